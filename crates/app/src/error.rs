@@ -1,0 +1,53 @@
+//! The services' error type. Its [`ErrorKind`] is what the UI switches on;
+//! the message is written for people.
+
+use std::path::PathBuf;
+
+use qunxue_core::Diagnostic;
+use qunxue_store::StoreError;
+
+/// A stable, machine-readable error category sent to the UI as `kind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    NotFound,
+    InvalidInput,
+    Database,
+    Io,
+    Forbidden,
+    Internal,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("{0}")]
+    Store(#[from] StoreError),
+    #[error("cannot read {path}: {source}")]
+    Read { path: PathBuf, source: std::io::Error },
+    #[error("{}", format_diagnostics(.0))]
+    Invalid(Vec<Diagnostic>),
+    #[error("{0}")]
+    NotFound(String),
+    #[error("{0}")]
+    Internal(String),
+}
+
+impl AppError {
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            AppError::Store(StoreError::NotFound { .. }) | AppError::NotFound(_) => ErrorKind::NotFound,
+            AppError::Store(_) => ErrorKind::Database,
+            AppError::Read { .. } => ErrorKind::Io,
+            AppError::Invalid(_) => ErrorKind::InvalidInput,
+            AppError::Internal(_) => ErrorKind::Internal,
+        }
+    }
+
+    pub(crate) fn read(path: &std::path::Path) -> impl FnOnce(std::io::Error) -> AppError + '_ {
+        move |source| AppError::Read { path: path.to_path_buf(), source }
+    }
+}
+
+fn format_diagnostics(diagnostics: &[Diagnostic]) -> String {
+    diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+}

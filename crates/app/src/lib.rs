@@ -1,0 +1,17 @@
+//! Qunxue's services: each public function is one use-case, shared by the
+//! desktop shell and the `qunxue` CLI. Only this crate combines the pure
+//! domain (`qunxue-core`), the database (`qunxue-store`), files and time.
+
+pub mod assets;
+pub mod error;
+pub mod library;
+pub mod paths;
+pub mod profiles;
+pub mod reading;
+
+pub use error::{AppError, ErrorKind};
+
+pub type Result<T, E = AppError> = std::result::Result<T, E>;
+
+/// The application version, shown by `qunxue --version` and the about box.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,20 @@
+//! Where Qunxue keeps its data on each operating system.
+
+use std::path::PathBuf;
+
+/// The bundle identifier; also the name of the app-data folder, so the CLI
+/// and the desktop app find the same database by default.
+pub const APP_IDENTIFIER: &str = "org.qunxue.desktop";
+
+/// File name of the learner database inside the app-data folder.
+pub const DATABASE_FILE: &str = "qunxue.db";
+
+/// The OS app-data folder (`~/.local/share/…`, `~/Library/Application
+/// Support/…`, `%APPDATA%\…`) — the same one Tauri resolves for the app.
+pub fn default_data_dir() -> Option<PathBuf> {
+    directories::BaseDirs::new().map(|dirs| dirs.data_dir().join(APP_IDENTIFIER))
+}
+
+pub fn default_database_path() -> Option<PathBuf> {
+    default_data_dir().map(|dir| dir.join(DATABASE_FILE))
+}

@@ -1,0 +1,133 @@
+//! Reading a course: its outline grouped by module kind, opening a module
+//! (which records progress) and marking it completed.
+
+use chrono::{DateTime, Utc};
+use qunxue_core::ModuleKind;
+use qunxue_store::courses;
+use qunxue_store::progress::{self, ModuleProgress};
+use qunxue_store::Store;
+use serde::Serialize;
+
+use crate::library::{summarise, CourseSummary};
+use crate::Result;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ModuleEntry {
+    pub id: String,
+    pub title: String,
+    pub kind: String,
+    pub minutes: i64,
+    pub position: i64,
+    /// `not_started`, `in_progress` or `completed`.
+    pub status: String,
+    pub last_opened_at: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OutlineSection {
+    pub kind: String,
+    pub modules: Vec<ModuleEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Outline {
+    pub course: CourseSummary,
+    pub sections: Vec<OutlineSection>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ModuleView {
+    pub id: String,
+    pub course_id: String,
+    pub title: String,
+    pub kind: String,
+    pub minutes: i64,
+    pub objectives: Vec<String>,
+    pub html: String,
+    pub status: String,
+    pub previous_id: Option<String>,
+    pub next_id: Option<String>,
+}
+
+/// The course outline: one section per module kind (theory, practice,
+/// case), modules in reading order, each with the learner's status.
+pub fn outline(store: &Store, profile_id: &str, course_id: &str) -> Result<Outline> {
+    let course = summarise(store, profile_id, courses::get_course(store.conn(), course_id)?)?;
+    let modules = courses::list_modules(store.conn(), course_id)?;
+    let progress = progress::for_course(store.conn(), profile_id, course_id)?;
+    let sections = ModuleKind::ALL
+        .iter()
+        .map(|kind| OutlineSection {
+            kind: kind.as_str().to_string(),
+            modules: modules
+                .iter()
+                .filter(|m| m.kind == kind.as_str())
+                .map(|m| {
+                    let p = progress.iter().find(|p| p.module_id == m.id);
+                    ModuleEntry {
+                        id: m.id.clone(),
+                        title: m.title.clone(),
+                        kind: m.kind.clone(),
+                        minutes: m.minutes,
+                        position: m.position,
+                        status: status_of(p),
+                        last_opened_at: p.map(|p| p.last_opened_at.clone()),
+                    }
+                })
+                .collect(),
+        })
+        .filter(|section| !section.modules.is_empty())
+        .collect();
+    Ok(Outline { course, sections })
+}
+
+/// Opens a module for reading and records that the learner opened it.
+pub fn open_module(store: &mut Store, profile_id: &str, course_id: &str, module_id: &str, now: DateTime<Utc>) -> Result<ModuleView> {
+    let module = courses::get_module(store.conn(), course_id, module_id)?;
+    let now = now.to_rfc3339();
+    let recorded = store.transact(|tx| progress::record_open(tx, profile_id, course_id, module_id, &now))?;
+    let order = courses::list_modules(store.conn(), course_id)?;
+    let index = order.iter().position(|m| m.id == module_id);
+    let neighbour = |offset: isize| {
+        index
+            .and_then(|i| i.checked_add_signed(offset))
+            .and_then(|i| order.get(i))
+            .map(|m| m.id.clone())
+    };
+    Ok(ModuleView {
+        previous_id: neighbour(-1),
+        next_id: neighbour(1),
+        id: module.id,
+        course_id: course_id.to_string(),
+        title: module.title,
+        kind: module.kind,
+        minutes: module.minutes,
+        objectives: module.objectives,
+        html: module.html,
+        status: recorded.status,
+    })
+}
+
+/// Marks a module completed for the learner.
+pub fn complete_module(store: &mut Store, profile_id: &str, course_id: &str, module_id: &str, now: DateTime<Utc>) -> Result<ModuleEntry> {
+    let module = courses::get_module(store.conn(), course_id, module_id)?;
+    let now = now.to_rfc3339();
+    let p = store.transact(|tx| progress::mark_completed(tx, profile_id, course_id, module_id, &now))?;
+    Ok(ModuleEntry {
+        id: module.id,
+        title: module.title,
+        kind: module.kind,
+        minutes: module.minutes,
+        position: module.position,
+        status: status_of(Some(&p)),
+        last_opened_at: Some(p.last_opened_at),
+    })
+}
+
+fn status_of(progress: Option<&ModuleProgress>) -> String {
+    progress.map_or_else(|| "not_started".to_string(), |p| p.status.clone())
+}

@@ -1,0 +1,175 @@
+//! The course model: the `course.toml` manifest and module front matter,
+//! parsed with unknown keys rejected and errors located by line and column.
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::{line_col, Diagnostic};
+use crate::front_matter;
+
+/// The only pack format version this build understands.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// What a module is for; the outline groups modules by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ModuleKind {
+    Theory,
+    Practice,
+    Case,
+}
+
+impl ModuleKind {
+    pub const ALL: [ModuleKind; 3] = [ModuleKind::Theory, ModuleKind::Practice, ModuleKind::Case];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ModuleKind::Theory => "theory",
+            ModuleKind::Practice => "practice",
+            ModuleKind::Case => "case",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == text)
+    }
+}
+
+/// `course.toml`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CourseManifest {
+    pub format: u32,
+    pub id: String,
+    pub version: semver::Version,
+    pub title: String,
+    pub language: String,
+    #[serde(default)]
+    pub description: String,
+    /// Module files in reading order, relative to the manifest.
+    pub modules: Vec<String>,
+    #[serde(default)]
+    pub branding: Option<Branding>,
+}
+
+/// A company's look for its courses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Branding {
+    pub organisation: String,
+    #[serde(default)]
+    pub primary_colour: Option<String>,
+    #[serde(default)]
+    pub logo: Option<String>,
+}
+
+/// The TOML block at the top of a module file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModuleFrontMatter {
+    pub id: String,
+    pub kind: ModuleKind,
+    pub title: String,
+    #[serde(default)]
+    pub minutes: u32,
+    #[serde(default)]
+    pub objectives: Vec<String>,
+    #[serde(default)]
+    pub quizzes: Vec<String>,
+    #[serde(default)]
+    pub tasks: Vec<String>,
+}
+
+/// A module file split and parsed; `body` is the Markdown after the front matter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParsedModule {
+    pub meta: ModuleFrontMatter,
+    pub body: String,
+    /// 1-based line in the file where the body starts.
+    pub body_line: usize,
+}
+
+/// Parses `course.toml`; `file` is the name used in diagnostics.
+pub fn parse_manifest(file: &str, text: &str) -> Result<CourseManifest, Diagnostic> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let manifest: CourseManifest = parse_toml(file, text, 1)?;
+    if manifest.format != FORMAT_VERSION {
+        return Err(Diagnostic::error(
+            file,
+            1,
+            1,
+            format!("unsupported pack format {} (this version reads format {FORMAT_VERSION})", manifest.format),
+        ));
+    }
+    Ok(manifest)
+}
+
+/// Parses a module file: front matter first, then keeps the Markdown body.
+pub fn parse_module(file: &str, text: &str) -> Result<ParsedModule, Diagnostic> {
+    let split = front_matter::split(text).map_err(|e| Diagnostic::error(file, 1, 1, e.to_string()))?;
+    let meta: ModuleFrontMatter = parse_toml(file, split.front_matter, split.front_matter_line)?;
+    Ok(ParsedModule { meta, body: split.body.to_string(), body_line: split.body_line })
+}
+
+/// Deserialises TOML, turning the error's span into a file position.
+/// `first_line` is where `text` starts inside the file.
+pub fn parse_toml<T: serde::de::DeserializeOwned>(file: &str, text: &str, first_line: usize) -> Result<T, Diagnostic> {
+    toml::from_str(text).map_err(|e| {
+        let (line, col) = e.span().map_or((1, 1), |span| line_col(text, span.start));
+        Diagnostic::error(file, line + first_line - 1, col, e.message().trim().to_string())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MANIFEST: &str = r##"
+format = 1
+id = "qunxue.community-ops"
+version = "1.2.0"
+title = "社群运营实战"
+language = "zh-CN"
+modules = ["modules/01-concept.md"]
+
+[branding]
+organisation = "群学"
+primary_colour = "#0f766e"
+"##;
+
+    #[test]
+    fn parses_a_manifest() {
+        let m = parse_manifest("course.toml", MANIFEST).unwrap();
+        assert_eq!(m.version, semver::Version::new(1, 2, 0));
+        assert_eq!(m.branding.unwrap().organisation, "群学");
+    }
+
+    #[test]
+    fn rejects_unknown_keys_with_position() {
+        let text = MANIFEST.replace("language = \"zh-CN\"", "language = \"zh-CN\"\nlangauge = \"en\"");
+        let err = parse_manifest("course.toml", &text).unwrap_err();
+        assert_eq!(err.line, 7, "{err}");
+        assert!(err.message.contains("langauge"), "{err}");
+    }
+
+    #[test]
+    fn rejects_bad_versions_and_formats() {
+        let err = parse_manifest("course.toml", &MANIFEST.replace("1.2.0", "1.2")).unwrap_err();
+        assert_eq!(err.line, 4, "{err}");
+        let err = parse_manifest("course.toml", &MANIFEST.replace("format = 1", "format = 2")).unwrap_err();
+        assert!(err.message.contains("unsupported pack format 2"), "{err}");
+    }
+
+    #[test]
+    fn parses_a_module_and_locates_front_matter_errors() {
+        let ok = "+++\nid = \"m1\"\nkind = \"case\"\ntitle = \"案例\"\n+++\n# 案例\n";
+        let m = parse_module("m.md", ok).unwrap();
+        assert_eq!(m.meta.kind, ModuleKind::Case);
+        assert_eq!(m.body, "# 案例\n");
+        assert_eq!(m.body_line, 6);
+
+        let bad = ok.replace("\"case\"", "\"lecture\"");
+        let err = parse_module("m.md", &bad).unwrap_err();
+        assert_eq!((err.file.as_str(), err.line), ("m.md", 3), "{err}");
+        assert!(err.message.contains("lecture") || err.message.contains("variant"), "{err}");
+    }
+}

@@ -1,0 +1,13 @@
+//! Pure domain logic for Qunxue.
+//!
+//! Nothing in this crate touches the database, the filesystem or the clock:
+//! every function takes text or values and returns values, so it can be
+//! tested exhaustively and shared by the desktop app, the CLI and the tools.
+
+pub mod course;
+pub mod diagnostic;
+pub mod front_matter;
+pub mod markdown;
+
+pub use course::{CourseManifest, ModuleFrontMatter, ModuleKind};
+pub use diagnostic::{Diagnostic, Severity};

@@ -1,0 +1,346 @@
+//! Markdown rendering: one parser configuration for everything, heading ids,
+//! footnotes, asset-link rewriting and HTML sanitisation.
+//!
+//! Module text comes from packs, which are untrusted: the output of
+//! [`render`] is always passed through ammonia, so scripts, event handlers,
+//! `javascript:`/`data:` URLs, iframes and forms never reach the webview.
+
+use std::collections::{HashMap, HashSet};
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+
+/// Prefix ammonia puts on every `id`, so pack content can never clobber a
+/// global name in the webview (DOM clobbering).
+pub const ID_PREFIX: &str = "qx-";
+
+/// URL scheme of the asset protocol the desktop shell registers; it serves
+/// files from an installed course's folder and nothing else.
+pub const ASSET_SCHEME: &str = "qxasset";
+
+/// The single place the Markdown dialect is defined: CommonMark plus GFM
+/// tables, task lists, footnotes and strikethrough, and `{#id}` heading ids.
+pub fn parser_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Creates the shared parser; everything that reads module Markdown uses it.
+pub fn parser(markdown: &str) -> Parser<'_> {
+    Parser::new_ext(markdown, parser_options())
+}
+
+/// How relative links and images are turned into loadable URLs.
+#[derive(Debug, Clone, Default)]
+pub struct RenderOptions {
+    /// Base URL that relative asset paths are joined to, e.g.
+    /// `qxasset://localhost/<course>/modules/`. `None` keeps them as written.
+    pub asset_base: Option<String>,
+}
+
+/// One heading of a rendered module, for the in-page outline.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Heading {
+    pub level: u8,
+    /// The id as it appears in the sanitised HTML (with [`ID_PREFIX`]).
+    pub id: String,
+    pub text: String,
+}
+
+/// A rendered, sanitised module body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    pub html: String,
+    pub headings: Vec<Heading>,
+}
+
+/// Renders module Markdown to sanitised HTML.
+pub fn render(markdown: &str, options: &RenderOptions) -> Rendered {
+    let (events, headings) = prepare_events(markdown, options);
+    let mut raw = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut raw, events.into_iter());
+    Rendered { html: sanitize(&raw), headings }
+}
+
+/// Renders without sanitising or rewriting: the baseline that benchmarks
+/// compare the full pipeline against.
+pub fn render_unsanitized_baseline(markdown: &str) -> String {
+    let mut raw = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut raw, parser(markdown));
+    raw
+}
+
+/// A link or image target found in a module, for validation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reference {
+    pub target: String,
+    pub is_image: bool,
+    /// Byte offset of the element in the Markdown source.
+    pub offset: usize,
+}
+
+/// Lists every link and image target, with its position, so a validator can
+/// check that relative ones exist and warn about remote media.
+pub fn references(markdown: &str) -> Vec<Reference> {
+    parser(markdown)
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                Some(Reference { target: dest_url.into_string(), is_image: true, offset: range.start })
+            }
+            Event::Start(Tag::Link { link_type, dest_url, .. })
+                if !matches!(link_type, LinkType::Email | LinkType::Autolink) =>
+            {
+                Some(Reference { target: dest_url.into_string(), is_image: false, offset: range.start })
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// True when a URL points inside the pack (no scheme, not absolute, not an anchor).
+pub fn is_relative_path(url: &str) -> bool {
+    !(url.is_empty()
+        || url.starts_with('#')
+        || url.starts_with('/')
+        || url.starts_with('\\')
+        || url.contains("://")
+        || has_scheme(url))
+}
+
+fn has_scheme(url: &str) -> bool {
+    match url.find(':') {
+        Some(i) => {
+            let scheme = &url[..i];
+            !scheme.is_empty()
+                && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        }
+        None => false,
+    }
+}
+
+fn prepare_events<'a>(markdown: &'a str, options: &RenderOptions) -> (Vec<Event<'a>>, Vec<Heading>) {
+    let mut events: Vec<Event<'a>> = Vec::new();
+    let mut headings = Vec::new();
+    let mut used_ids: HashSet<String> = HashSet::new();
+    let mut footnote_numbers: HashMap<String, usize> = HashMap::new();
+    let mut open_heading: Option<usize> = None;
+
+    for event in parser(markdown) {
+        match event {
+            Event::Start(Tag::Heading { .. }) => {
+                open_heading = Some(events.len());
+                events.push(event);
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                if let Some(start) = open_heading.take() {
+                    let text = plain_text(&events[start + 1..]);
+                    let id = assign_heading_id(&mut events[start], &text, &mut used_ids);
+                    headings.push(Heading { level: heading_level(level), id: format!("{ID_PREFIX}{id}"), text });
+                }
+                events.push(Event::End(TagEnd::Heading(level)));
+            }
+            // Footnotes are emitted by hand so their anchors carry the same
+            // prefix ammonia adds to ids; pulldown-cmark's own output would not.
+            Event::FootnoteReference(label) => {
+                let next = footnote_numbers.len() + 1;
+                let number = *footnote_numbers.entry(label.to_string()).or_insert(next);
+                let anchor = footnote_anchor(&label);
+                events.push(Event::InlineHtml(CowStr::from(format!(
+                    "<sup class=\"footnote-reference\"><a href=\"#{ID_PREFIX}{anchor}\">{number}</a></sup>"
+                ))));
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                let next = footnote_numbers.len() + 1;
+                let number = *footnote_numbers.entry(label.to_string()).or_insert(next);
+                let anchor = footnote_anchor(&label);
+                events.push(Event::Html(CowStr::from(format!(
+                    "<div class=\"footnote-definition\" id=\"{anchor}\"><sup class=\"footnote-definition-label\">{number}</sup>"
+                ))));
+            }
+            Event::End(TagEnd::FootnoteDefinition) => events.push(Event::Html(CowStr::from("</div>\n"))),
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                let dest_url = rewrite_asset_url(dest_url, options);
+                events.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
+            }
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                let dest_url = rewrite_asset_url(dest_url, options);
+                events.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
+            }
+            other => events.push(other),
+        }
+    }
+    (events, headings)
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    level as u8
+}
+
+fn plain_text(events: &[Event<'_>]) -> String {
+    events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Gives a heading a stable, unique id (keeping one written as `{#id}`).
+fn assign_heading_id(start: &mut Event<'_>, text: &str, used: &mut HashSet<String>) -> String {
+    let Event::Start(Tag::Heading { id, .. }) = start else { unreachable!("caller passes a heading start") };
+    let base = match id {
+        Some(existing) => existing.to_string(),
+        None => slugify(text),
+    };
+    let mut candidate = base.clone();
+    let mut n = 1;
+    while !used.insert(candidate.clone()) {
+        candidate = format!("{base}-{n}");
+        n += 1;
+    }
+    *id = Some(CowStr::from(candidate.clone()));
+    candidate
+}
+
+/// Lower-cases ASCII, keeps letters and digits of every script (so Chinese
+/// headings keep readable ids), and joins the rest with single hyphens.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::new();
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            slug.extend(c.to_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    if slug.is_empty() {
+        slug.push_str("section");
+    }
+    slug
+}
+
+fn footnote_anchor(label: &str) -> String {
+    format!("fn-{}", slugify(label))
+}
+
+fn rewrite_asset_url<'a>(url: CowStr<'a>, options: &RenderOptions) -> CowStr<'a> {
+    match &options.asset_base {
+        Some(base) if is_relative_path(&url) => CowStr::from(format!("{base}{url}")),
+        _ => url,
+    }
+}
+
+/// The allow-list: what pack HTML may contain after rendering.
+fn sanitize(html: &str) -> String {
+    let mut builder = ammonia::Builder::default();
+    builder
+        .add_tags(["video", "audio", "source", "input", "figure", "figcaption", "mark"])
+        .add_tag_attributes("img", ["src", "alt", "title", "width", "height", "loading"])
+        .add_tag_attributes("video", ["src", "controls", "width", "height", "poster", "preload"])
+        .add_tag_attributes("audio", ["src", "controls", "preload"])
+        .add_tag_attributes("source", ["src", "type"])
+        .add_tag_attributes("input", ["checked"])
+        .add_tag_attributes("th", ["style"])
+        .add_tag_attributes("td", ["style"])
+        .add_tag_attributes("sup", ["class"])
+        .add_tag_attributes("div", ["class", "id"])
+        .add_tag_attributes("ol", ["start"])
+        // Only task-list checkboxes may survive, and never as live controls: any
+        // other input loses its type and every input is forced disabled.
+        .add_tag_attribute_values("input", "type", ["checkbox"])
+        .set_tag_attribute_value("input", "disabled", "disabled")
+        .add_generic_attributes(["id"])
+        .id_prefix(Some(ID_PREFIX))
+        .url_schemes(HashSet::from(["http", "https", "mailto", ASSET_SCHEME]))
+        .link_rel(Some("noopener noreferrer"))
+        .filter_style_properties(HashSet::from(["text-align"]));
+    builder.clean(html).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn html(md: &str) -> String {
+        render(md, &RenderOptions::default()).html
+    }
+
+    #[test]
+    fn renders_gfm_features() {
+        let out = html("| 指标 | 数值 |\n|:--|--:|\n| 活跃率 | 18% |\n\n- [x] 已完成\n\n~~旧~~\n");
+        assert!(out.contains("<table>"), "{out}");
+        assert!(out.contains("<td style=\"text-align:right\">18%</td>"), "{out}");
+        assert!(out.contains("type=\"checkbox\""), "{out}");
+        assert!(out.contains("<del>旧</del>"), "{out}");
+    }
+
+    #[test]
+    fn headings_get_unique_prefixed_ids() {
+        let r = render("# 社群运营\n## 定义\n## 定义\n### Custom {#own}\n", &RenderOptions::default());
+        let ids: Vec<_> = r.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["qx-社群运营", "qx-定义", "qx-定义-1", "qx-own"]);
+        assert!(r.html.contains("<h2 id=\"qx-定义-1\">"), "{}", r.html);
+        assert_eq!(r.headings[0].level, 1);
+        assert_eq!(r.headings[3].text, "Custom");
+    }
+
+    #[test]
+    fn footnote_links_point_at_their_definitions() {
+        let out = html("正文[^src]。\n\n[^src]: 来源说明。\n");
+        assert!(out.contains("href=\"#qx-fn-src\""), "{out}");
+        assert!(out.contains("id=\"qx-fn-src\""), "{out}");
+    }
+
+    #[test]
+    fn strips_scripts_handlers_and_dangerous_urls() {
+        let md = "<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[a](javascript:alert(1)) \
+                  <iframe src=\"https://e.com\"></iframe><form action=\"/x\"><input type=\"text\"></form>\n\n\
+                  ![d](data:image/png;base64,AAAA) <a href=\"vbscript:x\">v</a>";
+        let out = html(md);
+        for bad in ["<script", "onerror", "javascript:", "<iframe", "<form", "data:", "vbscript", "type=\"text\""] {
+            assert!(!out.contains(bad), "{bad} survived: {out}");
+        }
+    }
+
+    #[test]
+    fn rewrites_relative_assets_only() {
+        let opts = RenderOptions { asset_base: Some("qxasset://localhost/c1/modules/".into()) };
+        let out = render("![图](../assets/a.png) [外链](https://example.com) [锚](#x)", &opts).html;
+        assert!(out.contains("src=\"qxasset://localhost/c1/modules/../assets/a.png\""), "{out}");
+        assert!(out.contains("href=\"https://example.com\""), "{out}");
+        assert!(out.contains("href=\"#x\""), "{out}");
+    }
+
+    #[test]
+    fn lists_references_with_positions() {
+        let md = "看图：\n![a](img/a.png)\n[b](https://x.org/b)";
+        let refs = references(md);
+        assert_eq!(refs.len(), 2);
+        assert!(refs[0].is_image && refs[0].target == "img/a.png");
+        assert_eq!(&md[refs[0].offset..refs[0].offset + 2], "![");
+        assert!(!refs[1].is_image);
+    }
+
+    #[test]
+    fn relative_path_detection() {
+        for rel in ["a.png", "../assets/a.png", "img/图.png"] {
+            assert!(is_relative_path(rel), "{rel}");
+        }
+        for not_rel in ["", "#x", "/etc/passwd", "https://a", "mailto:a@b", "javascript:x", "C:\\x"] {
+            assert!(!is_relative_path(not_rel), "{not_rel}");
+        }
+    }
+
+    #[test]
+    fn slugify_keeps_cjk_and_joins_the_rest() {
+        assert_eq!(slugify("1. 社群 运营！"), "1-社群-运营");
+        assert_eq!(slugify("***"), "section");
+    }
+}

@@ -1,0 +1,2 @@
+SELECT id, version, title, language, description, organisation, primary_colour, logo_path, source_dir
+FROM courses

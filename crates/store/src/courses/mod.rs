@@ -1,0 +1,158 @@
+//! Installed courses and their modules.
+
+use rusqlite::{params, Connection, Row, Transaction};
+use serde::Serialize;
+
+use crate::{OptionalExt, Result};
+
+/// A course as stored (without its modules).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CourseRecord {
+    pub id: String,
+    pub version: String,
+    pub title: String,
+    pub language: String,
+    pub description: String,
+    pub organisation: Option<String>,
+    pub primary_colour: Option<String>,
+    pub logo_path: Option<String>,
+    pub source_dir: String,
+}
+
+/// A module as stored, with its content.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ModuleRecord {
+    pub id: String,
+    pub position: i64,
+    pub kind: String,
+    pub title: String,
+    pub minutes: i64,
+    pub objectives: Vec<String>,
+    pub source_path: String,
+    pub markdown: String,
+    pub html: String,
+}
+
+/// A module's outline entry (no content), for listing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ModuleSummary {
+    pub id: String,
+    pub position: i64,
+    pub kind: String,
+    pub title: String,
+    pub minutes: i64,
+}
+
+/// Inserts or updates the course row; `now` is an RFC 3339 timestamp.
+pub fn upsert_course(tx: &Transaction<'_>, course: &CourseRecord, now: &str) -> Result<()> {
+    tx.execute(
+        include_str!("upsert_course.sql"),
+        params![
+            course.id,
+            course.version,
+            course.title,
+            course.language,
+            course.description,
+            course.organisation,
+            course.primary_colour,
+            course.logo_path,
+            course.source_dir,
+            now
+        ],
+    )?;
+    Ok(())
+}
+
+/// Makes `modules` the course's current module list: inserts new ones,
+/// updates existing ones and archives those no longer listed (their
+/// progress rows keep pointing at them).
+pub fn replace_modules(tx: &Transaction<'_>, course_id: &str, modules: &[ModuleRecord]) -> Result<()> {
+    tx.execute("UPDATE modules SET archived = 1 WHERE course_id = ?1", [course_id])?;
+    let mut upsert = tx.prepare_cached(include_str!("upsert_module.sql"))?;
+    for m in modules {
+        let objectives = serde_json::to_string(&m.objectives).expect("a list of strings always serialises");
+        upsert.execute(params![
+            course_id,
+            m.id,
+            m.position,
+            m.kind,
+            m.title,
+            m.minutes,
+            objectives,
+            m.source_path,
+            m.markdown,
+            m.html
+        ])?;
+    }
+    Ok(())
+}
+
+pub fn list_courses(conn: &Connection) -> Result<Vec<CourseRecord>> {
+    let mut stmt = conn.prepare_cached(include_str!("list_courses.sql"))?;
+    let rows = stmt.query_map([], course_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn get_course(conn: &Connection, course_id: &str) -> Result<CourseRecord> {
+    conn.prepare_cached(&format!("{} WHERE id = ?1", include_str!("list_courses.sql")))?
+        .query_row([course_id], course_from_row)
+        .or_not_found(|| format!("course {course_id}"))
+}
+
+/// Current (not archived) modules in reading order.
+pub fn list_modules(conn: &Connection, course_id: &str) -> Result<Vec<ModuleSummary>> {
+    let mut stmt = conn.prepare_cached(include_str!("list_modules.sql"))?;
+    let rows = stmt.query_map([course_id], |r| {
+        Ok(ModuleSummary {
+            id: r.get("id")?,
+            position: r.get("position")?,
+            kind: r.get("kind")?,
+            title: r.get("title")?,
+            minutes: r.get("minutes")?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn get_module(conn: &Connection, course_id: &str, module_id: &str) -> Result<ModuleRecord> {
+    let row = conn
+        .prepare_cached(include_str!("get_module.sql"))?
+        .query_row([course_id, module_id], |r| {
+            Ok((
+                ModuleRecord {
+                    id: r.get("id")?,
+                    position: r.get("position")?,
+                    kind: r.get("kind")?,
+                    title: r.get("title")?,
+                    minutes: r.get("minutes")?,
+                    objectives: Vec::new(),
+                    source_path: r.get("source_path")?,
+                    markdown: r.get("markdown")?,
+                    html: r.get("html")?,
+                },
+                r.get::<_, String>("objectives")?,
+            ))
+        })
+        .or_not_found(|| format!("module {module_id} of course {course_id}"))?;
+    let (mut module, objectives) = row;
+    module.objectives = serde_json::from_str(&objectives)
+        .map_err(|e| crate::StoreError::Corrupt(format!("objectives of module {module_id}: {e}")))?;
+    Ok(module)
+}
+
+fn course_from_row(r: &Row<'_>) -> rusqlite::Result<CourseRecord> {
+    Ok(CourseRecord {
+        id: r.get("id")?,
+        version: r.get("version")?,
+        title: r.get("title")?,
+        language: r.get("language")?,
+        description: r.get("description")?,
+        organisation: r.get("organisation")?,
+        primary_colour: r.get("primary_colour")?,
+        logo_path: r.get("logo_path")?,
+        source_dir: r.get("source_dir")?,
+    })
+}
+
+#[cfg(test)]
+pub(crate) mod tests;

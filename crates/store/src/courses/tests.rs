@@ -1,0 +1,70 @@
+use super::*;
+use crate::Store;
+
+pub(crate) fn sample_course() -> CourseRecord {
+    CourseRecord {
+        id: "c1".into(),
+        version: "1.0.0".into(),
+        title: "社群运营实战".into(),
+        language: "zh-CN".into(),
+        description: "简介".into(),
+        organisation: Some("群学".into()),
+        primary_colour: None,
+        logo_path: None,
+        source_dir: "/tmp/c1".into(),
+    }
+}
+
+pub(crate) fn sample_module(id: &str, position: i64, kind: &str) -> ModuleRecord {
+    ModuleRecord {
+        id: id.into(),
+        position,
+        kind: kind.into(),
+        title: format!("模块 {id}"),
+        minutes: 30,
+        objectives: vec!["目标一".into()],
+        source_path: format!("modules/{id}.md"),
+        markdown: "# 标题".into(),
+        html: "<h1>标题</h1>".into(),
+    }
+}
+
+pub(crate) fn install(store: &mut Store, modules: &[ModuleRecord]) {
+    store
+        .transact(|tx| {
+            upsert_course(tx, &sample_course(), "2026-01-01T00:00:00Z")?;
+            replace_modules(tx, "c1", modules)
+        })
+        .unwrap();
+}
+
+#[test]
+fn stores_and_lists_courses_and_modules_in_order() {
+    let mut store = Store::open_in_memory().unwrap();
+    install(&mut store, &[sample_module("b", 2, "case"), sample_module("a", 1, "theory")]);
+    assert_eq!(list_courses(store.conn()).unwrap(), vec![sample_course()]);
+    let ids: Vec<_> = list_modules(store.conn(), "c1").unwrap().into_iter().map(|m| m.id).collect();
+    assert_eq!(ids, ["a", "b"]);
+    let m = get_module(store.conn(), "c1", "a").unwrap();
+    assert_eq!(m.objectives, ["目标一"]);
+    assert_eq!(m.html, "<h1>标题</h1>");
+}
+
+#[test]
+fn replacing_modules_archives_the_missing_ones() {
+    let mut store = Store::open_in_memory().unwrap();
+    install(&mut store, &[sample_module("a", 1, "theory"), sample_module("b", 2, "case")]);
+    install(&mut store, &[sample_module("b", 1, "case")]);
+    let ids: Vec<_> = list_modules(store.conn(), "c1").unwrap().into_iter().map(|m| m.id).collect();
+    assert_eq!(ids, ["b"]);
+    // The archived module is still there for the records that point at it.
+    assert_eq!(get_module(store.conn(), "c1", "a").unwrap().id, "a");
+}
+
+#[test]
+fn missing_rows_are_typed_not_found() {
+    let store = Store::open_in_memory().unwrap();
+    let err = get_course(store.conn(), "nope").unwrap_err();
+    assert_eq!(err.to_string(), "course nope not found");
+    assert!(matches!(get_module(store.conn(), "c1", "x"), Err(crate::StoreError::NotFound { .. })));
+}

@@ -1,0 +1,20 @@
+//! Qunxue's learner database.
+//!
+//! One SQLite file (WAL, foreign keys on) holds installed courses and
+//! everything learners do. Each aggregate has its own module with its SQL in
+//! `.sql` files next to it; every write goes through [`Store::transact`].
+
+mod db;
+mod error;
+mod migrations;
+
+pub mod courses;
+pub mod profiles;
+pub mod progress;
+pub mod settings;
+
+pub use db::Store;
+pub use error::{OptionalExt, StoreError};
+pub use migrations::SCHEMA_VERSION;
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -1,0 +1,32 @@
+//! Numbered, append-only schema migrations (`migrations/NNNN_name.sql`),
+//! tracked with SQLite's `user_version`.
+
+use rusqlite::Connection;
+
+/// Every migration in order; the schema version is its 1-based position.
+const MIGRATIONS: &[(&str, &str)] = &[("0001_initial", include_str!("../migrations/0001_initial.sql"))];
+
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// The schema version stored in the database file.
+pub fn current_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("PRAGMA user_version", [], |r| r.get(0))
+}
+
+/// Applies the migrations the database has not seen, each in its own
+/// transaction together with the version bump, so a crash never leaves a
+/// half-migrated schema.
+pub fn migrate(conn: &mut Connection, up_to: i64) -> rusqlite::Result<()> {
+    let from = current_version(conn)?;
+    for (index, (_name, sql)) in MIGRATIONS.iter().enumerate() {
+        let version = index as i64 + 1;
+        if version <= from || version > up_to {
+            continue;
+        }
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", version)?;
+        tx.commit()?;
+    }
+    Ok(())
+}

@@ -1,0 +1,19 @@
+//! Small key/value settings that belong to the database (e.g. the active profile).
+
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+
+use crate::Result;
+
+pub const ACTIVE_PROFILE: &str = "active_profile";
+
+pub fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+}
+
+pub fn set(tx: &Transaction<'_>, key: &str, value: &str) -> Result<()> {
+    tx.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![key, value],
+    )?;
+    Ok(())
+}

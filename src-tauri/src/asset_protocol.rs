@@ -1,0 +1,71 @@
+//! The `qxasset` protocol: serves files of installed courses to the webview
+//! (images, media, PDFs) and nothing outside a course's own folder.
+
+use std::borrow::Cow;
+use std::path::Path;
+
+use qunxue_app::assets::parse_asset_request;
+use tauri::http::{header, Request, Response, StatusCode};
+use tauri::{Manager, Runtime, UriSchemeContext};
+
+use crate::state::{lock, AppState};
+
+pub fn handle<R: Runtime>(ctx: UriSchemeContext<'_, R>, request: Request<Vec<u8>>) -> Response<Cow<'static, [u8]>> {
+    let Some(state) = ctx.app_handle().try_state::<AppState>() else {
+        return status(StatusCode::SERVICE_UNAVAILABLE);
+    };
+    // Chinese file names arrive percent-encoded.
+    let path = percent_encoding::percent_decode_str(request.uri().path()).decode_utf8_lossy();
+    let Some((course_id, relative)) = parse_asset_request(&path) else {
+        return status(StatusCode::BAD_REQUEST);
+    };
+    let course_dir = match lock(&state.store) {
+        Ok(store) => match qunxue_store::courses::get_course(store.conn(), course_id) {
+            Ok(course) => course.source_dir,
+            Err(_) => return status(StatusCode::NOT_FOUND),
+        },
+        Err(_) => return status(StatusCode::INTERNAL_SERVER_ERROR),
+    };
+    serve_file(Path::new(&course_dir), &relative)
+}
+
+fn serve_file(course_dir: &Path, relative: &str) -> Response<Cow<'static, [u8]>> {
+    let (Ok(root), Ok(file)) = (course_dir.canonicalize(), course_dir.join(relative).canonicalize()) else {
+        return status(StatusCode::NOT_FOUND);
+    };
+    // Symlinks inside a pack must not lead out of it.
+    if !file.starts_with(&root) {
+        return status(StatusCode::FORBIDDEN);
+    }
+    match std::fs::read(&file) {
+        Ok(bytes) => Response::builder()
+            .header(header::CONTENT_TYPE, content_type(&file))
+            .header("X-Content-Type-Options", "nosniff")
+            .body(Cow::Owned(bytes))
+            .unwrap_or_else(|_| status(StatusCode::INTERNAL_SERVER_ERROR)),
+        Err(_) => status(StatusCode::NOT_FOUND),
+    }
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+        Some("png") => "image/png",
+        Some("jpg" | "jpeg") => "image/jpeg",
+        Some("gif") => "image/gif",
+        Some("webp") => "image/webp",
+        // SVG can carry script; served as an image it cannot run, and the CSP
+        // forbids inline script besides.
+        Some("svg") => "image/svg+xml",
+        Some("mp4") => "video/mp4",
+        Some("webm") => "video/webm",
+        Some("mp3") => "audio/mpeg",
+        Some("ogg") => "audio/ogg",
+        Some("pdf") => "application/pdf",
+        Some("csv") => "text/csv; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+fn status(code: StatusCode) -> Response<Cow<'static, [u8]>> {
+    Response::builder().status(code).body(Cow::Borrowed(&[][..])).expect("a bodiless response always builds")
+}

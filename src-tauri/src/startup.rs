@@ -1,0 +1,41 @@
+//! Start-up: find the data folder, open (or create) the database, install
+//! the bundled curriculum and pick the active learner.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use qunxue_app::{library, paths, profiles};
+use qunxue_store::Store;
+use tauri::{AppHandle, Manager, Runtime};
+
+use crate::state::AppState;
+
+/// Environment variable that points the app at another data folder (tests,
+/// portable installs); the default is the OS app-data folder.
+pub const DATA_DIR_ENV: &str = "QUNXUE_DATA_DIR";
+
+pub fn open_state<R: Runtime>(app: &AppHandle<R>) -> Result<AppState, Box<dyn std::error::Error>> {
+    let started = Instant::now();
+    let data_dir = match std::env::var_os(DATA_DIR_ENV) {
+        Some(dir) => PathBuf::from(dir),
+        None => app.path().app_data_dir()?,
+    };
+    std::fs::create_dir_all(&data_dir)?;
+    let database_path = data_dir.join(paths::DATABASE_FILE);
+    let mut store = Store::open(&database_path)?;
+    let now = chrono::Utc::now();
+    if let Some(courses_dir) = bundled_courses_dir(app) {
+        library::install_bundled_courses(&mut store, &courses_dir, now)?;
+    }
+    let profile = profiles::active_profile(&mut store, now)?;
+    Ok(AppState { store: Arc::new(Mutex::new(store)), profile_id: profile.id, data_dir, database_path, started })
+}
+
+/// The shipped `courses/` folder: bundled as a resource in installers, or
+/// the source tree's own folder in a development build.
+fn bundled_courses_dir<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
+    let bundled = app.path().resource_dir().ok().map(|dir| dir.join("courses"));
+    let source_tree = cfg!(debug_assertions).then(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../courses")));
+    bundled.into_iter().chain(source_tree).find(|dir| dir.is_dir())
+}

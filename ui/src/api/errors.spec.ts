@@ -1,0 +1,56 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks'
+import { AppError, toAppError } from './errors'
+import { openModule } from './courses'
+import { completeModule } from './progress'
+
+// Failed commands are logged for developers; keep test output readable.
+beforeEach(() => {
+  vi.spyOn(console, 'error').mockImplementation(() => {})
+})
+afterEach(() => clearMocks())
+
+describe('toAppError', () => {
+  it('keeps the kind and message the backend sent', () => {
+    const error = toAppError({ kind: 'not_found', message: 'module m99 not found' })
+    expect(error).toBeInstanceOf(AppError)
+    expect(error.kind).toBe('not_found')
+    expect(error.message).toBe('module m99 not found')
+  })
+
+  it('treats unknown kinds, plain strings and JS errors as internal', () => {
+    expect(toAppError({ kind: 'exploded', message: 'x' }).kind).toBe('internal')
+    expect(toAppError('command list_courses not found').kind).toBe('internal')
+    expect(toAppError(new TypeError('window.__TAURI_INTERNALS__ is undefined')).kind).toBe('internal')
+    expect(toAppError(undefined).kind).toBe('internal')
+  })
+
+  it('never passes on a stack trace or an endless message', () => {
+    const error = toAppError({ kind: 'io', message: 'read failed\n   at foo (bar.rs:1)\n   at baz' })
+    expect(error.message).toBe('read failed')
+    expect(toAppError({ kind: 'io', message: 'x'.repeat(1000) }).message.length).toBeLessThanOrEqual(301)
+  })
+})
+
+describe('command wrappers', () => {
+  it('send camelCase arguments to the right command', async () => {
+    const calls: [string, unknown][] = []
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args])
+      return { id: 'm01', status: 'completed' }
+    })
+    await openModule('course-a', 'm01')
+    await completeModule('course-a', 'm01')
+    expect(calls).toEqual([
+      ['open_module', { courseId: 'course-a', moduleId: 'm01' }],
+      ['complete_module', { courseId: 'course-a', moduleId: 'm01' }],
+    ])
+  })
+
+  it('reject with a typed AppError', async () => {
+    mockIPC(() => Promise.reject({ kind: 'forbidden', message: 'learners cannot grade' }))
+    await expect(completeModule('c', 'm')).rejects.toMatchObject({ name: 'AppError', kind: 'forbidden' })
+    // The raw rejection stays available to developers in the console.
+    expect(console.error).toHaveBeenCalledWith('command complete_module failed', expect.anything())
+  })
+})

@@ -1,0 +1,20 @@
+// vue-i18n set-up: Composition API only, zh-CN first, English as fallback for
+// any key a future locale forgets. vue-i18n 10 compiles messages without
+// eval, so this works under the webview's strict CSP.
+import { createI18n } from 'vue-i18n'
+import zhCN, { type MessageSchema } from './zh-CN'
+import en from './en'
+
+export const SUPPORTED_LOCALES = ['zh-CN', 'en'] as const
+export type Locale = (typeof SUPPORTED_LOCALES)[number]
+
+export const messages: Record<Locale, MessageSchema> = { 'zh-CN': zhCN, en }
+
+export function createAppI18n(locale: Locale = 'zh-CN') {
+  return createI18n<[MessageSchema], Locale, false>({
+    legacy: false,
+    locale,
+    fallbackLocale: 'en',
+    messages,
+  })
+}

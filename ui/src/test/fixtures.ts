@@ -1,0 +1,61 @@
+// Small, realistic backend answers for component tests.
+import type { CourseOutline, CourseSummary, ModuleContent, ModuleEntry } from '../api/types'
+
+export const course: CourseSummary = {
+  id: 'qunxue.community-ops',
+  title: '社群运营实战',
+  version: '1.0.0',
+  language: 'zh-CN',
+  description: '从概念到实操，系统掌握社群的搭建、运营与数据复盘。',
+  organisation: '群学',
+  primaryColour: '#0f766e',
+  moduleCount: 5,
+  startedCount: 2,
+  completedCount: 1,
+}
+
+export function entry(overrides: Partial<ModuleEntry> & Pick<ModuleEntry, 'id'>): ModuleEntry {
+  return {
+    title: overrides.id,
+    kind: 'theory',
+    minutes: 30,
+    position: 1,
+    status: 'not_started',
+    lastOpenedAt: null,
+    ...overrides,
+  }
+}
+
+export const modules: ModuleEntry[] = [
+  entry({ id: 'm01-concept', title: '社群运营的概念、意义与类型', minutes: 45, position: 1, status: 'completed', lastOpenedAt: '2026-11-20T09:00:00Z' }),
+  entry({ id: 'm02-platforms', title: '主流社群平台与工具', minutes: 40, position: 2, status: 'in_progress', lastOpenedAt: '2026-11-21T10:00:00Z' }),
+  entry({ id: 'm11-account-setup', title: '搭建并检查一个社群账号', kind: 'practice', minutes: 60, position: 3 }),
+  entry({ id: 'm12-welcome', title: '设计入群欢迎流程', kind: 'practice', minutes: 50, position: 4 }),
+  entry({ id: 'm21-bakery', title: '社区烘焙店的会员社群', kind: 'case', minutes: 35, position: 5 }),
+]
+
+export const outline: CourseOutline = {
+  course,
+  sections: [
+    { kind: 'theory', modules: modules.slice(0, 2) },
+    { kind: 'practice', modules: modules.slice(2, 4) },
+    { kind: 'case', modules: modules.slice(4) },
+  ],
+}
+
+export const moduleContent: ModuleContent = {
+  id: 'm02-platforms',
+  courseId: course.id,
+  title: '主流社群平台与工具',
+  kind: 'theory',
+  minutes: 40,
+  objectives: ['比较微信群、企业微信与 QQ 群的特点', '为一个社群选出合适的平台'],
+  html:
+    '<h1>主流社群平台与工具</h1><p>选择平台要看<strong>用户在哪里</strong>。<sup class="footnote-reference"><a href="#fn-1">1</a></sup></p>' +
+    '<table><thead><tr><th>平台</th><th>适合</th></tr></thead><tbody><tr><td>企业微信</td><td>品牌服务</td></tr></tbody></table>' +
+    '<p><a href="https://example.org/guide">平台规则</a></p>' +
+    '<div class="footnote-definition" id="fn-1"><sup class="footnote-definition-label">1</sup><p>数据来自示例调研。</p></div>',
+  status: 'in_progress',
+  previousId: 'm01-concept',
+  nextId: 'm11-account-setup',
+}

@@ -1,0 +1,115 @@
+//! Installs what building, running and testing need on Debian/Ubuntu:
+//! system packages through apt, npm packages through `npm ci`, and
+//! `tauri-driver` through cargo. Each step is skipped when already done.
+
+use anyhow::{bail, Context};
+
+use crate::process::{self, on_path, root};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Profile {
+    App,
+    Test,
+}
+
+/// Packages the app needs to build and show Chinese text.
+const APP_PACKAGES: &[&str] = &[
+    "build-essential",
+    "pkg-config",
+    "libwebkit2gtk-4.1-dev",
+    "librsvg2-dev",
+    "libssl-dev",
+    "libxdo-dev",
+    "libayatana-appindicator3-dev",
+    "fonts-noto-cjk",
+    "xvfb",
+];
+
+/// Extra packages only the tests need.
+const TEST_PACKAGES: &[&str] = &["webkit2gtk-driver", "chromium", "xauth", "imagemagick"];
+
+/// tauri-driver must stay on 2.x, like every other Tauri part.
+const TAURI_DRIVER_VERSION: &str = "2.1.0";
+
+pub fn run(profile: Profile) -> anyhow::Result<()> {
+    let mut packages: Vec<&str> = APP_PACKAGES.to_vec();
+    if profile == Profile::Test {
+        packages.extend_from_slice(TEST_PACKAGES);
+    }
+    install_debian_packages(&packages)?;
+    install_npm_packages()?;
+    if profile == Profile::Test && !on_path("tauri-driver") && !cargo_bin("tauri-driver").is_file() {
+        process::run("cargo", &["install", "tauri-driver", "--locked", "--version", TAURI_DRIVER_VERSION])?;
+    }
+    Ok(())
+}
+
+/// Path of a binary installed by `cargo install`.
+pub fn cargo_bin(name: &str) -> std::path::PathBuf {
+    let home = std::env::var_os("CARGO_HOME")
+        .map(std::path::PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| std::path::PathBuf::from(h).join(".cargo")))
+        .unwrap_or_default();
+    home.join("bin").join(name)
+}
+
+fn install_debian_packages(packages: &[&str]) -> anyhow::Result<()> {
+    if !on_path("dpkg-query") || !on_path("apt-get") {
+        eprintln!("xtask: not a Debian/Ubuntu system; install the equivalents of: {}", packages.join(" "));
+        return Ok(());
+    }
+    let missing: Vec<&str> = packages.iter().copied().filter(|p| !is_installed(p)).collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    eprintln!("xtask: installing Debian packages: {}", missing.join(" "));
+    let sudo = !is_root();
+    let apt = |args: &[&str]| -> anyhow::Result<()> {
+        let mut full: Vec<&str> = Vec::new();
+        if sudo {
+            full.push("apt-get");
+        }
+        full.extend_from_slice(args);
+        let status = if sudo { process::command("sudo", &full) } else { process::command("apt-get", args) }
+            .env("DEBIAN_FRONTEND", "noninteractive")
+            .status()
+            .context("cannot run apt-get")?;
+        if !status.success() {
+            bail!("apt-get {} failed ({status})", args.join(" "));
+        }
+        Ok(())
+    };
+    apt(&["update"])?;
+    let mut install = vec!["install", "-y", "--no-install-recommends"];
+    install.extend_from_slice(&missing);
+    apt(&install)
+}
+
+fn is_installed(package: &str) -> bool {
+    process::command("dpkg-query", &["-W", "-f=${Status}", package])
+        .stderr(std::process::Stdio::null())
+        .output()
+        .map(|out| String::from_utf8_lossy(&out.stdout).contains("install ok installed"))
+        .unwrap_or(false)
+}
+
+fn is_root() -> bool {
+    process::capture("id", &["-u"]).map(|out| String::from_utf8_lossy(&out.stdout).trim() == "0").unwrap_or(false)
+}
+
+/// `npm ci` when `node_modules` is missing or older than the lock file.
+fn install_npm_packages() -> anyhow::Result<()> {
+    if !on_path("npm") {
+        bail!("npm is not installed: install Node.js 20 or newer (e.g. `apt-get install -y nodejs npm`)");
+    }
+    let lock = root().join("package-lock.json");
+    let marker = root().join("node_modules/.package-lock.json");
+    let fresh = match (std::fs::metadata(&lock), std::fs::metadata(&marker)) {
+        (Ok(l), Ok(m)) => m.modified()? >= l.modified()?,
+        _ => false,
+    };
+    if !fresh {
+        process::run("npm", &["ci", "--no-audit", "--no-fund"])?;
+    }
+    Ok(())
+}

@@ -1,0 +1,189 @@
+//! `cargo xtask test`: every test layer in order, each with its counts, then
+//! one closing line `N passed, N failed` over all of them.
+
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context};
+
+use crate::display::{Display, VirtualDisplay};
+use crate::process::{self, root};
+use crate::run::{build_desktop, desktop_binary};
+use crate::setup;
+
+/// Outcome of one layer.
+struct Layer {
+    name: &'static str,
+    passed: u64,
+    failed: u64,
+}
+
+pub fn run(with_setup: bool) -> anyhow::Result<()> {
+    if with_setup {
+        setup::run(setup::Profile::Test)?;
+    }
+    let reports = root().join("target/test-reports");
+    std::fs::create_dir_all(&reports)?;
+
+    let mut layers = vec![rust_tests()?];
+    layers.push(vitest(&reports)?);
+    build_desktop()?;
+    layers.push(playwright(&reports)?);
+    layers.push(desktop_e2e()?);
+
+    eprintln!("\n== test layers ==");
+    for layer in &layers {
+        eprintln!("{:<28} {:>5} passed, {:>3} failed", layer.name, layer.passed, layer.failed);
+    }
+    let passed: u64 = layers.iter().map(|l| l.passed).sum();
+    let failed: u64 = layers.iter().map(|l| l.failed).sum();
+    println!("{passed} passed, {failed} failed");
+    if failed > 0 || layers.iter().any(|l| l.passed == 0) {
+        bail!("some tests failed (or a layer ran no test)");
+    }
+    Ok(())
+}
+
+/// `cargo test` over the workspace (core, store, app, cli and tests/).
+fn rust_tests() -> anyhow::Result<Layer> {
+    let output = process::command("cargo", &["test", "--workspace", "--exclude", "qunxue-desktop", "--exclude", "xtask"])
+        .stderr(Stdio::inherit())
+        .output()?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    print!("{stdout}");
+    let (mut passed, mut failed) = (0, 0);
+    for line in stdout.lines().filter(|l| l.starts_with("test result:")) {
+        passed += count_before(line, " passed");
+        failed += count_before(line, " failed");
+    }
+    if !output.status.success() && failed == 0 {
+        failed = 1; // a build failure counts as a failed layer
+    }
+    Ok(Layer { name: "Rust (cargo test)", passed, failed })
+}
+
+/// Vitest component and unit tests, counted from its JSON report.
+fn vitest(reports: &Path) -> anyhow::Result<Layer> {
+    let report = reports.join("vitest.json");
+    let output_file = format!("--outputFile.json={}", report.display());
+    let ok = process::run_status(
+        "npx",
+        &["vitest", "run", "--config", "ui/vite.config.ts", "--reporter=default", "--reporter=json", &output_file],
+    )?;
+    let json = read_json(&report)?;
+    let passed = json["numPassedTests"].as_u64().unwrap_or(0);
+    let mut failed = json["numFailedTests"].as_u64().unwrap_or(0);
+    if !ok && failed == 0 {
+        failed = 1;
+    }
+    Ok(Layer { name: "UI units (Vitest)", passed, failed })
+}
+
+/// Playwright in Debian's Chromium against the built UI with IPC mocked.
+fn playwright(reports: &Path) -> anyhow::Result<Layer> {
+    let report = reports.join("playwright.json");
+    let ok = process::command("npx", &["playwright", "test", "--reporter=list,json"])
+        .env("PLAYWRIGHT_JSON_OUTPUT_NAME", &report)
+        .status()?
+        .success();
+    let json = read_json(&report)?;
+    let passed = json["stats"]["expected"].as_u64().unwrap_or(0);
+    let mut failed = json["stats"]["unexpected"].as_u64().unwrap_or(0) + json["stats"]["flaky"].as_u64().unwrap_or(0);
+    if !ok && failed == 0 {
+        failed = 1;
+    }
+    Ok(Layer { name: "Browser (Playwright)", passed, failed })
+}
+
+/// The real app in a real window under Xvfb, through tauri-driver.
+fn desktop_e2e() -> anyhow::Result<Layer> {
+    let _display = match Display::detect() {
+        Display::Present => None,
+        Display::Missing => Some(VirtualDisplay::start()?),
+    };
+    let data_dir = root().join("target/e2e-data");
+    let _ = std::fs::remove_dir_all(&data_dir);
+    std::fs::create_dir_all(&data_dir)?;
+    let screenshots = root().join("target/e2e-screenshots");
+    let port = 4444;
+    let _driver = TauriDriver::start(port, &data_dir)?;
+    let output = process::command("node", &["tests/desktop/e2e.mjs"])
+        .env("QUNXUE_APP", desktop_binary())
+        .env("SCREENSHOT_DIR", &screenshots)
+        .env("WEBDRIVER_PORT", port.to_string())
+        .stderr(Stdio::inherit())
+        .output()?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    print!("{stdout}");
+    let summary = stdout.lines().rev().find(|l| l.contains(" passed, ")).unwrap_or("");
+    let passed = count_before(summary, " passed");
+    let mut failed = count_before(summary, " failed");
+    if !output.status.success() && failed == 0 {
+        failed = 1;
+    }
+    eprintln!("xtask: screenshots in {}", screenshots.display());
+    Ok(Layer { name: "Desktop e2e (tauri-driver)", passed, failed })
+}
+
+/// tauri-driver, stopped by its own process id when dropped.
+struct TauriDriver(Child);
+
+impl TauriDriver {
+    fn start(port: u16, data_dir: &Path) -> anyhow::Result<Self> {
+        let program = if process::on_path("tauri-driver") {
+            "tauri-driver".into()
+        } else {
+            setup::cargo_bin("tauri-driver").display().to_string()
+        };
+        let child = process::command(&program, &["--port", &port.to_string()])
+            // The app inherits the driver's environment: point it at a fresh data folder.
+            .env("QUNXUE_DATA_DIR", data_dir)
+            .stdout(Stdio::null())
+            .spawn()
+            .with_context(|| format!("cannot start {program}"))?;
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            if Instant::now() > deadline {
+                bail!("tauri-driver did not listen on port {port} within 20 s");
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Ok(Self(child))
+    }
+}
+
+impl Drop for TauriDriver {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Reads the number just before `label` in a summary line ("12 passed").
+fn count_before(line: &str, label: &str) -> u64 {
+    line.find(label)
+        .and_then(|end| line[..end].split(|c: char| !c.is_ascii_digit()).next_back())
+        .and_then(|digits| digits.parse().ok())
+        .unwrap_or(0)
+}
+
+fn read_json(path: &Path) -> anyhow::Result<serde_json::Value> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("no test report at {}", path.display()))?;
+    Ok(serde_json::from_str(&text)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::count_before;
+
+    #[test]
+    fn reads_counts_from_summary_lines() {
+        let line = "test result: ok. 18 passed; 2 failed; 0 ignored";
+        assert_eq!(count_before(line, " passed"), 18);
+        assert_eq!(count_before(line, " failed"), 2);
+        assert_eq!(count_before("desktop e2e: 5 passed, 0 failed", " passed"), 5);
+        assert_eq!(count_before("nothing", " passed"), 0);
+    }
+}
