@@ -74,7 +74,7 @@ async function waitFor(description, probe, timeoutMs = 20_000) {
 
 async function find(driver, selector) {
   const ref = await driver.findElement('css selector', selector)
-  const id = ref?.['element-6066-11e4-a52e-4f464e735cf1']
+  const id = ref?.['element-6066-11e4-a52e-4f735466cecf']
   if (!id) throw new Error(`no element matches ${selector}`)
   return id
 }

@@ -137,12 +137,14 @@ impl TauriDriver {
         } else {
             setup::cargo_bin("tauri-driver").display().to_string()
         };
-        let child = process::command(&program, &["--port", &port.to_string()])
-            // The app inherits the driver's environment: point it at a fresh data folder.
-            .env("QUNXUE_DATA_DIR", data_dir)
-            .stdout(Stdio::null())
-            .spawn()
-            .with_context(|| format!("cannot start {program}"))?;
+        let native_port = (port + 1).to_string();
+        let mut command = process::command(&program, &["--port", &port.to_string(), "--native-port", &native_port]);
+        // The app inherits the driver's environment: point it at a fresh data folder.
+        command.env("QUNXUE_DATA_DIR", data_dir).stdout(Stdio::null());
+        // Its own process group, so stopping it also stops WebKitWebDriver.
+        #[cfg(unix)]
+        std::os::unix::process::CommandExt::process_group(&mut command, 0);
+        let child = command.spawn().with_context(|| format!("cannot start {program}"))?;
         let deadline = Instant::now() + Duration::from_secs(20);
         while TcpStream::connect(("127.0.0.1", port)).is_err() {
             if Instant::now() > deadline {
@@ -156,6 +158,9 @@ impl TauriDriver {
 
 impl Drop for TauriDriver {
     fn drop(&mut self) {
+        // Signal the whole group (tauri-driver and the WebKitWebDriver it spawned).
+        #[cfg(unix)]
+        let _ = std::process::Command::new("kill").args(["-TERM", &format!("-{}", self.0.id())]).status();
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
