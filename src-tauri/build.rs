@@ -2,7 +2,17 @@
 //! `capabilities/` can grant the window exactly the commands it uses.
 
 /// Every command the UI may call; the capability file lists each again.
-const COMMANDS: &[&str] = &["app_info", "list_courses", "course_outline", "open_module", "complete_module", "ui_ready"];
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "list_courses",
+    "course_outline",
+    "open_module",
+    "complete_module",
+    "ui_ready",
+    "validate_pack",
+    "import_pack",
+    "remove_course",
+];
 
 fn main() {
     tauri_build::try_build(

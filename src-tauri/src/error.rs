@@ -1,6 +1,7 @@
 //! Errors as the UI receives them: `{kind, message}`, never a stack trace.
 
 use qunxue_app::{AppError, ErrorKind};
+use qunxue_core::Diagnostic;
 use serde::Serialize;
 
 #[derive(Debug, Serialize, thiserror::Error)]
@@ -8,17 +9,24 @@ use serde::Serialize;
 pub struct CommandError {
     pub kind: ErrorKind,
     pub message: String,
+    /// Every problem of an invalid pack, for the UI to list one by one.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 impl CommandError {
     pub fn internal(message: impl Into<String>) -> Self {
-        Self { kind: ErrorKind::Internal, message: message.into() }
+        Self { kind: ErrorKind::Internal, message: message.into(), diagnostics: Vec::new() }
+    }
+
+    pub fn forbidden(message: impl Into<String>) -> Self {
+        Self { kind: ErrorKind::Forbidden, message: message.into(), diagnostics: Vec::new() }
     }
 }
 
 impl From<AppError> for CommandError {
     fn from(error: AppError) -> Self {
-        Self { kind: error.kind(), message: error.to_string() }
+        Self { kind: error.kind(), message: error.to_string(), diagnostics: error.diagnostics().to_vec() }
     }
 }
 

@@ -16,6 +16,7 @@ pub use state::AppState;
 pub fn builder<R: Runtime>() -> tauri::Builder<R> {
     tauri::Builder::<R>::new()
         .plugin(tauri_plugin_fs::init())
+        .plugin(tauri_plugin_dialog::init())
         .register_uri_scheme_protocol(qunxue_core::markdown::ASSET_SCHEME, asset_protocol::handle)
         .setup(|app| {
             let state = startup::open_state(app.handle())?;
@@ -29,6 +30,9 @@ pub fn builder<R: Runtime>() -> tauri::Builder<R> {
             commands::courses::course_outline,
             commands::reading::open_module,
             commands::reading::complete_module,
+            commands::library::validate_pack,
+            commands::library::import_pack,
+            commands::library::remove_course,
         ])
 }
 

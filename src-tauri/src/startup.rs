@@ -25,17 +25,17 @@ pub fn open_state<R: Runtime>(app: &AppHandle<R>) -> Result<AppState, Box<dyn st
     let database_path = data_dir.join(paths::DATABASE_FILE);
     let mut store = Store::open(&database_path)?;
     let now = chrono::Utc::now();
-    if let Some(courses_dir) = bundled_courses_dir(app) {
-        library::install_bundled_courses(&mut store, &courses_dir, now)?;
+    if let Some(pack_dir) = bundled_pack_dir(app) {
+        library::install_bundled_courses(&mut store, &pack_dir, now)?;
     }
     let profile = profiles::active_profile(&mut store, now)?;
     Ok(AppState { store: Arc::new(Mutex::new(store)), profile_id: profile.id, data_dir, database_path, started })
 }
 
-/// The shipped `courses/` folder: bundled as a resource in installers, or
-/// the source tree's own folder in a development build.
-fn bundled_courses_dir<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
-    let bundled = app.path().resource_dir().ok().map(|dir| dir.join("courses"));
-    let source_tree = cfg!(debug_assertions).then(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../courses")));
-    bundled.into_iter().chain(source_tree).find(|dir| dir.is_dir())
+/// The shipped curriculum, a pack folder holding `courses/` and `quizzes/`:
+/// the resource folder in installers, or the source tree in a development build.
+fn bundled_pack_dir<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
+    let bundled = app.path().resource_dir().ok();
+    let source_tree = cfg!(debug_assertions).then(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/..")));
+    bundled.into_iter().chain(source_tree).find(|dir| dir.join("courses").is_dir())
 }

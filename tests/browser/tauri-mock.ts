@@ -1,14 +1,21 @@
 // A stand-in for the Rust backend, installed into the page before the app's
 // own scripts run (page.addInitScript). It answers the command contract from
 // fixture data and keeps progress in memory, so opening and completing
-// modules behave as they will in the desktop app.
+// modules, importing packs and removing courses behave as they will in the
+// desktop app. It also plays the dialog plugin (`plugin:dialog|open`) and
+// Tauri's callback registry, which carries an import's progress Channel.
 import type { Page } from '@playwright/test'
 import type { FixtureCourse } from './fixtures/community-ops'
+import type { FixturePack } from './fixtures/packs'
 
 export interface MockOptions {
   courses: FixtureCourse[]
   /** Make every call to this command reject with `{ kind, message }`. */
   failing?: { command: string; kind: string; message: string }
+  /** Packs the backend can read, by path. */
+  packs?: Record<string, FixturePack>
+  /** What the file dialog returns, one answer per opening (null = cancelled). */
+  picks?: (string | null)[]
 }
 
 export async function installTauriMock(page: Page, options: MockOptions): Promise<void> {
@@ -16,7 +23,42 @@ export async function installTauriMock(page: Page, options: MockOptions): Promis
   // from this file's scope.
   await page.addInitScript((opts: MockOptions) => {
     const courses = structuredClone(opts.courses)
+    const packs = structuredClone(opts.packs ?? {})
+    const picks = [...(opts.picks ?? [])]
+    /** Paths the user chose in the file dialog: the only ones the backend reads. */
+    const picked = new Set<string>()
     const calls: { cmd: string; args: unknown }[] = []
+    const w = window as unknown as Record<string, unknown>
+
+    // Tauri's callback registry: Channel ids come from transformCallback and
+    // the backend sends each message as { index, message }, then { index, end }.
+    const callbacks = new Map<number, (payload: unknown) => void>()
+    let nextCallback = 1
+    function transformCallback(callback?: (payload: unknown) => void, once = false): number {
+      const id = nextCallback++
+      callbacks.set(id, (payload) => {
+        if (once) callbacks.delete(id)
+        callback?.(payload)
+      })
+      return id
+    }
+
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+    let releaseImport: () => void = () => {}
+    w.__QUNXUE_RELEASE_IMPORT__ = () => releaseImport()
+
+    function compareVersions(a: string, b: string): number {
+      const [x, y] = [a.split('.').map(Number), b.split('.').map(Number)]
+      for (let i = 0; i < 3; i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0)
+      return 0
+    }
+
+    function readablePack(path: string) {
+      if (!picked.has(path)) throw { kind: 'forbidden', message: `${path} was not chosen in the file dialog` }
+      const pack = packs[path]
+      if (!pack) throw { kind: 'not_found', message: `${path}: no such file or directory` }
+      return pack
+    }
 
     function findCourse(courseId: string) {
       const course = courses.find((c) => c.id === courseId)
@@ -40,6 +82,9 @@ export async function installTauriMock(page: Page, options: MockOptions): Promis
         description: course.description,
         organisation: course.organisation,
         primaryColour: course.primaryColour,
+        logoUrl: course.logoUrl,
+        installedAt: course.installedAt,
+        updatedAt: course.updatedAt,
         moduleCount: course.modules.length,
         startedCount: course.modules.filter((m) => m.status !== 'not_started').length,
         completedCount: course.modules.filter((m) => m.status === 'completed').length,
@@ -51,9 +96,13 @@ export async function installTauriMock(page: Page, options: MockOptions): Promis
       return { id, title, kind, minutes, position: index + 1, status, lastOpenedAt }
     }
 
-    const handlers: Record<string, (args: Record<string, string>) => unknown> = {
+    type Args = Record<string, unknown> & { courseId: string; moduleId: string }
+    const handlers: Record<string, (args: Args) => unknown> = {
       app_info: () => ({ version: '0.1.0', dataDir: '/home/learner/.local/share/qunxue', dbPath: '/home/learner/.local/share/qunxue/qunxue.db' }),
       ui_ready: () => null,
+      // No quizzes unless quiz-mock.ts installs them.
+      module_quizzes: () => [],
+      review_queue: () => ({ due: [], dueCount: 0, nextDueAt: null }),
       list_courses: () => courses.map(summary),
       course_outline: ({ courseId }) => {
         const course = findCourse(courseId)
@@ -88,23 +137,79 @@ export async function installTauriMock(page: Page, options: MockOptions): Promis
         module.status = 'completed'
         return entry(module, index)
       },
+      'plugin:dialog|open': () => {
+        const path = picks.length ? picks.shift()! : null
+        if (path) picked.add(path)
+        return path
+      },
+      validate_pack: ({ path }) => readablePack(path as string).validation,
+      import_pack: async ({ path, force, onProgress }) => {
+        const pack = readablePack(path as string)
+        if (!pack.validation.valid || !pack.import) {
+          throw { kind: 'invalid_input', message: 'the pack has errors', diagnostics: pack.validation.diagnostics }
+        }
+        const plan = pack.import
+        const incoming = structuredClone(plan.course)
+        const index = courses.findIndex((c) => c.id === incoming.id)
+        const current = index >= 0 ? courses[index] : null
+        const order = current ? compareVersions(incoming.version, current.version) : 1
+        if (current && order < 0 && !force) {
+          throw {
+            kind: 'invalid_input',
+            message: `course ${incoming.id} v${incoming.version} is older than the installed v${current.version}; use force to import it anyway`,
+          }
+        }
+
+        const channel = callbacks.get((onProgress as { id: number }).id)
+        for (const [i, message] of plan.progress.entries()) {
+          if (plan.holdAfter === i) await new Promise<void>((resolve) => (releaseImport = resolve))
+          channel?.({ index: i, message })
+          await sleep(plan.stepMs ?? 60)
+        }
+        channel?.({ index: plan.progress.length, end: true })
+
+        const outcome = !current ? 'installed' : order === 0 ? 'unchanged' : 'updated'
+        if (current && order !== 0) {
+          // Progress is kept for modules both versions share.
+          for (const module of incoming.modules) {
+            const old = current.modules.find((m) => m.id === module.id)
+            if (old) Object.assign(module, { status: old.status, lastOpenedAt: old.lastOpenedAt })
+          }
+          incoming.installedAt = current.installedAt
+          incoming.updatedAt = new Date().toISOString()
+          courses[index] = incoming
+        } else if (!current) {
+          incoming.installedAt = incoming.updatedAt = new Date().toISOString()
+          courses.push(incoming)
+        }
+        return { courseId: incoming.id, title: incoming.title, version: incoming.version, outcome, warnings: plan.warnings ?? [] }
+      },
+      remove_course: ({ courseId }) => {
+        findCourse(courseId)
+        courses.splice(
+          courses.findIndex((c) => c.id === courseId),
+          1,
+        )
+        return null
+      },
     }
 
-    async function invoke(cmd: string, args: Record<string, string> = {}) {
+    async function invoke(cmd: string, args: Args = {} as Args) {
       calls.push({ cmd, args })
       if (opts.failing?.command === cmd) {
         throw { kind: opts.failing.kind, message: opts.failing.message }
       }
-      const handler = handlers[cmd]
+      // Other mocks (quiz-mock.ts) add commands through this registry.
+      const extra = w.__QUNXUE_EXTRA_HANDLERS__ as Record<string, (args: Args) => unknown> | undefined
+      const handler = extra?.[cmd] ?? handlers[cmd]
       if (!handler) throw `command ${cmd} not found`
       return handler(args)
     }
 
-    const w = window as unknown as Record<string, unknown>
     w.__TAURI_INTERNALS__ = {
       invoke,
-      transformCallback: () => 0,
-      unregisterCallback: () => {},
+      transformCallback,
+      unregisterCallback: (id: number) => callbacks.delete(id),
       metadata: { currentWindow: { label: 'main' }, currentWebview: { windowLabel: 'main', label: 'main' } },
     }
     // Lets tests check which commands the UI sent.
@@ -116,4 +221,21 @@ export async function commandsSent(page: Page): Promise<string[]> {
   return page.evaluate(() =>
     ((window as unknown as { __QUNXUE_CALLS__: { cmd: string }[] }).__QUNXUE_CALLS__ ?? []).map((c) => c.cmd),
   )
+}
+
+/** Arguments of every call to `command` so far. */
+export async function argsSent(page: Page, command: string): Promise<Record<string, unknown>[]> {
+  return page.evaluate(
+    (cmd) =>
+      ((window as unknown as { __QUNXUE_CALLS__: { cmd: string; args: Record<string, unknown> }[] }).__QUNXUE_CALLS__ ?? [])
+        .filter((c) => c.cmd === cmd)
+        // Channels and other class instances do not cross back to Node.
+        .map((c) => JSON.parse(JSON.stringify(c.args)) as Record<string, unknown>),
+    command,
+  )
+}
+
+/** Lets an import held by its fixture's `holdAfter` carry on. */
+export async function releaseImport(page: Page): Promise<void> {
+  await page.evaluate(() => (window as unknown as { __QUNXUE_RELEASE_IMPORT__: () => void }).__QUNXUE_RELEASE_IMPORT__())
 }

@@ -1,1 +1,5 @@
 //! Shared helpers for the integration suite in `tests/`.
+
+pub mod cli;
+pub mod packs;
+pub mod snapshot;

@@ -7,17 +7,21 @@ use qunxue_core::markdown::ASSET_SCHEME;
 /// (relative to the course folder). Windows' webview only accepts custom
 /// protocols in the `http://<scheme>.localhost/` form.
 pub fn module_asset_base(course_id: &str, module_path: &str) -> String {
-    let dir = module_path.rsplit_once('/').map_or("", |(dir, _)| dir);
+    match module_path.rsplit_once('/') {
+        Some((dir, _)) => asset_url(course_id, &format!("{dir}/")),
+        None => asset_url(course_id, ""),
+    }
+}
+
+/// The URL of the file at `relative_path` inside a course folder (a logo,
+/// say), through the same protocol.
+pub fn asset_url(course_id: &str, relative_path: &str) -> String {
     let root = if cfg!(windows) {
         format!("http://{ASSET_SCHEME}.localhost/")
     } else {
         format!("{ASSET_SCHEME}://localhost/")
     };
-    if dir.is_empty() {
-        format!("{root}{course_id}/")
-    } else {
-        format!("{root}{course_id}/{dir}/")
-    }
+    format!("{root}{course_id}/{relative_path}")
 }
 
 /// Splits a request path `/<course>/<path…>` into course id and relative
@@ -50,6 +54,8 @@ mod tests {
     fn base_points_at_the_module_folder() {
         let base = module_asset_base("c1", "modules/01.md");
         assert!(base.ends_with("c1/modules/"), "{base}");
+        assert!(module_asset_base("c1", "top.md").ends_with("/c1/"));
+        assert!(asset_url("c1", "assets/logo.svg").ends_with("localhost/c1/assets/logo.svg"));
     }
 
     #[test]

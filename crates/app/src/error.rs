@@ -15,6 +15,8 @@ pub enum ErrorKind {
     Database,
     Io,
     Forbidden,
+    /// The request clashes with what is installed (e.g. an older course version).
+    Conflict,
     Internal,
 }
 
@@ -22,12 +24,19 @@ pub enum ErrorKind {
 pub enum AppError {
     #[error("{0}")]
     Store(#[from] StoreError),
-    #[error("cannot read {path}: {source}")]
+    #[error("cannot read {}: {source}", path.display())]
     Read { path: PathBuf, source: std::io::Error },
+    #[error("cannot write {}: {source}", path.display())]
+    Write { path: PathBuf, source: std::io::Error },
     #[error("{}", format_diagnostics(.0))]
     Invalid(Vec<Diagnostic>),
     #[error("{0}")]
     NotFound(String),
+    #[error("{0}")]
+    Conflict(String),
+    /// A request the rules refuse (e.g. a quiz whose attempts are used up).
+    #[error("{0}")]
+    Rejected(String),
     #[error("{0}")]
     Internal(String),
 }
@@ -37,14 +46,24 @@ impl AppError {
         match self {
             AppError::Store(StoreError::NotFound { .. }) | AppError::NotFound(_) => ErrorKind::NotFound,
             AppError::Store(_) => ErrorKind::Database,
-            AppError::Read { .. } => ErrorKind::Io,
-            AppError::Invalid(_) => ErrorKind::InvalidInput,
+            AppError::Read { .. } | AppError::Write { .. } => ErrorKind::Io,
+            AppError::Invalid(_) | AppError::Rejected(_) => ErrorKind::InvalidInput,
+            AppError::Conflict(_) => ErrorKind::Conflict,
             AppError::Internal(_) => ErrorKind::Internal,
         }
     }
 
-    pub(crate) fn read(path: &std::path::Path) -> impl FnOnce(std::io::Error) -> AppError + '_ {
-        move |source| AppError::Read { path: path.to_path_buf(), source }
+    /// The diagnostics of an invalid pack (empty for every other error), for
+    /// front ends that list them one by one.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        match self {
+            AppError::Invalid(diagnostics) => diagnostics,
+            _ => &[],
+        }
+    }
+
+    pub(crate) fn write(path: &std::path::Path) -> impl FnOnce(std::io::Error) -> AppError + '_ {
+        move |source| AppError::Write { path: path.to_path_buf(), source }
     }
 }
 

@@ -4,9 +4,12 @@
 
 pub mod assets;
 pub mod error;
+pub mod import;
 pub mod library;
+pub mod pack_source;
 pub mod paths;
 pub mod profiles;
+pub mod quiz;
 pub mod reading;
 
 pub use error::{AppError, ErrorKind};

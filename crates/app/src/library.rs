@@ -1,24 +1,19 @@
-//! Installing courses into the learner database and listing them.
+//! The course library: installing the bundled curriculum, listing installed
+//! courses and removing them. Packs the user imports go through
+//! [`crate::import`]; the bundled curriculum goes through the same reading
+//! and validation, but is used in place rather than copied.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::{DateTime, Utc};
-use qunxue_core::course::{parse_manifest, parse_module, CourseManifest};
-use qunxue_core::markdown::{self, RenderOptions};
-use qunxue_store::courses::{self, CourseRecord, ModuleRecord};
+use qunxue_store::courses::{self, CourseRecord};
 use qunxue_store::Store;
 use serde::Serialize;
 
-use crate::assets::module_asset_base;
+use crate::assets::asset_url;
+use crate::import::{self, plan, read_valid, result_of, save_course, ImportResult, InstallOutcome, Plan, ValidPack};
+use crate::paths::installed_course_dir;
 use crate::{AppError, Result};
-
-/// A course read from its folder and rendered, ready to store.
-#[derive(Debug, Clone)]
-pub struct LoadedCourse {
-    pub manifest: CourseManifest,
-    pub dir: PathBuf,
-    pub modules: Vec<ModuleRecord>,
-}
 
 /// What the course list shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -31,98 +26,68 @@ pub struct CourseSummary {
     pub description: String,
     pub organisation: Option<String>,
     pub primary_colour: Option<String>,
+    /// The branding logo through the asset protocol, if the course has one.
+    pub logo_url: Option<String>,
+    pub installed_at: String,
+    pub updated_at: String,
     pub module_count: usize,
     pub started_count: usize,
     pub completed_count: usize,
 }
 
-/// What installing did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum InstallOutcome {
-    Installed,
-    Updated,
-    Unchanged,
-}
-
-/// Reads `course.toml` and every module it lists from `dir`, renders and
-/// sanitises the Markdown. Collects every problem before failing.
-pub fn load_course_dir(dir: &Path) -> Result<LoadedCourse> {
-    let manifest_path = dir.join("course.toml");
-    let text = std::fs::read_to_string(&manifest_path).map_err(AppError::read(&manifest_path))?;
-    let manifest = parse_manifest(&display(&manifest_path), &text).map_err(|d| AppError::Invalid(vec![d]))?;
-
-    let mut modules = Vec::with_capacity(manifest.modules.len());
-    let mut problems = Vec::new();
-    for (index, relative) in manifest.modules.iter().enumerate() {
-        let path = dir.join(relative);
-        let source = std::fs::read_to_string(&path).map_err(AppError::read(&path))?;
-        match parse_module(&display(&path), &source) {
-            Ok(parsed) => {
-                let options = RenderOptions { asset_base: Some(module_asset_base(&manifest.id, relative)) };
-                let rendered = markdown::render(&parsed.body, &options);
-                modules.push(ModuleRecord {
-                    id: parsed.meta.id,
-                    position: index as i64 + 1,
-                    kind: parsed.meta.kind.as_str().to_string(),
-                    title: parsed.meta.title,
-                    minutes: i64::from(parsed.meta.minutes),
-                    objectives: parsed.meta.objectives,
-                    source_path: relative.clone(),
-                    markdown: parsed.body,
-                    html: rendered.html,
-                });
-            }
-            Err(diagnostic) => problems.push(diagnostic),
-        }
-    }
-    if !problems.is_empty() {
-        return Err(AppError::Invalid(problems));
-    }
-    Ok(LoadedCourse { manifest, dir: dir.to_path_buf(), modules })
-}
-
-/// Stores a loaded course in one transaction. The same version again is a
-/// no-op; a different version replaces content but keeps progress for
-/// modules whose ids remain.
-pub fn install(store: &mut Store, course: &LoadedCourse, now: DateTime<Utc>) -> Result<InstallOutcome> {
-    let m = &course.manifest;
-    let existing = courses::list_courses(store.conn())?.into_iter().find(|c| c.id == m.id);
-    let outcome = match &existing {
-        Some(c) if c.version == m.version.to_string() => return Ok(InstallOutcome::Unchanged),
-        Some(_) => InstallOutcome::Updated,
-        None => InstallOutcome::Installed,
-    };
-    let record = CourseRecord {
-        id: m.id.clone(),
-        version: m.version.to_string(),
-        title: m.title.clone(),
-        language: m.language.clone(),
-        description: m.description.clone(),
-        organisation: m.branding.as_ref().map(|b| b.organisation.clone()),
-        primary_colour: m.branding.as_ref().and_then(|b| b.primary_colour.clone()),
-        logo_path: m.branding.as_ref().and_then(|b| b.logo.clone()),
-        source_dir: course.dir.to_string_lossy().into_owned(),
-    };
-    let now = now.to_rfc3339();
+/// Installs or updates the curriculum that ships with the app from its pack
+/// folder (the folder holding `courses/` and `quizzes/`, or its `courses/`
+/// folder). A course the user has since updated from a newer pack is left
+/// alone; one whose version is already installed only has its folder
+/// refreshed, because the app's resources can move between runs (AppImage
+/// mounts them somewhere new each time).
+pub fn install_bundled_courses(store: &mut Store, pack_root: &Path, now: DateTime<Utc>) -> Result<Vec<ImportResult>> {
+    let ValidPack { opened, courses, warnings } = read_valid(pack_root)?;
+    let root = opened.folder_root().ok_or_else(|| AppError::Internal("the bundled curriculum must be a folder".into()))?;
+    let mut results = Vec::with_capacity(courses.len());
     store.transact(|tx| -> Result<()> {
-        courses::upsert_course(tx, &record, &now)?;
-        courses::replace_modules(tx, &record.id, &course.modules)?;
+        for bundle in &courses {
+            let source_dir = root.join("courses").join(&bundle.slug).to_string_lossy().into_owned();
+            let previous = import::installed(tx, &bundle.manifest.id)?;
+            let outcome = match plan(previous.as_ref().map(|c| c.version.as_str()), &bundle.manifest.version) {
+                Plan::Write(outcome) => {
+                    save_course(tx, bundle, &source_dir, now)?;
+                    outcome
+                }
+                Plan::Unchanged | Plan::Older => {
+                    if let Some(previous) = previous.filter(|p| p.source_dir != source_dir && !is_installed_copy(p)) {
+                        courses::set_source_dir(tx, &previous.id, &source_dir)?;
+                    }
+                    InstallOutcome::Unchanged
+                }
+            };
+            results.push(result_of(bundle, outcome, &warnings));
+        }
         Ok(())
     })?;
-    Ok(outcome)
+    Ok(results)
 }
 
-/// Installs (or updates) the curriculum that ships with the app, from the
-/// `courses/` folder next to the binary or in the source tree.
-pub fn install_bundled_courses(store: &mut Store, courses_dir: &Path, now: DateTime<Utc>) -> Result<Vec<InstallOutcome>> {
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(courses_dir)
-        .map_err(AppError::read(courses_dir))?
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| path.join("course.toml").is_file())
-        .collect();
-    dirs.sort();
-    dirs.iter().map(|dir| install(store, &load_course_dir(dir)?, now)).collect()
+/// True when a course is used from an imported copy
+/// (`…/packs/<id>/<version>/courses/<slug>`) rather than from the app's own files.
+fn is_installed_copy(course: &CourseRecord) -> bool {
+    let ancestors: Vec<_> = Path::new(&course.source_dir).ancestors().skip(2).take(3).map(Path::file_name).collect();
+    ancestors == [Some(course.version.as_ref()), Some(course.id.as_ref()), Some("packs".as_ref())]
+}
+
+/// Removes a course: its rows (modules, questions, items and the learners'
+/// progress in it) and, for an imported course, its installed files. A
+/// bundled course's files belong to the app and stay.
+pub fn remove_course(store: &mut Store, data_dir: &Path, course_id: &str) -> Result<()> {
+    let course = courses::get_course(store.conn(), course_id)?;
+    store.transact(|tx| courses::delete_course(tx, course_id))?;
+    let installed = installed_course_dir(data_dir, course_id);
+    if Path::new(&course.source_dir).starts_with(&installed) {
+        // Best effort after the commit: the course is gone either way, and a
+        // leftover folder is never read again.
+        let _ = std::fs::remove_dir_all(installed);
+    }
+    Ok(())
 }
 
 /// All installed courses with the active learner's progress counts.
@@ -140,6 +105,7 @@ pub(crate) fn summarise(store: &Store, profile_id: &str, course: CourseRecord) -
     let started_count = progress.iter().filter(|p| current(&p.module_id)).count();
     let completed_count = progress.iter().filter(|p| p.status == "completed" && current(&p.module_id)).count();
     Ok(CourseSummary {
+        logo_url: course.logo_path.as_deref().map(|logo| asset_url(&course.id, logo)),
         id: course.id,
         title: course.title,
         version: course.version,
@@ -147,12 +113,10 @@ pub(crate) fn summarise(store: &Store, profile_id: &str, course: CourseRecord) -
         description: course.description,
         organisation: course.organisation,
         primary_colour: course.primary_colour,
+        installed_at: course.installed_at,
+        updated_at: course.updated_at,
         module_count: modules.len(),
         started_count,
         completed_count,
     })
-}
-
-fn display(path: &Path) -> String {
-    path.to_string_lossy().into_owned()
 }

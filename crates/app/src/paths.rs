@@ -1,6 +1,6 @@
 //! Where Qunxue keeps its data on each operating system.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The bundle identifier; also the name of the app-data folder, so the CLI
 /// and the desktop app find the same database by default.
@@ -17,4 +17,15 @@ pub fn default_data_dir() -> Option<PathBuf> {
 
 pub fn default_database_path() -> Option<PathBuf> {
     default_data_dir().map(|dir| dir.join(DATABASE_FILE))
+}
+
+/// Where imported packs are installed inside a data folder: one folder per
+/// course id, one per version below it.
+pub fn packs_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("packs")
+}
+
+/// The folder holding every installed version of a course.
+pub fn installed_course_dir(data_dir: &Path, course_id: &str) -> PathBuf {
+    packs_dir(data_dir).join(course_id)
 }

@@ -93,10 +93,14 @@ pub fn parse_manifest(file: &str, text: &str) -> Result<CourseManifest, Diagnost
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let manifest: CourseManifest = parse_toml(file, text, 1)?;
     if manifest.format != FORMAT_VERSION {
+        let (line, col) = toml::de::DeTable::parse(text)
+            .ok()
+            .and_then(|table| table.get_ref().get("format").map(|value| line_col(text, value.span().start)))
+            .unwrap_or((1, 1));
         return Err(Diagnostic::error(
             file,
-            1,
-            1,
+            line,
+            col,
             format!("unsupported pack format {} (this version reads format {FORMAT_VERSION})", manifest.format),
         ));
     }

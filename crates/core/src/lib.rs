@@ -7,7 +7,10 @@
 pub mod course;
 pub mod diagnostic;
 pub mod front_matter;
+pub mod impact;
 pub mod markdown;
+pub mod pack;
+pub mod quiz;
 
 pub use course::{CourseManifest, ModuleFrontMatter, ModuleKind};
 pub use diagnostic::{Diagnostic, Severity};

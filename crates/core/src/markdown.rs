@@ -6,6 +6,7 @@
 //! `javascript:`/`data:` URLs, iframes and forms never reach the webview.
 
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
@@ -84,20 +85,40 @@ pub struct Reference {
 /// Lists every link and image target, with its position, so a validator can
 /// check that relative ones exist and warn about remote media.
 pub fn references(markdown: &str) -> Vec<Reference> {
-    parser(markdown)
-        .into_offset_iter()
-        .filter_map(|(event, range)| match event {
+    scan(markdown).references
+}
+
+/// What a validator needs from one parse of a module body.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Scan {
+    /// Every link and image target.
+    pub references: Vec<Reference>,
+    /// Byte ranges of raw HTML: whole HTML blocks and inline tags.
+    pub raw_html: Vec<Range<usize>>,
+}
+
+/// Collects links, images and raw HTML in a single pass over the Markdown.
+pub fn scan(markdown: &str) -> Scan {
+    let mut found = Scan::default();
+    for (event, range) in parser(markdown).into_offset_iter() {
+        match event {
             Event::Start(Tag::Image { dest_url, .. }) => {
-                Some(Reference { target: dest_url.into_string(), is_image: true, offset: range.start })
+                found.references.push(Reference { target: dest_url.into_string(), is_image: true, offset: range.start })
             }
             Event::Start(Tag::Link { link_type, dest_url, .. })
                 if !matches!(link_type, LinkType::Email | LinkType::Autolink) =>
             {
-                Some(Reference { target: dest_url.into_string(), is_image: false, offset: range.start })
+                found.references.push(Reference {
+                    target: dest_url.into_string(),
+                    is_image: false,
+                    offset: range.start,
+                })
             }
-            _ => None,
-        })
-        .collect()
+            Event::Start(Tag::HtmlBlock) | Event::InlineHtml(_) => found.raw_html.push(range),
+            _ => {}
+        }
+    }
+    found
 }
 
 /// True when a URL points inside the pack (no scheme, not absolute, not an anchor).
@@ -111,14 +132,14 @@ pub fn is_relative_path(url: &str) -> bool {
 }
 
 fn has_scheme(url: &str) -> bool {
-    match url.find(':') {
-        Some(i) => {
-            let scheme = &url[..i];
-            !scheme.is_empty()
-                && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-        }
-        None => false,
-    }
+    scheme(url).is_some()
+}
+
+/// The scheme of a URL (`https` in `https://…`, `mailto` in `mailto:…`), as written.
+pub fn scheme(url: &str) -> Option<&str> {
+    let (scheme, _) = url.split_once(':')?;
+    let valid = !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    valid.then_some(scheme)
 }
 
 fn prepare_events<'a>(markdown: &'a str, options: &RenderOptions) -> (Vec<Event<'a>>, Vec<Heading>) {
@@ -326,6 +347,14 @@ mod tests {
         assert!(refs[0].is_image && refs[0].target == "img/a.png");
         assert_eq!(&md[refs[0].offset..refs[0].offset + 2], "![");
         assert!(!refs[1].is_image);
+    }
+
+    #[test]
+    fn scan_finds_html_blocks_and_inline_tags() {
+        let md = "正文 <span onclick=\"x\">a</span>\n\n<div>\n<img src=a.png>\n</div>\n\n`<script>` in code\n";
+        let found = scan(md);
+        let html: Vec<_> = found.raw_html.iter().map(|r| &md[r.clone()]).collect();
+        assert_eq!(html, ["<span onclick=\"x\">", "</span>", "<div>\n<img src=a.png>\n</div>\n"]);
     }
 
     #[test]

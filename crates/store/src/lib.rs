@@ -8,9 +8,14 @@ mod db;
 mod error;
 mod migrations;
 
+pub mod attempt_answers;
+pub mod attempts;
+pub mod course_items;
 pub mod courses;
 pub mod profiles;
 pub mod progress;
+pub mod questions;
+pub mod review_cards;
 pub mod settings;
 
 pub use db::Store;

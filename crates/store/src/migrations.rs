@@ -4,7 +4,11 @@
 use rusqlite::Connection;
 
 /// Every migration in order; the schema version is its 1-based position.
-const MIGRATIONS: &[(&str, &str)] = &[("0001_initial", include_str!("../migrations/0001_initial.sql"))];
+const MIGRATIONS: &[(&str, &str)] = &[
+    ("0001_initial", include_str!("../migrations/0001_initial.sql")),
+    ("0002_pack_content", include_str!("../migrations/0002_pack_content.sql")),
+    ("0003_quiz_attempts", include_str!("../migrations/0003_quiz_attempts.sql")),
+];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 

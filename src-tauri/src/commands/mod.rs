@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod courses;
+pub mod library;
 pub mod reading;
 
 use std::sync::{Arc, Mutex};

@@ -17,3 +17,11 @@ export function courseOutline(courseId: string): Promise<CourseOutline> {
 export function openModule(courseId: string, moduleId: string): Promise<ModuleContent> {
   return call<ModuleContent>('open_module', { courseId, moduleId })
 }
+
+/**
+ * Uninstalls a course: its content and every learner's progress, attempts and
+ * grades for it. The UI asks for confirmation first.
+ */
+export async function removeCourse(courseId: string): Promise<void> {
+  await call<null>('remove_course', { courseId })
+}

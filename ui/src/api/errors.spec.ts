@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks'
-import { AppError, toAppError } from './errors'
+import { AppError, toAppError, toDiagnostics } from './errors'
 import { openModule } from './courses'
 import { completeModule } from './progress'
 
@@ -29,6 +29,31 @@ describe('toAppError', () => {
     const error = toAppError({ kind: 'io', message: 'read failed\n   at foo (bar.rs:1)\n   at baz' })
     expect(error.message).toBe('read failed')
     expect(toAppError({ kind: 'io', message: 'x'.repeat(1000) }).message.length).toBeLessThanOrEqual(301)
+  })
+})
+
+describe('pack diagnostics on an error', () => {
+  it('keeps well-formed diagnostics and drops the rest', () => {
+    const error = toAppError({
+      kind: 'invalid_input',
+      message: 'the pack has 1 error',
+      diagnostics: [
+        { file: 'courses/demo/course.toml', line: 3, col: 1, severity: 'error', message: 'unknown key `auther`' },
+        { file: 'x.md', severity: 'fatal', message: 'not a severity we know' },
+        'courses/demo/course.toml:3:1: a bare string',
+      ],
+    })
+    expect(error.diagnostics).toEqual([
+      { file: 'courses/demo/course.toml', line: 3, col: 1, severity: 'error', message: 'unknown key `auther`' },
+    ])
+  })
+
+  it('tidies positions and messages, and is empty when there are none', () => {
+    const [diagnostic] = toDiagnostics([
+      { file: 'a.md', line: -1, col: 2.5, severity: 'warning', message: 'remote image\n   at render (md.rs:9)' },
+    ])
+    expect(diagnostic).toEqual({ file: 'a.md', line: 0, col: 0, severity: 'warning', message: 'remote image' })
+    expect(toAppError({ kind: 'io', message: 'x' }).diagnostics).toEqual([])
   })
 })
 

@@ -1,6 +1,8 @@
-// Every backend command rejects with `{ kind, message }` (src-tauri/error.rs).
-// The UI only ever sees an AppError, so views can pick wording and advice by
-// `kind` without knowing how the failure crossed the IPC bridge.
+// Every backend command rejects with `{ kind, message }` (src-tauri/error.rs);
+// a pack that fails to import also sends the problems it found as
+// `diagnostics`. The UI only ever sees an AppError, so views can pick wording
+// and advice by `kind` without knowing how the failure crossed the IPC bridge.
+import type { Diagnostic } from './types'
 
 export const ERROR_KINDS = [
   'not_found',
@@ -15,11 +17,14 @@ export type ErrorKind = (typeof ERROR_KINDS)[number]
 
 export class AppError extends Error {
   readonly kind: ErrorKind
+  /** Problems found in a course pack; empty for every other failure. */
+  readonly diagnostics: Diagnostic[]
 
-  constructor(kind: ErrorKind, message: string) {
+  constructor(kind: ErrorKind, message: string, diagnostics: Diagnostic[] = []) {
     super(message)
     this.name = 'AppError'
     this.kind = kind
+    this.diagnostics = diagnostics
   }
 }
 
@@ -34,13 +39,39 @@ function tidy(message: string): string {
   return firstLine.length > 300 ? `${firstLine.slice(0, 300)}…` : firstLine
 }
 
+function isDiagnostic(value: unknown): value is Diagnostic {
+  if (typeof value !== 'object' || value === null) return false
+  const d = value as Record<string, unknown>
+  return (
+    typeof d.file === 'string' &&
+    typeof d.message === 'string' &&
+    (d.severity === 'error' || d.severity === 'warning')
+  )
+}
+
+/** Keeps the well-formed diagnostics, with whole-number positions and tidy messages. */
+export function toDiagnostics(value: unknown): Diagnostic[] {
+  if (!Array.isArray(value)) return []
+  return value.filter(isDiagnostic).map((d) => ({
+    file: d.file,
+    line: wholeNumber(d.line),
+    col: wholeNumber(d.col),
+    severity: d.severity,
+    message: tidy(d.message),
+  }))
+}
+
+function wholeNumber(value: unknown): number {
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : 0
+}
+
 /** Turns whatever a rejected invoke produced into an AppError. */
 export function toAppError(reason: unknown): AppError {
   if (reason instanceof AppError) return reason
   if (typeof reason === 'object' && reason !== null && 'kind' in reason) {
-    const { kind, message } = reason as { kind: unknown; message?: unknown }
+    const { kind, message, diagnostics } = reason as { kind: unknown; message?: unknown; diagnostics?: unknown }
     const text = typeof message === 'string' ? message : ''
-    return new AppError(isErrorKind(kind) ? kind : 'internal', tidy(text))
+    return new AppError(isErrorKind(kind) ? kind : 'internal', tidy(text), toDiagnostics(diagnostics))
   }
   // A plain string comes from Tauri itself (unknown command, bad arguments);
   // an Error from the JS side (for example no Tauri runtime at all).

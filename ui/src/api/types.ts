@@ -21,6 +21,12 @@ export interface CourseSummary {
   organisation: string | null
   /** `#rrggbb` from the pack's branding, used as the accent colour. */
   primaryColour: string | null
+  /** The pack's branding logo as a URL the webview can load (qxasset:), or null. */
+  logoUrl: string | null
+  /** ISO 8601: when this course was first imported. */
+  installedAt: string
+  /** ISO 8601: when its content last changed (equal to installedAt until an update). */
+  updatedAt: string
   moduleCount: number
   startedCount: number
   completedCount: number
@@ -60,4 +66,62 @@ export interface ModuleContent {
   status: ModuleStatus
   previousId: string | null
   nextId: string | null
+}
+
+// Course packs: validation, import and removal (commands/packs.rs).
+
+export type Severity = 'error' | 'warning'
+
+/** One problem found in a pack, as `file:line:col: message` in the CLI. */
+export interface Diagnostic {
+  /** Path inside the pack, e.g. `courses/demo/course.toml`; empty for the pack as a whole. */
+  file: string
+  /** 1-based; 0 when the problem concerns the whole file. */
+  line: number
+  /** 1-based; 0 when unknown. */
+  col: number
+  severity: Severity
+  message: string
+}
+
+/**
+ * What one course in a pack contains. snake_case keys on purpose: this is the
+ * same object `qunxue inspect --json` prints (DESIGN.md §4).
+ */
+export interface CourseInspection {
+  id: string
+  version: string
+  /** Not part of the CLI contract; shown when the backend sends it. */
+  title?: string
+  modules: Record<ModuleKind, number>
+  questions: number
+  tasks: number
+  rubrics: number
+  metric_templates: number
+  chars: number
+}
+
+export interface PackValidation {
+  valid: boolean
+  diagnostics: Diagnostic[]
+  courses: CourseInspection[]
+}
+
+export type ImportStage = 'reading' | 'validating' | 'copying' | 'saving' | 'done'
+
+/** Sent over the import's progress channel as the backend works. */
+export interface ImportProgress {
+  stage: ImportStage
+  done: number
+  total: number
+}
+
+export type ImportOutcome = 'installed' | 'updated' | 'unchanged'
+
+export interface ImportResult {
+  courseId: string
+  title: string
+  version: string
+  outcome: ImportOutcome
+  warnings: Diagnostic[]
 }

@@ -18,3 +18,12 @@ export function createAppI18n(locale: Locale = 'zh-CN') {
     messages,
   })
 }
+
+/**
+ * The key of the `one` or `other` form under `key`, for counted phrases such
+ * as "1 error" / "3 errors". Messages avoid vue-i18n's `|` plural syntax (see
+ * zh-CN.ts); Chinese simply has the same text in both forms.
+ */
+export function countKey(key: string, count: number): string {
+  return `${key}.${count === 1 ? 'one' : 'other'}`
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { courseProgress, groupOutline, nextUp, readingOrder } from './outline'
-import { entry, modules, outline } from '../test/fixtures'
+import { courseProgress, groupOutline, nextUp, readingOrder, summaryProgress } from './outline'
+import { course, entry, modules, outline } from '../test/fixtures'
 
 describe('groupOutline', () => {
   it('returns theory, practice, case in that order, each in reading order', () => {
@@ -77,5 +77,21 @@ describe('nextUp', () => {
 describe('readingOrder', () => {
   it('flattens sections by position', () => {
     expect(readingOrder(outline.sections).map((m) => m.position)).toEqual([1, 2, 3, 4, 5])
+  })
+})
+
+describe('summaryProgress', () => {
+  it('gives a library card the same numbers the outline shows', () => {
+    expect(summaryProgress(course)).toEqual(courseProgress(modules))
+  })
+
+  it('never reports more than the course holds', () => {
+    expect(summaryProgress({ ...course, moduleCount: 2, startedCount: 5, completedCount: 3 })).toEqual({
+      total: 2,
+      completed: 2,
+      inProgress: 0,
+      percent: 100,
+    })
+    expect(summaryProgress({ ...course, moduleCount: 0, startedCount: 0, completedCount: 0 }).percent).toBe(0)
   })
 })

@@ -1,6 +1,6 @@
 // Pure functions that turn the backend outline into what the outline screen
 // shows. Kept apart from components so they are tested without a DOM.
-import type { ModuleEntry, ModuleKind, OutlineSection } from '../api/types'
+import type { CourseSummary, ModuleEntry, ModuleKind, OutlineSection } from '../api/types'
 
 /** The order the three parts of a course are always shown in. */
 export const SECTION_ORDER: readonly ModuleKind[] = ['theory', 'practice', 'case']
@@ -47,9 +47,19 @@ export function groupOutline(sections: readonly OutlineSection[]): OutlineGroup[
 }
 
 export function courseProgress(modules: readonly ModuleEntry[]): Progress {
-  const total = modules.length
   const completed = modules.filter((m) => m.status === 'completed').length
   const inProgress = modules.filter((m) => m.status === 'in_progress').length
+  return progressOf(modules.length, completed, inProgress)
+}
+
+/** The same numbers from a course summary's counts (the library's cards). */
+export function summaryProgress(course: CourseSummary): Progress {
+  const completed = Math.min(course.completedCount, course.moduleCount)
+  const inProgress = Math.max(Math.min(course.startedCount, course.moduleCount) - completed, 0)
+  return progressOf(course.moduleCount, completed, inProgress)
+}
+
+function progressOf(total: number, completed: number, inProgress: number): Progress {
   const percent = total === 0 ? 0 : Math.floor((completed / total) * 100)
   return { total, completed, inProgress, percent }
 }

@@ -29,6 +29,13 @@ const PAIRS: [string, string][] = [
   ['color-status-done-text', 'color-status-done-bg'],
   ['color-danger-text', 'color-danger-bg'],
   ['color-text', 'color-danger-bg'],
+  ['color-danger-text', 'color-surface'],
+  ['color-on-danger', 'color-danger'],
+  ['color-warning-text', 'color-warning-bg'],
+  ['color-warning-text', 'color-surface'],
+  ['color-text', 'color-warning-bg'],
+  ['color-success-text', 'color-success-bg'],
+  ['color-success-text', 'color-surface'],
 ]
 
 describe.each([

@@ -1,5 +1,13 @@
 // Small, realistic backend answers for component tests.
-import type { CourseOutline, CourseSummary, ModuleContent, ModuleEntry } from '../api/types'
+import type {
+  CourseInspection,
+  CourseOutline,
+  CourseSummary,
+  Diagnostic,
+  ModuleContent,
+  ModuleEntry,
+  PackValidation,
+} from '../api/types'
 
 export const course: CourseSummary = {
   id: 'qunxue.community-ops',
@@ -9,6 +17,9 @@ export const course: CourseSummary = {
   description: '从概念到实操，系统掌握社群的搭建、运营与数据复盘。',
   organisation: '群学',
   primaryColour: '#0f766e',
+  logoUrl: null,
+  installedAt: '2026-11-02T08:30:00Z',
+  updatedAt: '2026-11-18T16:05:00Z',
   moduleCount: 5,
   startedCount: 2,
   completedCount: 1,
@@ -59,3 +70,39 @@ export const moduleContent: ModuleContent = {
   previousId: 'm01-concept',
   nextId: 'm11-account-setup',
 }
+
+// Course packs.
+
+export function inspection(overrides: Partial<CourseInspection> = {}): CourseInspection {
+  return {
+    id: course.id,
+    version: '1.1.0',
+    modules: { theory: 3, practice: 3, case: 2 },
+    questions: 40,
+    tasks: 3,
+    rubrics: 3,
+    metric_templates: 6,
+    chars: 120_000,
+    ...overrides,
+  }
+}
+
+/** What the validator reports for a broken pack, in the order it found them. */
+export const brokenDiagnostics: Diagnostic[] = [
+  { file: 'courses/demo/modules/02-intro.md', line: 15, col: 3, severity: 'warning', message: 'image `https://cdn.example.com/a.png` is a remote URL and will not load offline' },
+  { file: 'courses/demo/modules/02-intro.md', line: 7, col: 1, severity: 'error', message: 'unknown module kind `lecture`, expected one of theory, practice, case' },
+  { file: 'courses/demo/modules/10-review.md', line: 4, col: 1, severity: 'error', message: 'quiz `q-review` is not defined' },
+  { file: 'courses/demo/course.toml', line: 5, col: 1, severity: 'error', message: 'unknown key `auther`, expected one of `id`, `version`, `title`' },
+]
+
+export const brokenPack: PackValidation = {
+  valid: false,
+  diagnostics: brokenDiagnostics,
+  courses: [inspection({ id: 'demo.onboarding', version: '0.3.0', modules: { theory: 2, practice: 1, case: 0 } })],
+}
+
+/** v1.1.0 of the installed course: an update. */
+export const updatePack: PackValidation = { valid: true, diagnostics: [], courses: [inspection()] }
+
+/** v0.9.0 of the installed course: older than what is installed. */
+export const olderPack: PackValidation = { valid: true, diagnostics: [], courses: [inspection({ version: '0.9.0' })] }

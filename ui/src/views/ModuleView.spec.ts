@@ -101,6 +101,29 @@ describe('ModuleView', () => {
     wrapper.unmount()
   })
 
+  it('offers the module quiz with its best score, and hides the panel without one', async () => {
+    backend((cmd) =>
+      cmd === 'module_quizzes'
+        ? [{ quizId: 'quiz-m02', title: '第 2 课 小测', passed: false, bestPercent: 41.7 }]
+        : normalBackend(cmd),
+    )
+    const { wrapper } = await mountScreen(ModuleView, { props }, path)
+    await flushPromises()
+    expect(calls).toContainEqual(['module_quizzes', props])
+    const panel = wrapper.find('[data-testid="module-quizzes"]')
+    expect(panel.find('h2').text()).toBe('本课测验')
+    expect(panel.text()).toContain('未通过')
+    expect(panel.text()).toContain('最好成绩 41.7%')
+    const link = panel.find('a')
+    expect(link.text()).toBe('查看测验')
+    expect(link.attributes('href')).toBe(`/courses/${props.courseId}/quizzes/quiz-m02`)
+
+    backend(normalBackend)
+    const { wrapper: plain } = await mountScreen(ModuleView, { props }, path)
+    await flushPromises()
+    expect(plain.find('[data-testid="module-quizzes"]').exists()).toBe(false)
+  })
+
   it('shows a not-found error with a way back to the outline', async () => {
     backend(() => Promise.reject({ kind: 'not_found', message: 'module m99 not found' }))
     const { wrapper } = await mountScreen(ModuleView, { props: { ...props, moduleId: 'm99' } }, path)

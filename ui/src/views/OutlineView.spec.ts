@@ -50,6 +50,25 @@ describe('OutlineView', () => {
     expect(firstRow.attributes('href')).toBe('/courses/qunxue.community-ops/modules/m01-concept')
   })
 
+  it('shows the organisation and its logo above the title when the pack brings them', async () => {
+    const branded = { ...course, organisation: '鲜果优选连锁', logoUrl: 'qxasset://localhost/c/branding/logo.png' }
+    backend({ list_courses: () => [branded], course_outline: () => ({ ...outline, course: branded }) })
+    const { wrapper } = await mountScreen(OutlineView)
+    await settle()
+    const branding = wrapper.find('[data-testid="course-branding"]')
+    expect(branding.text()).toBe('出品：鲜果优选连锁')
+    expect(branding.find('img').attributes('src')).toBe(branded.logoUrl)
+    expect(branding.find('img').attributes('alt')).toBe('')
+  })
+
+  it('leaves the branding out when the course has no organisation', async () => {
+    const plain = { ...course, organisation: null }
+    backend({ list_courses: () => [plain], course_outline: () => ({ ...outline, course: plain }) })
+    const { wrapper } = await mountScreen(OutlineView)
+    await settle()
+    expect(wrapper.find('[data-testid="course-branding"]').exists()).toBe(false)
+  })
+
   it('offers to continue the module in progress', async () => {
     backend({ list_courses: () => [course], course_outline: () => outline })
     const { wrapper } = await mountScreen(OutlineView)
@@ -91,6 +110,7 @@ describe('OutlineView', () => {
     await settle()
     expect(wrapper.find('h1').text()).toBe('还没有安装课程')
     expect(calls).not.toContain('course_outline')
+    expect(wrapper.find('[data-testid="go-to-library"]').attributes('href')).toBe('/library')
   })
 
   it('explains a failure, without a stack trace, and retries', async () => {

@@ -17,6 +17,9 @@ pub struct CourseRecord {
     pub primary_colour: Option<String>,
     pub logo_path: Option<String>,
     pub source_dir: String,
+    /// RFC 3339 timestamps. On update, `installed_at` is kept as first written.
+    pub installed_at: String,
+    pub updated_at: String,
 }
 
 /// A module as stored, with its content.
@@ -43,8 +46,8 @@ pub struct ModuleSummary {
     pub minutes: i64,
 }
 
-/// Inserts or updates the course row; `now` is an RFC 3339 timestamp.
-pub fn upsert_course(tx: &Transaction<'_>, course: &CourseRecord, now: &str) -> Result<()> {
+/// Inserts or updates the course row.
+pub fn upsert_course(tx: &Transaction<'_>, course: &CourseRecord) -> Result<()> {
     tx.execute(
         include_str!("upsert_course.sql"),
         params![
@@ -57,7 +60,8 @@ pub fn upsert_course(tx: &Transaction<'_>, course: &CourseRecord, now: &str) -> 
             course.primary_colour,
             course.logo_path,
             course.source_dir,
-            now
+            course.installed_at,
+            course.updated_at
         ],
     )?;
     Ok(())
@@ -85,6 +89,18 @@ pub fn replace_modules(tx: &Transaction<'_>, course_id: &str, modules: &[ModuleR
         ])?;
     }
     Ok(())
+}
+
+/// Points a course at the folder its files are now served from.
+pub fn set_source_dir(tx: &Transaction<'_>, course_id: &str, source_dir: &str) -> Result<()> {
+    tx.execute("UPDATE courses SET source_dir = ?2 WHERE id = ?1", params![course_id, source_dir])?;
+    Ok(())
+}
+
+/// Deletes a course with everything that belongs to it: modules, pack
+/// content and the learners' progress in it. Returns false if it was not installed.
+pub fn delete_course(tx: &Transaction<'_>, course_id: &str) -> Result<bool> {
+    Ok(tx.execute("DELETE FROM courses WHERE id = ?1", [course_id])? > 0)
 }
 
 pub fn list_courses(conn: &Connection) -> Result<Vec<CourseRecord>> {
@@ -151,6 +167,8 @@ fn course_from_row(r: &Row<'_>) -> rusqlite::Result<CourseRecord> {
         primary_colour: r.get("primary_colour")?,
         logo_path: r.get("logo_path")?,
         source_dir: r.get("source_dir")?,
+        installed_at: r.get("installed_at")?,
+        updated_at: r.get("updated_at")?,
     })
 }
 

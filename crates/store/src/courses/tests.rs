@@ -12,6 +12,8 @@ pub(crate) fn sample_course() -> CourseRecord {
         primary_colour: None,
         logo_path: None,
         source_dir: "/tmp/c1".into(),
+        installed_at: "2026-01-01T00:00:00Z".into(),
+        updated_at: "2026-01-01T00:00:00Z".into(),
     }
 }
 
@@ -32,7 +34,7 @@ pub(crate) fn sample_module(id: &str, position: i64, kind: &str) -> ModuleRecord
 pub(crate) fn install(store: &mut Store, modules: &[ModuleRecord]) {
     store
         .transact(|tx| {
-            upsert_course(tx, &sample_course(), "2026-01-01T00:00:00Z")?;
+            upsert_course(tx, &sample_course())?;
             replace_modules(tx, "c1", modules)
         })
         .unwrap();
@@ -67,4 +69,18 @@ fn missing_rows_are_typed_not_found() {
     let err = get_course(store.conn(), "nope").unwrap_err();
     assert_eq!(err.to_string(), "course nope not found");
     assert!(matches!(get_module(store.conn(), "c1", "x"), Err(crate::StoreError::NotFound { .. })));
+}
+
+#[test]
+fn updating_keeps_the_install_time_and_deleting_cascades() {
+    let mut store = Store::open_in_memory().unwrap();
+    install(&mut store, &[sample_module("a", 1, "theory")]);
+    let newer = CourseRecord { version: "1.1.0".into(), installed_at: "t9".into(), updated_at: "t9".into(), ..sample_course() };
+    store.transact(|tx| upsert_course(tx, &newer)).unwrap();
+    let stored = get_course(store.conn(), "c1").unwrap();
+    assert_eq!((stored.installed_at.as_str(), stored.updated_at.as_str()), ("2026-01-01T00:00:00Z", "t9"));
+
+    assert!(store.transact(|tx| delete_course(tx, "c1")).unwrap());
+    assert!(!store.transact(|tx| delete_course(tx, "c1")).unwrap());
+    assert!(matches!(get_module(store.conn(), "c1", "a"), Err(crate::StoreError::NotFound { .. })));
 }

@@ -1,6 +1,6 @@
 INSERT INTO courses (id, version, title, language, description, organisation, primary_colour,
                      logo_path, source_dir, installed_at, updated_at)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
 ON CONFLICT (id) DO UPDATE SET
     version = excluded.version,
     title = excluded.title,

@@ -1,0 +1,190 @@
+//! Importing a course pack (a folder or a `.zip`): read it under limits,
+//! validate everything, decide per course by version, copy its files into
+//! the data folder and store its content — all or nothing. An invalid pack
+//! writes nothing at all; any later failure leaves the database and the
+//! installed files as they were.
+
+mod records;
+mod staging;
+mod validate;
+mod version;
+
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use qunxue_core::pack::CourseBundle;
+use qunxue_core::Diagnostic;
+use qunxue_store::courses::{self, CourseRecord};
+use qunxue_store::{Store, StoreError};
+use rusqlite::Connection;
+use serde::Serialize;
+
+pub(crate) use records::save_course;
+use staging::{course_source_dir, Staging};
+pub use validate::{inspect_path, validate_path, ValidationOutcome};
+pub(crate) use validate::{read_valid, ValidPack};
+pub use version::InstallOutcome;
+pub(crate) use version::{plan, Plan};
+
+use crate::{AppError, Result};
+
+/// Where an import is, for a progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportStage {
+    Reading,
+    Validating,
+    Copying,
+    Saving,
+    Done,
+}
+
+/// One progress report: the stage, and how many of its steps are done
+/// (files while copying, courses while saving and when done; 0 of 0 when a
+/// stage has no countable steps).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportProgress {
+    pub stage: ImportStage,
+    pub done: usize,
+    pub total: usize,
+}
+
+/// What happened to one course of the pack.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportResult {
+    pub course_id: String,
+    pub title: String,
+    pub version: String,
+    pub outcome: InstallOutcome,
+    /// Warnings about this course's files (and about the pack as a whole).
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// A course of the pack with what to do about it.
+struct Decision<'a> {
+    bundle: &'a CourseBundle,
+    outcome: InstallOutcome,
+    previous: Option<CourseRecord>,
+}
+
+/// Imports the pack at `path` into `store`, installing course files under
+/// `<data_dir>/packs/`. A newer version of an installed course updates it
+/// (learner progress is kept for every id that remains; removed modules and
+/// items are archived); the same version is left alone; an older one is
+/// refused with [`AppError::Conflict`] unless `force`.
+pub fn import_pack(
+    store: &mut Store,
+    data_dir: &Path,
+    path: &Path,
+    force: bool,
+    now: DateTime<Utc>,
+    progress: &mut dyn FnMut(ImportProgress),
+) -> Result<Vec<ImportResult>> {
+    let step = |stage, done, total| ImportProgress { stage, done, total };
+    progress(step(ImportStage::Reading, 0, 0));
+    let opened = validate::read(path)?;
+    progress(step(ImportStage::Validating, 0, 0));
+    let ValidPack { mut opened, courses, warnings } = validate::check(opened)?;
+    let decisions = decide(store, &courses, force)?;
+    let writes: Vec<&Decision<'_>> = decisions.iter().filter(|d| d.outcome != InstallOutcome::Unchanged).collect();
+
+    if !writes.is_empty() {
+        let staging = Staging::create(data_dir)?;
+        let files: Vec<(&str, Vec<String>)> =
+            writes.iter().map(|d| (d.bundle.manifest.id.as_str(), Staging::files_of(&opened, d.bundle))).collect();
+        let total = files.iter().map(|(_, f)| f.len()).sum();
+        let mut done = 0;
+        for (course_id, paths) in &files {
+            for pack_path in paths {
+                staging.copy(&mut opened, course_id, pack_path)?;
+                done += 1;
+                progress(step(ImportStage::Copying, done, total));
+            }
+        }
+        progress(step(ImportStage::Saving, 0, writes.len()));
+        let staging = store.transact(|tx| -> Result<Staging> {
+            let mut staging = staging;
+            for decision in &writes {
+                let bundle = decision.bundle;
+                let placed = staging.place(&bundle.manifest.id, &bundle.manifest.version.to_string())?;
+                let source_dir = course_source_dir(&placed, &bundle.slug);
+                save_course(tx, bundle, &source_dir.to_string_lossy(), now)?;
+            }
+            Ok(staging)
+        })?;
+        staging.commit();
+        for decision in &writes {
+            remove_previous_version(data_dir, decision);
+        }
+    }
+    progress(step(ImportStage::Done, courses.len(), courses.len()));
+    Ok(decisions.iter().map(|d| result_of(d.bundle, d.outcome, &warnings)).collect())
+}
+
+/// Decides every course before anything is written, so a refused course
+/// stops the whole pack.
+fn decide<'a>(store: &Store, courses: &'a [CourseBundle], force: bool) -> Result<Vec<Decision<'a>>> {
+    let mut decisions = Vec::with_capacity(courses.len());
+    let mut refused = Vec::new();
+    for bundle in courses {
+        let previous = installed(store.conn(), &bundle.manifest.id)?;
+        let outcome = match plan(previous.as_ref().map(|c| c.version.as_str()), &bundle.manifest.version) {
+            Plan::Write(outcome) => outcome,
+            Plan::Unchanged => InstallOutcome::Unchanged,
+            Plan::Older if force => InstallOutcome::Downgraded,
+            Plan::Older => {
+                let installed = previous.as_ref().map_or("", |c| c.version.as_str());
+                refused.push(format!(
+                    "{} ({}): version {installed} is installed and this pack holds the older {}; force the import to replace it anyway",
+                    bundle.manifest.title, bundle.manifest.id, bundle.manifest.version
+                ));
+                continue;
+            }
+        };
+        decisions.push(Decision { bundle, outcome, previous });
+    }
+    if !refused.is_empty() {
+        return Err(AppError::Conflict(refused.join("\n")));
+    }
+    Ok(decisions)
+}
+
+/// The installed course with this id, if any.
+pub(crate) fn installed(conn: &Connection, course_id: &str) -> Result<Option<CourseRecord>> {
+    match courses::get_course(conn, course_id) {
+        Ok(course) => Ok(Some(course)),
+        Err(StoreError::NotFound { .. }) => Ok(None),
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// Removes the folder of the version this import replaced, if it was an
+/// installed copy (bundled courses live elsewhere and are never touched).
+/// Best effort: a leftover folder is never read again.
+fn remove_previous_version(data_dir: &Path, decision: &Decision<'_>) {
+    let Some(previous) = &decision.previous else { return };
+    let old = staging::version_dir(data_dir, &previous.id, &previous.version);
+    let new = staging::version_dir(data_dir, &previous.id, &decision.bundle.manifest.version.to_string());
+    if old != new && Path::new(&previous.source_dir).starts_with(&old) {
+        let _ = std::fs::remove_dir_all(old);
+    }
+}
+
+/// The per-course result, with the warnings about its own files and those
+/// about files of no course in particular.
+pub(crate) fn result_of(bundle: &CourseBundle, outcome: InstallOutcome, warnings: &[Diagnostic]) -> ImportResult {
+    let own = [format!("courses/{}/", bundle.slug), format!("quizzes/{}/", bundle.slug)];
+    let concerns = |d: &&Diagnostic| {
+        own.iter().any(|prefix| d.file.starts_with(prefix.as_str()))
+            || !(d.file.starts_with("courses/") || d.file.starts_with("quizzes/"))
+    };
+    ImportResult {
+        course_id: bundle.manifest.id.clone(),
+        title: bundle.manifest.title.clone(),
+        version: bundle.manifest.version.to_string(),
+        outcome,
+        warnings: warnings.iter().filter(concerns).cloned().collect(),
+    }
+}

@@ -1,0 +1,214 @@
+//! What the quiz services share: loading quizzes and questions, the views
+//! sent to the UI, time stamps and handing an attempt in.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use qunxue_core::markdown::{self, RenderOptions};
+use qunxue_core::pack::model::{FeedbackMode, Question, Quiz};
+use qunxue_core::quiz::{self, ItemScore, LearnerAnswer, Presentation};
+use qunxue_store::attempt_answers::{self, AnswerRecord};
+use qunxue_store::attempts::{self, AttemptRecord, Outcome};
+use qunxue_store::course_items::{self, ItemKind};
+use qunxue_store::{questions, Store};
+use rusqlite::Connection;
+use serde::Serialize;
+
+use crate::{AppError, Result};
+
+/// One fixed text format (UTC, milliseconds, `Z`) so stored times sort as text.
+pub(crate) fn stamp(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+pub(crate) fn parse_stamp(text: &str) -> Result<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(text)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|e| AppError::Internal(format!("stored time `{text}` is not RFC 3339: {e}")))
+}
+
+pub(crate) fn load_quiz(conn: &Connection, course: &str, quiz_id: &str) -> Result<Quiz> {
+    let item = course_items::get_item(conn, course, ItemKind::Quiz, quiz_id)?;
+    serde_json::from_str(&item.body).map_err(|e| AppError::Internal(format!("stored quiz {quiz_id} is unreadable: {e}")))
+}
+
+pub(crate) fn load_question(conn: &Connection, course: &str, question_id: &str) -> Result<Question> {
+    let record = questions::get_question(conn, course, question_id)?;
+    serde_json::from_str(&record.body)
+        .map_err(|e| AppError::Internal(format!("stored question {question_id} is unreadable: {e}")))
+}
+
+pub(crate) fn presentation(attempt: &AttemptRecord) -> Result<Presentation> {
+    serde_json::from_str(&attempt.presentation)
+        .map_err(|e| AppError::Internal(format!("presentation of attempt {} is unreadable: {e}", attempt.id)))
+}
+
+pub(crate) fn parse_answer(record: &AnswerRecord) -> Option<LearnerAnswer> {
+    serde_json::from_str(&record.answer).ok()
+}
+
+/// The attempt, if it belongs to `profile`.
+pub(crate) fn own_attempt(conn: &Connection, profile: &str, attempt_id: &str) -> Result<AttemptRecord> {
+    let attempt = attempts::get(conn, attempt_id)?;
+    if attempt.profile_id != profile {
+        return Err(AppError::NotFound(format!("attempt {attempt_id} not found")));
+    }
+    Ok(attempt)
+}
+
+/// Seconds left before the deadline (never negative); `None` without a limit.
+pub(crate) fn remaining_seconds(attempt: &AttemptRecord, now: DateTime<Utc>) -> Result<Option<i64>> {
+    let Some(deadline) = attempt.deadline_at.as_deref() else { return Ok(None) };
+    Ok(Some((parse_stamp(deadline)? - now).num_seconds().max(0)))
+}
+
+pub(crate) fn past_deadline(attempt: &AttemptRecord, now: DateTime<Utc>) -> Result<bool> {
+    match attempt.deadline_at.as_deref() {
+        Some(deadline) => Ok(now >= parse_stamp(deadline)?),
+        None => Ok(false),
+    }
+}
+
+pub(crate) fn feedback_mode_str(mode: FeedbackMode) -> &'static str {
+    match mode {
+        FeedbackMode::Immediate => "immediate",
+        FeedbackMode::AfterSubmit => "after_submit",
+        FeedbackMode::Never => "never",
+    }
+}
+
+/// Markdown → sanitised HTML.
+pub(crate) fn html(markdown_text: &str) -> String {
+    markdown::render(markdown_text, &RenderOptions::default()).html
+}
+
+/// A keyed option rendered to HTML.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct KeyedHtml {
+    pub key: String,
+    pub html: String,
+}
+
+/// A question as the quiz screen shows it — never with its answer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct QuestionDto {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub stem_html: String,
+    pub points: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub options: Option<Vec<KeyedHtml>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub left: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub right: Option<Vec<quiz::KeyedText>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<quiz::KeyedText>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub blank_count: Option<usize>,
+}
+
+pub(crate) fn question_dto(question: &Question, presented: &quiz::PresentedQuestion) -> QuestionDto {
+    let view = quiz::question_view(question, presented);
+    QuestionDto {
+        id: view.id,
+        kind: view.kind.as_str().to_string(),
+        stem_html: html(&view.stem),
+        points: view.points,
+        options: view.options.map(|o| o.into_iter().map(|k| KeyedHtml { key: k.key, html: html(&k.text) }).collect()),
+        left: view.left,
+        right: view.right,
+        items: view.items,
+        blank_count: view.blank_count,
+    }
+}
+
+/// What the learner is told about one answer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ItemFeedback {
+    pub correct: Option<bool>,
+    pub score: f64,
+    pub max_score: f64,
+    pub option_feedback: Vec<String>,
+    pub explanation_html: String,
+    pub correct_answer: String,
+}
+
+pub(crate) fn feedback(question: &Question, scored: &ItemScore) -> ItemFeedback {
+    ItemFeedback {
+        correct: scored.correct,
+        score: scored.score,
+        max_score: scored.max,
+        option_feedback: scored.option_feedback.clone(),
+        explanation_html: html(&question.explanation),
+        correct_answer: question.correct_answer_text(),
+    }
+}
+
+/// The questions of an attempt in display order, with their answers (if any).
+pub(crate) struct Sheet {
+    pub presentation: Presentation,
+    pub entries: Vec<(Question, Option<AnswerRecord>)>,
+}
+
+pub(crate) fn sheet(conn: &Connection, attempt: &AttemptRecord) -> Result<Sheet> {
+    let presentation = presentation(attempt)?;
+    let mut answers: BTreeMap<String, AnswerRecord> =
+        attempt_answers::for_attempt(conn, &attempt.id)?.into_iter().map(|a| (a.question_id.clone(), a)).collect();
+    let mut entries = Vec::with_capacity(presentation.questions.len());
+    for presented in &presentation.questions {
+        let question = load_question(conn, &attempt.course_id, &presented.question_id)?;
+        entries.push((question, answers.remove(&presented.question_id)));
+    }
+    Ok(Sheet { presentation, entries })
+}
+
+/// Scores every question of an open attempt and closes it as `status`
+/// (`submitted`, or `expired` when the deadline handed it in); missed
+/// questions go to the learner's review queue. One transaction.
+pub(crate) fn hand_in(store: &mut Store, attempt: &AttemptRecord, status: &str, now: DateTime<Utc>) -> Result<()> {
+    let quiz = load_quiz(store.conn(), &attempt.course_id, &attempt.quiz_id)?;
+    let sheet = sheet(store.conn(), attempt)?;
+    let now_text = stamp(now);
+    store.transact(|tx| -> Result<()> {
+        let (mut total, mut max, mut pending) = (0.0, 0.0, 0usize);
+        for (question, answer) in &sheet.entries {
+            let scored = match answer.as_ref().and_then(parse_answer) {
+                Some(given) => quiz::score(question, &given, &sheet.presentation),
+                None => ItemScore { score: 0.0, max: question.points, correct: Some(false), option_feedback: Vec::new() },
+            };
+            if let Some(record) = answer {
+                attempt_answers::upsert(
+                    tx,
+                    &AnswerRecord { score: scored.score, max_score: scored.max, correct: scored.correct, ..record.clone() },
+                )?;
+            }
+            if scored.correct.is_none() {
+                pending += 1;
+            }
+            total += scored.score;
+            max += scored.max;
+            if scored.correct.is_some() && scored.score < scored.max {
+                super::review::enqueue(tx, &attempt.profile_id, &attempt.course_id, &question.id, now)?;
+            }
+        }
+        let percent = if max > 0.0 { 100.0 * total / max } else { 0.0 };
+        let passed = (pending == 0).then(|| percent / 100.0 + 1e-9 >= quiz.pass_mark);
+        let outcome = Outcome { status, submitted_at: &now_text, score: total, max_score: max, percent, passed };
+        attempts::finish(tx, &attempt.id, &outcome)?;
+        Ok(())
+    })
+}
+
+/// The attempt as it stands now: one still open past its deadline is handed
+/// in first (it expired while nobody was looking, e.g. the app was closed).
+pub(crate) fn settle(store: &mut Store, attempt: AttemptRecord, now: DateTime<Utc>) -> Result<AttemptRecord> {
+    if attempt.status == attempts::IN_PROGRESS && past_deadline(&attempt, now)? {
+        hand_in(store, &attempt, attempts::EXPIRED, now)?;
+        return Ok(attempts::get(store.conn(), &attempt.id)?);
+    }
+    Ok(attempt)
+}

@@ -1,0 +1,28 @@
+//! The quiz engine's services: starting or resuming an attempt, saving each
+//! answer the moment it is given, handing in, results, and the spaced-review
+//! queue of missed questions. Scoring and presentation are `qunxue_core::quiz`;
+//! this module adds the database and the clock (always passed in as `now`).
+//!
+//! An attempt's deadline is stored when it starts, so the time keeps running
+//! while the app is closed; an attempt found past its deadline is handed in
+//! (status `expired`) the next time anything touches it.
+
+mod common;
+#[doc(hidden)]
+pub mod fixture;
+mod overview;
+mod result;
+mod review;
+mod save_answer;
+mod start;
+mod submit;
+#[cfg(test)]
+mod tests;
+
+pub use common::{ItemFeedback, KeyedHtml, QuestionDto};
+pub use overview::{quiz_overview, AttemptSummary, QuizOverview};
+pub use result::{attempt_result, AttemptResult, ResultItem};
+pub use review::{answer_review, review_queue, ReviewAnswered, ReviewCard, ReviewQueue};
+pub use save_answer::{save_answer, SavedAnswer};
+pub use start::{start_quiz, AttemptView};
+pub use submit::submit_attempt;

@@ -1,0 +1,85 @@
+//! The result of a handed-in attempt, shown as the quiz's feedback mode allows.
+
+use chrono::{DateTime, Utc};
+use qunxue_core::pack::model::FeedbackMode;
+use qunxue_core::quiz::{self, ItemScore};
+use qunxue_store::{attempts, Store};
+use serde::Serialize;
+
+use super::common::{feedback, html, load_quiz, own_attempt, parse_answer, settle, sheet, ItemFeedback};
+use crate::{AppError, Result};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ResultItem {
+    pub question_id: String,
+    pub stem_html: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub your_answer: String,
+    /// `None` when the quiz never reveals answers.
+    pub feedback: Option<ItemFeedback>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AttemptResult {
+    pub attempt_id: String,
+    pub quiz_id: String,
+    pub course_id: String,
+    pub title: String,
+    pub number: i64,
+    pub percent: f64,
+    pub score: f64,
+    pub max_score: f64,
+    /// `None` while short answers wait for grading.
+    pub passed: Option<bool>,
+    pub pending_manual: usize,
+    /// `None` when attempts are unlimited.
+    pub attempts_left: Option<u32>,
+    pub items: Vec<ResultItem>,
+}
+
+pub fn attempt_result(store: &mut Store, profile: &str, attempt_id: &str, now: DateTime<Utc>) -> Result<AttemptResult> {
+    let attempt = own_attempt(store.conn(), profile, attempt_id)?;
+    let attempt = settle(store, attempt, now)?;
+    if attempt.status == attempts::IN_PROGRESS {
+        return Err(AppError::Rejected("this attempt is still in progress".into()));
+    }
+    let quiz = load_quiz(store.conn(), &attempt.course_id, &attempt.quiz_id)?;
+    let sheet = sheet(store.conn(), &attempt)?;
+    let used = attempts::for_quiz(store.conn(), profile, &attempt.course_id, &attempt.quiz_id)?.len() as u32;
+    let mut items = Vec::with_capacity(sheet.entries.len());
+    let mut pending_manual = 0;
+    for (question, answer) in &sheet.entries {
+        let given = answer.as_ref().and_then(parse_answer);
+        let scored = match &given {
+            Some(given) => quiz::score(question, given, &sheet.presentation),
+            None => ItemScore { score: 0.0, max: question.points, correct: Some(false), option_feedback: Vec::new() },
+        };
+        if scored.correct.is_none() && answer.as_ref().is_some_and(|a| a.manual_score.is_none()) {
+            pending_manual += 1;
+        }
+        items.push(ResultItem {
+            question_id: question.id.clone(),
+            stem_html: html(&question.stem),
+            kind: question.kind.as_str().to_string(),
+            your_answer: given.as_ref().map(|g| question.describe_answer(g)).unwrap_or_default(),
+            feedback: (quiz.feedback != FeedbackMode::Never).then(|| feedback(question, &scored)),
+        });
+    }
+    Ok(AttemptResult {
+        attempt_id: attempt.id.clone(),
+        quiz_id: attempt.quiz_id.clone(),
+        course_id: attempt.course_id.clone(),
+        title: quiz.title.clone(),
+        number: attempt.number,
+        percent: attempt.percent.unwrap_or(0.0),
+        score: attempt.score.unwrap_or(0.0),
+        max_score: attempt.max_score.unwrap_or(0.0),
+        passed: attempt.passed,
+        pending_manual,
+        attempts_left: (quiz.max_attempts > 0).then(|| quiz.max_attempts.saturating_sub(used)),
+        items,
+    })
+}

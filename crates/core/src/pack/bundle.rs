@@ -1,0 +1,75 @@
+//! What [`load`](super::load) hands back: each course of a pack, parsed.
+
+use crate::course::{CourseManifest, ModuleFrontMatter};
+use crate::diagnostic::Diagnostic;
+
+use super::model::{Bank, MetricTemplate, Quiz, Rubric, Survey, Task};
+
+/// The outcome of validating a pack: its courses and every problem found.
+#[derive(Debug, Clone, Default)]
+pub struct PackReport {
+    /// Every course whose `course.toml` parsed. A file that failed to parse
+    /// is left out of its course; `diagnostics` says why.
+    pub courses: Vec<CourseBundle>,
+    /// Errors and warnings, sorted by file, line and column.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl PackReport {
+    /// True when the pack must not be imported.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| d.is_error())
+    }
+
+    pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| !d.is_error())
+    }
+}
+
+/// One course with all its material: `courses/<slug>/` and `quizzes/<slug>/`.
+#[derive(Debug, Clone)]
+pub struct CourseBundle {
+    /// The folder name under `courses/` and `quizzes/`.
+    pub slug: String,
+    /// Pack-relative path of `course.toml`.
+    pub manifest_path: String,
+    pub manifest: CourseManifest,
+    /// In reading order.
+    pub modules: Vec<BundledModule>,
+    pub banks: Vec<Bank>,
+    pub quizzes: Vec<Quiz>,
+    pub tasks: Vec<Task>,
+    pub rubrics: Vec<Rubric>,
+    pub metrics: Vec<MetricTemplate>,
+    pub surveys: Vec<Survey>,
+    /// Pack-relative paths of `quizzes/<slug>/data/*.csv`.
+    pub datasets: Vec<String>,
+    /// Pack-relative paths of every file under `courses/<slug>/` other than
+    /// `course.toml` and Markdown under `modules/` (images, media, downloads).
+    pub assets: Vec<String>,
+}
+
+impl CourseBundle {
+    /// `courses/<slug>`: the folder module paths and asset links are relative to.
+    pub fn course_dir(&self) -> String {
+        format!("courses/{}", self.slug)
+    }
+}
+
+/// A module file, split and parsed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BundledModule {
+    /// Pack-relative path, e.g. `courses/x/modules/01-intro.md`.
+    pub path: String,
+    /// As listed in `course.toml`, relative to the course folder.
+    pub relative: String,
+    pub meta: ModuleFrontMatter,
+    /// The Markdown after the front matter.
+    pub body: String,
+    /// 1-based line of the file where `body` starts.
+    pub body_line: usize,
+}

@@ -1,0 +1,180 @@
+//! Links, images and raw HTML in Markdown: relative targets must exist
+//! inside the course folder, remote media will not load offline, and what
+//! the sanitiser would strip is reported where it was written.
+
+use crate::diagnostic::{line_col, Diagnostic};
+use crate::markdown;
+use crate::pack::bundle::BundledModule;
+use crate::pack::files::PackFiles;
+use crate::pack::paths;
+use crate::pack::toml_doc::At;
+
+use super::html::{self, Finding};
+
+/// Where a link or media target leads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Target {
+    /// A pack path inside the course folder.
+    File(String),
+    Outside,
+    Absolute,
+    Remote,
+    /// `javascript:`, `vbscript:` or `data:`.
+    Dangerous(String),
+    /// An anchor, `mailto:` or another scheme the pack does not need to check.
+    Elsewhere,
+}
+
+/// Resolves `target` written in a file in `folder`, for a course in `course_dir`.
+pub(crate) fn resolve(target: &str, folder: &str, course_dir: &str) -> Target {
+    let target = target.trim();
+    if let Some(scheme) = html::dangerous_scheme(target) {
+        return Target::Dangerous(scheme);
+    }
+    if let Some(scheme) = markdown::scheme(target) {
+        let is_drive = scheme.len() == 1 && target[2..].starts_with(['/', '\\']);
+        return match scheme.to_ascii_lowercase().as_str() {
+            _ if is_drive => Target::Absolute,
+            "http" | "https" => Target::Remote,
+            _ => Target::Elsewhere,
+        };
+    }
+    if target.starts_with("//") {
+        return Target::Remote;
+    }
+    if target.starts_with(['/', '\\']) {
+        return Target::Absolute;
+    }
+    if !markdown::is_relative_path(target) {
+        return Target::Elsewhere;
+    }
+    match paths::join(folder, &paths::link_file_part(target)) {
+        Some(path) if paths::is_inside(&path, course_dir) => Target::File(path),
+        _ => Target::Outside,
+    }
+}
+
+/// Checks one link or media target, returning the problem as (is_error, message).
+fn target_problem(
+    target: &str,
+    is_media: bool,
+    folder: &str,
+    course_dir: &str,
+    files: &PackFiles,
+) -> Option<(bool, String)> {
+    let what = if is_media { "image or media file" } else { "link target" };
+    match resolve(target, folder, course_dir) {
+        Target::File(path) if !files.contains(&path) => Some((true, format!("{what} `{target}` not found ({path})"))),
+        Target::Outside => Some((true, format!("{what} `{target}` points outside the course folder"))),
+        Target::Absolute => {
+            Some((true, format!("{what} `{target}` is an absolute path; write it relative to this file")))
+        }
+        Target::Remote if is_media => Some((false, format!("remote {what} `{target}` will not load offline"))),
+        Target::Dangerous(scheme) => Some((true, dangerous_url_message(&scheme))),
+        Target::File(_) | Target::Remote | Target::Elsewhere => None,
+    }
+}
+
+fn dangerous_url_message(scheme: &str) -> String {
+    format!("`{scheme}:` URLs are not allowed; the renderer removes them")
+}
+
+/// The message for raw HTML the sanitiser removes; `None` for references.
+fn html_message(finding: &Finding) -> Option<String> {
+    match finding {
+        Finding::DangerousTag { name, .. } => {
+            Some(format!("raw HTML `<{name}>` is not allowed in course text; the renderer removes it"))
+        }
+        Finding::EventHandler { name, .. } => {
+            Some(format!("event handler attribute `{name}` is not allowed; the renderer removes it"))
+        }
+        Finding::DangerousUrl { scheme, .. } => Some(dangerous_url_message(scheme)),
+        Finding::Reference { .. } => None,
+    }
+}
+
+/// Checks a module body: links, images, media and raw HTML, at file lines.
+pub(crate) fn check_module_body(
+    module: &BundledModule,
+    course_dir: &str,
+    files: &PackFiles,
+    out: &mut Vec<Diagnostic>,
+) {
+    let body = module.body.as_str();
+    let folder = paths::parent(&module.path);
+    let mut report = |offset: usize, problem: Option<(bool, String)>| {
+        let Some((is_error, message)) = problem else { return };
+        let (line, col) = line_col(body, offset);
+        let line = line + module.body_line - 1;
+        out.push(if is_error {
+            Diagnostic::error(&module.path, line, col, message)
+        } else {
+            Diagnostic::warning(&module.path, line, col, message)
+        });
+    };
+    let scan = markdown::scan(body);
+    for reference in &scan.references {
+        report(reference.offset, target_problem(&reference.target, reference.is_image, folder, course_dir, files));
+    }
+    for range in scan.raw_html {
+        for finding in html::inspect(&body[range.clone()]) {
+            let problem = match &finding {
+                Finding::Reference { url, is_media, .. } => target_problem(url, *is_media, folder, course_dir, files),
+                other => html_message(other).map(|message| (true, message)),
+            };
+            report(range.start + finding.offset(), problem);
+        }
+    }
+}
+
+/// Checks Markdown kept in a TOML string (a stem, instructions) for what the
+/// sanitiser removes. Offsets inside a TOML string do not map back to the
+/// file reliably, so problems are reported at the string.
+pub(crate) fn check_markdown_field(text: &str, at: At<'_>, out: &mut Vec<Diagnostic>) {
+    if !text.contains(['<', ':']) {
+        return;
+    }
+    let scan = markdown::scan(text);
+    for reference in &scan.references {
+        if let Some(scheme) = html::dangerous_scheme(&reference.target) {
+            out.push(at.error(dangerous_url_message(&scheme)));
+        }
+    }
+    for range in scan.raw_html {
+        for finding in html::inspect(&text[range]) {
+            if let Some(message) = html_message(&finding) {
+                out.push(at.error(message));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolves_targets() {
+        let dir = "courses/c";
+        let folder = "courses/c/modules";
+        let file = |p: &str| Target::File(p.to_string());
+        let cases = [
+            ("../assets/a.png", file("courses/c/assets/a.png")),
+            ("02-x.md#part", file("courses/c/modules/02-x.md")),
+            ("../assets/my%20a.png", file("courses/c/assets/my a.png")),
+            ("../../../quizzes/c/x.csv", Target::Outside),
+            ("../../../../../etc/passwd", Target::Outside),
+            ("/etc/passwd", Target::Absolute),
+            ("C:\\x.png", Target::Absolute),
+            ("https://example.com/a.png", Target::Remote),
+            ("//cdn.example.com/a.png", Target::Remote),
+            ("JavaScript:alert(1)", Target::Dangerous("javascript".into())),
+            ("data:image/png;base64,AA", Target::Dangerous("data".into())),
+            ("mailto:a@b.c", Target::Elsewhere),
+            ("#section", Target::Elsewhere),
+        ];
+        for (target, expected) in cases {
+            assert_eq!(resolve(target, folder, dir), expected, "{target}");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+//! Rubrics: `[[rubric]]` tables in `quizzes/<slug>/rubrics.toml`.
+
+use serde::{Deserialize, Serialize};
+
+/// `rubrics.toml`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RubricFile {
+    #[serde(default, rename = "rubric")]
+    pub rubrics: Vec<Rubric>,
+}
+
+/// A scoring guide: criteria, each with ascending levels.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rubric {
+    pub id: String,
+    pub title: String,
+    #[serde(default, rename = "criterion")]
+    pub criteria: Vec<Criterion>,
+}
+
+/// One aspect of the work that is judged.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Criterion {
+    /// Unique within its rubric.
+    pub id: String,
+    pub title: String,
+    #[serde(default, rename = "level")]
+    pub levels: Vec<Level>,
+}
+
+/// One achievement level of a criterion; points ascend from the first level.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Level {
+    pub points: f64,
+    pub label: String,
+    pub descriptor: String,
+}

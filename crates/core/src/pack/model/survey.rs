@@ -1,0 +1,45 @@
+//! Reaction surveys: `[[survey]]` tables in `quizzes/<slug>/surveys.toml`.
+
+use serde::{Deserialize, Serialize};
+
+/// `surveys.toml`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SurveyFile {
+    #[serde(default, rename = "survey")]
+    pub surveys: Vec<Survey>,
+}
+
+/// A questionnaire about the course itself.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Survey {
+    pub id: String,
+    pub title: String,
+    #[serde(default, rename = "item")]
+    pub items: Vec<SurveyItem>,
+}
+
+/// How a survey item is answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SurveyItemType {
+    /// A rating from 1 to `scale`.
+    Likert,
+    /// Free text.
+    Text,
+}
+
+/// One survey prompt.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SurveyItem {
+    /// Unique within its survey.
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: SurveyItemType,
+    /// `likert` only: the number of points, 2 … 10.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale: Option<u8>,
+    pub prompt: String,
+}

@@ -1,0 +1,44 @@
+//! Practice tasks: `[[task]]` tables in `quizzes/<slug>/tasks.toml`.
+
+use serde::{Deserialize, Serialize};
+
+use super::yes;
+
+/// `tasks.toml`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaskFile {
+    #[serde(default, rename = "task")]
+    pub tasks: Vec<Task>,
+}
+
+/// A piece of practical work, graded by hand against a rubric.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Task {
+    pub id: String,
+    /// The module it belongs to, normally a `practice` one.
+    pub module: String,
+    pub title: String,
+    pub rubric: String,
+    /// Markdown.
+    pub instructions: String,
+    /// File extensions a learner may attach, lower case without the dot.
+    #[serde(default)]
+    pub attachment_types: Vec<String>,
+    #[serde(default = "default_max_attachment_mb")]
+    pub max_attachment_mb: u32,
+    /// The rubric score is scaled to 0 … `grade_max`.
+    #[serde(default = "default_grade_max")]
+    pub grade_max: f64,
+    #[serde(default = "yes")]
+    pub allow_resubmit: bool,
+}
+
+fn default_max_attachment_mb() -> u32 {
+    20
+}
+
+fn default_grade_max() -> f64 {
+    100.0
+}

@@ -1,0 +1,105 @@
+//! The answers of an attempt: one row per question, rewritten on every save.
+//! The manual-grading queue is the answers whose `correct` is unknown on
+//! handed-in attempts.
+
+use rusqlite::{params, Connection, Row, Transaction};
+use serde::Serialize;
+
+use crate::Result;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AnswerRecord {
+    pub attempt_id: String,
+    pub question_id: String,
+    /// JSON: the core `LearnerAnswer`.
+    pub answer: String,
+    pub saved_at: String,
+    pub score: f64,
+    pub max_score: f64,
+    /// `None` while a person has to grade it.
+    pub correct: Option<bool>,
+    pub manual_score: Option<f64>,
+}
+
+/// Saves (or replaces) the answer to one question.
+pub fn upsert(tx: &Transaction<'_>, a: &AnswerRecord) -> Result<()> {
+    tx.prepare_cached(include_str!("upsert.sql"))?.execute(params![
+        a.attempt_id,
+        a.question_id,
+        a.answer,
+        a.saved_at,
+        a.score,
+        a.max_score,
+        a.correct,
+        a.manual_score
+    ])?;
+    Ok(())
+}
+
+/// An attempt's answers, by question id.
+pub fn for_attempt(conn: &Connection, attempt_id: &str) -> Result<Vec<AnswerRecord>> {
+    let mut stmt = conn.prepare_cached(&format!("{} WHERE attempt_id = ?1 ORDER BY question_id", include_str!("select.sql")))?;
+    let rows = stmt.query_map([attempt_id], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Answers waiting for a person: `correct` unknown, attempt handed in, oldest first.
+pub fn manual_queue(conn: &Connection) -> Result<Vec<AnswerRecord>> {
+    let sql = "SELECT a.attempt_id, a.question_id, a.answer, a.saved_at, a.score, a.max_score, a.correct, a.manual_score \
+               FROM attempt_answers a JOIN attempts t ON t.id = a.attempt_id \
+               WHERE a.correct IS NULL AND a.manual_score IS NULL AND t.status IN ('submitted', 'expired') \
+               ORDER BY a.saved_at, a.attempt_id, a.question_id";
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map([], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<AnswerRecord> {
+    Ok(AnswerRecord {
+        attempt_id: r.get("attempt_id")?,
+        question_id: r.get("question_id")?,
+        answer: r.get("answer")?,
+        saved_at: r.get("saved_at")?,
+        score: r.get("score")?,
+        max_score: r.get("max_score")?,
+        correct: r.get("correct")?,
+        manual_score: r.get("manual_score")?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attempts::{self, tests::{attempt, setup}};
+
+    fn answer(question: &str, text: &str, correct: Option<bool>) -> AnswerRecord {
+        AnswerRecord {
+            attempt_id: "a1".into(),
+            question_id: question.into(),
+            answer: text.into(),
+            saved_at: "2026-01-01T00:01:00.000Z".into(),
+            score: 0.0,
+            max_score: 1.0,
+            correct,
+            manual_score: None,
+        }
+    }
+
+    #[test]
+    fn answers_are_upserted_and_queued_for_grading() {
+        let mut store = setup();
+        store.transact(|tx| attempts::insert(tx, &attempt("a1", 1))).unwrap();
+        store.transact(|tx| upsert(tx, &answer("x", r#"{"choice":"0"}"#, Some(false)))).unwrap();
+        store.transact(|tx| upsert(tx, &answer("x", r#"{"choice":"1"}"#, Some(true)))).unwrap();
+        store.transact(|tx| upsert(tx, &answer("y", r#"{"text":"…"}"#, None))).unwrap();
+        let saved = for_attempt(store.conn(), "a1").unwrap();
+        assert_eq!(saved.len(), 2);
+        assert_eq!(saved[0].answer, r#"{"choice":"1"}"#);
+        // Not handed in yet: nothing to grade.
+        assert!(manual_queue(store.conn()).unwrap().is_empty());
+        let outcome = attempts::Outcome { status: attempts::SUBMITTED, submitted_at: "t1", score: 1.0, max_score: 2.0, percent: 50.0, passed: None };
+        store.transact(|tx| attempts::finish(tx, "a1", &outcome)).unwrap();
+        let queue = manual_queue(store.conn()).unwrap();
+        assert_eq!(queue.iter().map(|a| a.question_id.as_str()).collect::<Vec<_>>(), ["y"]);
+    }
+}

@@ -1,0 +1,101 @@
+//! Questions from a course's banks. The whole question is kept as JSON; bank,
+//! type, difficulty and tags sit beside it because quizzes draw by them.
+
+use rusqlite::types::Type;
+use rusqlite::{params, Connection, Row, Transaction};
+use serde::Serialize;
+
+use crate::{OptionalExt, Result};
+
+/// A question as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QuestionRecord {
+    pub id: String,
+    pub bank_id: String,
+    /// The question type as the pack spells it (`single`, `matching`, …).
+    pub kind: String,
+    pub difficulty: i64,
+    pub tags: Vec<String>,
+    /// The pack's question model as JSON.
+    pub body: String,
+}
+
+/// Makes `questions` the course's current questions: inserts new ones,
+/// updates existing ones and archives those no longer in the pack (attempts
+/// keep pointing at them).
+pub fn replace_questions(tx: &Transaction<'_>, course_id: &str, questions: &[QuestionRecord]) -> Result<()> {
+    tx.execute("UPDATE questions SET archived = 1 WHERE course_id = ?1", [course_id])?;
+    let mut upsert = tx.prepare_cached(include_str!("upsert.sql"))?;
+    for q in questions {
+        let tags = serde_json::to_string(&q.tags).expect("a list of strings always serialises");
+        upsert.execute(params![course_id, q.id, q.bank_id, q.kind, q.difficulty, tags, q.body])?;
+    }
+    Ok(())
+}
+
+/// Current (not archived) questions, by bank then id.
+pub fn list_questions(conn: &Connection, course_id: &str) -> Result<Vec<QuestionRecord>> {
+    let mut stmt = conn.prepare_cached(&format!("{} AND archived = 0 ORDER BY bank_id, id", include_str!("select.sql")))?;
+    let rows = stmt.query_map([course_id], question_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// One question, archived or not.
+pub fn get_question(conn: &Connection, course_id: &str, question_id: &str) -> Result<QuestionRecord> {
+    conn.prepare_cached(&format!("{} AND id = ?2", include_str!("select.sql")))?
+        .query_row([course_id, question_id], question_from_row)
+        .or_not_found(|| format!("question {question_id} of course {course_id}"))
+}
+
+fn question_from_row(r: &Row<'_>) -> rusqlite::Result<QuestionRecord> {
+    let tags: String = r.get("tags")?;
+    // Tags are written by `replace_questions` as a JSON list; anything else
+    // is a damaged row, reported as a conversion failure of that column.
+    let tags = serde_json::from_str(&tags).map_err(|e| rusqlite::Error::FromSqlConversionFailure(4, Type::Text, Box::new(e)))?;
+    Ok(QuestionRecord {
+        id: r.get("id")?,
+        bank_id: r.get("bank_id")?,
+        kind: r.get("type")?,
+        difficulty: r.get("difficulty")?,
+        tags,
+        body: r.get("body")?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::courses::tests::{install, sample_module};
+    use crate::Store;
+
+    fn question(id: &str, bank: &str) -> QuestionRecord {
+        QuestionRecord {
+            id: id.into(),
+            bank_id: bank.into(),
+            kind: "single".into(),
+            difficulty: 2,
+            tags: vec!["概念".into()],
+            body: format!(r#"{{"id":"{id}"}}"#),
+        }
+    }
+
+    fn replace(store: &mut Store, questions: &[QuestionRecord]) {
+        store.transact(|tx| replace_questions(tx, "c1", questions)).unwrap();
+    }
+
+    #[test]
+    fn stores_lists_and_archives_questions() {
+        let mut store = Store::open_in_memory().unwrap();
+        install(&mut store, &[sample_module("a", 1, "theory")]);
+        replace(&mut store, &[question("q2", "b1"), question("q1", "b1"), question("q3", "b0")]);
+        let ids: Vec<_> = list_questions(store.conn(), "c1").unwrap().into_iter().map(|q| q.id).collect();
+        assert_eq!(ids, ["q3", "q1", "q2"]);
+        assert_eq!(get_question(store.conn(), "c1", "q1").unwrap(), question("q1", "b1"));
+
+        replace(&mut store, &[question("q1", "b1")]);
+        assert_eq!(list_questions(store.conn(), "c1").unwrap().len(), 1);
+        // Archived questions are still there for the attempts that point at them.
+        assert_eq!(get_question(store.conn(), "c1", "q2").unwrap().id, "q2");
+        assert!(matches!(get_question(store.conn(), "c1", "zz"), Err(crate::StoreError::NotFound { .. })));
+    }
+}

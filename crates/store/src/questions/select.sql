@@ -1,0 +1,3 @@
+SELECT id, bank_id, type, difficulty, tags, body
+FROM questions
+WHERE course_id = ?1

@@ -1,0 +1,106 @@
+//! The CLI contract of DESIGN.md §4 for packs, driving the built `qunxue`
+//! binary: arguments, output shapes and exit codes that scripts rely on.
+
+use qunxue_tests::cli::qunxue;
+use qunxue_tests::packs::{fixture, repo_root};
+use qunxue_tests::snapshot::DataDir;
+use serde_json::{json, Value};
+
+fn stdout(output: &std::process::Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &std::process::Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+fn path(p: &std::path::Path) -> &str {
+    p.to_str().unwrap()
+}
+
+#[test]
+fn validate_accepts_the_shipped_curriculum() {
+    let root = repo_root().join("courses/..");
+    let output = qunxue(&["validate", path(&root)]);
+    assert_eq!(output.status.code(), Some(0), "{}{}", stdout(&output), stderr(&output));
+    let output = qunxue(&["validate", path(&repo_root().join("courses/community-ops"))]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+}
+
+#[test]
+fn validate_prints_one_located_problem_per_line_and_exits_1() {
+    let output = qunxue(&["validate", path(&fixture("dangling-refs"))]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines.len() >= 3, "{text}");
+    for line in lines {
+        let mut parts = line.splitn(4, ':');
+        let (file, line_no, col) = (parts.next().unwrap(), parts.next().unwrap(), parts.next().unwrap());
+        assert!(file.starts_with("courses/demo/") || file.starts_with("quizzes/demo/"), "{line}");
+        assert!(line_no.parse::<usize>().unwrap() >= 1 && col.parse::<usize>().unwrap() >= 1, "{line}");
+        assert!(!parts.next().unwrap().trim().is_empty(), "{line}");
+    }
+}
+
+#[test]
+fn validate_json_has_the_documented_shape() {
+    let output = qunxue(&["validate", path(&fixture("bad-kind")), "--json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let value: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(value["valid"], json!(false));
+    let first = &value["diagnostics"][0];
+    let mut keys: Vec<&str> = first.as_object().unwrap().keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    assert_eq!(keys, ["col", "file", "line", "message", "severity"]);
+    assert_eq!((first["file"].as_str(), first["line"].as_u64()), (Some("courses/demo/modules/01-intro.md"), Some(3)));
+    assert_eq!(first["severity"], json!("error"));
+
+    let output = qunxue(&["validate", path(&fixture("good")), "--json"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(serde_json::from_str::<Value>(&stdout(&output)).unwrap(), json!({"valid": true, "diagnostics": []}));
+}
+
+#[test]
+fn inspect_json_has_the_documented_shape() {
+    let output = qunxue(&["inspect", path(&fixture("good")), "--json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let value: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let course = &value["courses"][0];
+    assert_eq!(course["id"], json!("acme.demo"));
+    assert_eq!(course["modules"], json!({"theory": 1, "practice": 1, "case": 1}));
+    for key in ["questions", "tasks", "rubrics", "metric_templates", "chars"] {
+        assert!(course[key].is_u64(), "{key} in {course}");
+    }
+
+    let output = qunxue(&["inspect", path(&fixture("bad-version")), "--json"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).is_empty());
+    assert!(stderr(&output).contains("courses/demo/course.toml:3:"), "{}", stderr(&output));
+}
+
+#[test]
+fn import_reports_what_happened_to_each_course() {
+    let data = DataDir::new();
+    let db = data.db();
+    let import = |pack: &str, extra: &[&str]| {
+        let fixture = fixture(pack);
+        let mut args = vec!["import", path(&fixture), "--db", path(&db)];
+        args.extend_from_slice(extra);
+        qunxue(&args)
+    };
+    let output = import("good", &[]);
+    assert_eq!((output.status.code(), stdout(&output).as_str()), (Some(0), "installed acme.demo 1.0.0\n"), "{}", stderr(&output));
+    assert!(data.packs().join("acme.demo/1.0.0/courses/demo/course.toml").is_file());
+    assert_eq!(stdout(&import("good", &[])), "unchanged acme.demo 1.0.0\n");
+    assert_eq!(stdout(&import("good-v2", &[])), "updated acme.demo 1.1.0\n");
+
+    let refused = import("good", &[]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(stderr(&refused).contains("1.1.0 is installed"), "{}", stderr(&refused));
+    assert_eq!(stdout(&import("good", &["--force"])), "downgraded acme.demo 1.0.0\n");
+
+    let invalid = import("missing-file", &[]);
+    assert_eq!(invalid.status.code(), Some(1));
+    assert!(stderr(&invalid).starts_with("courses/demo/course.toml:6:"), "{}", stderr(&invalid));
+}

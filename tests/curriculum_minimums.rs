@@ -1,0 +1,86 @@
+//! The default curriculum meets the minimums the product promises (issue 5):
+//! it validates cleanly and `inspect` counts enough modules of each kind,
+//! questions, tasks, rubrics and metric templates; every theory module is a
+//! real lesson, and every question type is used.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use qunxue_core::course::ModuleKind;
+use qunxue_core::pack::{self, CourseBundle};
+
+fn shipped_course() -> CourseBundle {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let opened = qunxue_app::pack_source::open(&root).expect("the repository root opens as a pack");
+    let report = pack::load(opened.files());
+    let problems: Vec<String> = report.diagnostics.iter().map(ToString::to_string).collect();
+    assert!(problems.is_empty(), "the shipped curriculum has problems:\n{}", problems.join("\n"));
+    report.courses.into_iter().find(|c| c.manifest.id == "qunxue.community-ops").expect("the default course")
+}
+
+fn han_characters(text: &str) -> usize {
+    text.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count()
+}
+
+#[test]
+fn inspect_reports_the_minimums() {
+    let course = shipped_course();
+    let summary = serde_json::to_value(pack::inspect(&course)).unwrap();
+    let at_least = |pointer: &str, minimum: u64| {
+        let n = summary.pointer(pointer).and_then(|v| v.as_u64()).unwrap_or(0);
+        assert!(n >= minimum, "{pointer} is {n}, the minimum is {minimum}: {summary}");
+    };
+    at_least("/modules/theory", 6);
+    at_least("/modules/practice", 5);
+    at_least("/modules/case", 4);
+    at_least("/questions", 120);
+    at_least("/tasks", 5);
+    at_least("/rubrics", 5);
+    at_least("/metric_templates", 6);
+}
+
+#[test]
+fn theory_modules_are_full_lessons_with_summary_and_self_check() {
+    for module in shipped_course().modules.iter().filter(|m| m.meta.kind == ModuleKind::Theory) {
+        let chars = han_characters(&module.body);
+        assert!(chars >= 2000, "{} has {chars} Chinese characters (minimum 2,000)", module.path);
+        assert!(!module.meta.objectives.is_empty(), "{} has no objectives", module.path);
+        assert!(module.body.contains("## 本课小结"), "{} has no summary", module.path);
+        assert!(module.body.contains("## 自测题"), "{} has no self-check questions", module.path);
+        assert!(!module.meta.quizzes.is_empty(), "{} has no quiz", module.path);
+    }
+}
+
+#[test]
+fn practice_modules_have_tasks_with_rich_rubrics() {
+    let course = shipped_course();
+    for module in course.modules.iter().filter(|m| m.meta.kind == ModuleKind::Practice) {
+        assert!(!module.meta.tasks.is_empty(), "{} has no practice task", module.path);
+        for task_id in &module.meta.tasks {
+            let task = course.tasks.iter().find(|t| &t.id == task_id).expect("task exists");
+            let rubric = course.rubrics.iter().find(|r| r.id == task.rubric).expect("rubric exists");
+            assert!(rubric.criteria.len() >= 4, "rubric {} has {} criteria", rubric.id, rubric.criteria.len());
+            for criterion in &rubric.criteria {
+                assert!(criterion.levels.len() >= 3, "criterion {} of {} has too few levels", criterion.id, rubric.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn every_question_type_is_used_and_explained_and_pre_post_tests_are_parallel() {
+    let course = shipped_course();
+    let questions: Vec<_> = course.banks.iter().flat_map(|b| &b.questions).collect();
+    let types: BTreeSet<_> = questions.iter().map(|q| q.kind).collect();
+    assert_eq!(types.len(), 8, "question types used: {types:?}");
+    for q in &questions {
+        assert!(q.explanation.trim().chars().count() >= 10, "question {} needs a real explanation", q.id);
+    }
+    let quiz = |id: &str| course.quizzes.iter().find(|q| q.id == id).unwrap_or_else(|| panic!("quiz {id}"));
+    let (pre, post) = (quiz("quiz-pre"), quiz("quiz-post"));
+    assert!(pre.items.len() >= 20 && post.items.len() >= 20);
+    assert_eq!(pre.items.len(), post.items.len(), "the pre- and post-test must be parallel");
+    for module in course.modules.iter().filter(|m| m.meta.kind != ModuleKind::Practice) {
+        assert!(!module.meta.quizzes.is_empty(), "{} has no quiz", module.path);
+    }
+}
