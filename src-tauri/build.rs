@@ -12,6 +12,14 @@ const COMMANDS: &[&str] = &[
     "validate_pack",
     "import_pack",
     "remove_course",
+    "module_quizzes",
+    "quiz_overview",
+    "start_quiz",
+    "save_answer",
+    "submit_attempt",
+    "attempt_result",
+    "review_queue",
+    "answer_review",
 ];
 
 fn main() {

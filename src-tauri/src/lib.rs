@@ -33,6 +33,14 @@ pub fn builder<R: Runtime>() -> tauri::Builder<R> {
             commands::library::validate_pack,
             commands::library::import_pack,
             commands::library::remove_course,
+            commands::quiz::module_quizzes,
+            commands::quiz::quiz_overview,
+            commands::quiz::start_quiz,
+            commands::quiz::save_answer,
+            commands::quiz::submit_attempt,
+            commands::quiz::attempt_result,
+            commands::quiz::review_queue,
+            commands::quiz::answer_review,
         ])
 }
 

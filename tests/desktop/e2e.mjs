@@ -125,6 +125,8 @@ try {
     assert(tables.length > 0, 'the module table did not render')
     const status = await textOf(driver, '[data-testid="module-status"]')
     assert(status.includes('学习中'), `status after opening was ${status}`)
+    // The module's quiz panel comes from the real backend (front matter → quiz → attempts).
+    await waitFor('the module quiz panel', () => find(driver, '[data-testid="module-quizzes"] [data-quiz-id="quiz-m01"]'))
     await screenshot(driver, 'module')
   })
 

@@ -62,6 +62,10 @@ impl AppError {
         }
     }
 
+    pub(crate) fn read(path: &std::path::Path) -> impl FnOnce(std::io::Error) -> AppError + '_ {
+        move |source| AppError::Read { path: path.to_path_buf(), source }
+    }
+
     pub(crate) fn write(path: &std::path::Path) -> impl FnOnce(std::io::Error) -> AppError + '_ {
         move |source| AppError::Write { path: path.to_path_buf(), source }
     }

@@ -5,6 +5,7 @@
 pub mod app;
 pub mod courses;
 pub mod library;
+pub mod quiz;
 pub mod reading;
 
 use std::sync::{Arc, Mutex};

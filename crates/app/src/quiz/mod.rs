@@ -10,6 +10,7 @@
 mod common;
 #[doc(hidden)]
 pub mod fixture;
+mod module_quizzes;
 mod overview;
 mod result;
 mod review;
@@ -20,6 +21,7 @@ mod submit;
 mod tests;
 
 pub use common::{ItemFeedback, KeyedHtml, QuestionDto};
+pub use module_quizzes::{module_quizzes, ModuleQuiz};
 pub use overview::{quiz_overview, AttemptSummary, QuizOverview};
 pub use result::{attempt_result, AttemptResult, ResultItem};
 pub use review::{answer_review, review_queue, ReviewAnswered, ReviewCard, ReviewQueue};

@@ -446,14 +446,14 @@ mod tests {
             rows.extend([f64::from(i), value]);
         }
         let set = ResampleSet { values: &rows, columns: 2, key: 4 };
-        let shared = bootstrap_means(&[set], 10_000, 3).remove(0).remove(1);
-        let alone = column(&present, 5, 10_000, 3);
+        let shared = bootstrap_means(&[set], 4_000, 3).remove(0).remove(1);
+        let alone = column(&present, 5, 4_000, 3);
         let ((m1, s1), (m2, s2)) = (mean_sd(&shared), mean_sd(&alone));
         let (mean, sd) = mean_sd(&present);
         // Bootstrap standard error: the population sd over √n, ≈ 2.06 here;
-        // estimated from 10k replicates within ≈ 1.5%.
+        // estimated from 4,000 replicates within ≈ 1.1% (one sd).
         let se = sd * (199f64 / 200.0).sqrt() / 200f64.sqrt();
-        assert!((m1 - mean).abs() < 0.1 && (m2 - mean).abs() < 0.1, "{m1} {m2} {mean}");
+        assert!((m1 - mean).abs() < 0.15 && (m2 - mean).abs() < 0.15, "{m1} {m2} {mean}");
         assert!((s1 / se - 1.0).abs() < 0.05 && (s2 / se - 1.0).abs() < 0.05, "{s1} {s2} vs {se}");
     }
 
@@ -461,9 +461,9 @@ mod tests {
     fn bootstrap_mean_is_centred_on_the_sample_mean() {
         let values: Vec<f64> = (0..200).map(|i| f64::from(i % 17)).collect();
         let (mean, _) = mean_sd(&values);
-        let (centre, _) = mean_sd(&column(&values, 3, 10_000, 1));
-        // Standard error of the mean ≈ 4.9/√200 ≈ 0.35; of its average ≈ 0.0035.
-        assert!((centre - mean).abs() < 0.02, "{centre} vs {mean}");
+        let (centre, _) = mean_sd(&column(&values, 3, 4_000, 1));
+        // Standard error of the mean ≈ 4.9/√200 ≈ 0.35; of its average ≈ 0.0055.
+        assert!((centre - mean).abs() < 0.03, "{centre} vs {mean}");
     }
 
     #[test]

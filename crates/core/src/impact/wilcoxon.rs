@@ -1,5 +1,5 @@
 //! Wilcoxon signed-rank test on paired differences, two-sided, reproducing
-//! `scipy.stats.wilcoxon(x, y)` with its defaults (scipy ≥ 1.15:
+//! `scipy.stats.wilcoxon(x, y)` with its defaults (as in scipy 1.17:
 //! `zero_method="wilcox"`, `correction=False`, `method="auto"`).
 //!
 //! Zero differences are dropped before ranking. `method="auto"` then picks:
