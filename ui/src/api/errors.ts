@@ -11,6 +11,7 @@ export const ERROR_KINDS = [
   'io',
   'internal',
   'forbidden',
+  'conflict',
 ] as const
 
 export type ErrorKind = (typeof ERROR_KINDS)[number]

@@ -180,6 +180,10 @@ const en: MessageSchema = {
         title: 'Something unexpected went wrong while importing',
         hint: 'Try again; if it keeps happening, restart Qunxue and contact support.',
       },
+      conflict: {
+        title: 'A newer version is already installed',
+        hint: 'An older pack never replaces a newer one by default; to roll back on purpose, use “Import the older version anyway”.',
+      },
       forbidden: {
         title: 'Qunxue may not read this location',
         hint: 'For safety, Qunxue only reads course packs you chose in the file dialog. Use “Choose pack folder…” or “Choose .zip pack…” to choose it again.',

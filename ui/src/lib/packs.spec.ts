@@ -63,6 +63,10 @@ describe('isDowngradeRefusal', () => {
     ).toBe(true)
   })
 
+  it('recognises the backend\'s conflict kind whatever the message says', () => {
+    expect(isDowngradeRefusal({ kind: 'conflict', message: '已安装的版本更新', diagnostics: [] }, update)).toBe(true)
+  })
+
   it('is not a pack with errors, nor another kind of failure', () => {
     expect(isDowngradeRefusal({ kind: 'invalid_input', message: 'use force', diagnostics: [{}] }, older)).toBe(false)
     expect(isDowngradeRefusal({ kind: 'io', message: 'older', diagnostics: [] }, older)).toBe(false)

@@ -84,6 +84,8 @@ export function isDowngradeRefusal(
   error: { kind: string; message: string; diagnostics: readonly unknown[] },
   plans: readonly CoursePlan[],
 ): boolean {
+  // The backend refuses an older version with kind `conflict`.
+  if (error.kind === 'conflict') return true
   if (error.kind !== 'invalid_input' || error.diagnostics.length > 0) return false
   return plans.some((plan) => plan.kind === 'older') || /\bforce\b|\bolder\b|\bdowngrade|旧版本|降级/i.test(error.message)
 }

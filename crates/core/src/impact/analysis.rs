@@ -139,18 +139,16 @@ fn resample_all(data: &ImpactData, diffs: &[[Vec<f64>; 2]], options: &AnalysisOp
         let sample = |m: usize| if g == 0 { &data.metrics[m].treatment } else { &data.metrics[m].control };
         let columns: Vec<usize> = (0..data.metrics.len()).filter(|&m| sample(m).n() > 0).collect();
         // The group's learners with a complete pair for any metric, in id order.
-        let mut row_of = vec![usize::MAX; data.learners.len()];
+        let mut in_group = vec![false; data.learners.len()];
         for &m in &columns {
             for &learner in &sample(m).learners {
-                row_of[learner] = 0;
+                in_group[learner] = true;
             }
         }
-        let mut learners = Vec::new();
-        for (learner, row) in row_of.iter_mut().enumerate() {
-            if *row == 0 {
-                *row = learners.len();
-                learners.push(learner);
-            }
+        let learners: Vec<usize> = (0..data.learners.len()).filter(|&l| in_group[l]).collect();
+        let mut row_of = vec![usize::MAX; data.learners.len()];
+        for (row, &learner) in learners.iter().enumerate() {
+            row_of[learner] = row;
         }
         let mut table = vec![f64::NAN; learners.len() * columns.len()];
         for (c, &m) in columns.iter().enumerate() {
