@@ -2,7 +2,6 @@
 //! the bundled curriculum and pick the active learner.
 
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use qunxue_app::{library, paths, profiles};
@@ -29,7 +28,7 @@ pub fn open_state<R: Runtime>(app: &AppHandle<R>) -> Result<AppState, Box<dyn st
         library::install_bundled_courses(&mut store, &pack_dir, now)?;
     }
     let profile = profiles::active_profile(&mut store, now)?;
-    Ok(AppState { store: Arc::new(Mutex::new(store)), profile_id: profile.id, data_dir, database_path, started })
+    Ok(AppState::new(store, profile.id, data_dir, database_path, started))
 }
 
 /// The shipped curriculum, a pack folder holding `courses/` and `quizzes/`:

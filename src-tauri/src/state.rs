@@ -2,7 +2,7 @@
 //! who is using the app.
 
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock};
 use std::time::Instant;
 
 use qunxue_store::Store;
@@ -13,11 +13,36 @@ use crate::error::CommandError;
 /// database work can move onto tokio's blocking pool.
 pub struct AppState {
     pub store: Arc<Mutex<Store>>,
-    pub profile_id: String,
+    /// The active profile; switched through the profile commands, read by
+    /// every command so the backend, not the UI, decides who is acting.
+    active_profile: RwLock<String>,
     pub data_dir: PathBuf,
     pub database_path: PathBuf,
     /// When the process started, for the cold-start measurement.
     pub started: Instant,
+}
+
+impl AppState {
+    pub fn new(store: Store, profile_id: String, data_dir: PathBuf, database_path: PathBuf, started: Instant) -> Self {
+        AppState {
+            store: Arc::new(Mutex::new(store)),
+            active_profile: RwLock::new(profile_id),
+            data_dir,
+            database_path,
+            started,
+        }
+    }
+
+    /// The id of the profile every command acts for.
+    pub fn profile_id(&self) -> String {
+        // A String cannot be left half-written, so a poisoned lock still holds a valid id.
+        self.active_profile.read().unwrap_or_else(PoisonError::into_inner).clone()
+    }
+
+    /// Makes `profile_id` the acting profile (after the caller checked its PIN).
+    pub fn set_profile_id(&self, profile_id: String) {
+        *self.active_profile.write().unwrap_or_else(PoisonError::into_inner) = profile_id;
+    }
 }
 
 /// Locks the store; a panic in another command must not wedge the app, so a

@@ -27,6 +27,8 @@ export async function installQuizMock(page: Page, options: QuizMockOptions): Pro
       startedAt: number
       submittedAt: number | null
       answers: Record<string, Answer>
+      /** Immediate mode: answers whose feedback was shown, final from then on (as in the backend). */
+      checked?: string[]
     }
     interface State {
       attempts: Attempt[]
@@ -263,7 +265,7 @@ export async function installQuizMock(page: Page, options: QuizMockOptions): Pro
         answers: attempt.answers,
         feedback: immediate
           ? Object.fromEntries(
-              Object.keys(attempt.answers).map((id) => [id, feedback(byQuestion.get(id)!.question, attempt.answers[id])]),
+              (attempt.checked ?? []).map((id) => [id, feedback(byQuestion.get(id)!.question, attempt.answers[id])]),
             )
           : {},
       }
@@ -356,12 +358,30 @@ export async function installQuizMock(page: Page, options: QuizMockOptions): Pro
         if (attempt.status !== 'in_progress') throw fail('invalid_input', 'time is up: the attempt has been handed in')
         const entry = byQuestion.get(questionId as string)
         if (!entry || entry.quiz !== quiz) throw fail('not_found', `question ${questionId} is not in this attempt`)
+        const immediate = quiz.feedbackMode === 'immediate'
+        const checked = (attempt.checked ??= [])
+        if (immediate && checked.includes(questionId as string)) {
+          throw fail('invalid_input', `question ${questionId} was checked and its feedback shown, so its answer is final`)
+        }
         attempt.answers[questionId as string] = answer as Answer
+        // Like the backend: saving checks one-click types; the rest wait for check_answer.
+        const oneStep = entry.question.type === 'single' || entry.question.type === 'true_false'
+        if (immediate && oneStep) checked.push(questionId as string)
         persist()
         return {
           remainingSeconds: remaining(attempt, quiz),
-          feedback: quiz.feedbackMode === 'immediate' ? feedback(entry.question, answer as Answer) : null,
+          feedback: immediate && oneStep ? feedback(entry.question, answer as Answer) : null,
         }
+      },
+      check_answer: ({ attemptId, questionId }) => {
+        const { attempt, quiz } = findAttempt(attemptId as string)
+        if (quiz.feedbackMode !== 'immediate') throw fail('invalid_input', 'this quiz shows feedback only after hand-in')
+        const answer = attempt.answers[questionId as string]
+        if (answer === undefined) throw fail('invalid_input', `question ${questionId} has no saved answer to check`)
+        const checked = (attempt.checked ??= [])
+        if (!checked.includes(questionId as string)) checked.push(questionId as string)
+        persist()
+        return feedback(byQuestion.get(questionId as string)!.question, answer)
       },
       submit_attempt: ({ attemptId }) => {
         const { attempt, quiz } = findAttempt(attemptId as string)

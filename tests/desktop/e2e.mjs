@@ -6,10 +6,12 @@
 //   QUNXUE_DATA_DIR     a fresh data folder (inherited by the app)
 //   WEBDRIVER_PORT      tauri-driver's port
 //   SCREENSHOT_DIR      where the screenshots go
+// Feature checks in checks/*.mjs run after the core ones (see below).
 // It prints one line per check and closes with "N passed, N failed".
 
-import { mkdir, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { mkdir, readdir, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import WebDriver from 'webdriver'
 
 const app = required('QUNXUE_APP')
@@ -147,6 +149,33 @@ try {
   })
 } finally {
   await driver.deleteSession().catch(() => {})
+}
+
+// Feature checks live in checks/*.mjs, each `export default async function (t)`
+// with the helpers below; each runs in its own app session, in name order.
+const checksDir = join(dirname(fileURLToPath(import.meta.url)), 'checks')
+const checkFiles = (await readdir(checksDir).catch(() => [])).filter((f) => f.endsWith('.mjs')).sort()
+for (const file of checkFiles) {
+  const { default: run } = await import(pathToFileURL(join(checksDir, file)).href)
+  driver = await launch()
+  const t = {
+    driver,
+    check,
+    assert,
+    waitFor,
+    find: (selector) => find(driver, selector),
+    textOf: (selector) => textOf(driver, selector),
+    screenshot: (name) => screenshot(driver, name),
+    click: async (selector) => driver.elementClick(await find(driver, selector)),
+    navigate: async (hashPath) => driver.navigateTo((await driver.getUrl()).replace(/#.*$/, `#${hashPath}`)),
+  }
+  try {
+    await run(t)
+  } catch (error) {
+    await check(`${file} ran to the end`, () => Promise.reject(error))
+  } finally {
+    await driver.deleteSession().catch(() => {})
+  }
 }
 
 // A second process on the same data folder: what was recorded must still be there.

@@ -26,7 +26,9 @@ const APP_PACKAGES: &[&str] = &[
 ];
 
 /// Extra packages only the tests need.
-const TEST_PACKAGES: &[&str] = &["webkit2gtk-driver", "chromium", "xauth", "imagemagick"];
+/// (`poppler-utils`: pdftoppm/pdftotext/pdffonts check the PDF effect report;
+/// `xdotool` types a path into the native file dialog in the desktop e2e.)
+const TEST_PACKAGES: &[&str] = &["webkit2gtk-driver", "chromium", "xauth", "imagemagick", "poppler-utils", "xdotool"];
 
 /// tauri-driver must stay on 2.x, like every other Tauri part.
 const TAURI_DRIVER_VERSION: &str = "2.1.0";

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use qunxue_core::Diagnostic;
+use qunxue_store::profiles::Role;
 use qunxue_store::StoreError;
 
 /// A stable, machine-readable error category sent to the UI as `kind`.
@@ -37,6 +38,10 @@ pub enum AppError {
     /// A request the rules refuse (e.g. a quiz whose attempts are used up).
     #[error("{0}")]
     Rejected(String),
+    /// The caller's role does not allow the action (checked in the backend,
+    /// whatever the UI shows).
+    #[error("{action} needs the {required} role; the active profile is a {actual}")]
+    Forbidden { action: String, required: Role, actual: Role },
     #[error("{0}")]
     Internal(String),
 }
@@ -49,6 +54,7 @@ impl AppError {
             AppError::Read { .. } | AppError::Write { .. } => ErrorKind::Io,
             AppError::Invalid(_) | AppError::Rejected(_) => ErrorKind::InvalidInput,
             AppError::Conflict(_) => ErrorKind::Conflict,
+            AppError::Forbidden { .. } => ErrorKind::Forbidden,
             AppError::Internal(_) => ErrorKind::Internal,
         }
     }

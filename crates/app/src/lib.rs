@@ -2,15 +2,25 @@
 //! desktop shell and the `qunxue` CLI. Only this crate combines the pure
 //! domain (`qunxue-core`), the database (`qunxue-store`), files and time.
 
+pub mod access;
+pub mod accounts;
+mod anchor;
 pub mod assets;
 pub mod error;
+pub mod export;
+pub mod impact;
 pub mod import;
+pub mod learner_record;
 pub mod library;
+pub mod notes;
 pub mod pack_source;
 pub mod paths;
 pub mod profiles;
 pub mod quiz;
 pub mod reading;
+pub mod search;
+pub mod study;
+pub mod tasks;
 
 pub use error::{AppError, ErrorKind};
 

@@ -16,12 +16,7 @@ pub fn active_profile(store: &mut Store, now: DateTime<Utc>) -> Result<Profile> 
         return Ok(profiles::get(store.conn(), &id)?);
     }
     let now = now.to_rfc3339();
-    let profile = Profile {
-        id: uuid::Uuid::new_v4().to_string(),
-        display_name: DEFAULT_PROFILE_NAME.to_string(),
-        created_at: now.clone(),
-        last_used_at: now,
-    };
+    let profile = Profile::learner(uuid::Uuid::new_v4().to_string(), DEFAULT_PROFILE_NAME, &now);
     store.transact(|tx| -> Result<()> {
         profiles::insert(tx, &profile)?;
         settings::set(tx, settings::ACTIVE_PROFILE, &profile.id)?;

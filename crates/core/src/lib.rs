@@ -7,6 +7,7 @@
 pub mod course;
 pub mod diagnostic;
 pub mod front_matter;
+pub mod grading;
 pub mod impact;
 pub mod markdown;
 pub mod pack;

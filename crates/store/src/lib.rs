@@ -10,13 +10,24 @@ mod migrations;
 
 pub mod attempt_answers;
 pub mod attempts;
+pub mod bookmarks;
+pub mod bundle_log;
 pub mod course_items;
+pub mod learner_record;
+pub mod notes;
+pub mod pin_failures;
 pub mod courses;
+pub mod impact;
+pub mod marks;
 pub mod profiles;
 pub mod progress;
 pub mod questions;
 pub mod review_cards;
+pub mod search;
 pub mod settings;
+pub mod study;
+pub mod submissions;
+pub mod survey_responses;
 
 pub use db::Store;
 pub use error::{OptionalExt, StoreError};

@@ -8,6 +8,11 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0001_initial", include_str!("../migrations/0001_initial.sql")),
     ("0002_pack_content", include_str!("../migrations/0002_pack_content.sql")),
     ("0003_quiz_attempts", include_str!("../migrations/0003_quiz_attempts.sql")),
+    ("0004_profile_roles", include_str!("../migrations/0004_profile_roles.sql")),
+    ("0005_learner_records", include_str!("../migrations/0005_learner_records.sql")),
+    ("0006_tasks", include_str!("../migrations/0006_tasks.sql")),
+    ("0007_impact", include_str!("../migrations/0007_impact.sql")),
+    ("0008_manual_marking", include_str!("../migrations/0008_manual_marking.sql")),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -1,17 +1,16 @@
 //! The course library: checking and importing packs the user picked, and
 //! removing courses.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use qunxue_app::import::{self, ImportProgress, ImportResult, ValidationOutcome};
 use qunxue_app::library;
 use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State};
-use tauri_plugin_fs::FsExt;
 
-use super::with_store;
-use crate::error::{CommandError, CommandResult};
+use super::{ensure_picked, with_store};
+use crate::error::CommandResult;
 use crate::state::AppState;
 
 /// Validates a pack (folder or `.zip`) without installing anything.
@@ -58,14 +57,4 @@ pub async fn import_pack<R: Runtime>(
 pub async fn remove_course(state: State<'_, AppState>, course_id: String) -> CommandResult<()> {
     let data_dir = state.data_dir.clone();
     with_store(&state.store, move |store| library::remove_course(store, &data_dir, &course_id)).await
-}
-
-/// Packs are read only from paths the user picked in the file dialog (which
-/// adds them to the fs scope), so a compromised page cannot make the app
-/// read arbitrary files.
-fn ensure_picked<R: Runtime>(app: &AppHandle<R>, path: &Path) -> CommandResult<()> {
-    match app.try_fs_scope() {
-        Some(scope) if scope.is_allowed(path) => Ok(()),
-        _ => Err(CommandError::forbidden(format!("{} was not chosen in the file dialog", path.display()))),
-    }
 }

@@ -2,18 +2,38 @@
 //! arguments, runs one `qunxue-app` service off the UI thread and maps the
 //! error to `{kind, message}`.
 
+pub mod accounts;
 pub mod app;
 pub mod courses;
+pub mod impact;
 pub mod library;
+pub mod marking;
+pub mod notes;
 pub mod quiz;
 pub mod reading;
+pub mod search;
+pub mod study;
+pub mod tasks;
 
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use qunxue_store::Store;
+use tauri::{AppHandle, Runtime};
+use tauri_plugin_fs::FsExt;
 
-use crate::error::CommandResult;
+use crate::error::{CommandError, CommandResult};
 use crate::state::lock;
+
+/// Files are read or written only at paths the user picked in a file dialog
+/// (which adds them to the fs scope), so a compromised page cannot make the
+/// app touch arbitrary files.
+pub(crate) fn ensure_picked<R: Runtime>(app: &AppHandle<R>, path: &Path) -> CommandResult<()> {
+    match app.try_fs_scope() {
+        Some(scope) if scope.is_allowed(path) => Ok(()),
+        _ => Err(CommandError::forbidden(format!("{} was not chosen in the file dialog", path.display()))),
+    }
+}
 
 /// Runs blocking database work on tokio's blocking pool so the IPC thread
 /// stays free.

@@ -5,6 +5,7 @@ import { call } from './client'
 import type {
   AttemptResult,
   AttemptView,
+  ItemFeedback,
   LearnerAnswer,
   ModuleQuiz,
   QuizOverview,
@@ -37,6 +38,14 @@ export function startQuiz(courseId: string, quizId: string): Promise<AttemptView
  */
 export function saveAnswer(attemptId: string, questionId: string, answer: LearnerAnswer): Promise<SaveAnswerResult> {
   return call<SaveAnswerResult>('save_answer', { attemptId, questionId, answer })
+}
+
+/**
+ * Immediate-feedback mode: reveals the feedback on the saved answer and makes
+ * it final — the backend refuses any later change to it.
+ */
+export function checkAnswer(attemptId: string, questionId: string): Promise<ItemFeedback> {
+  return call<ItemFeedback>('check_answer', { attemptId, questionId })
 }
 
 export function submitAttempt(attemptId: string): Promise<AttemptResult> {

@@ -14,13 +14,21 @@ let saves: Saved[] = []
 /** When set, each save waits for the test to release it. */
 let gate: (() => Promise<void>) | null = null
 let reply: (args: Saved) => unknown = () => ({ remainingSeconds: 800, feedback: null })
+let checks: string[] = []
+let checkReply: () => unknown = () => correctFeedback
 
 beforeEach(() => {
   saves = []
   gate = null
   reply = () => ({ remainingSeconds: 800, feedback: null })
+  checks = []
+  checkReply = () => correctFeedback
   vi.spyOn(console, 'error').mockImplementation(() => {})
   mockIPC(async (cmd, args) => {
+    if (cmd === 'check_answer') {
+      checks.push((args as { questionId: string }).questionId)
+      return checkReply()
+    }
     if (cmd !== 'save_answer') throw new Error(`unexpected ${cmd}`)
     const saved = args as unknown as Saved
     saves.push({ questionId: saved.questionId, answer: saved.answer })
@@ -109,8 +117,8 @@ describe('useAttemptAnswers', () => {
     expect(attempt.answers[single.id]).toEqual({ choice: '3' })
   })
 
-  it('immediate mode: other types show feedback only when checked', async () => {
-    reply = () => ({ remainingSeconds: 700, feedback: { ...correctFeedback, correct: false, score: 1, maxScore: 2 } })
+  it('immediate mode: other types are checked by the backend on request', async () => {
+    checkReply = () => ({ ...correctFeedback, correct: false, score: 1, maxScore: 2 })
     const { attempt } = setUp()
     attempt.change(multiple.id, { choices: ['0'] })
     await flushPromises()
@@ -118,8 +126,18 @@ describe('useAttemptAnswers', () => {
     attempt.change(multiple.id, { choices: ['0', '4'] })
     expect(await attempt.check(multiple.id)).toBe(true)
     expect(saves.at(-1)?.answer).toEqual({ choices: ['0', '4'] })
+    expect(checks).toEqual([multiple.id])
     expect(attempt.shown[multiple.id]?.score).toBe(1)
     expect(attempt.isFinal(multiple.id)).toBe(true)
+  })
+
+  it('immediate mode: a refused check leaves the question open with the reason', async () => {
+    checkReply = () => Promise.reject({ kind: 'invalid_input', message: 'question m1 has no saved answer to check' })
+    const { attempt } = setUp()
+    attempt.change(multiple.id, { choices: ['0'] })
+    expect(await attempt.check(multiple.id)).toBe(false)
+    expect(attempt.isFinal(multiple.id)).toBe(false)
+    expect(attempt.errors[multiple.id]).toContain('no saved answer')
   })
 
   it('after-submit mode shows nothing and never locks', async () => {
@@ -134,14 +152,15 @@ describe('useAttemptAnswers', () => {
     expect(saves).toHaveLength(2)
   })
 
-  it('a resumed attempt shows feedback again only for one-click types', () => {
+  it('a resumed attempt shows again, locked, the feedback the backend sends (checked answers)', () => {
     const { attempt } = setUp(
       attemptView({
         answers: { [single.id]: { choice: '3' }, [multiple.id]: { choices: ['0'] } },
-        feedback: { [single.id]: correctFeedback, [multiple.id]: correctFeedback },
+        feedback: { [single.id]: correctFeedback },
       }),
     )
     expect(Object.keys(attempt.shown)).toEqual([single.id])
+    expect(attempt.isFinal(single.id)).toBe(true)
     expect(attempt.isFinal(multiple.id)).toBe(false)
     expect(attempt.answers[multiple.id]).toEqual({ choices: ['0'] })
   })

@@ -2,14 +2,13 @@
 // change is saved: at once for clicks, after a pause in typing for text.
 // Saves of one question go out one after another, always with its latest
 // answer, so a slow save can never overwrite a newer one. In immediate mode
-// the feedback the backend returns is shown — at once for one-click types,
-// when the learner asks ("check answer") for the rest — and that question is
-// then final.
+// feedback comes from the backend only for a checked answer — saving checks
+// one-click types at once, "check answer" checks the rest — and the backend
+// then refuses any change, so the UI marks that question final too.
 import { reactive } from 'vue'
-import { saveAnswer } from '../api/quizzes'
+import { checkAnswer, saveAnswer } from '../api/quizzes'
 import { toAppError, type AppError } from '../api/errors'
 import type { AttemptView, ItemFeedback, LearnerAnswer } from '../api/quizTypes'
-import { answersInOneStep } from '../lib/quiz/answers'
 
 export type SaveStatus = 'pending' | 'saving' | 'saved' | 'failed'
 
@@ -33,30 +32,17 @@ export function isTimeUp(error: AppError, secondsLeft: number | null): boolean {
 
 export function useAttemptAnswers(view: AttemptView, hooks: AttemptAnswerHooks) {
   const immediate = view.feedbackMode === 'immediate'
-  const types = new Map(view.questions.map((q) => [q.id, q.type]))
 
   const answers = reactive<Record<string, LearnerAnswer>>({ ...view.answers })
   /**
-   * Feedback the learner has been shown (immediate mode). A resumed attempt
-   * shows it again for one-click types; for the others the backend cannot
-   * tell a checked answer from a draft, so the learner checks again rather
-   * than finding an unfinished answer locked.
+   * Feedback the learner has been shown (immediate mode). The backend sends
+   * feedback only for checked answers, so a resumed attempt shows exactly
+   * those again, locked.
    */
-  const shown = reactive<Record<string, ItemFeedback>>(
-    immediate
-      ? Object.fromEntries(
-          Object.entries(view.feedback).filter(([id]) => {
-            const type = types.get(id)
-            return !!type && answersInOneStep(type)
-          }),
-        )
-      : {},
-  )
+  const shown = reactive<Record<string, ItemFeedback>>(immediate ? { ...view.feedback } : {})
   const status = reactive<Record<string, SaveStatus>>({})
   const errors = reactive<Record<string, string>>({})
 
-  /** The backend's latest feedback per question, shown or not. */
-  const latest: Record<string, ItemFeedback> = { ...view.feedback }
   const timers = new Map<string, ReturnType<typeof setTimeout>>()
   const chains = new Map<string, Promise<void>>()
   const dirty = new Set<string>()
@@ -100,15 +86,12 @@ export function useAttemptAnswers(view: AttemptView, hooks: AttemptAnswerHooks) 
     try {
       const result = await saveAnswer(view.attemptId, questionId, answer)
       hooks.onRemaining(result.remainingSeconds)
-      if (result.feedback) latest[questionId] = result.feedback
-      else delete latest[questionId]
       // A newer answer may be waiting; it will report its own state.
       if (!dirty.has(questionId)) {
         status[questionId] = 'saved'
         delete errors[questionId]
       }
-      const type = types.get(questionId)
-      if (immediate && result.feedback && type && answersInOneStep(type)) shown[questionId] = result.feedback
+      if (immediate && result.feedback) shown[questionId] = result.feedback
     } catch (reason) {
       const error = toAppError(reason)
       if (isTimeUp(error, hooks.secondsLeft())) {
@@ -129,14 +112,18 @@ export function useAttemptAnswers(view: AttemptView, hooks: AttemptAnswerHooks) 
     await Promise.all(ids.map((id) => (dirty.has(id) || timers.has(id) ? save(id) : chains.get(id))))
   }
 
-  /** Immediate mode: shows the feedback for the saved answer and makes it final. */
+  /** Immediate mode: saves the answer, asks the backend to check it, shows the feedback. */
   async function check(questionId: string): Promise<boolean> {
     if (!immediate || isFinal(questionId)) return false
     await flush(questionId)
-    const feedback = latest[questionId]
-    if (status[questionId] === 'failed' || !feedback) return false
-    shown[questionId] = feedback
-    return true
+    if (status[questionId] === 'failed' || !(questionId in answers)) return false
+    try {
+      shown[questionId] = await checkAnswer(view.attemptId, questionId)
+      return true
+    } catch (reason) {
+      errors[questionId] = toAppError(reason).message
+      return false
+    }
   }
 
   /** Questions whose latest answer is not saved. */

@@ -1,8 +1,16 @@
 // English. Typed against the zh-CN schema so a missing or extra key is a
 // compile error, not a blank label at run time.
 import type { MessageSchema } from './zh-CN'
+import marking from './features/marking.en'
+import learner from './features/learner.en'
+import tasks from './features/tasks.en'
+import impact from './features/impact.en'
 
 const en: MessageSchema = {
+  marking,
+  learner,
+  tasks,
+  impact,
   app: {
     name: 'Qunxue',
     tagline: 'Community operations training',

@@ -2,7 +2,16 @@
 // key set (en.ts must have exactly the same keys; a type and a test check it).
 // vue-i18n treats { } @ $ | as syntax, so messages avoid them except for
 // named placeholders.
+import marking from './features/marking.zh-CN'
+import learner from './features/learner.zh-CN'
+import tasks from './features/tasks.zh-CN'
+import impact from './features/impact.zh-CN'
+
 const zhCN = {
+  marking,
+  learner,
+  tasks,
+  impact,
   app: {
     name: '群学',
     tagline: '社群运营培训',

@@ -8,6 +8,11 @@ import QuizOverviewView from '../views/QuizOverviewView.vue'
 import QuizAttemptView from '../views/QuizAttemptView.vue'
 import QuizResultView from '../views/QuizResultView.vue'
 import ReviewQueueView from '../views/ReviewQueueView.vue'
+import ProfilePickerView from '../views/ProfilePickerView.vue'
+import SearchView from '../views/SearchView.vue'
+import HomeView from '../views/HomeView.vue'
+import ShortAnswerMarkingView from '../views/ShortAnswerMarkingView.vue'
+import ItemAnalysisView from '../views/ItemAnalysisView.vue'
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: OutlineView },
@@ -33,6 +38,34 @@ export const routes: RouteRecordRaw[] = [
     props: true,
   },
   { path: '/review', name: 'review', component: ReviewQueueView },
+  { path: '/profiles', name: 'profiles', component: ProfilePickerView },
+  { path: '/my', name: 'learner-home', component: HomeView },
+  { path: '/search', name: 'search', component: SearchView, props: (route) => ({ q: String(route.query.q ?? '') }) },
+  { path: '/teach/short-answers', name: 'short-answer-marking', component: ShortAnswerMarkingView },
+  {
+    path: '/courses/:courseId/quizzes/:quizId/analysis',
+    name: 'item-analysis',
+    component: ItemAnalysisView,
+    props: true,
+  },
+  // Practice tasks (learner page; instructor workbench, grading and moderation).
+  { path: '/courses/:courseId/tasks/:taskId', name: 'task', component: () => import('../views/TaskView.vue'), props: true },
+  { path: '/teach/tasks', name: 'grading-queue', component: () => import('../views/GradingQueueView.vue') },
+  // Business-impact studies and the training-effect report (instructors and admins).
+  { path: '/teach/impact', name: 'impact', component: () => import('../views/ImpactStudiesView.vue') },
+  { path: '/teach/impact/:studyId', name: 'impact-study', component: () => import('../views/ImpactStudyView.vue'), props: true },
+  {
+    path: '/teach/tasks/:versionId',
+    name: 'grading',
+    component: () => import('../views/GradingView.vue'),
+    props: (route) => ({ versionId: String(route.params.versionId), mode: 'grade' }),
+  },
+  {
+    path: '/teach/tasks/:versionId/moderate',
+    name: 'moderation',
+    component: () => import('../views/GradingView.vue'),
+    props: (route) => ({ versionId: String(route.params.versionId), mode: 'moderate' }),
+  },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]
 

@@ -14,8 +14,9 @@ use crate::assets::module_asset_base;
 use crate::Result;
 
 /// Writes one course — manifest, rendered modules, questions and the other
-/// pack items — inside the caller's transaction. Whatever the previous
-/// version had and this one lacks is archived, never deleted.
+/// pack items — inside the caller's transaction, and indexes it for search.
+/// Whatever the previous version had and this one lacks is archived, never
+/// deleted.
 pub(crate) fn save_course(tx: &Transaction<'_>, bundle: &CourseBundle, source_dir: &str, now: DateTime<Utc>) -> Result<()> {
     let course = course_record(bundle, source_dir, now);
     courses::upsert_course(tx, &course)?;
@@ -24,7 +25,7 @@ pub(crate) fn save_course(tx: &Transaction<'_>, bundle: &CourseBundle, source_di
     for (kind, items) in item_records(bundle) {
         course_items::replace_items(tx, &course.id, kind, &items)?;
     }
-    Ok(())
+    crate::search::index_course(tx, &course.id)
 }
 
 fn course_record(bundle: &CourseBundle, source_dir: &str, now: DateTime<Utc>) -> CourseRecord {

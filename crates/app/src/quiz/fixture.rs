@@ -66,12 +66,7 @@ pub fn install(store: &mut Store, quizzes: &[Value]) -> Result<()> {
         if profiles::get(tx, PROFILE).is_err() {
             profiles::insert(
                 tx,
-                &profiles::Profile {
-                    id: PROFILE.into(),
-                    display_name: "学员".into(),
-                    created_at: "2026-01-01T00:00:00Z".into(),
-                    last_used_at: "2026-01-01T00:00:00Z".into(),
-                },
+                &profiles::Profile::learner(PROFILE, "学员", "2026-01-01T00:00:00Z"),
             )?;
         }
         Ok(())

@@ -10,6 +10,8 @@
 mod common;
 #[doc(hidden)]
 pub mod fixture;
+mod item_analysis;
+mod marking;
 mod module_quizzes;
 mod overview;
 mod result;
@@ -21,10 +23,12 @@ mod submit;
 mod tests;
 
 pub use common::{ItemFeedback, KeyedHtml, QuestionDto};
+pub use item_analysis::{analyse_quiz, item_analysis, item_analysis_sheet, ItemAnalysis, ItemRow, OptionCount};
+pub use marking::{grade_answer, marking_queue, AttemptRescored, PendingAnswer};
 pub use module_quizzes::{module_quizzes, ModuleQuiz};
 pub use overview::{quiz_overview, AttemptSummary, QuizOverview};
 pub use result::{attempt_result, AttemptResult, ResultItem};
 pub use review::{answer_review, review_queue, ReviewAnswered, ReviewCard, ReviewQueue};
-pub use save_answer::{save_answer, SavedAnswer};
+pub use save_answer::{check_answer, save_answer, SavedAnswer};
 pub use start::{start_quiz, AttemptView};
 pub use submit::submit_attempt;

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use qunxue_core::pack::model::FeedbackMode;
 use qunxue_core::quiz::{self, ItemScore};
-use qunxue_store::{attempts, Store};
+use qunxue_store::{attempt_answers, attempts, Store};
 use serde::Serialize;
 
 use super::common::{feedback, html, load_quiz, own_attempt, parse_answer, settle, sheet, ItemFeedback};
@@ -19,6 +19,8 @@ pub struct ResultItem {
     pub your_answer: String,
     /// `None` when the quiz never reveals answers.
     pub feedback: Option<ItemFeedback>,
+    /// A grader's comment on a short answer, once graded.
+    pub grader_comment: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -49,14 +51,19 @@ pub fn attempt_result(store: &mut Store, profile: &str, attempt_id: &str, now: D
     let quiz = load_quiz(store.conn(), &attempt.course_id, &attempt.quiz_id)?;
     let sheet = sheet(store.conn(), &attempt)?;
     let used = attempts::for_quiz(store.conn(), profile, &attempt.course_id, &attempt.quiz_id)?.len() as u32;
+    let manual = attempt_answers::manual_grades(store.conn(), &attempt.id)?;
     let mut items = Vec::with_capacity(sheet.entries.len());
     let mut pending_manual = 0;
     for (question, answer) in &sheet.entries {
         let given = answer.as_ref().and_then(parse_answer);
-        let scored = match &given {
+        let mut scored = match &given {
             Some(given) => quiz::score(question, given, &sheet.presentation),
             None => ItemScore { score: 0.0, max: question.points, correct: Some(false), option_feedback: Vec::new() },
         };
+        let grade = manual.get(&question.id);
+        if let Some(grade) = grade {
+            scored.score = grade.score;
+        }
         if scored.correct.is_none() && answer.as_ref().is_some_and(|a| a.manual_score.is_none()) {
             pending_manual += 1;
         }
@@ -66,6 +73,7 @@ pub fn attempt_result(store: &mut Store, profile: &str, attempt_id: &str, now: D
             kind: question.kind.as_str().to_string(),
             your_answer: given.as_ref().map(|g| question.describe_answer(g)).unwrap_or_default(),
             feedback: (quiz.feedback != FeedbackMode::Never).then(|| feedback(question, &scored)),
+            grader_comment: grade.and_then(|g| g.comment.clone()),
         });
     }
     Ok(AttemptResult {

@@ -1,15 +1,20 @@
-//! Saving one answer, durably, the moment it is given.
+//! Saving one answer, durably, the moment it is given — and, in
+//! immediate-feedback mode, checking it: the feedback is revealed only for a
+//! checked answer, and a checked answer is final (the backend refuses to
+//! change it, so reading the feedback and then fixing the answer is not
+//! possible even by calling the command directly).
 
 use chrono::{DateTime, Utc};
 use qunxue_core::pack::model::FeedbackMode;
 use qunxue_core::quiz::{self, LearnerAnswer};
 use qunxue_store::attempt_answers::{self, AnswerRecord};
-use qunxue_store::{attempts, Store};
+use qunxue_store::attempts::{self, AttemptRecord};
+use qunxue_store::Store;
 use serde::Serialize;
 
 use super::common::{
-    feedback, hand_in, load_question, load_quiz, own_attempt, past_deadline, presentation, remaining_seconds, stamp,
-    ItemFeedback,
+    feedback, hand_in, load_question, load_quiz, own_attempt, parse_answer, past_deadline, presentation,
+    remaining_seconds, stamp, ItemFeedback,
 };
 use crate::{AppError, Result};
 
@@ -17,7 +22,8 @@ use crate::{AppError, Result};
 #[serde(rename_all = "camelCase")]
 pub struct SavedAnswer {
     pub remaining_seconds: Option<i64>,
-    /// Immediate mode only.
+    /// Immediate mode, for a question answered in one step (single choice,
+    /// true/false), whose saving also checks it.
     pub feedback: Option<ItemFeedback>,
 }
 
@@ -31,17 +37,16 @@ pub fn save_answer(
     answer: &LearnerAnswer,
     now: DateTime<Utc>,
 ) -> Result<SavedAnswer> {
-    let attempt = own_attempt(store.conn(), profile, attempt_id)?;
-    if attempt.status != attempts::IN_PROGRESS {
-        return Err(AppError::Rejected("this attempt has already been handed in".into()));
-    }
-    if past_deadline(&attempt, now)? {
-        hand_in(store, &attempt, attempts::EXPIRED, now)?;
-        return Err(AppError::Rejected("time is up: the attempt has been handed in".into()));
-    }
+    let attempt = open_attempt(store, profile, attempt_id, now)?;
     let presented = presentation(&attempt)?;
     if presented.get(question_id).is_none() {
         return Err(AppError::Rejected(format!("question {question_id} is not part of this attempt")));
+    }
+    let immediate = load_quiz(store.conn(), &attempt.course_id, &attempt.quiz_id)?.feedback == FeedbackMode::Immediate;
+    if immediate && attempt_answers::checked_questions(store.conn(), attempt_id)?.contains(question_id) {
+        return Err(AppError::Rejected(format!(
+            "question {question_id} was checked and its feedback shown, so its answer is final"
+        )));
     }
     let question = load_question(store.conn(), &attempt.course_id, question_id)?;
     let scored = quiz::score(&question, answer, &presented);
@@ -55,10 +60,56 @@ pub fn save_answer(
         correct: scored.correct,
         manual_score: None,
     };
-    store.transact(|tx| attempt_answers::upsert(tx, &record))?;
-    let mode = load_quiz(store.conn(), &attempt.course_id, &attempt.quiz_id)?.feedback;
+    let checks_now = immediate && question.kind.answered_in_one_step();
+    store.transact(|tx| -> Result<()> {
+        attempt_answers::upsert(tx, &record)?;
+        if checks_now {
+            attempt_answers::mark_checked(tx, attempt_id, question_id, &stamp(now))?;
+        }
+        Ok(())
+    })?;
     Ok(SavedAnswer {
         remaining_seconds: remaining_seconds(&attempt, now)?,
-        feedback: (mode == FeedbackMode::Immediate).then(|| feedback(&question, &scored)),
+        feedback: checks_now.then(|| feedback(&question, &scored)),
     })
+}
+
+/// Immediate-feedback mode: reveals the feedback on the saved answer to
+/// `question_id` and makes that answer final. Checking again returns the
+/// same feedback.
+pub fn check_answer(
+    store: &mut Store,
+    profile: &str,
+    attempt_id: &str,
+    question_id: &str,
+    now: DateTime<Utc>,
+) -> Result<ItemFeedback> {
+    let attempt = open_attempt(store, profile, attempt_id, now)?;
+    if load_quiz(store.conn(), &attempt.course_id, &attempt.quiz_id)?.feedback != FeedbackMode::Immediate {
+        return Err(AppError::Rejected("this quiz shows feedback only after hand-in".into()));
+    }
+    let record = attempt_answers::for_attempt(store.conn(), attempt_id)?
+        .into_iter()
+        .find(|a| a.question_id == question_id)
+        .ok_or_else(|| AppError::Rejected(format!("question {question_id} has no saved answer to check")))?;
+    let given = parse_answer(&record)
+        .ok_or_else(|| AppError::Internal(format!("the saved answer to {question_id} is unreadable")))?;
+    let question = load_question(store.conn(), &attempt.course_id, question_id)?;
+    let scored = quiz::score(&question, &given, &presentation(&attempt)?);
+    store.transact(|tx| attempt_answers::mark_checked(tx, attempt_id, question_id, &stamp(now)))?;
+    Ok(feedback(&question, &scored))
+}
+
+/// The learner's attempt, if it is still open; one past its deadline is
+/// handed in and refused.
+fn open_attempt(store: &mut Store, profile: &str, attempt_id: &str, now: DateTime<Utc>) -> Result<AttemptRecord> {
+    let attempt = own_attempt(store.conn(), profile, attempt_id)?;
+    if attempt.status != attempts::IN_PROGRESS {
+        return Err(AppError::Rejected("this attempt has already been handed in".into()));
+    }
+    if past_deadline(&attempt, now)? {
+        hand_in(store, &attempt, attempts::EXPIRED, now)?;
+        return Err(AppError::Rejected("time is up: the attempt has been handed in".into()));
+    }
+    Ok(attempt)
 }

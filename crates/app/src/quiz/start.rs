@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, Utc};
 use qunxue_core::pack::model::{FeedbackMode, Question};
 use qunxue_core::quiz::{self, BankQuestion, LearnerAnswer};
 use qunxue_store::attempts::{self, AttemptRecord};
-use qunxue_store::{questions, Store};
+use qunxue_store::{attempt_answers, questions, Store};
 use serde::Serialize;
 use uuid::Uuid;
 
@@ -116,10 +116,12 @@ pub(crate) fn attempt_view(store: &Store, attempt: &AttemptRecord, now: DateTime
         answers: BTreeMap::new(),
         feedback: BTreeMap::new(),
     };
+    // Feedback only for checked answers: the rest may still change.
+    let checked = attempt_answers::checked_questions(store.conn(), &attempt.id)?;
     for ((question, answer), presented) in sheet.entries.iter().zip(&sheet.presentation.questions) {
         view.questions.push(question_dto(question, presented));
         if let Some(given) = answer.as_ref().and_then(parse_answer) {
-            if quiz.feedback == FeedbackMode::Immediate {
+            if quiz.feedback == FeedbackMode::Immediate && checked.contains(&question.id) {
                 let scored = quiz::score(question, &given, &sheet.presentation);
                 view.feedback.insert(question.id.clone(), feedback(question, &scored));
             }

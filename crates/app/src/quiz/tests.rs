@@ -153,3 +153,40 @@ fn quiz_review_reschedules_with_fsrs() {
     let missing = answer_review(&mut store, PROFILE, COURSE, "nope", &answer(json!({"choice": "1"})), t0()).unwrap_err();
     assert_eq!(missing.kind(), ErrorKind::NotFound);
 }
+
+#[test]
+fn quiz_immediate_mode_makes_checked_answers_final_in_the_backend() {
+    let (_dir, mut store) = open(fixture::quiz(json!({"feedback": "immediate"})));
+    let view = start_quiz(&mut store, PROFILE, COURSE, QUIZ, t0()).unwrap();
+    let id = view.attempt_id.as_str();
+
+    // One-click types are checked by saving them.
+    assert!(save(&mut store, id, "s1", json!({"choice": "0"}), t0()).unwrap().feedback.is_some());
+    let err = save(&mut store, id, "s1", json!({"choice": "1"}), t0()).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidInput, "{err}");
+
+    // Other types stay open, without feedback, until checked.
+    assert!(save(&mut store, id, "m1", json!({"choices": ["0"]}), t0()).unwrap().feedback.is_none());
+    save(&mut store, id, "m1", json!({"choices": ["0", "2"]}), t0()).unwrap();
+    save(&mut store, id, "n1", json!({"value": 3.0}), t0()).unwrap();
+    let checked = check_answer(&mut store, PROFILE, id, "m1", t0()).unwrap();
+    assert_eq!(checked.correct, Some(true));
+    assert_eq!(check_answer(&mut store, PROFILE, id, "m1", t0()).unwrap(), checked, "checking twice is harmless");
+    assert!(save(&mut store, id, "m1", json!({"choices": ["1"]}), t0()).is_err());
+    assert!(check_answer(&mut store, PROFILE, id, "f1", t0()).is_err(), "nothing saved to check");
+
+    // A resumed attempt shows feedback for checked answers only.
+    let resumed = start_quiz(&mut store, PROFILE, COURSE, QUIZ, t0()).unwrap();
+    let shown: Vec<&str> = resumed.feedback.keys().map(String::as_str).collect();
+    assert_eq!(shown, ["m1", "s1"]);
+    assert!(resumed.answers.contains_key("n1"));
+}
+
+#[test]
+fn quiz_checking_is_refused_outside_immediate_mode() {
+    let (_dir, mut store) = open(fixture::quiz(json!({"feedback": "after_submit"})));
+    let view = start_quiz(&mut store, PROFILE, COURSE, QUIZ, t0()).unwrap();
+    save(&mut store, &view.attempt_id, "s1", json!({"choice": "1"}), t0()).unwrap();
+    assert!(check_answer(&mut store, PROFILE, &view.attempt_id, "s1", t0()).is_err());
+    save(&mut store, &view.attempt_id, "s1", json!({"choice": "2"}), t0()).unwrap();
+}

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use qunxue_app::import::{import_pack, InstallOutcome};
-use qunxue_app::{paths, AppError};
+use qunxue_app::AppError;
 use qunxue_store::Store;
 
 use super::diagnostics::print_lines;
@@ -25,10 +25,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let db = match args.db {
-        Some(db) => db,
-        None => paths::default_database_path().context("no app-data folder on this system; pass --db")?,
-    };
+    let db = super::db_arg::database_path(args.db)?;
     let data_dir = db.parent().filter(|p| !p.as_os_str().is_empty()).map_or_else(|| PathBuf::from("."), PathBuf::from);
     std::fs::create_dir_all(&data_dir).with_context(|| format!("cannot create {}", data_dir.display()))?;
     let mut store = Store::open(&db)?;

@@ -1,3 +1,5 @@
+//! `qunxue quiz item-analysis` is in `quiz_item_analysis.rs`.
+//!
 //! `qunxue quiz convert FILE --from gift|aiken [--json] [--partial]`: a GIFT
 //! or Aiken file as a question bank (TOML) or as JSON, on stdout. Problems go
 //! to stderr as `file:line:col: message`; any error means exit 1, and then
@@ -26,6 +28,8 @@ pub struct Args {
 enum QuizCommand {
     /// Convert a GIFT or Aiken file into a question bank (TOML) or JSON on stdout.
     Convert(ConvertArgs),
+    /// Facility, discrimination and option counts of a quiz's questions (CSV/XLSX/JSON).
+    ItemAnalysis(super::quiz_item_analysis::Args),
 }
 
 #[derive(Debug, clap::Args)]
@@ -52,6 +56,7 @@ enum SourceFormat {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.command {
         QuizCommand::Convert(args) => convert(args),
+        QuizCommand::ItemAnalysis(args) => super::quiz_item_analysis::run(args),
     }
 }
 

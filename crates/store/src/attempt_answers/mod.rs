@@ -54,6 +54,58 @@ pub fn manual_queue(conn: &Connection) -> Result<Vec<AnswerRecord>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Immediate-feedback mode: marks an answer as checked (its feedback shown),
+/// which makes it final. Returns whether the answer exists.
+pub fn mark_checked(tx: &Transaction<'_>, attempt_id: &str, question_id: &str, at: &str) -> Result<bool> {
+    let changed = tx.execute(
+        "UPDATE attempt_answers SET checked_at = COALESCE(checked_at, ?3) WHERE attempt_id = ?1 AND question_id = ?2",
+        params![attempt_id, question_id, at],
+    )?;
+    Ok(changed > 0)
+}
+
+/// The questions of an attempt whose answers were checked (and are final).
+pub fn checked_questions(conn: &Connection, attempt_id: &str) -> Result<std::collections::BTreeSet<String>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT question_id FROM attempt_answers WHERE attempt_id = ?1 AND checked_at IS NOT NULL")?;
+    let rows = stmt.query_map([attempt_id], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// A person's grade of one answer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ManualGrade {
+    pub score: f64,
+    pub comment: Option<String>,
+    pub graded_by: Option<String>,
+    pub graded_at: Option<String>,
+}
+
+/// Records a person's grade of one answer (replacing an earlier one).
+pub fn set_manual_grade(tx: &Transaction<'_>, attempt_id: &str, question_id: &str, grade: &ManualGrade) -> Result<()> {
+    let changed = tx.execute(
+        "UPDATE attempt_answers SET manual_score = ?3, manual_comment = ?4, graded_by = ?5, graded_at = ?6 \
+         WHERE attempt_id = ?1 AND question_id = ?2",
+        params![attempt_id, question_id, grade.score, grade.comment, grade.graded_by, grade.graded_at],
+    )?;
+    if changed == 0 {
+        return Err(crate::StoreError::NotFound { what: format!("answer to {question_id} in attempt {attempt_id}") });
+    }
+    Ok(())
+}
+
+/// The manual grades of an attempt's answers, by question id.
+pub fn manual_grades(conn: &Connection, attempt_id: &str) -> Result<std::collections::BTreeMap<String, ManualGrade>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT question_id, manual_score, manual_comment, graded_by, graded_at FROM attempt_answers \
+         WHERE attempt_id = ?1 AND manual_score IS NOT NULL",
+    )?;
+    let rows = stmt.query_map([attempt_id], |r| {
+        Ok((r.get(0)?, ManualGrade { score: r.get(1)?, comment: r.get(2)?, graded_by: r.get(3)?, graded_at: r.get(4)? }))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 fn from_row(r: &Row<'_>) -> rusqlite::Result<AnswerRecord> {
     Ok(AnswerRecord {
         attempt_id: r.get("attempt_id")?,

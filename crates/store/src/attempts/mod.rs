@@ -93,6 +93,12 @@ pub fn finished_for_quiz(conn: &Connection, course: &str, quiz: &str) -> Result<
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Updates the score of a handed-in attempt (after a person graded an answer).
+pub fn rescore(tx: &Transaction<'_>, id: &str, score: f64, percent: f64, passed: Option<bool>) -> Result<()> {
+    tx.execute("UPDATE attempts SET score = ?2, percent = ?3, passed = ?4 WHERE id = ?1", params![id, score, percent, passed])?;
+    Ok(())
+}
+
 /// Writes the result and closes the attempt.
 pub fn finish(tx: &Transaction<'_>, id: &str, o: &Outcome<'_>) -> Result<()> {
     tx.execute(include_str!("finish.sql"), params![id, o.status, o.submitted_at, o.score, o.max_score, o.percent, o.passed])?;
@@ -135,7 +141,7 @@ pub(crate) mod tests {
                 course_items::replace_items(tx, "c1", ItemKind::Quiz, &[ItemRecord { id: "q1".into(), body: "{}".into() }])?;
                 profiles::insert(
                     tx,
-                    &profiles::Profile { id: "p1".into(), display_name: "学员".into(), created_at: "t0".into(), last_used_at: "t0".into() },
+                    &profiles::Profile::learner("p1", "学员", "t0"),
                 )
             })
             .unwrap();

@@ -1,43 +1,215 @@
-//! Learner profiles: several people can share one machine.
+//! Learner profiles: several people can share one machine. Each profile has
+//! a role; instructors and admins also have a PIN hash (set by the app layer,
+//! never returned with the profile so it cannot leak to the UI).
 
-use rusqlite::{params, Connection, Transaction};
-use serde::Serialize;
+use std::fmt;
+use std::str::FromStr;
+
+use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSqlOutput, ValueRef};
+use rusqlite::{params, Connection, OptionalExtension, Row, ToSql, Transaction};
+use serde::{Deserialize, Serialize};
 
 use crate::{OptionalExt, Result};
+
+/// Avatar colour given to a profile unless the user picks another.
+pub const DEFAULT_AVATAR_COLOUR: &str = "#2f6f5e";
+
+/// What a profile may do. Ordered: each role includes the ones before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Learner,
+    Instructor,
+    Admin,
+}
+
+impl Role {
+    pub const ALL: [Role; 3] = [Role::Learner, Role::Instructor, Role::Admin];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Learner => "learner",
+            Role::Instructor => "instructor",
+            Role::Admin => "admin",
+        }
+    }
+
+    /// Whether switching to a profile with this role asks for its PIN.
+    pub fn needs_pin(self) -> bool {
+        self != Role::Learner
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown role {0:?} (expected learner, instructor or admin)")]
+pub struct UnknownRole(pub String);
+
+impl FromStr for Role {
+    type Err = UnknownRole;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        Role::ALL.into_iter().find(|r| r.as_str() == s).ok_or_else(|| UnknownRole(s.to_string()))
+    }
+}
+
+impl ToSql for Role {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(self.as_str()))
+    }
+}
+
+impl FromSql for Role {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        value.as_str()?.parse().map_err(|e| FromSqlError::Other(Box::new(e)))
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Profile {
     pub id: String,
     pub display_name: String,
+    pub role: Role,
+    pub avatar_colour: String,
     pub created_at: String,
     pub last_used_at: String,
 }
 
+impl Profile {
+    /// A learner profile with the default avatar colour, used or created `now`.
+    pub fn learner(id: impl Into<String>, display_name: impl Into<String>, now: &str) -> Self {
+        Profile {
+            id: id.into(),
+            display_name: display_name.into(),
+            role: Role::Learner,
+            avatar_colour: DEFAULT_AVATAR_COLOUR.to_string(),
+            created_at: now.to_string(),
+            last_used_at: now.to_string(),
+        }
+    }
+}
+
+const COLUMNS: &str = "id, display_name, role, avatar_colour, created_at, last_used_at";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Profile> {
+    Ok(Profile {
+        id: r.get(0)?,
+        display_name: r.get(1)?,
+        role: r.get(2)?,
+        avatar_colour: r.get(3)?,
+        created_at: r.get(4)?,
+        last_used_at: r.get(5)?,
+    })
+}
+
 pub fn insert(tx: &Transaction<'_>, profile: &Profile) -> Result<()> {
     tx.execute(
-        "INSERT INTO profiles (id, display_name, created_at, last_used_at) VALUES (?1, ?2, ?3, ?4)",
-        params![profile.id, profile.display_name, profile.created_at, profile.last_used_at],
+        "INSERT INTO profiles (id, display_name, role, avatar_colour, created_at, last_used_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            profile.id,
+            profile.display_name,
+            profile.role,
+            profile.avatar_colour,
+            profile.created_at,
+            profile.last_used_at
+        ],
     )?;
     Ok(())
 }
 
 pub fn get(conn: &Connection, id: &str) -> Result<Profile> {
-    conn.query_row(
-        "SELECT id, display_name, created_at, last_used_at FROM profiles WHERE id = ?1",
-        [id],
-        |r| {
-            Ok(Profile {
-                id: r.get(0)?,
-                display_name: r.get(1)?,
-                created_at: r.get(2)?,
-                last_used_at: r.get(3)?,
-            })
-        },
-    )
-    .or_not_found(|| format!("profile {id}"))
+    conn.query_row(&format!("SELECT {COLUMNS} FROM profiles WHERE id = ?1"), [id], from_row)
+        .or_not_found(|| format!("profile {id}"))
+}
+
+/// Every profile, most recently used first.
+pub fn list(conn: &Connection) -> Result<Vec<Profile>> {
+    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM profiles ORDER BY last_used_at DESC, display_name"))?;
+    let rows = stmt.query_map([], from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
 }
 
 pub fn touch(tx: &Transaction<'_>, id: &str, now: &str) -> Result<()> {
     tx.execute("UPDATE profiles SET last_used_at = ?2 WHERE id = ?1", params![id, now])?;
     Ok(())
+}
+
+pub fn set_role(tx: &Transaction<'_>, id: &str, role: Role) -> Result<()> {
+    tx.execute("UPDATE profiles SET role = ?2 WHERE id = ?1", params![id, role])?;
+    Ok(())
+}
+
+/// The stored PIN hash (argon2 PHC string), if the profile has a PIN.
+pub fn pin_hash(conn: &Connection, id: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row("SELECT pin_hash FROM profiles WHERE id = ?1", [id], |r| r.get::<_, Option<String>>(0))
+        .optional()?
+        .flatten())
+}
+
+pub fn set_pin_hash(tx: &Transaction<'_>, id: &str, hash: Option<&str>) -> Result<()> {
+    tx.execute("UPDATE profiles SET pin_hash = ?2 WHERE id = ?1", params![id, hash])?;
+    Ok(())
+}
+
+pub fn rename(tx: &Transaction<'_>, id: &str, display_name: &str) -> Result<()> {
+    tx.execute("UPDATE profiles SET display_name = ?2 WHERE id = ?1", params![id, display_name])?;
+    Ok(())
+}
+
+pub fn set_avatar_colour(tx: &Transaction<'_>, id: &str, colour: &str) -> Result<()> {
+    tx.execute("UPDATE profiles SET avatar_colour = ?2 WHERE id = ?1", params![id, colour])?;
+    Ok(())
+}
+
+/// Deletes a profile and, through the foreign keys, everything it owns.
+pub fn delete(tx: &Transaction<'_>, id: &str) -> Result<bool> {
+    Ok(tx.execute("DELETE FROM profiles WHERE id = ?1", [id])? > 0)
+}
+
+/// How many profiles hold `role`.
+pub fn count_with_role(conn: &Connection, role: Role) -> Result<i64> {
+    Ok(conn.query_row("SELECT count(*) FROM profiles WHERE role = ?1", [role], |r| r.get(0))?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Store;
+
+    #[test]
+    fn roles_round_trip_and_order() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .transact(|tx| -> Result<()> {
+                insert(tx, &Profile::learner("a", "甲", "2026-01-01T00:00:00Z"))?;
+                insert(tx, &Profile::learner("b", "乙", "2026-01-02T00:00:00Z"))?;
+                set_role(tx, "a", Role::Instructor)?;
+                set_pin_hash(tx, "a", Some("$argon2id$fake"))
+            })
+            .unwrap();
+        let a = get(store.conn(), "a").unwrap();
+        assert_eq!(a.role, Role::Instructor);
+        assert_eq!(pin_hash(store.conn(), "a").unwrap().as_deref(), Some("$argon2id$fake"));
+        assert_eq!(pin_hash(store.conn(), "b").unwrap(), None);
+        let ids: Vec<_> = list(store.conn()).unwrap().into_iter().map(|p| p.id).collect();
+        assert_eq!(ids, ["b", "a"], "most recently used first");
+        assert!(Role::Admin > Role::Instructor && Role::Instructor > Role::Learner);
+        assert_eq!("admin".parse::<Role>().unwrap(), Role::Admin);
+        assert!("teacher".parse::<Role>().is_err());
+    }
+
+    #[test]
+    fn the_schema_rejects_an_unknown_role() {
+        let mut store = Store::open_in_memory().unwrap();
+        store.transact(|tx| insert(tx, &Profile::learner("a", "甲", "t0"))).unwrap();
+        let err = store.conn().execute("UPDATE profiles SET role = 'teacher' WHERE id = 'a'", []);
+        assert!(err.is_err());
+    }
 }

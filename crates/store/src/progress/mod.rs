@@ -66,12 +66,7 @@ mod tests {
             .transact(|tx| {
                 profiles::insert(
                     tx,
-                    &profiles::Profile {
-                        id: "p1".into(),
-                        display_name: "学员".into(),
-                        created_at: "t0".into(),
-                        last_used_at: "t0".into(),
-                    },
+                    &profiles::Profile::learner("p1", "学员", "t0"),
                 )
             })
             .unwrap();

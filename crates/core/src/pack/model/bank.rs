@@ -53,6 +53,12 @@ impl QuestionType {
         }
     }
 
+    /// Whether one click gives the whole answer (so in immediate-feedback
+    /// mode saving it also checks it); other types are checked on request.
+    pub fn answered_in_one_step(self) -> bool {
+        matches!(self, QuestionType::Single | QuestionType::TrueFalse)
+    }
+
     /// The answer keys this type must have, then those it may have. Every
     /// other answer key is an error, so a `single` question cannot silently
     /// carry `answers`.

@@ -1,0 +1,130 @@
+//! Creating, renaming, recolouring and deleting profiles.
+
+use chrono::{DateTime, Utc};
+use qunxue_store::profiles::{self, Profile, Role, DEFAULT_AVATAR_COLOUR};
+use qunxue_store::Store;
+use serde::Deserialize;
+
+use super::{view, ProfileView};
+use crate::access::{self, Caller};
+use crate::{AppError, Result};
+
+/// Longest display name, in characters.
+pub const MAX_NAME_CHARS: usize = 40;
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NewProfile {
+    pub display_name: String,
+    /// `#rrggbb`; the default colour when absent.
+    pub avatar_colour: Option<String>,
+}
+
+/// Creates a learner profile. Anyone may: a new person at the machine
+/// needs no one's permission to start learning.
+pub fn create_profile(
+    store: &mut Store,
+    caller_id: &str,
+    new: &NewProfile,
+    now: DateTime<Utc>,
+) -> Result<ProfileView> {
+    let name = display_name(&new.display_name)?;
+    let colour = match &new.avatar_colour {
+        Some(colour) => avatar_colour(colour)?,
+        None => DEFAULT_AVATAR_COLOUR.to_string(),
+    };
+    let profile = Profile {
+        avatar_colour: colour,
+        ..Profile::learner(uuid::Uuid::new_v4().to_string(), name, &now.to_rfc3339())
+    };
+    store.transact(|tx| profiles::insert(tx, &profile))?;
+    Ok(view(profile, caller_id))
+}
+
+pub fn rename_profile(
+    store: &mut Store,
+    caller_id: &str,
+    profile_id: &str,
+    name: &str,
+) -> Result<ProfileView> {
+    let name = display_name(name)?;
+    may_edit(store, caller_id, profile_id, "renaming another profile")?;
+    store.transact(|tx| profiles::rename(tx, profile_id, &name))?;
+    Ok(view(profiles::get(store.conn(), profile_id)?, caller_id))
+}
+
+pub fn set_avatar_colour(
+    store: &mut Store,
+    caller_id: &str,
+    profile_id: &str,
+    colour: &str,
+) -> Result<ProfileView> {
+    let colour = avatar_colour(colour)?;
+    may_edit(
+        store,
+        caller_id,
+        profile_id,
+        "changing another profile's colour",
+    )?;
+    store.transact(|tx| profiles::set_avatar_colour(tx, profile_id, &colour))?;
+    Ok(view(profiles::get(store.conn(), profile_id)?, caller_id))
+}
+
+/// Deletes a profile with everything it owns (progress, attempts, notes…).
+pub fn delete_profile(store: &mut Store, caller_id: &str, profile_id: &str) -> Result<()> {
+    let target = profiles::get(store.conn(), profile_id)?;
+    if profile_id == caller_id {
+        return Err(AppError::Rejected(
+            "不能删除正在使用的档案，请先切换到其他档案".into(),
+        ));
+    }
+    let admins = profiles::count_with_role(store.conn(), Role::Admin)?;
+    let unmanaged_learner = admins == 0 && target.role == Role::Learner;
+    if !unmanaged_learner {
+        access::require(store.conn(), caller_id, Role::Admin, "deleting a profile")?;
+    }
+    if target.role == Role::Admin && admins == 1 {
+        return Err(AppError::Rejected("不能删除唯一的管理员档案".into()));
+    }
+    store.transact(|tx| profiles::delete(tx, profile_id))?;
+    Ok(())
+}
+
+/// A profile may edit itself; editing another needs an admin.
+fn may_edit(store: &Store, caller_id: &str, profile_id: &str, action: &str) -> Result<Caller> {
+    profiles::get(store.conn(), profile_id)?;
+    if caller_id == profile_id {
+        access::caller(store.conn(), caller_id)
+    } else {
+        access::require(store.conn(), caller_id, Role::Admin, action)
+    }
+}
+
+fn display_name(raw: &str) -> Result<String> {
+    let name = raw.trim();
+    if name.is_empty() {
+        return Err(AppError::Rejected("档案名称不能为空".into()));
+    }
+    if name.chars().count() > MAX_NAME_CHARS {
+        return Err(AppError::Rejected(format!(
+            "档案名称最多 {MAX_NAME_CHARS} 个字"
+        )));
+    }
+    if name.chars().any(char::is_control) {
+        return Err(AppError::Rejected("档案名称不能包含控制字符".into()));
+    }
+    Ok(name.to_string())
+}
+
+/// `#rrggbb`, stored lower-case. Anything else could end up in a style
+/// attribute, so nothing else is accepted.
+fn avatar_colour(raw: &str) -> Result<String> {
+    let valid =
+        raw.len() == 7 && raw.starts_with('#') && raw[1..].chars().all(|c| c.is_ascii_hexdigit());
+    if !valid {
+        return Err(AppError::Rejected(format!(
+            "头像颜色必须写成 #rrggbb，收到的是 {raw:?}"
+        )));
+    }
+    Ok(raw.to_ascii_lowercase())
+}

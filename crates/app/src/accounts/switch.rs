@@ -1,0 +1,134 @@
+//! Switching the active profile. A profile with a PIN is unlocked only by
+//! that PIN; after [`MAX_PIN_FAILURES`] wrong ones in a row it stays locked
+//! for [`LOCK_SECONDS`]. The count lives in the database, so restarting the
+//! app does not reset it.
+
+use chrono::{DateTime, Duration, Utc};
+use qunxue_store::pin_failures::{self, PinFailures};
+use qunxue_store::profiles;
+use qunxue_store::{settings, Store};
+use serde::Serialize;
+
+use super::{pin, view, ProfileView};
+use crate::{AppError, Result};
+
+pub const MAX_PIN_FAILURES: i64 = 5;
+pub const LOCK_SECONDS: i64 = 30;
+
+/// What happened; only `Switched` changed the active profile.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(
+    tag = "status",
+    rename_all = "snake_case",
+    rename_all_fields = "camelCase"
+)]
+pub enum SwitchOutcome {
+    Switched {
+        profile: ProfileView,
+    },
+    /// The profile has a PIN and none was given.
+    PinRequired,
+    WrongPin {
+        tries_left: i64,
+    },
+    /// Too many wrong PINs: try again after this many seconds.
+    Locked {
+        retry_after_seconds: i64,
+    },
+}
+
+/// Makes `profile_id` the active profile if `pin` unlocks it (learner
+/// profiles need none), recording when it was last used. The caller (the
+/// shell) then acts for the returned profile.
+pub fn switch_profile(
+    store: &mut Store,
+    profile_id: &str,
+    pin: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<SwitchOutcome> {
+    let profile = profiles::get(store.conn(), profile_id)?;
+    if profile.role.needs_pin() {
+        if let Some(locked) = locked_for(store, profile_id, now)? {
+            return Ok(locked);
+        }
+        let Some(pin) = pin.filter(|p| !p.is_empty()) else {
+            return Ok(SwitchOutcome::PinRequired);
+        };
+        let hash = profiles::pin_hash(store.conn(), profile_id)?.ok_or_else(|| {
+            AppError::Internal(format!(
+                "profile {profile_id} has the {} role but no PIN",
+                profile.role
+            ))
+        })?;
+        if !pin::matches(pin, &hash)? {
+            return record_failure(store, profile_id, now);
+        }
+    }
+    let stamp = now.to_rfc3339();
+    store.transact(|tx| -> Result<()> {
+        pin_failures::clear(tx, profile_id)?;
+        profiles::touch(tx, profile_id, &stamp)?;
+        // Only a learner profile is remembered for the next start: a profile
+        // behind a PIN must be unlocked again, never reopened without it.
+        if !profile.role.needs_pin() {
+            settings::set(tx, settings::ACTIVE_PROFILE, profile_id)?;
+        }
+        Ok(())
+    })?;
+    Ok(SwitchOutcome::Switched {
+        profile: view(profiles::get(store.conn(), profile_id)?, profile_id),
+    })
+}
+
+fn locked_for(
+    store: &Store,
+    profile_id: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<SwitchOutcome>> {
+    let state = pin_failures::get(store.conn(), profile_id)?;
+    let Some(until) = state.locked_until.as_deref() else {
+        return Ok(None);
+    };
+    let until = DateTime::parse_from_rfc3339(until)
+        .map_err(|e| {
+            AppError::Internal(format!("stored PIN lock time {until:?} is unreadable: {e}"))
+        })?
+        .with_timezone(&Utc);
+    let left = (until - now).num_milliseconds();
+    // Round up, so "0 seconds" is never shown while still locked.
+    Ok((left > 0).then(|| SwitchOutcome::Locked {
+        retry_after_seconds: (left + 999) / 1000,
+    }))
+}
+
+fn record_failure(
+    store: &mut Store,
+    profile_id: &str,
+    now: DateTime<Utc>,
+) -> Result<SwitchOutcome> {
+    let failures = pin_failures::get(store.conn(), profile_id)?.failures + 1;
+    let (state, outcome) = if failures >= MAX_PIN_FAILURES {
+        let until = now + Duration::seconds(LOCK_SECONDS);
+        (
+            PinFailures {
+                failures: 0,
+                locked_until: Some(until.to_rfc3339()),
+            },
+            SwitchOutcome::Locked {
+                retry_after_seconds: LOCK_SECONDS,
+            },
+        )
+    } else {
+        (
+            PinFailures {
+                failures,
+                locked_until: None,
+            },
+            SwitchOutcome::WrongPin {
+                tries_left: MAX_PIN_FAILURES - failures,
+            },
+        )
+    };
+    store.transact(|tx| pin_failures::set(tx, profile_id, &state))?;
+    Ok(outcome)
+}

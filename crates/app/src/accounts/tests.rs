@@ -1,0 +1,267 @@
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use qunxue_store::profiles::{self, Profile, Role};
+use qunxue_store::{settings, Store};
+
+use super::*;
+use crate::ErrorKind;
+
+fn t0() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap()
+}
+
+/// A store with two learners, `a` (active) and `b`.
+fn setup() -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .transact(|tx| -> qunxue_store::Result<()> {
+            profiles::insert(
+                tx,
+                &Profile::learner("a", "甲", "2026-01-01T00:00:00+00:00"),
+            )?;
+            profiles::insert(
+                tx,
+                &Profile::learner("b", "乙", "2026-01-02T00:00:00+00:00"),
+            )
+        })
+        .unwrap();
+    store
+}
+
+fn new(name: &str, colour: Option<&str>) -> NewProfile {
+    NewProfile {
+        display_name: name.into(),
+        avatar_colour: colour.map(Into::into),
+    }
+}
+
+fn switched(outcome: SwitchOutcome) -> ProfileView {
+    match outcome {
+        SwitchOutcome::Switched { profile } => profile,
+        other => panic!("expected a switch, got {other:?}"),
+    }
+}
+
+#[test]
+fn creates_lists_by_last_use_renames_and_recolours() {
+    let mut store = setup();
+    let c = create_profile(&mut store, "a", &new("  王小丽 ", Some("#AA3366")), t0()).unwrap();
+    assert_eq!(
+        (c.display_name.as_str(), c.avatar_colour.as_str(), c.role),
+        ("王小丽", "#aa3366", Role::Learner)
+    );
+    let list = list_profiles(&store, "a").unwrap();
+    let names: Vec<_> = list
+        .profiles
+        .iter()
+        .map(|p| p.display_name.as_str())
+        .collect();
+    assert_eq!(names, ["王小丽", "乙", "甲"]);
+    assert!(list.profiles.iter().find(|p| p.id == "a").unwrap().active);
+    assert!(list.needs_first_admin);
+    assert_eq!(
+        rename_profile(&mut store, "a", "a", "甲二")
+            .unwrap()
+            .display_name,
+        "甲二"
+    );
+    assert_eq!(
+        set_avatar_colour(&mut store, "a", "a", "#123456")
+            .unwrap()
+            .avatar_colour,
+        "#123456"
+    );
+}
+
+#[test]
+fn bad_names_and_colours_are_refused_with_reasons() {
+    let mut store = setup();
+    for (name, colour) in [
+        ("", None),
+        ("   ", None),
+        ("名".repeat(41).as_str(), None),
+        ("a\u{7}b", None),
+        ("好", Some("red")),
+        ("好", Some("#12345g")),
+        ("好", Some("#1234567")),
+    ] {
+        let err = create_profile(&mut store, "a", &new(name, colour), t0()).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidInput, "{name:?} {colour:?}");
+    }
+}
+
+#[test]
+fn learners_cannot_edit_others_or_give_roles_once_there_is_an_admin() {
+    let mut store = setup();
+    assert_eq!(
+        rename_profile(&mut store, "a", "b", "坏")
+            .unwrap_err()
+            .kind(),
+        ErrorKind::Forbidden
+    );
+    set_profile_role(&mut store, "a", "a", Role::Admin, Some("1357")).unwrap();
+    assert_eq!(
+        set_profile_role(&mut store, "b", "b", Role::Admin, Some("2468"))
+            .unwrap_err()
+            .kind(),
+        ErrorKind::Forbidden
+    );
+    assert_eq!(
+        set_profile_role(&mut store, "b", "b", Role::Instructor, Some("2468"))
+            .unwrap_err()
+            .kind(),
+        ErrorKind::Forbidden
+    );
+    // The admin may.
+    let b = set_profile_role(&mut store, "a", "b", Role::Instructor, Some("2468")).unwrap();
+    assert!(b.needs_pin && b.role == Role::Instructor);
+    assert_eq!(
+        rename_profile(&mut store, "a", "b", "乙老师")
+            .unwrap()
+            .display_name,
+        "乙老师"
+    );
+}
+
+#[test]
+fn the_first_admin_needs_a_pin_and_must_be_an_admin() {
+    let mut store = setup();
+    assert_eq!(
+        set_profile_role(&mut store, "a", "a", Role::Admin, None)
+            .unwrap_err()
+            .kind(),
+        ErrorKind::InvalidInput
+    );
+    assert_eq!(
+        set_profile_role(&mut store, "a", "b", Role::Instructor, Some("1357"))
+            .unwrap_err()
+            .kind(),
+        ErrorKind::InvalidInput
+    );
+    assert_eq!(
+        set_profile_role(&mut store, "a", "a", Role::Admin, Some("12"))
+            .unwrap_err()
+            .kind(),
+        ErrorKind::InvalidInput
+    );
+    let admin = set_profile_role(&mut store, "b", "a", Role::Admin, Some("1357")).unwrap();
+    assert_eq!(admin.role, Role::Admin);
+    let hash = profiles::pin_hash(store.conn(), "a").unwrap().unwrap();
+    assert!(hash.starts_with("$argon2id$") && !hash.contains("1357"));
+    assert!(!list_profiles(&store, "a").unwrap().needs_first_admin);
+}
+
+#[test]
+fn the_last_admin_stays_and_demotion_drops_the_pin() {
+    let mut store = setup();
+    set_profile_role(&mut store, "a", "a", Role::Admin, Some("1357")).unwrap();
+    assert_eq!(
+        set_profile_role(&mut store, "a", "a", Role::Learner, None)
+            .unwrap_err()
+            .kind(),
+        ErrorKind::InvalidInput
+    );
+    set_profile_role(&mut store, "a", "b", Role::Admin, Some("2468")).unwrap();
+    let a = set_profile_role(&mut store, "b", "a", Role::Learner, None).unwrap();
+    assert!(!a.needs_pin);
+    assert_eq!(profiles::pin_hash(store.conn(), "a").unwrap(), None);
+}
+
+#[test]
+fn switching_to_a_pin_profile_needs_its_pin_and_waits_after_five_wrong_ones() {
+    let mut store = setup();
+    set_profile_role(&mut store, "a", "b", Role::Admin, Some("2468")).unwrap();
+    assert_eq!(
+        switch_profile(&mut store, "b", None, t0()).unwrap(),
+        SwitchOutcome::PinRequired
+    );
+    for left in (1..MAX_PIN_FAILURES).rev() {
+        assert_eq!(
+            switch_profile(&mut store, "b", Some("0000"), t0()).unwrap(),
+            SwitchOutcome::WrongPin { tries_left: left }
+        );
+    }
+    assert_eq!(
+        switch_profile(&mut store, "b", Some("0000"), t0()).unwrap(),
+        SwitchOutcome::Locked {
+            retry_after_seconds: LOCK_SECONDS
+        }
+    );
+    // Even the right PIN is refused while locked.
+    let later = t0() + Duration::seconds(LOCK_SECONDS - 10);
+    assert_eq!(
+        switch_profile(&mut store, "b", Some("2468"), later).unwrap(),
+        SwitchOutcome::Locked {
+            retry_after_seconds: 10
+        }
+    );
+    assert_eq!(
+        settings::get(store.conn(), settings::ACTIVE_PROFILE).unwrap(),
+        None,
+        "nothing switched"
+    );
+    let after = t0() + Duration::seconds(LOCK_SECONDS);
+    let b = switched(switch_profile(&mut store, "b", Some("2468"), after).unwrap());
+    assert!(b.active);
+    assert_eq!(b.last_used_at, after.to_rfc3339());
+    assert_eq!(
+        settings::get(store.conn(), settings::ACTIVE_PROFILE).unwrap(),
+        None,
+        "a PIN profile is not reopened at the next start without its PIN"
+    );
+    // A success resets the count: a new wrong PIN has all tries left again.
+    assert_eq!(
+        switch_profile(&mut store, "b", Some("1111"), after).unwrap(),
+        SwitchOutcome::WrongPin {
+            tries_left: MAX_PIN_FAILURES - 1
+        }
+    );
+}
+
+#[test]
+fn learners_switch_without_a_pin() {
+    let mut store = setup();
+    let a = switched(switch_profile(&mut store, "a", None, t0()).unwrap());
+    assert_eq!(a.id, "a");
+    assert_eq!(
+        settings::get(store.conn(), settings::ACTIVE_PROFILE)
+            .unwrap()
+            .as_deref(),
+        Some("a"),
+        "a learner profile is remembered for the next start"
+    );
+    assert_eq!(
+        list_profiles(&store, "a").unwrap().profiles[0].id,
+        "a",
+        "the last used comes first"
+    );
+    assert_eq!(
+        switch_profile(&mut store, "nobody", None, t0())
+            .unwrap_err()
+            .kind(),
+        ErrorKind::NotFound
+    );
+}
+
+#[test]
+fn deleting_profiles_follows_the_rules() {
+    let mut store = setup();
+    let c = create_profile(&mut store, "a", &new("丙", None), t0()).unwrap();
+    assert_eq!(
+        delete_profile(&mut store, "a", "a").unwrap_err().kind(),
+        ErrorKind::InvalidInput,
+        "not the active one"
+    );
+    // No admin yet: a learner profile may be removed by anyone.
+    delete_profile(&mut store, "a", &c.id).unwrap();
+    assert_eq!(list_profiles(&store, "a").unwrap().profiles.len(), 2);
+    set_profile_role(&mut store, "a", "a", Role::Admin, Some("1357")).unwrap();
+    assert_eq!(
+        delete_profile(&mut store, "b", "a").unwrap_err().kind(),
+        ErrorKind::Forbidden
+    );
+    delete_profile(&mut store, "a", "b").unwrap();
+    assert_eq!(
+        profiles::get(store.conn(), "b").unwrap_err().to_string(),
+        "profile b not found"
+    );
+}

@@ -1,0 +1,110 @@
+//! The manual entry form: an admin types values for a unit (and group),
+//! metric and period. All values of one save are written together or not at all.
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use qunxue_core::impact::{Group, Period};
+use qunxue_core::Diagnostic;
+use qunxue_store::Store;
+use serde::{Deserialize, Serialize};
+
+use super::authorise;
+use super::observations::{find_metric, write_entries, Entry, WriteSummary};
+use super::studies::load_view;
+use crate::{AppError, Result};
+
+/// How the form names the period and group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PeriodInput {
+    Before,
+    After,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GroupInput {
+    Treatment,
+    Control,
+}
+
+/// One row of the form. `value: None` records a value known to be missing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ObservationInput {
+    pub unit: String,
+    /// Needed for a unit not yet in the study.
+    #[serde(default)]
+    pub group: Option<GroupInput>,
+    pub metric_id: String,
+    pub period: PeriodInput,
+    pub value: Option<f64>,
+}
+
+/// Where messages about the form point: "form row N".
+const FORM: &str = "form";
+
+pub fn record_observations(
+    store: &mut Store,
+    profile: &str,
+    study_id: &str,
+    rows: &[ObservationInput],
+    now: DateTime<Utc>,
+) -> Result<WriteSummary> {
+    authorise(store.conn(), profile)?;
+    let study = load_view(store.conn(), study_id)?;
+    let mut problems = Vec::new();
+    let mut entries = Vec::new();
+    for (index, row) in rows.iter().enumerate() {
+        let line = index + 1;
+        let unit = row.unit.trim();
+        if unit.is_empty() {
+            problems.push(Diagnostic::error(
+                FORM,
+                line,
+                1,
+                "the unit (learner, team or store) is empty",
+            ));
+            continue;
+        }
+        let Some(metric) = find_metric(&study.metrics, &row.metric_id) else {
+            problems.push(Diagnostic::error(
+                FORM,
+                line,
+                2,
+                format!("metric {:?} is not in the study", row.metric_id),
+            ));
+            continue;
+        };
+        if row.value.is_some_and(|v| !v.is_finite()) {
+            problems.push(Diagnostic::error(
+                FORM,
+                line,
+                4,
+                "the value must be a finite number",
+            ));
+            continue;
+        }
+        entries.push(Entry {
+            unit: unit.to_owned(),
+            arm: row.group.map(|g| match g {
+                GroupInput::Treatment => Group::Treatment,
+                GroupInput::Control => Group::Control,
+            }),
+            metric_id: metric.id.clone(),
+            period: match row.period {
+                PeriodInput::Before => Period::Before,
+                PeriodInput::After => Period::After,
+            },
+            value: row.value,
+            origin: (line, 1),
+        });
+    }
+    if !problems.is_empty() {
+        return Err(AppError::Invalid(problems));
+    }
+    if entries.is_empty() {
+        return Err(AppError::Rejected("enter at least one value".into()));
+    }
+    let stamp = now.to_rfc3339_opts(SecondsFormat::Secs, true);
+    store.transact(|tx| write_entries(tx, study_id, FORM, &entries, "manual", &stamp))
+}

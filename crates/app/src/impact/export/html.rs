@@ -1,0 +1,145 @@
+//! The self-contained HTML report: tables rendered here, charts drawn in
+//! the browser by Apache ECharts, whose minified build is inlined together
+//! with the report data — the file opens offline, from a USB stick or mail.
+
+use std::fmt::Write as _;
+
+use super::super::report::EffectReport;
+use super::tables::{sections, Section};
+use crate::{AppError, Result};
+
+const ECHARTS: &str = include_str!("../../../assets/vendor/echarts/echarts.min.js");
+const CHART_OPTIONS: &str = include_str!("../../../assets/report/chart-options.js");
+const CHARTS: &str = include_str!("../../../assets/report/charts.js");
+const STYLE: &str = include_str!("../../../assets/report/report.css");
+
+pub fn render_html(report: &EffectReport) -> Result<String> {
+    let data = serde_json::to_string(report)
+        .map_err(|e| AppError::Internal(format!("report to JSON: {e}")))?;
+    let s = &report.study;
+    let mut html = String::with_capacity(ECHARTS.len() + 64 * 1024);
+    let _ = write!(
+        html,
+        "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{title} · 培训效果评估报告</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n\
+         <header><h1>培训效果评估报告</h1><p class=\"study\">{title}</p>\
+         <p class=\"meta\">课程：{course} · 评估对象：{noun} · 基线期 {bs} 至 {be} · 培训后 {ps} 至 {pe} · 生成于 {generated}</p></header>\n",
+        title = escape(&s.name),
+        course = escape(&s.course_title),
+        noun = s.unit_kind_zh,
+        bs = s.baseline_start,
+        be = s.baseline_end,
+        ps = s.post_start,
+        pe = s.post_end,
+        generated = escape(&report.generated_at),
+    );
+    for (index, section) in sections(report).iter().enumerate() {
+        write_section(&mut html, report, index, section);
+    }
+    html.push_str("</main>\n");
+    // JSON inside <script> must not close the element: escape every "</".
+    let _ = write!(
+        html,
+        "<script type=\"application/json\" id=\"report-data\">{}</script>\n<script>{ECHARTS}</script>\n<script>{CHART_OPTIONS}</script>\n<script>{CHARTS}</script>\n</body>\n</html>\n",
+        data.replace("</", "<\\/")
+    );
+    Ok(html)
+}
+
+fn write_section(html: &mut String, report: &EffectReport, index: usize, section: &Section) {
+    let _ = write!(
+        html,
+        "<section id=\"section-{index}\"><h2>{}</h2>\n",
+        section.title
+    );
+    if !section.notes.is_empty() {
+        html.push_str("<ul class=\"notes\">");
+        for note in &section.notes {
+            let _ = write!(html, "<li>{}</li>", escape(note));
+        }
+        html.push_str("</ul>\n");
+    }
+    match section.title {
+        "反应层" => {
+            for (i, survey) in report.reaction.surveys.iter().enumerate() {
+                if survey.items.iter().any(|item| item.n > 0) {
+                    let _ = write!(html, "<div class=\"chart wide\" data-chart=\"reaction\" data-index=\"{i}\"></div>");
+                }
+            }
+        }
+        "知识层" => {
+            for (i, pair) in report.knowledge.pairs.iter().enumerate() {
+                if !pair.learners.is_empty() {
+                    let _ = write!(html, "<div class=\"chart wide\" data-chart=\"knowledge\" data-index=\"{i}\"></div>");
+                }
+            }
+        }
+        "业务影响" => {
+            for (i, metric) in report.business.metrics.iter().enumerate() {
+                let Some(stats) = &metric.stats else { continue };
+                if stats.treatment.n == 0 {
+                    continue;
+                }
+                let _ = write!(
+                    html,
+                    "<h3>{}</h3><div class=\"charts\">",
+                    escape(&metric.definition.name)
+                );
+                let mut kinds = vec!["means", "change", "slope"];
+                if stats.did.is_some() {
+                    kinds.push("did");
+                }
+                for kind in kinds {
+                    let _ = write!(
+                        html,
+                        "<div class=\"chart\" data-chart=\"{kind}\" data-index=\"{i}\"></div>"
+                    );
+                }
+                html.push_str("</div>\n");
+            }
+        }
+        _ => {}
+    }
+    for table in &section.tables {
+        let _ = write!(
+            html,
+            "<table><caption>{}</caption><thead><tr>",
+            escape(&table.caption)
+        );
+        for header in &table.headers {
+            let _ = write!(html, "<th>{}</th>", escape(header));
+        }
+        html.push_str("</tr></thead><tbody>");
+        for row in &table.rows {
+            html.push_str("<tr>");
+            for cell in row {
+                let class = if matches!(cell, super::tables::Cell::Text(_)) {
+                    ""
+                } else {
+                    " class=\"num\""
+                };
+                let _ = write!(html, "<td{class}>{}</td>", escape(&cell.display()));
+            }
+            html.push_str("</tr>");
+        }
+        html.push_str("</tbody></table>\n");
+    }
+    html.push_str("</section>\n");
+}
+
+/// Minimal HTML text escaping: every value in the report is plain text.
+pub(super) fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

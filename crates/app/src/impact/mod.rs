@@ -1,0 +1,122 @@
+//! Business-impact studies and the three-level training-effect report.
+//!
+//! An instructor or admin sets up a study ([`studies`]): a trained cohort of
+//! learners, teams or stores, an optional control group, a baseline and a
+//! post-training window, the metrics to compare and the ROI inputs. Values
+//! arrive from a CSV/XLSX file ([`import`], with a column-mapping preview)
+//! or the manual form ([`entry`]). The statistics are
+//! `qunxue_core::impact`; this module adds the database, files and roles.
+//! Every service checks the caller's role in the backend.
+
+mod entry;
+pub mod export;
+#[doc(hidden)]
+pub mod fixture;
+mod import;
+mod observations;
+pub mod report;
+mod studies;
+mod survey;
+mod table;
+#[cfg(test)]
+mod tests;
+
+pub use entry::{record_observations, GroupInput, ObservationInput, PeriodInput};
+pub use import::{
+    import_observations, preview_import, suggest_mapping, ColumnMapping, ImportPreview,
+    ImportSummary, PreviewRow, SuggestedMapping, PREVIEW_ROWS,
+};
+pub use observations::WriteSummary;
+pub use studies::{
+    create_study, delete_study, get_study, list_studies, metric_templates, update_study,
+    MetricDefinition, StudyInput, StudyView, UnitKind,
+};
+pub use survey::{submit_survey, SurveyAnswer, MAX_TEXT_CHARS};
+pub use table::{read_table, Table, MAX_FILE_BYTES};
+
+use qunxue_core::impact::{Group, Period};
+use qunxue_core::pack::model::MetricTemplate;
+use qunxue_store::course_items::ItemRecord;
+use rusqlite::Connection;
+
+use crate::access::{self, Role};
+use crate::{AppError, Result};
+
+/// Studies and reports hold business figures: instructors and admins only.
+fn authorise(conn: &Connection, profile: &str) -> Result<()> {
+    access::require(
+        conn,
+        profile,
+        Role::Instructor,
+        "managing impact studies and reports",
+    )
+    .map(drop)
+}
+
+fn arm_str(group: Group) -> &'static str {
+    group.as_str()
+}
+
+fn parse_arm(text: &str) -> Option<Group> {
+    match text {
+        "treatment" => Some(Group::Treatment),
+        "control" => Some(Group::Control),
+        _ => None,
+    }
+}
+
+fn parse_template(course_id: &str, item: &ItemRecord) -> Result<MetricTemplate> {
+    serde_json::from_str(&item.body).map_err(|e| {
+        AppError::Internal(format!(
+            "metric template {} of course {course_id} is corrupt: {e}",
+            item.id
+        ))
+    })
+}
+
+/// A group as admins write it in a sheet, in English or Chinese.
+fn parse_group_text(text: &str) -> Option<Group> {
+    let t = text.trim().to_lowercase();
+    match t.as_str() {
+        "treatment" | "trained" | "t" | "训练组" | "实验组" | "培训组" | "受训组" => {
+            Some(Group::Treatment)
+        }
+        "control" | "c" | "对照组" | "控制组" | "未培训组" => Some(Group::Control),
+        _ => None,
+    }
+}
+
+/// A period as admins write it, in English or Chinese.
+fn parse_period_text(text: &str) -> Option<Period> {
+    let t = text.trim().to_lowercase();
+    match t.as_str() {
+        "before" | "pre" | "baseline" | "培训前" | "训练前" | "前测" | "基线" | "前" => {
+            Some(Period::Before)
+        }
+        "after" | "post" | "培训后" | "训练后" | "后测" | "后" => Some(Period::After),
+        _ => None,
+    }
+}
+
+/// Tokens that mean "known to be missing".
+const MISSING: [&str; 8] = ["", "na", "n/a", "nan", "null", "-", "缺失", "无"];
+
+/// A value cell: a finite number (thousands separators and a trailing `%`
+/// allowed — rates are stored as the number before the `%`), or a missing token.
+fn parse_value_text(text: &str) -> std::result::Result<Option<f64>, String> {
+    let t = text.trim();
+    if MISSING.iter().any(|m| t.eq_ignore_ascii_case(m)) {
+        return Ok(None);
+    }
+    let cleaned: String = t
+        .trim_end_matches(['%', '％'])
+        .chars()
+        .filter(|c| *c != ',' && *c != '，')
+        .collect();
+    match cleaned.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(Some(v)),
+        _ => Err(format!(
+            "value {t:?} is not a number (leave it empty or write NA if it is missing)"
+        )),
+    }
+}

@@ -1,0 +1,114 @@
+//! The knowledge level: each pre-test paired with its post-test (the quiz's
+//! `parallel`), each learner's first handed-in pre-test score against their
+//! last handed-in post-test score, and the normalised gain.
+
+use std::collections::BTreeMap;
+
+use qunxue_core::pack::model::{Quiz, QuizPurpose};
+use qunxue_core::quiz::{cohort_gain, normalised_gain, CohortGain};
+use qunxue_store::attempts;
+use qunxue_store::course_items::{self, ItemKind};
+use qunxue_store::profiles;
+use rusqlite::Connection;
+use serde::Serialize;
+
+use crate::{AppError, Result};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KnowledgeLevel {
+    pub pairs: Vec<KnowledgePair>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KnowledgePair {
+    pub pre_quiz_id: String,
+    pub pre_title: String,
+    pub post_quiz_id: String,
+    pub post_title: String,
+    pub gain: CohortGain,
+    pub learners: Vec<LearnerScores>,
+    /// Learners with only a pre-test or only a post-test score (left out).
+    pub unpaired: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LearnerScores {
+    pub name: String,
+    pub pre: f64,
+    pub post: f64,
+    pub gain: Option<f64>,
+}
+
+pub(super) fn knowledge_level(conn: &Connection, course_id: &str) -> Result<KnowledgeLevel> {
+    let quizzes: Vec<Quiz> = course_items::list_items(conn, course_id, ItemKind::Quiz)?
+        .iter()
+        .map(|item| {
+            serde_json::from_str(&item.body).map_err(|e| {
+                AppError::Internal(format!(
+                    "quiz {} of course {course_id} is corrupt: {e}",
+                    item.id
+                ))
+            })
+        })
+        .collect::<Result<_>>()?;
+    let mut pairs = Vec::new();
+    for pre in quizzes.iter().filter(|q| q.purpose == QuizPurpose::PreTest) {
+        let Some(post) = pre
+            .parallel
+            .as_deref()
+            .and_then(|id| quizzes.iter().find(|q| q.id == id))
+        else {
+            continue;
+        };
+        pairs.push(pair(conn, course_id, pre, post)?);
+    }
+    Ok(KnowledgeLevel { pairs })
+}
+
+fn pair(conn: &Connection, course_id: &str, pre: &Quiz, post: &Quiz) -> Result<KnowledgePair> {
+    // Attempts come oldest first: the first pre score and the last post score win.
+    let mut scores: BTreeMap<String, (Option<f64>, Option<f64>)> = BTreeMap::new();
+    for attempt in attempts::finished_for_quiz(conn, course_id, &pre.id)? {
+        if let Some(percent) = attempt.percent {
+            scores
+                .entry(attempt.profile_id)
+                .or_default()
+                .0
+                .get_or_insert(percent);
+        }
+    }
+    for attempt in attempts::finished_for_quiz(conn, course_id, &post.id)? {
+        if let Some(percent) = attempt.percent {
+            scores.entry(attempt.profile_id).or_default().1 = Some(percent);
+        }
+    }
+    let mut learners = Vec::new();
+    let mut unpaired = 0;
+    for (profile_id, (pre_score, post_score)) in scores {
+        let (Some(pre_score), Some(post_score)) = (pre_score, post_score) else {
+            unpaired += 1;
+            continue;
+        };
+        let name = profiles::get(conn, &profile_id).map_or(profile_id, |p| p.display_name);
+        learners.push(LearnerScores {
+            name,
+            pre: pre_score,
+            post: post_score,
+            gain: normalised_gain(pre_score, post_score),
+        });
+    }
+    learners.sort_by(|a, b| a.name.cmp(&b.name));
+    let pairs: Vec<(f64, f64)> = learners.iter().map(|l| (l.pre, l.post)).collect();
+    Ok(KnowledgePair {
+        pre_quiz_id: pre.id.clone(),
+        pre_title: pre.title.clone(),
+        post_quiz_id: post.id.clone(),
+        post_title: post.title.clone(),
+        gain: cohort_gain(&pairs),
+        learners,
+        unpaired,
+    })
+}

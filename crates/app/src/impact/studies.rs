@@ -1,0 +1,452 @@
+//! Setting up a study: its cohort kind, windows, ROI inputs, metrics (copied
+//! from the course's metric templates or custom) and the members of the
+//! trained and control groups.
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use qunxue_core::pack::model::{Aggregation, Direction, MetricTemplate};
+use qunxue_store::course_items::{self, ItemKind};
+use qunxue_store::impact::{self as db, MetricRecord, StudyRecord, UnitRecord};
+use qunxue_store::{courses, Store};
+use serde::{Deserialize, Serialize};
+
+use super::{arm_str, authorise, parse_arm, parse_template};
+use crate::{AppError, Result};
+
+/// What a study's units are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum UnitKind {
+    Learner,
+    Team,
+    Store,
+}
+
+impl UnitKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UnitKind::Learner => "learner",
+            UnitKind::Team => "team",
+            UnitKind::Store => "store",
+        }
+    }
+
+    /// The Chinese noun used in reports.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            UnitKind::Learner => "学员",
+            UnitKind::Team => "团队",
+            UnitKind::Store => "门店",
+        }
+    }
+
+    fn parse(text: &str) -> Result<Self> {
+        match text {
+            "learner" => Ok(UnitKind::Learner),
+            "team" => Ok(UnitKind::Team),
+            "store" => Ok(UnitKind::Store),
+            other => Err(AppError::Internal(format!(
+                "stored study has unknown unit kind {other:?}"
+            ))),
+        }
+    }
+}
+
+/// A metric as the study defines it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MetricDefinition {
+    /// What import files write in their `metric` column (the name works too).
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub unit: String,
+    pub direction: Direction,
+    pub aggregation: Aggregation,
+    /// The course template it came from; `None` for a custom metric.
+    #[serde(default)]
+    pub template_id: Option<String>,
+}
+
+/// The set-up form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StudyInput {
+    pub course_id: String,
+    pub name: String,
+    pub unit_kind: UnitKind,
+    pub baseline_start: NaiveDate,
+    pub baseline_end: NaiveDate,
+    pub post_start: NaiveDate,
+    pub post_end: NaiveDate,
+    #[serde(default)]
+    pub programme_cost: Option<f64>,
+    #[serde(default)]
+    pub monetised_benefit: Option<f64>,
+    pub metrics: Vec<MetricDefinition>,
+    /// Labels of the trained cohort's units.
+    #[serde(default)]
+    pub treatment: Vec<String>,
+    /// Labels of the control group's units; empty = no control group.
+    #[serde(default)]
+    pub control: Vec<String>,
+}
+
+/// A study with its metrics, units and how many values it holds.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StudyView {
+    pub id: String,
+    pub course_id: String,
+    pub course_title: String,
+    pub name: String,
+    pub unit_kind: UnitKind,
+    /// The Chinese noun of the unit kind (学员, 团队, 门店), for display.
+    pub unit_kind_zh: &'static str,
+    pub baseline_start: NaiveDate,
+    pub baseline_end: NaiveDate,
+    pub post_start: NaiveDate,
+    pub post_end: NaiveDate,
+    pub programme_cost: Option<f64>,
+    pub monetised_benefit: Option<f64>,
+    pub metrics: Vec<MetricDefinition>,
+    pub treatment: Vec<String>,
+    pub control: Vec<String>,
+    pub observation_count: usize,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// The course's metric templates, offered when setting up a study.
+pub fn metric_templates(
+    store: &Store,
+    profile: &str,
+    course_id: &str,
+) -> Result<Vec<MetricDefinition>> {
+    authorise(store.conn(), profile)?;
+    courses::get_course(store.conn(), course_id)?;
+    course_items::list_items(store.conn(), course_id, ItemKind::MetricTemplate)?
+        .iter()
+        .map(|item| parse_template(course_id, item).map(MetricDefinition::from))
+        .collect()
+}
+
+pub fn create_study(
+    store: &mut Store,
+    profile: &str,
+    input: &StudyInput,
+    now: DateTime<Utc>,
+) -> Result<StudyView> {
+    authorise(store.conn(), profile)?;
+    courses::get_course(store.conn(), &input.course_id)?;
+    validate(input)?;
+    let id = uuid::Uuid::new_v4().to_string();
+    let stamp = now.to_rfc3339_opts(SecondsFormat::Secs, true);
+    store.transact(|tx| write(tx, &id, input, &stamp, &stamp))?;
+    get_study(store, profile, &id)
+}
+
+/// Replaces the study's settings, metrics and group members. Metrics and
+/// units no longer listed are removed together with their values.
+pub fn update_study(
+    store: &mut Store,
+    profile: &str,
+    id: &str,
+    input: &StudyInput,
+    now: DateTime<Utc>,
+) -> Result<StudyView> {
+    authorise(store.conn(), profile)?;
+    let existing = db::get_study(store.conn(), id)?;
+    if existing.course_id != input.course_id {
+        return Err(AppError::Rejected(
+            "a study cannot move to another course; create a new study".into(),
+        ));
+    }
+    validate(input)?;
+    let stamp = now.to_rfc3339_opts(SecondsFormat::Secs, true);
+    store.transact(|tx| {
+        let keep_metrics: HashSet<&str> = input.metrics.iter().map(|m| m.id.as_str()).collect();
+        for metric in db::list_metrics(tx, id)? {
+            if !keep_metrics.contains(metric.id.as_str()) {
+                db::delete_metric(tx, id, &metric.id)?;
+            }
+        }
+        let keep_units: HashSet<&str> = input
+            .treatment
+            .iter()
+            .chain(&input.control)
+            .map(String::as_str)
+            .collect();
+        for unit in db::list_units(tx, id)? {
+            if !keep_units.contains(unit.label.as_str()) {
+                db::delete_unit(tx, id, &unit.label)?;
+            }
+        }
+        write(tx, id, input, &existing.created_at, &stamp)
+    })?;
+    get_study(store, profile, id)
+}
+
+pub fn get_study(store: &Store, profile: &str, id: &str) -> Result<StudyView> {
+    authorise(store.conn(), profile)?;
+    load_view(store.conn(), id)
+}
+
+/// Every study (of one course, when given), newest first.
+pub fn list_studies(
+    store: &Store,
+    profile: &str,
+    course_id: Option<&str>,
+) -> Result<Vec<StudyView>> {
+    authorise(store.conn(), profile)?;
+    db::list_studies(store.conn(), course_id)?
+        .iter()
+        .map(|s| load_view(store.conn(), &s.id))
+        .collect()
+}
+
+pub fn delete_study(store: &mut Store, profile: &str, id: &str) -> Result<()> {
+    authorise(store.conn(), profile)?;
+    if store.transact(|tx| db::delete_study(tx, id))? {
+        Ok(())
+    } else {
+        Err(AppError::NotFound(format!("impact study {id}")))
+    }
+}
+
+/// The study as the report and the UI see it. No role check: callers have
+/// done it (or, for the CLI, own the database file).
+pub(crate) fn load_view(conn: &rusqlite::Connection, id: &str) -> Result<StudyView> {
+    let s = db::get_study(conn, id)?;
+    let course = courses::get_course(conn, &s.course_id)?;
+    let metrics = db::list_metrics(conn, id)?
+        .into_iter()
+        .map(MetricDefinition::try_from)
+        .collect::<Result<_>>()?;
+    let (mut treatment, mut control) = (Vec::new(), Vec::new());
+    for unit in db::list_units(conn, id)? {
+        match parse_arm(&unit.arm) {
+            Some(qunxue_core::impact::Group::Control) => control.push(unit.label),
+            _ => treatment.push(unit.label),
+        }
+    }
+    let observation_count: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM impact_observations WHERE study_id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .map_err(qunxue_store::StoreError::from)?;
+    let date = |text: &str| {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .map_err(|_| AppError::Internal(format!("study {id} has a malformed date {text:?}")))
+    };
+    let unit_kind = UnitKind::parse(&s.unit_kind)?;
+    Ok(StudyView {
+        id: s.id.clone(),
+        course_id: s.course_id.clone(),
+        course_title: course.title,
+        name: s.name.clone(),
+        unit_kind,
+        unit_kind_zh: unit_kind.label_zh(),
+        baseline_start: date(&s.baseline_start)?,
+        baseline_end: date(&s.baseline_end)?,
+        post_start: date(&s.post_start)?,
+        post_end: date(&s.post_end)?,
+        programme_cost: s.programme_cost,
+        monetised_benefit: s.monetised_benefit,
+        metrics,
+        treatment,
+        control,
+        observation_count: observation_count as usize,
+        created_at: s.created_at,
+        updated_at: s.updated_at,
+    })
+}
+
+fn write(
+    tx: &rusqlite::Transaction<'_>,
+    id: &str,
+    input: &StudyInput,
+    created_at: &str,
+    updated_at: &str,
+) -> Result<()> {
+    let date = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+    db::upsert_study(
+        tx,
+        &StudyRecord {
+            id: id.to_owned(),
+            course_id: input.course_id.clone(),
+            name: input.name.trim().to_owned(),
+            unit_kind: input.unit_kind.as_str().to_owned(),
+            baseline_start: date(input.baseline_start),
+            baseline_end: date(input.baseline_end),
+            post_start: date(input.post_start),
+            post_end: date(input.post_end),
+            programme_cost: input.programme_cost,
+            monetised_benefit: input.monetised_benefit,
+            created_at: created_at.to_owned(),
+            updated_at: updated_at.to_owned(),
+        },
+    )?;
+    for (position, m) in input.metrics.iter().enumerate() {
+        db::upsert_metric(tx, id, &m.to_record(position as i64))?;
+    }
+    for (labels, arm) in [
+        (&input.treatment, qunxue_core::impact::Group::Treatment),
+        (&input.control, qunxue_core::impact::Group::Control),
+    ] {
+        for label in labels {
+            db::upsert_unit(
+                tx,
+                id,
+                &UnitRecord {
+                    label: label.trim().to_owned(),
+                    arm: arm_str(arm).to_owned(),
+                },
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Checks the form; every problem is listed, not just the first.
+fn validate(input: &StudyInput) -> Result<()> {
+    let mut problems = Vec::new();
+    if input.name.trim().is_empty() {
+        problems.push("the study needs a name".to_owned());
+    }
+    if input.baseline_start > input.baseline_end {
+        problems.push("the baseline window ends before it starts".to_owned());
+    }
+    if input.post_start > input.post_end {
+        problems.push("the post-training window ends before it starts".to_owned());
+    }
+    if input.baseline_end >= input.post_start {
+        problems
+            .push("the baseline window must end before the post-training window starts".to_owned());
+    }
+    for (what, value) in [
+        ("programme cost", input.programme_cost),
+        ("monetised benefit", input.monetised_benefit),
+    ] {
+        if value.is_some_and(|v| !v.is_finite()) {
+            problems.push(format!("the {what} must be a number"));
+        }
+    }
+    if input.programme_cost.is_some_and(|c| c <= 0.0) {
+        problems.push("the programme cost must be greater than 0 (ROI divides by it)".to_owned());
+    }
+    if input.metrics.is_empty() {
+        problems.push("choose at least one metric".to_owned());
+    }
+    let mut ids = HashSet::new();
+    let mut names = HashSet::new();
+    for m in &input.metrics {
+        let id = m.id.trim();
+        if id.is_empty() || id.contains(',') {
+            problems.push(format!(
+                "metric {:?}: the id must be non-empty and contain no comma",
+                m.name
+            ));
+        }
+        if m.name.trim().is_empty() {
+            problems.push(format!("metric {id:?} needs a name"));
+        }
+        if !ids.insert(id) {
+            problems.push(format!("metric id {id:?} is used twice"));
+        }
+        if !names.insert(m.name.trim()) {
+            problems.push(format!("metric name {:?} is used twice", m.name.trim()));
+        }
+    }
+    let mut seen = HashSet::new();
+    for label in input.treatment.iter().chain(&input.control) {
+        let label = label.trim();
+        if label.is_empty() {
+            problems.push("a group member has an empty name".to_owned());
+        } else if !seen.insert(label) {
+            problems.push(format!(
+                "{label:?} is listed twice (a unit belongs to one group, once)"
+            ));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::Rejected(problems.join("; ")))
+    }
+}
+
+impl From<MetricTemplate> for MetricDefinition {
+    fn from(t: MetricTemplate) -> Self {
+        Self {
+            id: t.id.clone(),
+            name: t.name,
+            unit: t.unit,
+            direction: t.direction,
+            aggregation: t.aggregation,
+            template_id: Some(t.id),
+        }
+    }
+}
+
+impl MetricDefinition {
+    fn to_record(&self, position: i64) -> MetricRecord {
+        MetricRecord {
+            id: self.id.trim().to_owned(),
+            name: self.name.trim().to_owned(),
+            unit: self.unit.trim().to_owned(),
+            direction: match self.direction {
+                Direction::Up => "up",
+                Direction::Down => "down",
+            }
+            .to_owned(),
+            aggregation: match self.aggregation {
+                Aggregation::Sum => "sum",
+                Aggregation::Mean => "mean",
+                Aggregation::Last => "last",
+            }
+            .to_owned(),
+            template_id: self.template_id.clone(),
+            position,
+        }
+    }
+}
+
+impl TryFrom<MetricRecord> for MetricDefinition {
+    type Error = AppError;
+
+    fn try_from(r: MetricRecord) -> Result<Self> {
+        let direction = match r.direction.as_str() {
+            "up" => Direction::Up,
+            "down" => Direction::Down,
+            other => {
+                return Err(AppError::Internal(format!(
+                    "metric {} has unknown direction {other:?}",
+                    r.id
+                )))
+            }
+        };
+        let aggregation = match r.aggregation.as_str() {
+            "sum" => Aggregation::Sum,
+            "mean" => Aggregation::Mean,
+            "last" => Aggregation::Last,
+            other => {
+                return Err(AppError::Internal(format!(
+                    "metric {} has unknown aggregation {other:?}",
+                    r.id
+                )))
+            }
+        };
+        Ok(Self {
+            id: r.id,
+            name: r.name,
+            unit: r.unit,
+            direction,
+            aggregation,
+            template_id: r.template_id,
+        })
+    }
+}

@@ -1,0 +1,224 @@
+//! Reading a spreadsheet the admin picked — CSV (UTF-8, optional BOM) or
+//! the first sheet of an XLSX/XLS/ODS workbook — into a header row and text
+//! cells, each row keeping the line number the admin sees in their editor or
+//! spreadsheet, so errors can point at it.
+
+use std::path::Path;
+
+use calamine::{open_workbook_auto, Data, Reader};
+
+use crate::{AppError, Result};
+
+/// Files larger than this are refused before reading: business data for a
+/// study is a few thousand rows, and a huge file is almost surely a mistake.
+pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
+
+/// A file's contents as text cells.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// The file name shown in messages.
+    pub file: String,
+    pub headers: Vec<String>,
+    /// `(line, cells)`: line is 1-based, the header being line 1 (or the
+    /// sheet row where the header sits).
+    pub rows: Vec<(usize, Vec<String>)>,
+}
+
+/// Reads `path`, choosing the reader by extension.
+pub fn read_table(path: &Path) -> Result<Table> {
+    let file = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let size = std::fs::metadata(path).map_err(AppError::read(path))?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(AppError::Rejected(format!(
+            "{file} is {} MB; data files up to {} MB can be imported",
+            size / 1_048_576,
+            MAX_FILE_BYTES / 1_048_576
+        )));
+    }
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    match extension.as_str() {
+        "csv" | "txt" => read_csv(path, file),
+        "xlsx" | "xlsm" | "xls" | "ods" => read_workbook(path, file),
+        _ => Err(AppError::Rejected(format!(
+            "{file}: choose a .csv, .xlsx, .xls or .ods file"
+        ))),
+    }
+}
+
+fn read_csv(path: &Path, file: String) -> Result<Table> {
+    let bytes = std::fs::read(path).map_err(AppError::read(path))?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| {
+        AppError::Rejected(format!(
+            "{file}: the file is not UTF-8 text (byte {}); save it from the spreadsheet as \"CSV UTF-8\"",
+            e.valid_up_to() + 1
+        ))
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut records = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| {
+            let line = e.position().map_or(0, |p| p.line() as usize);
+            AppError::Rejected(format!("{file}:{line}: not valid CSV: {e}"))
+        })?;
+        // Count lines from the byte offset: the reader's own line count
+        // skips blank lines, which would point the admin at the wrong row.
+        // Count lines from the byte offset, past the blank lines the reader
+        // folds into the record's start: its own line count would point the
+        // admin at the wrong row.
+        let line = record.position().map_or(records.len() + 1, |p| {
+            let bytes = text.as_bytes();
+            let mut start = p.byte() as usize;
+            while start < bytes.len() && matches!(bytes[start], b'\n' | b'\r') {
+                start += 1;
+            }
+            bytes[..start].iter().filter(|&&b| b == b'\n').count() + 1
+        });
+        records.push((
+            line,
+            record
+                .iter()
+                .map(|c| c.trim().to_owned())
+                .collect::<Vec<_>>(),
+        ));
+    }
+    split_header(file, records)
+}
+
+fn read_workbook(path: &Path, file: String) -> Result<Table> {
+    let mut workbook = open_workbook_auto(path)
+        .map_err(|e| AppError::Rejected(format!("{file}: cannot open the workbook: {e}")))?;
+    let Some(range) = workbook.worksheet_range_at(0) else {
+        return Err(AppError::Rejected(format!(
+            "{file}: the workbook has no sheets"
+        )));
+    };
+    let range = range
+        .map_err(|e| AppError::Rejected(format!("{file}: cannot read the first sheet: {e}")))?;
+    // Spreadsheet row numbers: the range may start below row 1.
+    let first_row = range.start().map_or(0, |(row, _)| row as usize);
+    let records = range
+        .rows()
+        .enumerate()
+        .map(|(i, row)| {
+            (
+                first_row + i + 1,
+                row.iter().map(cell_text).collect::<Vec<_>>(),
+            )
+        })
+        .collect();
+    split_header(file, records)
+}
+
+/// A cell as the text the admin would see (numbers without a trailing `.0`).
+fn cell_text(cell: &Data) -> String {
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(s) => s.trim().to_owned(),
+        Data::Float(f) => f.to_string(),
+        Data::Int(i) => i.to_string(),
+        Data::Bool(b) => b.to_string(),
+        // Dates are not part of the import format; keep the serial number visible.
+        Data::DateTime(d) => d.to_string(),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Error(e) => format!("#{e:?}"),
+    }
+}
+
+/// The first non-blank row is the header; blank rows are dropped.
+fn split_header(file: String, records: Vec<(usize, Vec<String>)>) -> Result<Table> {
+    let mut rows = records
+        .into_iter()
+        .filter(|(_, cells)| cells.iter().any(|c| !c.is_empty()));
+    let Some((_, headers)) = rows.next() else {
+        return Err(AppError::Rejected(format!("{file}: the file is empty")));
+    };
+    Ok(Table {
+        file,
+        headers,
+        rows: rows.collect(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_with_bom_blank_rows_and_line_numbers() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("数据.csv");
+        std::fs::write(
+            &path,
+            "\u{feff}门店,指标,阶段,数值\n\n北店,sales,before, 120 \n南店,sales,after,130\n",
+        )
+        .unwrap();
+        let table = read_table(&path).unwrap();
+        assert_eq!(table.file, "数据.csv");
+        assert_eq!(table.headers, ["门店", "指标", "阶段", "数值"]);
+        assert_eq!(
+            table.rows[0],
+            (
+                3,
+                vec!["北店".into(), "sales".into(), "before".into(), "120".into()]
+            )
+        );
+        assert_eq!(table.rows[1].0, 4);
+    }
+
+    #[test]
+    fn xlsx_cells_become_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("data.xlsx");
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        for (col, header) in ["learner", "value"].iter().enumerate() {
+            sheet.write_string(0, col as u16, *header).unwrap();
+        }
+        sheet.write_string(1, 0, "s01").unwrap();
+        sheet.write_number(1, 1, 17.5).unwrap();
+        sheet.write_string(2, 0, "s02").unwrap();
+        sheet.write_number(2, 1, 18.0).unwrap();
+        book.save(&path).unwrap();
+        let table = read_table(&path).unwrap();
+        assert_eq!(table.headers, ["learner", "value"]);
+        assert_eq!(
+            table.rows,
+            [
+                (2, vec!["s01".into(), "17.5".into()]),
+                (3, vec!["s02".into(), "18".into()])
+            ]
+        );
+    }
+
+    #[test]
+    fn bad_files_are_refused_with_the_file_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let gbk = dir.path().join("gbk.csv");
+        std::fs::write(&gbk, [0xc9, 0xe7, 0xc8, 0xba, b'\n']).unwrap();
+        let message = read_table(&gbk).unwrap_err().to_string();
+        assert!(
+            message.contains("gbk.csv") && message.contains("UTF-8"),
+            "{message}"
+        );
+        let pdf = dir.path().join("x.pdf");
+        std::fs::write(&pdf, "x").unwrap();
+        assert!(read_table(&pdf).unwrap_err().to_string().contains("x.pdf"));
+        let empty = dir.path().join("empty.csv");
+        std::fs::write(&empty, "\n,,\n").unwrap();
+        assert!(read_table(&empty)
+            .unwrap_err()
+            .to_string()
+            .contains("empty"));
+    }
+}

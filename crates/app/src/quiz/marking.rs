@@ -1,0 +1,139 @@
+//! Grading short answers by hand. Short-answer questions score nothing
+//! automatically; after hand-in they wait in the instructor's queue, and each
+//! grade updates the attempt's score — and its pass/fail, once no answer of
+//! the attempt is waiting any more.
+
+use chrono::{DateTime, Utc};
+use qunxue_store::attempt_answers::{self, ManualGrade};
+use qunxue_store::{attempts, profiles, Store};
+use serde::Serialize;
+
+use super::common::{html, load_question, load_quiz, parse_answer, settle, sheet, stamp};
+use crate::access::{self, Role};
+use crate::{AppError, Result};
+
+/// One answer waiting for a grade, with what the grader needs beside it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PendingAnswer {
+    pub attempt_id: String,
+    pub question_id: String,
+    pub course_id: String,
+    pub quiz_id: String,
+    pub quiz_title: String,
+    pub learner_name: String,
+    pub stem_html: String,
+    /// The bank's model answer, for the grader only.
+    pub reference_html: String,
+    pub answer_text: String,
+    pub max_score: f64,
+    pub saved_at: String,
+}
+
+/// Where an attempt stands after a grade.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AttemptRescored {
+    pub attempt_id: String,
+    pub score: f64,
+    pub max_score: f64,
+    pub percent: f64,
+    /// `None` while other answers of the attempt still wait.
+    pub passed: Option<bool>,
+    pub pending_manual: usize,
+}
+
+/// Answers waiting for a grade, oldest first (optionally of one course).
+pub fn marking_queue(store: &Store, profile: &str, course: Option<&str>) -> Result<Vec<PendingAnswer>> {
+    access::require(store.conn(), profile, Role::Instructor, "grading short answers")?;
+    let conn = store.conn();
+    let mut pending = Vec::new();
+    for record in attempt_answers::manual_queue(conn)? {
+        let attempt = attempts::get(conn, &record.attempt_id)?;
+        if course.is_some_and(|c| c != attempt.course_id) {
+            continue;
+        }
+        let question = load_question(conn, &attempt.course_id, &record.question_id)?;
+        let quiz = load_quiz(conn, &attempt.course_id, &attempt.quiz_id)?;
+        let answer_text = parse_answer(&record).map(|a| question.describe_answer(&a)).unwrap_or_default();
+        pending.push(PendingAnswer {
+            learner_name: profiles::get(conn, &attempt.profile_id)?.display_name,
+            stem_html: html(&question.stem),
+            reference_html: html(question.reference.as_deref().unwrap_or_default()),
+            answer_text,
+            max_score: record.max_score,
+            saved_at: record.saved_at,
+            quiz_title: quiz.title,
+            attempt_id: record.attempt_id,
+            question_id: record.question_id,
+            course_id: attempt.course_id,
+            quiz_id: attempt.quiz_id,
+        });
+    }
+    Ok(pending)
+}
+
+/// Grades one short answer with `score` points (0 … the question's points)
+/// and an optional comment for the learner, then rescores the attempt.
+pub fn grade_answer(
+    store: &mut Store,
+    profile: &str,
+    attempt_id: &str,
+    question_id: &str,
+    score: f64,
+    comment: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<AttemptRescored> {
+    let grader = access::require(store.conn(), profile, Role::Instructor, "grading short answers")?;
+    let attempt = attempts::get(store.conn(), attempt_id)?;
+    let attempt = settle(store, attempt, now)?;
+    if attempt.status == attempts::IN_PROGRESS {
+        return Err(AppError::Rejected("the learner has not handed this attempt in yet".into()));
+    }
+    let record = attempt_answers::for_attempt(store.conn(), attempt_id)?
+        .into_iter()
+        .find(|a| a.question_id == question_id)
+        .ok_or_else(|| AppError::NotFound(format!("the attempt has no answer to question {question_id}")))?;
+    if record.correct.is_some() {
+        return Err(AppError::Rejected(format!("question {question_id} is scored automatically, not by hand")));
+    }
+    if !score.is_finite() || score < 0.0 || score > record.max_score {
+        return Err(AppError::Rejected(format!("the score must be between 0 and {} points", record.max_score)));
+    }
+    let quiz = load_quiz(store.conn(), &attempt.course_id, &attempt.quiz_id)?;
+    let comment = comment.map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned);
+    let grade = ManualGrade { score, comment, graded_by: Some(grader.profile_id), graded_at: Some(stamp(now)) };
+    store.transact(|tx| -> Result<AttemptRescored> {
+        attempt_answers::set_manual_grade(tx, attempt_id, question_id, &grade)?;
+        let rescored = tally(tx, &attempt, quiz.pass_mark)?;
+        attempts::rescore(tx, attempt_id, rescored.score, rescored.percent, rescored.passed)?;
+        Ok(rescored)
+    })
+}
+
+/// The attempt's score with every manual grade so far, read inside the
+/// grading transaction so it sees the grade just written.
+fn tally(conn: &rusqlite::Connection, attempt: &attempts::AttemptRecord, pass_mark: f64) -> Result<AttemptRescored> {
+    let sheet = sheet(conn, attempt)?;
+    let (mut score, mut max, mut pending) = (0.0, 0.0, 0);
+    for (question, answer) in &sheet.entries {
+        max += answer.as_ref().map_or(question.points, |a| a.max_score);
+        match answer {
+            Some(a) if a.correct.is_none() => match a.manual_score {
+                Some(points) => score += points,
+                None => pending += 1,
+            },
+            Some(a) => score += a.score,
+            None => {}
+        }
+    }
+    let percent = if max > 0.0 { 100.0 * score / max } else { 0.0 };
+    Ok(AttemptRescored {
+        attempt_id: attempt.id.clone(),
+        score,
+        max_score: max,
+        percent,
+        passed: (pending == 0).then(|| percent / 100.0 + 1e-9 >= pass_mark),
+        pending_manual: pending,
+    })
+}

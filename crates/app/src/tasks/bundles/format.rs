@@ -1,0 +1,314 @@
+//! The bundle file: a zip holding `manifest.json`, `manifest.sig` (hex
+//! ed25519 signature of the manifest's exact bytes) and the entries the
+//! manifest lists with their SHA-256. Reading verifies everything before
+//! anything is returned: signature, every hash, no missing or extra entry,
+//! safe names and size limits. Which key *should* have signed is the
+//! importer's question (pinning), not this module's.
+
+use std::collections::BTreeMap;
+use std::io::{Read, Write};
+use std::path::Path;
+
+use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
+use serde::{Deserialize, Serialize};
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, ZipArchive, ZipWriter};
+
+use super::keys::{decode_hex, encode_hex};
+use crate::tasks::attachments::sha256_hex;
+use crate::{AppError, Result};
+
+pub const FORMAT: &str = "qunxue-bundle/1";
+const MANIFEST: &str = "manifest.json";
+const SIGNATURE: &str = "manifest.sig";
+/// Whole-bundle budget: generous for a class's attachments, small enough
+/// that a hostile file cannot exhaust memory.
+pub const MAX_BUNDLE_BYTES: u64 = 2 * 1024 * 1024 * 1024;
+const MAX_ENTRIES: usize = 100_000;
+
+/// What a bundle carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BundleKind {
+    Submissions,
+    Grades,
+}
+
+impl BundleKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BundleKind::Submissions => "submissions",
+            BundleKind::Grades => "grades",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ManifestEntry {
+    pub path: String,
+    pub sha256: String,
+    pub size: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub format: String,
+    pub kind: BundleKind,
+    /// UUID: importing the same bundle twice is recognised by it.
+    pub bundle_id: String,
+    pub course_id: String,
+    /// Increases with every bundle of this kind the signer exports for the course.
+    pub sequence: i64,
+    pub created_at: String,
+    /// The profile that signed (learner for submissions, instructor for grades).
+    pub signer_id: String,
+    pub signer_name: String,
+    /// Hex ed25519 public key.
+    pub public_key: String,
+    pub entries: Vec<ManifestEntry>,
+}
+
+/// Why a bundle is refused; every message says what to do about it.
+#[derive(Debug, thiserror::Error)]
+pub enum BundleError {
+    #[error("{path} 已损坏或在导出后被改动过，无法读取 / the bundle is damaged or was altered: {detail}")]
+    NotAZip { path: String, detail: String },
+    #[error("作业包缺少 {0} / the bundle has no {0}")]
+    Missing(&'static str),
+    #[error("作业包的清单无法解析：{0} / manifest.json is malformed")]
+    BadManifest(String),
+    #[error("作业包格式 `{0}` 不受支持 / unsupported bundle format")]
+    UnsupportedFormat(String),
+    #[error(
+        "作业包签名无效：文件在导出后被改动过，或不是由声明的导出者签名 / the signature does not match the manifest"
+    )]
+    BadSignature,
+    #[error("作业包中的文件 {0} 与清单记录的校验值不符：文件被改动过 / entry {0} was changed after signing")]
+    Tampered(String),
+    #[error("作业包中多出了清单里没有的文件 {0}，包被改动过 / unexpected entry {0}: the bundle was altered")]
+    Unexpected(String),
+    #[error("作业包中缺少清单列出的文件 {0}，包不完整或被改动过 / listed entry {0} is missing: the bundle is incomplete or was altered")]
+    MissingEntry(String),
+    #[error("作业包中的路径 {0} 不安全 / unsafe entry name {0}")]
+    UnsafePath(String),
+    #[error("作业包过大 / the bundle exceeds the size limit")]
+    TooLarge,
+    #[error("这是{found}包，需要的是{expected}包 / wrong bundle kind")]
+    WrongKind { expected: &'static str, found: &'static str },
+}
+
+impl From<BundleError> for AppError {
+    fn from(e: BundleError) -> Self {
+        AppError::Rejected(e.to_string())
+    }
+}
+
+fn kind_name(kind: BundleKind) -> &'static str {
+    match kind {
+        BundleKind::Submissions => "作业提交",
+        BundleKind::Grades => "成绩",
+    }
+}
+
+/// A verified bundle: the manifest and every entry's bytes.
+#[derive(Debug)]
+pub struct Bundle {
+    pub manifest: Manifest,
+    pub entries: BTreeMap<String, Vec<u8>>,
+}
+
+/// Fills in the manifest's entries, signs it and writes the zip.
+pub fn write_bundle(
+    out: &Path,
+    mut manifest: Manifest,
+    entries: &BTreeMap<String, Vec<u8>>,
+    key: &SigningKey,
+) -> Result<()> {
+    manifest.format = FORMAT.to_string();
+    manifest.public_key = encode_hex(key.verifying_key().as_bytes());
+    manifest.entries = entries
+        .iter()
+        .map(|(path, bytes)| ManifestEntry { path: path.clone(), sha256: sha256_hex(bytes), size: bytes.len() as u64 })
+        .collect();
+    let manifest_bytes = serde_json::to_vec_pretty(&manifest).expect("manifest serialises");
+    let signature = encode_hex(&key.sign(&manifest_bytes).to_bytes());
+
+    // Written beside the target and renamed, so a failed export never leaves
+    // a half-written bundle under the requested name.
+    let partial = out.with_extension("partial");
+    let file = std::fs::File::create(&partial).map_err(AppError::write(&partial))?;
+    let mut zip = ZipWriter::new(file);
+    let options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
+    let zip_error =
+        |e: zip::result::ZipError| AppError::Write { path: partial.clone(), source: std::io::Error::other(e) };
+    let mut put = |name: &str, bytes: &[u8]| -> Result<()> {
+        zip.start_file(name, options).map_err(zip_error)?;
+        zip.write_all(bytes).map_err(AppError::write(&partial))
+    };
+    put(MANIFEST, &manifest_bytes)?;
+    put(SIGNATURE, signature.as_bytes())?;
+    for (path, bytes) in entries {
+        put(path, bytes)?;
+    }
+    zip.finish().map_err(zip_error)?;
+    std::fs::rename(&partial, out).map_err(AppError::write(out))?;
+    Ok(())
+}
+
+fn safe_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('/')
+        && !name.contains('\\')
+        && !name.contains(':')
+        && name.split('/').all(|part| !part.is_empty() && part != "." && part != "..")
+}
+
+/// Opens and fully verifies a bundle of `kind`.
+pub fn read_bundle(path: &Path, kind: BundleKind) -> Result<Bundle> {
+    let size = std::fs::metadata(path).map_err(AppError::read(path))?.len();
+    if size > MAX_BUNDLE_BYTES {
+        return Err(BundleError::TooLarge.into());
+    }
+    let file = std::fs::File::open(path).map_err(AppError::read(path))?;
+    let not_zip =
+        |e: zip::result::ZipError| BundleError::NotAZip { path: path.display().to_string(), detail: e.to_string() };
+    let mut archive = ZipArchive::new(file).map_err(not_zip)?;
+    if archive.len() > MAX_ENTRIES {
+        return Err(BundleError::TooLarge.into());
+    }
+    let mut raw: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    let mut budget = MAX_BUNDLE_BYTES;
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).map_err(not_zip)?;
+        let name = String::from_utf8_lossy(entry.name_raw()).into_owned();
+        if entry.is_dir() || entry.is_symlink() || !safe_name(&name) || raw.contains_key(&name) {
+            return Err(BundleError::UnsafePath(name).into());
+        }
+        if entry.size() > budget {
+            return Err(BundleError::TooLarge.into());
+        }
+        let mut bytes = Vec::with_capacity(entry.size() as usize);
+        // `take` guards against an entry that inflates past its declared size.
+        (&mut entry)
+            .take(budget + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| BundleError::NotAZip { path: name.clone(), detail: e.to_string() })?;
+        if bytes.len() as u64 > budget {
+            return Err(BundleError::TooLarge.into());
+        }
+        budget -= bytes.len() as u64;
+        raw.insert(name, bytes);
+    }
+    let manifest_bytes = raw.remove(MANIFEST).ok_or(BundleError::Missing(MANIFEST))?;
+    let signature_text = raw.remove(SIGNATURE).ok_or(BundleError::Missing(SIGNATURE))?;
+    let manifest: Manifest =
+        serde_json::from_slice(&manifest_bytes).map_err(|e| BundleError::BadManifest(e.to_string()))?;
+    if manifest.format != FORMAT {
+        return Err(BundleError::UnsupportedFormat(manifest.format).into());
+    }
+    let public_key = decode_hex::<32>(&manifest.public_key)
+        .and_then(|k| VerifyingKey::from_bytes(&k).ok())
+        .ok_or(BundleError::BadSignature)?;
+    let signature = std::str::from_utf8(&signature_text)
+        .ok()
+        .and_then(|t| decode_hex::<64>(t.trim()))
+        .map(|s| Signature::from_bytes(&s))
+        .ok_or(BundleError::BadSignature)?;
+    public_key.verify_strict(&manifest_bytes, &signature).map_err(|_| BundleError::BadSignature)?;
+    if manifest.kind != kind {
+        return Err(BundleError::WrongKind { expected: kind_name(kind), found: kind_name(manifest.kind) }.into());
+    }
+    for listed in &manifest.entries {
+        let bytes = raw.get(&listed.path).ok_or_else(|| BundleError::MissingEntry(listed.path.clone()))?;
+        if bytes.len() as u64 != listed.size || sha256_hex(bytes) != listed.sha256 {
+            return Err(BundleError::Tampered(listed.path.clone()).into());
+        }
+    }
+    if let Some(extra) = raw.keys().find(|name| !manifest.entries.iter().any(|e| &e.path == *name)) {
+        return Err(BundleError::Unexpected(extra.clone()).into());
+    }
+    Ok(Bundle { manifest, entries: raw })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn manifest() -> Manifest {
+        Manifest {
+            format: String::new(),
+            kind: BundleKind::Grades,
+            bundle_id: "b".into(),
+            course_id: "c".into(),
+            sequence: 1,
+            created_at: "t".into(),
+            signer_id: "p".into(),
+            signer_name: "老师".into(),
+            public_key: String::new(),
+            entries: Vec::new(),
+        }
+    }
+
+    fn write(dir: &Path) -> std::path::PathBuf {
+        let key = SigningKey::from_bytes(&[7; 32]);
+        let out = dir.join("b.zip");
+        let entries = BTreeMap::from([("grades.json".to_string(), b"{\"x\":1}".to_vec())]);
+        write_bundle(&out, manifest(), &entries, &key).unwrap();
+        out
+    }
+
+    #[test]
+    fn round_trip_verifies() {
+        let dir = tempfile::tempdir().unwrap();
+        let bundle = read_bundle(&write(dir.path()), BundleKind::Grades).unwrap();
+        assert_eq!(bundle.entries["grades.json"], b"{\"x\":1}");
+        assert_eq!(bundle.manifest.entries.len(), 1);
+        let wrong = read_bundle(&write(dir.path()), BundleKind::Submissions).unwrap_err();
+        assert!(wrong.to_string().contains("wrong bundle kind"), "{wrong}");
+    }
+
+    /// Rewrites the bundle with one entry replaced, keeping the rest.
+    fn rewrite(path: &Path, name: &str, bytes: &[u8]) {
+        let mut archive = ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+        let mut all = Vec::new();
+        for i in 0..archive.len() {
+            let mut e = archive.by_index(i).unwrap();
+            let mut b = Vec::new();
+            e.read_to_end(&mut b).unwrap();
+            let entry_name = String::from_utf8_lossy(e.name_raw()).into_owned();
+            let replaced = if entry_name == name { bytes.to_vec() } else { b };
+            all.push((entry_name, replaced));
+        }
+        let mut zip = ZipWriter::new(std::fs::File::create(path).unwrap());
+        for (n, b) in all {
+            zip.start_file(n, SimpleFileOptions::default()).unwrap();
+            zip.write_all(&b).unwrap();
+        }
+        zip.finish().unwrap();
+    }
+
+    #[test]
+    fn a_changed_entry_or_manifest_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = write(dir.path());
+        rewrite(&path, "grades.json", b"{\"x\":2}");
+        let err = read_bundle(&path, BundleKind::Grades).unwrap_err().to_string();
+        assert!(err.contains("grades.json was changed"), "{err}");
+
+        let path = write(dir.path());
+        let mut archive = ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+        let mut text = String::new();
+        archive.by_name(MANIFEST).unwrap().read_to_string(&mut text).unwrap();
+        rewrite(&path, MANIFEST, text.replace("\"sequence\": 1", "\"sequence\": 9").as_bytes());
+        let err = read_bundle(&path, BundleKind::Grades).unwrap_err().to_string();
+        assert!(err.contains("signature does not match"), "{err}");
+    }
+
+    #[test]
+    fn unsafe_names_are_refused() {
+        for name in ["../x", "/etc/passwd", "a/../../b", "c:\\x", "a//b"] {
+            assert!(!safe_name(name), "{name}");
+        }
+        assert!(safe_name("attachments/abc"));
+    }
+}

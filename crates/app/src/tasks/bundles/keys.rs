@@ -1,0 +1,85 @@
+//! Signing keys. Each profile that exports a bundle gets one ed25519 keypair,
+//! generated on first use and kept in the app-data folder
+//! (`keys/<profile id>.ed25519`, the 32-byte secret as hex), never in the
+//! database, so a copied database file does not carry anyone's key.
+
+use std::path::{Path, PathBuf};
+
+use ed25519_dalek::SigningKey;
+
+use crate::{AppError, Result};
+
+fn key_path(data_dir: &Path, profile: &str) -> Result<PathBuf> {
+    // Profile ids are UUIDs; refuse anything that could climb out of keys/.
+    if profile.is_empty() || !profile.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+        return Err(AppError::Rejected(format!("profile id `{profile}` cannot name a key file")));
+    }
+    Ok(data_dir.join("keys").join(format!("{profile}.ed25519")))
+}
+
+/// The profile's signing key, created the first time it is needed.
+pub fn signing_key(data_dir: &Path, profile: &str) -> Result<SigningKey> {
+    let path = key_path(data_dir, profile)?;
+    if path.exists() {
+        let text = std::fs::read_to_string(&path).map_err(AppError::read(&path))?;
+        let bytes = decode_hex::<32>(text.trim())
+            .ok_or_else(|| AppError::Internal(format!("{} is not a 32-byte hex key", path.display())))?;
+        return Ok(SigningKey::from_bytes(&bytes));
+    }
+    let mut secret = [0u8; 32];
+    getrandom::fill(&mut secret).map_err(|e| AppError::Internal(format!("no randomness for a new key: {e}")))?;
+    let dir = path.parent().expect("key path has a folder");
+    std::fs::create_dir_all(dir).map_err(AppError::write(dir))?;
+    write_private(&path, &encode_hex(&secret))?;
+    Ok(SigningKey::from_bytes(&secret))
+}
+
+#[cfg(unix)]
+fn write_private(path: &Path, text: &str) -> Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+        .map_err(AppError::write(path))?;
+    file.write_all(text.as_bytes()).map_err(AppError::write(path))
+}
+
+#[cfg(not(unix))]
+fn write_private(path: &Path, text: &str) -> Result<()> {
+    std::fs::write(path, text).map_err(AppError::write(path))
+}
+
+pub(crate) fn encode_hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+pub(crate) fn decode_hex<const N: usize>(text: &str) -> Option<[u8; N]> {
+    if text.len() != N * 2 || !text.is_ascii() {
+        return None;
+    }
+    let mut out = [0u8; N];
+    for (i, slot) in out.iter_mut().enumerate() {
+        *slot = u8::from_str_radix(&text[i * 2..i * 2 + 2], 16).ok()?;
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_key_is_created_once_and_reused() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = signing_key(dir.path(), "p-1").unwrap();
+        let again = signing_key(dir.path(), "p-1").unwrap();
+        assert_eq!(first.to_bytes(), again.to_bytes());
+        assert_ne!(signing_key(dir.path(), "p-2").unwrap().to_bytes(), first.to_bytes());
+        assert!(signing_key(dir.path(), "../x").is_err());
+        assert_eq!(decode_hex::<2>("0aff"), Some([10, 255]));
+        assert_eq!(decode_hex::<2>("0aff0"), None);
+    }
+}

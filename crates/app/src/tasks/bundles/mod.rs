@@ -1,0 +1,15 @@
+//! Moving submissions and grades between machines by file (USB stick):
+//! signed, hashed zip bundles ([`format`]), per-profile signing keys
+//! ([`keys`]), trust-on-first-use pinning and replay protection ([`trust`]).
+
+pub mod format;
+pub mod grades;
+pub mod keys;
+mod sign;
+pub mod submissions;
+pub mod trust;
+
+pub use format::{BundleError, BundleKind, Manifest};
+pub use grades::{export_grades, import_grades};
+pub use submissions::{export_submissions, import_submissions};
+pub use trust::{ExportSummary, ImportSummary};

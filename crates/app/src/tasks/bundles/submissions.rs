@@ -1,0 +1,175 @@
+//! Learner → instructor: a learner exports their submitted versions of a
+//! course (with attachments) as a signed bundle; the instructor imports it on
+//! another machine, creating the learner's profile there if needed.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use qunxue_store::profiles::{self, Profile};
+use qunxue_store::submissions::{self, BlobRecord, VersionRecord, SOURCE_SUBMISSION};
+use qunxue_store::Store;
+use serde::{Deserialize, Serialize};
+
+use super::format::{read_bundle, BundleKind};
+use super::sign::write_signed;
+use super::trust::{admit, already, record, Admission, ExportSummary, ImportSummary};
+use crate::access::{self, Role};
+use crate::tasks::attachments::{blob_path, sha256_hex, write_blob};
+use crate::tasks::common::{from_json, load_task, stamp, AttachmentRef};
+use crate::{AppError, Result};
+
+const BODY: &str = "submissions.json";
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Body {
+    learner_id: String,
+    learner_name: String,
+    versions: Vec<VersionRecord>,
+    blobs: Vec<BlobRecord>,
+}
+
+fn blob_entry(sha256: &str) -> String {
+    format!("attachments/{sha256}")
+}
+
+pub(crate) fn learner_signer(id: &str) -> String {
+    format!("learner:{id}")
+}
+
+/// Writes the caller's submitted versions of `course` to `out`.
+pub fn export_submissions(
+    store: &mut Store,
+    data_dir: &Path,
+    profile: &str,
+    course: &str,
+    out: &Path,
+    now: DateTime<Utc>,
+) -> Result<ExportSummary> {
+    let caller = access::caller(store.conn(), profile)?;
+    let learner = profiles::get(store.conn(), &caller.profile_id)?;
+    qunxue_store::courses::get_course(store.conn(), course)?;
+    let versions: Vec<_> = submissions::versions_of_learner(store.conn(), profile, course)?
+        .into_iter()
+        .filter(|v| v.source == SOURCE_SUBMISSION)
+        .collect();
+    if versions.is_empty() {
+        return Err(AppError::Rejected(format!(
+            "课程 {course} 中还没有已提交的作业可以导出 / nothing submitted in {course}"
+        )));
+    }
+    let mut entries = BTreeMap::new();
+    let mut blobs = BTreeMap::new();
+    for v in &versions {
+        for a in from_json::<Vec<AttachmentRef>>(&v.attachments, "attachment list")? {
+            if blobs.contains_key(&a.sha256) {
+                continue;
+            }
+            let path = blob_path(data_dir, &a.sha256)?;
+            let bytes = std::fs::read(&path).map_err(AppError::read(&path))?;
+            entries.insert(blob_entry(&a.sha256), bytes);
+            blobs.insert(a.sha256.clone(), submissions::blob(store.conn(), &a.sha256)?);
+        }
+    }
+    let body = Body {
+        learner_id: learner.id.clone(),
+        learner_name: learner.display_name.clone(),
+        versions,
+        blobs: blobs.into_values().collect(),
+    };
+    entries.insert(BODY.to_string(), serde_json::to_vec_pretty(&body).expect("body serialises"));
+    let (bundle_id, sequence) =
+        write_signed(store, data_dir, &learner, BundleKind::Submissions, course, &entries, out, now)?;
+    Ok(ExportSummary {
+        bundle_id,
+        course_id: course.to_string(),
+        sequence,
+        items: body.versions.len(),
+        attachments: body.blobs.len(),
+    })
+}
+
+/// Imports a learner's submissions bundle (instructors only). All or nothing.
+pub fn import_submissions(
+    store: &mut Store,
+    data_dir: &Path,
+    profile: &str,
+    bundle_path: &Path,
+    expected_course: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<ImportSummary> {
+    access::require(store.conn(), profile, Role::Instructor, "导入学员作业 / importing submissions")?;
+    let bundle = read_bundle(bundle_path, BundleKind::Submissions)?;
+    let manifest = &bundle.manifest;
+    let signer = learner_signer(&manifest.signer_id);
+    if admit(store.conn(), manifest, &signer, expected_course)? == Admission::AlreadyImported {
+        return Ok(already(manifest));
+    }
+    let body: Body = serde_json::from_slice(
+        bundle.entries.get(BODY).ok_or_else(|| AppError::Rejected(format!("作业包缺少 {BODY} / {BODY} is missing")))?,
+    )
+    .map_err(|e| AppError::Rejected(format!("{BODY} 无法解析：{e} / {BODY} is malformed")))?;
+    if body.learner_id != manifest.signer_id {
+        return Err(AppError::Rejected("作业包中的学员与签名者不一致 / the learner is not the signer".into()));
+    }
+    for v in &body.versions {
+        if v.profile_id != body.learner_id || v.course_id != manifest.course_id || v.source != SOURCE_SUBMISSION {
+            return Err(AppError::Rejected(format!(
+                "作业包中的版本 {} 不属于该学员或该课程 / version {} does not belong here",
+                v.id, v.id
+            )));
+        }
+        load_task(store.conn(), &v.course_id, &v.task_id).map_err(|_| {
+            AppError::Rejected(format!(
+                "本机课程中没有作业 {}，请先更新课程 / task {} is not installed",
+                v.task_id, v.task_id
+            ))
+        })?;
+        for a in from_json::<Vec<AttachmentRef>>(&v.attachments, "attachment list")? {
+            if !bundle.entries.contains_key(&blob_entry(&a.sha256)) {
+                return Err(AppError::Rejected(format!(
+                    "作业包缺少附件「{}」/ attachment {} is missing",
+                    a.name, a.sha256
+                )));
+            }
+        }
+    }
+    // Blobs first: content-addressed and idempotent, so one left behind by a
+    // failed transaction is harmless and reused by the next import.
+    for blob in &body.blobs {
+        let bytes = bundle
+            .entries
+            .get(&blob_entry(&blob.sha256))
+            .ok_or_else(|| AppError::Rejected(format!("attachment {} is missing", blob.sha256)))?;
+        if sha256_hex(bytes) != blob.sha256 {
+            return Err(AppError::Rejected(format!(
+                "附件 {} 的内容与其校验值不符 / attachment hash mismatch",
+                blob.sha256
+            )));
+        }
+        write_blob(data_dir, &blob.sha256, bytes)?;
+    }
+    let now = stamp(now);
+    let (added, skipped) = store.transact(|tx| -> Result<(usize, usize)> {
+        if profiles::get(tx, &body.learner_id).is_err() {
+            profiles::insert(tx, &Profile::learner(&body.learner_id, &body.learner_name, &now))?;
+        }
+        for blob in &body.blobs {
+            submissions::insert_blob(tx, blob)?;
+        }
+        let mut added = 0;
+        for v in &body.versions {
+            added += usize::from(submissions::insert_version(tx, v)?);
+        }
+        record(tx, manifest, &signer, &now)?;
+        Ok((added, body.versions.len() - added))
+    })?;
+    Ok(ImportSummary {
+        bundle_id: manifest.bundle_id.clone(),
+        course_id: manifest.course_id.clone(),
+        signer_name: manifest.signer_name.clone(),
+        already_imported: false,
+        added,
+        skipped,
+    })
+}

@@ -1,0 +1,451 @@
+//! The instructor's workbench: the queue, grading one version against its
+//! rubric (draft or complete marks), releasing a grade, classroom
+//! observation, and double marking with blind second markers and
+//! moderation. Every function here asks [`access::require`] first.
+//!
+//! Blindness: a marker's views contain only their own mark. Other marks
+//! become visible only in the moderation view, which opens once two markers
+//! have completed theirs — so a second marker never sees the first grade
+//! before committing their own.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use qunxue_core::grading::{agreement, rubric_grade, Agreement};
+use qunxue_core::pack::model::Rubric;
+use qunxue_store::marks::{self, MarkRecord, ResultRecord, COMPLETE, DRAFT};
+use qunxue_store::submissions::{self, VersionRecord, SOURCE_OBSERVATION};
+use qunxue_store::{profiles, Store};
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+
+use super::common::{
+    from_json, result_view, stamp, task_and_rubric, task_view, to_json, version_view, Comments, Levels, ResultView,
+    TaskView, VersionView,
+};
+use crate::access::{self, Caller, Role};
+use crate::{AppError, Result};
+
+/// Where a version stands in the queue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QueueStatus {
+    /// No complete mark yet.
+    Ungraded,
+    /// Double-marked task with one complete mark.
+    NeedsSecondMark,
+    /// Double-marked task with two or more complete marks, not released.
+    NeedsModeration,
+    /// Marked by one marker, not released.
+    Marked,
+    Released,
+}
+
+/// Filters of the queue; `None` = any.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct QueueFilter {
+    pub task_id: Option<String>,
+    pub status: Option<QueueStatus>,
+    pub learner_id: Option<String>,
+}
+
+/// One row of the grading queue. Carries no grade (blind marking).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct QueueRow {
+    pub version_id: String,
+    pub task_id: String,
+    pub task_title: String,
+    pub learner_id: String,
+    pub learner_name: String,
+    pub number: i64,
+    pub source: String,
+    pub submitted_at: String,
+    pub status: QueueStatus,
+    /// The caller's own mark: `draft`, `complete` or absent.
+    pub my_mark: Option<String>,
+}
+
+/// The grading queue of a course, oldest first.
+pub fn grading_queue(store: &Store, profile: &str, course: &str, filter: &QueueFilter) -> Result<Vec<QueueRow>> {
+    let conn = store.conn();
+    let caller = access::require(conn, profile, Role::Instructor, "查看批改队列 / viewing the grading queue")?;
+    let mut rows = Vec::new();
+    for v in submissions::versions_of_course(conn, course)? {
+        if filter.task_id.as_ref().is_some_and(|t| *t != v.task_id)
+            || filter.learner_id.as_ref().is_some_and(|l| *l != v.profile_id)
+        {
+            continue;
+        }
+        let status = status_of(conn, &v)?;
+        if filter.status.is_some_and(|s| s != status) {
+            continue;
+        }
+        let my_mark =
+            marks::marks_of(conn, &v.id)?.into_iter().find(|m| m.marker_id == caller.profile_id).map(|m| m.status);
+        let (task, _) = task_and_rubric(conn, course, &v.task_id)?;
+        rows.push(QueueRow {
+            learner_name: profiles::get(conn, &v.profile_id)?.display_name,
+            task_title: task.title,
+            version_id: v.id,
+            task_id: v.task_id,
+            learner_id: v.profile_id,
+            number: v.number,
+            source: v.source,
+            submitted_at: v.submitted_at,
+            status,
+            my_mark,
+        });
+    }
+    Ok(rows)
+}
+
+fn status_of(conn: &Connection, v: &VersionRecord) -> Result<QueueStatus> {
+    if marks::result(conn, &v.id)?.is_some() {
+        return Ok(QueueStatus::Released);
+    }
+    let complete = marks::marks_of(conn, &v.id)?.iter().filter(|m| m.status == COMPLETE).count();
+    let double = marks::is_double_marked(conn, &v.course_id, &v.task_id)?;
+    Ok(match (complete, double) {
+        (0, _) => QueueStatus::Ungraded,
+        (1, true) => QueueStatus::NeedsSecondMark,
+        (_, true) => QueueStatus::NeedsModeration,
+        (_, false) => QueueStatus::Marked,
+    })
+}
+
+/// A mark as its marker sees it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MarkView {
+    pub marker_id: String,
+    pub marker_name: String,
+    pub levels: Levels,
+    pub comments: Comments,
+    pub feedback: String,
+    pub points: Option<f64>,
+    pub grade: Option<f64>,
+    pub status: String,
+    pub updated_at: String,
+}
+
+fn mark_view(m: &MarkRecord) -> Result<MarkView> {
+    Ok(MarkView {
+        marker_id: m.marker_id.clone(),
+        marker_name: m.marker_name.clone(),
+        levels: from_json(&m.levels, "levels")?,
+        comments: from_json(&m.comments, "comments")?,
+        feedback: m.feedback.clone(),
+        points: m.points,
+        grade: m.grade,
+        status: m.status.clone(),
+        updated_at: m.updated_at.clone(),
+    })
+}
+
+/// The grading screen: the work beside the rubric and the caller's own mark.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GradingView {
+    pub task: TaskView,
+    pub version: VersionView,
+    pub learner_name: String,
+    pub my_mark: Option<MarkView>,
+    pub double_marked: bool,
+    pub status: QueueStatus,
+}
+
+pub fn grading_view(store: &Store, profile: &str, version_id: &str) -> Result<GradingView> {
+    let conn = store.conn();
+    let caller = access::require(conn, profile, Role::Instructor, "批改作业 / grading a submission")?;
+    let v = submissions::version(conn, version_id)?;
+    let (task, rubric) = task_and_rubric(conn, &v.course_id, &v.task_id)?;
+    let my_mark = marks::marks_of(conn, version_id)?
+        .iter()
+        .find(|m| m.marker_id == caller.profile_id)
+        .map(mark_view)
+        .transpose()?;
+    Ok(GradingView {
+        double_marked: marks::is_double_marked(conn, &v.course_id, &v.task_id)?,
+        status: status_of(conn, &v)?,
+        learner_name: profiles::get(conn, &v.profile_id)?.display_name,
+        version: version_view(&v)?,
+        task: task_view(&v.course_id, task, rubric),
+        my_mark,
+    })
+}
+
+/// What a marker sends when saving.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MarkInput {
+    pub levels: Levels,
+    #[serde(default)]
+    pub comments: Comments,
+    #[serde(default)]
+    pub feedback: String,
+    /// False = save as draft; true = the mark is finished (every criterion needs a level).
+    #[serde(default)]
+    pub complete: bool,
+}
+
+/// Checks levels and comments against the rubric and scores them if every
+/// criterion has a level.
+fn score_input(rubric: &Rubric, grade_max: f64, input: &MarkInput) -> Result<Option<(f64, f64)>> {
+    for id in input.levels.keys().chain(input.comments.keys()) {
+        if !rubric.criteria.iter().any(|c| &c.id == id) {
+            return Err(AppError::Rejected(format!(
+                "评分标准「{}」中没有评分项 `{id}` / unknown criterion",
+                rubric.title
+            )));
+        }
+    }
+    let all_chosen = rubric.criteria.iter().all(|c| input.levels.contains_key(&c.id));
+    if !all_chosen {
+        if input.complete {
+            let missing: Vec<_> = rubric
+                .criteria
+                .iter()
+                .filter(|c| !input.levels.contains_key(&c.id))
+                .map(|c| c.title.as_str())
+                .collect();
+            return Err(AppError::Rejected(format!(
+                "还有评分项没有选档：{} / every criterion needs a level",
+                missing.join("、")
+            )));
+        }
+        for (id, &index) in &input.levels {
+            let criterion = rubric.criteria.iter().find(|c| &c.id == id).expect("checked above");
+            if index >= criterion.levels.len() {
+                return Err(AppError::Rejected(format!(
+                    "评分项「{}」没有第 {} 档 / no such level",
+                    criterion.title,
+                    index + 1
+                )));
+            }
+        }
+        return Ok(None);
+    }
+    let scored = rubric_grade(rubric, &input.levels, 0.0, grade_max).map_err(|e| AppError::Rejected(e.to_string()))?;
+    Ok(Some((scored.points, scored.grade)))
+}
+
+/// Saves the caller's mark of a version (draft or complete).
+pub fn save_mark(
+    store: &mut Store,
+    profile: &str,
+    version_id: &str,
+    input: &MarkInput,
+    now: DateTime<Utc>,
+) -> Result<MarkView> {
+    let caller = access::require(store.conn(), profile, Role::Instructor, "保存评分 / saving a mark")?;
+    let v = submissions::version(store.conn(), version_id)?;
+    if v.profile_id == caller.profile_id {
+        return Err(AppError::Rejected("不能给自己的作业评分 / you cannot grade your own work".into()));
+    }
+    let (task, rubric) = task_and_rubric(store.conn(), &v.course_id, &v.task_id)?;
+    let scored = score_input(&rubric, task.grade_max, input)?;
+    let record = MarkRecord {
+        version_id: version_id.to_string(),
+        marker_id: caller.profile_id.clone(),
+        marker_name: profiles::get(store.conn(), &caller.profile_id)?.display_name,
+        levels: to_json(&input.levels),
+        comments: to_json(&input.comments),
+        feedback: input.feedback.clone(),
+        points: scored.map(|s| s.0),
+        grade: scored.map(|s| s.1),
+        status: if input.complete { COMPLETE } else { DRAFT }.to_string(),
+        updated_at: stamp(now),
+    };
+    store.transact(|tx| marks::save_mark(tx, &record))?;
+    mark_view(&record)
+}
+
+fn write_result(
+    store: &mut Store,
+    caller: &Caller,
+    v: &VersionRecord,
+    input: &MarkInput,
+    method: &str,
+    now: DateTime<Utc>,
+) -> Result<ResultView> {
+    let (task, rubric) = task_and_rubric(store.conn(), &v.course_id, &v.task_id)?;
+    let (points, grade) = score_input(&rubric, task.grade_max, &MarkInput { complete: true, ..input.clone() })?
+        .expect("complete marks are scored");
+    let record = ResultRecord {
+        version_id: v.id.clone(),
+        levels: to_json(&input.levels),
+        comments: to_json(&input.comments),
+        feedback: input.feedback.clone(),
+        points,
+        grade,
+        grade_max: task.grade_max,
+        method: method.to_string(),
+        released_by: profiles::get(store.conn(), &caller.profile_id)?.display_name,
+        released_at: stamp(now),
+    };
+    store.transact(|tx| marks::save_result(tx, &record))?;
+    result_view(&record)
+}
+
+/// Releases the caller's complete mark to the learner. Refused for
+/// double-marked tasks, whose grade comes from moderation.
+pub fn release(store: &mut Store, profile: &str, version_id: &str, now: DateTime<Utc>) -> Result<ResultView> {
+    let caller = access::require(store.conn(), profile, Role::Instructor, "发布成绩 / releasing a grade")?;
+    let v = submissions::version(store.conn(), version_id)?;
+    if marks::is_double_marked(store.conn(), &v.course_id, &v.task_id)? {
+        return Err(AppError::Rejected(
+            "该作业采用双人评分，请在审核环节确定最终成绩 / double-marked: moderate instead".into(),
+        ));
+    }
+    let mark = marks::marks_of(store.conn(), version_id)?
+        .into_iter()
+        .find(|m| m.marker_id == caller.profile_id && m.status == COMPLETE)
+        .ok_or_else(|| {
+            AppError::Rejected("请先完成评分（每个评分项都选档）再发布 / complete your mark first".into())
+        })?;
+    let input = MarkInput {
+        levels: from_json(&mark.levels, "levels")?,
+        comments: from_json(&mark.comments, "comments")?,
+        feedback: mark.feedback,
+        complete: true,
+    };
+    write_result(store, &caller, &v, &input, "single", now)
+}
+
+/// Puts a task under double marking (or takes it off).
+pub fn set_double_marking(store: &mut Store, profile: &str, course: &str, task_id: &str, on: bool) -> Result<()> {
+    access::require(store.conn(), profile, Role::Instructor, "设置双人评分 / setting double marking")?;
+    task_and_rubric(store.conn(), course, task_id)?;
+    store.transact(|tx| marks::set_double_marked(tx, course, task_id, on))?;
+    Ok(())
+}
+
+/// Both (or all) complete marks side by side, with their agreement.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ModerationView {
+    pub task: TaskView,
+    pub version: VersionView,
+    pub learner_name: String,
+    pub marks: Vec<MarkView>,
+    /// Criterion id → whether the first two markers chose the same level.
+    pub agreed: BTreeMap<String, bool>,
+    pub result: Option<ResultView>,
+}
+
+fn complete_marks(conn: &Connection, version_id: &str) -> Result<Vec<MarkRecord>> {
+    let complete: Vec<_> = marks::marks_of(conn, version_id)?.into_iter().filter(|m| m.status == COMPLETE).collect();
+    if complete.len() < 2 {
+        return Err(AppError::Rejected("审核需要两位评分人都完成评分 / moderation needs two complete marks".into()));
+    }
+    Ok(complete)
+}
+
+pub fn moderation_view(store: &Store, profile: &str, version_id: &str) -> Result<ModerationView> {
+    let conn = store.conn();
+    access::require(conn, profile, Role::Instructor, "审核双人评分 / moderating marks")?;
+    let v = submissions::version(conn, version_id)?;
+    let marks = complete_marks(conn, version_id)?.iter().map(mark_view).collect::<Result<Vec<_>>>()?;
+    let (task, rubric) = task_and_rubric(conn, &v.course_id, &v.task_id)?;
+    let agreed = rubric
+        .criteria
+        .iter()
+        .map(|c| (c.id.clone(), marks[0].levels.get(&c.id) == marks[1].levels.get(&c.id)))
+        .collect();
+    Ok(ModerationView {
+        learner_name: profiles::get(conn, &v.profile_id)?.display_name,
+        version: version_view(&v)?,
+        task: task_view(&v.course_id, task, rubric),
+        result: marks::result(conn, version_id)?.as_ref().map(result_view).transpose()?,
+        marks,
+        agreed,
+    })
+}
+
+/// Sets the final grade of a double-marked version and releases it.
+pub fn moderate(
+    store: &mut Store,
+    profile: &str,
+    version_id: &str,
+    input: &MarkInput,
+    now: DateTime<Utc>,
+) -> Result<ResultView> {
+    let caller = access::require(store.conn(), profile, Role::Instructor, "审核双人评分 / moderating marks")?;
+    let v = submissions::version(store.conn(), version_id)?;
+    complete_marks(store.conn(), version_id)?;
+    write_result(store, &caller, &v, input, "moderated", now)
+}
+
+/// Records that the instructor observed a learner's live practice, as a
+/// version without written work, ready to be graded like any other.
+pub fn record_observation(
+    store: &mut Store,
+    profile: &str,
+    course: &str,
+    task_id: &str,
+    learner_id: &str,
+    notes: &str,
+    now: DateTime<Utc>,
+) -> Result<VersionView> {
+    let caller = access::require(store.conn(), profile, Role::Instructor, "记录课堂观察 / recording an observation")?;
+    task_and_rubric(store.conn(), course, task_id)?;
+    profiles::get(store.conn(), learner_id)?;
+    if learner_id == caller.profile_id {
+        return Err(AppError::Rejected("不能观察评分自己 / you cannot observe yourself".into()));
+    }
+    let version = VersionRecord {
+        id: uuid::Uuid::new_v4().to_string(),
+        profile_id: learner_id.to_string(),
+        course_id: course.to_string(),
+        task_id: task_id.to_string(),
+        number: submissions::next_number(store.conn(), learner_id, course, task_id)?,
+        source: SOURCE_OBSERVATION.to_string(),
+        markdown: notes.to_string(),
+        attachments: "[]".to_string(),
+        submitted_at: stamp(now),
+    };
+    store.transact(|tx| submissions::insert_version(tx, &version))?;
+    version_view(&version)
+}
+
+/// Agreement between the first two complete marks of every double-marked
+/// version of a task, per criterion.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CriterionAgreement {
+    pub criterion_id: String,
+    pub title: String,
+    #[serde(flatten)]
+    pub agreement: Agreement,
+}
+
+pub fn agreement_report(store: &Store, profile: &str, course: &str, task_id: &str) -> Result<Vec<CriterionAgreement>> {
+    let conn = store.conn();
+    access::require(conn, profile, Role::Instructor, "查看评分一致性 / viewing marker agreement")?;
+    let (_, rubric) = task_and_rubric(conn, course, task_id)?;
+    let mut pairs: Vec<(Levels, Levels)> = Vec::new();
+    for v in submissions::versions_of_course(conn, course)?.iter().filter(|v| v.task_id == task_id) {
+        let complete: Vec<_> = marks::marks_of(conn, &v.id)?.into_iter().filter(|m| m.status == COMPLETE).collect();
+        if complete.len() >= 2 {
+            pairs.push((from_json(&complete[0].levels, "levels")?, from_json(&complete[1].levels, "levels")?));
+        }
+    }
+    Ok(rubric
+        .criteria
+        .iter()
+        .map(|c| {
+            let ratings: Vec<(usize, usize)> = pairs
+                .iter()
+                .filter_map(|(a, b)| Some((*a.get(&c.id)?, *b.get(&c.id)?)))
+                .filter(|(a, b)| *a < c.levels.len() && *b < c.levels.len())
+                .collect();
+            CriterionAgreement {
+                criterion_id: c.id.clone(),
+                title: c.title.clone(),
+                agreement: agreement(&ratings, c.levels.len()),
+            }
+        })
+        .collect())
+}

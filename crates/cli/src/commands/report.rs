@@ -1,0 +1,117 @@
+//! `qunxue report --db FILE --out DIR [--study ID] [--format html,xlsx,csv,pdf]`:
+//! the three-level training-effect report of one study (or of every study,
+//! each in `DIR/<study id>/`), with a progress bar on a terminal.
+//!
+//! The command reads the database file directly; whoever can read that file
+//! can read every figure in it, so no profile or role is asked for here
+//! (the desktop app checks roles on every study and report command).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use indicatif::{ProgressBar, ProgressStyle};
+use qunxue_app::impact::export::{write_report, ExportFormat};
+use qunxue_app::impact::report::build_report;
+use qunxue_core::impact::{AnalysisOptions, DEFAULT_RESAMPLES, DEFAULT_SEED};
+use qunxue_store::Store;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Html,
+    Xlsx,
+    Csv,
+    Pdf,
+}
+
+impl From<Format> for ExportFormat {
+    fn from(f: Format) -> Self {
+        match f {
+            Format::Html => ExportFormat::Html,
+            Format::Xlsx => ExportFormat::Xlsx,
+            Format::Csv => ExportFormat::Csv,
+            Format::Pdf => ExportFormat::Pdf,
+        }
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The learner database holding the studies.
+    #[arg(long, value_name = "FILE")]
+    db: PathBuf,
+    /// Folder for the report files (created if needed).
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+    /// Only this study (its files go straight into DIR); default: every study.
+    #[arg(long, value_name = "ID")]
+    study: Option<String>,
+    /// Formats to write (comma-separated); default: all.
+    #[arg(long, value_enum, value_delimiter = ',', default_values = ["html", "xlsx", "csv", "pdf"])]
+    format: Vec<Format>,
+    /// Seed of the bootstrap's random numbers.
+    #[arg(long, default_value_t = DEFAULT_SEED)]
+    seed: u64,
+    /// Bootstrap resamples per group.
+    #[arg(long, default_value_t = DEFAULT_RESAMPLES as u32, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    resamples: u32,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    if !args.db.is_file() {
+        anyhow::bail!("{}: no such database file", args.db.display());
+    }
+    let store = Store::open(&args.db)?;
+    let formats: Vec<ExportFormat> = args
+        .format
+        .iter()
+        .copied()
+        .map(ExportFormat::from)
+        .collect();
+    let studies: Vec<(String, PathBuf)> = match &args.study {
+        Some(id) => vec![(id.clone(), args.out.clone())],
+        None => qunxue_store::impact::list_studies(store.conn(), None)?
+            .into_iter()
+            .map(|s| {
+                let dir = args.out.join(&s.id);
+                (s.id, dir)
+            })
+            .collect(),
+    };
+    if studies.is_empty() {
+        eprintln!(
+            "qunxue: {} holds no impact studies; set one up in the app first",
+            args.db.display()
+        );
+        return Ok(ExitCode::FAILURE);
+    }
+    let options = AnalysisOptions {
+        resamples: args.resamples as usize,
+        seed: args.seed,
+        ..AnalysisOptions::default()
+    };
+    let bar = ProgressBar::new((studies.len() * (formats.len() + 1)) as u64);
+    bar.set_style(
+        ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let now = chrono::Utc::now();
+    for (id, dir) in &studies {
+        bar.set_message(format!("{id}: statistics"));
+        let report =
+            build_report(store.conn(), id, &options, now).with_context(|| format!("study {id}"))?;
+        bar.inc(1);
+        let written = write_report(&report, dir, &formats, &mut |format| {
+            bar.set_message(format!("{id}: {format:?}"));
+            bar.inc(1);
+        })
+        .with_context(|| format!("study {id}"))?;
+        bar.suspend(|| {
+            for path in written {
+                println!("{}", path.display());
+            }
+        });
+    }
+    bar.finish_and_clear();
+    Ok(ExitCode::SUCCESS)
+}

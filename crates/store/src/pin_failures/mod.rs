@@ -1,0 +1,44 @@
+//! Wrong-PIN counts per profile, kept in the database so that restarting
+//! the app does not reset the wait after too many wrong PINs.
+
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+
+use crate::Result;
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PinFailures {
+    /// Wrong PINs since the last success or lock.
+    pub failures: i64,
+    /// RFC 3339; the profile cannot be unlocked before this time.
+    pub locked_until: Option<String>,
+}
+
+pub fn get(conn: &Connection, profile: &str) -> Result<PinFailures> {
+    Ok(conn
+        .query_row(
+            "SELECT failures, locked_until FROM pin_failures WHERE profile_id = ?1",
+            [profile],
+            |r| {
+                Ok(PinFailures {
+                    failures: r.get(0)?,
+                    locked_until: r.get(1)?,
+                })
+            },
+        )
+        .optional()?
+        .unwrap_or_default())
+}
+
+pub fn set(tx: &Transaction<'_>, profile: &str, state: &PinFailures) -> Result<()> {
+    tx.execute(
+        "INSERT INTO pin_failures (profile_id, failures, locked_until) VALUES (?1, ?2, ?3)
+         ON CONFLICT (profile_id) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until",
+        params![profile, state.failures, state.locked_until],
+    )?;
+    Ok(())
+}
+
+pub fn clear(tx: &Transaction<'_>, profile: &str) -> Result<()> {
+    tx.execute("DELETE FROM pin_failures WHERE profile_id = ?1", [profile])?;
+    Ok(())
+}

@@ -1,0 +1,120 @@
+//! Study activity on an opened module: the active seconds credited from
+//! heartbeats, the time of the last beat and where the learner stopped
+//! reading. These are columns of `module_progress` (migration 0005), so
+//! they exist only for modules the learner has opened.
+
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+use serde::Serialize;
+
+use crate::{Result, StoreError};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Activity {
+    pub course_id: String,
+    pub module_id: String,
+    pub status: String,
+    pub active_seconds: i64,
+    pub last_beat_at: Option<String>,
+    pub last_opened_at: String,
+    pub position_anchor: Option<String>,
+    pub position_ratio: Option<f64>,
+}
+
+const SELECT: &str =
+    "SELECT course_id, module_id, status, active_seconds, last_beat_at, last_opened_at,
+                             position_anchor, position_ratio
+                      FROM module_progress";
+
+pub fn get(
+    conn: &Connection,
+    profile: &str,
+    course: &str,
+    module: &str,
+) -> Result<Option<Activity>> {
+    Ok(conn
+        .query_row(
+            &format!("{SELECT} WHERE profile_id = ?1 AND course_id = ?2 AND module_id = ?3"),
+            params![profile, course, module],
+            from_row,
+        )
+        .optional()?)
+}
+
+/// Adds `seconds` of study time and records the beat at `now`.
+pub fn record_beat(
+    tx: &Transaction<'_>,
+    profile: &str,
+    course: &str,
+    module: &str,
+    seconds: i64,
+    now: &str,
+) -> Result<()> {
+    let changed = tx.execute(
+        "UPDATE module_progress SET active_seconds = active_seconds + ?4, last_beat_at = ?5
+         WHERE profile_id = ?1 AND course_id = ?2 AND module_id = ?3",
+        params![profile, course, module, seconds, now],
+    )?;
+    opened(changed, course, module)
+}
+
+pub fn save_position(
+    tx: &Transaction<'_>,
+    profile: &str,
+    course: &str,
+    module: &str,
+    anchor: Option<&str>,
+    ratio: f64,
+) -> Result<()> {
+    let changed = tx.execute(
+        "UPDATE module_progress SET position_anchor = ?4, position_ratio = ?5
+         WHERE profile_id = ?1 AND course_id = ?2 AND module_id = ?3",
+        params![profile, course, module, anchor, ratio],
+    )?;
+    opened(changed, course, module)
+}
+
+/// The learner's most recently opened module that still exists, if any.
+pub fn latest(conn: &Connection, profile: &str) -> Result<Option<Activity>> {
+    Ok(conn
+        .query_row(
+            &format!(
+                "{SELECT} p WHERE p.profile_id = ?1
+                 AND EXISTS (SELECT 1 FROM modules m WHERE m.course_id = p.course_id AND m.id = p.module_id AND m.archived = 0)
+                 ORDER BY p.last_opened_at DESC LIMIT 1"
+            ),
+            [profile],
+            from_row,
+        )
+        .optional()?)
+}
+
+/// Total active seconds per course for a learner.
+pub fn seconds_by_course(conn: &Connection, profile: &str) -> Result<Vec<(String, i64)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT course_id, sum(active_seconds) FROM module_progress WHERE profile_id = ?1 GROUP BY course_id",
+    )?;
+    let rows = stmt.query_map([profile], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn opened(changed: usize, course: &str, module: &str) -> Result<()> {
+    if changed == 0 {
+        return Err(StoreError::NotFound {
+            what: format!("opened module {course}/{module}"),
+        });
+    }
+    Ok(())
+}
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Activity> {
+    Ok(Activity {
+        course_id: r.get(0)?,
+        module_id: r.get(1)?,
+        status: r.get(2)?,
+        active_seconds: r.get(3)?,
+        last_beat_at: r.get(4)?,
+        last_opened_at: r.get(5)?,
+        position_anchor: r.get(6)?,
+        position_ratio: r.get(7)?,
+    })
+}

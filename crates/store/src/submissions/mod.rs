@@ -1,0 +1,249 @@
+//! Learners' practice-task work: autosaved drafts, immutable submitted
+//! versions (and observation records, which are versions without written
+//! work) and the content-addressed attachment blobs they point at.
+
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+use serde::{Deserialize, Serialize};
+
+use crate::{OptionalExt, Result};
+
+pub const SOURCE_SUBMISSION: &str = "submission";
+pub const SOURCE_OBSERVATION: &str = "observation";
+
+/// A draft as stored; `attachments` is JSON.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DraftRecord {
+    pub profile_id: String,
+    pub course_id: String,
+    pub task_id: String,
+    pub markdown: String,
+    pub attachments: String,
+    pub saved_at: String,
+}
+
+/// A submitted (or observed) version as stored; `attachments` is JSON.
+/// Deserialisable because versions travel between machines in bundles.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VersionRecord {
+    pub id: String,
+    pub profile_id: String,
+    pub course_id: String,
+    pub task_id: String,
+    pub number: i64,
+    /// [`SOURCE_SUBMISSION`] or [`SOURCE_OBSERVATION`].
+    pub source: String,
+    pub markdown: String,
+    pub attachments: String,
+    pub submitted_at: String,
+}
+
+/// What an attachment blob is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BlobRecord {
+    pub sha256: String,
+    pub size: i64,
+    pub media_type: String,
+    pub stored_at: String,
+}
+
+pub fn save_draft(tx: &Transaction<'_>, d: &DraftRecord) -> Result<()> {
+    tx.execute(
+        include_str!("upsert_draft.sql"),
+        params![d.profile_id, d.course_id, d.task_id, d.markdown, d.attachments, d.saved_at],
+    )?;
+    Ok(())
+}
+
+pub fn draft(conn: &Connection, profile: &str, course: &str, task: &str) -> Result<Option<DraftRecord>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT profile_id, course_id, task_id, markdown, attachments, saved_at FROM task_drafts
+             WHERE profile_id = ?1 AND course_id = ?2 AND task_id = ?3",
+        )?
+        .query_row([profile, course, task], |r| {
+            Ok(DraftRecord {
+                profile_id: r.get(0)?,
+                course_id: r.get(1)?,
+                task_id: r.get(2)?,
+                markdown: r.get(3)?,
+                attachments: r.get(4)?,
+                saved_at: r.get(5)?,
+            })
+        })
+        .optional()?)
+}
+
+pub fn delete_draft(tx: &Transaction<'_>, profile: &str, course: &str, task: &str) -> Result<()> {
+    tx.execute(
+        "DELETE FROM task_drafts WHERE profile_id = ?1 AND course_id = ?2 AND task_id = ?3",
+        [profile, course, task],
+    )?;
+    Ok(())
+}
+
+/// Inserts a version; returns false (and writes nothing) if its id exists.
+pub fn insert_version(tx: &Transaction<'_>, v: &VersionRecord) -> Result<bool> {
+    if tx.query_row("SELECT 1 FROM submission_versions WHERE id = ?1", [&v.id], |_| Ok(())).optional()?.is_some() {
+        return Ok(false);
+    }
+    tx.execute(
+        include_str!("insert_version.sql"),
+        params![
+            v.id,
+            v.profile_id,
+            v.course_id,
+            v.task_id,
+            v.number,
+            v.source,
+            v.markdown,
+            v.attachments,
+            v.submitted_at
+        ],
+    )?;
+    Ok(true)
+}
+
+pub fn version(conn: &Connection, id: &str) -> Result<VersionRecord> {
+    conn.prepare_cached(&format!("{} WHERE id = ?1", include_str!("select_version.sql")))?
+        .query_row([id], version_from_row)
+        .or_not_found(|| format!("submission {id}"))
+}
+
+/// One learner's versions of one task, first to last.
+pub fn versions_of(conn: &Connection, profile: &str, course: &str, task: &str) -> Result<Vec<VersionRecord>> {
+    let sql = format!(
+        "{} WHERE profile_id = ?1 AND course_id = ?2 AND task_id = ?3 ORDER BY number",
+        include_str!("select_version.sql")
+    );
+    let rows = conn
+        .prepare_cached(&sql)?
+        .query_map([profile, course, task], version_from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// Every version of a course, oldest first (the grading queue filters it).
+pub fn versions_of_course(conn: &Connection, course: &str) -> Result<Vec<VersionRecord>> {
+    let sql = format!("{} WHERE course_id = ?1 ORDER BY submitted_at, id", include_str!("select_version.sql"));
+    let rows = conn.prepare_cached(&sql)?.query_map([course], version_from_row)?.collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// One learner's versions in a course (what a submissions bundle carries).
+pub fn versions_of_learner(conn: &Connection, profile: &str, course: &str) -> Result<Vec<VersionRecord>> {
+    let sql = format!(
+        "{} WHERE profile_id = ?1 AND course_id = ?2 ORDER BY task_id, number",
+        include_str!("select_version.sql")
+    );
+    let rows =
+        conn.prepare_cached(&sql)?.query_map([profile, course], version_from_row)?.collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// The number the learner's next version of the task gets.
+pub fn next_number(conn: &Connection, profile: &str, course: &str, task: &str) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT COALESCE(MAX(number), 0) + 1 FROM submission_versions WHERE profile_id = ?1 AND course_id = ?2 AND task_id = ?3",
+        [profile, course, task],
+        |r| r.get(0),
+    )?)
+}
+
+fn version_from_row(r: &Row<'_>) -> rusqlite::Result<VersionRecord> {
+    Ok(VersionRecord {
+        id: r.get(0)?,
+        profile_id: r.get(1)?,
+        course_id: r.get(2)?,
+        task_id: r.get(3)?,
+        number: r.get(4)?,
+        source: r.get(5)?,
+        markdown: r.get(6)?,
+        attachments: r.get(7)?,
+        submitted_at: r.get(8)?,
+    })
+}
+
+/// Records a blob; a blob already known is left as it is (same hash, same bytes).
+pub fn insert_blob(tx: &Transaction<'_>, b: &BlobRecord) -> Result<()> {
+    tx.execute(
+        "INSERT INTO attachment_blobs (sha256, size, media_type, stored_at) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (sha256) DO NOTHING",
+        params![b.sha256, b.size, b.media_type, b.stored_at],
+    )?;
+    Ok(())
+}
+
+pub fn blob(conn: &Connection, sha256: &str) -> Result<BlobRecord> {
+    conn.query_row(
+        "SELECT sha256, size, media_type, stored_at FROM attachment_blobs WHERE sha256 = ?1",
+        [sha256],
+        |r| Ok(BlobRecord { sha256: r.get(0)?, size: r.get(1)?, media_type: r.get(2)?, stored_at: r.get(3)? }),
+    )
+    .or_not_found(|| format!("attachment {sha256}"))
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::course_items::{replace_items, ItemKind, ItemRecord};
+    use crate::courses::tests::{install, sample_module};
+    use crate::profiles::{self, Profile};
+    use crate::Store;
+
+    /// A store with course `c1`, task `t1` and learner `p1`.
+    pub(crate) fn store_with_task() -> Store {
+        let mut store = Store::open_in_memory().unwrap();
+        install(&mut store, &[sample_module("a", 1, "practice")]);
+        store
+            .transact(|tx| {
+                replace_items(tx, "c1", ItemKind::Task, &[ItemRecord { id: "t1".into(), body: "{}".into() }])?;
+                profiles::insert(tx, &Profile::learner("p1", "学员甲", "t0"))
+            })
+            .unwrap();
+        store
+    }
+
+    pub(crate) fn version_record(id: &str, number: i64) -> VersionRecord {
+        VersionRecord {
+            id: id.into(),
+            profile_id: "p1".into(),
+            course_id: "c1".into(),
+            task_id: "t1".into(),
+            number,
+            source: SOURCE_SUBMISSION.into(),
+            markdown: format!("第 {number} 版"),
+            attachments: "[]".into(),
+            submitted_at: format!("2026-01-0{number}T00:00:00.000Z"),
+        }
+    }
+
+    #[test]
+    fn drafts_are_rewritten_and_versions_are_immutable() {
+        let mut store = store_with_task();
+        let mut d = DraftRecord {
+            profile_id: "p1".into(),
+            course_id: "c1".into(),
+            task_id: "t1".into(),
+            markdown: "一".into(),
+            attachments: "[]".into(),
+            saved_at: "t1".into(),
+        };
+        store.transact(|tx| save_draft(tx, &d)).unwrap();
+        d.markdown = "二".into();
+        store.transact(|tx| save_draft(tx, &d)).unwrap();
+        assert_eq!(draft(store.conn(), "p1", "c1", "t1").unwrap().unwrap().markdown, "二");
+
+        assert_eq!(next_number(store.conn(), "p1", "c1", "t1").unwrap(), 1);
+        assert!(store.transact(|tx| insert_version(tx, &version_record("v1", 1))).unwrap());
+        assert!(
+            !store.transact(|tx| insert_version(tx, &version_record("v1", 1))).unwrap(),
+            "same id twice is a no-op"
+        );
+        assert_eq!(next_number(store.conn(), "p1", "c1", "t1").unwrap(), 2);
+        let changed = store.conn().execute("UPDATE submission_versions SET markdown = 'x' WHERE id = 'v1'", []);
+        assert!(changed.unwrap_err().to_string().contains("cannot be changed"));
+        assert_eq!(version(store.conn(), "v1").unwrap().markdown, "第 1 版");
+        store.transact(|tx| delete_draft(tx, "p1", "c1", "t1")).unwrap();
+        assert!(draft(store.conn(), "p1", "c1", "t1").unwrap().is_none());
+    }
+}

@@ -1,0 +1,51 @@
+// Issue 4's import dialog in the real window: a broken pack is picked in the
+// native GTK file dialog (xdotool types its path, as a user would), the
+// dialog lists every problem with file and line, and nothing is installed.
+
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
+const DIALOG_TITLE = '选择 .zip 课程包'
+
+/** The `dangling-refs` fixture (several broken references) zipped. */
+function brokenZip() {
+  const out = join(mkdtempSync(join(tmpdir(), 'qunxue-e2e-')), 'broken-pack.zip')
+  const source = join(repo, 'tests/fixtures/packs/dangling-refs')
+  const script = 'import shutil, sys; shutil.make_archive(sys.argv[1][:-4], "zip", sys.argv[2])'
+  execFileSync('python3', ['-c', script, out, source])
+  return out
+}
+
+function xdotool(...args) {
+  return execFileSync('xdotool', args, { encoding: 'utf8', timeout: 20_000 }).trim()
+}
+
+export default async function (t) {
+  await t.check('a broken pack picked in the native dialog is listed problem by problem', async () => {
+    const zip = brokenZip()
+    await t.waitFor('the outline', () => t.find('main h1'))
+    await t.navigate('/library')
+    const before = await t.waitFor('the library count', () => t.textOf('[data-testid="library-count"]'))
+    await t.click('[data-testid="import-pack"]')
+    await t.waitFor('the source picker', () => t.find('[data-testid="choose-zip"]'))
+    await t.click('[data-testid="choose-zip"]')
+    // Xvfb has no window manager, so focus the GTK dialog by hand, then type
+    // the path: a leading "/" opens GTK's location field.
+    const window = xdotool('search', '--sync', '--onlyvisible', '--name', DIALOG_TITLE).split('\n')[0]
+    xdotool('windowfocus', '--sync', window)
+    xdotool('type', '--delay', '25', zip)
+    await new Promise((done) => setTimeout(done, 500))
+    xdotool('key', 'Return')
+    await t.waitFor('the problem list', () => t.find('[data-testid="diagnostics"]'), 30_000)
+    const first = await t.textOf('[data-testid="diagnostic-location"]')
+    t.assert(/:\d+/.test(first), `the first problem has no line: ${first}`)
+    await t.screenshot('import-error-list')
+    await t.click('[data-testid="import-close"]')
+    const after = await t.textOf('[data-testid="library-count"]')
+    t.assert(after === before, `the library changed from "${before}" to "${after}"`)
+  })
+}

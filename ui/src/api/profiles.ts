@@ -1,0 +1,55 @@
+// Profiles on a shared machine: the picker's list, managing profiles and
+// switching the active one (the backend checks PINs and roles).
+import { call } from './client'
+
+export type Role = 'learner' | 'instructor' | 'admin'
+
+export interface ProfileView {
+  id: string
+  displayName: string
+  role: Role
+  avatarColour: string
+  createdAt: string
+  lastUsedAt: string
+  needsPin: boolean
+  active: boolean
+}
+
+export interface ProfileList {
+  profiles: ProfileView[]
+  needsFirstAdmin: boolean
+}
+
+export type SwitchOutcome =
+  | { status: 'switched'; profile: ProfileView }
+  | { status: 'pin_required' }
+  | { status: 'wrong_pin'; triesLeft: number }
+  | { status: 'locked'; retryAfterSeconds: number }
+
+export function listProfiles(): Promise<ProfileList> {
+  return call<ProfileList>('list_profiles')
+}
+
+export function createProfile(displayName: string, avatarColour: string | null): Promise<ProfileView> {
+  return call<ProfileView>('create_profile', { profile: { displayName, avatarColour } })
+}
+
+export function renameProfile(profileId: string, displayName: string): Promise<ProfileView> {
+  return call<ProfileView>('rename_profile', { profileId, displayName })
+}
+
+export function setAvatarColour(profileId: string, colour: string): Promise<ProfileView> {
+  return call<ProfileView>('set_avatar_colour', { profileId, colour })
+}
+
+export function deleteProfile(profileId: string): Promise<void> {
+  return call<void>('delete_profile', { profileId })
+}
+
+export function setProfileRole(profileId: string, role: Role, pin: string | null): Promise<ProfileView> {
+  return call<ProfileView>('set_profile_role', { profileId, role, pin })
+}
+
+export function switchProfile(profileId: string, pin: string | null): Promise<SwitchOutcome> {
+  return call<SwitchOutcome>('switch_profile', { profileId, pin })
+}

@@ -1,0 +1,31 @@
+// Full-text search. Snippets arrive as plain-text segments flagged `hit`:
+// the UI renders them as text (hits inside <mark>), never as HTML.
+import { call } from './client'
+
+export interface Segment {
+  text: string
+  hit: boolean
+}
+
+export interface SearchHit {
+  kind: 'module' | 'note' | 'question'
+  courseId: string
+  courseTitle: string
+  moduleId: string | null
+  anchor: string | null
+  refId: string | null
+  title: Segment[]
+  heading: Segment[]
+  snippet: { segments: Segment[]; cutBefore: boolean; cutAfter: boolean }
+}
+
+export interface SearchResults {
+  query: string
+  terms: string[]
+  partial: boolean
+  hits: SearchHit[]
+}
+
+export function search(query: string): Promise<SearchResults> {
+  return call<SearchResults>('search', { query })
+}
