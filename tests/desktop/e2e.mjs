@@ -6,7 +6,7 @@
 //   QUNXUE_DATA_DIR     a fresh data folder (inherited by the app)
 //   WEBDRIVER_PORT      tauri-driver's port
 //   SCREENSHOT_DIR      where the screenshots go
-// Feature checks in checks/*.mjs run after the core ones (see below).
+// Feature checks in checks/*.mjs run after the core ones and the restart check.
 // It prints one line per check and closes with "N passed, N failed".
 
 import { mkdir, readdir, writeFile } from 'node:fs/promises'
@@ -151,6 +151,22 @@ try {
   await driver.deleteSession().catch(() => {})
 }
 
+// A second process on the same data folder: what was recorded must still be there.
+driver = await launch()
+try {
+  await check('progress survives closing and reopening the app', async () => {
+    const summary = await waitFor('the progress summary', () => textOf(driver, '[data-testid="progress-summary"]'))
+    assert(/[1-9]/.test(summary), `progress summary after restart was ${summary}`)
+    const row = await textOf(driver, `a[data-module-id="${FIRST_MODULE}"]`)
+    assert(row.includes('已完成'), `first module row after restart was ${row}`)
+    const practiceRow = await textOf(driver, `a[data-module-id="${PRACTICE_MODULE}"]`)
+    assert(practiceRow.includes('学习中'), `practice row after restart was ${practiceRow}`)
+    await screenshot(driver, 'outline-after-restart')
+  })
+} finally {
+  await driver.deleteSession().catch(() => {})
+}
+
 // Feature checks live in checks/*.mjs, each `export default async function (t)`
 // with the helpers below; each runs in its own app session, in name order.
 const checksDir = join(dirname(fileURLToPath(import.meta.url)), 'checks')
@@ -176,22 +192,6 @@ for (const file of checkFiles) {
   } finally {
     await driver.deleteSession().catch(() => {})
   }
-}
-
-// A second process on the same data folder: what was recorded must still be there.
-driver = await launch()
-try {
-  await check('progress survives closing and reopening the app', async () => {
-    const summary = await waitFor('the progress summary', () => textOf(driver, '[data-testid="progress-summary"]'))
-    assert(/[1-9]/.test(summary), `progress summary after restart was ${summary}`)
-    const row = await textOf(driver, `a[data-module-id="${FIRST_MODULE}"]`)
-    assert(row.includes('已完成'), `first module row after restart was ${row}`)
-    const practiceRow = await textOf(driver, `a[data-module-id="${PRACTICE_MODULE}"]`)
-    assert(practiceRow.includes('学习中'), `practice row after restart was ${practiceRow}`)
-    await screenshot(driver, 'outline-after-restart')
-  })
-} finally {
-  await driver.deleteSession().catch(() => {})
 }
 
 console.log(`desktop e2e: ${passed} passed, ${failed} failed`)

@@ -30,6 +30,8 @@ pub fn run(with_setup: bool) -> anyhow::Result<()> {
     let mut layers = vec![rust_tests()?];
     layers.push(vitest(&reports)?);
     build_desktop()?;
+    // The desktop checks drive the CLI too (seeding an instructor for tasks.mjs).
+    process::run("cargo", &["build", "-p", "qunxue-cli"])?;
     layers.push(playwright(&reports)?);
     layers.push(desktop_e2e()?);
 
@@ -111,6 +113,7 @@ fn desktop_e2e() -> anyhow::Result<Layer> {
     let _driver = TauriDriver::start(port, &data_dir)?;
     let output = process::command("node", &["tests/desktop/e2e.mjs"])
         .env("QUNXUE_APP", desktop_binary())
+        .env("QUNXUE_DATA_DIR", &data_dir)
         .env("SCREENSHOT_DIR", &screenshots)
         .env("WEBDRIVER_PORT", port.to_string())
         .stderr(Stdio::inherit())

@@ -2,12 +2,14 @@
 // compile error, not a blank label at run time.
 import type { MessageSchema } from './zh-CN'
 import marking from './features/marking.en'
+import teach from './features/teach.en'
 import learner from './features/learner.en'
 import tasks from './features/tasks.en'
 import impact from './features/impact.en'
 
 const en: MessageSchema = {
   marking,
+  teach,
   learner,
   tasks,
   impact,

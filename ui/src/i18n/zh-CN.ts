@@ -3,12 +3,14 @@
 // vue-i18n treats { } @ $ | as syntax, so messages avoid them except for
 // named placeholders.
 import marking from './features/marking.zh-CN'
+import teach from './features/teach.zh-CN'
 import learner from './features/learner.zh-CN'
 import tasks from './features/tasks.zh-CN'
 import impact from './features/impact.zh-CN'
 
 const zhCN = {
   marking,
+  teach,
   learner,
   tasks,
   impact,

@@ -41,6 +41,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/profiles', name: 'profiles', component: ProfilePickerView },
   { path: '/my', name: 'learner-home', component: HomeView },
   { path: '/search', name: 'search', component: SearchView, props: (route) => ({ q: String(route.query.q ?? '') }) },
+  { path: '/teach', name: 'teach', component: () => import('../views/TeachingHubView.vue') },
   { path: '/teach/short-answers', name: 'short-answer-marking', component: ShortAnswerMarkingView },
   {
     path: '/courses/:courseId/quizzes/:quizId/analysis',

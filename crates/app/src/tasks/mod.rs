@@ -10,7 +10,7 @@ pub mod analytics;
 pub mod attachments;
 pub mod bundles;
 pub mod comment_bank;
-mod common;
+pub(crate) mod common;
 #[doc(hidden)]
 pub mod fixture;
 pub mod grading;

@@ -14,7 +14,7 @@ use qunxue_store::Store;
 pub struct Args {
     #[arg(long, value_name = "FILE")]
     db: Option<PathBuf>,
-    #[arg(long, value_name = "ID", default_value = "community-ops")]
+    #[arg(long, value_name = "ID", default_value = "qunxue.community-ops")]
     course: String,
 }
 

@@ -182,16 +182,24 @@ pub fn is_double_marked(conn: &Connection, course: &str, task: &str) -> Result<b
 /// Adds a comment to the bank; the existing entry's id if the same text is
 /// already banked for that criterion.
 pub fn bank_comment(tx: &Transaction<'_>, c: &BankComment, now: &str) -> Result<String> {
+    // Looked up first rather than left to the UNIQUE constraint: SQLite
+    // treats NULLs as distinct, so overall comments (no criterion) would
+    // slip past it.
+    let existing: Option<String> = tx
+        .query_row(
+            "SELECT id FROM comment_bank WHERE course_id = ?1 AND criterion_id IS ?2 AND text = ?3",
+            params![c.course_id, c.criterion_id, c.text],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(id) = existing {
+        return Ok(id);
+    }
     tx.execute(
-        "INSERT INTO comment_bank (id, course_id, criterion_id, text, uses, created_at) VALUES (?1, ?2, ?3, ?4, 0, ?5)
-         ON CONFLICT (course_id, criterion_id, text) DO NOTHING",
+        "INSERT INTO comment_bank (id, course_id, criterion_id, text, uses, created_at) VALUES (?1, ?2, ?3, ?4, 0, ?5)",
         params![c.id, c.course_id, c.criterion_id, c.text, now],
     )?;
-    Ok(tx.query_row(
-        "SELECT id FROM comment_bank WHERE course_id = ?1 AND criterion_id IS ?2 AND text = ?3",
-        params![c.course_id, c.criterion_id, c.text],
-        |r| r.get(0),
-    )?)
+    Ok(c.id.clone())
 }
 
 /// Counts one more use; false if there is no such comment.
