@@ -170,7 +170,11 @@ try {
 // Feature checks live in checks/*.mjs, each `export default async function (t)`
 // with the helpers below; each runs in its own app session, in name order.
 const checksDir = join(dirname(fileURLToPath(import.meta.url)), 'checks')
-const checkFiles = (await readdir(checksDir).catch(() => [])).filter((f) => f.endsWith('.mjs')).sort()
+// E2E_ONLY=name1,name2 runs only those check files (quick local re-runs).
+const only = process.env.E2E_ONLY?.split(',') ?? null
+const checkFiles = (await readdir(checksDir).catch(() => []))
+  .filter((f) => f.endsWith('.mjs') && (!only || only.some((o) => f.startsWith(o))))
+  .sort()
 for (const file of checkFiles) {
   const { default: run } = await import(pathToFileURL(join(checksDir, file)).href)
   driver = await launch()
@@ -183,7 +187,8 @@ for (const file of checkFiles) {
     textOf: (selector) => textOf(driver, selector),
     screenshot: (name) => screenshot(driver, name),
     click: async (selector) => driver.elementClick(await find(driver, selector)),
-    navigate: async (hashPath) => driver.navigateTo((await driver.getUrl()).replace(/#.*$/, `#${hashPath}`)),
+    // The app may still be on its first URL, which has no hash yet.
+    navigate: async (hashPath) => driver.navigateTo(`${(await driver.getUrl()).replace(/#.*$/, '')}#${hashPath}`),
   }
   try {
     await run(t)
