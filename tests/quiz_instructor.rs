@@ -34,16 +34,20 @@ fn classroom(data: &DataDir) -> (Store, Vec<String>) {
         })
         .unwrap();
     let mut attempts = Vec::new();
-    for (learner, single, numeric) in [("l1", 2, Some(18.0)), ("l2", 2, Some(18.0)), ("l3", 0, None)] {
-        let id = quiz::start_quiz(&mut store, learner, COURSE, QUIZ, at(1)).unwrap().attempt_id;
+    // Each learner answers a minute after the one before, so the marking queue
+    // (oldest answer first) has a defined order.
+    for (minute, (learner, single, numeric)) in [("l1", 2, Some(18.0)), ("l2", 2, Some(18.0)), ("l3", 0, None)].into_iter().enumerate() {
+        let minute = u32::try_from(minute).unwrap() * 4;
+        let id = quiz::start_quiz(&mut store, learner, COURSE, QUIZ, at(minute + 1)).unwrap().attempt_id;
         let single = LearnerAnswer::Choice(option_key(single));
-        quiz::save_answer(&mut store, learner, &id, "q-single", &single, at(2)).unwrap();
+        quiz::save_answer(&mut store, learner, &id, "q-single", &single, at(minute + 2)).unwrap();
         if let Some(value) = numeric {
-            quiz::save_answer(&mut store, learner, &id, "q-numeric", &LearnerAnswer::Number(value), at(2)).unwrap();
+            let number = LearnerAnswer::Number(value);
+            quiz::save_answer(&mut store, learner, &id, "q-numeric", &number, at(minute + 2)).unwrap();
         }
         let text = LearnerAnswer::Text(format!("{learner} 的回答：先定目标人群，再设计入群理由。"));
-        quiz::save_answer(&mut store, learner, &id, "q-short", &text, at(3)).unwrap();
-        quiz::submit_attempt(&mut store, learner, &id, at(4)).unwrap();
+        quiz::save_answer(&mut store, learner, &id, "q-short", &text, at(minute + 3)).unwrap();
+        quiz::submit_attempt(&mut store, learner, &id, at(minute + 4)).unwrap();
         attempts.push(id);
     }
     (store, attempts)
@@ -82,22 +86,23 @@ fn short_answers_are_graded_by_hand_and_the_result_shows_the_comment() {
     let (mut store, attempts) = classroom(&data);
     let queue = quiz::marking_queue(&store, TEACHER, None).unwrap();
     assert_eq!(queue.len(), 3);
-    assert_eq!(queue[0].learner_name, "张三");
+    let names: Vec<&str> = queue.iter().map(|p| p.learner_name.as_str()).collect();
+    assert_eq!(names, ["张三", "李四", "王五"], "oldest answer first");
     assert!(queue[0].answer_text.contains("先定目标人群"));
 
-    let err = quiz::grade_answer(&mut store, TEACHER, &attempts[0], "q-short", 99.0, None, at(5)).unwrap_err();
+    let err = quiz::grade_answer(&mut store, TEACHER, &attempts[0], "q-short", 99.0, None, at(20)).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidInput, "{err}");
-    let err = quiz::grade_answer(&mut store, TEACHER, &attempts[0], "q-single", 1.0, None, at(5)).unwrap_err();
+    let err = quiz::grade_answer(&mut store, TEACHER, &attempts[0], "q-single", 1.0, None, at(20)).unwrap_err();
     assert!(err.to_string().contains("automatically"), "{err}");
 
-    let before = quiz::attempt_result(&mut store, "l1", &attempts[0], at(5)).unwrap();
+    let before = quiz::attempt_result(&mut store, "l1", &attempts[0], at(20)).unwrap();
     assert_eq!((before.passed, before.pending_manual), (None, 1));
     let max = queue[0].max_score;
-    let rescored = quiz::grade_answer(&mut store, TEACHER, &attempts[0], "q-short", max, Some(" 很完整 "), at(6)).unwrap();
+    let rescored = quiz::grade_answer(&mut store, TEACHER, &attempts[0], "q-short", max, Some(" 很完整 "), at(21)).unwrap();
     assert_eq!(rescored.pending_manual, 0);
     assert!((rescored.score - (before.score + max)).abs() < 1e-9);
 
-    let after = quiz::attempt_result(&mut store, "l1", &attempts[0], at(7)).unwrap();
+    let after = quiz::attempt_result(&mut store, "l1", &attempts[0], at(22)).unwrap();
     assert_eq!(after.pending_manual, 0);
     assert!(after.passed.is_some());
     let item = after.items.iter().find(|i| i.question_id == "q-short").unwrap();
@@ -112,11 +117,11 @@ fn a_learner_cannot_grade_or_see_item_analysis() {
     let forbidden = [
         quiz::marking_queue(&store, "l2", None).map(|_| ()),
         quiz::item_analysis(&store, "l2", COURSE, QUIZ).map(|_| ()),
-        quiz::grade_answer(&mut store, "l2", &attempts[1], "q-short", 1.0, None, at(5)).map(|_| ()),
+        quiz::grade_answer(&mut store, "l2", &attempts[1], "q-short", 1.0, None, at(20)).map(|_| ()),
     ];
     for result in forbidden {
         assert_eq!(result.unwrap_err().kind(), ErrorKind::Forbidden);
     }
     // Nothing was graded by the refused call.
-    assert_eq!(quiz::attempt_result(&mut store, "l2", &attempts[1], at(6)).unwrap().pending_manual, 1);
+    assert_eq!(quiz::attempt_result(&mut store, "l2", &attempts[1], at(21)).unwrap().pending_manual, 1);
 }
