@@ -12,12 +12,26 @@ export async function answerCurrent(t) {
   if (numeric) return t.driver.elementSendKeys(numeric, '7')
   const text = await t.find('article.question textarea, article.question input[type="text"]').catch(() => null)
   if (text) return t.driver.elementSendKeys(text, '拉新后 48 小时内完成破冰')
+  // Matching: pick a different right-hand side for each left one.
+  const selects = await t.driver.findElements('css selector', 'article.question select')
+  if (selects.length > 0) {
+    for (let i = 0; i < selects.length; i++) {
+      await t.click(`article.question [data-testid="match-${i}"] option:nth-child(${2 + (i % (await optionCount(t, i)))})`)
+    }
+    return
+  }
   // Ordering starts with an arrangement; keeping it is an answer too.
   const keep = await t.find('article.question [data-testid="confirm-order"]').catch(() => null)
   if (keep) return t.driver.elementClick(keep)
   const down = await t.find('article.question button[data-move="down"]').catch(() => null)
   if (down) return t.driver.elementClick(down)
   throw new Error('the question offers no input the test knows')
+}
+
+/** How many real choices (not the placeholder) the i-th matching select offers. */
+async function optionCount(t, i) {
+  const options = await t.driver.findElements('css selector', `article.question [data-testid="match-${i}"] option`)
+  return Math.max(1, options.length - 1)
 }
 
 export default async function (t) {
