@@ -205,3 +205,64 @@ fn submissions_and_grades_round_trip_between_two_databases() {
         refused(&["import-grades", older.to_str().unwrap(), "--db", learner_pc.db_arg(), "--profile", LEARNER]);
     assert!(replay.contains("replayed bundle"), "{replay}");
 }
+
+/// A second instructor's grades bundle for the same course: refused with the
+/// key's fingerprint, refused again with a wrong `--trust-key`, imported with
+/// the right one; the first instructor's bundles still import afterwards.
+#[test]
+fn a_second_instructor_key_is_trusted_only_with_its_fingerprint() {
+    let learner_pc = Machine::new();
+    let teacher_pc = Machine::new();
+    let now = Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap();
+    let version_id = {
+        let mut store = learner_pc.store();
+        learner::save_draft(&mut store, LEARNER, COURSE, TASK, "欢迎大家来到读书群", &[], now).unwrap();
+        learner::submit(&mut store, LEARNER, COURSE, TASK, now).unwrap().id
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let subs = dir.path().join("subs.zip");
+    let subs_arg = subs.to_str().unwrap();
+    run_json(&["export-submissions", "--db", learner_pc.db_arg(), "--profile", LEARNER, "--out", subs_arg, "--json"]);
+    run_json(&["import-submissions", subs_arg, "--db", teacher_pc.db_arg(), "--profile", INSTRUCTOR, "--json"]);
+    {
+        let mut store = teacher_pc.store();
+        let levels = [("purpose".to_string(), 1), ("action".to_string(), 1)].into();
+        let mark = MarkInput { levels, comments: Default::default(), feedback: String::new(), complete: true };
+        grading::save_mark(&mut store, INSTRUCTOR, &version_id, &mark, now).unwrap();
+        grading::release(&mut store, INSTRUCTOR, &version_id, now).unwrap();
+    }
+    let export = |profile: &str, name: &str| {
+        let out = dir.path().join(name);
+        let out_arg = out.to_str().unwrap().to_string();
+        run_json(&["export-grades", "--db", teacher_pc.db_arg(), "--profile", profile, "--out", &out_arg, "--json"]);
+        out_arg
+    };
+    let first = export(INSTRUCTOR, "wang.zip");
+    run_json(&["import-grades", &first, "--db", learner_pc.db_arg(), "--profile", LEARNER, "--json"]);
+
+    let second = export(fixture::SECOND_MARKER, "chen.zip");
+    let message = refused(&["import-grades", &second, "--db", learner_pc.db_arg(), "--profile", LEARNER]);
+    let at = message.find("（指纹 ").unwrap_or_else(|| panic!("no fingerprint in: {message}")) + "（指纹 ".len();
+    let fingerprint: String = message[at..].chars().take_while(|c| *c != '）').collect();
+    assert_eq!(fingerprint.len(), 24, "{fingerprint}");
+    assert!(message.contains("陈老师"), "{message}");
+
+    let args = |trust: &str| {
+        vec!["import-grades", second.as_str(), "--db", learner_pc.db_arg(), "--profile", LEARNER, "--trust-key", trust]
+            .into_iter()
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    let wrong = args("0000 0000 0000 0000 0000");
+    let refusal = refused(&wrong.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(refusal.contains("nothing was trusted"), "{refusal}");
+    let right = args(&fingerprint);
+    let mut json = right.iter().map(String::as_str).collect::<Vec<_>>();
+    json.push("--json");
+    let applied = run_json(&json);
+    assert_eq!((applied["added"].as_u64(), applied["signerName"].as_str()), (Some(1), Some("陈老师")));
+
+    let again = export(INSTRUCTOR, "wang-2.zip");
+    let applied = run_json(&["import-grades", &again, "--db", learner_pc.db_arg(), "--profile", LEARNER, "--json"]);
+    assert_eq!(applied["added"].as_u64(), Some(1), "the first key stays trusted");
+}

@@ -4,6 +4,7 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
+import { echartsUnderFrozenPrototype } from './build/frozenPrototype'
 
 const uiRoot = fileURLToPath(new URL('.', import.meta.url))
 
@@ -13,7 +14,8 @@ export default defineConfig({
   base: './',
   // Keep Vite's and Vitest's caches in the root node_modules, not ui/.
   cacheDir: '../node_modules/.vite',
-  plugins: [vue()],
+  // Tauri freezes Object.prototype; see build/frozenPrototype.ts.
+  plugins: [vue(), echartsUnderFrozenPrototype()],
   define: {
     // vue-i18n feature flags: Composition API only, no devtools hooks in builds.
     __VUE_I18N_FULL_INSTALL__: true,

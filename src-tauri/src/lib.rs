@@ -6,6 +6,7 @@ mod commands;
 mod error;
 mod startup;
 mod state;
+mod xapi_sync;
 
 use tauri::{Manager, Runtime};
 
@@ -20,12 +21,20 @@ pub fn builder<R: Runtime>() -> tauri::Builder<R> {
         .register_uri_scheme_protocol(qunxue_core::markdown::ASSET_SCHEME, asset_protocol::handle)
         .setup(|app| {
             let state = startup::open_state(app.handle())?;
+            xapi_sync::spawn(std::sync::Arc::clone(&state.store));
             app.manage(state);
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
             commands::app::ui_ready,
+            commands::backup::list_backups,
+            commands::backup::create_backup_now,
+            commands::backup::restore_backup,
+            commands::backup::recovery_status,
+            commands::backup::recover_database,
+            commands::certificates::certificate_status,
+            commands::certificates::export_certificate,
             commands::courses::list_courses,
             commands::courses::course_outline,
             commands::reading::open_module,
@@ -46,6 +55,10 @@ pub fn builder<R: Runtime>() -> tauri::Builder<R> {
             commands::marking::grade_answer,
             commands::marking::item_analysis,
             commands::marking::export_item_analysis,
+            commands::local_quizzes::preview_question_file,
+            commands::local_quizzes::import_local_quiz,
+            commands::local_quizzes::local_quizzes,
+            commands::local_quizzes::archive_local_quiz,
             commands::tasks::module_tasks,
             commands::tasks::task_page,
             commands::tasks::task_preview,
@@ -72,6 +85,9 @@ pub fn builder<R: Runtime>() -> tauri::Builder<R> {
             commands::tasks::bundle_import_submissions,
             commands::tasks::bundle_export_grades,
             commands::tasks::bundle_import_grades,
+            commands::tasks::bundle_trust_key,
+            commands::tasks::task_attachment_image,
+            commands::tasks::task_attachment_save,
             commands::accounts::list_profiles,
             commands::accounts::create_profile,
             commands::accounts::rename_profile,
@@ -104,6 +120,11 @@ pub fn builder<R: Runtime>() -> tauri::Builder<R> {
             commands::impact::impact_report,
             commands::impact::impact_export,
             commands::impact::submit_survey,
+            commands::impact::survey_forms,
+            commands::xapi::xapi_status,
+            commands::xapi::xapi_settings,
+            commands::xapi::xapi_save_settings,
+            commands::xapi::xapi_sync_now,
         ])
 }
 

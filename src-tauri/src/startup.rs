@@ -1,10 +1,12 @@
-//! Start-up: find the data folder, open (or create) the database, install
-//! the bundled curriculum and pick the active learner.
+//! Start-up: find the data folder, check and open (or create) the database
+//! (a damaged one leads to the recovery screen), install the bundled
+//! curriculum and pick the active learner.
 
 use std::path::PathBuf;
 use std::time::Instant;
 
-use qunxue_app::{library, paths, profiles};
+use qunxue_app::backup::startup::{self, Startup};
+use qunxue_app::{library, paths, profiles, search};
 use qunxue_store::Store;
 use tauri::{AppHandle, Manager, Runtime};
 
@@ -22,13 +24,37 @@ pub fn open_state<R: Runtime>(app: &AppHandle<R>) -> Result<AppState, Box<dyn st
     };
     std::fs::create_dir_all(&data_dir)?;
     let database_path = data_dir.join(paths::DATABASE_FILE);
-    let mut store = Store::open(&database_path)?;
+    let now = chrono::Utc::now();
+    // The jieba dictionary takes a moment to load; do it before the first search.
+    std::thread::spawn(search::warm_up);
+    match startup::open_checked(&database_path, &data_dir, now)? {
+        Startup::Ready(ready) => {
+            if let Some(error) = &ready.backup_error {
+                eprintln!("qunxue: the automatic backup failed: {error}");
+            }
+            let (store, profile) = prepare(app, ready.store)?;
+            Ok(AppState::new(store, profile, data_dir, database_path, started))
+        }
+        Startup::Damaged(damage) => {
+            // Never crash on a damaged file: run on an empty in-memory
+            // database and let the recovery screen restore a backup.
+            eprintln!("qunxue: the database {} failed its check: {}", database_path.display(), damage.problem);
+            let state = AppState::new(Store::open_in_memory()?, String::new(), data_dir, database_path, started);
+            state.set_recovery(Some(damage));
+            Ok(state)
+        }
+    }
+}
+
+/// Installs the bundled curriculum into a freshly opened store and picks the
+/// active learner; also used after a restore or recovery.
+pub fn prepare<R: Runtime>(app: &AppHandle<R>, mut store: Store) -> qunxue_app::Result<(Store, String)> {
     let now = chrono::Utc::now();
     if let Some(pack_dir) = bundled_pack_dir(app) {
         library::install_bundled_courses(&mut store, &pack_dir, now)?;
     }
     let profile = profiles::active_profile(&mut store, now)?;
-    Ok(AppState::new(store, profile.id, data_dir, database_path, started))
+    Ok((store, profile.id))
 }
 
 /// The shipped curriculum, a pack folder holding `courses/` and `quizzes/`:

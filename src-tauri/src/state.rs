@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock};
 use std::time::Instant;
 
+use qunxue_app::backup::startup::Damage;
 use qunxue_store::Store;
 
 use crate::error::CommandError;
@@ -20,6 +21,9 @@ pub struct AppState {
     pub database_path: PathBuf,
     /// When the process started, for the cold-start measurement.
     pub started: Instant,
+    /// Set when the database failed its start-up check: the store is then an
+    /// empty in-memory one until the recovery screen restores a backup.
+    recovery: Mutex<Option<Damage>>,
 }
 
 impl AppState {
@@ -30,7 +34,17 @@ impl AppState {
             data_dir,
             database_path,
             started,
+            recovery: Mutex::new(None),
         }
+    }
+
+    /// The damage found at start-up, while it has not been recovered from.
+    pub fn recovery(&self) -> Option<Damage> {
+        self.recovery.lock().unwrap_or_else(PoisonError::into_inner).clone()
+    }
+
+    pub fn set_recovery(&self, damage: Option<Damage>) {
+        *self.recovery.lock().unwrap_or_else(PoisonError::into_inner) = damage;
     }
 
     /// The id of the profile every command acts for.

@@ -2,62 +2,14 @@
 // mocked: study set-up, the import column mapping with its preview, and the
 // report view with its ECharts charts. The report the mock serves is a real
 // one, written by `cargo test --test impact_report` from a real database.
-import { existsSync, readFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
-import { installTauriMock } from './tauri-mock'
-import { communityOps } from './fixtures/community-ops'
+import { installImpactMock } from './impact-mock'
 
 const SHOTS = 'target/browser-screenshots'
-const REPORT_JSON = 'target/impact-report/report.json'
 
 async function settle(page: Page): Promise<void> {
   await page.evaluate(() => document.fonts.ready)
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
-}
-
-async function installImpactMock(page: Page): Promise<void> {
-  expect(existsSync(REPORT_JSON), `${REPORT_JSON} is missing: run \`cargo test --test impact_report\` first`).toBe(true)
-  const report = JSON.parse(readFileSync(REPORT_JSON, 'utf8'))
-  await installTauriMock(page, { courses: [communityOps], picks: ['/data/门店数据.csv'] })
-  await page.addInitScript((rep: { study: Record<string, unknown> }) => {
-    const w = window as unknown as Record<string, unknown>
-    const calls: { cmd: string; args: unknown }[] = []
-    w.__IMPACT_CALLS__ = calls
-    const study = { ...rep.study, observationCount: 0 }
-    const handlers: Record<string, (args: Record<string, unknown>) => unknown> = {
-      impact_list_studies: () => [],
-      impact_metric_templates: () => (rep.study.metrics as unknown[]),
-      impact_get_study: () => study,
-      impact_create_study: (args) => {
-        calls.push({ cmd: 'impact_create_study', args })
-        return study
-      },
-      impact_preview_import: () => ({
-        file: '门店数据.csv',
-        headers: ['门店', '组别', '指标', '阶段', '数值'],
-        suggested: { learner: 0, group: 1, metric: 2, period: 3, value: 4 },
-        rows: [
-          { line: 2, cells: ['训练01店', '训练组', '活跃率', '培训前', '15.0'] },
-          { line: 3, cells: ['训练01店', '训练组', '活跃率', '培训后', '19.6'] },
-          { line: 4, cells: ['对照01店', '对照组', '活跃率', '培训前', '15.5'] },
-          { line: 5, cells: ['对照01店', '对照组', '活跃率', '培训后', '14.8'] },
-        ],
-        totalRows: 88,
-      }),
-      impact_import: (args) => {
-        calls.push({ cmd: 'impact_import', args })
-        throw {
-          kind: 'invalid_input',
-          message: '门店数据.csv:7:4: period "下月" is neither before (培训前) nor after (培训后)',
-          diagnostics: [
-            { file: '门店数据.csv', line: 7, col: 4, severity: 'error', message: 'period "下月" is neither before (培训前) nor after (培训后)' },
-          ],
-        }
-      },
-      impact_report: () => rep,
-    }
-    w.__QUNXUE_EXTRA_HANDLERS__ = { ...((w.__QUNXUE_EXTRA_HANDLERS__ as object) ?? {}), ...handlers }
-  }, report)
 }
 
 test.beforeEach(async ({ page }) => {

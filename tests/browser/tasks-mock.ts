@@ -103,6 +103,26 @@ export async function installTasksMock(page: Page, options: TasksMockOptions): P
         save(s)
         return view(v)
       },
+      // The instructor's queue: every submitted version, its status from the marks and results so far.
+      grading_queue: () => {
+        const s = load()
+        return s.versions.map((v) => {
+          const mark = s.marks[v.id]
+          return {
+            versionId: v.id,
+            taskId: opts.task.id,
+            taskTitle: opts.task.title,
+            learnerId: 'p-learner',
+            learnerName: opts.learnerName,
+            number: v.number,
+            source: 'submission',
+            submittedAt: v.submittedAt,
+            status: s.results[v.id] ? 'released' : mark?.complete ? 'marked' : 'ungraded',
+            myMark: mark ? (mark.complete ? 'complete' : 'draft') : null,
+            doubleMarked: false,
+          }
+        })
+      },
       grading_view: (a) => {
         const s = load()
         const v = s.versions.find((x) => x.id === a.versionId)

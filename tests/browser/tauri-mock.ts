@@ -22,12 +22,24 @@ export async function installTauriMock(page: Page, options: MockOptions): Promis
   // This function is serialised into the page: it must not use anything
   // from this file's scope.
   await page.addInitScript((opts: MockOptions) => {
+    // As in the desktop app (tauri.conf.json `freezePrototype: true`): code
+    // that only works with a writable Object.prototype fails here too.
+    Object.freeze(Object.prototype)
     const courses = structuredClone(opts.courses)
     const packs = structuredClone(opts.packs ?? {})
     const picks = [...(opts.picks ?? [])]
     /** Paths the user chose in the file dialog: the only ones the backend reads. */
     const picked = new Set<string>()
     const calls: { cmd: string; args: unknown }[] = []
+    const backups: { file_name: string; path: string; reason: string; created_at: string; size: number }[] = [
+      {
+        file_name: 'qunxue-20261201T080000.000Z-daily.db',
+        path: '/home/learner/.local/share/qunxue/backups/qunxue-20261201T080000.000Z-daily.db',
+        reason: 'daily',
+        created_at: '2026-12-01T08:00:00.000Z',
+        size: 184_320,
+      },
+    ]
     const w = window as unknown as Record<string, unknown>
 
     // Tauri's callback registry: Channel ids come from transformCallback and
@@ -100,8 +112,52 @@ export async function installTauriMock(page: Page, options: MockOptions): Promis
     const handlers: Record<string, (args: Args) => unknown> = {
       app_info: () => ({ version: '0.1.0', dataDir: '/home/learner/.local/share/qunxue', dbPath: '/home/learner/.local/share/qunxue/qunxue.db' }),
       ui_ready: () => null,
+      // A healthy database: no recovery screen.
+      recovery_status: () => null,
+      // Settings → xAPI: an LRS is set, a few statements wait to be sent; the password is never returned.
+      xapi_settings: () => ({
+        endpoint: 'https://lrs.example.com/xAPI',
+        username: 'qunxue-desktops',
+        passwordSet: true,
+        iriBase: 'https://learn.example.com/xapi',
+      }),
+      xapi_status: () => ({
+        configured: true,
+        pending: 7,
+        sent: 128,
+        lastSuccessAt: '2026-12-01T08:00:00.000Z',
+        lastError: null,
+        lastErrorAt: null,
+      }),
+      xapi_sync_now: () => ({ sent: 7, batches: 1, pending: 0 }),
+      // Settings → backups: one automatic backup; "back up now" adds a manual one.
+      list_backups: () => ({
+        folder: '/home/learner/.local/share/qunxue/backups',
+        backups: [...backups].reverse(),
+        keepDaily: 7,
+        keepWeekly: 4,
+        keepRecent: 3,
+      }),
+      create_backup_now: () => {
+        const created_at = new Date().toISOString()
+        const file_name = `qunxue-${created_at.replace(/[-:]/g, '')}-manual.db`
+        const entry = { file_name, path: `/home/learner/.local/share/qunxue/backups/${file_name}`, reason: 'manual', created_at, size: 196_608 }
+        backups.push(entry)
+        return entry
+      },
+      // Certificates need passed quizzes, which this mock does not record.
+      certificate_status: ({ courseId }) => ({
+        courseId,
+        courseTitle: findCourse(courseId).title,
+        eligible: false,
+        modulesToComplete: [],
+        quizzesToPass: [],
+        certificate: null,
+      }),
       // No quizzes unless quiz-mock.ts installs them.
       module_quizzes: () => [],
+      // No imported practice unless a spec installs some.
+      local_quizzes: () => [],
       review_queue: () => ({ due: [], dueCount: 0, nextDueAt: null }),
       list_courses: () => courses.map(summary),
       course_outline: ({ courseId }) => {

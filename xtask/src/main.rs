@@ -2,7 +2,9 @@
 //! and the chores behind them. Everything a fresh Debian/Ubuntu machine
 //! needs is installed from here, so the README's commands just work.
 
+mod bench;
 mod display;
+mod fuzz;
 mod process;
 mod run;
 mod setup;
@@ -36,6 +38,31 @@ enum Task {
         #[arg(long)]
         no_setup: bool,
     },
+    /// Write a synthetic, valid course pack for benchmarks (deterministic for a seed).
+    GenPack {
+        #[arg(long)]
+        modules: usize,
+        #[arg(long)]
+        out: std::path::PathBuf,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Build the release app and package it as a .deb with Tauri's bundler.
+    Bundle,
+    /// Measure every performance budget (DESIGN.md §6); prints a table and writes target/bench/report.json.
+    Bench {
+        /// Small sizes, to try the bench out; the figures are not the budgets'.
+        #[arg(long)]
+        quick: bool,
+        /// Skip the release bundle (P6 then starts the debug app, if built, and the .deb size is not measured).
+        #[arg(long)]
+        no_bundle: bool,
+    },
+    /// Run every cargo-fuzz target in fuzz/ for N minutes each (installs cargo-fuzz if needed).
+    Fuzz {
+        #[arg(long, default_value_t = 10)]
+        minutes: u64,
+    },
 }
 
 fn main() -> anyhow::Result<()> {
@@ -43,5 +70,9 @@ fn main() -> anyhow::Result<()> {
         Task::Setup { test } => setup::run(if test { setup::Profile::Test } else { setup::Profile::App }),
         Task::Run { xvfb } => run::run(xvfb),
         Task::Test { no_setup } => test::run(!no_setup),
+        Task::Fuzz { minutes } => fuzz::run(minutes),
+        Task::GenPack { modules, out, seed } => bench::gen_pack(modules, &out, seed),
+        Task::Bundle => bench::bundle().map(|_| ()),
+        Task::Bench { quick, no_bundle } => bench::bench(bench::BenchOptions { quick, no_bundle }),
     }
 }

@@ -27,8 +27,10 @@ const APP_PACKAGES: &[&str] = &[
 
 /// Extra packages only the tests need.
 /// (`poppler-utils`: pdftoppm/pdftotext/pdffonts check the PDF effect report;
-/// `xdotool` types a path into the native file dialog in the desktop e2e.)
-const TEST_PACKAGES: &[&str] = &["webkit2gtk-driver", "chromium", "xauth", "imagemagick", "poppler-utils", "xdotool"];
+/// `xdotool` types a path into the native file dialog in the desktop e2e;
+/// `python3-venv`: the venv Ralph, the xAPI tests' LRS, is installed into.)
+const TEST_PACKAGES: &[&str] =
+    &["webkit2gtk-driver", "chromium", "xauth", "imagemagick", "poppler-utils", "xdotool", "python3-venv"];
 
 /// tauri-driver must stay on 2.x, like every other Tauri part.
 const TAURI_DRIVER_VERSION: &str = "2.1.0";
@@ -40,10 +42,48 @@ pub fn run(profile: Profile) -> anyhow::Result<()> {
     }
     install_debian_packages(&packages)?;
     install_npm_packages()?;
+    if profile == Profile::Test {
+        install_ralph()?;
+    }
     if profile == Profile::Test && !on_path("tauri-driver") && !cargo_bin("tauri-driver").is_file() {
         process::run("cargo", &["install", "tauri-driver", "--locked", "--version", TAURI_DRIVER_VERSION])?;
     }
     Ok(())
+}
+
+/// What the xAPI tests install from PyPI: Ralph, an open-source Learning
+/// Record Store, with its CLI and LRS server (see tests/xapi_lrs.rs).
+const RALPH_PACKAGES: &[&str] = &["ralph-malph[cli,lrs]", "requests"];
+
+/// The venv Ralph lives in: `QUNXUE_RALPH_VENV`, else ~/.cache/qunxue/ralph-venv
+/// (outside target/, so `cargo clean` and fresh clones on one machine share it).
+pub fn ralph_venv() -> std::path::PathBuf {
+    if let Some(venv) = std::env::var_os("QUNXUE_RALPH_VENV") {
+        return venv.into();
+    }
+    let home = std::env::var_os("HOME").map(std::path::PathBuf::from).unwrap_or_default();
+    home.join(".cache/qunxue/ralph-venv")
+}
+
+/// Installs Ralph into its venv unless its `ralph` command is already there.
+fn install_ralph() -> anyhow::Result<()> {
+    let venv = ralph_venv();
+    if venv.join("bin/ralph").is_file() {
+        return Ok(());
+    }
+    let python = ["python3", "python"].into_iter().find(|p| on_path(p)).context(
+        "Python 3 is needed for the test LRS (Ralph): install python3 and python3-venv (`apt-get install -y python3-venv`)",
+    )?;
+    eprintln!("xtask: installing Ralph (the test LRS) into {}", venv.display());
+    if let Some(parent) = venv.parent() {
+        std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+    }
+    let venv_arg = venv.to_string_lossy().into_owned();
+    process::run(python, &["-m", "venv", &venv_arg])?;
+    let pip = venv.join("bin/pip").to_string_lossy().into_owned();
+    let mut args = vec!["install", "--quiet", "--disable-pip-version-check"];
+    args.extend_from_slice(RALPH_PACKAGES);
+    process::run(&pip, &args)
 }
 
 /// Path of a binary installed by `cargo install`.

@@ -42,6 +42,12 @@ pub enum AppError {
     /// whatever the UI shows).
     #[error("{action} needs the {required} role; the active profile is a {actual}")]
     Forbidden { action: String, required: Role, actual: Role },
+    /// A verified bundle signed by a key this machine has not trusted for
+    /// that signer yet; someone must compare the fingerprint and trust it.
+    #[error(
+        "这个包由「{signer_name}」签名，但本机尚未信任它的密钥（指纹 {fingerprint}）。请向对方核对指纹，确认无误后选择“信任此密钥”再导入 / the bundle is signed by an untrusted key (fingerprint {fingerprint}); verify it with {signer_name} and trust it to import"
+    )]
+    UntrustedKey { signer_name: String, fingerprint: String },
     #[error("{0}")]
     Internal(String),
 }
@@ -53,7 +59,8 @@ impl AppError {
             AppError::Store(_) => ErrorKind::Database,
             AppError::Read { .. } | AppError::Write { .. } => ErrorKind::Io,
             AppError::Invalid(_) | AppError::Rejected(_) => ErrorKind::InvalidInput,
-            AppError::Conflict(_) => ErrorKind::Conflict,
+            // Conflict: the bundle's key clashes with the keys trusted here.
+            AppError::Conflict(_) | AppError::UntrustedKey { .. } => ErrorKind::Conflict,
             AppError::Forbidden { .. } => ErrorKind::Forbidden,
             AppError::Internal(_) => ErrorKind::Internal,
         }

@@ -6,6 +6,9 @@ pub mod access;
 pub mod accounts;
 mod anchor;
 pub mod assets;
+pub mod demo;
+pub mod backup;
+pub mod certificates;
 pub mod error;
 pub mod export;
 pub mod impact;
@@ -21,6 +24,7 @@ pub mod reading;
 pub mod search;
 pub mod study;
 pub mod tasks;
+pub mod xapi;
 
 pub use error::{AppError, ErrorKind};
 

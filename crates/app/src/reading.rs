@@ -2,6 +2,7 @@
 //! (which records progress) and marking it completed.
 
 use chrono::{DateTime, Utc};
+use qunxue_core::xapi::{Event, Named};
 use qunxue_core::ModuleKind;
 use qunxue_store::courses;
 use qunxue_store::progress::{self, ModuleProgress};
@@ -9,6 +10,7 @@ use qunxue_store::Store;
 use serde::Serialize;
 
 use crate::library::{summarise, CourseSummary};
+use crate::xapi;
 use crate::Result;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -88,8 +90,18 @@ pub fn outline(store: &Store, profile_id: &str, course_id: &str) -> Result<Outli
 /// Opens a module for reading and records that the learner opened it.
 pub fn open_module(store: &mut Store, profile_id: &str, course_id: &str, module_id: &str, now: DateTime<Utc>) -> Result<ModuleView> {
     let module = courses::get_module(store.conn(), course_id, module_id)?;
-    let now = now.to_rfc3339();
-    let recorded = store.transact(|tx| progress::record_open(tx, profile_id, course_id, module_id, &now))?;
+    let (at, now) = (now, now.to_rfc3339());
+    let recorded = store.transact(|tx| -> Result<ModuleProgress> {
+        let recorded = progress::record_open(tx, profile_id, course_id, module_id, &now)?;
+        let module = Named::new(module_id, module.title.as_str());
+        let event = if recorded.open_count == 1 {
+            Event::ModuleLaunched { module }
+        } else {
+            Event::ModuleExperienced { module }
+        };
+        xapi::record::record(tx, profile_id, course_id, &event, at)?;
+        Ok(recorded)
+    })?;
     let order = courses::list_modules(store.conn(), course_id)?;
     let index = order.iter().position(|m| m.id == module_id);
     let neighbour = |offset: isize| {
@@ -115,8 +127,17 @@ pub fn open_module(store: &mut Store, profile_id: &str, course_id: &str, module_
 /// Marks a module completed for the learner.
 pub fn complete_module(store: &mut Store, profile_id: &str, course_id: &str, module_id: &str, now: DateTime<Utc>) -> Result<ModuleEntry> {
     let module = courses::get_module(store.conn(), course_id, module_id)?;
-    let now = now.to_rfc3339();
-    let p = store.transact(|tx| progress::mark_completed(tx, profile_id, course_id, module_id, &now))?;
+    let (at, now) = (now, now.to_rfc3339());
+    let p = store.transact(|tx| -> Result<ModuleProgress> {
+        let was_completed = progress::for_course(tx, profile_id, course_id)?
+            .iter()
+            .any(|p| p.module_id == module_id && p.status == "completed");
+        let p = progress::mark_completed(tx, profile_id, course_id, module_id, &now)?;
+        if !was_completed {
+            xapi::record::module_completed(tx, profile_id, course_id, Named::new(module_id, module.title.as_str()), at)?;
+        }
+        Ok(p)
+    })?;
     Ok(ModuleEntry {
         id: module.id,
         title: module.title,

@@ -155,6 +155,6 @@ fn unreadable_input_is_a_clear_error() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         text(&out.stderr).trim(),
-        format!("{}:2:13: the file is not UTF-8 text; save it as UTF-8 and convert again", latin1.display())
+        format!("{}:2:13: the file is not UTF-8 text; save it as UTF-8 and try again", latin1.display())
     );
 }

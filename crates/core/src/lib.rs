@@ -12,6 +12,7 @@ pub mod impact;
 pub mod markdown;
 pub mod pack;
 pub mod quiz;
+pub mod xapi;
 
 pub use course::{CourseManifest, ModuleFrontMatter, ModuleKind};
 pub use diagnostic::{Diagnostic, Severity};

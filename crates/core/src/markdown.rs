@@ -61,7 +61,7 @@ pub struct Rendered {
 pub fn render(markdown: &str, options: &RenderOptions) -> Rendered {
     let (events, headings) = prepare_events(markdown, options);
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut raw, events.into_iter());
+    pulldown_cmark::html::push_html(&mut raw, limit_nesting(events).into_iter());
     Rendered { html: sanitize(&raw), headings }
 }
 
@@ -196,6 +196,81 @@ fn prepare_events<'a>(markdown: &'a str, options: &RenderOptions) -> (Vec<Event<
     (events, headings)
 }
 
+/// Deepest element nesting the renderer passes on. The sanitiser's HTML
+/// parser spends time proportional to the depth on every element, so
+/// thousands of nested quotes or `<div>`s (a hostile pack, found by the
+/// hostile suite) took minutes; no course text nests anywhere near this.
+pub const MAX_NESTING: usize = 48;
+
+/// Drops Markdown containers nested deeper than [`MAX_NESTING`] (their text
+/// is kept) and shows raw HTML that would open elements deeper than that as
+/// text, so the HTML handed to the sanitiser is never deeply nested.
+fn limit_nesting(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let mut kept_starts: Vec<bool> = Vec::new();
+    let mut depth = 0usize;
+    let mut out = Vec::with_capacity(events.len());
+    for event in events {
+        match event {
+            Event::Start(tag) => {
+                let keep = depth < MAX_NESTING;
+                kept_starts.push(keep);
+                if keep {
+                    depth += 1;
+                    out.push(Event::Start(tag));
+                }
+            }
+            Event::End(tag) => {
+                if kept_starts.pop().unwrap_or(false) {
+                    depth = depth.saturating_sub(1);
+                    out.push(Event::End(tag));
+                }
+            }
+            Event::Html(html) | Event::InlineHtml(html) if depth + raw_html_depth(&html).0 > MAX_NESTING => {
+                out.push(Event::Text(html));
+            }
+            Event::Html(html) => {
+                depth = depth.saturating_add_signed(raw_html_depth(&html).1);
+                out.push(Event::Html(html));
+            }
+            Event::InlineHtml(html) => {
+                depth = depth.saturating_add_signed(raw_html_depth(&html).1);
+                out.push(Event::InlineHtml(html));
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// `(deepest, net)`: how many elements a fragment of raw HTML opens at its
+/// deepest point, and how many it opens minus how many it closes (an HTML
+/// block often closes what an earlier block opened).
+fn raw_html_depth(html: &str) -> (usize, isize) {
+    const VOID: [&str; 14] =
+        ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"];
+    let (mut net, mut deepest) = (0isize, 0usize);
+    let bytes = html.as_bytes();
+    for (at, _) in html.match_indices('<') {
+        let rest = &html[at + 1..];
+        if let Some(closing) = rest.strip_prefix('/') {
+            if closing.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                net -= 1;
+            }
+            continue;
+        }
+        let name = rest.split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or("").to_ascii_lowercase();
+        if name.is_empty() || VOID.contains(&name.as_str()) {
+            continue;
+        }
+        let self_closing = rest.find('>').is_some_and(|end| end > 0 && bytes[at + end] == b'/');
+        if !self_closing {
+            net += 1;
+            deepest = deepest.max(usize::try_from(net).unwrap_or(0));
+        }
+    }
+    (deepest, net)
+}
+
 fn heading_level(level: HeadingLevel) -> u8 {
     level as u8
 }
@@ -291,6 +366,18 @@ mod tests {
 
     fn html(md: &str) -> String {
         render(md, &RenderOptions::default()).html
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened_and_its_text_kept() {
+        let quotes = html(&format!("{}深\n", "> ".repeat(5_000)));
+        assert_eq!(quotes.matches("<blockquote>").count(), MAX_NESTING);
+        assert!(quotes.contains("深"));
+        let divs = html(&format!("{}浅", "<div>".repeat(5_000)));
+        assert!(divs.matches("<div>").count() <= MAX_NESTING, "{}", &divs[..200]);
+        assert!(divs.contains("浅"));
+        // Ordinary nesting is untouched.
+        assert!(html("> - 一\n>   - 二\n").contains("<blockquote>\n<ul>\n<li>一\n<ul>"));
     }
 
     #[test]

@@ -16,10 +16,16 @@ pub struct Store {
 impl Store {
     /// Opens (or creates) the database at `path` and brings its schema up to date.
     pub fn open(path: &Path) -> Result<Self> {
+        create_private(path);
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)
             .map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
-        Self::init(conn, path.to_path_buf())
+        // A damaged or foreign file only shows itself at the first statement:
+        // name the file in that error too.
+        Self::init(conn, path.to_path_buf()).map_err(|error| match error {
+            StoreError::Sqlite(source) => StoreError::Open { path: path.to_path_buf(), source },
+            other => other,
+        })
     }
 
     /// A private in-memory database, for tests.
@@ -69,6 +75,23 @@ impl Store {
     }
 }
 
+
+/// Creates a new database file readable by its owner only: it holds other
+/// people's answers and grades, and other accounts on a shared computer must
+/// not read it. SQLite gives the `-wal` and `-shm` files the same mode. An
+/// existing file keeps its mode; where this fails, SQLite creates the file.
+fn create_private(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        if path != Path::new(":memory:") && !path.exists() {
+            let _ = std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path);
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,6 +107,24 @@ mod tests {
         let fk: i64 = store.conn().query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
         assert_eq!(fk, 1);
         assert_eq!(store.schema_version().unwrap(), migrations::SCHEMA_VERSION);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn new_files_are_private_and_a_foreign_file_is_named_in_the_error() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("learner.db");
+        let store = Store::open(&path).unwrap();
+        store.conn().execute("INSERT INTO settings(key, value) VALUES ('k', 'v')", []).unwrap();
+        for file in [path.clone(), dir.path().join("learner.db-wal")] {
+            let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600, "{} is readable by others", file.display());
+        }
+        let junk = dir.path().join("notes.txt");
+        std::fs::write(&junk, "这不是数据库".repeat(100)).unwrap();
+        let message = Store::open(&junk).err().expect("not a database").to_string();
+        assert!(message.contains("notes.txt") && message.contains("not a database"), "{message}");
     }
 
     #[test]

@@ -12,8 +12,10 @@ pub mod attempt_answers;
 pub mod attempts;
 pub mod bookmarks;
 pub mod bundle_log;
+pub mod certificates;
 pub mod course_items;
 pub mod learner_record;
+pub mod local_quizzes;
 pub mod notes;
 pub mod pin_failures;
 pub mod courses;
@@ -28,9 +30,10 @@ pub mod settings;
 pub mod study;
 pub mod submissions;
 pub mod survey_responses;
+pub mod xapi;
 
 pub use db::Store;
 pub use error::{OptionalExt, StoreError};
-pub use migrations::SCHEMA_VERSION;
+pub use migrations::{migrate_to, SCHEMA_VERSION};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

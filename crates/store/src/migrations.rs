@@ -13,6 +13,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0006_tasks", include_str!("../migrations/0006_tasks.sql")),
     ("0007_impact", include_str!("../migrations/0007_impact.sql")),
     ("0008_manual_marking", include_str!("../migrations/0008_manual_marking.sql")),
+    ("0009_local_questions", include_str!("../migrations/0009_local_questions.sql")),
+    ("0010_trusted_keys", include_str!("../migrations/0010_trusted_keys.sql")),
+    ("0011_certificates", include_str!("../migrations/0011_certificates.sql")),
+    ("0012_xapi_outbox", include_str!("../migrations/0012_xapi_outbox.sql")),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -20,6 +24,15 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 /// The schema version stored in the database file.
 pub fn current_version(conn: &Connection) -> rusqlite::Result<i64> {
     conn.query_row("PRAGMA user_version", [], |r| r.get(0))
+}
+
+/// Brings a database up to `version` only (not past it): for tests that
+/// need a file with an older schema, as an older build would have left it.
+pub fn migrate_to(conn: &mut Connection, version: i64) -> crate::Result<()> {
+    if !(1..=SCHEMA_VERSION).contains(&version) {
+        return Err(crate::StoreError::Corrupt(format!("no schema version {version}; this build knows 1..={SCHEMA_VERSION}")));
+    }
+    Ok(migrate(conn, version)?)
 }
 
 /// Applies the migrations the database has not seen, each in its own
@@ -39,3 +52,7 @@ pub fn migrate(conn: &mut Connection, up_to: i64) -> rusqlite::Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+#[path = "migration_tests.rs"]
+mod tests;

@@ -10,7 +10,7 @@ use qunxue_app::impact::export::{export_study_report, ExportFormat};
 use qunxue_app::impact::report::{study_report, EffectReport};
 use qunxue_app::impact::{
     self, ColumnMapping, ImportPreview, ImportSummary, MetricDefinition, ObservationInput,
-    StudyInput, StudyView, SurveyAnswer, WriteSummary,
+    StudyInput, StudyView, SurveyAnswer, SurveyForm, WriteSummary,
 };
 use qunxue_core::impact::AnalysisOptions;
 use tauri::{AppHandle, Runtime, State};
@@ -205,4 +205,11 @@ pub async fn submit_survey(
         )
     })
     .await
+}
+
+/// The course's surveys with the active profile's earlier answers.
+#[tauri::command]
+pub async fn survey_forms(state: State<'_, AppState>, course_id: String) -> CommandResult<Vec<SurveyForm>> {
+    let profile = state.profile_id();
+    with_store(&state.store, move |store| impact::survey_forms(store, &profile, &course_id)).await
 }

@@ -4,9 +4,12 @@
 
 pub mod accounts;
 pub mod app;
+pub mod backup;
+pub mod certificates;
 pub mod courses;
 pub mod impact;
 pub mod library;
+pub mod local_quizzes;
 pub mod marking;
 pub mod notes;
 pub mod quiz;
@@ -14,6 +17,7 @@ pub mod reading;
 pub mod search;
 pub mod study;
 pub mod tasks;
+pub mod xapi;
 
 use std::path::Path;
 use std::sync::{Arc, Mutex};

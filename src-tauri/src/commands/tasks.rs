@@ -7,11 +7,12 @@
 use std::path::PathBuf;
 
 use qunxue_app::tasks::analytics::{self, CriterionDistribution, GraderStats};
-use qunxue_app::tasks::bundles::{self, ExportSummary, ImportSummary};
+use qunxue_app::tasks::bundles::{self, BundleKind, ExportSummary, ImportSummary, TrustedKey};
 use qunxue_app::tasks::grading::{
     self, CriterionAgreement, GradingView, MarkInput, MarkView, ModerationView, QueueFilter, QueueRow,
 };
 use qunxue_app::tasks::learner::{self, DraftView, ModuleTask, TaskPage};
+use qunxue_app::tasks::attachment_access::{self, InlineImage};
 use qunxue_app::tasks::{attachments, comment_bank, render_markdown, AttachmentRef, ResultView, VersionView};
 use qunxue_store::marks::BankComment;
 use tauri::{AppHandle, Runtime, State};
@@ -280,4 +281,51 @@ pub async fn bundle_import_grades<R: Runtime>(
     ensure_picked(&app, &path)?;
     let profile = state.profile_id();
     with_store(&state.store, move |store| bundles::import_grades(store, &profile, &path, None, now())).await
+}
+
+/// Trusts the key that signed a refused bundle, after the person confirmed
+/// the fingerprint shown to them; the UI then retries the import.
+#[tauri::command]
+pub async fn bundle_trust_key<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    path: PathBuf,
+    kind: BundleKind,
+    fingerprint: String,
+) -> CommandResult<TrustedKey> {
+    ensure_picked(&app, &path)?;
+    let profile = state.profile_id();
+    with_store(&state.store, move |store| bundles::trust_bundle_key(store, &profile, &path, kind, &fingerprint, now()))
+        .await
+}
+
+/// An image attachment of a version as a `data:` URL, for the grading view.
+#[tauri::command]
+pub async fn task_attachment_image(
+    state: State<'_, AppState>,
+    version_id: String,
+    sha256: String,
+) -> CommandResult<InlineImage> {
+    let (profile, data_dir) = (state.profile_id(), state.data_dir.clone());
+    with_store(&state.store, move |store| {
+        attachment_access::inline_image(store, &data_dir, &profile, &version_id, &sha256)
+    })
+    .await
+}
+
+/// Copies an attachment of a version to the path picked in the save dialog.
+#[tauri::command]
+pub async fn task_attachment_save<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    version_id: String,
+    sha256: String,
+    path: PathBuf,
+) -> CommandResult<u64> {
+    ensure_picked(&app, &path)?;
+    let (profile, data_dir) = (state.profile_id(), state.data_dir.clone());
+    with_store(&state.store, move |store| {
+        attachment_access::save_attachment_copy(store, &data_dir, &profile, &version_id, &sha256, &path)
+    })
+    .await
 }

@@ -115,6 +115,8 @@ export interface QueueRow {
   submittedAt: string
   status: QueueStatus
   myMark: 'draft' | 'complete' | null
+  /** The task's saved double-marking switch. */
+  doubleMarked: boolean
 }
 
 export interface MarkView {
@@ -190,3 +192,69 @@ export const addBankComment = (courseId: string, criterionId: string | null, tex
   call<BankComment>('comment_bank_add', { courseId, criterionId, text })
 export const useBankComment = (courseId: string, commentId: string) =>
   call<BankComment>('comment_bank_use', { courseId, commentId })
+
+/** An image attachment as a `data:` URL (the only images the CSP lets in besides the app's own). */
+export interface InlineImage {
+  name: string
+  mediaType: string
+  dataUrl: string
+}
+
+/** Media types the backend shows inline; others are offered as "save a copy". */
+export const INLINE_IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp']
+
+export const attachmentImage = (versionId: string, sha256: string) =>
+  call<InlineImage>('task_attachment_image', { versionId, sha256 })
+/** Copies an attachment to a path picked in the save dialog; resolves to its size in bytes. */
+export const saveAttachmentCopy = (versionId: string, sha256: string, path: string) =>
+  call<number>('task_attachment_save', { versionId, sha256, path })
+
+// Signed bundles between machines (USB stick). Paths always come from the
+// system file dialog; the backend refuses any other path.
+export type BundleKind = 'submissions' | 'grades'
+
+export interface BundleExport {
+  bundleId: string
+  courseId: string
+  sequence: number
+  /** Versions (submissions) or results (grades) in the bundle. */
+  items: number
+  attachments: number
+}
+
+export interface BundleImport {
+  bundleId: string
+  courseId: string
+  signerName: string
+  /** The same bundle had been imported before; nothing changed. */
+  alreadyImported: boolean
+  added: number
+  skipped: number
+}
+
+export interface TrustedKey {
+  courseId: string
+  signerName: string
+  fingerprint: string
+}
+
+export const exportSubmissionsBundle = (courseId: string, path: string) =>
+  call<BundleExport>('bundle_export_submissions', { courseId, path })
+export const importSubmissionsBundle = (path: string) => call<BundleImport>('bundle_import_submissions', { path })
+export const exportGradesBundle = (courseId: string, path: string) =>
+  call<BundleExport>('bundle_export_grades', { courseId, path })
+export const importGradesBundle = (path: string) => call<BundleImport>('bundle_import_grades', { path })
+/** Trusts the key of a refused bundle; `fingerprint` is the one the person confirmed. */
+export const trustBundleKey = (path: string, kind: BundleKind, fingerprint: string) =>
+  call<TrustedKey>('bundle_trust_key', { path, kind, fingerprint })
+
+/**
+ * The fingerprint in a refusal of a bundle signed by a key this machine does
+ * not trust yet (backend `AppError::UntrustedKey`, kind `conflict`, message
+ * "…（指纹 XXXX XXXX XXXX XXXX XXXX）…"); null for every other error.
+ */
+export function untrustedKeyFingerprint(error: { kind: string; message: string }): string | null {
+  if (error.kind !== 'conflict') return null
+  const match = /指纹 ([0-9A-F]{4}(?: [0-9A-F]{4}){4})/.exec(error.message)
+  return match ? match[1] : null
+}

@@ -6,6 +6,12 @@ import teach from './features/teach.en'
 import learner from './features/learner.en'
 import tasks from './features/tasks.en'
 import impact from './features/impact.en'
+import settings from './features/settings.en'
+import xapi from './features/xapi.en'
+import common from './features/common.en'
+import questionImport from './features/questionImport.en'
+import backup from './features/backup.en'
+import certificates from './features/certificates.en'
 
 const en: MessageSchema = {
   marking,
@@ -13,6 +19,12 @@ const en: MessageSchema = {
   learner,
   tasks,
   impact,
+  settings,
+  xapi,
+  common,
+  questionImport,
+  backup,
+  certificates,
   app: {
     name: 'Qunxue',
     tagline: 'Community operations training',

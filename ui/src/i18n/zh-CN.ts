@@ -7,6 +7,12 @@ import teach from './features/teach.zh-CN'
 import learner from './features/learner.zh-CN'
 import tasks from './features/tasks.zh-CN'
 import impact from './features/impact.zh-CN'
+import settings from './features/settings.zh-CN'
+import xapi from './features/xapi.zh-CN'
+import common from './features/common.zh-CN'
+import questionImport from './features/questionImport.zh-CN'
+import backup from './features/backup.zh-CN'
+import certificates from './features/certificates.zh-CN'
 
 const zhCN = {
   marking,
@@ -14,6 +20,12 @@ const zhCN = {
   learner,
   tasks,
   impact,
+  settings,
+  xapi,
+  common,
+  questionImport,
+  backup,
+  certificates,
   app: {
     name: '群学',
     tagline: '社群运营培训',

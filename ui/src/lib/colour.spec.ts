@@ -11,6 +11,10 @@ describe('accentPalette', () => {
       const palette = accentPalette(colour)!
       expect(contrast(parseHex(palette.accent)!, [...WHITE])).toBeGreaterThanOrEqual(4.5)
       expect(contrast(parseHex(palette.accentOnDark)!, [...DARK_SURFACE])).toBeGreaterThanOrEqual(4.5)
+      // On the accent tint (module numbers in the outline): 10% accent over the dark surface.
+      const accent = parseHex(palette.accent)!
+      const tint = DARK_SURFACE.map((c, i) => c + (accent[i] - c) * 0.1) as [number, number, number]
+      expect(contrast(parseHex(palette.accentOnDark)!, tint)).toBeGreaterThanOrEqual(4.5)
     },
   )
 

@@ -59,8 +59,12 @@ export interface AccentPalette {
 export function accentPalette(primaryColour: string | null | undefined): AccentPalette | null {
   const rgb = primaryColour ? parseHex(primaryColour) : null
   if (!rgb) return null
+  const accent = ensureContrast(rgb, WHITE, BLACK)
+  // As text it also sits on --color-accent-soft (10% accent over the surface), which is
+  // lighter than the plain dark surface: contrast is checked against that tint.
+  const softOnDark = mix(DARK_SURFACE, accent, 0.1)
   return {
-    accent: toHex(ensureContrast(rgb, WHITE, BLACK)),
-    accentOnDark: toHex(ensureContrast(rgb, DARK_SURFACE, WHITE)),
+    accent: toHex(accent),
+    accentOnDark: toHex(ensureContrast(rgb, softOnDark, WHITE)),
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDate } from './format'
+import { formatDate, formatFileSize, formatFixed } from './format'
 
 describe('formatDate', () => {
   it('writes the date the way each locale does', () => {
@@ -11,5 +11,19 @@ describe('formatDate', () => {
     expect(formatDate(null, 'zh-CN')).toBeNull()
     expect(formatDate('', 'zh-CN')).toBeNull()
     expect(formatDate('yesterday', 'zh-CN')).toBeNull()
+  })
+})
+
+describe('numbers', () => {
+  it('keep a fixed number of places in each locale', () => {
+    expect(formatFixed(0.4, 'zh-CN', 2)).toBe('0.40')
+    expect(formatFixed(1234.5, 'en', 2)).toBe('1,234.50')
+  })
+
+  it('write file sizes in KB or MB', () => {
+    expect(formatFileSize(10, 'en')).toBe('1 kB')
+    expect(formatFileSize(300 * 1024, 'en')).toBe('300 kB')
+    expect(formatFileSize(1.5 * 1024 * 1024, 'en')).toBe('1.5 MB')
+    expect(formatFileSize(1.5 * 1024 * 1024, 'zh-CN')).toMatch(/^1\.5\s?MB$/)
   })
 })

@@ -13,6 +13,7 @@ import SearchView from '../views/SearchView.vue'
 import HomeView from '../views/HomeView.vue'
 import ShortAnswerMarkingView from '../views/ShortAnswerMarkingView.vue'
 import ItemAnalysisView from '../views/ItemAnalysisView.vue'
+import { recoveryGuard } from '../lib/recovery'
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: OutlineView },
@@ -43,6 +44,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/search', name: 'search', component: SearchView, props: (route) => ({ q: String(route.query.q ?? '') }) },
   { path: '/teach', name: 'teach', component: () => import('../views/TeachingHubView.vue') },
   { path: '/teach/short-answers', name: 'short-answer-marking', component: ShortAnswerMarkingView },
+  // GIFT / Aiken files imported as a course's extra practice (instructors).
+  { path: '/teach/questions', name: 'question-import', component: () => import('../views/QuestionImportView.vue') },
   {
     path: '/courses/:courseId/quizzes/:quizId/analysis',
     name: 'item-analysis',
@@ -51,6 +54,8 @@ export const routes: RouteRecordRaw[] = [
   },
   // Practice tasks (learner page; instructor workbench, grading and moderation).
   { path: '/courses/:courseId/tasks/:taskId', name: 'task', component: () => import('../views/TaskView.vue'), props: true },
+  // The learner's reaction survey (first level of the training-effect report).
+  { path: '/courses/:courseId/survey', name: 'survey', component: () => import('../views/SurveyView.vue'), props: true },
   { path: '/teach/tasks', name: 'grading-queue', component: () => import('../views/GradingQueueView.vue') },
   // Business-impact studies and the training-effect report (instructors and admins).
   { path: '/teach/impact', name: 'impact', component: () => import('../views/ImpactStudiesView.vue') },
@@ -67,13 +72,19 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../views/GradingView.vue'),
     props: (route) => ({ versionId: String(route.params.versionId), mode: 'moderate' }),
   },
+  // Language, theme, and the panels features add (LRS sync, backup).
+  { path: '/settings', name: 'settings', component: () => import('../views/SettingsView.vue') },
+  // Shown instead of everything else when the database failed its start-up check.
+  { path: '/recovery', name: 'recovery', component: () => import('../views/RecoveryView.vue') },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]
 
 export function createAppRouter() {
-  return createRouter({
+  const router = createRouter({
     history: createWebHashHistory(),
     routes,
     scrollBehavior: () => ({ top: 0 }),
   })
+  router.beforeEach(recoveryGuard)
+  return router
 }

@@ -12,7 +12,7 @@ function tokens(block: string): Record<string, string> {
   return found
 }
 
-const [lightBlock, darkBlock] = tokensCss.split('@media (prefers-color-scheme: dark)')
+const [lightBlock, darkBlock] = tokensCss.split(":root[data-theme='dark']")
 const light = tokens(lightBlock)
 const dark = { ...light, ...tokens(darkBlock) }
 
@@ -36,6 +36,7 @@ const PAIRS: [string, string][] = [
   ['color-text', 'color-warning-bg'],
   ['color-success-text', 'color-success-bg'],
   ['color-success-text', 'color-surface'],
+  ['color-on-highlight', 'color-highlight'],
 ]
 
 describe.each([

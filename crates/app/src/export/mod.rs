@@ -66,6 +66,20 @@ impl TableFormat {
     }
 }
 
+/// Text as a CSV cell that a spreadsheet shows rather than runs: text that
+/// would start a formula (`=`, `+`, `-`, `@`, tab, carriage return) gets a
+/// leading apostrophe (OWASP's advice against CSV injection). Learner names,
+/// answers and imported unit labels end up in exports instructors open in
+/// Excel; a number written as text (`-5`) is left alone.
+pub fn csv_safe_text(text: &str) -> std::borrow::Cow<'_, str> {
+    let risky = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && text.trim().parse::<f64>().is_err() {
+        std::borrow::Cow::Owned(format!("'{text}"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 /// The sheet as CSV bytes: BOM, header, rows. Numbers keep full precision.
 pub fn csv_bytes(sheet: &Sheet) -> Result<Vec<u8>> {
     let failed = |e: csv::Error| AppError::Internal(format!("CSV export of {} failed: {e}", sheet.name));
@@ -74,7 +88,7 @@ pub fn csv_bytes(sheet: &Sheet) -> Result<Vec<u8>> {
     for row in &sheet.rows {
         writer
             .write_record(row.iter().map(|cell| match cell {
-                Cell::Text(text) => text.clone(),
+                Cell::Text(text) => csv_safe_text(text).into_owned(),
                 Cell::Number(value) => value.to_string(),
                 Cell::Empty => String::new(),
             }))
@@ -163,6 +177,17 @@ mod tests {
         assert_eq!(range.get_value((0, 1)), Some(&Data::String("难度".into())));
         assert_eq!(range.get_value((1, 1)), Some(&Data::Float(0.75)));
         assert_eq!(range.get_value((2, 0)), Some(&Data::String("含,逗号与\"引号\"".into())));
+    }
+
+    #[test]
+    fn csv_cells_never_start_a_formula() {
+        let sheet = Sheet {
+            name: "x".into(),
+            header: vec!["a".into()],
+            rows: ["=HYPERLINK(\"http://x\")", "+1+2", "@SUM(A1)", "-5", "-", "正常"].iter().map(|t| vec![(*t).into()]).collect(),
+        };
+        let text = String::from_utf8(csv_bytes(&sheet).unwrap()[3..].to_vec()).unwrap();
+        assert_eq!(text, "a\n\"'=HYPERLINK(\"\"http://x\"\")\"\n'+1+2\n'@SUM(A1)\n-5\n'-\n正常\n");
     }
 
     #[test]

@@ -66,6 +66,10 @@ pub fn record_observations(
             ));
             continue;
         }
+        if let Some(problem) = super::unit_problem(unit) {
+            problems.push(Diagnostic::error(FORM, line, 1, problem));
+            continue;
+        }
         let Some(metric) = find_metric(&study.metrics, &row.metric_id) else {
             problems.push(Diagnostic::error(
                 FORM,

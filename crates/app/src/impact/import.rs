@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 use super::observations::{find_metric, write_entries, Entry, WriteSummary};
 use super::studies::{load_view, MetricDefinition};
 use super::table::{read_table, Table};
-use super::{authorise, parse_group_text, parse_period_text, parse_value_text};
+use super::{authorise, parse_group_text, parse_period_text, parse_value_text, unit_problem, excerpt};
 use crate::{AppError, Result};
 
 /// Rows shown in the preview.
@@ -207,6 +207,10 @@ fn parse_rows(
             );
             continue;
         }
+        if let Some(problem) = unit_problem(unit) {
+            error(mapping.learner, problem);
+            continue;
+        }
         let arm = match mapping.group.map(|c| (c, cell(c))) {
             None => None,
             Some((c, text)) => match parse_group_text(text) {
@@ -215,7 +219,8 @@ fn parse_rows(
                     error(
                         c,
                         format!(
-                            "group {text:?} is neither treatment (训练组) nor control (对照组)"
+                            "group {:?} is neither treatment (训练组) nor control (对照组)",
+                            excerpt(text)
                         ),
                     );
                     continue;
@@ -228,7 +233,7 @@ fn parse_rows(
                 mapping.metric,
                 format!(
                     "metric {:?} is not one of the study's metrics ({})",
-                    cell(mapping.metric),
+                    excerpt(cell(mapping.metric)),
                     known.join(", ")
                 ),
             );
@@ -239,7 +244,7 @@ fn parse_rows(
                 mapping.period,
                 format!(
                     "period {:?} is neither before (培训前) nor after (培训后)",
-                    cell(mapping.period)
+                    excerpt(cell(mapping.period))
                 ),
             );
             continue;

@@ -31,7 +31,7 @@ pub use studies::{
     create_study, delete_study, get_study, list_studies, metric_templates, update_study,
     MetricDefinition, StudyInput, StudyView, UnitKind,
 };
-pub use survey::{submit_survey, SurveyAnswer, MAX_TEXT_CHARS};
+pub use survey::{submit_survey, survey_forms, SurveyAnswer, SurveyForm, MAX_TEXT_CHARS};
 pub use table::{read_table, Table, MAX_FILE_BYTES};
 
 use qunxue_core::impact::{Group, Period};
@@ -98,6 +98,30 @@ fn parse_period_text(text: &str) -> Option<Period> {
     }
 }
 
+/// Longest unit (learner, team or store) name, in characters.
+pub const MAX_UNIT_CHARS: usize = 120;
+
+/// Why `unit` cannot name a unit: too long for a report row, or holding
+/// control characters (NUL, escapes) that no name has and that break exports.
+fn unit_problem(unit: &str) -> Option<String> {
+    let chars = unit.chars().count();
+    if chars > MAX_UNIT_CHARS {
+        return Some(format!("the unit name is {chars} characters long; at most {MAX_UNIT_CHARS} are allowed"));
+    }
+    unit.chars()
+        .any(char::is_control)
+        .then(|| "the unit name contains control characters (such as NUL or a line break)".to_string())
+}
+
+/// At most 40 characters of a cell, for quoting it in a message.
+fn excerpt(text: &str) -> String {
+    let mut shown: String = text.chars().take(40).collect();
+    if shown.len() < text.len() {
+        shown.push('…');
+    }
+    shown
+}
+
 /// Tokens that mean "known to be missing".
 const MISSING: [&str; 8] = ["", "na", "n/a", "nan", "null", "-", "缺失", "无"];
 
@@ -116,7 +140,8 @@ fn parse_value_text(text: &str) -> std::result::Result<Option<f64>, String> {
     match cleaned.trim().parse::<f64>() {
         Ok(v) if v.is_finite() => Ok(Some(v)),
         _ => Err(format!(
-            "value {t:?} is not a number (leave it empty or write NA if it is missing)"
+            "value {:?} is not a number (leave it empty or write NA if it is missing)",
+            excerpt(t)
         )),
     }
 }

@@ -1,9 +1,10 @@
 //! A learner answering the course's reaction survey (the report's first
-//! level). Learners answer for themselves only: the respondent is always the
-//! calling profile.
+//! level): the forms with the caller's earlier answers, and submitting them.
+//! Learners answer for themselves only: the respondent is always the calling
+//! profile.
 
 use chrono::{DateTime, SecondsFormat, Utc};
-use qunxue_core::pack::model::{Survey, SurveyItemType};
+use qunxue_core::pack::model::{Survey, SurveyItem, SurveyItemType};
 use qunxue_store::course_items::{self, ItemKind};
 use qunxue_store::survey_responses::{self, ResponseRecord};
 use qunxue_store::{profiles, Store};
@@ -25,6 +26,57 @@ pub struct SurveyAnswer {
     pub text: Option<String>,
 }
 
+/// A survey as the learner fills it in, with their saved answers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SurveyForm {
+    pub course_id: String,
+    pub id: String,
+    pub title: String,
+    pub items: Vec<SurveyItem>,
+    /// The caller's earlier answers (empty before the first submission).
+    pub answers: Vec<SurveyAnswer>,
+    /// When the caller last submitted this survey.
+    pub submitted_at: Option<String>,
+}
+
+fn parse_survey(course_id: &str, id: &str, body: &str) -> Result<Survey> {
+    serde_json::from_str(body)
+        .map_err(|e| AppError::Internal(format!("survey {id} of course {course_id} is corrupt: {e}")))
+}
+
+/// The course's surveys with the caller's own earlier answers.
+pub fn survey_forms(store: &Store, profile: &str, course_id: &str) -> Result<Vec<SurveyForm>> {
+    profiles::get(store.conn(), profile)?;
+    qunxue_store::courses::get_course(store.conn(), course_id)?;
+    let mine: Vec<ResponseRecord> = survey_responses::for_course(store.conn(), course_id)?
+        .into_iter()
+        .filter(|r| r.respondent == profile)
+        .collect();
+    course_items::list_items(store.conn(), course_id, ItemKind::Survey)?
+        .iter()
+        .map(|item| {
+            let survey = parse_survey(course_id, &item.id, &item.body)?;
+            let own: Vec<&ResponseRecord> = mine.iter().filter(|r| r.survey_id == survey.id).collect();
+            Ok(SurveyForm {
+                course_id: course_id.to_owned(),
+                answers: own
+                    .iter()
+                    .map(|r| SurveyAnswer {
+                        item_id: r.item_id.clone(),
+                        rating: r.rating.and_then(|x| u8::try_from(x).ok()),
+                        text: r.answer_text.clone(),
+                    })
+                    .collect(),
+                submitted_at: own.iter().map(|r| r.submitted_at.clone()).max(),
+                id: survey.id,
+                title: survey.title,
+                items: survey.items,
+            })
+        })
+        .collect()
+}
+
 /// Saves the caller's answers (replacing earlier answers to the same items).
 pub fn submit_survey(
     store: &mut Store,
@@ -36,11 +88,7 @@ pub fn submit_survey(
 ) -> Result<usize> {
     profiles::get(store.conn(), profile)?;
     let item = course_items::get_item(store.conn(), course_id, ItemKind::Survey, survey_id)?;
-    let survey: Survey = serde_json::from_str(&item.body).map_err(|e| {
-        AppError::Internal(format!(
-            "survey {survey_id} of course {course_id} is corrupt: {e}"
-        ))
-    })?;
+    let survey = parse_survey(course_id, survey_id, &item.body)?;
     let stamp = now.to_rfc3339_opts(SecondsFormat::Secs, true);
     let mut records = Vec::new();
     let mut problems = Vec::new();

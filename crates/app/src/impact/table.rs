@@ -95,7 +95,42 @@ fn read_csv(path: &Path, file: String) -> Result<Table> {
     split_header(file, records)
 }
 
+/// Most a zip-based workbook (XLSX, ODS) may unpack to, all parts together.
+pub const MAX_WORKBOOK_UNPACKED_BYTES: u64 = 200 * 1024 * 1024;
+
+/// Refuses a workbook whose parts would unpack to far more than the file
+/// (a zip bomb) before the spreadsheet reader inflates them into memory.
+/// XLS files are not zips and have nothing to check here.
+fn check_workbook_archive(path: &Path, file: &str) -> Result<()> {
+    let Ok(mut archive) = std::fs::File::open(path).map_err(drop).and_then(|f| zip::ZipArchive::new(f).map_err(drop))
+    else {
+        return Ok(()); // not a zip: the reader says what is wrong with it
+    };
+    let limits = crate::pack_source::Limits::default();
+    let mut total: u64 = 0;
+    for index in 0..archive.len() {
+        let Ok(part) = archive.by_index_raw(index) else { continue };
+        total = total.saturating_add(part.size());
+        if part.size() > limits.expansion_limit(part.compressed_size()) || total > MAX_WORKBOOK_UNPACKED_BYTES {
+            return Err(AppError::Rejected(format!(
+                "{file}: part {} unpacks to {} bytes, far more than the file holds; this looks like a zip bomb and was not read",
+                String::from_utf8_lossy(part.name_raw()),
+                part.size()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Columns beyond this are not read: the import format has five, and a
+/// stray cell in column XFD must not make every row 16,384 cells wide.
+pub const MAX_COLUMNS: u32 = 256;
+
 fn read_workbook(path: &Path, file: String) -> Result<Table> {
+    check_workbook_archive(path, &file)?;
+    if matches!(path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(), Some("xlsx" | "xlsm")) {
+        return read_xlsx_cells(path, file);
+    }
     let mut workbook = open_workbook_auto(path)
         .map_err(|e| AppError::Rejected(format!("{file}: cannot open the workbook: {e}")))?;
     let Some(range) = workbook.worksheet_range_at(0) else {
@@ -117,6 +152,44 @@ fn read_workbook(path: &Path, file: String) -> Result<Table> {
             )
         })
         .collect();
+    split_header(file, records)
+}
+
+/// Reads the first sheet of an XLSX cell by cell. The reader's own
+/// `worksheet_range` allocates the whole rectangle between the first and
+/// the last used cell: two cells at A1 and XFD1048576 would ask for 17
+/// billion cells and bring the app down. Here only used cells are kept.
+fn read_xlsx_cells(path: &Path, file: String) -> Result<Table> {
+    use std::collections::BTreeMap;
+    let unreadable = |e: calamine::XlsxError| AppError::Rejected(format!("{file}: cannot read the workbook: {e}"));
+    let mut workbook: calamine::Xlsx<_> = calamine::open_workbook(path).map_err(unreadable)?;
+    let Some(first) = workbook.sheet_names().first().cloned() else {
+        return Err(AppError::Rejected(format!("{file}: the workbook has no sheets")));
+    };
+    let mut rows: BTreeMap<u32, Vec<String>> = BTreeMap::new();
+    {
+        let mut cells = workbook.worksheet_cells_reader(&first).map_err(unreadable)?;
+        while let Some(cell) = cells.next_cell().map_err(unreadable)? {
+            let (row, col) = cell.get_position();
+            let text = cell_text(&Data::from(cell.get_value().clone()));
+            if text.is_empty() {
+                continue;
+            }
+            if col >= MAX_COLUMNS {
+                return Err(AppError::Rejected(format!(
+                    "{file}: row {}: a value in column {} — data must be in the first {MAX_COLUMNS} columns",
+                    row + 1,
+                    col + 1
+                )));
+            }
+            let cells = rows.entry(row).or_default();
+            if cells.len() <= col as usize {
+                cells.resize(col as usize + 1, String::new());
+            }
+            cells[col as usize] = text;
+        }
+    }
+    let records = rows.into_iter().map(|(row, cells)| (row as usize + 1, cells)).collect();
     split_header(file, records)
 }
 

@@ -428,3 +428,68 @@ fn the_report_covers_all_levels_and_says_what_the_numbers_say() {
         text.last().unwrap()
     );
 }
+
+#[test]
+fn a_learner_study_reports_the_knowledge_of_its_trained_members_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("learner.db")).unwrap();
+    install(&mut store).unwrap();
+    // Six learners with pre/post scores (see the fixture), in a store study.
+    let store_study = super::fixture::populated_study(&mut store).unwrap();
+    let options = qunxue_core::impact::AnalysisOptions { resamples: 200, ..Default::default() };
+
+    // A study of learners: three trained (one listed by display name), one control.
+    let mut input = study_input();
+    input.name = "一期学员".into();
+    input.unit_kind = UnitKind::Learner;
+    input.treatment = vec!["p-a".into(), "林峰".into(), "p-c".into()];
+    input.control = vec!["p-d".into()];
+    input.metrics = metric_templates(&store, INSTRUCTOR, COURSE).unwrap().into_iter().take(1).collect();
+    let study = create_study(&mut store, INSTRUCTOR, &input, now()).unwrap();
+    let r = report::study_report(&store, INSTRUCTOR, &study.id, &options, now()).unwrap();
+    assert!(r.knowledge.cohort_only);
+    let pair = &r.knowledge.pairs[0];
+    let mut names: Vec<&str> = pair.learners.iter().map(|l| l.name.as_str()).collect();
+    names.sort_unstable();
+    let mut expected = vec!["陈晓", "林峰", "周敏"];
+    expected.sort_unstable();
+    assert_eq!(names, expected);
+    // Pre 40, 55, 60 → mean 51.67; the control learner and the others are out.
+    assert_eq!(pair.gain.n, 3);
+    assert!((pair.gain.mean_pre.unwrap() - (40.0 + 55.0 + 60.0) / 3.0).abs() < 1e-9);
+    assert_eq!(pair.unpaired, 0);
+    assert!(r.conclusions[1].text.contains("3 名学员"), "{}", r.conclusions[1].text);
+
+    // Stores cannot be traced to learners: every learner of the course counts.
+    let all = report::study_report(&store, INSTRUCTOR, &store_study, &options, now()).unwrap();
+    assert!(!all.knowledge.cohort_only);
+    assert_eq!(all.knowledge.pairs[0].gain.n, 6);
+}
+
+#[test]
+fn a_learner_sees_the_survey_form_with_their_own_answers_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("learner.db")).unwrap();
+    install(&mut store).unwrap();
+    let blank = survey_forms(&store, LEARNER, COURSE).unwrap();
+    assert_eq!(blank.len(), 1);
+    assert_eq!(blank[0].id, "satisfaction");
+    assert!(blank[0].answers.is_empty() && blank[0].submitted_at.is_none());
+    assert!(blank[0].items.iter().any(|i| i.id == "overall" && i.scale == Some(5)));
+
+    let answers = [
+        SurveyAnswer { item_id: "overall".into(), rating: Some(4), text: None },
+        SurveyAnswer { item_id: "useful".into(), rating: None, text: Some("  复盘模板很实用  ".into()) },
+    ];
+    assert_eq!(submit_survey(&mut store, LEARNER, COURSE, "satisfaction", &answers, now()).unwrap(), 2);
+    let form = &survey_forms(&store, LEARNER, COURSE).unwrap()[0];
+    let rating = form.answers.iter().find(|a| a.item_id == "overall").unwrap();
+    let text = form.answers.iter().find(|a| a.item_id == "useful").unwrap();
+    assert_eq!((rating.rating, text.text.as_deref()), (Some(4), Some("复盘模板很实用")));
+    assert_eq!(form.submitted_at.as_deref(), Some("2026-04-01T09:00:00Z"));
+    // Someone else's form stays empty; an out-of-scale rating is refused.
+    assert!(survey_forms(&store, INSTRUCTOR, COURSE).unwrap()[0].answers.is_empty());
+    let bad = [SurveyAnswer { item_id: "overall".into(), rating: Some(6), text: None }];
+    let err = submit_survey(&mut store, LEARNER, COURSE, "satisfaction", &bad, now()).unwrap_err();
+    assert!(err.to_string().contains("from 1 to 5"), "{err}");
+}

@@ -19,7 +19,7 @@ use qunxue_store::{Store, StoreError};
 use rusqlite::Connection;
 use serde::Serialize;
 
-pub(crate) use records::save_course;
+pub(crate) use records::{question_record, save_course};
 use staging::{course_source_dir, Staging};
 pub use validate::{inspect_path, validate_path, ValidationOutcome};
 pub(crate) use validate::{read_valid, ValidPack};
@@ -91,6 +91,10 @@ pub fn import_pack(
     let writes: Vec<&Decision<'_>> = decisions.iter().filter(|d| d.outcome != InstallOutcome::Unchanged).collect();
 
     if !writes.is_empty() {
+        // An import rewrites course content: keep the way back (a file database only).
+        if store.path() != Path::new(":memory:") {
+            crate::backup::create_backup(store.conn(), data_dir, crate::backup::BackupReason::PreImport, now)?;
+        }
         let staging = Staging::create(data_dir)?;
         let files: Vec<(&str, Vec<String>)> =
             writes.iter().map(|d| (d.bundle.manifest.id.as_str(), Staging::files_of(&opened, d.bundle))).collect();

@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use qunxue_core::markdown::{self, RenderOptions};
+use qunxue_core::pack::model::Question;
 use qunxue_core::pack::CourseBundle;
 use qunxue_store::course_items::{self, ItemKind, ItemRecord};
 use qunxue_store::courses::{self, CourseRecord, ModuleRecord};
@@ -77,16 +78,21 @@ fn question_records(bundle: &CourseBundle) -> Vec<QuestionRecord> {
         .banks
         .iter()
         .flat_map(|bank| {
-            bank.questions.iter().map(|q| QuestionRecord {
-                id: q.id.clone(),
-                bank_id: bank.id.clone(),
-                kind: q.kind.as_str().to_string(),
-                difficulty: i64::from(q.difficulty),
-                tags: q.tags.clone(),
-                body: to_json(q),
-            })
+            bank.questions.iter().map(|q| question_record(&bank.id, q))
         })
         .collect()
+}
+
+/// A question of bank `bank_id` as the store keeps it.
+pub(crate) fn question_record(bank_id: &str, q: &Question) -> QuestionRecord {
+    QuestionRecord {
+        id: q.id.clone(),
+        bank_id: bank_id.to_string(),
+        kind: q.kind.as_str().to_string(),
+        difficulty: i64::from(q.difficulty),
+        tags: q.tags.clone(),
+        body: to_json(q),
+    }
 }
 
 fn item_records(bundle: &CourseBundle) -> [(ItemKind, Vec<ItemRecord>); 5] {

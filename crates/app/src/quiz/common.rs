@@ -7,6 +7,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use qunxue_core::markdown::{self, RenderOptions};
 use qunxue_core::pack::model::{FeedbackMode, Question, Quiz};
 use qunxue_core::quiz::{self, ItemScore, LearnerAnswer, Presentation};
+use qunxue_core::xapi::{Event, Named, Points};
 use qunxue_store::attempt_answers::{self, AnswerRecord};
 use qunxue_store::attempts::{self, AttemptRecord, Outcome};
 use qunxue_store::course_items::{self, ItemKind};
@@ -199,7 +200,13 @@ pub(crate) fn hand_in(store: &mut Store, attempt: &AttemptRecord, status: &str, 
         let passed = (pending == 0).then(|| percent / 100.0 + 1e-9 >= quiz.pass_mark);
         let outcome = Outcome { status, submitted_at: &now_text, score: total, max_score: max, percent, passed };
         attempts::finish(tx, &attempt.id, &outcome)?;
-        Ok(())
+        let finished = Event::QuizFinished {
+            quiz: Named::new(quiz.id.as_str(), quiz.title.as_str()),
+            points: Points { raw: total, max },
+            passed,
+            duration_seconds: (now - parse_stamp(&attempt.started_at)?).num_seconds(),
+        };
+        crate::xapi::record::record(tx, &attempt.profile_id, &attempt.course_id, &finished, now)
     })
 }
 

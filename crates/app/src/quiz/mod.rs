@@ -11,6 +11,7 @@ mod common;
 #[doc(hidden)]
 pub mod fixture;
 mod item_analysis;
+pub mod local;
 mod marking;
 mod module_quizzes;
 mod overview;

@@ -36,7 +36,7 @@ pub fn module_quizzes(store: &mut Store, profile: &str, course: &str, module: &s
         .iter()
         .map(|quiz_id| {
             let overview = quiz_overview(store, profile, course, quiz_id, now)?;
-            let best_percent = overview.attempts.iter().filter_map(|a| a.percent).reduce(f64::max);
+            let best_percent = overview.best_percent();
             Ok(ModuleQuiz {
                 quiz_id: overview.quiz_id,
                 title: overview.title,

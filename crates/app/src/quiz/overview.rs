@@ -65,6 +65,13 @@ pub fn quiz_overview(store: &mut Store, profile: &str, course: &str, quiz_id: &s
     })
 }
 
+impl QuizOverview {
+    /// The best percentage over the handed-in attempts.
+    pub fn best_percent(&self) -> Option<f64> {
+        self.attempts.iter().filter_map(|a| a.percent).reduce(f64::max)
+    }
+}
+
 pub(crate) fn summary(a: &AttemptRecord) -> AttemptSummary {
     AttemptSummary {
         attempt_id: a.id.clone(),

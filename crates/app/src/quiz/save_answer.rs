@@ -7,6 +7,7 @@
 use chrono::{DateTime, Utc};
 use qunxue_core::pack::model::FeedbackMode;
 use qunxue_core::quiz::{self, LearnerAnswer};
+use qunxue_core::xapi::{Event, Named, Points};
 use qunxue_store::attempt_answers::{self, AnswerRecord};
 use qunxue_store::attempts::{self, AttemptRecord};
 use qunxue_store::Store;
@@ -42,7 +43,8 @@ pub fn save_answer(
     if presented.get(question_id).is_none() {
         return Err(AppError::Rejected(format!("question {question_id} is not part of this attempt")));
     }
-    let immediate = load_quiz(store.conn(), &attempt.course_id, &attempt.quiz_id)?.feedback == FeedbackMode::Immediate;
+    let quiz = load_quiz(store.conn(), &attempt.course_id, &attempt.quiz_id)?;
+    let immediate = quiz.feedback == FeedbackMode::Immediate;
     if immediate && attempt_answers::checked_questions(store.conn(), attempt_id)?.contains(question_id) {
         return Err(AppError::Rejected(format!(
             "question {question_id} was checked and its feedback shown, so its answer is final"
@@ -66,7 +68,14 @@ pub fn save_answer(
         if checks_now {
             attempt_answers::mark_checked(tx, attempt_id, question_id, &stamp(now))?;
         }
-        Ok(())
+        let answered = Event::QuestionAnswered {
+            quiz: Named::new(quiz.id.as_str(), quiz.title.as_str()),
+            question_id: question_id.to_string(),
+            points: Points { raw: scored.score, max: scored.max },
+            correct: scored.correct,
+            response: record.answer.clone(),
+        };
+        crate::xapi::record::record(tx, profile, &attempt.course_id, &answered, now)
     })?;
     Ok(SavedAnswer {
         remaining_seconds: remaining_seconds(&attempt, now)?,

@@ -22,7 +22,7 @@ use crate::access::{self, Role};
 use crate::{AppError, Result};
 
 pub(crate) use index::{index_course, index_note};
-pub use segment::warm_up;
+pub use segment::{warm_up, words};
 pub use snippet::{Segment, Snippet};
 
 /// Longest query accepted, in characters: a search box, not a document.

@@ -104,6 +104,17 @@ pub struct E2eSeed {
     pub version_to_grade: String,
 }
 
+/// TEST ONLY (hidden CLI `qunxue tasks-seed --active-role`): gives the active
+/// profile `role` without a PIN, so a desktop check can open instructor
+/// screens and hand the profile back as a learner afterwards. Returns the
+/// profile id.
+pub fn set_active_role(store: &mut Store, role: Role) -> Result<String> {
+    let active = qunxue_store::settings::get(store.conn(), qunxue_store::settings::ACTIVE_PROFILE)?
+        .ok_or_else(|| crate::AppError::Rejected("no active profile to seed".into()))?;
+    store.transact(|tx| profiles::set_role(tx, &active, role))?;
+    Ok(active)
+}
+
 /// TEST ONLY (hidden CLI `qunxue tasks-seed`): makes the active profile an
 /// instructor without a PIN, adds a learner with a submitted version of the
 /// course's first task, and gives the active profile a released grade on
@@ -111,11 +122,9 @@ pub struct E2eSeed {
 /// grading view and a graded task. Never reachable from the app's UI.
 pub fn seed_for_e2e(store: &mut Store, course: &str) -> Result<E2eSeed> {
     use qunxue_store::marks::{self, ResultRecord};
-    use qunxue_store::settings;
     use qunxue_store::submissions::{self, VersionRecord, SOURCE_SUBMISSION};
 
-    let active = settings::get(store.conn(), settings::ACTIVE_PROFILE)?
-        .ok_or_else(|| crate::AppError::Rejected("no active profile to seed".into()))?;
+    let active = set_active_role(store, Role::Instructor)?;
     let task_item = course_items::list_items(store.conn(), course, ItemKind::Task)?
         .into_iter()
         .next()
@@ -150,7 +159,6 @@ pub fn seed_for_e2e(store: &mut Store, course: &str) -> Result<E2eSeed> {
         .into_iter()
         .collect();
     store.transact(|tx| -> Result<()> {
-        profiles::set_role(tx, &active, Role::Instructor)?;
         for (id, name, role) in [(E2E_LEARNER, "林小雨", Role::Learner), (E2E_INSTRUCTOR, "王老师", Role::Instructor)] {
             if profiles::get(tx, id).is_err() {
                 profiles::insert(tx, &Profile::learner(id, name, "2026-03-01T00:00:00Z"))?;

@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use qunxue_core::grading::{agreement, rubric_grade, Agreement};
+use qunxue_core::xapi::{Event, Named, Points};
 use qunxue_core::pack::model::Rubric;
 use qunxue_store::marks::{self, MarkRecord, ResultRecord, COMPLETE, DRAFT};
 use qunxue_store::submissions::{self, VersionRecord, SOURCE_OBSERVATION};
@@ -65,6 +66,9 @@ pub struct QueueRow {
     pub status: QueueStatus,
     /// The caller's own mark: `draft`, `complete` or absent.
     pub my_mark: Option<String>,
+    /// Whether the row's task is under double marking (the queue's
+    /// per-task switch shows this saved state).
+    pub double_marked: bool,
 }
 
 /// The grading queue of a course, oldest first.
@@ -85,6 +89,7 @@ pub fn grading_queue(store: &Store, profile: &str, course: &str, filter: &QueueF
         let my_mark =
             marks::marks_of(conn, &v.id)?.into_iter().find(|m| m.marker_id == caller.profile_id).map(|m| m.status);
         let (task, _) = task_and_rubric(conn, course, &v.task_id)?;
+        let double_marked = marks::is_double_marked(conn, course, &v.task_id)?;
         rows.push(QueueRow {
             learner_name: profiles::get(conn, &v.profile_id)?.display_name,
             task_title: task.title,
@@ -96,6 +101,7 @@ pub fn grading_queue(store: &Store, profile: &str, course: &str, filter: &QueueF
             submitted_at: v.submitted_at,
             status,
             my_mark,
+            double_marked,
         });
     }
     Ok(rows)
@@ -285,7 +291,16 @@ fn write_result(
         released_by: profiles::get(store.conn(), &caller.profile_id)?.display_name,
         released_at: stamp(now),
     };
-    store.transact(|tx| marks::save_result(tx, &record))?;
+    store.transact(|tx| -> Result<()> {
+        marks::save_result(tx, &record)?;
+        let scored = Event::TaskScored {
+            task: Named::new(task.id.as_str(), task.title.as_str()),
+            module_id: Some(task.module.clone()),
+            points: Points { raw: record.grade, max: record.grade_max },
+            instructor: caller.profile_id.clone(),
+        };
+        crate::xapi::record::record(tx, &v.profile_id, &v.course_id, &scored, now)
+    })?;
     result_view(&record)
 }
 

@@ -2,6 +2,7 @@
 //! versions and released grades), autosaving the draft and handing it in.
 
 use chrono::{DateTime, Utc};
+use qunxue_core::xapi::{Event, Named};
 use qunxue_store::submissions::{self, DraftRecord, VersionRecord, SOURCE_SUBMISSION};
 use qunxue_store::{marks, Store};
 use serde::Serialize;
@@ -176,7 +177,12 @@ pub fn submit(
     store.transact(|tx| -> Result<()> {
         submissions::insert_version(tx, &version)?;
         submissions::delete_draft(tx, profile, course, task_id)?;
-        Ok(())
+        let submitted = Event::TaskSubmitted {
+            task: Named::new(task.id.as_str(), task.title.as_str()),
+            module_id: Some(task.module.clone()),
+            version: number,
+        };
+        crate::xapi::record::record(tx, profile, course, &submitted, now)
     })?;
     version_view(&version)
 }

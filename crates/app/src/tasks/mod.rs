@@ -1,12 +1,14 @@
 //! Practice tasks and rubric grading: the learner's task page, autosaved
 //! drafts, attachments and immutable submissions ([`learner`],
-//! [`attachments`]); the instructor's queue, marks, release, double marking,
-//! moderation and classroom observation ([`grading`]); the comment bank;
-//! analytics and CSV/XLSX export ([`analytics`]); and signed bundles that
-//! carry submissions and grades between machines ([`bundles`]). The rubric
-//! maths is `qunxue_core::grading`; roles are checked here, in the backend.
+//! [`attachments`], read back by [`attachment_access`]); the instructor's
+//! queue, marks, release, double marking, moderation and classroom
+//! observation ([`grading`]); the comment bank; analytics and CSV/XLSX
+//! export ([`analytics`]); and signed bundles that carry submissions and
+//! grades between machines ([`bundles`]). The rubric maths is
+//! `qunxue_core::grading`; roles are checked here, in the backend.
 
 pub mod analytics;
+pub mod attachment_access;
 pub mod attachments;
 pub mod bundles;
 pub mod comment_bank;

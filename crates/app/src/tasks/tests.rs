@@ -7,12 +7,14 @@ use qunxue_store::Store;
 
 use super::analytics;
 use super::attachments::add_attachment;
-use super::bundles::{export_grades, export_submissions, import_grades, import_submissions};
+use super::bundles::{
+    export_grades, export_submissions, import_grades, import_submissions, trust_bundle_key, BundleKind,
+};
 use super::comment_bank;
 use super::fixture::{self, COURSE, INSTRUCTOR, LEARNER, SECOND_MARKER, TASK};
 use super::grading::{self, MarkInput, QueueFilter, QueueStatus};
 use super::learner;
-use crate::ErrorKind;
+use crate::{AppError, ErrorKind};
 
 fn t(seconds: i64) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap() + Duration::seconds(seconds)
@@ -105,6 +107,43 @@ fn attachments_are_checked_and_stored_by_hash() {
 }
 
 #[test]
+fn attachments_are_read_back_inline_or_as_a_copy_by_the_owner_and_instructors_only() {
+    use super::attachment_access::{inline_image, save_attachment_copy};
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = store(true);
+    let png = add_attachment(&mut s, dir.path(), COURSE, TASK, "海报.png", b"\x89PNG fake", t(0)).unwrap();
+    let pdf = add_attachment(&mut s, dir.path(), COURSE, TASK, "方案.pdf", b"%PDF-1.7 plan", t(0)).unwrap();
+    learner::save_draft(&mut s, LEARNER, COURSE, TASK, "见附件", &[png.clone(), pdf.clone()], t(1)).unwrap();
+    let v = learner::submit(&mut s, LEARNER, COURSE, TASK, t(2)).unwrap().id;
+
+    let image = inline_image(&s, dir.path(), INSTRUCTOR, &v, &png.sha256).unwrap();
+    // base64("\x89PNG fake") = "iVBORyBmYWtl", worked out by hand.
+    assert_eq!(image.data_url, "data:image/png;base64,iVBORyBmYWtl");
+    assert_eq!(image.name, "海报.png");
+    assert_eq!(inline_image(&s, dir.path(), LEARNER, &v, &png.sha256).unwrap(), image, "the owner may see it");
+    let not_image = inline_image(&s, dir.path(), INSTRUCTOR, &v, &pdf.sha256).unwrap_err();
+    assert_eq!(not_image.kind(), ErrorKind::InvalidInput);
+
+    let out = dir.path().join("copy.pdf");
+    assert_eq!(save_attachment_copy(&s, dir.path(), INSTRUCTOR, &v, &pdf.sha256, &out).unwrap(), 13);
+    assert_eq!(std::fs::read(&out).unwrap(), b"%PDF-1.7 plan");
+
+    // Another learner, and a hash the version does not list, open nothing.
+    s.transact(|tx| {
+        qunxue_store::profiles::insert(tx, &qunxue_store::profiles::Profile::learner("p-other", "赵一", "2026-01-01"))
+    })
+    .unwrap();
+    let other = inline_image(&s, dir.path(), "p-other", &v, &png.sha256).unwrap_err();
+    assert_eq!(other.kind(), ErrorKind::Forbidden);
+    let stray = add_attachment(&mut s, dir.path(), COURSE, TASK, "别的.png", b"other", t(3)).unwrap();
+    let unlisted = inline_image(&s, dir.path(), INSTRUCTOR, &v, &stray.sha256).unwrap_err();
+    assert_eq!(unlisted.kind(), ErrorKind::NotFound);
+    // A blob damaged on disk is reported, not shown.
+    std::fs::write(dir.path().join("attachments").join(&png.sha256), b"changed").unwrap();
+    assert_eq!(inline_image(&s, dir.path(), INSTRUCTOR, &v, &png.sha256).unwrap_err().kind(), ErrorKind::Internal);
+}
+
+#[test]
 fn grading_release_and_the_learner_sees_levels_and_comments() {
     let mut s = store(true);
     let v = submit(&mut s, "欢迎来到麦田小屋读书群", 0);
@@ -157,7 +196,11 @@ fn grading_release_and_the_learner_sees_levels_and_comments() {
 fn double_marking_is_blind_and_moderated() {
     let mut s = store(true);
     let v = submit(&mut s, "欢迎语", 0);
+    let all = QueueFilter::default();
+    assert!(!grading::grading_queue(&s, INSTRUCTOR, COURSE, &all).unwrap()[0].double_marked);
     grading::set_double_marking(&mut s, INSTRUCTOR, COURSE, TASK, true).unwrap();
+    // The queue carries the saved switch, so the page shows it after a reload.
+    assert!(grading::grading_queue(&s, INSTRUCTOR, COURSE, &all).unwrap()[0].double_marked);
     grading::save_mark(&mut s, INSTRUCTOR, &v, &input(2, 2, true), t(5)).unwrap();
     assert!(grading::release(&mut s, INSTRUCTOR, &v, t(6)).unwrap_err().to_string().contains("moderate"));
 
@@ -310,11 +353,52 @@ fn bundles_round_trip_between_two_databases() {
     let err = import_grades(&mut learner_db, LEARNER, &stale, None, t(14)).unwrap_err();
     assert!(err.to_string().contains("replayed bundle: sequence 2 is not newer than 3"), "{err}");
 
-    // Another instructor's key for the same course is refused once one is pinned.
-    let impostor = teacher_dir.path().join("impostor.zip");
-    export_grades(&mut teacher_db, teacher_dir.path(), SECOND_MARKER, COURSE, &impostor, t(15)).unwrap();
-    let err = import_grades(&mut learner_db, LEARNER, &impostor, None, t(16)).unwrap_err();
-    assert!(err.to_string().contains("does not match the key pinned"), "{err}");
+    // A second instructor's key for the same course is refused until someone
+    // trusts it, with the fingerprint to check; then it is admitted, and its
+    // own numbering (starting at 1) is not mistaken for a replay.
+    let second = teacher_dir.path().join("second.zip");
+    export_grades(&mut teacher_db, teacher_dir.path(), SECOND_MARKER, COURSE, &second, t(15)).unwrap();
+    let second_key = super::bundles::format::read_bundle(&second, BundleKind::Grades).unwrap().manifest.public_key;
+    let expected_fingerprint = super::bundles::keys::fingerprint(&second_key);
+    let err = import_grades(&mut learner_db, LEARNER, &second, None, t(16)).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Conflict);
+    assert!(
+        matches!(&err, AppError::UntrustedKey { signer_name, fingerprint }
+            if signer_name == "陈老师" && *fingerprint == expected_fingerprint),
+        "{err:?}"
+    );
+    // The UI reads the fingerprint from this exact wording (api/tasks.ts).
+    assert!(err.to_string().contains(&format!("（指纹 {expected_fingerprint}）")), "{err}");
+    // Altered bytes cannot be used to plant a key.
+    let mut bytes = std::fs::read(&second).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x01;
+    let altered = teacher_dir.path().join("altered.zip");
+    std::fs::write(&altered, &bytes).unwrap();
+    let fp = expected_fingerprint.as_str();
+    assert!(trust_bundle_key(&mut learner_db, LEARNER, &altered, BundleKind::Grades, fp, t(17)).is_err());
+    // A fingerprint that is not the bundle's key trusts nothing.
+    let first_fp = super::bundles::keys::fingerprint(
+        &super::bundles::format::read_bundle(&newer, BundleKind::Grades).unwrap().manifest.public_key,
+    );
+    let err = trust_bundle_key(&mut learner_db, LEARNER, &second, BundleKind::Grades, &first_fp, t(17)).unwrap_err();
+    assert!(err.to_string().contains("nothing was trusted"), "{err}");
+    assert!(import_grades(&mut learner_db, LEARNER, &second, None, t(17)).is_err(), "still untrusted");
+    // Only instructors may trust a learner's key (they import submissions).
+    let err =
+        trust_bundle_key(&mut learner_db, LEARNER, &sub_bundle, BundleKind::Submissions, fp, t(17)).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Forbidden);
+    // Typed the way people do: lower case, without the spaces.
+    let typed = fp.replace(' ', "").to_lowercase();
+    let trusted = trust_bundle_key(&mut learner_db, LEARNER, &second, BundleKind::Grades, &typed, t(18)).unwrap();
+    assert_eq!(trusted.signer_name, "陈老师");
+    assert_eq!(trusted.fingerprint, expected_fingerprint);
+    let applied = import_grades(&mut learner_db, LEARNER, &second, None, t(19)).unwrap();
+    assert_eq!((applied.added, applied.already_imported), (1, false));
+    // Both keys stay trusted: the first instructor's next bundle still imports.
+    let latest = teacher_dir.path().join("latest.zip");
+    export_grades(&mut teacher_db, teacher_dir.path(), INSTRUCTOR, COURSE, &latest, t(20)).unwrap();
+    assert_eq!(import_grades(&mut learner_db, LEARNER, &latest, None, t(21)).unwrap().added, 1);
     // A bundle for a course that is not the expected one.
     let err = import_grades(&mut learner_db, LEARNER, &newer, Some("other-course"), t(17)).unwrap_err();
     assert!(err.to_string().contains("not other-course"), "{err}");

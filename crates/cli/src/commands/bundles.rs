@@ -13,7 +13,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context};
 use chrono::Utc;
-use qunxue_app::tasks::bundles::{self, ExportSummary, ImportSummary};
+use qunxue_app::tasks::bundles::{self, BundleKind, ExportSummary, ImportSummary};
 use qunxue_app::{AppError, ErrorKind};
 use qunxue_store::{courses, settings, Store};
 
@@ -49,6 +49,11 @@ pub struct ImportArgs {
     bundle: PathBuf,
     #[command(flatten)]
     common: Common,
+    /// Trust the bundle's signing key first, if its fingerprint is this one
+    /// (as shown when a bundle from a not-yet-trusted key was refused, and
+    /// checked with its sender), then import.
+    #[arg(long, value_name = "FINGERPRINT")]
+    trust_key: Option<String>,
 }
 
 struct Session {
@@ -135,16 +140,23 @@ pub fn export_submissions(args: ExportArgs) -> anyhow::Result<ExitCode> {
     finish(result, args.common.json, |s| exported("submissions", s))
 }
 
+/// `--trust-key`: trusts the bundle's key before the import; a refusal is
+/// reported like an import refusal.
+fn trust_first(cx: &mut Session, args: &ImportArgs, kind: BundleKind) -> Result<(), AppError> {
+    match &args.trust_key {
+        Some(fp) => {
+            bundles::trust_bundle_key(&mut cx.store, &cx.profile, &args.bundle, kind, fp, Utc::now()).map(drop)
+        }
+        None => Ok(()),
+    }
+}
+
 pub fn import_submissions(args: ImportArgs) -> anyhow::Result<ExitCode> {
     let mut cx = open(&args.common)?;
-    let result = bundles::import_submissions(
-        &mut cx.store,
-        &cx.data_dir,
-        &cx.profile,
-        &args.bundle,
-        args.common.course.as_deref(),
-        Utc::now(),
-    );
+    let result = trust_first(&mut cx, &args, BundleKind::Submissions).and_then(|()| {
+        let course = args.common.course.as_deref();
+        bundles::import_submissions(&mut cx.store, &cx.data_dir, &cx.profile, &args.bundle, course, Utc::now())
+    });
     finish(result, args.common.json, |s| imported("submissions", s))
 }
 
@@ -157,7 +169,8 @@ pub fn export_grades(args: ExportArgs) -> anyhow::Result<ExitCode> {
 
 pub fn import_grades(args: ImportArgs) -> anyhow::Result<ExitCode> {
     let mut cx = open(&args.common)?;
-    let result =
-        bundles::import_grades(&mut cx.store, &cx.profile, &args.bundle, args.common.course.as_deref(), Utc::now());
+    let result = trust_first(&mut cx, &args, BundleKind::Grades).and_then(|()| {
+        bundles::import_grades(&mut cx.store, &cx.profile, &args.bundle, args.common.course.as_deref(), Utc::now())
+    });
     finish(result, args.common.json, |s| imported("grades", s))
 }

@@ -13,3 +13,9 @@ pub fn database_path(db: Option<PathBuf>) -> anyhow::Result<PathBuf> {
         None => paths::default_database_path().context("no app-data folder on this system; pass --db"),
     }
 }
+
+/// The app-data folder that goes with a database file: its folder (keys and
+/// attachments live next to the database, as in the desktop app).
+pub fn data_dir_of(db: &std::path::Path) -> PathBuf {
+    db.parent().filter(|p| !p.as_os_str().is_empty()).map_or_else(|| PathBuf::from("."), std::path::Path::to_path_buf)
+}

@@ -1,8 +1,12 @@
 //! Argument parsing and dispatch: one submodule per command.
 
+mod backup;
 mod bundles;
+mod certificate;
 mod db_arg;
+mod demo;
 mod diagnostics;
+mod fault_run;
 mod impact;
 mod import;
 mod inspect;
@@ -14,6 +18,7 @@ mod tasks_seed;
 mod report;
 mod validate;
 mod write_stream;
+mod xapi;
 
 use std::process::ExitCode;
 
@@ -51,9 +56,22 @@ enum Command {
     ExportGrades(bundles::ExportArgs),
     /// Import an instructor's grades bundle.
     ImportGrades(bundles::ImportArgs),
+    /// Fill a database with realistic, reproducible demo activity for its installed courses.
+    Demo(demo::Args),
+    /// Online backup of the learner database to a file.
+    Backup(backup::BackupArgs),
+    /// Replace the learner database with a verified backup (the old file is kept aside).
+    Restore(backup::RestoreArgs),
+    /// xAPI learning records: sync them to a Learning Record Store, or export them.
+    Xapi(xapi::Args),
+    /// Course certificates: verify a code, or export a learner's certificate (PDF / Open Badge).
+    Certificate(certificate::Args),
     /// Test-only: seed a submission to grade and a graded task for the desktop e2e.
     #[command(hide = true)]
     TasksSeed(tasks_seed::Args),
+    /// Test-only: imports and submissions paced for fault-injection (SIGKILL) tests.
+    #[command(hide = true)]
+    FaultRun(fault_run::Args),
     /// Test-only: an endless stream of acknowledged writes, for crash tests.
     #[command(hide = true)]
     WriteStream(write_stream::Args),
@@ -72,7 +90,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::ImportSubmissions(args) => bundles::import_submissions(args),
         Command::ExportGrades(args) => bundles::export_grades(args),
         Command::ImportGrades(args) => bundles::import_grades(args),
+        Command::Demo(args) => demo::run(args),
+        Command::Backup(args) => backup::backup(args),
+        Command::Restore(args) => backup::restore(args),
+        Command::Xapi(args) => xapi::run(args),
+        Command::Certificate(args) => certificate::run(args),
         Command::TasksSeed(args) => tasks_seed::run(args),
         Command::WriteStream(args) => write_stream::run(args),
+        Command::FaultRun(args) => fault_run::run(args),
     }
 }

@@ -12,8 +12,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use qunxue_core::pack::model::{Answer, Question, QuestionType};
-use qunxue_core::quiz::{bank_for_file, bank_toml, parse_aiken, parse_gift, ImportMode};
-use qunxue_core::Diagnostic;
+use qunxue_core::quiz::{bank_for_file, bank_toml, decode_question_file, ImportMode, QuestionFileFormat};
 use serde::Serialize;
 
 use super::diagnostics::print_lines;
@@ -48,9 +47,18 @@ struct ConvertArgs {
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
-enum SourceFormat {
+pub(crate) enum SourceFormat {
     Gift,
     Aiken,
+}
+
+impl SourceFormat {
+    pub(crate) fn format(self) -> QuestionFileFormat {
+        match self {
+            SourceFormat::Gift => QuestionFileFormat::Gift,
+            SourceFormat::Aiken => QuestionFileFormat::Aiken,
+        }
+    }
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -63,22 +71,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 fn convert(args: ConvertArgs) -> anyhow::Result<ExitCode> {
     let name = args.file.display().to_string();
     let bytes = std::fs::read(&args.file).with_context(|| format!("cannot read {name}"))?;
-    let text = match String::from_utf8(bytes) {
+    let text = match decode_question_file(&name, bytes) {
         Ok(text) => text,
-        Err(e) => {
-            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-            let (line, col) = qunxue_core::diagnostic::line_col(std::str::from_utf8(valid)?, valid.len());
-            let error =
-                Diagnostic::error(&name, line, col, "the file is not UTF-8 text; save it as UTF-8 and convert again");
+        Err(error) => {
             print_lines(&mut std::io::stderr().lock(), &[error])?;
             return Ok(ExitCode::FAILURE);
         }
     };
     let mode = if args.partial { ImportMode::Partial } else { ImportMode::AllOrNothing };
-    let imported = match args.from {
-        SourceFormat::Gift => parse_gift(&name, &text, mode),
-        SourceFormat::Aiken => parse_aiken(&name, &text, mode),
-    };
+    let imported = args.from.format().parse(&name, &text, mode);
     print_lines(&mut std::io::stderr().lock(), &imported.diagnostics)?;
     let code = if imported.has_errors() { ExitCode::FAILURE } else { ExitCode::SUCCESS };
     if !imported.questions.is_empty() {

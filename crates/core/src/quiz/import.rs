@@ -92,6 +92,44 @@ impl Format {
     }
 }
 
+/// The question file formats a user can import (the CLI's `--from`, the
+/// instructor's import screen).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuestionFileFormat {
+    Gift,
+    Aiken,
+}
+
+impl QuestionFileFormat {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuestionFileFormat::Gift => "gift",
+            QuestionFileFormat::Aiken => "aiken",
+        }
+    }
+
+    /// Reads every question of `text` (the file named `file`), see [`ImportMode`].
+    pub fn parse(self, file: &str, text: &str, mode: ImportMode) -> Imported {
+        match self {
+            QuestionFileFormat::Gift => super::parse_gift(file, text, mode),
+            QuestionFileFormat::Aiken => super::parse_aiken(file, text, mode),
+        }
+    }
+}
+
+/// A question file's bytes as text. Files saved in a legacy encoding (GBK
+/// from older Windows tools is common) are refused with the line and column
+/// of the first byte that is not UTF-8, and what to do about it.
+pub fn decode_question_file(file: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let text = std::str::from_utf8(valid).expect("the prefix before valid_up_to is UTF-8");
+        let (line, col) = crate::diagnostic::line_col(text, valid.len());
+        Diagnostic::error(file, line, col, "the file is not UTF-8 text; save it as UTF-8 and try again")
+    })
+}
+
 /// A bank holding `questions`, named after the file they came from: the
 /// title is the file name without its extension, the id the same made into
 /// a valid id (`Chapter 1.gift` → `chapter-1`).

@@ -27,7 +27,9 @@ pub use aiken::parse_aiken;
 pub use answer::LearnerAnswer;
 pub use gain::{cohort_gain, normalised_gain, CohortGain};
 pub use gift::parse_gift;
-pub use import::{bank_for_file, bank_toml, ImportMode, Imported, DEFAULT_DIFFICULTY};
+pub use import::{
+    bank_for_file, bank_toml, decode_question_file, ImportMode, Imported, QuestionFileFormat, DEFAULT_DIFFICULTY,
+};
 pub use item_analysis::{item_analysis, ItemResponse, ItemStats};
 pub use normalise::normalise_blank;
 pub use present::{present, present_question, BankQuestion, PresentError, Presentation, PresentedQuestion};

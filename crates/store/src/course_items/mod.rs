@@ -41,10 +41,15 @@ pub struct ItemRecord {
     pub body: String,
 }
 
-/// Makes `items` the course's current items of `kind`: inserts new ones,
-/// updates existing ones and archives those no longer in the pack.
+/// Makes `items` the course's current pack items of `kind`: inserts new
+/// ones, updates existing ones and archives those no longer in the pack.
+/// Items an instructor added on this machine are not the pack's and are
+/// left alone.
 pub fn replace_items(tx: &Transaction<'_>, course_id: &str, kind: ItemKind, items: &[ItemRecord]) -> Result<()> {
-    tx.execute("UPDATE course_items SET archived = 1 WHERE course_id = ?1 AND kind = ?2", [course_id, kind.as_str()])?;
+    tx.execute(
+        "UPDATE course_items SET archived = 1 WHERE course_id = ?1 AND kind = ?2 AND origin = 'pack'",
+        [course_id, kind.as_str()],
+    )?;
     let mut upsert = tx.prepare_cached(include_str!("upsert.sql"))?;
     for item in items {
         upsert.execute(params![course_id, kind.as_str(), item.id, item.body])?;

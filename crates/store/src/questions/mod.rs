@@ -20,11 +20,12 @@ pub struct QuestionRecord {
     pub body: String,
 }
 
-/// Makes `questions` the course's current questions: inserts new ones,
+/// Makes `questions` the course's current pack questions: inserts new ones,
 /// updates existing ones and archives those no longer in the pack (attempts
-/// keep pointing at them).
+/// keep pointing at them). Questions imported locally by an instructor are
+/// not the pack's and are left alone.
 pub fn replace_questions(tx: &Transaction<'_>, course_id: &str, questions: &[QuestionRecord]) -> Result<()> {
-    tx.execute("UPDATE questions SET archived = 1 WHERE course_id = ?1", [course_id])?;
+    tx.execute("UPDATE questions SET archived = 1 WHERE course_id = ?1 AND origin = 'pack'", [course_id])?;
     let mut upsert = tx.prepare_cached(include_str!("upsert.sql"))?;
     for q in questions {
         let tags = serde_json::to_string(&q.tags).expect("a list of strings always serialises");

@@ -29,14 +29,15 @@ pub fn render_csv(report: &EffectReport) -> Result<Vec<(&'static str, Vec<u8>)>>
 fn table_csv(table: &Table) -> Result<Vec<u8>> {
     let mut out = "\u{feff}".as_bytes().to_vec();
     {
-        let mut writer = csv::Writer::from_writer(&mut out);
+        // Some report tables end with shorter note rows; a strict writer would refuse the whole export.
+        let mut writer = csv::WriterBuilder::new().flexible(true).from_writer(&mut out);
         let fail = |e: csv::Error| AppError::Internal(format!("cannot write CSV: {e}"));
         writer.write_record(&table.headers).map_err(fail)?;
         for row in &table.rows {
             // Numbers unformatted (no thousands separators) so they re-import cleanly.
             writer
                 .write_record(row.iter().map(|cell| match cell {
-                    super::tables::Cell::Text(t) => t.clone(),
+                    super::tables::Cell::Text(t) => crate::export::csv_safe_text(t).into_owned(),
                     super::tables::Cell::Number(Some(v))
                     | super::tables::Cell::Fixed(Some(v), _)
                     | super::tables::Cell::P(Some(v)) => v.to_string(),

@@ -5,7 +5,7 @@
 
 mod csv;
 mod html;
-mod pdf;
+pub(crate) mod pdf;
 mod tables;
 mod xlsx;
 

@@ -1,8 +1,14 @@
 //! The knowledge level: each pre-test paired with its post-test (the quiz's
 //! `parallel`), each learner's first handed-in pre-test score against their
 //! last handed-in post-test score, and the normalised gain.
+//!
+//! Whose scores count: in a study of learners, only the trained cohort's
+//! members (a unit label may be the profile id or the display name), so the
+//! level describes the same people as the business level. Teams and stores
+//! cannot be traced to profiles, so those studies count every learner of the
+//! course, and say so (`cohort_only` is false).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use qunxue_core::pack::model::{Quiz, QuizPurpose};
 use qunxue_core::quiz::{cohort_gain, normalised_gain, CohortGain};
@@ -18,6 +24,8 @@ use crate::{AppError, Result};
 #[serde(rename_all = "camelCase")]
 pub struct KnowledgeLevel {
     pub pairs: Vec<KnowledgePair>,
+    /// True when only the study's trained learners are counted.
+    pub cohort_only: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -42,7 +50,13 @@ pub struct LearnerScores {
     pub gain: Option<f64>,
 }
 
-pub(super) fn knowledge_level(conn: &Connection, course_id: &str) -> Result<KnowledgeLevel> {
+/// `cohort`: the labels of the study's trained learners, or `None` to count
+/// every learner of the course.
+pub(super) fn knowledge_level(
+    conn: &Connection,
+    course_id: &str,
+    cohort: Option<&HashSet<String>>,
+) -> Result<KnowledgeLevel> {
     let quizzes: Vec<Quiz> = course_items::list_items(conn, course_id, ItemKind::Quiz)?
         .iter()
         .map(|item| {
@@ -63,12 +77,18 @@ pub(super) fn knowledge_level(conn: &Connection, course_id: &str) -> Result<Know
         else {
             continue;
         };
-        pairs.push(pair(conn, course_id, pre, post)?);
+        pairs.push(pair(conn, course_id, pre, post, cohort)?);
     }
-    Ok(KnowledgeLevel { pairs })
+    Ok(KnowledgeLevel { pairs, cohort_only: cohort.is_some() })
 }
 
-fn pair(conn: &Connection, course_id: &str, pre: &Quiz, post: &Quiz) -> Result<KnowledgePair> {
+fn pair(
+    conn: &Connection,
+    course_id: &str,
+    pre: &Quiz,
+    post: &Quiz,
+    cohort: Option<&HashSet<String>>,
+) -> Result<KnowledgePair> {
     // Attempts come oldest first: the first pre score and the last post score win.
     let mut scores: BTreeMap<String, (Option<f64>, Option<f64>)> = BTreeMap::new();
     for attempt in attempts::finished_for_quiz(conn, course_id, &pre.id)? {
@@ -88,11 +108,14 @@ fn pair(conn: &Connection, course_id: &str, pre: &Quiz, post: &Quiz) -> Result<K
     let mut learners = Vec::new();
     let mut unpaired = 0;
     for (profile_id, (pre_score, post_score)) in scores {
+        let name = profiles::get(conn, &profile_id).map_or_else(|_| profile_id.clone(), |p| p.display_name);
+        if cohort.is_some_and(|members| !members.contains(&profile_id) && !members.contains(&name)) {
+            continue;
+        }
         let (Some(pre_score), Some(post_score)) = (pre_score, post_score) else {
             unpaired += 1;
             continue;
         };
-        let name = profiles::get(conn, &profile_id).map_or(profile_id, |p| p.display_name);
         learners.push(LearnerScores {
             name,
             pre: pre_score,

@@ -17,6 +17,8 @@ pub use knowledge::{KnowledgeLevel, KnowledgePair, LearnerScores};
 pub use practical::{CriterionSummary, PracticalLevel};
 pub use reaction::{Comment, LikertSummary, ReactionLevel, SurveySummary};
 
+use std::collections::HashSet;
+
 use chrono::{DateTime, SecondsFormat, Utc};
 use qunxue_core::impact::AnalysisOptions;
 use qunxue_store::Store;
@@ -24,7 +26,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use super::authorise;
-use super::studies::{load_view, StudyView};
+use super::studies::{load_view, StudyView, UnitKind};
 use crate::Result;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -61,7 +63,10 @@ pub fn build_report(
 ) -> Result<EffectReport> {
     let study = load_view(conn, study_id)?;
     let reaction = reaction::reaction_level(conn, &study.course_id)?;
-    let knowledge = knowledge::knowledge_level(conn, &study.course_id)?;
+    // Learners can be traced to profiles; teams and stores cannot.
+    let cohort: Option<HashSet<String>> =
+        (study.unit_kind == UnitKind::Learner).then(|| study.treatment.iter().cloned().collect());
+    let knowledge = knowledge::knowledge_level(conn, &study.course_id, cohort.as_ref())?;
     let practical = practical::practical_level(conn, &study.course_id)?;
     let business = business::business_level(conn, &study, options)?;
     let conclusions = conclusions(

@@ -15,6 +15,7 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipArchive, ZipWriter};
 
 use super::keys::{decode_hex, encode_hex};
+use crate::pack_source::Limits;
 use crate::tasks::attachments::sha256_hex;
 use crate::{AppError, Result};
 
@@ -25,6 +26,8 @@ const SIGNATURE: &str = "manifest.sig";
 /// that a hostile file cannot exhaust memory.
 pub const MAX_BUNDLE_BYTES: u64 = 2 * 1024 * 1024 * 1024;
 const MAX_ENTRIES: usize = 100_000;
+/// Most memory reserved for an entry before its bytes arrive.
+const RESERVE_BYTES: u64 = 1024 * 1024;
 
 /// What a bundle carries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -93,6 +96,8 @@ pub enum BundleError {
     UnsafePath(String),
     #[error("作业包过大 / the bundle exceeds the size limit")]
     TooLarge,
+    #[error("作业包中的文件 {0} 解压后远大于压缩前，疑似压缩炸弹，已拒绝 / entry {0} expands far beyond its compressed size (a zip bomb)")]
+    ZipBomb(String),
     #[error("这是{found}包，需要的是{expected}包 / wrong bundle kind")]
     WrongKind { expected: &'static str, found: &'static str },
 }
@@ -187,14 +192,21 @@ pub fn read_bundle(path: &Path, kind: BundleKind) -> Result<Bundle> {
         if entry.size() > budget {
             return Err(BundleError::TooLarge.into());
         }
-        let mut bytes = Vec::with_capacity(entry.size() as usize);
-        // `take` guards against an entry that inflates past its declared size.
+        // Declared sizes are claims: reserve little up front, and stop an
+        // entry that inflates past its budget or far past its compressed
+        // size (a zip bomb) while it is read.
+        let expansion = Limits::default().expansion_limit(entry.compressed_size());
+        let allowed = budget.min(expansion);
+        let mut bytes = Vec::with_capacity(entry.size().min(RESERVE_BYTES) as usize);
         (&mut entry)
-            .take(budget + 1)
+            .take(allowed + 1)
             .read_to_end(&mut bytes)
             .map_err(|e| BundleError::NotAZip { path: name.clone(), detail: e.to_string() })?;
         if bytes.len() as u64 > budget {
             return Err(BundleError::TooLarge.into());
+        }
+        if bytes.len() as u64 > expansion {
+            return Err(BundleError::ZipBomb(name).into());
         }
         budget -= bytes.len() as u64;
         raw.insert(name, bytes);

@@ -52,6 +52,19 @@ fn write_private(path: &Path, text: &str) -> Result<()> {
     std::fs::write(path, text).map_err(AppError::write(path))
 }
 
+/// A short, readable fingerprint of a hex public key (the first 80 bits of
+/// its SHA-256, in groups of four), for people to compare by eye or read out
+/// over the phone before trusting a key.
+pub fn fingerprint(public_key_hex: &str) -> String {
+    // Hash the key's bytes, not its hex text, so the fingerprint does not
+    // depend on how the key happens to be spelled.
+    let digest = match decode_hex::<32>(&public_key_hex.to_ascii_lowercase()) {
+        Some(bytes) => crate::tasks::attachments::sha256_hex(&bytes),
+        None => crate::tasks::attachments::sha256_hex(public_key_hex.as_bytes()),
+    };
+    digest[..20].as_bytes().chunks(4).map(|c| String::from_utf8_lossy(c).to_uppercase()).collect::<Vec<_>>().join(" ")
+}
+
 pub(crate) fn encode_hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -81,5 +94,15 @@ mod tests {
         assert!(signing_key(dir.path(), "../x").is_err());
         assert_eq!(decode_hex::<2>("0aff"), Some([10, 255]));
         assert_eq!(decode_hex::<2>("0aff0"), None);
+    }
+
+    #[test]
+    fn fingerprints_are_short_grouped_and_key_specific() {
+        let a = fingerprint(&encode_hex(&[1u8; 32]));
+        assert_eq!(a.len(), 24);
+        assert_eq!(a.split(' ').count(), 5);
+        assert!(a.chars().all(|c| c == ' ' || c.is_ascii_digit() || c.is_ascii_uppercase()));
+        assert_ne!(a, fingerprint(&encode_hex(&[2u8; 32])));
+        assert_eq!(a, fingerprint(&encode_hex(&[1u8; 32])));
     }
 }

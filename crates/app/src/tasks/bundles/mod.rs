@@ -1,6 +1,7 @@
 //! Moving submissions and grades between machines by file (USB stick):
 //! signed, hashed zip bundles ([`format`]), per-profile signing keys
-//! ([`keys`]), trust-on-first-use pinning and replay protection ([`trust`]).
+//! ([`keys`]), trusted keys (the first pinned on first use, more by explicit
+//! confirmation) and replay protection ([`trust`]).
 
 pub mod format;
 pub mod grades;
@@ -12,4 +13,4 @@ pub mod trust;
 pub use format::{BundleError, BundleKind, Manifest};
 pub use grades::{export_grades, import_grades};
 pub use submissions::{export_submissions, import_submissions};
-pub use trust::{ExportSummary, ImportSummary};
+pub use trust::{trust_bundle_key, ExportSummary, ImportSummary, TrustedKey};

@@ -1,15 +1,25 @@
 //! Deciding whether a verified bundle may be applied here: the course must be
-//! installed (and the one expected), the signer's key must match the key
-//! pinned on first import, and the bundle must be newer than anything already
-//! imported from that signer. Importing the very same bundle again is not an
+//! installed (and the one expected), the signer's key must be one of the keys
+//! trusted for that signer (the first is pinned silently on first import;
+//! others only after someone confirms their fingerprint with
+//! [`trust_bundle_key`]), and the bundle must be newer than anything already
+//! imported from that key. Importing the very same bundle again is not an
 //! error: it is recognised and changes nothing.
 
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
 use qunxue_store::bundle_log::{self, ImportedBundle};
-use qunxue_store::courses;
+use qunxue_store::{courses, Store};
 use rusqlite::{Connection, Transaction};
 use serde::Serialize;
 
-use super::format::Manifest;
+use super::format::{read_bundle, BundleKind, Manifest};
+use super::grades::instructor_signer;
+use super::keys::fingerprint;
+use super::submissions::learner_signer;
+use crate::access::{self, Role};
+use crate::tasks::common::stamp;
 use crate::{AppError, Result};
 
 /// Whether to apply a bundle.
@@ -52,6 +62,34 @@ pub(crate) fn admit(
     signer: &str,
     expected_course: Option<&str>,
 ) -> Result<Admission> {
+    admit_course(conn, manifest, expected_course)?;
+    if bundle_log::imported(conn, &manifest.bundle_id)?.is_some() {
+        return Ok(Admission::AlreadyImported);
+    }
+    let trusted = bundle_log::trusted_keys(conn, signer)?;
+    // No key yet: trust on first use, as before several keys were allowed.
+    if !trusted.is_empty() && !trusted.contains(&manifest.public_key) {
+        return Err(AppError::UntrustedKey {
+            signer_name: manifest.signer_name.clone(),
+            fingerprint: fingerprint(&manifest.public_key),
+        });
+    }
+    let kind = manifest.kind.as_str();
+    if let Some(last) =
+        bundle_log::last_imported_sequence(conn, kind, signer, &manifest.course_id, &manifest.public_key)?
+    {
+        if manifest.sequence <= last {
+            return Err(AppError::Rejected(format!(
+                "这是一个旧包（序号 {}，本机已导入到 {last}），请导入最新导出的包 / replayed bundle: sequence {} is not newer than {last}",
+                manifest.sequence, manifest.sequence
+            )));
+        }
+    }
+    Ok(Admission::Apply)
+}
+
+/// The bundle's course must be installed here (and be the one expected).
+fn admit_course(conn: &Connection, manifest: &Manifest, expected_course: Option<&str>) -> Result<()> {
     if let Some(expected) = expected_course.filter(|c| *c != manifest.course_id) {
         return Err(AppError::Rejected(format!(
             "这个包属于课程 {}，不是 {expected} / the bundle is for course {}, not {expected}",
@@ -64,33 +102,14 @@ pub(crate) fn admit(
             manifest.course_id, manifest.course_id
         )));
     }
-    if bundle_log::imported(conn, &manifest.bundle_id)?.is_some() {
-        return Ok(Admission::AlreadyImported);
-    }
-    if let Some(pinned) = bundle_log::pinned_key(conn, signer)? {
-        if pinned != manifest.public_key {
-            return Err(AppError::Rejected(format!(
-                "这个包的签名密钥与本机记录的「{}」的密钥不一致，可能是伪造的；如确需更换，请联系管理员 / the signing key does not match the key pinned for {signer}",
-                manifest.signer_name
-            )));
-        }
-    }
-    if let Some(last) = bundle_log::last_imported_sequence(conn, manifest.kind.as_str(), signer, &manifest.course_id)? {
-        if manifest.sequence <= last {
-            return Err(AppError::Rejected(format!(
-                "这是一个旧包（序号 {}，本机已导入到 {last}），请导入最新导出的包 / replayed bundle: sequence {} is not newer than {last}",
-                manifest.sequence, manifest.sequence
-            )));
-        }
-    }
-    Ok(Admission::Apply)
+    Ok(())
 }
 
 /// Pins the signer's key (first import) and records the bundle, inside the
 /// import's transaction.
 pub(crate) fn record(tx: &Transaction<'_>, manifest: &Manifest, signer: &str, now: &str) -> Result<()> {
-    if bundle_log::pinned_key(tx, signer)?.is_none() {
-        bundle_log::pin_key(tx, signer, &manifest.public_key, now)?;
+    if bundle_log::trusted_keys(tx, signer)?.is_empty() {
+        bundle_log::trust_key(tx, signer, &manifest.public_key, now, None)?;
     }
     bundle_log::record_import(
         tx,
@@ -101,6 +120,7 @@ pub(crate) fn record(tx: &Transaction<'_>, manifest: &Manifest, signer: &str, no
             course_id: manifest.course_id.clone(),
             sequence: manifest.sequence,
             imported_at: now.to_string(),
+            public_key: manifest.public_key.clone(),
         },
     )?;
     Ok(())
@@ -115,4 +135,62 @@ pub(crate) fn already(manifest: &Manifest) -> ImportSummary {
         added: 0,
         skipped: 0,
     }
+}
+
+/// A key someone chose to trust.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TrustedKey {
+    pub course_id: String,
+    pub signer_name: String,
+    pub fingerprint: String,
+}
+
+/// Trusts the key that signed the bundle at `bundle_path` for its signer, so
+/// that the next import of it is admitted. The bundle is fully verified first
+/// (a damaged or altered file cannot be used to plant a key). Grades bundles
+/// may be trusted by any profile, since learners import them on their own
+/// machines; submissions bundles only by instructors, who import them.
+/// `fingerprint` is the one the person confirmed: if the file now carries
+/// another key (swapped after the refusal was shown), nothing is trusted.
+pub fn trust_bundle_key(
+    store: &mut Store,
+    profile: &str,
+    bundle_path: &Path,
+    kind: BundleKind,
+    confirmed_fingerprint: &str,
+    now: DateTime<Utc>,
+) -> Result<TrustedKey> {
+    let caller = match kind {
+        BundleKind::Grades => access::caller(store.conn(), profile)?,
+        BundleKind::Submissions => {
+            access::require(store.conn(), profile, Role::Instructor, "信任学员密钥 / trusting a learner key")?
+        }
+    };
+    let manifest = read_bundle(bundle_path, kind)?.manifest;
+    admit_course(store.conn(), &manifest, None)?;
+    let found = fingerprint(&manifest.public_key);
+    if normalise(confirmed_fingerprint) != normalise(&found) {
+        return Err(AppError::Rejected(format!(
+            "确认的指纹 {confirmed_fingerprint} 与包的签名密钥（指纹 {found}）不一致，未信任任何密钥 / the confirmed fingerprint does not match the bundle's key {found}; nothing was trusted"
+        )));
+    }
+    let signer = match kind {
+        BundleKind::Grades => instructor_signer(&manifest.course_id),
+        BundleKind::Submissions => learner_signer(&manifest.signer_id),
+    };
+    let now = stamp(now);
+    store.transact(|tx| {
+        bundle_log::trust_key(tx, &signer, &manifest.public_key, &now, Some(caller.profile_id.as_str()))
+    })?;
+    Ok(TrustedKey {
+        course_id: manifest.course_id.clone(),
+        signer_name: manifest.signer_name.clone(),
+        fingerprint: fingerprint(&manifest.public_key),
+    })
+}
+
+/// Fingerprints compare without spaces and case, as people type them.
+fn normalise(fingerprint: &str) -> String {
+    fingerprint.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase()
 }

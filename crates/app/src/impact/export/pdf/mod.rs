@@ -3,9 +3,10 @@
 //! as vector graphics — mean change with 95% interval whiskers, each unit's
 //! before→after slope, and the difference-in-differences lines.
 
-mod canvas;
+// canvas and font are shared with the certificate page (crate::certificates::pdf).
+pub(crate) mod canvas;
 mod charts;
-mod font;
+pub(crate) mod font;
 
 pub use font::{CjkFont, FONT_ENV};
 

@@ -1,0 +1,131 @@
+//! The certificate as an Open Badges 3.0 credential (a W3C Verifiable
+//! Credential 2.0), signed with a Data Integrity proof using the
+//! `eddsa-jcs-2022` cryptosuite:
+//!
+//! 1. the proof options (`type`, `cryptosuite`, `created`,
+//!    `verificationMethod`, `proofPurpose`, and the document's `@context`)
+//!    and the credential without `proof` are each canonicalised with JCS;
+//! 2. the data signed is SHA-256(options) ‖ SHA-256(credential);
+//! 3. the Ed25519 signature is the `proofValue`, multibase base58btc.
+//!
+//! The issuer is a `did:key` made from this installation's issuer key, so a
+//! verifier needs nothing but the credential. [`verify_credential`] redoes
+//! the steps and checks the signature.
+
+use chrono::{DateTime, Utc};
+use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
+use serde_json::{json, Value};
+use sha2::{Digest, Sha256};
+
+use super::jcs::canonical;
+use super::multibase;
+use crate::{AppError, Result};
+use qunxue_store::certificates::Certificate;
+
+pub const VC_CONTEXT: &str = "https://www.w3.org/ns/credentials/v2";
+pub const OB3_CONTEXT: &str = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
+const ED25519_PUB_MULTICODEC: [u8; 2] = [0xed, 0x01];
+
+/// What the credential says about the course besides the certificate row.
+pub struct BadgeDetails<'a> {
+    pub issuer_name: &'a str,
+    pub criteria: &'a str,
+}
+
+/// The `did:key` of an Ed25519 public key.
+pub fn did_key(key: &VerifyingKey) -> String {
+    let mut bytes = ED25519_PUB_MULTICODEC.to_vec();
+    bytes.extend_from_slice(key.as_bytes());
+    format!("did:key:{}", multibase::encode(&bytes))
+}
+
+/// The signed credential.
+pub fn credential(
+    certificate: &Certificate,
+    details: &BadgeDetails<'_>,
+    key: &SigningKey,
+    now: DateTime<Utc>,
+) -> Result<Value> {
+    let did = did_key(&key.verifying_key());
+    let mut document = json!({
+        "@context": [VC_CONTEXT, OB3_CONTEXT],
+        "id": format!("urn:qunxue:certificate:{}", certificate.code),
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "name": format!("{} 结业证书", certificate.course_title),
+        "issuer": {"id": did, "type": ["Profile"], "name": details.issuer_name},
+        "validFrom": certificate.issued_at,
+        "credentialSubject": {
+            "type": ["AchievementSubject"],
+            "identifier": [{
+                "type": "IdentityObject",
+                "identityHash": certificate.learner_name,
+                "identityType": "name",
+                "hashed": false
+            }],
+            "achievement": {
+                "id": format!("urn:qunxue:course:{}:{}", certificate.course_id, certificate.course_version),
+                "type": ["Achievement"],
+                "achievementType": "Certificate",
+                "name": certificate.course_title,
+                "description": format!("完成课程《{}》（版本 {}）", certificate.course_title, certificate.course_version),
+                "criteria": {"narrative": details.criteria}
+            }
+        }
+    });
+    let fragment = did.trim_start_matches("did:key:");
+    let mut proof = json!({
+        "type": "DataIntegrityProof",
+        "cryptosuite": "eddsa-jcs-2022",
+        "created": now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        "verificationMethod": format!("{did}#{fragment}"),
+        "proofPurpose": "assertionMethod",
+        "@context": document["@context"].clone(),
+    });
+    let signature = key.sign(&hash_data(&proof, &document)?);
+    proof["proofValue"] = Value::String(multibase::encode(&signature.to_bytes()));
+    document["proof"] = proof;
+    Ok(document)
+}
+
+fn hash_data(proof_options: &Value, unsecured: &Value) -> Result<Vec<u8>> {
+    let mut data = Sha256::digest(canonical(proof_options)?.as_bytes()).to_vec();
+    data.extend_from_slice(&Sha256::digest(canonical(unsecured)?.as_bytes()));
+    Ok(data)
+}
+
+/// Checks the `eddsa-jcs-2022` proof of a credential against the `did:key`
+/// its verification method names.
+pub fn verify_credential(credential: &Value) -> Result<()> {
+    let refuse = |why: &str| AppError::Rejected(format!("the credential does not verify: {why}"));
+    let mut unsecured = credential.clone();
+    let mut proof = unsecured
+        .as_object_mut()
+        .and_then(|o| o.remove("proof"))
+        .ok_or_else(|| refuse("it has no proof"))?;
+    if proof["cryptosuite"] != "eddsa-jcs-2022" || proof["type"] != "DataIntegrityProof" {
+        return Err(refuse("the proof is not an eddsa-jcs-2022 Data Integrity proof"));
+    }
+    let value = proof
+        .as_object_mut()
+        .and_then(|o| o.remove("proofValue"))
+        .and_then(|v| v.as_str().and_then(multibase::decode))
+        .ok_or_else(|| refuse("the proof value is not multibase base58btc"))?;
+    let signature = Signature::from_slice(&value).map_err(|_| refuse("the proof value is not an Ed25519 signature"))?;
+    if proof.get("@context") != unsecured.get("@context") {
+        return Err(refuse("the proof's @context differs from the credential's"));
+    }
+    let method = proof["verificationMethod"].as_str().unwrap_or_default();
+    let did = method.split('#').next().unwrap_or_default();
+    if unsecured["issuer"]["id"] != did {
+        return Err(refuse("the proof was not made by the issuer's key"));
+    }
+    let key_bytes = did
+        .strip_prefix("did:key:")
+        .and_then(multibase::decode)
+        .filter(|b| b.len() == 34 && b[..2] == ED25519_PUB_MULTICODEC)
+        .ok_or_else(|| refuse("the verification method is not an Ed25519 did:key"))?;
+    let key =
+        VerifyingKey::try_from(&key_bytes[2..]).map_err(|_| refuse("the issuer key is not a valid Ed25519 key"))?;
+    key.verify(&hash_data(&proof, &unsecured)?, &signature)
+        .map_err(|_| refuse("the signature does not match its content"))
+}

@@ -1,0 +1,230 @@
+//! Course certificates. A learner who has completed every current module of
+//! a course and passed each of its graded quizzes (module quizzes and the
+//! post-test; pre-tests and practice quizzes do not count) can export:
+//!
+//! * a one-page PDF certificate with the embedded CJK font ([`pdf`]);
+//! * an Open Badges 3.0 credential, signed (`eddsa-jcs-2022`, [`badge`]).
+//!
+//! Both carry a verification code ([`code`]) that
+//! `qunxue certificate verify CODE --db FILE` checks against the database.
+//! A learner gets one certificate per course version: exporting again later
+//! gives the same code and date.
+
+mod badge;
+mod code;
+mod jcs;
+mod multibase;
+mod pdf;
+
+#[cfg(test)]
+mod tests;
+
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use qunxue_store::certificates::{self as store_certs, Certificate};
+use qunxue_store::{courses, profiles, Store};
+use serde::Serialize;
+
+pub use badge::{did_key, verify_credential, OB3_CONTEXT, VC_CONTEXT};
+pub use code::normalise as normalise_code;
+
+use crate::impact::export::CjkFont;
+use crate::tasks::bundles::keys::signing_key;
+use crate::{AppError, Result};
+
+/// Name of the key file (in `<data>/keys/`) that signs credentials.
+const ISSUER_KEY: &str = "certificate-issuer";
+const DEFAULT_ISSUER: &str = "群学 Qunxue";
+
+/// Something still to do before a certificate can be issued.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Missing {
+    pub id: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Eligibility {
+    pub course_id: String,
+    pub course_title: String,
+    pub eligible: bool,
+    pub modules_to_complete: Vec<Missing>,
+    pub quizzes_to_pass: Vec<Missing>,
+    /// Already issued for this course version.
+    pub certificate: Option<Certificate>,
+}
+
+/// The outcome of checking a code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Verification {
+    pub code: String,
+    pub certificate: Certificate,
+}
+
+/// Whether the profile may have a certificate for the course, and if not, why.
+pub fn eligibility(store: &Store, profile_id: &str, course_id: &str) -> Result<Eligibility> {
+    let conn = store.conn();
+    let course = courses::get_course(conn, course_id)?;
+    let modules_to_complete = store_certs::modules_not_completed(conn, profile_id, course_id)?
+        .into_iter()
+        .map(|(id, title)| Missing { id, title })
+        .collect::<Vec<_>>();
+    let quizzes_to_pass = store_certs::quizzes_not_passed(conn, profile_id, course_id)?
+        .into_iter()
+        .filter_map(|(id, body)| {
+            let quiz: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
+            let counts = matches!(quiz["purpose"].as_str(), Some("module" | "post_test") | None);
+            let title = quiz["title"].as_str().unwrap_or(&id).to_string();
+            counts.then_some(Missing { id, title })
+        })
+        .collect::<Vec<_>>();
+    let has_modules = !courses::list_modules(conn, course_id)?.is_empty();
+    Ok(Eligibility {
+        eligible: has_modules && modules_to_complete.is_empty() && quizzes_to_pass.is_empty(),
+        certificate: store_certs::for_course_version(conn, profile_id, course_id, &course.version)?,
+        course_id: course.id,
+        course_title: course.title,
+        modules_to_complete,
+        quizzes_to_pass,
+    })
+}
+
+/// The profile's certificate for the course's installed version: the one
+/// issued before, or a new one dated `now` when the profile is eligible.
+pub fn issue(store: &mut Store, profile_id: &str, course_id: &str, now: DateTime<Utc>) -> Result<Certificate> {
+    let status = eligibility(store, profile_id, course_id)?;
+    if let Some(existing) = status.certificate {
+        return Ok(existing);
+    }
+    if !status.eligible {
+        return Err(AppError::Rejected(not_eligible_message(&status)));
+    }
+    let course = courses::get_course(store.conn(), course_id)?;
+    let learner = profiles::get(store.conn(), profile_id)?;
+    let issued_on = now.format("%Y-%m-%d").to_string();
+    store.transact(|tx| -> Result<Certificate> {
+        let key = code::key(tx)?;
+        let certificate = Certificate {
+            code: code::code_for(&key, profile_id, course_id, &course.version, &issued_on),
+            profile_id: profile_id.to_string(),
+            course_id: course.id.clone(),
+            course_version: course.version.clone(),
+            course_title: course.title.clone(),
+            learner_name: learner.display_name.clone(),
+            issued_on: issued_on.clone(),
+            issued_at: now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        };
+        store_certs::insert(tx, &certificate)?;
+        Ok(certificate)
+    })
+}
+
+fn not_eligible_message(status: &Eligibility) -> String {
+    let mut parts = Vec::new();
+    if !status.modules_to_complete.is_empty() {
+        let titles: Vec<&str> = status.modules_to_complete.iter().map(|m| m.title.as_str()).collect();
+        parts.push(format!("modules not completed yet: {}", titles.join("、")));
+    }
+    if !status.quizzes_to_pass.is_empty() {
+        let titles: Vec<&str> = status.quizzes_to_pass.iter().map(|q| q.title.as_str()).collect();
+        parts.push(format!("quizzes not passed yet: {}", titles.join("、")));
+    }
+    if parts.is_empty() {
+        parts.push("the course has no modules".into());
+    }
+    format!("no certificate for {} yet — {}", status.course_title, parts.join("; "))
+}
+
+/// Checks a typed code: known to this database and matching the keyed hash
+/// of the details it was issued for (a row edited afterwards fails).
+pub fn verify(store: &Store, typed: &str) -> Result<Verification> {
+    let code = code::normalise(typed)
+        .ok_or_else(|| AppError::Rejected(format!("`{typed}` is not a certificate code (QX-XXXX-XXXX-XXXX-XXXX)")))?;
+    let certificate = store_certs::by_code(store.conn(), &code)?
+        .ok_or_else(|| AppError::NotFound(format!("no certificate with code {code} was issued from this database")))?;
+    let key = code::existing_key(store.conn())?
+        .ok_or_else(|| AppError::Internal("certificates exist but the code key is missing".into()))?;
+    let expected = code::code_for(
+        &key,
+        &certificate.profile_id,
+        &certificate.course_id,
+        &certificate.course_version,
+        &certificate.issued_on,
+    );
+    if expected != code {
+        return Err(AppError::Rejected(format!(
+            "certificate {code} was altered after it was issued; it is not valid"
+        )));
+    }
+    Ok(Verification { code, certificate })
+}
+
+/// The criteria sentence printed on the certificate and put in the badge.
+fn criteria(store: &Store, course_id: &str) -> Result<String> {
+    let modules = courses::list_modules(store.conn(), course_id)?.len();
+    Ok(format!("已完成全部 {modules} 个学习模块，并通过课程的全部测验。"))
+}
+
+fn issuer_name(store: &Store, course_id: &str) -> Result<String> {
+    let course = courses::get_course(store.conn(), course_id)?;
+    Ok(course
+        .organisation
+        .filter(|o| !o.trim().is_empty())
+        .unwrap_or_else(|| DEFAULT_ISSUER.to_string()))
+}
+
+/// Issues (or reuses) the certificate and writes it as a PDF to `out`.
+pub fn export_pdf(
+    store: &mut Store,
+    profile_id: &str,
+    course_id: &str,
+    out: &Path,
+    now: DateTime<Utc>,
+) -> Result<Certificate> {
+    let font = CjkFont::find()?;
+    let certificate = issue(store, profile_id, course_id, now)?;
+    let issuer = issuer_name(store, course_id)?;
+    let criteria = criteria(store, course_id)?;
+    let bytes = pdf::render(
+        &certificate,
+        &pdf::PageText {
+            issuer_name: &issuer,
+            criteria: &criteria,
+        },
+        &font,
+    )?;
+    std::fs::write(out, bytes).map_err(AppError::write(out))?;
+    Ok(certificate)
+}
+
+/// Issues (or reuses) the certificate and writes it as a signed Open Badges
+/// 3.0 credential (JSON) to `out`; the signing key is kept in `data_dir`.
+pub fn export_credential(
+    store: &mut Store,
+    data_dir: &Path,
+    profile_id: &str,
+    course_id: &str,
+    out: &Path,
+    now: DateTime<Utc>,
+) -> Result<Certificate> {
+    let certificate = issue(store, profile_id, course_id, now)?;
+    let key = signing_key(data_dir, ISSUER_KEY)?;
+    let issuer = issuer_name(store, course_id)?;
+    let criteria = criteria(store, course_id)?;
+    let credential = badge::credential(
+        &certificate,
+        &badge::BadgeDetails {
+            issuer_name: &issuer,
+            criteria: &criteria,
+        },
+        &key,
+        now,
+    )?;
+    let text = serde_json::to_string_pretty(&credential).map_err(|e| AppError::Internal(e.to_string()))?;
+    std::fs::write(out, text).map_err(AppError::write(out))?;
+    Ok(certificate)
+}

@@ -1,0 +1,92 @@
+//! What a question file would import, shown before anything is saved: each
+//! question as the learner will see it with its right answer marked, and every
+//! problem with its line, so the instructor can fix the file first.
+
+use std::path::Path;
+
+use qunxue_core::pack::model::{Answer, Question, QuestionType};
+use qunxue_core::quiz::{ImportMode, QuestionFileFormat};
+use qunxue_core::Diagnostic;
+use rusqlite::Connection;
+use serde::Serialize;
+
+use super::source_file::parse_file;
+use crate::access::{self, Role};
+use crate::quiz::common::html;
+use crate::Result;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct QuestionFilePreview {
+    pub file_name: String,
+    pub format: QuestionFileFormat,
+    /// Every question that parsed, in file order (also when others did not).
+    pub questions: Vec<PreviewQuestion>,
+    /// Errors and warnings, by line.
+    pub diagnostics: Vec<Diagnostic>,
+    pub error_count: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PreviewQuestion {
+    /// 1-based position among the questions that parsed.
+    pub number: usize,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub stem_html: String,
+    /// `single` and `multiple`: the choices, right ones marked.
+    pub options: Vec<PreviewOption>,
+    /// The right answer in words (for every type).
+    pub correct_answer: String,
+    pub points: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PreviewOption {
+    pub html: String,
+    pub correct: bool,
+}
+
+/// Parses `path` without saving anything. Instructors only: the preview shows
+/// the answers.
+pub fn preview_question_file(
+    conn: &Connection,
+    profile: &str,
+    path: &Path,
+    format: QuestionFileFormat,
+) -> Result<QuestionFilePreview> {
+    access::require(conn, profile, Role::Instructor, "importing questions")?;
+    let parsed = parse_file(path, format, ImportMode::Partial)?;
+    let error_count = parsed.imported.diagnostics.iter().filter(|d| d.is_error()).count();
+    Ok(QuestionFilePreview {
+        file_name: parsed.file_name,
+        format,
+        questions: parsed.imported.questions.iter().enumerate().map(|(i, q)| preview_question(i + 1, q)).collect(),
+        diagnostics: parsed.imported.diagnostics,
+        error_count,
+    })
+}
+
+fn preview_question(number: usize, q: &Question) -> PreviewQuestion {
+    let is_correct = |index: usize| match q.kind {
+        QuestionType::Single => q.answer == Some(Answer::Integer(index as i64)),
+        QuestionType::Multiple => q.answers.as_deref().unwrap_or_default().contains(&index),
+        _ => false,
+    };
+    let options = q
+        .options
+        .iter()
+        .flatten()
+        .enumerate()
+        .map(|(i, text)| PreviewOption { html: html(text), correct: is_correct(i) })
+        .collect();
+    PreviewQuestion {
+        number,
+        kind: q.kind.as_str().to_string(),
+        stem_html: html(&q.stem),
+        options,
+        correct_answer: q.correct_answer_text(),
+        points: q.points,
+    }
+}

@@ -1,0 +1,96 @@
+//! P1: importing a 1,000-module pack (read, parse, validate, render and
+//! sanitise, copy, store, index for search) ÷ raw pulldown-cmark rendering
+//! of the same module files.
+
+use std::hint::black_box;
+use std::path::PathBuf;
+
+use qunxue_app::import::import_pack;
+use qunxue_core::markdown::{render, render_unsanitized_baseline, RenderOptions};
+use qunxue_store::Store;
+
+use super::{fresh_dir, now, ratio, Settings};
+use crate::gen_pack::{generate, GeneratedPack, PackOptions};
+use crate::report::{Budget, Check, Rule};
+use crate::timing::{repeat, timed, Samples};
+
+/// The database the last import left, for the budgets that need content.
+pub struct Imported {
+    pub database: PathBuf,
+    pub data_dir: PathBuf,
+    pub pack: GeneratedPack,
+}
+
+pub fn measure(settings: &Settings) -> anyhow::Result<(Budget, Imported)> {
+    let pack_dir = fresh_dir(&settings.work.join(format!("pack-{}", settings.modules)))?;
+    let pack = generate(&PackOptions::new(settings.modules, settings.seed), &pack_dir)?;
+    let texts: Vec<String> = pack
+        .module_files
+        .iter()
+        .map(std::fs::read_to_string)
+        .collect::<Result<_, _>>()?;
+    let bytes: usize = texts.iter().map(String::len).sum();
+
+    let baseline = repeat(settings.runs.max(3), || {
+        for text in &texts {
+            black_box(render_unsanitized_baseline(black_box(text)));
+        }
+    });
+
+    // Where an import's time goes, for the note when the budget is missed:
+    // the two costliest steps over the same files, alone.
+    let options = RenderOptions { asset_base: Some(format!("qxasset://localhost/{}/modules/", pack.course_id)) };
+    let sanitised = repeat(1, || {
+        for text in &texts {
+            black_box(render(black_box(text), &options));
+        }
+    });
+    qunxue_app::search::warm_up();
+    let segmented = repeat(1, || {
+        for text in &texts {
+            black_box(qunxue_app::search::words(black_box(text)));
+        }
+    });
+
+    let mut imports = Samples::default();
+    let mut last = None;
+    for run in 0..settings.runs {
+        let dir = fresh_dir(&settings.work.join(format!("import-{run}")))?;
+        let data_dir = dir.join("data");
+        let database = dir.join("qunxue.db");
+        let mut store = Store::open(&database)?;
+        let (result, elapsed) = timed(|| import_pack(&mut store, &data_dir, &pack.root, false, now(), &mut |_| {}));
+        result?;
+        imports.push(elapsed);
+        last = Some(Imported {
+            database,
+            data_dir,
+            pack: pack.clone(),
+        });
+    }
+    let imported = last.ok_or_else(|| anyhow::anyhow!("P1 needs at least one run"))?;
+
+    let factor = ratio(imports.median(), baseline.median());
+    let budget = Budget::new("P1", &format!("import a {}-module pack", settings.modules))
+        .check(Check::new(
+            "import ÷ raw pulldown-cmark",
+            Some(factor),
+            Rule::AtMost,
+            3.0,
+            "×",
+        ))
+        .figure("modules", settings.modules as f64)
+        .figure("markdown_mb", bytes as f64 / 1e6)
+        .figure("import_s", imports.median())
+        .figure("baseline_render_s", baseline.median())
+        .figure("part_render_and_sanitise_s", sanitised.median())
+        .figure("part_jieba_segmentation_s", segmented.median())
+        .note(format!(
+            "median of {} imports into a new database (folder pack, page cache warm) vs median of {} raw \
+             pulldown-cmark renders of the same {} files from memory",
+            imports.len(),
+            baseline.len(),
+            texts.len()
+        ));
+    Ok((budget, imported))
+}

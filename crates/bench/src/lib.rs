@@ -1,0 +1,11 @@
+//! Qunxue's benchmarks: a synthetic pack generator (`cargo xtask gen-pack`)
+//! and the runner behind `cargo xtask bench`, which measures each
+//! performance budget of DESIGN.md §6 against a baseline taken in the same
+//! run and writes the table and `report.json`.
+
+pub mod budgets;
+pub mod gen_pack;
+pub mod impact_data;
+pub mod machine;
+pub mod report;
+pub mod timing;

@@ -1,0 +1,165 @@
+//! `qunxue-bench`: `gen-pack` writes a synthetic pack; `run` measures the
+//! performance budgets and writes the report. Normally started through
+//! `cargo xtask gen-pack` and `cargo xtask bench`, which build it in release
+//! mode and prepare the desktop app and Python.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use qunxue_bench::budgets::{self, desktop::Artifacts, Settings};
+use qunxue_bench::gen_pack::{generate, PackOptions};
+use qunxue_bench::machine;
+use qunxue_bench::report::{self, Report, SCHEMA_VERSION};
+
+#[derive(Debug, Parser)]
+#[command(name = "qunxue-bench", about = "Synthetic packs and performance budgets")]
+struct Cli {
+    #[command(subcommand)]
+    task: Task,
+}
+
+#[derive(Debug, Subcommand)]
+enum Task {
+    /// Write a synthetic pack (valid for `qunxue validate`).
+    GenPack {
+        #[arg(long)]
+        modules: usize,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Size each module grows to, in bytes.
+        #[arg(long, default_value_t = 10_000)]
+        module_bytes: usize,
+    },
+    /// Measure every budget and write the report.
+    Run {
+        /// report.json goes here; scratch files go to its folder's `work/`.
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, default_value_t = 1000)]
+        modules: usize,
+        #[arg(long, default_value_t = 100_000)]
+        answers: usize,
+        #[arg(long, default_value_t = 10_000)]
+        learners: usize,
+        #[arg(long, default_value_t = 3)]
+        runs: usize,
+        /// Python with numpy and scipy (P5's comparison is skipped without it).
+        #[arg(long)]
+        python: Option<PathBuf>,
+        /// The desktop binary to start under the current DISPLAY (P6).
+        #[arg(long)]
+        app: Option<PathBuf>,
+        /// "release" or "debug": what kind of build --app is.
+        #[arg(long, default_value = "release")]
+        app_build: String,
+        #[arg(long)]
+        deb: Option<PathBuf>,
+        /// Extra figures for P6, name=value (e.g. build times measured by the xtask).
+        #[arg(long = "figure", value_parser = parse_figure)]
+        figures: Vec<(String, f64)>,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+}
+
+fn parse_figure(text: &str) -> Result<(String, f64), String> {
+    let (name, value) = text.split_once('=').ok_or("expected name=value")?;
+    Ok((name.to_string(), value.parse().map_err(|e| format!("{value}: {e}"))?))
+}
+
+fn main() -> anyhow::Result<()> {
+    match Cli::parse().task {
+        Task::GenPack {
+            modules,
+            out,
+            seed,
+            module_bytes,
+        } => {
+            let options = PackOptions {
+                module_bytes,
+                ..PackOptions::new(modules, seed)
+            };
+            let pack = generate(&options, &out)?;
+            println!(
+                "wrote {} modules and {} questions of course {} to {}",
+                pack.module_ids.len(),
+                pack.questions,
+                pack.course_id,
+                out.display()
+            );
+            Ok(())
+        }
+        Task::Run {
+            out,
+            modules,
+            answers,
+            learners,
+            runs,
+            python,
+            app,
+            app_build,
+            deb,
+            figures,
+            seed,
+        } => {
+            let folder = out.parent().map(PathBuf::from).unwrap_or_default();
+            let settings = Settings {
+                work: budgets::fresh_dir(&folder.join("work"))?,
+                repo: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../.."),
+                modules,
+                answers,
+                learners,
+                runs,
+                python,
+                seed,
+            };
+            let machine = machine::describe();
+            let generated_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+            let mut report = Report {
+                schema_version: SCHEMA_VERSION,
+                generated_at,
+                machine,
+                budgets: Vec::new(),
+            };
+
+            let step = |name: &str| eprintln!("qunxue-bench: measuring {name} …");
+            step("P1 import");
+            let (p1, imported) = budgets::import::measure(&settings)?;
+            report.budgets.push(p1);
+            step("P2 module open");
+            report.budgets.push(budgets::open::measure(&settings, &imported)?);
+            step("P4 search");
+            report.budgets.push(budgets::search::measure(&settings, &imported)?);
+            step("P3 answers");
+            report.budgets.push(budgets::answers::measure(&settings, &imported)?);
+            step("P5 impact statistics");
+            report.budgets.push(budgets::impact::measure(&settings)?);
+            step("P6 desktop app");
+            let artifacts = Artifacts {
+                app,
+                deb,
+                build: app_build,
+            };
+            let mut p6 = budgets::desktop::measure(&settings.work, &artifacts)?;
+            for (name, value) in figures {
+                p6 = p6.figure(&name, value);
+            }
+            report.budgets.push(p6);
+            report.budgets.sort_by(|a, b| a.id.cmp(&b.id));
+
+            let json = serde_json::to_value(&report)?;
+            report::validate(&json).map_err(|e| anyhow::anyhow!("the report breaks its own schema: {e}"))?;
+            std::fs::write(&out, serde_json::to_string_pretty(&json)? + "\n")
+                .with_context(|| format!("cannot write {}", out.display()))?;
+            print!("{}", report::table(&report));
+            for budget in &report.budgets {
+                println!("{}: {}", budget.id, budget.note);
+            }
+            println!("report: {}", out.display());
+            Ok(())
+        }
+    }
+}

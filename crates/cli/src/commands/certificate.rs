@@ -1,0 +1,130 @@
+//! `qunxue certificate verify CODE --db FILE`: checks a certificate's
+//! verification code against the database that issued it; and
+//! `qunxue certificate export --db FILE --course ID (--pdf OUT | --badge OUT)`:
+//! the active (or `--profile`) learner's certificate, as the desktop app
+//! exports it. The signing key of badges lives in the database's folder.
+//!
+//! Exit codes: 0 valid / written, 1 unknown, altered or not eligible, 2 any other failure.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use chrono::Utc;
+use qunxue_app::certificates;
+use qunxue_app::{AppError, ErrorKind};
+use qunxue_store::{settings, Store};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    command: Sub,
+}
+
+#[derive(Debug, clap::Subcommand)]
+enum Sub {
+    /// Check a verification code (QX-XXXX-XXXX-XXXX-XXXX; case and dashes do not matter).
+    Verify {
+        code: String,
+        /// The learner database that issued the certificate (default: the desktop app's).
+        #[arg(long, value_name = "FILE")]
+        db: Option<PathBuf>,
+        /// Print the certificate as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a learner's certificate for a course (they must have completed it).
+    Export {
+        #[arg(long, value_name = "FILE")]
+        db: Option<PathBuf>,
+        /// The learner's profile id (default: the active profile).
+        #[arg(long, value_name = "ID")]
+        profile: Option<String>,
+        #[arg(long, value_name = "ID")]
+        course: String,
+        /// Write the PDF certificate here.
+        #[arg(long, value_name = "OUT")]
+        pdf: Option<PathBuf>,
+        /// Write the Open Badges 3.0 credential (JSON) here.
+        #[arg(long, value_name = "OUT")]
+        badge: Option<PathBuf>,
+    },
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    match args.command {
+        Sub::Verify { code, db, json } => {
+            let store = open(db)?;
+            refused_is_one(certificates::verify(&store, &code), |checked| {
+                if json {
+                    serde_json::to_string_pretty(&checked.certificate).unwrap_or_default()
+                } else {
+                    let c = &checked.certificate;
+                    format!(
+                        "valid: {} — {} completed {} (version {}) on {}",
+                        checked.code, c.learner_name, c.course_title, c.course_version, c.issued_on
+                    )
+                }
+            })
+        }
+        Sub::Export {
+            db,
+            profile,
+            course,
+            pdf,
+            badge,
+        } => {
+            anyhow::ensure!(
+                pdf.is_some() || badge.is_some(),
+                "say where to write it: --pdf OUT and/or --badge OUT"
+            );
+            let db = super::db_arg::database_path(db)?;
+            let data_dir = super::db_arg::data_dir_of(&db);
+            let mut store = Store::open(&db).with_context(|| format!("cannot open {}", db.display()))?;
+            let profile = match profile {
+                Some(p) => p,
+                None => settings::get(store.conn(), settings::ACTIVE_PROFILE)?
+                    .context("no active profile in this database; pass --profile")?,
+            };
+            let now = Utc::now();
+            // Refused (not eligible) before anything is written.
+            let certificate = match certificates::issue(&mut store, &profile, &course, now) {
+                Ok(certificate) => certificate,
+                Err(error) => return refused_is_one::<()>(Err(error), |_| String::new()),
+            };
+            let mut written = Vec::new();
+            if let Some(out) = &pdf {
+                certificates::export_pdf(&mut store, &profile, &course, out, now)?;
+                written.push(out.display().to_string());
+            }
+            if let Some(out) = &badge {
+                certificates::export_credential(&mut store, &data_dir, &profile, &course, out, now)?;
+                written.push(out.display().to_string());
+            }
+            println!("certificate {} written to {}", certificate.code, written.join(" and "));
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn open(db: Option<PathBuf>) -> anyhow::Result<Store> {
+    let db = super::db_arg::database_path(db)?;
+    anyhow::ensure!(db.is_file(), "{}: no such database file", db.display());
+    Store::open(&db).with_context(|| format!("cannot open {}", db.display()))
+}
+
+/// Refusals (unknown, altered, not eligible) exit with 1 and their message;
+/// other failures propagate (exit 2).
+fn refused_is_one<T>(result: Result<T, AppError>, human: impl FnOnce(&T) -> String) -> anyhow::Result<ExitCode> {
+    match result {
+        Ok(value) => {
+            println!("{}", human(&value));
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(error) if matches!(error.kind(), ErrorKind::NotFound | ErrorKind::InvalidInput) => {
+            eprintln!("qunxue: {error}");
+            Ok(ExitCode::from(1))
+        }
+        Err(error) => Err(error.into()),
+    }
+}

@@ -1,0 +1,114 @@
+//! `qunxue xapi sync --db FILE --endpoint URL --user U --password P`: send
+//! every pending xAPI statement to a Learning Record Store (endpoint = its
+//! xAPI root, e.g. `http://127.0.0.1:8100/xAPI`); without `--endpoint` the
+//! settings saved in the database are used. Exit 0 when nothing is left
+//! pending, 1 when the LRS could not take them all (they stay queued).
+//!
+//! `qunxue xapi export --db FILE --out FILE.json`: every statement, sent or
+//! not, as one JSON array.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Mutex;
+use std::time::Instant;
+
+use anyhow::Context;
+use qunxue_app::xapi::{export_statements, sync_now, Credentials, SyncOptions};
+use qunxue_store::Store;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    command: XapiCommand,
+}
+
+#[derive(Debug, clap::Subcommand)]
+enum XapiCommand {
+    /// Send pending statements to the LRS.
+    Sync(SyncArgs),
+    /// Write every statement to a JSON file (an array).
+    Export(ExportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct SyncArgs {
+    /// The learner database (default: the desktop app's, in the OS app-data folder).
+    #[arg(long, value_name = "FILE")]
+    db: Option<PathBuf>,
+    /// The LRS's xAPI root URL (statements go to `{URL}/statements`).
+    #[arg(long, value_name = "URL", requires_all = ["user", "password"])]
+    endpoint: Option<String>,
+    /// The LRS account (basic auth).
+    #[arg(long, value_name = "U", requires = "endpoint")]
+    user: Option<String>,
+    #[arg(long, value_name = "P", requires = "endpoint")]
+    password: Option<String>,
+    /// Statements per request.
+    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u16).range(1..=1000))]
+    batch_size: u16,
+    /// Print the summary as JSON: {"sent","batches","pending","seconds","per_second"}.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, clap::Args)]
+struct ExportArgs {
+    #[arg(long, value_name = "FILE")]
+    db: Option<PathBuf>,
+    /// The JSON file to write.
+    #[arg(long, value_name = "FILE.json")]
+    out: PathBuf,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    match args.command {
+        XapiCommand::Sync(args) => sync(args),
+        XapiCommand::Export(args) => export(args),
+    }
+}
+
+fn sync(args: SyncArgs) -> anyhow::Result<ExitCode> {
+    let db = super::db_arg::database_path(args.db)?;
+    let store = Store::open(&db)?;
+    let credentials = match (args.endpoint, args.user, args.password) {
+        (Some(endpoint), Some(username), Some(password)) => Credentials { endpoint, username, password },
+        _ => Credentials::stored(&store)?
+            .context("no LRS is configured in this database: pass --endpoint, --user and --password")?,
+    };
+    let store = Mutex::new(store);
+    let options = SyncOptions { batch_size: usize::from(args.batch_size), ..SyncOptions::default() };
+    let started = Instant::now();
+    let outcome = sync_now(&store, &credentials, &options, |_| {});
+    let seconds = started.elapsed().as_secs_f64();
+    match outcome {
+        Ok(report) => {
+            let per_second = if seconds > 0.0 { report.sent as f64 / seconds } else { 0.0 };
+            if args.json {
+                let summary = serde_json::json!({
+                    "sent": report.sent, "batches": report.batches, "pending": report.pending,
+                    "seconds": seconds, "per_second": per_second,
+                });
+                println!("{summary}");
+            } else {
+                println!(
+                    "sent {} statements in {} batches ({per_second:.0}/s); {} pending",
+                    report.sent, report.batches, report.pending
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(error) => {
+            let pending = store.lock().ok().and_then(|s| qunxue_app::xapi::status(&s).ok()).map_or(-1, |s| s.pending);
+            eprintln!("qunxue: {error}; {pending} statements stay queued for the next sync");
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}
+
+fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
+    let db = super::db_arg::database_path(args.db)?;
+    let store = Store::open(&db)?;
+    let count = export_statements(&store, &args.out)?;
+    println!("wrote {count} statements to {}", args.out.display());
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,583 @@
+//! xAPI 1.0.3 statements for learning events: which ADL verb each event
+//! uses, the activity ids built from pack ids under a configurable IRI base,
+//! the learner as an account actor, result and context. Pure: the caller
+//! passes the statement id (a UUID), the time stamp and the registration,
+//! so a statement is fully determined by its inputs and can be tested.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// The xAPI version every statement declares (and the header the sync sends).
+pub const XAPI_VERSION: &str = "1.0.3";
+
+/// The IRI base used until an administrator sets the company's own.
+pub const DEFAULT_IRI_BASE: &str = "https://qunxue.example.org/xapi";
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum XapiError {
+    #[error("the xAPI IRI base `{0}` must start with http:// or https:// and name a host")]
+    BadIriBase(String),
+    #[error("the xAPI IRI base `{0}` must not contain spaces, `?` or `#`")]
+    BadIriChars(String),
+}
+
+/// Builds activity ids: `{base}/courses/{course}/modules/{module}` and so
+/// on. Pack ids are `[a-z0-9][a-z0-9._-]*`, so they need no escaping.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Iris {
+    base: String,
+}
+
+impl Iris {
+    /// Checks and normalises the base (no trailing slash).
+    pub fn new(base: &str) -> Result<Self, XapiError> {
+        let base = base.trim().trim_end_matches('/');
+        let rest = base.strip_prefix("https://").or_else(|| base.strip_prefix("http://"));
+        let Some(rest) = rest else { return Err(XapiError::BadIriBase(base.to_string())) };
+        if rest.is_empty() || rest.starts_with('/') {
+            return Err(XapiError::BadIriBase(base.to_string()));
+        }
+        if base.chars().any(|c| c.is_whitespace() || c == '?' || c == '#') {
+            return Err(XapiError::BadIriChars(base.to_string()));
+        }
+        Ok(Self { base: base.to_string() })
+    }
+
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    pub fn course(&self, course: &str) -> String {
+        format!("{}/courses/{course}", self.base)
+    }
+
+    pub fn module(&self, course: &str, module: &str) -> String {
+        format!("{}/modules/{module}", self.course(course))
+    }
+
+    pub fn quiz(&self, course: &str, quiz: &str) -> String {
+        format!("{}/quizzes/{quiz}", self.course(course))
+    }
+
+    pub fn question(&self, course: &str, question: &str) -> String {
+        format!("{}/questions/{question}", self.course(course))
+    }
+
+    pub fn task(&self, course: &str, task: &str) -> String {
+        format!("{}/tasks/{task}", self.course(course))
+    }
+}
+
+/// The verbs Qunxue emits: ADL's vocabulary, plus Activity Streams'
+/// `submit` for handing in practice work (ADL has no "submitted").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerbKind {
+    Launched,
+    Experienced,
+    Completed,
+    Answered,
+    Passed,
+    Failed,
+    Attempted,
+    Submitted,
+    Scored,
+}
+
+impl VerbKind {
+    pub const ALL: [VerbKind; 9] = [
+        VerbKind::Launched,
+        VerbKind::Experienced,
+        VerbKind::Completed,
+        VerbKind::Answered,
+        VerbKind::Passed,
+        VerbKind::Failed,
+        VerbKind::Attempted,
+        VerbKind::Submitted,
+        VerbKind::Scored,
+    ];
+
+    pub fn iri(self) -> &'static str {
+        match self {
+            VerbKind::Launched => "http://adlnet.gov/expapi/verbs/launched",
+            VerbKind::Experienced => "http://adlnet.gov/expapi/verbs/experienced",
+            VerbKind::Completed => "http://adlnet.gov/expapi/verbs/completed",
+            VerbKind::Answered => "http://adlnet.gov/expapi/verbs/answered",
+            VerbKind::Passed => "http://adlnet.gov/expapi/verbs/passed",
+            VerbKind::Failed => "http://adlnet.gov/expapi/verbs/failed",
+            VerbKind::Attempted => "http://adlnet.gov/expapi/verbs/attempted",
+            VerbKind::Submitted => "http://activitystrea.ms/schema/1.0/submit",
+            VerbKind::Scored => "http://adlnet.gov/expapi/verbs/scored",
+        }
+    }
+
+    fn display(self) -> &'static str {
+        match self {
+            VerbKind::Launched => "launched",
+            VerbKind::Experienced => "experienced",
+            VerbKind::Completed => "completed",
+            VerbKind::Answered => "answered",
+            VerbKind::Passed => "passed",
+            VerbKind::Failed => "failed",
+            VerbKind::Attempted => "attempted",
+            VerbKind::Submitted => "submitted",
+            VerbKind::Scored => "scored",
+        }
+    }
+}
+
+/// ADL activity types for what Qunxue's activities are.
+const COURSE_TYPE: &str = "http://adlnet.gov/expapi/activities/course";
+const MODULE_TYPE: &str = "http://adlnet.gov/expapi/activities/module";
+const ASSESSMENT_TYPE: &str = "http://adlnet.gov/expapi/activities/assessment";
+const QUESTION_TYPE: &str = "http://adlnet.gov/expapi/activities/question";
+const PERFORMANCE_TYPE: &str = "http://adlnet.gov/expapi/activities/performance";
+
+// ---- The statement as JSON (field names per the xAPI spec). ----
+
+pub type LanguageMap = BTreeMap<String, String>;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Statement {
+    pub id: String,
+    pub version: String,
+    pub actor: Agent,
+    pub verb: Verb,
+    pub object: Activity,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub result: Option<StatementResult>,
+    pub context: Context,
+    pub timestamp: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Agent {
+    pub object_type: String,
+    pub account: Account,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Account {
+    pub home_page: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Verb {
+    pub id: String,
+    pub display: LanguageMap,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Activity {
+    pub object_type: String,
+    pub id: String,
+    pub definition: ActivityDefinition,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActivityDefinition {
+    #[serde(rename = "type")]
+    pub kind: String,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub name: Option<LanguageMap>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StatementResult {
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub score: Option<Score>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub success: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub completion: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub response: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub duration: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Score {
+    pub scaled: f64,
+    pub raw: f64,
+    pub min: f64,
+    pub max: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Context {
+    pub registration: String,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub instructor: Option<Agent>,
+    pub context_activities: ContextActivities,
+    pub platform: String,
+    pub language: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ContextActivities {
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub parent: Vec<Activity>,
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub grouping: Vec<Activity>,
+}
+
+// ---- What happened, as the services know it. ----
+
+/// A pack item with its title (for the activity's name).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Named {
+    pub id: String,
+    pub title: String,
+}
+
+impl Named {
+    pub fn new(id: impl Into<String>, title: impl Into<String>) -> Self {
+        Self { id: id.into(), title: title.into() }
+    }
+}
+
+/// Points earned out of a maximum.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Points {
+    pub raw: f64,
+    pub max: f64,
+}
+
+/// One learning event. Module and question events carry their parent
+/// (module or quiz) so the LRS can roll records up the course tree.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    /// First time the learner opens a module.
+    ModuleLaunched {
+        module: Named,
+    },
+    /// The learner opens a module again.
+    ModuleExperienced {
+        module: Named,
+    },
+    ModuleCompleted {
+        module: Named,
+    },
+    /// One saved answer; `correct` is `None` for a manually marked question.
+    QuestionAnswered {
+        quiz: Named,
+        question_id: String,
+        points: Points,
+        correct: Option<bool>,
+        response: String,
+    },
+    /// A quiz handed in: `passed` decides passed/failed; `None` (answers
+    /// still to be marked by hand) gives `attempted`.
+    QuizFinished {
+        quiz: Named,
+        points: Points,
+        passed: Option<bool>,
+        duration_seconds: i64,
+    },
+    TaskSubmitted {
+        task: Named,
+        module_id: Option<String>,
+        version: i64,
+    },
+    /// A released grade; `instructor` is the marker's profile id.
+    TaskScored {
+        task: Named,
+        module_id: Option<String>,
+        points: Points,
+        instructor: String,
+    },
+    CourseCompleted,
+}
+
+impl Event {
+    pub fn verb(&self) -> VerbKind {
+        match self {
+            Event::ModuleLaunched { .. } => VerbKind::Launched,
+            Event::ModuleExperienced { .. } => VerbKind::Experienced,
+            Event::ModuleCompleted { .. } | Event::CourseCompleted => VerbKind::Completed,
+            Event::QuestionAnswered { .. } => VerbKind::Answered,
+            Event::QuizFinished { passed: Some(true), .. } => VerbKind::Passed,
+            Event::QuizFinished { passed: Some(false), .. } => VerbKind::Failed,
+            Event::QuizFinished { passed: None, .. } => VerbKind::Attempted,
+            Event::TaskSubmitted { .. } => VerbKind::Submitted,
+            Event::TaskScored { .. } => VerbKind::Scored,
+        }
+    }
+}
+
+/// Everything besides the event that a statement needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Envelope {
+    /// A UUID, fresh per statement (the LRS de-duplicates on it).
+    pub id: String,
+    /// RFC 3339 time of the event.
+    pub timestamp: String,
+    pub profile_id: String,
+    /// A UUID naming the learner's enrolment in the course.
+    pub registration: String,
+    pub course: Named,
+    /// The course's language tag, e.g. `zh-CN`, for names and context.
+    pub language: String,
+}
+
+/// Builds the statement for `event`.
+pub fn statement(iris: &Iris, envelope: &Envelope, event: &Event) -> Statement {
+    let course_id = envelope.course.id.as_str();
+    let lang = envelope.language.as_str();
+    let course = activity(iris.course(course_id), COURSE_TYPE, Some(&envelope.course.title), lang);
+    let module_activity = |module_id: &str| activity(iris.module(course_id, module_id), MODULE_TYPE, None, lang);
+    let (object, parent, result, instructor) = match event {
+        Event::ModuleLaunched { module } | Event::ModuleExperienced { module } => {
+            (activity(iris.module(course_id, &module.id), MODULE_TYPE, Some(&module.title), lang), vec![], None, None)
+        }
+        Event::ModuleCompleted { module } => (
+            activity(iris.module(course_id, &module.id), MODULE_TYPE, Some(&module.title), lang),
+            vec![],
+            Some(StatementResult { completion: Some(true), ..empty_result() }),
+            None,
+        ),
+        Event::QuestionAnswered { quiz, question_id, points, correct, response } => (
+            activity(iris.question(course_id, question_id), QUESTION_TYPE, None, lang),
+            vec![activity(iris.quiz(course_id, &quiz.id), ASSESSMENT_TYPE, Some(&quiz.title), lang)],
+            Some(StatementResult {
+                score: Some(score(*points)),
+                success: *correct,
+                response: Some(response.clone()),
+                ..empty_result()
+            }),
+            None,
+        ),
+        Event::QuizFinished { quiz, points, passed, duration_seconds } => (
+            activity(iris.quiz(course_id, &quiz.id), ASSESSMENT_TYPE, Some(&quiz.title), lang),
+            vec![],
+            Some(StatementResult {
+                score: Some(score(*points)),
+                success: *passed,
+                completion: Some(true),
+                duration: Some(iso_duration(*duration_seconds)),
+                ..empty_result()
+            }),
+            None,
+        ),
+        Event::TaskSubmitted { task, module_id, version } => (
+            activity(iris.task(course_id, &task.id), PERFORMANCE_TYPE, Some(&task.title), lang),
+            module_id.as_deref().map(module_activity).into_iter().collect(),
+            Some(StatementResult {
+                completion: Some(true),
+                response: Some(format!("version {version}")),
+                ..empty_result()
+            }),
+            None,
+        ),
+        Event::TaskScored { task, module_id, points, instructor } => (
+            activity(iris.task(course_id, &task.id), PERFORMANCE_TYPE, Some(&task.title), lang),
+            module_id.as_deref().map(module_activity).into_iter().collect(),
+            Some(StatementResult { score: Some(score(*points)), ..empty_result() }),
+            Some(account_agent(iris, instructor)),
+        ),
+        Event::CourseCompleted => {
+            (course.clone(), vec![], Some(StatementResult { completion: Some(true), ..empty_result() }), None)
+        }
+    };
+    // The course groups everything but itself; a module is its own parent's child.
+    let grouping = if matches!(event, Event::CourseCompleted) { vec![] } else { vec![course.clone()] };
+    let parent = if parent.is_empty() && !matches!(event, Event::CourseCompleted) { vec![course] } else { parent };
+    let verb = event.verb();
+    Statement {
+        id: envelope.id.clone(),
+        version: XAPI_VERSION.to_string(),
+        actor: account_agent(iris, &envelope.profile_id),
+        verb: Verb {
+            id: verb.iri().to_string(),
+            display: BTreeMap::from([("en-US".to_string(), verb.display().to_string())]),
+        },
+        object,
+        result,
+        context: Context {
+            registration: envelope.registration.clone(),
+            instructor,
+            context_activities: ContextActivities { parent, grouping },
+            platform: "Qunxue".to_string(),
+            language: lang.to_string(),
+        },
+        timestamp: envelope.timestamp.clone(),
+    }
+}
+
+/// A learner or marker: an account on the company's IRI base, named by the
+/// profile id (never the display name, which is personal data).
+fn account_agent(iris: &Iris, profile_id: &str) -> Agent {
+    Agent {
+        object_type: "Agent".to_string(),
+        account: Account { home_page: iris.base().to_string(), name: profile_id.to_string() },
+    }
+}
+
+fn activity(id: String, kind: &str, title: Option<&str>, lang: &str) -> Activity {
+    Activity {
+        object_type: "Activity".to_string(),
+        id,
+        definition: ActivityDefinition {
+            kind: kind.to_string(),
+            name: title.map(|t| BTreeMap::from([(lang.to_string(), t.to_string())])),
+        },
+    }
+}
+
+fn empty_result() -> StatementResult {
+    StatementResult { score: None, success: None, completion: None, response: None, duration: None }
+}
+
+/// xAPI requires `scaled` in [-1, 1] and `min <= raw <= max`; a quiz with no
+/// points (max 0) counts as full marks rather than dividing by zero.
+fn score(points: Points) -> Score {
+    let max = points.max.max(0.0);
+    let raw = points.raw.clamp(0.0, max);
+    let scaled = if max > 0.0 { raw / max } else { 1.0 };
+    Score { scaled: (scaled * 10_000.0).round() / 10_000.0, raw, min: 0.0, max }
+}
+
+/// ISO 8601 duration, e.g. `PT1H2M5S`.
+pub fn iso_duration(seconds: i64) -> String {
+    let s = seconds.max(0);
+    let (h, m, s) = (s / 3600, (s % 3600) / 60, s % 60);
+    let mut out = String::from("PT");
+    if h > 0 {
+        out.push_str(&format!("{h}H"));
+    }
+    if m > 0 {
+        out.push_str(&format!("{m}M"));
+    }
+    if s > 0 || (h == 0 && m == 0) {
+        out.push_str(&format!("{s}S"));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn iris() -> Iris {
+        Iris::new("https://learn.example.com/xapi/").unwrap()
+    }
+
+    fn envelope() -> Envelope {
+        Envelope {
+            id: "6f1c2c55-8f0e-4c39-9d3e-2b8f3f7f0a11".into(),
+            timestamp: "2026-12-01T09:00:00.000Z".into(),
+            profile_id: "p-1".into(),
+            registration: "0b8a3f5e-1f0e-4c39-9d3e-2b8f3f7f0a22".into(),
+            course: Named::new("qunxue.community-ops", "社群运营实战"),
+            language: "zh-CN".into(),
+        }
+    }
+
+    #[test]
+    fn iri_base_is_checked_and_normalised() {
+        assert_eq!(iris().base(), "https://learn.example.com/xapi");
+        assert_eq!(iris().module("c", "m1"), "https://learn.example.com/xapi/courses/c/modules/m1");
+        assert!(matches!(Iris::new("ftp://x"), Err(XapiError::BadIriBase(_))));
+        assert!(matches!(Iris::new("https://"), Err(XapiError::BadIriBase(_))));
+        assert!(matches!(Iris::new("https://a b"), Err(XapiError::BadIriChars(_))));
+    }
+
+    #[test]
+    fn module_launch_has_account_actor_course_parent_and_grouping() {
+        let s = statement(&iris(), &envelope(), &Event::ModuleLaunched { module: Named::new("m1", "概念") });
+        assert_eq!(s.version, "1.0.3");
+        assert_eq!(s.verb.id, "http://adlnet.gov/expapi/verbs/launched");
+        assert_eq!(s.actor.account.home_page, "https://learn.example.com/xapi");
+        assert_eq!(s.actor.account.name, "p-1");
+        assert_eq!(s.object.id, "https://learn.example.com/xapi/courses/qunxue.community-ops/modules/m1");
+        assert_eq!(s.object.definition.name.as_ref().unwrap()["zh-CN"], "概念");
+        assert_eq!(s.context.context_activities.parent[0].id, iris().course("qunxue.community-ops"));
+        assert_eq!(s.context.context_activities.grouping[0].id, iris().course("qunxue.community-ops"));
+        assert!(s.result.is_none());
+    }
+
+    #[test]
+    fn quiz_outcome_picks_passed_failed_or_attempted() {
+        let quiz = Named::new("q1", "测验");
+        let finished = |passed| Event::QuizFinished {
+            quiz: quiz.clone(),
+            points: Points { raw: 3.0, max: 4.0 },
+            passed,
+            duration_seconds: 3725,
+        };
+        assert_eq!(finished(Some(true)).verb(), VerbKind::Passed);
+        assert_eq!(finished(Some(false)).verb(), VerbKind::Failed);
+        assert_eq!(finished(None).verb(), VerbKind::Attempted);
+        let s = statement(&iris(), &envelope(), &finished(Some(false)));
+        let result = s.result.unwrap();
+        assert_eq!(result.success, Some(false));
+        assert_eq!(result.score.unwrap(), Score { scaled: 0.75, raw: 3.0, min: 0.0, max: 4.0 });
+        assert_eq!(result.duration.as_deref(), Some("PT1H2M5S"));
+    }
+
+    #[test]
+    fn answer_has_the_quiz_as_parent_and_the_course_as_grouping() {
+        let event = Event::QuestionAnswered {
+            quiz: Named::new("q1", "测验"),
+            question_id: "q1-01".into(),
+            points: Points { raw: 1.0, max: 1.0 },
+            correct: Some(true),
+            response: "{\"choice\":\"a\"}".into(),
+        };
+        let s = statement(&iris(), &envelope(), &event);
+        assert_eq!(s.object.definition.kind, QUESTION_TYPE);
+        assert_eq!(s.context.context_activities.parent[0].id, iris().quiz("qunxue.community-ops", "q1"));
+        assert_eq!(s.context.context_activities.grouping[0].id, iris().course("qunxue.community-ops"));
+        assert_eq!(s.result.unwrap().success, Some(true));
+    }
+
+    #[test]
+    fn scored_task_names_the_instructor_and_keeps_the_score_in_range() {
+        let event = Event::TaskScored {
+            task: Named::new("t1", "作业"),
+            module_id: Some("m11".into()),
+            points: Points { raw: 12.0, max: 10.0 },
+            instructor: "teacher".into(),
+        };
+        let s = statement(&iris(), &envelope(), &event);
+        assert_eq!(s.verb.id, VerbKind::Scored.iri());
+        assert_eq!(s.context.instructor.unwrap().account.name, "teacher");
+        assert_eq!(s.context.context_activities.parent[0].id, iris().module("qunxue.community-ops", "m11"));
+        assert_eq!(s.result.unwrap().score.unwrap(), Score { scaled: 1.0, raw: 10.0, min: 0.0, max: 10.0 });
+    }
+
+    #[test]
+    fn course_completion_is_about_the_course_itself() {
+        let s = statement(&iris(), &envelope(), &Event::CourseCompleted);
+        assert_eq!(s.object.id, iris().course("qunxue.community-ops"));
+        assert!(s.context.context_activities.parent.is_empty() && s.context.context_activities.grouping.is_empty());
+        assert_eq!(s.result.unwrap().completion, Some(true));
+    }
+
+    #[test]
+    fn serialises_with_xapi_field_names() {
+        let s = statement(&iris(), &envelope(), &Event::ModuleCompleted { module: Named::new("m1", "概念") });
+        let json = serde_json::to_value(&s).unwrap();
+        assert_eq!(json["actor"]["objectType"], "Agent");
+        assert_eq!(json["actor"]["account"]["homePage"], "https://learn.example.com/xapi");
+        assert_eq!(json["object"]["definition"]["type"], MODULE_TYPE);
+        assert!(json["context"]["contextActivities"]["parent"].is_array());
+        assert!(json["context"].get("instructor").is_none());
+        let back: Statement = serde_json::from_value(json).unwrap();
+        assert_eq!(back, s);
+    }
+
+    #[test]
+    fn durations_are_iso_8601() {
+        assert_eq!(iso_duration(0), "PT0S");
+        assert_eq!(iso_duration(59), "PT59S");
+        assert_eq!(iso_duration(3600), "PT1H");
+        assert_eq!(iso_duration(-5), "PT0S");
+    }
+}

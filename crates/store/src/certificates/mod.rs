@@ -1,0 +1,120 @@
+//! Issued course certificates: one row per learner, course version and day,
+//! looked up by verification code.
+
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+
+use crate::Result;
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Certificate {
+    pub code: String,
+    pub profile_id: String,
+    pub course_id: String,
+    pub course_version: String,
+    pub course_title: String,
+    pub learner_name: String,
+    /// `YYYY-MM-DD`, the date printed on the certificate.
+    pub issued_on: String,
+    /// RFC 3339, when it was first issued.
+    pub issued_at: String,
+}
+
+const COLUMNS: &str = "code, profile_id, course_id, course_version, course_title, learner_name, issued_on, issued_at";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Certificate> {
+    Ok(Certificate {
+        code: r.get(0)?,
+        profile_id: r.get(1)?,
+        course_id: r.get(2)?,
+        course_version: r.get(3)?,
+        course_title: r.get(4)?,
+        learner_name: r.get(5)?,
+        issued_on: r.get(6)?,
+        issued_at: r.get(7)?,
+    })
+}
+
+/// Records a certificate; issuing the same one again (same code) keeps the first row.
+pub fn insert(tx: &Transaction<'_>, certificate: &Certificate) -> Result<()> {
+    tx.execute(
+        &format!("INSERT INTO certificates ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING"),
+        params![
+            certificate.code,
+            certificate.profile_id,
+            certificate.course_id,
+            certificate.course_version,
+            certificate.course_title,
+            certificate.learner_name,
+            certificate.issued_on,
+            certificate.issued_at,
+        ],
+    )?;
+    Ok(())
+}
+
+pub fn by_code(conn: &Connection, code: &str) -> Result<Option<Certificate>> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM certificates WHERE code = ?1"),
+            [code],
+            from_row,
+        )
+        .optional()?)
+}
+
+/// A profile's certificates, newest first.
+pub fn for_profile(conn: &Connection, profile: &str) -> Result<Vec<Certificate>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM certificates WHERE profile_id = ?1 ORDER BY issued_at DESC, code"
+    ))?;
+    let rows = stmt.query_map([profile], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Current modules of the course the profile has not completed: (id, title), in reading order.
+pub fn modules_not_completed(conn: &Connection, profile: &str, course: &str) -> Result<Vec<(String, String)>> {
+    let mut stmt = conn.prepare(
+        "SELECT m.id, m.title FROM modules m
+          WHERE m.course_id = ?2 AND m.archived = 0
+            AND NOT EXISTS (SELECT 1 FROM module_progress p
+                             WHERE p.profile_id = ?1 AND p.course_id = m.course_id AND p.module_id = m.id
+                               AND p.status = 'completed')
+          ORDER BY m.position",
+    )?;
+    let rows = stmt.query_map(params![profile, course], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The course's current pack quizzes (id, JSON body) without a passed attempt by the profile.
+pub fn quizzes_not_passed(conn: &Connection, profile: &str, course: &str) -> Result<Vec<(String, String)>> {
+    let mut stmt = conn.prepare(
+        "SELECT i.id, i.body FROM course_items i
+          WHERE i.course_id = ?2 AND i.kind = 'quiz' AND i.archived = 0 AND i.origin = 'pack'
+            AND NOT EXISTS (SELECT 1 FROM attempts a
+                             WHERE a.profile_id = ?1 AND a.course_id = i.course_id AND a.quiz_id = i.id
+                               AND a.passed = 1)
+          ORDER BY i.id",
+    )?;
+    let rows = stmt.query_map(params![profile, course], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The profile's certificate for this course version, if one was issued.
+pub fn for_course_version(
+    conn: &Connection,
+    profile: &str,
+    course: &str,
+    version: &str,
+) -> Result<Option<Certificate>> {
+    Ok(conn
+        .query_row(
+            &format!(
+                "SELECT {COLUMNS} FROM certificates WHERE profile_id = ?1 AND course_id = ?2 AND course_version = ?3
+                 ORDER BY issued_at LIMIT 1"
+            ),
+            params![profile, course, version],
+            from_row,
+        )
+        .optional()?)
+}

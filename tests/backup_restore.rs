@@ -1,0 +1,207 @@
+//! `qunxue backup` and `qunxue restore` on a realistic database (the shipped
+//! curriculum with demo activity): the restored file holds exactly what was
+//! backed up, the replaced file is kept aside, and a bad backup changes
+//! nothing. Also the certificate command's refusals. Prints the backup's size
+//! and time (run with `--nocapture` to see them).
+
+use std::path::Path;
+use std::time::Instant;
+
+use chrono::Utc;
+use qunxue_app::demo::{run_demo, DemoOptions};
+use qunxue_app::library;
+use qunxue_store::Store;
+use qunxue_tests::cli::qunxue;
+use qunxue_tests::packs::repo_root;
+use rusqlite::types::Value;
+
+/// Every row of every table (FTS shadow tables aside), in a comparable form.
+fn contents(db: &Path) -> Vec<(String, Vec<Vec<Value>>)> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_fts_%' ORDER BY name")
+        .unwrap();
+    let tables: Vec<String> = stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+    tables
+        .into_iter()
+        .map(|table| {
+            let mut stmt = conn
+                .prepare(&format!("SELECT * FROM \"{table}\" ORDER BY rowid"))
+                .unwrap();
+            let width = stmt.column_count();
+            let rows = stmt
+                .query_map([], |r| {
+                    (0..width)
+                        .map(|i| r.get::<_, Value>(i))
+                        .collect::<rusqlite::Result<Vec<_>>>()
+                })
+                .unwrap()
+                .map(Result::unwrap)
+                .collect();
+            (table, rows)
+        })
+        .collect()
+}
+
+fn learners(db: &Path) -> i64 {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.query_row("SELECT count(*) FROM profiles WHERE role = 'learner'", [], |r| r.get(0))
+        .unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn demo_database(dir: &Path) -> std::path::PathBuf {
+    let db = dir.join("qunxue.db");
+    let mut store = Store::open(&db).unwrap();
+    library::install_bundled_courses(&mut store, &repo_root().join("courses"), Utc::now()).unwrap();
+    run_demo(&mut store, DemoOptions { learners: 30, seed: 5 }, Utc::now()).unwrap();
+    db
+}
+
+#[test]
+fn backup_and_restore_round_trip_through_the_cli() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_database(dir.path());
+    let before = contents(&db);
+    let learners_before = learners(&db);
+    assert!(learners_before >= 30);
+
+    let backup = dir.path().join("备份").join("qunxue-backup.db");
+    std::fs::create_dir_all(backup.parent().unwrap()).unwrap();
+    qunxue_tests::cli::qunxue_path(); // built before the clock starts
+    let started = Instant::now();
+    let out = qunxue(&[
+        "backup",
+        "--db",
+        db.to_str().unwrap(),
+        "--out",
+        backup.to_str().unwrap(),
+    ]);
+    let elapsed = started.elapsed();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let size = std::fs::metadata(&backup).unwrap().len();
+    eprintln!(
+        "backup of a {}-byte demo database ({} learners): {} bytes, {} ms including process start",
+        std::fs::metadata(&db).unwrap().len(),
+        learners_before,
+        size,
+        elapsed.as_millis()
+    );
+    assert!(
+        text(&out.stdout).contains(&format!("{size} bytes")),
+        "{}",
+        text(&out.stdout)
+    );
+    assert_eq!(contents(&backup), before, "the backup holds every row");
+
+    // Learners deleted after the backup come back with the restore.
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute("DELETE FROM profiles WHERE role = 'learner'", [])
+        .unwrap();
+    assert_eq!(learners(&db), 0);
+    let out = qunxue(&[
+        "restore",
+        "--from",
+        backup.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(contents(&db), before);
+    let stdout = text(&out.stdout);
+    let kept = stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("the replaced database is kept at "))
+        .unwrap_or_else(|| panic!("{stdout}"));
+    assert_eq!(
+        learners(Path::new(kept)),
+        0,
+        "the file set aside is the one that was replaced"
+    );
+}
+
+#[test]
+fn a_bad_backup_is_refused_and_the_database_is_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("qunxue.db");
+    drop(Store::open(&db).unwrap());
+    let before = std::fs::read(&db).unwrap();
+    let broken = dir.path().join("broken.db");
+    std::fs::write(&broken, vec![7u8; 10_000]).unwrap();
+
+    let out = qunxue(&[
+        "restore",
+        "--from",
+        broken.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+    ]);
+    assert!(!out.status.success());
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("broken.db") && stderr.contains("nothing was changed"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+
+    let out = qunxue(&[
+        "backup",
+        "--db",
+        dir.path().join("missing.db").to_str().unwrap(),
+        "--out",
+        "x.db",
+    ]);
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("missing.db"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn certificate_commands_refuse_unknown_codes_and_unfinished_courses() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_database(dir.path());
+    let db_arg = db.to_str().unwrap();
+    let out = qunxue(&["certificate", "verify", "QX-0000-0000-0000-0000", "--db", db_arg]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("no certificate with code QX-0000-0000-0000-0000"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = qunxue(&["certificate", "verify", "hello", "--db", db_arg]);
+    assert_eq!(out.status.code(), Some(1));
+
+    // A learner who has not opened anything cannot have one; nothing is written.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute(
+        "INSERT INTO profiles (id, display_name, created_at, last_used_at) VALUES ('new-one', '新学员', '2026-12-01T00:00:00Z', '2026-12-01T00:00:00Z')",
+        [],
+    )
+    .unwrap();
+    let course: String = conn
+        .query_row("SELECT id FROM courses ORDER BY id LIMIT 1", [], |r| r.get(0))
+        .unwrap();
+    let pdf = dir.path().join("cert.pdf");
+    let out = qunxue(&[
+        "certificate",
+        "export",
+        "--db",
+        db_arg,
+        "--profile",
+        "new-one",
+        "--course",
+        &course,
+        "--pdf",
+        pdf.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("modules not completed yet"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(!pdf.exists());
+}

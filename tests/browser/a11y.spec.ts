@@ -1,0 +1,229 @@
+// axe-core on every main screen, in Chinese and English and in the dark theme:
+// no serious or critical WCAG 2.1 A/AA violation may appear. Each screen is
+// reached the way a user reaches it (the quiz result by handing in, the grading
+// view after a learner submitted), against the mocked backends the other specs
+// use. Selectors are test ids, not text, so one walk serves both languages.
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test, type Page } from '@playwright/test'
+import { installTauriMock } from './tauri-mock'
+import { installLearnerMock, type MockProfile } from './learner-records-mock'
+import { installQuizMock } from './quiz-mock'
+import { installTasksMock } from './tasks-mock'
+import { installImpactMock } from './impact-mock'
+import { communityOps } from './fixtures/community-ops'
+import { quizM01 } from './fixtures/quiz-m01'
+import { PACK_PATHS, packs } from './fixtures/packs'
+import { welcomeTask } from '../../ui/src/test/taskFixtures'
+
+const COURSE = communityOps.id
+const QUIZ_URL = `/#/courses/${COURSE}/quizzes/${quizM01.quizId}`
+const task = { ...welcomeTask, courseId: COURSE }
+const TASK_URL = `/#/courses/${COURSE}/tasks/${task.id}`
+
+const PROFILES: MockProfile[] = [
+  { id: 'p1', displayName: '王小丽', role: 'learner', avatarColour: '#1d4ed8', lastUsedAt: '2026-11-20T08:00:00Z' },
+  { id: 'p2', displayName: '李老师', role: 'instructor', avatarColour: '#be185d', lastUsedAt: '2026-11-18T08:00:00Z', pin: '2468' },
+]
+
+async function learnerBackend(page: Page, packPicks: string[] = []): Promise<void> {
+  await installTauriMock(page, { courses: [communityOps], packs, picks: packPicks })
+  await installLearnerMock(page, { profiles: PROFILES, activeId: 'p1', courses: [communityOps], dueReviews: 2 })
+}
+
+async function quizBackend(page: Page): Promise<void> {
+  await learnerBackend(page)
+  await installQuizMock(page, { quizzes: [quizM01] })
+}
+
+async function taskBackend(page: Page): Promise<void> {
+  await learnerBackend(page)
+  await installTasksMock(page, { task, learnerName: '林小雨', instructorName: '王老师' })
+}
+
+async function startQuiz(page: Page): Promise<void> {
+  await page.goto(QUIZ_URL)
+  await page.getByTestId('start-quiz').click()
+  await expect(page.locator('article.question')).toBeVisible()
+}
+
+async function submitTask(page: Page): Promise<void> {
+  await page.goto(TASK_URL)
+  await page.getByTestId('task-markdown').fill('欢迎来到**麦田小屋**读书群！每周三晚八点共读一本书。')
+  await page.getByTestId('task-submit').click()
+  await page.getByTestId('confirm-action').click()
+  await expect(page.getByTestId('task-version')).toBeVisible()
+}
+
+interface Screen {
+  name: string
+  backend: (page: Page) => Promise<void>
+  open: (page: Page) => Promise<void>
+}
+
+const SCREENS: Screen[] = [
+  {
+    name: 'profile picker',
+    backend: learnerBackend,
+    open: async (page) => {
+      await page.goto('/#/profiles')
+      await expect(page.getByTestId('profile-card').first()).toBeVisible()
+    },
+  },
+  {
+    name: 'home',
+    backend: learnerBackend,
+    open: async (page) => {
+      await page.goto('/#/my')
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+    },
+  },
+  {
+    name: 'outline',
+    backend: learnerBackend,
+    open: async (page) => {
+      await page.goto('/')
+      await expect(page.locator('section[data-kind="theory"]')).toBeVisible()
+    },
+  },
+  {
+    name: 'module',
+    backend: quizBackend,
+    open: async (page) => {
+      await page.goto(`/#/courses/${COURSE}/modules/m01-concept`)
+      await expect(page.getByTestId('module-body')).toBeVisible()
+    },
+  },
+  {
+    name: 'quiz',
+    backend: quizBackend,
+    open: startQuiz,
+  },
+  {
+    name: 'quiz result',
+    backend: quizBackend,
+    open: async (page) => {
+      await startQuiz(page)
+      await page.keyboard.press('1')
+      await page.getByTestId('open-submit').click()
+      await page.getByTestId('confirm-action').click()
+      await expect(page.getByTestId('result-percent')).toBeVisible()
+    },
+  },
+  {
+    name: 'task',
+    backend: taskBackend,
+    open: async (page) => {
+      await page.goto(TASK_URL)
+      await expect(page.getByTestId('task-markdown')).toBeVisible()
+    },
+  },
+  {
+    name: 'grading queue',
+    backend: taskBackend,
+    open: async (page) => {
+      await submitTask(page)
+      await page.goto('/#/teach/tasks')
+      await expect(page.getByTestId('queue-open').first()).toBeVisible()
+    },
+  },
+  {
+    name: 'grading view',
+    backend: taskBackend,
+    open: async (page) => {
+      await submitTask(page)
+      await page.goto('/#/teach/tasks/v-1')
+      await expect(page.getByTestId('grading-criterion').first()).toBeVisible()
+    },
+  },
+  {
+    name: 'impact set-up',
+    backend: installImpactMock,
+    open: async (page) => {
+      await page.goto('/#/teach/impact')
+      await page.getByTestId('study-new').click()
+      await expect(page.getByTestId('study-setup')).toBeVisible()
+    },
+  },
+  {
+    name: 'impact report',
+    backend: installImpactMock,
+    open: async (page) => {
+      await page.goto('/#/teach/impact/s1')
+      await page.getByRole('tab').nth(2).click()
+      await expect(page.locator('[data-chart]')).toHaveCount(6)
+      await expect(page.locator('[data-chart] svg path').first()).toBeAttached()
+    },
+  },
+  {
+    name: 'import',
+    backend: (page) => learnerBackend(page, [PACK_PATHS.broken]),
+    open: async (page) => {
+      await page.goto('/#/library')
+      await page.getByTestId('import-pack').click()
+      await page.getByTestId('choose-folder').click()
+      await expect(page.getByTestId('diagnostic-group').first()).toBeVisible()
+    },
+  },
+  {
+    name: 'search',
+    backend: learnerBackend,
+    open: async (page) => {
+      await page.goto(`/#/search?q=${encodeURIComponent('社群')}`)
+      await expect(page.getByTestId('search-results')).toBeVisible()
+    },
+  },
+  {
+    name: 'settings',
+    backend: learnerBackend,
+    open: async (page) => {
+      await page.goto('/#/settings')
+      await expect(page.getByTestId('settings-screen')).toBeVisible()
+    },
+  },
+  {
+    name: 'shortcut help',
+    backend: learnerBackend,
+    open: async (page) => {
+      await page.goto('/')
+      await expect(page.locator('section[data-kind="theory"]')).toBeVisible()
+      await page.keyboard.press('?')
+      await expect(page.getByTestId('shortcuts-dialog')).toBeVisible()
+    },
+  },
+]
+
+const VARIANTS = [
+  { locale: 'zh-CN', theme: 'light' },
+  { locale: 'en', theme: 'light' },
+  { locale: 'zh-CN', theme: 'dark' },
+  { locale: 'en', theme: 'dark' },
+] as const
+
+/** One line per violation: rule, impact, what it means and where. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} — ${n.target.join(' ')}: ${n.failureSummary ?? ''}`))
+}
+
+for (const variant of VARIANTS) {
+  test.describe(`axe, ${variant.locale}, ${variant.theme} theme`, () => {
+    test.use({ colorScheme: variant.theme, timezoneId: 'Asia/Shanghai' })
+
+    for (const screen of SCREENS) {
+      test(screen.name, async ({ page }) => {
+        // The language comes from Settings (lib/preferences.ts), stored before the app starts.
+        await page.addInitScript((locale) => window.localStorage.setItem('qunxue.locale', locale), variant.locale)
+        await screen.backend(page)
+        await screen.open(page)
+        await expect(page.locator('html')).toHaveAttribute('lang', variant.locale)
+        await expect(page.locator('html')).toHaveAttribute('data-theme', variant.theme)
+        // Let the last paint and transitions finish so colours are final.
+        await page.evaluate(() => document.fonts.ready)
+        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+        expect(await seriousViolations(page)).toEqual([])
+      })
+    }
+  })
+}

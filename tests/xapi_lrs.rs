@@ -1,0 +1,350 @@
+//! xAPI learning records against a real Learning Record Store: Ralph on its
+//! filesystem backend, started on 127.0.0.1 for this test (installed by
+//! `cargo xtask setup --test`). Real activity is generated through the
+//! services on a real SQLite file — the shipped course read end to end, its
+//! quiz answered, the quiz fixture passed and failed, a practice task
+//! submitted and graded — then synced, with the LRS killed mid-sync and
+//! restarted; the statements read back from the LRS must match the outbox
+//! id for id, once each. The exported statements of every kind must pass an
+//! independent validator (`@learninglocker/xapi-validation`).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use base64::Engine;
+use chrono::{DateTime, TimeZone, Utc};
+use qunxue_app::quiz::{self, fixture as quiz_fixture};
+use qunxue_app::tasks::fixture as task_fixture;
+use qunxue_app::tasks::grading::{self, MarkInput};
+use qunxue_app::xapi::{self, Credentials, SyncError, SyncOptions};
+use qunxue_app::{library, profiles, reading, tasks};
+use qunxue_core::quiz::LearnerAnswer;
+use qunxue_core::xapi::VerbKind;
+use qunxue_store::Store;
+use qunxue_tests::cli::qunxue;
+use qunxue_tests::packs::repo_root;
+use serde_json::{json, Value};
+
+const USER: &str = "qunxue-test";
+const PASSWORD: &str = "lrs-secret-42";
+
+fn at(minute: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 12, 1, 8, 0, 0).unwrap() + chrono::Duration::minutes(i64::from(minute))
+}
+
+/// The venv `cargo xtask setup --test` installs Ralph into.
+fn ralph_bin() -> PathBuf {
+    let venv = std::env::var_os("QUNXUE_RALPH_VENV").map(PathBuf::from).unwrap_or_else(|| {
+        PathBuf::from(std::env::var_os("HOME").expect("HOME is set")).join(".cache/qunxue/ralph-venv")
+    });
+    let bin = venv.join("bin/ralph");
+    assert!(
+        bin.is_file(),
+        "Ralph, the test LRS, is not installed ({} is missing): run `cargo xtask setup --test`",
+        bin.display()
+    );
+    bin
+}
+
+/// One Ralph server in its own process group, so killing it takes its
+/// uvicorn worker processes with it.
+struct Ralph {
+    child: Option<Child>,
+    dir: PathBuf,
+    port: u16,
+}
+
+impl Ralph {
+    fn env(command: &mut Command, dir: &Path) {
+        command
+            .env("RALPH_RUNSERVER_BACKEND", "fs")
+            .env("RALPH_AUTH_FILE", dir.join("auth.json"))
+            .env("RALPH_APP_DIR", dir.join("app"))
+            // Its file watcher must not see the data it writes.
+            .current_dir(dir.join("cwd"));
+    }
+
+    /// Creates the credentials and starts the server on `port`.
+    fn start(dir: &Path, port: u16) -> Ralph {
+        std::fs::create_dir_all(dir.join("cwd")).unwrap();
+        if !dir.join("auth.json").exists() {
+            let mut auth = Command::new(ralph_bin());
+            auth.args(["auth", "-u", USER, "-p", PASSWORD, "-s", "all", "-M", "mailto:qunxue-test@example.org", "-w"]);
+            Self::env(&mut auth, dir);
+            let out = auth.output().expect("running `ralph auth`");
+            assert!(out.status.success(), "ralph auth failed: {}", String::from_utf8_lossy(&out.stderr));
+        }
+        let mut ralph = Ralph { child: None, dir: dir.to_path_buf(), port };
+        ralph.restart();
+        ralph
+    }
+
+    fn restart(&mut self) {
+        use std::os::unix::process::CommandExt;
+        let log = std::fs::File::create(self.dir.join(format!("ralph-{}.log", Utc::now().timestamp_millis()))).unwrap();
+        // Ralph's app on its fs backend, appending (see tests/xapi/ralph_server.py for why not `ralph runserver`).
+        let python = ralph_bin().with_file_name("python");
+        let mut serve = Command::new(python);
+        serve
+            .arg(repo_root().join("tests/xapi/ralph_server.py"))
+            .args(["127.0.0.1", &self.port.to_string()])
+            .arg(self.dir.join("data"))
+            .stdout(Stdio::null())
+            .stderr(log)
+            .process_group(0);
+        Self::env(&mut serve, &self.dir);
+        self.child = Some(serve.spawn().expect("starting `ralph runserver`"));
+        self.wait_until_ready();
+    }
+
+    fn wait_until_ready(&self) {
+        let deadline = Instant::now() + Duration::from_secs(90);
+        while Instant::now() < deadline {
+            if self.get("/xAPI/statements?limit=1").is_ok() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(250));
+        }
+        panic!("Ralph did not answer on port {} within 90 s; see {}", self.port, self.dir.display());
+    }
+
+    /// Kills the whole process group at once (as a crash would).
+    fn kill(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let group = format!("-{}", child.id());
+            let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
+            let _ = child.wait();
+        }
+    }
+
+    fn get(&self, path_and_query: &str) -> Result<Value, String> {
+        let token = base64::engine::general_purpose::STANDARD.encode(format!("{USER}:{PASSWORD}"));
+        let mut response = ureq::get(&format!("http://127.0.0.1:{}{path_and_query}", self.port))
+            .header("X-Experience-API-Version", "1.0.3")
+            .header("Authorization", &format!("Basic {token}"))
+            .call()
+            .map_err(|e| e.to_string())?;
+        let text = response.body_mut().read_to_string().map_err(|e| e.to_string())?;
+        serde_json::from_str(&text).map_err(|e| e.to_string())
+    }
+
+    /// Every statement the LRS holds, following `more` page by page.
+    fn statements(&self) -> Vec<Value> {
+        let mut all = Vec::new();
+        let mut next = "/xAPI/statements?limit=50".to_string();
+        loop {
+            let page = self.get(&next).expect("reading statements back from the LRS");
+            all.extend(page["statements"].as_array().expect("a statements array").iter().cloned());
+            match page["more"].as_str() {
+                Some(more) if !more.is_empty() => next = more.to_string(),
+                _ => return all,
+            }
+        }
+    }
+
+    fn endpoint(&self) -> String {
+        format!("http://127.0.0.1:{}/xAPI", self.port)
+    }
+}
+
+impl Drop for Ralph {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// A plausible answer for each question type; not necessarily right.
+fn some_answer(question: &quiz::QuestionDto) -> LearnerAnswer {
+    match question.kind.as_str() {
+        "single" => LearnerAnswer::Choice("0".into()),
+        "multiple" => LearnerAnswer::Choices(vec!["0".into()]),
+        "true_false" => LearnerAnswer::Bool(true),
+        "fill_blank" => LearnerAnswer::Blanks(vec!["私域".into(); question.blank_count.unwrap_or(1)]),
+        "numeric" => LearnerAnswer::Number(1.0),
+        "ordering" => LearnerAnswer::Order(question.items.iter().flatten().map(|i| i.key.clone()).collect()),
+        "matching" => LearnerAnswer::Pairs(BTreeMap::from([("0".into(), "0".into())])),
+        _ => LearnerAnswer::Text("先找对照组，再比较入群前后的变化，避免自选择偏差。".into()),
+    }
+}
+
+/// Learning activity through the services, touching every statement kind.
+fn generate_activity(store: &mut Store) {
+    let shipped = repo_root().join("courses");
+    library::install_bundled_courses(store, &shipped, at(0)).unwrap();
+    let learner = profiles::active_profile(store, at(0)).unwrap().id;
+    let course = "qunxue.community-ops";
+
+    // Read the whole course: launched + completed per module, then the course completed.
+    let outline = reading::outline(store, &learner, course).unwrap();
+    let modules: Vec<String> = outline.sections.iter().flat_map(|s| s.modules.iter().map(|m| m.id.clone())).collect();
+    for (i, module) in modules.iter().enumerate() {
+        reading::open_module(store, &learner, course, module, at(1 + i as u32)).unwrap();
+        reading::complete_module(store, &learner, course, module, at(1 + i as u32)).unwrap();
+    }
+    // Re-reading: experienced, many times, for a sync large enough to time.
+    for i in 0..300 {
+        reading::open_module(store, &learner, course, &modules[i % modules.len()], at(100 + i as u32)).unwrap();
+    }
+
+    // The first module's quiz, every question answered (short answers wait for a marker).
+    let quiz_id = quiz::module_quizzes(store, &learner, course, &modules[0], at(400)).unwrap()[0].quiz_id.clone();
+    let attempt = quiz::start_quiz(store, &learner, course, &quiz_id, at(401)).unwrap();
+    for question in &attempt.questions {
+        quiz::save_answer(store, &learner, &attempt.attempt_id, &question.id, &some_answer(question), at(402)).unwrap();
+    }
+    quiz::submit_attempt(store, &learner, &attempt.attempt_id, at(405)).unwrap();
+
+    // The quiz fixture: one attempt all right (passed), one empty (failed).
+    quiz_fixture::install(store, &[quiz_fixture::quiz(json!({"max_attempts": 3}))]).unwrap();
+    let p = quiz_fixture::PROFILE;
+    let right = [
+        ("s1", LearnerAnswer::Choice("1".into())),
+        ("m1", LearnerAnswer::Choices(vec!["0".into(), "2".into()])),
+        ("t1", LearnerAnswer::Bool(true)),
+        ("n1", LearnerAnswer::Number(18.5)),
+        ("f1", LearnerAnswer::Blanks(vec!["私域".into()])),
+    ];
+    let first = quiz::start_quiz(store, p, quiz_fixture::COURSE, quiz_fixture::QUIZ, at(410)).unwrap();
+    for (question, answer) in &right {
+        quiz::save_answer(store, p, &first.attempt_id, question, answer, at(411)).unwrap();
+    }
+    assert_eq!(quiz::submit_attempt(store, p, &first.attempt_id, at(412)).unwrap().passed, Some(true));
+    let second = quiz::start_quiz(store, p, quiz_fixture::COURSE, quiz_fixture::QUIZ, at(413)).unwrap();
+    assert_eq!(quiz::submit_attempt(store, p, &second.attempt_id, at(414)).unwrap().passed, Some(false));
+
+    // A practice task submitted by a learner and graded by an instructor.
+    task_fixture::install(store, false).unwrap();
+    let (course, task) = (task_fixture::COURSE, task_fixture::TASK);
+    tasks::learner::save_draft(store, task_fixture::LEARNER, course, task, "欢迎加入本群！", &[], at(420)).unwrap();
+    let version = tasks::learner::submit(store, task_fixture::LEARNER, course, task, at(421)).unwrap().id;
+    let levels = BTreeMap::from([("purpose".to_string(), 2usize), ("action".to_string(), 1usize)]);
+    let mark = MarkInput { levels, complete: true, ..Default::default() };
+    grading::save_mark(store, task_fixture::INSTRUCTOR, &version, &mark, at(422)).unwrap();
+    grading::release(store, task_fixture::INSTRUCTOR, &version, at(423)).unwrap();
+}
+
+fn outbox_ids(store: &Store) -> BTreeSet<String> {
+    let mut stmt = store.conn().prepare("SELECT id FROM xapi_outbox").unwrap();
+    stmt.query_map([], |r| r.get::<_, String>(0)).unwrap().map(Result::unwrap).collect()
+}
+
+#[test]
+fn statements_reach_a_real_lrs_once_each_even_when_it_dies_mid_sync() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("qunxue.db");
+    let mut store = Store::open(&db).unwrap();
+    generate_activity(&mut store);
+    let ids = outbox_ids(&store);
+    let total = ids.len();
+    assert!(total > 350, "expected a few hundred statements, got {total}");
+    assert_eq!(xapi::status(&store).unwrap().pending as usize, total);
+
+    let lrs_dir = dir.path().join("lrs");
+    let mut lrs = Ralph::start(&lrs_dir, free_port());
+    let credentials = Credentials { endpoint: lrs.endpoint(), username: USER.into(), password: PASSWORD.into() };
+    let store = Mutex::new(store);
+
+    // The LRS dies right after the first batch is accepted.
+    let small = SyncOptions { batch_size: 25, timeout: Duration::from_secs(10) };
+    let killed = xapi::sync_now(&store, &credentials, &small, |report| {
+        if report.batches == 1 {
+            lrs.kill();
+        }
+    });
+    match killed {
+        Err(SyncError::Unreachable { .. }) => {}
+        other => panic!("a dead LRS must be reported as unreachable, got {other:?}"),
+    }
+    let status = xapi::status(&store.lock().unwrap()).unwrap();
+    assert_eq!((status.sent, status.pending as usize), (25, total - 25), "nothing lost, nothing marked sent");
+    assert!(status.last_error.as_deref().is_some_and(|e| e.contains("cannot reach")), "{:?}", status.last_error);
+
+    // Back up: the rest arrives.
+    lrs.restart();
+    let started = Instant::now();
+    let report = xapi::sync_now(&store, &credentials, &SyncOptions::default(), |_| {}).unwrap();
+    let seconds = started.elapsed().as_secs_f64();
+    assert_eq!((report.sent, report.pending), (total - 25, 0));
+    eprintln!(
+        "xapi sync: {} statements in {} batches of ≤100 in {seconds:.2} s = {:.0} statements/s",
+        report.sent,
+        report.batches,
+        report.sent as f64 / seconds
+    );
+    let status = xapi::status(&store.lock().unwrap()).unwrap();
+    assert!(status.last_success_at.is_some() && status.last_error.is_none());
+
+    // A second sync sends nothing.
+    assert_eq!(xapi::sync_now(&store, &credentials, &SyncOptions::default(), |_| {}).unwrap().sent, 0);
+
+    // A crash between the LRS's answer and our commit would leave statements
+    // it already holds marked pending: sending them again counts as sent and
+    // adds no duplicate.
+    store.lock().unwrap().conn().execute("UPDATE xapi_outbox SET sent_at = NULL WHERE rowid % 7 = 0", []).unwrap();
+    let again = xapi::sync_now(&store, &credentials, &SyncOptions::default(), |_| {}).unwrap();
+    assert!(again.sent > 0 && again.pending == 0);
+
+    let held = lrs.statements();
+    let held_ids: Vec<String> = held.iter().map(|s| s["id"].as_str().unwrap().to_string()).collect();
+    let unique: BTreeSet<String> = held_ids.iter().cloned().collect();
+    assert_eq!(held_ids.len(), unique.len(), "the LRS holds a statement twice");
+    assert_eq!(unique, ids, "the LRS must hold exactly the outbox's statements");
+    eprintln!("xapi sync: LRS holds {} statements, ids match the outbox's {total}", held_ids.len());
+    // What arrived is what was queued: actor and verb survive the trip.
+    let launched = held.iter().find(|s| s["verb"]["id"] == VerbKind::Launched.iri()).expect("a launched statement");
+    assert_eq!(launched["actor"]["account"]["homePage"], "https://qunxue.example.org/xapi");
+}
+
+#[test]
+fn a_refusing_lrs_keeps_everything_pending() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("qunxue.db")).unwrap();
+    library::install_bundled_courses(&mut store, &repo_root().join("courses"), at(0)).unwrap();
+    let learner = profiles::active_profile(&mut store, at(0)).unwrap().id;
+    let module = reading::outline(&store, &learner, "qunxue.community-ops").unwrap().sections[0].modules[0].id.clone();
+    reading::open_module(&mut store, &learner, "qunxue.community-ops", &module, at(1)).unwrap();
+
+    let lrs = Ralph::start(&dir.path().join("lrs"), free_port());
+    let wrong = Credentials { endpoint: lrs.endpoint(), username: USER.into(), password: "wrong".into() };
+    let store = Mutex::new(store);
+    match xapi::sync_now(&store, &wrong, &SyncOptions::default(), |_| {}) {
+        Err(SyncError::Refused { status: 401, .. }) => {}
+        other => panic!("bad credentials must be refused with 401, got {other:?}"),
+    }
+    let status = xapi::status(&store.lock().unwrap()).unwrap();
+    assert_eq!((status.pending, status.sent), (1, 0));
+    assert!(lrs.statements().is_empty());
+}
+
+#[test]
+fn every_statement_kind_passes_the_independent_validator() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("qunxue.db");
+    generate_activity(&mut Store::open(&db).unwrap());
+    let out = dir.path().join("statements.json");
+    let export = qunxue(&["xapi", "export", "--db", db.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert!(export.status.success(), "xapi export failed: {}", String::from_utf8_lossy(&export.stderr));
+
+    let exported: Vec<Value> = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    let verbs: BTreeSet<&str> = exported.iter().filter_map(|s| s["verb"]["id"].as_str()).collect();
+    let all: Vec<&str> = VerbKind::ALL.iter().map(|v| v.iri()).collect();
+    assert_eq!(verbs, all.iter().copied().collect(), "the activity must produce every statement kind");
+
+    let validator = repo_root().join("node_modules/@learninglocker/xapi-validation");
+    assert!(validator.is_dir(), "{} is missing: run `cargo xtask setup --test`", validator.display());
+    let script = repo_root().join("tests/xapi/validate.mjs");
+    let run = Command::new("node").arg(script).arg(&out).args(&all).current_dir(repo_root()).output();
+    let run = run.expect("running node (install Node.js 20+: `cargo xtask setup --test`)");
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(run.status.success(), "validator: {stdout}{}", String::from_utf8_lossy(&run.stderr));
+    assert!(stdout.contains(&format!("validated {} statements", exported.len())), "{stdout}");
+    eprintln!("{stdout}");
+}

@@ -1,0 +1,38 @@
+// Course certificates: whether the active learner can have one, and export
+// as a PDF or an Open Badges 3.0 credential to a path picked in the save dialog.
+import { call } from './client'
+
+export interface Missing {
+  id: string
+  title: string
+}
+
+export interface Certificate {
+  code: string
+  profileId: string
+  courseId: string
+  courseVersion: string
+  courseTitle: string
+  learnerName: string
+  issuedOn: string
+  issuedAt: string
+}
+
+export interface CertificateStatus {
+  courseId: string
+  courseTitle: string
+  eligible: boolean
+  modulesToComplete: Missing[]
+  quizzesToPass: Missing[]
+  certificate: Certificate | null
+}
+
+export type CertificateFormat = 'pdf' | 'badge'
+
+export function certificateStatus(courseId: string): Promise<CertificateStatus> {
+  return call<CertificateStatus>('certificate_status', { courseId })
+}
+
+export function exportCertificate(courseId: string, format: CertificateFormat, path: string): Promise<Certificate> {
+  return call<Certificate>('export_certificate', { courseId, format, path })
+}

@@ -1,0 +1,50 @@
+// xAPI learning records: where they are sent (settings), how the outbox
+// stands (status) and sending now. The password is write-only: the backend
+// only says whether one is stored.
+import { call } from './client'
+
+export interface XapiSettings {
+  endpoint: string
+  username: string
+  passwordSet: boolean
+  iriBase: string
+}
+
+export interface XapiSettingsInput {
+  endpoint: string
+  username: string
+  /** null keeps the stored password. */
+  password: string | null
+  iriBase: string
+}
+
+export interface XapiStatus {
+  configured: boolean
+  pending: number
+  sent: number
+  lastSuccessAt: string | null
+  lastError: string | null
+  lastErrorAt: string | null
+}
+
+export interface SyncReport {
+  sent: number
+  batches: number
+  pending: number
+}
+
+export function xapiSettings(): Promise<XapiSettings> {
+  return call<XapiSettings>('xapi_settings')
+}
+
+export function saveXapiSettings(input: XapiSettingsInput): Promise<XapiSettings> {
+  return call<XapiSettings>('xapi_save_settings', { input })
+}
+
+export function xapiStatus(): Promise<XapiStatus> {
+  return call<XapiStatus>('xapi_status')
+}
+
+export function xapiSyncNow(): Promise<SyncReport> {
+  return call<SyncReport>('xapi_sync_now')
+}

@@ -1,0 +1,29 @@
+// Small pieces every screen shares: punctuation that differs between languages,
+// the keyboard-shortcut help, the error and progress wording of long work.
+import type zhCN from './common.zh-CN'
+
+const en: typeof zhCN = {
+  colon: ': ',
+  parenthetical: ' ({text})',
+  listSeparator: ', ',
+  fileLocation: '{file}, line {line}, column {col}: {message}',
+  partFailed: 'This part could not be loaded ({message}). Choose “Try again”; if it keeps failing, restart Qunxue.',
+  shortcuts: {
+    title: 'Keyboard shortcuts',
+    open: 'Keyboard shortcuts (press ?)',
+    everywhere: 'Everywhere',
+    quiz: 'Quizzes',
+    grading: 'Grading practice tasks',
+    help: 'Open this list of shortcuts',
+    search: 'Jump to the search box',
+    tab: 'Move to the next / previous control',
+    activate: 'Press the focused button or link',
+    escape: 'Close a dialog or notification',
+    criterion: 'Previous / next rubric criterion',
+    level: 'Choose that level for the current criterion',
+    or: 'or',
+    to: 'to',
+  },
+}
+
+export default en

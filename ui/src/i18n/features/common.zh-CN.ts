@@ -1,0 +1,29 @@
+// Small pieces every screen shares: punctuation that differs between languages,
+// the keyboard-shortcut help, the error and progress wording of long work.
+const zhCN = {
+  // Chinese punctuation is full width; English puts a space after the colon and before the bracket.
+  colon: '：',
+  parenthetical: '（{text}）',
+  listSeparator: '、',
+  fileLocation: '{file} 第 {line} 行第 {col} 列：{message}',
+  // A part of a screen that failed while the rest works: what happened, then what to do.
+  partFailed: '这部分内容没能读取（{message}）。请点“重试”；如果仍然不行，请重新打开群学。',
+  shortcuts: {
+    title: '键盘快捷键',
+    open: '键盘快捷键（按 ? 打开）',
+    everywhere: '所有页面',
+    quiz: '答题',
+    grading: '批改作业',
+    help: '打开这份快捷键说明',
+    search: '跳到搜索框',
+    tab: '移到下一个 / 上一个可操作的位置',
+    activate: '按下当前按钮或链接',
+    escape: '关闭对话框或通知',
+    criterion: '上一项 / 下一项评分标准',
+    level: '为当前标准选择第几档',
+    or: '或',
+    to: '至',
+  },
+}
+
+export default zhCN

@@ -1,0 +1,37 @@
+// Settings → learning record store (xAPI): where learning records are sent and how sending stands.
+import type zhCN from './xapi.zh-CN'
+
+const en: typeof zhCN = {
+  title: 'Learning record sync (xAPI)',
+  intro:
+    "Reading, quiz and task records are kept on this computer first and sent to your company's Learning Record Store (LRS) when it is reachable; nothing is lost while offline.",
+  status: {
+    title: 'Sync status',
+    pending: '{count} waiting to be sent',
+    sent: '{count} sent',
+    lastSuccess: 'Last successful sync: {time}',
+    never: 'Never synced successfully yet',
+    lastError: 'Last error ({time}): {message}',
+    notConfigured: 'No Learning Record Store is set yet. Records stay on this computer and are sent once one is set.',
+  },
+  form: {
+    endpoint: 'Server address',
+    endpointHint: "The LRS's xAPI root, e.g. https://lrs.example.com/xAPI. Leave empty to send nothing.",
+    username: 'Account',
+    password: 'Password',
+    passwordKept: 'Password saved (leave empty to keep it)',
+    passwordHint: "The password is stored only in this computer's database and is never shown again.",
+    iriBase: 'Activity id prefix (IRI)',
+    iriBaseHint: "Every course, module and quiz id in xAPI starts with this; use the same value on all of a company's computers.",
+    save: 'Save settings',
+    saving: 'Saving…',
+    saved: 'Learning Record Store settings saved.',
+  },
+  syncNow: 'Sync now',
+  syncing: 'Syncing…',
+  synced: 'Sent {sent} records; {pending} left.',
+  failed: 'That did not work: {message}',
+  adminOnly: 'Only an administrator can change these settings.',
+}
+
+export default en

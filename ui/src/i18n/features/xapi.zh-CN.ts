@@ -1,0 +1,34 @@
+// Settings → learning record store (xAPI): where learning records are sent and how sending stands.
+const zhCN = {
+  title: '学习记录同步（xAPI）',
+  intro: '学习、测验和作业记录会先保存在这台电脑上，联网后自动发送到公司的学习记录服务器（LRS），断网期间不会丢失。',
+  status: {
+    title: '同步状态',
+    pending: '待发送 {count} 条',
+    sent: '已发送 {count} 条',
+    lastSuccess: '上次成功同步：{time}',
+    never: '尚未成功同步过',
+    lastError: '上次出错（{time}）：{message}',
+    notConfigured: '还没有设置学习记录服务器，记录会一直保存在本机，设置后再发送。',
+  },
+  form: {
+    endpoint: '服务器地址',
+    endpointHint: 'LRS 的 xAPI 根地址，例如 https://lrs.example.com/xAPI，留空则不发送。',
+    username: '账号',
+    password: '密码',
+    passwordKept: '已保存密码（留空则保持不变）',
+    passwordHint: '密码只保存在这台电脑的数据库中，不会再显示出来。',
+    iriBase: '活动标识前缀（IRI）',
+    iriBaseHint: '课程、模块、测验的 xAPI 标识都以此开头，同一公司的所有电脑应填写相同的值。',
+    save: '保存设置',
+    saving: '正在保存…',
+    saved: '学习记录服务器设置已保存。',
+  },
+  syncNow: '立即同步',
+  syncing: '正在同步…',
+  synced: '已发送 {sent} 条记录，剩余 {pending} 条。',
+  failed: '操作没有成功：{message}',
+  adminOnly: '只有管理员可以修改这些设置。',
+}
+
+export default zhCN

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest'
+import { globalShortcut } from './shortcuts'
+
+function press(key: string, target: HTMLElement, init: KeyboardEventInit = {}): KeyboardEvent {
+  const event = new KeyboardEvent('keydown', { key, bubbles: true, ...init })
+  Object.defineProperty(event, 'target', { value: target })
+  return event
+}
+
+describe('globalShortcut', () => {
+  const body = document.body
+
+  it('opens help with ? and search with /', () => {
+    expect(globalShortcut(press('?', body, { shiftKey: true }))).toBe('help')
+    expect(globalShortcut(press('/', body))).toBe('search')
+  })
+
+  it('leaves the keys alone while typing or with a modifier', () => {
+    const input = document.createElement('input')
+    const area = document.createElement('textarea')
+    expect(globalShortcut(press('?', input))).toBeNull()
+    expect(globalShortcut(press('/', area))).toBeNull()
+    expect(globalShortcut(press('/', body, { ctrlKey: true }))).toBeNull()
+    expect(globalShortcut(press('a', body))).toBeNull()
+  })
+})
