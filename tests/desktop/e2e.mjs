@@ -187,8 +187,14 @@ for (const file of checkFiles) {
     textOf: (selector) => textOf(driver, selector),
     screenshot: (name) => screenshot(driver, name),
     click: async (selector) => driver.elementClick(await find(driver, selector)),
-    // The app may still be on its first URL, which has no hash yet.
-    navigate: async (hashPath) => driver.navigateTo(`${(await driver.getUrl()).replace(/#.*$/, '')}#${hashPath}`),
+    // Waits for the first screen: a hash change while the router's first
+    // navigation is still pending (its guard asks the backend about recovery)
+    // is reverted by vue-router. The app may still be on its first URL, which
+    // has no hash yet.
+    navigate: async (hashPath) => {
+      await waitFor('a screen to show before navigating', () => find(driver, 'main h1'))
+      await driver.navigateTo(`${(await driver.getUrl()).replace(/#.*$/, '')}#${hashPath}`)
+    },
   }
   try {
     await run(t)
