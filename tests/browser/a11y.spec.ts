@@ -10,6 +10,9 @@ import { installLearnerMock, type MockProfile } from './learner-records-mock'
 import { installQuizMock } from './quiz-mock'
 import { installTasksMock } from './tasks-mock'
 import { installImpactMock } from './impact-mock'
+import { BROKEN_GIFT, installLocalQuizMock } from './local-quiz-mock'
+import { installSurveyMock } from './survey-mock'
+import { installDamagedDatabaseMock } from './recovery-mock'
 import { communityOps } from './fixtures/community-ops'
 import { quizM01 } from './fixtures/quiz-m01'
 import { PACK_PATHS, packs } from './fixtures/packs'
@@ -178,6 +181,40 @@ const SCREENS: Screen[] = [
     open: async (page) => {
       await page.goto('/#/settings')
       await expect(page.getByTestId('settings-screen')).toBeVisible()
+    },
+  },
+  {
+    name: 'question import',
+    backend: async (page) => {
+      await learnerBackend(page, [BROKEN_GIFT])
+      await installLocalQuizMock(page)
+    },
+    open: async (page) => {
+      await page.goto('/#/teach/questions')
+      await page.getByTestId('question-import-pick').click()
+      await expect(page.getByTestId('preview-question').first()).toBeVisible()
+    },
+  },
+  {
+    name: 'survey',
+    backend: async (page) => {
+      await learnerBackend(page)
+      await installSurveyMock(page)
+    },
+    open: async (page) => {
+      await page.goto(`/#/courses/${COURSE}/survey`)
+      await expect(page.getByTestId('survey-likert').first()).toBeVisible()
+    },
+  },
+  {
+    name: 'database recovery',
+    backend: async (page) => {
+      await learnerBackend(page)
+      await installDamagedDatabaseMock(page)
+    },
+    open: async (page) => {
+      await page.goto('/')
+      await expect(page.getByTestId('recovery-restore-latest')).toBeVisible()
     },
   },
   {

@@ -6,6 +6,7 @@ import { expect, test } from '@playwright/test'
 import { argsSent, installTauriMock } from './tauri-mock'
 import { installLearnerMock, type MockProfile } from './learner-records-mock'
 import { communityOps } from './fixtures/community-ops'
+import { installDamagedDatabaseMock } from './recovery-mock'
 
 const learner: MockProfile = { id: 'p1', displayName: '小王', role: 'learner', avatarColour: '#2f6f5e', lastUsedAt: '2026-12-01T08:00:00Z' }
 const instructor: MockProfile = { ...learner, id: 'p2', displayName: '李老师', role: 'instructor', pin: '2468' }
@@ -52,22 +53,7 @@ test('an instructor restores a backup after confirming', async ({ page }) => {
 
 test('a damaged database opens the recovery screen with the latest backup first', async ({ page }) => {
   await installTauriMock(page, { courses: [communityOps] })
-  await page.addInitScript(() => {
-    const w = window as unknown as Record<string, Record<string, unknown>>
-    w.__QUNXUE_EXTRA_HANDLERS__ ??= {}
-    const backup = (day: string, reason: string) => ({
-      file_name: `qunxue-202611${day}T080000.000Z-${reason}.db`,
-      path: `/data/backups/qunxue-202611${day}T080000.000Z-${reason}.db`,
-      reason,
-      created_at: `2026-11-${day}T08:00:00.000Z`,
-      size: 204_800,
-    })
-    w.__QUNXUE_EXTRA_HANDLERS__.recovery_status = () => ({
-      database: '/data/qunxue.db',
-      problem: 'database disk image is malformed',
-      backups: [backup('30', 'daily'), backup('29', 'pre-import')],
-    })
-  })
+  await installDamagedDatabaseMock(page)
   await page.goto('/')
   const screen = page.getByTestId('recovery-screen')
   await expect(screen.getByRole('heading', { level: 1, name: '数据库需要修复' })).toBeVisible()

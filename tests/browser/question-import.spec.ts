@@ -5,82 +5,18 @@
 // for learners, and withdrawing it asks first. The mock answers as
 // src-tauri/src/commands/local_quizzes.rs does. Screenshots land in
 // target/browser-screenshots/.
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { argsSent, installTauriMock } from './tauri-mock'
 import { communityOps } from './fixtures/community-ops'
+import { BROKEN_GIFT, installLocalQuizMock } from './local-quiz-mock'
 
 const SHOTS = 'target/browser-screenshots'
-const BROKEN = '/home/teacher/题库/第三章.gift'
 const COURSE = communityOps.id
 
 test.use({ timezoneId: 'Asia/Shanghai' })
 
-async function installLocalQuizMock(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    type Args = Record<string, unknown>
-    const w = window as unknown as Record<string, unknown>
-    const created: Record<string, unknown>[] = []
-    const questions = [
-      {
-        number: 1,
-        type: 'single',
-        stemHtml: '<p>社群冷启动阶段最先要明确的是？</p>',
-        options: [
-          { html: '社群定位', correct: true },
-          { html: '群规模', correct: false },
-          { html: '红包预算', correct: false },
-        ],
-        correctAnswer: '社群定位',
-        points: 1,
-      },
-      {
-        number: 2,
-        type: 'true_false',
-        stemHtml: '<p>群里发红包总能带来长期活跃。</p>',
-        options: [],
-        correctAnswer: '错误',
-        points: 1,
-      },
-    ]
-    const handlers: Record<string, (args: Args) => unknown> = {
-      preview_question_file: (args) => ({
-        fileName: String(args.path).replace(/^.*\//, ''),
-        format: args.format,
-        questions,
-        diagnostics: [
-          { file: '第三章.gift', line: 7, col: 22, severity: 'error', message: 'the answer block is not closed: add `}`' },
-        ],
-        errorCount: 1,
-      }),
-      import_local_quiz: (args) => {
-        const request = args.request as Record<string, unknown>
-        if (!request.partial) throw { kind: 'invalid_input', message: '第三章.gift:7:22: the answer block is not closed: add `}`' }
-        const quiz = {
-          quizId: 'local-1a2b3c4d',
-          title: request.title,
-          questionCount: 2,
-          fileName: '第三章.gift',
-          format: request.format,
-          importedAt: '2026-12-01T02:30:00.000Z',
-          passed: false,
-          bestPercent: null,
-          inProgress: false,
-        }
-        created.push(quiz)
-        return { quizId: quiz.quizId, questionCount: 2, skippedErrors: 1 }
-      },
-      local_quizzes: () => created,
-      archive_local_quiz: () => {
-        created.splice(0, created.length)
-        return null
-      },
-    }
-    w.__QUNXUE_EXTRA_HANDLERS__ = { ...((w.__QUNXUE_EXTRA_HANDLERS__ as object) ?? {}), ...handlers }
-  })
-}
-
 test('a GIFT file is previewed, imported as extra practice, shown to learners and withdrawn', async ({ page }) => {
-  await installTauriMock(page, { courses: [communityOps], picks: [BROKEN] })
+  await installTauriMock(page, { courses: [communityOps], picks: [BROKEN_GIFT] })
   await installLocalQuizMock(page)
 
   await page.goto('/#/teach')
@@ -90,7 +26,7 @@ test('a GIFT file is previewed, imported as extra practice, shown to learners an
 
   const [pick] = await argsSent(page, 'plugin:dialog|open')
   expect(pick).toMatchObject({ options: { directory: false, filters: [{ extensions: ['gift', 'txt'] }] } })
-  expect(await argsSent(page, 'preview_question_file')).toEqual([{ path: BROKEN, format: 'gift' }])
+  expect(await argsSent(page, 'preview_question_file')).toEqual([{ path: BROKEN_GIFT, format: 'gift' }])
 
   const preview = page.getByTestId('question-preview')
   await expect(preview.getByRole('heading', { level: 2, name: '预览：第三章.gift' })).toBeVisible()
@@ -115,7 +51,7 @@ test('a GIFT file is previewed, imported as extra practice, shown to learners an
   const [sent] = await argsSent(page, 'import_local_quiz')
   expect(sent).toEqual({
     courseId: COURSE,
-    request: { path: BROKEN, format: 'gift', partial: true, title: '第三章 补充练习', passMark: 0.8, feedback: 'immediate' },
+    request: { path: BROKEN_GIFT, format: 'gift', partial: true, title: '第三章 补充练习', passMark: 0.8, feedback: 'immediate' },
   })
   await expect(page.getByTestId('local-quiz-row')).toHaveCount(1)
   await expect(page.getByTestId('local-quiz-row')).toContainText('2 道题 · 来自 第三章.gift')
@@ -141,7 +77,7 @@ test('a GIFT file is previewed, imported as extra practice, shown to learners an
 })
 
 test('the form names what is wrong before anything is sent, and other formats re-read the file', async ({ page }) => {
-  await installTauriMock(page, { courses: [communityOps], picks: [BROKEN] })
+  await installTauriMock(page, { courses: [communityOps], picks: [BROKEN_GIFT] })
   await installLocalQuizMock(page)
   await page.goto('/#/teach/questions')
   await page.getByTestId('question-import-pick').click()
@@ -149,7 +85,7 @@ test('the form names what is wrong before anything is sent, and other formats re
   // Aiken re-reads the same file in the other format.
   await page.getByTestId('format-aiken').check()
   await expect.poll(async () => (await argsSent(page, 'preview_question_file')).length).toBe(2)
-  expect((await argsSent(page, 'preview_question_file'))[1]).toEqual({ path: BROKEN, format: 'aiken' })
+  expect((await argsSent(page, 'preview_question_file'))[1]).toEqual({ path: BROKEN_GIFT, format: 'aiken' })
   await page.getByTestId('question-import-title').fill('')
   await page.getByTestId('question-import-partial').check()
   await page.getByTestId('question-import-submit').click()
