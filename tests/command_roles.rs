@@ -20,6 +20,7 @@ const INSTRUCTOR_ONLY: &[&str] = &[
     "grade_answer",
     "item_analysis",
     "export_item_analysis",
+    "preview_question_file",
     "import_local_quiz",
     "archive_local_quiz",
     "grading_queue",
@@ -67,6 +68,7 @@ const OPEN: &[&str] = &[
     "complete_module",
     "list_backups",
     "create_backup_now",
+    // Checks the instructor role in the command itself (it swaps the database), where this test does not look.
     "restore_backup",
     "recovery_status",
     "recover_database",
@@ -84,7 +86,6 @@ const OPEN: &[&str] = &[
     "attempt_result",
     "review_queue",
     "answer_review",
-    "preview_question_file",
     "local_quizzes",
     "list_profiles",
     "create_profile",
