@@ -9,7 +9,8 @@
 //! from the learner's details without the key.
 
 use rusqlite::Connection;
-use sha2::{Digest, Sha256};
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
 
 use crate::tasks::bundles::keys::{decode_hex, encode_hex};
 use crate::{AppError, Result};
@@ -83,16 +84,9 @@ pub fn normalise(typed: &str) -> Option<String> {
 
 /// HMAC (RFC 2104) with SHA-256.
 fn hmac_sha256(key: &[u8; 32], message: &[u8]) -> [u8; 32] {
-    let mut padded = [0u8; 64];
-    padded[..32].copy_from_slice(key);
-    let inner_pad: Vec<u8> = padded.iter().map(|b| b ^ 0x36).collect();
-    let outer_pad: Vec<u8> = padded.iter().map(|b| b ^ 0x5c).collect();
-    let inner = Sha256::new().chain_update(&inner_pad).chain_update(message).finalize();
-    Sha256::new()
-        .chain_update(&outer_pad)
-        .chain_update(inner)
-        .finalize()
-        .into()
+    let mut mac = Hmac::<Sha256>::new_from_slice(key).expect("HMAC takes a key of any length");
+    mac.update(message);
+    mac.finalize().into_bytes().into()
 }
 
 #[cfg(test)]
