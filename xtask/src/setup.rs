@@ -52,8 +52,10 @@ pub fn run(profile: Profile) -> anyhow::Result<()> {
 }
 
 /// What the xAPI tests install from PyPI: Ralph, an open-source Learning
-/// Record Store, with its CLI and LRS server (see tests/xapi_lrs.rs).
-const RALPH_PACKAGES: &[&str] = &["ralph-malph[cli,lrs]", "requests"];
+/// Record Store, with its CLI and LRS server (see tests/xapi_lrs.rs). Pinned:
+/// tests/xapi/ralph_server.py switches Ralph's filesystem backend to append
+/// mode, which depends on that backend's internals.
+const RALPH_PACKAGES: &[&str] = &["ralph-malph[cli,lrs]==5.1.0", "requests"];
 
 /// The venv Ralph lives in: `QUNXUE_RALPH_VENV`, else ~/.cache/qunxue/ralph-venv
 /// (outside target/, so `cargo clean` and fresh clones on one machine share it).
