@@ -10,37 +10,14 @@ use std::time::Instant;
 use chrono::Utc;
 use qunxue_app::demo::{run_demo, DemoOptions};
 use qunxue_app::library;
+use qunxue_store::testing::{snapshot, Snapshot};
 use qunxue_store::Store;
 use qunxue_tests::cli::qunxue;
 use qunxue_tests::packs::repo_root;
-use rusqlite::types::Value;
 
 /// Every row of every table (FTS shadow tables aside), in a comparable form.
-fn contents(db: &Path) -> Vec<(String, Vec<Vec<Value>>)> {
-    let conn = rusqlite::Connection::open(db).unwrap();
-    let mut stmt = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_fts_%' ORDER BY name")
-        .unwrap();
-    let tables: Vec<String> = stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
-    tables
-        .into_iter()
-        .map(|table| {
-            let mut stmt = conn
-                .prepare(&format!("SELECT * FROM \"{table}\" ORDER BY rowid"))
-                .unwrap();
-            let width = stmt.column_count();
-            let rows = stmt
-                .query_map([], |r| {
-                    (0..width)
-                        .map(|i| r.get::<_, Value>(i))
-                        .collect::<rusqlite::Result<Vec<_>>>()
-                })
-                .unwrap()
-                .map(Result::unwrap)
-                .collect();
-            (table, rows)
-        })
-        .collect()
+fn contents(db: &Path) -> Snapshot {
+    snapshot(&rusqlite::Connection::open(db).unwrap())
 }
 
 fn learners(db: &Path) -> i64 {

@@ -30,6 +30,8 @@ pub mod settings;
 pub mod study;
 pub mod submissions;
 pub mod survey_responses;
+#[doc(hidden)]
+pub mod testing;
 pub mod xapi;
 
 pub use db::Store;

@@ -4,7 +4,6 @@
 //! value is still there and that columns added later hold their documented
 //! defaults.
 
-use std::collections::BTreeMap;
 
 use rstest::rstest;
 use rusqlite::types::Value;
@@ -159,43 +158,7 @@ enum Filled {
     PinnedKeyOfSigner,
 }
 
-type Rows = Vec<Vec<Value>>;
-/// Every user table: its column names and its rows in rowid order.
-type Snapshot = BTreeMap<String, (Vec<String>, Rows)>;
-
-fn snapshot(conn: &Connection) -> Snapshot {
-    let mut tables = conn
-        .prepare(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-             AND name NOT LIKE 'search_fts_%' ORDER BY name",
-        )
-        .unwrap();
-    let names: Vec<String> = tables
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
-    names
-        .into_iter()
-        .map(|table| {
-            let mut stmt = conn
-                .prepare(&format!("SELECT * FROM \"{table}\" ORDER BY rowid"))
-                .unwrap();
-            let columns: Vec<String> = stmt.column_names().into_iter().map(String::from).collect();
-            let width = columns.len();
-            let rows = stmt
-                .query_map([], |r| {
-                    (0..width)
-                        .map(|i| r.get::<_, Value>(i))
-                        .collect::<rusqlite::Result<Vec<_>>>()
-                })
-                .unwrap()
-                .map(Result::unwrap)
-                .collect();
-            (table, (columns, rows))
-        })
-        .collect()
-}
+use crate::testing::{snapshot, Rows};
 
 /// A database file as an older build would have left it: migrated one
 /// version at a time up to `version`, with each version's seed rows written
