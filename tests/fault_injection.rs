@@ -96,7 +96,15 @@ fn sigkill_at_every_step_of_an_import_leaves_the_old_or_the_new_course_whole() {
         let at = Utc.with_ymd_and_hms(2026, 11, 28, 9, 0, 0).unwrap();
         import_pack(&mut store, data.path(), &pack_fixture("good"), false, at, &mut |_| {}).unwrap();
     }
+    let staging_folders = || {
+        std::fs::read_dir(data.path().join("packs"))
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().starts_with(".staging-"))
+            .count()
+    };
     let mut kill_points = 0;
+    let mut copy_kills = 0;
     for kill_at in 0.. {
         let Some(stage) = import_killed_at(&pack_fixture("good-v2"), &data.db(), kill_at) else {
             break;
@@ -113,7 +121,14 @@ fn sigkill_at_every_step_of_an_import_leaves_the_old_or_the_new_course_whole() {
             "kill at {stage}"
         );
         course_readable(&data.db(), "acme.demo");
+        if stage == "copying" {
+            // A killed import cannot clean up after itself; the next one sweeps
+            // its folder, so they never pile up.
+            assert_eq!(staging_folders(), 1, "after a kill at step {kill_at}");
+            copy_kills += 1;
+        }
     }
+    assert!(copy_kills >= 2, "only {copy_kills} kills while copying");
     // Reading, validating, one step per copied file and saving.
     assert!(kill_points >= 5, "only {kill_points} kill points");
 
@@ -159,8 +174,10 @@ fn sigkill_at_every_step_of_an_import_leaves_the_old_or_the_new_course_whole() {
         course_readable(&data.db(), "acme.demo");
     }
 
-    // The way on: the same import, run again, completes.
+    // The way on: the same import, run again, completes ...
     assert_eq!(import_killed_at(&pack_fixture("good-v2"), &data.db(), usize::MAX), None);
+    // ... and sweeps what the killed ones left behind.
+    assert_eq!(staging_folders(), 0, "abandoned staging folders are removed by the next import");
     assert_eq!(installed_version(&data.db(), "acme.demo").as_deref(), Some("1.1.0"));
     course_readable(&data.db(), "acme.demo");
 }

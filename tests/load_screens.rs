@@ -19,7 +19,8 @@ use std::time::{Duration, Instant};
 use chrono::{TimeZone, Utc};
 use qunxue_app::impact::{self, GroupInput, ObservationInput, PeriodInput, StudyInput, UnitKind};
 use qunxue_app::import::import_pack;
-use qunxue_app::tasks::grading::{self, QueueFilter};
+use qunxue_app::tasks::grading;
+use qunxue_app::tasks::queue::{self, QueueFilter};
 use qunxue_app::{library, quiz, reading, search, study};
 use qunxue_store::profiles::{self, Profile, Role};
 use qunxue_store::submissions::{self, VersionRecord, SOURCE_SUBMISSION};
@@ -276,10 +277,14 @@ fn main_screens_with_500_learners_200_modules_and_10k_submissions() {
     time("open a module", &mut figures, || {
         reading::open_module(&mut store, &learner, &course, &module, now).unwrap()
     });
-    let queue = time("grading queue, 10k submissions", &mut figures, || {
-        grading::grading_queue(&store, INSTRUCTOR, &course, &QueueFilter::default()).unwrap()
+    let queue = time("grading queue, 10k submissions (first page)", &mut figures, || {
+        queue::grading_queue(&store, INSTRUCTOR, &course, &QueueFilter::default()).unwrap()
     });
-    assert_eq!(queue.len(), SUBMISSIONS);
+    assert_eq!(queue.total, SUBMISSIONS);
+    let last_page = QueueFilter { offset: SUBMISSIONS - 50, status: Some(queue::QueueStatus::Ungraded), ..Default::default() };
+    time("grading queue, 10k submissions (ungraded, a late page)", &mut figures, || {
+        queue::grading_queue(&store, INSTRUCTOR, &course, &last_page).unwrap()
+    });
     time("grading view of one submission", &mut figures, || {
         grading::grading_view(&store, INSTRUCTOR, &versions[SUBMISSIONS / 2]).unwrap()
     });

@@ -7,6 +7,7 @@
 // the same bundle twice changes nothing, an altered one is refused. The save
 // dialog answers from `saves`, one path per opening.
 import type { Page } from '@playwright/test'
+import { installQueuePager } from './queue-page-mock'
 
 export interface MockBundle {
   kind: 'submissions' | 'grades'
@@ -32,6 +33,7 @@ export interface BundlesMockOptions {
 }
 
 export async function installBundlesMock(page: Page, options: BundlesMockOptions): Promise<void> {
+  await installQueuePager(page)
   // Serialised into the page: nothing from this file's scope may be used.
   await page.addInitScript((opts: BundlesMockOptions) => {
     type Args = Record<string, unknown>
@@ -103,8 +105,10 @@ export async function installBundlesMock(page: Page, options: BundlesMockOptions
     }
 
     // Each row carries its task's saved double-marking switch, as the backend's do.
-    handlers.grading_queue = () =>
-      (opts.queue ?? []).map((row) => ({
+    const queuePage = (window as unknown as Record<string, (rows: unknown[], filter: unknown) => unknown>)
+      .__QUNXUE_QUEUE_PAGE__
+    handlers.grading_queue = (a) =>
+      queuePage((opts.queue ?? []).map((row) => ({
         ...row,
         learnerId: 'p-learner',
         number: 1,
@@ -113,7 +117,7 @@ export async function installBundlesMock(page: Page, options: BundlesMockOptions
         status: 'ungraded',
         myMark: null,
         doubleMarked: doubleMarked.has(row.taskId),
-      }))
+      })), a.filter)
     handlers.list_profiles = () => ({
       profiles: [
         { id: 'p-learner', displayName: '林小雨', role: 'learner', avatarColour: '#2f6f5e', createdAt: '2026-01-01T00:00:00Z', lastUsedAt: '2026-03-01T00:00:00Z', needsPin: false, active: false },

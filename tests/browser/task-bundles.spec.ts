@@ -126,6 +126,38 @@ test('the instructor sees the saved double-marking switch and imports and export
   await expect(exchange.getByTestId('bundle-outcome')).toHaveText('已导出 3 条成绩到 /usb/成绩包-community-ops.zip。')
 })
 
+test('a big grading queue comes one page at a time, with a count beside each status', async ({ page }) => {
+  await installTauriMock(page, { courses: [communityOps] })
+  await installTasksMock(page, { task, learnerName: '林小雨', instructorName: '王老师' })
+  const queue = Array.from({ length: 120 }, (_, i) => ({
+    versionId: `v-${i + 1}`,
+    taskId: task.id,
+    taskTitle: task.title,
+    learnerName: `学员${i + 1}`,
+  }))
+  await installBundlesMock(page, { bundles, saves: [], queue })
+
+  await page.goto('/#/teach/tasks')
+  await expect(page.getByTestId('queue-row')).toHaveCount(50)
+  await expect(page.getByTestId('queue-range')).toHaveText('第 1–50 份，共 120 份')
+  await expect(page.getByTestId('queue-status').locator('option', { hasText: '待批改（120）' })).toHaveCount(1)
+  await expect(page.getByTestId('queue-previous')).toBeDisabled()
+
+  await page.getByTestId('queue-next').click()
+  await expect(page.getByTestId('queue-range')).toHaveText('第 51–100 份，共 120 份')
+  await expect(page.getByTestId('queue-row').first()).toContainText('学员51')
+  await page.getByTestId('queue-next').click()
+  await expect(page.getByTestId('queue-row')).toHaveCount(20)
+  await expect(page.getByTestId('queue-next')).toBeDisabled()
+
+  // A new filter starts again at the first page.
+  await page.getByTestId('queue-status').selectOption('ungraded')
+  await expect(page.getByTestId('queue-range')).toHaveText('第 1–50 份，共 120 份')
+  const sent = (await argsSent(page, 'grading_queue')) as { filter: { offset: number; limit: number } }[]
+  expect(sent.map((a) => a.filter.offset)).toEqual([0, 50, 100, 0])
+  expect(sent.every((a) => a.filter.limit === 50)).toBe(true)
+})
+
 test('the grading view shows image attachments inline and saves a copy of others', async ({ page }) => {
   await installTauriMock(page, { courses: [communityOps] })
   await installTasksMock(page, { task, learnerName: '林小雨', instructorName: '王老师' })

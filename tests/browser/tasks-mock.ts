@@ -7,6 +7,7 @@
 // the learner's raw markup.
 import type { Page } from '@playwright/test'
 import type { TaskView } from '../../ui/src/api/tasks'
+import { installQueuePager } from './queue-page-mock'
 
 export interface TasksMockOptions {
   task: TaskView
@@ -15,6 +16,7 @@ export interface TasksMockOptions {
 }
 
 export async function installTasksMock(page: Page, options: TasksMockOptions): Promise<void> {
+  await installQueuePager(page)
   // Serialised into the page: nothing from this file's scope may be used.
   await page.addInitScript((opts: TasksMockOptions) => {
     type Args = Record<string, unknown>
@@ -33,6 +35,8 @@ export async function installTasksMock(page: Page, options: TasksMockOptions): P
       bank: { id: string; course_id: string; criterion_id: string | null; text: string; uses: number }[]
     }
     const STORE = '__qunxue_tasks_mock__'
+    const queuePage = (window as unknown as Record<string, (rows: unknown[], filter: unknown) => unknown>)
+      .__QUNXUE_QUEUE_PAGE__
     const load = (): State =>
       JSON.parse(sessionStorage.getItem(STORE) ?? 'null') ?? {
         draft: null,
@@ -104,9 +108,9 @@ export async function installTasksMock(page: Page, options: TasksMockOptions): P
         return view(v)
       },
       // The instructor's queue: every submitted version, its status from the marks and results so far.
-      grading_queue: () => {
+      grading_queue: (a) => {
         const s = load()
-        return s.versions.map((v) => {
+        const rows = s.versions.map((v) => {
           const mark = s.marks[v.id]
           return {
             versionId: v.id,
@@ -122,6 +126,7 @@ export async function installTasksMock(page: Page, options: TasksMockOptions): P
             doubleMarked: false,
           }
         })
+        return queuePage(rows, a.filter)
       },
       grading_view: (a) => {
         const s = load()

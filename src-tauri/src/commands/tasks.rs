@@ -8,10 +8,9 @@ use std::path::PathBuf;
 
 use qunxue_app::tasks::analytics::{self, CriterionDistribution, GraderStats};
 use qunxue_app::tasks::bundles::{self, BundleKind, ExportSummary, ImportSummary, TrustedKey};
-use qunxue_app::tasks::grading::{
-    self, CriterionAgreement, GradingView, MarkInput, MarkView, ModerationView, QueueFilter, QueueRow,
-};
+use qunxue_app::tasks::grading::{self, CriterionAgreement, GradingView, MarkInput, MarkView, ModerationView};
 use qunxue_app::tasks::learner::{self, DraftView, ModuleTask, TaskPage};
+use qunxue_app::tasks::queue::{self, QueueFilter, QueuePage};
 use qunxue_app::tasks::attachment_access::{self, InlineImage};
 use qunxue_app::tasks::{attachments, comment_bank, render_markdown, AttachmentRef, ResultView, VersionView};
 use qunxue_store::marks::BankComment;
@@ -89,9 +88,9 @@ pub async fn grading_queue(
     state: State<'_, AppState>,
     course_id: String,
     filter: QueueFilter,
-) -> CommandResult<Vec<QueueRow>> {
+) -> CommandResult<QueuePage> {
     let profile = state.profile_id();
-    with_store(&state.store, move |store| grading::grading_queue(store, &profile, &course_id, &filter)).await
+    with_store(&state.store, move |store| queue::grading_queue(store, &profile, &course_id, &filter)).await
 }
 
 #[tauri::command]

@@ -102,6 +102,10 @@ export interface QueueFilter {
   taskId?: string | null
   status?: QueueStatus | null
   learnerId?: string | null
+  /** Rows of the filtered queue to skip. */
+  offset?: number
+  /** Rows wanted (the backend returns at most 500). */
+  limit?: number
 }
 
 export interface QueueRow {
@@ -117,6 +121,27 @@ export interface QueueRow {
   myMark: 'draft' | 'complete' | null
   /** The task's saved double-marking switch. */
   doubleMarked: boolean
+}
+
+/** A task of the course as the queue's menus and switches show it. */
+export interface QueueTask {
+  id: string
+  title: string
+  doubleMarked: boolean
+  /** Versions of the task in the queue, all statuses. */
+  versions: number
+}
+
+/** One page of the grading queue. */
+export interface QueuePage {
+  rows: QueueRow[]
+  /** Rows matching every filter. */
+  total: number
+  offset: number
+  limit: number
+  /** Rows matching the task and learner filters, per status. */
+  statusCounts: Partial<Record<QueueStatus, number>>
+  tasks: QueueTask[]
 }
 
 export interface MarkView {
@@ -177,7 +202,7 @@ export const addAttachment = (courseId: string, taskId: string, name: string, by
   call<AttachmentRef>('task_add_attachment', { courseId, taskId, name, bytes })
 export const submitTask = (courseId: string, taskId: string) => call<VersionView>('task_submit', { courseId, taskId })
 
-export const gradingQueue = (courseId: string, filter: QueueFilter) => call<QueueRow[]>('grading_queue', { courseId, filter })
+export const gradingQueue = (courseId: string, filter: QueueFilter) => call<QueuePage>('grading_queue', { courseId, filter })
 export const gradingView = (versionId: string) => call<GradingView>('grading_view', { versionId })
 export const saveMark = (versionId: string, mark: MarkInput) => call<MarkView>('grading_save_mark', { versionId, mark })
 export const releaseGrade = (versionId: string) => call<ResultView>('grading_release', { versionId })

@@ -5,6 +5,7 @@
 //! installed files as they were.
 
 mod records;
+mod leftovers;
 mod staging;
 mod validate;
 mod version;

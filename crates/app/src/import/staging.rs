@@ -4,7 +4,9 @@
 //! then renamed to `<data>/packs/<course-id>/<version>/` — a rename within
 //! one folder is atomic — as the last step before the database commits. If
 //! anything fails before the commit, dropping the [`Staging`] removes the
-//! staging folder and everything it had put in place.
+//! staging folder and everything it had put in place. A process killed
+//! mid-import cannot drop anything; its staging folder is swept by the
+//! next import ([`super::leftovers`]).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -17,6 +19,8 @@ use crate::{AppError, Result};
 
 pub(crate) struct Staging {
     dir: PathBuf,
+    /// Held locked while this import lives (see [`super::leftovers`]).
+    _owner: fs::File,
     data_dir: PathBuf,
     /// Folders renamed into place, removed again unless committed.
     placed: Vec<PathBuf>,
@@ -41,9 +45,13 @@ impl Staging {
     pub fn create(data_dir: &Path) -> Result<Self> {
         let packs = packs_dir(data_dir);
         let created = if packs.exists() { Vec::new() } else { vec![packs.clone()] };
+        super::leftovers::sweep_abandoned_staging(&packs);
         let dir = packs.join(format!(".staging-{}", uuid::Uuid::new_v4()));
         fs::create_dir_all(&dir).map_err(AppError::write(&dir))?;
-        Ok(Self { dir, data_dir: data_dir.to_path_buf(), placed: Vec::new(), created, committed: false })
+        let owner_path = dir.join(super::leftovers::OWNER_FILE);
+        let owner = fs::File::create(&owner_path).map_err(AppError::write(&owner_path))?;
+        owner.lock().map_err(AppError::write(&owner_path))?;
+        Ok(Self { dir, _owner: owner, data_dir: data_dir.to_path_buf(), placed: Vec::new(), created, committed: false })
     }
 
     /// The pack files that make up `bundle`'s installed copy.

@@ -24,101 +24,17 @@ use super::common::{
     from_json, result_view, stamp, task_and_rubric, task_view, to_json, version_view, Comments, Levels, ResultView,
     TaskView, VersionView,
 };
+use super::queue::{queue_status, QueueStatus};
 use crate::access::{self, Caller, Role};
 use crate::{AppError, Result};
 
-/// Where a version stands in the queue.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum QueueStatus {
-    /// No complete mark yet.
-    Ungraded,
-    /// Double-marked task with one complete mark.
-    NeedsSecondMark,
-    /// Double-marked task with two or more complete marks, not released.
-    NeedsModeration,
-    /// Marked by one marker, not released.
-    Marked,
-    Released,
-}
-
-/// Filters of the queue; `None` = any.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct QueueFilter {
-    pub task_id: Option<String>,
-    pub status: Option<QueueStatus>,
-    pub learner_id: Option<String>,
-}
-
-/// One row of the grading queue. Carries no grade (blind marking).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct QueueRow {
-    pub version_id: String,
-    pub task_id: String,
-    pub task_title: String,
-    pub learner_id: String,
-    pub learner_name: String,
-    pub number: i64,
-    pub source: String,
-    pub submitted_at: String,
-    pub status: QueueStatus,
-    /// The caller's own mark: `draft`, `complete` or absent.
-    pub my_mark: Option<String>,
-    /// Whether the row's task is under double marking (the queue's
-    /// per-task switch shows this saved state).
-    pub double_marked: bool,
-}
-
-/// The grading queue of a course, oldest first.
-pub fn grading_queue(store: &Store, profile: &str, course: &str, filter: &QueueFilter) -> Result<Vec<QueueRow>> {
-    let conn = store.conn();
-    let caller = access::require(conn, profile, Role::Instructor, "查看批改队列 / viewing the grading queue")?;
-    let mut rows = Vec::new();
-    for v in submissions::versions_of_course(conn, course)? {
-        if filter.task_id.as_ref().is_some_and(|t| *t != v.task_id)
-            || filter.learner_id.as_ref().is_some_and(|l| *l != v.profile_id)
-        {
-            continue;
-        }
-        let status = status_of(conn, &v)?;
-        if filter.status.is_some_and(|s| s != status) {
-            continue;
-        }
-        let my_mark =
-            marks::marks_of(conn, &v.id)?.into_iter().find(|m| m.marker_id == caller.profile_id).map(|m| m.status);
-        let (task, _) = task_and_rubric(conn, course, &v.task_id)?;
-        let double_marked = marks::is_double_marked(conn, course, &v.task_id)?;
-        rows.push(QueueRow {
-            learner_name: profiles::get(conn, &v.profile_id)?.display_name,
-            task_title: task.title,
-            version_id: v.id,
-            task_id: v.task_id,
-            learner_id: v.profile_id,
-            number: v.number,
-            source: v.source,
-            submitted_at: v.submitted_at,
-            status,
-            my_mark,
-            double_marked,
-        });
-    }
-    Ok(rows)
-}
-
 fn status_of(conn: &Connection, v: &VersionRecord) -> Result<QueueStatus> {
-    if marks::result(conn, &v.id)?.is_some() {
-        return Ok(QueueStatus::Released);
-    }
     let complete = marks::marks_of(conn, &v.id)?.iter().filter(|m| m.status == COMPLETE).count();
-    let double = marks::is_double_marked(conn, &v.course_id, &v.task_id)?;
-    Ok(match (complete, double) {
-        (0, _) => QueueStatus::Ungraded,
-        (1, true) => QueueStatus::NeedsSecondMark,
-        (_, true) => QueueStatus::NeedsModeration,
-        (_, false) => QueueStatus::Marked,
-    })
+    Ok(queue_status(
+        marks::result(conn, &v.id)?.is_some(),
+        complete,
+        marks::is_double_marked(conn, &v.course_id, &v.task_id)?,
+    ))
 }
 
 /// A mark as its marker sees it.

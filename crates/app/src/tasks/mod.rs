@@ -1,8 +1,8 @@
 //! Practice tasks and rubric grading: the learner's task page, autosaved
 //! drafts, attachments and immutable submissions ([`learner`],
 //! [`attachments`], read back by [`attachment_access`]); the instructor's
-//! queue, marks, release, double marking, moderation and classroom
-//! observation ([`grading`]); the comment bank; analytics and CSV/XLSX
+//! queue ([`queue`]), marks, release, double marking, moderation and
+//! classroom observation ([`grading`]); the comment bank; analytics and CSV/XLSX
 //! export ([`analytics`]); and signed bundles that carry submissions and
 //! grades between machines ([`bundles`]). The rubric maths is
 //! `qunxue_core::grading`; roles are checked here, in the backend.
@@ -17,6 +17,7 @@ pub(crate) mod common;
 pub mod fixture;
 pub mod grading;
 pub mod learner;
+pub mod queue;
 #[cfg(test)]
 mod tests;
 

@@ -12,7 +12,8 @@ use super::bundles::{
 };
 use super::comment_bank;
 use super::fixture::{self, COURSE, INSTRUCTOR, LEARNER, SECOND_MARKER, TASK};
-use super::grading::{self, MarkInput, QueueFilter, QueueStatus};
+use super::grading::{self, MarkInput};
+use super::queue::{self, QueueFilter, QueueStatus};
 use super::learner;
 use crate::{AppError, ErrorKind};
 
@@ -147,7 +148,7 @@ fn attachments_are_read_back_inline_or_as_a_copy_by_the_owner_and_instructors_on
 fn grading_release_and_the_learner_sees_levels_and_comments() {
     let mut s = store(true);
     let v = submit(&mut s, "欢迎来到麦田小屋读书群", 0);
-    let queue = grading::grading_queue(&s, INSTRUCTOR, COURSE, &QueueFilter::default()).unwrap();
+    let queue = queue::grading_queue(&s, INSTRUCTOR, COURSE, &QueueFilter::default()).unwrap().rows;
     assert_eq!((queue.len(), queue[0].status, queue[0].learner_name.as_str()), (1, QueueStatus::Ungraded, "林小雨"));
 
     let draft = grading::save_mark(
@@ -187,9 +188,42 @@ fn grading_release_and_the_learner_sees_levels_and_comments() {
     assert_eq!(seen.comments["action"], "活动时间写得很清楚");
     assert_eq!(seen.feedback, "整体不错");
     let released = QueueFilter { status: Some(QueueStatus::Released), ..Default::default() };
-    assert_eq!(grading::grading_queue(&s, INSTRUCTOR, COURSE, &released).unwrap().len(), 1);
+    assert_eq!(queue::grading_queue(&s, INSTRUCTOR, COURSE, &released).unwrap().rows.len(), 1);
     let other = QueueFilter { learner_id: Some("someone".into()), ..Default::default() };
-    assert!(grading::grading_queue(&s, INSTRUCTOR, COURSE, &other).unwrap().is_empty());
+    assert!(queue::grading_queue(&s, INSTRUCTOR, COURSE, &other).unwrap().rows.is_empty());
+}
+
+#[test]
+fn the_queue_comes_in_pages_with_counts_per_status_and_every_task() {
+    let mut s = store(true);
+    let versions: Vec<String> = (0..7).map(|i| submit(&mut s, &format!("第 {i} 版欢迎语"), i * 10)).collect();
+    grading::save_mark(&mut s, INSTRUCTOR, &versions[2], &input(2, 1, true), t(100)).unwrap();
+    grading::release(&mut s, INSTRUCTOR, &versions[2], t(101)).unwrap();
+    grading::save_mark(&mut s, INSTRUCTOR, &versions[4], &input(1, 1, false), t(102)).unwrap();
+
+    let page = |offset, limit, status| {
+        let filter = QueueFilter { offset, limit: Some(limit), status, ..Default::default() };
+        queue::grading_queue(&s, INSTRUCTOR, COURSE, &filter).unwrap()
+    };
+    let pages: Vec<_> = [0, 3, 6].iter().map(|offset| page(*offset, 3, None)).collect();
+    assert_eq!(pages.iter().map(|p| p.rows.len()).collect::<Vec<_>>(), [3, 3, 1]);
+    assert!(pages.iter().all(|p| p.total == 7 && p.limit == 3));
+    let listed: Vec<&str> = pages.iter().flat_map(|p| p.rows.iter().map(|r| r.version_id.as_str())).collect();
+    assert_eq!(listed, versions.iter().map(String::as_str).collect::<Vec<_>>(), "oldest first, no row twice");
+    assert_eq!(pages[1].rows[1].my_mark.as_deref(), Some("draft"), "the marker's own draft is shown");
+
+    let counts = &pages[0].status_counts;
+    assert_eq!((counts[&QueueStatus::Ungraded], counts[&QueueStatus::Released]), (6, 1));
+    let released = page(0, 50, Some(QueueStatus::Released));
+    assert_eq!((released.total, released.rows[0].version_id.as_str()), (1, versions[2].as_str()));
+    assert_eq!(&released.status_counts, counts, "the counts ignore the status filter, so every choice shows its size");
+
+    let tasks = &pages[0].tasks;
+    assert_eq!(tasks.len(), 1);
+    assert_eq!((tasks[0].id.as_str(), tasks[0].versions, tasks[0].double_marked), (TASK, 7, false));
+    assert_eq!(page(0, 0, None).limit, 1, "a page holds at least one row");
+    assert_eq!(page(0, 100_000, None).limit, queue::MAX_PAGE_SIZE);
+    assert!(page(50, 10, None).rows.is_empty(), "past the end is an empty page, not an error");
 }
 
 #[test]
@@ -197,10 +231,10 @@ fn double_marking_is_blind_and_moderated() {
     let mut s = store(true);
     let v = submit(&mut s, "欢迎语", 0);
     let all = QueueFilter::default();
-    assert!(!grading::grading_queue(&s, INSTRUCTOR, COURSE, &all).unwrap()[0].double_marked);
+    assert!(!queue::grading_queue(&s, INSTRUCTOR, COURSE, &all).unwrap().rows[0].double_marked);
     grading::set_double_marking(&mut s, INSTRUCTOR, COURSE, TASK, true).unwrap();
     // The queue carries the saved switch, so the page shows it after a reload.
-    assert!(grading::grading_queue(&s, INSTRUCTOR, COURSE, &all).unwrap()[0].double_marked);
+    assert!(queue::grading_queue(&s, INSTRUCTOR, COURSE, &all).unwrap().rows[0].double_marked);
     grading::save_mark(&mut s, INSTRUCTOR, &v, &input(2, 2, true), t(5)).unwrap();
     assert!(grading::release(&mut s, INSTRUCTOR, &v, t(6)).unwrap_err().to_string().contains("moderate"));
 
@@ -210,7 +244,7 @@ fn double_marking_is_blind_and_moderated() {
     let json = serde_json::to_string(&second_view).unwrap();
     assert!(!json.contains("整体不错") && !json.contains("王老师"), "no trace of the first mark: {json}");
     let queue_json =
-        serde_json::to_string(&grading::grading_queue(&s, SECOND_MARKER, COURSE, &QueueFilter::default()).unwrap())
+        serde_json::to_string(&queue::grading_queue(&s, SECOND_MARKER, COURSE, &QueueFilter::default()).unwrap())
             .unwrap();
     assert!(
         !queue_json.contains("grade") && !queue_json.contains("levels"),
@@ -283,7 +317,7 @@ fn a_learner_is_refused_every_grading_service() {
     let v = submit(&mut s, "欢迎语", 0);
     let out = dir.path().join("x.csv");
     let forbidden = [
-        grading::grading_queue(&s, LEARNER, COURSE, &QueueFilter::default()).map(drop),
+        queue::grading_queue(&s, LEARNER, COURSE, &QueueFilter::default()).map(drop),
         grading::grading_view(&s, LEARNER, &v).map(drop),
         grading::save_mark(&mut s, LEARNER, &v, &input(2, 2, true), t(1)).map(drop),
         grading::release(&mut s, LEARNER, &v, t(1)).map(drop),

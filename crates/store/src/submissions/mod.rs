@@ -129,6 +129,51 @@ pub fn versions_of_course(conn: &Connection, course: &str) -> Result<Vec<Version
     Ok(rows)
 }
 
+/// One version as the grading queue lists it: no Markdown, and the facts its
+/// queue status is worked out from, all read in one query (the queue of a
+/// big course holds ten thousand versions).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueueEntry {
+    pub version_id: String,
+    pub task_id: String,
+    pub profile_id: String,
+    pub learner_name: String,
+    pub number: i64,
+    pub source: String,
+    pub submitted_at: String,
+    /// A result has been released.
+    pub released: bool,
+    /// Marks with status `complete`, by any marker.
+    pub complete_marks: i64,
+    /// The status of the asking marker's own mark, if they have one.
+    pub marker_status: Option<String>,
+    pub double_marked: bool,
+}
+
+/// Every version of a course for the grading queue, oldest first, with
+/// `marker`'s own mark status.
+pub fn queue_entries(conn: &Connection, course: &str, marker: &str) -> Result<Vec<QueueEntry>> {
+    let rows = conn
+        .prepare_cached(include_str!("queue_entries.sql"))?
+        .query_map([course, marker], |r| {
+            Ok(QueueEntry {
+                version_id: r.get(0)?,
+                task_id: r.get(1)?,
+                profile_id: r.get(2)?,
+                learner_name: r.get(3)?,
+                number: r.get(4)?,
+                source: r.get(5)?,
+                submitted_at: r.get(6)?,
+                released: r.get(7)?,
+                complete_marks: r.get(8)?,
+                marker_status: r.get(9)?,
+                double_marked: r.get(10)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
 /// One learner's versions in a course (what a submissions bundle carries).
 pub fn versions_of_learner(conn: &Connection, profile: &str, course: &str) -> Result<Vec<VersionRecord>> {
     let sql = format!(

@@ -57,6 +57,11 @@ const tasks: typeof zh = {
     open: 'Grade',
     myDraft: 'My draft',
     myComplete: 'Marked by me',
+    statusWithCount: '{status} ({count})',
+    range: '{from}–{to} of {total}',
+    pages: 'Grading queue pages',
+    previousPage: 'Previous page',
+    nextPage: 'Next page',
     statuses: {
       ungraded: 'To grade',
       needs_second_mark: 'Needs second marker',

@@ -56,6 +56,11 @@ const tasks = {
     open: '批改',
     myDraft: '我的草稿',
     myComplete: '我已评完',
+    statusWithCount: '{status}（{count}）',
+    range: '第 {from}–{to} 份，共 {total} 份',
+    pages: '批改队列分页',
+    previousPage: '上一页',
+    nextPage: '下一页',
     statuses: {
       ungraded: '待批改',
       needs_second_mark: '待第二人评分',
