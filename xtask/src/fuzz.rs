@@ -1,5 +1,5 @@
-//! `cargo xtask fuzz --minutes N`: runs every cargo-fuzz target in `fuzz/`
-//! for N minutes each, one after the other (a fuzzer takes a whole core),
+//! `cargo xtask fuzz --minutes N [--target T …]`: runs every cargo-fuzz target
+//! in `fuzz/` (or the ones named) for N minutes each, one after the other (a fuzzer takes a whole core),
 //! and prints executions, coverage and the outcome per target. The
 //! committed seeds in `fuzz/corpus/<target>/` are read but never written:
 //! what libFuzzer finds goes to `fuzz/work/<target>/`, crashes to
@@ -24,7 +24,7 @@ struct Outcome {
     crashed: bool,
 }
 
-pub fn run(minutes: u64) -> anyhow::Result<()> {
+pub fn run(minutes: u64, only: &[String]) -> anyhow::Result<()> {
     ensure_cargo_fuzz()?;
     let fuzz = root().join("fuzz");
     let listed = fuzz_command(&fuzz, &["list"])
@@ -37,6 +37,10 @@ pub fn run(minutes: u64) -> anyhow::Result<()> {
     if targets.is_empty() {
         bail!("`cargo fuzz list` found no target in {}", fuzz.display());
     }
+    if let Some(unknown) = only.iter().find(|t| !targets.contains(t)) {
+        bail!("no fuzz target {unknown}; the targets are {}", targets.join(", "));
+    }
+    let targets: Vec<String> = targets.into_iter().filter(|t| only.is_empty() || only.contains(t)).collect();
     let mut outcomes = Vec::new();
     for target in &targets {
         outcomes.push(run_target(&fuzz, target, minutes)?);

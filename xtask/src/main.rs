@@ -62,6 +62,9 @@ enum Task {
     Fuzz {
         #[arg(long, default_value_t = 10)]
         minutes: u64,
+        /// Run only these targets (repeat the flag); all of them when absent.
+        #[arg(long = "target")]
+        targets: Vec<String>,
     },
 }
 
@@ -70,7 +73,7 @@ fn main() -> anyhow::Result<()> {
         Task::Setup { test } => setup::run(if test { setup::Profile::Test } else { setup::Profile::App }),
         Task::Run { xvfb } => run::run(xvfb),
         Task::Test { no_setup } => test::run(!no_setup),
-        Task::Fuzz { minutes } => fuzz::run(minutes),
+        Task::Fuzz { minutes, targets } => fuzz::run(minutes, &targets),
         Task::GenPack { modules, out, seed } => bench::gen_pack(modules, &out, seed),
         Task::Bundle => bench::bundle().map(|_| ()),
         Task::Bench { quick, no_bundle } => bench::bench(bench::BenchOptions { quick, no_bundle }),

@@ -16,6 +16,7 @@ mod import;
 mod observations;
 pub mod report;
 mod studies;
+mod sheet_extent;
 mod survey;
 mod table;
 #[cfg(test)]

@@ -131,6 +131,11 @@ fn read_workbook(path: &Path, file: String) -> Result<Table> {
     if matches!(path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(), Some("xlsx" | "xlsm")) {
         return read_xlsx_cells(path, file);
     }
+    if matches!(path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(), Some("ods")) {
+        super::sheet_extent::check_ods(path, &file)?;
+    }
+    // XLS has no repeat counts: the reader allocates at most its format's
+    // 65,536 rows × 256 columns, whatever the file claims.
     let mut workbook = open_workbook_auto(path)
         .map_err(|e| AppError::Rejected(format!("{file}: cannot open the workbook: {e}")))?;
     let Some(range) = workbook.worksheet_range_at(0) else {
@@ -226,6 +231,25 @@ fn split_header(file: String, records: Vec<(usize, Vec<String>)>) -> Result<Tabl
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_ods_sheet_is_read_with_its_row_numbers_and_a_repeat_bomb_is_refused() {
+        use crate::impact::sheet_extent::tests::ods_with;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("门店数据.ods");
+        let cell = |text: &str| format!(r#"<table:table-cell office:value-type="string"><text:p>{text}</text:p></table:table-cell>"#);
+        let row = |cells: &[&str]| format!("<table:table-row>{}</table:table-row>", cells.iter().map(|c| cell(c)).collect::<String>());
+        let rows = [row(&["门店", "指标", "阶段", "数值"]), "<table:table-row><table:table-cell/></table:table-row>".into(), row(&["北店", "sales", "before", "120"])];
+        ods_with(&path, &[&rows.concat()]);
+        let table = read_table(&path).unwrap();
+        assert_eq!(table.headers, ["门店", "指标", "阶段", "数值"]);
+        assert_eq!(table.rows, [(3, vec!["北店".to_string(), "sales".into(), "before".into(), "120".into()])]);
+
+        let bomb = dir.path().join("bomb.ods");
+        ods_with(&bomb, &[r#"<table:table-row table:number-rows-repeated="200000"><table:table-cell table:number-columns-repeated="50" office:value-type="float" office:value="1"/></table:table-row>"#]);
+        let message = read_table(&bomb).unwrap_err().to_string();
+        assert!(message.starts_with("bomb.ods: a sheet spans 200000 rows × 50 columns"), "{message}");
+    }
 
     #[test]
     fn csv_with_bom_blank_rows_and_line_numbers() {
