@@ -6,6 +6,7 @@ mod commands;
 mod error;
 mod startup;
 mod state;
+mod webview_memory;
 mod xapi_sync;
 
 use tauri::{Manager, Runtime};
@@ -130,10 +131,13 @@ pub fn builder<R: Runtime>() -> tauri::Builder<R> {
 
 /// Entry point of the desktop binary.
 pub fn run() {
-    builder::<tauri::Wry>()
-        .run(tauri::generate_context!())
-        .unwrap_or_else(|error| {
-            eprintln!("qunxue: the app could not start: {error}");
-            std::process::exit(1);
-        });
+    let app = builder::<tauri::Wry>().build(tauri::generate_context!()).unwrap_or_else(|error| {
+        eprintln!("qunxue: the app could not start: {error}");
+        std::process::exit(1);
+    });
+    app.run(|handle, event| {
+        if let tauri::RunEvent::Ready = event {
+            webview_memory::tune(handle);
+        }
+    });
 }

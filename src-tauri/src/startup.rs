@@ -58,9 +58,13 @@ pub fn prepare<R: Runtime>(app: &AppHandle<R>, mut store: Store) -> qunxue_app::
 }
 
 /// The shipped curriculum, a pack folder holding `courses/` and `quizzes/`:
-/// the resource folder in installers, or the source tree in a development build.
+/// the resource folder in installers; else the folder beside the program (a
+/// copied-out build, or a build folder Tauri does not recognise because it
+/// is not named `target`, such as a custom `CARGO_TARGET_DIR`); else the
+/// source tree in a development build.
 fn bundled_pack_dir<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
     let bundled = app.path().resource_dir().ok();
+    let beside_program = std::env::current_exe().ok().and_then(|exe| exe.parent().map(PathBuf::from));
     let source_tree = cfg!(debug_assertions).then(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/..")));
-    bundled.into_iter().chain(source_tree).find(|dir| dir.join("courses").is_dir())
+    bundled.into_iter().chain(beside_program).chain(source_tree).find(|dir| dir.join("courses").is_dir())
 }

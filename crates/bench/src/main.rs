@@ -62,6 +62,10 @@ enum Task {
         figures: Vec<(String, f64)>,
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Measure only these budgets (e.g. `--only P1,P3`), for profiling one
+        /// of them; P2–P4 still import the pack that P1 measures.
+        #[arg(long, value_delimiter = ',')]
+        only: Vec<String>,
     },
 }
 
@@ -104,7 +108,9 @@ fn main() -> anyhow::Result<()> {
             deb,
             figures,
             seed,
+            only,
         } => {
+            let wanted = |id: &str| only.is_empty() || only.iter().any(|o| o.eq_ignore_ascii_case(id));
             let folder = out.parent().map(PathBuf::from).unwrap_or_default();
             let settings = Settings {
                 work: budgets::fresh_dir(&folder.join("work"))?,
@@ -126,28 +132,38 @@ fn main() -> anyhow::Result<()> {
             };
 
             let step = |name: &str| eprintln!("qunxue-bench: measuring {name} …");
-            step("P1 import");
-            let (p1, imported) = budgets::import::measure(&settings)?;
-            report.budgets.push(p1);
-            step("P2 module open");
-            report.budgets.push(budgets::open::measure(&settings, &imported)?);
-            step("P4 search");
-            report.budgets.push(budgets::search::measure(&settings, &imported)?);
-            step("P3 answers");
-            report.budgets.push(budgets::answers::measure(&settings, &imported)?);
-            step("P5 impact statistics");
-            report.budgets.push(budgets::impact::measure(&settings)?);
-            step("P6 desktop app");
-            let artifacts = Artifacts {
-                app,
-                deb,
-                build: app_build,
-            };
-            let mut p6 = budgets::desktop::measure(&settings.work, &artifacts)?;
-            for (name, value) in figures {
-                p6 = p6.figure(&name, value);
+            if ["P1", "P2", "P3", "P4"].iter().any(|id| wanted(id)) {
+                step("P1 import");
+                let (p1, imported) = budgets::import::measure(&settings)?;
+                if wanted("P1") {
+                    report.budgets.push(p1);
+                }
+                if wanted("P2") {
+                    step("P2 module open");
+                    report.budgets.push(budgets::open::measure(&settings, &imported)?);
+                }
+                if wanted("P4") {
+                    step("P4 search");
+                    report.budgets.push(budgets::search::measure(&settings, &imported)?);
+                }
+                if wanted("P3") {
+                    step("P3 answers");
+                    report.budgets.push(budgets::answers::measure(&settings, &imported)?);
+                }
             }
-            report.budgets.push(p6);
+            if wanted("P5") {
+                step("P5 impact statistics");
+                report.budgets.push(budgets::impact::measure(&settings)?);
+            }
+            if wanted("P6") {
+                step("P6 desktop app");
+                let artifacts = Artifacts { app, deb, build: app_build };
+                let mut p6 = budgets::desktop::measure(&settings.work, &artifacts)?;
+                for (name, value) in figures {
+                    p6 = p6.figure(&name, value);
+                }
+                report.budgets.push(p6);
+            }
             report.budgets.sort_by(|a, b| a.id.cmp(&b.id));
 
             let json = serde_json::to_value(&report)?;

@@ -65,6 +65,13 @@ pub fn render(markdown: &str, options: &RenderOptions) -> Rendered {
     Rendered { html: sanitize(&raw), headings }
 }
 
+/// The headings of module Markdown, with the ids [`render`] gives them,
+/// without rendering or sanitising anything: the search index needs only
+/// these, and sanitising is most of a render's cost.
+pub fn headings(markdown: &str) -> Vec<Heading> {
+    prepare_events(markdown, &RenderOptions::default()).1
+}
+
 /// Renders without sanitising or rewriting: the baseline that benchmarks
 /// compare the full pipeline against.
 pub fn render_unsanitized_baseline(markdown: &str) -> String {
@@ -387,6 +394,13 @@ mod tests {
         assert!(out.contains("<td style=\"text-align:right\">18%</td>"), "{out}");
         assert!(out.contains("type=\"checkbox\""), "{out}");
         assert!(out.contains("<del>旧</del>"), "{out}");
+    }
+
+    #[test]
+    fn headings_alone_are_the_rendered_ones() {
+        let text = "# 社群定位\n\n正文\n\n## 目标用户\n\n## 目标用户\n\n### Custom {#custom}\n";
+        assert_eq!(headings(text), render(text, &RenderOptions::default()).headings);
+        assert_eq!(headings(text).len(), 4);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! installed files as they were.
 
 mod records;
+mod durable;
 mod leftovers;
 mod staging;
 mod validate;
@@ -108,6 +109,7 @@ pub fn import_pack(
                 progress(step(ImportStage::Copying, done, total));
             }
         }
+        staging.flush()?;
         progress(step(ImportStage::Saving, 0, writes.len()));
         let staging = store.transact(|tx| -> Result<Staging> {
             let mut staging = staging;
@@ -117,6 +119,8 @@ pub fn import_pack(
                 let source_dir = course_source_dir(&placed, &bundle.slug);
                 save_course(tx, bundle, &source_dir.to_string_lossy(), now)?;
             }
+            // The renames, durable before the commit that points at them.
+            staging.flush()?;
             Ok(staging)
         })?;
         staging.commit();

@@ -8,6 +8,7 @@ use qunxue_core::pack::CourseBundle;
 use qunxue_store::course_items::{self, ItemKind, ItemRecord};
 use qunxue_store::courses::{self, CourseRecord, ModuleRecord};
 use qunxue_store::questions::{self, QuestionRecord};
+use rayon::prelude::*;
 use rusqlite::Transaction;
 use serde::Serialize;
 
@@ -49,12 +50,13 @@ fn course_record(bundle: &CourseBundle, source_dir: &str, now: DateTime<Utc>) ->
 }
 
 /// Renders and sanitises every module, with relative links pointing at the
-/// course's assets through the asset protocol.
+/// course's assets through the asset protocol; on every core, as sanitising
+/// is the costliest step of an import and each module stands alone.
 fn module_records(bundle: &CourseBundle) -> Vec<ModuleRecord> {
     let course_id = &bundle.manifest.id;
     bundle
         .modules
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(index, module)| {
             let options = RenderOptions { asset_base: Some(module_asset_base(course_id, &module.relative)) };

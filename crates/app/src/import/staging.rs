@@ -91,6 +91,13 @@ impl Staging {
         Ok(target)
     }
 
+    /// Flushes the staged (and any placed) files to disk in one go: called
+    /// after the copies and again after the renames, before the database
+    /// commits, so a committed course never points at files a power cut lost.
+    pub fn flush(&self) -> Result<()> {
+        super::durable::flush(&self.dir).map_err(AppError::write(&self.dir))
+    }
+
     /// Keeps what was placed: the database now points at it.
     pub fn commit(mut self) {
         self.committed = true;

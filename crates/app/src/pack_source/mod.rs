@@ -70,7 +70,8 @@ impl OpenedPack {
 
     /// Writes the pack file `pack_path` to `dest` (which must not exist):
     /// text from the bytes that were validated, assets streamed from the
-    /// source under their limits.
+    /// source under their limits. Not flushed to disk: the caller makes the
+    /// whole copy durable at once (see `import::durable`).
     pub fn copy_file(&mut self, pack_path: &str, dest: &Path) -> Result<(), PackSourceError> {
         let entry = self.files.get(pack_path).ok_or_else(|| PackSourceError::Io {
             path: PathBuf::from(pack_path),
@@ -78,11 +79,10 @@ impl OpenedPack {
         })?;
         let mut out = File::create_new(dest).map_err(PackSourceError::io(dest))?;
         match (&entry.bytes, &mut self.source) {
-            (Some(bytes), _) => out.write_all(bytes).map_err(PackSourceError::io(dest))?,
-            (None, Source::Folder { root }) => folder::copy_asset(root, pack_path, &self.limits, &mut out)?,
-            (None, Source::Zip(zip)) => zip.copy_entry(pack_path, &self.limits, &mut out)?,
+            (Some(bytes), _) => out.write_all(bytes).map_err(PackSourceError::io(dest)),
+            (None, Source::Folder { root }) => folder::copy_asset(root, pack_path, &self.limits, &mut out),
+            (None, Source::Zip(zip)) => zip.copy_entry(pack_path, &self.limits, &mut out),
         }
-        out.sync_all().map_err(PackSourceError::io(dest))
     }
 }
 

@@ -60,8 +60,14 @@ pub fn start_quiz(store: &mut Store, profile: &str, course: &str, quiz_id: &str,
                 )));
             }
             let records = questions::list_questions(store.conn(), course)?;
+            // Only the quiz's own questions and the banks it draws from are
+            // parsed: a course can hold thousands of questions.
+            let wanted = |r: &&questions::QuestionRecord| {
+                quiz.items.contains(&r.id) || quiz.draws.iter().any(|draw| draw.bank == r.bank_id)
+            };
             let parsed: Vec<(String, Question)> = records
                 .iter()
+                .filter(wanted)
                 .map(|r| {
                     serde_json::from_str(&r.body)
                         .map(|q| (r.bank_id.clone(), q))

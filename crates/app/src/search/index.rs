@@ -11,6 +11,7 @@ use qunxue_core::pack::model::bank::Question;
 use qunxue_store::notes::{self, NoteRecord};
 use qunxue_store::search::{self, Doc, DocKind, DocWords};
 use qunxue_store::{courses, questions, Store};
+use rayon::prelude::*;
 use rusqlite::Transaction;
 
 use super::sections::sections;
@@ -23,38 +24,38 @@ use crate::{AppError, Result};
 pub(crate) const INDEX_VERSION: &str = "1";
 
 /// Indexes a course's current modules (one document per section) and
-/// questions, replacing what the index held for it.
+/// questions, replacing what the index held for it. Splitting and word
+/// segmentation run on every core (they are most of the work and need no
+/// database); the rows are then written in order inside `tx`.
 pub(crate) fn index_course(tx: &Transaction<'_>, course_id: &str) -> Result<()> {
     search::delete_course_content(tx, course_id)?;
-    for summary in courses::list_modules(tx, course_id)? {
-        let module = courses::get_module(tx, course_id, &summary.id)?;
-        for (index, section) in sections(&module.markdown).into_iter().enumerate() {
-            // The module title belongs to its first section only, so a
-            // title hit lifts the module once rather than every section.
-            let title = if index == 0 {
-                module.title.clone()
-            } else {
-                String::new()
-            };
-            let doc = Doc {
+    let modules = courses::list_modules(tx, course_id)?
+        .iter()
+        .map(|summary| courses::get_module(tx, course_id, &summary.id))
+        .collect::<qunxue_store::Result<Vec<_>>>()?;
+    let mut docs: Vec<Doc> = modules
+        .par_iter()
+        .flat_map_iter(|module| {
+            sections(&module.markdown).into_iter().enumerate().map(|(index, section)| Doc {
                 kind: DocKind::Module,
                 course_id: course_id.to_string(),
                 module_id: Some(module.id.clone()),
                 anchor: section.anchor,
                 ref_id: None,
                 profile_id: None,
-                title,
+                // The module title belongs to its first section only, so a
+                // title hit lifts the module once rather than every section.
+                title: if index == 0 { module.title.clone() } else { String::new() },
                 heading: section.heading,
                 body: section.text,
-            };
-            insert(tx, &doc)?;
-        }
-    }
+            })
+        })
+        .collect();
     for record in questions::list_questions(tx, course_id)? {
         let question: Question = serde_json::from_str(&record.body).map_err(|e| {
             AppError::Internal(format!("stored question {} is unreadable: {e}", record.id))
         })?;
-        let doc = Doc {
+        docs.push(Doc {
             kind: DocKind::Question,
             course_id: course_id.to_string(),
             module_id: None,
@@ -64,8 +65,11 @@ pub(crate) fn index_course(tx: &Transaction<'_>, course_id: &str) -> Result<()> 
             title: question.stem.clone(),
             heading: record.tags.join(" "),
             body: question_text(&question),
-        };
-        insert(tx, &doc)?;
+        });
+    }
+    let words: Vec<DocWords> = docs.par_iter().map(doc_words).collect();
+    for (doc, words) in docs.iter().zip(&words) {
+        search::insert(tx, doc, words)?;
     }
     Ok(())
 }
@@ -117,13 +121,13 @@ pub(crate) fn rebuild(tx: &Transaction<'_>) -> Result<()> {
 }
 
 fn insert(tx: &Transaction<'_>, doc: &Doc) -> Result<()> {
-    let words = DocWords {
-        title: joined(&doc.title),
-        heading: joined(&doc.heading),
-        body: joined(&doc.body),
-    };
-    search::insert(tx, doc, &words)?;
+    search::insert(tx, doc, &doc_words(doc))?;
     Ok(())
+}
+
+/// The segmented words of a document's fields, as the index stores them.
+fn doc_words(doc: &Doc) -> DocWords {
+    DocWords { title: joined(&doc.title), heading: joined(&doc.heading), body: joined(&doc.body) }
 }
 
 /// The searchable words of a question besides its stem: the choices, the

@@ -2,7 +2,7 @@
 //! a search hit can open the module at the heading it was found under.
 
 use pulldown_cmark::{Event, Tag, TagEnd};
-use qunxue_core::markdown::{self, RenderOptions};
+use qunxue_core::markdown;
 
 /// The text under one heading (or before the first one, with no anchor).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,7 +19,7 @@ pub struct Section {
 /// in the HTML the learner sees (custom `{#id}`s and de-duplicated slugs
 /// included): the n-th heading this walk meets is the renderer's n-th.
 pub fn sections(markdown_text: &str) -> Vec<Section> {
-    let headings = markdown::render(markdown_text, &RenderOptions::default()).headings;
+    let headings = markdown::headings(markdown_text);
     let mut headings = headings.into_iter();
     let mut sections = vec![Section {
         anchor: None,

@@ -97,9 +97,7 @@ struct Running {
 impl Running {
     /// Stops the app and its helpers: its own process group.
     fn stop(mut self) {
-        let _ = Command::new("kill")
-            .args(["-TERM", &format!("-{}", self.child.id())])
-            .status();
+        signal_group(self.child.id(), "TERM");
         let deadline = Instant::now() + Duration::from_secs(5);
         while Instant::now() < deadline {
             if let Ok(Some(_)) = self.child.try_wait() {
@@ -107,11 +105,16 @@ impl Running {
             }
             std::thread::sleep(Duration::from_millis(50));
         }
-        let _ = Command::new("kill")
-            .args(["-KILL", &format!("-{}", self.child.id())])
-            .status();
+        signal_group(self.child.id(), "KILL");
         let _ = self.child.wait();
     }
+}
+
+/// Sends `signal` to the process group led by `leader` (the app and the
+/// WebKit processes it started). The `--` matters: without it procps' kill
+/// read `-TERM -1234` as signal 3 to process 1234's number and missed.
+fn signal_group(leader: u32, signal: &str) {
+    let _ = Command::new("kill").args(["-s", signal, "--", &format!("-{leader}")]).status();
 }
 
 fn start(app: &Path, data: &Path) -> anyhow::Result<Running> {

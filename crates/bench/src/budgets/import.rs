@@ -5,7 +5,7 @@
 use std::hint::black_box;
 use std::path::PathBuf;
 
-use qunxue_app::import::import_pack;
+use qunxue_app::import::{import_pack, ImportStage};
 use qunxue_core::markdown::{render, render_unsanitized_baseline, RenderOptions};
 use qunxue_store::Store;
 
@@ -53,13 +53,16 @@ pub fn measure(settings: &Settings) -> anyhow::Result<(Budget, Imported)> {
     });
 
     let mut imports = Samples::default();
+    let mut stages = StageClock::default();
     let mut last = None;
     for run in 0..settings.runs {
         let dir = fresh_dir(&settings.work.join(format!("import-{run}")))?;
         let data_dir = dir.join("data");
         let database = dir.join("qunxue.db");
         let mut store = Store::open(&database)?;
-        let (result, elapsed) = timed(|| import_pack(&mut store, &data_dir, &pack.root, false, now(), &mut |_| {}));
+        stages = StageClock::default();
+        let (result, elapsed) =
+            timed(|| import_pack(&mut store, &data_dir, &pack.root, false, now(), &mut |p| stages.reached(p.stage)));
         result?;
         imports.push(elapsed);
         last = Some(Imported {
@@ -85,6 +88,10 @@ pub fn measure(settings: &Settings) -> anyhow::Result<(Budget, Imported)> {
         .figure("baseline_render_s", baseline.median())
         .figure("part_render_and_sanitise_s", sanitised.median())
         .figure("part_jieba_segmentation_s", segmented.median())
+        .figure("stage_read_s", stages.seconds(ImportStage::Reading))
+        .figure("stage_validate_s", stages.seconds(ImportStage::Validating))
+        .figure("stage_copy_s", stages.seconds(ImportStage::Copying))
+        .figure("stage_save_and_index_s", stages.seconds(ImportStage::Saving))
         .note(format!(
             "median of {} imports into a new database (folder pack, page cache warm) vs median of {} raw \
              pulldown-cmark renders of the same {} files from memory",
@@ -93,4 +100,28 @@ pub fn measure(settings: &Settings) -> anyhow::Result<(Budget, Imported)> {
             texts.len()
         ));
     Ok((budget, imported))
+}
+
+/// When an import entered each stage, from its progress reports: where the
+/// time of the last import went.
+#[derive(Debug, Default)]
+struct StageClock {
+    entered: Vec<(ImportStage, std::time::Instant)>,
+}
+
+impl StageClock {
+    fn reached(&mut self, stage: ImportStage) {
+        if self.entered.last().is_none_or(|(last, _)| *last != stage) {
+            self.entered.push((stage, std::time::Instant::now()));
+        }
+    }
+
+    /// Seconds from entering `stage` to entering the next one (0 if never entered).
+    fn seconds(&self, stage: ImportStage) -> f64 {
+        let Some(index) = self.entered.iter().position(|(s, _)| *s == stage) else { return 0.0 };
+        match self.entered.get(index + 1) {
+            Some((_, next)) => (*next - self.entered[index].1).as_secs_f64(),
+            None => 0.0,
+        }
+    }
 }
