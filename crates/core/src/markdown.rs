@@ -421,6 +421,17 @@ mod tests {
     }
 
     #[test]
+    fn a_script_url_behind_a_stray_character_stays_a_harmless_relative_path() {
+        // Found by the markdown_render fuzzer: an unquoted value that starts
+        // with `-` is a relative URL; the scheme inside it can never run.
+        // (The <div> line opens the HTML block the link is part of.)
+        let text = "<div>\n<a href=-\"JaVaScRiPt:alert(1)\" onclick=\"x()\">a</a>\n</div>\n";
+        let html = render(text, &RenderOptions::default()).html;
+        assert!(html.contains(r#"href="-&quot;JaVaScRiPt:alert(1)&quot;""#), "{html}");
+        assert!(!html.contains("onclick"), "{html}");
+    }
+
+    #[test]
     fn strips_scripts_handlers_and_dangerous_urls() {
         let md = "<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[a](javascript:alert(1)) \
                   <iframe src=\"https://e.com\"></iframe><form action=\"/x\"><input type=\"text\"></form>\n\n\

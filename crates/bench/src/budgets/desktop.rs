@@ -52,25 +52,27 @@ pub fn measure(work: &Path, artifacts: &Artifacts) -> anyhow::Result<Budget> {
                 starts.push(running.ready_after);
                 if run + 1 == WARM_STARTS {
                     std::thread::sleep(IDLE_WAIT);
-                    idle = Some(tree_rss_kb(running.child.id())?);
+                    idle = Some(tree_memory_kb(running.child.id())?);
                 }
                 running.stop();
             }
-            let (main_kb, tree_kb) = idle.expect("at least one warm start");
+            let memory = idle.expect("at least one warm start");
+            let mb = |kb: u64| kb as f64 * 1024.0 / 1e6;
             budget = budget
                 .figure("first_start_s", first_s)
                 .figure("start_median_s", starts.median())
-                .figure("idle_rss_main_mb", main_kb as f64 * 1024.0 / 1e6)
-                .figure("idle_rss_with_webkit_mb", tree_kb as f64 * 1024.0 / 1e6);
+                .figure("idle_rss_main_mb", mb(memory.main_rss))
+                .figure("idle_rss_with_webkit_mb", mb(memory.rss))
+                .figure("idle_pss_with_webkit_mb", mb(memory.pss));
             notes.push(format!(
                 "{} build; start = spawn to the app's `{READY_LINE}` line (the UI's ui_ready after the first paint), \
                  median of {WARM_STARTS} starts on an existing data folder (first start, which creates the database \
                  and installs the course: {first_s:.2} s); idle RSS = VmRSS of the app and its WebKit processes \
-                 {} s after the last start",
+                 {} s after the last start (their Pss, which shares libraries fairly, is a figure)",
                 artifacts.build,
                 IDLE_WAIT.as_secs()
             ));
-            (Some(starts.median()), Some(tree_kb as f64 * 1024.0 / 1e6))
+            (Some(starts.median()), Some(mb(memory.rss)))
         }
         None => {
             notes.push("no desktop binary given: start time and memory not measured".to_string());
@@ -158,8 +160,31 @@ fn start(app: &Path, data: &Path) -> anyhow::Result<Running> {
     }
 }
 
-/// VmRSS (kB) of `pid`, and of `pid` with all its descendants.
-fn tree_rss_kb(pid: u32) -> anyhow::Result<(u64, u64)> {
+/// Memory (kB) of `pid` and its descendants: the app's own VmRSS, the sum
+/// of VmRSS, and the sum of Pss (each shared page divided among the
+/// processes mapping it; RSS counts WebKit's libraries once per process).
+struct TreeMemory {
+    main_rss: u64,
+    rss: u64,
+    pss: u64,
+}
+
+fn tree_memory_kb(pid: u32) -> anyhow::Result<TreeMemory> {
+    let tree = process_tree(pid)?;
+    Ok(TreeMemory {
+        main_rss: status_kb(pid, "VmRSS:").unwrap_or(0),
+        rss: tree.iter().filter_map(|p| status_kb(*p, "VmRSS:")).sum(),
+        pss: tree.iter().filter_map(|p| pss_kb(*p)).sum(),
+    })
+}
+
+fn pss_kb(pid: u32) -> Option<u64> {
+    let rollup = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).ok()?;
+    rollup.lines().find_map(|l| l.strip_prefix("Pss:")).and_then(|v| v.split_whitespace().next()?.parse().ok())
+}
+
+/// `pid` and all its descendants.
+fn process_tree(pid: u32) -> anyhow::Result<Vec<u32>> {
     let mut parents = Vec::new();
     for entry in std::fs::read_dir("/proc")?.flatten() {
         let Ok(child) = entry.file_name().to_string_lossy().parse::<u32>() else {
@@ -176,8 +201,7 @@ fn tree_rss_kb(pid: u32) -> anyhow::Result<(u64, u64)> {
         tree.extend(parents.iter().filter(|(_, p)| *p == parent).map(|(c, _)| *c));
         index += 1;
     }
-    let main = rss_kb(pid).unwrap_or(0);
-    Ok((main, tree.iter().filter_map(|p| rss_kb(*p)).sum()))
+    Ok(tree)
 }
 
 fn parent_of(pid: u32) -> Option<u32> {
@@ -186,10 +210,7 @@ fn parent_of(pid: u32) -> Option<u32> {
     stat.rsplit_once(')')?.1.split_whitespace().nth(1)?.parse().ok()
 }
 
-fn rss_kb(pid: u32) -> Option<u64> {
+fn status_kb(pid: u32, field: &str) -> Option<u64> {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
-        .and_then(|v| v.split_whitespace().next()?.parse().ok())
+    status.lines().find_map(|l| l.strip_prefix(field)).and_then(|v| v.split_whitespace().next()?.parse().ok())
 }
