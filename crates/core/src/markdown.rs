@@ -429,6 +429,10 @@ mod tests {
         let html = render(text, &RenderOptions::default()).html;
         assert!(html.contains(r#"href="-&quot;JaVaScRiPt:alert(1)&quot;""#), "{html}");
         assert!(!html.contains("onclick"), "{html}");
+        // A control character inside the scheme ends it (WHATWG URL
+        // parsing), so this too is relative; it must reach the page as is.
+        let html = render("<div>\n<a href=\"JaV\u{1a}aScRiPt:alert(1)\">i</a>\n</div>\n", &RenderOptions::default()).html;
+        assert!(html.contains("href=\"JaV\u{1a}aScRiPt:alert(1)\""), "{html:?}");
     }
 
     #[test]

@@ -59,15 +59,13 @@ pub fn start_quiz(store: &mut Store, profile: &str, course: &str, quiz_id: &str,
                     quiz.max_attempts, quiz.title
                 )));
             }
-            let records = questions::list_questions(store.conn(), course)?;
-            // Only the quiz's own questions and the banks it draws from are
-            // parsed: a course can hold thousands of questions.
-            let wanted = |r: &&questions::QuestionRecord| {
-                quiz.items.contains(&r.id) || quiz.draws.iter().any(|draw| draw.bank == r.bank_id)
-            };
+            // Only the quiz's own questions and the banks it draws from: a
+            // course can hold thousands of questions.
+            let banks: Vec<&str> = quiz.draws.iter().map(|draw| draw.bank.as_str()).collect();
+            let items: Vec<&str> = quiz.items.iter().map(String::as_str).collect();
+            let records = questions::questions_for(store.conn(), course, &banks, &items)?;
             let parsed: Vec<(String, Question)> = records
                 .iter()
-                .filter(wanted)
                 .map(|r| {
                     serde_json::from_str(&r.body)
                         .map(|q| (r.bank_id.clone(), q))

@@ -41,6 +41,22 @@ pub fn list_questions(conn: &Connection, course_id: &str) -> Result<Vec<Question
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Current questions of the `banks` plus those with the given `ids`, by bank
+/// then id: the pool one quiz draws from, without reading the rest of a
+/// course that may hold thousands.
+pub fn questions_for(conn: &Connection, course_id: &str, banks: &[&str], ids: &[&str]) -> Result<Vec<QuestionRecord>> {
+    let sql = format!(
+        "{} AND archived = 0 AND (bank_id IN (SELECT value FROM json_each(?2)) OR id IN (SELECT value FROM json_each(?3)))
+         ORDER BY bank_id, id",
+        include_str!("select.sql")
+    );
+    let as_json = |list: &[&str]| serde_json::to_string(list).expect("a list of strings always serialises");
+    let (banks, ids) = (as_json(banks), as_json(ids));
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params![course_id, banks, ids], question_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// One question, archived or not.
 pub fn get_question(conn: &Connection, course_id: &str, question_id: &str) -> Result<QuestionRecord> {
     conn.prepare_cached(&format!("{} AND id = ?2", include_str!("select.sql")))?
@@ -68,6 +84,20 @@ mod tests {
     use super::*;
     use crate::courses::tests::{install, sample_module};
     use crate::Store;
+
+    #[test]
+    fn a_quiz_pool_holds_its_banks_and_its_named_questions_only() {
+        let mut store = Store::open_in_memory().unwrap();
+        install(&mut store, &[sample_module("m1", 1, "theory")]);
+        let questions = [question("q1", "b1"), question("q2", "b1"), question("q3", "b2"), question("q4", "b3")];
+        store.transact(|tx| replace_questions(tx, "c1", &questions)).unwrap();
+        let ids = |rows: Vec<QuestionRecord>| rows.into_iter().map(|q| q.id).collect::<Vec<_>>();
+        assert_eq!(ids(questions_for(store.conn(), "c1", &["b1"], &["q4"]).unwrap()), ["q1", "q2", "q4"]);
+        assert_eq!(ids(questions_for(store.conn(), "c1", &[], &["q3"]).unwrap()), ["q3"]);
+        assert!(questions_for(store.conn(), "other", &["b1"], &[]).unwrap().is_empty());
+        store.transact(|tx| replace_questions(tx, "c1", &questions[..1])).unwrap();
+        assert_eq!(ids(questions_for(store.conn(), "c1", &["b1"], &["q4"]).unwrap()), ["q1"], "archived ones are not drawn");
+    }
 
     fn question(id: &str, bank: &str) -> QuestionRecord {
         QuestionRecord {
