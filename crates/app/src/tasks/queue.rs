@@ -9,12 +9,13 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use qunxue_core::pack::model::Task;
 use qunxue_store::course_items::{self, ItemKind};
 use qunxue_store::submissions::{self, QueueEntry};
 use qunxue_store::Store;
 use serde::{Deserialize, Serialize};
 
-use super::common::load_task;
+use super::common::{from_json, load_task};
 use crate::access::{self, Role};
 use crate::Result;
 
@@ -171,7 +172,8 @@ fn course_tasks(store: &Store, course: &str, entries: &[QueueEntry]) -> Result<V
     }
     let mut tasks = Vec::new();
     for item in course_items::list_items(conn, course, ItemKind::Task)? {
-        let task = load_task(conn, course, &item.id)?;
+        // The listed item already holds the task: no second read by id.
+        let task: Task = from_json(&item.body, &format!("task {}", item.id))?;
         tasks.push(QueueTask {
             double_marked: qunxue_store::marks::is_double_marked(conn, course, &item.id)?,
             versions: versions.get(item.id.as_str()).copied().unwrap_or(0),
