@@ -100,11 +100,9 @@ fn parse_stats(target: &str, log: &str) -> Outcome {
     };
     let number_after = |line: &str, key: &str| -> Option<u64> {
         let rest = &line[line.find(key)? + key.len()..];
-        rest.split_whitespace()
-            .next()?
-            .trim_end_matches(|c: char| !c.is_ascii_digit())
-            .parse()
-            .ok()
+        // The leading digits: "corp: 57/9Kb" is 57 inputs (of 9 KB in all).
+        let digits: String = rest.trim_start().chars().take_while(char::is_ascii_digit).collect();
+        digits.parse().ok()
     };
     for line in log.lines() {
         if let Some(n) = number_after(line, "stat::number_of_executed_units:") {

@@ -6,6 +6,7 @@ mod bench;
 mod display;
 mod fuzz;
 mod process;
+mod profile;
 mod run;
 mod setup;
 mod test;
@@ -58,6 +59,16 @@ enum Task {
         #[arg(long)]
         no_bundle: bool,
     },
+    /// Profile one budget (perf or callgrind) on a release build that keeps its symbols; reports go to target/bench/profile/.
+    Profile {
+        /// The budget: P1, P2, P3, P4 or P5.
+        budget: String,
+        #[arg(long, value_enum, default_value = "perf")]
+        with: profile::Profiler,
+        /// Pack size for P1–P4 (smaller makes callgrind bearable).
+        #[arg(long, default_value_t = 1000)]
+        modules: usize,
+    },
     /// Run every cargo-fuzz target in fuzz/ for N minutes each (installs cargo-fuzz if needed).
     Fuzz {
         #[arg(long, default_value_t = 10)]
@@ -76,6 +87,9 @@ fn main() -> anyhow::Result<()> {
         Task::Fuzz { minutes, targets } => fuzz::run(minutes, &targets),
         Task::GenPack { modules, out, seed } => bench::gen_pack(modules, &out, seed),
         Task::Bundle => bench::bundle().map(|_| ()),
+        Task::Profile { budget, with, modules } => {
+            profile::profile(&profile::ProfileOptions { budget, profiler: with, modules })
+        }
         Task::Bench { quick, no_bundle } => bench::bench(bench::BenchOptions { quick, no_bundle }),
     }
 }

@@ -121,6 +121,13 @@ const SEEDS: &[(i64, &str)] = &[
              '2026-01-12T08:00:00Z', NULL, 2, 'connection refused');
          INSERT INTO xapi_registrations VALUES ('p1', 'c1', '6f1c0a52-7c1e-4d43-9b8f-2d3c1e0a9b11');",
     ),
+    (
+        13,
+        "INSERT INTO search_docs VALUES (2, 'note', 'c1', 'm1', 'qx-she-qun', 'n1', 'p1', '社群运营', '',
+             '记住：先定位再拉新');
+         INSERT INTO search_fts (rowid, title, heading, body, scope) VALUES (2, '社群 运营', '',
+             '记住 先 定位 再 拉新', 'note7031');",
+    ),
 ];
 
 /// Columns added to existing tables after version 1, and the value rows that
@@ -142,6 +149,11 @@ const ADDED_COLUMNS: &[(i64, &str, &str, Filled)] = &[
     // Bundles imported before per-key replay guards came from the one key pinned for their signer.
     (10, "imported_bundles", "public_key", Filled::PinnedKeyOfSigner),
 ];
+
+/// Derived tables a migration recreated empty, because the app rebuilds them
+/// from their sources on first use (the search index: migration 13 leaves its
+/// state without a current version, which the last check below pins).
+const REBUILT_TABLES: &[(i64, &str)] = &[(13, "search_fts")];
 
 /// Tables a migration replaced, with where their rows went.
 const MOVED_TABLES: &[(i64, &str, &str)] = &[(
@@ -188,7 +200,7 @@ fn every_migration_has_seed_data() {
 }
 
 #[rstest]
-fn upgrades_keep_every_row(#[values(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)] from: i64) {
+fn upgrades_keep_every_row(#[values(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)] from: i64) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("old.db");
     let conn = build_at(&path, from);
@@ -233,6 +245,10 @@ fn upgrades_keep_every_row(#[values(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)] from: i6
             assert_eq!(&moved, old_rows, "schema {from}: rows of {table} were not carried over");
             continue;
         };
+        if REBUILT_TABLES.iter().any(|(v, name)| *name == table.as_str() && *v > from) {
+            assert!(new_rows.is_empty(), "schema {from}: {table} is rebuilt from its sources, not carried over");
+            continue;
+        }
         assert_eq!(
             new_rows.len(),
             old_rows.len(),

@@ -17,6 +17,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0010_trusted_keys", include_str!("../migrations/0010_trusted_keys.sql")),
     ("0011_certificates", include_str!("../migrations/0011_certificates.sql")),
     ("0012_xapi_outbox", include_str!("../migrations/0012_xapi_outbox.sql")),
+    ("0013_search_scope", include_str!("../migrations/0013_search_scope.sql")),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -19,9 +19,10 @@ use super::segment::joined;
 use crate::{AppError, Result};
 
 /// Bump when segmentation or document layout changes: every database then
-/// rebuilds its index once. Migration 0005 writes "1" into a new, empty
-/// database, so its first search does not rebuild an index that is current.
-pub(crate) const INDEX_VERSION: &str = "1";
+/// rebuilds its index once. The migration that last changed the layout
+/// (0013, the scope column) writes "2" into a database whose index is empty,
+/// so its first search does not rebuild an index that is current.
+pub(crate) const INDEX_VERSION: &str = "2";
 
 /// Indexes a course's current modules (one document per section) and
 /// questions, replacing what the index held for it. Splitting and word

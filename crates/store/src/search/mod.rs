@@ -1,8 +1,9 @@
 //! The full-text search index: one row in `search_docs` per searchable
 //! document (module section, note, question) holding its original text, and
 //! a row with the same id in the FTS5 table `search_fts` holding that text
-//! as space-separated words. Segmenting Chinese into words is the app's job
-//! (jieba); this module only stores what it is given and runs the query.
+//! as space-separated words, plus a `scope` word saying who may find it.
+//! Segmenting Chinese into words is the app's job (jieba); this module only
+//! stores what it is given and runs the query.
 //!
 //! Deleting a module, question or note deletes its documents through
 //! triggers (see migration 0005), so this module never has to chase
@@ -106,10 +107,34 @@ pub fn insert(tx: &Transaction<'_>, doc: &Doc, words: &DocWords) -> Result<()> {
         ])?;
     let id = tx.last_insert_rowid();
     tx.prepare_cached(
-        "INSERT INTO search_fts (rowid, title, heading, body) VALUES (?1, ?2, ?3, ?4)",
+        "INSERT INTO search_fts (rowid, title, heading, body, scope) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?
-    .execute(params![id, words.title, words.heading, words.body])?;
+    .execute(params![id, words.title, words.heading, words.body, scope_word(doc.kind, doc.profile_id.as_deref())])?;
     Ok(())
+}
+
+/// The one word in a document's `scope` column: its kind, and for a note
+/// its author's id in hex (any id becomes a single token of letters and
+/// digits that unicode61 cannot split or fold).
+fn scope_word(kind: DocKind, profile_id: Option<&str>) -> String {
+    match (kind, profile_id) {
+        (DocKind::Note, Some(profile)) => {
+            let hex: String = profile.bytes().map(|b| format!("{b:02x}")).collect();
+            format!("note{hex}")
+        }
+        (kind, _) => kind.as_str().to_string(),
+    }
+}
+
+/// `terms` (an FTS5 expression over quoted words) limited to the text
+/// columns, and to the documents `who` may see: module sections, their own
+/// notes, and questions if they teach.
+fn match_expression(terms: &str, who: Visibility<'_>) -> String {
+    let mut scopes = vec![scope_word(DocKind::Module, None), scope_word(DocKind::Note, Some(who.profile_id))];
+    if who.questions {
+        scopes.push(scope_word(DocKind::Question, None));
+    }
+    format!("{{title heading body}} : ({terms}) AND scope : ({})", scopes.join(" OR "))
 }
 
 /// Drops a course's module and question documents before they are indexed
@@ -133,6 +158,9 @@ pub fn delete_note(tx: &Transaction<'_>, note_id: &str) -> Result<()> {
 
 /// Empties the whole index, for a rebuild.
 pub fn clear(tx: &Transaction<'_>) -> Result<()> {
+    // FTS5's own bulk delete, rather than one tombstone per row from the
+    // search_docs trigger (which then finds nothing left to delete).
+    tx.execute("INSERT INTO search_fts (search_fts) VALUES ('delete-all')", [])?;
     tx.execute("DELETE FROM search_docs", [])?;
     Ok(())
 }
@@ -145,12 +173,9 @@ pub fn query(
     who: Visibility<'_>,
     limit: usize,
 ) -> Result<Vec<Hit>> {
-    let mut stmt = conn.prepare_cached(include_str!("query.sql"))?;
-    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-    let rows = stmt.query_map(
-        params![expression, who.profile_id, who.questions, limit],
-        hit_from_row,
-    )?;
+    let sql = include_str!("query.sql").replace("{limit}", &limit.to_string());
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params![match_expression(expression, who)], hit_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 

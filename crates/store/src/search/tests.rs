@@ -130,6 +130,38 @@ fn notes_are_private_and_questions_need_permission() {
 }
 
 #[test]
+fn a_note_is_found_by_its_author_only_even_when_ids_share_a_prefix() {
+    let mut store = setup();
+    for (id, name) in [("p1-x", "丙"), ("p1", "丁")] {
+        if id != "p1" {
+            store.transact(|tx| profiles::insert(tx, &Profile::learner(id, name, "t0"))).unwrap();
+        }
+    }
+    let note = Doc {
+        profile_id: Some("p1-x".into()),
+        ref_id: Some("n1".into()),
+        ..doc(DocKind::Note, "a", "笔记", "复盘 要点")
+    };
+    store.transact(|tx| insert(tx, &note, &words("笔记", "复盘 要点"))).unwrap();
+    let found_by = |profile_id| query(store.conn(), "\"复盘\"", Visibility { profile_id, questions: true }, 10).unwrap().len();
+    assert_eq!(found_by("p1-x"), 1);
+    assert_eq!(found_by("p1"), 0, "a hyphen or a shared prefix must not reveal another's note");
+}
+
+#[test]
+fn words_of_the_scope_column_are_not_searchable() {
+    let mut store = setup();
+    store
+        .transact(|tx| insert(tx, &doc(DocKind::Module, "a", "开场", "社群 定位"), &words("开场", "社群 定位")))
+        .unwrap();
+    for word in ["module", "question", "note7031"] {
+        let hits = query(store.conn(), &format!("\"{word}\""), everyone("p1"), 10).unwrap();
+        assert!(hits.is_empty(), "searching {word:?} matched the scope column");
+    }
+    assert_eq!(query(store.conn(), "\"定位\"", everyone("p1"), 10).unwrap().len(), 1);
+}
+
+#[test]
 fn deleting_a_course_empties_its_documents_from_both_tables() {
     let mut store = setup();
     store
@@ -196,4 +228,18 @@ fn ascii_words_match_whatever_their_case() {
             .len(),
         1
     );
+}
+
+
+#[test]
+fn the_search_statement_is_prepared_once_not_at_every_run() {
+    let mut store = setup();
+    store
+        .transact(|tx| insert(tx, &doc(DocKind::Module, "a", "开场", "社群 定位"), &words("开场", "社群 定位")))
+        .unwrap();
+    for term in ["\"社群\"", "\"定位\"", "\"开场\""] {
+        query(store.conn(), term, everyone("p1"), 10).unwrap();
+    }
+    let cached = store.conn().prepare_cached(&include_str!("query.sql").replace("{limit}", "10")).unwrap();
+    assert_eq!(cached.get_status(rusqlite::StatementStatus::RePrepare), 0);
 }
