@@ -44,6 +44,7 @@ const COMMANDS: &[&str] = &[
     "set_profile_role",
     "switch_profile",
     "search",
+    "prepare_search",
     "module_notes",
     "add_note",
     "update_note",

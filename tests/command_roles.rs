@@ -94,6 +94,7 @@ const OPEN: &[&str] = &[
     "delete_profile",
     "switch_profile",
     "search",
+    "prepare_search",
     "module_notes",
     "add_note",
     "update_note",

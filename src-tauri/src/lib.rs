@@ -97,6 +97,7 @@ pub fn builder<R: Runtime>() -> tauri::Builder<R> {
             commands::accounts::set_profile_role,
             commands::accounts::switch_profile,
             commands::search::search,
+            commands::search::prepare_search,
             commands::notes::module_notes,
             commands::notes::add_note,
             commands::notes::update_note,
@@ -131,6 +132,7 @@ pub fn builder<R: Runtime>() -> tauri::Builder<R> {
 
 /// Entry point of the desktop binary.
 pub fn run() {
+    webview_memory::prefer_software_compositing();
     let app = builder::<tauri::Wry>().build(tauri::generate_context!()).unwrap_or_else(|error| {
         eprintln!("qunxue: the app could not start: {error}");
         std::process::exit(1);

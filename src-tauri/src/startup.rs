@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use qunxue_app::backup::startup::{self, Startup};
-use qunxue_app::{library, paths, profiles, search};
+use qunxue_app::{library, paths, profiles};
 use qunxue_store::Store;
 use tauri::{AppHandle, Manager, Runtime};
 
@@ -25,8 +25,6 @@ pub fn open_state<R: Runtime>(app: &AppHandle<R>) -> Result<AppState, Box<dyn st
     std::fs::create_dir_all(&data_dir)?;
     let database_path = data_dir.join(paths::DATABASE_FILE);
     let now = chrono::Utc::now();
-    // The jieba dictionary takes a moment to load; do it before the first search.
-    std::thread::spawn(search::warm_up);
     match startup::open_checked(&database_path, &data_dir, now)? {
         Startup::Ready(ready) => {
             if let Some(error) = &ready.backup_error {

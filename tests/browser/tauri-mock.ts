@@ -110,6 +110,7 @@ export async function installTauriMock(page: Page, options: MockOptions): Promis
 
     type Args = Record<string, unknown> & { courseId: string; moduleId: string }
     const handlers: Record<string, (args: Args) => unknown> = {
+      prepare_search: () => null,
       app_info: () => ({ version: '0.1.0', dataDir: '/home/learner/.local/share/qunxue', dbPath: '/home/learner/.local/share/qunxue/qunxue.db' }),
       ui_ready: () => null,
       // A healthy database: no recovery screen.

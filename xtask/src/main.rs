@@ -68,6 +68,9 @@ enum Task {
         /// Pack size for P1–P4 (smaller makes callgrind bearable).
         #[arg(long, default_value_t = 1000)]
         modules: usize,
+        /// Answers P3 saves (its budget's count is 100,000).
+        #[arg(long, default_value_t = 10_000)]
+        answers: usize,
     },
     /// Run every cargo-fuzz target in fuzz/ for N minutes each (installs cargo-fuzz if needed).
     Fuzz {
@@ -87,8 +90,8 @@ fn main() -> anyhow::Result<()> {
         Task::Fuzz { minutes, targets } => fuzz::run(minutes, &targets),
         Task::GenPack { modules, out, seed } => bench::gen_pack(modules, &out, seed),
         Task::Bundle => bench::bundle().map(|_| ()),
-        Task::Profile { budget, with, modules } => {
-            profile::profile(&profile::ProfileOptions { budget, profiler: with, modules })
+        Task::Profile { budget, with, modules, answers } => {
+            profile::profile(&profile::ProfileOptions { budget, profiler: with, modules, answers })
         }
         Task::Bench { quick, no_bundle } => bench::bench(bench::BenchOptions { quick, no_bundle }),
     }

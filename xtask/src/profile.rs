@@ -31,6 +31,9 @@ pub struct ProfileOptions {
     pub profiler: Profiler,
     /// Pack size for P1–P4 (the budgets' own size is 1,000).
     pub modules: usize,
+    /// Answers P3 saves (the budget's own count is 100,000; a tenth of that
+    /// shows the same costs in a tenth of the perf data).
+    pub answers: usize,
 }
 
 pub fn profile(options: &ProfileOptions) -> anyhow::Result<()> {
@@ -51,8 +54,9 @@ pub fn profile(options: &ProfileOptions) -> anyhow::Result<()> {
     std::fs::create_dir_all(&folder)?;
     let binary = target_dir().join("profiling/qunxue-bench").display().to_string();
     let report = folder.join(format!("{budget}.json")).display().to_string();
-    let modules = options.modules.to_string();
-    let bench_args = ["run", "--out", &report, "--only", &budget, "--runs", "1", "--modules", &modules];
+    let (modules, answers) = (options.modules.to_string(), options.answers.to_string());
+    let bench_args =
+        ["run", "--out", &report, "--only", &budget, "--runs", "1", "--modules", &modules, "--answers", &answers];
 
     let (self_report, inclusive_report) = match options.profiler {
         Profiler::Perf => record_with_perf(&folder, &budget, &binary, &bench_args)?,

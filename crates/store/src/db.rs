@@ -40,6 +40,12 @@ impl Store {
         // power cut may roll back), at a fraction of FULL's fsync cost.
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // Checkpoint every 4,000 pages (16 MB of log) rather than SQLite's
+        // 1,000: a learner's saves rewrite the same few pages, which a
+        // checkpoint copies back once however often they changed, so fewer
+        // checkpoints mean less copying and fewer fsyncs. Measured by P3 of
+        // `cargo xtask bench`: save p99 0.35 → 0.13 ms (docs/performance.md).
+        conn.pragma_update(None, "wal_autocheckpoint", 4000)?;
         conn.pragma_update(None, "foreign_keys", true)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         let found = migrations::current_version(&conn)?;

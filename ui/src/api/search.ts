@@ -26,6 +26,21 @@ export interface SearchResults {
   hits: SearchHit[]
 }
 
+let prepared = false
+
+/**
+ * Lets the backend load its word dictionary ahead of the first search (it
+ * is not loaded at start-up, to keep idle memory down). Once per session;
+ * a failure only means the first search is a little slower.
+ */
+export function prepareSearch(): void {
+  if (prepared) return
+  prepared = true
+  call<void>('prepare_search').catch(() => {
+    prepared = false
+  })
+}
+
 export function search(query: string): Promise<SearchResults> {
   return call<SearchResults>('search', { query })
 }
