@@ -62,7 +62,13 @@ pub fn profile(options: &ProfileOptions) -> anyhow::Result<()> {
         Profiler::Perf => record_with_perf(&folder, &budget, &binary, &bench_args)?,
         Profiler::Callgrind => record_with_callgrind(&folder, &budget, &binary, &bench_args)?,
     };
-    let top: Vec<&str> = self_report.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).take(25).collect();
+    // The function lines of either report carry a share in percent; headers
+    // and totals do not (or are marked as totals).
+    let top: Vec<&str> = self_report
+        .lines()
+        .filter(|l| l.contains("%") && !l.starts_with('#') && !l.contains("PROGRAM TOTALS"))
+        .take(25)
+        .collect();
     eprintln!("xtask: the 25 costliest functions of {budget} (self time):\n{}", top.join("\n"));
     eprintln!("xtask: full reports in {} (self) and {} (with callees)", folder.join(format!("{budget}-self.txt")).display(), inclusive_report.display());
     Ok(())
@@ -98,7 +104,7 @@ fn record_with_perf(folder: &Path, budget: &str, binary: &str, bench_args: &[&st
     write_reports(folder, budget, &self_time, &inclusive)
 }
 
-/// Counts instructions of every thread (`--separate-threads=no` sums them)
+/// Counts instructions of every thread (callgrind sums the threads)
 /// and annotates them with and without callees.
 fn record_with_callgrind(folder: &Path, budget: &str, binary: &str, bench_args: &[&str]) -> anyhow::Result<(String, PathBuf)> {
     let data = folder.join(format!("{budget}.callgrind.out"));
@@ -109,7 +115,7 @@ fn record_with_callgrind(folder: &Path, budget: &str, binary: &str, bench_args: 
 
     let data = data.display().to_string();
     let annotate = |inclusive: &str| -> anyhow::Result<String> {
-        let output = process::capture("callgrind_annotate", &[inclusive, "--threshold=99", &data])?;
+        let output = process::capture("callgrind_annotate", &[inclusive, &data])?;
         if !output.status.success() {
             bail!("callgrind_annotate failed: {}", String::from_utf8_lossy(&output.stderr));
         }
