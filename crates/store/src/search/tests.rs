@@ -243,4 +243,3 @@ fn the_search_statement_is_prepared_once_not_at_every_run() {
     let cached = store.conn().prepare_cached(&include_str!("query.sql").replace("{limit}", "10")).unwrap();
     assert_eq!(cached.get_status(rusqlite::StatementStatus::RePrepare), 0);
 }
-
