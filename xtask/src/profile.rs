@@ -66,7 +66,7 @@ pub fn profile(options: &ProfileOptions) -> anyhow::Result<()> {
     // and totals do not (or are marked as totals).
     let top: Vec<&str> = self_report
         .lines()
-        .filter(|l| l.contains("%") && !l.starts_with('#') && !l.contains("PROGRAM TOTALS"))
+        .filter(|l| l.contains('%') && !l.starts_with('#') && !l.contains("PROGRAM TOTALS"))
         .take(25)
         .collect();
     eprintln!("xtask: the 25 costliest functions of {budget} (self time):\n{}", top.join("\n"));
