@@ -132,7 +132,6 @@ pub fn builder<R: Runtime>() -> tauri::Builder<R> {
 
 /// Entry point of the desktop binary.
 pub fn run() {
-    webview_memory::prefer_software_compositing();
     let app = builder::<tauri::Wry>().build(tauri::generate_context!()).unwrap_or_else(|error| {
         eprintln!("qunxue: the app could not start: {error}");
         std::process::exit(1);
