@@ -89,15 +89,11 @@ fn record_with_perf(folder: &Path, budget: &str, binary: &str, bench_args: &[&st
     args.extend_from_slice(bench_args);
     process::run("perf", &args)?;
 
-    let report = |children: &str| -> anyhow::Result<String> {
-        let output = process::capture(
+    let report = |children: &str| {
+        stdout_of(
             "perf",
             &["report", "-i", &data, "--stdio", children, "--sort", "symbol", "--percent-limit", "0.5", "-g", "none"],
-        )?;
-        if !output.status.success() {
-            bail!("perf report failed: {}", String::from_utf8_lossy(&output.stderr));
-        }
-        Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+        )
     };
     let self_time = report("--no-children")?;
     let inclusive = report("--children")?;
@@ -114,16 +110,19 @@ fn record_with_callgrind(folder: &Path, budget: &str, binary: &str, bench_args: 
     process::run("valgrind", &args)?;
 
     let data = data.display().to_string();
-    let annotate = |inclusive: &str| -> anyhow::Result<String> {
-        let output = process::capture("callgrind_annotate", &[inclusive, &data])?;
-        if !output.status.success() {
-            bail!("callgrind_annotate failed: {}", String::from_utf8_lossy(&output.stderr));
-        }
-        Ok(String::from_utf8_lossy(&output.stdout).into_owned())
-    };
+    let annotate = |inclusive: &str| stdout_of("callgrind_annotate", &[inclusive, &data]);
     let self_time = annotate("--inclusive=no")?;
     let inclusive = annotate("--inclusive=yes")?;
     write_reports(folder, budget, &self_time, &inclusive)
+}
+
+/// What a report command printed; its error output if it failed.
+fn stdout_of(program: &str, args: &[&str]) -> anyhow::Result<String> {
+    let output = process::capture(program, args)?;
+    if !output.status.success() {
+        bail!("{program} failed: {}", String::from_utf8_lossy(&output.stderr));
+    }
+    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
 }
 
 fn write_reports(folder: &Path, budget: &str, self_time: &str, inclusive: &str) -> anyhow::Result<(String, PathBuf)> {

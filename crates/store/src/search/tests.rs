@@ -41,6 +41,15 @@ fn setup() -> Store {
     store
 }
 
+/// The two-module course with one section indexed: "开场" / "社群 定位".
+fn with_one_module() -> Store {
+    let mut store = setup();
+    store
+        .transact(|tx| insert(tx, &doc(DocKind::Module, "a", "开场", "社群 定位"), &words("开场", "社群 定位")))
+        .unwrap();
+    store
+}
+
 fn everyone(profile_id: &str) -> Visibility<'_> {
     Visibility {
         profile_id,
@@ -150,10 +159,7 @@ fn a_note_is_found_by_its_author_only_even_when_ids_share_a_prefix() {
 
 #[test]
 fn words_of_the_scope_column_are_not_searchable() {
-    let mut store = setup();
-    store
-        .transact(|tx| insert(tx, &doc(DocKind::Module, "a", "开场", "社群 定位"), &words("开场", "社群 定位")))
-        .unwrap();
+    let store = with_one_module();
     for word in ["module", "question", "note7031"] {
         let hits = query(store.conn(), &format!("\"{word}\""), everyone("p1"), 10).unwrap();
         assert!(hits.is_empty(), "searching {word:?} matched the scope column");
@@ -230,13 +236,9 @@ fn ascii_words_match_whatever_their_case() {
     );
 }
 
-
 #[test]
 fn the_search_statement_is_prepared_once_not_at_every_run() {
-    let mut store = setup();
-    store
-        .transact(|tx| insert(tx, &doc(DocKind::Module, "a", "开场", "社群 定位"), &words("开场", "社群 定位")))
-        .unwrap();
+    let store = with_one_module();
     for term in ["\"社群\"", "\"定位\"", "\"开场\""] {
         query(store.conn(), term, everyone("p1"), 10).unwrap();
     }
