@@ -1,7 +1,7 @@
 //! The CLI contract of DESIGN.md §4 for packs, driving the built `qunxue`
 //! binary: arguments, output shapes and exit codes that scripts rely on.
 
-use qunxue_tests::cli::qunxue;
+use qunxue_tests::cli::{qunxue, qunxue_in_locale};
 use qunxue_tests::packs::{fixture, repo_root};
 use qunxue_tests::snapshot::DataDir;
 use serde_json::{json, Value};
@@ -44,6 +44,22 @@ fn validate_prints_one_located_problem_per_line_and_exits_1() {
 }
 
 #[test]
+fn validate_speaks_chinese_under_a_chinese_locale() {
+    let pack = fixture("dangling-refs");
+    let english = stdout(&qunxue(&["validate", path(&pack)]));
+    let output = qunxue_in_locale("zh_CN.UTF-8", &["validate", path(&pack)]);
+    assert_eq!(output.status.code(), Some(1));
+    let chinese = stdout(&output);
+    assert_eq!(chinese.lines().count(), english.lines().count(), "{chinese}");
+    for (zh, en) in chinese.lines().zip(english.lines()) {
+        let location = |line: &str| line.splitn(4, ':').take(3).collect::<Vec<_>>().join(":");
+        assert_eq!(location(zh), location(en));
+        assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "not Chinese: {zh}");
+    }
+    assert!(chinese.contains("没有 id 为"), "{chinese}");
+}
+
+#[test]
 fn validate_json_has_the_documented_shape() {
     let output = qunxue(&["validate", path(&fixture("bad-kind")), "--json"]);
     assert_eq!(output.status.code(), Some(1));
@@ -52,7 +68,7 @@ fn validate_json_has_the_documented_shape() {
     let first = &value["diagnostics"][0];
     let mut keys: Vec<&str> = first.as_object().unwrap().keys().map(String::as_str).collect();
     keys.sort_unstable();
-    assert_eq!(keys, ["col", "file", "line", "message", "severity"]);
+    assert_eq!(keys, ["col", "file", "line", "message", "message_zh", "severity"]);
     assert_eq!((first["file"].as_str(), first["line"].as_u64()), (Some("courses/demo/modules/01-intro.md"), Some(3)));
     assert_eq!(first["severity"], json!("error"));
 

@@ -23,6 +23,19 @@ pub fn qunxue_path() -> PathBuf {
 }
 
 /// Runs `qunxue` with `args` and returns what it printed and its exit code.
+/// Messages are in English, whatever the locale of the machine running the
+/// tests (the CLI follows `LC_ALL`, `LC_MESSAGES` and `LANG`).
 pub fn qunxue(args: &[&str]) -> Output {
-    Command::new(qunxue_path()).args(args).output().expect("running qunxue")
+    qunxue_in_locale("C.UTF-8", args)
+}
+
+/// Runs `qunxue` with `args` under the locale `locale` (e.g. `zh_CN.UTF-8`).
+pub fn qunxue_in_locale(locale: &str, args: &[&str]) -> Output {
+    Command::new(qunxue_path())
+        .args(args)
+        .env_remove("LC_MESSAGES")
+        .env("LC_ALL", locale)
+        .env("LANG", locale)
+        .output()
+        .expect("running qunxue")
 }

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{line_col, Diagnostic};
+use crate::msg;
 use crate::front_matter;
 
 /// The only pack format version this build understands.
@@ -97,11 +98,15 @@ pub fn parse_manifest(file: &str, text: &str) -> Result<CourseManifest, Diagnost
             .ok()
             .and_then(|table| table.get_ref().get("format").map(|value| line_col(text, value.span().start)))
             .unwrap_or((1, 1));
+        let format = manifest.format;
         return Err(Diagnostic::error(
             file,
             line,
             col,
-            format!("unsupported pack format {} (this version reads format {FORMAT_VERSION})", manifest.format),
+            msg!(
+                "unsupported pack format {format} (this version reads format {FORMAT_VERSION})",
+                "不支持课程包格式 {format}（此版本只能读取格式 {FORMAT_VERSION}）"
+            ),
         ));
     }
     Ok(manifest)
@@ -109,7 +114,7 @@ pub fn parse_manifest(file: &str, text: &str) -> Result<CourseManifest, Diagnost
 
 /// Parses a module file: front matter first, then keeps the Markdown body.
 pub fn parse_module(file: &str, text: &str) -> Result<ParsedModule, Diagnostic> {
-    let split = front_matter::split(text).map_err(|e| Diagnostic::error(file, 1, 1, e.to_string()))?;
+    let split = front_matter::split(text).map_err(|e| Diagnostic::error(file, 1, 1, e.message()))?;
     let meta: ModuleFrontMatter = parse_toml(file, split.front_matter, split.front_matter_line)?;
     Ok(ParsedModule { meta, body: split.body.to_string(), body_line: split.body_line })
 }
@@ -119,7 +124,9 @@ pub fn parse_module(file: &str, text: &str) -> Result<ParsedModule, Diagnostic> 
 pub fn parse_toml<T: serde::de::DeserializeOwned>(file: &str, text: &str, first_line: usize) -> Result<T, Diagnostic> {
     toml::from_str(text).map_err(|e| {
         let (line, col) = e.span().map_or((1, 1), |span| line_col(text, span.start));
-        Diagnostic::error(file, line + first_line - 1, col, e.message().trim().to_string())
+        let en = e.message().trim().to_string();
+        let zh = crate::toml_message::chinese(&en);
+        Diagnostic::error(file, line + first_line - 1, col, crate::Message { en, zh })
     })
 }
 

@@ -22,6 +22,18 @@ pub enum FrontMatterError {
     Unclosed,
 }
 
+impl FrontMatterError {
+    /// The problem in both languages, for a [`crate::Diagnostic`].
+    pub fn message(&self) -> crate::Message {
+        let en = self.to_string();
+        let zh = match self {
+            FrontMatterError::MissingOpening => "文件必须以一行 `+++` 开头，开始文件头（front matter）",
+            FrontMatterError::Unclosed => "第 1 行开始的文件头（front matter）没有以一行 `+++` 结束",
+        };
+        crate::Message { en, zh: zh.to_string() }
+    }
+}
+
 /// Splits `source` into front matter and body. A UTF-8 BOM and CRLF line
 /// endings are tolerated because files edited on Windows carry them.
 pub fn split(source: &str) -> Result<Split<'_>, FrontMatterError> {

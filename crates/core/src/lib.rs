@@ -12,7 +12,8 @@ pub mod impact;
 pub mod markdown;
 pub mod pack;
 pub mod quiz;
+mod toml_message;
 pub mod xapi;
 
 pub use course::{CourseManifest, ModuleFrontMatter, ModuleKind};
-pub use diagnostic::{Diagnostic, Severity};
+pub use diagnostic::{Diagnostic, Lang, Message, Noun, Severity};

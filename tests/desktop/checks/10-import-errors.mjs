@@ -39,6 +39,9 @@ export default async function (t) {
     t.assert(listed, 'the problem list never appeared after picking the broken pack')
     const first = await t.textOf('[data-testid="diagnostic-location"]')
     t.assert(/:\d+/.test(first), `the first problem has no line: ${first}`)
+    // The app's default locale is Chinese, and so are the backend's messages.
+    const message = await t.textOf('[data-testid="diagnostic-message"]')
+    t.assert(/[\u4e00-\u9fff]/.test(message), `the first problem is not in Chinese: ${message}`)
     await t.screenshot('import-error-list')
     // Checking a pack installs nothing: the library behind the dialog is unchanged.
     const after = await t.textOf('[data-testid="library-count"]')

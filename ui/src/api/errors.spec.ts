@@ -55,6 +55,20 @@ describe('pack diagnostics on an error', () => {
     expect(diagnostic).toEqual({ file: 'a.md', line: 0, col: 0, severity: 'warning', message: 'remote image' })
     expect(toAppError({ kind: 'io', message: 'x' }).diagnostics).toEqual([])
   })
+
+  it('keeps the Chinese message when the backend sent one', () => {
+    const [diagnostic] = toDiagnostics([
+      { file: 'a.md', line: 2, col: 1, severity: 'error', message: 'stem must not be empty', message_zh: '`stem` 不能为空\nmore' },
+    ])
+    expect(diagnostic).toEqual({
+      file: 'a.md',
+      line: 2,
+      col: 1,
+      severity: 'error',
+      message: 'stem must not be empty',
+      message_zh: '`stem` 不能为空',
+    })
+  })
 })
 
 describe('command wrappers', () => {

@@ -59,6 +59,7 @@ export function toDiagnostics(value: unknown): Diagnostic[] {
     col: wholeNumber(d.col),
     severity: d.severity,
     message: tidy(d.message),
+    ...(typeof d.message_zh === 'string' ? { message_zh: tidy(d.message_zh) } : {}),
   }))
 }
 

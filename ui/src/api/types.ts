@@ -81,7 +81,10 @@ export interface Diagnostic {
   /** 1-based; 0 when unknown. */
   col: number
   severity: Severity
+  /** English: what the CLI prints by default. */
   message: string
+  /** The same message in Simplified Chinese; older data may lack it. */
+  message_zh?: string
 }
 
 /**

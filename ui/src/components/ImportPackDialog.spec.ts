@@ -132,9 +132,11 @@ describe('ImportPackDialog', () => {
       'courses/demo/modules/10-review.md:4:1',
     ])
     expect(rows[1].text()).toContain('错误')
+    // The Chinese message where the backend sent one, the English one otherwise.
     expect(rows[1].find('[data-testid="diagnostic-message"]').text()).toBe(
-      'unknown module kind lecture, expected one of theory, practice, case',
+      '未知的模块类型 lecture，应为 theory、practice、case 之一',
     )
+    expect(rows[3].find('[data-testid="diagnostic-message"]').text()).toBe('quiz q-review is not defined')
     expect(rows[1].find('code.row__code').text()).toBe('lecture')
     expect(rows[2].attributes('data-severity')).toBe('warning')
     expect(rows[2].text()).toContain('警告')

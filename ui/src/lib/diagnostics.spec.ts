@@ -3,6 +3,7 @@ import type { Diagnostic } from '../api/types'
 import {
   comparePaths,
   countDiagnostics,
+  diagnosticMessage,
   formatLocation,
   groupDiagnostics,
   messageParts,
@@ -13,6 +14,20 @@ import { brokenDiagnostics } from '../test/fixtures'
 function d(file: string, line: number, col: number, severity: Diagnostic['severity'] = 'error', message = 'x'): Diagnostic {
   return { file, line, col, severity, message }
 }
+
+describe('diagnosticMessage', () => {
+  const both: Diagnostic = { ...d('a.md', 1, 1), message: 'unknown quiz `q1`', message_zh: '没有 id 为 `q1` 的测验' }
+
+  it('shows the Chinese message in a Chinese UI and the English one otherwise', () => {
+    expect(diagnosticMessage(both, 'zh-CN')).toBe('没有 id 为 `q1` 的测验')
+    expect(diagnosticMessage(both, 'en')).toBe('unknown quiz `q1`')
+  })
+
+  it('falls back to English when no Chinese message came with it', () => {
+    expect(diagnosticMessage(d('a.md', 1, 1, 'error', 'bad'), 'zh-CN')).toBe('bad')
+    expect(diagnosticMessage({ ...d('a.md', 1, 1, 'error', 'bad'), message_zh: '' }, 'zh-CN')).toBe('bad')
+  })
+})
 
 describe('comparePaths', () => {
   it('orders numbered files by number and a folder’s files before deeper paths', () => {

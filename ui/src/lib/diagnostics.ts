@@ -14,6 +14,11 @@ export interface DiagnosticGroup extends DiagnosticCounts {
   diagnostics: Diagnostic[]
 }
 
+/** The message in the UI's language: Chinese for `zh-*` locales when the backend sent one, else English. */
+export function diagnosticMessage(diagnostic: Diagnostic, locale: string): string {
+  return locale.startsWith('zh') && diagnostic.message_zh ? diagnostic.message_zh : diagnostic.message
+}
+
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' })
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1 }
 

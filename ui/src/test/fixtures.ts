@@ -90,7 +90,7 @@ export function inspection(overrides: Partial<CourseInspection> = {}): CourseIns
 /** What the validator reports for a broken pack, in the order it found them. */
 export const brokenDiagnostics: Diagnostic[] = [
   { file: 'courses/demo/modules/02-intro.md', line: 15, col: 3, severity: 'warning', message: 'image `https://cdn.example.com/a.png` is a remote URL and will not load offline' },
-  { file: 'courses/demo/modules/02-intro.md', line: 7, col: 1, severity: 'error', message: 'unknown module kind `lecture`, expected one of theory, practice, case' },
+  { file: 'courses/demo/modules/02-intro.md', line: 7, col: 1, severity: 'error', message: 'unknown module kind `lecture`, expected one of theory, practice, case', message_zh: '未知的模块类型 `lecture`，应为 theory、practice、case 之一' },
   { file: 'courses/demo/modules/10-review.md', line: 4, col: 1, severity: 'error', message: 'quiz `q-review` is not defined' },
   { file: 'courses/demo/course.toml', line: 5, col: 1, severity: 'error', message: 'unknown key `auther`, expected one of `id`, `version`, `title`' },
 ]

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use qunxue_core::impact::{Group, Period};
-use qunxue_core::Diagnostic;
+use qunxue_core::{msg, Diagnostic};
 use qunxue_store::Store;
 use serde::{Deserialize, Serialize};
 
@@ -62,7 +62,10 @@ pub fn record_observations(
                 FORM,
                 line,
                 1,
-                "the unit (learner, team or store) is empty",
+                msg!(
+                    "the unit (learner, team or store) is empty",
+                    "单位（学员、团队或门店）为空"
+                ),
             ));
             continue;
         }
@@ -71,11 +74,15 @@ pub fn record_observations(
             continue;
         }
         let Some(metric) = find_metric(&study.metrics, &row.metric_id) else {
+            let metric = &row.metric_id;
             problems.push(Diagnostic::error(
                 FORM,
                 line,
                 2,
-                format!("metric {:?} is not in the study", row.metric_id),
+                msg!(
+                    "metric {metric:?} is not in the study",
+                    "指标 {metric:?} 不在本研究中"
+                ),
             ));
             continue;
         };
@@ -84,7 +91,7 @@ pub fn record_observations(
                 FORM,
                 line,
                 4,
-                "the value must be a finite number",
+                msg!("the value must be a finite number", "值必须是有限数值"),
             ));
             continue;
         }

@@ -18,7 +18,7 @@ use std::path::Path;
 use chrono::{DateTime, SecondsFormat, Utc};
 use qunxue_core::impact::Period;
 use qunxue_core::pack::model::Aggregation;
-use qunxue_core::Diagnostic;
+use qunxue_core::{msg, Diagnostic, Message};
 use qunxue_store::Store;
 use serde::{Deserialize, Serialize};
 
@@ -196,14 +196,17 @@ fn parse_rows(
     for (line, row) in &table.rows {
         let line = *line;
         let cell = |c: usize| row.get(c).map_or("", String::as_str);
-        let mut error = |col: usize, message: String| {
+        let mut error = |col: usize, message: Message| {
             problems.push(Diagnostic::error(&table.file, line, col + 1, message))
         };
         let unit = cell(mapping.learner);
         if unit.is_empty() {
             error(
                 mapping.learner,
-                "the unit (learner, team or store) is empty".into(),
+                msg!(
+                    "the unit (learner, team or store) is empty",
+                    "单位（学员、团队或门店）为空"
+                ),
             );
             continue;
         }
@@ -216,11 +219,12 @@ fn parse_rows(
             Some((c, text)) => match parse_group_text(text) {
                 Some(group) => Some(group),
                 None => {
+                    let shown = excerpt(text);
                     error(
                         c,
-                        format!(
-                            "group {:?} is neither treatment (训练组) nor control (对照组)",
-                            excerpt(text)
+                        msg!(
+                            "group {shown:?} is neither treatment (训练组) nor control (对照组)",
+                            "组别 {shown:?} 既不是训练组（treatment）也不是对照组（control）"
                         ),
                     );
                     continue;
@@ -229,22 +233,23 @@ fn parse_rows(
         };
         let Some(metric) = find_metric(metrics, cell(mapping.metric)) else {
             let known: Vec<&str> = metrics.iter().map(|m| m.id.as_str()).collect();
+            let (shown, known_zh, known) = (excerpt(cell(mapping.metric)), known.join("、"), known.join(", "));
             error(
                 mapping.metric,
-                format!(
-                    "metric {:?} is not one of the study's metrics ({})",
-                    excerpt(cell(mapping.metric)),
-                    known.join(", ")
+                msg!(
+                    "metric {shown:?} is not one of the study's metrics ({known})",
+                    "指标 {shown:?} 不是本研究的指标（{known_zh}）"
                 ),
             );
             continue;
         };
         let Some(period) = parse_period_text(cell(mapping.period)) else {
+            let shown = excerpt(cell(mapping.period));
             error(
                 mapping.period,
-                format!(
-                    "period {:?} is neither before (培训前) nor after (培训后)",
-                    excerpt(cell(mapping.period))
+                msg!(
+                    "period {shown:?} is neither before (培训前) nor after (培训后)",
+                    "时期 {shown:?} 既不是培训前（before）也不是培训后（after）"
                 ),
             );
             continue;
@@ -261,9 +266,13 @@ fn parse_rows(
             Some(&index) => {
                 let (entry, values) = &mut combined[index];
                 if entry.arm.is_some() && arm.is_some() && entry.arm != arm {
+                    let first = entry.origin.0;
                     error(
                         mapping.group.unwrap_or(0),
-                        format!("{unit:?} is in another group on line {}", entry.origin.0),
+                        msg!(
+                            "{unit:?} is in another group on line {first}",
+                            "{unit:?} 在第 {first} 行属于另一个组"
+                        ),
                     );
                     continue;
                 }

@@ -104,14 +104,20 @@ pub const MAX_UNIT_CHARS: usize = 120;
 
 /// Why `unit` cannot name a unit: too long for a report row, or holding
 /// control characters (NUL, escapes) that no name has and that break exports.
-fn unit_problem(unit: &str) -> Option<String> {
+fn unit_problem(unit: &str) -> Option<qunxue_core::Message> {
     let chars = unit.chars().count();
     if chars > MAX_UNIT_CHARS {
-        return Some(format!("the unit name is {chars} characters long; at most {MAX_UNIT_CHARS} are allowed"));
+        return Some(qunxue_core::msg!(
+            "the unit name is {chars} characters long; at most {MAX_UNIT_CHARS} are allowed",
+            "单位名称长 {chars} 个字符；最多允许 {MAX_UNIT_CHARS} 个字符"
+        ));
     }
-    unit.chars()
-        .any(char::is_control)
-        .then(|| "the unit name contains control characters (such as NUL or a line break)".to_string())
+    unit.chars().any(char::is_control).then(|| {
+        qunxue_core::msg!(
+            "the unit name contains control characters (such as NUL or a line break)",
+            "单位名称包含控制字符（如 NUL 或换行符）"
+        )
+    })
 }
 
 /// At most 40 characters of a cell, for quoting it in a message.
@@ -128,7 +134,7 @@ const MISSING: [&str; 8] = ["", "na", "n/a", "nan", "null", "-", "缺失", "无"
 
 /// A value cell: a finite number (thousands separators and a trailing `%`
 /// allowed — rates are stored as the number before the `%`), or a missing token.
-fn parse_value_text(text: &str) -> std::result::Result<Option<f64>, String> {
+fn parse_value_text(text: &str) -> std::result::Result<Option<f64>, qunxue_core::Message> {
     let t = text.trim();
     if MISSING.iter().any(|m| t.eq_ignore_ascii_case(m)) {
         return Ok(None);
@@ -140,9 +146,12 @@ fn parse_value_text(text: &str) -> std::result::Result<Option<f64>, String> {
         .collect();
     match cleaned.trim().parse::<f64>() {
         Ok(v) if v.is_finite() => Ok(Some(v)),
-        _ => Err(format!(
-            "value {:?} is not a number (leave it empty or write NA if it is missing)",
-            excerpt(t)
-        )),
+        _ => {
+            let shown = excerpt(t);
+            Err(qunxue_core::msg!(
+                "value {shown:?} is not a number (leave it empty or write NA if it is missing)",
+                "值 {shown:?} 不是数字（如果缺失，请留空或填写 NA）"
+            ))
+        }
     }
 }

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use qunxue_core::impact::{Group, Period};
-use qunxue_core::Diagnostic;
+use qunxue_core::{msg, Diagnostic};
 use qunxue_store::impact::{self as db, ObservationRecord, UnitRecord};
 use rusqlite::Transaction;
 use serde::{Deserialize, Serialize};
@@ -82,19 +82,23 @@ pub(crate) fn write_entries(
         let (line, col) = entry.origin;
         match (arms.get(&entry.unit), entry.arm) {
             (Some(&(known, first)), Some(arm)) if known != arm => {
-                let whence = first.map_or_else(
-                    || "in the study".to_owned(),
-                    |(l, _)| format!("on line {l}"),
-                );
+                let (whence, whence_zh) = match first {
+                    None => ("in the study".to_owned(), "在本研究中".to_owned()),
+                    Some((l, _)) => (format!("on line {l}"), format!("在第 {l} 行")),
+                };
+                let arm_zh = |group: Group| match group {
+                    Group::Treatment => "训练组（treatment）",
+                    Group::Control => "对照组（control）",
+                };
+                let (known_zh, arm_zh) = (arm_zh(known), arm_zh(arm));
+                let (unit, known, arm) = (&entry.unit, arm_str(known), arm_str(arm));
                 problems.push(Diagnostic::error(
                     file,
                     line,
                     col,
-                    format!(
-                        "{:?} is in the {} group {whence}, not the {} group; a unit belongs to one group",
-                        entry.unit,
-                        arm_str(known),
-                        arm_str(arm)
+                    msg!(
+                        "{unit:?} is in the {known} group {whence}, not the {arm} group; a unit belongs to one group",
+                        "{unit:?} {whence_zh}属于{known_zh}，而不是{arm_zh}；一个单位只能属于一个组"
                     ),
                 ));
                 continue;
@@ -117,10 +121,13 @@ pub(crate) fn write_entries(
                     file,
                     line,
                     col,
-                    format!(
-                        "{:?} is not in the study; map a group column or add it to a group first",
-                        entry.unit
-                    ),
+                    {
+                        let unit = &entry.unit;
+                        msg!(
+                            "{unit:?} is not in the study; map a group column or add it to a group first",
+                            "{unit:?} 不在本研究中；请先映射组别列，或先将其加入某个组"
+                        )
+                    },
                 ));
                 continue;
             }

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use qunxue_core::pack::{self, CourseBundle, CourseInspection};
-use qunxue_core::Diagnostic;
+use qunxue_core::{msg, Diagnostic};
 use serde::Serialize;
 
 use crate::pack_source::{self, OpenedPack};
@@ -39,7 +39,11 @@ pub fn validate_path(path: &Path) -> ValidationOutcome {
             diagnostics: pack.warnings,
         },
         Err(AppError::Invalid(diagnostics)) => invalid(diagnostics),
-        Err(other) => invalid(vec![Diagnostic::error(path.display().to_string(), 1, 1, other.to_string())]),
+        Err(other) => {
+            let detail = other.to_string();
+            let message = msg!("{detail}", "无法读取课程包：{detail}");
+            invalid(vec![Diagnostic::error(path.display().to_string(), 1, 1, message)])
+        }
     }
 }
 

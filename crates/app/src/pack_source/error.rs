@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use qunxue_core::Diagnostic;
+use qunxue_core::{Diagnostic, Message};
 
 #[derive(Debug, thiserror::Error)]
 pub enum PackSourceError {
@@ -46,6 +46,19 @@ pub enum UnsafeReason {
     NotUtf8,
 }
 
+impl UnsafeReason {
+    /// The reason in Chinese, as [`PackSourceError::message`] shows it.
+    fn zh(self) -> &'static str {
+        match self {
+            Self::ParentDir => "路径用 `..` 跳出了课程包",
+            Self::Absolute => "这是绝对路径",
+            Self::Drive => "路径包含驱动器或设备名（`:`）",
+            Self::ControlCharacter => "路径包含控制字符",
+            Self::NotUtf8 => "路径不是有效的 UTF-8",
+        }
+    }
+}
+
 impl PackSourceError {
     pub(crate) fn io(path: &std::path::Path) -> impl FnOnce(std::io::Error) -> Self + '_ {
         move |source| Self::Io { path: path.to_path_buf(), source }
@@ -70,6 +83,36 @@ impl PackSourceError {
     /// The error as a diagnostic, so the CLI and the UI list it like any
     /// other problem. Reading problems concern a whole file: line 1, column 1.
     pub fn to_diagnostic(&self) -> Diagnostic {
-        Diagnostic::error(self.entry(), 1, 1, self.to_string())
+        Diagnostic::error(self.entry(), 1, 1, self.message())
+    }
+
+    /// The error in both languages; the English is the `Display` text.
+    pub fn message(&self) -> Message {
+        let en = self.to_string();
+        let zh = match self {
+            Self::Io { path, source } => {
+                let path = path.display();
+                format!("无法读取 {path}：{source}")
+            }
+            Self::NotAPack { path } => {
+                let path = path.display();
+                format!("{path} 不是课程包：应为文件夹或 .zip 压缩包，其中包含 courses/<slug>/course.toml")
+            }
+            Self::UnsafePath { entry, reason } => {
+                let reason = reason.zh();
+                format!("不安全的路径 {entry:?}：{reason}")
+            }
+            Self::Symlink { entry } => format!("{entry} 是符号链接；课程包中不能包含链接"),
+            Self::NotAFile { entry } => format!("{entry} 不是普通文件"),
+            Self::Duplicate { entry } => format!("{entry} 在压缩包中出现了两次"),
+            Self::FileTooLarge { entry, limit } => format!("{entry} 超过了此类文件 {limit} 字节的大小上限"),
+            Self::PackTooLarge { entry, limit } => format!("课程包超过了 {limit} 字节的大小上限（在 {entry} 处达到）"),
+            Self::TooManyFiles { entry, limit } => format!("课程包中的文件超过 {limit} 个（在 {entry} 处达到）"),
+            Self::ZipBomb { entry, ratio } => {
+                format!("{entry} 解压后超过其压缩大小的 {ratio} 倍，疑似压缩炸弹（zip bomb）")
+            }
+            Self::Archive { entry, source } => format!("无法从压缩包读取 {entry}：{source}"),
+        };
+        Message { en, zh }
     }
 }

@@ -1,13 +1,43 @@
 //! Printing problems the way DESIGN.md §4 promises: one
-//! `file:line:col: message` per line, warnings marked after the position.
+//! `file:line:col: message` per line, warnings marked after the position,
+//! in the language of the terminal's locale (Chinese under `zh_*`, else
+//! English), as gettext-based tools choose it.
 
 use std::io::Write;
 
-use qunxue_core::Diagnostic;
+use qunxue_core::{Diagnostic, Lang};
 
 pub fn print_lines(out: &mut impl Write, diagnostics: &[Diagnostic]) -> std::io::Result<()> {
+    let lang = terminal_lang(|name| std::env::var(name).ok());
     for diagnostic in diagnostics {
-        writeln!(out, "{diagnostic}")?;
+        writeln!(out, "{}", diagnostic.line_in(lang))?;
     }
     Ok(())
+}
+
+/// The language the locale variables ask for: the first of `LC_ALL`,
+/// `LC_MESSAGES` and `LANG` that is set and not empty decides.
+fn terminal_lang(var: impl Fn(&str) -> Option<String>) -> Lang {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .filter_map(var)
+        .find(|value| !value.is_empty())
+        .map_or(Lang::En, |locale| Lang::from_locale(&locale))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lang_of(vars: &[(&str, &str)]) -> Lang {
+        terminal_lang(|name| vars.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string()))
+    }
+
+    #[test]
+    fn the_first_set_locale_variable_decides() {
+        assert_eq!(lang_of(&[("LANG", "zh_CN.UTF-8")]), Lang::Zh);
+        assert_eq!(lang_of(&[("LC_ALL", "C"), ("LANG", "zh_CN.UTF-8")]), Lang::En);
+        assert_eq!(lang_of(&[("LC_ALL", ""), ("LC_MESSAGES", "zh_TW.UTF-8"), ("LANG", "en_US")]), Lang::Zh);
+        assert_eq!(lang_of(&[]), Lang::En);
+    }
 }

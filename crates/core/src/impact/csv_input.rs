@@ -17,7 +17,8 @@
 
 use std::collections::HashMap;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Message};
+use crate::msg;
 
 /// Which arm of the study a learner is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -249,7 +250,9 @@ pub fn parse_csv(file: &str, text: &str) -> Result<ImpactData, Vec<Diagnostic>> 
             Err(message) => return Err(vec![locator.error(record_start(body, &record), message)]),
         },
         Ok(false) => {
-            return Err(vec![locator.error(0, format!("empty file: expected the header {}", COLUMNS.join(",")))])
+            let header = COLUMNS.join(",");
+            let message = msg!("empty file: expected the header {header}", "文件为空：应有表头 {header}");
+            return Err(vec![locator.error(0, message)]);
         }
         Err(error) => return Err(vec![csv_error(file, &error)]),
     };
@@ -287,7 +290,7 @@ pub fn parse_csv(file: &str, text: &str) -> Result<ImpactData, Vec<Diagnostic>> 
         }
     }
     if rows == 0 && diagnostics.is_empty() {
-        diagnostics.push(locator.error(body.len(), "no data rows after the header".to_owned()));
+        diagnostics.push(locator.error(body.len(), msg!("no data rows after the header", "表头之后没有数据行")));
     }
     if diagnostics.is_empty() {
         Ok(builder.finish())
@@ -323,7 +326,7 @@ impl<'a> Locator<'a> {
     }
 
     /// An error at `offset`; the column counts characters, not bytes.
-    fn error(&mut self, offset: usize, message: String) -> Diagnostic {
+    fn error(&mut self, offset: usize, message: Message) -> Diagnostic {
         let line = self.line(offset);
         let line_start = self.body[..offset].rfind('\n').map_or(0, |i| i + 1);
         let col = self.body[line_start..offset].chars().count() + 1;
@@ -342,7 +345,7 @@ struct Row<'a> {
 /// Record field index of each of [`COLUMNS`].
 type Columns = [usize; 5];
 
-fn column_positions(header: &csv::StringRecord) -> Result<Columns, String> {
+fn column_positions(header: &csv::StringRecord) -> Result<Columns, Message> {
     let mut columns = [usize::MAX; 5];
     for (index, name) in header.iter().enumerate() {
         if let Some(c) = COLUMNS.iter().position(|want| name.trim().eq_ignore_ascii_case(want)) {
@@ -355,36 +358,49 @@ fn column_positions(header: &csv::StringRecord) -> Result<Columns, String> {
     if missing.is_empty() {
         Ok(columns)
     } else {
-        Err(format!("header lacks column(s) {}: expected {}", missing.join(", "), COLUMNS.join(",")))
+        let (lacking, lacking_zh, expected) = (missing.join(", "), missing.join("、"), COLUMNS.join(","));
+        Err(msg!("header lacks column(s) {lacking}: expected {expected}", "表头缺少列 {lacking_zh}：应为 {expected}"))
     }
 }
 
 /// Validates one record; problems are (record field index, message).
-fn read_row<'a>(record: &'a csv::StringRecord, columns: &Columns) -> Result<Row<'a>, Vec<(usize, String)>> {
+fn read_row<'a>(record: &'a csv::StringRecord, columns: &Columns) -> Result<Row<'a>, Vec<(usize, Message)>> {
     let needed = columns.iter().max().map_or(0, |m| m + 1);
     if record.len() < needed {
-        let message = format!("expected {needed} fields ({}), found {}", COLUMNS.join(","), record.len());
+        let (names, found) = (COLUMNS.join(","), record.len());
+        let message = msg!("expected {needed} fields ({names}), found {found}", "应有 {needed} 个字段（{names}），实际为 {found} 个");
         return Err(vec![(record.len(), message)]);
     }
     let field = |c: usize| record[columns[c]].trim();
     let mut problems = Vec::new();
-    let mut problem = |c: usize, message: String| problems.push((columns[c], message));
+    let mut problem = |c: usize, message: Message| problems.push((columns[c], message));
 
     let learner = field(0);
     if learner.is_empty() {
-        problem(0, "missing learner id".to_owned());
+        problem(0, msg!("missing learner id", "缺少学员 ID"));
     }
     let group = Group::parse(field(1));
     if group.is_none() {
-        problem(1, format!("unknown group `{}`: expected treatment or control", field(1)));
+        let written = field(1);
+        problem(
+            1,
+            msg!(
+                "unknown group `{written}`: expected treatment or control",
+                "未知的组别 `{written}`：应为 treatment 或 control"
+            ),
+        );
     }
     let metric = field(2);
     if metric.is_empty() {
-        problem(2, "missing metric name".to_owned());
+        problem(2, msg!("missing metric name", "缺少指标名称"));
     }
     let period = Period::parse(field(3));
     if period.is_none() {
-        problem(3, format!("unknown period `{}`: expected before or after", field(3)));
+        let written = field(3);
+        problem(
+            3,
+            msg!("unknown period `{written}`: expected before or after", "未知的时期 `{written}`：应为 before 或 after"),
+        );
     }
     let value = parse_value(field(4)).map_err(|message| problem(4, message)).ok();
 
@@ -397,40 +413,46 @@ fn read_row<'a>(record: &'a csv::StringRecord, columns: &Columns) -> Result<Row<
 }
 
 /// `Ok(None)` for a value marked missing.
-fn parse_value(text: &str) -> Result<Option<f64>, String> {
+fn parse_value(text: &str) -> Result<Option<f64>, Message> {
     if MISSING_TOKENS.iter().any(|token| text.eq_ignore_ascii_case(token)) {
         return Ok(None);
     }
     match text.parse::<f64>() {
         Ok(value) if value.is_finite() => Ok(Some(value)),
-        Ok(_) => Err(format!("value `{text}` is not a finite number")),
-        Err(_) if text.ends_with('%') => {
-            Err(format!("value `{text}` is not a number: write percentages without the % sign"))
-        }
-        Err(_) if text.contains(',') => {
-            Err(format!("value `{text}` is not a number: write it without thousands separators"))
-        }
-        Err(_) => Err(format!("value `{text}` is not a number (leave it empty or write NA if it is missing)")),
+        Ok(_) => Err(msg!("value `{text}` is not a finite number", "值 `{text}` 不是有限数值")),
+        Err(_) if text.ends_with('%') => Err(msg!(
+            "value `{text}` is not a number: write percentages without the % sign",
+            "值 `{text}` 不是数字：百分比请不要带 % 号"
+        )),
+        Err(_) if text.contains(',') => Err(msg!(
+            "value `{text}` is not a number: write it without thousands separators",
+            "值 `{text}` 不是数字：请不要使用千位分隔符"
+        )),
+        Err(_) => Err(msg!(
+            "value `{text}` is not a number (leave it empty or write NA if it is missing)",
+            "值 `{text}` 不是数字（如果缺失，请留空或填写 NA）"
+        )),
     }
 }
 
-fn describe_conflict(row: &Row<'_>, conflict: ObservationConflict) -> (usize, String) {
+fn describe_conflict(row: &Row<'_>, conflict: ObservationConflict) -> (usize, Message) {
+    let (learner, metric, period) = (row.learner, row.metric, row.period.as_str());
     match conflict {
-        ObservationConflict::GroupChanged { first_group, first } => (
-            1,
-            format!(
-                "learner `{}` is in group {} on line {first}; a learner belongs to one group",
-                row.learner,
-                first_group.as_str()
-            ),
-        ),
+        ObservationConflict::GroupChanged { first_group, first } => {
+            let group = first_group.as_str();
+            (
+                1,
+                msg!(
+                    "learner `{learner}` is in group {group} on line {first}; a learner belongs to one group",
+                    "学员 `{learner}` 在第 {first} 行属于 {group} 组；一名学员只能属于一个组"
+                ),
+            )
+        }
         ObservationConflict::Duplicate { first } => (
             3,
-            format!(
-                "duplicate value: learner `{}`, metric `{}`, period {} was already given on line {first}",
-                row.learner,
-                row.metric,
-                row.period.as_str()
+            msg!(
+                "duplicate value: learner `{learner}`, metric `{metric}`, period {period} was already given on line {first}",
+                "重复的值：学员 `{learner}`、指标 `{metric}`、时期 {period} 已在第 {first} 行给出"
             ),
         ),
     }
@@ -466,7 +488,7 @@ fn field_offset(body: &str, start: usize, field: usize) -> usize {
 
 fn csv_error(file: &str, error: &csv::Error) -> Diagnostic {
     let line = error.position().map_or(1, |p| p.line() as usize);
-    Diagnostic::error(file, line, 1, format!("unreadable CSV: {error}"))
+    Diagnostic::error(file, line, 1, msg!("unreadable CSV: {error}", "无法读取 CSV：{error}"))
 }
 
 #[cfg(test)]
@@ -549,6 +571,26 @@ mod tests {
             vec!["d.csv:1:1: header lacks column(s) metric: expected learner,group,metric,period,value"]
         );
         assert_eq!(errors("learner,group,metric,period,value\n"), vec!["d.csv:2:1: no data rows after the header"]);
+    }
+
+    #[test]
+    fn errors_are_also_in_chinese() {
+        let text = "learner,group,metric,period,value\n\
+                    s01,treatment,sales,before,100\n\
+                    s01,treatment,sales,after,abc\n\
+                    s01,treatment,sales,before,101\n";
+        let diagnostics = parse_csv("d.csv", text).unwrap_err();
+        let zh: Vec<String> = diagnostics.iter().map(|d| d.line_in(crate::Lang::Zh)).collect();
+        assert_eq!(
+            zh,
+            vec![
+                "d.csv:3:27: 值 `abc` 不是数字（如果缺失，请留空或填写 NA）",
+                "d.csv:4:21: 重复的值：学员 `s01`、指标 `sales`、时期 before 已在第 2 行给出",
+            ]
+        );
+        assert_eq!(errors("")[0], "d.csv:1:1: empty file: expected the header learner,group,metric,period,value");
+        let empty = parse_csv("d.csv", "").unwrap_err();
+        assert_eq!(empty[0].message_zh, "文件为空：应有表头 learner,group,metric,period,value");
     }
 
     #[test]

@@ -4,7 +4,8 @@
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Noun};
+use crate::msg;
 
 use super::toml_doc::At;
 
@@ -22,8 +23,9 @@ pub fn is_valid_id(id: &str) -> bool {
 /// Reports `id` at `at` when it is malformed.
 pub(crate) fn check_syntax(id: &str, at: At<'_>, out: &mut Vec<Diagnostic>) {
     if !is_valid_id(id) {
-        out.push(at.error(format!(
-            "invalid id `{id}`: use 1 to {MAX_ID_LEN} of a-z, 0-9, '.', '_' and '-', starting with a letter or digit"
+        out.push(at.error(msg!(
+            "invalid id `{id}`: use 1 to {MAX_ID_LEN} of a-z, 0-9, '.', '_' and '-', starting with a letter or digit",
+            "id `{id}` 不合规：只能用 1 到 {MAX_ID_LEN} 个 a-z、0-9、'.'、'_' 和 '-'，并以字母或数字开头"
         )));
     }
 }
@@ -32,7 +34,7 @@ pub(crate) fn check_syntax(id: &str, at: At<'_>, out: &mut Vec<Diagnostic>) {
 /// each with where it was defined and what later checks need to know about it.
 pub(crate) struct Ids<'a, V = ()> {
     /// What the ids name, for messages: "question", "quiz", …
-    what: &'static str,
+    what: Noun,
     defs: HashMap<&'a str, (At<'a>, V)>,
     /// False when a file that could define these ids failed to parse; then
     /// an unknown id is not reported, since it may be defined there.
@@ -40,7 +42,7 @@ pub(crate) struct Ids<'a, V = ()> {
 }
 
 impl<'a, V> Ids<'a, V> {
-    pub fn new(what: &'static str, complete: bool) -> Self {
+    pub fn new(what: Noun, complete: bool) -> Self {
         Self { what, defs: HashMap::new(), complete }
     }
 
@@ -49,11 +51,13 @@ impl<'a, V> Ids<'a, V> {
     pub fn define(&mut self, id: &'a str, at: At<'a>, value: V, out: &mut Vec<Diagnostic>) {
         check_syntax(id, at, out);
         match self.defs.entry(id) {
-            Entry::Occupied(first) => out.push(at.error(format!(
-                "duplicate {} id `{id}` (first defined at {})",
-                self.what,
-                first.get().0.location()
-            ))),
+            Entry::Occupied(first) => {
+                let (Noun { en, zh }, first_at) = (self.what, first.get().0.location());
+                out.push(at.error(msg!(
+                    "duplicate {en} id `{id}` (first defined at {first_at})",
+                    "{zh} id `{id}` 重复（首次定义于 {first_at}）"
+                )))
+            }
             Entry::Vacant(slot) => {
                 slot.insert((at, value));
             }
@@ -72,7 +76,8 @@ impl<'a, V> Ids<'a, V> {
     /// Looks up a reference made at `at`, reporting it when nothing has that id.
     pub fn resolve(&self, id: &str, at: At<'_>, out: &mut Vec<Diagnostic>) -> Option<&V> {
         if !self.may_contain(id) {
-            out.push(at.error(format!("unknown {} `{id}`", self.what)));
+            let Noun { en, zh } = self.what;
+            out.push(at.error(msg!("unknown {en} `{id}`", "没有 id 为 `{id}` 的{zh}")));
         }
         self.get(id)
     }
@@ -98,13 +103,13 @@ mod tests {
         let doc = TomlDoc::new("q.toml", "a = \"x\"\nb = \"x\"\nc = \"Y\"\n", 1);
         let root = doc.root();
         let mut out = Vec::new();
-        let mut ids = Ids::new("quiz", true);
+        let mut ids = Ids::new(crate::pack::nouns::QUIZ, true);
         for key in ["a", "b", "c"] {
             ids.define(["x", "x", "Y"][(key.as_bytes()[0] - b'a') as usize], root.key(key), key, &mut out);
         }
         assert_eq!(ids.resolve("x", root, &mut out), Some(&"a"));
         assert_eq!(ids.resolve("z", root.key("c"), &mut out), None);
-        assert_eq!(Ids::<()>::new("quiz", false).resolve("z", root, &mut out), None);
+        assert_eq!(Ids::<()>::new(crate::pack::nouns::QUIZ, false).resolve("z", root, &mut out), None);
         let shown: Vec<_> = out.iter().map(ToString::to_string).collect();
         assert_eq!(
             shown,
@@ -114,5 +119,8 @@ mod tests {
                 "q.toml:3:5: unknown quiz `z`",
             ]
         );
+        let chinese: Vec<_> = out.iter().map(|d| d.message_zh.as_str()).collect();
+        assert_eq!(chinese[0], "测验 id `x` 重复（首次定义于 q.toml:1:5）");
+        assert_eq!(chinese[2], "没有 id 为 `z` 的测验");
     }
 }

@@ -3,7 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Message, Noun};
+use crate::msg;
 
 use super::files::{is_text_path, PackFiles};
 use super::ids::is_valid_id;
@@ -45,17 +46,23 @@ pub(crate) fn check_limits(files: &PackFiles, out: &mut Vec<Diagnostic>) {
                 path,
                 1,
                 1,
-                "unsafe path: a pack holds only relative paths without `.` or `..`",
+                msg!(
+                    "unsafe path: a pack holds only relative paths without `.` or `..`",
+                    "不安全的路径：课程包中只能是不含 `.` 或 `..` 的相对路径"
+                ),
             ));
         }
         let (limit, what) =
-            if is_text_path(path) { (MAX_TEXT_FILE_BYTES, "text files") } else { (MAX_ASSET_BYTES, "assets") };
+            if is_text_path(path) { (MAX_TEXT_FILE_BYTES, TEXT_FILES) } else { (MAX_ASSET_BYTES, ASSETS) };
         if entry.size > limit {
             out.push(Diagnostic::error(
                 path,
                 1,
                 1,
-                format!("the file is {}; {what} may be at most {}", human_size(entry.size), human_size(limit)),
+                {
+                    let (size, limit, Noun { en, zh }) = (human_size(entry.size), human_size(limit), what);
+                    msg!("the file is {size}; {en} may be at most {limit}", "文件大小为 {size}；{zh}最大只能是 {limit}")
+                },
             ));
         }
         if n == MAX_FILES {
@@ -63,7 +70,13 @@ pub(crate) fn check_limits(files: &PackFiles, out: &mut Vec<Diagnostic>) {
                 path,
                 1,
                 1,
-                format!("the pack holds {} files; at most {MAX_FILES} are allowed", files.len()),
+                {
+                    let count = files.len();
+                    msg!(
+                        "the pack holds {count} files; at most {MAX_FILES} are allowed",
+                        "课程包有 {count} 个文件；最多允许 {MAX_FILES} 个"
+                    )
+                },
             ));
         }
         let before = total;
@@ -73,7 +86,13 @@ pub(crate) fn check_limits(files: &PackFiles, out: &mut Vec<Diagnostic>) {
                 path,
                 1,
                 1,
-                format!("the pack's files add up to more than {} here", human_size(MAX_PACK_BYTES)),
+                {
+                    let limit = human_size(MAX_PACK_BYTES);
+                    msg!(
+                        "the pack's files add up to more than {limit} here",
+                        "课程包的文件总大小到这里超过了 {limit}"
+                    )
+                },
             ));
         }
     }
@@ -90,7 +109,10 @@ pub(crate) fn discover(files: &PackFiles, out: &mut Vec<Diagnostic>) -> Vec<Cour
                     path,
                     1,
                     1,
-                    format!("course folder name `{slug}` must use a-z, 0-9, '.', '_' and '-' (at most 64)"),
+                    msg!(
+                        "course folder name `{slug}` must use a-z, 0-9, '.', '_' and '-' (at most 64)",
+                        "课程文件夹名 `{slug}` 只能使用 a-z、0-9、'.'、'_' 和 '-'（最多 64 个字符）"
+                    ),
                 ));
             }
             courses.insert(
@@ -109,25 +131,33 @@ pub(crate) fn discover(files: &PackFiles, out: &mut Vec<Diagnostic>) -> Vec<Cour
         let mut parts = path.splitn(3, '/');
         let (Some(top @ ("courses" | "quizzes")), Some(slug)) = (parts.next(), parts.next()) else { continue };
         let Some(rest) = parts.next() else {
-            out.push(Diagnostic::warning(path, 1, 1, format!("files directly in `{top}/` are ignored")));
+            out.push(Diagnostic::warning(
+                path,
+                1,
+                1,
+                msg!("files directly in `{top}/` are ignored", "直接放在 `{top}/` 下的文件会被忽略"),
+            ));
             continue;
         };
         match courses.get_mut(slug) {
             Some(course) if top == "quizzes" => match quiz_role(rest) {
                 Some(role) => course.quiz_files.push((role, path.to_string())),
-                None => out.push(Diagnostic::warning(path, 1, 1, UNKNOWN_QUIZ_FILE)),
+                None => out.push(Diagnostic::warning(path, 1, 1, unknown_quiz_file())),
             },
             Some(_) => {}
             None if !reported_folders.contains(&(top, slug)) => {
                 reported_folders.push((top, slug));
                 out.push(if top == "courses" {
-                    Diagnostic::error(path, 1, 1, format!("courses/{slug}/ has no course.toml"))
+                    Diagnostic::error(path, 1, 1, msg!("courses/{slug}/ has no course.toml", "courses/{slug}/ 中没有 course.toml"))
                 } else {
                     Diagnostic::warning(
                         path,
                         1,
                         1,
-                        format!("no course courses/{slug}/course.toml; quizzes/{slug}/ is ignored"),
+                        msg!(
+                            "no course courses/{slug}/course.toml; quizzes/{slug}/ is ignored",
+                            "没有课程 courses/{slug}/course.toml；quizzes/{slug}/ 被忽略"
+                        ),
                     )
                 });
             }
@@ -135,13 +165,30 @@ pub(crate) fn discover(files: &PackFiles, out: &mut Vec<Diagnostic>) -> Vec<Cour
         }
     }
     if courses.is_empty() {
-        out.push(Diagnostic::error("courses", 1, 1, "no course found: a pack holds courses/<slug>/course.toml"));
+        out.push(Diagnostic::error(
+            "courses",
+            1,
+            1,
+            msg!(
+                "no course found: a pack holds courses/<slug>/course.toml",
+                "没有找到课程：课程包中应有 courses/<slug>/course.toml"
+            ),
+        ));
     }
     courses.into_values().collect()
 }
 
-const UNKNOWN_QUIZ_FILE: &str = "not part of the pack format, ignored: expected banks/*.toml, quizzes/*.toml, \
-tasks.toml, rubrics.toml, metrics.toml, surveys.toml or data/*";
+const TEXT_FILES: Noun = Noun { en: "text files", zh: "文本文件" };
+const ASSETS: Noun = Noun { en: "assets", zh: "资源文件" };
+
+fn unknown_quiz_file() -> Message {
+    msg!(
+        "not part of the pack format, ignored: expected banks/*.toml, quizzes/*.toml, \
+tasks.toml, rubrics.toml, metrics.toml, surveys.toml or data/*",
+        "不属于课程包格式，已忽略：这里应是 banks/*.toml、quizzes/*.toml、\
+tasks.toml、rubrics.toml、metrics.toml、surveys.toml 或 data/*"
+    )
+}
 
 /// The role of a path relative to `quizzes/<slug>/`.
 fn quiz_role(relative: &str) -> Option<QuizRole> {

@@ -10,6 +10,7 @@ mod bundle;
 mod check;
 mod files;
 mod ids;
+mod nouns;
 mod inspect;
 mod layout;
 pub mod limits;

@@ -231,7 +231,7 @@ pub(crate) fn parse_manifest<'s>(path: &'s str, text: &'s str) -> Result<Sourced
 
 fn parse_module<'s>(file: &ModuleFile, path: &'s str, text: &'s str) -> Result<Sourced<'s, BundledModule>, Diagnostic> {
     let parsed = course::parse_module(path, text)?;
-    let split = front_matter::split(text).map_err(|e| Diagnostic::error(path, 1, 1, e.to_string()))?;
+    let split = front_matter::split(text).map_err(|e| Diagnostic::error(path, 1, 1, e.message()))?;
     Ok(Sourced {
         value: BundledModule {
             path: path.to_string(),

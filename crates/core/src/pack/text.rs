@@ -2,6 +2,7 @@
 //! CRLF needs nothing here: TOML, Markdown and CSV parsers all accept it.
 
 use crate::diagnostic::{line_col, Diagnostic};
+use crate::msg;
 
 use super::files::PackFiles;
 use super::limits::MAX_TEXT_FILE_BYTES;
@@ -15,7 +16,12 @@ pub(crate) fn read(files: &PackFiles, path: &str, diagnostics: &mut Vec<Diagnost
         return None;
     }
     let Some(bytes) = &entry.bytes else {
-        diagnostics.push(Diagnostic::error(path, 1, 1, "the pack reader did not provide this text file's content"));
+        diagnostics.push(Diagnostic::error(
+            path,
+            1,
+            1,
+            msg!("the pack reader did not provide this text file's content", "读取课程包时没有拿到这个文本文件的内容"),
+        ));
         return None;
     };
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -24,7 +30,12 @@ pub(crate) fn read(files: &PackFiles, path: &str, diagnostics: &mut Vec<Diagnost
         Err(e) => {
             let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
             let (line, col) = line_col(valid, valid.len());
-            diagnostics.push(Diagnostic::error(path, line, col, "the file is not UTF-8 text; save it as UTF-8"));
+            diagnostics.push(Diagnostic::error(
+                path,
+                line,
+                col,
+                msg!("the file is not UTF-8 text; save it as UTF-8", "这个文件不是 UTF-8 文本；请以 UTF-8 编码保存"),
+            ));
             None
         }
     }

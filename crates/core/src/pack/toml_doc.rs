@@ -7,7 +7,7 @@
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
-use crate::diagnostic::{line_col, Diagnostic};
+use crate::diagnostic::{line_col, Diagnostic, Message};
 
 /// A TOML text with its spanned tree.
 pub(crate) struct TomlDoc<'t> {
@@ -86,12 +86,12 @@ impl<'a> At<'a> {
         format!("{}:{line}:{col}", self.doc.file)
     }
 
-    pub fn error(self, message: impl Into<String>) -> Diagnostic {
+    pub fn error(self, message: Message) -> Diagnostic {
         let (line, col) = self.line_col();
         Diagnostic::error(self.doc.file, line, col, message)
     }
 
-    pub fn warning(self, message: impl Into<String>) -> Diagnostic {
+    pub fn warning(self, message: Message) -> Diagnostic {
         let (line, col) = self.line_col();
         Diagnostic::warning(self.doc.file, line, col, message)
     }
@@ -112,7 +112,7 @@ mod tests {
         assert_eq!(root.key("question").idx(1).key("answers").idx(1).line_col(), (8, 15));
         let missing = root.key("question").idx(0).key("stem");
         assert_eq!(missing.line_col().0, root.key("question").idx(0).line_col().0);
-        assert_eq!(missing.error("x").to_string().split(':').next(), Some("b.toml"));
+        assert_eq!(missing.error(crate::msg!("x", "x")).to_string().split(':').next(), Some("b.toml"));
     }
 
     #[test]

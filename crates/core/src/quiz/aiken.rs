@@ -13,7 +13,8 @@
 //! ends the question. Blank lines between questions are optional. Every
 //! broken question is an error at its line.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Message};
+use crate::msg;
 use crate::pack::model::{Answer, Question, QuestionType};
 
 use super::import::{Format, ImportMode, Imported};
@@ -27,7 +28,7 @@ pub fn parse_aiken(file: &str, text: &str, mode: ImportMode) -> Imported {
         parser.line(index + 1, line);
     }
     if let Some(open) = parser.open.take() {
-        parser.error(open.line, 1, "the question has no `ANSWER:` line");
+        parser.error(open.line, 1, no_answer_line());
     }
     Imported::finish(file, parser.questions, parser.diagnostics, mode)
 }
@@ -54,12 +55,12 @@ struct Parser<'f> {
 }
 
 impl Parser<'_> {
-    fn error(&mut self, line: usize, col: usize, message: impl Into<String>) {
+    fn error(&mut self, line: usize, col: usize, message: Message) {
         self.diagnostics.push(Diagnostic::error(self.file, line, col, message));
     }
 
     /// Reports a problem and drops the question it is in.
-    fn fail(&mut self, line: usize, col: usize, message: impl Into<String>) {
+    fn fail(&mut self, line: usize, col: usize, message: Message) {
         self.error(line, col, message);
         self.open = None;
         self.skipping = true;
@@ -81,33 +82,52 @@ impl Parser<'_> {
         if let Some(value) = answer_value(text) {
             match self.open.take() {
                 Some(open) => self.finish(open, value, number, col),
-                None => self.error(number, col, "`ANSWER:` without a question before it"),
+                None => self.error(
+                    number,
+                    col,
+                    msg!("`ANSWER:` without a question before it", "`ANSWER:` 之前没有题目"),
+                ),
             }
         } else if let Some((letter, option)) = option_line(text) {
             let Some(open) = self.open.as_mut() else {
-                return self.fail(number, col, "an option before any question text");
+                return self.fail(number, col, msg!("an option before any question text", "选项出现在题干之前"));
             };
             let expected = letter_at(open.options.len());
             if letter != expected {
-                return self.fail(number, col, format!("expected option `{expected}` here, not `{letter}`"));
+                return self.fail(
+                    number,
+                    col,
+                    msg!("expected option `{expected}` here, not `{letter}`", "此处应为选项 `{expected}`，而不是 `{letter}`"),
+                );
             }
             if option.is_empty() {
-                return self.fail(number, col, format!("option `{letter}` is empty"));
+                return self.fail(number, col, msg!("option `{letter}` is empty", "选项 `{letter}` 为空"));
             }
             if open.options.iter().any(|o| o == option) {
-                return self.fail(number, col, format!("option `{letter}` repeats an earlier option"));
+                return self.fail(
+                    number,
+                    col,
+                    msg!("option `{letter}` repeats an earlier option", "选项 `{letter}` 与前面的选项重复"),
+                );
             }
             open.options.push(option.to_string());
         } else {
             match self.open.as_mut() {
                 Some(open) if open.blank_after_options => {
                     let line = open.line;
-                    self.error(line, 1, "the question has no `ANSWER:` line");
+                    self.error(line, 1, no_answer_line());
                     self.start(number, text);
                 }
                 Some(open) if !open.options.is_empty() => {
                     let expected = letter_at(open.options.len());
-                    self.fail(number, col, format!("expected option `{expected}.` or `ANSWER:` after the options"));
+                    self.fail(
+                        number,
+                        col,
+                        msg!(
+                            "expected option `{expected}.` or `ANSWER:` after the options",
+                            "选项之后应为选项 `{expected}.` 或 `ANSWER:`"
+                        ),
+                    );
                 }
                 Some(open) => open.stem.push(text.to_string()),
                 None => self.start(number, text),
@@ -125,7 +145,14 @@ impl Parser<'_> {
     /// Closes `open` with the `ANSWER:` value found at `line`.
     fn finish(&mut self, open: Open, value: &str, line: usize, col: usize) {
         if open.options.len() < 2 {
-            return self.error(line, col, "a question needs at least 2 options (A, B, …) before `ANSWER:`");
+            return self.error(
+                line,
+                col,
+                msg!(
+                    "a question needs at least 2 options (A, B, …) before `ANSWER:`",
+                    "`ANSWER:` 之前至少需要 2 个选项（A、B……）"
+                ),
+            );
         }
         let letter = match value.chars().collect::<Vec<_>>()[..] {
             [c] => c.to_ascii_uppercase(),
@@ -133,19 +160,33 @@ impl Parser<'_> {
                 return self.error(
                     line,
                     col,
-                    format!("`ANSWER: {value}` must name one option letter (Aiken questions have one right answer)"),
+                    msg!(
+                        "`ANSWER: {value}` must name one option letter (Aiken questions have one right answer)",
+                        "`ANSWER: {value}` 应为一个选项字母（Aiken 题目只有一个正确答案）"
+                    ),
                 )
             }
         };
         let Some(index) = (0..open.options.len()).find(|&i| letter_at(i) == letter) else {
             let last = letter_at(open.options.len() - 1);
-            return self.error(line, col, format!("`ANSWER: {value}` names no option: the options are A to {last}"));
+            return self.error(
+                line,
+                col,
+                msg!(
+                    "`ANSWER: {value}` names no option: the options are A to {last}",
+                    "`ANSWER: {value}` 不对应任何选项：选项为 A 到 {last}"
+                ),
+            );
         };
         let mut question = Format::Aiken.question(open.position, QuestionType::Single, open.stem.join("\n"));
         question.options = Some(open.options);
         question.answer = Some(Answer::Integer(index as i64));
         self.questions.push(question);
     }
+}
+
+fn no_answer_line() -> Message {
+    msg!("the question has no `ANSWER:` line", "该题目缺少 `ANSWER:` 行")
 }
 
 /// The value of an `ANSWER:` line (any case, half- or full-width colon).

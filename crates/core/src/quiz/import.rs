@@ -4,6 +4,7 @@
 //! explanation).
 
 use crate::diagnostic::Diagnostic;
+use crate::msg;
 use crate::pack::model::{Bank, Question, QuestionType};
 
 /// The difficulty given to imported questions: neither format has one.
@@ -39,7 +40,7 @@ impl Imported {
     ) -> Self {
         let has_errors = diagnostics.iter().any(Diagnostic::is_error);
         if questions.is_empty() && !has_errors {
-            diagnostics.push(Diagnostic::error(file, 1, 1, "no questions found in the file"));
+            diagnostics.push(Diagnostic::error(file, 1, 1, msg!("no questions found in the file", "文件中没有找到题目")));
         }
         diagnostics.sort_by_key(|d| (d.line, d.col));
         let questions = if has_errors && mode == ImportMode::AllOrNothing { Vec::new() } else { questions };
@@ -126,7 +127,15 @@ pub fn decode_question_file(file: &str, bytes: Vec<u8>) -> Result<String, Diagno
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let text = std::str::from_utf8(valid).expect("the prefix before valid_up_to is UTF-8");
         let (line, col) = crate::diagnostic::line_col(text, valid.len());
-        Diagnostic::error(file, line, col, "the file is not UTF-8 text; save it as UTF-8 and try again")
+        Diagnostic::error(
+            file,
+            line,
+            col,
+            msg!(
+                "the file is not UTF-8 text; save it as UTF-8 and try again",
+                "文件不是 UTF-8 文本，请另存为 UTF-8 编码后重试"
+            ),
+        )
     })
 }
 
@@ -222,7 +231,7 @@ mod tests {
     fn quiz_import_all_or_nothing() {
         let q = Format::Gift.question(1, QuestionType::TrueFalse, "题".into());
         assert_eq!(q.id, "gift-001");
-        let errors = vec![Diagnostic::error("f", 3, 1, "bad")];
+        let errors = vec![Diagnostic::error("f", 3, 1, msg!("bad", "有误"))];
         assert!(Imported::finish("f", vec![q.clone()], errors.clone(), ImportMode::AllOrNothing).questions.is_empty());
         assert_eq!(Imported::finish("f", vec![q.clone()], errors, ImportMode::Partial).questions.len(), 1);
         let empty = Imported::finish("f", Vec::new(), Vec::new(), ImportMode::Partial);

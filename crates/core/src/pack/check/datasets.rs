@@ -3,7 +3,8 @@
 
 use std::collections::HashMap;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Message};
+use crate::msg;
 use crate::pack::ids::Ids;
 use crate::pack::parsed::ParsedCourse;
 
@@ -25,12 +26,13 @@ fn check_file(path: &str, text: &str, metrics: &Ids<'_>, out: &mut Vec<Diagnosti
         Some(Ok(header)) if header.iter().eq(HEADER) => {}
         Some(Err(e)) => return out.push(csv_error(path, text, &e)),
         _ => {
+            let header = HEADER.join(",");
             return out.push(Diagnostic::error(
                 path,
                 1,
                 1,
-                format!("the first line must be exactly `{}`", HEADER.join(",")),
-            ))
+                msg!("the first line must be exactly `{header}`", "第一行（表头）必须正好是 `{header}`"),
+            ));
         }
     }
     let lines: Vec<&str> = text.lines().collect();
@@ -46,22 +48,40 @@ fn check_file(path: &str, text: &str, metrics: &Ids<'_>, out: &mut Vec<Diagnosti
         let line = record_line(text, record.position());
         let source_line = lines.get(line - 1).copied().unwrap_or_default();
         let error =
-            |field: usize, message: String| Diagnostic::error(path, line, field_column(source_line, field), message);
+            |field: usize, message: Message| Diagnostic::error(path, line, field_column(source_line, field), message);
         let [learner, group, metric, period, value] = [0, 1, 2, 3, 4].map(|i| record.get(i).unwrap_or_default());
         if learner.is_empty() {
-            out.push(error(0, "learner must not be empty".into()));
+            out.push(error(0, msg!("learner must not be empty", "学员（learner）不能为空")));
         }
         if !matches!(group, "treatment" | "control") {
-            out.push(error(1, format!("group must be treatment or control, not `{group}`")));
+            out.push(error(
+                1,
+                msg!(
+                    "group must be treatment or control, not `{group}`",
+                    "分组应为 treatment（训练组）或 control（对照组），而不是 `{group}`"
+                ),
+            ));
         }
         if !metrics.may_contain(metric) {
-            out.push(error(2, format!("unknown metric `{metric}`: metrics.toml has no such id")));
+            out.push(error(
+                2,
+                msg!(
+                    "unknown metric `{metric}`: metrics.toml has no such id",
+                    "未知的指标 `{metric}`：metrics.toml 中没有这个 id"
+                ),
+            ));
         }
         if !matches!(period, "before" | "after") {
-            out.push(error(3, format!("period must be before or after, not `{period}`")));
+            out.push(error(
+                3,
+                msg!(
+                    "period must be before or after, not `{period}`",
+                    "时段应为 before（培训前）或 after（培训后），而不是 `{period}`"
+                ),
+            ));
         }
         if !value.parse::<f64>().is_ok_and(f64::is_finite) {
-            out.push(error(4, format!("value `{value}` is not a number")));
+            out.push(error(4, msg!("value `{value}` is not a number", "值 `{value}` 不是数字")));
         }
         if let Some(message) = rows.record(learner, group, metric, period, line) {
             out.push(error(0, message));
@@ -79,10 +99,13 @@ struct Rows {
 }
 
 impl Rows {
-    fn record(&mut self, learner: &str, group: &str, metric: &str, period: &str, line: usize) -> Option<String> {
+    fn record(&mut self, learner: &str, group: &str, metric: &str, period: &str, line: usize) -> Option<Message> {
         let key = (learner.to_string(), metric.to_string(), period.to_string());
         if let Some(first) = self.seen.insert(key, line) {
-            return Some(format!("learner `{learner}` already has a `{metric}` value for `{period}` (line {first})"));
+            return Some(msg!(
+                "learner `{learner}` already has a `{metric}` value for `{period}` (line {first})",
+                "学员 `{learner}` 已有 `{period}` 时段的 `{metric}` 值（第 {first} 行）"
+            ));
         }
         let group = match group {
             "treatment" => "treatment",
@@ -91,7 +114,10 @@ impl Rows {
         };
         match self.groups.get(learner) {
             Some(&(first_group, first_line)) if first_group != group => {
-                Some(format!("learner `{learner}` is in `{group}` here but in `{first_group}` on line {first_line}"))
+                Some(msg!(
+                    "learner `{learner}` is in `{group}` here but in `{first_group}` on line {first_line}",
+                    "学员 `{learner}` 在这里属于 `{group}`，但在第 {first_line} 行属于 `{first_group}`"
+                ))
             }
             Some(_) => None,
             None => {
@@ -106,9 +132,13 @@ fn csv_error(path: &str, text: &str, error: &csv::Error) -> Diagnostic {
     let line = record_line(text, error.position());
     let message = match error.kind() {
         csv::ErrorKind::UnequalLengths { len, .. } => {
-            format!("the row has {len} fields; it needs {} ({})", HEADER.len(), HEADER.join(","))
+            let (needed, header) = (HEADER.len(), HEADER.join(","));
+            msg!(
+                "the row has {len} fields; it needs {needed} ({header})",
+                "这一行有 {len} 列，应为 {needed} 列（{header}）"
+            )
         }
-        _ => format!("unreadable CSV: {error}"),
+        _ => msg!("unreadable CSV: {error}", "无法读取 CSV：{error}"),
     };
     Diagnostic::error(path, line, 1, message)
 }

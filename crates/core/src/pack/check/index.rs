@@ -5,6 +5,7 @@ use crate::course::ModuleKind;
 use crate::diagnostic::Diagnostic;
 use crate::pack::ids::Ids;
 use crate::pack::model::Bank;
+use crate::pack::nouns;
 use crate::pack::parsed::ParsedCourse;
 
 /// The ids of one course. Question, quiz and other ids are unique per
@@ -24,13 +25,13 @@ impl<'a> Index<'a> {
     pub fn build(course: &'a ParsedCourse<'_>, out: &mut Vec<Diagnostic>) -> Self {
         let complete = course.complete;
         let mut index = Index {
-            modules: Ids::new("module", complete.modules),
-            banks: Ids::new("bank", complete.banks),
-            questions: Ids::new("question", complete.banks),
-            quizzes: Ids::new("quiz", complete.quizzes),
-            tasks: Ids::new("task", complete.tasks),
-            rubrics: Ids::new("rubric", complete.rubrics),
-            metrics: Ids::new("metric", complete.metrics),
+            modules: Ids::new(nouns::MODULE, complete.modules),
+            banks: Ids::new(nouns::BANK, complete.banks),
+            questions: Ids::new(nouns::QUESTION, complete.banks),
+            quizzes: Ids::new(nouns::QUIZ, complete.quizzes),
+            tasks: Ids::new(nouns::TASK, complete.tasks),
+            rubrics: Ids::new(nouns::RUBRIC, complete.rubrics),
+            metrics: Ids::new(nouns::METRIC, complete.metrics),
         };
         for module in &course.modules {
             let meta = &module.value.meta;
@@ -54,7 +55,7 @@ impl<'a> Index<'a> {
         for (metric, at) in course.metrics() {
             index.metrics.define(&metric.id, at.key("id"), (), out);
         }
-        let mut surveys: Ids<'_> = Ids::new("survey", true);
+        let mut surveys: Ids<'_> = Ids::new(nouns::SURVEY, true);
         for (survey, at) in course.surveys() {
             surveys.define(&survey.id, at.key("id"), (), out);
         }

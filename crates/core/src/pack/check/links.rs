@@ -2,7 +2,8 @@
 //! inside the course folder, remote media will not load offline, and what
 //! the sanitiser would strip is reported where it was written.
 
-use crate::diagnostic::{line_col, Diagnostic};
+use crate::diagnostic::{line_col, Diagnostic, Message, Noun};
+use crate::msg;
 use crate::markdown;
 use crate::pack::bundle::BundledModule;
 use crate::pack::files::PackFiles;
@@ -61,33 +62,50 @@ fn target_problem(
     folder: &str,
     course_dir: &str,
     files: &PackFiles,
-) -> Option<(bool, String)> {
-    let what = if is_media { "image or media file" } else { "link target" };
+) -> Option<(bool, Message)> {
+    let Noun { en, zh } = if is_media {
+        Noun { en: "image or media file", zh: "图片或媒体文件" }
+    } else {
+        Noun { en: "link target", zh: "链接目标" }
+    };
     match resolve(target, folder, course_dir) {
-        Target::File(path) if !files.contains(&path) => Some((true, format!("{what} `{target}` not found ({path})"))),
-        Target::Outside => Some((true, format!("{what} `{target}` points outside the course folder"))),
-        Target::Absolute => {
-            Some((true, format!("{what} `{target}` is an absolute path; write it relative to this file")))
+        Target::File(path) if !files.contains(&path) => {
+            Some((true, msg!("{en} `{target}` not found ({path})", "找不到{zh} `{target}`（{path}）")))
         }
-        Target::Remote if is_media => Some((false, format!("remote {what} `{target}` will not load offline"))),
+        Target::Outside => {
+            Some((true, msg!("{en} `{target}` points outside the course folder", "{zh} `{target}` 指向课程文件夹之外")))
+        }
+        Target::Absolute => Some((
+            true,
+            msg!(
+                "{en} `{target}` is an absolute path; write it relative to this file",
+                "{zh} `{target}` 是绝对路径；请写成相对于本文件的路径"
+            ),
+        )),
+        Target::Remote if is_media => Some((
+            false,
+            msg!("remote {en} `{target}` will not load offline", "远程{zh} `{target}` 在离线时无法加载"),
+        )),
         Target::Dangerous(scheme) => Some((true, dangerous_url_message(&scheme))),
         Target::File(_) | Target::Remote | Target::Elsewhere => None,
     }
 }
 
-fn dangerous_url_message(scheme: &str) -> String {
-    format!("`{scheme}:` URLs are not allowed; the renderer removes them")
+fn dangerous_url_message(scheme: &str) -> Message {
+    msg!("`{scheme}:` URLs are not allowed; the renderer removes them", "不允许使用 `{scheme}:` 网址；显示时会被移除")
 }
 
 /// The message for raw HTML the sanitiser removes; `None` for references.
-fn html_message(finding: &Finding) -> Option<String> {
+fn html_message(finding: &Finding) -> Option<Message> {
     match finding {
-        Finding::DangerousTag { name, .. } => {
-            Some(format!("raw HTML `<{name}>` is not allowed in course text; the renderer removes it"))
-        }
-        Finding::EventHandler { name, .. } => {
-            Some(format!("event handler attribute `{name}` is not allowed; the renderer removes it"))
-        }
+        Finding::DangerousTag { name, .. } => Some(msg!(
+            "raw HTML `<{name}>` is not allowed in course text; the renderer removes it",
+            "课程正文中不允许使用 HTML 标签 `<{name}>`；显示时会被移除"
+        )),
+        Finding::EventHandler { name, .. } => Some(msg!(
+            "event handler attribute `{name}` is not allowed; the renderer removes it",
+            "不允许使用事件属性 `{name}`；显示时会被移除"
+        )),
         Finding::DangerousUrl { scheme, .. } => Some(dangerous_url_message(scheme)),
         Finding::Reference { .. } => None,
     }
@@ -102,7 +120,7 @@ pub(crate) fn check_module_body(
 ) {
     let body = module.body.as_str();
     let folder = paths::parent(&module.path);
-    let mut report = |offset: usize, problem: Option<(bool, String)>| {
+    let mut report = |offset: usize, problem: Option<(bool, Message)>| {
         let Some((is_error, message)) = problem else { return };
         let (line, col) = line_col(body, offset);
         let line = line + module.body_line - 1;

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use crate::course::CourseManifest;
 use crate::diagnostic::Diagnostic;
+use crate::msg;
 use crate::markdown;
 use crate::pack::files::PackFiles;
 use crate::pack::ids::check_syntax;
@@ -25,7 +26,7 @@ pub(crate) fn listed_modules(
 ) -> Vec<ModuleFile> {
     let list = manifest.doc.root().key("modules");
     if manifest.value.modules.is_empty() {
-        out.push(list.error("a course needs at least one module"));
+        out.push(list.error(msg!("a course needs at least one module", "一门课程至少需要一个模块")));
     }
     let mut first_listed: HashMap<String, String> = HashMap::new();
     let mut listed = Vec::new();
@@ -36,20 +37,29 @@ pub(crate) fn listed_modules(
             .flatten()
             .filter(|path| paths::is_inside(path, &layout.course_dir));
         let Some(path) = path else {
-            out.push(at.error(format!("module `{relative}` must be a path inside the course folder")));
+            out.push(at.error(msg!(
+                "module `{relative}` must be a path inside the course folder",
+                "模块 `{relative}` 必须是课程文件夹内的路径"
+            )));
             continue;
         };
         if !path.ends_with(".md") {
-            out.push(at.error(format!("module `{relative}` must be a Markdown file ending in .md")));
+            out.push(at.error(msg!(
+                "module `{relative}` must be a Markdown file ending in .md",
+                "模块 `{relative}` 必须是以 .md 结尾的 Markdown 文件"
+            )));
             continue;
         }
         if let Some(first) = first_listed.get(&path) {
-            out.push(at.error(format!("module `{relative}` is listed twice (first at {first})")));
+            out.push(at.error(msg!(
+                "module `{relative}` is listed twice (first at {first})",
+                "模块 `{relative}` 列出了两次（第一次在 {first}）"
+            )));
             continue;
         }
         first_listed.insert(path.clone(), at.location());
         if !files.contains(&path) {
-            out.push(at.error(format!("module file `{relative}` not found ({path})")));
+            out.push(at.error(msg!("module file `{relative}` not found ({path})", "找不到模块文件 `{relative}`（{path}）")));
         }
         listed.push(ModuleFile { relative: relative.clone(), path });
     }
@@ -59,7 +69,10 @@ pub(crate) fn listed_modules(
                 &module.path,
                 1,
                 1,
-                "module file is not listed in course.toml and will not be imported",
+                msg!(
+                    "module file is not listed in course.toml and will not be imported",
+                    "此模块文件未列在 course.toml 中，不会被导入"
+                ),
             ));
         }
     }
@@ -89,30 +102,40 @@ pub(crate) fn check(
     let value = &manifest.value;
     check_syntax(&value.id, root.key("id"), out);
     match course_ids.get(&value.id) {
-        Some(first) => out.push(root.key("id").error(format!("course id `{}` is also used at {first}", value.id))),
+        Some(first) => {
+            let id = &value.id;
+            out.push(root.key("id").error(msg!("course id `{id}` is also used at {first}", "课程 id `{id}` 在 {first} 也用过了")))
+        }
         None => {
             course_ids.insert(value.id.clone(), root.key("id").location());
         }
     }
     require_text(&value.title, root.key("title"), "title", out);
     if !is_language_tag(&value.language) {
-        out.push(
-            root.key("language")
-                .error(format!("language `{}` is not a BCP 47 tag such as zh-CN or en", value.language)),
-        );
+        let language = &value.language;
+        out.push(root.key("language").error(msg!(
+            "language `{language}` is not a BCP 47 tag such as zh-CN or en",
+            "语言 `{language}` 不是 BCP 47 语言标记（例如 zh-CN 或 en）"
+        )));
     }
     let Some(branding) = &value.branding else { return };
     let at = root.key("branding");
     if let Some(colour) = &branding.primary_colour {
         if !is_hex_colour(colour) {
-            out.push(at.key("primary_colour").error(format!("primary_colour `{colour}` is not a #rrggbb colour")));
+            out.push(at.key("primary_colour").error(msg!(
+                "primary_colour `{colour}` is not a #rrggbb colour",
+                "主色 `{colour}` 不是 #rrggbb 格式的颜色"
+            )));
         }
     }
     if let Some(logo) = &branding.logo {
         let problem = match resolve(logo, course_dir, course_dir) {
             Target::File(path) if files.contains(&path) => None,
-            Target::File(path) => Some(format!("logo `{logo}` not found ({path})")),
-            _ => Some(format!("logo `{logo}` must be a file inside the course folder")),
+            Target::File(path) => Some(msg!("logo `{logo}` not found ({path})", "找不到标志图片 `{logo}`（{path}）")),
+            _ => Some(msg!(
+                "logo `{logo}` must be a file inside the course folder",
+                "标志图片 `{logo}` 必须是课程文件夹内的文件"
+            )),
         };
         if let Some(message) = problem {
             out.push(at.key("logo").error(message));

@@ -16,7 +16,8 @@ mod tasks;
 
 use std::collections::HashMap;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Noun};
+use crate::msg;
 
 use super::files::PackFiles;
 use super::ids::Ids;
@@ -47,7 +48,7 @@ pub(crate) fn run(
 /// Reports `text` at `at` when it is empty or only whitespace.
 fn require_text(text: &str, at: At<'_>, what: &str, out: &mut Vec<Diagnostic>) {
     if text.trim().is_empty() {
-        out.push(at.error(format!("{what} must not be empty")));
+        out.push(at.error(msg!("{what} must not be empty", "`{what}` 不能为空")));
     }
 }
 
@@ -59,12 +60,16 @@ fn children<'a, T>(
     table: &str,
     items: &'a [T],
     id_of: impl Fn(&'a T) -> &'a str,
-    what: &'static str,
+    what: Noun,
     out: &mut Vec<Diagnostic>,
 ) -> Vec<(&'a T, At<'a>)> {
     let (parent_id, parent_at) = parent;
     if items.is_empty() {
-        out.push(parent_at.error(format!("`{parent_id}` needs at least one {what}: add [[{table}]]")));
+        let Noun { en, zh } = what;
+        out.push(parent_at.error(msg!(
+            "`{parent_id}` needs at least one {en}: add [[{table}]]",
+            "`{parent_id}` 至少需要一个{zh}：请添加 [[{table}]]"
+        )));
     }
     let key = table.rsplit('.').next().unwrap_or(table);
     let mut ids: Ids<'a> = Ids::new(what, true);

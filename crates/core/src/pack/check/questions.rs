@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use crate::diagnostic::Diagnostic;
+use crate::msg;
 use crate::pack::model::bank::{Answer, Question, QuestionType, BLANK_MARKER, COMMON_QUESTION_KEYS};
 use crate::pack::parsed::ParsedCourse;
 use crate::pack::toml_doc::At;
@@ -23,17 +24,24 @@ fn check_question(q: &Question, at: At<'_>, out: &mut Vec<Diagnostic>) {
     require_text(&q.explanation, at.key("explanation"), "explanation", out);
     check_markdown_field(&q.stem, at.key("stem"), out);
     check_markdown_field(&q.explanation, at.key("explanation"), out);
-    if !(1..=5).contains(&q.difficulty) {
-        out.push(at.key("difficulty").error(format!("difficulty must be 1 to 5, not {}", q.difficulty)));
+    let (difficulty, points) = (q.difficulty, q.points);
+    if !(1..=5).contains(&difficulty) {
+        out.push(at.key("difficulty").error(msg!(
+            "difficulty must be 1 to 5, not {difficulty}",
+            "难度应为 1 到 5，而不是 {difficulty}"
+        )));
     }
-    if !(q.points.is_finite() && q.points > 0.0) {
-        out.push(at.key("points").error(format!("points must be greater than 0, not {}", q.points)));
+    if !(points.is_finite() && points > 0.0) {
+        out.push(at.key("points").error(msg!("points must be greater than 0, not {points}", "分值应大于 0，而不是 {points}")));
     }
     match q.kind {
         QuestionType::Single | QuestionType::Multiple => check_choices(q, at, out),
         QuestionType::TrueFalse => {
             if !matches!(q.answer, None | Some(Answer::Bool(_))) {
-                out.push(at.key("answer").error("the answer of a true_false question is true or false"));
+                out.push(at.key("answer").error(msg!(
+                    "the answer of a true_false question is true or false",
+                    "判断题（true_false）的答案是 true 或 false"
+                )));
             }
         }
         QuestionType::FillBlank => check_blanks(q, at, out),
@@ -45,10 +53,13 @@ fn check_question(q: &Question, at: At<'_>, out: &mut Vec<Diagnostic>) {
         }
         QuestionType::Numeric => {
             if q.answer.is_some_and(|a| !a.as_number().is_some_and(f64::is_finite)) {
-                out.push(at.key("answer").error("the answer of a numeric question is a number"));
+                out.push(at.key("answer").error(msg!(
+                    "the answer of a numeric question is a number",
+                    "数值题（numeric）的答案是一个数字"
+                )));
             }
             if q.tolerance.is_some_and(|t| !(t.is_finite() && t >= 0.0)) {
-                out.push(at.key("tolerance").error("tolerance must be 0 or more"));
+                out.push(at.key("tolerance").error(msg!("tolerance must be 0 or more", "容差（tolerance）应为 0 或以上")));
             }
         }
         QuestionType::ShortAnswer => {
@@ -65,12 +76,12 @@ fn check_keys(kind: QuestionType, at: At<'_>, out: &mut Vec<Diagnostic>) {
     let present = at.entries();
     for (key, key_at) in &present {
         if !COMMON_QUESTION_KEYS.contains(key) && !required.contains(key) && !optional.contains(key) {
-            out.push(key_at.error(format!("`{key}` is not used by {kind} questions")));
+            out.push(key_at.error(msg!("`{key}` is not used by {kind} questions", "{kind} 题目不使用字段 `{key}`")));
         }
     }
     for key in required {
         if !present.iter().any(|(k, _)| k == key) {
-            out.push(at.error(format!("{kind} questions need `{key}`")));
+            out.push(at.error(msg!("{kind} questions need `{key}`", "{kind} 题目需要字段 `{key}`")));
         }
     }
 }
@@ -80,38 +91,47 @@ fn check_choices(q: &Question, at: At<'_>, out: &mut Vec<Diagnostic>) {
     let Some(options) = &q.options else { return };
     check_list(options, 2, "options", at.key("options"), out);
     let in_range = |index: i64| usize::try_from(index).is_ok_and(|i| i < options.len());
-    let range_note = format!("options are numbered 0 to {}", options.len().saturating_sub(1));
+    let last = options.len().saturating_sub(1);
+    let out_of_range = |index: &dyn std::fmt::Display| {
+        msg!(
+            "answer {index} is out of range: options are numbered 0 to {last}",
+            "答案 {index} 超出范围：选项编号为 0 到 {last}"
+        )
+    };
     match (q.kind, q.answer) {
         (QuestionType::Single, Some(Answer::Integer(index))) if !in_range(index) => {
-            out.push(at.key("answer").error(format!("answer {index} is out of range: {range_note}")));
+            out.push(at.key("answer").error(out_of_range(&index)));
         }
         (QuestionType::Single, Some(Answer::Integer(_)) | None) => {}
         (QuestionType::Single, Some(_)) => {
-            out.push(at.key("answer").error("the answer of a single question is an option index (0, 1, …)"));
+            out.push(at.key("answer").error(msg!(
+                "the answer of a single question is an option index (0, 1, …)",
+                "单选题（single）的答案是选项编号（0、1、…）"
+            )));
         }
         _ => {}
     }
     if let Some(answers) = &q.answers {
         if answers.is_empty() {
-            out.push(at.key("answers").error("answers must list at least one option"));
+            out.push(at.key("answers").error(msg!("answers must list at least one option", "`answers` 至少要列出一个选项")));
         }
         let mut seen = Vec::new();
         for (i, &index) in answers.iter().enumerate() {
             let item = at.key("answers").idx(i);
             if index >= options.len() {
-                out.push(item.error(format!("answer {index} is out of range: {range_note}")));
+                out.push(item.error(out_of_range(&index)));
             } else if seen.contains(&index) {
-                out.push(item.error(format!("answer {index} is listed twice")));
+                out.push(item.error(msg!("answer {index} is listed twice", "答案 {index} 列出了两次")));
             }
             seen.push(index);
         }
     }
     if let Some(feedback) = &q.feedback {
-        if feedback.len() != options.len() {
-            out.push(at.key("feedback").error(format!(
-                "feedback has {} entries but there are {} options",
-                feedback.len(),
-                options.len()
+        let (entries, count) = (feedback.len(), options.len());
+        if entries != count {
+            out.push(at.key("feedback").error(msg!(
+                "feedback has {entries} entries but there are {count} options",
+                "`feedback` 有 {entries} 条，但选项有 {count} 个"
             )));
         }
     }
@@ -121,18 +141,20 @@ fn check_choices(q: &Question, at: At<'_>, out: &mut Vec<Diagnostic>) {
 fn check_blanks(q: &Question, at: At<'_>, out: &mut Vec<Diagnostic>) {
     let Some(blanks) = &q.blanks else { return };
     let in_stem = q.stem.matches(BLANK_MARKER).count();
-    if in_stem != blanks.len() {
-        out.push(at.key("blanks").error(format!(
-            "the stem marks {in_stem} blank(s) with {BLANK_MARKER} but `blanks` has {} answer list(s)",
-            blanks.len()
+    let lists = blanks.len();
+    if in_stem != lists {
+        out.push(at.key("blanks").error(msg!(
+            "the stem marks {in_stem} blank(s) with {BLANK_MARKER} but `blanks` has {lists} answer list(s)",
+            "题干用 {BLANK_MARKER} 标出了 {in_stem} 个空，但 `blanks` 有 {lists} 组答案"
         )));
     }
     for (i, accepted) in blanks.iter().enumerate() {
         let item = at.key("blanks").idx(i);
+        let number = i + 1;
         if accepted.is_empty() {
-            out.push(item.error(format!("blank {} has no accepted answers", i + 1)));
+            out.push(item.error(msg!("blank {number} has no accepted answers", "第 {number} 个空没有可接受的答案")));
         } else if accepted.iter().any(|a| a.trim().is_empty()) {
-            out.push(item.error(format!("blank {} has an empty accepted answer", i + 1)));
+            out.push(item.error(msg!("blank {number} has an empty accepted answer", "第 {number} 个空有一个空白的可接受答案")));
         }
     }
 }
@@ -141,19 +163,20 @@ fn check_blanks(q: &Question, at: At<'_>, out: &mut Vec<Diagnostic>) {
 fn check_pairs(q: &Question, at: At<'_>, out: &mut Vec<Diagnostic>) {
     let Some(pairs) = &q.pairs else { return };
     if pairs.len() < 2 {
-        out.push(at.key("pairs").error("matching questions need at least 2 pairs"));
+        out.push(at.key("pairs").error(msg!("matching questions need at least 2 pairs", "配对题（matching）至少需要 2 组配对")));
     }
     let mut rights: HashMap<&str, usize> = HashMap::new();
     for (i, (left, right)) in pairs.iter().enumerate() {
         let item = at.key("pairs").idx(i);
+        let number = i + 1;
         if left.trim().is_empty() || right.trim().is_empty() {
-            out.push(item.error(format!("pair {} has an empty side", i + 1)));
+            out.push(item.error(msg!("pair {number} has an empty side", "第 {number} 组配对有一侧为空")));
         }
         if let Some(first) = rights.insert(right.as_str(), i) {
-            out.push(item.error(format!(
-                "right-hand side `{right}` is used by pairs {} and {}; each must be different",
-                first + 1,
-                i + 1
+            let first = first + 1;
+            out.push(item.error(msg!(
+                "right-hand side `{right}` is used by pairs {first} and {number}; each must be different",
+                "第 {first} 组和第 {number} 组配对的右侧都是 `{right}`；每组的右侧必须不同"
             )));
         }
     }
@@ -162,13 +185,13 @@ fn check_pairs(q: &Question, at: At<'_>, out: &mut Vec<Diagnostic>) {
 /// A list of texts (`options`, `items`): long enough, no empty or repeated entry.
 fn check_list(list: &[String], min: usize, key: &str, at: At<'_>, out: &mut Vec<Diagnostic>) {
     if list.len() < min {
-        out.push(at.error(format!("`{key}` needs at least {min} entries")));
+        out.push(at.error(msg!("`{key}` needs at least {min} entries", "`{key}` 至少需要 {min} 项")));
     }
     for (i, entry) in list.iter().enumerate() {
         if entry.trim().is_empty() {
-            out.push(at.idx(i).error(format!("{key}[{i}] is empty")));
+            out.push(at.idx(i).error(msg!("{key}[{i}] is empty", "`{key}[{i}]` 为空")));
         } else if list[..i].contains(entry) {
-            out.push(at.idx(i).error(format!("{key}[{i}] `{entry}` repeats an earlier entry")));
+            out.push(at.idx(i).error(msg!("{key}[{i}] `{entry}` repeats an earlier entry", "`{key}[{i}]` `{entry}` 与前面的一项重复")));
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Quizzes: their questions exist, draws can be filled, settings are in range.
 
 use crate::diagnostic::Diagnostic;
+use crate::msg;
 use crate::pack::model::{Quiz, QuizDraw};
 use crate::pack::parsed::ParsedCourse;
 use crate::pack::toml_doc::At;
@@ -10,12 +11,16 @@ use super::index::Index;
 pub(crate) fn check(course: &ParsedCourse<'_>, index: &Index<'_>, out: &mut Vec<Diagnostic>) {
     for (quiz, at) in course.quizzes() {
         if quiz.items.is_empty() && quiz.draws.is_empty() {
-            out.push(at.error(format!("quiz `{}` has no questions: give `items` or [[quiz.draw]]", quiz.id)));
+            let id = &quiz.id;
+            out.push(at.error(msg!(
+                "quiz `{id}` has no questions: give `items` or [[quiz.draw]]",
+                "测验 `{id}` 没有题目：请填写 `items` 或添加 [[quiz.draw]]"
+            )));
         }
         for (i, item) in quiz.items.iter().enumerate() {
             let item_at = at.key("items").idx(i);
             if quiz.items[..i].contains(item) {
-                out.push(item_at.error(format!("question `{item}` is listed twice")));
+                out.push(item_at.error(msg!("question `{item}` is listed twice", "题目 `{item}` 列出了两次")));
             } else {
                 index.questions.resolve(item, item_at, out);
             }
@@ -28,15 +33,16 @@ pub(crate) fn check(course: &ParsedCourse<'_>, index: &Index<'_>, out: &mut Vec<
         }
         if let Some(parallel) = &quiz.parallel {
             if *parallel == quiz.id {
-                out.push(at.key("parallel").error("a quiz cannot be parallel to itself"));
+                out.push(at.key("parallel").error(msg!("a quiz cannot be parallel to itself", "测验不能与自身互为平行卷")));
             } else {
                 index.quizzes.resolve(parallel, at.key("parallel"), out);
             }
         }
         if !(quiz.pass_mark > 0.0 && quiz.pass_mark <= 1.0) {
-            out.push(at.key("pass_mark").error(format!(
-                "pass_mark is a fraction of the full score: more than 0 and at most 1, not {}",
-                quiz.pass_mark
+            let pass_mark = quiz.pass_mark;
+            out.push(at.key("pass_mark").error(msg!(
+                "pass_mark is a fraction of the full score: more than 0 and at most 1, not {pass_mark}",
+                "`pass_mark` 是占满分的比例：应大于 0 且不超过 1，而不是 {pass_mark}"
             )));
         }
     }
@@ -53,13 +59,16 @@ fn check_draw<'q>(
     out: &mut Vec<Diagnostic>,
 ) -> Option<Vec<&'q str>> {
     if draw.count == 0 {
-        out.push(at.key("count").error("count must be at least 1"));
+        out.push(at.key("count").error(msg!("count must be at least 1", "`count` 至少为 1")));
     }
     if let Some([low, high]) = draw.difficulty {
         if !(1 <= low && low <= high && high <= 5) {
             out.push(
                 at.key("difficulty")
-                    .error(format!("difficulty range [{low}, {high}] must run from low to high within 1 to 5")),
+                    .error(msg!(
+                        "difficulty range [{low}, {high}] must run from low to high within 1 to 5",
+                        "难度范围 [{low}, {high}] 应在 1 到 5 之内、由低到高"
+                    )),
             );
         }
     }
@@ -78,11 +87,18 @@ fn check_draw<'q>(
         .sum();
     let available = candidates.len().saturating_sub(taken_at_worst);
     if draw.count as usize > available {
-        let unless = if taken_at_worst > 0 { " and that earlier draws cannot take" } else { "" };
-        out.push(at.key("count").error(format!(
-            "draw asks for {} questions but bank `{}` has only {available} that match{unless}",
-            draw.count, draw.bank
-        )));
+        let (count, bank) = (draw.count, &draw.bank);
+        out.push(at.key("count").error(if taken_at_worst > 0 {
+            msg!(
+                "draw asks for {count} questions but bank `{bank}` has only {available} that match and that earlier draws cannot take",
+                "抽题要 {count} 道，但题库 `{bank}` 中符合条件且不会被前面的抽题占用的只有 {available} 道"
+            )
+        } else {
+            msg!(
+                "draw asks for {count} questions but bank `{bank}` has only {available} that match",
+                "抽题要 {count} 道，但题库 `{bank}` 中符合条件的只有 {available} 道"
+            )
+        }));
     }
     Some(candidates)
 }

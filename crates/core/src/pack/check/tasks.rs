@@ -2,6 +2,7 @@
 
 use crate::course::ModuleKind;
 use crate::diagnostic::Diagnostic;
+use crate::msg;
 use crate::pack::parsed::ParsedCourse;
 
 use super::index::Index;
@@ -12,11 +13,10 @@ pub(crate) fn check(course: &ParsedCourse<'_>, index: &Index<'_>, out: &mut Vec<
     for (task, at) in course.tasks() {
         if let Some(&kind) = index.modules.resolve(&task.module, at.key("module"), out) {
             if kind != ModuleKind::Practice {
-                out.push(at.key("module").warning(format!(
-                    "task `{}` belongs to `{}`, a {} module; tasks normally belong to practice modules",
-                    task.id,
-                    task.module,
-                    kind.as_str()
+                let (id, module, kind) = (&task.id, &task.module, kind.as_str());
+                out.push(at.key("module").warning(msg!(
+                    "task `{id}` belongs to `{module}`, a {kind} module; tasks normally belong to practice modules",
+                    "实践任务 `{id}` 属于 `{module}`，它是 {kind} 类模块；实践任务通常属于实践（practice）模块"
                 )));
             }
         }
@@ -28,16 +28,17 @@ pub(crate) fn check(course: &ParsedCourse<'_>, index: &Index<'_>, out: &mut Vec<
             let valid = (1..=10).contains(&extension.len())
                 && extension.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
             if !valid {
-                out.push(at.key("attachment_types").idx(i).error(format!(
-                    "attachment type `{extension}` must be a lower-case file extension without the dot, like `pdf`"
+                out.push(at.key("attachment_types").idx(i).error(msg!(
+                    "attachment type `{extension}` must be a lower-case file extension without the dot, like `pdf`",
+                    "附件类型 `{extension}` 应为不带点的小写扩展名，例如 `pdf`"
                 )));
             }
         }
         if task.max_attachment_mb == 0 {
-            out.push(at.key("max_attachment_mb").error("max_attachment_mb must be at least 1"));
+            out.push(at.key("max_attachment_mb").error(msg!("max_attachment_mb must be at least 1", "`max_attachment_mb` 至少为 1")));
         }
         if !(task.grade_max.is_finite() && task.grade_max > 0.0) {
-            out.push(at.key("grade_max").error("grade_max must be greater than 0"));
+            out.push(at.key("grade_max").error(msg!("grade_max must be greater than 0", "`grade_max` 应大于 0")));
         }
     }
 }

@@ -61,6 +61,17 @@ fn quiz_aiken_broken_fixture_reports_every_question_at_its_line() {
     assert_eq!(partial.questions[0].id, "aiken-006");
 }
 
+#[test]
+fn quiz_aiken_errors_are_also_in_chinese() {
+    let imported = parse_aiken("aiken-broken.txt", BROKEN, ImportMode::AllOrNothing);
+    let d = &imported.diagnostics[1];
+    assert_eq!((d.line, d.col), (7, 1));
+    assert_eq!(d.message, "expected option `B` here, not `C`");
+    assert_eq!(d.message_zh, "此处应为选项 `B`，而不是 `C`");
+    assert!(d.line_in(crate::Lang::Zh).starts_with("aiken-broken.txt:7:1: "), "{d:?}");
+    assert!(imported.diagnostics.iter().all(|d| !d.message_zh.is_empty() && d.message_zh != d.message));
+}
+
 #[rstest]
 #[case::dot("A. 文本", Some(('A', "文本")))]
 #[case::parenthesis("B) 文本", Some(('B', "文本")))]

@@ -3,6 +3,9 @@
 //! it: `{}` is an essay, `{#…}` numeric, any `~` multiple choice, `=` with
 //! `->` matching, `{T}` / `{FALSE}` true/false, and only `=` short answer.
 
+use crate::diagnostic::Message;
+use crate::msg;
+
 use super::escape::reveal;
 use super::source::Item;
 use super::text_format::{split_format, to_markdown, to_plain, TextFormat};
@@ -51,11 +54,11 @@ fn full(weight: f64) -> bool {
 }
 
 impl BlockParser<'_> {
-    fn problem(&self, part: &str, message: impl Into<String>) -> Problem {
-        Problem { offset: self.item.offset_of(part), message: message.into() }
+    fn problem(&self, part: &str, message: Message) -> Problem {
+        Problem { offset: self.item.offset_of(part), message }
     }
 
-    fn warn(&mut self, part: &str, message: impl Into<String>) {
+    fn warn(&mut self, part: &str, message: Message) {
         let warning = self.problem(part, message);
         self.warnings.push(warning);
     }
@@ -102,11 +105,16 @@ impl BlockParser<'_> {
         let starts: Vec<usize> = content.match_indices(markers).map(|(i, _)| i).collect();
         let lead = &content[..starts.first().copied().unwrap_or(content.len())];
         if !lead.trim().is_empty() {
-            let expected = markers.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(" or ");
+            let quoted: Vec<String> = markers.iter().map(|m| format!("`{m}`")).collect();
+            let (expected, expected_zh) = (quoted.join(" or "), quoted.join(" 或 "));
             let lead = lead.trim_start();
+            let text = reveal(lead.trim_end());
             return Err(self.problem(
                 lead,
-                format!("expected an answer starting with {expected} before `{}`", reveal(lead.trim_end())),
+                msg!(
+                    "expected an answer starting with {expected} before `{text}`",
+                    "`{text}` 之前应有以 {expected_zh} 开头的答案"
+                ),
             ));
         }
         let mut pieces = Vec::with_capacity(starts.len());
@@ -124,13 +132,23 @@ impl BlockParser<'_> {
         let mut weight = None;
         if let Some(after) = rest.strip_prefix('%') {
             let Some(end) = after.find('%') else {
-                return Err(self.problem(rest, "a weight starts with `%` but has no closing `%` (write `%50%`)"));
+                return Err(self.problem(
+                    rest,
+                    msg!(
+                        "a weight starts with `%` but has no closing `%` (write `%50%`)",
+                        "权重以 `%` 开头，但缺少结尾的 `%`（应写作 `%50%`）"
+                    ),
+                ));
             };
             let value: Option<f64> = after[..end].trim().parse().ok().filter(|w: &f64| (-100.0..=100.0).contains(w));
             let Some(value) = value else {
+                let written = reveal(&after[..end]);
                 return Err(self.problem(
                     rest,
-                    format!("weight `%{}%` is not a percentage from -100 to 100", reveal(&after[..end])),
+                    msg!(
+                        "weight `%{written}%` is not a percentage from -100 to 100",
+                        "权重 `%{written}%` 不是 -100 到 100 之间的百分比"
+                    ),
                 ));
             };
             weight = Some(value);
@@ -142,7 +160,7 @@ impl BlockParser<'_> {
         };
         let text = text.trim();
         if text.is_empty() {
-            return Err(self.problem(body, format!("an answer after `{marker}` is empty")));
+            return Err(self.problem(body, msg!("an answer after `{marker}` is empty", "`{marker}` 之后的答案为空")));
         }
         Ok(Piece { marker, weight, text, feedback })
     }
@@ -153,13 +171,16 @@ impl BlockParser<'_> {
     fn choice(&mut self, content: &str) -> Result<Answers, Problem> {
         let pieces = self.pieces(content, &['=', '~'])?;
         if pieces.len() < 2 {
-            return Err(self.problem(content, "a choice question needs at least 2 options"));
+            return Err(self.problem(
+                content,
+                msg!("a choice question needs at least 2 options", "选择题至少需要 2 个选项"),
+            ));
         }
         let mut options: Vec<String> = Vec::with_capacity(pieces.len());
         for piece in &pieces {
             let option = self.markdown(piece.text);
             if options.contains(&option) {
-                return Err(self.problem(piece.text, format!("option `{option}` appears twice")));
+                return Err(self.problem(piece.text, msg!("option `{option}` appears twice", "选项 `{option}` 重复出现")));
             }
             options.push(option);
         }
@@ -171,22 +192,25 @@ impl BlockParser<'_> {
         let fully_right: Vec<usize> = (0..pieces.len()).filter(|&i| full(weights[i])).collect();
         let positive: Vec<usize> = (0..pieces.len()).filter(|&i| weights[i] > 0.0).collect();
         match (fully_right.as_slice(), positive.len()) {
-            (_, 0) => {
-                Err(self
-                    .problem(content, "no option is right: mark the right one with `=` (or give positive `%weights%`)"))
-            }
+            (_, 0) => Err(self.problem(
+                content,
+                msg!(
+                    "no option is right: mark the right one with `=` (or give positive `%weights%`)",
+                    "没有正确选项：请用 `=` 标出正确选项（或给出正的 `%weights%` 权重）"
+                ),
+            )),
             ([answer], 1) => Ok(Answers::Single { options, answer: *answer, feedback }),
             ([answer], _) => {
-                let partial: Vec<String> = positive
-                    .iter()
-                    .filter(|&&i| i != *answer)
-                    .map(|&i| format!("`{}` ({}%)", options[i], weights[i]))
-                    .collect();
+                let others: Vec<usize> = positive.iter().copied().filter(|&i| i != *answer).collect();
+                let partial = others.iter().map(|&i| format!("`{}` ({}%)", options[i], weights[i]));
+                let partial = partial.collect::<Vec<_>>().join(", ");
+                let partial_zh = others.iter().map(|&i| format!("`{}`（{}%）", options[i], weights[i]));
+                let partial_zh = partial_zh.collect::<Vec<_>>().join("、");
                 self.warn(
                     content,
-                    format!(
-                        "partial credit for {} is dropped: a single-choice question scores only its right option",
-                        partial.join(", ")
+                    msg!(
+                        "partial credit for {partial} is dropped: a single-choice question scores only its right option",
+                        "{partial_zh} 的部分得分被舍弃：单选题只为正确选项计分"
                     ),
                 );
                 Ok(Answers::Single { options, answer: *answer, feedback })
@@ -195,12 +219,13 @@ impl BlockParser<'_> {
                 let share = 100.0 / positive.len() as f64;
                 if positive.iter().any(|&i| (weights[i] - share).abs() > 0.01) {
                     let listed: Vec<String> = positive.iter().map(|&i| format!("{}%", weights[i])).collect();
+                    let (listed, listed_zh) = (listed.join(", "), listed.join("、"));
+                    let share = (share * 100.0).round() / 100.0;
                     self.warn(
                         content,
-                        format!(
-                            "weights {} are imported as equal shares of {}%: each right option of a multiple-choice question earns the same",
-                            listed.join(", "),
-                            (share * 100.0).round() / 100.0
+                        msg!(
+                            "weights {listed} are imported as equal shares of {share}%: each right option of a multiple-choice question earns the same",
+                            "权重 {listed_zh} 按每项 {share}% 的均等份额导入：多选题的每个正确选项得分相同"
                         ),
                     );
                 }
@@ -208,8 +233,12 @@ impl BlockParser<'_> {
             }
             _ => Err(self.problem(
                 content,
-                "several options are fully right (`=`): a single-choice question has one right option; \
-                 for several right options give each a weight such as `~%50%`",
+                msg!(
+                    "several options are fully right (`=`): a single-choice question has one right option; \
+                     for several right options give each a weight such as `~%50%`",
+                    "多个选项被标为完全正确（`=`）：单选题只有一个正确选项；\
+                     如有多个正确选项，请分别为其设置权重，例如 `~%50%`"
+                ),
             )),
         }
     }
@@ -220,19 +249,33 @@ impl BlockParser<'_> {
         let mut pairs: Vec<(String, String)> = Vec::with_capacity(pieces.len());
         for piece in &pieces {
             let Some(arrow) = piece.text.find("->") else {
-                return Err(self.problem(piece.text, "every answer of a matching question is `=left -> right`"));
+                return Err(self.problem(
+                    piece.text,
+                    msg!(
+                        "every answer of a matching question is `=left -> right`",
+                        "配对题的每个答案都应写作 `=left -> right`"
+                    ),
+                ));
             };
             let (left, right) = (piece.text[..arrow].trim(), piece.text[arrow + 2..].trim());
             if left.is_empty() || right.is_empty() {
                 return Err(self.problem(
                     piece.text,
-                    "a pair has an empty side (extra right-hand sides without a left are not supported)",
+                    msg!(
+                        "a pair has an empty side (extra right-hand sides without a left are not supported)",
+                        "配对的一侧为空（不支持没有左侧的额外右侧项）"
+                    ),
                 ));
             }
             let (left, right) = (self.plain(left), self.plain(right));
             if pairs.iter().any(|(_, r)| *r == right) {
-                return Err(self
-                    .problem(piece.text, format!("right-hand side `{right}` is used twice; each must be different")));
+                return Err(self.problem(
+                    piece.text,
+                    msg!(
+                        "right-hand side `{right}` is used twice; each must be different",
+                        "右侧项 `{right}` 出现了两次；各右侧项必须互不相同"
+                    ),
+                ));
             }
             if let Some(feedback) = piece.feedback {
                 notes.push(format!("{left} → {right}：{}", self.markdown(feedback)));
@@ -240,7 +283,10 @@ impl BlockParser<'_> {
             pairs.push((left, right));
         }
         if pairs.len() < 2 {
-            return Err(self.problem(content, "a matching question needs at least 2 pairs"));
+            return Err(self.problem(
+                content,
+                msg!("a matching question needs at least 2 pairs", "配对题至少需要 2 组配对"),
+            ));
         }
         Ok(Answers::Matching(pairs))
     }
@@ -270,7 +316,10 @@ impl BlockParser<'_> {
             } else if weight > 0.0 {
                 self.warn(
                     piece.text,
-                    format!("`{text}` ({weight}%) is not accepted: a blank is either right or wrong"),
+                    msg!(
+                        "`{text}` ({weight}%) is not accepted: a blank is either right or wrong",
+                        "`{text}`（{weight}%）不会被接受：填空只分对错"
+                    ),
                 );
             }
             if let Some(feedback) = piece.feedback {
@@ -278,9 +327,13 @@ impl BlockParser<'_> {
             }
         }
         if accepted.is_empty() {
-            return Err(
-                self.problem(content, "no answer gets full credit: give at least one `=answer` without a lower weight")
-            );
+            return Err(self.problem(
+                content,
+                msg!(
+                    "no answer gets full credit: give at least one `=answer` without a lower weight",
+                    "没有得满分的答案：请至少给出一个未降低权重的 `=answer`"
+                ),
+            ));
         }
         Ok(Answers::ShortAnswer(accepted))
     }
@@ -302,9 +355,13 @@ impl BlockParser<'_> {
             bodies.remove(0);
         }
         if bodies.is_empty() {
-            return Err(
-                self.problem(content, "a numeric answer `{#…}` needs a number, as in `{#5}`, `{#5:0.5}` or `{#1..5}`")
-            );
+            return Err(self.problem(
+                content,
+                msg!(
+                    "a numeric answer `{{#…}}` needs a number, as in `{{#5}}`, `{{#5:0.5}}` or `{{#1..5}}`",
+                    "数值答案 `{{#…}}` 需要一个数字，例如 `{{#5}}`、`{{#5:0.5}}` 或 `{{#1..5}}`"
+                ),
+            ));
         }
         for body in bodies {
             let piece = self.piece('=', body)?;
@@ -313,9 +370,13 @@ impl BlockParser<'_> {
             if full(weight) {
                 ranges.push((value - tolerance, value + tolerance, value, tolerance, piece.text));
             } else if weight > 0.0 {
+                let text = reveal(piece.text);
                 self.warn(
                     piece.text,
-                    format!("`{}` ({weight}%) is not accepted: only fully right answers are kept", reveal(piece.text)),
+                    msg!(
+                        "`{text}` ({weight}%) is not accepted: only fully right answers are kept",
+                        "`{text}`（{weight}%）不会被接受：只保留完全正确的答案"
+                    ),
                 );
             }
             if let Some(feedback) = piece.feedback {
@@ -325,7 +386,7 @@ impl BlockParser<'_> {
         notes.extend(wrong_feedback.map(|f| format!("其他答案：{}", self.markdown(f))));
         ranges.sort_by(|a, b| a.0.total_cmp(&b.0));
         match ranges.as_slice() {
-            [] => Err(self.problem(content, "no numeric answer gets full credit")),
+            [] => Err(self.problem(content, msg!("no numeric answer gets full credit", "没有得满分的数值答案"))),
             // One answer: keep it exactly as written.
             [(_, _, value, tolerance, _)] => Ok(Answers::Numeric { value: *value, tolerance: *tolerance }),
             [(low, first_high, ..), rest @ ..] => {
@@ -334,8 +395,11 @@ impl BlockParser<'_> {
                     if next_low > high {
                         return Err(self.problem(
                             text,
-                            "fully right numeric answers that do not overlap cannot be imported: \
-                             a numeric question has one answer and one tolerance",
+                            msg!(
+                                "fully right numeric answers that do not overlap cannot be imported: \
+                                 a numeric question has one answer and one tolerance",
+                                "无法导入互不重叠的多个完全正确数值答案：数值题只有一个答案和一个容差"
+                            ),
                         ));
                     }
                     high = high.max(next_high);
@@ -352,13 +416,20 @@ impl BlockParser<'_> {
             part.parse::<f64>()
                 .ok()
                 .filter(|n| n.is_finite())
-                .ok_or_else(|| self.problem(part, format!("`{}` is not a number", reveal(part))))
+                .ok_or_else(|| {
+                    let written = reveal(part);
+                    self.problem(part, msg!("`{written}` is not a number", "`{written}` 不是数字"))
+                })
         };
         match text.find("..").filter(|&at| at > 0) {
             Some(at) => {
                 let (low, high) = (number(&text[..at])?, number(&text[at + 2..])?);
                 if high < low {
-                    return Err(self.problem(text, format!("range `{}` runs from high to low", reveal(text))));
+                    let written = reveal(text);
+                    return Err(self.problem(
+                        text,
+                        msg!("range `{written}` runs from high to low", "范围 `{written}` 的起点大于终点"),
+                    ));
                 }
                 Ok((tidy((low + high) / 2.0), tidy((high - low) / 2.0)))
             }
@@ -366,7 +437,7 @@ impl BlockParser<'_> {
                 Some(at) => {
                     let tolerance = number(&text[at + 1..])?;
                     if tolerance < 0.0 {
-                        return Err(self.problem(&text[at + 1..], "a tolerance cannot be negative"));
+                        return Err(self.problem(&text[at + 1..], msg!("a tolerance cannot be negative", "容差不能为负数")));
                     }
                     Ok((number(&text[..at])?, tolerance))
                 }

@@ -2,6 +2,8 @@
 //! text and one answer block `{…}`, which may sit mid-sentence (Moodle's
 //! "missing word" form: the block's place becomes the blank).
 
+use crate::diagnostic::Message;
+use crate::msg;
 use crate::pack::model::{Answer, Question, QuestionType, BLANK_MARKER};
 use crate::quiz::import::Format;
 
@@ -19,36 +21,64 @@ pub(super) fn parse_question(
     tags: &[String],
     warnings: &mut Vec<Problem>,
 ) -> Result<Question, Problem> {
-    let problem = |part: &str, message: &str| Problem { offset: item.offset_of(part), message: message.to_string() };
+    let problem = |part: &str, message: Message| Problem { offset: item.offset_of(part), message };
     let body = without_title(item)?;
     let (format, body) = split_format(body);
     let format = format.unwrap_or(TextFormat::Moodle);
 
     let Some(open) = body.find('{') else {
         return Err(match body.find('}') {
-            Some(close) => problem(&body[close..], "`}` without an opening `{` (write `\\}` for a literal brace)"),
-            None => {
-                problem(body.trim_start(), "no answer block `{…}`: text-only items (descriptions) are not supported")
-            }
+            Some(close) => problem(
+                &body[close..],
+                msg!(
+                    "`}}` without an opening `{{` (write `\\}}` for a literal brace)",
+                    "`}}` 缺少对应的 `{{`（如要表示花括号本身，请写作 `\\}}`）"
+                ),
+            ),
+            None => problem(
+                body.trim_start(),
+                msg!(
+                    "no answer block `{{…}}`: text-only items (descriptions) are not supported",
+                    "缺少答案块 `{{…}}`：不支持纯文本条目（说明）"
+                ),
+            ),
         });
     };
     if let Some(close) = body[..open].find('}') {
-        return Err(problem(&body[close..], "`}` before the answer block opens (write `\\}` for a literal brace)"));
+        return Err(problem(
+            &body[close..],
+            msg!(
+                "`}}` before the answer block opens (write `\\}}` for a literal brace)",
+                "`}}` 出现在答案块开始之前（如要表示花括号本身，请写作 `\\}}`）"
+            ),
+        ));
     }
     let Some(close) = body[open + 1..].find(['{', '}']).map(|i| open + 1 + i) else {
         return Err(problem(
             &body[open..],
-            "the answer block is not closed with `}` before the blank line that ends the question",
+            msg!(
+                "the answer block is not closed with `}}` before the blank line that ends the question",
+                "答案块在结束题目的空行之前没有用 `}}` 闭合"
+            ),
         ));
     };
     if body[close..].starts_with('{') {
-        return Err(problem(&body[close..], "`{` inside an answer block (write `\\{` for a literal brace)"));
+        return Err(problem(
+            &body[close..],
+            msg!(
+                "`{{` inside an answer block (write `\\{{` for a literal brace)",
+                "答案块内出现了 `{{`（如要表示花括号本身，请写作 `\\{{`）"
+            ),
+        ));
     }
     let after = &body[close + 1..];
     if let Some(extra) = after.find(['{', '}']) {
         return Err(problem(
             &after[extra..],
-            "a second answer block: only one `{…}` per question is supported (embedded answers are not)",
+            msg!(
+                "a second answer block: only one `{{…}}` per question is supported (embedded answers are not)",
+                "出现了第二个答案块：每道题目只支持一个 `{{…}}`（不支持嵌入式答案）"
+            ),
         ));
     }
 
@@ -57,7 +87,7 @@ pub(super) fn parse_question(
     warnings.append(&mut parser.warnings);
     let block = block?;
     let kind = kind_of(&block.answers);
-    let stem = stem(&body[..open], after, kind, format).map_err(|message| problem(body.trim_start(), &message))?;
+    let stem = stem(&body[..open], after, kind, format).map_err(|message| problem(body.trim_start(), message))?;
     Ok(build(position, kind, stem, tags, block))
 }
 
@@ -68,9 +98,10 @@ fn without_title(item: &Item) -> Result<&str, Problem> {
     let Some(after) = text.strip_prefix("::") else { return Ok(&item.text) };
     match after.find("::") {
         Some(end) => Ok(&after[end + 2..]),
-        None => {
-            Err(Problem { offset: item.offset_of(text), message: "the title `::…` is not closed with `::`".into() })
-        }
+        None => Err(Problem {
+            offset: item.offset_of(text),
+            message: msg!("the title `::…` is not closed with `::`", "标题 `::…` 没有以 `::` 结尾"),
+        }),
     }
 }
 
@@ -89,11 +120,11 @@ fn kind_of(answers: &Answers) -> QuestionType {
 /// The stem: the text before the block, and when text follows the block,
 /// a blank where the block was. A fill-in-the-blank question whose block
 /// ends it gets its blank at the end, unless its text already has one.
-fn stem(before: &str, after: &str, kind: QuestionType, format: TextFormat) -> Result<String, String> {
+fn stem(before: &str, after: &str, kind: QuestionType, format: TextFormat) -> Result<String, Message> {
     let head = to_markdown(&reveal(before), format);
     let tail = to_markdown(&reveal(after), format);
     if head.is_empty() && tail.is_empty() {
-        return Err("the question has no text".into());
+        return Err(msg!("the question has no text", "题目没有题干"));
     }
     let stem = if !tail.is_empty() {
         let left = if before.ends_with(char::is_whitespace) && !head.is_empty() { " " } else { "" };
@@ -107,8 +138,9 @@ fn stem(before: &str, after: &str, kind: QuestionType, format: TextFormat) -> Re
         head
     };
     if kind == QuestionType::FillBlank && stem.matches(BLANK_MARKER).count() != 1 {
-        return Err(format!(
-            "the question text already contains `{BLANK_MARKER}`; a GIFT short answer fills exactly one blank"
+        return Err(msg!(
+            "the question text already contains `{BLANK_MARKER}`; a GIFT short answer fills exactly one blank",
+            "题干中已含有 `{BLANK_MARKER}`；GIFT 简答题只能对应一个填空"
         ));
     }
     Ok(stem)

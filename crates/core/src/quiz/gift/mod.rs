@@ -31,7 +31,8 @@ mod item;
 mod source;
 mod text_format;
 
-use crate::diagnostic::{line_col, Diagnostic};
+use crate::diagnostic::{line_col, Diagnostic, Message};
+use crate::msg;
 
 use super::import::{ImportMode, Imported};
 use source::Kind;
@@ -40,14 +41,18 @@ use source::Kind;
 #[derive(Debug, Clone, PartialEq)]
 struct Problem {
     offset: usize,
-    message: String,
+    message: Message,
 }
 
 /// Parses GIFT `text`; diagnostics name `file`.
 pub fn parse_gift(file: &str, text: &str, mode: ImportMode) -> Imported {
     if let Some((at, c)) = text.char_indices().find(|(_, c)| escape::is_placeholder(*c)) {
         let (line, col) = line_col(text, at);
-        let message = format!("the private-use character U+{:04X} cannot be imported; remove it", c as u32);
+        let code = format!("U+{:04X}", c as u32);
+        let message = msg!(
+            "the private-use character {code} cannot be imported; remove it",
+            "无法导入私用区字符 {code}，请将其删除"
+        );
         return Imported::finish(file, Vec::new(), vec![Diagnostic::error(file, line, col, message)], mode);
     }
     let mut questions = Vec::new();

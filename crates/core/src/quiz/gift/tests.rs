@@ -226,6 +226,19 @@ fn quiz_gift_broken_fixture_reports_every_item_at_its_line() {
 }
 
 #[test]
+fn quiz_gift_errors_are_also_in_chinese() {
+    let imported = parse_gift("gift-broken.gift", BROKEN, ImportMode::AllOrNothing);
+    let weight = imported.diagnostics.iter().find(|d| d.line == 11).expect("the bad weight on line 11");
+    assert_eq!(weight.col, 18);
+    assert!(weight.message.contains("weight `%abc%` is not a percentage"), "{weight:?}");
+    assert!(weight.message_zh.contains("权重 `%abc%` 不是 -100 到 100 之间的百分比"), "{weight:?}");
+    assert!(weight.line_in(crate::Lang::Zh).starts_with("gift-broken.gift:11:18: "), "{weight:?}");
+    let brace = imported.diagnostics.iter().find(|d| d.line == 33).expect("the stray brace on line 33");
+    assert_eq!(brace.message_zh, "`}` 出现在答案块开始之前（如要表示花括号本身，请写作 `\\}`）");
+    assert!(imported.diagnostics.iter().all(|d| !d.message_zh.is_empty() && d.message_zh != d.message));
+}
+
+#[test]
 fn quiz_gift_partial_keeps_the_good_items() {
     let imported = parse_gift("gift-broken.gift", BROKEN, ImportMode::Partial);
     assert!(imported.has_errors());
