@@ -86,7 +86,7 @@ test('a broken pack shows every problem, grouped by file and sorted, and cannot 
   const kindRow = dialog.getByTestId('diagnostic-row').nth(1)
   await expect(kindRow).toContainText('错误')
   // The Chinese UI shows the Chinese message the backend sent beside the English one.
-  await expect(kindRow).toContainText('未知的模块类型 lecture，应为 theory、practice、case 之一')
+  await expect(kindRow).toContainText('取值 lecture 无效；应为以下之一：theory、practice、case')
   await expect(dialog.getByTestId('diagnostic-row').nth(2)).toContainText('警告')
   await expect(dialog.getByRole('button', { name: '导入', exact: true })).toBeDisabled()
   await expect(dialog).toContainText('修正全部错误后才能导入。')
