@@ -116,3 +116,19 @@ impl PackSourceError {
         Message { en, zh }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_diagnostic_carries_the_problem_in_both_languages() {
+        let unsafe_path = PackSourceError::UnsafePath { entry: "../x.md".into(), reason: UnsafeReason::ParentDir };
+        let diagnostic = unsafe_path.to_diagnostic();
+        assert_eq!((diagnostic.file.as_str(), diagnostic.line), ("../x.md", 1));
+        assert_eq!(diagnostic.message, unsafe_path.to_string());
+        assert_eq!(diagnostic.message_zh, "不安全的路径 \"../x.md\"：路径用 `..` 跳出了课程包");
+        let bomb = PackSourceError::ZipBomb { entry: "a.md".into(), ratio: 100 };
+        assert_eq!(bomb.message().zh, "a.md 解压后超过其压缩大小的 100 倍，疑似压缩炸弹（zip bomb）");
+    }
+}
