@@ -141,6 +141,16 @@ impl TauriDriver {
         } else {
             setup::cargo_bin("tauri-driver").display().to_string()
         };
+        // tauri-driver fails on a taken port only in its own output, and the
+        // test run would then time out on its first request: say so here.
+        for taken in [port, port + 1] {
+            if std::net::TcpListener::bind(("127.0.0.1", taken)).is_err() {
+                bail!(
+                    "port {taken} is already in use (a tauri-driver or WebKitWebDriver left over from an earlier \
+                     run?); stop that process and run the tests again"
+                );
+            }
+        }
         let native_port = (port + 1).to_string();
         let mut command = process::command(&program, &["--port", &port.to_string(), "--native-port", &native_port]);
         // The app inherits the driver's environment: point it at a fresh data folder.
@@ -162,9 +172,12 @@ impl TauriDriver {
 
 impl Drop for TauriDriver {
     fn drop(&mut self) {
-        // Signal the whole group (tauri-driver and the WebKitWebDriver it spawned).
+        // Signal the whole group (tauri-driver and the WebKitWebDriver it
+        // spawned). procps' kill reads `-TERM -<pid>` otherwise than a shell's
+        // builtin does and left WebKitWebDriver running, holding its port:
+        // the signal by name and `--` before the negative group id.
         #[cfg(unix)]
-        let _ = std::process::Command::new("kill").args(["-TERM", &format!("-{}", self.0.id())]).status();
+        let _ = std::process::Command::new("kill").args(["-s", "TERM", "--", &format!("-{}", self.0.id())]).status();
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
