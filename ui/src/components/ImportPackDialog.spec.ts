@@ -115,6 +115,15 @@ describe('ImportPackDialog', () => {
     expect(wrapper.find('[data-testid="diagnostics"]').exists()).toBe(false)
   })
 
+  it('invalid pack whose courses the backend did not describe: the problems, without an empty contents section', async () => {
+    validations[FOLDER] = { ...brokenPack, courses: [] }
+    const wrapper = await open()
+    await pick(wrapper, 'folder', FOLDER)
+    expect(wrapper.findAll('[data-testid="diagnostic-row"]')).toHaveLength(4)
+    expect(wrapper.find('[data-testid="pack-summary"]').exists()).toBe(false)
+    expect(importButton(wrapper).attributes('disabled')).toBeDefined()
+  })
+
   it('invalid pack: lists every problem by file, sorted and counted, and blocks the import', async () => {
     const wrapper = await open()
     await pick(wrapper, 'folder', FOLDER)
