@@ -1,7 +1,8 @@
 //! The CLI contract of DESIGN.md §4 for packs, driving the built `qunxue`
 //! binary: arguments, output shapes and exit codes that scripts rely on.
 
-use qunxue_tests::cli::{qunxue, qunxue_in_locale};
+use qunxue_tests::cli::{qunxue, qunxue_in_locale, qunxue_with_pin};
+use qunxue_tests::profiles::{add_admin, ADMIN_PIN};
 use qunxue_tests::packs::{fixture, repo_root};
 use qunxue_tests::snapshot::DataDir;
 use serde_json::{json, Value};
@@ -99,11 +100,17 @@ fn inspect_json_has_the_documented_shape() {
 fn import_reports_what_happened_to_each_course() {
     let data = DataDir::new();
     let db = data.db();
+    // Installing courses is an admin's: a learner is refused and nothing is written.
+    let as_learner = qunxue(&["import", path(&fixture("good")), "--db", path(&db)]);
+    assert_eq!(as_learner.status.code(), Some(1), "{}", stderr(&as_learner));
+    assert!(stderr(&as_learner).contains("needs the admin role"), "{}", stderr(&as_learner));
+    assert!(!data.packs().exists(), "a refused import installs no file");
+    let admin = add_admin(&db);
     let import = |pack: &str, extra: &[&str]| {
         let fixture = fixture(pack);
-        let mut args = vec!["import", path(&fixture), "--db", path(&db)];
+        let mut args = vec!["import", path(&fixture), "--db", path(&db), "--profile", admin.as_str()];
         args.extend_from_slice(extra);
-        qunxue(&args)
+        qunxue_with_pin(ADMIN_PIN, &args)
     };
     let output = import("good", &[]);
     assert_eq!((output.status.code(), stdout(&output).as_str()), (Some(0), "installed acme.demo 1.0.0\n"), "{}", stderr(&output));

@@ -13,7 +13,7 @@ use std::time::Instant;
 
 use qunxue_app::{library, profiles, quiz};
 use qunxue_store::Store;
-use qunxue_tests::cli::qunxue_path;
+use qunxue_tests::cli::test_support_path;
 
 const COURSE: &str = "qunxue.community-ops";
 /// An after-submit quiz: immediate-feedback quizzes lock an answer once checked.
@@ -87,7 +87,7 @@ fn acknowledged_writes_survive_sigkill_and_the_attempt_resumes() {
 /// folds the acknowledged writes into `expected` and returns the write that
 /// was in flight, if one was.
 fn stream_then_kill(db: &Path, kill_after: u64, expected: &mut Expected) -> (Ready, Option<Write>) {
-    let mut child = Command::new(qunxue_path())
+    let mut child = Command::new(test_support_path())
         .args(["write-stream", "--db"])
         .arg(db)
         .args(["--course", COURSE, "--quiz", QUIZ])

@@ -13,12 +13,12 @@ use std::process::{Command, Stdio};
 
 use chrono::{TimeZone, Utc};
 use qunxue_app::import::import_pack;
-use qunxue_app::tasks::fixture::{self, COURSE, INSTRUCTOR, LEARNER, TASK};
+use qunxue_app::tasks::fixture::{self, COURSE, INSTRUCTOR, INSTRUCTOR_PIN, LEARNER, TASK};
 use qunxue_app::tasks::grading::{self, MarkInput};
 use qunxue_app::tasks::learner;
 use qunxue_app::{library, profiles, reading};
 use qunxue_store::Store;
-use qunxue_tests::cli::{qunxue, qunxue_path};
+use qunxue_tests::cli::{qunxue, qunxue_path, qunxue_with_pin, test_support_path};
 use qunxue_tests::packs::{fixture as pack_fixture, repo_root};
 use qunxue_tests::snapshot::DataDir;
 
@@ -56,7 +56,7 @@ fn course_readable(db: &Path, course: &str) {
 /// it reports progress step `kill_at`. Returns the stage it was killed at, or
 /// `None` when the import finished before reaching that step.
 fn import_killed_at(pack: &Path, db: &Path, kill_at: usize) -> Option<String> {
-    let mut child = Command::new(qunxue_path())
+    let mut child = Command::new(test_support_path())
         .args(["fault-run", "import"])
         .arg(pack)
         .arg("--db")
@@ -148,7 +148,7 @@ fn sigkill_at_every_step_of_an_import_leaves_the_old_or_the_new_course_whole() {
             )
             .unwrap();
         }
-        let mut child = Command::new(qunxue_path())
+        let mut child = Command::new(test_support_path())
             .args(["fault-run", "import"])
             .arg(pack_fixture("good-v2"))
             .arg("--db")
@@ -195,7 +195,7 @@ fn sigkill_during_task_submissions_keeps_every_acknowledged_version() {
     let mut acknowledged: Vec<String> = Vec::new();
     for run in 0..8u64 {
         let kill_after = 1 + (run * 7) % 23;
-        let mut child = Command::new(qunxue_path())
+        let mut child = Command::new(test_support_path())
             .args(["fault-run", "submit", "--db"])
             .arg(&db)
             .args(["--course", course, "--task", task, "--count", "100000"])
@@ -303,7 +303,7 @@ fn grades_bundle(dir: &Path) -> (PathBuf, PathBuf) {
             .unwrap();
     }
     let bundle = dir.join("grades.zip");
-    let out = qunxue(&[
+    let out = qunxue_with_pin(INSTRUCTOR_PIN, &[
         "export-grades",
         "--db",
         teacher_db.to_str().unwrap(),

@@ -10,7 +10,8 @@ use std::process::Command;
 
 use qunxue_app::impact::fixture::{install, populated_study};
 use qunxue_store::Store;
-use qunxue_tests::cli::qunxue;
+use qunxue_tests::cli::{qunxue, qunxue_with_pin};
+use qunxue_tests::profiles::{add_admin, ADMIN_PIN};
 use qunxue_tests::packs::repo_root;
 
 fn has(tool: &str) -> bool {
@@ -56,9 +57,12 @@ fn the_report_command_writes_every_format_and_the_pdf_shows_chinese_and_charts()
         install(&mut store).unwrap();
         populated_study(&mut store).unwrap()
     };
+    let admin = add_admin(&db);
     let out = work.path().join("out");
-    let output = qunxue(&[
+    let output = qunxue_with_pin(ADMIN_PIN, &[
         "report",
+        "--profile",
+        &admin,
         "--db",
         db.to_str().unwrap(),
         "--out",
@@ -220,13 +224,16 @@ fn the_report_command_explains_an_empty_database() {
     let work = tempfile::tempdir().unwrap();
     let db = work.path().join("learner.db");
     drop(Store::open(&db).unwrap());
-    let output = qunxue(&[
-        "report",
-        "--db",
-        db.to_str().unwrap(),
-        "--out",
-        work.path().join("o").to_str().unwrap(),
-    ]);
+    let out_dir = work.path().join("o");
+    // Reports are an instructor's or admin's: a learner is refused.
+    let refused = qunxue(&["report", "--db", db.to_str().unwrap(), "--out", out_dir.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("needs the instructor role"), "{}", String::from_utf8_lossy(&refused.stderr));
+    let admin = add_admin(&db);
+    let output = qunxue_with_pin(
+        ADMIN_PIN,
+        &["report", "--profile", &admin, "--db", db.to_str().unwrap(), "--out", out_dir.to_str().unwrap()],
+    );
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stderr).contains("no impact studies"));
 }

@@ -6,11 +6,11 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{TimeZone, Utc};
-use qunxue_app::tasks::fixture::{self, COURSE, INSTRUCTOR, LEARNER, TASK};
+use qunxue_app::tasks::fixture::{self, COURSE, INSTRUCTOR, INSTRUCTOR_PIN, LEARNER, TASK};
 use qunxue_app::tasks::grading::{self, MarkInput};
 use qunxue_app::tasks::{attachments, learner};
 use qunxue_store::Store;
-use qunxue_tests::cli::qunxue;
+use qunxue_tests::cli::{qunxue, qunxue_with_pin};
 use serde_json::Value;
 
 struct Machine {
@@ -40,15 +40,17 @@ impl Machine {
     }
 }
 
+/// Runs `qunxue` as a script would, with the instructor's PIN in the
+/// environment (a learner's profile needs none and ignores it).
 fn run_json(args: &[&str]) -> Value {
-    let out = qunxue(args);
+    let out = qunxue_with_pin(INSTRUCTOR_PIN, args);
     assert!(out.status.success(), "qunxue {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
     serde_json::from_slice(&out.stdout)
         .unwrap_or_else(|e| panic!("qunxue {args:?} printed no JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
 }
 
 fn refused(args: &[&str]) -> String {
-    let out = qunxue(args);
+    let out = qunxue_with_pin(INSTRUCTOR_PIN, args);
     assert_eq!(
         out.status.code(),
         Some(1),
@@ -106,7 +108,7 @@ fn submissions_and_grades_round_trip_between_two_databases() {
     let again =
         run_json(&["import-submissions", subs_arg, "--db", teacher_pc.db_arg(), "--profile", INSTRUCTOR, "--json"]);
     assert_eq!((again["added"].as_u64(), again["alreadyImported"].as_bool()), (Some(0), Some(true)));
-    let again_text = qunxue(&["import-submissions", subs_arg, "--db", teacher_pc.db_arg(), "--profile", INSTRUCTOR]);
+    let again_text = qunxue_with_pin(INSTRUCTOR_PIN, &["import-submissions", subs_arg, "--db", teacher_pc.db_arg(), "--profile", INSTRUCTOR]);
     assert!(String::from_utf8_lossy(&again_text.stdout).contains("already imported; nothing changed"));
 
     {
@@ -265,4 +267,35 @@ fn a_second_instructor_key_is_trusted_only_with_its_fingerprint() {
     let again = export(INSTRUCTOR, "wang-2.zip");
     let applied = run_json(&["import-grades", &again, "--db", learner_pc.db_arg(), "--profile", LEARNER, "--json"]);
     assert_eq!(applied["added"].as_u64(), Some(1), "the first key stays trusted");
+}
+
+#[test]
+fn an_instructor_command_is_refused_without_the_pin_and_with_a_wrong_one() {
+    let learner_pc = Machine::new();
+    let teacher_pc = Machine::new();
+    let dir = tempfile::tempdir().unwrap();
+    let grades = dir.path().join("grades.zip");
+    let args = ["export-grades", "--db", teacher_pc.db_arg(), "--profile", INSTRUCTOR, "--out", grades.to_str().unwrap()];
+    // No PIN anywhere (no QUNXUE_PIN, no --pin-stdin, no terminal): the
+    // instructor's profile may do only what a learner may.
+    let before = std::fs::read(&teacher_pc.db).unwrap();
+    let out = qunxue(&args);
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stdout));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("PIN"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(!grades.exists());
+    assert_eq!(std::fs::read(&teacher_pc.db).unwrap(), before, "a refused command changes nothing");
+    // A wrong PIN is refused too, and counts towards the lock-out.
+    let wrong = qunxue_with_pin("135790", &args);
+    assert_ne!(wrong.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("wrong PIN"), "{}", String::from_utf8_lossy(&wrong.stderr));
+    let failures: i64 = teacher_pc
+        .store()
+        .conn()
+        .query_row("SELECT failures FROM pin_failures WHERE profile_id = ?1", [INSTRUCTOR], |r| r.get(0))
+        .unwrap();
+    assert_eq!(failures, 1);
+    // A learner's own command needs no PIN.
+    let subs = dir.path().join("subs.zip");
+    let own = qunxue(&["export-submissions", "--db", learner_pc.db_arg(), "--profile", LEARNER, "--out", subs.to_str().unwrap()]);
+    assert_ne!(own.status.code(), Some(2), "{}", String::from_utf8_lossy(&own.stderr));
 }

@@ -25,7 +25,8 @@ use qunxue_app::{library, profiles, reading, tasks};
 use qunxue_core::quiz::LearnerAnswer;
 use qunxue_core::xapi::VerbKind;
 use qunxue_store::Store;
-use qunxue_tests::cli::qunxue;
+use qunxue_tests::cli::qunxue_with_pin;
+use qunxue_tests::profiles::{add_admin, ADMIN_PIN};
 use qunxue_tests::packs::repo_root;
 use serde_json::{json, Value};
 
@@ -330,7 +331,11 @@ fn every_statement_kind_passes_the_independent_validator() {
     let db = dir.path().join("qunxue.db");
     generate_activity(&mut Store::open(&db).unwrap());
     let out = dir.path().join("statements.json");
-    let export = qunxue(&["xapi", "export", "--db", db.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    let admin = add_admin(&db);
+    let export = qunxue_with_pin(
+        ADMIN_PIN,
+        &["xapi", "export", "--db", db.to_str().unwrap(), "--profile", &admin, "--out", out.to_str().unwrap()],
+    );
     assert!(export.status.success(), "xapi export failed: {}", String::from_utf8_lossy(&export.stderr));
 
     let exported: Vec<Value> = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();

@@ -1,14 +1,15 @@
 //! The `qxasset` protocol: serves files of installed courses to the webview
-//! (images, media, PDFs) and nothing outside a course's own folder.
+//! (images, media, PDFs). Which file a request may reach is the session's
+//! decision (nothing outside a course's own folder); this only answers HTTP.
 
 use std::borrow::Cow;
 use std::path::Path;
 
-use qunxue_app::assets::parse_asset_request;
+use qunxue_app::ErrorKind;
 use tauri::http::{header, Request, Response, StatusCode};
 use tauri::{Manager, Runtime, UriSchemeContext};
 
-use crate::state::{lock, AppState};
+use crate::state::AppState;
 
 pub fn handle<R: Runtime>(ctx: UriSchemeContext<'_, R>, request: Request<Vec<u8>>) -> Response<Cow<'static, [u8]>> {
     let Some(state) = ctx.app_handle().try_state::<AppState>() else {
@@ -16,30 +17,20 @@ pub fn handle<R: Runtime>(ctx: UriSchemeContext<'_, R>, request: Request<Vec<u8>
     };
     // Chinese file names arrive percent-encoded.
     let path = percent_encoding::percent_decode_str(request.uri().path()).decode_utf8_lossy();
-    let Some((course_id, relative)) = parse_asset_request(&path) else {
-        return status(StatusCode::BAD_REQUEST);
-    };
-    let course_dir = match lock(&state.store) {
-        Ok(store) => match qunxue_store::courses::get_course(store.conn(), course_id) {
-            Ok(course) => course.source_dir,
-            Err(_) => return status(StatusCode::NOT_FOUND),
-        },
-        Err(_) => return status(StatusCode::INTERNAL_SERVER_ERROR),
-    };
-    serve_file(Path::new(&course_dir), &relative)
+    match state.session.asset_file(&path) {
+        Ok(file) => serve_file(&file),
+        Err(error) => status(match error.kind() {
+            ErrorKind::NotFound => StatusCode::NOT_FOUND,
+            ErrorKind::InvalidInput | ErrorKind::Forbidden => StatusCode::FORBIDDEN,
+            _ => StatusCode::INTERNAL_SERVER_ERROR,
+        }),
+    }
 }
 
-fn serve_file(course_dir: &Path, relative: &str) -> Response<Cow<'static, [u8]>> {
-    let (Ok(root), Ok(file)) = (course_dir.canonicalize(), course_dir.join(relative).canonicalize()) else {
-        return status(StatusCode::NOT_FOUND);
-    };
-    // Symlinks inside a pack must not lead out of it.
-    if !file.starts_with(&root) {
-        return status(StatusCode::FORBIDDEN);
-    }
-    match std::fs::read(&file) {
+fn serve_file(file: &Path) -> Response<Cow<'static, [u8]>> {
+    match std::fs::read(file) {
         Ok(bytes) => Response::builder()
-            .header(header::CONTENT_TYPE, content_type(&file))
+            .header(header::CONTENT_TYPE, content_type(file))
             .header("X-Content-Type-Options", "nosniff")
             .body(Cow::Owned(bytes))
             .unwrap_or_else(|_| status(StatusCode::INTERNAL_SERVER_ERROR)),

@@ -1,7 +1,7 @@
 //! Errors as the UI receives them: `{kind, message}`, never a stack trace.
 
+use qunxue_app::domain::Diagnostic;
 use qunxue_app::{AppError, ErrorKind};
-use qunxue_core::Diagnostic;
 use serde::Serialize;
 
 #[derive(Debug, Serialize, thiserror::Error)]

@@ -2,6 +2,8 @@
 //! start-up, and exposes thin commands that call `qunxue-app` services.
 
 mod asset_protocol;
+/// The registered commands' names, shared with build.rs.
+mod command_names;
 mod commands;
 mod error;
 mod startup;
@@ -11,21 +13,32 @@ mod xapi_sync;
 
 use tauri::{Manager, Runtime};
 
+pub use command_names::COMMANDS;
+pub use startup::DataPlace;
 pub use state::AppState;
 
-/// Builds the app with every plugin, protocol and command; generic over the
-/// runtime so tests can drive it with `tauri::test::mock_builder`.
+/// Builds the app with every plugin, protocol and command, opening the data
+/// found from the environment when it starts.
 pub fn builder<R: Runtime>() -> tauri::Builder<R> {
-    tauri::Builder::<R>::new()
-        .plugin(tauri_plugin_fs::init())
+    commands_on(tauri::Builder::<R>::new()).setup(|app| start(app.handle(), &DataPlace::FromEnvironment))
+}
+
+/// Opens the session on `place`, starts the background xAPI sync and hands
+/// the state to every command. The app's setup calls it; tests call it on a
+/// mock app, whose setup only runs when it is run.
+pub fn start<R: Runtime>(app: &tauri::AppHandle<R>, place: &DataPlace) -> Result<(), Box<dyn std::error::Error>> {
+    let state = startup::open_state(app, place)?;
+    xapi_sync::spawn(std::sync::Arc::clone(&state.session));
+    app.manage(state);
+    Ok(())
+}
+
+/// The plugins, the asset protocol and every command on `base` (generic over
+/// the runtime so tests can use `tauri::test::mock_builder`).
+pub fn commands_on<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
+    base.plugin(tauri_plugin_fs::init())
         .plugin(tauri_plugin_dialog::init())
-        .register_uri_scheme_protocol(qunxue_core::markdown::ASSET_SCHEME, asset_protocol::handle)
-        .setup(|app| {
-            let state = startup::open_state(app.handle())?;
-            xapi_sync::spawn(std::sync::Arc::clone(&state.store));
-            app.manage(state);
-            Ok(())
-        })
+        .register_uri_scheme_protocol(qunxue_app::domain::markdown::ASSET_SCHEME, asset_protocol::handle)
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
             commands::app::ui_ready,
@@ -42,6 +55,7 @@ pub fn builder<R: Runtime>() -> tauri::Builder<R> {
             commands::reading::complete_module,
             commands::library::validate_pack,
             commands::library::import_pack,
+            commands::library::course_removal,
             commands::library::remove_course,
             commands::quiz::module_quizzes,
             commands::quiz::quiz_overview,

@@ -1,13 +1,12 @@
-//! Start-up: find the data folder, check and open (or create) the database
-//! (a damaged one leads to the recovery screen), install the bundled
-//! curriculum and pick the active learner.
+//! Start-up: find the data folder and the shipped curriculum, then let the
+//! session check and open (or create) the database — a damaged one leads to
+//! the recovery screen — install the curriculum and pick the learner.
 
 use std::path::PathBuf;
 use std::time::Instant;
 
-use qunxue_app::backup::startup::{self, Startup};
-use qunxue_app::{library, paths, profiles};
-use qunxue_store::Store;
+use qunxue_app::session::{system_clock, OpenOptions};
+use qunxue_app::{paths, Session};
 use tauri::{AppHandle, Manager, Runtime};
 
 use crate::state::AppState;
@@ -16,43 +15,43 @@ use crate::state::AppState;
 /// portable installs); the default is the OS app-data folder.
 pub const DATA_DIR_ENV: &str = "QUNXUE_DATA_DIR";
 
-pub fn open_state<R: Runtime>(app: &AppHandle<R>) -> Result<AppState, Box<dyn std::error::Error>> {
-    let started = Instant::now();
-    let data_dir = match std::env::var_os(DATA_DIR_ENV) {
-        Some(dir) => PathBuf::from(dir),
-        None => app.path().app_data_dir()?,
-    };
-    std::fs::create_dir_all(&data_dir)?;
-    let database_path = data_dir.join(paths::DATABASE_FILE);
-    let now = chrono::Utc::now();
-    match startup::open_checked(&database_path, &data_dir, now)? {
-        Startup::Ready(ready) => {
-            if let Some(error) = &ready.backup_error {
-                eprintln!("qunxue: the automatic backup failed: {error}");
-            }
-            let (store, profile) = prepare(app, ready.store)?;
-            Ok(AppState::new(store, profile, data_dir, database_path, started))
-        }
-        Startup::Damaged(damage) => {
-            // Never crash on a damaged file: run on an empty in-memory
-            // database and let the recovery screen restore a backup.
-            eprintln!("qunxue: the database {} failed its check: {}", database_path.display(), damage.problem);
-            let state = AppState::new(Store::open_in_memory()?, String::new(), data_dir, database_path, started);
-            state.set_recovery(Some(damage));
-            Ok(state)
-        }
-    }
+/// Where the app keeps its data and finds its shipped curriculum.
+#[derive(Debug, Clone)]
+pub enum DataPlace {
+    /// `QUNXUE_DATA_DIR` or the OS app-data folder, and the curriculum
+    /// shipped with the program (the app).
+    FromEnvironment,
+    /// A given folder, with or without a curriculum to install (tests).
+    At { data_dir: PathBuf, bundled_pack: Option<PathBuf> },
 }
 
-/// Installs the bundled curriculum into a freshly opened store and picks the
-/// active learner; also used after a restore or recovery.
-pub fn prepare<R: Runtime>(app: &AppHandle<R>, mut store: Store) -> qunxue_app::Result<(Store, String)> {
-    let now = chrono::Utc::now();
-    if let Some(pack_dir) = bundled_pack_dir(app) {
-        library::install_bundled_courses(&mut store, &pack_dir, now)?;
+pub fn open_state<R: Runtime>(app: &AppHandle<R>, place: &DataPlace) -> Result<AppState, Box<dyn std::error::Error>> {
+    let started = Instant::now();
+    let (data_dir, bundled_pack) = match place {
+        DataPlace::FromEnvironment => {
+            let data_dir = match std::env::var_os(DATA_DIR_ENV) {
+                Some(dir) => PathBuf::from(dir),
+                None => app.path().app_data_dir()?,
+            };
+            (data_dir, bundled_pack_dir(app))
+        }
+        DataPlace::At { data_dir, bundled_pack } => (data_dir.clone(), bundled_pack.clone()),
+    };
+    let options = OpenOptions {
+        database_path: data_dir.join(paths::DATABASE_FILE),
+        data_dir,
+        bundled_pack,
+        clock: system_clock(),
+        lang: qunxue_app::domain::Lang::Zh,
+    };
+    let opened = Session::start(options)?;
+    if let Some(error) = &opened.backup_error {
+        eprintln!("qunxue: the automatic backup failed: {error}");
     }
-    let profile = profiles::active_profile(&mut store, now)?;
-    Ok((store, profile.id))
+    if let Some(damage) = opened.session.recovery() {
+        eprintln!("qunxue: the database {} failed its check: {}", damage.database.display(), damage.problem);
+    }
+    Ok(AppState { session: std::sync::Arc::new(opened.session), started })
 }
 
 /// The shipped curriculum, a pack folder holding `courses/` and `quizzes/`:

@@ -3,22 +3,22 @@
 //! while the LRS is unreachable or refusing, so an offline laptop stays
 //! quiet and catches up once it is back on the network.
 
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
-use qunxue_app::xapi::{self, Credentials, SyncError, SyncOptions};
-use qunxue_store::Store;
+use qunxue_app::xapi;
+use qunxue_app::Session;
 
 /// How long to wait between runs when the last one succeeded (or there is no LRS set).
 const IDLE: Duration = Duration::from_secs(60);
 
 /// Starts the task on Tauri's tokio runtime; it lives as long as the app.
-pub fn spawn(store: Arc<Mutex<Store>>) {
+pub fn spawn(session: Arc<Session>) {
     tauri::async_runtime::spawn(async move {
         let mut failures = 0u32;
         loop {
-            let store = Arc::clone(&store);
-            let outcome = tokio::task::spawn_blocking(move || run_once(&store)).await;
+            let session = Arc::clone(&session);
+            let outcome = tokio::task::spawn_blocking(move || session.xapi_sync_if_pending()).await;
             let wait = match outcome {
                 Ok(Ok(())) => {
                     failures = 0;
@@ -38,21 +38,4 @@ pub fn spawn(store: Arc<Mutex<Store>>) {
             tokio::time::sleep(wait).await;
         }
     });
-}
-
-/// One run: nothing to do without an endpoint or without pending statements.
-fn run_once(store: &Mutex<Store>) -> Result<(), SyncError> {
-    let credentials = {
-        let guard = store
-            .lock()
-            .map_err(|_| SyncError::App(qunxue_app::AppError::Internal("database lock poisoned".into())))?;
-        if xapi::status(&guard)?.pending == 0 {
-            return Ok(());
-        }
-        Credentials::stored(&guard)?
-    };
-    match credentials {
-        Some(credentials) => xapi::sync_now(store, &credentials, &SyncOptions::default(), |_| {}).map(|_| ()),
-        None => Ok(()),
-    }
 }

@@ -8,18 +8,26 @@ use std::sync::OnceLock;
 /// folder as the tests) and returns its path.
 pub fn qunxue_path() -> PathBuf {
     static BIN: OnceLock<PathBuf> = OnceLock::new();
-    BIN.get_or_init(|| {
-        escargot::CargoBuild::new()
-            .package("qunxue-cli")
-            .bin("qunxue")
-            .current_release()
-            .manifest_path(crate::packs::repo_root().join("Cargo.toml"))
-            .run()
-            .expect("building the qunxue binary")
-            .path()
-            .to_path_buf()
-    })
-    .clone()
+    BIN.get_or_init(|| built("qunxue-cli", "qunxue")).clone()
+}
+
+/// The test-only drivers (`tasks-seed`, `fault-run`, `write-stream`), a
+/// binary of their own that no release carries.
+pub fn test_support_path() -> PathBuf {
+    static BIN: OnceLock<PathBuf> = OnceLock::new();
+    BIN.get_or_init(|| built("qunxue-test-support", "qunxue-test-support")).clone()
+}
+
+fn built(package: &str, bin: &str) -> PathBuf {
+    escargot::CargoBuild::new()
+        .package(package)
+        .bin(bin)
+        .current_release()
+        .manifest_path(crate::packs::repo_root().join("Cargo.toml"))
+        .run()
+        .unwrap_or_else(|e| panic!("building {bin}: {e}"))
+        .path()
+        .to_path_buf()
 }
 
 /// Runs `qunxue` with `args` and returns what it printed and its exit code.
@@ -31,11 +39,17 @@ pub fn qunxue(args: &[&str]) -> Output {
 
 /// Runs `qunxue` with `args` under the locale `locale` (e.g. `zh_CN.UTF-8`).
 pub fn qunxue_in_locale(locale: &str, args: &[&str]) -> Output {
-    Command::new(qunxue_path())
-        .args(args)
-        .env_remove("LC_MESSAGES")
-        .env("LC_ALL", locale)
-        .env("LANG", locale)
-        .output()
-        .expect("running qunxue")
+    command(locale, args).output().expect("running qunxue")
+}
+
+/// Runs `qunxue` with `args`, the acting profile's PIN in `QUNXUE_PIN` (as a
+/// script passes it: never on the command line).
+pub fn qunxue_with_pin(pin: &str, args: &[&str]) -> Output {
+    command("C.UTF-8", args).env("QUNXUE_PIN", pin).output().expect("running qunxue")
+}
+
+fn command(locale: &str, args: &[&str]) -> Command {
+    let mut command = Command::new(qunxue_path());
+    command.args(args).env_remove("LC_MESSAGES").env_remove("QUNXUE_PIN").env("LC_ALL", locale).env("LANG", locale);
+    command
 }

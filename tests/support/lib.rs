@@ -2,4 +2,5 @@
 
 pub mod cli;
 pub mod packs;
+pub mod profiles;
 pub mod snapshot;

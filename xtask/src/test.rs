@@ -30,8 +30,11 @@ pub fn run(with_setup: bool) -> anyhow::Result<()> {
     let mut layers = vec![rust_tests()?];
     layers.push(vitest(&reports)?);
     build_desktop()?;
-    // The desktop checks drive the CLI too (seeding an instructor for tasks.mjs).
-    process::run("cargo", &["build", "-p", "qunxue-cli"])?;
+    // The desktop crate's own tests (the permission matrix) embed the built UI.
+    layers.push(cargo_tests("Permission matrix (desktop)", &["test", "-p", "qunxue-desktop"])?);
+    // The desktop checks seed their database with the test-only tool (an
+    // instructor for tasks.mjs, roles for the teaching screens).
+    process::run("cargo", &["build", "-p", "qunxue-cli", "-p", "qunxue-test-support"])?;
     layers.push(playwright(&reports)?);
     layers.push(desktop_e2e()?);
 
@@ -49,11 +52,14 @@ pub fn run(with_setup: bool) -> anyhow::Result<()> {
 }
 
 /// `cargo test` over the workspace (core, store, app, cli, bench, xtask's own
-/// parsers and tests/). The desktop crate is tested in the real window.
+/// parsers and tests/). The desktop crate needs the built UI: it runs after it.
 fn rust_tests() -> anyhow::Result<Layer> {
-    let output = process::command("cargo", &["test", "--workspace", "--exclude", "qunxue-desktop"])
-        .stderr(Stdio::inherit())
-        .output()?;
+    cargo_tests("Rust (cargo test)", &["test", "--workspace", "--exclude", "qunxue-desktop"])
+}
+
+/// One `cargo test` run, counted from its `test result:` lines.
+fn cargo_tests(name: &'static str, args: &[&str]) -> anyhow::Result<Layer> {
+    let output = process::command("cargo", args).stderr(Stdio::inherit()).output()?;
     let stdout = String::from_utf8_lossy(&output.stdout);
     print!("{stdout}");
     let (mut passed, mut failed) = (0, 0);
@@ -64,7 +70,7 @@ fn rust_tests() -> anyhow::Result<Layer> {
     if !output.status.success() && failed == 0 {
         failed = 1; // a build failure counts as a failed layer
     }
-    Ok(Layer { name: "Rust (cargo test)", passed, failed })
+    Ok(Layer { name, passed, failed })
 }
 
 /// Vitest component and unit tests, counted from its JSON report.

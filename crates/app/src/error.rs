@@ -42,6 +42,10 @@ pub enum AppError {
     /// whatever the UI shows).
     #[error("{action} needs the {required} role; the active profile is a {actual}")]
     Forbidden { action: String, required: Role, actual: Role },
+    /// The profile holds the role, but its PIN has not been given in this
+    /// session (the CLI without `--pin-stdin` or `QUNXUE_PIN`).
+    #[error("{action}需要先输入这个档案的 PIN / {action} needs this profile's PIN (--pin-stdin or QUNXUE_PIN)")]
+    Locked { action: String },
     /// A verified bundle signed by a key this machine has not trusted for
     /// that signer yet; someone must compare the fingerprint and trust it.
     #[error(
@@ -61,7 +65,7 @@ impl AppError {
             AppError::Invalid(_) | AppError::Rejected(_) => ErrorKind::InvalidInput,
             // Conflict: the bundle's key clashes with the keys trusted here.
             AppError::Conflict(_) | AppError::UntrustedKey { .. } => ErrorKind::Conflict,
-            AppError::Forbidden { .. } => ErrorKind::Forbidden,
+            AppError::Forbidden { .. } | AppError::Locked { .. } => ErrorKind::Forbidden,
             AppError::Internal(_) => ErrorKind::Internal,
         }
     }

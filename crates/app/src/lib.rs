@@ -7,6 +7,7 @@ pub mod accounts;
 mod anchor;
 pub mod assets;
 pub mod demo;
+pub mod domain;
 pub mod backup;
 pub mod certificates;
 pub mod error;
@@ -22,11 +23,13 @@ pub mod profiles;
 pub mod quiz;
 pub mod reading;
 pub mod search;
+pub mod session;
 pub mod study;
 pub mod tasks;
 pub mod xapi;
 
 pub use error::{AppError, ErrorKind};
+pub use session::{Action, OpenOptions, Session};
 
 pub type Result<T, E = AppError> = std::result::Result<T, E>;
 

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use qunxue_core::quiz::{bank_for_file, bank_toml, parse_aiken, parse_gift, ImportMode, Imported};
+use qunxue_app::domain::quiz::{bank_for_file, bank_toml, parse_aiken, parse_gift, ImportMode, Imported};
 use serde_json::{json, Value};
 
 fn fixture(name: &str) -> PathBuf {

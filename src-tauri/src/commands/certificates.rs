@@ -1,15 +1,14 @@
-//! Course certificates for the active profile: whether one can be had, and
-//! exporting it (PDF or Open Badges 3.0 JSON) to a path picked in the save dialog.
+//! Course certificates: whether the learner has earned one, and exporting
+//! it as a PDF or an Open Badge.
 
 use std::path::PathBuf;
 
-use chrono::Utc;
-use qunxue_app::certificates::{self, Eligibility};
-use qunxue_store::certificates::Certificate;
+use qunxue_app::certificates::Eligibility;
+use qunxue_app::domain::rows::Certificate;
 use serde::Deserialize;
 use tauri::{AppHandle, Runtime, State};
 
-use super::{ensure_picked, with_store};
+use super::{ensure_picked, run};
 use crate::error::CommandResult;
 use crate::state::AppState;
 
@@ -22,11 +21,7 @@ pub enum CertificateFormat {
 
 #[tauri::command]
 pub async fn certificate_status(state: State<'_, AppState>, course_id: String) -> CommandResult<Eligibility> {
-    let profile = state.profile_id();
-    with_store(&state.store, move |store| {
-        certificates::eligibility(store, &profile, &course_id)
-    })
-    .await
+    run(&state, move |s| s.certificate_status(&course_id)).await
 }
 
 #[tauri::command]
@@ -38,13 +33,9 @@ pub async fn export_certificate<R: Runtime>(
     path: PathBuf,
 ) -> CommandResult<Certificate> {
     ensure_picked(&app, &path)?;
-    let profile = state.profile_id();
-    let data_dir = state.data_dir.clone();
-    with_store(&state.store, move |store| match format {
-        CertificateFormat::Pdf => certificates::export_pdf(store, &profile, &course_id, &path, Utc::now()),
-        CertificateFormat::Badge => {
-            certificates::export_credential(store, &data_dir, &profile, &course_id, &path, Utc::now())
-        }
+    run(&state, move |s| match format {
+        CertificateFormat::Pdf => s.export_certificate_pdf(&course_id, &path),
+        CertificateFormat::Badge => s.export_certificate_badge(&course_id, &path),
     })
     .await
 }

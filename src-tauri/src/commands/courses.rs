@@ -1,21 +1,19 @@
-//! Installed courses and their outlines.
+//! The course list and a course's outline.
 
-use qunxue_app::library::{self, CourseSummary};
-use qunxue_app::reading::{self, Outline};
+use qunxue_app::library::CourseSummary;
+use qunxue_app::reading::Outline;
 use tauri::State;
 
-use super::with_store;
+use super::run;
 use crate::error::CommandResult;
 use crate::state::AppState;
 
 #[tauri::command]
 pub async fn list_courses(state: State<'_, AppState>) -> CommandResult<Vec<CourseSummary>> {
-    let profile = state.profile_id();
-    with_store(&state.store, move |store| library::list(store, &profile)).await
+    run(&state, |s| s.list_courses()).await
 }
 
 #[tauri::command]
 pub async fn course_outline(state: State<'_, AppState>, course_id: String) -> CommandResult<Outline> {
-    let profile = state.profile_id();
-    with_store(&state.store, move |store| reading::outline(store, &profile, &course_id)).await
+    run(&state, move |s| s.course_outline(&course_id)).await
 }

@@ -1,21 +1,19 @@
 //! Business-impact studies and the training-effect report: set-up, data
 //! import (preview, then import with the chosen column mapping), manual
-//! entry, the report and its exports, and learners' survey answers. Roles
-//! are checked by the `qunxue_app::impact` services; files are touched only
-//! at paths the user picked in a dialog.
+//! entry, the report and its exports, and learners' survey answers. Files
+//! are touched only at paths picked in a dialog.
 
 use std::path::PathBuf;
 
-use qunxue_app::impact::export::{export_study_report, ExportFormat};
-use qunxue_app::impact::report::{study_report, EffectReport};
+use qunxue_app::impact::export::ExportFormat;
+use qunxue_app::impact::report::EffectReport;
 use qunxue_app::impact::{
-    self, ColumnMapping, ImportPreview, ImportSummary, MetricDefinition, ObservationInput,
-    StudyInput, StudyView, SurveyAnswer, SurveyForm, WriteSummary,
+    ColumnMapping, ImportPreview, ImportSummary, MetricDefinition, ObservationInput, StudyInput, StudyView,
+    SurveyAnswer, SurveyForm, WriteSummary,
 };
-use qunxue_core::impact::AnalysisOptions;
 use tauri::{AppHandle, Runtime, State};
 
-use super::{ensure_picked, with_store};
+use super::{ensure_picked, run};
 use crate::error::CommandResult;
 use crate::state::AppState;
 
@@ -24,47 +22,22 @@ pub async fn impact_metric_templates(
     state: State<'_, AppState>,
     course_id: String,
 ) -> CommandResult<Vec<MetricDefinition>> {
-    let profile = state.profile_id();
-    with_store(&state.store, move |store| {
-        impact::metric_templates(store, &profile, &course_id)
-    })
-    .await
+    run(&state, move |s| s.impact_metric_templates(&course_id)).await
 }
 
 #[tauri::command]
-pub async fn impact_list_studies(
-    state: State<'_, AppState>,
-    course_id: Option<String>,
-) -> CommandResult<Vec<StudyView>> {
-    let profile = state.profile_id();
-    with_store(&state.store, move |store| {
-        impact::list_studies(store, &profile, course_id.as_deref())
-    })
-    .await
+pub async fn impact_list_studies(state: State<'_, AppState>, course_id: Option<String>) -> CommandResult<Vec<StudyView>> {
+    run(&state, move |s| s.impact_list_studies(course_id.as_deref())).await
 }
 
 #[tauri::command]
-pub async fn impact_get_study(
-    state: State<'_, AppState>,
-    study_id: String,
-) -> CommandResult<StudyView> {
-    let profile = state.profile_id();
-    with_store(&state.store, move |store| {
-        impact::get_study(store, &profile, &study_id)
-    })
-    .await
+pub async fn impact_get_study(state: State<'_, AppState>, study_id: String) -> CommandResult<StudyView> {
+    run(&state, move |s| s.impact_get_study(&study_id)).await
 }
 
 #[tauri::command]
-pub async fn impact_create_study(
-    state: State<'_, AppState>,
-    input: StudyInput,
-) -> CommandResult<StudyView> {
-    let profile = state.profile_id();
-    with_store(&state.store, move |store| {
-        impact::create_study(store, &profile, &input, chrono::Utc::now())
-    })
-    .await
+pub async fn impact_create_study(state: State<'_, AppState>, input: StudyInput) -> CommandResult<StudyView> {
+    run(&state, move |s| s.impact_create_study(&input)).await
 }
 
 #[tauri::command]
@@ -73,23 +46,12 @@ pub async fn impact_update_study(
     study_id: String,
     input: StudyInput,
 ) -> CommandResult<StudyView> {
-    let profile = state.profile_id();
-    with_store(&state.store, move |store| {
-        impact::update_study(store, &profile, &study_id, &input, chrono::Utc::now())
-    })
-    .await
+    run(&state, move |s| s.impact_update_study(&study_id, &input)).await
 }
 
 #[tauri::command]
-pub async fn impact_delete_study(
-    state: State<'_, AppState>,
-    study_id: String,
-) -> CommandResult<()> {
-    let profile = state.profile_id();
-    with_store(&state.store, move |store| {
-        impact::delete_study(store, &profile, &study_id)
-    })
-    .await
+pub async fn impact_delete_study(state: State<'_, AppState>, study_id: String) -> CommandResult<()> {
+    run(&state, move |s| s.impact_delete_study(&study_id)).await
 }
 
 #[tauri::command]
@@ -100,11 +62,7 @@ pub async fn impact_preview_import<R: Runtime>(
     path: PathBuf,
 ) -> CommandResult<ImportPreview> {
     ensure_picked(&app, &path)?;
-    let profile = state.profile_id();
-    with_store(&state.store, move |store| {
-        impact::preview_import(store, &profile, &study_id, &path)
-    })
-    .await
+    run(&state, move |s| s.impact_preview_import(&study_id, &path)).await
 }
 
 #[tauri::command]
@@ -116,18 +74,7 @@ pub async fn impact_import<R: Runtime>(
     mapping: ColumnMapping,
 ) -> CommandResult<ImportSummary> {
     ensure_picked(&app, &path)?;
-    let profile = state.profile_id();
-    with_store(&state.store, move |store| {
-        impact::import_observations(
-            store,
-            &profile,
-            &study_id,
-            &path,
-            &mapping,
-            chrono::Utc::now(),
-        )
-    })
-    .await
+    run(&state, move |s| s.impact_import(&study_id, &path, &mapping)).await
 }
 
 #[tauri::command]
@@ -136,32 +83,14 @@ pub async fn impact_record(
     study_id: String,
     rows: Vec<ObservationInput>,
 ) -> CommandResult<WriteSummary> {
-    let profile = state.profile_id();
-    with_store(&state.store, move |store| {
-        impact::record_observations(store, &profile, &study_id, &rows, chrono::Utc::now())
-    })
-    .await
+    run(&state, move |s| s.impact_record(&study_id, &rows)).await
 }
 
 #[tauri::command]
-pub async fn impact_report(
-    state: State<'_, AppState>,
-    study_id: String,
-) -> CommandResult<EffectReport> {
-    let profile = state.profile_id();
-    with_store(&state.store, move |store| {
-        study_report(
-            store,
-            &profile,
-            &study_id,
-            &AnalysisOptions::default(),
-            chrono::Utc::now(),
-        )
-    })
-    .await
+pub async fn impact_report(state: State<'_, AppState>, study_id: String) -> CommandResult<EffectReport> {
+    run(&state, move |s| s.impact_report(&study_id)).await
 }
 
-/// Writes the report files into a folder the user picked; returns their paths.
 #[tauri::command]
 pub async fn impact_export<R: Runtime>(
     app: AppHandle<R>,
@@ -171,21 +100,9 @@ pub async fn impact_export<R: Runtime>(
     formats: Vec<ExportFormat>,
 ) -> CommandResult<Vec<PathBuf>> {
     ensure_picked(&app, &dir)?;
-    let profile = state.profile_id();
-    with_store(&state.store, move |store| {
-        export_study_report(
-            store,
-            &profile,
-            &study_id,
-            &dir,
-            &formats,
-            chrono::Utc::now(),
-        )
-    })
-    .await
+    run(&state, move |s| s.impact_export(&study_id, &dir, &formats)).await
 }
 
-/// The active learner's answers to a course survey.
 #[tauri::command]
 pub async fn submit_survey(
     state: State<'_, AppState>,
@@ -193,23 +110,10 @@ pub async fn submit_survey(
     survey_id: String,
     answers: Vec<SurveyAnswer>,
 ) -> CommandResult<usize> {
-    let profile = state.profile_id();
-    with_store(&state.store, move |store| {
-        impact::submit_survey(
-            store,
-            &profile,
-            &course_id,
-            &survey_id,
-            &answers,
-            chrono::Utc::now(),
-        )
-    })
-    .await
+    run(&state, move |s| s.submit_survey(&course_id, &survey_id, &answers)).await
 }
 
-/// The course's surveys with the active profile's earlier answers.
 #[tauri::command]
 pub async fn survey_forms(state: State<'_, AppState>, course_id: String) -> CommandResult<Vec<SurveyForm>> {
-    let profile = state.profile_id();
-    with_store(&state.store, move |store| impact::survey_forms(store, &profile, &course_id)).await
+    run(&state, move |s| s.survey_forms(&course_id)).await
 }

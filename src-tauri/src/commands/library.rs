@@ -1,32 +1,26 @@
 //! The course library: checking and importing packs the user picked, and
-//! removing courses.
+//! removing courses (admins only, checked by the session).
 
 use std::path::PathBuf;
 
-use qunxue_app::import::{self, ImportProgress, ImportResult, ValidationOutcome};
-use qunxue_app::library;
-use serde::Serialize;
+use qunxue_app::import::{ImportProgress, ValidationOutcome};
+use qunxue_app::session::{CourseRemoval, ImportSummary};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State};
 
-use super::{ensure_picked, with_store};
-use crate::error::{CommandError, CommandResult};
+use super::{ensure_picked, run};
+use crate::error::CommandResult;
 use crate::state::AppState;
 
 /// Validates a pack (folder or `.zip`) without installing anything.
 #[tauri::command]
-pub async fn validate_pack<R: Runtime>(app: AppHandle<R>, path: PathBuf) -> CommandResult<ValidationOutcome> {
+pub async fn validate_pack<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    path: PathBuf,
+) -> CommandResult<ValidationOutcome> {
     ensure_picked(&app, &path)?;
-    Ok(tokio::task::spawn_blocking(move || import::validate_path(&path)).await?)
-}
-
-/// What the import dialog shows: the pack's first course at the top level
-/// (a pack almost always holds one) and every course in `courses`.
-#[derive(Debug, Serialize)]
-pub struct ImportSummary {
-    #[serde(flatten)]
-    first: ImportResult,
-    courses: Vec<ImportResult>,
+    run(&state, move |s| s.validate_pack(&path)).await
 }
 
 /// Imports a pack, reporting each step on `on_progress`.
@@ -39,22 +33,23 @@ pub async fn import_pack<R: Runtime>(
     on_progress: Channel<ImportProgress>,
 ) -> CommandResult<ImportSummary> {
     ensure_picked(&app, &path)?;
-    let data_dir = state.data_dir.clone();
-    let courses = with_store(&state.store, move |store| {
+    run(&state, move |s| {
         // A closed window drops the channel; the import goes on regardless.
-        let mut report = |step: ImportProgress| {
+        s.import_pack(&path, force, &mut |step| {
             let _ = on_progress.send(step);
-        };
-        import::import_pack(store, &data_dir, &path, force, chrono::Utc::now(), &mut report)
+        })
     })
-    .await?;
-    let first = courses.first().cloned().ok_or_else(|| CommandError::internal("a valid pack always holds a course"))?;
-    Ok(ImportSummary { first, courses })
+    .await
 }
 
-/// Removes a course with its content and installed files.
+/// What removing a course would delete: asked before the confirmation.
 #[tauri::command]
-pub async fn remove_course(state: State<'_, AppState>, course_id: String) -> CommandResult<()> {
-    let data_dir = state.data_dir.clone();
-    with_store(&state.store, move |store| library::remove_course(store, &data_dir, &course_id)).await
+pub async fn course_removal(state: State<'_, AppState>, course_id: String) -> CommandResult<CourseRemoval> {
+    run(&state, move |s| s.course_removal(&course_id)).await
+}
+
+/// Removes a course with everyone's records in it, after a backup.
+#[tauri::command]
+pub async fn remove_course(state: State<'_, AppState>, course_id: String) -> CommandResult<CourseRemoval> {
+    run(&state, move |s| s.remove_course(&course_id)).await
 }

@@ -1,20 +1,18 @@
-//! The instructor's quiz tools: the short-answer grading queue, grading,
-//! and item analysis with its CSV/XLSX export. The services check the role.
+//! The instructor's quiz tools: the short-answer marking queue, marking,
+//! and item analysis with its CSV/XLSX export.
 
 use std::path::PathBuf;
 
-use qunxue_app::export::write_tables;
-use qunxue_app::quiz::{self, AttemptRescored, ItemAnalysis, PendingAnswer};
+use qunxue_app::quiz::{AttemptRescored, ItemAnalysis, PendingAnswer};
 use tauri::{AppHandle, Runtime, State};
 
-use super::{ensure_picked, with_store};
+use super::{ensure_picked, run};
 use crate::error::CommandResult;
 use crate::state::AppState;
 
 #[tauri::command]
 pub async fn marking_queue(state: State<'_, AppState>, course_id: Option<String>) -> CommandResult<Vec<PendingAnswer>> {
-    let profile = state.profile_id();
-    with_store(&state.store, move |store| quiz::marking_queue(store, &profile, course_id.as_deref())).await
+    run(&state, move |s| s.marking_queue(course_id.as_deref())).await
 }
 
 #[tauri::command]
@@ -25,20 +23,14 @@ pub async fn grade_answer(
     score: f64,
     comment: Option<String>,
 ) -> CommandResult<AttemptRescored> {
-    let profile = state.profile_id();
-    with_store(&state.store, move |store| {
-        quiz::grade_answer(store, &profile, &attempt_id, &question_id, score, comment.as_deref(), chrono::Utc::now())
-    })
-    .await
+    run(&state, move |s| s.grade_answer(&attempt_id, &question_id, score, comment.as_deref())).await
 }
 
 #[tauri::command]
 pub async fn item_analysis(state: State<'_, AppState>, course_id: String, quiz_id: String) -> CommandResult<ItemAnalysis> {
-    let profile = state.profile_id();
-    with_store(&state.store, move |store| quiz::item_analysis(store, &profile, &course_id, &quiz_id)).await
+    run(&state, move |s| s.item_analysis(&course_id, &quiz_id)).await
 }
 
-/// Writes the analysis to `path` (picked in the save dialog; `.csv` or `.xlsx`).
 #[tauri::command]
 pub async fn export_item_analysis<R: Runtime>(
     app: AppHandle<R>,
@@ -48,10 +40,5 @@ pub async fn export_item_analysis<R: Runtime>(
     path: PathBuf,
 ) -> CommandResult<()> {
     ensure_picked(&app, &path)?;
-    let profile = state.profile_id();
-    with_store(&state.store, move |store| {
-        let analysis = quiz::item_analysis(store, &profile, &course_id, &quiz_id)?;
-        write_tables(&path, &[quiz::item_analysis_sheet(&analysis)])
-    })
-    .await
+    run(&state, move |s| s.export_item_analysis(&course_id, &quiz_id, &path)).await
 }

@@ -1,6 +1,6 @@
 //! Tauri commands, one file per domain. Each command only unpacks its
-//! arguments, runs one `qunxue-app` service off the UI thread and maps the
-//! error to `{kind, message}`.
+//! arguments, runs one use-case of the session off the UI thread and maps
+//! the error to `{kind, message}`; the session checks who may do it.
 
 pub mod accounts;
 pub mod app;
@@ -20,14 +20,14 @@ pub mod tasks;
 pub mod xapi;
 
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
-use qunxue_store::Store;
+use qunxue_app::Session;
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_fs::FsExt;
 
 use crate::error::{CommandError, CommandResult};
-use crate::state::lock;
+use crate::state::AppState;
 
 /// Files are read or written only at paths the user picked in a file dialog
 /// (which adds them to the fs scope), so a compromised page cannot make the
@@ -39,17 +39,12 @@ pub(crate) fn ensure_picked<R: Runtime>(app: &AppHandle<R>, path: &Path) -> Comm
     }
 }
 
-/// Runs blocking database work on tokio's blocking pool so the IPC thread
-/// stays free.
-pub(crate) async fn with_store<T, F>(store: &Arc<Mutex<Store>>, work: F) -> CommandResult<T>
+/// Runs one use-case on tokio's blocking pool so the IPC thread stays free.
+pub(crate) async fn run<T, F>(state: &AppState, work: F) -> CommandResult<T>
 where
     T: Send + 'static,
-    F: FnOnce(&mut Store) -> qunxue_app::Result<T> + Send + 'static,
+    F: FnOnce(&Session) -> qunxue_app::Result<T> + Send + 'static,
 {
-    let store = Arc::clone(store);
-    tokio::task::spawn_blocking(move || {
-        let mut guard = lock(&store)?;
-        work(&mut guard).map_err(Into::into)
-    })
-    .await?
+    let session = Arc::clone(&state.session);
+    tokio::task::spawn_blocking(move || work(&session).map_err(Into::into)).await?
 }

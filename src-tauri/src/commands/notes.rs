@@ -2,58 +2,32 @@
 
 use std::path::PathBuf;
 
-use qunxue_app::notes::{self, ModuleNotes, NewNote, NoteView};
-use qunxue_app::AppError;
-use qunxue_store::bookmarks::Bookmark;
-use qunxue_store::profiles;
+use qunxue_app::domain::rows::Bookmark;
+use qunxue_app::notes::{ModuleNotes, NewNote, NoteView};
 use tauri::{AppHandle, Runtime, State};
 
-use super::{ensure_picked, with_store};
+use super::{ensure_picked, run};
 use crate::error::CommandResult;
 use crate::state::AppState;
 
 #[tauri::command]
-pub async fn module_notes(
-    state: State<'_, AppState>,
-    course_id: String,
-    module_id: String,
-) -> CommandResult<ModuleNotes> {
-    let profile = state.profile_id();
-    with_store(&state.store, move |store| {
-        notes::module_notes(store, &profile, &course_id, &module_id)
-    })
-    .await
+pub async fn module_notes(state: State<'_, AppState>, course_id: String, module_id: String) -> CommandResult<ModuleNotes> {
+    run(&state, move |s| s.module_notes(&course_id, &module_id)).await
 }
 
 #[tauri::command]
 pub async fn add_note(state: State<'_, AppState>, note: NewNote) -> CommandResult<NoteView> {
-    let profile = state.profile_id();
-    with_store(&state.store, move |store| {
-        notes::add_note(store, &profile, &note, chrono::Utc::now())
-    })
-    .await
+    run(&state, move |s| s.add_note(&note)).await
 }
 
 #[tauri::command]
-pub async fn update_note(
-    state: State<'_, AppState>,
-    note_id: String,
-    body: String,
-) -> CommandResult<NoteView> {
-    let profile = state.profile_id();
-    with_store(&state.store, move |store| {
-        notes::update_note(store, &profile, &note_id, &body, chrono::Utc::now())
-    })
-    .await
+pub async fn update_note(state: State<'_, AppState>, note_id: String, body: String) -> CommandResult<NoteView> {
+    run(&state, move |s| s.update_note(&note_id, &body)).await
 }
 
 #[tauri::command]
 pub async fn delete_note(state: State<'_, AppState>, note_id: String) -> CommandResult<()> {
-    let profile = state.profile_id();
-    with_store(&state.store, move |store| {
-        notes::delete_note(store, &profile, &note_id)
-    })
-    .await
+    run(&state, move |s| s.delete_note(&note_id)).await
 }
 
 #[tauri::command]
@@ -63,46 +37,16 @@ pub async fn set_bookmark(
     module_id: String,
     on: bool,
 ) -> CommandResult<bool> {
-    let profile = state.profile_id();
-    with_store(&state.store, move |store| {
-        notes::set_bookmark(
-            store,
-            &profile,
-            &course_id,
-            &module_id,
-            on,
-            chrono::Utc::now(),
-        )
-    })
-    .await
+    run(&state, move |s| s.set_bookmark(&course_id, &module_id, on)).await
 }
 
 #[tauri::command]
 pub async fn list_bookmarks(state: State<'_, AppState>) -> CommandResult<Vec<Bookmark>> {
-    let profile = state.profile_id();
-    with_store(&state.store, move |store| {
-        notes::list_bookmarks(store, &profile)
-    })
-    .await
+    run(&state, |s| s.list_bookmarks()).await
 }
 
-/// Writes all the active profile's notes as Markdown to `path` (picked in
-/// the save dialog).
 #[tauri::command]
-pub async fn export_notes<R: Runtime>(
-    app: AppHandle<R>,
-    state: State<'_, AppState>,
-    path: PathBuf,
-) -> CommandResult<()> {
+pub async fn export_notes<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, path: PathBuf) -> CommandResult<()> {
     ensure_picked(&app, &path)?;
-    let profile = state.profile_id();
-    with_store(&state.store, move |store| {
-        let name = profiles::get(store.conn(), &profile)?.display_name;
-        let markdown = notes::export_notes_markdown(store, &profile, &name)?;
-        std::fs::write(&path, markdown).map_err(|source| AppError::Write {
-            path: path.clone(),
-            source,
-        })
-    })
-    .await
+    run(&state, move |s| s.export_notes(&path)).await
 }

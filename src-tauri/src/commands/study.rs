@@ -3,25 +3,16 @@
 
 use std::path::PathBuf;
 
-use qunxue_app::learner_record;
-use qunxue_app::study::{self, Heartbeat, Home, ReadingPosition};
+use qunxue_app::study::{Heartbeat, Home, ReadingPosition};
 use tauri::{AppHandle, Runtime, State};
 
-use super::{ensure_picked, with_store};
+use super::{ensure_picked, run};
 use crate::error::CommandResult;
 use crate::state::AppState;
 
 #[tauri::command]
-pub async fn study_heartbeat(
-    state: State<'_, AppState>,
-    course_id: String,
-    module_id: String,
-) -> CommandResult<Heartbeat> {
-    let profile = state.profile_id();
-    with_store(&state.store, move |store| {
-        study::heartbeat(store, &profile, &course_id, &module_id, chrono::Utc::now())
-    })
-    .await
+pub async fn study_heartbeat(state: State<'_, AppState>, course_id: String, module_id: String) -> CommandResult<Heartbeat> {
+    run(&state, move |s| s.study_heartbeat(&course_id, &module_id)).await
 }
 
 #[tauri::command]
@@ -31,11 +22,7 @@ pub async fn save_reading_position(
     module_id: String,
     position: ReadingPosition,
 ) -> CommandResult<()> {
-    let profile = state.profile_id();
-    with_store(&state.store, move |store| {
-        study::save_position(store, &profile, &course_id, &module_id, &position)
-    })
-    .await
+    run(&state, move |s| s.save_reading_position(&course_id, &module_id, &position)).await
 }
 
 #[tauri::command]
@@ -44,24 +31,14 @@ pub async fn reading_position(
     course_id: String,
     module_id: String,
 ) -> CommandResult<Option<ReadingPosition>> {
-    let profile = state.profile_id();
-    with_store(&state.store, move |store| {
-        study::reading_position(store, &profile, &course_id, &module_id)
-    })
-    .await
+    run(&state, move |s| s.reading_position(&course_id, &module_id)).await
 }
 
 #[tauri::command]
 pub async fn home_summary(state: State<'_, AppState>) -> CommandResult<Home> {
-    let profile = state.profile_id();
-    with_store(&state.store, move |store| {
-        study::home(store, &profile, chrono::Utc::now())
-    })
-    .await
+    run(&state, |s| s.home_summary()).await
 }
 
-/// Writes the active profile's full record to `path` (picked in the save
-/// dialog; `.csv` or `.xlsx`).
 #[tauri::command]
 pub async fn export_learner_record<R: Runtime>(
     app: AppHandle<R>,
@@ -69,9 +46,5 @@ pub async fn export_learner_record<R: Runtime>(
     path: PathBuf,
 ) -> CommandResult<()> {
     ensure_picked(&app, &path)?;
-    let profile = state.profile_id();
-    with_store(&state.store, move |store| {
-        learner_record::export_learner_record(store, &profile, &path)
-    })
-    .await
+    run(&state, move |s| s.export_learner_record(&path)).await
 }

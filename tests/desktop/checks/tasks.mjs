@@ -1,8 +1,8 @@
 // Practice tasks in the real window: the grading view (submission beside the
 // rubric, levels chosen with the keyboard) and a learner's graded task.
-// Needs the hidden, test-only `qunxue tasks-seed` to make the active
-// profile an instructor and seed one submission and one graded task; the CLI
-// is `$QUNXUE_CLI`, or `qunxue` next to the desktop binary. Screenshots:
+// Needs the test-only `qunxue-test-support tasks-seed` to make the active
+// profile an instructor and seed one submission and one graded task; the tool
+// is `$QUNXUE_TEST_SUPPORT`, or `qunxue-test-support` next to the desktop binary. Screenshots:
 // `grading-view`, `graded-task`.
 
 import { execFileSync } from 'node:child_process'
@@ -10,8 +10,8 @@ import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 
 function seed() {
-  const cli = process.env.QUNXUE_CLI ?? join(dirname(process.env.QUNXUE_APP ?? ''), 'qunxue')
-  if (!existsSync(cli)) throw new Error(`the qunxue CLI was not found at ${cli}; build it (cargo build -p qunxue-cli) or set QUNXUE_CLI`)
+  const cli = process.env.QUNXUE_TEST_SUPPORT ?? join(dirname(process.env.QUNXUE_APP ?? ''), 'qunxue-test-support')
+  if (!existsSync(cli)) throw new Error(`the test-only qunxue-test-support was not found at ${cli}; build it (cargo build -p qunxue-test-support) or set QUNXUE_TEST_SUPPORT`)
   const db = join(process.env.QUNXUE_DATA_DIR ?? '', 'qunxue.db')
   return JSON.parse(execFileSync(cli, ['tasks-seed', '--db', db], { encoding: 'utf8' }))
 }

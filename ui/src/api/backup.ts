@@ -2,7 +2,7 @@
 // when the database failed its start-up check.
 import { call } from './client'
 
-export type BackupReason = 'daily' | 'manual' | 'pre-import' | 'pre-migration'
+export type BackupReason = 'daily' | 'manual' | 'pre-import' | 'pre-migration' | 'pre-removal'
 
 export interface BackupEntry {
   file_name: string

@@ -28,7 +28,7 @@ use serde::Serialize;
 use crate::Result;
 
 pub use manage::{create_profile, delete_profile, rename_profile, set_avatar_colour, NewProfile};
-pub use pin::{MAX_PIN_DIGITS, MIN_PIN_DIGITS};
+pub use pin::{hash as hash_pin, MAX_PIN_DIGITS, MIN_PIN_DIGITS};
 pub use roles::set_profile_role;
 pub use switch::{switch_profile, SwitchOutcome, LOCK_SECONDS, MAX_PIN_FAILURES};
 

@@ -37,10 +37,12 @@ pub enum BackupReason {
     Manual,
     PreImport,
     PreMigration,
+    /// Taken before a course and everyone's records in it are removed.
+    PreRemoval,
 }
 
 impl BackupReason {
-    const ALL: [BackupReason; 4] = [Self::Daily, Self::Manual, Self::PreImport, Self::PreMigration];
+    const ALL: [BackupReason; 5] = [Self::Daily, Self::Manual, Self::PreImport, Self::PreMigration, Self::PreRemoval];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -48,6 +50,7 @@ impl BackupReason {
             Self::Manual => "manual",
             Self::PreImport => "pre-import",
             Self::PreMigration => "pre-migration",
+            Self::PreRemoval => "pre-removal",
         }
     }
 

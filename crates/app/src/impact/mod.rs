@@ -11,6 +11,7 @@
 mod entry;
 pub mod export;
 #[doc(hidden)]
+#[cfg(any(test, feature = "test-support"))]
 pub mod fixture;
 mod import;
 mod observations;

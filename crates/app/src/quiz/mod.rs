@@ -9,6 +9,7 @@
 
 mod common;
 #[doc(hidden)]
+#[cfg(any(test, feature = "test-support"))]
 pub mod fixture;
 mod item_analysis;
 pub mod local;

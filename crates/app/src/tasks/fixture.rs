@@ -83,10 +83,23 @@ pub fn install(store: &mut Store, allow_resubmit: bool) -> Result<()> {
             if profiles::get(tx, id).is_err() {
                 profiles::insert(tx, &Profile::learner(id, name, "2026-01-01T00:00:00Z"))?;
                 profiles::set_role(tx, id, role)?;
+                if role.needs_pin() {
+                    profiles::set_pin_hash(tx, id, Some(instructor_pin_hash()))?;
+                }
             }
         }
         Ok(())
     })
+}
+
+/// The PIN of the fixture's instructors ([`INSTRUCTOR`], [`SECOND_MARKER`]),
+/// which the CLI asks for before an instructor's command.
+pub const INSTRUCTOR_PIN: &str = "246810";
+
+/// Hashed once per process: argon2 is slow by design.
+fn instructor_pin_hash() -> &'static str {
+    static HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HASH.get_or_init(|| crate::accounts::hash_pin(INSTRUCTOR_PIN).expect("the fixture PIN is valid"))
 }
 
 /// Ids the desktop end-to-end seeding writes (see [`seed_for_e2e`]).

@@ -14,6 +14,7 @@ pub mod bundles;
 pub mod comment_bank;
 pub(crate) mod common;
 #[doc(hidden)]
+#[cfg(any(test, feature = "test-support"))]
 pub mod fixture;
 pub mod grading;
 pub mod learner;

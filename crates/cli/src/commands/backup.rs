@@ -10,7 +10,7 @@ use std::time::Instant;
 
 use qunxue_app::backup::{backup_database_file, restore_database};
 
-use super::db_arg::database_path;
+use super::acting::database_path;
 
 #[derive(Debug, clap::Args)]
 pub struct BackupArgs {

@@ -8,23 +8,20 @@
 //! 1 refused (tampered, replayed or mismatched bundle, wrong role, nothing to
 //! export), 2 any other failure.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{bail, Context};
-use chrono::Utc;
-use qunxue_app::tasks::bundles::{self, BundleKind, ExportSummary, ImportSummary};
-use qunxue_app::{AppError, ErrorKind};
-use qunxue_store::{courses, settings, Store};
+use anyhow::bail;
+use qunxue_app::session::BundleKind;
+use qunxue_app::tasks::bundles::{ExportSummary, ImportSummary};
+use qunxue_app::{AppError, ErrorKind, Session};
+
+use super::acting::Acting;
 
 #[derive(Debug, clap::Args)]
 pub struct Common {
-    /// The learner database (default: the desktop app's, in the OS app-data folder).
-    #[arg(long, value_name = "FILE")]
-    db: Option<PathBuf>,
-    /// Act as this profile id (default: the active profile).
-    #[arg(long, value_name = "ID")]
-    profile: Option<String>,
+    #[command(flatten)]
+    acting: Acting,
     /// The course (default: the only installed course). On import, the
     /// bundle must be for this course.
     #[arg(long, value_name = "ID")]
@@ -56,31 +53,12 @@ pub struct ImportArgs {
     trust_key: Option<String>,
 }
 
-struct Session {
-    store: Store,
-    data_dir: PathBuf,
-    profile: String,
-}
-
-fn open(common: &Common) -> anyhow::Result<Session> {
-    let db = super::db_arg::database_path(common.db.clone())?;
-    let data_dir =
-        db.parent().filter(|p| !p.as_os_str().is_empty()).map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-    std::fs::create_dir_all(&data_dir).with_context(|| format!("cannot create {}", data_dir.display()))?;
-    let store = Store::open(&db)?;
-    let profile = match &common.profile {
-        Some(p) => p.clone(),
-        None => settings::get(store.conn(), settings::ACTIVE_PROFILE)?
-            .context("no active profile in this database; pass --profile")?,
-    };
-    Ok(Session { store, data_dir, profile })
-}
-
-fn course(store: &Store, given: &Option<String>) -> anyhow::Result<String> {
+/// The course: `--course`, or the only installed one.
+fn course(session: &Session, given: &Option<String>) -> anyhow::Result<String> {
     if let Some(c) = given {
         return Ok(c.clone());
     }
-    let installed = courses::list_courses(store.conn())?;
+    let installed = session.list_courses()?;
     match installed.as_slice() {
         [only] => Ok(only.id.clone()),
         [] => bail!("no course is installed in this database"),
@@ -134,43 +112,37 @@ fn imported(kind: &str, s: &ImportSummary) -> String {
 }
 
 pub fn export_submissions(args: ExportArgs) -> anyhow::Result<ExitCode> {
-    let mut cx = open(&args.common)?;
-    let course = course(&cx.store, &args.common.course)?;
-    let result = bundles::export_submissions(&mut cx.store, &cx.data_dir, &cx.profile, &course, &args.out, Utc::now());
+    let session = args.common.acting.open()?;
+    let course = course(&session, &args.common.course)?;
+    let result = session.export_submissions(&course, &args.out);
     finish(result, args.common.json, |s| exported("submissions", s))
 }
 
-/// `--trust-key`: trusts the bundle's key before the import; a refusal is
-/// reported like an import refusal.
-fn trust_first(cx: &mut Session, args: &ImportArgs, kind: BundleKind) -> Result<(), AppError> {
+/// With `--trust-key`, trusts the bundle's signing key first.
+fn trust_first(session: &Session, args: &ImportArgs, kind: BundleKind) -> Result<(), AppError> {
     match &args.trust_key {
-        Some(fp) => {
-            bundles::trust_bundle_key(&mut cx.store, &cx.profile, &args.bundle, kind, fp, Utc::now()).map(drop)
-        }
+        Some(fp) => session.trust_bundle_key(&args.bundle, kind, fp).map(drop),
         None => Ok(()),
     }
 }
 
 pub fn import_submissions(args: ImportArgs) -> anyhow::Result<ExitCode> {
-    let mut cx = open(&args.common)?;
-    let result = trust_first(&mut cx, &args, BundleKind::Submissions).and_then(|()| {
-        let course = args.common.course.as_deref();
-        bundles::import_submissions(&mut cx.store, &cx.data_dir, &cx.profile, &args.bundle, course, Utc::now())
-    });
+    let session = args.common.acting.open()?;
+    let result = trust_first(&session, &args, BundleKind::Submissions)
+        .and_then(|()| session.import_submissions(&args.bundle, args.common.course.as_deref()));
     finish(result, args.common.json, |s| imported("submissions", s))
 }
 
 pub fn export_grades(args: ExportArgs) -> anyhow::Result<ExitCode> {
-    let mut cx = open(&args.common)?;
-    let course = course(&cx.store, &args.common.course)?;
-    let result = bundles::export_grades(&mut cx.store, &cx.data_dir, &cx.profile, &course, &args.out, Utc::now());
+    let session = args.common.acting.open()?;
+    let course = course(&session, &args.common.course)?;
+    let result = session.export_grades(&course, &args.out);
     finish(result, args.common.json, |s| exported("grades", s))
 }
 
 pub fn import_grades(args: ImportArgs) -> anyhow::Result<ExitCode> {
-    let mut cx = open(&args.common)?;
-    let result = trust_first(&mut cx, &args, BundleKind::Grades).and_then(|()| {
-        bundles::import_grades(&mut cx.store, &cx.profile, &args.bundle, args.common.course.as_deref(), Utc::now())
-    });
+    let session = args.common.acting.open()?;
+    let result = trust_first(&session, &args, BundleKind::Grades)
+        .and_then(|()| session.import_grades(&args.bundle, args.common.course.as_deref()));
     finish(result, args.common.json, |s| imported("grades", s))
 }

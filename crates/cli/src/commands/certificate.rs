@@ -9,11 +9,9 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context;
-use chrono::Utc;
-use qunxue_app::certificates;
 use qunxue_app::{AppError, ErrorKind};
-use qunxue_store::{settings, Store};
+
+use super::acting::Acting;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -35,11 +33,9 @@ enum Sub {
     },
     /// Write a learner's certificate for a course (they must have completed it).
     Export {
-        #[arg(long, value_name = "FILE")]
-        db: Option<PathBuf>,
-        /// The learner's profile id (default: the active profile).
-        #[arg(long, value_name = "ID")]
-        profile: Option<String>,
+        /// `--profile` is the learner whose certificate it is (default: the active learner).
+        #[command(flatten)]
+        acting: Acting,
         #[arg(long, value_name = "ID")]
         course: String,
         /// Write the PDF certificate here.
@@ -54,8 +50,9 @@ enum Sub {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.command {
         Sub::Verify { code, db, json } => {
-            let store = open(db)?;
-            refused_is_one(certificates::verify(&store, &code), |checked| {
+            let acting = Acting { db, profile: None, pin_stdin: false };
+            anyhow::ensure!(acting.database()?.is_file(), "{}: no such database file", acting.database()?.display());
+            refused_is_one(acting.open()?.verify_certificate(&code), |checked| {
                 if json {
                     serde_json::to_string_pretty(&checked.certificate).unwrap_or_default()
                 } else {
@@ -67,50 +64,27 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 }
             })
         }
-        Sub::Export {
-            db,
-            profile,
-            course,
-            pdf,
-            badge,
-        } => {
-            anyhow::ensure!(
-                pdf.is_some() || badge.is_some(),
-                "say where to write it: --pdf OUT and/or --badge OUT"
-            );
-            let db = super::db_arg::database_path(db)?;
-            let data_dir = super::db_arg::data_dir_of(&db);
-            let mut store = Store::open(&db).with_context(|| format!("cannot open {}", db.display()))?;
-            let profile = match profile {
-                Some(p) => p,
-                None => settings::get(store.conn(), settings::ACTIVE_PROFILE)?
-                    .context("no active profile in this database; pass --profile")?,
-            };
-            let now = Utc::now();
+        Sub::Export { acting, course, pdf, badge } => {
+            anyhow::ensure!(pdf.is_some() || badge.is_some(), "say where to write it: --pdf OUT and/or --badge OUT");
+            let session = acting.open()?;
             // Refused (not eligible) before anything is written.
-            let certificate = match certificates::issue(&mut store, &profile, &course, now) {
+            let certificate = match session.issue_certificate(&course) {
                 Ok(certificate) => certificate,
                 Err(error) => return refused_is_one::<()>(Err(error), |_| String::new()),
             };
             let mut written = Vec::new();
             if let Some(out) = &pdf {
-                certificates::export_pdf(&mut store, &profile, &course, out, now)?;
+                session.export_certificate_pdf(&course, out)?;
                 written.push(out.display().to_string());
             }
             if let Some(out) = &badge {
-                certificates::export_credential(&mut store, &data_dir, &profile, &course, out, now)?;
+                session.export_certificate_badge(&course, out)?;
                 written.push(out.display().to_string());
             }
             println!("certificate {} written to {}", certificate.code, written.join(" and "));
             Ok(ExitCode::SUCCESS)
         }
     }
-}
-
-fn open(db: Option<PathBuf>) -> anyhow::Result<Store> {
-    let db = super::db_arg::database_path(db)?;
-    anyhow::ensure!(db.is_file(), "{}: no such database file", db.display());
-    Store::open(&db).with_context(|| format!("cannot open {}", db.display()))
 }
 
 /// Refusals (unknown, altered, not eligible) exit with 1 and their message;

@@ -4,16 +4,16 @@
 //! through the app's own services. For trying the product, benchmarks and
 //! tests — never run it on a real training database.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
-use qunxue_app::demo::{run_demo, DemoOptions};
-use qunxue_store::Store;
+use qunxue_app::demo::DemoOptions;
+
+use super::acting::Acting;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    #[arg(long, value_name = "FILE")]
-    db: Option<PathBuf>,
+    #[command(flatten)]
+    acting: Acting,
     /// How many learner profiles to create.
     #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=5000))]
     learners: u32,
@@ -26,13 +26,13 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let db = super::db_arg::database_path(args.db)?;
-    let mut store = Store::open(&db)?;
+    let db = args.acting.database()?;
+    let session = args.acting.open()?;
     let options = DemoOptions {
         learners: args.learners as usize,
         seed: args.seed,
     };
-    let summary = run_demo(&mut store, options, chrono::Utc::now())?;
+    let summary = session.make_demo_data(options)?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&summary)?);
         return Ok(ExitCode::SUCCESS);

@@ -5,7 +5,7 @@
 
 use std::io::Write;
 
-use qunxue_core::{Diagnostic, Lang};
+use qunxue_app::domain::{Diagnostic, Lang};
 
 pub fn print_lines(out: &mut impl Write, diagnostics: &[Diagnostic]) -> std::io::Result<()> {
     let lang = terminal_lang(|name| std::env::var(name).ok());

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use qunxue_core::impact::{
+use qunxue_app::domain::impact::{
     analyse, parse_csv, AnalysisOptions, GroupSummary, ImpactReport, MetricReport, DEFAULT_RESAMPLES, DEFAULT_SEED,
 };
 

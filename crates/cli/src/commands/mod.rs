@@ -3,10 +3,9 @@
 mod backup;
 mod bundles;
 mod certificate;
-mod db_arg;
+mod acting;
 mod demo;
 mod diagnostics;
-mod fault_run;
 mod impact;
 mod import;
 mod inspect;
@@ -14,10 +13,8 @@ mod pack_args;
 mod quiz;
 mod quiz_item_analysis;
 mod render;
-mod tasks_seed;
 mod report;
 mod validate;
-mod write_stream;
 mod xapi;
 
 use std::process::ExitCode;
@@ -66,15 +63,6 @@ enum Command {
     Xapi(xapi::Args),
     /// Course certificates: verify a code, or export a learner's certificate (PDF / Open Badge).
     Certificate(certificate::Args),
-    /// Test-only: seed a submission to grade and a graded task for the desktop e2e.
-    #[command(hide = true)]
-    TasksSeed(tasks_seed::Args),
-    /// Test-only: imports and submissions paced for fault-injection (SIGKILL) tests.
-    #[command(hide = true)]
-    FaultRun(fault_run::Args),
-    /// Test-only: an endless stream of acknowledged writes, for crash tests.
-    #[command(hide = true)]
-    WriteStream(write_stream::Args),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -95,8 +83,5 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Restore(args) => backup::restore(args),
         Command::Xapi(args) => xapi::run(args),
         Command::Certificate(args) => certificate::run(args),
-        Command::TasksSeed(args) => tasks_seed::run(args),
-        Command::WriteStream(args) => write_stream::run(args),
-        Command::FaultRun(args) => fault_run::run(args),
     }
 }

@@ -11,8 +11,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use qunxue_core::pack::model::{Answer, Question, QuestionType};
-use qunxue_core::quiz::{bank_for_file, bank_toml, decode_question_file, ImportMode, QuestionFileFormat};
+use qunxue_app::domain::pack::model::{Answer, Question, QuestionType};
+use qunxue_app::domain::quiz::{bank_for_file, bank_toml, decode_question_file, ImportMode, QuestionFileFormat};
 use serde::Serialize;
 
 use super::diagnostics::print_lines;

@@ -8,8 +8,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use qunxue_app::export::write_tables;
-use qunxue_app::quiz::{analyse_quiz, item_analysis_sheet, ItemAnalysis};
-use qunxue_store::Store;
+use qunxue_app::quiz::{item_analysis_sheet, ItemAnalysis};
+
+use super::acting::Acting;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -20,8 +21,8 @@ pub struct Args {
     #[arg(long)]
     quiz: String,
     /// The learner database (default: the desktop app's).
-    #[arg(long, value_name = "FILE")]
-    db: Option<PathBuf>,
+    #[command(flatten)]
+    acting: Acting,
     /// Write the table to FILE.csv or FILE.xlsx.
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
@@ -31,9 +32,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let db = super::db_arg::database_path(args.db)?;
-    let store = Store::open(&db)?;
-    let analysis = analyse_quiz(store.conn(), &args.course, &args.quiz)?;
+    let analysis = args.acting.open()?.item_analysis(&args.course, &args.quiz)?;
     if let Some(out) = &args.out {
         write_tables(out, &[item_analysis_sheet(&analysis)])?;
         eprintln!("qunxue: wrote {} questions to {}", analysis.items.len(), out.display());

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use qunxue_core::markdown::{self, RenderOptions};
+use qunxue_app::domain::markdown::{self, RenderOptions};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -15,7 +15,7 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let text = std::fs::read_to_string(&args.file).with_context(|| format!("cannot read {}", args.file.display()))?;
     // Plain Markdown files have no front matter; render them whole.
-    let body = match qunxue_core::front_matter::split(&text) {
+    let body = match qunxue_app::domain::front_matter::split(&text) {
         Ok(split) => split.body,
         Err(_) => text.as_str(),
     };

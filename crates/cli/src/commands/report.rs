@@ -2,19 +2,18 @@
 //! the three-level training-effect report of one study (or of every study,
 //! each in `DIR/<study id>/`), with a progress bar on a terminal.
 //!
-//! The command reads the database file directly; whoever can read that file
-//! can read every figure in it, so no profile or role is asked for here
-//! (the desktop app checks roles on every study and report command).
+//! Reports are an instructor's or admin's: `--profile ID` with its PIN
+//! (`QUNXUE_PIN` or `--pin-stdin`), as in the desktop app.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
+use qunxue_app::domain::impact::{AnalysisOptions, DEFAULT_RESAMPLES, DEFAULT_SEED};
 use qunxue_app::impact::export::{write_report, ExportFormat};
-use qunxue_app::impact::report::build_report;
-use qunxue_core::impact::{AnalysisOptions, DEFAULT_RESAMPLES, DEFAULT_SEED};
-use qunxue_store::Store;
+
+use super::acting::Acting;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum Format {
@@ -37,9 +36,10 @@ impl From<Format> for ExportFormat {
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The learner database holding the studies.
-    #[arg(long, value_name = "FILE")]
-    db: PathBuf,
+    /// The learner database holding the studies, and who asks (an instructor
+    /// or admin, with the PIN).
+    #[command(flatten)]
+    acting: Acting,
     /// Folder for the report files (created if needed).
     #[arg(long, value_name = "DIR")]
     out: PathBuf,
@@ -58,10 +58,11 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    if !args.db.is_file() {
-        anyhow::bail!("{}: no such database file", args.db.display());
+    let db = args.acting.database()?;
+    if !db.is_file() {
+        anyhow::bail!("{}: no such database file", db.display());
     }
-    let store = Store::open(&args.db)?;
+    let session = args.acting.open()?;
     let formats: Vec<ExportFormat> = args
         .format
         .iter()
@@ -70,7 +71,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .collect();
     let studies: Vec<(String, PathBuf)> = match &args.study {
         Some(id) => vec![(id.clone(), args.out.clone())],
-        None => qunxue_store::impact::list_studies(store.conn(), None)?
+        None => session
+            .impact_list_studies(None)?
             .into_iter()
             .map(|s| {
                 let dir = args.out.join(&s.id);
@@ -81,7 +83,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if studies.is_empty() {
         eprintln!(
             "qunxue: {} holds no impact studies; set one up in the app first",
-            args.db.display()
+            db.display()
         );
         return Ok(ExitCode::FAILURE);
     }
@@ -95,11 +97,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
-    let now = chrono::Utc::now();
     for (id, dir) in &studies {
         bar.set_message(format!("{id}: statistics"));
         let report =
-            build_report(store.conn(), id, &options, now).with_context(|| format!("study {id}"))?;
+            session.impact_report_with(id, &options).with_context(|| format!("study {id}"))?;
         bar.inc(1);
         let written = write_report(&report, dir, &formats, &mut |format| {
             bar.set_message(format!("{id}: {format:?}"));

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use qunxue_app::import::validate_path;
-use qunxue_core::Diagnostic;
+use qunxue_app::domain::Diagnostic;
 use serde::Serialize;
 
 use super::diagnostics::print_lines;

@@ -9,12 +9,11 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Mutex;
 use std::time::Instant;
 
-use anyhow::Context;
-use qunxue_app::xapi::{export_statements, sync_now, Credentials, SyncOptions};
-use qunxue_store::Store;
+use qunxue_app::xapi::{Credentials, SyncOptions};
+
+use super::acting::Acting;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -33,8 +32,8 @@ enum XapiCommand {
 #[derive(Debug, clap::Args)]
 struct SyncArgs {
     /// The learner database (default: the desktop app's, in the OS app-data folder).
-    #[arg(long, value_name = "FILE")]
-    db: Option<PathBuf>,
+    #[command(flatten)]
+    acting: Acting,
     /// The LRS's xAPI root URL (statements go to `{URL}/statements`).
     #[arg(long, value_name = "URL", requires_all = ["user", "password"])]
     endpoint: Option<String>,
@@ -53,8 +52,8 @@ struct SyncArgs {
 
 #[derive(Debug, clap::Args)]
 struct ExportArgs {
-    #[arg(long, value_name = "FILE")]
-    db: Option<PathBuf>,
+    #[command(flatten)]
+    acting: Acting,
     /// The JSON file to write.
     #[arg(long, value_name = "FILE.json")]
     out: PathBuf,
@@ -68,17 +67,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 }
 
 fn sync(args: SyncArgs) -> anyhow::Result<ExitCode> {
-    let db = super::db_arg::database_path(args.db)?;
-    let store = Store::open(&db)?;
+    let session = args.acting.open()?;
     let credentials = match (args.endpoint, args.user, args.password) {
-        (Some(endpoint), Some(username), Some(password)) => Credentials { endpoint, username, password },
-        _ => Credentials::stored(&store)?
-            .context("no LRS is configured in this database: pass --endpoint, --user and --password")?,
+        (Some(endpoint), Some(username), Some(password)) => Some(Credentials { endpoint, username, password }),
+        _ => None,
     };
-    let store = Mutex::new(store);
     let options = SyncOptions { batch_size: usize::from(args.batch_size), ..SyncOptions::default() };
     let started = Instant::now();
-    let outcome = sync_now(&store, &credentials, &options, |_| {});
+    let outcome = session.xapi_sync(credentials, &options, |_| {});
     let seconds = started.elapsed().as_secs_f64();
     match outcome {
         Ok(report) => {
@@ -98,7 +94,7 @@ fn sync(args: SyncArgs) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Err(error) => {
-            let pending = store.lock().ok().and_then(|s| qunxue_app::xapi::status(&s).ok()).map_or(-1, |s| s.pending);
+            let pending = session.xapi_status().map_or(-1, |s| s.pending);
             eprintln!("qunxue: {error}; {pending} statements stay queued for the next sync");
             Ok(ExitCode::FAILURE)
         }
@@ -106,9 +102,7 @@ fn sync(args: SyncArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
-    let db = super::db_arg::database_path(args.db)?;
-    let store = Store::open(&db)?;
-    let count = export_statements(&store, &args.out)?;
+    let count = args.acting.open()?.xapi_export(&args.out)?;
     println!("wrote {count} statements to {}", args.out.display());
     Ok(ExitCode::SUCCESS)
 }

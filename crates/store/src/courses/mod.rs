@@ -103,6 +103,14 @@ pub fn delete_course(tx: &Transaction<'_>, course_id: &str) -> Result<bool> {
     Ok(tx.execute("DELETE FROM courses WHERE id = ?1", [course_id])? > 0)
 }
 
+/// How many different people hold records in a course (what removing it
+/// would delete), for the removal's confirmation.
+pub fn people_with_records(conn: &Connection, course_id: &str) -> Result<usize> {
+    let count: i64 =
+        conn.prepare_cached(include_str!("people_with_records.sql"))?.query_row([course_id], |row| row.get(0))?;
+    Ok(usize::try_from(count).unwrap_or(0))
+}
+
 pub fn list_courses(conn: &Connection) -> Result<Vec<CourseRecord>> {
     let mut stmt = conn.prepare_cached(include_str!("list_courses.sql"))?;
     let rows = stmt.query_map([], course_from_row)?;

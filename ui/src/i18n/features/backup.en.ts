@@ -22,6 +22,7 @@ const en: typeof zhCN = {
     manual: 'Manual',
     'pre-import': 'Before an import',
     'pre-migration': 'Before an upgrade',
+    'pre-removal': 'Before a course was removed',
   },
   restore: 'Restore',
   restoreLabel: 'Restore the backup of {time}',

@@ -20,6 +20,7 @@ const zhCN = {
     manual: '手动',
     'pre-import': '导入课程前',
     'pre-migration': '升级数据库前',
+    'pre-removal': '删除课程前',
   },
   restore: '恢复',
   restoreLabel: '恢复 {time} 的备份',

@@ -1,4 +1,4 @@
-//! `qunxue tasks-seed --db FILE [--course ID]` (hidden, TEST ONLY): seeds a
+//! `qunxue-test-support tasks-seed --db FILE [--course ID]` (TEST ONLY): seeds a
 //! learner submission to grade and a graded task for the active profile,
 //! which it makes an instructor without a PIN, so the desktop end-to-end
 //! check (`tests/desktop/checks/tasks.mjs`) can photograph the grading view
@@ -17,10 +17,10 @@ use qunxue_store::Store;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[arg(long, value_name = "FILE")]
-    db: Option<PathBuf>,
+    db: PathBuf,
     #[arg(long, value_name = "ID", default_value = "qunxue.community-ops")]
     course: String,
-    /// Only give the active profile this role (`learner` or `instructor`).
+    /// Only give the active profile this role (`learner`, `instructor` or `admin`).
     #[arg(long, value_name = "ROLE", value_parser = parse_role)]
     active_role: Option<Role>,
 }
@@ -29,12 +29,13 @@ fn parse_role(text: &str) -> Result<Role, String> {
     match text {
         "learner" => Ok(Role::Learner),
         "instructor" => Ok(Role::Instructor),
-        other => Err(format!("`{other}` is not a role this seed sets (learner, instructor)")),
+        "admin" => Ok(Role::Admin),
+        other => Err(format!("`{other}` is not a role this seed sets (learner, instructor, admin)")),
     }
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let db = super::db_arg::database_path(args.db)?;
+    let db = args.db;
     let mut store = Store::open(&db)?;
     if let Some(role) = args.active_role {
         let profile = set_active_role(&mut store, role)?;

@@ -1,0 +1,136 @@
+//! Every use-case's permission, in one table. A use-case reaches the
+//! database only through [`super::Session::authorise`], which takes one of
+//! these, so a use-case without a permission check does not compile.
+//!
+//! The minimum role is the first gate. Services that act on someone else's
+//! records still check ownership themselves (a learner renames only their own
+//! profile, an instructor's own comment bank entries, …).
+
+use qunxue_store::profiles::Role;
+
+/// Who may take an action at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Requirement {
+    /// Open to whoever is at the machine, with or without a usable profile:
+    /// the about box, the recovery screen, checking a pack, picking a profile.
+    Anyone,
+    /// The acting profile must hold this role or a higher one (and, for a role
+    /// behind a PIN, have been unlocked with it).
+    Role(Role),
+}
+
+/// One use-case (or a family of read-only views of the same data).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    // The app and its database.
+    ReadAppInfo,
+    ListBackups,
+    CreateBackup,
+    RestoreBackup,
+    RecoverDatabase,
+    // The course library.
+    ValidatePack,
+    ImportPack,
+    RemoveCourse,
+    ListCourses,
+    // Reading and studying one's own course.
+    Read,
+    Study,
+    Search,
+    KeepNotes,
+    ExportOwnRecords,
+    // Quizzes.
+    TakeQuiz,
+    MarkAnswers,
+    AnalyseItems,
+    ManageLocalQuizzes,
+    ListLocalQuizzes,
+    // Practice tasks.
+    DoTask,
+    GradeTasks,
+    SendSubmissions,
+    ReceiveSubmissions,
+    SendGrades,
+    ReceiveGrades,
+    TrustBundleKey,
+    ViewAttachment,
+    // Certificates.
+    EarnCertificate,
+    VerifyCertificate,
+    // Impact studies and surveys.
+    ManageStudies,
+    AnswerSurvey,
+    MakeDemoData,
+    // Profiles.
+    ListProfiles,
+    SwitchProfile,
+    CreateProfile,
+    EditProfile,
+    DeleteProfile,
+    SetProfileRole,
+    // xAPI.
+    ReadXapiStatus,
+    ConfigureXapi,
+    SyncXapi,
+    ExportXapi,
+}
+
+impl Action {
+    /// The permission table (docs/security.md's role table is generated from
+    /// the matrix test that runs every command against it).
+    pub const fn requirement(self) -> Requirement {
+        use Requirement::{Anyone, Role as R};
+        use Role::{Admin, Instructor, Learner};
+        match self {
+            Action::ReadAppInfo | Action::RecoverDatabase | Action::ValidatePack => Anyone,
+            Action::ListProfiles | Action::SwitchProfile | Action::VerifyCertificate => Anyone,
+            // A profile is created by its own learner at the picker; the service
+            // asks an admin for any role above learner.
+            Action::CreateProfile => Anyone,
+            Action::ListBackups | Action::CreateBackup => R(Learner),
+            Action::ListCourses | Action::Read | Action::Study | Action::Search | Action::KeepNotes => R(Learner),
+            Action::ExportOwnRecords | Action::TakeQuiz | Action::ListLocalQuizzes | Action::DoTask => R(Learner),
+            Action::SendSubmissions | Action::ReceiveGrades | Action::ViewAttachment => R(Learner),
+            Action::EarnCertificate | Action::AnswerSurvey | Action::EditProfile => R(Learner),
+            // The service asks an admin for any profile but an unmanaged learner's.
+            Action::DeleteProfile | Action::ReadXapiStatus | Action::SyncXapi => R(Learner),
+            // The service decides who may trust a key for which bundle kind.
+            Action::TrustBundleKey => R(Learner),
+            Action::MarkAnswers | Action::AnalyseItems | Action::ManageLocalQuizzes | Action::GradeTasks => {
+                R(Instructor)
+            }
+            Action::ReceiveSubmissions | Action::SendGrades | Action::ManageStudies => R(Instructor),
+            Action::RestoreBackup | Action::ExportXapi => R(Instructor),
+            // Open on a database without an admin (a fresh one for trying the
+            // product); the use-case asks for an admin once one exists.
+            Action::MakeDemoData => Anyone,
+            // The endpoint and account of the company's LRS are an admin's.
+            Action::ConfigureXapi => R(Admin),
+            // Course import, update, forced downgrade and removal replace or
+            // delete every learner's records in a course.
+            Action::ImportPack | Action::RemoveCourse => R(Admin),
+            // The service checks again: only an admin changes roles.
+            Action::SetProfileRole => R(Learner),
+        }
+    }
+
+    /// How the refusal names the action, in both languages.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Action::ImportPack => "导入或更新课程 / importing or updating a course",
+            Action::RemoveCourse => "删除课程 / removing a course",
+            Action::RestoreBackup => "恢复备份 / restoring a backup",
+            Action::MarkAnswers => "批改简答题 / marking answers",
+            Action::AnalyseItems => "题目分析 / item analysis",
+            Action::ManageLocalQuizzes => "导入或归档本机测验 / managing local quizzes",
+            Action::GradeTasks => "评分 / grading practice tasks",
+            Action::ReceiveSubmissions => "导入学员作业包 / importing submissions",
+            Action::SendGrades => "导出成绩包 / exporting grades",
+            Action::ManageStudies => "培训效果评估 / impact studies",
+            Action::MakeDemoData => "生成演示数据 / making demo data",
+            Action::ExportXapi => "导出学习记录 / exporting xAPI statements",
+            Action::ConfigureXapi => "设置学习记录库 / configuring the LRS",
+            _ => "此操作 / this action",
+        }
+    }
+}

@@ -1,0 +1,176 @@
+//! The one door into the app. A [`Session`] owns the learner database, the
+//! data folder, the clock, the acting profile and the interface language;
+//! the desktop shell and the CLI reach every use-case through its methods,
+//! and each method starts with a typed permission check
+//! ([`Session::authorise`] with an [`Action`]). The database is reachable
+//! only through the [`Access`] that check returns, so a use-case cannot
+//! forget it.
+//!
+//! Like Anki's `Collection`: the front doors only translate arguments in and
+//! results out.
+
+mod action;
+mod open;
+mod use_cases;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock};
+
+use chrono::{DateTime, Utc};
+use qunxue_core::Lang;
+use qunxue_store::profiles::{self, Role};
+use qunxue_store::Store;
+
+pub use action::{Action, Requirement};
+pub use open::{data_dir_of, OpenOptions, Started};
+pub use use_cases::{AppInfo, BackupList, BundleKind, CourseRemoval, ImportSummary, Restored};
+
+use crate::access::Caller;
+use crate::backup::startup::Damage;
+use crate::{AppError, Result};
+
+/// Where "now" comes from: the system clock in the app, a fixed instant in tests.
+pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
+
+/// The system clock.
+pub fn system_clock() -> Clock {
+    Arc::new(Utc::now)
+}
+
+/// Who the session acts for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Actor {
+    profile_id: String,
+    /// Whether a role behind a PIN was unlocked with it in this session. The
+    /// desktop's profile switch and the CLI's `--pin-stdin` set it; a role
+    /// above learner is refused without it.
+    unlocked: bool,
+}
+
+/// One person's use of one database (see the module docs). Shared between
+/// threads: every method takes `&self` and locks the store for its own work.
+pub struct Session {
+    store: Mutex<Store>,
+    data_dir: PathBuf,
+    database_path: PathBuf,
+    /// The shipped curriculum, installed again after a restore or recovery.
+    bundled_pack: Option<PathBuf>,
+    clock: Clock,
+    actor: RwLock<Actor>,
+    lang: RwLock<Lang>,
+    /// Set while the database failed its start-up check: the store is then an
+    /// empty in-memory one until the recovery screen restores a backup.
+    recovery: Mutex<Option<Damage>>,
+}
+
+/// What a permission check hands a use-case: the locked store, who is
+/// asking (absent for [`Requirement::Anyone`] with no usable profile), the
+/// time and the data folder.
+pub struct Access<'a> {
+    pub(crate) store: MutexGuard<'a, Store>,
+    pub(crate) caller: Caller,
+    pub(crate) now: DateTime<Utc>,
+    pub(crate) data_dir: &'a Path,
+}
+
+impl Access<'_> {
+    pub(crate) fn profile(&self) -> &str {
+        &self.caller.profile_id
+    }
+}
+
+impl Session {
+    /// Checks that the acting profile may take `action` and, if so, locks the
+    /// store for it. The role is read from the database at every call, never
+    /// taken from the front end.
+    pub fn authorise(&self, action: Action) -> Result<Access<'_>> {
+        let store = self.lock_store()?;
+        let actor = self.actor();
+        let caller = match action.requirement() {
+            Requirement::Anyone => match profiles::get(store.conn(), &actor.profile_id) {
+                Ok(profile) => Caller { profile_id: profile.id, role: self.effective_role(&actor, profile.role) },
+                Err(_) => Caller { profile_id: actor.profile_id.clone(), role: Role::Learner },
+            },
+            Requirement::Role(min) => {
+                let profile = profiles::get(store.conn(), &actor.profile_id)?;
+                let role = self.effective_role(&actor, profile.role);
+                if role < min {
+                    return Err(refusal(action, min, profile.role, &actor));
+                }
+                Caller { profile_id: profile.id, role }
+            }
+        };
+        Ok(Access { store, caller, now: (self.clock)(), data_dir: &self.data_dir })
+    }
+
+    /// A role behind a PIN counts only once unlocked; until then the profile
+    /// acts as a learner.
+    fn effective_role(&self, actor: &Actor, stored: Role) -> Role {
+        if stored.needs_pin() && !actor.unlocked {
+            Role::Learner
+        } else {
+            stored
+        }
+    }
+
+    /// The profile every use-case acts for.
+    pub fn profile_id(&self) -> String {
+        self.actor().profile_id
+    }
+
+    fn actor(&self) -> Actor {
+        // An Actor cannot be left half-written, so a poisoned lock still holds a valid one.
+        self.actor.read().unwrap_or_else(PoisonError::into_inner).clone()
+    }
+
+    fn set_actor(&self, profile_id: String, unlocked: bool) {
+        *self.actor.write().unwrap_or_else(PoisonError::into_inner) = Actor { profile_id, unlocked };
+    }
+
+    /// The interface language (messages that are built here follow it).
+    pub fn lang(&self) -> Lang {
+        *self.lang.read().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    pub fn set_lang(&self, lang: Lang) {
+        *self.lang.write().unwrap_or_else(PoisonError::into_inner) = lang;
+    }
+
+    /// The current time by the session's clock.
+    pub fn now(&self) -> DateTime<Utc> {
+        (self.clock)()
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    pub fn database_path(&self) -> &Path {
+        &self.database_path
+    }
+
+    /// The damage found at start-up, while it has not been recovered from.
+    pub fn recovery(&self) -> Option<Damage> {
+        self.recovery.lock().unwrap_or_else(PoisonError::into_inner).clone()
+    }
+
+    fn set_recovery(&self, damage: Option<Damage>) {
+        *self.recovery.lock().unwrap_or_else(PoisonError::into_inner) = damage;
+    }
+
+    /// A panic in another use-case must not wedge the app, so a poisoned lock
+    /// is reported as an error.
+    fn lock_store(&self) -> Result<MutexGuard<'_, Store>> {
+        self.store.lock().map_err(|_| AppError::Internal("the database lock was poisoned by an earlier failure".into()))
+    }
+}
+
+fn refusal(action: Action, required: Role, stored: Role, actor: &Actor) -> AppError {
+    if stored >= required && !actor.unlocked {
+        return AppError::Locked { action: action.describe().to_string() };
+    }
+    AppError::Forbidden { action: action.describe().to_string(), required, actual: stored }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,182 @@
+//! Opening a session: the desktop's start-up (check the database, take the
+//! daily backup, install the shipped curriculum, pick the learner who opens
+//! the app) and the CLI's (act as a named profile, unlocked by its PIN).
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, RwLock};
+
+use qunxue_core::Lang;
+use qunxue_store::profiles;
+use qunxue_store::Store;
+
+use super::{Actor, Clock, Session};
+use crate::accounts::{self, SwitchOutcome};
+use crate::backup::startup::{open_checked, Startup};
+use crate::{library, AppError, Result};
+
+/// Where a session's data lives and what it starts with.
+pub struct OpenOptions {
+    pub database_path: PathBuf,
+    /// Keys, attachments, installed packs and backups; the database's folder
+    /// unless told otherwise.
+    pub data_dir: PathBuf,
+    /// The shipped curriculum (a folder holding `courses/` and `quizzes/`).
+    pub bundled_pack: Option<PathBuf>,
+    pub clock: Clock,
+    pub lang: Lang,
+}
+
+impl OpenOptions {
+    /// A database file with its data in the same folder, on the system clock.
+    pub fn for_database(database_path: impl Into<PathBuf>) -> Self {
+        let database_path = database_path.into();
+        let data_dir = data_dir_of(&database_path);
+        OpenOptions { database_path, data_dir, bundled_pack: None, clock: super::system_clock(), lang: Lang::Zh }
+    }
+}
+
+/// The app-data folder that goes with a database file: its folder (keys and
+/// attachments live next to the database, as in the desktop app).
+pub fn data_dir_of(database: &Path) -> PathBuf {
+    database.parent().filter(|p| !p.as_os_str().is_empty()).map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}
+
+/// What the desktop start-up did besides opening the session.
+pub struct Started {
+    pub session: Session,
+    /// Why the automatic backup failed; the app still starts.
+    pub backup_error: Option<String>,
+}
+
+impl Session {
+    fn with_store(store: Store, options: OpenOptions, profile_id: String, unlocked: bool) -> Session {
+        Session {
+            store: Mutex::new(store),
+            data_dir: options.data_dir,
+            database_path: options.database_path,
+            bundled_pack: options.bundled_pack,
+            clock: options.clock,
+            actor: RwLock::new(Actor { profile_id, unlocked }),
+            lang: RwLock::new(options.lang),
+            recovery: Mutex::new(None),
+        }
+    }
+
+    /// The desktop start-up. A damaged database never stops the app: the
+    /// session then runs on an empty in-memory store and reports the damage
+    /// through [`Session::recovery`] until a backup is restored.
+    pub fn start(options: OpenOptions) -> Result<Started> {
+        std::fs::create_dir_all(&options.data_dir).map_err(AppError::write(&options.data_dir))?;
+        let now = (options.clock)();
+        match open_checked(&options.database_path, &options.data_dir, now)? {
+            Startup::Ready(ready) => {
+                let mut store = ready.store;
+                let profile = prepare(&mut store, options.bundled_pack.as_deref(), &options.clock)?;
+                // The learner who opens the app needs no PIN.
+                Ok(Started { session: Session::with_store(store, options, profile, true), backup_error: ready.backup_error })
+            }
+            Startup::Damaged(damage) => {
+                let session = Session::with_store(Store::open_in_memory()?, options, String::new(), false);
+                session.set_recovery(Some(damage));
+                Ok(Started { session, backup_error: None })
+            }
+        }
+    }
+
+    /// The CLI's session: acts as `profile` (the remembered learner when
+    /// absent). A profile behind a PIN is unlocked only by `pin`; without one
+    /// it may do what a learner may.
+    pub fn open(options: OpenOptions, profile: Option<&str>, pin: Option<&str>) -> Result<Session> {
+        let mut store = Store::open(&options.database_path)?;
+        let now = (options.clock)();
+        let profile_id = match profile {
+            Some(id) => profiles::get(store.conn(), id)?.id,
+            None => crate::profiles::active_profile(&mut store, now)?.id,
+        };
+        let session = Session::with_store(store, options, profile_id.clone(), false);
+        if let Some(pin) = pin {
+            session.unlock(&profile_id, pin)?;
+        }
+        Ok(session)
+    }
+
+    /// A session on a new in-memory database acting as a new learner (tests,
+    /// the bench).
+    pub fn in_memory(clock: Clock) -> Result<Session> {
+        let mut store = Store::open_in_memory()?;
+        let profile = crate::profiles::active_profile(&mut store, clock())?.id;
+        let options = OpenOptions {
+            database_path: PathBuf::from(":memory:"),
+            data_dir: std::env::temp_dir(),
+            bundled_pack: None,
+            clock,
+            lang: Lang::Zh,
+        };
+        Ok(Session::with_store(store, options, profile, true))
+    }
+
+    /// Whether the acting profile holds a role behind a PIN that has not been
+    /// unlocked in this session (the CLI then asks for it).
+    pub fn needs_pin(&self) -> Result<bool> {
+        let actor = self.actor();
+        let role = profiles::get(self.lock_store()?.conn(), &actor.profile_id)?.role;
+        Ok(role.needs_pin() && !actor.unlocked)
+    }
+
+    /// Unlocks the acting profile with its PIN (the CLI). A wrong PIN counts
+    /// towards the lock-out exactly as in the profile picker.
+    pub fn unlock_with_pin(&self, pin: &str) -> Result<()> {
+        self.unlock(&self.profile_id(), pin)
+    }
+
+    fn unlock(&self, profile_id: &str, pin: &str) -> Result<()> {
+        let outcome = accounts::switch_profile(&mut *self.lock_store()?, profile_id, Some(pin), self.now())?;
+        match outcome {
+            SwitchOutcome::Switched { .. } => {
+                self.set_actor(profile_id.to_string(), true);
+                Ok(())
+            }
+            SwitchOutcome::PinRequired => Err(AppError::Rejected("请输入 PIN / a PIN is required".into())),
+            SwitchOutcome::WrongPin { tries_left } => Err(AppError::Rejected(format!(
+                "PIN 不正确，还可以再试 {tries_left} 次 / wrong PIN: {tries_left} tries left"
+            ))),
+            SwitchOutcome::Locked { retry_after_seconds } => Err(AppError::Rejected(format!(
+                "PIN 错误次数过多，请 {retry_after_seconds} 秒后再试 / too many wrong PINs: try again in {retry_after_seconds} s"
+            ))),
+        }
+    }
+
+    /// Replaces the live database file through `replace` (a restore or a
+    /// recovery): closes the connection, runs `replace`, opens the file again
+    /// and prepares it as at start-up. When `replace` refuses, the previous
+    /// file is reopened if `reopen_on_failure` (a healthy database), and
+    /// otherwise the session stays on its empty in-memory store.
+    pub(crate) fn swap_database<T>(
+        &self,
+        reopen_on_failure: bool,
+        replace: impl FnOnce(&Path) -> Result<T>,
+    ) -> Result<T> {
+        let mut slot = self.lock_store()?;
+        drop(std::mem::replace(&mut *slot, Store::open_in_memory()?));
+        let replaced = match replace(&self.database_path) {
+            Err(error) if !reopen_on_failure => return Err(error),
+            other => other,
+        };
+        let mut reopened = Store::open(&self.database_path)?;
+        let profile = prepare(&mut reopened, self.bundled_pack.as_deref(), &self.clock)?;
+        *slot = reopened;
+        drop(slot);
+        self.set_actor(profile, true);
+        replaced
+    }
+}
+
+/// Installs the shipped curriculum into a freshly opened store and picks the
+/// learner who opens the app.
+fn prepare(store: &mut Store, bundled_pack: Option<&Path>, clock: &Clock) -> Result<String> {
+    let now = clock();
+    if let Some(pack_dir) = bundled_pack {
+        library::install_bundled_courses(store, pack_dir, now)?;
+    }
+    Ok(crate::profiles::active_profile(store, now)?.id)
+}

@@ -1,0 +1,70 @@
+//! The session's own rules: the role is read from the database at every
+//! call, a role behind a PIN counts only once unlocked, and admin-only
+//! use-cases refuse everyone else without touching the database.
+
+use std::sync::Arc;
+
+use chrono::{TimeZone, Utc};
+use qunxue_store::profiles::Role;
+
+use super::*;
+use crate::accounts::NewProfile;
+use crate::ErrorKind;
+
+fn clock() -> Clock {
+    Arc::new(|| Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).unwrap())
+}
+
+fn new_profile(name: &str) -> NewProfile {
+    NewProfile { display_name: name.into(), avatar_colour: None }
+}
+
+#[test]
+fn a_learner_is_refused_admin_use_cases() {
+    let session = Session::in_memory(clock()).unwrap();
+    let error = session.remove_course("any").unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::Forbidden, "{error}");
+    let error = session.import_pack(std::path::Path::new("/nonexistent"), false, &mut |_| {}).unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::Forbidden, "{error}");
+}
+
+#[test]
+fn the_first_admin_needs_no_permission_and_a_second_needs_an_unlocked_admin() {
+    let session = Session::in_memory(clock()).unwrap();
+    let admin = session.add_profile(&new_profile("管理员"), Role::Admin, Some("246810")).unwrap();
+    assert_eq!(admin.role, Role::Admin);
+    let refused = session.add_profile(&new_profile("第二位"), Role::Admin, Some("135790")).unwrap_err();
+    assert_eq!(refused.kind(), ErrorKind::Forbidden, "{refused}");
+    // Learners need no one's permission.
+    assert_eq!(session.add_profile(&new_profile("学员乙"), Role::Learner, None).unwrap().role, Role::Learner);
+    session.switch_profile(&admin.id, Some("246810")).unwrap();
+    assert_eq!(session.add_profile(&new_profile("第二位"), Role::Admin, Some("135790")).unwrap().role, Role::Admin);
+}
+
+#[test]
+fn a_role_behind_a_pin_counts_only_once_unlocked() {
+    let session = Session::in_memory(clock()).unwrap();
+    let admin = session.add_profile(&new_profile("管理员"), Role::Admin, Some("246810")).unwrap();
+    // Acting as the admin without its PIN (as the CLI does without --pin-stdin).
+    session.set_actor(admin.id.clone(), false);
+    let error = session.course_removal("none").unwrap_err();
+    assert!(matches!(error, AppError::Locked { .. }), "{error}");
+    assert_eq!(error.kind(), ErrorKind::Forbidden);
+    // Learner-level use-cases still work.
+    assert!(session.list_courses().unwrap().is_empty());
+    session.set_actor(admin.id, true);
+    assert_eq!(session.course_removal("none").unwrap_err().kind(), ErrorKind::NotFound);
+}
+
+#[test]
+fn a_role_change_takes_effect_at_the_next_call() {
+    let session = Session::in_memory(clock()).unwrap();
+    let me = session.profile_id();
+    assert_eq!(session.marking_queue(None).unwrap_err().kind(), ErrorKind::Forbidden);
+    session
+        .lock_store()
+        .unwrap()
+        .transact(|tx| qunxue_store::profiles::set_role(tx, &me, Role::Instructor))
+        .unwrap();
+    assert!(session.marking_queue(None).unwrap().is_empty());
+}

@@ -1,0 +1,77 @@
+//! Profiles on a shared machine: listing, creating, editing, roles, and
+//! switching who the session acts for.
+
+use qunxue_store::profiles::{self, Role};
+
+use crate::accounts::{self, NewProfile, ProfileList, ProfileView, SwitchOutcome};
+use crate::session::{Action, Session};
+use crate::{AppError, Result};
+
+impl Session {
+    pub fn list_profiles(&self) -> Result<ProfileList> {
+        let a = self.authorise(Action::ListProfiles)?;
+        accounts::list_profiles(&a.store, a.profile())
+    }
+
+    /// A new learner profile (anyone at the machine may start learning).
+    pub fn create_profile(&self, profile: &NewProfile) -> Result<ProfileView> {
+        let mut a = self.authorise(Action::CreateProfile)?;
+        accounts::create_profile(&mut a.store, &a.caller.profile_id, profile, a.now)
+    }
+
+    /// A new profile with a role and, above learner, its PIN (set-up from a
+    /// script, `qunxue profile add`). The first admin of a database needs no
+    /// one's permission; every later instructor or admin needs an unlocked admin.
+    pub fn add_profile(&self, profile: &NewProfile, role: Role, pin: Option<&str>) -> Result<ProfileView> {
+        let mut a = self.authorise(Action::CreateProfile)?;
+        let admins = profiles::count_with_role(a.store.conn(), Role::Admin)?;
+        let first_admin = admins == 0 && role == Role::Admin;
+        if role > Role::Learner && !first_admin && a.caller.role < Role::Admin {
+            return Err(AppError::Forbidden {
+                action: "添加讲师或管理员档案 / adding an instructor or admin profile".into(),
+                required: Role::Admin,
+                actual: a.caller.role,
+            });
+        }
+        let created = accounts::create_profile(&mut a.store, &a.caller.profile_id, profile, a.now)?;
+        if role == Role::Learner {
+            return Ok(created);
+        }
+        // The first admin sets their own role (the service allows it while no
+        // admin exists); later ones are set by the acting admin.
+        let setter = if first_admin { created.id.clone() } else { a.caller.profile_id.clone() };
+        accounts::set_profile_role(&mut a.store, &setter, &created.id, role, pin)
+    }
+
+    pub fn rename_profile(&self, profile_id: &str, display_name: &str) -> Result<ProfileView> {
+        let mut a = self.authorise(Action::EditProfile)?;
+        accounts::rename_profile(&mut a.store, &a.caller.profile_id, profile_id, display_name)
+    }
+
+    pub fn set_avatar_colour(&self, profile_id: &str, colour: &str) -> Result<ProfileView> {
+        let mut a = self.authorise(Action::EditProfile)?;
+        accounts::set_avatar_colour(&mut a.store, &a.caller.profile_id, profile_id, colour)
+    }
+
+    pub fn delete_profile(&self, profile_id: &str) -> Result<()> {
+        let mut a = self.authorise(Action::DeleteProfile)?;
+        accounts::delete_profile(&mut a.store, &a.caller.profile_id, profile_id)
+    }
+
+    pub fn set_profile_role(&self, profile_id: &str, role: Role, pin: Option<&str>) -> Result<ProfileView> {
+        let mut a = self.authorise(Action::SetProfileRole)?;
+        accounts::set_profile_role(&mut a.store, &a.caller.profile_id, profile_id, role, pin)
+    }
+
+    /// Makes `profile_id` the profile every later use-case acts for, if `pin`
+    /// unlocks it (learner profiles need none).
+    pub fn switch_profile(&self, profile_id: &str, pin: Option<&str>) -> Result<SwitchOutcome> {
+        let mut a = self.authorise(Action::SwitchProfile)?;
+        let outcome = accounts::switch_profile(&mut a.store, profile_id, pin, a.now)?;
+        drop(a);
+        if let SwitchOutcome::Switched { profile } = &outcome {
+            self.set_actor(profile.id.clone(), true);
+        }
+        Ok(outcome)
+    }
+}

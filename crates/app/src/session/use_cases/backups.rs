@@ -1,0 +1,118 @@
+//! Backups: listing and taking them, restoring one over the live database,
+//! and the recovery screen's way out of a database that failed its check.
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::backup::rotation::{KEEP_DAILY, KEEP_RECENT, KEEP_WEEKLY};
+use crate::backup::startup::{recover_from_backup, start_afresh, Damage};
+use crate::backup::{
+    backups_dir, create_backup, find_backup, list_backups, restore_database, BackupEntry, BackupReason,
+    RestoreOutcome,
+};
+use crate::session::{Action, Session};
+use crate::{AppError, Result};
+
+/// The backups folder with what it holds and what the rotation keeps.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupList {
+    pub folder: String,
+    pub backups: Vec<BackupEntry>,
+    pub keep_daily: usize,
+    pub keep_weekly: usize,
+    pub keep_recent: usize,
+}
+
+/// What a restore or recovery did.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Restored {
+    pub restored_from: String,
+    /// Where the database that was replaced is kept.
+    pub replaced_kept_at: Option<String>,
+}
+
+impl Session {
+    pub fn list_backups(&self) -> Result<BackupList> {
+        // Listing touches no record, so it also works on the recovery screen.
+        if self.recovery().is_none() {
+            drop(self.authorise(Action::ListBackups)?);
+        }
+        Ok(BackupList {
+            folder: backups_dir(&self.data_dir).display().to_string(),
+            backups: list_backups(&self.data_dir)?,
+            keep_daily: KEEP_DAILY,
+            keep_weekly: KEEP_WEEKLY,
+            keep_recent: KEEP_RECENT,
+        })
+    }
+
+    pub fn create_backup_now(&self) -> Result<BackupEntry> {
+        if self.recovery().is_some() {
+            return Err(AppError::Rejected("数据库已损坏，请先恢复备份 / the database is damaged; restore a backup first".into()));
+        }
+        let a = self.authorise(Action::CreateBackup)?;
+        create_backup(a.store.conn(), a.data_dir, BackupReason::Manual, a.now)
+    }
+
+    /// Replaces the live database with the backup called `file_name` from
+    /// the backups folder.
+    pub fn restore_backup(&self, file_name: &str) -> Result<Restored> {
+        let entry = {
+            let a = self.authorise(Action::RestoreBackup)?;
+            find_backup(a.data_dir, file_name)?
+        };
+        let now = self.now();
+        self.swap_database(true, |database| {
+            restore_database(&entry.path, database, now).map(|outcome| restored(entry.file_name.clone(), outcome))
+        })
+    }
+
+    /// Replaces the live database with any verified backup file (the CLI's `restore`).
+    pub fn restore_from_file(&self, backup: &Path) -> Result<RestoreOutcome> {
+        drop(self.authorise(Action::RestoreBackup)?);
+        let now = self.now();
+        self.swap_database(true, |database| restore_database(backup, database, now))
+    }
+
+    /// The damage found at start-up, if the app is in recovery.
+    pub fn recovery_status(&self) -> Result<Option<Damage>> {
+        Ok(self.recovery())
+    }
+
+    /// Leaves recovery: restores the backup called `file_name`, or with none
+    /// starts on a new, empty database. The damaged file is kept aside either
+    /// way. There is no usable database to check roles against, so this is
+    /// open to whoever is at the machine, and only while in recovery.
+    pub fn recover_database(&self, file_name: Option<&str>) -> Result<Restored> {
+        if self.recovery().is_none() {
+            return Err(AppError::Rejected(
+                "数据库完好，请在设置中恢复备份 / the database is healthy; use Settings to restore a backup".into(),
+            ));
+        }
+        drop(self.authorise(Action::RecoverDatabase)?);
+        let now = self.now();
+        let data_dir = self.data_dir.clone();
+        let restored = self.swap_database(false, |database| match file_name {
+            Some(name) => {
+                let entry = find_backup(&data_dir, name)?;
+                let (store, outcome) = recover_from_backup(database, &entry.path, now)?;
+                drop(store);
+                Ok(restored(entry.file_name, outcome))
+            }
+            None => {
+                let (store, kept) = start_afresh(database, now)?;
+                drop(store);
+                Ok(Restored { restored_from: String::new(), replaced_kept_at: kept.map(|p| p.display().to_string()) })
+            }
+        })?;
+        self.set_recovery(None);
+        Ok(restored)
+    }
+}
+
+fn restored(file_name: String, outcome: RestoreOutcome) -> Restored {
+    Restored { restored_from: file_name, replaced_kept_at: outcome.replaced_kept_at.map(|p| p.display().to_string()) }
+}

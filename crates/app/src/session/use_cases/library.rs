@@ -1,0 +1,76 @@
+//! The course library: checking, importing and removing packs.
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::backup::{create_backup, BackupReason};
+use crate::import::{self, ImportProgress, ImportResult, ValidationOutcome};
+use crate::library::{self, CourseSummary};
+use crate::session::{Action, Session};
+use crate::{AppError, Result};
+
+/// What an import reports: the pack's first course at the top level (a pack
+/// almost always holds one) and every course in `courses`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ImportSummary {
+    #[serde(flatten)]
+    pub first: ImportResult,
+    pub courses: Vec<ImportResult>,
+}
+
+/// What removing a course would delete, for its confirmation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CourseRemoval {
+    pub course_id: String,
+    pub title: String,
+    /// How many different people's records in the course the removal deletes.
+    pub people_with_records: usize,
+}
+
+impl Session {
+    /// Checks a pack (folder or `.zip`) without installing anything.
+    pub fn validate_pack(&self, path: &Path) -> Result<ValidationOutcome> {
+        drop(self.authorise(Action::ValidatePack)?);
+        Ok(import::validate_path(path))
+    }
+
+    /// Installs or updates the courses of a pack, reporting each step.
+    pub fn import_pack(
+        &self,
+        path: &Path,
+        force: bool,
+        progress: &mut dyn FnMut(ImportProgress),
+    ) -> Result<ImportSummary> {
+        let mut access = self.authorise(Action::ImportPack)?;
+        let courses = import::import_pack(&mut access.store, access.data_dir, path, force, access.now, progress)?;
+        let first = courses.first().cloned().ok_or_else(|| AppError::Internal("a valid pack always holds a course".into()))?;
+        Ok(ImportSummary { first, courses })
+    }
+
+    /// All installed courses with the acting learner's progress.
+    pub fn list_courses(&self) -> Result<Vec<CourseSummary>> {
+        let access = self.authorise(Action::ListCourses)?;
+        library::list(&access.store, access.profile())
+    }
+
+    /// What removing a course would delete (asked before the confirmation).
+    pub fn course_removal(&self, course_id: &str) -> Result<CourseRemoval> {
+        let access = self.authorise(Action::RemoveCourse)?;
+        let course = qunxue_store::courses::get_course(access.store.conn(), course_id)?;
+        let people_with_records = qunxue_store::courses::people_with_records(access.store.conn(), course_id)?;
+        Ok(CourseRemoval { course_id: course.id, title: course.title, people_with_records })
+    }
+
+    /// Removes a course with everyone's records in it, after a backup of the
+    /// database from which it can be brought back.
+    pub fn remove_course(&self, course_id: &str) -> Result<CourseRemoval> {
+        let mut access = self.authorise(Action::RemoveCourse)?;
+        let course = qunxue_store::courses::get_course(access.store.conn(), course_id)?;
+        let people_with_records = qunxue_store::courses::people_with_records(access.store.conn(), course_id)?;
+        create_backup(access.store.conn(), access.data_dir, BackupReason::PreRemoval, access.now)?;
+        library::remove_course(&mut access.store, access.data_dir, course_id)?;
+        Ok(CourseRemoval { course_id: course.id, title: course.title, people_with_records })
+    }
+}

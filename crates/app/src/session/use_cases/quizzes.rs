@@ -1,0 +1,109 @@
+//! Quizzes: taking them, reviewing, marking short answers, item analysis
+//! and quizzes an instructor imports on this machine.
+
+use std::path::Path;
+
+use qunxue_core::quiz::{LearnerAnswer, QuestionFileFormat};
+
+use crate::export::write_tables;
+use crate::quiz::local::{self, LocalQuizCreated, LocalQuizRequest, LocalQuizSummary, QuestionFilePreview};
+use crate::quiz::{
+    self, AttemptRescored, AttemptResult, AttemptView, ItemAnalysis, ItemFeedback, ModuleQuiz, PendingAnswer,
+    QuizOverview, ReviewAnswered, ReviewQueue, SavedAnswer,
+};
+use crate::session::{Action, Session};
+use crate::Result;
+
+impl Session {
+    pub fn module_quizzes(&self, course_id: &str, module_id: &str) -> Result<Vec<ModuleQuiz>> {
+        let mut a = self.authorise(Action::TakeQuiz)?;
+        quiz::module_quizzes(&mut a.store, &a.caller.profile_id, course_id, module_id, a.now)
+    }
+
+    pub fn quiz_overview(&self, course_id: &str, quiz_id: &str) -> Result<QuizOverview> {
+        let mut a = self.authorise(Action::TakeQuiz)?;
+        quiz::quiz_overview(&mut a.store, &a.caller.profile_id, course_id, quiz_id, a.now)
+    }
+
+    pub fn start_quiz(&self, course_id: &str, quiz_id: &str) -> Result<AttemptView> {
+        let mut a = self.authorise(Action::TakeQuiz)?;
+        quiz::start_quiz(&mut a.store, &a.caller.profile_id, course_id, quiz_id, a.now)
+    }
+
+    pub fn save_answer(&self, attempt_id: &str, question_id: &str, answer: &LearnerAnswer) -> Result<SavedAnswer> {
+        let mut a = self.authorise(Action::TakeQuiz)?;
+        quiz::save_answer(&mut a.store, &a.caller.profile_id, attempt_id, question_id, answer, a.now)
+    }
+
+    pub fn check_answer(&self, attempt_id: &str, question_id: &str) -> Result<ItemFeedback> {
+        let mut a = self.authorise(Action::TakeQuiz)?;
+        quiz::check_answer(&mut a.store, &a.caller.profile_id, attempt_id, question_id, a.now)
+    }
+
+    pub fn submit_attempt(&self, attempt_id: &str) -> Result<AttemptResult> {
+        let mut a = self.authorise(Action::TakeQuiz)?;
+        quiz::submit_attempt(&mut a.store, &a.caller.profile_id, attempt_id, a.now)
+    }
+
+    pub fn attempt_result(&self, attempt_id: &str) -> Result<AttemptResult> {
+        let mut a = self.authorise(Action::TakeQuiz)?;
+        quiz::attempt_result(&mut a.store, &a.caller.profile_id, attempt_id, a.now)
+    }
+
+    pub fn review_queue(&self) -> Result<ReviewQueue> {
+        let a = self.authorise(Action::TakeQuiz)?;
+        quiz::review_queue(&a.store, a.profile(), a.now)
+    }
+
+    pub fn answer_review(&self, course_id: &str, question_id: &str, answer: &LearnerAnswer) -> Result<ReviewAnswered> {
+        let mut a = self.authorise(Action::TakeQuiz)?;
+        quiz::answer_review(&mut a.store, &a.caller.profile_id, course_id, question_id, answer, a.now)
+    }
+
+    pub fn marking_queue(&self, course_id: Option<&str>) -> Result<Vec<PendingAnswer>> {
+        let a = self.authorise(Action::MarkAnswers)?;
+        quiz::marking_queue(&a.store, a.profile(), course_id)
+    }
+
+    pub fn grade_answer(
+        &self,
+        attempt_id: &str,
+        question_id: &str,
+        score: f64,
+        comment: Option<&str>,
+    ) -> Result<AttemptRescored> {
+        let mut a = self.authorise(Action::MarkAnswers)?;
+        quiz::grade_answer(&mut a.store, &a.caller.profile_id, attempt_id, question_id, score, comment, a.now)
+    }
+
+    pub fn item_analysis(&self, course_id: &str, quiz_id: &str) -> Result<ItemAnalysis> {
+        let a = self.authorise(Action::AnalyseItems)?;
+        quiz::item_analysis(&a.store, a.profile(), course_id, quiz_id)
+    }
+
+    /// The item analysis as a spreadsheet (`.xlsx`) or CSV, by the extension of `path`.
+    pub fn export_item_analysis(&self, course_id: &str, quiz_id: &str, path: &Path) -> Result<()> {
+        let analysis = self.item_analysis(course_id, quiz_id)?;
+        write_tables(path, &[quiz::item_analysis_sheet(&analysis)])
+    }
+
+    pub fn preview_question_file(&self, path: &Path, format: QuestionFileFormat) -> Result<QuestionFilePreview> {
+        let a = self.authorise(Action::ManageLocalQuizzes)?;
+        local::preview_question_file(a.store.conn(), a.profile(), path, format)
+    }
+
+    pub fn import_local_quiz(&self, course_id: &str, request: &LocalQuizRequest) -> Result<LocalQuizCreated> {
+        let mut a = self.authorise(Action::ManageLocalQuizzes)?;
+        local::import_local_quiz(&mut a.store, &a.caller.profile_id, course_id, request, a.now)
+    }
+
+    pub fn local_quizzes(&self, course_id: &str) -> Result<Vec<LocalQuizSummary>> {
+        let mut a = self.authorise(Action::ListLocalQuizzes)?;
+        local::local_quizzes(&mut a.store, &a.caller.profile_id, course_id, a.now)
+    }
+
+    pub fn archive_local_quiz(&self, course_id: &str, quiz_id: &str) -> Result<()> {
+        let mut a = self.authorise(Action::ManageLocalQuizzes)?;
+        local::archive_local_quiz(&mut a.store, &a.caller.profile_id, course_id, quiz_id)
+    }
+}

@@ -1,0 +1,107 @@
+//! Reading, studying, searching and notes: a learner's own work.
+
+use std::path::Path;
+
+use qunxue_store::bookmarks::Bookmark;
+
+use crate::learner_record;
+use crate::notes::{self, ModuleNotes, NewNote, NoteView};
+use crate::reading::{self, ModuleEntry, ModuleView, Outline};
+use crate::search::{self, SearchResults};
+use crate::session::{Action, Session};
+use crate::study::{self, Heartbeat, Home, ReadingPosition};
+use crate::{AppError, Result};
+
+impl Session {
+    pub fn course_outline(&self, course_id: &str) -> Result<Outline> {
+        let access = self.authorise(Action::Read)?;
+        reading::outline(&access.store, access.profile(), course_id)
+    }
+
+    pub fn open_module(&self, course_id: &str, module_id: &str) -> Result<ModuleView> {
+        let mut a = self.authorise(Action::Read)?;
+        reading::open_module(&mut a.store, &a.caller.profile_id, course_id, module_id, a.now)
+    }
+
+    pub fn complete_module(&self, course_id: &str, module_id: &str) -> Result<ModuleEntry> {
+        let mut a = self.authorise(Action::Study)?;
+        reading::complete_module(&mut a.store, &a.caller.profile_id, course_id, module_id, a.now)
+    }
+
+    pub fn search(&self, query: &str) -> Result<SearchResults> {
+        let mut a = self.authorise(Action::Search)?;
+        search::search(&mut a.store, &a.caller.profile_id, query)
+    }
+
+    /// Loads the word-segmentation dictionary in the background, so the
+    /// first search does not wait for it.
+    pub fn prepare_search(&self) -> Result<()> {
+        drop(self.authorise(Action::Search)?);
+        std::thread::spawn(search::warm_up);
+        Ok(())
+    }
+
+    pub fn module_notes(&self, course_id: &str, module_id: &str) -> Result<ModuleNotes> {
+        let a = self.authorise(Action::KeepNotes)?;
+        notes::module_notes(&a.store, a.profile(), course_id, module_id)
+    }
+
+    pub fn add_note(&self, note: &NewNote) -> Result<NoteView> {
+        let mut a = self.authorise(Action::KeepNotes)?;
+        notes::add_note(&mut a.store, &a.caller.profile_id, note, a.now)
+    }
+
+    pub fn update_note(&self, note_id: &str, body: &str) -> Result<NoteView> {
+        let mut a = self.authorise(Action::KeepNotes)?;
+        notes::update_note(&mut a.store, &a.caller.profile_id, note_id, body, a.now)
+    }
+
+    pub fn delete_note(&self, note_id: &str) -> Result<()> {
+        let mut a = self.authorise(Action::KeepNotes)?;
+        notes::delete_note(&mut a.store, &a.caller.profile_id, note_id)
+    }
+
+    pub fn set_bookmark(&self, course_id: &str, module_id: &str, on: bool) -> Result<bool> {
+        let mut a = self.authorise(Action::KeepNotes)?;
+        notes::set_bookmark(&mut a.store, &a.caller.profile_id, course_id, module_id, on, a.now)
+    }
+
+    pub fn list_bookmarks(&self) -> Result<Vec<Bookmark>> {
+        let a = self.authorise(Action::KeepNotes)?;
+        notes::list_bookmarks(&a.store, a.profile())
+    }
+
+    /// Writes the acting learner's notes as one Markdown file.
+    pub fn export_notes(&self, path: &Path) -> Result<()> {
+        let a = self.authorise(Action::KeepNotes)?;
+        let name = qunxue_store::profiles::get(a.store.conn(), a.profile())?.display_name;
+        let markdown = notes::export_notes_markdown(&a.store, a.profile(), &name)?;
+        std::fs::write(path, markdown).map_err(AppError::write(path))
+    }
+
+    pub fn study_heartbeat(&self, course_id: &str, module_id: &str) -> Result<Heartbeat> {
+        let mut a = self.authorise(Action::Study)?;
+        study::heartbeat(&mut a.store, &a.caller.profile_id, course_id, module_id, a.now)
+    }
+
+    pub fn save_reading_position(&self, course_id: &str, module_id: &str, position: &ReadingPosition) -> Result<()> {
+        let mut a = self.authorise(Action::Study)?;
+        study::save_position(&mut a.store, &a.caller.profile_id, course_id, module_id, position)
+    }
+
+    pub fn reading_position(&self, course_id: &str, module_id: &str) -> Result<Option<ReadingPosition>> {
+        let a = self.authorise(Action::Study)?;
+        study::reading_position(&a.store, a.profile(), course_id, module_id)
+    }
+
+    pub fn home_summary(&self) -> Result<Home> {
+        let a = self.authorise(Action::Study)?;
+        study::home(&a.store, a.profile(), a.now)
+    }
+
+    /// The acting learner's own record as a spreadsheet.
+    pub fn export_learner_record(&self, path: &Path) -> Result<()> {
+        let a = self.authorise(Action::ExportOwnRecords)?;
+        learner_record::export_learner_record(&a.store, a.profile(), path)
+    }
+}

@@ -1,0 +1,178 @@
+//! Practice tasks: the learner's drafts and submissions, grading against
+//! rubrics, grading analytics, and the signed bundles that carry work and
+//! grades between machines.
+
+use std::path::Path;
+
+use qunxue_store::marks::BankComment;
+
+pub use crate::tasks::bundles::BundleKind;
+use crate::tasks::analytics::{self, CriterionDistribution, GraderStats};
+use crate::tasks::attachment_access::{self, InlineImage};
+use crate::tasks::bundles::{self, ExportSummary, ImportSummary, TrustedKey};
+use crate::tasks::grading::{self, CriterionAgreement, GradingView, MarkInput, MarkView, ModerationView};
+use crate::tasks::learner::{self, DraftView, ModuleTask, TaskPage};
+use crate::tasks::queue::{self, QueueFilter, QueuePage};
+use crate::tasks::{attachments, comment_bank, render_markdown, AttachmentRef, ResultView, VersionView};
+use crate::session::{Action, Session};
+use crate::Result;
+
+impl Session {
+    pub fn module_tasks(&self, course_id: &str, module_id: &str) -> Result<Vec<ModuleTask>> {
+        let a = self.authorise(Action::DoTask)?;
+        learner::module_tasks(&a.store, a.profile(), course_id, module_id)
+    }
+
+    pub fn task_page(&self, course_id: &str, task_id: &str) -> Result<TaskPage> {
+        let a = self.authorise(Action::DoTask)?;
+        learner::task_page(&a.store, a.profile(), course_id, task_id)
+    }
+
+    /// A draft's Markdown as learners and graders will see it (sanitised).
+    pub fn task_preview(&self, markdown: &str) -> Result<String> {
+        drop(self.authorise(Action::DoTask)?);
+        Ok(render_markdown(markdown))
+    }
+
+    pub fn task_save_draft(
+        &self,
+        course_id: &str,
+        task_id: &str,
+        markdown: &str,
+        attached: &[AttachmentRef],
+    ) -> Result<DraftView> {
+        let mut a = self.authorise(Action::DoTask)?;
+        learner::save_draft(&mut a.store, &a.caller.profile_id, course_id, task_id, markdown, attached, a.now)
+    }
+
+    pub fn task_add_attachment(&self, course_id: &str, task_id: &str, name: &str, bytes: &[u8]) -> Result<AttachmentRef> {
+        let mut a = self.authorise(Action::DoTask)?;
+        attachments::add_attachment(&mut a.store, a.data_dir, course_id, task_id, name, bytes, a.now)
+    }
+
+    pub fn task_submit(&self, course_id: &str, task_id: &str) -> Result<VersionView> {
+        let mut a = self.authorise(Action::DoTask)?;
+        learner::submit(&mut a.store, &a.caller.profile_id, course_id, task_id, a.now)
+    }
+
+    pub fn grading_queue(&self, course_id: &str, filter: &QueueFilter) -> Result<QueuePage> {
+        let a = self.authorise(Action::GradeTasks)?;
+        queue::grading_queue(&a.store, a.profile(), course_id, filter)
+    }
+
+    pub fn grading_view(&self, version_id: &str) -> Result<GradingView> {
+        let a = self.authorise(Action::GradeTasks)?;
+        grading::grading_view(&a.store, a.profile(), version_id)
+    }
+
+    pub fn grading_save_mark(&self, version_id: &str, mark: &MarkInput) -> Result<MarkView> {
+        let mut a = self.authorise(Action::GradeTasks)?;
+        grading::save_mark(&mut a.store, &a.caller.profile_id, version_id, mark, a.now)
+    }
+
+    pub fn grading_release(&self, version_id: &str) -> Result<ResultView> {
+        let mut a = self.authorise(Action::GradeTasks)?;
+        grading::release(&mut a.store, &a.caller.profile_id, version_id, a.now)
+    }
+
+    pub fn grading_set_double_marking(&self, course_id: &str, task_id: &str, on: bool) -> Result<()> {
+        let mut a = self.authorise(Action::GradeTasks)?;
+        grading::set_double_marking(&mut a.store, &a.caller.profile_id, course_id, task_id, on)
+    }
+
+    pub fn moderation_view(&self, version_id: &str) -> Result<ModerationView> {
+        let a = self.authorise(Action::GradeTasks)?;
+        grading::moderation_view(&a.store, a.profile(), version_id)
+    }
+
+    pub fn grading_moderate(&self, version_id: &str, mark: &MarkInput) -> Result<ResultView> {
+        let mut a = self.authorise(Action::GradeTasks)?;
+        grading::moderate(&mut a.store, &a.caller.profile_id, version_id, mark, a.now)
+    }
+
+    pub fn grading_record_observation(
+        &self,
+        course_id: &str,
+        task_id: &str,
+        learner_id: &str,
+        notes: &str,
+    ) -> Result<VersionView> {
+        let mut a = self.authorise(Action::GradeTasks)?;
+        grading::record_observation(&mut a.store, &a.caller.profile_id, course_id, task_id, learner_id, notes, a.now)
+    }
+
+    pub fn grading_agreement(&self, course_id: &str, task_id: &str) -> Result<Vec<CriterionAgreement>> {
+        let a = self.authorise(Action::GradeTasks)?;
+        grading::agreement_report(&a.store, a.profile(), course_id, task_id)
+    }
+
+    pub fn comment_bank_list(&self, course_id: &str) -> Result<Vec<BankComment>> {
+        let a = self.authorise(Action::GradeTasks)?;
+        comment_bank::list_comments(&a.store, a.profile(), course_id)
+    }
+
+    pub fn comment_bank_add(&self, course_id: &str, criterion_id: Option<&str>, text: &str) -> Result<BankComment> {
+        let mut a = self.authorise(Action::GradeTasks)?;
+        comment_bank::add_comment(&mut a.store, &a.caller.profile_id, course_id, criterion_id, text, a.now)
+    }
+
+    pub fn comment_bank_use(&self, course_id: &str, comment_id: &str) -> Result<BankComment> {
+        let mut a = self.authorise(Action::GradeTasks)?;
+        comment_bank::use_comment(&mut a.store, &a.caller.profile_id, course_id, comment_id)
+    }
+
+    pub fn comment_bank_delete(&self, comment_id: &str) -> Result<()> {
+        let mut a = self.authorise(Action::GradeTasks)?;
+        comment_bank::delete_comment(&mut a.store, &a.caller.profile_id, comment_id)
+    }
+
+    pub fn grading_distributions(&self, course_id: &str) -> Result<Vec<CriterionDistribution>> {
+        let a = self.authorise(Action::GradeTasks)?;
+        analytics::criterion_distributions(&a.store, a.profile(), course_id)
+    }
+
+    pub fn grading_grader_stats(&self, course_id: &str) -> Result<Vec<GraderStats>> {
+        let a = self.authorise(Action::GradeTasks)?;
+        analytics::grader_stats(&a.store, a.profile(), course_id)
+    }
+
+    pub fn grading_export_table(&self, course_id: &str, path: &Path) -> Result<usize> {
+        let a = self.authorise(Action::GradeTasks)?;
+        analytics::export_grades_table(&a.store, a.profile(), course_id, path)
+    }
+
+    pub fn export_submissions(&self, course_id: &str, path: &Path) -> Result<ExportSummary> {
+        let mut a = self.authorise(Action::SendSubmissions)?;
+        bundles::export_submissions(&mut a.store, a.data_dir, &a.caller.profile_id, course_id, path, a.now)
+    }
+
+    pub fn import_submissions(&self, path: &Path, expected_course: Option<&str>) -> Result<ImportSummary> {
+        let mut a = self.authorise(Action::ReceiveSubmissions)?;
+        bundles::import_submissions(&mut a.store, a.data_dir, &a.caller.profile_id, path, expected_course, a.now)
+    }
+
+    pub fn export_grades(&self, course_id: &str, path: &Path) -> Result<ExportSummary> {
+        let mut a = self.authorise(Action::SendGrades)?;
+        bundles::export_grades(&mut a.store, a.data_dir, &a.caller.profile_id, course_id, path, a.now)
+    }
+
+    pub fn import_grades(&self, path: &Path, expected_course: Option<&str>) -> Result<ImportSummary> {
+        let mut a = self.authorise(Action::ReceiveGrades)?;
+        bundles::import_grades(&mut a.store, &a.caller.profile_id, path, expected_course, a.now)
+    }
+
+    pub fn trust_bundle_key(&self, path: &Path, kind: BundleKind, fingerprint: &str) -> Result<TrustedKey> {
+        let mut a = self.authorise(Action::TrustBundleKey)?;
+        bundles::trust_bundle_key(&mut a.store, &a.caller.profile_id, path, kind, fingerprint, a.now)
+    }
+
+    pub fn task_attachment_image(&self, version_id: &str, sha256: &str) -> Result<InlineImage> {
+        let a = self.authorise(Action::ViewAttachment)?;
+        attachment_access::inline_image(&a.store, a.data_dir, a.profile(), version_id, sha256)
+    }
+
+    pub fn task_attachment_save(&self, version_id: &str, sha256: &str, path: &Path) -> Result<u64> {
+        let a = self.authorise(Action::ViewAttachment)?;
+        attachment_access::save_attachment_copy(&a.store, a.data_dir, a.profile(), version_id, sha256, path)
+    }
+}
