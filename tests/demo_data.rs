@@ -111,7 +111,7 @@ fn the_cli_reports_what_it_wrote_and_refuses_an_empty_database() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let summary: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(summary["learners"], 3);
-    assert_eq!(summary["instructorPin"], "2468");
+    assert_eq!(summary["instructorPin"], "246810");
     let learners: i64 = rusqlite::Connection::open(&db)
         .unwrap()
         .query_row("SELECT COUNT(*) FROM profiles WHERE role = 'learner'", [], |r| r.get(0))

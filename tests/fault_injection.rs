@@ -18,7 +18,7 @@ use qunxue_app::tasks::grading::{self, MarkInput};
 use qunxue_app::tasks::learner;
 use qunxue_app::{library, profiles, reading};
 use qunxue_store::Store;
-use qunxue_tests::cli::{qunxue, qunxue_path, qunxue_with_pin, test_support_path};
+use qunxue_tests::cli::{qunxue, qunxue_path, qunxue_with_pin, test_support, test_support_path};
 use qunxue_tests::packs::{fixture as pack_fixture, repo_root};
 use qunxue_tests::snapshot::DataDir;
 
@@ -235,7 +235,7 @@ fn sigkill_during_task_submissions_keeps_every_acknowledged_version() {
         assert_eq!(numbers, (1..=stored.len() as i64).collect::<Vec<_>>(), "run {run}");
     }
     // The learner carries on: one more submission goes through.
-    let out = qunxue(&[
+    let out = test_support(&[
         "fault-run",
         "submit",
         "--db",

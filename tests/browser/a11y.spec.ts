@@ -25,7 +25,7 @@ const TASK_URL = `/#/courses/${COURSE}/tasks/${task.id}`
 
 const PROFILES: MockProfile[] = [
   { id: 'p1', displayName: '王小丽', role: 'learner', avatarColour: '#1d4ed8', lastUsedAt: '2026-11-20T08:00:00Z' },
-  { id: 'p2', displayName: '李老师', role: 'instructor', avatarColour: '#be185d', lastUsedAt: '2026-11-18T08:00:00Z', pin: '2468' },
+  { id: 'p2', displayName: '李老师', role: 'instructor', avatarColour: '#be185d', lastUsedAt: '2026-11-18T08:00:00Z', pin: '246810' },
 ]
 
 async function learnerBackend(page: Page, packPicks: string[] = []): Promise<void> {

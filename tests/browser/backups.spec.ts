@@ -9,7 +9,7 @@ import { communityOps } from './fixtures/community-ops'
 import { installDamagedDatabaseMock } from './recovery-mock'
 
 const learner: MockProfile = { id: 'p1', displayName: '小王', role: 'learner', avatarColour: '#2f6f5e', lastUsedAt: '2026-12-01T08:00:00Z' }
-const instructor: MockProfile = { ...learner, id: 'p2', displayName: '李老师', role: 'instructor', pin: '2468' }
+const instructor: MockProfile = { ...learner, id: 'p2', displayName: '李老师', role: 'instructor', pin: '246810' }
 
 test('the backup panel lists backups, makes one now, and keeps restoring for instructors', async ({ page }) => {
   await installTauriMock(page, { courses: [communityOps] })

@@ -181,6 +181,7 @@ test('removing a course asks first, names it and warns about progress', async ({
   await remove.click()
   const confirm = page.getByRole('alertdialog', { name: '移除课程“门店导购服务标准”？' })
   await expect(confirm).toContainText('所有学员在这门课程中的学习进度、测验记录和成绩也会一并删除')
+  await expect(confirm.getByTestId('remove-people')).toHaveText(/这会删除 1 个人的学习记录|目前还没有人/)
   // Focus starts on the safe choice and stays inside the dialog.
   await expect(confirm.getByRole('button', { name: '取消' })).toBeFocused()
   await settle(page)

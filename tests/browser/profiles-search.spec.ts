@@ -11,7 +11,7 @@ const SHOTS = 'target/browser-screenshots'
 
 const PROFILES: MockProfile[] = [
   { id: 'p1', displayName: '王小丽', role: 'learner', avatarColour: '#1d4ed8', lastUsedAt: '2026-11-20T08:00:00Z' },
-  { id: 'p2', displayName: '李老师', role: 'instructor', avatarColour: '#be185d', lastUsedAt: '2026-11-18T08:00:00Z', pin: '2468' },
+  { id: 'p2', displayName: '李老师', role: 'instructor', avatarColour: '#be185d', lastUsedAt: '2026-11-18T08:00:00Z', pin: '246810' },
   { id: 'p3', displayName: '张主管', role: 'admin', avatarColour: '#b45309', lastUsedAt: '2026-11-10T08:00:00Z', pin: '1357' },
 ]
 
@@ -46,14 +46,14 @@ test('the profile picker lists profiles by last use and switches with a PIN', as
   await settle(page)
   await page.screenshot({ path: `${SHOTS}/profile-pin.png` })
 
-  await page.getByTestId('pin-input').fill('2468')
+  await page.getByTestId('pin-input').fill('246810')
   await page.getByTestId('pin-submit').click()
   await expect(dialog).toBeHidden()
   await expect(page.getByRole('heading', { level: 1, name: '你好，李老师' })).toBeVisible()
   await expect(page.getByTestId('nav-profiles')).toContainText('李老师')
   expect(await argsSent(page, 'switch_profile')).toEqual([
     { profileId: 'p2', pin: '0000' },
-    { profileId: 'p2', pin: '2468' },
+    { profileId: 'p2', pin: '246810' },
   ])
 })
 

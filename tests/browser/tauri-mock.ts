@@ -78,6 +78,12 @@ export async function installTauriMock(page: Page, options: MockOptions): Promis
       return course
     }
 
+    // The mock holds one learner's records: a course they started counts them.
+    function removalOf(course: ReturnType<typeof findCourse>) {
+      const started = course.modules.some((m) => m.status !== 'not_started')
+      return { courseId: course.id, title: course.title, peopleWithRecords: started ? 1 : 0 }
+    }
+
     function findModule(courseId: string, moduleId: string) {
       const course = findCourse(courseId)
       const index = course.modules.findIndex((m) => m.id === moduleId)
@@ -241,13 +247,14 @@ export async function installTauriMock(page: Page, options: MockOptions): Promis
         }
         return { courseId: incoming.id, title: incoming.title, version: incoming.version, outcome, warnings: plan.warnings ?? [] }
       },
+      course_removal: ({ courseId }) => removalOf(findCourse(courseId)),
       remove_course: ({ courseId }) => {
-        findCourse(courseId)
+        const removal = removalOf(findCourse(courseId))
         courses.splice(
           courses.findIndex((c) => c.id === courseId),
           1,
         )
-        return null
+        return removal
       },
     }
 

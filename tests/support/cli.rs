@@ -18,6 +18,11 @@ pub fn test_support_path() -> PathBuf {
     BIN.get_or_init(|| built("qunxue-test-support", "qunxue-test-support")).clone()
 }
 
+/// Runs the test-only drivers with `args`.
+pub fn test_support(args: &[&str]) -> Output {
+    Command::new(test_support_path()).args(args).output().expect("running qunxue-test-support")
+}
+
 fn built(package: &str, bin: &str) -> PathBuf {
     escargot::CargoBuild::new()
         .package(package)

@@ -54,7 +54,7 @@ pub fn run(with_setup: bool) -> anyhow::Result<()> {
 /// `cargo test` over the workspace (core, store, app, cli, bench, xtask's own
 /// parsers and tests/). The desktop crate needs the built UI: it runs after it.
 fn rust_tests() -> anyhow::Result<Layer> {
-    cargo_tests("Rust (cargo test)", &["test", "--workspace", "--exclude", "qunxue-desktop"])
+    cargo_tests("Rust (cargo test)", &["test", "--no-fail-fast", "--workspace", "--exclude", "qunxue-desktop"])
 }
 
 /// One `cargo test` run, counted from its `test result:` lines.

@@ -1,6 +1,6 @@
 // Course catalogue and module content.
 import { call } from './client'
-import type { CourseOutline, CourseSummary, ModuleContent } from './types'
+import type { CourseOutline, CourseRemoval, CourseSummary, ModuleContent } from './types'
 
 export function listCourses(): Promise<CourseSummary[]> {
   return call<CourseSummary[]>('list_courses')
@@ -19,9 +19,17 @@ export function openModule(courseId: string, moduleId: string): Promise<ModuleCo
 }
 
 /**
- * Uninstalls a course: its content and every learner's progress, attempts and
- * grades for it. The UI asks for confirmation first.
+ * What removing a course would delete (how many people's records), for the
+ * confirmation. Admins only: others get a `forbidden` error.
  */
-export async function removeCourse(courseId: string): Promise<void> {
-  await call<null>('remove_course', { courseId })
+export function courseRemoval(courseId: string): Promise<CourseRemoval> {
+  return call<CourseRemoval>('course_removal', { courseId })
+}
+
+/**
+ * Uninstalls a course: its content and every learner's progress, attempts and
+ * grades for it, after a backup. The UI asks for confirmation first.
+ */
+export function removeCourse(courseId: string): Promise<CourseRemoval> {
+  return call<CourseRemoval>('remove_course', { courseId })
 }

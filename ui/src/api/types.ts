@@ -12,6 +12,14 @@ export interface AppInfo {
   dbPath: string
 }
 
+/** What removing a course deletes (`course_removal`, `remove_course`). */
+export interface CourseRemoval {
+  courseId: string
+  title: string
+  /** How many different people hold records in the course. */
+  peopleWithRecords: number
+}
+
 export interface CourseSummary {
   id: string
   title: string

@@ -28,19 +28,31 @@ const branded: CourseSummary = {
 let installed: CourseSummary[]
 let calls: [string, unknown][]
 let failRemove = false
+let notAdmin = false
 
 beforeEach(() => {
   resetScreenState()
   installed = [course, branded]
   calls = []
   failRemove = false
+  notAdmin = false
   mockIPC((cmd, args) => {
     calls.push([cmd, args])
     if (cmd === 'list_courses') return installed
+    if (cmd === 'course_removal') {
+      if (notAdmin) {
+        return Promise.reject({
+          kind: 'forbidden',
+          message: '删除课程 / removing a course needs the admin role; the active profile is a learner',
+        })
+      }
+      const id = (args as { courseId: string }).courseId
+      return { courseId: id, title: 'x', peopleWithRecords: id === branded.id ? 12 : 0 }
+    }
     if (cmd === 'remove_course') {
       if (failRemove) return Promise.reject({ kind: 'database', message: 'database is locked' })
       installed = installed.filter((c) => c.id !== (args as { courseId: string }).courseId)
-      return null
+      return { courseId: (args as { courseId: string }).courseId, title: 'x', peopleWithRecords: 12 }
     }
     return null
   })
@@ -96,12 +108,16 @@ describe('LibraryView', () => {
     expect(retail.find('[data-testid="logo-initial"]').text()).toBe('鲜')
   })
 
-  it('removes a course only after a confirmation that names it and warns about progress', async () => {
+  it('removes a course only after a confirmation that names it and says whose records it deletes', async () => {
     const wrapper = await library()
     await card(wrapper, branded.id).find('[data-testid="remove-course"]').trigger('click')
+    await settle()
     const confirm = wrapper.find('[data-testid="confirm-dialog"]')
     expect(confirm.find('h2').text()).toBe('移除课程“门店导购服务标准”？')
     expect(confirm.text()).toContain('所有学员在这门课程中的学习进度、测验记录和成绩也会一并删除')
+    expect(confirm.find('[data-testid="remove-people"]').text()).toBe('这会删除 12 个人的学习记录。')
+    expect(confirm.text()).toContain('删除前会自动备份数据库')
+    expect(calls).toContainEqual(['course_removal', { courseId: branded.id }])
     expect(calls.map(([cmd]) => cmd)).not.toContain('remove_course')
 
     await confirm.find('[data-testid="confirm-action"]').trigger('click')
@@ -121,6 +137,23 @@ describe('LibraryView', () => {
     await settle()
     expect(wrapper.find('[data-testid="confirm-dialog"] [role="alert"]').text()).toBe('没能移除课程：database is locked')
     expect(wrapper.findAll('[data-testid="course-card"]')).toHaveLength(2)
+  })
+
+  it('says so when nobody has records in the course', async () => {
+    const wrapper = await library()
+    await card(wrapper, course.id).find('[data-testid="remove-course"]').trigger('click')
+    await settle()
+    expect(wrapper.find('[data-testid="remove-people"]').text()).toBe('目前还没有人在这门课程中留下学习记录。')
+  })
+
+  it('explains that only an admin can remove a course when the backend refuses the count', async () => {
+    notAdmin = true
+    const wrapper = await library()
+    await card(wrapper, branded.id).find('[data-testid="remove-course"]').trigger('click')
+    await settle()
+    const alert = wrapper.find('[data-testid="confirm-dialog"] [role="alert"]')
+    expect(alert.text()).toContain('只有管理员可以移除课程')
+    expect(wrapper.find('[data-testid="remove-people"]').text()).toBe('')
   })
 
   it('opens the import dialog and invites a first import when empty', async () => {

@@ -85,7 +85,7 @@ describe('ProfilePickerView', () => {
     expect(dialog()?.textContent).toContain('PIN 不正确，还可以再试 4 次。')
     await submit('1111')
     expect(dialog()?.textContent).toContain('错误次数过多，请 30 秒后再试。')
-    await submit('2468')
+    await submit('246810')
     expect(dialog()).toBeNull()
     expect(router.currentRoute.value.name).toBe('learner-home')
     wrapper.unmount()

@@ -44,7 +44,7 @@ pub fn set_profile_role(
     }
     let has_pin = profiles::pin_hash(store.conn(), profile_id)?.is_some();
     let hash = match new_pin {
-        Some(new_pin) if role.needs_pin() => Some(pin::hash(new_pin)?),
+        Some(new_pin) if role.needs_pin() => Some(pin::hash(new_pin, role)?),
         None if role.needs_pin() && !has_pin => {
             return Err(AppError::Rejected(format!(
                 "设为{}需要同时设置 PIN",

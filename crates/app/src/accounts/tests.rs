@@ -98,21 +98,21 @@ fn learners_cannot_edit_others_or_give_roles_once_there_is_an_admin() {
             .kind(),
         ErrorKind::Forbidden
     );
-    set_profile_role(&mut store, "a", "a", Role::Admin, Some("1357")).unwrap();
+    set_profile_role(&mut store, "a", "a", Role::Admin, Some("135790")).unwrap();
     assert_eq!(
-        set_profile_role(&mut store, "b", "b", Role::Admin, Some("2468"))
+        set_profile_role(&mut store, "b", "b", Role::Admin, Some("246810"))
             .unwrap_err()
             .kind(),
         ErrorKind::Forbidden
     );
     assert_eq!(
-        set_profile_role(&mut store, "b", "b", Role::Instructor, Some("2468"))
+        set_profile_role(&mut store, "b", "b", Role::Instructor, Some("246810"))
             .unwrap_err()
             .kind(),
         ErrorKind::Forbidden
     );
     // The admin may.
-    let b = set_profile_role(&mut store, "a", "b", Role::Instructor, Some("2468")).unwrap();
+    let b = set_profile_role(&mut store, "a", "b", Role::Instructor, Some("246810")).unwrap();
     assert!(b.needs_pin && b.role == Role::Instructor);
     assert_eq!(
         rename_profile(&mut store, "a", "b", "乙老师")
@@ -132,7 +132,7 @@ fn the_first_admin_needs_a_pin_and_must_be_an_admin() {
         ErrorKind::InvalidInput
     );
     assert_eq!(
-        set_profile_role(&mut store, "a", "b", Role::Instructor, Some("1357"))
+        set_profile_role(&mut store, "a", "b", Role::Instructor, Some("135790"))
             .unwrap_err()
             .kind(),
         ErrorKind::InvalidInput
@@ -143,24 +143,24 @@ fn the_first_admin_needs_a_pin_and_must_be_an_admin() {
             .kind(),
         ErrorKind::InvalidInput
     );
-    let admin = set_profile_role(&mut store, "b", "a", Role::Admin, Some("1357")).unwrap();
+    let admin = set_profile_role(&mut store, "b", "a", Role::Admin, Some("135790")).unwrap();
     assert_eq!(admin.role, Role::Admin);
     let hash = profiles::pin_hash(store.conn(), "a").unwrap().unwrap();
-    assert!(hash.starts_with("$argon2id$") && !hash.contains("1357"));
+    assert!(hash.starts_with("$argon2id$") && !hash.contains("135790"));
     assert!(!list_profiles(&store, "a").unwrap().needs_first_admin);
 }
 
 #[test]
 fn the_last_admin_stays_and_demotion_drops_the_pin() {
     let mut store = setup();
-    set_profile_role(&mut store, "a", "a", Role::Admin, Some("1357")).unwrap();
+    set_profile_role(&mut store, "a", "a", Role::Admin, Some("135790")).unwrap();
     assert_eq!(
         set_profile_role(&mut store, "a", "a", Role::Learner, None)
             .unwrap_err()
             .kind(),
         ErrorKind::InvalidInput
     );
-    set_profile_role(&mut store, "a", "b", Role::Admin, Some("2468")).unwrap();
+    set_profile_role(&mut store, "a", "b", Role::Admin, Some("246810")).unwrap();
     let a = set_profile_role(&mut store, "b", "a", Role::Learner, None).unwrap();
     assert!(!a.needs_pin);
     assert_eq!(profiles::pin_hash(store.conn(), "a").unwrap(), None);
@@ -169,7 +169,7 @@ fn the_last_admin_stays_and_demotion_drops_the_pin() {
 #[test]
 fn switching_to_a_pin_profile_needs_its_pin_and_waits_after_five_wrong_ones() {
     let mut store = setup();
-    set_profile_role(&mut store, "a", "b", Role::Admin, Some("2468")).unwrap();
+    set_profile_role(&mut store, "a", "b", Role::Admin, Some("246810")).unwrap();
     assert_eq!(
         switch_profile(&mut store, "b", None, t0()).unwrap(),
         SwitchOutcome::PinRequired
@@ -189,7 +189,7 @@ fn switching_to_a_pin_profile_needs_its_pin_and_waits_after_five_wrong_ones() {
     // Even the right PIN is refused while locked.
     let later = t0() + Duration::seconds(LOCK_SECONDS - 10);
     assert_eq!(
-        switch_profile(&mut store, "b", Some("2468"), later).unwrap(),
+        switch_profile(&mut store, "b", Some("246810"), later).unwrap(),
         SwitchOutcome::Locked {
             retry_after_seconds: 10
         }
@@ -200,7 +200,7 @@ fn switching_to_a_pin_profile_needs_its_pin_and_waits_after_five_wrong_ones() {
         "nothing switched"
     );
     let after = t0() + Duration::seconds(LOCK_SECONDS);
-    let b = switched(switch_profile(&mut store, "b", Some("2468"), after).unwrap());
+    let b = switched(switch_profile(&mut store, "b", Some("246810"), after).unwrap());
     assert!(b.active);
     assert_eq!(b.last_used_at, after.to_rfc3339());
     assert_eq!(
@@ -254,7 +254,7 @@ fn deleting_profiles_follows_the_rules() {
     // No admin yet: a learner profile may be removed by anyone.
     delete_profile(&mut store, "a", &c.id).unwrap();
     assert_eq!(list_profiles(&store, "a").unwrap().profiles.len(), 2);
-    set_profile_role(&mut store, "a", "a", Role::Admin, Some("1357")).unwrap();
+    set_profile_role(&mut store, "a", "a", Role::Admin, Some("135790")).unwrap();
     assert_eq!(
         delete_profile(&mut store, "b", "a").unwrap_err().kind(),
         ErrorKind::Forbidden

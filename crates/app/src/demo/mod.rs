@@ -29,7 +29,7 @@ use crate::{profiles, quiz, reading, tasks, AppError, Result};
 use people::Persona;
 
 /// The demo instructor's PIN when the demo has to create the machine's first admin.
-pub const DEMO_PIN: &str = "2468";
+pub const DEMO_PIN: &str = "246810";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DemoOptions {

@@ -99,7 +99,7 @@ pub const INSTRUCTOR_PIN: &str = "246810";
 /// Hashed once per process: argon2 is slow by design.
 fn instructor_pin_hash() -> &'static str {
     static HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    HASH.get_or_init(|| crate::accounts::hash_pin(INSTRUCTOR_PIN).expect("the fixture PIN is valid"))
+    HASH.get_or_init(|| crate::accounts::hash_pin(INSTRUCTOR_PIN, Role::Instructor).expect("the fixture PIN is valid"))
 }
 
 /// Ids the desktop end-to-end seeding writes (see [`seed_for_e2e`]).

@@ -10,6 +10,7 @@ mod impact;
 mod import;
 mod inspect;
 mod pack_args;
+mod profile;
 mod quiz;
 mod quiz_item_analysis;
 mod render;
@@ -63,6 +64,8 @@ enum Command {
     Xapi(xapi::Args),
     /// Course certificates: verify a code, or export a learner's certificate (PDF / Open Badge).
     Certificate(certificate::Args),
+    /// Profiles: add one (the first admin, or an instructor by an admin) or list them.
+    Profile(profile::Args),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -83,5 +86,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Restore(args) => backup::restore(args),
         Command::Xapi(args) => xapi::run(args),
         Command::Certificate(args) => certificate::run(args),
+        Command::Profile(args) => profile::run(args),
     }
 }
