@@ -309,7 +309,7 @@ fn grades_bundle(dir: &Path) -> (PathBuf, PathBuf) {
         teacher_db.to_str().unwrap(),
         "--profile",
         INSTRUCTOR,
-        "--out",
+        "--learner", LEARNER, "--out",
         bundle.to_str().unwrap(),
     ]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));

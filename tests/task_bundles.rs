@@ -122,7 +122,7 @@ fn submissions_and_grades_round_trip_between_two_databases() {
     let grades = bundle_dir.path().join("grades.zip");
     let grades_arg = grades.to_str().unwrap();
     let refused_export =
-        refused(&["export-grades", "--db", learner_pc.db_arg(), "--profile", LEARNER, "--out", grades_arg]);
+        refused(&["export-grades", "--db", learner_pc.db_arg(), "--profile", LEARNER, "--learner", LEARNER, "--out", grades_arg]);
     assert!(refused_export.contains("needs the instructor role"), "{refused_export}");
     assert!(!grades.exists());
     run_json(&[
@@ -133,7 +133,7 @@ fn submissions_and_grades_round_trip_between_two_databases() {
         INSTRUCTOR,
         "--course",
         COURSE,
-        "--out",
+        "--learner", LEARNER, "--out",
         grades_arg,
         "--json",
     ]);
@@ -188,7 +188,7 @@ fn submissions_and_grades_round_trip_between_two_databases() {
         teacher_pc.db_arg(),
         "--profile",
         INSTRUCTOR,
-        "--out",
+        "--learner", LEARNER, "--out",
         older.to_str().unwrap(),
         "--json",
     ]);
@@ -198,7 +198,7 @@ fn submissions_and_grades_round_trip_between_two_databases() {
         teacher_pc.db_arg(),
         "--profile",
         INSTRUCTOR,
-        "--out",
+        "--learner", LEARNER, "--out",
         newer.to_str().unwrap(),
         "--json",
     ]);
@@ -236,7 +236,7 @@ fn a_second_instructor_key_is_trusted_only_with_its_fingerprint() {
     let export = |profile: &str, name: &str| {
         let out = dir.path().join(name);
         let out_arg = out.to_str().unwrap().to_string();
-        run_json(&["export-grades", "--db", teacher_pc.db_arg(), "--profile", profile, "--out", &out_arg, "--json"]);
+        run_json(&["export-grades", "--db", teacher_pc.db_arg(), "--profile", profile, "--learner", LEARNER, "--out", &out_arg, "--json"]);
         out_arg
     };
     let first = export(INSTRUCTOR, "wang.zip");
@@ -275,7 +275,7 @@ fn an_instructor_command_is_refused_without_the_pin_and_with_a_wrong_one() {
     let teacher_pc = Machine::new();
     let dir = tempfile::tempdir().unwrap();
     let grades = dir.path().join("grades.zip");
-    let args = ["export-grades", "--db", teacher_pc.db_arg(), "--profile", INSTRUCTOR, "--out", grades.to_str().unwrap()];
+    let args = ["export-grades", "--db", teacher_pc.db_arg(), "--profile", INSTRUCTOR, "--learner", LEARNER, "--out", grades.to_str().unwrap()];
     // No PIN anywhere (no QUNXUE_PIN, no --pin-stdin, no terminal): the
     // instructor's profile may do only what a learner may.
     let before = std::fs::read(&teacher_pc.db).unwrap();

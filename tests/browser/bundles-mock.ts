@@ -77,7 +77,13 @@ export async function installBundlesMock(page: Page, options: BundlesMockOptions
     const handlers: Record<string, (args: Args) => unknown> = {
       'plugin:dialog|save': () => (saves.length ? saves.shift()! : null),
       bundle_export_submissions: () => ({ bundleId: 'out-1', courseId: 'community-ops', sequence: 1, items: 2, attachments: 1 }),
-      bundle_export_grades: () => ({ bundleId: 'out-2', courseId: 'community-ops', sequence: 1, items: 3, attachments: 0 }),
+      bundle_export_grades: ({ path }) => ({
+        folder: path,
+        bundles: [
+          { learnerId: 'p-lin', learnerName: '林小雨', path: `${path}/成绩-林小雨-plin.zip`, items: 2 },
+          { learnerId: 'p-zhou', learnerName: '周敏', path: `${path}/成绩-周敏-pzhou.zip`, items: 1 },
+        ],
+      }),
       bundle_import_grades: (a) => importBundle(String(a.path), 'grades'),
       bundle_import_submissions: (a) => importBundle(String(a.path), 'submissions'),
       bundle_trust_key: (a) => {

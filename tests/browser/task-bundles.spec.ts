@@ -98,11 +98,11 @@ test('trusting the confirmed fingerprint imports the second instructor’s grade
 })
 
 test('the instructor sees the saved double-marking switch and imports and exports bundles', async ({ page }) => {
-  await installTauriMock(page, { courses: [communityOps], picks: ['/usb/作业包-林小雨.zip'] })
+  await installTauriMock(page, { courses: [communityOps], picks: ['/usb/作业包-林小雨.zip', '/usb/成绩包'] })
   await installTasksMock(page, { task, learnerName: '林小雨', instructorName: '王老师' })
   await installBundlesMock(page, {
     bundles,
-    saves: ['/usb/成绩包-community-ops.zip'],
+    saves: [],
     queue: [{ versionId: 'v-1', taskId: task.id, taskTitle: task.title, learnerName: '林小雨' }],
     doubleMarked: [task.id],
   })
@@ -122,8 +122,12 @@ test('the instructor sees the saved double-marking switch and imports and export
   const exchange = page.getByTestId('bundle-exchange')
   await exchange.getByRole('button', { name: '导入学员作业包' }).click()
   await expect(exchange.getByTestId('bundle-outcome')).toHaveText('已导入「林小雨」的 2 份作业。')
-  await exchange.getByRole('button', { name: '导出成绩包' }).click()
-  await expect(exchange.getByTestId('bundle-outcome')).toHaveText('已导出 3 条成绩到 /usb/成绩包-community-ops.zip。')
+  // Grades go out one bundle per learner, into a folder the instructor picks.
+  await exchange.getByRole('button', { name: '导出每位学员的成绩包' }).click()
+  await expect(exchange.getByTestId('bundle-outcome')).toHaveText(
+    '已在 /usb/成绩包 写入 2 个成绩包，每位学员一个：请只把各自的成绩包交给本人。',
+  )
+  expect(await argsSent(page, 'bundle_export_grades')).toEqual([{ courseId: communityOps.id, path: '/usb/成绩包' }])
 })
 
 test('a big grading queue comes one page at a time, with a count beside each status', async ({ page }) => {

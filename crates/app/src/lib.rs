@@ -22,6 +22,7 @@ pub mod paths;
 pub mod profiles;
 pub mod quiz;
 pub mod reading;
+pub mod records;
 pub mod search;
 pub mod session;
 pub mod study;

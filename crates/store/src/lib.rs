@@ -13,6 +13,7 @@ pub mod attempts;
 pub mod bookmarks;
 pub mod bundle_log;
 pub mod certificates;
+pub mod classes;
 pub mod course_items;
 pub mod learner_record;
 pub mod local_quizzes;
@@ -30,6 +31,7 @@ pub mod settings;
 pub mod study;
 pub mod submissions;
 pub mod survey_responses;
+pub mod travel;
 #[doc(hidden)]
 pub mod testing;
 pub mod xapi;

@@ -128,6 +128,16 @@ const SEEDS: &[(i64, &str)] = &[
          INSERT INTO search_fts (rowid, title, heading, body, scope) VALUES (2, '社群 运营', '',
              '记住 先 定位 再 拉新', 'note7031');",
     ),
+    (
+        14,
+        "INSERT INTO profiles (id, display_name, role, avatar_colour, created_at, last_used_at, origin)
+             VALUES ('p3', '外店学员', 'learner', '#2f6f5e', '2026-01-14T08:00:00Z', '2026-01-14T08:00:00Z', 'member');
+         INSERT INTO classes VALUES ('HD7K2Q3M', 'c1', '华东门店一期', '2026-01-14T08:00:00Z');
+         INSERT INTO class_members VALUES ('HD7K2Q3M', 'p1', '2026-01-14T08:01:00Z');
+         INSERT INTO class_members VALUES ('HD7K2Q3M', 'p3', '2026-01-14T08:01:00Z');
+         INSERT INTO member_sources VALUES ('p3', 'bundle', '2026-01-14T08:02:00Z');
+         INSERT INTO imported_bundles VALUES ('b3', 'records', 'records:p3', 'c1', 1, '2026-01-14T08:03:00Z', 'cc33');",
+    ),
 ];
 
 /// Columns added to existing tables after version 1, and the value rows that
@@ -148,6 +158,8 @@ const ADDED_COLUMNS: &[(i64, &str, &str, Filled)] = &[
     (9, "course_items", "origin", Filled::Text("pack")),
     // Bundles imported before per-key replay guards came from the one key pinned for their signer.
     (10, "imported_bundles", "public_key", Filled::PinnedKeyOfSigner),
+    // Everyone before classes existed could be picked on their machine.
+    (14, "profiles", "origin", Filled::Text("local")),
 ];
 
 /// Derived tables a migration recreated empty, because the app rebuilds them
@@ -302,4 +314,24 @@ fn a_database_built_up_to_the_latest_schema_has_data_in_every_table() {
     for (table, (_, rows)) in snapshot(&conn) {
         assert!(!rows.is_empty() || table == "search_index_state", "table {table} has no seed rows");
     }
+}
+
+#[test]
+fn a_learner_only_a_submissions_bundle_brought_becomes_a_class_member() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut conn = build_at(&dir.path().join("q.db"), 13);
+    conn.execute_batch(
+        "INSERT INTO profiles (id, display_name, role, avatar_colour, created_at, last_used_at)
+             VALUES ('p9', '外地学员', 'learner', '#2f6f5e', '2026-01-13T08:00:00Z', '2026-01-13T08:00:00Z');
+         INSERT INTO imported_bundles VALUES ('b9', 'submissions', 'learner:p9', 'c1', 1, '2026-01-13T09:00:00Z', 'dd44');",
+    )
+    .unwrap();
+    migrate(&mut conn, 14).unwrap();
+    let origin = |id: &str| conn.query_row("SELECT origin FROM profiles WHERE id = ?1", [id], |r| r.get::<_, String>(0)).unwrap();
+    assert_eq!(origin("p9"), "member");
+    // p1 took quizzes and studied here: still someone who can pick their profile.
+    assert_eq!(origin("p1"), "local");
+    let source: String =
+        conn.query_row("SELECT source FROM member_sources WHERE profile_id = 'p9'", [], |r| r.get(0)).unwrap();
+    assert_eq!(source, "bundle");
 }

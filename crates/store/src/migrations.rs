@@ -18,6 +18,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0011_certificates", include_str!("../migrations/0011_certificates.sql")),
     ("0012_xapi_outbox", include_str!("../migrations/0012_xapi_outbox.sql")),
     ("0013_search_scope", include_str!("../migrations/0013_search_scope.sql")),
+    ("0014_classes", include_str!("../migrations/0014_classes.sql")),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

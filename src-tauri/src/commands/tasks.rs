@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 
 use qunxue_app::domain::rows::BankComment;
-use qunxue_app::session::BundleKind;
+use qunxue_app::session::{BundleKind, GradesExport};
 use qunxue_app::tasks::analytics::{CriterionDistribution, GraderStats};
 use qunxue_app::tasks::attachment_access::InlineImage;
 use qunxue_app::tasks::bundles::{ExportSummary, ImportSummary, TrustedKey};
@@ -201,15 +201,16 @@ pub async fn bundle_import_submissions<R: Runtime>(
     run(&state, move |s| s.import_submissions(&path, None)).await
 }
 
+/// A grades bundle per learner, written into the folder picked at `path`.
 #[tauri::command]
 pub async fn bundle_export_grades<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     course_id: String,
     path: PathBuf,
-) -> CommandResult<ExportSummary> {
+) -> CommandResult<GradesExport> {
     ensure_picked(&app, &path)?;
-    run(&state, move |s| s.export_grades(&course_id, &path)).await
+    run(&state, move |s| s.export_grades_per_learner(&course_id, &path)).await
 }
 
 #[tauri::command]

@@ -187,7 +187,7 @@ fn build() -> Fixture {
     s.grading_release(&learner_own.version).unwrap();
     s.grading_save_mark(&other_version, &full).unwrap();
     let grades_bundle = dir.path().join("in/grades.zip");
-    s.export_grades(COURSE, &grades_bundle).unwrap();
+    s.export_grades_for(COURSE, &learner, &grades_bundle).unwrap();
     let comment = s.comment_bank_add(COURSE, None, "请把负责人写到每一项上。").unwrap().id;
     // A second marker's complete mark, so either may release and moderation has two marks.
     switch(&s, &admin, Some(ADMIN_PIN));

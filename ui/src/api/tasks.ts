@@ -236,7 +236,7 @@ export const saveAttachmentCopy = (versionId: string, sha256: string, path: stri
 
 // Signed bundles between machines (USB stick). Paths always come from the
 // system file dialog; the backend refuses any other path.
-export type BundleKind = 'submissions' | 'grades'
+export type BundleKind = 'submissions' | 'grades' | 'records'
 
 export interface BundleExport {
   bundleId: string
@@ -266,8 +266,15 @@ export interface TrustedKey {
 export const exportSubmissionsBundle = (courseId: string, path: string) =>
   call<BundleExport>('bundle_export_submissions', { courseId, path })
 export const importSubmissionsBundle = (path: string) => call<BundleImport>('bundle_import_submissions', { path })
-export const exportGradesBundle = (courseId: string, path: string) =>
-  call<BundleExport>('bundle_export_grades', { courseId, path })
+/** The grades bundles written one per learner into a folder. */
+export interface GradesExport {
+  folder: string
+  bundles: { learnerId: string; learnerName: string; path: string; items: number }[]
+}
+
+/** Writes a grades bundle per learner (their own results only) into `folder`. */
+export const exportGradesBundles = (courseId: string, folder: string) =>
+  call<GradesExport>('bundle_export_grades', { courseId, path: folder })
 export const importGradesBundle = (path: string) => call<BundleImport>('bundle_import_grades', { path })
 /** Trusts the key of a refused bundle; `fingerprint` is the one the person confirmed. */
 export const trustBundleKey = (path: string, kind: BundleKind, fingerprint: string) =>

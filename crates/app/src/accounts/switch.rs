@@ -37,6 +37,25 @@ pub enum SwitchOutcome {
     },
 }
 
+/// Checks `pin` against `profile_id`'s PIN without making it the active
+/// profile (the CLI acting as it): the same lock-out, and nothing written
+/// when the PIN is right and there were no wrong tries to forget.
+pub fn verify_pin(store: &mut Store, profile_id: &str, pin: &str, now: DateTime<Utc>) -> Result<SwitchOutcome> {
+    let profile = profiles::get(store.conn(), profile_id)?;
+    if let Some(locked) = locked_for(store, profile_id, now)? {
+        return Ok(locked);
+    }
+    let hash = profiles::pin_hash(store.conn(), profile_id)?
+        .ok_or_else(|| AppError::Rejected(format!("「{}」没有设置 PIN / {} has no PIN", profile.display_name, profile.display_name)))?;
+    if !pin::matches(pin, &hash)? {
+        return record_failure(store, profile_id, now);
+    }
+    if pin_failures::get(store.conn(), profile_id)?.failures > 0 {
+        store.transact(|tx| pin_failures::clear(tx, profile_id))?;
+    }
+    Ok(SwitchOutcome::Switched { profile: view(profile, profile_id) })
+}
+
 /// Makes `profile_id` the active profile if `pin` unlocks it (learner
 /// profiles need none), recording when it was last used. The caller (the
 /// shell) then acts for the returned profile.
@@ -47,6 +66,12 @@ pub fn switch_profile(
     now: DateTime<Utc>,
 ) -> Result<SwitchOutcome> {
     let profile = profiles::get(store.conn(), profile_id)?;
+    if profiles::is_member(store.conn(), profile_id)? {
+        return Err(AppError::Rejected(format!(
+            "「{}」是从学习记录中得知的班级成员，不是这台电脑上的档案 / {} is a class member known from records, not a profile of this machine",
+            profile.display_name, profile.display_name
+        )));
+    }
     if profile.role.needs_pin() {
         if let Some(locked) = locked_for(store, profile_id, now)? {
             return Ok(locked);

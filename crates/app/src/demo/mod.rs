@@ -62,6 +62,11 @@ pub struct DemoSummary {
     pub grades_released: usize,
     pub studies: usize,
     pub metric_values: usize,
+    /// Classes made, learners who took the pre-test, the post-test, and answered the survey.
+    pub classes: usize,
+    pub pre_tests: usize,
+    pub post_tests: usize,
+    pub survey_responses: usize,
 }
 
 /// Fills the database behind `store` with demo activity for every installed course.
@@ -92,9 +97,18 @@ pub fn run_demo(store: &mut Store, options: DemoOptions, now: DateTime<Utc>) -> 
     }
     for course in &installed {
         let mut versions = Vec::new();
+        let tests = knowledge_tests(store, &course.id)?;
+        let classes = demo_classes(store, course, &learners, start, &mut summary)?;
+        debug_assert_eq!(classes, summary.classes);
         for (i, (persona, learner)) in cohort.iter().zip(&learners).enumerate() {
             // Learners start a few hours apart, so queues have a defined order.
             let mut clock = start + Duration::hours(3 * i as i64);
+            // Before training they know less: the pre-test sees a weaker self.
+            let before = Persona { ability: (persona.ability - 0.3).clamp(0.15, 0.9), ..persona.clone() };
+            if let Some((pre, _)) = &tests {
+                take_quiz(store, &mut rng, &course.id, pre, &before, learner, &instructor, &mut clock, &mut summary)?;
+                summary.pre_tests += 1;
+            }
             learn_course(
                 store,
                 &mut rng,
@@ -106,6 +120,17 @@ pub fn run_demo(store: &mut Store, options: DemoOptions, now: DateTime<Utc>) -> 
                 &mut versions,
                 &mut summary,
             )?;
+            let finished = persona.reach >= 1.0;
+            if let Some((_, post)) = &tests {
+                // Those who finish take the post-test; a few who dropped out come back for it.
+                if finished || rng.random_bool(0.15) {
+                    take_quiz(store, &mut rng, &course.id, post, persona, learner, &instructor, &mut clock, &mut summary)?;
+                    summary.post_tests += 1;
+                }
+            }
+            if rng.random_bool(if finished { 0.85 } else { 0.3 }) {
+                answer_surveys(store, &mut rng, &course.id, persona, learner, clock, &mut summary)?;
+            }
         }
         grade_submissions(
             store,
@@ -118,6 +143,76 @@ pub fn run_demo(store: &mut Store, options: DemoOptions, now: DateTime<Utc>) -> 
         impact_study(store, &mut rng, course, &cohort, &instructor, start, &mut summary)?;
     }
     Ok(summary)
+}
+
+/// The course's first pre-test and its parallel post-test, if it has them.
+fn knowledge_tests(store: &Store, course: &str) -> Result<Option<(String, String)>> {
+    use qunxue_core::pack::model::{Quiz, QuizPurpose};
+    use qunxue_store::course_items::{self, ItemKind};
+    let quizzes: Vec<Quiz> = course_items::list_items(store.conn(), course, ItemKind::Quiz)?
+        .iter()
+        .filter_map(|item| serde_json::from_str(&item.body).ok())
+        .collect();
+    Ok(quizzes
+        .iter()
+        .find(|q| q.purpose == QuizPurpose::PreTest)
+        .and_then(|pre| pre.parallel.clone().map(|post| (pre.id.clone(), post))))
+}
+
+/// Two classes per course (a course taught to two regions), the learners
+/// split between them in turn.
+fn demo_classes(
+    store: &mut Store,
+    course: &CourseRecord,
+    learners: &[String],
+    at: DateTime<Utc>,
+    summary: &mut DemoSummary,
+) -> Result<usize> {
+    let names = ["华东门店一期", "华南门店一期"];
+    let mut codes = Vec::new();
+    for name in names {
+        codes.push(crate::records::classes::create_class(store, &course.id, name, at)?.id);
+        summary.classes += 1;
+    }
+    for (i, learner) in learners.iter().enumerate() {
+        crate::records::classes::join_class(store, learner, &course.id, &codes[i % codes.len()], at)?;
+    }
+    Ok(summary.classes)
+}
+
+/// Answers every survey of the course: ratings follow how well the course
+/// went for the learner, with a short comment now and then.
+fn answer_surveys(
+    store: &mut Store,
+    rng: &mut ChaCha8Rng,
+    course: &str,
+    persona: &Persona,
+    learner: &str,
+    at: DateTime<Utc>,
+    summary: &mut DemoSummary,
+) -> Result<()> {
+    for form in impact::survey_forms(store, learner, course)? {
+        let answers: Vec<impact::SurveyAnswer> = form
+            .items
+            .iter()
+            .filter_map(|item| match item.scale {
+                Some(scale) => {
+                    let leaning = 2.5 + 2.5 * persona.ability + rng.random_range(-1.0..1.0);
+                    let rating = leaning.round().clamp(1.0, f64::from(scale)) as u8;
+                    Some(impact::SurveyAnswer { item_id: item.id.clone(), rating: Some(rating), text: None })
+                }
+                None if rng.random_bool(0.4) => Some(impact::SurveyAnswer {
+                    item_id: item.id.clone(),
+                    rating: None,
+                    text: Some(writing::survey_comment(rng, persona.ability).to_string()),
+                }),
+                None => None,
+            })
+            .collect();
+        impact::submit_survey(store, learner, course, &form.id, &answers, at + Duration::hours(1))?;
+        summary.survey_responses += 1;
+    }
+    Ok(())
 }
 
 /// A new instructor profile for the demo. Promoting it needs an admin: an

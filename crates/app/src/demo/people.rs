@@ -37,8 +37,8 @@ pub(super) fn personas(rng: &mut ChaCha8Rng, count: usize) -> Vec<Persona> {
             let n = seen.entry(base.clone()).or_insert(0);
             *n += 1;
             let name = if *n == 1 { base } else { format!("{base}{n}") };
-            // A fifth of the cohort finishes everything; the rest stop somewhere.
-            let reach = if rng.random_bool(0.2) {
+            // Most of a class finishes everything; the rest drop out somewhere.
+            let reach = if rng.random_bool(0.6) {
                 1.0
             } else {
                 rng.random_range(0.3..1.0)

@@ -55,6 +55,22 @@ pub(super) fn feedback(ability: f64) -> &'static str {
     }
 }
 
+/// A learner's comment on the course survey: the better it went for them,
+/// the more their wish is about going further rather than catching up.
+pub(super) fn survey_comment(rng: &mut ChaCha8Rng, ability: f64) -> &'static str {
+    const GOING_FURTHER: &[&str] = &[
+        "希望增加一节讲社群数据复盘的实操课，用真实门店的数据练一遍。",
+        "案例很有用，想再看几个不同行业的对比案例。",
+        "模板可以直接用，建议补充活动预算的测算方法。",
+    ];
+    const CATCHING_UP: &[&str] = &[
+        "有几个指标的公式一开始没看懂，希望多配几道分步骤的例题。",
+        "课程节奏有点快，希望每课后面有一页要点小结。",
+        "实操作业的要求可以再写得具体一些，给一个合格范例。",
+    ];
+    pick(rng, if ability > 0.7 { GOING_FURTHER } else { CATCHING_UP })
+}
+
 fn pick<'a>(rng: &mut ChaCha8Rng, list: &[&'a str]) -> &'a str {
     list[rng.random_range(0..list.len())]
 }

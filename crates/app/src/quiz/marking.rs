@@ -111,6 +111,39 @@ pub fn grade_answer(
     })
 }
 
+/// Applies a mark given on another machine (it arrived in a grades bundle)
+/// to an answer of a handed-in attempt here, unless this machine has the
+/// same or a newer mark, and rescores the attempt. Returns whether it changed.
+pub(crate) fn apply_mark_from_elsewhere(
+    tx: &rusqlite::Transaction<'_>,
+    attempt_id: &str,
+    question_id: &str,
+    grade: &ManualGrade,
+) -> Result<bool> {
+    let Ok(attempt) = attempts::get(tx, attempt_id) else { return Ok(false) };
+    if attempt.status == attempts::IN_PROGRESS {
+        return Ok(false);
+    }
+    let current = attempt_answers::manual_grades(tx, attempt_id)?.remove(question_id);
+    if current.is_some_and(|c| c.graded_at >= grade.graded_at) {
+        return Ok(false);
+    }
+    let Some(answer) = attempt_answers::for_attempt(tx, attempt_id)?.into_iter().find(|a| a.question_id == question_id)
+    else {
+        return Ok(false);
+    };
+    if answer.correct.is_some() || !(0.0..=answer.max_score).contains(&grade.score) {
+        return Ok(false);
+    }
+    let quiz = load_quiz(tx, &attempt.course_id, &attempt.quiz_id)?;
+    // The grader is a profile of the other machine: kept by name in the comment's record only.
+    let here = ManualGrade { graded_by: None, ..grade.clone() };
+    attempt_answers::set_manual_grade(tx, attempt_id, question_id, &here)?;
+    let rescored = tally(tx, &attempt, quiz.pass_mark)?;
+    attempts::rescore(tx, attempt_id, rescored.score, rescored.percent, rescored.passed)?;
+    Ok(true)
+}
+
 /// The attempt's score with every manual grade so far, read inside the
 /// grading transaction so it sees the grade just written.
 fn tally(conn: &rusqlite::Connection, attempt: &attempts::AttemptRecord, pass_mark: f64) -> Result<AttemptRescored> {

@@ -13,7 +13,7 @@ mod common;
 pub mod fixture;
 mod item_analysis;
 pub mod local;
-mod marking;
+pub(crate) mod marking;
 mod module_quizzes;
 mod overview;
 mod result;

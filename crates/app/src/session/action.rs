@@ -61,6 +61,12 @@ pub enum Action {
     ManageStudies,
     AnswerSurvey,
     MakeDemoData,
+    // Classes and records that travel.
+    CreateClass,
+    JoinClass,
+    ViewClass,
+    ExportRecords,
+    ImportRecords,
     // Profiles.
     ListProfiles,
     SwitchProfile,
@@ -88,6 +94,10 @@ impl Action {
             // asks an admin for any role above learner.
             Action::CreateProfile => Anyone,
             Action::ListBackups | Action::CreateBackup => R(Learner),
+            // A learner joins a class and exports their own records; the use-case
+            // asks an instructor for anyone else's.
+            Action::JoinClass | Action::ExportRecords => R(Learner),
+            Action::CreateClass | Action::ViewClass | Action::ImportRecords => R(Instructor),
             Action::ListCourses | Action::Read | Action::Study | Action::Search | Action::KeepNotes => R(Learner),
             Action::ExportOwnRecords | Action::TakeQuiz | Action::ListLocalQuizzes | Action::DoTask => R(Learner),
             Action::SendSubmissions | Action::ReceiveGrades | Action::ViewAttachment => R(Learner),
@@ -129,6 +139,9 @@ impl Action {
             Action::ManageStudies => "培训效果评估 / impact studies",
             Action::MakeDemoData => "生成演示数据 / making demo data",
             Action::ExportXapi => "导出学习记录 / exporting xAPI statements",
+            Action::CreateClass => "创建班级 / creating a class",
+            Action::ViewClass => "查看班级 / viewing a class",
+            Action::ImportRecords => "导入学习记录包 / importing learner records",
             Action::ConfigureXapi => "设置学习记录库 / configuring the LRS",
             _ => "此操作 / this action",
         }

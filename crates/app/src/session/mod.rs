@@ -23,7 +23,7 @@ use qunxue_store::Store;
 
 pub use action::{Action, Requirement};
 pub use open::{data_dir_of, OpenOptions, Started};
-pub use use_cases::{AppInfo, BackupList, BundleKind, CourseRemoval, ImportSummary, Restored};
+pub use use_cases::{AppInfo, BackupList, BundleKind, CourseRemoval, GradesExport, ImportSummary, LearnerGrades, Restored};
 
 use crate::access::Caller;
 use crate::backup::startup::Damage;

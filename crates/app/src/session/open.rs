@@ -90,6 +90,11 @@ impl Session {
         let mut store = Store::open(&options.database_path)?;
         let now = (options.clock)();
         let profile_id = match profile {
+            Some(id) if profiles::is_member(store.conn(), id)? => {
+                return Err(AppError::Rejected(format!(
+                    "{id} 是班级成员（从学习记录得知），不能以其身份操作 / {id} is a class member, not a profile of this machine"
+                )))
+            }
             Some(id) => profiles::get(store.conn(), id)?.id,
             None => crate::profiles::active_profile(&mut store, now)?.id,
         };
@@ -130,7 +135,7 @@ impl Session {
     }
 
     fn unlock(&self, profile_id: &str, pin: &str) -> Result<()> {
-        let outcome = accounts::switch_profile(&mut *self.lock_store()?, profile_id, Some(pin), self.now())?;
+        let outcome = accounts::verify_pin(&mut *self.lock_store()?, profile_id, pin, self.now())?;
         match outcome {
             SwitchOutcome::Switched { .. } => {
                 self.set_actor(profile_id.to_string(), true);

@@ -333,7 +333,7 @@ fn a_learner_is_refused_every_grading_service() {
         analytics::criterion_distributions(&s, LEARNER, COURSE).map(drop),
         analytics::grader_stats(&s, LEARNER, COURSE).map(drop),
         analytics::export_grades_table(&s, LEARNER, COURSE, &out).map(drop),
-        export_grades(&mut s, dir.path(), LEARNER, COURSE, &out, t(1)).map(drop),
+        export_grades(&mut s, dir.path(), LEARNER, COURSE, LEARNER, &out, t(1)).map(drop),
         import_submissions(&mut s, dir.path(), LEARNER, &out, None, t(1)).map(drop),
     ];
     for (i, result) in forbidden.into_iter().enumerate() {
@@ -370,7 +370,7 @@ fn bundles_round_trip_between_two_databases() {
     grading::save_mark(&mut teacher_db, INSTRUCTOR, &v, &input(2, 1, true), t(6)).unwrap();
     grading::release(&mut teacher_db, INSTRUCTOR, &v, t(7)).unwrap();
     let grade_bundle = teacher_dir.path().join("grades.zip");
-    export_grades(&mut teacher_db, teacher_dir.path(), INSTRUCTOR, COURSE, &grade_bundle, t(8)).unwrap();
+    export_grades(&mut teacher_db, teacher_dir.path(), INSTRUCTOR, COURSE, LEARNER, &grade_bundle, t(8)).unwrap();
     let applied = import_grades(&mut learner_db, LEARNER, &grade_bundle, None, t(9)).unwrap();
     assert_eq!((applied.added, applied.skipped), (1, 0));
     let page = learner::task_page(&learner_db, LEARNER, COURSE, TASK).unwrap();
@@ -380,9 +380,9 @@ fn bundles_round_trip_between_two_databases() {
     assert!(import_grades(&mut learner_db, LEARNER, &grade_bundle, None, t(10)).unwrap().already_imported);
     // A bundle older than one already imported (never imported itself) is a replay.
     let stale = teacher_dir.path().join("stale.zip");
-    export_grades(&mut teacher_db, teacher_dir.path(), INSTRUCTOR, COURSE, &stale, t(11)).unwrap();
+    export_grades(&mut teacher_db, teacher_dir.path(), INSTRUCTOR, COURSE, LEARNER, &stale, t(11)).unwrap();
     let newer = teacher_dir.path().join("newer.zip");
-    export_grades(&mut teacher_db, teacher_dir.path(), INSTRUCTOR, COURSE, &newer, t(12)).unwrap();
+    export_grades(&mut teacher_db, teacher_dir.path(), INSTRUCTOR, COURSE, LEARNER, &newer, t(12)).unwrap();
     import_grades(&mut learner_db, LEARNER, &newer, None, t(13)).unwrap();
     let err = import_grades(&mut learner_db, LEARNER, &stale, None, t(14)).unwrap_err();
     assert!(err.to_string().contains("replayed bundle: sequence 2 is not newer than 3"), "{err}");
@@ -391,7 +391,7 @@ fn bundles_round_trip_between_two_databases() {
     // trusts it, with the fingerprint to check; then it is admitted, and its
     // own numbering (starting at 1) is not mistaken for a replay.
     let second = teacher_dir.path().join("second.zip");
-    export_grades(&mut teacher_db, teacher_dir.path(), SECOND_MARKER, COURSE, &second, t(15)).unwrap();
+    export_grades(&mut teacher_db, teacher_dir.path(), SECOND_MARKER, COURSE, LEARNER, &second, t(15)).unwrap();
     let second_key = super::bundles::format::read_bundle(&second, BundleKind::Grades).unwrap().manifest.public_key;
     let expected_fingerprint = super::bundles::keys::fingerprint(&second_key);
     let err = import_grades(&mut learner_db, LEARNER, &second, None, t(16)).unwrap_err();
@@ -431,7 +431,7 @@ fn bundles_round_trip_between_two_databases() {
     assert_eq!((applied.added, applied.already_imported), (1, false));
     // Both keys stay trusted: the first instructor's next bundle still imports.
     let latest = teacher_dir.path().join("latest.zip");
-    export_grades(&mut teacher_db, teacher_dir.path(), INSTRUCTOR, COURSE, &latest, t(20)).unwrap();
+    export_grades(&mut teacher_db, teacher_dir.path(), INSTRUCTOR, COURSE, LEARNER, &latest, t(20)).unwrap();
     assert_eq!(import_grades(&mut learner_db, LEARNER, &latest, None, t(21)).unwrap().added, 1);
     // A bundle for a course that is not the expected one.
     let err = import_grades(&mut learner_db, LEARNER, &newer, Some("other-course"), t(17)).unwrap_err();

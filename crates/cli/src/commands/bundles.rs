@@ -133,11 +133,35 @@ pub fn import_submissions(args: ImportArgs) -> anyhow::Result<ExitCode> {
     finish(result, args.common.json, |s| imported("submissions", s))
 }
 
-pub fn export_grades(args: ExportArgs) -> anyhow::Result<ExitCode> {
+/// `export-grades`: one bundle for one learner, or one per learner into a folder.
+#[derive(Debug, clap::Args)]
+pub struct GradesArgs {
+    #[command(flatten)]
+    common: Common,
+    /// The learner whose grades to write (with --out).
+    #[arg(long, value_name = "ID", requires = "out", conflicts_with = "out_dir")]
+    learner: Option<String>,
+    /// Where to write that learner's bundle (.zip).
+    #[arg(long, value_name = "BUNDLE", requires = "learner")]
+    out: Option<PathBuf>,
+    /// Write a bundle per learner with grades into this folder.
+    #[arg(long, value_name = "DIR", required_unless_present = "learner")]
+    out_dir: Option<PathBuf>,
+}
+
+pub fn export_grades(args: GradesArgs) -> anyhow::Result<ExitCode> {
     let session = args.common.acting.open()?;
     let course = course(&session, &args.common.course)?;
-    let result = session.export_grades(&course, &args.out);
-    finish(result, args.common.json, |s| exported("grades", s))
+    match (&args.learner, &args.out, &args.out_dir) {
+        (Some(learner), Some(out), _) => {
+            let result = session.export_grades_for(&course, learner, out);
+            finish(result, args.common.json, |s| exported("grades", s))
+        }
+        (_, _, Some(dir)) => finish(session.export_grades_per_learner(&course, dir), args.common.json, |s| {
+            format!("wrote {} grades bundles, one per learner, to {}", s.bundles.len(), s.folder.display())
+        }),
+        _ => bail!("say where to write: --learner ID --out BUNDLE, or --out-dir DIR"),
+    }
 }
 
 pub fn import_grades(args: ImportArgs) -> anyhow::Result<ExitCode> {

@@ -13,6 +13,7 @@ mod pack_args;
 mod profile;
 mod quiz;
 mod quiz_item_analysis;
+mod records;
 mod render;
 mod report;
 mod validate;
@@ -50,8 +51,8 @@ enum Command {
     ExportSubmissions(bundles::ExportArgs),
     /// Import a learner's submissions bundle (instructor).
     ImportSubmissions(bundles::ImportArgs),
-    /// Write the released grades of a course to a signed bundle (instructor).
-    ExportGrades(bundles::ExportArgs),
+    /// Write each learner's released grades and marks to a signed bundle of their own (instructor).
+    ExportGrades(bundles::GradesArgs),
     /// Import an instructor's grades bundle.
     ImportGrades(bundles::ImportArgs),
     /// Fill a database with realistic, reproducible demo activity for its installed courses.
@@ -66,6 +67,10 @@ enum Command {
     Certificate(certificate::Args),
     /// Profiles: add one (the first admin, or an instructor by an admin) or list them.
     Profile(profile::Args),
+    /// Learner records between machines: export a signed bundle, import one.
+    Records(records::RecordsArgs),
+    /// Classes: list a class's members with their figures, create a class, join one.
+    Class(records::ClassArgs),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -87,5 +92,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Xapi(args) => xapi::run(args),
         Command::Certificate(args) => certificate::run(args),
         Command::Profile(args) => profile::run(args),
+        Command::Records(args) => records::records(args),
+        Command::Class(args) => records::class(args),
     }
 }

@@ -93,6 +93,17 @@ pub fn finished_for_quiz(conn: &Connection, course: &str, quiz: &str) -> Result<
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Every handed-in attempt of a course, oldest first.
+pub fn finished_of_course(conn: &Connection, course: &str) -> Result<Vec<AttemptRecord>> {
+    let sql = format!(
+        "{} WHERE course_id = ?1 AND status IN ('submitted', 'expired') ORDER BY started_at, id",
+        include_str!("select.sql")
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params![course], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// Updates the score of a handed-in attempt (after a person graded an answer).
 pub fn rescore(tx: &Transaction<'_>, id: &str, score: f64, percent: f64, passed: Option<bool>) -> Result<()> {
     tx.execute("UPDATE attempts SET score = ?2, percent = ?3, passed = ?4 WHERE id = ?1", params![id, score, percent, passed])?;

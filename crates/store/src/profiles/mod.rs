@@ -128,11 +128,42 @@ pub fn get(conn: &Connection, id: &str) -> Result<Profile> {
         .or_not_found(|| format!("profile {id}"))
 }
 
-/// Every profile, most recently used first.
+/// Every local profile (one that can be picked on this machine), most
+/// recently used first. Class members known only from their records are not
+/// among them.
 pub fn list(conn: &Connection) -> Result<Vec<Profile>> {
-    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM profiles ORDER BY last_used_at DESC, display_name"))?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM profiles WHERE origin = 'local' ORDER BY last_used_at DESC, display_name"
+    ))?;
     let rows = stmt.query_map([], from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
+}
+
+/// Whether `id` is a class member known only from their records (not a
+/// profile anyone can pick or act as here).
+pub fn is_member(conn: &Connection, id: &str) -> Result<bool> {
+    Ok(conn
+        .query_row("SELECT origin = 'member' FROM profiles WHERE id = ?1", [id], |r| r.get::<_, bool>(0))
+        .optional()?
+        .unwrap_or(false))
+}
+
+/// Records a person known from their records as a class member, unless a
+/// profile with that id exists already (local or member). Returns whether
+/// one was added. A member's name follows the newest record.
+pub fn upsert_member(tx: &Transaction<'_>, id: &str, display_name: &str, now: &str) -> Result<bool> {
+    let added = tx.execute(
+        "INSERT INTO profiles (id, display_name, role, avatar_colour, created_at, last_used_at, origin)
+         VALUES (?1, ?2, 'learner', ?3, ?4, ?4, 'member') ON CONFLICT (id) DO NOTHING",
+        params![id, display_name, DEFAULT_AVATAR_COLOUR, now],
+    )? > 0;
+    if !added {
+        tx.execute(
+            "UPDATE profiles SET display_name = ?2 WHERE id = ?1 AND origin = 'member' AND display_name <> ?2",
+            params![id, display_name],
+        )?;
+    }
+    Ok(added)
 }
 
 pub fn touch(tx: &Transaction<'_>, id: &str, now: &str) -> Result<()> {

@@ -17,6 +17,32 @@ use crate::tasks::{attachments, comment_bank, render_markdown, AttachmentRef, Re
 use crate::session::{Action, Session};
 use crate::Result;
 
+/// What [`Session::export_grades_per_learner`] wrote.
+#[derive(Debug, Clone, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GradesExport {
+    pub folder: std::path::PathBuf,
+    pub bundles: Vec<LearnerGrades>,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LearnerGrades {
+    pub learner_id: String,
+    pub learner_name: String,
+    pub path: std::path::PathBuf,
+    /// Task grades and marked short answers in the bundle.
+    pub items: usize,
+}
+
+/// `成绩-林小雨-1a2b3c4d.zip`: the name for the person who carries the USB
+/// stick, the id's start so two people of one name do not collide.
+fn grades_file_name(name: &str, id: &str) -> String {
+    let safe: String = name.chars().map(|c| if c.is_alphanumeric() { c } else { '_' }).take(40).collect();
+    let short: String = id.chars().filter(char::is_ascii_alphanumeric).take(8).collect();
+    format!("成绩-{safe}-{short}.zip")
+}
+
 impl Session {
     pub fn module_tasks(&self, course_id: &str, module_id: &str) -> Result<Vec<ModuleTask>> {
         let a = self.authorise(Action::DoTask)?;
@@ -151,9 +177,36 @@ impl Session {
         bundles::import_submissions(&mut a.store, a.data_dir, &a.caller.profile_id, path, expected_course, a.now)
     }
 
-    pub fn export_grades(&self, course_id: &str, path: &Path) -> Result<ExportSummary> {
+    /// One learner's grades bundle: their released task grades and marked
+    /// short answers, nobody else's.
+    pub fn export_grades_for(&self, course_id: &str, learner: &str, path: &Path) -> Result<ExportSummary> {
         let mut a = self.authorise(Action::SendGrades)?;
-        bundles::export_grades(&mut a.store, a.data_dir, &a.caller.profile_id, course_id, path, a.now)
+        bundles::export_grades(&mut a.store, a.data_dir, &a.caller.profile_id, course_id, learner, path, a.now)
+    }
+
+    /// A grades bundle per learner with grades in `course`, written into `dir`.
+    pub fn export_grades_per_learner(&self, course_id: &str, dir: &Path) -> Result<GradesExport> {
+        let learners = {
+            let a = self.authorise(Action::SendGrades)?;
+            bundles::grades::learners_with_grades(&a.store, course_id)?
+        };
+        if learners.is_empty() {
+            return Err(crate::AppError::Rejected(format!(
+                "课程 {course_id} 还没有已发布的成绩 / no released grades in {course_id}"
+            )));
+        }
+        std::fs::create_dir_all(dir).map_err(crate::AppError::write(dir))?;
+        let mut bundles = Vec::new();
+        for learner in learners {
+            let name = {
+                let a = self.authorise(Action::SendGrades)?;
+                qunxue_store::profiles::get(a.store.conn(), &learner)?.display_name
+            };
+            let path = dir.join(grades_file_name(&name, &learner));
+            let summary = self.export_grades_for(course_id, &learner, &path)?;
+            bundles.push(LearnerGrades { learner_id: learner, learner_name: name, path, items: summary.items });
+        }
+        Ok(GradesExport { folder: dir.to_path_buf(), bundles })
     }
 
     pub fn import_grades(&self, path: &Path, expected_course: Option<&str>) -> Result<ImportSummary> {

@@ -35,6 +35,8 @@ const RESERVE_BYTES: u64 = 1024 * 1024;
 pub enum BundleKind {
     Submissions,
     Grades,
+    /// Learner records of a course (progress, attempts, surveys, work).
+    Records,
 }
 
 impl BundleKind {
@@ -42,6 +44,7 @@ impl BundleKind {
         match self {
             BundleKind::Submissions => "submissions",
             BundleKind::Grades => "grades",
+            BundleKind::Records => "records",
         }
     }
 }
@@ -112,6 +115,7 @@ fn kind_name(kind: BundleKind) -> &'static str {
     match kind {
         BundleKind::Submissions => "作业提交",
         BundleKind::Grades => "成绩",
+        BundleKind::Records => "学习记录",
     }
 }
 

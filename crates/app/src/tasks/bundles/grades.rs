@@ -16,6 +16,8 @@ use super::format::{read_bundle, BundleKind};
 use super::sign::write_signed;
 use super::trust::{admit, already, record, Admission, ExportSummary, ImportSummary};
 use crate::access::{self, Role};
+use crate::quiz::marking::apply_mark_from_elsewhere;
+use qunxue_store::attempt_answers::ManualGrade;
 use crate::tasks::common::{load_task, stamp};
 use crate::{AppError, Result};
 
@@ -27,9 +29,23 @@ struct GradeEntry {
     result: ResultRecord,
 }
 
+/// A short answer marked by hand, for the learner's machine to show.
+#[derive(Debug, Serialize, Deserialize)]
+struct AnswerMark {
+    profile_id: String,
+    attempt_id: String,
+    question_id: String,
+    score: f64,
+    comment: Option<String>,
+    graded_at: Option<String>,
+}
+
 #[derive(Debug, Serialize, Deserialize)]
 struct Body {
     grades: Vec<GradeEntry>,
+    /// Absent from bundles written before marks travelled.
+    #[serde(default)]
+    marks: Vec<AnswerMark>,
 }
 
 /// The pin on a learner's machine is per course: the first grades bundle of
@@ -38,11 +54,15 @@ pub(crate) fn instructor_signer(course: &str) -> String {
     format!("instructor:{course}")
 }
 
+/// Writes `learner`'s released task grades and hand-marked short answers of
+/// `course` to `out`: each learner gets a bundle of their own, so nobody's
+/// machine receives a classmate's work or feedback.
 pub fn export_grades(
     store: &mut Store,
     data_dir: &Path,
     profile: &str,
     course: &str,
+    learner: &str,
     out: &Path,
     now: DateTime<Utc>,
 ) -> Result<ExportSummary> {
@@ -52,15 +72,60 @@ pub fn export_grades(
     let grades = marks::results_of_course(store.conn(), course)?
         .into_iter()
         .map(|result| Ok(GradeEntry { version: submissions::version(store.conn(), &result.version_id)?, result }))
+        .filter(|entry| entry.as_ref().map_or(true, |e| e.version.profile_id == learner))
         .collect::<Result<Vec<_>>>()?;
-    if grades.is_empty() {
-        return Err(AppError::Rejected(format!("课程 {course} 还没有已发布的成绩 / no released grades in {course}")));
+    let marks = answer_marks(store, course, learner)?;
+    if grades.is_empty() && marks.is_empty() {
+        return Err(AppError::Rejected(format!(
+            "课程 {course} 中还没有发布给 {learner} 的成绩 / no released grades for {learner} in {course}"
+        )));
     }
-    let body = Body { grades };
+    let body = Body { grades, marks };
     let entries = BTreeMap::from([(BODY.to_string(), serde_json::to_vec_pretty(&body).expect("body serialises"))]);
     let (bundle_id, sequence) =
         write_signed(store, data_dir, &instructor, BundleKind::Grades, course, &entries, out, now)?;
-    Ok(ExportSummary { bundle_id, course_id: course.to_string(), sequence, items: body.grades.len(), attachments: 0 })
+    Ok(ExportSummary {
+        bundle_id,
+        course_id: course.to_string(),
+        sequence,
+        items: body.grades.len() + body.marks.len(),
+        attachments: 0,
+    })
+}
+
+/// The learners of `course` who have a released grade or a marked short
+/// answer: whom [`export_grades`] can write a bundle for.
+pub fn learners_with_grades(store: &Store, course: &str) -> Result<Vec<String>> {
+    let mut learners = std::collections::BTreeSet::new();
+    for result in marks::results_of_course(store.conn(), course)? {
+        learners.insert(submissions::version(store.conn(), &result.version_id)?.profile_id);
+    }
+    for attempt in qunxue_store::attempts::finished_of_course(store.conn(), course)? {
+        if !qunxue_store::attempt_answers::manual_grades(store.conn(), &attempt.id)?.is_empty() {
+            learners.insert(attempt.profile_id);
+        }
+    }
+    Ok(learners.into_iter().collect())
+}
+
+fn answer_marks(store: &Store, course: &str, learner: &str) -> Result<Vec<AnswerMark>> {
+    let mut marks = Vec::new();
+    for attempt in qunxue_store::attempts::finished_of_course(store.conn(), course)? {
+        if attempt.profile_id != learner {
+            continue;
+        }
+        for (question_id, grade) in qunxue_store::attempt_answers::manual_grades(store.conn(), &attempt.id)? {
+            marks.push(AnswerMark {
+                profile_id: attempt.profile_id.clone(),
+                attempt_id: attempt.id.clone(),
+                question_id,
+                score: grade.score,
+                comment: grade.comment,
+                graded_at: grade.graded_at,
+            });
+        }
+    }
+    Ok(marks)
 }
 
 /// Applies a grades bundle. Any profile may import one: the results are
@@ -115,6 +180,19 @@ pub fn import_grades(
             marks::save_result(tx, &g.result)?;
             added += 1;
         }
+        for m in &body.marks {
+            // Only for the attempt's own learner, on a machine that has both.
+            let owned = qunxue_store::attempts::get(tx, &m.attempt_id).is_ok_and(|a| a.profile_id == m.profile_id);
+            let grade = ManualGrade {
+                score: m.score,
+                comment: m.comment.clone(),
+                graded_by: None,
+                graded_at: m.graded_at.clone(),
+            };
+            if owned && apply_mark_from_elsewhere(tx, &m.attempt_id, &m.question_id, &grade)? {
+                added += 1;
+            }
+        }
         record(tx, manifest, &signer, &now)?;
         Ok(added)
     })?;
@@ -124,6 +202,6 @@ pub fn import_grades(
         signer_name: manifest.signer_name.clone(),
         already_imported: false,
         added,
-        skipped: body.grades.len() - added,
+        skipped: (body.grades.len() + body.marks.len()).saturating_sub(added),
     })
 }

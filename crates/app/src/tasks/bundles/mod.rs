@@ -6,7 +6,7 @@
 pub mod format;
 pub mod grades;
 pub mod keys;
-mod sign;
+pub(crate) mod sign;
 pub mod submissions;
 pub mod trust;
 

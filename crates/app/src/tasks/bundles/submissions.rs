@@ -29,7 +29,7 @@ struct Body {
     blobs: Vec<BlobRecord>,
 }
 
-fn blob_entry(sha256: &str) -> String {
+pub(crate) fn blob_entry(sha256: &str) -> String {
     format!("attachments/{sha256}")
 }
 

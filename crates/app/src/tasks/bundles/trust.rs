@@ -163,7 +163,7 @@ pub fn trust_bundle_key(
 ) -> Result<TrustedKey> {
     let caller = match kind {
         BundleKind::Grades => access::caller(store.conn(), profile)?,
-        BundleKind::Submissions => {
+        BundleKind::Submissions | BundleKind::Records => {
             access::require(store.conn(), profile, Role::Instructor, "信任学员密钥 / trusting a learner key")?
         }
     };
@@ -178,6 +178,7 @@ pub fn trust_bundle_key(
     let signer = match kind {
         BundleKind::Grades => instructor_signer(&manifest.course_id),
         BundleKind::Submissions => learner_signer(&manifest.signer_id),
+        BundleKind::Records => crate::records::records_signer(&manifest.signer_id),
     };
     let now = stamp(now);
     store.transact(|tx| {

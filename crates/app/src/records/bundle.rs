@@ -1,0 +1,211 @@
+//! Learner-record bundles: a learner exports their own records of a course
+//! (or an instructor or admin of a shared laptop exports every learner's),
+//! signed and hashed like the task bundles; an instructor or admin imports
+//! them elsewhere through the one merge path. Import is all or nothing.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use qunxue_store::classes::SOURCE_BUNDLE;
+use qunxue_store::profiles::{self, Role};
+use qunxue_store::submissions;
+use qunxue_store::Store;
+use serde::Serialize;
+
+use super::merge::merge_learner;
+use super::{collect, records_signer, LearnerRecords, RecordsBody, RECORDS_FORMAT};
+use crate::access::Caller;
+use crate::tasks::attachments::{blob_path, sha256_hex, write_blob};
+use crate::tasks::bundles::format::{read_bundle, BundleKind};
+use crate::tasks::bundles::sign::write_signed;
+use crate::tasks::bundles::submissions::blob_entry;
+use crate::tasks::bundles::trust::{admit, record, Admission, ExportSummary};
+use crate::tasks::common::{from_json, stamp, AttachmentRef};
+use crate::{AppError, Result};
+
+const BODY: &str = "records.json";
+
+/// Whose records an export carries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Whose {
+    /// One learner (the acting profile's own, or one an instructor names).
+    Learner(String),
+    /// Every learner of this machine with records in the course.
+    All,
+}
+
+/// What an import did (the CLI's `records import --json`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RecordsImported {
+    pub bundle_id: String,
+    pub course_id: String,
+    pub signer_name: String,
+    /// Learners in the bundle.
+    pub learners: usize,
+    /// Of them, people this machine did not know (now class members).
+    pub new_members: usize,
+    /// Records this machine did not have.
+    pub added: usize,
+    /// Records it had already, or cannot hold (a module this course version lacks).
+    pub skipped: usize,
+    pub already_imported: bool,
+}
+
+/// Writes the records of `whose` in `course` to `out`, signed by `caller`.
+/// A learner may export only their own; `Whose::All` and another learner's
+/// records need an instructor or admin (the session checks the role).
+pub fn export_records(
+    store: &mut Store,
+    data_dir: &Path,
+    caller: &Caller,
+    course: &str,
+    whose: &Whose,
+    out: &Path,
+    now: DateTime<Utc>,
+) -> Result<ExportSummary> {
+    qunxue_store::courses::get_course(store.conn(), course)?;
+    let ids: Vec<String> = match whose {
+        Whose::Learner(id) => vec![id.clone()],
+        Whose::All => profiles::list(store.conn())?
+            .into_iter()
+            .filter(|p| p.role == Role::Learner)
+            .map(|p| p.id)
+            .collect(),
+    };
+    if let Whose::Learner(id) = whose {
+        if *id != caller.profile_id && caller.role < Role::Instructor {
+            return Err(AppError::Forbidden {
+                action: "导出他人的学习记录 / exporting someone else's records".into(),
+                required: Role::Instructor,
+                actual: caller.role,
+            });
+        }
+    }
+    let mut learners = Vec::new();
+    for id in &ids {
+        let records = collect(store, id, course)?;
+        if !records.is_empty() {
+            learners.push(records);
+        }
+    }
+    if learners.is_empty() {
+        return Err(AppError::Rejected(format!(
+            "课程 {course} 中还没有可以导出的学习记录 / no learning records in {course} to export"
+        )));
+    }
+    let mut entries = BTreeMap::new();
+    let mut blobs = BTreeMap::new();
+    for version in learners.iter().flat_map(|l| &l.versions) {
+        for a in from_json::<Vec<AttachmentRef>>(&version.attachments, "attachment list")? {
+            if blobs.contains_key(&a.sha256) {
+                continue;
+            }
+            let path = blob_path(data_dir, &a.sha256)?;
+            entries.insert(blob_entry(&a.sha256), std::fs::read(&path).map_err(AppError::read(&path))?);
+            blobs.insert(a.sha256.clone(), submissions::blob(store.conn(), &a.sha256)?);
+        }
+    }
+    let body = RecordsBody {
+        format: RECORDS_FORMAT,
+        course_id: course.to_string(),
+        learners,
+        blobs: blobs.into_values().collect(),
+    };
+    entries.insert(BODY.to_string(), serde_json::to_vec_pretty(&body).expect("records serialise"));
+    let signer = profiles::get(store.conn(), &caller.profile_id)?;
+    let (bundle_id, sequence) = write_signed(store, data_dir, &signer, BundleKind::Records, course, &entries, out, now)?;
+    Ok(ExportSummary {
+        bundle_id,
+        course_id: course.to_string(),
+        sequence,
+        items: body.learners.len(),
+        attachments: body.blobs.len(),
+    })
+}
+
+/// Imports a learner-record bundle: verified (signature, hashes, replay
+/// guard, the signer's pinned key) before anything is written, then every
+/// learner merged in one transaction.
+pub fn import_records(store: &mut Store, data_dir: &Path, path: &Path, now: DateTime<Utc>) -> Result<RecordsImported> {
+    let bundle = read_bundle(path, BundleKind::Records)?;
+    let manifest = &bundle.manifest;
+    let signer = records_signer(&manifest.signer_id);
+    let summary = |learners: usize, new_members: usize, added: usize, skipped: usize, already: bool| RecordsImported {
+        bundle_id: manifest.bundle_id.clone(),
+        course_id: manifest.course_id.clone(),
+        signer_name: manifest.signer_name.clone(),
+        learners,
+        new_members,
+        added,
+        skipped,
+        already_imported: already,
+    };
+    if admit(store.conn(), manifest, &signer, None)? == Admission::AlreadyImported {
+        return Ok(summary(0, 0, 0, 0, true));
+    }
+    let body: RecordsBody = serde_json::from_slice(
+        bundle.entries.get(BODY).ok_or_else(|| AppError::Rejected(format!("记录包缺少 {BODY} / {BODY} is missing")))?,
+    )
+    .map_err(|e| AppError::Rejected(format!("{BODY} 无法解析：{e} / {BODY} is malformed")))?;
+    check_body(&body, &manifest.course_id)?;
+    // Attachments first: content-addressed, so one written before a failed
+    // transaction is harmless and reused by the next import.
+    for blob in &body.blobs {
+        let bytes = bundle
+            .entries
+            .get(&blob_entry(&blob.sha256))
+            .ok_or_else(|| AppError::Rejected(format!("记录包缺少附件 {} / attachment missing", blob.sha256)))?;
+        if sha256_hex(bytes) != blob.sha256 {
+            return Err(AppError::Rejected(format!("附件 {} 与校验值不符 / attachment hash mismatch", blob.sha256)));
+        }
+        write_blob(data_dir, &blob.sha256, bytes)?;
+    }
+    let stamp = stamp(now);
+    let (new_members, added, skipped) = store.transact(|tx| -> Result<(usize, usize, usize)> {
+        for blob in &body.blobs {
+            submissions::insert_blob(tx, blob)?;
+        }
+        let (mut new_members, mut added, mut skipped) = (0, 0, 0);
+        for learner in &body.learners {
+            // A local profile stays local: its owner may have used both laptops.
+            let outcome = merge_learner(tx, &body.course_id, learner, SOURCE_BUNDLE, &stamp)?;
+            new_members += usize::from(outcome.new_member);
+            added += outcome.records.added;
+            skipped += outcome.records.skipped;
+        }
+        record(tx, manifest, &signer, &stamp)?;
+        Ok((new_members, added, skipped))
+    })?;
+    Ok(summary(body.learners.len(), new_members, added, skipped, false))
+}
+
+/// Every record must belong to the learner it is filed under and to the
+/// bundle's course; nothing is written otherwise.
+fn check_body(body: &RecordsBody, course: &str) -> Result<()> {
+    if body.format != RECORDS_FORMAT {
+        return Err(AppError::Rejected(format!(
+            "记录包格式 {} 不受支持（本版本读取格式 {RECORDS_FORMAT}）/ records format {} is not supported",
+            body.format, body.format
+        )));
+    }
+    if body.course_id != course {
+        return Err(AppError::Rejected("记录包的课程与签名清单不一致 / the body's course differs from the manifest".into()));
+    }
+    let foreign = |l: &LearnerRecords| {
+        l.versions.iter().find(|v| v.profile_id != l.profile_id || v.course_id != course).map(|v| v.id.clone())
+    };
+    for learner in &body.learners {
+        if learner.profile_id.trim().is_empty() {
+            return Err(AppError::Rejected("记录包中有一位学员没有编号 / a learner has no id".into()));
+        }
+        if let Some(id) = foreign(learner) {
+            return Err(AppError::Rejected(format!(
+                "作业版本 {id} 不属于学员 {} / version {id} does not belong to its learner",
+                learner.profile_id
+            )));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,107 @@
+//! The class view's figures: one row per learner of a course, from every
+//! source (this machine, bundles, the LRS), with the same rules as the
+//! effect report (first pre-test score, last post-test score, normalised gain).
+
+use std::collections::BTreeMap;
+
+use qunxue_core::pack::model::{Quiz, QuizPurpose};
+use qunxue_core::quiz::normalised_gain;
+use qunxue_store::classes::{self, SOURCE_LOCAL};
+use qunxue_store::course_items::{self, ItemKind};
+use qunxue_store::{attempts, courses, Store};
+use serde::Serialize;
+
+use crate::{AppError, Result};
+
+/// One member of a class (the CLI's `class list --json`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClassMember {
+    pub id: String,
+    pub name: String,
+    /// The classes' names (or codes, while a name is unknown), joined.
+    pub class: String,
+    /// `local`, `bundle`, `lrs`: where this machine has their records from.
+    pub sources: Vec<String>,
+    pub modules_done: i64,
+    pub pre_score: Option<f64>,
+    pub post_score: Option<f64>,
+    pub gain: Option<f64>,
+    pub task_score: Option<f64>,
+    pub pending_marks: i64,
+    pub last_activity: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClassList {
+    pub members: Vec<ClassMember>,
+}
+
+/// Every learner of `course` (of `class` only, when given).
+pub fn class_list(store: &Store, course: &str, class: Option<&str>) -> Result<ClassList> {
+    let conn = store.conn();
+    courses::get_course(conn, course)?;
+    let (pre, post) = test_scores(store, course)?;
+    let mut members = Vec::new();
+    for row in classes::roster(conn, course, class)? {
+        let mut sources = classes::sources_of(conn, &row.profile_id)?;
+        if row.origin == "local" && !sources.iter().any(|s| s == SOURCE_LOCAL) {
+            sources.insert(0, SOURCE_LOCAL.to_string());
+        }
+        let class_names: Vec<String> = classes::classes_of_member(conn, &row.profile_id, course)?
+            .into_iter()
+            .map(|c| if c.name.is_empty() { c.id } else { c.name })
+            .collect();
+        let pre_score = pre.get(&row.profile_id).copied();
+        let post_score = post.get(&row.profile_id).copied();
+        members.push(ClassMember {
+            gain: pre_score.zip(post_score).and_then(|(a, b)| normalised_gain(a, b)),
+            id: row.profile_id,
+            name: row.display_name,
+            class: class_names.join("、"),
+            sources,
+            modules_done: row.modules_done,
+            pre_score,
+            post_score,
+            task_score: row.task_percent,
+            pending_marks: row.pending_marks,
+            last_activity: row.last_activity,
+        })
+    }
+    Ok(ClassList { members })
+}
+
+/// First handed-in pre-test percent and last handed-in post-test percent
+/// per profile, over the course's first pre/post pair.
+fn test_scores(store: &Store, course: &str) -> Result<(BTreeMap<String, f64>, BTreeMap<String, f64>)> {
+    let conn = store.conn();
+    let quizzes: Vec<Quiz> = course_items::list_items(conn, course, ItemKind::Quiz)?
+        .iter()
+        .map(|item| {
+            serde_json::from_str(&item.body)
+                .map_err(|e| AppError::Internal(format!("quiz {} of course {course} is corrupt: {e}", item.id)))
+        })
+        .collect::<Result<_>>()?;
+    let pre = quizzes.iter().find(|q| q.purpose == QuizPurpose::PreTest);
+    let post = pre
+        .and_then(|p| p.parallel.as_deref())
+        .and_then(|id| quizzes.iter().find(|q| q.id == id))
+        .or_else(|| quizzes.iter().find(|q| q.purpose == QuizPurpose::PostTest));
+    let mut first = BTreeMap::new();
+    let mut last = BTreeMap::new();
+    if let Some(pre) = pre {
+        for attempt in attempts::finished_for_quiz(conn, course, &pre.id)? {
+            if let Some(percent) = attempt.percent {
+                first.entry(attempt.profile_id).or_insert(percent);
+            }
+        }
+    }
+    if let Some(post) = post {
+        for attempt in attempts::finished_for_quiz(conn, course, &post.id)? {
+            if let Some(percent) = attempt.percent {
+                last.insert(attempt.profile_id, percent);
+            }
+        }
+    }
+    Ok((first, last))
+}

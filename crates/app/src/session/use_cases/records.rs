@@ -1,0 +1,62 @@
+//! Classes and learner records that travel between machines.
+
+use std::path::Path;
+
+use qunxue_store::profiles::Role;
+
+use crate::records::bundle::{export_records, import_records, RecordsImported, Whose};
+use crate::records::class_list::{class_list, ClassList};
+use crate::records::classes::{create_class, join_class, list_classes, ClassView};
+use crate::session::{Action, Session};
+use crate::tasks::bundles::ExportSummary;
+use crate::{AppError, Result};
+
+impl Session {
+    /// A new class of `course` with its join code (instructors).
+    pub fn create_class(&self, course_id: &str, name: &str) -> Result<ClassView> {
+        let mut a = self.authorise(Action::CreateClass)?;
+        create_class(&mut a.store, course_id, name, a.now)
+    }
+
+    /// The acting learner joins the class whose code they typed.
+    pub fn join_class(&self, course_id: &str, code: &str) -> Result<ClassView> {
+        let mut a = self.authorise(Action::JoinClass)?;
+        join_class(&mut a.store, &a.caller.profile_id, course_id, code, a.now)
+    }
+
+    /// A course's classes.
+    pub fn list_classes(&self, course_id: &str) -> Result<Vec<ClassView>> {
+        let a = self.authorise(Action::JoinClass)?;
+        list_classes(&a.store, course_id)
+    }
+
+    /// Every learner of a course (of one class, when given), from every source.
+    pub fn class_list(&self, course_id: &str, class: Option<&str>) -> Result<ClassList> {
+        let a = self.authorise(Action::ViewClass)?;
+        let class = class.map(crate::records::classes::normalise_code).transpose()?;
+        class_list(&a.store, course_id, class.as_deref())
+    }
+
+    /// Writes a learner-record bundle: the acting learner's own records, or
+    /// (instructors and admins of this machine) another learner's or every
+    /// learner's.
+    pub fn export_records(&self, course_id: &str, whose: &Whose, out: &Path) -> Result<ExportSummary> {
+        let mut a = self.authorise(Action::ExportRecords)?;
+        let own = matches!(whose, Whose::Learner(id) if *id == a.caller.profile_id);
+        if !own && a.caller.role < Role::Instructor {
+            return Err(AppError::Forbidden {
+                action: "导出其他学员的学习记录 / exporting other learners' records".into(),
+                required: Role::Instructor,
+                actual: a.caller.role,
+            });
+        }
+        let caller = a.caller.clone();
+        export_records(&mut a.store, a.data_dir, &caller, course_id, whose, out, a.now)
+    }
+
+    /// Takes in a learner-record bundle through the one merge path.
+    pub fn import_records(&self, path: &Path) -> Result<RecordsImported> {
+        let mut a = self.authorise(Action::ImportRecords)?;
+        import_records(&mut a.store, a.data_dir, path, a.now)
+    }
+}

@@ -1,0 +1,129 @@
+//! Classes (identified by their join code), who belongs to which, and where
+//! this machine learned each person's records from.
+
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+use serde::{Deserialize, Serialize};
+
+use crate::Result;
+
+/// Where a person's records reached this machine from.
+pub const SOURCE_LOCAL: &str = "local";
+pub const SOURCE_BUNDLE: &str = "bundle";
+pub const SOURCE_LRS: &str = "lrs";
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClassRecord {
+    /// The join code.
+    pub id: String,
+    pub course_id: String,
+    /// Empty while only the code is known (a learner typed it).
+    pub name: String,
+    pub created_at: String,
+}
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<ClassRecord> {
+    Ok(ClassRecord { id: r.get(0)?, course_id: r.get(1)?, name: r.get(2)?, created_at: r.get(3)? })
+}
+
+/// Adds a class, or fills in the name of one known only by its code.
+/// Returns whether a class was added.
+pub fn upsert_class(tx: &Transaction<'_>, class: &ClassRecord) -> Result<bool> {
+    let added = tx.execute(
+        "INSERT INTO classes (id, course_id, name, created_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (id) DO NOTHING",
+        params![class.id, class.course_id, class.name, class.created_at],
+    )? > 0;
+    if !added && !class.name.is_empty() {
+        tx.execute("UPDATE classes SET name = ?2 WHERE id = ?1 AND name = ''", params![class.id, class.name])?;
+    }
+    Ok(added)
+}
+
+pub fn get_class(conn: &Connection, id: &str) -> Result<Option<ClassRecord>> {
+    Ok(conn
+        .query_row("SELECT id, course_id, name, created_at FROM classes WHERE id = ?1", [id], from_row)
+        .optional()?)
+}
+
+/// A course's classes, by name.
+pub fn classes_of_course(conn: &Connection, course: &str) -> Result<Vec<ClassRecord>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT id, course_id, name, created_at FROM classes WHERE course_id = ?1 ORDER BY name, id")?;
+    let rows = stmt.query_map([course], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The classes of a course a person belongs to.
+pub fn classes_of_member(conn: &Connection, profile: &str, course: &str) -> Result<Vec<ClassRecord>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.id, c.course_id, c.name, c.created_at FROM classes c
+           JOIN class_members m ON m.class_id = c.id
+          WHERE m.profile_id = ?1 AND c.course_id = ?2 ORDER BY c.name, c.id",
+    )?;
+    let rows = stmt.query_map([profile, course], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Puts a person in a class (nothing happens if they are in it already).
+pub fn add_member(tx: &Transaction<'_>, class: &str, profile: &str, now: &str) -> Result<bool> {
+    Ok(tx.execute(
+        "INSERT INTO class_members (class_id, profile_id, joined_at) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
+        params![class, profile, now],
+    )? > 0)
+}
+
+pub fn remove_member(tx: &Transaction<'_>, class: &str, profile: &str) -> Result<bool> {
+    Ok(tx.execute("DELETE FROM class_members WHERE class_id = ?1 AND profile_id = ?2", params![class, profile])? > 0)
+}
+
+/// Notes that `profile`'s records reached this machine from `source`.
+pub fn note_source(tx: &Transaction<'_>, profile: &str, source: &str, now: &str) -> Result<()> {
+    tx.execute(
+        "INSERT INTO member_sources (profile_id, source, last_seen_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT (profile_id, source) DO UPDATE SET last_seen_at = MAX(last_seen_at, excluded.last_seen_at)",
+        params![profile, source, now],
+    )?;
+    Ok(())
+}
+
+/// Where this machine has `profile`'s records from, in a fixed order.
+pub fn sources_of(conn: &Connection, profile: &str) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT source FROM member_sources WHERE profile_id = ?1
+          ORDER BY CASE source WHEN 'local' THEN 0 WHEN 'bundle' THEN 1 ELSE 2 END",
+    )?;
+    let rows = stmt.query_map([profile], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// One learner of a course as the class view counts them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RosterRow {
+    pub profile_id: String,
+    pub display_name: String,
+    /// `local` or `member`.
+    pub origin: String,
+    pub modules_done: i64,
+    /// Short answers awaiting a mark and submissions awaiting a grade.
+    pub pending_marks: i64,
+    /// Mean of the latest released grade per task, as a percentage.
+    pub task_percent: Option<f64>,
+    pub last_activity: Option<String>,
+}
+
+/// Every learner with records in `course` or in one of its classes (only
+/// those of `class` when given), by name.
+pub fn roster(conn: &Connection, course: &str, class: Option<&str>) -> Result<Vec<RosterRow>> {
+    let mut stmt = conn.prepare_cached(include_str!("roster.sql"))?;
+    let rows = stmt.query_map(params![course, class], |r| {
+        Ok(RosterRow {
+            profile_id: r.get(0)?,
+            display_name: r.get(1)?,
+            origin: r.get(2)?,
+            modules_done: r.get(3)?,
+            pending_marks: r.get(4)?,
+            task_percent: r.get(5)?,
+            last_activity: r.get(6)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

@@ -1,0 +1,332 @@
+//! A learner's records of one course in the form they travel between
+//! machines (learner-record bundles, the LRS), and the one merge that takes
+//! them in. Every merge is keyed by stable ids and keeps what is already
+//! here, so taking the same records in twice changes nothing and records
+//! of the same person from two laptops add up to one person.
+
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use serde::{Deserialize, Serialize};
+
+use crate::Result;
+
+/// One module's progress.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProgressRow {
+    pub module_id: String,
+    pub status: String,
+    pub first_opened_at: String,
+    pub last_opened_at: String,
+    pub open_count: i64,
+    pub completed_at: Option<String>,
+    pub active_seconds: i64,
+}
+
+/// One handed-in quiz attempt with its answers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AttemptRow {
+    pub id: String,
+    pub quiz_id: String,
+    pub number: i64,
+    pub seed: u64,
+    pub presentation: String,
+    pub started_at: String,
+    pub deadline_at: Option<String>,
+    pub submitted_at: Option<String>,
+    pub status: String,
+    pub score: Option<f64>,
+    pub max_score: Option<f64>,
+    pub percent: Option<f64>,
+    pub passed: Option<bool>,
+    pub answers: Vec<AnswerRow>,
+}
+
+/// One answer, with a person's mark when it has one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AnswerRow {
+    pub question_id: String,
+    pub answer: String,
+    pub saved_at: String,
+    pub score: f64,
+    pub max_score: f64,
+    pub correct: Option<bool>,
+    pub manual_score: Option<f64>,
+    pub manual_comment: Option<String>,
+    pub graded_at: Option<String>,
+}
+
+/// One survey answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SurveyRow {
+    pub survey_id: String,
+    pub item_id: String,
+    pub rating: Option<i64>,
+    pub answer_text: Option<String>,
+    pub submitted_at: String,
+}
+
+pub fn progress_rows(conn: &Connection, profile: &str, course: &str) -> Result<Vec<ProgressRow>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT module_id, status, first_opened_at, last_opened_at, open_count, completed_at, active_seconds
+           FROM module_progress WHERE profile_id = ?1 AND course_id = ?2 ORDER BY module_id",
+    )?;
+    let rows = stmt.query_map([profile, course], |r| {
+        Ok(ProgressRow {
+            module_id: r.get(0)?,
+            status: r.get(1)?,
+            first_opened_at: r.get(2)?,
+            last_opened_at: r.get(3)?,
+            open_count: r.get(4)?,
+            completed_at: r.get(5)?,
+            active_seconds: r.get(6)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Handed-in attempts only: an attempt still open on the learner's laptop is
+/// not a result yet.
+pub fn attempt_rows(conn: &Connection, profile: &str, course: &str) -> Result<Vec<AttemptRow>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, quiz_id, number, seed, presentation, started_at, deadline_at, submitted_at, status,
+                score, max_score, percent, passed
+           FROM attempts WHERE profile_id = ?1 AND course_id = ?2 AND status <> 'in_progress'
+          ORDER BY quiz_id, number",
+    )?;
+    let attempts = stmt
+        .query_map([profile, course], |r| {
+            Ok(AttemptRow {
+                id: r.get(0)?,
+                quiz_id: r.get(1)?,
+                number: r.get(2)?,
+                seed: r.get::<_, i64>(3)? as u64,
+                presentation: r.get(4)?,
+                started_at: r.get(5)?,
+                deadline_at: r.get(6)?,
+                submitted_at: r.get(7)?,
+                status: r.get(8)?,
+                score: r.get(9)?,
+                max_score: r.get(10)?,
+                percent: r.get(11)?,
+                passed: r.get(12)?,
+                answers: Vec::new(),
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut answers = conn.prepare_cached(
+        "SELECT question_id, answer, saved_at, score, max_score, correct, manual_score, manual_comment, graded_at
+           FROM attempt_answers WHERE attempt_id = ?1 ORDER BY question_id",
+    )?;
+    attempts
+        .into_iter()
+        .map(|mut attempt| {
+            attempt.answers = answers
+                .query_map([&attempt.id], |r| {
+                    Ok(AnswerRow {
+                        question_id: r.get(0)?,
+                        answer: r.get(1)?,
+                        saved_at: r.get(2)?,
+                        score: r.get(3)?,
+                        max_score: r.get(4)?,
+                        correct: r.get(5)?,
+                        manual_score: r.get(6)?,
+                        manual_comment: r.get(7)?,
+                        graded_at: r.get(8)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(attempt)
+        })
+        .collect()
+}
+
+pub fn survey_rows(conn: &Connection, profile: &str, course: &str) -> Result<Vec<SurveyRow>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT survey_id, item_id, rating, answer_text, submitted_at FROM survey_responses
+          WHERE respondent = ?1 AND course_id = ?2 ORDER BY survey_id, item_id",
+    )?;
+    let rows = stmt.query_map([profile, course], |r| {
+        Ok(SurveyRow {
+            survey_id: r.get(0)?,
+            item_id: r.get(1)?,
+            rating: r.get(2)?,
+            answer_text: r.get(3)?,
+            submitted_at: r.get(4)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Whether the course has this module (a record for a module another
+/// version of the course had cannot be stored here).
+fn module_exists(tx: &Transaction<'_>, course: &str, module: &str) -> Result<bool> {
+    Ok(tx
+        .query_row("SELECT 1 FROM modules WHERE course_id = ?1 AND id = ?2", [course, module], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
+fn item_exists(tx: &Transaction<'_>, course: &str, kind: &str, id: &str) -> Result<bool> {
+    Ok(tx
+        .query_row(
+            "SELECT 1 FROM course_items WHERE course_id = ?1 AND kind = ?2 AND id = ?3",
+            [course, kind, id],
+            |_| Ok(()),
+        )
+        .optional()?
+        .is_some())
+}
+
+/// What a merge did with one kind of record.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Merged {
+    /// Records this machine did not have.
+    pub added: usize,
+    /// Records it had already, or cannot hold (e.g. a module this version lacks).
+    pub skipped: usize,
+}
+
+impl Merged {
+    fn count(&mut self, added: bool) {
+        if added {
+            self.added += 1;
+        } else {
+            self.skipped += 1;
+        }
+    }
+}
+
+impl std::ops::AddAssign for Merged {
+    fn add_assign(&mut self, other: Merged) {
+        self.added += other.added;
+        self.skipped += other.skipped;
+    }
+}
+
+/// Progress merges towards the furthest: completed stays completed, the
+/// earliest first visit, the latest last visit, the larger counts.
+pub fn merge_progress(tx: &Transaction<'_>, profile: &str, course: &str, rows: &[ProgressRow]) -> Result<Merged> {
+    let mut merged = Merged::default();
+    for row in rows {
+        if !module_exists(tx, course, &row.module_id)? {
+            merged.count(false);
+            continue;
+        }
+        let existed = tx
+            .query_row(
+                "SELECT 1 FROM module_progress WHERE profile_id = ?1 AND course_id = ?2 AND module_id = ?3",
+                [profile, course, &row.module_id],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some();
+        tx.execute(
+            "INSERT INTO module_progress (profile_id, course_id, module_id, status, first_opened_at, last_opened_at,
+                                          open_count, completed_at, active_seconds)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+             ON CONFLICT (profile_id, course_id, module_id) DO UPDATE SET
+                status = CASE WHEN excluded.status = 'completed' THEN 'completed' ELSE status END,
+                first_opened_at = MIN(first_opened_at, excluded.first_opened_at),
+                last_opened_at = MAX(last_opened_at, excluded.last_opened_at),
+                open_count = MAX(open_count, excluded.open_count),
+                completed_at = COALESCE(MIN(completed_at, excluded.completed_at), completed_at, excluded.completed_at),
+                active_seconds = MAX(active_seconds, excluded.active_seconds)",
+            params![
+                profile,
+                course,
+                row.module_id,
+                row.status,
+                row.first_opened_at,
+                row.last_opened_at,
+                row.open_count,
+                row.completed_at,
+                row.active_seconds
+            ],
+        )?;
+        merged.count(!existed);
+    }
+    Ok(merged)
+}
+
+/// An attempt is taken in once, whole; a mark given here is never replaced
+/// by the unmarked copy a later bundle brings, and a mark the bundle brings
+/// fills an answer still unmarked here.
+pub fn merge_attempts(tx: &Transaction<'_>, profile: &str, course: &str, rows: &[AttemptRow]) -> Result<Merged> {
+    let mut merged = Merged::default();
+    for a in rows {
+        if !item_exists(tx, course, "quiz", &a.quiz_id)? {
+            merged.count(false);
+            continue;
+        }
+        let added = tx.execute(
+            "INSERT INTO attempts (id, profile_id, course_id, quiz_id, number, seed, presentation, started_at,
+                                   deadline_at, submitted_at, status, score, max_score, percent, passed)
+             SELECT ?1, ?2, ?3, ?4,
+                    -- Another attempt of this learner may hold the number here; the next free one keeps both.
+                    CASE WHEN EXISTS (SELECT 1 FROM attempts WHERE profile_id = ?2 AND course_id = ?3 AND quiz_id = ?4 AND number = ?5)
+                         THEN (SELECT MAX(number) + 1 FROM attempts WHERE profile_id = ?2 AND course_id = ?3 AND quiz_id = ?4)
+                         ELSE ?5 END,
+                    ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15
+             WHERE NOT EXISTS (SELECT 1 FROM attempts WHERE id = ?1)",
+            params![
+                a.id,
+                profile,
+                course,
+                a.quiz_id,
+                a.number,
+                a.seed as i64,
+                a.presentation,
+                a.started_at,
+                a.deadline_at,
+                a.submitted_at,
+                a.status,
+                a.score,
+                a.max_score,
+                a.percent,
+                a.passed
+            ],
+        )? > 0;
+        for answer in &a.answers {
+            tx.execute(
+                "INSERT INTO attempt_answers (attempt_id, question_id, answer, saved_at, score, max_score, correct,
+                                              manual_score, manual_comment, graded_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                 ON CONFLICT (attempt_id, question_id) DO UPDATE SET
+                    manual_score = excluded.manual_score, manual_comment = excluded.manual_comment,
+                    graded_at = excluded.graded_at
+                 WHERE attempt_answers.manual_score IS NULL AND excluded.manual_score IS NOT NULL",
+                params![
+                    a.id,
+                    answer.question_id,
+                    answer.answer,
+                    answer.saved_at,
+                    answer.score,
+                    answer.max_score,
+                    answer.correct,
+                    answer.manual_score,
+                    answer.manual_comment,
+                    answer.graded_at
+                ],
+            )?;
+        }
+        merged.count(added);
+    }
+    Ok(merged)
+}
+
+/// Survey answers: the first answer to an item stays.
+pub fn merge_survey(tx: &Transaction<'_>, profile: &str, course: &str, rows: &[SurveyRow]) -> Result<Merged> {
+    let mut merged = Merged::default();
+    for row in rows {
+        if !item_exists(tx, course, "survey", &row.survey_id)? {
+            merged.count(false);
+            continue;
+        }
+        let added = tx.execute(
+            "INSERT INTO survey_responses (course_id, survey_id, respondent, item_id, rating, answer_text, submitted_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING",
+            params![course, row.survey_id, profile, row.item_id, row.rating, row.answer_text, row.submitted_at],
+        )? > 0;
+        merged.count(added);
+    }
+    Ok(merged)
+}
