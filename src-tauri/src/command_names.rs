@@ -104,4 +104,11 @@ pub const COMMANDS: &[&str] = &[
     "xapi_settings",
     "xapi_save_settings",
     "xapi_sync_now",
+    "class_create",
+    "class_join",
+    "my_classes",
+    "course_classes",
+    "class_members",
+    "records_export_own",
+    "records_import",
 ];

@@ -141,6 +141,13 @@ pub fn commands_on<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::xapi::xapi_settings,
             commands::xapi::xapi_save_settings,
             commands::xapi::xapi_sync_now,
+            commands::classes::class_create,
+            commands::classes::class_join,
+            commands::classes::my_classes,
+            commands::classes::course_classes,
+            commands::classes::class_members,
+            commands::classes::records_export_own,
+            commands::classes::records_import,
         ])
 }
 

@@ -524,6 +524,39 @@ const ROWS: &[Row] = &[
         effect: Effect::Writes,
     },
     Row { command: "xapi_sync_now", min: Learner, args: none, effect: Effect::RefusedByRules("invalid_input") },
+    // Classes and records that travel.
+    Row {
+        command: "class_create",
+        min: Instructor,
+        args: |_, _, _| json!({ "courseId": COURSE, "name": "华南门店二期" }),
+        effect: Effect::Writes,
+    },
+    Row {
+        command: "class_join",
+        min: Learner,
+        args: |f, _, _| json!({ "courseId": COURSE, "code": f.class }),
+        effect: Effect::Returns(|v| v["joinCode"].as_str().is_some_and(|c| c.contains('-'))),
+    },
+    Row { command: "my_classes", min: Learner, args: course, effect: Effect::Returns(non_empty) },
+    Row { command: "course_classes", min: Learner, args: course, effect: Effect::Returns(non_empty) },
+    Row {
+        command: "class_members",
+        min: Instructor,
+        args: |_, _, _| json!({ "courseId": COURSE, "classId": null }),
+        effect: Effect::Returns(|v| non_empty(&v["members"])),
+    },
+    Row {
+        command: "records_export_own",
+        min: Learner,
+        args: |_, _, r| json!({ "courseId": COURSE, "path": path(r, "my-records.zip") }),
+        effect: Effect::WritesFile,
+    },
+    Row {
+        command: "records_import",
+        min: Instructor,
+        args: |_, _, r| json!({ "path": r.path("in/records.zip") }),
+        effect: Effect::Returns(|v| v["learners"] == 1),
+    },
 ];
 
 /// Runs one row as one role; returns a failure description, if any.

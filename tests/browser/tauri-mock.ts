@@ -78,6 +78,8 @@ export async function installTauriMock(page: Page, options: MockOptions): Promis
       return course
     }
 
+    const classes: { id: string; joinCode: string; courseId: unknown; name: unknown }[] = []
+
     // The mock holds one learner's records: a course they started counts them.
     function removalOf(course: ReturnType<typeof findCourse>) {
       const started = course.modules.some((m) => m.status !== 'not_started')
@@ -248,6 +250,21 @@ export async function installTauriMock(page: Page, options: MockOptions): Promis
         return { courseId: incoming.id, title: incoming.title, version: incoming.version, outcome, warnings: plan.warnings ?? [] }
       },
       course_removal: ({ courseId }) => removalOf(findCourse(courseId)),
+      // Classes: the codes joined or created in this page's life.
+      my_classes: ({ courseId }) => classes.filter((c) => c.courseId === courseId),
+      course_classes: ({ courseId }) => classes.filter((c) => c.courseId === courseId),
+      class_join: ({ courseId, code }) => {
+        const id = String(code).replace(/[-\s]/g, '').toUpperCase()
+        if (id.length !== 8) throw { kind: 'invalid_input', message: `“${code}” is not a class code` }
+        const joined = { id, joinCode: `${id.slice(0, 4)}-${id.slice(4)}`, courseId, name: '' }
+        classes.push(joined)
+        return joined
+      },
+      class_create: ({ courseId, name }) => {
+        const made = { id: 'HD7K2Q3M', joinCode: 'HD7K-2Q3M', courseId, name }
+        classes.push(made)
+        return made
+      },
       remove_course: ({ courseId }) => {
         const removal = removalOf(findCourse(courseId))
         courses.splice(

@@ -56,8 +56,11 @@ pub struct Fixture {
     pub comment: String,
     pub local_quiz: String,
     pub backup: String,
-    /// Of the grades bundle at `in/grades.zip` (a submissions bundle is at `in/submissions.zip`).
+    /// Of the grades bundle at `in/grades.zip` (a submissions bundle is at
+    /// `in/submissions.zip`, the learner's records at `in/records.zip`).
     pub grades_fingerprint: String,
+    /// A class of the course every acting profile joined.
+    pub class: String,
 }
 
 impl Fixture {
@@ -153,6 +156,14 @@ fn build() -> Fixture {
             note,
         }
     };
+    // A class the instructor created; every acting profile joins it below.
+    switch(&s, &instructor, Some(INSTRUCTOR_PIN));
+    let class = s.create_class(COURSE, "华东门店一期").unwrap().id;
+    let own = |profile: &str, pin: Option<&'static str>| -> Own {
+        let own = own(profile, pin);
+        s.join_class(COURSE, &class).unwrap();
+        own
+    };
     let learner_own = own(&learner, None);
     let instructor_own = own(&instructor, Some(INSTRUCTOR_PIN));
     let admin_own = own(&admin, Some(ADMIN_PIN));
@@ -166,6 +177,11 @@ fn build() -> Fixture {
     s.submit_attempt(&other_attempt).unwrap();
     s.task_save_draft(COURSE, TASK, "## 我的方案", &[]).unwrap();
     let other_version = s.task_submit(COURSE, TASK).unwrap().id;
+    switch(&s, &learner, None);
+    std::fs::create_dir_all(dir.path().join("in")).unwrap();
+    s.export_records(COURSE, &qunxue_app::records::bundle::Whose::Learner(learner.clone()), &dir.path().join("in/records.zip"))
+        .unwrap();
+    switch(&s, &other, None);
     let submissions_bundle = dir.path().join("in/submissions.zip");
     std::fs::create_dir_all(submissions_bundle.parent().unwrap()).unwrap();
     s.export_submissions(COURSE, &submissions_bundle).unwrap();
@@ -239,6 +255,7 @@ fn build() -> Fixture {
         local_quiz,
         backup,
         grades_fingerprint,
+        class,
     }
 }
 

@@ -12,6 +12,7 @@ import common from './features/common.en'
 import questionImport from './features/questionImport.en'
 import backup from './features/backup.en'
 import certificates from './features/certificates.en'
+import classes from './features/classes.en'
 
 const en: MessageSchema = {
   marking,
@@ -25,6 +26,7 @@ const en: MessageSchema = {
   questionImport,
   backup,
   certificates,
+  classes,
   app: {
     name: 'Qunxue',
     tagline: 'Community operations training',

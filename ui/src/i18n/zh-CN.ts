@@ -13,6 +13,7 @@ import common from './features/common.zh-CN'
 import questionImport from './features/questionImport.zh-CN'
 import backup from './features/backup.zh-CN'
 import certificates from './features/certificates.zh-CN'
+import classes from './features/classes.zh-CN'
 
 const zhCN = {
   marking,
@@ -26,6 +27,7 @@ const zhCN = {
   questionImport,
   backup,
   certificates,
+  classes,
   app: {
     name: '群学',
     tagline: '社群运营培训',

@@ -39,7 +39,7 @@ describe('OutlineView', () => {
     expect(wrapper.find('h1').text()).toBe('社群运营实战')
     expect(wrapper.text()).toContain('出品：群学')
     expect(wrapper.text()).toContain(course.description)
-    expect(wrapper.findAll('h2').map((h) => h.text())).toEqual(['理论学习', '实操演练', '案例研讨'])
+    expect(wrapper.findAll('h2').map((h) => h.text())).toEqual(['理论学习', '实操演练', '案例研讨', '班级与学习记录'])
     expect(wrapper.find('[data-testid="progress-summary"]').text()).toBe('已完成 1 / 5 个模块')
     expect(wrapper.find('[role="progressbar"]').attributes('aria-valuenow')).toBe('20')
 

@@ -24,6 +24,15 @@ impl Session {
         join_class(&mut a.store, &a.caller.profile_id, course_id, code, a.now)
     }
 
+    /// The classes of a course the acting profile belongs to.
+    pub fn my_classes(&self, course_id: &str) -> Result<Vec<ClassView>> {
+        let a = self.authorise(Action::JoinClass)?;
+        Ok(qunxue_store::classes::classes_of_member(a.store.conn(), a.profile(), course_id)?
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    }
+
     /// A course's classes.
     pub fn list_classes(&self, course_id: &str) -> Result<Vec<ClassView>> {
         let a = self.authorise(Action::JoinClass)?;
