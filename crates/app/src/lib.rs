@@ -10,6 +10,7 @@ pub mod demo;
 pub mod domain;
 pub mod backup;
 pub mod certificates;
+mod crockford;
 pub mod error;
 pub mod export;
 pub mod impact;

@@ -16,7 +16,7 @@ use crate::tasks::bundles::keys::{decode_hex, encode_hex};
 use crate::{AppError, Result};
 
 const KEY_SETTING: &str = "certificate_code_key";
-const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+use crate::crockford::ALPHABET;
 const PREFIX: &str = "QX";
 
 /// The installation's code key; created (in the caller's transaction) when missing.
@@ -63,15 +63,7 @@ pub(super) fn code_for(key: &[u8; 32], profile: &str, course: &str, version: &st
 /// A code as typed (any case, spaces or dashes anywhere, O for 0, I/L for 1)
 /// in its printed form, or `None` when it cannot be one.
 pub fn normalise(typed: &str) -> Option<String> {
-    let mut chars: Vec<char> = typed
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '-')
-        .map(|c| match c.to_ascii_uppercase() {
-            'O' => '0',
-            'I' | 'L' => '1',
-            other => other,
-        })
-        .collect();
+    let mut chars: Vec<char> = crate::crockford::typed(typed).chars().collect();
     if chars.len() == 18 && chars[..2] == ['Q', 'X'] {
         chars.drain(..2);
     }

@@ -11,8 +11,8 @@ use serde::Serialize;
 use crate::tasks::common::stamp;
 use crate::{AppError, Result};
 
-/// Join codes use Crockford's base32: no I, L, O or U to misread.
-const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+use crate::crockford::{self, ALPHABET};
+
 const CODE_LENGTH: usize = 8;
 
 /// A class as screens and the CLI show it.
@@ -43,16 +43,8 @@ fn display_code(code: &str) -> String {
 /// A typed code as stored: upper case, no dashes or spaces, and the letters
 /// people confuse with digits read as those digits.
 pub fn normalise_code(typed: &str) -> Result<String> {
-    let code: String = typed
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '-')
-        .map(|c| match c.to_ascii_uppercase() {
-            'O' => '0',
-            'I' | 'L' => '1',
-            other => other,
-        })
-        .collect();
-    if code.len() != CODE_LENGTH || !code.bytes().all(|b| ALPHABET.contains(&b)) {
+    let code = crockford::typed(typed);
+    if code.len() != CODE_LENGTH || !crockford::is_code(&code) {
         return Err(AppError::Rejected(format!(
             "「{typed}」不是班级代码：班级代码是 8 位字母和数字，例如 HD7K-2Q3M / “{typed}” is not a class code (8 letters and digits, e.g. HD7K-2Q3M)"
         )));
