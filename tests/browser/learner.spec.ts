@@ -22,7 +22,7 @@ test.describe('with the community-operations course installed', () => {
   test('the outline shows the course, its progress and three sections', async ({ page }) => {
     await page.goto('/')
     await expect(page.getByRole('heading', { level: 1, name: '社群运营实战' })).toBeVisible()
-    await expect(page.getByRole('heading', { level: 2 })).toHaveText(['理论学习', '实操演练', '案例研讨'])
+    await expect(page.getByRole('heading', { level: 2 })).toHaveText(['理论学习', '实操演练', '案例研讨', '班级与学习记录'])
     await expect(page.getByTestId('progress-summary')).toHaveText('已完成 1 / 8 个模块')
     await expect(page.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '12')
 
@@ -140,7 +140,7 @@ test('works under a strict Content-Security-Policy and a frozen prototype', asyn
   await installTauriMock(page, { courses: [communityOps] })
 
   await page.goto('/')
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText(['理论学习', '实操演练', '案例研讨'])
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(['理论学习', '实操演练', '案例研讨', '班级与学习记录'])
   await page.locator('[data-module-id="m01-concept"]').click()
   await page.getByRole('button', { name: '标记为已完成' }).click()
   await expect(page.getByTestId('module-status')).toHaveText('已完成')
