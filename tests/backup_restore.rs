@@ -12,7 +12,7 @@ use qunxue_app::demo::{run_demo, DemoOptions};
 use qunxue_app::library;
 use qunxue_store::testing::{snapshot, Snapshot};
 use qunxue_store::Store;
-use qunxue_tests::cli::qunxue;
+use qunxue_tests::cli::{qunxue, qunxue_with_pin};
 use qunxue_tests::packs::repo_root;
 
 /// Every row of every table (FTS shadow tables aside), in a comparable form.
@@ -24,6 +24,12 @@ fn learners(db: &Path) -> i64 {
     let conn = rusqlite::Connection::open(db).unwrap();
     conn.query_row("SELECT count(*) FROM profiles WHERE role = 'learner'", [], |r| r.get(0))
         .unwrap()
+}
+
+/// The admin `qunxue demo` made (the demo instructor, PIN `DEMO_PIN`).
+fn demo_admin(db: &Path) -> String {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.query_row("SELECT id FROM profiles WHERE role = 'admin'", [], |r| r.get(0)).unwrap()
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -80,13 +86,16 @@ fn backup_and_restore_round_trip_through_the_cli() {
         .execute("DELETE FROM profiles WHERE role = 'learner'", [])
         .unwrap();
     assert_eq!(learners(&db), 0);
-    let out = qunxue(&[
-        "restore",
-        "--from",
-        backup.to_str().unwrap(),
-        "--db",
-        db.to_str().unwrap(),
-    ]);
+    // Restoring replaces everyone's data: a learner is refused, the demo's admin may.
+    let restore = ["restore", "--from", backup.to_str().unwrap(), "--db", db.to_str().unwrap()];
+    let refused = qunxue(&restore);
+    assert_eq!(refused.status.code(), Some(1), "{}", text(&refused.stderr));
+    assert!(learners(&db) < learners_before, "a refused restore brings nothing back");
+    let admin = demo_admin(&backup);
+    let mut as_admin = restore.to_vec();
+    as_admin.extend(["--profile", admin.as_str()]);
+    let replaced_learners = learners(&db);
+    let out = qunxue_with_pin(qunxue_app::demo::DEMO_PIN, &as_admin);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert_eq!(contents(&db), before);
     let stdout = text(&out.stdout);
@@ -96,7 +105,7 @@ fn backup_and_restore_round_trip_through_the_cli() {
         .unwrap_or_else(|| panic!("{stdout}"));
     assert_eq!(
         learners(Path::new(kept)),
-        0,
+        replaced_learners,
         "the file set aside is the one that was replaced"
     );
 }
@@ -106,17 +115,15 @@ fn a_bad_backup_is_refused_and_the_database_is_left_alone() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("qunxue.db");
     drop(Store::open(&db).unwrap());
+    let admin = qunxue_tests::profiles::add_admin(&db);
     let before = std::fs::read(&db).unwrap();
     let broken = dir.path().join("broken.db");
     std::fs::write(&broken, vec![7u8; 10_000]).unwrap();
 
-    let out = qunxue(&[
-        "restore",
-        "--from",
-        broken.to_str().unwrap(),
-        "--db",
-        db.to_str().unwrap(),
-    ]);
+    let out = qunxue_with_pin(
+        qunxue_tests::profiles::ADMIN_PIN,
+        &["restore", "--from", broken.to_str().unwrap(), "--db", db.to_str().unwrap(), "--profile", &admin],
+    );
     assert!(!out.status.success());
     let stderr = text(&out.stderr);
     assert!(

@@ -3,20 +3,26 @@
 //! first; the replaced file is kept aside as `<db>.replaced-<time>`).
 //! Restore while the desktop app has the database open is not supported:
 //! close the app first.
+//!
+//! As in the app, anyone may back up and restoring needs an instructor or
+//! admin (`--profile` with the PIN). A database that cannot be opened at all
+//! has no roles to check: restoring over it is open, as the app's recovery
+//! screen is.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use qunxue_app::backup::{backup_database_file, restore_database};
+use qunxue_app::backup::restore_database;
+use qunxue_app::{AppError, ErrorKind};
 
-use super::acting::database_path;
+use super::acting::Acting;
 
 #[derive(Debug, clap::Args)]
 pub struct BackupArgs {
-    /// The learner database to copy (default: the desktop app's).
-    #[arg(long, value_name = "FILE")]
-    db: Option<PathBuf>,
+    /// The learner database to copy (default: the desktop app's), and who asks.
+    #[command(flatten)]
+    acting: Acting,
     /// The backup file to write (replaced atomically if it exists).
     #[arg(long, value_name = "FILE")]
     out: PathBuf,
@@ -27,15 +33,16 @@ pub struct RestoreArgs {
     /// The backup file to restore.
     #[arg(long, value_name = "FILE")]
     from: PathBuf,
-    /// The learner database to replace (default: the desktop app's).
-    #[arg(long, value_name = "FILE")]
-    db: Option<PathBuf>,
+    /// The learner database to replace (default: the desktop app's), and who asks.
+    #[command(flatten)]
+    acting: Acting,
 }
 
 pub fn backup(args: BackupArgs) -> anyhow::Result<ExitCode> {
-    let db = database_path(args.db)?;
+    let db = args.acting.database()?;
+    anyhow::ensure!(db.is_file(), "{}: no such database file", db.display());
     let started = Instant::now();
-    let written = backup_database_file(&db, &args.out)?;
+    let written = args.acting.open()?.backup_to(&args.out)?;
     println!(
         "backed up {} to {} ({} bytes, schema {}) in {} ms",
         db.display(),
@@ -48,8 +55,15 @@ pub fn backup(args: BackupArgs) -> anyhow::Result<ExitCode> {
 }
 
 pub fn restore(args: RestoreArgs) -> anyhow::Result<ExitCode> {
-    let db = database_path(args.db)?;
-    let outcome = restore_database(&args.from, &db, chrono::Utc::now())?;
+    let db = args.acting.database()?;
+    let session = if db.is_file() { Some(args.acting.open()) } else { None };
+    let outcome = match session {
+        Some(Ok(session)) => session.restore_from_file(&args.from)?,
+        // A file SQLite cannot open, or no file: nothing to check roles against.
+        Some(Err(error)) if unreadable(&error) => restore_database(&args.from, &db, chrono::Utc::now())?,
+        Some(Err(error)) => return Err(error),
+        None => restore_database(&args.from, &db, chrono::Utc::now())?,
+    };
     println!(
         "restored {} from {} (schema {}, {} profiles)",
         db.display(),
@@ -61,4 +75,11 @@ pub fn restore(args: RestoreArgs) -> anyhow::Result<ExitCode> {
         println!("the replaced database is kept at {}", kept.display());
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Whether opening the database failed because the file is not a readable database.
+fn unreadable(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause.downcast_ref::<AppError>().is_some_and(|e| matches!(e.kind(), ErrorKind::Database | ErrorKind::Io))
+    })
 }

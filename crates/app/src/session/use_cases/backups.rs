@@ -8,8 +8,8 @@ use serde::Serialize;
 use crate::backup::rotation::{KEEP_DAILY, KEEP_RECENT, KEEP_WEEKLY};
 use crate::backup::startup::{recover_from_backup, start_afresh, Damage};
 use crate::backup::{
-    backups_dir, create_backup, find_backup, list_backups, restore_database, BackupEntry, BackupReason,
-    RestoreOutcome,
+    backup_to_file, backups_dir, create_backup, find_backup, list_backups, restore_database, BackupEntry,
+    BackupFile, BackupReason, RestoreOutcome,
 };
 use crate::session::{Action, Session};
 use crate::{AppError, Result};
@@ -55,6 +55,12 @@ impl Session {
         }
         let a = self.authorise(Action::CreateBackup)?;
         create_backup(a.store.conn(), a.data_dir, BackupReason::Manual, a.now)
+    }
+
+    /// An online copy of the live database to `out` (the CLI's `backup`).
+    pub fn backup_to(&self, out: &Path) -> Result<BackupFile> {
+        let a = self.authorise(Action::CreateBackup)?;
+        backup_to_file(a.store.conn(), out)
     }
 
     /// Replaces the live database with the backup called `file_name` from
