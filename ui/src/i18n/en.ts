@@ -93,6 +93,7 @@ const en: MessageSchema = {
     openNamed: 'Open course: {title}',
     remove: 'Remove',
     removeNamed: 'Remove course: {title}',
+    adminOnly: 'Importing, updating and removing courses is for an admin: switch to an admin profile under Profiles.',
     removeTitle: 'Remove “{title}”?',
     removeBody: 'The course content will be deleted from this computer, together with every learner’s progress, quiz attempts and grades in this course.',
     removePeople: {

@@ -94,6 +94,7 @@ const zhCN = {
     openNamed: '打开课程：{title}',
     remove: '移除',
     removeNamed: '移除课程：{title}',
+    adminOnly: '导入、更新和移除课程需要管理员身份：请在“档案”中切换到管理员。',
     removeTitle: '移除课程“{title}”？',
     removeBody: '课程内容将从这台电脑上删除，所有学员在这门课程中的学习进度、测验记录和成绩也会一并删除。',
     removePeople: {

@@ -7,6 +7,7 @@ import { mountScreen } from '../test/mount'
 import { course } from '../test/fixtures'
 import { resetScreenState } from '../lib/screen'
 import { useToasts } from '../composables/useToast'
+import { refreshProfiles } from '../composables/useActiveProfile'
 
 // Dialogs keep a stack of open modals: unmount each test's tree properly.
 enableAutoUnmount(afterEach)
@@ -29,6 +30,7 @@ let installed: CourseSummary[]
 let calls: [string, unknown][]
 let failRemove = false
 let notAdmin = false
+let activeRole: string | null = null
 
 beforeEach(() => {
   resetScreenState()
@@ -36,9 +38,15 @@ beforeEach(() => {
   calls = []
   failRemove = false
   notAdmin = false
+  activeRole = null
   mockIPC((cmd, args) => {
     calls.push([cmd, args])
     if (cmd === 'list_courses') return installed
+    if (cmd === 'list_profiles') {
+      if (!activeRole) return { profiles: [], needsFirstAdmin: false }
+      const me = { id: 'p1', displayName: '林小雨', role: activeRole, avatarColour: '#2f6f5e', createdAt: '', lastUsedAt: '', needsPin: false, active: true }
+      return { profiles: [me], needsFirstAdmin: false }
+    }
     if (cmd === 'course_removal') {
       if (notAdmin) {
         return Promise.reject({
@@ -154,6 +162,17 @@ describe('LibraryView', () => {
     const alert = wrapper.find('[data-testid="confirm-dialog"] [role="alert"]')
     expect(alert.text()).toContain('只有管理员可以移除课程')
     expect(wrapper.find('[data-testid="remove-people"]').text()).toBe('')
+  })
+
+  it('tells a learner that installing and removing courses is for an admin', async () => {
+    activeRole = 'learner'
+    await refreshProfiles(true)
+    const wrapper = await library()
+    expect(wrapper.get('[data-testid="library-admin-note"]').text()).toContain('需要管理员身份')
+    activeRole = 'admin'
+    await refreshProfiles(true)
+    await settle()
+    expect(wrapper.find('[data-testid="library-admin-note"]').exists()).toBe(false)
   })
 
   it('opens the import dialog and invites a first import when empty', async () => {
