@@ -97,7 +97,14 @@ fn backup_and_restore_round_trip_through_the_cli() {
     let replaced_learners = learners(&db);
     let out = qunxue_with_pin(qunxue_app::demo::DEMO_PIN, &as_admin);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    assert_eq!(contents(&db), before);
+    // Every row comes back, and the admin log says who restored it.
+    let mut restored = contents(&db);
+    let log = restored.remove("admin_log").unwrap().1;
+    assert_eq!(log.len(), 1, "{log:?}");
+    assert!(format!("{log:?}").contains("restore_backup"), "{log:?}");
+    let mut expected = before.clone();
+    expected.remove("admin_log");
+    assert_eq!(restored, expected);
     let stdout = text(&out.stdout);
     let kept = stdout
         .lines()

@@ -44,6 +44,7 @@ pub const COMMANDS: &[&str] = &[
     "delete_profile",
     "set_profile_role",
     "switch_profile",
+    "admin_log",
     "search",
     "prepare_search",
     "module_notes",

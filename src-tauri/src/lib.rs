@@ -110,6 +110,7 @@ pub fn commands_on<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::accounts::delete_profile,
             commands::accounts::set_profile_role,
             commands::accounts::switch_profile,
+            commands::accounts::admin_log,
             commands::search::search,
             commands::search::prepare_search,
             commands::notes::module_notes,

@@ -468,6 +468,12 @@ const ROWS: &[Row] = &[
         args: |f, _, _| json!({ "profileId": f.other, "pin": null }),
         effect: Effect::Returns(|v| v["status"] == "switched"),
     },
+    Row {
+        command: "admin_log",
+        min: Admin,
+        args: none,
+        effect: Effect::Returns(|v| v.as_array().is_some_and(|log| log.iter().any(|e| e["action"] == "import_pack"))),
+    },
     // Impact studies and the survey.
     Row { command: "impact_metric_templates", min: Instructor, args: course, effect: Effect::Returns(non_empty) },
     Row { command: "impact_list_studies", min: Instructor, args: |_, _, _| json!({ "courseId": null }), effect: Effect::Returns(non_empty) },

@@ -250,6 +250,7 @@ export async function installTauriMock(page: Page, options: MockOptions): Promis
         return { courseId: incoming.id, title: incoming.title, version: incoming.version, outcome, warnings: plan.warnings ?? [] }
       },
       course_removal: ({ courseId }) => removalOf(findCourse(courseId)),
+      admin_log: () => [],
       // Classes: the codes joined or created in this page's life.
       my_classes: ({ courseId }) => classes.filter((c) => c.courseId === courseId),
       course_classes: ({ courseId }) => classes.filter((c) => c.courseId === courseId),

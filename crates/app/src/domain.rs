@@ -16,6 +16,7 @@ pub mod impact {
 
 /// Rows the use-cases return as they are stored.
 pub mod rows {
+    pub use qunxue_store::admin_log::AdminLogEntry;
     pub use qunxue_store::bookmarks::Bookmark;
     pub use qunxue_store::certificates::Certificate;
     pub use qunxue_store::marks::BankComment;

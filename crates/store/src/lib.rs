@@ -8,6 +8,7 @@ mod db;
 mod error;
 mod migrations;
 
+pub mod admin_log;
 pub mod attempt_answers;
 pub mod attempts;
 pub mod bookmarks;

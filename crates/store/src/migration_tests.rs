@@ -138,6 +138,12 @@ const SEEDS: &[(i64, &str)] = &[
          INSERT INTO member_sources VALUES ('p3', 'bundle', '2026-01-14T08:02:00Z');
          INSERT INTO imported_bundles VALUES ('b3', 'records', 'records:p3', 'c1', 1, '2026-01-14T08:03:00Z', 'cc33');",
     ),
+    (
+        15,
+        "UPDATE pin_failures SET lockouts = 2 WHERE profile_id = 'p2';
+         INSERT INTO admin_log (at, actor_id, actor_name, action, detail)
+             VALUES ('2026-01-15T08:00:00Z', 'p2', '李老师', 'remove_course', 'c9');",
+    ),
 ];
 
 /// Columns added to existing tables after version 1, and the value rows that
@@ -160,6 +166,8 @@ const ADDED_COLUMNS: &[(i64, &str, &str, Filled)] = &[
     (10, "imported_bundles", "public_key", Filled::PinnedKeyOfSigner),
     // Everyone before classes existed could be picked on their machine.
     (14, "profiles", "origin", Filled::Text("local")),
+    // No lock before the runs were counted had been doubled.
+    (15, "pin_failures", "lockouts", Filled::Integer(0)),
 ];
 
 /// Derived tables a migration recreated empty, because the app rebuilds them

@@ -3,7 +3,7 @@
 //! profile (with a PIN for instructors and admins, checked in the backend).
 
 use qunxue_app::accounts::{NewProfile, ProfileList, ProfileView, SwitchOutcome};
-use qunxue_app::domain::rows::Role;
+use qunxue_app::domain::rows::{AdminLogEntry, Role};
 use tauri::State;
 
 use super::run;
@@ -61,4 +61,10 @@ pub async fn switch_profile(
     pin: Option<String>,
 ) -> CommandResult<SwitchOutcome> {
     run(&state, move |s| s.switch_profile(&profile_id, pin.as_deref())).await
+}
+
+/// The newest entries of the admin log (admins only).
+#[tauri::command]
+pub async fn admin_log(state: State<'_, AppState>) -> CommandResult<Vec<AdminLogEntry>> {
+    run(&state, |s| s.admin_log(200)).await
 }

@@ -53,3 +53,17 @@ export function setProfileRole(profileId: string, role: Role, pin: string | null
 export function switchProfile(profileId: string, pin: string | null): Promise<SwitchOutcome> {
   return call<SwitchOutcome>('switch_profile', { profileId, pin })
 }
+
+/** One line of the admin log: who did what as admin, and when. */
+export interface AdminLogEntry {
+  at: string
+  actorId: string | null
+  actorName: string
+  action: string
+  detail: string
+}
+
+/** The newest admin log entries (admins only; others get `forbidden`). */
+export function adminLog(): Promise<AdminLogEntry[]> {
+  return call<AdminLogEntry[]>('admin_log')
+}

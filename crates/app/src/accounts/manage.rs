@@ -78,11 +78,10 @@ pub fn delete_profile(store: &mut Store, caller_id: &str, profile_id: &str) -> R
             "不能删除正在使用的档案，请先切换到其他档案".into(),
         ));
     }
+    // Deleting a profile deletes everything its owner did: only an admin may,
+    // never a classmate at the same laptop.
+    access::require(store.conn(), caller_id, Role::Admin, "删除档案 / deleting a profile")?;
     let admins = profiles::count_with_role(store.conn(), Role::Admin)?;
-    let unmanaged_learner = admins == 0 && target.role == Role::Learner;
-    if !unmanaged_learner {
-        access::require(store.conn(), caller_id, Role::Admin, "deleting a profile")?;
-    }
     if target.role == Role::Admin && admins == 1 {
         return Err(AppError::Rejected("不能删除唯一的管理员档案".into()));
     }

@@ -30,7 +30,7 @@ use crate::Result;
 pub use manage::{create_profile, delete_profile, rename_profile, set_avatar_colour, NewProfile};
 pub use pin::{hash as hash_pin, MAX_PIN_DIGITS, MIN_PIN_DIGITS};
 pub use roles::set_profile_role;
-pub use switch::{switch_profile, verify_pin, SwitchOutcome, LOCK_SECONDS, MAX_PIN_FAILURES};
+pub use switch::{lock_seconds, switch_profile, verify_pin, SwitchOutcome, LOCK_SECONDS, MAX_LOCK_SECONDS, MAX_PIN_FAILURES};
 
 /// A profile as the picker shows it. The PIN hash never leaves the backend.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

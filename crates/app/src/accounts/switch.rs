@@ -13,7 +13,18 @@ use super::{pin, view, ProfileView};
 use crate::{AppError, Result};
 
 pub const MAX_PIN_FAILURES: i64 = 5;
+/// The first lock; each further run of wrong PINs doubles it.
 pub const LOCK_SECONDS: i64 = 30;
+/// The longest lock: a day.
+pub const MAX_LOCK_SECONDS: i64 = 24 * 60 * 60;
+
+/// How long the `run`-th lock since the last right PIN lasts: 30 s, 60 s,
+/// 2 min, … up to a day. Five tries per lock make guessing a 6-digit PIN a
+/// matter of years.
+pub fn lock_seconds(run: i64) -> i64 {
+    let doublings = u32::try_from(run.saturating_sub(1).clamp(0, 32)).unwrap_or(32);
+    LOCK_SECONDS.saturating_mul(1_i64 << doublings).min(MAX_LOCK_SECONDS)
+}
 
 /// What happened; only `Switched` changed the active profile.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -131,24 +142,18 @@ fn record_failure(
     profile_id: &str,
     now: DateTime<Utc>,
 ) -> Result<SwitchOutcome> {
-    let failures = pin_failures::get(store.conn(), profile_id)?.failures + 1;
+    let before = pin_failures::get(store.conn(), profile_id)?;
+    let failures = before.failures + 1;
     let (state, outcome) = if failures >= MAX_PIN_FAILURES {
-        let until = now + Duration::seconds(LOCK_SECONDS);
+        let seconds = lock_seconds(before.lockouts + 1);
+        let until = now + Duration::seconds(seconds);
         (
-            PinFailures {
-                failures: 0,
-                locked_until: Some(until.to_rfc3339()),
-            },
-            SwitchOutcome::Locked {
-                retry_after_seconds: LOCK_SECONDS,
-            },
+            PinFailures { failures: 0, locked_until: Some(until.to_rfc3339()), lockouts: before.lockouts + 1 },
+            SwitchOutcome::Locked { retry_after_seconds: seconds },
         )
     } else {
         (
-            PinFailures {
-                failures,
-                locked_until: None,
-            },
+            PinFailures { failures, locked_until: None, lockouts: before.lockouts },
             SwitchOutcome::WrongPin {
                 tries_left: MAX_PIN_FAILURES - failures,
             },

@@ -251,10 +251,11 @@ fn deleting_profiles_follows_the_rules() {
         ErrorKind::InvalidInput,
         "not the active one"
     );
-    // No admin yet: a learner profile may be removed by anyone.
-    delete_profile(&mut store, "a", &c.id).unwrap();
-    assert_eq!(list_profiles(&store, "a").unwrap().profiles.len(), 2);
+    // A learner never deletes someone else's profile, admin or not.
+    assert_eq!(delete_profile(&mut store, "a", &c.id).unwrap_err().kind(), ErrorKind::Forbidden);
+    assert_eq!(list_profiles(&store, "a").unwrap().profiles.len(), 3);
     set_profile_role(&mut store, "a", "a", Role::Admin, Some("135790")).unwrap();
+    delete_profile(&mut store, "a", &c.id).unwrap();
     assert_eq!(
         delete_profile(&mut store, "b", "a").unwrap_err().kind(),
         ErrorKind::Forbidden
@@ -264,4 +265,44 @@ fn deleting_profiles_follows_the_rules() {
         profiles::get(store.conn(), "b").unwrap_err().to_string(),
         "profile b not found"
     );
+}
+
+#[test]
+fn each_run_of_wrong_pins_doubles_the_lock_and_a_restart_does_not_reset_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("qunxue.db");
+    {
+        let mut store = Store::open(&path).unwrap();
+        store
+            .transact(|tx| -> qunxue_store::Result<()> {
+                profiles::insert(tx, &Profile::learner("a", "甲", "2026-01-01T00:00:00+00:00"))?;
+                profiles::insert(tx, &Profile::learner("b", "乙", "2026-01-01T00:00:00+00:00"))
+            })
+            .unwrap();
+        set_profile_role(&mut store, "a", "b", Role::Admin, Some("246810")).unwrap();
+    }
+    let mut now = t0();
+    for expected in [LOCK_SECONDS, 2 * LOCK_SECONDS, 4 * LOCK_SECONDS] {
+        // The app restarts between runs: the count lives in the database file.
+        let mut store = Store::open(&path).unwrap();
+        for _ in 1..MAX_PIN_FAILURES {
+            assert!(matches!(switch_profile(&mut store, "b", Some("000000"), now).unwrap(), SwitchOutcome::WrongPin { .. }));
+        }
+        assert_eq!(
+            switch_profile(&mut store, "b", Some("000000"), now).unwrap(),
+            SwitchOutcome::Locked { retry_after_seconds: expected }
+        );
+        now += Duration::seconds(expected);
+    }
+    // The right PIN after the lock resets the runs: the next lock is short again.
+    let mut store = Store::open(&path).unwrap();
+    switched(switch_profile(&mut store, "b", Some("246810"), now).unwrap());
+    for _ in 1..MAX_PIN_FAILURES {
+        switch_profile(&mut store, "b", Some("000000"), now).unwrap();
+    }
+    assert_eq!(
+        switch_profile(&mut store, "b", Some("000000"), now).unwrap(),
+        SwitchOutcome::Locked { retry_after_seconds: LOCK_SECONDS }
+    );
+    assert_eq!(switch::lock_seconds(40), MAX_LOCK_SECONDS, "a day at most");
 }

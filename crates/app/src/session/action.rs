@@ -74,6 +74,7 @@ pub enum Action {
     EditProfile,
     DeleteProfile,
     SetProfileRole,
+    ReadAdminLog,
     // xAPI.
     ReadXapiStatus,
     ConfigureXapi,
@@ -102,8 +103,9 @@ impl Action {
             Action::ExportOwnRecords | Action::TakeQuiz | Action::ListLocalQuizzes | Action::DoTask => R(Learner),
             Action::SendSubmissions | Action::ReceiveGrades | Action::ViewAttachment => R(Learner),
             Action::EarnCertificate | Action::AnswerSurvey | Action::EditProfile => R(Learner),
-            // The service asks an admin for any profile but an unmanaged learner's.
-            Action::DeleteProfile | Action::ReadXapiStatus | Action::SyncXapi => R(Learner),
+            Action::ReadXapiStatus | Action::SyncXapi => R(Learner),
+            // Deleting a profile deletes everything its owner did.
+            Action::DeleteProfile => R(Admin),
             // The service decides who may trust a key for which bundle kind.
             Action::TrustBundleKey => R(Learner),
             Action::MarkAnswers | Action::AnalyseItems | Action::ManageLocalQuizzes | Action::GradeTasks => {
@@ -118,7 +120,7 @@ impl Action {
             Action::ConfigureXapi => R(Admin),
             // Course import, update, forced downgrade and removal replace or
             // delete every learner's records in a course.
-            Action::ImportPack | Action::RemoveCourse => R(Admin),
+            Action::ImportPack | Action::RemoveCourse | Action::ReadAdminLog => R(Admin),
             // The service checks again: only an admin changes roles.
             Action::SetProfileRole => R(Learner),
         }

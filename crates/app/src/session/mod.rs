@@ -158,6 +158,35 @@ impl Session {
         *self.recovery.lock().unwrap_or_else(PoisonError::into_inner) = damage;
     }
 
+    /// Records an admin action (who, when, what) in the admin log, after the
+    /// use-case released the store.
+    fn log_admin(&self, action: &str, detail: impl Into<String>) -> Result<()> {
+        let who = self.who()?;
+        self.log_admin_by(who, action, detail)
+    }
+
+    /// The acting profile's id and name, for the admin log.
+    fn who(&self) -> Result<(String, String)> {
+        let actor = self.actor();
+        let name =
+            profiles::get(self.lock_store()?.conn(), &actor.profile_id).map(|p| p.display_name).unwrap_or_default();
+        Ok((actor.profile_id, name))
+    }
+
+    /// [`Session::log_admin`] for an actor named before the database changed
+    /// under them (a restore).
+    fn log_admin_by(&self, (actor_id, actor_name): (String, String), action: &str, detail: impl Into<String>) -> Result<()> {
+        let entry = qunxue_store::admin_log::AdminLogEntry {
+            at: crate::tasks::common::stamp(self.now()),
+            actor_id: Some(actor_id),
+            actor_name,
+            action: action.into(),
+            detail: detail.into(),
+        };
+        self.lock_store()?.transact(|tx| qunxue_store::admin_log::record(tx, &entry))?;
+        Ok(())
+    }
+
     /// A panic in another use-case must not wedge the app, so a poisoned lock
     /// is reported as an error.
     fn lock_store(&self) -> Result<MutexGuard<'_, Store>> {

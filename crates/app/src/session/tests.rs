@@ -68,3 +68,22 @@ fn a_role_change_takes_effect_at_the_next_call() {
         .unwrap();
     assert!(session.marking_queue(None).unwrap().is_empty());
 }
+
+#[test]
+fn admin_actions_land_in_the_admin_log() {
+    let session = Session::in_memory(clock()).unwrap();
+    let admin = session.add_profile(&new_profile("管理员"), Role::Admin, Some("246810")).unwrap();
+    session.switch_profile(&admin.id, Some("246810")).unwrap();
+    let teacher = session.add_profile(&new_profile("王老师"), Role::Learner, None).unwrap();
+    session.set_profile_role(&teacher.id, Role::Instructor, Some("135790")).unwrap();
+    let leaver = session.add_profile(&new_profile("离职学员"), Role::Learner, None).unwrap();
+    session.delete_profile(&leaver.id).unwrap();
+    let log = session.admin_log(50).unwrap();
+    let actions: Vec<&str> = log.iter().map(|e| e.action.as_str()).collect();
+    assert_eq!(actions, ["delete_profile", "set_role", "add_profile"], "{log:?}");
+    assert!(log.iter().all(|e| e.actor_name == "管理员" && e.at.starts_with("2026-12-01")), "{log:?}");
+    assert!(log[1].detail.contains("王老师") && log[1].detail.contains("instructor"), "{log:?}");
+    // Only an admin reads it.
+    session.switch_profile(&session.add_profile(&new_profile("学员"), Role::Learner, None).unwrap().id, None).unwrap();
+    assert_eq!(session.admin_log(50).unwrap_err().kind(), ErrorKind::Forbidden);
+}

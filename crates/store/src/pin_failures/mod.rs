@@ -11,19 +11,17 @@ pub struct PinFailures {
     pub failures: i64,
     /// RFC 3339; the profile cannot be unlocked before this time.
     pub locked_until: Option<String>,
+    /// Runs of wrong PINs that ended in a lock since the last right PIN:
+    /// each doubles the next lock.
+    pub lockouts: i64,
 }
 
 pub fn get(conn: &Connection, profile: &str) -> Result<PinFailures> {
     Ok(conn
         .query_row(
-            "SELECT failures, locked_until FROM pin_failures WHERE profile_id = ?1",
+            "SELECT failures, locked_until, lockouts FROM pin_failures WHERE profile_id = ?1",
             [profile],
-            |r| {
-                Ok(PinFailures {
-                    failures: r.get(0)?,
-                    locked_until: r.get(1)?,
-                })
-            },
+            |r| Ok(PinFailures { failures: r.get(0)?, locked_until: r.get(1)?, lockouts: r.get(2)? }),
         )
         .optional()?
         .unwrap_or_default())
@@ -31,9 +29,10 @@ pub fn get(conn: &Connection, profile: &str) -> Result<PinFailures> {
 
 pub fn set(tx: &Transaction<'_>, profile: &str, state: &PinFailures) -> Result<()> {
     tx.execute(
-        "INSERT INTO pin_failures (profile_id, failures, locked_until) VALUES (?1, ?2, ?3)
-         ON CONFLICT (profile_id) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until",
-        params![profile, state.failures, state.locked_until],
+        "INSERT INTO pin_failures (profile_id, failures, locked_until, lockouts) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (profile_id) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until,
+                                                lockouts = excluded.lockouts",
+        params![profile, state.failures, state.locked_until, state.lockouts],
     )?;
     Ok(())
 }

@@ -19,6 +19,23 @@ const en: typeof zhCN = {
     dark: 'Dark',
   },
   saved: 'Settings saved.',
+  adminLog: {
+    title: 'Admin log',
+    hint: 'Who installed or removed courses, changed roles, deleted profiles or restored a backup as admin, and when. The log lives in the database, so backups carry it.',
+    empty: 'No admin action yet.',
+    when: 'When',
+    who: 'Who',
+    what: 'Action',
+    detail: 'Details',
+    actions: {
+      import_pack: 'Imported a course',
+      remove_course: 'Removed a course',
+      add_profile: 'Added a profile',
+      set_role: 'Changed a role',
+      delete_profile: 'Deleted a profile',
+      restore_backup: 'Restored a backup',
+    },
+  },
 }
 
 export default en

@@ -17,6 +17,23 @@ const zhCN = {
     dark: '深色',
   },
   saved: '设置已保存。',
+  adminLog: {
+    title: '管理员日志',
+    hint: '谁在什么时候以管理员身份导入或移除课程、调整角色、删除档案或恢复备份。日志保存在数据库里，备份会一并带走。',
+    empty: '还没有管理员操作。',
+    when: '时间',
+    who: '操作人',
+    what: '操作',
+    detail: '内容',
+    actions: {
+      import_pack: '导入课程',
+      remove_course: '移除课程',
+      add_profile: '添加档案',
+      set_role: '调整角色',
+      delete_profile: '删除档案',
+      restore_backup: '恢复备份',
+    },
+  },
 }
 
 export default zhCN

@@ -1,6 +1,7 @@
 //! Profiles on a shared machine: listing, creating, editing, roles, and
 //! switching who the session acts for.
 
+use qunxue_store::admin_log::{self, AdminLogEntry};
 use qunxue_store::profiles::{self, Role};
 
 use crate::accounts::{self, NewProfile, ProfileList, ProfileView, SwitchOutcome};
@@ -40,7 +41,16 @@ impl Session {
         // The first admin sets their own role (the service allows it while no
         // admin exists); later ones are set by the acting admin.
         let setter = if first_admin { created.id.clone() } else { a.caller.profile_id.clone() };
-        accounts::set_profile_role(&mut a.store, &setter, &created.id, role, pin)
+        let added = accounts::set_profile_role(&mut a.store, &setter, &created.id, role, pin)?;
+        drop(a);
+        let detail = format!("{} {} ({role})", added.id, added.display_name);
+        if first_admin {
+            // The first admin sets themselves up.
+            self.log_admin_by((added.id.clone(), added.display_name.clone()), "add_profile", detail)?;
+        } else {
+            self.log_admin("add_profile", detail)?;
+        }
+        Ok(added)
     }
 
     pub fn rename_profile(&self, profile_id: &str, display_name: &str) -> Result<ProfileView> {
@@ -54,13 +64,28 @@ impl Session {
     }
 
     pub fn delete_profile(&self, profile_id: &str) -> Result<()> {
-        let mut a = self.authorise(Action::DeleteProfile)?;
-        accounts::delete_profile(&mut a.store, &a.caller.profile_id, profile_id)
+        let name = {
+            let mut a = self.authorise(Action::DeleteProfile)?;
+            let name = profiles::get(a.store.conn(), profile_id)?.display_name;
+            accounts::delete_profile(&mut a.store, &a.caller.profile_id, profile_id)?;
+            name
+        };
+        self.log_admin("delete_profile", format!("{profile_id} {name}"))
     }
 
     pub fn set_profile_role(&self, profile_id: &str, role: Role, pin: Option<&str>) -> Result<ProfileView> {
-        let mut a = self.authorise(Action::SetProfileRole)?;
-        accounts::set_profile_role(&mut a.store, &a.caller.profile_id, profile_id, role, pin)
+        let changed = {
+            let mut a = self.authorise(Action::SetProfileRole)?;
+            accounts::set_profile_role(&mut a.store, &a.caller.profile_id, profile_id, role, pin)?
+        };
+        self.log_admin("set_role", format!("{} {} → {role}", changed.id, changed.display_name))?;
+        Ok(changed)
+    }
+
+    /// The newest entries of the admin log (admins).
+    pub fn admin_log(&self, limit: usize) -> Result<Vec<AdminLogEntry>> {
+        let a = self.authorise(Action::ReadAdminLog)?;
+        Ok(admin_log::newest(a.store.conn(), limit)?)
     }
 
     /// Makes `profile_id` the profile every later use-case acts for, if `pin`

@@ -71,16 +71,23 @@ impl Session {
             find_backup(a.data_dir, file_name)?
         };
         let now = self.now();
-        self.swap_database(true, |database| {
+        let who = self.who()?;
+        let done = self.swap_database(true, |database| {
             restore_database(&entry.path, database, now).map(|outcome| restored(entry.file_name.clone(), outcome))
-        })
+        })?;
+        // Logged in the restored database: it is the one in use from now on.
+        self.log_admin_by(who, "restore_backup", done.restored_from.clone())?;
+        Ok(done)
     }
 
     /// Replaces the live database with any verified backup file (the CLI's `restore`).
     pub fn restore_from_file(&self, backup: &Path) -> Result<RestoreOutcome> {
         drop(self.authorise(Action::RestoreBackup)?);
         let now = self.now();
-        self.swap_database(true, |database| restore_database(backup, database, now))
+        let who = self.who()?;
+        let done = self.swap_database(true, |database| restore_database(backup, database, now))?;
+        self.log_admin_by(who, "restore_backup", backup.display().to_string())?;
+        Ok(done)
     }
 
     /// The damage found at start-up, if the app is in recovery.

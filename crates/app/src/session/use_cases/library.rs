@@ -43,9 +43,14 @@ impl Session {
         force: bool,
         progress: &mut dyn FnMut(ImportProgress),
     ) -> Result<ImportSummary> {
-        let mut access = self.authorise(Action::ImportPack)?;
-        let courses = import::import_pack(&mut access.store, access.data_dir, path, force, access.now, progress)?;
+        let courses = {
+            let mut access = self.authorise(Action::ImportPack)?;
+            import::import_pack(&mut access.store, access.data_dir, path, force, access.now, progress)?
+        };
         let first = courses.first().cloned().ok_or_else(|| AppError::Internal("a valid pack always holds a course".into()))?;
+        let installed: Vec<String> =
+            courses.iter().map(|c| format!("{} {} ({:?})", c.course_id, c.version, c.outcome).to_lowercase()).collect();
+        self.log_admin("import_pack", format!("{} ← {}", installed.join(", "), path.display()))?;
         Ok(ImportSummary { first, courses })
     }
 
@@ -66,11 +71,18 @@ impl Session {
     /// Removes a course with everyone's records in it, after a backup of the
     /// database from which it can be brought back.
     pub fn remove_course(&self, course_id: &str) -> Result<CourseRemoval> {
-        let mut access = self.authorise(Action::RemoveCourse)?;
-        let course = qunxue_store::courses::get_course(access.store.conn(), course_id)?;
-        let people_with_records = qunxue_store::courses::people_with_records(access.store.conn(), course_id)?;
-        create_backup(access.store.conn(), access.data_dir, BackupReason::PreRemoval, access.now)?;
-        library::remove_course(&mut access.store, access.data_dir, course_id)?;
-        Ok(CourseRemoval { course_id: course.id, title: course.title, people_with_records })
+        let removal = {
+            let mut access = self.authorise(Action::RemoveCourse)?;
+            let course = qunxue_store::courses::get_course(access.store.conn(), course_id)?;
+            let people_with_records = qunxue_store::courses::people_with_records(access.store.conn(), course_id)?;
+            create_backup(access.store.conn(), access.data_dir, BackupReason::PreRemoval, access.now)?;
+            library::remove_course(&mut access.store, access.data_dir, course_id)?;
+            CourseRemoval { course_id: course.id, title: course.title, people_with_records }
+        };
+        self.log_admin(
+            "remove_course",
+            format!("{} {}（{} 人的记录 / records of {} people）", removal.course_id, removal.title, removal.people_with_records, removal.people_with_records),
+        )?;
+        Ok(removal)
     }
 }
