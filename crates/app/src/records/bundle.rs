@@ -3,7 +3,6 @@
 //! signed and hashed like the task bundles; an instructor or admin imports
 //! them elsewhere through the one merge path. Import is all or nothing.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
@@ -16,12 +15,11 @@ use serde::Serialize;
 use super::merge::merge_learner;
 use super::{collect, records_signer, LearnerRecords, RecordsBody, RECORDS_FORMAT};
 use crate::access::Caller;
-use crate::tasks::attachments::{blob_path, sha256_hex, write_blob};
 use crate::tasks::bundles::format::{read_bundle, BundleKind};
 use crate::tasks::bundles::sign::write_signed;
-use crate::tasks::bundles::submissions::blob_entry;
+use crate::tasks::bundles::submissions::{attachment_entries, write_attachments};
 use crate::tasks::bundles::trust::{admit, record, Admission, ExportSummary};
-use crate::tasks::common::{from_json, stamp, AttachmentRef};
+use crate::tasks::common::stamp;
 use crate::{AppError, Result};
 
 const BODY: &str = "records.json";
@@ -95,24 +93,9 @@ pub fn export_records(
             "课程 {course} 中还没有可以导出的学习记录 / no learning records in {course} to export"
         )));
     }
-    let mut entries = BTreeMap::new();
-    let mut blobs = BTreeMap::new();
-    for version in learners.iter().flat_map(|l| &l.versions) {
-        for a in from_json::<Vec<AttachmentRef>>(&version.attachments, "attachment list")? {
-            if blobs.contains_key(&a.sha256) {
-                continue;
-            }
-            let path = blob_path(data_dir, &a.sha256)?;
-            entries.insert(blob_entry(&a.sha256), std::fs::read(&path).map_err(AppError::read(&path))?);
-            blobs.insert(a.sha256.clone(), submissions::blob(store.conn(), &a.sha256)?);
-        }
-    }
-    let body = RecordsBody {
-        format: RECORDS_FORMAT,
-        course_id: course.to_string(),
-        learners,
-        blobs: blobs.into_values().collect(),
-    };
+    let versions: Vec<_> = learners.iter().flat_map(|l| l.versions.iter().cloned()).collect();
+    let (mut entries, blobs) = attachment_entries(store, data_dir, &versions)?;
+    let body = RecordsBody { format: RECORDS_FORMAT, course_id: course.to_string(), learners, blobs };
     entries.insert(BODY.to_string(), serde_json::to_vec_pretty(&body).expect("records serialise"));
     let signer = profiles::get(store.conn(), &caller.profile_id)?;
     let (bundle_id, sequence) = write_signed(store, data_dir, &signer, BundleKind::Records, course, &entries, out, now)?;
@@ -150,18 +133,7 @@ pub fn import_records(store: &mut Store, data_dir: &Path, path: &Path, now: Date
     )
     .map_err(|e| AppError::Rejected(format!("{BODY} 无法解析：{e} / {BODY} is malformed")))?;
     check_body(&body, &manifest.course_id)?;
-    // Attachments first: content-addressed, so one written before a failed
-    // transaction is harmless and reused by the next import.
-    for blob in &body.blobs {
-        let bytes = bundle
-            .entries
-            .get(&blob_entry(&blob.sha256))
-            .ok_or_else(|| AppError::Rejected(format!("记录包缺少附件 {} / attachment missing", blob.sha256)))?;
-        if sha256_hex(bytes) != blob.sha256 {
-            return Err(AppError::Rejected(format!("附件 {} 与校验值不符 / attachment hash mismatch", blob.sha256)));
-        }
-        write_blob(data_dir, &blob.sha256, bytes)?;
-    }
+    write_attachments(data_dir, &bundle.entries, &body.blobs)?;
     let stamp = stamp(now);
     let (new_members, added, skipped) = store.transact(|tx| -> Result<(usize, usize, usize)> {
         for blob in &body.blobs {

@@ -29,8 +29,51 @@ struct Body {
     blobs: Vec<BlobRecord>,
 }
 
-pub(crate) fn blob_entry(sha256: &str) -> String {
+fn blob_entry(sha256: &str) -> String {
     format!("attachments/{sha256}")
+}
+
+/// The attachments `versions` name, as bundle entries (`attachments/<sha256>`)
+/// and their records, each once.
+pub(crate) fn attachment_entries(
+    store: &Store,
+    data_dir: &Path,
+    versions: &[VersionRecord],
+) -> Result<(BTreeMap<String, Vec<u8>>, Vec<BlobRecord>)> {
+    let mut entries = BTreeMap::new();
+    let mut blobs = BTreeMap::new();
+    for v in versions {
+        for a in from_json::<Vec<AttachmentRef>>(&v.attachments, "attachment list")? {
+            if blobs.contains_key(&a.sha256) {
+                continue;
+            }
+            let path = blob_path(data_dir, &a.sha256)?;
+            let bytes = std::fs::read(&path).map_err(AppError::read(&path))?;
+            entries.insert(blob_entry(&a.sha256), bytes);
+            blobs.insert(a.sha256.clone(), submissions::blob(store.conn(), &a.sha256)?);
+        }
+    }
+    Ok((entries, blobs.into_values().collect()))
+}
+
+/// Writes a bundle's attachments to the data folder, each checked against its
+/// hash. They go first, outside the import's transaction: content-addressed
+/// and idempotent, so one left behind by a failed transaction is harmless and
+/// reused by the next import.
+pub(crate) fn write_attachments(data_dir: &Path, entries: &BTreeMap<String, Vec<u8>>, blobs: &[BlobRecord]) -> Result<()> {
+    for blob in blobs {
+        let bytes = entries
+            .get(&blob_entry(&blob.sha256))
+            .ok_or_else(|| AppError::Rejected(format!("附件 {} 不在包中 / attachment {} is missing", blob.sha256, blob.sha256)))?;
+        if sha256_hex(bytes) != blob.sha256 {
+            return Err(AppError::Rejected(format!(
+                "附件 {} 的内容与其校验值不符 / attachment hash mismatch",
+                blob.sha256
+            )));
+        }
+        write_blob(data_dir, &blob.sha256, bytes)?;
+    }
+    Ok(())
 }
 
 pub(crate) fn learner_signer(id: &str) -> String {
@@ -58,25 +101,8 @@ pub fn export_submissions(
             "课程 {course} 中还没有已提交的作业可以导出 / nothing submitted in {course}"
         )));
     }
-    let mut entries = BTreeMap::new();
-    let mut blobs = BTreeMap::new();
-    for v in &versions {
-        for a in from_json::<Vec<AttachmentRef>>(&v.attachments, "attachment list")? {
-            if blobs.contains_key(&a.sha256) {
-                continue;
-            }
-            let path = blob_path(data_dir, &a.sha256)?;
-            let bytes = std::fs::read(&path).map_err(AppError::read(&path))?;
-            entries.insert(blob_entry(&a.sha256), bytes);
-            blobs.insert(a.sha256.clone(), submissions::blob(store.conn(), &a.sha256)?);
-        }
-    }
-    let body = Body {
-        learner_id: learner.id.clone(),
-        learner_name: learner.display_name.clone(),
-        versions,
-        blobs: blobs.into_values().collect(),
-    };
+    let (mut entries, blobs) = attachment_entries(store, data_dir, &versions)?;
+    let body = Body { learner_id: learner.id.clone(), learner_name: learner.display_name.clone(), versions, blobs };
     entries.insert(BODY.to_string(), serde_json::to_vec_pretty(&body).expect("body serialises"));
     let (bundle_id, sequence) =
         write_signed(store, data_dir, &learner, BundleKind::Submissions, course, &entries, out, now)?;
@@ -134,21 +160,7 @@ pub fn import_submissions(
             }
         }
     }
-    // Blobs first: content-addressed and idempotent, so one left behind by a
-    // failed transaction is harmless and reused by the next import.
-    for blob in &body.blobs {
-        let bytes = bundle
-            .entries
-            .get(&blob_entry(&blob.sha256))
-            .ok_or_else(|| AppError::Rejected(format!("attachment {} is missing", blob.sha256)))?;
-        if sha256_hex(bytes) != blob.sha256 {
-            return Err(AppError::Rejected(format!(
-                "附件 {} 的内容与其校验值不符 / attachment hash mismatch",
-                blob.sha256
-            )));
-        }
-        write_blob(data_dir, &blob.sha256, bytes)?;
-    }
+    write_attachments(data_dir, &bundle.entries, &body.blobs)?;
     let now = stamp(now);
     let (added, skipped) = store.transact(|tx| -> Result<(usize, usize)> {
         if profiles::get(tx, &body.learner_id).is_err() {
