@@ -282,13 +282,14 @@ describe('ImportPackDialog', () => {
     expect(wrapper.find('[data-testid="import-outcome-text"]').text()).toBe('已更新到 v0.9.0，学习进度已保留')
   })
 
-  it('forbidden: explains that only picked paths are read and offers the pickers again', async () => {
+  it('forbidden: explains who may import and that only picked paths are read, and offers the pickers again', async () => {
     validations[FOLDER] = () => Promise.reject({ kind: 'forbidden', message: `${FOLDER} was not chosen in the file dialog` })
     const wrapper = await open()
     await pick(wrapper, 'folder', FOLDER)
     const error = wrapper.find('[data-testid="import-error"]')
     expect(error.attributes('data-kind')).toBe('forbidden')
-    expect(error.find('h3').text()).toBe('群学无权读取这个位置')
+    expect(error.find('h3').text()).toBe('不能导入这个课程包')
+    expect(error.text()).toContain('需要管理员身份')
     expect(error.text()).toContain('只读取你在文件对话框中选择的课程包')
     expect(wrapper.find('[data-testid="recheck"]').exists()).toBe(false)
     expect(wrapper.find('[data-testid="choose-folder"]').exists()).toBe(true)

@@ -217,8 +217,8 @@ const en: MessageSchema = {
         hint: 'An older pack never replaces a newer one by default; to roll back on purpose, use “Import the older version anyway”.',
       },
       forbidden: {
-        title: 'Qunxue may not read this location',
-        hint: 'For safety, Qunxue only reads course packs you chose in the file dialog. Use “Choose pack folder…” or “Choose .zip pack…” to choose it again.',
+        title: 'This pack cannot be imported',
+        hint: 'Importing and updating courses is for an admin: switch to an admin profile under Profiles. Also, for safety, Qunxue only reads course packs you chose in the file dialog.',
       },
     },
     older: {
