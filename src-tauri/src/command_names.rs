@@ -45,6 +45,8 @@ pub const COMMANDS: &[&str] = &[
     "set_profile_role",
     "switch_profile",
     "admin_log",
+    "session_status",
+    "set_idle_lock_minutes",
     "search",
     "prepare_search",
     "module_notes",

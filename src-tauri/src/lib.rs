@@ -111,6 +111,8 @@ pub fn commands_on<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::accounts::set_profile_role,
             commands::accounts::switch_profile,
             commands::accounts::admin_log,
+            commands::accounts::session_status,
+            commands::accounts::set_idle_lock_minutes,
             commands::search::search,
             commands::search::prepare_search,
             commands::notes::module_notes,

@@ -474,6 +474,18 @@ const ROWS: &[Row] = &[
         args: none,
         effect: Effect::Returns(|v| v.as_array().is_some_and(|log| log.iter().any(|e| e["action"] == "import_pack"))),
     },
+    Row {
+        command: "session_status",
+        min: Learner,
+        args: none,
+        effect: Effect::Returns(|v| v["locked"] == false && v["idleLockMinutes"] == 10),
+    },
+    Row {
+        command: "set_idle_lock_minutes",
+        min: Admin,
+        args: |_, _, _| json!({ "minutes": 15 }),
+        effect: Effect::Writes,
+    },
     // Impact studies and the survey.
     Row { command: "impact_metric_templates", min: Instructor, args: course, effect: Effect::Returns(non_empty) },
     Row { command: "impact_list_studies", min: Instructor, args: |_, _, _| json!({ "courseId": null }), effect: Effect::Returns(non_empty) },

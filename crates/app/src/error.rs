@@ -44,7 +44,7 @@ pub enum AppError {
     Forbidden { action: String, required: Role, actual: Role },
     /// The profile holds the role, but its PIN has not been given in this
     /// session (the CLI without `--pin-stdin` or `QUNXUE_PIN`).
-    #[error("{action}需要先输入这个档案的 PIN / {action} needs this profile's PIN (--pin-stdin or QUNXUE_PIN)")]
+    #[error("{action}需要先输入这个档案的 PIN（闲置一段时间后会自动锁定，请在“档案”中重新输入）/ {action} needs this profile's PIN: the session locks itself when idle (enter it again under Profiles; on the command line, --pin-stdin or QUNXUE_PIN)")]
     Locked { action: String },
     /// A verified bundle signed by a key this machine has not trusted for
     /// that signer yet; someone must compare the fingerprint and trust it.

@@ -5,6 +5,9 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use crate::Result;
 
 pub const ACTIVE_PROFILE: &str = "active_profile";
+/// Minutes an instructor's or admin's session may stay idle before it locks
+/// itself (0: never).
+pub const IDLE_LOCK_MINUTES: &str = "idle_lock_minutes";
 
 pub fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)

@@ -3,6 +3,7 @@
 //! profile (with a PIN for instructors and admins, checked in the backend).
 
 use qunxue_app::accounts::{NewProfile, ProfileList, ProfileView, SwitchOutcome};
+use qunxue_app::session::SessionStatus;
 use qunxue_app::domain::rows::{AdminLogEntry, Role};
 use tauri::State;
 
@@ -67,4 +68,16 @@ pub async fn switch_profile(
 #[tauri::command]
 pub async fn admin_log(state: State<'_, AppState>) -> CommandResult<Vec<AdminLogEntry>> {
     run(&state, |s| s.admin_log(200)).await
+}
+
+/// Who is acting and whether their session locked itself while idle.
+#[tauri::command]
+pub async fn session_status(state: State<'_, AppState>) -> CommandResult<SessionStatus> {
+    run(&state, |s| s.session_status()).await
+}
+
+/// How long an instructor's or admin's session may stay idle (admins).
+#[tauri::command]
+pub async fn set_idle_lock_minutes(state: State<'_, AppState>, minutes: i64) -> CommandResult<SessionStatus> {
+    run(&state, move |s| s.set_idle_lock_minutes(minutes)).await
 }

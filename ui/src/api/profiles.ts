@@ -67,3 +67,15 @@ export interface AdminLogEntry {
 export function adminLog(): Promise<AdminLogEntry[]> {
   return call<AdminLogEntry[]>('admin_log')
 }
+
+/** Who is acting and whether their session locked itself while idle. */
+export interface SessionStatus {
+  profileId: string
+  role: Role
+  locked: boolean
+  /** Minutes an instructor's or admin's session may stay idle (0: never). */
+  idleLockMinutes: number
+}
+
+export const sessionStatus = () => call<SessionStatus>('session_status')
+export const setIdleLockMinutes = (minutes: number) => call<SessionStatus>('set_idle_lock_minutes', { minutes })

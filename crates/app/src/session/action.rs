@@ -75,6 +75,7 @@ pub enum Action {
     DeleteProfile,
     SetProfileRole,
     ReadAdminLog,
+    ConfigureSecurity,
     // xAPI.
     ReadXapiStatus,
     ConfigureXapi,
@@ -120,7 +121,7 @@ impl Action {
             Action::ConfigureXapi => R(Admin),
             // Course import, update, forced downgrade and removal replace or
             // delete every learner's records in a course.
-            Action::ImportPack | Action::RemoveCourse | Action::ReadAdminLog => R(Admin),
+            Action::ImportPack | Action::RemoveCourse | Action::ReadAdminLog | Action::ConfigureSecurity => R(Admin),
             // The service checks again: only an admin changes roles.
             Action::SetProfileRole => R(Learner),
         }

@@ -23,7 +23,7 @@ use qunxue_store::Store;
 
 pub use action::{Action, Requirement};
 pub use open::{data_dir_of, OpenOptions, Started};
-pub use use_cases::{AppInfo, BackupList, BundleKind, CourseRemoval, GradesExport, ImportSummary, LearnerGrades, Restored};
+pub use use_cases::{AppInfo, SessionStatus, BackupList, BundleKind, CourseRemoval, GradesExport, ImportSummary, LearnerGrades, Restored};
 
 use crate::access::Caller;
 use crate::backup::startup::Damage;
@@ -61,7 +61,14 @@ pub struct Session {
     /// Set while the database failed its start-up check: the store is then an
     /// empty in-memory one until the recovery screen restores a backup.
     recovery: Mutex<Option<Damage>>,
+    /// When an unlocked instructor or admin last did something: after
+    /// [`idle_lock_minutes`] without, their session locks itself.
+    last_seen: Mutex<Option<DateTime<Utc>>>,
 }
+
+/// How long an instructor's or admin's session stays unlocked without use,
+/// unless an admin set another time.
+pub const DEFAULT_IDLE_LOCK_MINUTES: i64 = 10;
 
 /// What a permission check hands a use-case: the locked store, who is
 /// asking (absent for [`Requirement::Anyone`] with no usable profile), the
@@ -84,8 +91,21 @@ impl Session {
     /// store for it. The role is read from the database at every call, never
     /// taken from the front end.
     pub fn authorise(&self, action: Action) -> Result<Access<'_>> {
+        self.authorise_as(action, Activity::ByThePerson)
+    }
+
+    /// [`Session::authorise`] for work the app does on its own (the
+    /// background sync), which must not keep an idle session unlocked.
+    pub(crate) fn authorise_in_background(&self, action: Action) -> Result<Access<'_>> {
+        self.authorise_as(action, Activity::InTheBackground)
+    }
+
+    fn authorise_as(&self, action: Action, activity: Activity) -> Result<Access<'_>> {
         let store = self.lock_store()?;
-        let actor = self.actor();
+        let actor = self.lock_if_idle(&store)?;
+        if activity == Activity::ByThePerson && actor.unlocked {
+            *self.last_seen.lock().unwrap_or_else(PoisonError::into_inner) = Some(self.now());
+        }
         let caller = match action.requirement() {
             Requirement::Anyone => match profiles::get(store.conn(), &actor.profile_id) {
                 Ok(profile) => Caller { profile_id: profile.id, role: self.effective_role(&actor, profile.role) },
@@ -101,6 +121,24 @@ impl Session {
             }
         };
         Ok(Access { store, caller, now: (self.clock)(), data_dir: &self.data_dir })
+    }
+
+    /// The actor, locked first if they hold a role behind a PIN and have been
+    /// idle longer than the machine allows.
+    fn lock_if_idle(&self, store: &Store) -> Result<Actor> {
+        let actor = self.actor();
+        if !actor.unlocked {
+            return Ok(actor);
+        }
+        let Ok(profile) = profiles::get(store.conn(), &actor.profile_id) else { return Ok(actor) };
+        let last = *self.last_seen.lock().unwrap_or_else(PoisonError::into_inner);
+        let minutes = idle_lock_minutes(store)?;
+        let idle = last.is_some_and(|last| minutes > 0 && self.now() - last > chrono::Duration::minutes(minutes));
+        if profile.role.needs_pin() && idle {
+            self.set_actor(actor.profile_id.clone(), false);
+            return Ok(Actor { unlocked: false, ..actor });
+        }
+        Ok(actor)
     }
 
     /// A role behind a PIN counts only once unlocked; until then the profile
@@ -125,6 +163,7 @@ impl Session {
 
     fn set_actor(&self, profile_id: String, unlocked: bool) {
         *self.actor.write().unwrap_or_else(PoisonError::into_inner) = Actor { profile_id, unlocked };
+        *self.last_seen.lock().unwrap_or_else(PoisonError::into_inner) = unlocked.then(|| self.now());
     }
 
     /// The interface language (messages that are built here follow it).
@@ -192,6 +231,20 @@ impl Session {
     fn lock_store(&self) -> Result<MutexGuard<'_, Store>> {
         self.store.lock().map_err(|_| AppError::Internal("the database lock was poisoned by an earlier failure".into()))
     }
+}
+
+/// Whether a use-case was asked for by the person at the machine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Activity {
+    ByThePerson,
+    InTheBackground,
+}
+
+/// The machine's idle time before an instructor's or admin's session locks.
+pub(crate) fn idle_lock_minutes(store: &Store) -> Result<i64> {
+    Ok(qunxue_store::settings::get(store.conn(), qunxue_store::settings::IDLE_LOCK_MINUTES)?
+        .and_then(|m| m.parse().ok())
+        .unwrap_or(DEFAULT_IDLE_LOCK_MINUTES))
 }
 
 fn refusal(action: Action, required: Role, stored: Role, actor: &Actor) -> AppError {

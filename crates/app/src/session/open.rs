@@ -59,6 +59,7 @@ impl Session {
             actor: RwLock::new(Actor { profile_id, unlocked }),
             lang: RwLock::new(options.lang),
             recovery: Mutex::new(None),
+            last_seen: Mutex::new(None),
         }
     }
 

@@ -15,6 +15,13 @@ fn clock() -> Clock {
     Arc::new(|| Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).unwrap())
 }
 
+/// A clock the test moves forward.
+fn movable_clock() -> (Clock, Arc<std::sync::Mutex<chrono::DateTime<Utc>>>) {
+    let now = Arc::new(std::sync::Mutex::new(Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).unwrap()));
+    let read = Arc::clone(&now);
+    (Arc::new(move || *read.lock().unwrap()), now)
+}
+
 fn new_profile(name: &str) -> NewProfile {
     NewProfile { display_name: name.into(), avatar_colour: None }
 }
@@ -86,4 +93,35 @@ fn admin_actions_land_in_the_admin_log() {
     // Only an admin reads it.
     session.switch_profile(&session.add_profile(&new_profile("学员"), Role::Learner, None).unwrap().id, None).unwrap();
     assert_eq!(session.admin_log(50).unwrap_err().kind(), ErrorKind::Forbidden);
+}
+
+#[test]
+fn an_idle_instructor_session_locks_itself_until_the_pin_is_entered_again() {
+    let (clock, now) = movable_clock();
+    let session = Session::in_memory(clock).unwrap();
+    let admin = session.add_profile(&new_profile("管理员"), Role::Admin, Some("246810")).unwrap();
+    session.switch_profile(&admin.id, Some("246810")).unwrap();
+    let teacher = session.add_profile(&new_profile("王老师"), Role::Instructor, Some("135790")).unwrap();
+    assert_eq!(session.set_idle_lock_minutes(5).unwrap().idle_lock_minutes, 5);
+    session.switch_profile(&teacher.id, Some("135790")).unwrap();
+
+    // Busy: four minutes between actions never lock.
+    for _ in 0..3 {
+        *now.lock().unwrap() += chrono::Duration::minutes(4);
+        assert!(session.marking_queue(None).is_ok());
+    }
+    // Background work does not count as use.
+    *now.lock().unwrap() += chrono::Duration::minutes(4);
+    let _ = session.xapi_sync_if_pending();
+    *now.lock().unwrap() += chrono::Duration::minutes(2);
+    let locked = session.marking_queue(None).unwrap_err();
+    assert!(matches!(locked, AppError::Locked { .. }), "{locked}");
+    assert!(session.session_status().unwrap().locked);
+    // What a learner may do still works; the PIN unlocks the rest.
+    assert!(session.list_courses().is_ok());
+    session.switch_profile(&teacher.id, Some("135790")).unwrap();
+    assert!(!session.session_status().unwrap().locked);
+    assert!(session.marking_queue(None).is_ok());
+    // Only an admin changes the idle time.
+    assert_eq!(session.set_idle_lock_minutes(20).unwrap_err().kind(), ErrorKind::Forbidden);
 }

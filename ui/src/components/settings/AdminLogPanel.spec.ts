@@ -12,6 +12,7 @@ function backend(role: string, calls: string[]) {
       const me = { id: 'p1', displayName: '周店长', role, avatarColour: '#2f6f5e', createdAt: '', lastUsedAt: '', needsPin: role !== 'learner', active: true }
       return { profiles: [me], needsFirstAdmin: false }
     }
+    if (cmd === 'session_status') return { profileId: 'p1', role, locked: false, idleLockMinutes: 10 }
     if (cmd === 'admin_log') {
       return [
         { at: '2026-12-01T09:30:00.000Z', actorId: 'p1', actorName: '周店长', action: 'remove_course', detail: 'acme.demo 门店社群入门（3 人的记录 / records of 3 people）' },
@@ -36,6 +37,7 @@ describe('AdminLogPanel', () => {
     expect(rows[0].text()).toContain('移除课程')
     expect(rows[0].text()).toContain('周店长')
     expect(rows[1].text()).toContain('导入课程')
+    expect((wrapper.get('[data-testid="idle-minutes"]').element as HTMLInputElement).value).toBe('10')
   })
 
   it('is not shown to anyone else, and asks the backend for nothing', async () => {

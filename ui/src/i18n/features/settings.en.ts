@@ -20,6 +20,9 @@ const en: typeof zhCN = {
   },
   saved: 'Settings saved.',
   adminLog: {
+    idleLabel: 'Lock an instructor’s or admin’s session after this many idle minutes (0 = never)',
+    idleSave: 'Save',
+    idleSaved: 'Saved: sessions lock after {minutes} idle minutes.',
     title: 'Admin log',
     hint: 'Who installed or removed courses, changed roles, deleted profiles or restored a backup as admin, and when. The log lives in the database, so backups carry it.',
     empty: 'No admin action yet.',
@@ -31,6 +34,7 @@ const en: typeof zhCN = {
       import_pack: 'Imported a course',
       remove_course: 'Removed a course',
       add_profile: 'Added a profile',
+      set_idle_lock: 'Changed the idle lock',
       set_role: 'Changed a role',
       delete_profile: 'Deleted a profile',
       restore_backup: 'Restored a backup',

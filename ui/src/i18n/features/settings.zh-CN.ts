@@ -18,6 +18,9 @@ const zhCN = {
   },
   saved: '设置已保存。',
   adminLog: {
+    idleLabel: '讲师和管理员闲置多少分钟后自动锁定（0 = 不锁定）',
+    idleSave: '保存',
+    idleSaved: '已保存：闲置 {minutes} 分钟后锁定。',
     title: '管理员日志',
     hint: '谁在什么时候以管理员身份导入或移除课程、调整角色、删除档案或恢复备份。日志保存在数据库里，备份会一并带走。',
     empty: '还没有管理员操作。',
@@ -29,6 +32,7 @@ const zhCN = {
       import_pack: '导入课程',
       remove_course: '移除课程',
       add_profile: '添加档案',
+      set_idle_lock: '修改闲置锁定时间',
       set_role: '调整角色',
       delete_profile: '删除档案',
       restore_backup: '恢复备份',

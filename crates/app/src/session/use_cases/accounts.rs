@@ -8,6 +8,17 @@ use crate::accounts::{self, NewProfile, ProfileList, ProfileView, SwitchOutcome}
 use crate::session::{Action, Session};
 use crate::{AppError, Result};
 
+/// Who is acting and whether their session is locked (the header's lock).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionStatus {
+    pub profile_id: String,
+    pub role: Role,
+    /// The profile holds a role behind a PIN but must enter it again.
+    pub locked: bool,
+    pub idle_lock_minutes: i64,
+}
+
 impl Session {
     pub fn list_profiles(&self) -> Result<ProfileList> {
         let a = self.authorise(Action::ListProfiles)?;
@@ -80,6 +91,33 @@ impl Session {
         };
         self.log_admin("set_role", format!("{} {} → {role}", changed.id, changed.display_name))?;
         Ok(changed)
+    }
+
+    /// Who is acting, and whether their session is locked.
+    pub fn session_status(&self) -> Result<SessionStatus> {
+        let a = self.authorise(Action::ListProfiles)?;
+        let profile = profiles::get(a.store.conn(), a.profile()).ok();
+        let stored = profile.as_ref().map_or(Role::Learner, |p| p.role);
+        Ok(SessionStatus {
+            profile_id: a.caller.profile_id.clone(),
+            role: stored,
+            locked: stored.needs_pin() && a.caller.role < stored,
+            idle_lock_minutes: crate::session::idle_lock_minutes(&a.store)?,
+        })
+    }
+
+    /// How long an instructor's or admin's session may stay idle before it
+    /// locks itself (admins; 0 = never, at most a working day).
+    pub fn set_idle_lock_minutes(&self, minutes: i64) -> Result<SessionStatus> {
+        if !(0..=480).contains(&minutes) {
+            return Err(AppError::Rejected("闲置锁定时间应为 0–480 分钟 / the idle lock is 0–480 minutes".into()));
+        }
+        {
+            let mut a = self.authorise(Action::ConfigureSecurity)?;
+            a.store.transact(|tx| qunxue_store::settings::set(tx, qunxue_store::settings::IDLE_LOCK_MINUTES, &minutes.to_string()))?;
+        }
+        self.log_admin("set_idle_lock", format!("{minutes} min"))?;
+        self.session_status()
     }
 
     /// The newest entries of the admin log (admins).

@@ -13,6 +13,7 @@ mod studying;
 mod tasks;
 mod xapi;
 
+pub use accounts::SessionStatus;
 pub use app::AppInfo;
 pub use backups::{BackupList, Restored};
 pub use library::{CourseRemoval, ImportSummary};

@@ -49,7 +49,7 @@ impl Session {
     /// without pending statements.
     pub fn xapi_sync_if_pending(&self) -> std::result::Result<(), SyncError> {
         let credentials = {
-            let a = self.authorise(Action::SyncXapi)?;
+            let a = self.authorise_in_background(Action::SyncXapi)?;
             if xapi::status(&a.store)?.pending == 0 {
                 return Ok(());
             }
