@@ -33,13 +33,11 @@ fn blob_entry(sha256: &str) -> String {
     format!("attachments/{sha256}")
 }
 
-/// The attachments `versions` name, as bundle entries (`attachments/<sha256>`)
-/// and their records, each once.
-pub(crate) fn attachment_entries(
-    store: &Store,
-    data_dir: &Path,
-    versions: &[VersionRecord],
-) -> Result<(BTreeMap<String, Vec<u8>>, Vec<BlobRecord>)> {
+/// A bundle's attachment entries (`attachments/<sha256>` → bytes) and their records.
+pub(crate) type AttachmentEntries = (BTreeMap<String, Vec<u8>>, Vec<BlobRecord>);
+
+/// The attachments `versions` name, each once.
+pub(crate) fn attachment_entries(store: &Store, data_dir: &Path, versions: &[VersionRecord]) -> Result<AttachmentEntries> {
     let mut entries = BTreeMap::new();
     let mut blobs = BTreeMap::new();
     for v in versions {
