@@ -228,12 +228,17 @@ fn grades_go_back_one_bundle_per_learner_and_reach_the_result_screen() {
     }
     let learner_bundle = learner_bundle.expect("the marked learner has a bundle");
 
+    // A laptop that knows the class only by the code typed into it…
+    rusqlite::Connection::open(laptop.db()).unwrap().execute("UPDATE classes SET name = ''", []).unwrap();
     // On the learner's laptop, the mark shows on the attempt's result.
     laptop.ok(&["import-grades", learner_bundle.to_str().unwrap(), "--course", COURSE]);
     let on_laptop = laptop.session();
     on_laptop.switch_profile(&learner, None).unwrap();
     let result = serde_json::to_value(on_laptop.attempt_result(attempt).unwrap()).unwrap();
     assert!(result.to_string().contains(comment), "{result}");
+    // …learns its name from the instructor's bundle.
+    let classes = on_laptop.my_classes(COURSE).unwrap();
+    assert!(!classes.is_empty() && classes.iter().all(|c| c.name.contains("门店")), "{classes:?}");
 }
 
 /// Every text entry of a bundle, joined.

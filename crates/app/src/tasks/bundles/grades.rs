@@ -46,6 +46,16 @@ struct Body {
     /// Absent from bundles written before marks travelled.
     #[serde(default)]
     marks: Vec<AnswerMark>,
+    /// The learner's classes of the course, so a learner who joined by code
+    /// learns the class's name, and one who never joined is put in it.
+    #[serde(default)]
+    classes: Vec<LearnerClass>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct LearnerClass {
+    profile_id: String,
+    class: crate::records::ClassRef,
 }
 
 /// The pin on a learner's machine is per course: the first grades bundle of
@@ -80,7 +90,11 @@ pub fn export_grades(
             "课程 {course} 中还没有发布给 {learner} 的成绩 / no released grades for {learner} in {course}"
         )));
     }
-    let body = Body { grades, marks };
+    let classes = qunxue_store::classes::classes_of_member(store.conn(), learner, course)?
+        .into_iter()
+        .map(|class| LearnerClass { profile_id: learner.to_string(), class: class.into() })
+        .collect();
+    let body = Body { grades, marks, classes };
     let entries = BTreeMap::from([(BODY.to_string(), serde_json::to_vec_pretty(&body).expect("body serialises"))]);
     let (bundle_id, sequence) =
         write_signed(store, data_dir, &instructor, BundleKind::Grades, course, &entries, out, now)?;
@@ -179,6 +193,19 @@ pub fn import_grades(
             }
             marks::save_result(tx, &g.result)?;
             added += 1;
+        }
+        for c in &body.classes {
+            // Only for a profile of this machine.
+            if profiles::get(tx, &c.profile_id).is_ok() {
+                let record = qunxue_store::classes::ClassRecord {
+                    id: c.class.id.clone(),
+                    course_id: manifest.course_id.clone(),
+                    name: c.class.name.clone(),
+                    created_at: now.clone(),
+                };
+                qunxue_store::classes::upsert_class(tx, &record)?;
+                qunxue_store::classes::add_member(tx, &c.class.id, &c.profile_id, &now)?;
+            }
         }
         for m in &body.marks {
             // Only for the attempt's own learner, on a machine that has both.
