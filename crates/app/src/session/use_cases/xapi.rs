@@ -48,6 +48,10 @@ impl Session {
     /// The background sync's one run: nothing to do without an LRS or
     /// without pending statements.
     pub fn xapi_sync_if_pending(&self) -> std::result::Result<(), SyncError> {
+        // On the recovery screen there is no database to send from.
+        if self.recovery().is_some() {
+            return Ok(());
+        }
         let credentials = {
             let a = self.authorise_in_background(Action::SyncXapi)?;
             if xapi::status(&a.store)?.pending == 0 {
