@@ -12,21 +12,29 @@ pub struct CommandError {
     /// Every problem of an invalid pack, for the UI to list one by one.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub diagnostics: Vec<Diagnostic>,
+    /// The acting profile's session locked itself: the UI asks for its PIN.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub locked: bool,
 }
 
 impl CommandError {
     pub fn internal(message: impl Into<String>) -> Self {
-        Self { kind: ErrorKind::Internal, message: message.into(), diagnostics: Vec::new() }
+        Self { kind: ErrorKind::Internal, message: message.into(), diagnostics: Vec::new(), locked: false }
     }
 
     pub fn forbidden(message: impl Into<String>) -> Self {
-        Self { kind: ErrorKind::Forbidden, message: message.into(), diagnostics: Vec::new() }
+        Self { kind: ErrorKind::Forbidden, message: message.into(), diagnostics: Vec::new(), locked: false }
     }
 }
 
 impl From<AppError> for CommandError {
     fn from(error: AppError) -> Self {
-        Self { kind: error.kind(), message: error.to_string(), diagnostics: error.diagnostics().to_vec() }
+        Self {
+            kind: error.kind(),
+            message: error.to_string(),
+            diagnostics: error.diagnostics().to_vec(),
+            locked: error.is_locked(),
+        }
     }
 }
 

@@ -31,7 +31,8 @@ pub fn run(with_setup: bool) -> anyhow::Result<()> {
     layers.push(vitest(&reports)?);
     build_desktop()?;
     // The desktop crate's own tests (the permission matrix) embed the built UI.
-    layers.push(cargo_tests("Permission matrix (desktop)", &["test", "-p", "qunxue-desktop"])?);
+    // `--nocapture`: the matrix prints how many commands it ran as every role.
+    layers.push(cargo_tests("Permission matrix (desktop)", &["test", "-p", "qunxue-desktop", "--", "--nocapture"])?);
     // The desktop checks seed their database with the test-only tool (an
     // instructor for tasks.mjs, roles for the teaching screens).
     process::run("cargo", &["build", "-p", "qunxue-cli", "-p", "qunxue-test-support"])?;

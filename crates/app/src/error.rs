@@ -70,6 +70,12 @@ impl AppError {
         }
     }
 
+    /// Whether the refusal is only for want of the acting profile's PIN (a
+    /// session that locked itself), so a front end can ask for it.
+    pub fn is_locked(&self) -> bool {
+        matches!(self, AppError::Locked { .. })
+    }
+
     /// The diagnostics of an invalid pack (empty for every other error), for
     /// front ends that list them one by one.
     pub fn diagnostics(&self) -> &[Diagnostic] {

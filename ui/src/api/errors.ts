@@ -20,12 +20,15 @@ export class AppError extends Error {
   readonly kind: ErrorKind
   /** Problems found in a course pack; empty for every other failure. */
   readonly diagnostics: Diagnostic[]
+  /** Refused only because the acting profile's session locked itself: its PIN unlocks it. */
+  readonly locked: boolean
 
-  constructor(kind: ErrorKind, message: string, diagnostics: Diagnostic[] = []) {
+  constructor(kind: ErrorKind, message: string, diagnostics: Diagnostic[] = [], locked = false) {
     super(message)
     this.name = 'AppError'
     this.kind = kind
     this.diagnostics = diagnostics
+    this.locked = locked
   }
 }
 
@@ -71,9 +74,14 @@ function wholeNumber(value: unknown): number {
 export function toAppError(reason: unknown): AppError {
   if (reason instanceof AppError) return reason
   if (typeof reason === 'object' && reason !== null && 'kind' in reason) {
-    const { kind, message, diagnostics } = reason as { kind: unknown; message?: unknown; diagnostics?: unknown }
+    const { kind, message, diagnostics, locked } = reason as {
+      kind: unknown
+      message?: unknown
+      diagnostics?: unknown
+      locked?: unknown
+    }
     const text = typeof message === 'string' ? message : ''
-    return new AppError(isErrorKind(kind) ? kind : 'internal', tidy(text), toDiagnostics(diagnostics))
+    return new AppError(isErrorKind(kind) ? kind : 'internal', tidy(text), toDiagnostics(diagnostics), locked === true)
   }
   // A plain string comes from Tauri itself (unknown command, bad arguments);
   // an Error from the JS side (for example no Tauri runtime at all).

@@ -43,6 +43,7 @@ const en: typeof learner = {
     pinTitle: 'PIN for “{name}”',
     pinLabel: 'PIN',
     pinSubmit: 'Unlock',
+    sessionLocked: 'The session locked itself after a while without use: enter your PIN to go on.',
     pinWrong: 'Wrong PIN. {tries} tries left.',
     pinLocked: 'Too many wrong PINs. Try again in {seconds} seconds.',
     pinRequired: 'Enter the PIN.',

@@ -41,6 +41,7 @@ const learner = {
     pinTitle: '输入“{name}”的 PIN',
     pinLabel: 'PIN',
     pinSubmit: '解锁',
+    sessionLocked: '闲置时间较长，会话已自动锁定：请输入 PIN 继续。',
     pinWrong: 'PIN 不正确，还可以再试 {tries} 次。',
     pinLocked: '错误次数过多，请 {seconds} 秒后再试。',
     pinRequired: '请输入 PIN。',
