@@ -14,9 +14,10 @@ use std::process::ExitCode;
 use anyhow::bail;
 use qunxue_app::session::BundleKind;
 use qunxue_app::tasks::bundles::{ExportSummary, ImportSummary};
-use qunxue_app::{AppError, ErrorKind, Session};
+use qunxue_app::{AppError, Session};
 
 use super::acting::Acting;
+use super::outcome::finish;
 
 #[derive(Debug, clap::Args)]
 pub struct Common {
@@ -66,33 +67,6 @@ fn course(session: &Session, given: &Option<String>) -> anyhow::Result<String> {
             "several courses are installed; pass --course ({})",
             installed.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", ")
         ),
-    }
-}
-
-/// Refusals are exit 1 with the message; anything else propagates (exit 2).
-fn finish<T>(result: Result<T, AppError>, json: bool, human: impl FnOnce(&T) -> String) -> anyhow::Result<ExitCode>
-where
-    T: serde::Serialize,
-{
-    match result {
-        Ok(summary) => {
-            if json {
-                println!("{}", serde_json::to_string_pretty(&summary)?);
-            } else {
-                println!("{}", human(&summary));
-            }
-            Ok(ExitCode::SUCCESS)
-        }
-        Err(e)
-            if matches!(
-                e.kind(),
-                ErrorKind::InvalidInput | ErrorKind::Forbidden | ErrorKind::NotFound | ErrorKind::Conflict
-            ) =>
-        {
-            eprintln!("qunxue: {e}");
-            Ok(ExitCode::FAILURE)
-        }
-        Err(e) => Err(e.into()),
     }
 }
 

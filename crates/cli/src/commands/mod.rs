@@ -9,6 +9,7 @@ mod diagnostics;
 mod impact;
 mod import;
 mod inspect;
+mod outcome;
 mod pack_args;
 mod profile;
 mod quiz;

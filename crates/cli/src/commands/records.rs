@@ -15,9 +15,9 @@ use std::process::ExitCode;
 
 use qunxue_app::records::bundle::Whose;
 use qunxue_app::session::BundleKind;
-use qunxue_app::{AppError, ErrorKind};
 
 use super::acting::Acting;
+use super::outcome::finish;
 
 #[derive(Debug, clap::Args)]
 pub struct RecordsArgs {
@@ -98,30 +98,6 @@ enum ClassCommand {
         #[arg(long)]
         json: bool,
     },
-}
-
-/// Prints `value` (JSON or a line of text); a refusal is exit 1.
-fn finish<T: serde::Serialize>(result: Result<T, AppError>, json: bool, text: impl FnOnce(&T) -> String) -> anyhow::Result<ExitCode> {
-    match result {
-        Ok(value) => {
-            if json {
-                println!("{}", serde_json::to_string_pretty(&value)?);
-            } else {
-                println!("{}", text(&value));
-            }
-            Ok(ExitCode::SUCCESS)
-        }
-        Err(refused)
-            if matches!(
-                refused.kind(),
-                ErrorKind::InvalidInput | ErrorKind::Forbidden | ErrorKind::NotFound | ErrorKind::Conflict
-            ) =>
-        {
-            eprintln!("qunxue: {refused}");
-            Ok(ExitCode::FAILURE)
-        }
-        Err(other) => Err(other.into()),
-    }
 }
 
 pub fn records(args: RecordsArgs) -> anyhow::Result<ExitCode> {
