@@ -146,6 +146,9 @@ impl Action {
             Action::ViewClass => "查看班级 / viewing a class",
             Action::ImportRecords => "导入学习记录包 / importing learner records",
             Action::ConfigureXapi => "设置学习记录库 / configuring the LRS",
+            Action::EditProfile => "修改他人的档案 / editing someone else's profile",
+            Action::SetProfileRole => "调整角色 / changing a role",
+            Action::TrustBundleKey => "信任学员的签名密钥 / trusting a learner's key",
             _ => "此操作 / this action",
         }
     }

@@ -233,6 +233,20 @@ impl Session {
     }
 }
 
+impl Access<'_> {
+    /// For use-cases whose gate depends on what they touch (someone else's
+    /// profile, a learner's key): the caller's role *in this session* must
+    /// reach `required` — a stored role whose PIN was not entered, or whose
+    /// session locked itself, does not count.
+    pub(crate) fn require(&self, action: Action, required: Role, session: &Session) -> Result<()> {
+        if self.caller.role >= required {
+            return Ok(());
+        }
+        let stored = profiles::get(self.store.conn(), &self.caller.profile_id).map_or(Role::Learner, |p| p.role);
+        Err(refusal(action, required, stored, &session.actor()))
+    }
+}
+
 /// Whether a use-case was asked for by the person at the machine.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Activity {

@@ -125,3 +125,21 @@ fn an_idle_instructor_session_locks_itself_until_the_pin_is_entered_again() {
     // Only an admin changes the idle time.
     assert_eq!(session.set_idle_lock_minutes(20).unwrap_err().kind(), ErrorKind::Forbidden);
 }
+
+#[test]
+fn a_locked_admin_changes_no_role_and_edits_no_one_else() {
+    let (clock, now) = movable_clock();
+    let session = Session::in_memory(clock).unwrap();
+    let admin = session.add_profile(&new_profile("管理员"), Role::Admin, Some("246810")).unwrap();
+    session.switch_profile(&admin.id, Some("246810")).unwrap();
+    let learner = session.add_profile(&new_profile("学员甲"), Role::Learner, None).unwrap();
+    // Idle past the default lock.
+    *now.lock().unwrap() += chrono::Duration::minutes(DEFAULT_IDLE_LOCK_MINUTES + 1);
+    let refused = session.set_profile_role(&learner.id, Role::Instructor, Some("135790")).unwrap_err();
+    assert!(matches!(refused, AppError::Locked { .. }), "{refused}");
+    assert!(matches!(session.rename_profile(&learner.id, "改名").unwrap_err(), AppError::Locked { .. }));
+    // Their own profile is theirs to rename.
+    assert!(session.rename_profile(&admin.id, "周店长").is_ok());
+    session.switch_profile(&admin.id, Some("246810")).unwrap();
+    assert_eq!(session.set_profile_role(&learner.id, Role::Instructor, Some("135790")).unwrap().role, Role::Instructor);
+}

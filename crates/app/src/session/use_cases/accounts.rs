@@ -66,11 +66,17 @@ impl Session {
 
     pub fn rename_profile(&self, profile_id: &str, display_name: &str) -> Result<ProfileView> {
         let mut a = self.authorise(Action::EditProfile)?;
+        if profile_id != a.caller.profile_id {
+            a.require(Action::EditProfile, Role::Admin, self)?;
+        }
         accounts::rename_profile(&mut a.store, &a.caller.profile_id, profile_id, display_name)
     }
 
     pub fn set_avatar_colour(&self, profile_id: &str, colour: &str) -> Result<ProfileView> {
         let mut a = self.authorise(Action::EditProfile)?;
+        if profile_id != a.caller.profile_id {
+            a.require(Action::EditProfile, Role::Admin, self)?;
+        }
         accounts::set_avatar_colour(&mut a.store, &a.caller.profile_id, profile_id, colour)
     }
 
@@ -87,6 +93,11 @@ impl Session {
     pub fn set_profile_role(&self, profile_id: &str, role: Role, pin: Option<&str>) -> Result<ProfileView> {
         let changed = {
             let mut a = self.authorise(Action::SetProfileRole)?;
+            // While the machine has no admin, the first one sets themselves up
+            // (with a PIN); after that only an admin in this session changes roles.
+            if profiles::count_with_role(a.store.conn(), Role::Admin)? > 0 {
+                a.require(Action::SetProfileRole, Role::Admin, self)?;
+            }
             accounts::set_profile_role(&mut a.store, &a.caller.profile_id, profile_id, role, pin)?
         };
         self.log_admin("set_role", format!("{} {} → {role}", changed.id, changed.display_name))?;

@@ -216,6 +216,10 @@ impl Session {
 
     pub fn trust_bundle_key(&self, path: &Path, kind: BundleKind, fingerprint: &str) -> Result<TrustedKey> {
         let mut a = self.authorise(Action::TrustBundleKey)?;
+        // Trusting a learner's key decides whose work is taken in: an instructor's.
+        if kind != BundleKind::Grades {
+            a.require(Action::TrustBundleKey, qunxue_store::profiles::Role::Instructor, self)?;
+        }
         bundles::trust_bundle_key(&mut a.store, &a.caller.profile_id, path, kind, fingerprint, a.now)
     }
 
