@@ -63,9 +63,7 @@ impl Session {
     /// What removing a course would delete (asked before the confirmation).
     pub fn course_removal(&self, course_id: &str) -> Result<CourseRemoval> {
         let access = self.authorise(Action::RemoveCourse)?;
-        let course = qunxue_store::courses::get_course(access.store.conn(), course_id)?;
-        let people_with_records = qunxue_store::courses::people_with_records(access.store.conn(), course_id)?;
-        Ok(CourseRemoval { course_id: course.id, title: course.title, people_with_records })
+        removal_of(&access.store, course_id)
     }
 
     /// Removes a course with everyone's records in it, after a backup of the
@@ -73,11 +71,10 @@ impl Session {
     pub fn remove_course(&self, course_id: &str) -> Result<CourseRemoval> {
         let removal = {
             let mut access = self.authorise(Action::RemoveCourse)?;
-            let course = qunxue_store::courses::get_course(access.store.conn(), course_id)?;
-            let people_with_records = qunxue_store::courses::people_with_records(access.store.conn(), course_id)?;
+            let removal = removal_of(&access.store, course_id)?;
             create_backup(access.store.conn(), access.data_dir, BackupReason::PreRemoval, access.now)?;
             library::remove_course(&mut access.store, access.data_dir, course_id)?;
-            CourseRemoval { course_id: course.id, title: course.title, people_with_records }
+            removal
         };
         self.log_admin(
             "remove_course",
@@ -85,4 +82,11 @@ impl Session {
         )?;
         Ok(removal)
     }
+}
+
+/// What removing `course_id` would delete, as the confirmation says it.
+fn removal_of(store: &qunxue_store::Store, course_id: &str) -> Result<CourseRemoval> {
+    let course = qunxue_store::courses::get_course(store.conn(), course_id)?;
+    let people_with_records = qunxue_store::courses::people_with_records(store.conn(), course_id)?;
+    Ok(CourseRemoval { course_id: course.id, title: course.title, people_with_records })
 }
