@@ -38,6 +38,9 @@ fn the_first_admin_is_free_and_every_later_one_needs_an_admins_pin() {
 
     let first = json(&qunxue_fed(&add(db, "周店长", "admin"), "975310\n", None));
     assert_eq!(first["role"], "admin");
+    // The first admin is handed their one-time recovery code (XXXX-XXXX-XXXX-XXXX).
+    let code = first["recoveryCode"].as_str().unwrap_or_default();
+    assert_eq!((code.len(), code.matches('-').count()), (19, 3), "{first}");
     let admin = first["id"].as_str().unwrap().to_string();
 
     // A second admin: refused without an admin acting, and without the PIN.
@@ -49,6 +52,7 @@ fn the_first_admin_is_free_and_every_later_one_needs_an_admins_pin() {
     assert_eq!(locked.status.code(), Some(1));
     let second = json(&qunxue_fed(&as_admin, "135790\n", Some("975310")));
     assert_eq!(second["role"], "admin");
+    assert!(second["recoveryCode"].is_string(), "every new admin gets a code: {second}");
 
     // An instructor's PIN has six digits or more.
     let mut short = add(db, "王老师", "instructor");

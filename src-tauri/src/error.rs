@@ -1,7 +1,7 @@
 //! Errors as the UI receives them: `{kind, message}`, never a stack trace.
 
 use qunxue_app::domain::Diagnostic;
-use qunxue_app::{AppError, ErrorKind};
+use qunxue_app::{AppError, ErrorKind, Remedy};
 use serde::Serialize;
 
 #[derive(Debug, Serialize, thiserror::Error)]
@@ -12,18 +12,19 @@ pub struct CommandError {
     /// Every problem of an invalid pack, for the UI to list one by one.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub diagnostics: Vec<Diagnostic>,
-    /// The acting profile's session locked itself: the UI asks for its PIN.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub locked: bool,
+    /// What the person can do about a refusal: enter the PIN, set up or
+    /// confirm the admin. The UI offers it over whatever screen is open.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub remedy: Option<Remedy>,
 }
 
 impl CommandError {
     pub fn internal(message: impl Into<String>) -> Self {
-        Self { kind: ErrorKind::Internal, message: message.into(), diagnostics: Vec::new(), locked: false }
+        Self { kind: ErrorKind::Internal, message: message.into(), diagnostics: Vec::new(), remedy: None }
     }
 
     pub fn forbidden(message: impl Into<String>) -> Self {
-        Self { kind: ErrorKind::Forbidden, message: message.into(), diagnostics: Vec::new(), locked: false }
+        Self { kind: ErrorKind::Forbidden, message: message.into(), diagnostics: Vec::new(), remedy: None }
     }
 }
 
@@ -33,7 +34,7 @@ impl From<AppError> for CommandError {
             kind: error.kind(),
             message: error.to_string(),
             diagnostics: error.diagnostics().to_vec(),
-            locked: error.is_locked(),
+            remedy: error.remedy(),
         }
     }
 }

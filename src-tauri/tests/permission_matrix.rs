@@ -19,7 +19,7 @@ use std::collections::BTreeSet;
 
 use serde_json::{json, Value};
 
-use matrix::fixture::{fixture, Fixture, COURSE, QUIZ, TASK};
+use matrix::fixture::{fixture, Fixture, ADMIN_PIN, COURSE, INSTRUCTOR_PIN, QUIZ, TASK};
 use matrix::harness::Run;
 use matrix::Who::{self, Admin, Instructor, Learner};
 
@@ -484,6 +484,53 @@ const ROWS: &[Row] = &[
         command: "set_idle_lock_minutes",
         min: Admin,
         args: |_, _, _| json!({ "minutes": 15 }),
+        effect: Effect::Writes,
+    },
+    // Setting the machine up, and PINs. The template's machine is set up
+    // already (it has an admin), so the first-run answers are refused to all.
+    Row {
+        command: "machine_setup",
+        min: Learner,
+        args: none,
+        effect: Effect::Returns(|v| v["machineUse"] == "shared" && v["hasAdmin"] == true),
+    },
+    Row {
+        command: "set_up_personal_machine",
+        min: Learner,
+        args: |_, _, _| json!({ "displayName": "小林" }),
+        effect: Effect::RefusedByRules("invalid_input"),
+    },
+    Row {
+        command: "set_up_shared_machine",
+        min: Learner,
+        args: |_, _, _| json!({ "setup": { "adminName": "新管理员", "pin": "864200", "learnerPinsRequired": true } }),
+        effect: Effect::RefusedByRules("invalid_input"),
+    },
+    Row {
+        command: "set_up_admin",
+        min: Learner,
+        args: |_, _, _| json!({ "displayName": "新管理员", "pin": "864200" }),
+        effect: Effect::RefusedByRules("invalid_input"),
+    },
+    Row { command: "confirm_admin", min: Admin, args: none, effect: Effect::Returns(|v| v["recoveryCode"].is_string()) },
+    Row {
+        command: "recover_admin",
+        min: Learner,
+        // A learner has no recovery code: refused before any try is counted
+        // (wrong codes against an admin count like wrong PINs: machine_tests).
+        args: |f, _, _| json!({ "profileId": f.other, "code": "AAAA-AAAA-AAAA-AAAA", "newPin": "864200" }),
+        effect: Effect::RefusedByRules("invalid_input"),
+    },
+    Row { command: "set_learner_pins_required", min: Admin, args: |_, _, _| json!({ "required": true }), effect: Effect::Writes },
+    Row { command: "reset_pin", min: Admin, args: |f, _, _| json!({ "profileId": f.other, "newPin": "2468" }), effect: Effect::Writes },
+    Row {
+        command: "change_own_pin",
+        min: Learner,
+        args: |_, who, _| match who {
+            Learner => json!({ "current": null, "newPin": "2468" }),
+            Instructor => json!({ "current": INSTRUCTOR_PIN, "newPin": "864200" }),
+            Admin => json!({ "current": ADMIN_PIN, "newPin": "864200" }),
+        },
         effect: Effect::Writes,
     },
     // Impact studies and the survey.

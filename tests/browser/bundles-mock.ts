@@ -129,7 +129,7 @@ export async function installBundlesMock(page: Page, options: BundlesMockOptions
         { id: 'p-learner', displayName: '林小雨', role: 'learner', avatarColour: '#2f6f5e', createdAt: '2026-01-01T00:00:00Z', lastUsedAt: '2026-03-01T00:00:00Z', needsPin: false, active: false },
         { id: 'p-teacher', displayName: '王老师', role: 'instructor', avatarColour: '#8a4b2f', createdAt: '2026-01-01T00:00:00Z', lastUsedAt: '2026-03-01T00:00:00Z', needsPin: true, active: true },
       ],
-      needsFirstAdmin: false,
+      needsFirstAdmin: false, learnerPinsRequired: false,
     })
     const view = extra.grading_view
     if (view && opts.attachments) {

@@ -47,6 +47,7 @@ export async function installLearnerMock(page: Page, options: LearnerMockOptions
     const list = () => ({
       profiles: [...profiles].sort((a, b) => b.lastUsedAt.localeCompare(a.lastUsedAt)).map(view),
       needsFirstAdmin: !profiles.some((p) => p.role === 'admin'),
+      learnerPinsRequired: false,
     })
 
     // The same words the backend's jieba would give for these tests' queries.

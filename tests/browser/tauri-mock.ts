@@ -252,6 +252,7 @@ export async function installTauriMock(page: Page, options: MockOptions): Promis
       course_removal: ({ courseId }) => removalOf(findCourse(courseId)),
       admin_log: () => [],
       session_status: () => ({ profileId: 'p1', role: 'learner', locked: false, idleLockMinutes: 10 }),
+      machine_setup: () => ({ machineUse: 'personal', learnerPinsRequired: false, hasAdmin: false, unconfirmedAdmins: 0 }),
       // Classes: the codes joined or created in this page's life.
       my_classes: ({ courseId }) => classes.filter((c) => c.courseId === courseId),
       course_classes: ({ courseId }) => classes.filter((c) => c.courseId === courseId),

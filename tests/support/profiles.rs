@@ -13,6 +13,6 @@ pub const ADMIN_PIN: &str = "975310";
 /// Adds the database's first admin (PIN [`ADMIN_PIN`]) and returns its id.
 pub fn add_admin(db: &Path) -> String {
     let session = Session::open(OpenOptions::for_database(db), None, None).expect("opening the test database");
-    let admin = NewProfile { display_name: "管理员".into(), avatar_colour: None };
-    session.add_profile(&admin, Role::Admin, Some(ADMIN_PIN)).expect("adding the first admin").id
+    let admin = NewProfile::named("管理员");
+    session.add_profile(&admin, Role::Admin, Some(ADMIN_PIN)).expect("adding the first admin").profile.id
 }

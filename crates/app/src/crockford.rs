@@ -22,6 +22,14 @@ pub(crate) fn is_code(text: &str) -> bool {
     text.bytes().all(|b| ALPHABET.contains(&b))
 }
 
+/// `length` symbols from the operating system's randomness (each byte taken
+/// modulo 32: 256 is a multiple of 32, so every symbol is equally likely).
+pub(crate) fn random_code(length: usize, what: &str) -> crate::Result<String> {
+    let mut bytes = vec![0u8; length];
+    getrandom::fill(&mut bytes).map_err(|e| crate::AppError::Internal(format!("no randomness for {what}: {e}")))?;
+    Ok(bytes.iter().map(|b| ALPHABET[usize::from(b % 32)] as char).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

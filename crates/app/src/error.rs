@@ -21,6 +21,19 @@ pub enum ErrorKind {
     Internal,
 }
 
+/// The way out of a refusal that the person at the machine can take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Remedy {
+    /// Enter the acting profile's PIN (a PIN-protected profile not unlocked
+    /// in this session, or one that locked itself when idle).
+    Unlock,
+    /// Set up the machine's first admin.
+    SetUpAdmin,
+    /// Confirm the admin made by an older version, or set up a new one.
+    ConfirmAdmin,
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     #[error("{0}")]
@@ -46,6 +59,14 @@ pub enum AppError {
     /// session (the CLI without `--pin-stdin` or `QUNXUE_PIN`).
     #[error("{action}需要先输入这个档案的 PIN（闲置一段时间后会自动锁定，请在“档案”中重新输入）/ {action} needs this profile's PIN: the session locks itself when idle (enter it again under Profiles; on the command line, --pin-stdin or QUNXUE_PIN)")]
     Locked { action: String },
+    /// An admin-only action on a machine that has no admin yet: one must be
+    /// set up (name, PIN, recovery code) first, never "whoever comes first".
+    #[error("{action}需要管理员，但这台电脑还没有管理员：请先设置管理员（姓名、PIN 和恢复码）/ {action} needs an admin and this computer has none yet: set one up first (name, PIN and recovery code)")]
+    NoAdmin { action: String },
+    /// The acting admin was made before admin set-up existed: they confirm
+    /// (and get a recovery code) or hand over to a new admin first.
+    #[error("本机管理员是旧版本中设置的，请先确认管理员（获取恢复码）或重新设置管理员，再{action} / this computer's admin was made by an older version: confirm it (and get a recovery code) or set up a new admin before {action}")]
+    AdminUnconfirmed { action: String },
     /// A verified bundle signed by a key this machine has not trusted for
     /// that signer yet; someone must compare the fingerprint and trust it.
     #[error(
@@ -66,14 +87,20 @@ impl AppError {
             // Conflict: the bundle's key clashes with the keys trusted here.
             AppError::Conflict(_) | AppError::UntrustedKey { .. } => ErrorKind::Conflict,
             AppError::Forbidden { .. } | AppError::Locked { .. } => ErrorKind::Forbidden,
+            AppError::NoAdmin { .. } | AppError::AdminUnconfirmed { .. } => ErrorKind::Forbidden,
             AppError::Internal(_) => ErrorKind::Internal,
         }
     }
 
-    /// Whether the refusal is only for want of the acting profile's PIN (a
-    /// session that locked itself), so a front end can ask for it.
-    pub fn is_locked(&self) -> bool {
-        matches!(self, AppError::Locked { .. })
+    /// What the person can do about a refusal, so a front end can offer it
+    /// where it happened (ask for the PIN, set up or confirm the admin).
+    pub fn remedy(&self) -> Option<Remedy> {
+        match self {
+            AppError::Locked { .. } => Some(Remedy::Unlock),
+            AppError::NoAdmin { .. } => Some(Remedy::SetUpAdmin),
+            AppError::AdminUnconfirmed { .. } => Some(Remedy::ConfirmAdmin),
+            _ => None,
+        }
     }
 
     /// The diagnostics of an invalid pack (empty for every other error), for

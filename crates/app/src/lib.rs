@@ -30,7 +30,7 @@ pub mod study;
 pub mod tasks;
 pub mod xapi;
 
-pub use error::{AppError, ErrorKind};
+pub use error::{AppError, ErrorKind, Remedy};
 pub use session::{Action, OpenOptions, Session};
 
 pub type Result<T, E = AppError> = std::result::Result<T, E>;

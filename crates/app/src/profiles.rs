@@ -1,6 +1,7 @@
-//! Which profile the app opens with. Only a learner profile is ever opened
-//! without asking: instructors and admins unlock theirs with a PIN in the
-//! profile picker, so a machine left on never starts in a grading role.
+//! Which profile the app opens with. Only a learner profile without a PIN
+//! is ever opened without asking: profiles behind a PIN (every instructor
+//! and admin, and learners who set one) are unlocked in the profile picker,
+//! so a machine left on never starts in a grading role or in someone's work.
 
 use chrono::{DateTime, Utc};
 use qunxue_store::profiles::{self, Profile, Role};
@@ -12,16 +13,25 @@ use crate::Result;
 pub const DEFAULT_PROFILE_NAME: &str = "学员";
 
 /// The profile to open: the remembered one if it still exists and is a
-/// learner, else the most recently used learner, else a new default learner.
+/// learner without a PIN, else the most recently used such learner, else a
+/// new default learner on a machine without profiles. On a machine where
+/// every profile has a PIN, the most recently used one, still locked.
 pub fn active_profile(store: &mut Store, now: DateTime<Utc>) -> Result<Profile> {
+    let open = |p: &Profile| p.role == Role::Learner && !p.has_pin;
+    let local = profiles::list(store.conn())?;
     let remembered = match settings::get(store.conn(), settings::ACTIVE_PROFILE)? {
-        Some(id) => profiles::list(store.conn())?.into_iter().find(|p| p.id == id),
+        Some(id) => local.iter().find(|p| p.id == id).cloned(),
         None => None,
     };
-    if let Some(profile) = remembered.filter(|p| p.role == Role::Learner) {
+    if let Some(profile) = remembered.filter(open) {
         return Ok(profile);
     }
-    let fallback = profiles::list(store.conn())?.into_iter().find(|p| p.role == Role::Learner);
+    let fallback = local.iter().find(|p| open(p)).cloned();
+    if fallback.is_none() {
+        if let Some(locked) = local.into_iter().next() {
+            return Ok(locked);
+        }
+    }
     let created = fallback.is_none();
     let profile = fallback
         .unwrap_or_else(|| Profile::learner(uuid::Uuid::new_v4().to_string(), DEFAULT_PROFILE_NAME, &now.to_rfc3339()));
@@ -53,22 +63,24 @@ mod tests {
     }
 
     #[test]
-    fn a_remembered_profile_promoted_or_deleted_is_not_opened() {
+    fn a_profile_behind_a_pin_is_never_opened_unlocked_and_a_deleted_one_not_at_all() {
         let mut store = Store::open_in_memory().unwrap();
         let first = active_profile(&mut store, now()).unwrap();
-        store.transact(|tx| profiles::set_role(tx, &first.id, Role::Instructor)).unwrap();
+        let second = Profile::learner("second", "乙", "2026-11-27T09:00:00+00:00");
+        store.transact(|tx| profiles::insert(tx, &second)).unwrap();
+        // The remembered learner sets a PIN: the other learner opens instead.
+        store.transact(|tx| profiles::set_pin_hash(tx, &first.id, Some("$argon2id$x"))).unwrap();
+        assert_eq!(active_profile(&mut store, now()).unwrap().id, "second");
+        // Every profile behind a PIN: the most recent one, which stays locked
+        // (the session opens it without its PIN entered) and no new profile.
+        store.transact(|tx| profiles::set_pin_hash(tx, "second", Some("$argon2id$y"))).unwrap();
         let opened = active_profile(&mut store, now()).unwrap();
-        assert_ne!(opened.id, first.id, "an instructor profile needs its PIN");
-        assert_eq!(opened.role, Role::Learner);
+        assert_eq!((opened.id.as_str(), opened.has_pin), (first.id.as_str(), true));
+        assert_eq!(profiles::list(store.conn()).unwrap().len(), 2);
 
-        store
-            .transact(|tx| -> qunxue_store::Result<()> {
-                tx.execute("DELETE FROM profiles WHERE id = ?1", [&opened.id])?;
-                Ok(())
-            })
-            .unwrap();
-        let again = active_profile(&mut store, now()).unwrap();
-        assert_ne!(again.id, opened.id);
-        assert_eq!(again.role, Role::Learner);
+        store.transact(|tx| profiles::delete(tx, &first.id)).unwrap();
+        store.transact(|tx| profiles::delete(tx, "second")).unwrap();
+        let fresh = active_profile(&mut store, now()).unwrap();
+        assert!(fresh.id != first.id && !fresh.has_pin && fresh.role == Role::Learner);
     }
 }

@@ -144,6 +144,7 @@ const SEEDS: &[(i64, &str)] = &[
          INSERT INTO admin_log (at, actor_id, actor_name, action, detail)
              VALUES ('2026-01-15T08:00:00Z', 'p2', '李老师', 'remove_course', 'c9');",
     ),
+    (16, "UPDATE profiles SET recovery_hash = '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA' WHERE id = 'p2';"),
 ];
 
 /// Columns added to existing tables after version 1, and the value rows that
@@ -168,7 +169,14 @@ const ADDED_COLUMNS: &[(i64, &str, &str, Filled)] = &[
     (14, "profiles", "origin", Filled::Text("local")),
     // No lock before the runs were counted had been doubled.
     (15, "pin_failures", "lockouts", Filled::Integer(0)),
+    // Admins made before set-up existed have no recovery code.
+    (16, "profiles", "recovery_hash", Filled::Null),
 ];
+
+/// Rows a migration adds to an existing table, as (version, table, the added
+/// rows' first column): migration 16 answers the first-run question for a
+/// database that was already in use.
+const ADDED_ROWS: &[(i64, &str, &str)] = &[(16, "settings", "machine_use")];
 
 /// Derived tables a migration recreated empty, because the app rebuilds them
 /// from their sources on first use (the search index: migration 13 leaves its
@@ -269,12 +277,16 @@ fn upgrades_keep_every_row(#[values(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)] from
             assert!(new_rows.is_empty(), "schema {from}: {table} is rebuilt from its sources, not carried over");
             continue;
         }
+        let added: Vec<&str> =
+            ADDED_ROWS.iter().filter(|(v, t, _)| *t == table.as_str() && *v > from).map(|(_, _, key)| *key).collect();
+        let new_rows: Rows =
+            new_rows.iter().filter(|row| !added.iter().any(|key| row[0] == Value::Text((*key).to_owned()))).cloned().collect();
         assert_eq!(
             new_rows.len(),
             old_rows.len(),
             "schema {from}: row count of {table} changed"
         );
-        for (old_row, new_row) in old_rows.iter().zip(new_rows) {
+        for (old_row, new_row) in old_rows.iter().zip(&new_rows) {
             for (column, old_value) in old_columns.iter().zip(old_row) {
                 let at = new_columns.iter().position(|c| c == column).expect("column kept");
                 assert_eq!(&new_row[at], old_value, "schema {from}: {table}.{column} changed");
@@ -342,4 +354,29 @@ fn a_learner_only_a_submissions_bundle_brought_becomes_a_class_member() {
     let source: String =
         conn.query_row("SELECT source FROM member_sources WHERE profile_id = 'p9'", [], |r| r.get(0)).unwrap();
     assert_eq!(source, "bundle");
+}
+
+#[test]
+fn a_database_in_use_is_not_asked_the_first_run_question_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let machine_use = |conn: &Connection| {
+        conn.query_row("SELECT value FROM settings WHERE key = 'machine_use'", [], |r| r.get::<_, String>(0)).optional().unwrap()
+    };
+    use rusqlite::OptionalExtension;
+
+    // Seeded data (a learner and an instructor, no admin): a personal machine.
+    let mut used = build_at(&dir.path().join("used.db"), 15);
+    migrate(&mut used, 16).unwrap();
+    assert_eq!(machine_use(&used).as_deref(), Some("personal"));
+
+    // With an admin: a shared machine.
+    let mut shared = build_at(&dir.path().join("shared.db"), 15);
+    shared.execute_batch("UPDATE profiles SET role = 'admin' WHERE id = 'p2'").unwrap();
+    migrate(&mut shared, 16).unwrap();
+    assert_eq!(machine_use(&shared).as_deref(), Some("shared"));
+
+    // A new database has no profile yet: the first run asks.
+    let mut fresh = Connection::open(dir.path().join("fresh.db")).unwrap();
+    migrate(&mut fresh, SCHEMA_VERSION).unwrap();
+    assert_eq!(machine_use(&fresh), None);
 }

@@ -8,6 +8,11 @@ pub const ACTIVE_PROFILE: &str = "active_profile";
 /// Minutes an instructor's or admin's session may stay idle before it locks
 /// itself (0: never).
 pub const IDLE_LOCK_MINUTES: &str = "idle_lock_minutes";
+/// Who uses this computer: `personal` (one learner) or `shared` (a class or
+/// company machine with an admin). Absent until the first-run question.
+pub const MACHINE_USE: &str = "machine_use";
+/// `1` when the admin requires every learner profile to have a PIN.
+pub const LEARNER_PINS_REQUIRED: &str = "learner_pins_required";
 
 pub fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)

@@ -2,7 +2,7 @@
 //! recolouring and deleting profiles, roles, and switching the acting
 //! profile (with a PIN for instructors and admins, checked in the backend).
 
-use qunxue_app::accounts::{NewProfile, ProfileList, ProfileView, SwitchOutcome};
+use qunxue_app::accounts::{NewProfile, ProfileList, ProfileView, RoleChange, SwitchOutcome};
 use qunxue_app::session::SessionStatus;
 use qunxue_app::domain::rows::{AdminLogEntry, Role};
 use tauri::State;
@@ -50,7 +50,7 @@ pub async fn set_profile_role(
     profile_id: String,
     role: Role,
     pin: Option<String>,
-) -> CommandResult<ProfileView> {
+) -> CommandResult<RoleChange> {
     run(&state, move |s| s.set_profile_role(&profile_id, role, pin.as_deref())).await
 }
 

@@ -11,6 +11,7 @@ pub mod courses;
 pub mod impact;
 pub mod library;
 pub mod local_quizzes;
+pub mod machine;
 pub mod marking;
 pub mod notes;
 pub mod quiz;

@@ -84,7 +84,7 @@ pub fn fixture() -> &'static Fixture {
 }
 
 fn named(name: &str) -> NewProfile {
-    NewProfile { display_name: name.into(), avatar_colour: None }
+    NewProfile::named(name)
 }
 
 fn answers() -> [(&'static str, LearnerAnswer); 6] {
@@ -110,10 +110,10 @@ fn build() -> Fixture {
     };
     let s = Session::start(options).unwrap().session;
     let learner = s.profile_id();
-    let admin = s.add_profile(&named("管理员"), Role::Admin, Some(ADMIN_PIN)).unwrap().id;
+    let admin = s.add_profile(&named("管理员"), Role::Admin, Some(ADMIN_PIN)).unwrap().profile.id;
     switch(&s, &admin, Some(ADMIN_PIN));
-    let instructor = s.add_profile(&named("王老师"), Role::Instructor, Some(INSTRUCTOR_PIN)).unwrap().id;
-    let other = s.add_profile(&named("李同学"), Role::Learner, None).unwrap().id;
+    let instructor = s.add_profile(&named("王老师"), Role::Instructor, Some(INSTRUCTOR_PIN)).unwrap().profile.id;
+    let other = s.add_profile(&named("李同学"), Role::Learner, None).unwrap().profile.id;
     s.import_pack(&repo.join("tests/fixtures/packs/good"), false, &mut |_| {}).unwrap();
 
     let own = |profile: &str, pin: Option<&'static str>| -> Own {

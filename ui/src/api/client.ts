@@ -3,6 +3,7 @@
 import { invoke, type InvokeArgs } from '@tauri-apps/api/core'
 import { toAppError } from './errors'
 import { sessionLocked } from '../composables/useSessionLock'
+import { adminNeeded } from '../composables/useAdminSetup'
 
 export async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
   try {
@@ -10,8 +11,10 @@ export async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
   } catch (reason) {
     console.error(`command ${command} failed`, reason)
     const error = toAppError(reason)
-    // A session that locked itself while idle: ask for the PIN, wherever it happened.
-    if (error.locked) sessionLocked()
+    // A locked profile: ask for the PIN, wherever it happened. A machine
+    // without an admin, or with one an older version made: set one up first.
+    if (error.remedy === 'unlock') sessionLocked()
+    else if (error.remedy === 'set_up_admin' || error.remedy === 'confirm_admin') adminNeeded(error.remedy)
     throw error
   }
 }

@@ -20,16 +20,29 @@ export class AppError extends Error {
   readonly kind: ErrorKind
   /** Problems found in a course pack; empty for every other failure. */
   readonly diagnostics: Diagnostic[]
-  /** Refused only because the acting profile's session locked itself: its PIN unlocks it. */
-  readonly locked: boolean
+  /** What the person can do about a refusal (enter the PIN, set up or confirm the admin). */
+  readonly remedy: Remedy | null
 
-  constructor(kind: ErrorKind, message: string, diagnostics: Diagnostic[] = [], locked = false) {
+  constructor(kind: ErrorKind, message: string, diagnostics: Diagnostic[] = [], remedy: Remedy | null = null) {
     super(message)
     this.name = 'AppError'
     this.kind = kind
     this.diagnostics = diagnostics
-    this.locked = locked
+    this.remedy = remedy
   }
+
+  /** Refused only because the acting profile is locked: its PIN unlocks it. */
+  get locked(): boolean {
+    return this.remedy === 'unlock'
+  }
+}
+
+/** The backend's `Remedy`: the way out of a refusal the person can take. */
+export const REMEDIES = ['unlock', 'set_up_admin', 'confirm_admin'] as const
+export type Remedy = (typeof REMEDIES)[number]
+
+function isRemedy(value: unknown): value is Remedy {
+  return typeof value === 'string' && (REMEDIES as readonly string[]).includes(value)
 }
 
 function isErrorKind(value: unknown): value is ErrorKind {
@@ -74,14 +87,14 @@ function wholeNumber(value: unknown): number {
 export function toAppError(reason: unknown): AppError {
   if (reason instanceof AppError) return reason
   if (typeof reason === 'object' && reason !== null && 'kind' in reason) {
-    const { kind, message, diagnostics, locked } = reason as {
+    const { kind, message, diagnostics, remedy } = reason as {
       kind: unknown
       message?: unknown
       diagnostics?: unknown
-      locked?: unknown
+      remedy?: unknown
     }
     const text = typeof message === 'string' ? message : ''
-    return new AppError(isErrorKind(kind) ? kind : 'internal', tidy(text), toDiagnostics(diagnostics), locked === true)
+    return new AppError(isErrorKind(kind) ? kind : 'internal', tidy(text), toDiagnostics(diagnostics), isRemedy(remedy) ? remedy : null)
   }
   // A plain string comes from Tauri itself (unknown command, bad arguments);
   // an Error from the JS side (for example no Tauri runtime at all).

@@ -18,11 +18,17 @@ export interface ProfileView {
 export interface ProfileList {
   profiles: ProfileView[]
   needsFirstAdmin: boolean
+  /** The admin requires every profile to have a PIN. */
+  learnerPinsRequired: boolean
 }
+
+/** A role given; a new admin is handed a recovery code (shown once). */
+export type RoleChange = ProfileView & { recoveryCode?: string | null }
 
 export type SwitchOutcome =
   | { status: 'switched'; profile: ProfileView }
   | { status: 'pin_required' }
+  | { status: 'pin_setup_required'; minDigits: number }
   | { status: 'wrong_pin'; triesLeft: number }
   | { status: 'locked'; retryAfterSeconds: number }
 
@@ -30,8 +36,8 @@ export function listProfiles(): Promise<ProfileList> {
   return call<ProfileList>('list_profiles')
 }
 
-export function createProfile(displayName: string, avatarColour: string | null): Promise<ProfileView> {
-  return call<ProfileView>('create_profile', { profile: { displayName, avatarColour } })
+export function createProfile(displayName: string, avatarColour: string | null, pin: string | null = null): Promise<ProfileView> {
+  return call<ProfileView>('create_profile', { profile: { displayName, avatarColour, pin } })
 }
 
 export function renameProfile(profileId: string, displayName: string): Promise<ProfileView> {
@@ -46,8 +52,8 @@ export function deleteProfile(profileId: string): Promise<void> {
   return call<void>('delete_profile', { profileId })
 }
 
-export function setProfileRole(profileId: string, role: Role, pin: string | null): Promise<ProfileView> {
-  return call<ProfileView>('set_profile_role', { profileId, role, pin })
+export function setProfileRole(profileId: string, role: Role, pin: string | null): Promise<RoleChange> {
+  return call<RoleChange>('set_profile_role', { profileId, role, pin })
 }
 
 export function switchProfile(profileId: string, pin: string | null): Promise<SwitchOutcome> {

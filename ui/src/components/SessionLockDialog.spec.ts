@@ -20,9 +20,9 @@ describe('SessionLockDialog', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {})
     const pins: unknown[] = []
     mockIPC((cmd, args) => {
-      if (cmd === 'list_profiles') return { profiles: [teacher], needsFirstAdmin: false }
+      if (cmd === 'list_profiles') return { profiles: [teacher], needsFirstAdmin: false, learnerPinsRequired: false }
       if (cmd === 'marking_queue') {
-        return Promise.reject({ kind: 'forbidden', message: '批改简答题需要先输入这个档案的 PIN', locked: true })
+        return Promise.reject({ kind: 'forbidden', message: '批改简答题需要先输入这个档案的 PIN', remedy: 'unlock' })
       }
       if (cmd === 'switch_profile') {
         pins.push((args as { pin: string }).pin)
@@ -34,7 +34,7 @@ describe('SessionLockDialog', () => {
     })
     await refreshProfiles(true)
     const { locked } = useSessionLock()
-    await expect(call('marking_queue')).rejects.toMatchObject({ kind: 'forbidden', locked: true })
+    await expect(call('marking_queue')).rejects.toMatchObject({ kind: 'forbidden', remedy: 'unlock' })
     expect(locked.value).toBe(true)
 
     const { wrapper, router } = await mountScreen(SessionLockDialog, { attachTo: document.body }, '/teach/short-answers')

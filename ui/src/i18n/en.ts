@@ -13,6 +13,7 @@ import questionImport from './features/questionImport.en'
 import backup from './features/backup.en'
 import certificates from './features/certificates.en'
 import classes from './features/classes.en'
+import accounts from './features/accounts.en'
 
 const en: MessageSchema = {
   marking,
@@ -27,6 +28,7 @@ const en: MessageSchema = {
   backup,
   certificates,
   classes,
+  accounts,
   app: {
     name: 'Qunxue',
     tagline: 'Community operations training',

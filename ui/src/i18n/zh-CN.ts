@@ -14,6 +14,7 @@ import questionImport from './features/questionImport.zh-CN'
 import backup from './features/backup.zh-CN'
 import certificates from './features/certificates.zh-CN'
 import classes from './features/classes.zh-CN'
+import accounts from './features/accounts.zh-CN'
 
 const zhCN = {
   marking,
@@ -28,6 +29,7 @@ const zhCN = {
   backup,
   certificates,
   classes,
+  accounts,
   app: {
     name: '群学',
     tagline: '社群运营培训',

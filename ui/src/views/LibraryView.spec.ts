@@ -43,9 +43,9 @@ beforeEach(() => {
     calls.push([cmd, args])
     if (cmd === 'list_courses') return installed
     if (cmd === 'list_profiles') {
-      if (!activeRole) return { profiles: [], needsFirstAdmin: false }
+      if (!activeRole) return { profiles: [], needsFirstAdmin: false, learnerPinsRequired: false }
       const me = { id: 'p1', displayName: '林小雨', role: activeRole, avatarColour: '#2f6f5e', createdAt: '', lastUsedAt: '', needsPin: false, active: true }
-      return { profiles: [me], needsFirstAdmin: false }
+      return { profiles: [me], needsFirstAdmin: false, learnerPinsRequired: false }
     }
     if (cmd === 'course_removal') {
       if (notAdmin) {

@@ -25,7 +25,7 @@ const list: ProfileList = {
     profile('p1', '王小丽', { active: true }),
     profile('p2', '李老师', { role: 'instructor', needsPin: true, avatarColour: '#be185d' }),
   ],
-  needsFirstAdmin: false,
+  needsFirstAdmin: false, learnerPinsRequired: false,
 }
 
 let calls: [string, Record<string, unknown>][] = []

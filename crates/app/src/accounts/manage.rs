@@ -5,7 +5,7 @@ use qunxue_store::profiles::{self, Profile, Role, DEFAULT_AVATAR_COLOUR};
 use qunxue_store::Store;
 use serde::Deserialize;
 
-use super::{view, ProfileView};
+use super::{machine, pin, view, ProfileView};
 use crate::access::{self, Caller};
 use crate::{AppError, Result};
 
@@ -18,10 +18,21 @@ pub struct NewProfile {
     pub display_name: String,
     /// `#rrggbb`; the default colour when absent.
     pub avatar_colour: Option<String>,
+    /// A learner PIN: optional, unless the machine requires one for every profile.
+    #[serde(default)]
+    pub pin: Option<String>,
+}
+
+impl NewProfile {
+    /// A profile with just a name (default colour, no PIN).
+    pub fn named(display_name: impl Into<String>) -> Self {
+        NewProfile { display_name: display_name.into(), avatar_colour: None, pin: None }
+    }
 }
 
 /// Creates a learner profile. Anyone may: a new person at the machine
-/// needs no one's permission to start learning.
+/// needs no one's permission to start learning. Its PIN is optional unless
+/// the machine requires one for every profile.
 pub fn create_profile(
     store: &mut Store,
     caller_id: &str,
@@ -33,11 +44,25 @@ pub fn create_profile(
         Some(colour) => avatar_colour(colour)?,
         None => DEFAULT_AVATAR_COLOUR.to_string(),
     };
+    let pin_hash = match new.pin.as_deref().filter(|p| !p.is_empty()) {
+        Some(pin) => Some(pin::hash(pin, Role::Learner)?),
+        None if machine::learner_pins_required(store)? => {
+            return Err(AppError::Rejected(
+                "本机要求每个档案都设置 PIN / this computer requires a PIN for every profile".into(),
+            ))
+        }
+        None => None,
+    };
     let profile = Profile {
         avatar_colour: colour,
+        has_pin: pin_hash.is_some(),
         ..Profile::learner(uuid::Uuid::new_v4().to_string(), name, &now.to_rfc3339())
     };
-    store.transact(|tx| profiles::insert(tx, &profile))?;
+    store.transact(|tx| -> Result<()> {
+        profiles::insert(tx, &profile)?;
+        profiles::set_pin_hash(tx, &profile.id, pin_hash.as_deref())?;
+        Ok(())
+    })?;
     Ok(view(profile, caller_id))
 }
 
@@ -99,7 +124,7 @@ fn may_edit(store: &Store, caller_id: &str, profile_id: &str, action: &str) -> R
     }
 }
 
-fn display_name(raw: &str) -> Result<String> {
+pub(super) fn display_name(raw: &str) -> Result<String> {
     let name = raw.trim();
     if name.is_empty() {
         return Err(AppError::Rejected("档案名称不能为空".into()));

@@ -4,18 +4,25 @@
 //! rate-limited here in the backend.
 //!
 //! Who may do what:
-//! - anyone may create a learner profile and switch to a learner profile;
-//! - a profile may rename and recolour itself; an admin may do so for anyone;
-//! - roles are given by an admin; while the machine has no admin yet, any
-//!   profile may set up the first admin (with a PIN);
-//! - deleting needs an admin, except a learner profile on a machine that has
-//!   no admin yet; the active profile and the last admin cannot be deleted.
+//! - anyone may create a learner profile; switching to a profile with a PIN
+//!   (every instructor and admin, learners who chose one or whose machine
+//!   requires one) needs that PIN;
+//! - a profile may rename and recolour itself and change its own PIN; an
+//!   admin may rename or recolour anyone and reset anyone else's PIN;
+//! - roles are given by an admin; a machine without one sets one up through
+//!   the admin set-up (name, PIN, one-time recovery code);
+//! - deleting needs an admin; the active profile and the last admin cannot
+//!   be deleted.
 //!
-//! Only learner profiles are remembered as the profile to start with: an
-//! instructor or admin session ends with the app and needs the PIN again.
+//! Only profiles without a PIN are remembered as the profile to start with:
+//! a session behind a PIN ends with the app and needs the PIN again.
 
+mod admin;
+pub mod machine;
 mod manage;
 mod pin;
+mod pin_changes;
+mod recovery;
 mod roles;
 mod switch;
 #[cfg(test)]
@@ -27,9 +34,14 @@ use serde::Serialize;
 
 use crate::Result;
 
+pub use admin::AdminCredentials;
+pub(crate) use admin::{create_admin, make_admin, recover, reissue_code, retire_unconfirmed_admins};
+pub(crate) use pin_changes::{change_own_pin, reset_pin};
+pub use machine::{MachineSetup, MachineUse};
 pub use manage::{create_profile, delete_profile, rename_profile, set_avatar_colour, NewProfile};
-pub use pin::{hash as hash_pin, MAX_PIN_DIGITS, MIN_PIN_DIGITS};
+pub use pin::{hash as hash_pin, min_digits, validate as validate_pin, MAX_PIN_DIGITS, MIN_PIN_DIGITS};
 pub use roles::set_profile_role;
+pub use roles::RoleChange;
 pub use switch::{lock_seconds, switch_profile, verify_pin, SwitchOutcome, LOCK_SECONDS, MAX_LOCK_SECONDS, MAX_PIN_FAILURES};
 
 /// A profile as the picker shows it. The PIN hash never leaves the backend.
@@ -54,14 +66,16 @@ pub struct ProfileView {
 pub struct ProfileList {
     /// Most recently used first.
     pub profiles: Vec<ProfileView>,
-    /// No admin exists yet, so any profile may set up the first one.
+    /// No admin exists yet: admin-only actions lead to setting one up.
     pub needs_first_admin: bool,
+    /// The admin requires every profile to have a PIN.
+    pub learner_pins_required: bool,
 }
 
 pub(crate) fn view(profile: Profile, active_id: &str) -> ProfileView {
     ProfileView {
         active: profile.id == active_id,
-        needs_pin: profile.role.needs_pin(),
+        needs_pin: profile.has_pin,
         id: profile.id,
         display_name: profile.display_name,
         role: profile.role,
@@ -80,5 +94,6 @@ pub fn list_profiles(store: &Store, active_id: &str) -> Result<ProfileList> {
     Ok(ProfileList {
         profiles,
         needs_first_admin: profiles::count_with_role(store.conn(), Role::Admin)? == 0,
+        learner_pins_required: machine::learner_pins_required(store)?,
     })
 }

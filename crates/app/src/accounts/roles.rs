@@ -1,51 +1,52 @@
 //! Giving a profile a role. Instructors and admins always have a PIN: a
 //! profile promoted without one must be given one in the same step, and a
-//! profile set back to learner loses its PIN.
+//! profile set back to learner loses its PIN (and an admin's recovery code).
 
 use qunxue_store::profiles::{self, Role};
 use qunxue_store::Store;
 
-use super::{pin, view, ProfileView};
+use serde::Serialize;
+
+use super::{pin, recovery, view, ProfileView};
 use crate::access;
 use crate::{AppError, Result};
 
-/// Sets `profile_id`'s role as `caller_id`. Needs an admin, except while the
-/// machine has none: then the only change allowed is making the first admin.
+/// A role given, with the recovery code to hand to a new admin (shown once;
+/// absent for every other role).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RoleChange {
+    #[serde(flatten)]
+    pub profile: ProfileView,
+    pub recovery_code: Option<String>,
+}
+
+/// Sets `profile_id`'s role as `caller_id`, who must be an admin: a machine
+/// without one sets up its first admin through the admin set-up instead.
 /// `new_pin` sets (or replaces) the target's PIN; it is required when the
-/// target becomes an instructor or admin without having one.
+/// target becomes an instructor or admin without having one. A new admin
+/// gets a recovery code.
 pub fn set_profile_role(
     store: &mut Store,
     caller_id: &str,
     profile_id: &str,
     role: Role,
     new_pin: Option<&str>,
-) -> Result<ProfileView> {
+) -> Result<RoleChange> {
     let target = profiles::get(store.conn(), profile_id)?;
     let admins = profiles::count_with_role(store.conn(), Role::Admin)?;
     if admins == 0 {
-        access::caller(store.conn(), caller_id)?;
-        if role != Role::Admin {
-            return Err(AppError::Rejected(
-                "本机还没有管理员：请先设置一位管理员".into(),
-            ));
-        }
-    } else {
-        access::require(
-            store.conn(),
-            caller_id,
-            Role::Admin,
-            "changing a profile's role",
-        )?;
+        return Err(AppError::NoAdmin { action: "调整角色 / changing a role".into() });
     }
+    access::require(store.conn(), caller_id, Role::Admin, "changing a profile's role")?;
     if target.role == Role::Admin && role != Role::Admin && admins == 1 {
         return Err(AppError::Rejected(
             "不能取消唯一管理员的权限，请先指定另一位管理员".into(),
         ));
     }
-    let has_pin = profiles::pin_hash(store.conn(), profile_id)?.is_some();
     let hash = match new_pin {
         Some(new_pin) if role.needs_pin() => Some(pin::hash(new_pin, role)?),
-        None if role.needs_pin() && !has_pin => {
+        None if role.needs_pin() && !target.has_pin => {
             return Err(AppError::Rejected(format!(
                 "设为{}需要同时设置 PIN",
                 role_name(role)
@@ -53,6 +54,7 @@ pub fn set_profile_role(
         }
         _ => None,
     };
+    let code = (role == Role::Admin && target.role != Role::Admin).then(recovery::issue).transpose()?;
     store.transact(|tx| -> Result<()> {
         profiles::set_role(tx, profile_id, role)?;
         if !role.needs_pin() {
@@ -60,9 +62,17 @@ pub fn set_profile_role(
         } else if let Some(hash) = &hash {
             profiles::set_pin_hash(tx, profile_id, Some(hash))?;
         }
+        if role != Role::Admin {
+            profiles::set_recovery_hash(tx, profile_id, None)?;
+        } else if let Some(code) = &code {
+            profiles::set_recovery_hash(tx, profile_id, Some(&code.hash))?;
+        }
         Ok(())
     })?;
-    Ok(view(profiles::get(store.conn(), profile_id)?, caller_id))
+    Ok(RoleChange {
+        profile: view(profiles::get(store.conn(), profile_id)?, caller_id),
+        recovery_code: code.map(|c| c.shown),
+    })
 }
 
 fn role_name(role: Role) -> &'static str {

@@ -1,7 +1,7 @@
 //! Switching the active profile. A profile with a PIN is unlocked only by
-//! that PIN; after [`MAX_PIN_FAILURES`] wrong ones in a row it stays locked
-//! for [`LOCK_SECONDS`]. The count lives in the database, so restarting the
-//! app does not reset it.
+//! that PIN; after [`MAX_PIN_FAILURES`] wrong ones in a row it stays locked,
+//! for [`LOCK_SECONDS`] the first time and twice as long each further time.
+//! The counts live in the database, so restarting the app resets nothing.
 
 use chrono::{DateTime, Duration, Utc};
 use qunxue_store::pin_failures::{self, PinFailures};
@@ -39,6 +39,11 @@ pub enum SwitchOutcome {
     },
     /// The profile has a PIN and none was given.
     PinRequired,
+    /// Every profile here needs a PIN and this one has none yet: the person
+    /// chooses one (at least `min_digits`) to go in.
+    PinSetupRequired {
+        min_digits: i64,
+    },
     WrongPin {
         tries_left: i64,
     },
@@ -48,28 +53,65 @@ pub enum SwitchOutcome {
     },
 }
 
+impl SwitchOutcome {
+    /// A refused try of a PIN or code as an error, for callers that do not
+    /// return the outcome itself (the CLI, recovery, changing one's PIN).
+    pub(crate) fn into_error(self, wrong: &str) -> AppError {
+        match self {
+            SwitchOutcome::WrongPin { tries_left } => {
+                AppError::Rejected(format!("{wrong}：还可以再试 {tries_left} 次 / {tries_left} tries left"))
+            }
+            SwitchOutcome::Locked { retry_after_seconds } => AppError::Rejected(format!(
+                "错误次数过多，请 {retry_after_seconds} 秒后再试 / too many wrong tries: try again in {retry_after_seconds} s"
+            )),
+            SwitchOutcome::PinRequired | SwitchOutcome::PinSetupRequired { .. } => {
+                AppError::Rejected("请输入 PIN / a PIN is required".into())
+            }
+            SwitchOutcome::Switched { .. } => AppError::Internal("a matching secret was reported as refused".into()),
+        }
+    }
+}
+
 /// Checks `pin` against `profile_id`'s PIN without making it the active
 /// profile (the CLI acting as it): the same lock-out, and nothing written
 /// when the PIN is right and there were no wrong tries to forget.
 pub fn verify_pin(store: &mut Store, profile_id: &str, pin: &str, now: DateTime<Utc>) -> Result<SwitchOutcome> {
     let profile = profiles::get(store.conn(), profile_id)?;
-    if let Some(locked) = locked_for(store, profile_id, now)? {
-        return Ok(locked);
-    }
     let hash = profiles::pin_hash(store.conn(), profile_id)?
         .ok_or_else(|| AppError::Rejected(format!("「{}」没有设置 PIN / {} has no PIN", profile.display_name, profile.display_name)))?;
-    if !pin::matches(pin, &hash)? {
-        return record_failure(store, profile_id, now);
-    }
-    if pin_failures::get(store.conn(), profile_id)?.failures > 0 {
-        store.transact(|tx| pin_failures::clear(tx, profile_id))?;
+    if let Some(refused) = guarded_try(store, profile_id, now, || pin::matches(pin, &hash))? {
+        return Ok(refused);
     }
     Ok(SwitchOutcome::Switched { profile: view(profile, profile_id) })
 }
 
-/// Makes `profile_id` the active profile if `pin` unlocks it (learner
-/// profiles need none), recording when it was last used. The caller (the
-/// shell) then acts for the returned profile.
+/// One try of a secret that guards `profile_id` (its PIN, an admin's
+/// recovery code): refused while locked out, counted when wrong, and the
+/// count forgotten when right. `None` means the secret matched.
+pub(super) fn guarded_try(
+    store: &mut Store,
+    profile_id: &str,
+    now: DateTime<Utc>,
+    matches: impl FnOnce() -> Result<bool>,
+) -> Result<Option<SwitchOutcome>> {
+    if let Some(locked) = locked_for(store, profile_id, now)? {
+        return Ok(Some(locked));
+    }
+    if !matches()? {
+        return record_failure(store, profile_id, now).map(Some);
+    }
+    if pin_failures::get(store.conn(), profile_id)?.failures > 0 {
+        store.transact(|tx| pin_failures::clear(tx, profile_id))?;
+    }
+    Ok(None)
+}
+
+/// Makes `profile_id` the active profile if `pin` unlocks it, recording when
+/// it was last used. A profile with a PIN (every instructor and admin, and
+/// learners who set one) needs it. Under the site policy that every profile
+/// needs a PIN, a learner profile without one is given `pin` as its new PIN
+/// on the way in ([`SwitchOutcome::PinSetupRequired`] when none was given).
+/// The caller (the session) then acts for the returned profile.
 pub fn switch_profile(
     store: &mut Store,
     profile_id: &str,
@@ -83,30 +125,40 @@ pub fn switch_profile(
             profile.display_name, profile.display_name
         )));
     }
-    if profile.role.needs_pin() {
-        if let Some(locked) = locked_for(store, profile_id, now)? {
-            return Ok(locked);
+    let pin = pin.filter(|p| !p.is_empty());
+    let mut new_hash = None;
+    match profiles::pin_hash(store.conn(), profile_id)? {
+        Some(hash) => {
+            if let Some(locked) = locked_for(store, profile_id, now)? {
+                return Ok(locked);
+            }
+            let Some(pin) = pin else { return Ok(SwitchOutcome::PinRequired) };
+            if let Some(refused) = guarded_try(store, profile_id, now, || pin::matches(pin, &hash))? {
+                return Ok(refused);
+            }
         }
-        let Some(pin) = pin.filter(|p| !p.is_empty()) else {
-            return Ok(SwitchOutcome::PinRequired);
-        };
-        let hash = profiles::pin_hash(store.conn(), profile_id)?.ok_or_else(|| {
-            AppError::Internal(format!(
-                "profile {profile_id} has the {} role but no PIN",
-                profile.role
-            ))
-        })?;
-        if !pin::matches(pin, &hash)? {
-            return record_failure(store, profile_id, now);
+        None if profile.role.needs_pin() => {
+            return Err(AppError::Internal(format!("profile {profile_id} has the {} role but no PIN", profile.role)));
         }
+        None if super::machine::learner_pins_required(store)? => {
+            let Some(pin) = pin else {
+                return Ok(SwitchOutcome::PinSetupRequired { min_digits: pin::min_digits(profile.role) as i64 });
+            };
+            new_hash = Some(pin::hash(pin, profile.role)?);
+        }
+        None => {}
     }
     let stamp = now.to_rfc3339();
+    let protected = new_hash.is_some() || profiles::pin_hash(store.conn(), profile_id)?.is_some();
     store.transact(|tx| -> Result<()> {
+        if let Some(hash) = &new_hash {
+            profiles::set_pin_hash(tx, profile_id, Some(hash))?;
+        }
         pin_failures::clear(tx, profile_id)?;
         profiles::touch(tx, profile_id, &stamp)?;
-        // Only a learner profile is remembered for the next start: a profile
+        // Only a profile without a PIN is remembered for the next start: one
         // behind a PIN must be unlocked again, never reopened without it.
-        if !profile.role.needs_pin() {
+        if !protected {
             settings::set(tx, settings::ACTIVE_PROFILE, profile_id)?;
         }
         Ok(())

@@ -31,6 +31,7 @@ fn new(name: &str, colour: Option<&str>) -> NewProfile {
     NewProfile {
         display_name: name.into(),
         avatar_colour: colour.map(Into::into),
+        pin: None,
     }
 }
 
@@ -98,7 +99,7 @@ fn learners_cannot_edit_others_or_give_roles_once_there_is_an_admin() {
             .kind(),
         ErrorKind::Forbidden
     );
-    set_profile_role(&mut store, "a", "a", Role::Admin, Some("135790")).unwrap();
+    make_admin(&mut store, "a", "135790").unwrap();
     assert_eq!(
         set_profile_role(&mut store, "b", "b", Role::Admin, Some("246810"))
             .unwrap_err()
@@ -112,7 +113,7 @@ fn learners_cannot_edit_others_or_give_roles_once_there_is_an_admin() {
         ErrorKind::Forbidden
     );
     // The admin may.
-    let b = set_profile_role(&mut store, "a", "b", Role::Instructor, Some("246810")).unwrap();
+    let b = set_profile_role(&mut store, "a", "b", Role::Instructor, Some("246810")).unwrap().profile;
     assert!(b.needs_pin && b.role == Role::Instructor);
     assert_eq!(
         rename_profile(&mut store, "a", "b", "乙老师")
@@ -123,53 +124,43 @@ fn learners_cannot_edit_others_or_give_roles_once_there_is_an_admin() {
 }
 
 #[test]
-fn the_first_admin_needs_a_pin_and_must_be_an_admin() {
+fn no_role_is_given_before_an_admin_is_set_up_and_the_admin_has_a_pin_and_a_code() {
     let mut store = setup();
-    assert_eq!(
-        set_profile_role(&mut store, "a", "a", Role::Admin, None)
-            .unwrap_err()
-            .kind(),
-        ErrorKind::InvalidInput
-    );
-    assert_eq!(
-        set_profile_role(&mut store, "a", "b", Role::Instructor, Some("135790"))
-            .unwrap_err()
-            .kind(),
-        ErrorKind::InvalidInput
-    );
-    assert_eq!(
-        set_profile_role(&mut store, "a", "a", Role::Admin, Some("12"))
-            .unwrap_err()
-            .kind(),
-        ErrorKind::InvalidInput
-    );
-    let admin = set_profile_role(&mut store, "b", "a", Role::Admin, Some("135790")).unwrap();
-    assert_eq!(admin.role, Role::Admin);
+    let refused = set_profile_role(&mut store, "b", "a", Role::Admin, Some("135790")).unwrap_err();
+    assert_eq!(refused.remedy(), Some(crate::error::Remedy::SetUpAdmin), "{refused}");
+    assert_eq!(make_admin(&mut store, "a", "1357").unwrap_err().kind(), ErrorKind::InvalidInput, "6 digits at least");
+    let admin = make_admin(&mut store, "a", "135790").unwrap();
+    assert_eq!(admin.profile.role, Role::Admin);
     let hash = profiles::pin_hash(store.conn(), "a").unwrap().unwrap();
     assert!(hash.starts_with("$argon2id$") && !hash.contains("135790"));
+    let code_hash = profiles::recovery_hash(store.conn(), "a").unwrap().unwrap();
+    assert!(!code_hash.contains(&admin.recovery_code.replace('-', "")));
     assert!(!list_profiles(&store, "a").unwrap().needs_first_admin);
+    assert_eq!(machine::machine_use(&store).unwrap(), Some(MachineUse::Shared));
 }
 
 #[test]
 fn the_last_admin_stays_and_demotion_drops_the_pin() {
     let mut store = setup();
-    set_profile_role(&mut store, "a", "a", Role::Admin, Some("135790")).unwrap();
+    make_admin(&mut store, "a", "135790").unwrap();
     assert_eq!(
         set_profile_role(&mut store, "a", "a", Role::Learner, None)
             .unwrap_err()
             .kind(),
         ErrorKind::InvalidInput
     );
-    set_profile_role(&mut store, "a", "b", Role::Admin, Some("246810")).unwrap();
-    let a = set_profile_role(&mut store, "b", "a", Role::Learner, None).unwrap();
+    let b = set_profile_role(&mut store, "a", "b", Role::Admin, Some("246810")).unwrap();
+    assert!(b.recovery_code.is_some(), "a new admin is handed a recovery code");
+    let a = set_profile_role(&mut store, "b", "a", Role::Learner, None).unwrap().profile;
     assert!(!a.needs_pin);
     assert_eq!(profiles::pin_hash(store.conn(), "a").unwrap(), None);
+    assert_eq!(profiles::recovery_hash(store.conn(), "a").unwrap(), None);
 }
 
 #[test]
 fn switching_to_a_pin_profile_needs_its_pin_and_waits_after_five_wrong_ones() {
     let mut store = setup();
-    set_profile_role(&mut store, "a", "b", Role::Admin, Some("246810")).unwrap();
+    make_admin(&mut store, "b", "246810").unwrap();
     assert_eq!(
         switch_profile(&mut store, "b", None, t0()).unwrap(),
         SwitchOutcome::PinRequired
@@ -254,7 +245,7 @@ fn deleting_profiles_follows_the_rules() {
     // A learner never deletes someone else's profile, admin or not.
     assert_eq!(delete_profile(&mut store, "a", &c.id).unwrap_err().kind(), ErrorKind::Forbidden);
     assert_eq!(list_profiles(&store, "a").unwrap().profiles.len(), 3);
-    set_profile_role(&mut store, "a", "a", Role::Admin, Some("135790")).unwrap();
+    make_admin(&mut store, "a", "135790").unwrap();
     delete_profile(&mut store, "a", &c.id).unwrap();
     assert_eq!(
         delete_profile(&mut store, "b", "a").unwrap_err().kind(),
@@ -279,7 +270,7 @@ fn each_run_of_wrong_pins_doubles_the_lock_and_a_restart_does_not_reset_it() {
                 profiles::insert(tx, &Profile::learner("b", "乙", "2026-01-01T00:00:00+00:00"))
             })
             .unwrap();
-        set_profile_role(&mut store, "a", "b", Role::Admin, Some("246810")).unwrap();
+        make_admin(&mut store, "b", "246810").unwrap();
     }
     let mut now = t0();
     for expected in [LOCK_SECONDS, 2 * LOCK_SECONDS, 4 * LOCK_SECONDS] {

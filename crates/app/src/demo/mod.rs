@@ -52,6 +52,8 @@ pub struct DemoSummary {
     pub instructor: String,
     /// Set when the demo made its instructor the machine's first admin.
     pub instructor_pin: Option<String>,
+    /// The recovery code of that first admin (shown once).
+    pub admin_recovery_code: Option<String>,
     pub modules_opened: usize,
     pub modules_completed: usize,
     pub quiz_attempts: usize,
@@ -92,6 +94,7 @@ pub fn run_demo(store: &mut Store, options: DemoOptions, now: DateTime<Utc>) -> 
         let new = NewProfile {
             display_name: persona.name.clone(),
             avatar_colour: None,
+            pin: None,
         };
         learners.push(create_profile(store, &instructor, &new, start)?.id);
     }
@@ -223,6 +226,7 @@ fn demo_instructor(store: &mut Store, at: DateTime<Utc>, summary: &mut DemoSumma
     let new = NewProfile {
         display_name: "演示讲师".into(),
         avatar_colour: Some("#2f6f4e".into()),
+        pin: None,
     };
     let id = create_profile(store, &caller, &new, at)?.id;
     let admin = profile_rows::list(store.conn())?
@@ -233,7 +237,7 @@ fn demo_instructor(store: &mut Store, at: DateTime<Utc>, summary: &mut DemoSumma
             set_profile_role(store, &admin.id, &id, Role::Instructor, Some(DEMO_PIN))?;
         }
         None => {
-            set_profile_role(store, &id, &id, Role::Admin, Some(DEMO_PIN))?;
+            summary.admin_recovery_code = Some(crate::accounts::make_admin(store, &id, DEMO_PIN)?.recovery_code);
         }
     }
     summary.instructor = new.display_name;

@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::tasks::common::stamp;
 use crate::{AppError, Result};
 
-use crate::crockford::{self, ALPHABET};
+use crate::crockford;
 
 const CODE_LENGTH: usize = 8;
 
@@ -53,9 +53,7 @@ pub fn normalise_code(typed: &str) -> Result<String> {
 }
 
 fn new_code() -> Result<String> {
-    let mut bytes = [0u8; CODE_LENGTH];
-    getrandom::fill(&mut bytes).map_err(|e| AppError::Internal(format!("no randomness for a class code: {e}")))?;
-    Ok(bytes.iter().map(|b| ALPHABET[usize::from(b % 32)] as char).collect())
+    crockford::random_code(CODE_LENGTH, "a class code")
 }
 
 /// Creates a class of `course` named `name` with a new join code.

@@ -76,6 +76,14 @@ pub enum Action {
     SetProfileRole,
     ReadAdminLog,
     ConfigureSecurity,
+    // Setting the machine up, and PINs.
+    ReadMachineSetup,
+    SetUpMachine,
+    SetUpAdmin,
+    ConfirmAdmin,
+    RecoverAdmin,
+    ResetPin,
+    ChangeOwnPin,
     // xAPI.
     ReadXapiStatus,
     ConfigureXapi,
@@ -95,6 +103,13 @@ impl Action {
             // A profile is created by its own learner at the picker; the service
             // asks an admin for any role above learner.
             Action::CreateProfile => Anyone,
+            // The first-run question, and the admin set-up a machine without an
+            // admin needs (the use-case refuses once an admin exists, except to
+            // an admin made the old way handing over). Recovery is proved by the
+            // recovery code, not by who is at the machine.
+            Action::ReadMachineSetup | Action::SetUpMachine | Action::SetUpAdmin | Action::RecoverAdmin => Anyone,
+            Action::ChangeOwnPin => R(Learner),
+            Action::ConfirmAdmin | Action::ResetPin => R(Admin),
             Action::ListBackups | Action::CreateBackup => R(Learner),
             // A learner joins a class and exports their own records; the use-case
             // asks an instructor for anyone else's.
@@ -149,6 +164,11 @@ impl Action {
             Action::EditProfile => "修改他人的档案 / editing someone else's profile",
             Action::SetProfileRole => "调整角色 / changing a role",
             Action::TrustBundleKey => "信任学员的签名密钥 / trusting a learner's key",
+            Action::ResetPin => "重置他人的 PIN / resetting someone's PIN",
+            Action::ConfirmAdmin => "确认管理员 / confirming the admin",
+            Action::DeleteProfile => "删除档案 / deleting a profile",
+            Action::ConfigureSecurity => "安全设置 / security settings",
+            Action::ReadAdminLog => "查看管理日志 / reading the admin log",
             _ => "此操作 / this action",
         }
     }

@@ -23,7 +23,7 @@ use qunxue_store::Store;
 
 pub use action::{Action, Requirement};
 pub use open::{data_dir_of, OpenOptions, Started};
-pub use use_cases::{AppInfo, SessionStatus, BackupList, BundleKind, CourseRemoval, GradesExport, ImportSummary, LearnerGrades, Restored};
+pub use use_cases::{AppInfo, SessionStatus, SharedMachine, BackupList, BundleKind, CourseRemoval, GradesExport, ImportSummary, LearnerGrades, Restored};
 
 use crate::access::Caller;
 use crate::backup::startup::Damage;
@@ -108,16 +108,26 @@ impl Session {
         }
         let caller = match action.requirement() {
             Requirement::Anyone => match profiles::get(store.conn(), &actor.profile_id) {
-                Ok(profile) => Caller { profile_id: profile.id, role: self.effective_role(&actor, profile.role) },
+                Ok(profile) => {
+                    let role = if is_open(&actor, &profile) { profile.role } else { Role::Learner };
+                    Caller { profile_id: profile.id, role }
+                }
                 Err(_) => Caller { profile_id: actor.profile_id.clone(), role: Role::Learner },
             },
             Requirement::Role(min) => {
                 let profile = profiles::get(store.conn(), &actor.profile_id)?;
-                let role = self.effective_role(&actor, profile.role);
-                if role < min {
-                    return Err(refusal(action, min, profile.role, &actor));
+                // A profile behind a PIN does nothing of its own until unlocked:
+                // a classmate at the same laptop reads none of it.
+                if !is_open(&actor, &profile) {
+                    return Err(AppError::Locked { action: action.describe().to_string() });
                 }
-                Caller { profile_id: profile.id, role }
+                if profile.role < min {
+                    return Err(refusal(&store, action, min, profile.role, &actor));
+                }
+                if min == Role::Admin && action != Action::ConfirmAdmin {
+                    admin_is_confirmed(&store, action, &profile.id)?;
+                }
+                Caller { profile_id: profile.id, role: profile.role }
             }
         };
         Ok(Access { store, caller, now: (self.clock)(), data_dir: &self.data_dir })
@@ -139,16 +149,6 @@ impl Session {
             return Ok(Actor { unlocked: false, ..actor });
         }
         Ok(actor)
-    }
-
-    /// A role behind a PIN counts only once unlocked; until then the profile
-    /// acts as a learner.
-    fn effective_role(&self, actor: &Actor, stored: Role) -> Role {
-        if stored.needs_pin() && !actor.unlocked {
-            Role::Learner
-        } else {
-            stored
-        }
     }
 
     /// The profile every use-case acts for.
@@ -240,10 +240,13 @@ impl Access<'_> {
     /// session locked itself, does not count.
     pub(crate) fn require(&self, action: Action, required: Role, session: &Session) -> Result<()> {
         if self.caller.role >= required {
+            if required == Role::Admin {
+                admin_is_confirmed(&self.store, action, &self.caller.profile_id)?;
+            }
             return Ok(());
         }
         let stored = profiles::get(self.store.conn(), &self.caller.profile_id).map_or(Role::Learner, |p| p.role);
-        Err(refusal(action, required, stored, &session.actor()))
+        Err(refusal(&self.store, action, required, stored, &session.actor()))
     }
 }
 
@@ -261,12 +264,34 @@ pub(crate) fn idle_lock_minutes(store: &Store) -> Result<i64> {
         .unwrap_or(DEFAULT_IDLE_LOCK_MINUTES))
 }
 
-fn refusal(action: Action, required: Role, stored: Role, actor: &Actor) -> AppError {
-    if stored >= required && !actor.unlocked {
-        return AppError::Locked { action: action.describe().to_string() };
-    }
-    AppError::Forbidden { action: action.describe().to_string(), required, actual: stored }
+/// Whether the profile may act as itself now: it has no PIN, or its PIN
+/// was entered in this session (and the session has not locked since).
+fn is_open(actor: &Actor, profile: &profiles::Profile) -> bool {
+    !profile.has_pin || actor.unlocked
 }
 
+fn refusal(store: &Store, action: Action, required: Role, stored: Role, actor: &Actor) -> AppError {
+    let action_name = action.describe().to_string();
+    if stored >= required && !actor.unlocked {
+        return AppError::Locked { action: action_name };
+    }
+    // Never "whoever comes first": a machine without an admin sets one up.
+    if required == Role::Admin && profiles::count_with_role(store.conn(), Role::Admin).unwrap_or(1) == 0 {
+        return AppError::NoAdmin { action: action_name };
+    }
+    AppError::Forbidden { action: action_name, required, actual: stored }
+}
+
+/// An admin made by an older version (no recovery code) confirms or hands
+/// over before acting as admin.
+fn admin_is_confirmed(store: &Store, action: Action, admin_id: &str) -> Result<()> {
+    if profiles::recovery_hash(store.conn(), admin_id)?.is_none() && profiles::get(store.conn(), admin_id)?.role == Role::Admin {
+        return Err(AppError::AdminUnconfirmed { action: action.describe().to_string() });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod machine_tests;
 #[cfg(test)]
 mod tests;

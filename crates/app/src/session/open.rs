@@ -73,8 +73,9 @@ impl Session {
             Startup::Ready(ready) => {
                 let mut store = ready.store;
                 let profile = prepare(&mut store, options.bundled_pack.as_deref(), &options.clock)?;
-                // The learner who opens the app needs no PIN.
-                Ok(Started { session: Session::with_store(store, options, profile, true), backup_error: ready.backup_error })
+                // Nobody has entered a PIN yet: a profile without one is open,
+                // one with a PIN (a machine where every profile has one) waits.
+                Ok(Started { session: Session::with_store(store, options, profile, false), backup_error: ready.backup_error })
             }
             Startup::Damaged(damage) => {
                 let session = Session::with_store(Store::open_in_memory()?, options, String::new(), false);
@@ -121,12 +122,12 @@ impl Session {
         Ok(Session::with_store(store, options, profile, true))
     }
 
-    /// Whether the acting profile holds a role behind a PIN that has not been
-    /// unlocked in this session (the CLI then asks for it).
+    /// Whether the acting profile has a PIN that has not been entered in
+    /// this session (the CLI then asks for it).
     pub fn needs_pin(&self) -> Result<bool> {
         let actor = self.actor();
-        let role = profiles::get(self.lock_store()?.conn(), &actor.profile_id)?.role;
-        Ok(role.needs_pin() && !actor.unlocked)
+        let profile = profiles::get(self.lock_store()?.conn(), &actor.profile_id)?;
+        Ok(profile.has_pin && !actor.unlocked)
     }
 
     /// Unlocks the acting profile with its PIN (the CLI). A wrong PIN counts
@@ -142,13 +143,7 @@ impl Session {
                 self.set_actor(profile_id.to_string(), true);
                 Ok(())
             }
-            SwitchOutcome::PinRequired => Err(AppError::Rejected("请输入 PIN / a PIN is required".into())),
-            SwitchOutcome::WrongPin { tries_left } => Err(AppError::Rejected(format!(
-                "PIN 不正确，还可以再试 {tries_left} 次 / wrong PIN: {tries_left} tries left"
-            ))),
-            SwitchOutcome::Locked { retry_after_seconds } => Err(AppError::Rejected(format!(
-                "PIN 错误次数过多，请 {retry_after_seconds} 秒后再试 / too many wrong PINs: try again in {retry_after_seconds} s"
-            ))),
+            refused => Err(refused.into_error("PIN 不正确 / wrong PIN")),
         }
     }
 
@@ -172,7 +167,7 @@ impl Session {
         let profile = prepare(&mut reopened, self.bundled_pack.as_deref(), &self.clock)?;
         *slot = reopened;
         drop(slot);
-        self.set_actor(profile, true);
+        self.set_actor(profile, false);
         replaced
     }
 }

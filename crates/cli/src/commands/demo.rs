@@ -58,5 +58,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(pin) = &summary.instructor_pin {
         println!("  讲师档案「{}」的 PIN / instructor PIN: {pin}", summary.instructor);
     }
+    if let Some(code) = &summary.admin_recovery_code {
+        println!("  管理员恢复码（只显示这一次）/ admin recovery code (shown once): {code}");
+    }
     Ok(ExitCode::SUCCESS)
 }

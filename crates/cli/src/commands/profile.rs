@@ -80,10 +80,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Sub::Add { db, profile, name, role, pin_stdin, json } => {
             let pin = if pin_stdin { Some(read_pin()?) } else { None };
             let session = Acting { db, profile, pin_stdin: false }.open()?;
-            let added = session.add_profile(&NewProfile { display_name: name, avatar_colour: None }, role.into(), pin.as_deref());
+            let added = session.add_profile(&NewProfile::named(name), role.into(), pin.as_deref());
             match added {
                 Ok(view) if json => println!("{}", serde_json::to_string_pretty(&view)?),
-                Ok(view) => println!("added {} {} ({})", view.role, view.id, view.display_name),
+                Ok(added) => {
+                    let view = &added.profile;
+                    println!("added {} {} ({})", view.role, view.id, view.display_name);
+                    if let Some(code) = &added.recovery_code {
+                        println!("管理员恢复码（只显示这一次，请打印或妥善保存）/ admin recovery code (shown once; print or store it safely): {code}");
+                    }
+                }
                 Err(refused) if matches!(refused.kind(), ErrorKind::Forbidden | ErrorKind::InvalidInput) => {
                     eprintln!("qunxue: {refused}");
                     return Ok(ExitCode::FAILURE);

@@ -78,6 +78,8 @@ pub struct Profile {
     pub avatar_colour: String,
     pub created_at: String,
     pub last_used_at: String,
+    /// Whether it has a PIN (the hash itself is read only where checked).
+    pub has_pin: bool,
 }
 
 impl Profile {
@@ -90,11 +92,12 @@ impl Profile {
             avatar_colour: DEFAULT_AVATAR_COLOUR.to_string(),
             created_at: now.to_string(),
             last_used_at: now.to_string(),
+            has_pin: false,
         }
     }
 }
 
-const COLUMNS: &str = "id, display_name, role, avatar_colour, created_at, last_used_at";
+const COLUMNS: &str = "id, display_name, role, avatar_colour, created_at, last_used_at, pin_hash IS NOT NULL";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Profile> {
     Ok(Profile {
@@ -104,6 +107,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Profile> {
         avatar_colour: r.get(3)?,
         created_at: r.get(4)?,
         last_used_at: r.get(5)?,
+        has_pin: r.get(6)?,
     })
 }
 
@@ -187,6 +191,26 @@ pub fn pin_hash(conn: &Connection, id: &str) -> Result<Option<String>> {
 pub fn set_pin_hash(tx: &Transaction<'_>, id: &str, hash: Option<&str>) -> Result<()> {
     tx.execute("UPDATE profiles SET pin_hash = ?2 WHERE id = ?1", params![id, hash])?;
     Ok(())
+}
+
+/// The hash of the admin's one-time recovery code, if one was issued.
+pub fn recovery_hash(conn: &Connection, id: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row("SELECT recovery_hash FROM profiles WHERE id = ?1", [id], |r| r.get::<_, Option<String>>(0))
+        .optional()?
+        .flatten())
+}
+
+pub fn set_recovery_hash(tx: &Transaction<'_>, id: &str, hash: Option<&str>) -> Result<()> {
+    tx.execute("UPDATE profiles SET recovery_hash = ?2 WHERE id = ?1", params![id, hash])?;
+    Ok(())
+}
+
+/// Admins made before set-up existed: they hold no recovery code.
+pub fn unconfirmed_admins(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare("SELECT id FROM profiles WHERE role = 'admin' AND recovery_hash IS NULL ORDER BY id")?;
+    let ids = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
+    Ok(ids)
 }
 
 pub fn rename(tx: &Transaction<'_>, id: &str, display_name: &str) -> Result<()> {

@@ -10,7 +10,7 @@ function backend(role: string, calls: string[]) {
     calls.push(cmd)
     if (cmd === 'list_profiles') {
       const me = { id: 'p1', displayName: '周店长', role, avatarColour: '#2f6f5e', createdAt: '', lastUsedAt: '', needsPin: role !== 'learner', active: true }
-      return { profiles: [me], needsFirstAdmin: false }
+      return { profiles: [me], needsFirstAdmin: false, learnerPinsRequired: false }
     }
     if (cmd === 'session_status') return { profileId: 'p1', role, locked: false, idleLockMinutes: 10 }
     if (cmd === 'admin_log') {

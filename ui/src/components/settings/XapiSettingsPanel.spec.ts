@@ -14,7 +14,7 @@ let syncResult: () => unknown
 
 function profileList() {
   return {
-    needsFirstAdmin: false,
+    needsFirstAdmin: false, learnerPinsRequired: false,
     profiles: [
       {
         id: 'p1', displayName: '管理员', role, avatarColour: '#336699', createdAt: '2026-12-01T00:00:00Z',

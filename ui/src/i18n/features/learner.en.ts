@@ -36,7 +36,6 @@ const en: typeof learner = {
     setRole: 'Set role',
     roleTitle: 'Role of “{name}”',
     roleIntro: 'Instructors grade work and see question banks; admins also manage profiles and courses. Both need a PIN to switch to.',
-    firstAdminIntro: 'This computer has no admin yet. Make one profile the admin first and give it a PIN.',
     newPin: 'New PIN (6–12 digits)',
     newPinOptional: 'New PIN (leave empty to keep)',
     roleSaved: '“{name}” is now {role}',

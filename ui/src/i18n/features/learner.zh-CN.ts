@@ -34,7 +34,6 @@ const learner = {
     setRole: '设置角色',
     roleTitle: '设置“{name}”的角色',
     roleIntro: '讲师可以批改作业、查看题库；管理员还可以管理档案和课程。这两种角色切换时都要输入 PIN。',
-    firstAdminIntro: '这台电脑还没有管理员。请先把一个档案设为管理员，并为它设置 PIN。',
     newPin: '新 PIN（6–12 位数字）',
     newPinOptional: '新 PIN（不改就留空）',
     roleSaved: '“{name}”现在是{role}',

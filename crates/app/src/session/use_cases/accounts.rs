@@ -4,7 +4,7 @@
 use qunxue_store::admin_log::{self, AdminLogEntry};
 use qunxue_store::profiles::{self, Role};
 
-use crate::accounts::{self, NewProfile, ProfileList, ProfileView, SwitchOutcome};
+use crate::accounts::{self, NewProfile, ProfileList, ProfileView, RoleChange, SwitchOutcome};
 use crate::session::{Action, Session};
 use crate::{AppError, Result};
 
@@ -14,7 +14,7 @@ use crate::{AppError, Result};
 pub struct SessionStatus {
     pub profile_id: String,
     pub role: Role,
-    /// The profile holds a role behind a PIN but must enter it again.
+    /// The profile has a PIN that must be entered (again) before it acts.
     pub locked: bool,
     pub idle_lock_minutes: i64,
 }
@@ -33,34 +33,28 @@ impl Session {
 
     /// A new profile with a role and, above learner, its PIN (set-up from a
     /// script, `qunxue profile add`). The first admin of a database needs no
-    /// one's permission; every later instructor or admin needs an unlocked admin.
-    pub fn add_profile(&self, profile: &NewProfile, role: Role, pin: Option<&str>) -> Result<ProfileView> {
+    /// one's permission (it is the admin set-up, with a recovery code); every
+    /// later instructor or admin needs an unlocked admin.
+    pub fn add_profile(&self, profile: &NewProfile, role: Role, pin: Option<&str>) -> Result<RoleChange> {
         let mut a = self.authorise(Action::CreateProfile)?;
         let admins = profiles::count_with_role(a.store.conn(), Role::Admin)?;
-        let first_admin = admins == 0 && role == Role::Admin;
-        if role > Role::Learner && !first_admin && a.caller.role < Role::Admin {
-            return Err(AppError::Forbidden {
-                action: "添加讲师或管理员档案 / adding an instructor or admin profile".into(),
-                required: Role::Admin,
-                actual: a.caller.role,
-            });
+        if admins == 0 && role == Role::Admin {
+            drop(a);
+            let pin = pin.ok_or_else(|| AppError::Rejected("管理员需要 PIN / an admin needs a PIN".into()))?;
+            let set_up = self.establish_admin(&profile.display_name, pin)?;
+            return Ok(RoleChange { profile: set_up.profile, recovery_code: Some(set_up.recovery_code) });
+        }
+        if role > Role::Learner {
+            a.require(Action::SetProfileRole, Role::Admin, self)?;
         }
         let created = accounts::create_profile(&mut a.store, &a.caller.profile_id, profile, a.now)?;
         if role == Role::Learner {
-            return Ok(created);
+            return Ok(RoleChange { profile: created, recovery_code: None });
         }
-        // The first admin sets their own role (the service allows it while no
-        // admin exists); later ones are set by the acting admin.
-        let setter = if first_admin { created.id.clone() } else { a.caller.profile_id.clone() };
-        let added = accounts::set_profile_role(&mut a.store, &setter, &created.id, role, pin)?;
+        let me = a.caller.profile_id.clone();
+        let added = accounts::set_profile_role(&mut a.store, &me, &created.id, role, pin)?;
         drop(a);
-        let detail = format!("{} {} ({role})", added.id, added.display_name);
-        if first_admin {
-            // The first admin sets themselves up.
-            self.log_admin_by((added.id.clone(), added.display_name.clone()), "add_profile", detail)?;
-        } else {
-            self.log_admin("add_profile", detail)?;
-        }
+        self.log_admin("add_profile", format!("{} {} ({role})", added.profile.id, added.profile.display_name))?;
         Ok(added)
     }
 
@@ -90,17 +84,19 @@ impl Session {
         self.log_admin("delete_profile", format!("{profile_id} {name}"))
     }
 
-    pub fn set_profile_role(&self, profile_id: &str, role: Role, pin: Option<&str>) -> Result<ProfileView> {
+    /// Only an admin in this session changes roles; a machine without an
+    /// admin is refused with the way to set one up.
+    pub fn set_profile_role(&self, profile_id: &str, role: Role, pin: Option<&str>) -> Result<RoleChange> {
         let changed = {
             let mut a = self.authorise(Action::SetProfileRole)?;
-            // While the machine has no admin, the first one sets themselves up
-            // (with a PIN); after that only an admin in this session changes roles.
-            if profiles::count_with_role(a.store.conn(), Role::Admin)? > 0 {
-                a.require(Action::SetProfileRole, Role::Admin, self)?;
+            if profiles::count_with_role(a.store.conn(), Role::Admin)? == 0 {
+                return Err(AppError::NoAdmin { action: Action::SetProfileRole.describe().into() });
             }
-            accounts::set_profile_role(&mut a.store, &a.caller.profile_id, profile_id, role, pin)?
+            a.require(Action::SetProfileRole, Role::Admin, self)?;
+            let me = a.caller.profile_id.clone();
+            accounts::set_profile_role(&mut a.store, &me, profile_id, role, pin)?
         };
-        self.log_admin("set_role", format!("{} {} → {role}", changed.id, changed.display_name))?;
+        self.log_admin("set_role", format!("{} {} → {role}", changed.profile.id, changed.profile.display_name))?;
         Ok(changed)
     }
 
@@ -112,7 +108,7 @@ impl Session {
         Ok(SessionStatus {
             profile_id: a.caller.profile_id.clone(),
             role: stored,
-            locked: stored.needs_pin() && a.caller.role < stored,
+            locked: profile.is_some_and(|p| p.has_pin) && !self.actor().unlocked,
             idle_lock_minutes: crate::session::idle_lock_minutes(&a.store)?,
         })
     }

@@ -1,0 +1,75 @@
+// Setting the machine up and keeping its PINs: the first-run question, the
+// admin set-up, the recovery code, learner PINs and the site policy.
+import type zhCN from './accounts.zh-CN'
+
+const en: typeof zhCN = {
+  back: 'Back',
+  cancel: 'Cancel',
+  firstRun: {
+    title: 'Who uses this computer?',
+    intro: 'Asked once. The answer decides how profiles on this computer are kept apart and who manages them.',
+    personal: 'Just me',
+    personalHint: 'Personal study: start the course straight away, no admin needed. You can set one up later.',
+    shared: 'A class or company computer (shared)',
+    sharedHint: 'Set up an admin first (name and PIN). Each learner uses their own profile, which others cannot open.',
+    yourName: 'Your name (you can change it later)',
+    adminName: 'Admin’s name',
+    adminIntro: 'The admin installs courses, gives roles and resets forgotten PINs. The person responsible for training should set this up.',
+    pinsRequired: 'Every profile needs a PIN (recommended: protects each learner’s work and grades on a shared computer)',
+    start: 'Start learning',
+    createAdmin: 'Create admin',
+  },
+  admin: {
+    defaultName: 'Admin',
+    setUpTitle: 'Set up an admin',
+    setUpIntro: 'This needs an admin, and this computer has none yet. Set one up (a name and a PIN of at least 6 digits); a one-time recovery code is shown afterwards.',
+    confirmTitle: 'Confirm the admin',
+    confirmIntro: 'This computer’s admin was made by an older version and has no recovery code. Confirm that you are the admin, or hand the role to someone new.',
+    itIsMe: 'It is me: confirm and get a recovery code',
+    handOver: 'Set up a new admin (the current admin profile becomes a learner)',
+    confirm: 'Confirm',
+  },
+  recovery: {
+    title: 'Admin recovery code',
+    intro: 'This is the recovery code for “{name}”. If the PIN is forgotten, it sets a new one.',
+    note: 'It is shown only this once; the computer keeps only a hash of it. Print it or write it down and keep it safe. Once used, a new code is issued.',
+    copy: 'Copy',
+    copied: 'Copied',
+    print: 'Print',
+    kept: 'I have printed or written down the recovery code',
+    continue: 'Continue',
+    forgot: 'Forgot the PIN? Reset it with the recovery code',
+    code: 'Recovery code (16 letters and digits)',
+    recoverIntro: 'Enter the recovery code you were given when the admin was set up, then choose a new PIN. Wrong codes count as wrong tries.',
+  },
+  pin: {
+    new: 'New PIN (at least {min} digits)',
+    again: 'Enter it again',
+    rule: 'Digits only, at least {min} and at most 12.',
+    mismatch: 'The two PINs differ.',
+    current: 'Current PIN',
+    remove: 'Stop using a PIN',
+    save: 'Save',
+    saved: 'PIN of “{name}” updated',
+    set: 'Set a PIN',
+    change: 'Change PIN',
+    reset: 'Reset PIN',
+    protect: 'Protect this profile with a PIN (recommended on a shared computer)',
+    requiredHere: 'This computer requires a PIN for every profile.',
+    chooseIntro: 'This computer requires a PIN for every profile. Choose one for yours; you will enter it each time you open your profile.',
+    titles: {
+      choose: 'Choose a PIN for “{name}”',
+      own: 'PIN of “{name}”',
+      reset: 'Reset the PIN of “{name}”',
+      recover: 'Reset the PIN of “{name}” with the recovery code',
+    },
+  },
+  policy: {
+    title: 'Profile PINs',
+    required: 'Every profile needs a PIN',
+    hint: 'When on, new profiles must have a PIN, and learners without one choose it the next time they open their profile.',
+    saved: 'Profile PIN setting saved',
+  },
+}
+
+export default en
