@@ -47,14 +47,15 @@ function assert(condition, message) {
   if (!condition) throw new Error(message)
 }
 
-/** Starts the app in a new window; each session is a fresh process. */
-async function launch() {
+/** Starts the app in a new window; each session is a fresh process.
+ *  `args` go to the program (e.g. `--data-dir` for a second machine). */
+async function launch(args = []) {
   return WebDriver.newSession({
     hostname: '127.0.0.1',
     port,
     logLevel: 'warn',
     connectionRetryTimeout: 120_000,
-    capabilities: { alwaysMatch: { 'tauri:options': { application: app } } },
+    capabilities: { alwaysMatch: { 'tauri:options': { application: app, args } } },
   })
 }
 
@@ -107,6 +108,14 @@ await mkdir(screenshots, { recursive: true })
 
 let driver = await launch()
 try {
+  await check('the first start asks who uses this computer; one learner goes straight to the course', async () => {
+    await waitFor('the first-run question', () => find(driver, '[data-testid="first-run"]'))
+    await screenshot(driver, 'first-run')
+    await driver.elementClick(await find(driver, '[data-testid="first-run-personal"]'))
+    await driver.elementClick(await find(driver, '[data-testid="first-run-submit"]'))
+    await waitFor('the question to close', async () => (await driver.findElements('css selector', '[data-testid="first-run"]')).length === 0)
+  })
+
   await check('the outline shows the Chinese course grouped by module kind', async () => {
     const heading = await waitFor('the course title', () => textOf(driver, 'main h1'))
     assert(heading.includes('社群运营实战'), `course title was ${heading}`)
@@ -180,6 +189,12 @@ for (const file of checkFiles) {
   driver = await launch()
   const t = {
     driver,
+    /** Closes this window and starts the app again with `args`. */
+    relaunch: async (args = []) => {
+      await driver.deleteSession().catch(() => {})
+      driver = await launch(args)
+      t.driver = driver
+    },
     check,
     assert,
     waitFor,

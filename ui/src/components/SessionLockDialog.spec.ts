@@ -39,7 +39,7 @@ describe('SessionLockDialog', () => {
 
     const { wrapper, router } = await mountScreen(SessionLockDialog, { attachTo: document.body }, '/teach/short-answers')
     await flushPromises()
-    expect(document.body.textContent).toContain('会话已自动锁定')
+    expect(document.body.textContent).toContain('这个档案已锁定')
     const input = () => document.querySelector<HTMLInputElement>('[data-testid="pin-input"]')!
     input().value = '000000'
     input().dispatchEvent(new Event('input'))

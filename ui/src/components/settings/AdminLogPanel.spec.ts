@@ -13,6 +13,9 @@ function backend(role: string, calls: string[]) {
       return { profiles: [me], needsFirstAdmin: false, learnerPinsRequired: false }
     }
     if (cmd === 'session_status') return { profileId: 'p1', role, locked: false, idleLockMinutes: 10 }
+    if (cmd === 'machine_setup' || cmd === 'set_learner_pins_required') {
+      return { machineUse: 'shared', learnerPinsRequired: cmd === 'set_learner_pins_required', hasAdmin: true, unconfirmedAdmins: 0 }
+    }
     if (cmd === 'admin_log') {
       return [
         { at: '2026-12-01T09:30:00.000Z', actorId: 'p1', actorName: '周店长', action: 'remove_course', detail: 'acme.demo 门店社群入门（3 人的记录 / records of 3 people）' },
@@ -48,5 +51,19 @@ describe('AdminLogPanel', () => {
     await flushPromises()
     expect(wrapper.find('[data-testid="admin-log"]').exists()).toBe(false)
     expect(calls).not.toContain('admin_log')
+  })
+
+  it('lets an admin require a PIN for every profile', async () => {
+    const calls: string[] = []
+    backend('admin', calls)
+    await refreshProfiles(true)
+    const { wrapper } = await mountScreen(AdminLogPanel)
+    await flushPromises()
+    const box = wrapper.get('[data-testid="pins-required"]')
+    expect((box.element as HTMLInputElement).checked).toBe(false)
+    await box.setValue(true)
+    await flushPromises()
+    expect(calls).toContain('set_learner_pins_required')
+    expect((box.element as HTMLInputElement).checked).toBe(true)
   })
 })

@@ -42,7 +42,7 @@ const en: typeof learner = {
     pinTitle: 'PIN for “{name}”',
     pinLabel: 'PIN',
     pinSubmit: 'Unlock',
-    sessionLocked: 'The session locked itself after a while without use: enter your PIN to go on.',
+    sessionLocked: 'This profile is locked: enter its PIN to go on (it is asked again after the app restarts or stays unused for a while).',
     pinWrong: 'Wrong PIN. {tries} tries left.',
     pinLocked: 'Too many wrong PINs. Try again in {seconds} seconds.',
     pinRequired: 'Enter the PIN.',

@@ -40,7 +40,7 @@ const learner = {
     pinTitle: '输入“{name}”的 PIN',
     pinLabel: 'PIN',
     pinSubmit: '解锁',
-    sessionLocked: '闲置时间较长，会话已自动锁定：请输入 PIN 继续。',
+    sessionLocked: '这个档案已锁定，请输入 PIN 继续（重新打开应用或闲置一段时间后需要再次输入）。',
     pinWrong: 'PIN 不正确，还可以再试 {tries} 次。',
     pinLocked: '错误次数过多，请 {seconds} 秒后再试。',
     pinRequired: '请输入 PIN。',

@@ -38,6 +38,13 @@ const en: typeof zhCN = {
       set_role: 'Changed a role',
       delete_profile: 'Deleted a profile',
       restore_backup: 'Restored a backup',
+      set_up_machine: 'Set up as a shared computer',
+      set_up_admin: 'Set up the admin',
+      recreate_admin: 'Set up a new admin',
+      confirm_admin: 'Confirmed the admin (new recovery code)',
+      recover_admin: 'Reset the PIN with the recovery code',
+      reset_pin: 'Reset a PIN',
+      set_pin_policy: 'Changed the profile PIN rule',
     },
   },
 }

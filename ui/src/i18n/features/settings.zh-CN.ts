@@ -36,6 +36,13 @@ const zhCN = {
       set_role: '调整角色',
       delete_profile: '删除档案',
       restore_backup: '恢复备份',
+      set_up_machine: '设置为共用电脑',
+      set_up_admin: '设置管理员',
+      recreate_admin: '重新设置管理员',
+      confirm_admin: '确认管理员（换发恢复码）',
+      recover_admin: '用恢复码重设 PIN',
+      reset_pin: '重置 PIN',
+      set_pin_policy: '修改档案 PIN 要求',
     },
   },
 }
