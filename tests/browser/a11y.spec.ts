@@ -139,6 +139,19 @@ const SCREENS: Screen[] = [
     },
   },
   {
+    name: 'class view',
+    backend: (page) =>
+      installTauriMock(page, {
+        courses: [communityOps],
+        classes: [{ id: 'HD7K2Q3M', joinCode: 'HD7K-2Q3M', courseId: COURSE, name: '华东一期' }],
+      }),
+    open: async (page) => {
+      await page.goto('/#/teach/classes')
+      await page.getByTestId('class-filter').selectOption('HD7K2Q3M')
+      await expect(page.getByTestId('member-remove').first()).toBeVisible()
+    },
+  },
+  {
     name: 'impact set-up',
     backend: installImpactMock,
     open: async (page) => {

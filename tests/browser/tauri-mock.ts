@@ -7,6 +7,7 @@
 import type { Page } from '@playwright/test'
 import type { FixtureCourse } from './fixtures/community-ops'
 import type { FixturePack } from './fixtures/packs'
+import type { ClassExport, ClassList, ClassMember, ClassView } from '../../ui/src/api/classes'
 
 export interface MockOptions {
   courses: FixtureCourse[]
@@ -16,6 +17,8 @@ export interface MockOptions {
   packs?: Record<string, FixturePack>
   /** What the file dialog returns, one answer per opening (null = cancelled). */
   picks?: (string | null)[]
+  /** Classes the instructor's machine already has (the class view's filter). */
+  classes?: ClassView[]
 }
 
 export async function installTauriMock(page: Page, options: MockOptions): Promise<void> {
@@ -78,7 +81,65 @@ export async function installTauriMock(page: Page, options: MockOptions): Promis
       return course
     }
 
-    const classes: { id: string; joinCode: string; courseId: unknown; name: unknown }[] = []
+    const classes: { id: string; joinCode: string; courseId: unknown; name: unknown }[] = structuredClone(opts.classes ?? [])
+    // The class list (`class_members`): one learner of every kind the view
+    // tells apart — finished, behind with marking pending, known only by id.
+    const classMembers: ClassMember[] = [
+      {
+        id: 'p1',
+        name: '王小丽',
+        class: '华东一期',
+        sources: ['local'],
+        modulesDone: 5,
+        preScore: 40,
+        postScore: 82.5,
+        gain: 0.71,
+        quizzesPassed: 3,
+        quizzesTotal: 3,
+        taskScore: 88,
+        pendingMarks: 0,
+        completed: true,
+        sentNothing: false,
+        stalled: false,
+        lastActivity: '2026-11-20T08:00:00Z',
+      },
+      {
+        id: 'p3',
+        name: '李明',
+        class: '华东一期',
+        sources: ['bundle', 'lrs'],
+        modulesDone: 2,
+        preScore: 55,
+        postScore: null,
+        gain: null,
+        quizzesPassed: 1,
+        quizzesTotal: 3,
+        taskScore: null,
+        pendingMarks: 2,
+        completed: false,
+        sentNothing: false,
+        stalled: true,
+        lastActivity: '2026-11-01T08:00:00Z',
+      },
+      {
+        id: '0193f2a4-7c1e-7d4b-9a3f-2b6d8e1c5a70',
+        name: '0193f2a4-7c1e-7d4b-9a3f-2b6d8e1c5a70',
+        class: '华东一期',
+        sources: ['lrs'],
+        modulesDone: 0,
+        preScore: null,
+        postScore: null,
+        gain: null,
+        quizzesPassed: 0,
+        quizzesTotal: 3,
+        taskScore: null,
+        pendingMarks: 0,
+        completed: false,
+        sentNothing: true,
+        stalled: false,
+        lastActivity: null,
+      },
+    ]
 
     // The mock holds one learner's records: a course they started counts them.
     function removalOf(course: ReturnType<typeof findCourse>) {
@@ -268,6 +329,17 @@ export async function installTauriMock(page: Page, options: MockOptions): Promis
         classes.push(made)
         return made
       },
+      class_members: ({ courseId }): ClassList => {
+        findCourse(courseId)
+        return { members: classMembers }
+      },
+      class_remove_member: ({ profileId }): null => {
+        const index = classMembers.findIndex((m) => m.id === profileId)
+        if (index < 0) throw { kind: 'not_found', message: `member ${String(profileId)} not found` }
+        classMembers.splice(index, 1)
+        return null
+      },
+      class_export: ({ path }): ClassExport => ({ rows: classMembers.length, path: String(path) }),
       remove_course: ({ courseId }) => {
         const removal = removalOf(findCourse(courseId))
         courses.splice(

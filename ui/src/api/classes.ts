@@ -40,3 +40,56 @@ export const courseClasses = (courseId: string) => call<ClassView[]>('course_cla
 export const exportMyRecords = (courseId: string, path: string) =>
   call<RecordsExport>('records_export_own', { courseId, path })
 export const importRecords = (path: string) => call<RecordsImported>('records_import', { path })
+
+/** Where this machine has a member's records from. */
+export type RecordSource = 'local' | 'bundle' | 'lrs'
+
+/** One member of a class (Rust `records::class_list::ClassMember`; the CLI's `class list --json`). */
+export interface ClassMember {
+  /** The profile id, the same on every machine. */
+  id: string
+  /** Equal to `id` (or empty) while only the id is known here. */
+  name: string
+  /** The classes' names (or codes, while a name is unknown), joined. */
+  class: string
+  sources: RecordSource[]
+  modulesDone: number
+  /** Percent, 0 … 100: the first handed-in pre-test. */
+  preScore: number | null
+  /** Percent, 0 … 100: the last handed-in post-test. */
+  postScore: number | null
+  /** Normalised gain, (post − pre) / (100 − pre). */
+  gain: number | null
+  quizzesPassed: number
+  quizzesTotal: number
+  /** Percent, 0 … 100, over released task grades. */
+  taskScore: number | null
+  pendingMarks: number
+  /** Against the course's completion rule. */
+  completed: boolean
+  /** No record of theirs has reached this machine yet. */
+  sentNothing: boolean
+  /** Not completed and no activity for 7 days. */
+  stalled: boolean
+  /** ISO 8601. */
+  lastActivity: string | null
+}
+
+export interface ClassList {
+  members: ClassMember[]
+}
+
+/** What `class_export` wrote. */
+export interface ClassExport {
+  rows: number
+  path: string
+}
+
+/** Every member of the course's classes, or of one class. */
+export const classMembers = (courseId: string, classId: string | null) =>
+  call<ClassList>('class_members', { courseId, classId })
+export const removeClassMember = (classId: string, profileId: string) =>
+  call<null>('class_remove_member', { classId, profileId })
+/** Writes the class list to `path` (from the save dialog): CSV or XLSX by extension. */
+export const exportClass = (courseId: string, classId: string | null, path: string) =>
+  call<ClassExport>('class_export', { courseId, classId, path })

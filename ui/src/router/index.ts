@@ -57,6 +57,8 @@ export const routes: RouteRecordRaw[] = [
   // The learner's reaction survey (first level of the training-effect report).
   { path: '/courses/:courseId/survey', name: 'survey', component: () => import('../views/SurveyView.vue'), props: true },
   { path: '/teach/tasks', name: 'grading-queue', component: () => import('../views/GradingQueueView.vue') },
+  // Every member of a course's classes with their figures (instructors and admins).
+  { path: '/teach/classes', name: 'teach-classes', component: () => import('../views/ClassView.vue') },
   // Business-impact studies and the training-effect report (instructors and admins).
   { path: '/teach/impact', name: 'impact', component: () => import('../views/ImpactStudiesView.vue') },
   { path: '/teach/impact/:studyId', name: 'impact-study', component: () => import('../views/ImpactStudyView.vue'), props: true },

@@ -24,6 +24,10 @@ const en: typeof zhCN = {
     or: 'or',
     to: 'to',
   },
+  course: 'Course',
+  exportXlsx: 'Export Excel',
+  exportCsv: 'Export CSV',
+  exportFailed: 'Export failed: {message}',
 }
 
 export default en

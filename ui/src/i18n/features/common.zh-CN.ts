@@ -24,6 +24,11 @@ const zhCN = {
     or: '或',
     to: '至',
   },
+  // Teaching screens: the course menu and exporting a table to a file.
+  course: '课程',
+  exportXlsx: '导出 Excel',
+  exportCsv: '导出 CSV',
+  exportFailed: '导出失败：{message}',
 }
 
 export default zhCN
