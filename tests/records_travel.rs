@@ -151,8 +151,27 @@ fn two_laptops_records_make_one_class_on_the_instructors_machine() {
     let both_tests = members.iter().filter(|m| m["preScore"].is_number() && m["postScore"].is_number()).count();
     assert!(both_tests > 5, "most members took both tests: {both_tests} of 10");
 
-    // Their short answers wait in the instructor's marking queue.
+    // The desktop's class view (the session's list) shows the same figures
+    // as the CLI, and its spreadsheet holds the same rows.
     let session = instructor.session();
+    let view = serde_json::to_value(session.class_list(COURSE, None).unwrap()).unwrap();
+    assert_eq!(view["members"].as_array().unwrap(), &members);
+    assert!(members.iter().all(|m| m["quizzesTotal"].as_u64() > Some(0) && m["sentNothing"] == false), "{members:?}");
+    let xlsx = usb.path().join("class.xlsx");
+    let exported = session.export_class_list(COURSE, None, &xlsx).unwrap();
+    assert_eq!(exported.rows, 10);
+    let sheet = read_sheet(&xlsx);
+    assert_eq!(sheet.len(), 11, "a header and one row per member");
+    for (row, member) in sheet[1..].iter().zip(&members) {
+        assert_eq!(row[0], member["id"].as_str().unwrap());
+        assert_eq!(row[1], member["name"].as_str().unwrap());
+        assert_eq!(row[3], member["modulesDone"].to_string());
+        let percent = |v: &Value| v.as_f64().map_or_else(String::new, |v| v.to_string());
+        assert_eq!((row[4].as_str(), row[5].as_str()), (percent(&member["preScore"]).as_str(), percent(&member["postScore"]).as_str()));
+        assert_eq!(row[7], member["quizzesPassed"].to_string());
+    }
+
+    // Their short answers wait in the instructor's marking queue.
     let queued = session.marking_queue(Some(COURSE)).unwrap();
     let pending_short: usize = [&laptop_a, &laptop_b].iter().map(|m| m.session().marking_queue(Some(COURSE)).unwrap().len()).sum();
     assert!(pending_short > 0);
@@ -242,6 +261,14 @@ fn grades_go_back_one_bundle_per_learner_and_reach_the_result_screen() {
 }
 
 /// Every text entry of a bundle, joined.
+/// Every cell of an XLSX file's first sheet, as text.
+fn read_sheet(path: &Path) -> Vec<Vec<String>> {
+    use calamine::{open_workbook, Reader, Xlsx};
+    let mut book: Xlsx<_> = open_workbook(path).unwrap();
+    let range = book.worksheet_range_at(0).unwrap().unwrap();
+    range.rows().map(|row| row.iter().map(ToString::to_string).collect()).collect()
+}
+
 fn bundle_text(path: &Path) -> String {
     let mut archive = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
     let mut text = String::new();

@@ -121,6 +121,8 @@ pub const COMMANDS: &[&str] = &[
     "my_classes",
     "course_classes",
     "class_members",
+    "class_export",
+    "class_remove_member",
     "records_export_own",
     "records_import",
 ];

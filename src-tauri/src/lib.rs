@@ -158,6 +158,8 @@ pub fn commands_on<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::classes::my_classes,
             commands::classes::course_classes,
             commands::classes::class_members,
+            commands::classes::class_export,
+            commands::classes::class_remove_member,
             commands::classes::records_export_own,
             commands::classes::records_import,
         ])

@@ -611,6 +611,18 @@ const ROWS: &[Row] = &[
         effect: Effect::Returns(|v| non_empty(&v["members"])),
     },
     Row {
+        command: "class_export",
+        min: Instructor,
+        args: |f, _, r| json!({ "courseId": COURSE, "classId": f.class, "path": path(r, "class.xlsx") }),
+        effect: Effect::WritesFile,
+    },
+    Row {
+        command: "class_remove_member",
+        min: Instructor,
+        args: |f, _, _| json!({ "classId": f.class, "profileId": f.own(Learner).profile }),
+        effect: Effect::Writes,
+    },
+    Row {
         command: "records_export_own",
         min: Learner,
         args: |_, _, r| json!({ "courseId": COURSE, "path": path(r, "my-records.zip") }),

@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use qunxue_app::records::bundle::{RecordsImported, Whose};
+use qunxue_app::records::class_export::TableExport;
 use qunxue_app::records::class_list::ClassList;
 use qunxue_app::records::classes::ClassView;
 use qunxue_app::tasks::bundles::ExportSummary;
@@ -41,6 +42,25 @@ pub async fn class_members(
     class_id: Option<String>,
 ) -> CommandResult<ClassList> {
     run(&state, move |s| s.class_list(&course_id, class_id.as_deref())).await
+}
+
+/// The class view to the XLSX or CSV file picked at `path`.
+#[tauri::command]
+pub async fn class_export<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    course_id: String,
+    class_id: Option<String>,
+    path: PathBuf,
+) -> CommandResult<TableExport> {
+    ensure_picked(&app, &path)?;
+    run(&state, move |s| s.export_class_list(&course_id, class_id.as_deref(), &path)).await
+}
+
+/// Takes a member out of a class (their records stay with the course).
+#[tauri::command]
+pub async fn class_remove_member(state: State<'_, AppState>, class_id: String, profile_id: String) -> CommandResult<()> {
+    run(&state, move |s| s.remove_class_member(&class_id, &profile_id)).await
 }
 
 /// The acting learner's own records of a course, to the file picked at `path`.

@@ -2,15 +2,24 @@
 // the first start asks who uses the computer and the shared branch sets up
 // the admin with a PIN and shows the recovery code once; the admin's policy
 // makes a new learner choose a PIN, which the picker then asks for; and the
-// next start opens locked on the admin, whose PIN unlocks it. Screenshots:
+// next start opens locked on the instructor last used, whose PIN unlocks it
+// (the instructor is added from a script with the admin's PIN). Screenshots:
 // `first-run-shared`, `first-run-recovery-code`, `learner-pin`, `locked-session`.
 
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 
 const ADMIN_PIN = '135790'
 const LEARNER_PIN = '2468'
+const INSTRUCTOR_PIN = '975310'
+
+/** The `qunxue` CLI next to the desktop binary (built by `cargo xtask test`). */
+function qunxue(args, { input, env } = {}) {
+  const cli = join(dirname(process.env.QUNXUE_APP ?? ''), 'qunxue')
+  return execFileSync(cli, args, { input, encoding: 'utf8', env: { ...process.env, ...env } })
+}
 
 /** Sets a form control's value the way typing would, so Vue's v-model hears it. */
 async function type(t, selector, value) {
@@ -74,30 +83,38 @@ export default async function (t) {
     await t.waitFor('the learner home', async () => (await t.driver.getUrl()).includes('/my'))
   })
 
-  await t.check('the admin’s session does not reopen by itself: the next start asks for the PIN', async () => {
-    // Back to the admin, who is then the most recent profile.
+  await t.check('an instructor’s session does not reopen by itself: the next start asks for the PIN', async () => {
+    // The admin prepares an instructor from a script, as a company prepares
+    // 30 laptops: the admin's PIN comes from the environment, the new one on stdin.
+    const db = join(dataDir, 'qunxue.db')
+    const admin = JSON.parse(qunxue(['profile', 'list', '--db', db, '--json'])).find((p) => p.role === 'admin')
+    qunxue(['profile', 'add', '--db', db, '--profile', admin.id, '--name', '王老师', '--role', 'instructor', '--pin-stdin'], {
+      input: `${INSTRUCTOR_PIN}\n`,
+      env: { QUNXUE_PIN: ADMIN_PIN },
+    })
     await t.navigate('/profiles')
-    const admin = await t.waitFor('the admin card', async () =>
+    const teacher = await t.waitFor('the instructor card', async () =>
       t.driver.executeScript(
         `return [...document.querySelectorAll('[data-testid="profile-card"]')]
-           .filter((c) => c.textContent.includes('周店长'))
+           .filter((c) => c.textContent.includes('王老师'))
            .map((c) => c.querySelector('[data-testid^="profile-use-"]').dataset.testid)[0]`,
         [],
       ),
     )
-    await t.click(`[data-testid="${admin}"]`)
-    await type(t, '[data-testid="pin-input"]', ADMIN_PIN)
+    await t.click(`[data-testid="${teacher}"]`)
+    await type(t, '[data-testid="pin-input"]', INSTRUCTOR_PIN)
     await t.click('[data-testid="pin-submit"]')
     await t.waitFor('the switch', gone(t, '[data-testid="pin-dialog"]'))
 
+    // The instructor is the most recent profile; every profile has a PIN.
     await t.relaunch(['--data-dir', dataDir])
     const title = await t.waitFor('the lock', async () => {
       const dialogs = await t.driver.findElements('css selector', '[data-testid="pin-dialog"]')
       return dialogs.length > 0 && t.textOf('[data-testid="pin-dialog"] h2')
     })
-    t.assert(title.includes('周店长'), `the lock should ask for the admin's PIN: ${title}`)
+    t.assert(title.includes('王老师'), `the lock should ask for the instructor's PIN: ${title}`)
     await t.screenshot('locked-session')
-    await type(t, '[data-testid="pin-input"]', ADMIN_PIN)
+    await type(t, '[data-testid="pin-input"]', INSTRUCTOR_PIN)
     await t.click('[data-testid="pin-submit"]')
     await t.waitFor('the course', async () => (await t.textOf('main h1')).includes('社群运营实战'))
   })

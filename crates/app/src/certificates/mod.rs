@@ -75,12 +75,7 @@ pub fn eligibility(store: &Store, profile_id: &str, course_id: &str) -> Result<E
         .collect::<Vec<_>>();
     let quizzes_to_pass = store_certs::quizzes_not_passed(conn, profile_id, course_id)?
         .into_iter()
-        .filter_map(|(id, body)| {
-            let quiz: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
-            let counts = matches!(quiz["purpose"].as_str(), Some("module" | "post_test") | None);
-            let title = quiz["title"].as_str().unwrap_or(&id).to_string();
-            counts.then_some(Missing { id, title })
-        })
+        .filter_map(|(id, body)| counted_quiz(id, &body))
         .collect::<Vec<_>>();
     let has_modules = !courses::list_modules(conn, course_id)?.is_empty();
     Ok(Eligibility {
@@ -91,6 +86,20 @@ pub fn eligibility(store: &Store, profile_id: &str, course_id: &str) -> Result<E
         modules_to_complete,
         quizzes_to_pass,
     })
+}
+
+/// A pack quiz the certificate asks to pass (module quizzes and the
+/// post-test; not the pre-test or practice), with its title.
+fn counted_quiz(id: String, body: &str) -> Option<Missing> {
+    let quiz: serde_json::Value = serde_json::from_str(body).unwrap_or_default();
+    let counts = matches!(quiz["purpose"].as_str(), Some("module" | "post_test") | None);
+    let title = quiz["title"].as_str().unwrap_or(&id).to_string();
+    counts.then_some(Missing { id, title })
+}
+
+/// How many quizzes the certificate asks a learner of `course_id` to pass.
+pub fn quizzes_to_pass_count(store: &Store, course_id: &str) -> Result<usize> {
+    Ok(store_certs::pack_quizzes(store.conn(), course_id)?.into_iter().filter_map(|(id, body)| counted_quiz(id, &body)).count())
 }
 
 /// The profile's certificate for the course's installed version: the one

@@ -1,6 +1,8 @@
 //! The class view's figures: one row per learner of a course, from every
 //! source (this machine, bundles, the LRS), with the same rules as the
-//! effect report (first pre-test score, last post-test score, normalised gain).
+//! effect report (first pre-test score, last post-test score, normalised
+//! gain) and the certificate's completion rule (every module done, every
+//! module quiz and post-test passed).
 
 use std::collections::BTreeMap;
 
@@ -11,7 +13,9 @@ use qunxue_store::course_items::{self, ItemKind};
 use qunxue_store::{attempts, courses, Store};
 use serde::Serialize;
 
+use crate::certificates;
 use crate::{AppError, Result};
+use chrono::{DateTime, Duration, Utc};
 
 /// One member of a class (the CLI's `class list --json`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -30,18 +34,32 @@ pub struct ClassMember {
     pub task_score: Option<f64>,
     pub pending_marks: i64,
     pub last_activity: Option<String>,
+    /// Module quizzes and post-tests passed, of those the certificate needs.
+    pub quizzes_passed: usize,
+    pub quizzes_total: usize,
+    /// Meets the course's completion rule (the certificate's).
+    pub completed: bool,
+    /// Known only from a class list: nothing of theirs has reached this machine.
+    pub sent_nothing: bool,
+    /// Not completed and nothing new for [`STALLED_AFTER_DAYS`] days.
+    pub stalled: bool,
 }
+
+/// How long without activity before an unfinished learner counts as stalled.
+pub const STALLED_AFTER_DAYS: i64 = 7;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ClassList {
     pub members: Vec<ClassMember>,
 }
 
-/// Every learner of `course` (of `class` only, when given).
-pub fn class_list(store: &Store, course: &str, class: Option<&str>) -> Result<ClassList> {
+/// Every learner of `course` (of `class` only, when given), as of `now`.
+pub fn class_list(store: &Store, course: &str, class: Option<&str>, now: DateTime<Utc>) -> Result<ClassList> {
     let conn = store.conn();
     courses::get_course(conn, course)?;
-    let (pre, post) = test_scores(store, course)?;
+    let quizzes = course_quizzes(store, course)?;
+    let (pre, post) = test_scores(store, course, &quizzes)?;
+    let quizzes_total = certificates::quizzes_to_pass_count(store, course)?;
     let mut members = Vec::new();
     for row in classes::roster(conn, course, class)? {
         let mut sources = classes::sources_of(conn, &row.profile_id)?;
@@ -54,7 +72,16 @@ pub fn class_list(store: &Store, course: &str, class: Option<&str>) -> Result<Cl
             .collect();
         let pre_score = pre.get(&row.profile_id).copied();
         let post_score = post.get(&row.profile_id).copied();
+        let eligibility = certificates::eligibility(store, &row.profile_id, course)?;
+        let completed = eligibility.eligible;
+        let idle_since = row.last_activity.as_deref().and_then(|at| DateTime::parse_from_rfc3339(at).ok());
         members.push(ClassMember {
+            quizzes_passed: quizzes_total.saturating_sub(eligibility.quizzes_to_pass.len()),
+            quizzes_total,
+            completed,
+            sent_nothing: row.last_activity.is_none(),
+            stalled: !completed
+                && idle_since.is_some_and(|at| now.signed_duration_since(at) > Duration::days(STALLED_AFTER_DAYS)),
             gain: pre_score.zip(post_score).and_then(|(a, b)| normalised_gain(a, b)),
             id: row.profile_id,
             name: row.display_name,
@@ -71,17 +98,21 @@ pub fn class_list(store: &Store, course: &str, class: Option<&str>) -> Result<Cl
     Ok(ClassList { members })
 }
 
-/// First handed-in pre-test percent and last handed-in post-test percent
-/// per profile, over the course's first pre/post pair.
-fn test_scores(store: &Store, course: &str) -> Result<(BTreeMap<String, f64>, BTreeMap<String, f64>)> {
-    let conn = store.conn();
-    let quizzes: Vec<Quiz> = course_items::list_items(conn, course, ItemKind::Quiz)?
+/// The course's quizzes, parsed.
+fn course_quizzes(store: &Store, course: &str) -> Result<Vec<Quiz>> {
+    course_items::list_items(store.conn(), course, ItemKind::Quiz)?
         .iter()
         .map(|item| {
             serde_json::from_str(&item.body)
                 .map_err(|e| AppError::Internal(format!("quiz {} of course {course} is corrupt: {e}", item.id)))
         })
-        .collect::<Result<_>>()?;
+        .collect()
+}
+
+/// First handed-in pre-test percent and last handed-in post-test percent
+/// per profile, over the course's first pre/post pair.
+fn test_scores(store: &Store, course: &str, quizzes: &[Quiz]) -> Result<(BTreeMap<String, f64>, BTreeMap<String, f64>)> {
+    let conn = store.conn();
     let pre = quizzes.iter().find(|q| q.purpose == QuizPurpose::PreTest);
     let post = pre
         .and_then(|p| p.parallel.as_deref())

@@ -10,6 +10,7 @@
 //! never offered in the profile picker and cannot be acted as.
 
 pub mod bundle;
+pub mod class_export;
 pub mod class_list;
 pub mod classes;
 mod collect;

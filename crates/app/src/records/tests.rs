@@ -80,3 +80,32 @@ fn a_local_profile_stays_local_when_its_records_come_back() {
     assert!(!outcome.new_member);
     assert!(!profiles::is_member(store.conn(), "p-lin").unwrap());
 }
+
+#[test]
+fn the_class_view_says_who_sent_nothing_who_stalled_and_who_completed() {
+    use super::class_list::{class_list, STALLED_AFTER_DAYS};
+    use super::classes::{create_class, join_class};
+
+    let mut store = laptop("p-lin");
+    store.transact(|tx| profiles::insert(tx, &Profile::learner("p-zhou", "周一", "2026-12-01T08:00:00Z"))).unwrap();
+    let class = create_class(&mut store, fixture::COURSE, "华东门店一期", t(3)).unwrap();
+    join_class(&mut store, "p-lin", fixture::COURSE, &class.id, t(4)).unwrap();
+    join_class(&mut store, "p-zhou", fixture::COURSE, &class.id, t(4)).unwrap();
+
+    let soon = class_list(&store, fixture::COURSE, Some(&class.id), t(10)).unwrap();
+    let member = |list: &super::class_list::ClassList, id: &str| list.members.iter().find(|m| m.id == id).unwrap().clone();
+    let (lin, zhou) = (member(&soon, "p-lin"), member(&soon, "p-zhou"));
+    assert!(!lin.sent_nothing && !lin.stalled, "{lin:?}");
+    assert!(zhou.sent_nothing && !zhou.stalled, "joined, nothing more: {zhou:?}");
+    assert_eq!(lin.quizzes_total, 1);
+    assert_eq!(lin.completed, lin.quizzes_passed == 1 && lin.modules_done > 0, "{lin:?}");
+
+    let later = t(10) + chrono::Duration::days(STALLED_AFTER_DAYS + 1);
+    let lin_later = member(&class_list(&store, fixture::COURSE, Some(&class.id), later).unwrap(), "p-lin");
+    assert_eq!(lin_later.stalled, !lin_later.completed, "a week without news: {lin_later:?}");
+
+    // Removing a member takes them out of the class, not out of the course.
+    store.transact(|tx| qunxue_store::classes::remove_member(tx, &class.id, "p-zhou")).unwrap();
+    let after = class_list(&store, fixture::COURSE, Some(&class.id), t(11)).unwrap();
+    assert_eq!(after.members.iter().map(|m| m.id.as_str()).collect::<Vec<_>>(), ["p-lin"]);
+}

@@ -63,6 +63,7 @@ pub enum Action {
     MakeDemoData,
     // Classes and records that travel.
     CreateClass,
+    ManageClass,
     JoinClass,
     ViewClass,
     ExportRecords,
@@ -114,7 +115,7 @@ impl Action {
             // A learner joins a class and exports their own records; the use-case
             // asks an instructor for anyone else's.
             Action::JoinClass | Action::ExportRecords => R(Learner),
-            Action::CreateClass | Action::ViewClass | Action::ImportRecords => R(Instructor),
+            Action::CreateClass | Action::ManageClass | Action::ViewClass | Action::ImportRecords => R(Instructor),
             Action::ListCourses | Action::Read | Action::Study | Action::Search | Action::KeepNotes => R(Learner),
             Action::ExportOwnRecords | Action::TakeQuiz | Action::ListLocalQuizzes | Action::DoTask => R(Learner),
             Action::SendSubmissions | Action::ReceiveGrades | Action::ViewAttachment => R(Learner),
@@ -159,6 +160,7 @@ impl Action {
             Action::ExportXapi => "导出学习记录 / exporting xAPI statements",
             Action::CreateClass => "创建班级 / creating a class",
             Action::ViewClass => "查看班级 / viewing a class",
+            Action::ManageClass => "管理班级成员 / managing a class's members",
             Action::ImportRecords => "导入学习记录包 / importing learner records",
             Action::ConfigureXapi => "设置学习记录库 / configuring the LRS",
             Action::EditProfile => "修改他人的档案 / editing someone else's profile",

@@ -100,6 +100,17 @@ pub fn quizzes_not_passed(conn: &Connection, profile: &str, course: &str) -> Res
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// The course's current pack quizzes (id, body), the ones
+/// [`quizzes_not_passed`] looks at.
+pub fn pack_quizzes(conn: &Connection, course: &str) -> Result<Vec<(String, String)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, body FROM course_items
+          WHERE course_id = ?1 AND kind = 'quiz' AND archived = 0 AND origin = 'pack' ORDER BY id",
+    )?;
+    let rows = stmt.query_map([course], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// The profile's certificate for this course version, if one was issued.
 pub fn for_course_version(
     conn: &Connection,

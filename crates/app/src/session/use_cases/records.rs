@@ -5,6 +5,7 @@ use std::path::Path;
 use qunxue_store::profiles::Role;
 
 use crate::records::bundle::{export_records, import_records, RecordsImported, Whose};
+use crate::records::class_export::{export_class_list, TableExport};
 use crate::records::class_list::{class_list, ClassList};
 use crate::records::classes::{create_class, join_class, list_classes, ClassView};
 use crate::session::{Action, Session};
@@ -43,7 +44,26 @@ impl Session {
     pub fn class_list(&self, course_id: &str, class: Option<&str>) -> Result<ClassList> {
         let a = self.authorise(Action::ViewClass)?;
         let class = class.map(crate::records::classes::normalise_code).transpose()?;
-        class_list(&a.store, course_id, class.as_deref())
+        class_list(&a.store, course_id, class.as_deref(), a.now)
+    }
+
+    /// The class view written to an XLSX or CSV file (by its extension):
+    /// the same rows as [`Session::class_list`].
+    pub fn export_class_list(&self, course_id: &str, class: Option<&str>, path: &Path) -> Result<TableExport> {
+        let list = self.class_list(course_id, class)?;
+        export_class_list(&list, path)
+    }
+
+    /// Takes a member out of a class (their records stay: they are the
+    /// course's, whichever class they were in).
+    pub fn remove_class_member(&self, class: &str, profile_id: &str) -> Result<()> {
+        let mut a = self.authorise(Action::ManageClass)?;
+        let class = crate::records::classes::normalise_code(class)?;
+        let removed = a.store.transact(|tx| qunxue_store::classes::remove_member(tx, &class, profile_id))?;
+        if !removed {
+            return Err(AppError::NotFound(format!("{profile_id} 不在班级 {class} 中 / is not a member of class {class}")));
+        }
+        Ok(())
     }
 
     /// Writes a learner-record bundle: the acting learner's own records, or
