@@ -152,6 +152,15 @@ const SCREENS: Screen[] = [
     },
   },
   {
+    name: 'grading analytics',
+    backend: taskBackend,
+    open: async (page) => {
+      await page.goto('/#/teach/analytics')
+      await expect(page.getByTestId('agreement-table')).toBeVisible()
+      await expect(page.locator('[data-chart-img] svg path').first()).toBeAttached()
+    },
+  },
+  {
     name: 'impact set-up',
     backend: installImpactMock,
     open: async (page) => {

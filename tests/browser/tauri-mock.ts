@@ -8,6 +8,7 @@ import type { Page } from '@playwright/test'
 import type { FixtureCourse } from './fixtures/community-ops'
 import type { FixturePack } from './fixtures/packs'
 import type { ClassExport, ClassList, ClassMember, ClassView } from '../../ui/src/api/classes'
+import type { CriterionAgreement, CriterionDistribution, GraderStats } from '../../ui/src/api/gradingAnalytics'
 
 export interface MockOptions {
   courses: FixtureCourse[]
@@ -340,6 +341,21 @@ export async function installTauriMock(page: Page, options: MockOptions): Promis
         return null
       },
       class_export: ({ path }): ClassExport => ({ rows: classMembers.length, path: String(path) }),
+      // Grading analytics of the welcome task (tasks-mock.ts): released levels,
+      // two markers' agreement, each marker's figures and the gradebook.
+      grading_distributions: (): CriterionDistribution[] => [
+        { taskId: 'task-welcome', criterionId: 'purpose', title: '群的用途', labels: ['未达标', '基本达标', '优秀'], counts: [1, 3, 4] },
+        { taskId: 'task-welcome', criterionId: 'action', title: '下一步行动', labels: ['未达标', '基本达标', '优秀'], counts: [2, 4, 2] },
+      ],
+      grading_agreement: (): CriterionAgreement[] => [
+        { criterionId: 'purpose', title: '群的用途', pairs: 4, exact_percent: 75, adjacent_percent: 100, kappa_linear: 0.6, kappa_quadratic: 0.71 },
+        { criterionId: 'action', title: '下一步行动', pairs: 4, exact_percent: 50, adjacent_percent: 100, kappa_linear: 0.33, kappa_quadratic: 0.5 },
+      ],
+      grading_grader_stats: (): GraderStats[] => [
+        { markerId: 'p2', markerName: '李老师', grades: { n: 8, mean: 71.25, sd: 14.6, min: 40, max: 100 } },
+        { markerId: 'p4', markerName: '王老师', grades: { n: 4, mean: 65, sd: 10, min: 50, max: 80 } },
+      ],
+      grading_export_table: (): number => 8,
       remove_course: ({ courseId }) => {
         const removal = removalOf(findCourse(courseId))
         courses.splice(

@@ -14,6 +14,7 @@ import backup from './features/backup.en'
 import certificates from './features/certificates.en'
 import classes from './features/classes.en'
 import accounts from './features/accounts.en'
+import analytics from './features/analytics.en'
 
 const en: MessageSchema = {
   marking,
@@ -29,6 +30,7 @@ const en: MessageSchema = {
   certificates,
   classes,
   accounts,
+  analytics,
   app: {
     name: 'Qunxue',
     tagline: 'Community operations training',

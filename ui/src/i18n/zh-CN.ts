@@ -15,6 +15,7 @@ import backup from './features/backup.zh-CN'
 import certificates from './features/certificates.zh-CN'
 import classes from './features/classes.zh-CN'
 import accounts from './features/accounts.zh-CN'
+import analytics from './features/analytics.zh-CN'
 
 const zhCN = {
   marking,
@@ -30,6 +31,7 @@ const zhCN = {
   certificates,
   classes,
   accounts,
+  analytics,
   app: {
     name: '群学',
     tagline: '社群运营培训',

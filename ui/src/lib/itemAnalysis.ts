@@ -5,15 +5,20 @@
 export type FacilityBand = 'hard' | 'good' | 'easy'
 export type DiscriminationBand = 'negative' | 'weak' | 'fair' | 'good'
 
+/** The useful facility range; the item-analysis chart draws its edges. */
+export const USEFUL_FACILITY = { from: 0.3, to: 0.9 } as const
+/** Below this an item separates stronger from weaker learners too little. */
+export const WEAK_DISCRIMINATION = 0.2
+
 export function facilityBand(facility: number): FacilityBand {
-  if (facility < 0.3) return 'hard'
-  if (facility > 0.9) return 'easy'
+  if (facility < USEFUL_FACILITY.from) return 'hard'
+  if (facility > USEFUL_FACILITY.to) return 'easy'
   return 'good'
 }
 
 export function discriminationBand(discrimination: number): DiscriminationBand {
   if (discrimination < 0) return 'negative'
-  if (discrimination < 0.2) return 'weak'
+  if (discrimination < WEAK_DISCRIMINATION) return 'weak'
   if (discrimination < 0.4) return 'fair'
   return 'good'
 }

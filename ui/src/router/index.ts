@@ -59,6 +59,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/teach/tasks', name: 'grading-queue', component: () => import('../views/GradingQueueView.vue') },
   // Every member of a course's classes with their figures (instructors and admins).
   { path: '/teach/classes', name: 'teach-classes', component: () => import('../views/ClassView.vue') },
+  // Score distributions, marker agreement, marker figures and the gradebook export.
+  { path: '/teach/analytics', name: 'teach-analytics', component: () => import('../views/GradingAnalyticsView.vue') },
   // Business-impact studies and the training-effect report (instructors and admins).
   { path: '/teach/impact', name: 'impact', component: () => import('../views/ImpactStudiesView.vue') },
   { path: '/teach/impact/:studyId', name: 'impact-study', component: () => import('../views/ImpactStudyView.vue'), props: true },

@@ -64,9 +64,7 @@ const en: typeof zhCN = {
       actions: 'Actions',
     },
     shortId: 'Learner {id}',
-    percent: '{value}%',
     quizzes: '{passed} / {total}',
-    missing: '—',
     done: 'Completed',
     notDone: 'Not completed',
     sources: {
@@ -76,7 +74,7 @@ const en: typeof zhCN = {
     },
     remove: 'Remove from class',
     removeTitle: 'Remove “{name}” from “{class}”?',
-    removeBody: '{name} will no longer be listed in this class.',
+    removeBody: '{name} will no longer be listed in this class; their learning records stay.',
     removeConfirm: 'Remove',
     removing: 'Removing…',
     removed: 'Removed “{name}” from “{class}”.',

@@ -59,9 +59,7 @@ const zhCN = {
       actions: '操作',
     },
     shortId: '学员 {id}',
-    percent: '{value}%',
     quizzes: '{passed} / {total}',
-    missing: '—',
     done: '已完成',
     notDone: '未完成',
     sources: {
@@ -71,7 +69,7 @@ const zhCN = {
     },
     remove: '移出班级',
     removeTitle: '把“{name}”移出“{class}”？',
-    removeBody: '{name} 将不再出现在这个班级的名单里。',
+    removeBody: '{name} 将不再出现在这个班级的名单里；学习记录仍然保留。',
     removeConfirm: '移出',
     removing: '正在移出…',
     removed: '已把“{name}”移出“{class}”。',

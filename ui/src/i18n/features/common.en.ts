@@ -28,6 +28,9 @@ const en: typeof zhCN = {
   exportXlsx: 'Export Excel',
   exportCsv: 'Export CSV',
   exportFailed: 'Export failed: {message}',
+  // A figure as a percentage, and a figure there is none of yet.
+  percent: '{value}%',
+  missing: '—',
 }
 
 export default en

@@ -29,6 +29,9 @@ const zhCN = {
   exportXlsx: '导出 Excel',
   exportCsv: '导出 CSV',
   exportFailed: '导出失败：{message}',
+  // A figure as a percentage, and a figure there is none of yet.
+  percent: '{value}%',
+  missing: '—',
 }
 
 export default zhCN

@@ -1,0 +1,45 @@
+// 教学 → 评分分析: distributions, marker agreement, marker figures, gradebook.
+const zhCN = {
+  nav: '评分分析',
+  hubHint: '每个评分项各档次的人数、两位老师双评的一致性（加权 Kappa、完全一致与相邻一致比例）、每位老师的评分统计，并可导出成绩表。',
+  title: '评分分析',
+  intro: '根据已发布的作业成绩和老师们完成的评分计算。',
+  gradebook: '成绩表',
+  gradebookHint: '每位学员每个作业一行，每个评分项一列，最后是成绩与满分。',
+  gradebookFile: '成绩表-{course}',
+  exported: '已导出 {rows} 行到 {path}',
+  distributions: {
+    title: '评分项得分分布',
+    none: '这门课程还没有发布过作业成绩。',
+    label: '柱状图：{task} · {criterion} 各档次人数',
+    summary: '共 {total} 份成绩：{levels}。',
+    level: '{label} {count} 份',
+  },
+  agreement: {
+    title: '评分一致性',
+    intro: '开启双评的作业，两位老师各自独立评分。每个评分项比较两人选的档次：完全一致、相差不超过一档的比例，以及加权 Kappa（1 表示完全一致，0 表示与随机评分无异）。',
+    task: '作业',
+    noTasks: '这门课程还没有作业。',
+    none: '这个作业还没有两位老师都完成评分的提交。',
+    caption: '{task}：各评分项的双评一致性',
+    criterion: '评分项',
+    pairs: '双评份数',
+    exact: '完全一致',
+    adjacent: '相邻一致',
+    kappaLinear: 'Kappa（线性加权）',
+    kappaQuadratic: 'Kappa（二次加权）',
+  },
+  graders: {
+    title: '评分老师统计',
+    none: '还没有老师完成评分。',
+    caption: '每位老师已完成评分的成绩统计',
+    marker: '老师',
+    n: '评分份数',
+    mean: '平均分',
+    sd: '标准差',
+    min: '最低分',
+    max: '最高分',
+  },
+}
+
+export default zhCN
