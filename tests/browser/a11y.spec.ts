@@ -161,6 +161,15 @@ const SCREENS: Screen[] = [
     },
   },
   {
+    name: 'item analysis',
+    backend: learnerBackend,
+    open: async (page) => {
+      await page.goto(`${QUIZ_URL}/analysis`)
+      await expect(page.getByTestId('item-table')).toBeVisible()
+      await expect(page.locator('[data-testid="item-scatter"] svg path').first()).toBeAttached()
+    },
+  },
+  {
     name: 'impact set-up',
     backend: installImpactMock,
     open: async (page) => {

@@ -9,6 +9,7 @@ import type { FixtureCourse } from './fixtures/community-ops'
 import type { FixturePack } from './fixtures/packs'
 import type { ClassExport, ClassList, ClassMember, ClassView } from '../../ui/src/api/classes'
 import type { CriterionAgreement, CriterionDistribution, GraderStats } from '../../ui/src/api/gradingAnalytics'
+import type { ItemAnalysis } from '../../ui/src/api/marking'
 
 export interface MockOptions {
   courses: FixtureCourse[]
@@ -356,6 +357,24 @@ export async function installTauriMock(page: Page, options: MockOptions): Promis
         { markerId: 'p4', markerName: '王老师', grades: { n: 4, mean: 65, sd: 10, min: 50, max: 80 } },
       ],
       grading_export_table: (): number => 8,
+      // Item analysis of any quiz: three questions, one hard and one that separates weakly.
+      item_analysis: ({ courseId, quizId }): ItemAnalysis => ({
+        courseId,
+        quizId: String(quizId),
+        quizTitle: '第一课小测',
+        attempts: 24,
+        items: [
+          { questionId: 'q1', type: 'single', stem: '社群的核心是什么？', n: 24, facility: 0.71, discrimination: 0.48, options: [
+            { key: 'a', text: '共同的目标', correct: true, chosen: 17 },
+            { key: 'b', text: '人数', correct: false, chosen: 7 },
+          ] },
+          { questionId: 'q2', type: 'single', stem: '哪一项不是社群运营的指标？', n: 24, facility: 0.25, discrimination: 0.31, options: [
+            { key: 'a', text: '活跃率', correct: false, chosen: 18 },
+            { key: 'b', text: '库存周转', correct: true, chosen: 6 },
+          ] },
+          { questionId: 'q3', type: 'true_false', stem: '群规越多越好。', n: 24, facility: 0.92, discrimination: 0.08, options: [] },
+        ],
+      }),
       remove_course: ({ courseId }) => {
         const removal = removalOf(findCourse(courseId))
         courses.splice(

@@ -36,10 +36,14 @@ const en: typeof marking = {
     discrimination: 'Discrimination',
     options: 'Options chosen',
     correctOption: 'Correct option',
-    exportCsv: 'Export CSV',
-    exportXlsx: 'Export Excel',
     exported: 'Exported to {path}',
-    exportFailed: 'Export failed: {message}',
+    tableCaption: '{quiz}: facility, discrimination and option choices per question',
+    chart: {
+      caption: 'Each point is a question: further right is easier, higher up separates stronger from weaker learners better. The useful facility range lies between the dashed lines; below the horizontal dashed line discrimination is weak.',
+      label: 'Scatter chart: facility (across) against discrimination (up) per question',
+      summary: '{count} questions are plotted; the table below has every figure. Questions worth a look (facility outside the useful range or weak discrimination): {flagged}.',
+      nothingFlagged: 'none',
+    },
     notAvailable: '—',
     facilityBand: {
       hard: 'hard',

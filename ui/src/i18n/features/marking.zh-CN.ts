@@ -34,10 +34,14 @@ const marking = {
     discrimination: '区分度',
     options: '选项选择分布',
     correctOption: '正确选项',
-    exportCsv: '导出 CSV',
-    exportXlsx: '导出 Excel',
     exported: '已导出到 {path}',
-    exportFailed: '导出失败：{message}',
+    tableCaption: '{quiz}：每道题的难度、区分度和选项选择分布',
+    chart: {
+      caption: '每个点是一道题：越靠右越容易，越靠上越能区分掌握好和掌握差的学员。虚线之间是合适的难度，横虚线以下区分度偏弱。',
+      label: '散点图：每道题的难度（横轴）与区分度（纵轴）',
+      summary: '图中共 {count} 道题，每道题的数据见下方表格。难度不在合适范围或区分度偏弱、建议检查的题：{flagged}。',
+      nothingFlagged: '没有',
+    },
     notAvailable: '—',
     facilityBand: {
       hard: '偏难',
