@@ -301,4 +301,34 @@ fn a_demo_class_of_twenty_fills_every_level_of_the_report() {
     assert!(paired.iter().any(|l| l["gain"].is_number()), "normalised gain per learner: {paired:?}");
     assert!(practical.iter().any(|n| *n > 0), "practical: {practical:?}");
     assert!(!report["business"].is_null());
+
+    // Narrowed to one of the demo's two classes: fewer people at every
+    // learner level, together as many as the whole course, and the marking
+    // queues hold only that class's work (issue 23).
+    let classes = session.list_classes(COURSE).unwrap();
+    assert_eq!(classes.len(), 2, "{classes:?}");
+    let total = |v: &[u64]| v.iter().sum::<u64>();
+    let all_short = session.marking_queue(Some(COURSE)).unwrap().len();
+    let (mut people, mut short) = ([0_u64; 3], 0);
+    for class in &classes {
+        let codes = vec![class.id.clone()];
+        let narrowed = serde_json::to_value(session.impact_report_for_classes(&study.id, &codes).unwrap()).unwrap();
+        assert_eq!(narrowed["classes"], serde_json::json!(codes));
+        let (r, k, p) = counts(&narrowed);
+        assert!(total(&r) < total(&reaction) && total(&k) <= total(&knowledge), "{r:?} {k:?}");
+        for (sum, n) in people.iter_mut().zip([total(&r), total(&k), total(&p)]) {
+            *sum += n;
+        }
+        let queue = session.marking_queue_in_classes(Some(COURSE), &codes).unwrap();
+        assert!(queue.len() < all_short, "{} of {all_short}", queue.len());
+        short += queue.len();
+        let members: std::collections::HashSet<String> =
+            session.class_list(COURSE, Some(&class.id)).unwrap().members.into_iter().map(|m| m.id).collect();
+        let filter: qunxue_app::tasks::queue::QueueFilter =
+            serde_json::from_value(serde_json::json!({ "classes": codes, "limit": 200 })).unwrap();
+        let page = session.grading_queue(COURSE, &filter).unwrap();
+        assert!(page.rows.iter().all(|row| members.contains(&row.learner_id)), "only the class's work");
+    }
+    assert_eq!(people, [total(&reaction), total(&knowledge), total(&practical)], "the two classes make up the course");
+    assert_eq!(short, all_short);
 }

@@ -77,7 +77,7 @@ test('a new profile can be created with its colour', async ({ page }) => {
   await page.getByRole('radio', { name: '颜色 #9333ea' }).check()
   await page.getByTestId('profile-save').click()
   await expect(page.getByTestId('profile-card')).toHaveCount(4)
-  expect(await argsSent(page, 'create_profile')).toEqual([{ profile: { displayName: '赵新人', avatarColour: '#9333ea' } }])
+  expect(await argsSent(page, 'create_profile')).toEqual([{ profile: { displayName: '赵新人', avatarColour: '#9333ea', pin: null } }])
 })
 
 test('searching from the header shows marked results that open the module', async ({ page }) => {

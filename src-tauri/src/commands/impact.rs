@@ -87,8 +87,12 @@ pub async fn impact_record(
 }
 
 #[tauri::command]
-pub async fn impact_report(state: State<'_, AppState>, study_id: String) -> CommandResult<EffectReport> {
-    run(&state, move |s| s.impact_report(&study_id)).await
+pub async fn impact_report(
+    state: State<'_, AppState>,
+    study_id: String,
+    classes: Option<Vec<String>>,
+) -> CommandResult<EffectReport> {
+    run(&state, move |s| s.impact_report_for_classes(&study_id, &classes.unwrap_or_default())).await
 }
 
 #[tauri::command]

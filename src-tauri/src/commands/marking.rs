@@ -11,8 +11,12 @@ use crate::error::CommandResult;
 use crate::state::AppState;
 
 #[tauri::command]
-pub async fn marking_queue(state: State<'_, AppState>, course_id: Option<String>) -> CommandResult<Vec<PendingAnswer>> {
-    run(&state, move |s| s.marking_queue(course_id.as_deref())).await
+pub async fn marking_queue(
+    state: State<'_, AppState>,
+    course_id: Option<String>,
+    classes: Option<Vec<String>>,
+) -> CommandResult<Vec<PendingAnswer>> {
+    run(&state, move |s| s.marking_queue_in_classes(course_id.as_deref(), &classes.unwrap_or_default())).await
 }
 
 #[tauri::command]

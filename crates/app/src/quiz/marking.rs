@@ -45,12 +45,26 @@ pub struct AttemptRescored {
 
 /// Answers waiting for a grade, oldest first (optionally of one course).
 pub fn marking_queue(store: &Store, profile: &str, course: Option<&str>) -> Result<Vec<PendingAnswer>> {
+    marking_queue_in_classes(store, profile, course, &[])
+}
+
+/// Short answers waiting for a mark, of `course` when given and of members
+/// of `classes` when any are given.
+pub fn marking_queue_in_classes(
+    store: &Store,
+    profile: &str,
+    course: Option<&str>,
+    classes: &[String],
+) -> Result<Vec<PendingAnswer>> {
     access::require(store.conn(), profile, Role::Instructor, "grading short answers")?;
     let conn = store.conn();
+    let members = (!classes.is_empty()).then(|| qunxue_store::classes::members_of(conn, classes)).transpose()?;
     let mut pending = Vec::new();
     for record in attempt_answers::manual_queue(conn)? {
         let attempt = attempts::get(conn, &record.attempt_id)?;
-        if course.is_some_and(|c| c != attempt.course_id) {
+        if course.is_some_and(|c| c != attempt.course_id)
+            || members.as_ref().is_some_and(|m| !m.contains(&attempt.profile_id))
+        {
             continue;
         }
         let question = load_question(conn, &attempt.course_id, &record.question_id)?;

@@ -26,7 +26,7 @@ mod tests;
 
 pub use common::{ItemFeedback, KeyedHtml, QuestionDto};
 pub use item_analysis::{analyse_quiz, item_analysis, item_analysis_sheet, ItemAnalysis, ItemRow, OptionCount};
-pub use marking::{grade_answer, marking_queue, AttemptRescored, PendingAnswer};
+pub use marking::{grade_answer, marking_queue, marking_queue_in_classes, AttemptRescored, PendingAnswer};
 pub use module_quizzes::{module_quizzes, ModuleQuiz};
 pub use overview::{quiz_overview, AttemptSummary, QuizOverview};
 pub use result::{attempt_result, AttemptResult, ResultItem};

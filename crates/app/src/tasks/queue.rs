@@ -10,6 +10,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use qunxue_core::pack::model::Task;
+use qunxue_store::classes;
 use qunxue_store::course_items::{self, ItemKind};
 use qunxue_store::submissions::{self, QueueEntry};
 use qunxue_store::Store;
@@ -60,6 +61,8 @@ pub struct QueueFilter {
     pub task_id: Option<String>,
     pub status: Option<QueueStatus>,
     pub learner_id: Option<String>,
+    /// Only the work of members of these classes (join codes); all when empty.
+    pub classes: Vec<String>,
     /// Rows of the filtered queue to skip.
     pub offset: usize,
     /// Rows wanted: [`DEFAULT_PAGE_SIZE`] when absent, at most [`MAX_PAGE_SIZE`].
@@ -121,11 +124,14 @@ pub fn grading_queue(store: &Store, profile: &str, course: &str, filter: &QueueF
     let tasks = course_tasks(store, course, &entries)?;
     let titles: HashMap<&str, &str> = tasks.iter().map(|t| (t.id.as_str(), t.title.as_str())).collect();
 
+    let members = (!filter.classes.is_empty()).then(|| classes::members_of(conn, &filter.classes)).transpose()?;
+
     let mut status_counts = BTreeMap::new();
     let mut matching = Vec::new();
     for entry in &entries {
         if filter.task_id.as_ref().is_some_and(|t| *t != entry.task_id)
             || filter.learner_id.as_ref().is_some_and(|l| *l != entry.profile_id)
+            || members.as_ref().is_some_and(|m| !m.contains(&entry.profile_id))
         {
             continue;
         }

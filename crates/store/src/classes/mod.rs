@@ -76,6 +76,19 @@ pub fn remove_member(tx: &Transaction<'_>, class: &str, profile: &str) -> Result
 }
 
 /// Notes that `profile`'s records reached this machine from `source`.
+/// Everyone in any of `classes` (the marking queue and the effect report
+/// narrowed to chosen classes).
+pub fn members_of(conn: &Connection, classes: &[String]) -> Result<std::collections::HashSet<String>> {
+    let mut stmt = conn.prepare_cached("SELECT profile_id FROM class_members WHERE class_id = ?1")?;
+    let mut members = std::collections::HashSet::new();
+    for class in classes {
+        for id in stmt.query_map([class], |r| r.get::<_, String>(0))? {
+            members.insert(id?);
+        }
+    }
+    Ok(members)
+}
+
 pub fn note_source(tx: &Transaction<'_>, profile: &str, source: &str, now: &str) -> Result<()> {
     tx.execute(
         "INSERT INTO member_sources (profile_id, source, last_seen_at) VALUES (?1, ?2, ?3)

@@ -51,11 +51,13 @@ pub struct LearnerScores {
 }
 
 /// `cohort`: the labels of the study's trained learners, or `None` to count
-/// every learner of the course.
+/// every learner of the course; `people`: profile ids to narrow to (the
+/// members of chosen classes), or `None`.
 pub(super) fn knowledge_level(
     conn: &Connection,
     course_id: &str,
     cohort: Option<&HashSet<String>>,
+    people: Option<&HashSet<String>>,
 ) -> Result<KnowledgeLevel> {
     let quizzes: Vec<Quiz> = course_items::list_items(conn, course_id, ItemKind::Quiz)?
         .iter()
@@ -77,7 +79,7 @@ pub(super) fn knowledge_level(
         else {
             continue;
         };
-        pairs.push(pair(conn, course_id, pre, post, cohort)?);
+        pairs.push(pair(conn, course_id, pre, post, cohort, people)?);
     }
     Ok(KnowledgeLevel { pairs, cohort_only: cohort.is_some() })
 }
@@ -88,6 +90,7 @@ fn pair(
     pre: &Quiz,
     post: &Quiz,
     cohort: Option<&HashSet<String>>,
+    people: Option<&HashSet<String>>,
 ) -> Result<KnowledgePair> {
     // Attempts come oldest first: the first pre score and the last post score win.
     let mut scores: BTreeMap<String, (Option<f64>, Option<f64>)> = BTreeMap::new();
@@ -108,6 +111,9 @@ fn pair(
     let mut learners = Vec::new();
     let mut unpaired = 0;
     for (profile_id, (pre_score, post_score)) in scores {
+        if people.is_some_and(|people| !people.contains(&profile_id)) {
+            continue;
+        }
         let name = profiles::get(conn, &profile_id).map_or_else(|_| profile_id.clone(), |p| p.display_name);
         if cohort.is_some_and(|members| !members.contains(&profile_id) && !members.contains(&name)) {
             continue;

@@ -39,6 +39,10 @@ pub struct EffectReport {
     pub practical: PracticalLevel,
     pub business: BusinessLevel,
     pub conclusions: Vec<Conclusion>,
+    /// The classes (join codes) the learner-level figures are narrowed to;
+    /// empty = every learner of the course. Business metrics are per unit
+    /// (store, team), not per class, and are never narrowed.
+    pub classes: Vec<String>,
 }
 
 /// The report, for an instructor or admin.
@@ -61,13 +65,26 @@ pub fn build_report(
     options: &AnalysisOptions,
     now: DateTime<Utc>,
 ) -> Result<EffectReport> {
+    build_report_for_classes(conn, study_id, options, &[], now)
+}
+
+/// [`build_report`] with the survey, test and rubric figures narrowed to the
+/// members of `classes` (all learners when empty).
+pub fn build_report_for_classes(
+    conn: &Connection,
+    study_id: &str,
+    options: &AnalysisOptions,
+    classes: &[String],
+    now: DateTime<Utc>,
+) -> Result<EffectReport> {
     let study = load_view(conn, study_id)?;
-    let reaction = reaction::reaction_level(conn, &study.course_id)?;
+    let people = (!classes.is_empty()).then(|| qunxue_store::classes::members_of(conn, classes)).transpose()?;
+    let reaction = reaction::reaction_level(conn, &study.course_id, people.as_ref())?;
     // Learners can be traced to profiles; teams and stores cannot.
     let cohort: Option<HashSet<String>> =
         (study.unit_kind == UnitKind::Learner).then(|| study.treatment.iter().cloned().collect());
-    let knowledge = knowledge::knowledge_level(conn, &study.course_id, cohort.as_ref())?;
-    let practical = practical::practical_level(conn, &study.course_id)?;
+    let knowledge = knowledge::knowledge_level(conn, &study.course_id, cohort.as_ref(), people.as_ref())?;
+    let practical = practical::practical_level(conn, &study.course_id, people.as_ref())?;
     let business = business::business_level(conn, &study, options)?;
     let conclusions = conclusions(
         study.unit_kind.label_zh(),
@@ -84,5 +101,6 @@ pub fn build_report(
         practical,
         business,
         conclusions,
+        classes: classes.to_vec(),
     })
 }

@@ -3,7 +3,7 @@
 //! grade per task). With no released grade the level says so plainly rather
 //! than showing anything made up.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use rusqlite::Connection;
 use serde::Serialize;
@@ -31,10 +31,15 @@ pub struct CriterionSummary {
     pub max_points: f64,
 }
 
-pub(super) fn practical_level(conn: &Connection, course_id: &str) -> Result<PracticalLevel> {
+/// `people`: only their scores, or `None` for every learner of the course.
+pub(super) fn practical_level(
+    conn: &Connection,
+    course_id: &str,
+    people: Option<&HashSet<String>>,
+) -> Result<PracticalLevel> {
     // (task id, criterion id) → (points of each learner, criterion maximum).
     let mut by_criterion: BTreeMap<(String, String), (Vec<f64>, f64)> = BTreeMap::new();
-    for score in criterion_scores(conn, course_id)? {
+    for score in criterion_scores(conn, course_id)?.into_iter().filter(|s| people.is_none_or(|p| p.contains(&s.learner_id))) {
         let entry = by_criterion.entry((score.task_id, score.criterion_id)).or_insert((Vec::new(), score.max_points));
         entry.0.push(score.points);
     }

@@ -48,8 +48,14 @@ pub struct Comment {
     pub text: String,
 }
 
-pub(super) fn reaction_level(conn: &Connection, course_id: &str) -> Result<ReactionLevel> {
-    let responses = survey_responses::for_course(conn, course_id)?;
+/// `people`: only their answers, or `None` for every respondent.
+pub(super) fn reaction_level(
+    conn: &Connection,
+    course_id: &str,
+    people: Option<&std::collections::HashSet<String>>,
+) -> Result<ReactionLevel> {
+    let mut responses = survey_responses::for_course(conn, course_id)?;
+    responses.retain(|r| people.is_none_or(|p| p.contains(&r.respondent)));
     let mut surveys = Vec::new();
     for item in course_items::list_items(conn, course_id, ItemKind::Survey)? {
         let survey: Survey = serde_json::from_str(&item.body).map_err(|e| {

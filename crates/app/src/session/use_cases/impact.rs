@@ -8,7 +8,7 @@ use qunxue_store::profiles::Role;
 
 use crate::demo::{self, DemoOptions, DemoSummary};
 use crate::impact::export::{export_study_report, ExportFormat};
-use crate::impact::report::{build_report, study_report, EffectReport};
+use crate::impact::report::{build_report, build_report_for_classes, study_report, EffectReport};
 use crate::impact::{
     self, ColumnMapping, ImportPreview, ImportSummary, MetricDefinition, ObservationInput, StudyInput, StudyView,
     SurveyAnswer, SurveyForm, WriteSummary,
@@ -66,6 +66,16 @@ impl Session {
     pub fn impact_report(&self, study_id: &str) -> Result<EffectReport> {
         let a = self.authorise(Action::ManageStudies)?;
         study_report(&a.store, a.profile(), study_id, &AnalysisOptions::default(), a.now)
+    }
+
+    /// The effect report with its learner figures narrowed to members of
+    /// `classes` (join codes; every learner when empty).
+    pub fn impact_report_for_classes(&self, study_id: &str, classes: &[String]) -> Result<EffectReport> {
+        if classes.is_empty() {
+            return self.impact_report(study_id);
+        }
+        let a = self.authorise(Action::ManageStudies)?;
+        build_report_for_classes(a.store.conn(), study_id, &AnalysisOptions::default(), classes, a.now)
     }
 
     /// A study's effect report with chosen resampling (the CLI's `report`).

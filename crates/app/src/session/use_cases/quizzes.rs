@@ -61,8 +61,13 @@ impl Session {
     }
 
     pub fn marking_queue(&self, course_id: Option<&str>) -> Result<Vec<PendingAnswer>> {
+        self.marking_queue_in_classes(course_id, &[])
+    }
+
+    /// The marking queue narrowed to members of `classes` (join codes).
+    pub fn marking_queue_in_classes(&self, course_id: Option<&str>, classes: &[String]) -> Result<Vec<PendingAnswer>> {
         let a = self.authorise(Action::MarkAnswers)?;
-        quiz::marking_queue(&a.store, a.profile(), course_id)
+        quiz::marking_queue_in_classes(&a.store, a.profile(), course_id, classes)
     }
 
     pub fn grade_answer(
