@@ -10,6 +10,7 @@ import type { FixturePack } from './fixtures/packs'
 import type { ClassExport, ClassList, ClassMember, ClassView } from '../../ui/src/api/classes'
 import type { CriterionAgreement, CriterionDistribution, GraderStats } from '../../ui/src/api/gradingAnalytics'
 import type { ItemAnalysis } from '../../ui/src/api/marking'
+import type { Bookmark } from '../../ui/src/api/notes'
 
 export interface MockOptions {
   courses: FixtureCourse[]
@@ -357,6 +358,14 @@ export async function installTauriMock(page: Page, options: MockOptions): Promis
         { markerId: 'p4', markerName: '王老师', grades: { n: 4, mean: 65, sd: 10, min: 50, max: 80 } },
       ],
       grading_export_table: (): number => 8,
+      // The learner's bookmarks (home screen): the first module of the first course.
+      list_bookmarks: (): Bookmark[] =>
+        courses.slice(0, 1).map((course) => ({
+          course_id: course.id,
+          module_id: course.modules[0].id,
+          module_title: course.modules[0].title,
+          created_at: '2026-11-18T08:00:00Z',
+        })),
       // Item analysis of any quiz: three questions, one hard and one that separates weakly.
       item_analysis: ({ courseId, quizId }): ItemAnalysis => ({
         courseId,

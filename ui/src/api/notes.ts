@@ -50,3 +50,20 @@ export function setBookmark(courseId: string, moduleId: string, on: boolean): Pr
 export function exportNotes(path: string): Promise<void> {
   return call<void>('export_notes', { path })
 }
+
+/**
+ * A bookmarked module (Rust `store::bookmarks::Bookmark`: serialised
+ * without a rename, so its keys are snake_case).
+ */
+export interface Bookmark {
+  course_id: string
+  module_id: string
+  module_title: string
+  /** ISO 8601. */
+  created_at: string
+}
+
+/** The active profile's bookmarks across all courses. */
+export function listBookmarks(): Promise<Bookmark[]> {
+  return call<Bookmark[]>('list_bookmarks')
+}

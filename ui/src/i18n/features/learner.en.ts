@@ -107,6 +107,9 @@ const en: typeof learner = {
     exportRecord: 'Export my learning record',
     exportRecordDone: 'Learning record exported to {path}',
     exportRecordFilter: 'Excel workbook or CSV table',
+    bookmarksTitle: 'My bookmarks',
+    bookmarksNone: 'No bookmarks yet. Bookmark a module while reading to come straight back to it from here.',
+    bookmarkMeta: '{course} · bookmarked {date}',
     exportRecordFileName: 'my-learning-record.xlsx',
   },
 }

@@ -105,6 +105,9 @@ const learner = {
     exportRecord: '导出学习记录',
     exportRecordDone: '学习记录已导出到 {path}',
     exportRecordFilter: 'Excel 工作簿或 CSV 表格',
+    bookmarksTitle: '我的书签',
+    bookmarksNone: '还没有书签。读课时点“加入书签”，以后在这里一键回到那一课。',
+    bookmarkMeta: '{course} · {date} 加入书签',
     exportRecordFileName: '我的学习记录.xlsx',
   },
 }
