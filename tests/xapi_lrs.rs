@@ -182,6 +182,9 @@ fn generate_activity(store: &mut Store) {
     library::install_bundled_courses(store, &shipped, at(0)).unwrap();
     let learner = profiles::active_profile(store, at(0)).unwrap().id;
     let course = "qunxue.community-ops";
+    // The learner is in a class: every statement names it.
+    let class = qunxue_app::records::classes::create_class(store, course, "华东门店一期", at(0)).unwrap();
+    qunxue_app::records::classes::join_class(store, &learner, course, &class.id, at(0)).unwrap();
 
     // Read the whole course: launched + completed per module, then the course completed.
     let outline = reading::outline(store, &learner, course).unwrap();
@@ -342,6 +345,16 @@ fn every_statement_kind_passes_the_independent_validator() {
     let verbs: BTreeSet<&str> = exported.iter().filter_map(|s| s["verb"]["id"].as_str()).collect();
     let all: Vec<&str> = VerbKind::ALL.iter().map(|v| v.iri()).collect();
     assert_eq!(verbs, all.iter().copied().collect(), "the activity must produce every statement kind");
+    // What a reader needs to rebuild the records is there (docs/xapi.md).
+    let carrying = |key: &str| exported.iter().filter(|s| s["context"]["extensions"].as_object().is_some_and(|e| e.keys().any(|k| k.ends_with(key)))).count();
+    for key in ["/extensions/attempt-id", "/extensions/attempt-number", "/extensions/question-id", "/extensions/class-ids", "/extensions/submission-version-id"] {
+        assert!(carrying(key) > 0, "no statement carries {key}");
+    }
+    let in_class = exported
+        .iter()
+        .filter(|s| s["context"]["contextActivities"]["grouping"].as_array().is_some_and(|g| g.iter().any(|a| a["definition"]["type"].as_str().is_some_and(|t| t.ends_with("/activitytypes/class")))))
+        .count();
+    assert!(in_class > 300, "the class groups the learner's statements: {in_class}");
 
     let validator = repo_root().join("node_modules/@learninglocker/xapi-validation");
     assert!(validator.is_dir(), "{} is missing: run `cargo xtask setup --test`", validator.display());

@@ -67,6 +67,31 @@ impl Iris {
     pub fn task(&self, course: &str, task: &str) -> String {
         format!("{}/tasks/{task}", self.course(course))
     }
+
+    /// A class of the course, by its join code.
+    pub fn class(&self, course: &str, class: &str) -> String {
+        format!("{}/classes/{class}", self.course(course))
+    }
+
+    /// The activity type of a class (no registry type fits a training class).
+    pub fn class_type(&self) -> String {
+        format!("{}/activitytypes/class", self.base)
+    }
+
+    /// A context extension key under the company's IRI base (see docs/xapi.md).
+    pub fn extension(&self, name: &str) -> String {
+        format!("{}/extensions/{name}", self.base)
+    }
+}
+
+/// The context extensions our statements carry, so a machine reading them
+/// back from the LRS can rebuild the records (docs/xapi.md).
+pub mod extension {
+    pub const ATTEMPT_ID: &str = "attempt-id";
+    pub const ATTEMPT_NUMBER: &str = "attempt-number";
+    pub const QUESTION_ID: &str = "question-id";
+    pub const CLASS_IDS: &str = "class-ids";
+    pub const SUBMISSION_VERSION_ID: &str = "submission-version-id";
 }
 
 /// The verbs Qunxue emits: ADL's vocabulary, plus Activity Streams'
@@ -217,6 +242,18 @@ pub struct Context {
     pub context_activities: ContextActivities,
     pub platform: String,
     pub language: String,
+    /// Keys are IRIs under the company's base ([`Iris::extension`]).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty", default)]
+    pub extensions: BTreeMap<String, ExtensionValue>,
+}
+
+/// The values our context extensions take.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum ExtensionValue {
+    Number(i64),
+    Text(String),
+    List(Vec<String>),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -267,6 +304,7 @@ pub enum Event {
     /// One saved answer; `correct` is `None` for a manually marked question.
     QuestionAnswered {
         quiz: Named,
+        attempt: AttemptRef,
         question_id: String,
         points: Points,
         correct: Option<bool>,
@@ -276,6 +314,7 @@ pub enum Event {
     /// still to be marked by hand) gives `attempted`.
     QuizFinished {
         quiz: Named,
+        attempt: AttemptRef,
         points: Points,
         passed: Option<bool>,
         duration_seconds: i64,
@@ -284,11 +323,13 @@ pub enum Event {
         task: Named,
         module_id: Option<String>,
         version: i64,
+        version_id: String,
     },
     /// A released grade; `instructor` is the marker's profile id.
     TaskScored {
         task: Named,
         module_id: Option<String>,
+        version_id: String,
         points: Points,
         instructor: String,
     },
@@ -324,6 +365,15 @@ pub struct Envelope {
     pub course: Named,
     /// The course's language tag, e.g. `zh-CN`, for names and context.
     pub language: String,
+    /// The join codes of the learner's classes in the course.
+    pub classes: Vec<String>,
+}
+
+/// One quiz attempt, named in the statements of its answers and its end.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttemptRef {
+    pub id: String,
+    pub number: i64,
 }
 
 /// Builds the statement for `event`.
@@ -342,7 +392,7 @@ pub fn statement(iris: &Iris, envelope: &Envelope, event: &Event) -> Statement {
             Some(StatementResult { completion: Some(true), ..empty_result() }),
             None,
         ),
-        Event::QuestionAnswered { quiz, question_id, points, correct, response } => (
+        Event::QuestionAnswered { quiz, question_id, points, correct, response, .. } => (
             activity(iris.question(course_id, question_id), QUESTION_TYPE, None, lang),
             vec![activity(iris.quiz(course_id, &quiz.id), ASSESSMENT_TYPE, Some(&quiz.title), lang)],
             Some(StatementResult {
@@ -353,7 +403,7 @@ pub fn statement(iris: &Iris, envelope: &Envelope, event: &Event) -> Statement {
             }),
             None,
         ),
-        Event::QuizFinished { quiz, points, passed, duration_seconds } => (
+        Event::QuizFinished { quiz, points, passed, duration_seconds, .. } => (
             activity(iris.quiz(course_id, &quiz.id), ASSESSMENT_TYPE, Some(&quiz.title), lang),
             vec![],
             Some(StatementResult {
@@ -365,7 +415,7 @@ pub fn statement(iris: &Iris, envelope: &Envelope, event: &Event) -> Statement {
             }),
             None,
         ),
-        Event::TaskSubmitted { task, module_id, version } => (
+        Event::TaskSubmitted { task, module_id, version, .. } => (
             activity(iris.task(course_id, &task.id), PERFORMANCE_TYPE, Some(&task.title), lang),
             module_id.as_deref().map(module_activity).into_iter().collect(),
             Some(StatementResult {
@@ -375,7 +425,7 @@ pub fn statement(iris: &Iris, envelope: &Envelope, event: &Event) -> Statement {
             }),
             None,
         ),
-        Event::TaskScored { task, module_id, points, instructor } => (
+        Event::TaskScored { task, module_id, points, instructor, .. } => (
             activity(iris.task(course_id, &task.id), PERFORMANCE_TYPE, Some(&task.title), lang),
             module_id.as_deref().map(module_activity).into_iter().collect(),
             Some(StatementResult { score: Some(score(*points)), ..empty_result() }),
@@ -385,8 +435,12 @@ pub fn statement(iris: &Iris, envelope: &Envelope, event: &Event) -> Statement {
             (course.clone(), vec![], Some(StatementResult { completion: Some(true), ..empty_result() }), None)
         }
     };
-    // The course groups everything but itself; a module is its own parent's child.
-    let grouping = if matches!(event, Event::CourseCompleted) { vec![] } else { vec![course.clone()] };
+    // The course groups everything but itself, and the learner's classes
+    // group everything; a module is its own parent's child.
+    let mut grouping = if matches!(event, Event::CourseCompleted) { vec![] } else { vec![course.clone()] };
+    let class_type = iris.class_type();
+    grouping.extend(envelope.classes.iter().map(|code| activity(iris.class(course_id, code), &class_type, None, lang)));
+    let extensions = extensions(iris, envelope, event);
     let parent = if parent.is_empty() && !matches!(event, Event::CourseCompleted) { vec![course] } else { parent };
     let verb = event.verb();
     Statement {
@@ -405,9 +459,37 @@ pub fn statement(iris: &Iris, envelope: &Envelope, event: &Event) -> Statement {
             context_activities: ContextActivities { parent, grouping },
             platform: "Qunxue".to_string(),
             language: lang.to_string(),
+            extensions,
         },
         timestamp: envelope.timestamp.clone(),
     }
+}
+
+/// The ids a reader needs to rebuild the records: the attempt an answer or
+/// an end belongs to, the question, the submission version, the classes.
+fn extensions(iris: &Iris, envelope: &Envelope, event: &Event) -> BTreeMap<String, ExtensionValue> {
+    use ExtensionValue::{List, Number, Text};
+    let mut out = BTreeMap::new();
+    let mut put = |name: &str, value: ExtensionValue| out.insert(iris.extension(name), value);
+    match event {
+        Event::QuestionAnswered { attempt, question_id, .. } => {
+            put(extension::ATTEMPT_ID, Text(attempt.id.clone()));
+            put(extension::ATTEMPT_NUMBER, Number(attempt.number));
+            put(extension::QUESTION_ID, Text(question_id.clone()));
+        }
+        Event::QuizFinished { attempt, .. } => {
+            put(extension::ATTEMPT_ID, Text(attempt.id.clone()));
+            put(extension::ATTEMPT_NUMBER, Number(attempt.number));
+        }
+        Event::TaskSubmitted { version_id, .. } | Event::TaskScored { version_id, .. } => {
+            put(extension::SUBMISSION_VERSION_ID, Text(version_id.clone()));
+        }
+        Event::ModuleLaunched { .. } | Event::ModuleExperienced { .. } | Event::ModuleCompleted { .. } | Event::CourseCompleted => {}
+    }
+    if !envelope.classes.is_empty() {
+        put(extension::CLASS_IDS, List(envelope.classes.clone()));
+    }
+    out
 }
 
 /// A learner or marker: an account on the company's IRI base, named by the
@@ -476,7 +558,12 @@ mod tests {
             registration: "0b8a3f5e-1f0e-4c39-9d3e-2b8f3f7f0a22".into(),
             course: Named::new("qunxue.community-ops", "社群运营实战"),
             language: "zh-CN".into(),
+            classes: vec![],
         }
+    }
+
+    fn attempt() -> AttemptRef {
+        AttemptRef { id: "a-1".into(), number: 2 }
     }
 
     #[test]
@@ -507,6 +594,7 @@ mod tests {
         let quiz = Named::new("q1", "测验");
         let finished = |passed| Event::QuizFinished {
             quiz: quiz.clone(),
+            attempt: attempt(),
             points: Points { raw: 3.0, max: 4.0 },
             passed,
             duration_seconds: 3725,
@@ -525,6 +613,7 @@ mod tests {
     fn answer_has_the_quiz_as_parent_and_the_course_as_grouping() {
         let event = Event::QuestionAnswered {
             quiz: Named::new("q1", "测验"),
+            attempt: attempt(),
             question_id: "q1-01".into(),
             points: Points { raw: 1.0, max: 1.0 },
             correct: Some(true),
@@ -538,10 +627,36 @@ mod tests {
     }
 
     #[test]
+    fn statements_carry_the_ids_that_rebuild_the_records_and_the_classes() {
+        let in_class = Envelope { classes: vec!["HD7K2Q3M".into()], ..envelope() };
+        let event = Event::QuestionAnswered {
+            quiz: Named::new("q1", "测验"),
+            attempt: attempt(),
+            question_id: "q1-01".into(),
+            points: Points { raw: 1.0, max: 1.0 },
+            correct: Some(true),
+            response: "{\"choice\":\"a\"}".into(),
+        };
+        let s = statement(&iris(), &in_class, &event);
+        let ext = |name: &str| s.context.extensions.get(&iris().extension(name)).cloned();
+        assert_eq!(ext(extension::ATTEMPT_ID), Some(ExtensionValue::Text("a-1".into())));
+        assert_eq!(ext(extension::ATTEMPT_NUMBER), Some(ExtensionValue::Number(2)));
+        assert_eq!(ext(extension::QUESTION_ID), Some(ExtensionValue::Text("q1-01".into())));
+        assert_eq!(ext(extension::CLASS_IDS), Some(ExtensionValue::List(vec!["HD7K2Q3M".into()])));
+        let class = &s.context.context_activities.grouping[1];
+        assert_eq!(class.id, "https://learn.example.com/xapi/courses/qunxue.community-ops/classes/HD7K2Q3M");
+        assert_eq!(class.definition.kind, "https://learn.example.com/xapi/activitytypes/class");
+        // A learner in no class: no class grouping and no class extension.
+        let alone = statement(&iris(), &envelope(), &Event::ModuleCompleted { module: Named::new("m1", "概念") });
+        assert!(alone.context.extensions.is_empty() && alone.context.context_activities.grouping.len() == 1);
+    }
+
+    #[test]
     fn scored_task_names_the_instructor_and_keeps_the_score_in_range() {
         let event = Event::TaskScored {
             task: Named::new("t1", "作业"),
             module_id: Some("m11".into()),
+            version_id: "v-1".into(),
             points: Points { raw: 12.0, max: 10.0 },
             instructor: "teacher".into(),
         };

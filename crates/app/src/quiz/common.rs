@@ -7,7 +7,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use qunxue_core::markdown::{self, RenderOptions};
 use qunxue_core::pack::model::{FeedbackMode, Question, Quiz};
 use qunxue_core::quiz::{self, ItemScore, LearnerAnswer, Presentation};
-use qunxue_core::xapi::{Event, Named, Points};
+use qunxue_core::xapi::{AttemptRef, Event, Named, Points};
 use qunxue_store::attempt_answers::{self, AnswerRecord};
 use qunxue_store::attempts::{self, AttemptRecord, Outcome};
 use qunxue_store::course_items::{self, ItemKind};
@@ -202,6 +202,7 @@ pub(crate) fn hand_in(store: &mut Store, attempt: &AttemptRecord, status: &str, 
         attempts::finish(tx, &attempt.id, &outcome)?;
         let finished = Event::QuizFinished {
             quiz: Named::new(quiz.id.as_str(), quiz.title.as_str()),
+            attempt: AttemptRef { id: attempt.id.clone(), number: attempt.number },
             points: Points { raw: total, max },
             passed,
             duration_seconds: (now - parse_stamp(&attempt.started_at)?).num_seconds(),

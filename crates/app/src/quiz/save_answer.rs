@@ -7,7 +7,7 @@
 use chrono::{DateTime, Utc};
 use qunxue_core::pack::model::FeedbackMode;
 use qunxue_core::quiz::{self, LearnerAnswer};
-use qunxue_core::xapi::{Event, Named, Points};
+use qunxue_core::xapi::{AttemptRef, Event, Named, Points};
 use qunxue_store::attempt_answers::{self, AnswerRecord};
 use qunxue_store::attempts::{self, AttemptRecord};
 use qunxue_store::Store;
@@ -70,6 +70,7 @@ pub fn save_answer(
         }
         let answered = Event::QuestionAnswered {
             quiz: Named::new(quiz.id.as_str(), quiz.title.as_str()),
+            attempt: AttemptRef { id: attempt.id.clone(), number: attempt.number },
             question_id: question_id.to_string(),
             points: Points { raw: scored.score, max: scored.max },
             correct: scored.correct,

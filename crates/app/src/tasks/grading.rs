@@ -212,6 +212,7 @@ fn write_result(
         let scored = Event::TaskScored {
             task: Named::new(task.id.as_str(), task.title.as_str()),
             module_id: Some(task.module.clone()),
+            version_id: v.id.clone(),
             points: Points { raw: record.grade, max: record.grade_max },
             instructor: caller.profile_id.clone(),
         };

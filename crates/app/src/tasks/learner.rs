@@ -181,6 +181,7 @@ pub fn submit(
             task: Named::new(task.id.as_str(), task.title.as_str()),
             module_id: Some(task.module.clone()),
             version: number,
+            version_id: version.id.clone(),
         };
         crate::xapi::record::record(tx, profile, course, &submitted, now)
     })?;

@@ -27,6 +27,7 @@ pub(crate) fn record(
         registration,
         course: Named::new(course_record.id, course_record.title),
         language: course_record.language,
+        classes: qunxue_store::classes::classes_of_member(tx, profile, course)?.into_iter().map(|c| c.id).collect(),
     };
     let statement = xapi::statement(&iris, &envelope, event);
     let json = serde_json::to_string(&statement).expect("a statement always serialises");
