@@ -155,6 +155,8 @@ const SCREENS: Screen[] = [
     name: 'grading analytics',
     backend: taskBackend,
     open: async (page) => {
+      // The queue knows a task once a learner has handed it in.
+      await submitTask(page)
       await page.goto('/#/teach/analytics')
       await expect(page.getByTestId('agreement-table')).toBeVisible()
       await expect(page.locator('[data-chart-img] svg path').first()).toBeAttached()

@@ -50,7 +50,8 @@ export function itemScatterOption(
   const threshold = (value: number, along: 'xAxis' | 'yAxis') => ({ [along]: value })
   return {
     animation: false,
-    grid: { left: 16, right: 24, top: 24, bottom: 16, containLabel: true },
+    // Room below and to the left for the axis names, which containLabel leaves out.
+    grid: { left: 32, right: 24, top: 24, bottom: 40, containLabel: true },
     textStyle: { color: colours.text },
     tooltip: { trigger: 'item' },
     xAxis: { type: 'value', name: axes.facility, nameLocation: 'middle', nameGap: 28, min: 0, max: 1, ...axis(colours) },

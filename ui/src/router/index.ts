@@ -12,7 +12,6 @@ import ProfilePickerView from '../views/ProfilePickerView.vue'
 import SearchView from '../views/SearchView.vue'
 import HomeView from '../views/HomeView.vue'
 import ShortAnswerMarkingView from '../views/ShortAnswerMarkingView.vue'
-import ItemAnalysisView from '../views/ItemAnalysisView.vue'
 import { recoveryGuard } from '../lib/recovery'
 
 export const routes: RouteRecordRaw[] = [
@@ -49,7 +48,8 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/courses/:courseId/quizzes/:quizId/analysis',
     name: 'item-analysis',
-    component: ItemAnalysisView,
+    // Lazy: its chart brings ECharts, which no learner screen needs at start-up.
+    component: () => import('../views/ItemAnalysisView.vue'),
     props: true,
   },
   // Practice tasks (learner page; instructor workbench, grading and moderation).
