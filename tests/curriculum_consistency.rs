@@ -97,3 +97,43 @@ fn multiple_choice_items_vary_how_many_options_are_right() {
         );
     }
 }
+
+/// The pass line the rubrics assume until gate criteria exist (issue 30): the
+/// same share as the course's quiz pass mark, on `grade_max` = 100.
+const ASSUMED_PASS_LINE: f64 = 0.6;
+
+/// A privacy or compliance breach fails the task (issue 31): every rubric of
+/// the course has a criterion whose lowest level is labelled 不通过, and that
+/// criterion weighs enough that a task at its lowest level stays below the
+/// pass line even with every other criterion at its highest level (the
+/// rubric formula of docs/pack-format.md).
+#[test]
+fn a_privacy_or_compliance_breach_cannot_pass_a_task() {
+    let course = shipped_course();
+    assert!(course.rubrics.len() >= 5, "expected the five task rubrics, found {}", course.rubrics.len());
+    for rubric in &course.rubrics {
+        let gates: Vec<_> = rubric.criteria.iter().filter(|c| c.levels[0].label == "不通过").collect();
+        assert_eq!(gates.len(), 1, "rubric {} needs exactly one 不通过 criterion", rubric.id);
+        let gate = gates[0];
+        let lowest = |c: &qunxue_core::pack::model::Criterion| c.levels.first().unwrap().points;
+        let highest = |c: &qunxue_core::pack::model::Criterion| c.levels.last().unwrap().points;
+        let range: f64 = rubric.criteria.iter().map(|c| highest(c) - lowest(c)).sum();
+        let best_with_breach = rubric
+            .criteria
+            .iter()
+            .map(|c| if c.id == gate.id { 0.0 } else { highest(c) - lowest(c) })
+            .sum::<f64>()
+            / range;
+        assert!(
+            best_with_breach < ASSUMED_PASS_LINE,
+            "rubric {}: with {} at 不通过 a task can still score {:.1} of 100 (the pass line is {:.0})",
+            rubric.id,
+            gate.id,
+            best_with_breach * 100.0,
+            ASSUMED_PASS_LINE * 100.0
+        );
+        for level in &gate.levels[1..] {
+            assert_ne!(level.label, "不通过", "rubric {}: only the lowest level of {} fails", rubric.id, gate.id);
+        }
+    }
+}
