@@ -4,23 +4,10 @@
 //! environment and never from the command line, and the released CLI has no
 //! test-only command.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
-use qunxue_tests::cli::{qunxue, qunxue_path};
+use qunxue_tests::cli::{qunxue, qunxue_fed};
 use serde_json::Value;
-
-/// Runs `qunxue` with `stdin` as standard input and, if given, `QUNXUE_PIN`.
-fn qunxue_fed(args: &[&str], stdin: &str, pin: Option<&str>) -> Output {
-    let mut command = Command::new(qunxue_path());
-    command.args(args).env("LC_ALL", "C.UTF-8").env_remove("QUNXUE_PIN");
-    if let Some(pin) = pin {
-        command.env("QUNXUE_PIN", pin);
-    }
-    let mut child = command.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
-    child.wait_with_output().unwrap()
-}
 
 fn json(output: &Output) -> Value {
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));

@@ -25,7 +25,7 @@ use qunxue_app::{library, profiles, reading, tasks};
 use qunxue_core::quiz::LearnerAnswer;
 use qunxue_core::xapi::VerbKind;
 use qunxue_store::Store;
-use qunxue_tests::cli::qunxue_with_pin;
+use qunxue_tests::cli::{qunxue_fed, qunxue_with_pin};
 use qunxue_tests::profiles::{add_admin, ADMIN_PIN};
 use qunxue_tests::packs::repo_root;
 use serde_json::{json, Value};
@@ -365,4 +365,131 @@ fn every_statement_kind_passes_the_independent_validator() {
     assert!(run.status.success(), "validator: {stdout}{}", String::from_utf8_lossy(&run.stderr));
     assert!(stdout.contains(&format!("validated {} statements", exported.len())), "{stdout}");
     eprintln!("{stdout}");
+}
+
+/// A computer with its first admin and the shipped course, driven through
+/// the real `qunxue` binary as that admin.
+struct Computer {
+    dir: tempfile::TempDir,
+    admin: String,
+}
+
+impl Computer {
+    fn new() -> Computer {
+        let dir = tempfile::tempdir().unwrap();
+        let admin = add_admin(&dir.path().join("qunxue.db"));
+        let computer = Computer { dir, admin };
+        computer.ok(&["import", repo_root().to_str().unwrap()], "");
+        computer
+    }
+
+    fn db(&self) -> PathBuf {
+        self.dir.path().join("qunxue.db")
+    }
+
+    fn ok(&self, args: &[&str], stdin: &str) -> Value {
+        let db = self.db();
+        let mut all = args.to_vec();
+        all.extend(["--db", db.to_str().unwrap(), "--profile", self.admin.as_str()]);
+        let out = qunxue_fed(&all, stdin, Some(ADMIN_PIN));
+        assert!(out.status.success(), "qunxue {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice(&out.stdout).unwrap_or(Value::Null)
+    }
+
+    fn session(&self) -> qunxue_app::Session {
+        qunxue_app::Session::open(qunxue_app::OpenOptions::for_database(self.db()), Some(&self.admin), Some(ADMIN_PIN)).unwrap()
+    }
+
+    /// Short answers waiting for a mark on this computer.
+    fn short_answers_waiting(&self) -> usize {
+        self.session().marking_queue(Some(COURSE)).unwrap().len()
+    }
+
+    /// The class view's figures by member id, without names, sources, task
+    /// scores and submissions waiting for a grade (submissions and grades
+    /// travel by bundle, docs/xapi.md) or times.
+    fn class(&self) -> BTreeMap<String, Value> {
+        let list = self.ok(&["class", "list", "--course", COURSE, "--json"], "");
+        list["members"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| {
+                let figures = json!({
+                    "modulesDone": m["modulesDone"], "preScore": m["preScore"], "postScore": m["postScore"],
+                    "quizzesPassed": m["quizzesPassed"], "completed": m["completed"],
+                    "gain": m["gain"].as_f64().map(|g| format!("{g:.9}")),
+                });
+                (m["id"].as_str().unwrap().to_string(), figures)
+            })
+            .collect()
+    }
+}
+
+const COURSE: &str = "qunxue.community-ops";
+
+#[test]
+fn a_class_read_back_from_the_lrs_is_the_class_the_bundles_bring_even_after_a_kill() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lrs = Ralph::start(&dir.path().join("lrs"), free_port());
+    let endpoint = lrs.endpoint();
+
+    // Two laptops of five learners each send their statements to the LRS,
+    // and export the same records as bundles.
+    let mut bundles = Vec::new();
+    for seed in ["1", "2"] {
+        let laptop = Computer::new();
+        laptop.ok(&["demo", "--learners", "5", "--seed", seed, "--json"], "");
+        let sync = ["xapi", "sync", "--endpoint", &endpoint, "--user", USER, "--password", PASSWORD, "--json"];
+        assert_eq!(laptop.ok(&sync, "")["pending"], 0);
+        let bundle = dir.path().join(format!("laptop-{seed}.zip"));
+        laptop.ok(&["records", "export", "--course", COURSE, "--all", "--out", bundle.to_str().unwrap(), "--json"], "");
+        bundles.push(bundle);
+    }
+    let by_bundle = Computer::new();
+    for bundle in &bundles {
+        by_bundle.ok(&["records", "import", bundle.to_str().unwrap(), "--json"], "");
+    }
+    let expected = by_bundle.class();
+    assert_eq!(expected.len(), 10);
+
+    // A fresh instructor's computer reads the class from the LRS: the same
+    // members with the same figures. The password comes on stdin.
+    let by_lrs = Computer::new();
+    let pull = ["class", "pull", "--course", COURSE, "--endpoint", &endpoint, "--user", USER, "--password-stdin", "--json"];
+    let pulled = by_lrs.ok(&pull, &format!("{PASSWORD}\n"));
+    assert_eq!(pulled["members"], 10, "{pulled}");
+    assert!(pulled["statements"].as_u64().unwrap() > 500 && pulled["added"].as_u64().unwrap() > 0, "{pulled}");
+    assert_eq!(by_lrs.class(), expected);
+    // The same short answers wait for a mark, those marked on the laptops not.
+    let waiting = by_bundle.short_answers_waiting();
+    assert!(waiting > 0);
+    assert_eq!(by_lrs.short_answers_waiting(), waiting);
+    // Pulling again reads everything again and adds nothing.
+    let again = by_lrs.ok(&pull, &format!("{PASSWORD}\n"));
+    assert_eq!((again["added"].as_u64(), again["members"].as_u64()), (Some(0), Some(10)), "{again}");
+    let sources = by_lrs.ok(&["class", "list", "--course", COURSE, "--json"], "");
+    assert!(sources["members"].as_array().unwrap().iter().all(|m| m["sources"] == json!(["lrs"])), "{sources}");
+
+    // The LRS dies after two pages: the next pull resumes and ends with the
+    // same class, nothing twice.
+    let killed = Computer::new();
+    let session = killed.session();
+    let credentials = Credentials { endpoint: endpoint.clone(), username: USER.into(), password: PASSWORD.into() };
+    let small = qunxue_app::xapi::PullOptions { page_size: 100, timeout: Duration::from_secs(10) };
+    let mut pages = 0;
+    let failed = session.pull_class(COURSE, Some(credentials.clone()), &small, |_| {
+        pages += 1;
+        if pages == 2 {
+            lrs.kill();
+        }
+    });
+    assert!(matches!(failed, Err(SyncError::Unreachable { .. })), "{failed:?}");
+    assert!(killed.class().is_empty(), "nothing is merged before the last page");
+    lrs.restart();
+    let resumed = session.pull_class(COURSE, Some(credentials), &small, |_| {}).unwrap();
+    assert!(resumed.statements < pulled["statements"].as_u64().unwrap() as usize, "it resumed: {resumed:?}");
+    drop(session);
+    assert_eq!(killed.class(), expected);
+    assert_eq!(killed.short_answers_waiting(), waiting);
 }

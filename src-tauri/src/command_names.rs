@@ -123,6 +123,7 @@ pub const COMMANDS: &[&str] = &[
     "class_members",
     "class_export",
     "class_remove_member",
+    "class_pull",
     "records_export_own",
     "records_import",
 ];

@@ -160,6 +160,7 @@ pub fn commands_on<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::classes::class_members,
             commands::classes::class_export,
             commands::classes::class_remove_member,
+            commands::classes::class_pull,
             commands::classes::records_export_own,
             commands::classes::records_import,
         ])

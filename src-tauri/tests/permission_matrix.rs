@@ -616,6 +616,13 @@ const ROWS: &[Row] = &[
         args: |f, _, r| json!({ "courseId": COURSE, "classId": f.class, "path": path(r, "class.xlsx") }),
         effect: Effect::WritesFile,
     },
+    // No LRS is configured in the template: refused for want of one.
+    Row {
+        command: "class_pull",
+        min: Instructor,
+        args: |_, _, _| json!({ "courseId": COURSE, "onProgress": "__CHANNEL__:8" }),
+        effect: Effect::RefusedByRules("invalid_input"),
+    },
     Row {
         command: "class_remove_member",
         min: Instructor,

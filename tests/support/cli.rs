@@ -53,6 +53,24 @@ pub fn qunxue_with_pin(pin: &str, args: &[&str]) -> Output {
     command("C.UTF-8", args).env("QUNXUE_PIN", pin).output().expect("running qunxue")
 }
 
+/// Runs `qunxue` with `stdin` as standard input (a PIN or a password read
+/// with `--*-stdin`) and, if given, `QUNXUE_PIN`.
+pub fn qunxue_fed(args: &[&str], stdin: &str, pin: Option<&str>) -> Output {
+    use std::io::Write;
+    let mut command = command("C.UTF-8", args);
+    if let Some(pin) = pin {
+        command.env("QUNXUE_PIN", pin);
+    }
+    let mut child = command
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("running qunxue");
+    child.stdin.take().expect("a piped stdin").write_all(stdin.as_bytes()).expect("writing to qunxue's stdin");
+    child.wait_with_output().expect("waiting for qunxue")
+}
+
 fn command(locale: &str, args: &[&str]) -> Command {
     let mut command = Command::new(qunxue_path());
     command.args(args).env_remove("LC_MESSAGES").env_remove("QUNXUE_PIN").env("LC_ALL", locale).env("LANG", locale);

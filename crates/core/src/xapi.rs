@@ -319,6 +319,15 @@ pub enum Event {
         passed: Option<bool>,
         duration_seconds: i64,
     },
+    /// A short answer marked by hand (`instructor` is the marker's profile
+    /// id); the attempt's new outcome follows as another `QuizFinished`.
+    AnswerMarked {
+        quiz: Named,
+        attempt: AttemptRef,
+        question_id: String,
+        points: Points,
+        instructor: String,
+    },
     TaskSubmitted {
         task: Named,
         module_id: Option<String>,
@@ -347,7 +356,7 @@ impl Event {
             Event::QuizFinished { passed: Some(false), .. } => VerbKind::Failed,
             Event::QuizFinished { passed: None, .. } => VerbKind::Attempted,
             Event::TaskSubmitted { .. } => VerbKind::Submitted,
-            Event::TaskScored { .. } => VerbKind::Scored,
+            Event::TaskScored { .. } | Event::AnswerMarked { .. } => VerbKind::Scored,
         }
     }
 }
@@ -402,6 +411,12 @@ pub fn statement(iris: &Iris, envelope: &Envelope, event: &Event) -> Statement {
                 ..empty_result()
             }),
             None,
+        ),
+        Event::AnswerMarked { quiz, question_id, points, instructor, .. } => (
+            activity(iris.question(course_id, question_id), QUESTION_TYPE, None, lang),
+            vec![activity(iris.quiz(course_id, &quiz.id), ASSESSMENT_TYPE, Some(&quiz.title), lang)],
+            Some(StatementResult { score: Some(score(*points)), ..empty_result() }),
+            Some(account_agent(iris, instructor)),
         ),
         Event::QuizFinished { quiz, points, passed, duration_seconds, .. } => (
             activity(iris.quiz(course_id, &quiz.id), ASSESSMENT_TYPE, Some(&quiz.title), lang),
@@ -472,7 +487,7 @@ fn extensions(iris: &Iris, envelope: &Envelope, event: &Event) -> BTreeMap<Strin
     let mut out = BTreeMap::new();
     let mut put = |name: &str, value: ExtensionValue| out.insert(iris.extension(name), value);
     match event {
-        Event::QuestionAnswered { attempt, question_id, .. } => {
+        Event::QuestionAnswered { attempt, question_id, .. } | Event::AnswerMarked { attempt, question_id, .. } => {
             put(extension::ATTEMPT_ID, Text(attempt.id.clone()));
             put(extension::ATTEMPT_NUMBER, Number(attempt.number));
             put(extension::QUESTION_ID, Text(question_id.clone()));

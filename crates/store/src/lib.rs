@@ -18,6 +18,7 @@ pub mod classes;
 pub mod course_items;
 pub mod learner_record;
 pub mod local_quizzes;
+pub mod lrs_mirror;
 pub mod notes;
 pub mod pin_failures;
 pub mod courses;

@@ -145,6 +145,11 @@ const SEEDS: &[(i64, &str)] = &[
              VALUES ('2026-01-15T08:00:00Z', 'p2', '李老师', 'remove_course', 'c9');",
     ),
     (16, "UPDATE profiles SET recovery_hash = '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA' WHERE id = 'p2';"),
+    (
+        17,
+        "INSERT INTO lrs_statements VALUES ('st-9', 'c1', 'p3', '{\"verb\":{\"id\":\"completed\"}}', '2026-01-17T08:00:00Z');
+         INSERT INTO lrs_pulls VALUES ('https://lrs.example.com/xAPI', 'c1', NULL, '2026-01-17T08:01:00Z');",
+    ),
 ];
 
 /// Columns added to existing tables after version 1, and the value rows that

@@ -21,6 +21,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0014_classes", include_str!("../migrations/0014_classes.sql")),
     ("0015_accounts", include_str!("../migrations/0015_accounts.sql")),
     ("0016_machine_setup", include_str!("../migrations/0016_machine_setup.sql")),
+    ("0017_lrs_pull", include_str!("../migrations/0017_lrs_pull.sql")),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

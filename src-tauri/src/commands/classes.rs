@@ -9,6 +9,8 @@ use qunxue_app::records::class_export::TableExport;
 use qunxue_app::records::class_list::ClassList;
 use qunxue_app::records::classes::ClassView;
 use qunxue_app::tasks::bundles::ExportSummary;
+use qunxue_app::xapi::{PullOptions, PullSummary};
+use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State};
 
 use super::{ensure_picked, run};
@@ -55,6 +57,23 @@ pub async fn class_export<R: Runtime>(
 ) -> CommandResult<TableExport> {
     ensure_picked(&app, &path)?;
     run(&state, move |s| s.export_class_list(&course_id, class_id.as_deref(), &path)).await
+}
+
+/// Reads the course's statements back from the LRS configured here and
+/// merges every learner's records; `on_progress` gets the statements read.
+#[tauri::command]
+pub async fn class_pull(
+    state: State<'_, AppState>,
+    course_id: String,
+    on_progress: Channel<usize>,
+) -> CommandResult<PullSummary> {
+    run(&state, move |s| {
+        // A closed window drops the channel; the pull goes on regardless.
+        Ok(s.pull_class(&course_id, None, &PullOptions::default(), |read| {
+            let _ = on_progress.send(read);
+        })?)
+    })
+    .await
 }
 
 /// Takes a member out of a class (their records stay with the course).

@@ -8,7 +8,8 @@ use qunxue_store::attempt_answers::{self, ManualGrade};
 use qunxue_store::{attempts, profiles, Store};
 use serde::Serialize;
 
-use super::common::{html, load_question, load_quiz, parse_answer, settle, sheet, stamp};
+use super::common::{html, load_question, load_quiz, parse_answer, parse_stamp, settle, sheet, stamp};
+use qunxue_core::xapi::{AttemptRef, Event, Named, Points};
 use crate::access::{self, Role};
 use crate::{AppError, Result};
 
@@ -117,10 +118,32 @@ pub fn grade_answer(
     let quiz = load_quiz(store.conn(), &attempt.course_id, &attempt.quiz_id)?;
     let comment = comment.map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned);
     let grade = ManualGrade { score, comment, graded_by: Some(grader.profile_id), graded_at: Some(stamp(now)) };
+    let instructor = grade.graded_by.clone().unwrap_or_default();
     store.transact(|tx| -> Result<AttemptRescored> {
         attempt_answers::set_manual_grade(tx, attempt_id, question_id, &grade)?;
         let rescored = tally(tx, &attempt, quiz.pass_mark)?;
         attempts::rescore(tx, attempt_id, rescored.score, rescored.percent, rescored.passed)?;
+        // The LRS learns the mark and the attempt's new outcome, so a machine
+        // reading the class back from it sees what this one does.
+        let named = Named::new(quiz.id.as_str(), quiz.title.as_str());
+        let attempt_ref = AttemptRef { id: attempt.id.clone(), number: attempt.number };
+        let marked = Event::AnswerMarked {
+            quiz: named.clone(),
+            attempt: attempt_ref.clone(),
+            question_id: question_id.to_string(),
+            points: Points { raw: score, max: record.max_score },
+            instructor,
+        };
+        crate::xapi::record::record(tx, &attempt.profile_id, &attempt.course_id, &marked, now)?;
+        let submitted = attempt.submitted_at.as_deref().map_or(Ok(now), parse_stamp)?;
+        let outcome = Event::QuizFinished {
+            quiz: named,
+            attempt: attempt_ref,
+            points: Points { raw: rescored.score, max: rescored.max_score },
+            passed: rescored.passed,
+            duration_seconds: (submitted - parse_stamp(&attempt.started_at)?).num_seconds(),
+        };
+        crate::xapi::record::record(tx, &attempt.profile_id, &attempt.course_id, &outcome, now)?;
         Ok(rescored)
     })
 }

@@ -5,10 +5,14 @@
 //! exported as one JSON array ([`export`]).
 
 pub mod export;
+mod lrs;
+pub mod pull;
+mod rebuild;
 pub(crate) mod record;
 pub mod settings;
 pub mod sync;
 
 pub use export::export_statements;
 pub use settings::{save_settings, settings, status, SettingsInput, XapiSettings, XapiStatus};
+pub use pull::{pull_course, PullOptions, PullSummary};
 pub use sync::{backoff, sync_now, Credentials, SyncError, SyncOptions, SyncReport};

@@ -13,11 +13,10 @@
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
-use base64::Engine;
 use chrono::{SecondsFormat, Utc};
-use qunxue_core::xapi::XAPI_VERSION;
 use qunxue_store::{xapi as outbox, Store};
 
+use super::lrs::Lrs;
 use super::settings::check_endpoint;
 use crate::AppError;
 
@@ -189,54 +188,6 @@ fn now() -> String {
 
 fn locked(store: &Mutex<Store>) -> Result<MutexGuard<'_, Store>, SyncError> {
     store.lock().map_err(|_| SyncError::App(AppError::Internal("the database lock was poisoned".into())))
-}
-
-/// The LRS's statements resource.
-struct Lrs {
-    agent: ureq::Agent,
-    url: String,
-    authorization: String,
-    last_body: std::cell::RefCell<String>,
-}
-
-impl Lrs {
-    fn new(endpoint: &str, credentials: &Credentials, timeout: Duration) -> Self {
-        let agent = ureq::Agent::config_builder()
-            .timeout_global(Some(timeout))
-            // Statuses are decided here (409 is not a failure for us).
-            .http_status_as_error(false)
-            .build()
-            .into();
-        let token = base64::engine::general_purpose::STANDARD
-            .encode(format!("{}:{}", credentials.username, credentials.password));
-        Self {
-            agent,
-            url: format!("{endpoint}/statements"),
-            authorization: format!("Basic {token}"),
-            last_body: std::cell::RefCell::new(String::new()),
-        }
-    }
-
-    /// POSTs a JSON array of statements; `Ok(status)` for any HTTP answer.
-    /// For a single statement, 409 (the LRS holds that id) is success.
-    fn post(&self, body: &str) -> Result<u16, SyncError> {
-        let response = self
-            .agent
-            .post(&self.url)
-            .header("X-Experience-API-Version", XAPI_VERSION)
-            .header("Content-Type", "application/json")
-            .header("Authorization", &self.authorization)
-            .send(body)
-            .map_err(|e| SyncError::Unreachable { url: self.url.clone(), reason: e.to_string() })?;
-        let status = response.status().as_u16();
-        let text = response.into_body().read_to_string().unwrap_or_default();
-        *self.last_body.borrow_mut() = text.chars().take(500).collect();
-        Ok(status)
-    }
-
-    fn refused(&self, status: u16) -> SyncError {
-        SyncError::Refused { url: self.url.clone(), status, body: self.last_body.borrow().clone() }
-    }
 }
 
 #[cfg(test)]

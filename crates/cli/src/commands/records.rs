@@ -13,7 +13,10 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use anyhow::Context;
 use qunxue_app::records::bundle::Whose;
+use qunxue_app::xapi::{Credentials, PullOptions};
+use qunxue_app::AppError;
 use qunxue_app::session::BundleKind;
 
 use super::acting::Acting;
@@ -88,6 +91,30 @@ enum ClassCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Read a course's statements back from the Learning Record Store and
+    /// merge every learner's records (instructors and admins). Without
+    /// `--endpoint`, the LRS saved in the database; the password is read
+    /// from standard input, never from the command line.
+    Pull {
+        #[command(flatten)]
+        acting: Acting,
+        #[arg(long, value_name = "ID")]
+        course: String,
+        /// The LRS's xAPI root URL.
+        #[arg(long, value_name = "URL", requires_all = ["user", "password_stdin"])]
+        endpoint: Option<String>,
+        #[arg(long, value_name = "U", requires = "endpoint")]
+        user: Option<String>,
+        /// Read the LRS password from the first line of standard input.
+        #[arg(long, requires = "endpoint")]
+        password_stdin: bool,
+        /// Statements per page.
+        #[arg(long, default_value_t = 500, value_parser = clap::value_parser!(u16).range(1..=5000))]
+        page_size: u16,
+        /// Print {"statements","members","added","seconds"} as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Join the class whose code the instructor handed out.
     Join {
         code: String,
@@ -132,6 +159,25 @@ pub fn records(args: RecordsArgs) -> anyhow::Result<ExitCode> {
 
 pub fn class(args: ClassArgs) -> anyhow::Result<ExitCode> {
     match args.command {
+        ClassCommand::Pull { acting, course, endpoint, user, password_stdin, page_size, json } => {
+            let credentials = match (endpoint, user) {
+                (Some(endpoint), Some(username)) if password_stdin => {
+                    let mut line = String::new();
+                    std::io::stdin().read_line(&mut line).context("reading the LRS password from standard input")?;
+                    Some(Credentials { endpoint, username, password: line.trim_end_matches(['\r', '\n']).to_string() })
+                }
+                _ => None,
+            };
+            let session = acting.open()?;
+            let options = PullOptions { page_size: usize::from(page_size), ..PullOptions::default() };
+            let pulled = session.pull_class(&course, credentials, &options, |_| {}).map_err(AppError::from);
+            finish(pulled, json, |s| {
+                format!(
+                    "read {} statements of {} learners from the LRS; {} records added ({:.1} s)",
+                    s.statements, s.members, s.added, s.seconds
+                )
+            })
+        }
         ClassCommand::List { acting, course, class, json } => {
             let session = acting.open()?;
             finish(session.class_list(&course, class.as_deref()), json, |list| {

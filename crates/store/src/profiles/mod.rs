@@ -162,8 +162,10 @@ pub fn upsert_member(tx: &Transaction<'_>, id: &str, display_name: &str, now: &s
         params![id, display_name, DEFAULT_AVATAR_COLOUR, now],
     )? > 0;
     if !added {
+        // A record without a name (one read from the LRS, which knows only
+        // the id) never erases a name a bundle brought.
         tx.execute(
-            "UPDATE profiles SET display_name = ?2 WHERE id = ?1 AND origin = 'member' AND display_name <> ?2",
+            "UPDATE profiles SET display_name = ?2 WHERE id = ?1 AND origin = 'member' AND display_name <> ?2 AND ?2 <> ''",
             params![id, display_name],
         )?;
     }

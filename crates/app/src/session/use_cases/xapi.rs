@@ -1,9 +1,10 @@
-//! xAPI: the LRS settings, sending queued statements, and exporting them.
+//! xAPI: the LRS settings, sending queued statements, reading a class back
+//! from the LRS, and exporting statements.
 
 use std::path::Path;
 
 use crate::session::{Action, Session};
-use crate::xapi::{self, Credentials, SettingsInput, SyncError, SyncOptions, SyncReport, XapiSettings, XapiStatus};
+use crate::xapi::{self, Credentials, PullOptions, PullSummary, SettingsInput, SyncError, SyncOptions, SyncReport, XapiSettings, XapiStatus};
 use crate::{AppError, Result};
 
 impl Session {
@@ -63,6 +64,26 @@ impl Session {
             Some(credentials) => xapi::sync_now(&self.store, &credentials, &SyncOptions::default(), |_| {}).map(drop),
             None => Ok(()),
         }
+    }
+
+    /// Reads a course's statements back from the LRS (`credentials`, or the
+    /// one configured here) and merges every learner's records (instructors
+    /// and admins). The store is locked per page, not for the whole run.
+    pub fn pull_class(
+        &self,
+        course_id: &str,
+        credentials: Option<Credentials>,
+        options: &PullOptions,
+        progress: impl FnMut(usize),
+    ) -> std::result::Result<PullSummary, SyncError> {
+        let credentials = {
+            let a = self.authorise(Action::ImportRecords)?;
+            match credentials {
+                Some(credentials) => credentials,
+                None => Credentials::stored(&a.store)?.ok_or(SyncError::NotConfigured)?,
+            }
+        };
+        xapi::pull_course(&self.store, &credentials, course_id, options, progress)
     }
 
     /// Writes every recorded statement to a JSON Lines file.
