@@ -70,6 +70,14 @@ fn the_agreement_panel_and_the_distributions_show_what_the_markers_entered() {
         let shown = panel.iter().find(|c| c.criterion_id == *criterion).unwrap();
         assert_eq!(shown.agreement, expected, "{criterion}");
         assert_eq!(shown.agreement.pairs, 6);
+        // The panel lists the pairs behind the figures.
+        let behind: Vec<(usize, usize)> = shown.pairs_behind.iter().map(|p| (p.first_level, p.second_level)).collect();
+        let mut sorted_behind = behind.clone();
+        let mut sorted_pairs = pairs.clone();
+        sorted_behind.sort_unstable();
+        sorted_pairs.sort_unstable();
+        assert_eq!(sorted_behind, sorted_pairs, "{criterion}");
+        assert!(shown.pairs_behind.iter().all(|p| p.first_marker == "王老师" && p.second_marker == "李老师"));
     }
     // The figures are not trivial: the markers disagreed on some work.
     assert!(panel.iter().any(|c| c.agreement.exact_percent < 100.0));

@@ -351,32 +351,67 @@ pub struct CriterionAgreement {
     pub title: String,
     #[serde(flatten)]
     pub agreement: Agreement,
+    /// The pairs of marks behind the figures, for the agreement panel.
+    pub pairs_behind: Vec<MarkPair>,
+}
+
+/// One double-marked submission: who wrote it, who marked it, which level
+/// each marker chose on the criterion (0 = the lowest).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MarkPair {
+    pub version_id: String,
+    pub learner_name: String,
+    pub first_marker: String,
+    pub second_marker: String,
+    pub first_level: usize,
+    pub second_level: usize,
 }
 
 pub fn agreement_report(store: &Store, profile: &str, course: &str, task_id: &str) -> Result<Vec<CriterionAgreement>> {
     let conn = store.conn();
     access::require(conn, profile, Role::Instructor, "查看评分一致性 / viewing marker agreement")?;
     let (_, rubric) = task_and_rubric(conn, course, task_id)?;
-    let mut pairs: Vec<(Levels, Levels)> = Vec::new();
+    // (version, learner, first marker, second marker, first levels, second levels)
+    let mut pairs: Vec<(String, String, String, String, Levels, Levels)> = Vec::new();
     for v in submissions::versions_of_course(conn, course)?.iter().filter(|v| v.task_id == task_id) {
         let complete: Vec<_> = marks::marks_of(conn, &v.id)?.into_iter().filter(|m| m.status == COMPLETE).collect();
         if complete.len() >= 2 {
-            pairs.push((from_json(&complete[0].levels, "levels")?, from_json(&complete[1].levels, "levels")?));
+            let learner = profiles::get(conn, &v.profile_id).map(|p| p.display_name).unwrap_or_default();
+            pairs.push((
+                v.id.clone(),
+                learner,
+                complete[0].marker_name.clone(),
+                complete[1].marker_name.clone(),
+                from_json(&complete[0].levels, "levels")?,
+                from_json(&complete[1].levels, "levels")?,
+            ));
         }
     }
     Ok(rubric
         .criteria
         .iter()
         .map(|c| {
-            let ratings: Vec<(usize, usize)> = pairs
+            let behind: Vec<MarkPair> = pairs
                 .iter()
-                .filter_map(|(a, b)| Some((*a.get(&c.id)?, *b.get(&c.id)?)))
-                .filter(|(a, b)| *a < c.levels.len() && *b < c.levels.len())
+                .filter_map(|(version, learner, first, second, a, b)| {
+                    let (a, b) = (*a.get(&c.id)?, *b.get(&c.id)?);
+                    (a < c.levels.len() && b < c.levels.len()).then(|| MarkPair {
+                        version_id: version.clone(),
+                        learner_name: learner.clone(),
+                        first_marker: first.clone(),
+                        second_marker: second.clone(),
+                        first_level: a,
+                        second_level: b,
+                    })
+                })
                 .collect();
+            let ratings: Vec<(usize, usize)> = behind.iter().map(|p| (p.first_level, p.second_level)).collect();
             CriterionAgreement {
                 criterion_id: c.id.clone(),
                 title: c.title.clone(),
                 agreement: agreement(&ratings, c.levels.len()),
+                pairs_behind: behind,
             }
         })
         .collect())
