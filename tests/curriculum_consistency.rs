@@ -137,3 +137,114 @@ fn a_privacy_or_compliance_breach_cannot_pass_a_task() {
         }
     }
 }
+
+/// Texts of an item that a learner reads: its stem, and every option, pair
+/// side or ordering step of at least `MIN_SHARED` characters (short labels
+/// such as 兴趣型 or 留存率 are the subject's vocabulary and may recur).
+fn item_texts(q: &Question) -> Vec<String> {
+    const MIN_SHARED: usize = 10;
+    let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let mut texts = vec![squeeze(&q.stem)];
+    let mut parts: Vec<&str> = Vec::new();
+    parts.extend(q.options.iter().flatten().map(String::as_str));
+    parts.extend(q.items.iter().flatten().map(String::as_str));
+    for (left, right) in q.pairs.iter().flatten() {
+        parts.push(left);
+        parts.push(right);
+    }
+    texts.extend(parts.into_iter().map(squeeze).filter(|t| t.chars().count() >= MIN_SHARED));
+    texts
+}
+
+/// The pre- and post-test are parallel forms (issue 31): pre-qNN and
+/// post-qNN test the same topic (same type, difficulty and tags), and no
+/// text a learner reads in one form appears in the other, so the gain
+/// measures learning, not remembering the pre-test.
+#[test]
+fn pre_and_post_tests_cover_the_same_topics_with_no_shared_item() {
+    let course = shipped_course();
+    let quiz = |id: &str| course.quizzes.iter().find(|q| q.id == id).unwrap_or_else(|| panic!("quiz {id}"));
+    let (pre, post) = (quiz("quiz-pre"), quiz("quiz-post"));
+    assert_eq!(pre.parallel.as_deref(), Some("quiz-post"), "quiz-pre names its parallel form");
+    let question = |id: &str| {
+        course.banks.iter().flat_map(|b| &b.questions).find(|q| q.id == id).unwrap_or_else(|| panic!("question {id}"))
+    };
+    assert_eq!(pre.items.len(), post.items.len(), "the forms have as many items");
+    let mut problems = Vec::new();
+    for pre_id in &pre.items {
+        let number = pre_id.strip_prefix("pre-").unwrap_or_else(|| panic!("{pre_id} is not named pre-…"));
+        let post_id = format!("post-{number}");
+        if !post.items.contains(&post_id) {
+            problems.push(format!("{pre_id} has no partner {post_id} in quiz-post"));
+            continue;
+        }
+        let (a, b) = (question(pre_id), question(&post_id));
+        let tags = |q: &Question| q.tags.iter().cloned().collect::<std::collections::BTreeSet<_>>();
+        if a.kind != b.kind || a.difficulty != b.difficulty || tags(a) != tags(b) {
+            problems.push(format!(
+                "{pre_id} ({:?}, difficulty {}, tags {:?}) and {post_id} ({:?}, difficulty {}, tags {:?}) do not match",
+                a.kind,
+                a.difficulty,
+                tags(a),
+                b.kind,
+                b.difficulty,
+                tags(b)
+            ));
+        }
+    }
+    let post_texts: BTreeMap<String, &str> = post
+        .items
+        .iter()
+        .flat_map(|id| item_texts(question(id)).into_iter().map(move |t| (t, id.as_str())))
+        .collect();
+    for pre_id in &pre.items {
+        for text in item_texts(question(pre_id)) {
+            if let Some(post_id) = post_texts.get(&text) {
+                problems.push(format!("{pre_id} and {post_id} share «{text}»"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "the pre- and post-test are not parallel forms:\n{}", problems.join("\n"));
+}
+
+/// Hand-graded items are not inside time-limited quizzes (issue 31): a
+/// design task needs more than a 15-minute quiz gives, and it holds back the
+/// quiz's result until someone marks it. They live in untimed practice
+/// quizzes instead.
+#[test]
+fn hand_graded_items_are_not_in_timed_quizzes() {
+    let course = shipped_course();
+    let short_answers: Vec<&str> =
+        questions(&course, QuestionType::ShortAnswer).iter().map(|q| q.id.as_str()).collect();
+    assert!(!short_answers.is_empty(), "the course keeps its design tasks");
+    for quiz in course.quizzes.iter().filter(|q| q.time_limit_minutes > 0) {
+        let timed: Vec<&String> = quiz.items.iter().filter(|id| short_answers.contains(&id.as_str())).collect();
+        assert!(timed.is_empty(), "{} has a {}-minute limit and hand-graded items {timed:?}", quiz.id, quiz.time_limit_minutes);
+    }
+}
+
+/// Whether `text` prints a clock time such as 8:00 or 20:30 (ASCII or
+/// full-width colon).
+fn prints_clock_time(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars.iter().enumerate().any(|(i, c)| {
+        (*c == ':' || *c == '：')
+            && i >= 1
+            && chars[i - 1].is_ascii_digit()
+            && chars.get(i + 1).is_some_and(char::is_ascii_digit)
+            && chars.get(i + 2).is_some_and(char::is_ascii_digit)
+    })
+}
+
+/// Ordering items do not print the clock times that would give their order
+/// away (issue 31).
+#[test]
+fn ordering_steps_do_not_print_clock_times() {
+    assert!(prints_clock_time("20:30 明日预告") && prints_clock_time("08：00 早读") && !prints_clock_time("比例 3:1 的配比"));
+    let course = shipped_course();
+    let giveaways: Vec<String> = questions(&course, QuestionType::Ordering)
+        .iter()
+        .flat_map(|q| q.items.iter().flatten().filter(|s| prints_clock_time(s)).map(move |s| format!("{}: «{s}»", q.id)))
+        .collect();
+    assert!(giveaways.is_empty(), "ordering steps print clock times:\n{}", giveaways.join("\n"));
+}
