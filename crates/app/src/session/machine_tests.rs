@@ -138,6 +138,11 @@ fn learner_pins_and_the_site_policy_are_enforced_on_switching() {
     assert_eq!(session.change_own_pin(Some("9753"), None).unwrap_err().kind(), ErrorKind::InvalidInput);
     assert_eq!(session.delete_profile(&mine.id).unwrap_err().kind(), ErrorKind::Forbidden);
     assert_eq!(session.reset_pin(&mine.id, Some("0000")).unwrap_err().kind(), ErrorKind::Forbidden);
+    // An admin adds an instructor under the policy: created with its PIN.
+    session.switch_profile(&admin.profile.id, Some("135790")).unwrap();
+    let teacher = session.add_profile(&NewProfile::named("王老师"), Role::Instructor, Some("246810")).unwrap();
+    assert!(teacher.profile.needs_pin);
+    session.switch_profile(&old, Some("9753")).unwrap();
     // A PIN profile is never the one the app reopens.
     drop(session);
     let session = start(&dir.path().join("q.db"));

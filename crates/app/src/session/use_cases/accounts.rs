@@ -47,7 +47,10 @@ impl Session {
         if role > Role::Learner {
             a.require(Action::SetProfileRole, Role::Admin, self)?;
         }
-        let created = accounts::create_profile(&mut a.store, &a.caller.profile_id, profile, a.now)?;
+        // A profile with a role above learner is created with its PIN at once,
+        // so a machine that requires a PIN for every profile accepts it.
+        let with_pin = NewProfile { pin: pin.map(String::from).or_else(|| profile.pin.clone()), ..profile.clone() };
+        let created = accounts::create_profile(&mut a.store, &a.caller.profile_id, if role > Role::Learner { &with_pin } else { profile }, a.now)?;
         if role == Role::Learner {
             return Ok(RoleChange { profile: created, recovery_code: None });
         }
