@@ -43,6 +43,20 @@ async function taskBackend(page: Page): Promise<void> {
   await installTasksMock(page, { task, learnerName: '林小雨', instructorName: '王老师' })
 }
 
+// Two classes of the course; the learner who submits tasks (tasks-mock.ts) and
+// 王小丽 (tauri-mock.ts's short answer) are in the first.
+const CLASSES = [
+  { id: 'HD7K2Q3M', joinCode: 'HD7K-2Q3M', courseId: COURSE, name: '华东一期' },
+  { id: 'ZX9P4R2T', joinCode: 'ZX9P-4R2T', courseId: COURSE, name: '' },
+]
+const CLASS_MEMBERS = { HD7K2Q3M: ['p-learner', 'p1'], ZX9P4R2T: ['p3'] }
+
+async function classTaskBackend(page: Page): Promise<void> {
+  await installTauriMock(page, { courses: [communityOps], classes: CLASSES, classMembers: CLASS_MEMBERS })
+  await installLearnerMock(page, { profiles: PROFILES, activeId: 'p1', courses: [communityOps], dueReviews: 2 })
+  await installTasksMock(page, { task, learnerName: '林小雨', instructorName: '王老师' })
+}
+
 async function startQuiz(page: Page): Promise<void> {
   await page.goto(QUIZ_URL)
   await page.getByTestId('start-quiz').click()
@@ -130,6 +144,27 @@ const SCREENS: Screen[] = [
     },
   },
   {
+    name: 'grading queue, one class',
+    backend: classTaskBackend,
+    open: async (page) => {
+      await submitTask(page)
+      await page.goto('/#/teach/tasks')
+      await page.locator('[data-testid="class-choice"] input[data-class="HD7K2Q3M"]').check()
+      await expect(page.getByTestId('class-choice-clear')).toBeVisible()
+      await expect(page.getByTestId('queue-open').first()).toBeVisible()
+    },
+  },
+  {
+    name: 'short-answer marking, one class',
+    backend: classTaskBackend,
+    open: async (page) => {
+      await page.goto('/#/teach/short-answers')
+      await page.getByTestId('course-picker').selectOption(COURSE)
+      await page.locator('[data-testid="class-choice"] input[data-class="ZX9P4R2T"]').check()
+      await expect(page.getByTestId('pending-answer')).toHaveCount(1)
+    },
+  },
+  {
     name: 'grading view',
     backend: taskBackend,
     open: async (page) => {
@@ -187,6 +222,17 @@ const SCREENS: Screen[] = [
       await page.goto('/#/teach/impact/s1')
       await page.getByRole('tab').nth(2).click()
       await expect(page.locator('[data-chart]')).toHaveCount(6)
+      await expect(page.locator('[data-chart] svg path').first()).toBeAttached()
+    },
+  },
+  {
+    name: 'impact report, one class',
+    backend: installImpactMock,
+    open: async (page) => {
+      await page.goto('/#/teach/impact/s1')
+      await page.getByRole('tab').nth(2).click()
+      await page.locator('[data-testid="class-choice"] input[data-class="HD7K2Q3M"]').check()
+      await expect(page.getByTestId('report-classes')).toBeVisible()
       await expect(page.locator('[data-chart] svg path').first()).toBeAttached()
     },
   },

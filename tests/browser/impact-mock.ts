@@ -7,13 +7,20 @@ import { existsSync, readFileSync } from 'node:fs'
 import { expect, type Page } from '@playwright/test'
 import { installTauriMock } from './tauri-mock'
 import { communityOps } from './fixtures/community-ops'
+import type { ClassView } from '../../ui/src/api/classes'
+import type { EffectReport } from '../../ui/src/api/impact'
 
 const REPORT_JSON = 'target/impact-report/report.json'
 
 export async function installImpactMock(page: Page): Promise<void> {
   expect(existsSync(REPORT_JSON), `${REPORT_JSON} is missing: run \`cargo test --test impact_report\` first`).toBe(true)
   const report = JSON.parse(readFileSync(REPORT_JSON, 'utf8'))
-  await installTauriMock(page, { courses: [communityOps], picks: ['/data/门店数据.csv'] })
+  // Two classes of the study's course, for narrowing the report's learner-level figures.
+  const classes: ClassView[] = [
+    { id: 'HD7K2Q3M', joinCode: 'HD7K-2Q3M', courseId: report.study.courseId, name: '华东一期' },
+    { id: 'ZX9P4R2T', joinCode: 'ZX9P-4R2T', courseId: report.study.courseId, name: '华东二期' },
+  ]
+  await installTauriMock(page, { courses: [communityOps], picks: ['/data/门店数据.csv'], classes })
   await page.addInitScript((rep: { study: Record<string, unknown> }) => {
     const w = window as unknown as Record<string, unknown>
     const calls: { cmd: string; args: unknown }[] = []
@@ -49,7 +56,12 @@ export async function installImpactMock(page: Page): Promise<void> {
           ],
         }
       },
-      impact_report: () => rep,
+      // The real report, said to be narrowed to the classes asked for (`EffectReport.classes`).
+      impact_report: (args) => {
+        calls.push({ cmd: 'impact_report', args })
+        const narrowed: EffectReport['classes'] = (args.classes as string[] | undefined) ?? []
+        return { ...rep, classes: narrowed }
+      },
     }
     w.__QUNXUE_EXTRA_HANDLERS__ = { ...((w.__QUNXUE_EXTRA_HANDLERS__ as object) ?? {}), ...handlers }
   }, report)

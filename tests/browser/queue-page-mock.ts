@@ -1,7 +1,7 @@
 // The grading queue's paging as the Rust backend does it
 // (crates/app/src/tasks/queue.rs), for the mocks that serve `grading_queue`:
-// filter by task and learner, count per status, filter by status, then cut
-// the page. Installed as a page global because mock handlers are serialised
+// filter by task, learner and class (members from tauri-mock.ts's
+// `classMembers`), count per status, filter by status, then cut the page. Installed as a page global because mock handlers are serialised
 // into the page and cannot import anything.
 import type { Page } from '@playwright/test'
 
@@ -17,10 +17,26 @@ export interface MockQueueRow {
 export async function installQueuePager(page: Page): Promise<void> {
   await page.addInitScript(() => {
     type Row = { taskId: string; taskTitle: string; learnerId: string; status: string; doubleMarked: boolean }
-    type Filter = { taskId?: string | null; status?: string | null; learnerId?: string | null; offset?: number; limit?: number }
-    ;(window as unknown as Record<string, unknown>).__QUNXUE_QUEUE_PAGE__ = (rows: Row[], filter: Filter = {}) => {
+    type Filter = {
+      taskId?: string | null
+      status?: string | null
+      learnerId?: string | null
+      classes?: string[]
+      offset?: number
+      limit?: number
+    }
+    const w = window as unknown as Record<string, unknown>
+    w.__QUNXUE_QUEUE_PAGE__ = (rows: Row[], filter: Filter = {}) => {
+      // Never null: the backend's filter has a list here (empty = every class).
+      if (filter.classes !== undefined && !Array.isArray(filter.classes)) throw { kind: 'invalid_input', message: 'filter.classes must be a list' }
+      const members = (w.__QUNXUE_CLASS_MEMBERS__ ?? {}) as Record<string, string[]>
+      const inClasses = (learnerId: string) =>
+        !filter.classes?.length || filter.classes.some((c) => (members[c] ?? []).includes(learnerId))
       const scoped = rows.filter(
-        (r) => (!filter.taskId || r.taskId === filter.taskId) && (!filter.learnerId || r.learnerId === filter.learnerId),
+        (r) =>
+          (!filter.taskId || r.taskId === filter.taskId) &&
+          (!filter.learnerId || r.learnerId === filter.learnerId) &&
+          inClasses(r.learnerId),
       )
       const statusCounts: Record<string, number> = {}
       for (const r of scoped) statusCounts[r.status] = (statusCounts[r.status] ?? 0) + 1

@@ -9,7 +9,7 @@ import type { FixtureCourse } from './fixtures/community-ops'
 import type { FixturePack } from './fixtures/packs'
 import type { ClassExport, ClassList, ClassMember, ClassView } from '../../ui/src/api/classes'
 import type { CriterionAgreement, CriterionDistribution, GraderStats } from '../../ui/src/api/gradingAnalytics'
-import type { ItemAnalysis } from '../../ui/src/api/marking'
+import type { ItemAnalysis, PendingAnswer } from '../../ui/src/api/marking'
 import type { Bookmark } from '../../ui/src/api/notes'
 
 export interface MockOptions {
@@ -22,6 +22,12 @@ export interface MockOptions {
   picks?: (string | null)[]
   /** Classes the instructor's machine already has (the class view's filter). */
   classes?: ClassView[]
+  /**
+   * Profile ids in each class (by class id): what the class filters of the
+   * marking queues narrow to (`marking_queue` here, `grading_queue` in
+   * queue-page-mock.ts). A class missing here has no members.
+   */
+  classMembers?: Record<string, string[]>
 }
 
 export async function installTauriMock(page: Page, options: MockOptions): Promise<void> {
@@ -85,6 +91,42 @@ export async function installTauriMock(page: Page, options: MockOptions): Promis
     }
 
     const classes: { id: string; joinCode: string; courseId: unknown; name: unknown }[] = structuredClone(opts.classes ?? [])
+    const membersOfClass: Record<string, string[]> = structuredClone(opts.classMembers ?? {})
+    w.__QUNXUE_CLASS_MEMBERS__ = membersOfClass
+    /** As the backend narrows: no classes = everyone, else members of any of them. */
+    const inClasses = (profileId: string, chosen: unknown) =>
+      !Array.isArray(chosen) || chosen.length === 0 || chosen.some((c) => (membersOfClass[String(c)] ?? []).includes(profileId))
+    // Short answers waiting for a mark (`marking_queue`), with whose they are.
+    const pendingAnswers: (PendingAnswer & { learnerId: string })[] = [
+      {
+        learnerId: 'p1',
+        attemptId: 'a-1',
+        questionId: 'q-short',
+        courseId: opts.courses[0]?.id ?? '',
+        quizId: 'quiz-m01',
+        quizTitle: '第一课小测',
+        learnerName: '王小丽',
+        stemHtml: '<p>用一句话说明社群和普通微信群的区别。</p>',
+        referenceHtml: '<p>社群有共同的目标和持续的互动规则。</p>',
+        answerText: '社群有共同目标，大家会按群规持续互动。',
+        maxScore: 5,
+        savedAt: '2026-11-20T08:00:00Z',
+      },
+      {
+        learnerId: 'p3',
+        attemptId: 'a-2',
+        questionId: 'q-short',
+        courseId: opts.courses[0]?.id ?? '',
+        quizId: 'quiz-m01',
+        quizTitle: '第一课小测',
+        learnerName: '李明',
+        stemHtml: '<p>用一句话说明社群和普通微信群的区别。</p>',
+        referenceHtml: '<p>社群有共同的目标和持续的互动规则。</p>',
+        answerText: '',
+        maxScore: 5,
+        savedAt: '2026-11-21T08:00:00Z',
+      },
+    ]
     // The class list (`class_members`): one learner of every kind the view
     // tells apart — finished, behind with marking pending, known only by id.
     const classMembers: ClassMember[] = [
@@ -343,16 +385,35 @@ export async function installTauriMock(page: Page, options: MockOptions): Promis
         return null
       },
       class_export: ({ path }): ClassExport => ({ rows: classMembers.length, path: String(path) }),
+      marking_queue: ({ courseId, classes: chosen }): PendingAnswer[] =>
+        pendingAnswers
+          .filter((a) => (!courseId || a.courseId === courseId) && inClasses(a.learnerId, chosen))
+          .map(({ learnerId: _learner, ...answer }) => answer),
       // Grading analytics of the welcome task (tasks-mock.ts): released levels,
       // two markers' agreement, each marker's figures and the gradebook.
       grading_distributions: (): CriterionDistribution[] => [
         { taskId: 'task-welcome', criterionId: 'purpose', title: '群的用途', labels: ['未达标', '基本达标', '优秀'], counts: [1, 3, 4] },
         { taskId: 'task-welcome', criterionId: 'action', title: '下一步行动', labels: ['未达标', '基本达标', '优秀'], counts: [2, 4, 2] },
       ],
-      grading_agreement: (): CriterionAgreement[] => [
-        { criterionId: 'purpose', title: '群的用途', pairs: 4, exact_percent: 75, adjacent_percent: 100, kappa_linear: 0.6, kappa_quadratic: 0.71 },
-        { criterionId: 'action', title: '下一步行动', pairs: 4, exact_percent: 50, adjacent_percent: 100, kappa_linear: 0.33, kappa_quadratic: 0.5 },
-      ],
+      // The pairs behind each criterion agree with its figures (3 of 4 and 2 of 4 on the same level, all within one).
+      grading_agreement: (): CriterionAgreement[] => {
+        const learners = ['林小雨', '王小丽', '李明', '张伟']
+        const pairs = (levels: [number, number][]) =>
+          levels.map(([firstLevel, secondLevel], i) => ({
+            versionId: `v-${i + 1}`,
+            learnerName: learners[i],
+            firstMarker: '李老师',
+            secondMarker: '王老师',
+            firstLevel,
+            secondLevel,
+          }))
+        return [
+          { criterionId: 'purpose', title: '群的用途', pairs: 4, exact_percent: 75, adjacent_percent: 100, kappa_linear: 0.6, kappa_quadratic: 0.71,
+            pairsBehind: pairs([[2, 2], [1, 1], [0, 0], [2, 1]]) },
+          { criterionId: 'action', title: '下一步行动', pairs: 4, exact_percent: 50, adjacent_percent: 100, kappa_linear: 0.33, kappa_quadratic: 0.5,
+            pairsBehind: pairs([[1, 1], [2, 1], [0, 1], [2, 2]]) },
+        ]
+      },
       grading_grader_stats: (): GraderStats[] => [
         { markerId: 'p2', markerName: '李老师', grades: { n: 8, mean: 71.25, sd: 14.6, min: 40, max: 100 } },
         { markerId: 'p4', markerName: '王老师', grades: { n: 4, mean: 65, sd: 10, min: 50, max: 80 } },

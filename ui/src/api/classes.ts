@@ -1,6 +1,7 @@
 // Classes and learner records between machines (by file): a learner joins a
 // class with the code the instructor hands out and exports their own records;
 // an instructor creates classes and imports learners' record bundles.
+import { Channel } from '@tauri-apps/api/core'
 import { call } from './client'
 
 /** A class: its join code is also its id on every machine. */
@@ -93,3 +94,25 @@ export const removeClassMember = (classId: string, profileId: string) =>
 /** Writes the class list to `path` (from the save dialog): CSV or XLSX by extension. */
 export const exportClass = (courseId: string, classId: string | null, path: string) =>
   call<ClassExport>('class_export', { courseId, classId, path })
+
+/** What one `class_pull` did (Rust `xapi::pull::PullSummary`; the CLI's `class pull --json`). */
+export interface PullSummary {
+  /** Statements read in this run (a resumed pull counts from where it stopped). */
+  statements: number
+  /** Learners with statements in the course. */
+  members: number
+  /** Records the merge added (0 when everything was here already). */
+  added: number
+  seconds: number
+}
+
+/**
+ * Reads the course's statements back from the LRS set in Settings and merges
+ * every learner's records. `onProgress` hears the statements read so far.
+ * Without an LRS the backend refuses (`invalid_input`).
+ */
+export function pullClass(courseId: string, onProgress?: (read: number) => void): Promise<PullSummary> {
+  const channel = new Channel<number>()
+  channel.onmessage = (read) => onProgress?.(read)
+  return call<PullSummary>('class_pull', { courseId, onProgress: channel })
+}

@@ -31,6 +31,19 @@ export interface CriterionAgreement {
   /** null when undefined: no pairs, or both markers used one level throughout. */
   kappa_linear: number | null
   kappa_quadratic: number | null
+  /** The pairs of marks behind the figures, one per double-marked submission. */
+  pairsBehind: MarkPair[]
+}
+
+/** One double-marked submission's two marks on a criterion (Rust `tasks::grading::MarkPair`). */
+export interface MarkPair {
+  versionId: string
+  learnerName: string
+  firstMarker: string
+  secondMarker: string
+  /** Level indices, 0 = the rubric's lowest level. */
+  firstLevel: number
+  secondLevel: number
 }
 
 /** Count, mean, sample SD, min and max (core `grading::Summary`). */

@@ -109,6 +109,12 @@ export interface EffectReport {
   knowledge: { pairs: unknown[] }
   reaction: { surveys: unknown[] }
   practical: { criteria: unknown[]; note: string | null }
+  /**
+   * The classes (class ids, i.e. join codes) the learner-level figures were
+   * narrowed to; empty = every learner of the course. Business metrics are
+   * per unit (store, team) and never narrowed.
+   */
+  classes: string[]
 }
 
 export const metricTemplates = (courseId: string) =>
@@ -124,7 +130,9 @@ export const importData = (studyId: string, path: string, mapping: ColumnMapping
   call<ImportSummary>('impact_import', { studyId, path, mapping })
 export const recordValues = (studyId: string, rows: ObservationInput[]) =>
   call<WriteSummary>('impact_record', { studyId, rows })
-export const studyReport = (studyId: string) => call<EffectReport>('impact_report', { studyId })
+/** The report; with `classes`, its learner-level figures count only those classes' members. */
+export const studyReport = (studyId: string, classes: string[] = []) =>
+  call<EffectReport>('impact_report', { studyId, classes })
 export const exportReport = (studyId: string, dir: string, formats: ExportFormat[]) =>
   call<string[]>('impact_export', { studyId, dir, formats })
 

@@ -51,8 +51,12 @@ export interface ItemAnalysis {
   items: ItemRow[]
 }
 
-export function markingQueue(courseId?: string): Promise<PendingAnswer[]> {
-  return call<PendingAnswer[]>('marking_queue', { courseId: courseId ?? null })
+/**
+ * Short answers waiting for a mark: of one course, or of every course; of
+ * members of `classes` (class ids, i.e. join codes), or of everyone when empty.
+ */
+export function markingQueue(courseId?: string | null, classes: string[] = []): Promise<PendingAnswer[]> {
+  return call<PendingAnswer[]>('marking_queue', { courseId: courseId || null, classes })
 }
 
 export function gradeAnswer(

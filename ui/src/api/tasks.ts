@@ -102,6 +102,8 @@ export interface QueueFilter {
   taskId?: string | null
   status?: QueueStatus | null
   learnerId?: string | null
+  /** Only the work of members of these classes (class ids, i.e. join codes); everyone when empty. Never null. */
+  classes?: string[]
   /** Rows of the filtered queue to skip. */
   offset?: number
   /** Rows wanted (the backend returns at most 500). */

@@ -24,8 +24,8 @@ const distributions: CriterionDistribution[] = [
   { taskId: 'task-plan', criterionId: 'activities', title: '活动安排', labels: ['未达标', '达标'], counts: [3, 3] },
 ]
 const agreement: CriterionAgreement[] = [
-  { criterionId: 'audience', title: '目标人群', pairs: 6, exact_percent: 83.33333, adjacent_percent: 100, kappa_linear: 0.6666, kappa_quadratic: 0.6666 },
-  { criterionId: 'activities', title: '活动安排', pairs: 6, exact_percent: 83.33333, adjacent_percent: 100, kappa_linear: null, kappa_quadratic: null },
+  { criterionId: 'audience', title: '目标人群', pairs: 6, exact_percent: 83.33333, adjacent_percent: 100, kappa_linear: 0.6666, kappa_quadratic: 0.6666, pairsBehind: [] },
+  { criterionId: 'activities', title: '活动安排', pairs: 6, exact_percent: 83.33333, adjacent_percent: 100, kappa_linear: null, kappa_quadratic: null, pairsBehind: [] },
 ]
 const graders: GraderStats[] = [
   { markerId: 'wang', markerName: '王老师', grades: { n: 6, mean: 72.5, sd: 12.25, min: 50, max: 100 } },
@@ -90,7 +90,7 @@ describe('GradingAnalyticsView', () => {
   })
 
   it('says so when no submission has two complete marks', async () => {
-    backend({ agreement: agreement.map((c) => ({ ...c, pairs: 0, exact_percent: 0, adjacent_percent: 0, kappa_linear: null, kappa_quadratic: null })) })
+    backend({ agreement: agreement.map((c) => ({ ...c, pairs: 0, exact_percent: 0, adjacent_percent: 0, kappa_linear: null, kappa_quadratic: null, pairsBehind: [] })) })
     const wrapper = await open()
     expect(wrapper.find('[data-testid="agreement-table"]').exists()).toBe(false)
     expect(wrapper.get('[data-testid="agreement-none"]').text()).toBe('这个作业还没有两位老师都完成评分的提交。')

@@ -29,6 +29,11 @@ const en: typeof zhCN = {
   importRecords: 'Import a records bundle…',
   imported: 'Imported the bundle from “{signer}”: {learners} learners ({members} new members), {added} records added.',
   alreadyImported: 'This records bundle (from “{signer}”) was imported before; nothing changed.',
+  choice: {
+    label: 'Classes',
+    all: 'None ticked: all classes',
+    showAll: 'Show all classes',
+  },
   view: {
     nav: 'Classes',
     hubHint:

@@ -25,6 +25,12 @@ const zhCN = {
   importRecords: '导入学习记录包…',
   imported: '已导入“{signer}”的记录包：{learners} 位学员（新成员 {members} 位），新增 {added} 条记录。',
   alreadyImported: '这个记录包（来自“{signer}”）以前导入过，没有任何变化。',
+  // Narrowing the marking queues and the effect report to some classes.
+  choice: {
+    label: '班级',
+    all: '未选择：全部班级',
+    showAll: '显示全部班级',
+  },
   // 教学 → 班级: the class list.
   view: {
     nav: '班级',

@@ -4,6 +4,7 @@ import type marking from './marking.zh-CN'
 const en: typeof marking = {
   queue: {
     title: 'Short answers to grade',
+    allCourses: 'All courses',
     intro: 'After learners hand in, their short answers wait here for a score. The result updates at once and the learner sees your comment.',
     emptyTitle: 'No short answers waiting',
     emptyHint: 'New short answers appear here when learners hand in.',

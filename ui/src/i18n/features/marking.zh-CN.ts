@@ -2,6 +2,7 @@
 const marking = {
   queue: {
     title: '简答题批改',
+    allCourses: '全部课程',
     intro: '学员交卷后，简答题在这里等你打分。给分后成绩立即更新，学员能在结果页看到你的评语。',
     emptyTitle: '没有待批改的简答题',
     emptyHint: '学员交卷后，新的简答题会出现在这里。',
