@@ -581,6 +581,18 @@ mod tests {
         AttemptRef { id: "a-1".into(), number: 2 }
     }
 
+    /// A right answer to question q1-01 of quiz q1, in attempt a-1.
+    fn answered() -> Event {
+        Event::QuestionAnswered {
+            quiz: Named::new("q1", "测验"),
+            attempt: attempt(),
+            question_id: "q1-01".into(),
+            points: Points { raw: 1.0, max: 1.0 },
+            correct: Some(true),
+            response: "{\"choice\":\"a\"}".into(),
+        }
+    }
+
     #[test]
     fn iri_base_is_checked_and_normalised() {
         assert_eq!(iris().base(), "https://learn.example.com/xapi");
@@ -626,14 +638,7 @@ mod tests {
 
     #[test]
     fn answer_has_the_quiz_as_parent_and_the_course_as_grouping() {
-        let event = Event::QuestionAnswered {
-            quiz: Named::new("q1", "测验"),
-            attempt: attempt(),
-            question_id: "q1-01".into(),
-            points: Points { raw: 1.0, max: 1.0 },
-            correct: Some(true),
-            response: "{\"choice\":\"a\"}".into(),
-        };
+        let event = answered();
         let s = statement(&iris(), &envelope(), &event);
         assert_eq!(s.object.definition.kind, QUESTION_TYPE);
         assert_eq!(s.context.context_activities.parent[0].id, iris().quiz("qunxue.community-ops", "q1"));
@@ -644,14 +649,7 @@ mod tests {
     #[test]
     fn statements_carry_the_ids_that_rebuild_the_records_and_the_classes() {
         let in_class = Envelope { classes: vec!["HD7K2Q3M".into()], ..envelope() };
-        let event = Event::QuestionAnswered {
-            quiz: Named::new("q1", "测验"),
-            attempt: attempt(),
-            question_id: "q1-01".into(),
-            points: Points { raw: 1.0, max: 1.0 },
-            correct: Some(true),
-            response: "{\"choice\":\"a\"}".into(),
-        };
+        let event = answered();
         let s = statement(&iris(), &in_class, &event);
         let ext = |name: &str| s.context.extensions.get(&iris().extension(name)).cloned();
         assert_eq!(ext(extension::ATTEMPT_ID), Some(ExtensionValue::Text("a-1".into())));

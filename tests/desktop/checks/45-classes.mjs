@@ -4,16 +4,7 @@
 // the learner's records for the instructor's computer. Screenshot:
 // `class-join`.
 
-/** Sets a form control's value the way typing would, so Vue's v-model hears it. */
-async function type(t, selector, value) {
-  await t.driver.executeScript(
-    `const el = document.querySelector(arguments[0]);
-     if (!el) throw new Error('no element matches ' + arguments[0]);
-     el.value = arguments[1];
-     el.dispatchEvent(new Event('input', { bubbles: true }));`,
-    [selector, value],
-  )
-}
+import { type } from '../lib/forms.mjs'
 
 export default async function (t) {
   await t.check('a learner joins a class with its code on the course outline', async () => {

@@ -10,6 +10,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { useProfile } from '../lib/forms.mjs'
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
 const ADMIN_PIN = '864200'
@@ -18,36 +19,6 @@ function qunxue(args, { input, pin } = {}) {
   const cli = join(dirname(process.env.QUNXUE_APP ?? ''), 'qunxue')
   const env = { ...process.env, QUNXUE_PIN: pin ?? '' }
   return execFileSync(cli, args, { input, encoding: 'utf8', env })
-}
-
-/** Sets a form control's value the way typing would, so Vue's v-model hears it. */
-async function type(t, selector, value) {
-  await t.driver.executeScript(
-    `const el = document.querySelector(arguments[0]);
-     if (!el) throw new Error('no element matches ' + arguments[0]);
-     el.value = arguments[1];
-     el.dispatchEvent(new Event('input', { bubbles: true }));`,
-    [selector, value],
-  )
-}
-
-async function useProfile(t, name, pin) {
-  await t.navigate('/profiles')
-  const button = await t.waitFor(`the card of ${name}`, async () =>
-    t.driver.executeScript(
-      `return [...document.querySelectorAll('[data-testid="profile-card"]')]
-         .filter((c) => c.textContent.includes(arguments[0]))
-         .map((c) => c.querySelector('[data-testid^="profile-use-"]').dataset.testid)[0]`,
-      [name],
-    ),
-  )
-  await t.click(`[data-testid="${button}"]`)
-  if (pin) {
-    await t.waitFor('the PIN dialog', () => t.find('[data-testid="pin-dialog"]'))
-    await type(t, '[data-testid="pin-input"]', pin)
-    await t.click('[data-testid="pin-submit"]')
-  }
-  await t.waitFor('the switch', async () => (await t.driver.findElements('css selector', '[data-testid="pin-dialog"]')).length === 0)
 }
 
 async function setLanguage(t, code) {

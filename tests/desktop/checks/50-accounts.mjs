@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import { profileButton, type, useProfile } from '../lib/forms.mjs'
 
 const ADMIN_PIN = '135790'
 const LEARNER_PIN = '2468'
@@ -19,17 +20,6 @@ const INSTRUCTOR_PIN = '975310'
 function qunxue(args, { input, env } = {}) {
   const cli = join(dirname(process.env.QUNXUE_APP ?? ''), 'qunxue')
   return execFileSync(cli, args, { input, encoding: 'utf8', env: { ...process.env, ...env } })
-}
-
-/** Sets a form control's value the way typing would, so Vue's v-model hears it. */
-async function type(t, selector, value) {
-  await t.driver.executeScript(
-    `const el = document.querySelector(arguments[0]);
-     if (!el) throw new Error('no element matches ' + arguments[0]);
-     el.value = arguments[1];
-     el.dispatchEvent(new Event('input', { bubbles: true }));`,
-    [selector, value],
-  )
 }
 
 const gone = (t, selector) => async () => (await t.driver.findElements('css selector', selector)).length === 0
@@ -62,16 +52,7 @@ export default async function (t) {
     await type(t, '[data-testid="profile-pin-second"]', LEARNER_PIN)
     await t.click('[data-testid="profile-save"]')
     await t.waitFor('the form to close', gone(t, '[data-testid="profile-form"]'))
-    const card = await t.waitFor('the new learner', async () => {
-      const ids = await t.driver.executeScript(
-        `return [...document.querySelectorAll('[data-testid="profile-card"]')]
-           .filter((c) => c.textContent.includes('小红'))
-           .map((c) => c.querySelector('[data-testid^="profile-use-"]').dataset.testid)`,
-        [],
-      )
-      return ids[0]
-    })
-    await t.click(`[data-testid="${card}"]`)
+    await t.click(`[data-testid="${await profileButton(t, '小红')}"]`)
     await t.waitFor('the PIN dialog', () => t.find('[data-testid="pin-dialog"]'))
     await type(t, '[data-testid="pin-input"]', '0000')
     await t.click('[data-testid="pin-submit"]')
@@ -92,19 +73,7 @@ export default async function (t) {
       input: `${INSTRUCTOR_PIN}\n`,
       env: { QUNXUE_PIN: ADMIN_PIN },
     })
-    await t.navigate('/profiles')
-    const teacher = await t.waitFor('the instructor card', async () =>
-      t.driver.executeScript(
-        `return [...document.querySelectorAll('[data-testid="profile-card"]')]
-           .filter((c) => c.textContent.includes('王老师'))
-           .map((c) => c.querySelector('[data-testid^="profile-use-"]').dataset.testid)[0]`,
-        [],
-      ),
-    )
-    await t.click(`[data-testid="${teacher}"]`)
-    await type(t, '[data-testid="pin-input"]', INSTRUCTOR_PIN)
-    await t.click('[data-testid="pin-submit"]')
-    await t.waitFor('the switch', gone(t, '[data-testid="pin-dialog"]'))
+    await useProfile(t, '王老师', INSTRUCTOR_PIN)
 
     // The instructor is the most recent profile; every profile has a PIN.
     await t.relaunch(['--data-dir', dataDir])

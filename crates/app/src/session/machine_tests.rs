@@ -207,13 +207,11 @@ fn the_recovery_code_works_once_and_wrong_codes_lock_like_wrong_pins() {
     assert_eq!(session.recover_admin(&learner.id, "AAAA", "111111").unwrap_err().kind(), ErrorKind::InvalidInput);
 }
 
-#[test]
-fn an_admin_made_the_old_way_confirms_or_hands_over_before_acting() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("q.db");
-    let session = start(&db);
+/// A machine as an older version would have left it: its one profile an
+/// admin with the PIN 135790 and no recovery code. Returns the admin's id.
+fn machine_with_an_old_way_admin(db: &Path) -> (Session, String) {
+    let session = start(db);
     session.set_up_personal_machine(None).unwrap();
-    // As an older version would have left it: an admin with a PIN, no code.
     let old = session.profile_id();
     let hash = crate::accounts::hash_pin("135790", Role::Admin).unwrap();
     session
@@ -224,6 +222,13 @@ fn an_admin_made_the_old_way_confirms_or_hands_over_before_acting() {
             profiles::set_pin_hash(tx, &old, Some(&hash))
         })
         .unwrap();
+    (session, old)
+}
+
+#[test]
+fn an_admin_made_the_old_way_confirms_or_hands_over_before_acting() {
+    let dir = tempfile::tempdir().unwrap();
+    let (session, old) = machine_with_an_old_way_admin(&dir.path().join("q.db"));
     assert_eq!(session.machine_setup().unwrap().unconfirmed_admins, 1);
     session.switch_profile(&old, Some("135790")).unwrap();
     let refused = session.admin_log(5).unwrap_err();
@@ -236,17 +241,7 @@ fn an_admin_made_the_old_way_confirms_or_hands_over_before_acting() {
 
     // Or, on another machine, the old admin hands over to a new one.
     let dir2 = tempfile::tempdir().unwrap();
-    let session = start(&dir2.path().join("q.db"));
-    session.set_up_personal_machine(None).unwrap();
-    let old = session.profile_id();
-    session
-        .lock_store()
-        .unwrap()
-        .transact(|tx| -> qunxue_store::Result<()> {
-            profiles::set_role(tx, &old, Role::Admin)?;
-            profiles::set_pin_hash(tx, &old, Some(&hash))
-        })
-        .unwrap();
+    let (session, old) = machine_with_an_old_way_admin(&dir2.path().join("q.db"));
     session.switch_profile(&old, Some("135790")).unwrap();
     let new = session.set_up_admin("新店长", "246810").unwrap();
     assert_eq!(session.profile_id(), new.profile.id);
