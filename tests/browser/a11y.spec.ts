@@ -184,6 +184,24 @@ const SCREENS: Screen[] = [
       await page.goto('/#/teach/classes')
       await page.getByTestId('class-filter').selectOption('HD7K2Q3M')
       await expect(page.getByTestId('member-remove').first()).toBeVisible()
+      await page.getByTestId('class-pull').click()
+      await expect(page.getByTestId('pull-status')).toContainText('1,234')
+      await expect(page.getByTestId('class-pull')).toBeEnabled()
+    },
+  },
+  {
+    name: 'class view, sync failed',
+    backend: (page) =>
+      installTauriMock(page, {
+        courses: [communityOps],
+        classes: [{ id: 'HD7K2Q3M', joinCode: 'HD7K-2Q3M', courseId: COURSE, name: '华东一期' }],
+        failing: { command: 'class_pull', kind: 'invalid_input', message: '还没有设置学习记录库（LRS）/ no LRS is configured' },
+      }),
+    open: async (page) => {
+      await page.goto('/#/teach/classes')
+      await expect(page.getByTestId('member-name').first()).toBeVisible()
+      await page.getByTestId('class-pull').click()
+      await expect(page.getByTestId('pull-failure')).toBeVisible()
     },
   },
   {

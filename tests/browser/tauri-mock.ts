@@ -7,7 +7,7 @@
 import type { Page } from '@playwright/test'
 import type { FixtureCourse } from './fixtures/community-ops'
 import type { FixturePack } from './fixtures/packs'
-import type { ClassExport, ClassList, ClassMember, ClassView } from '../../ui/src/api/classes'
+import type { ClassExport, ClassList, ClassMember, ClassView, PullSummary } from '../../ui/src/api/classes'
 import type { CriterionAgreement, CriterionDistribution, GraderStats } from '../../ui/src/api/gradingAnalytics'
 import type { ItemAnalysis, PendingAnswer } from '../../ui/src/api/marking'
 import type { Bookmark } from '../../ui/src/api/notes'
@@ -385,6 +385,18 @@ export async function installTauriMock(page: Page, options: MockOptions): Promis
         return null
       },
       class_export: ({ path }): ClassExport => ({ rows: classMembers.length, path: String(path) }),
+      // 从学习记录库同步: three pages of statements, each heard on the progress Channel.
+      class_pull: async ({ courseId, onProgress }): Promise<PullSummary> => {
+        findCourse(courseId)
+        const channel = callbacks.get((onProgress as { id: number }).id)
+        const pages = [500, 1000, 1234]
+        for (const [index, read] of pages.entries()) {
+          channel?.({ index, message: read })
+          await sleep(60)
+        }
+        channel?.({ index: pages.length, end: true })
+        return { statements: 1234, members: classMembers.length, added: 380, seconds: 2.46 }
+      },
       marking_queue: ({ courseId, classes: chosen }): PendingAnswer[] =>
         pendingAnswers
           .filter((a) => (!courseId || a.courseId === courseId) && inClasses(a.learnerId, chosen))

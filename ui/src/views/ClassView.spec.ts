@@ -5,7 +5,8 @@ import ClassView from './ClassView.vue'
 import { mountScreen } from '../test/mount'
 import { course } from '../test/fixtures'
 import { resetScreenState } from '../lib/screen'
-import type { ClassMember, ClassView as ClassSummary } from '../api/classes'
+import { forgetClassPulls } from '../composables/useClassPull'
+import type { ClassMember, ClassView as ClassSummary, PullSummary } from '../api/classes'
 
 function member(overrides: Partial<ClassMember> & Pick<ClassMember, 'id'>): ClassMember {
   return {
@@ -39,11 +40,14 @@ const CLASSES: ClassSummary[] = [
 ]
 
 let calls: [string, Record<string, unknown>][] = []
+/** What `class_pull` does when asked: gets its progress Channel, answers (or fails) when the test says. */
+let pull: (onProgress: { id: number }) => Promise<PullSummary> = () => Promise.reject({ kind: 'internal', message: 'no pull here' })
 
 function backend(members = MEMBERS): void {
   calls = []
   mockIPC((cmd, args) => {
     calls.push([cmd, args as Record<string, unknown>])
+    if (cmd === 'class_pull') return pull((args as { onProgress: { id: number } }).onProgress)
     if (cmd === 'list_courses') return [course]
     if (cmd === 'course_classes') return CLASSES
     if (cmd === 'class_members') return { members }
@@ -65,8 +69,17 @@ const names = (wrapper: VueWrapper) => wrapper.findAll('[data-testid="member-nam
 // Dialogs keep a stack of open modals: unmount each test's tree properly.
 enableAutoUnmount(afterEach)
 
+/** Sends the statements read so far down the Channel the UI passed to class_pull. */
+function sendProgress(channel: { id: number }, index: number, read: number): void {
+  ;(window as unknown as { __TAURI_INTERNALS__: { runCallback: (id: number, data: unknown) => void } }).__TAURI_INTERNALS__.runCallback(
+    channel.id,
+    { index, message: read },
+  )
+}
+
 beforeEach(() => {
   resetScreenState()
+  forgetClassPulls()
   vi.spyOn(console, 'error').mockImplementation(() => {})
 })
 afterEach(() => clearMocks())
@@ -153,5 +166,68 @@ describe('ClassView', () => {
     const wrapper = await open()
     expect(wrapper.text()).toContain('还没有班级成员')
     expect(wrapper.find('[data-testid="class-members"]').exists()).toBe(false)
+  })
+
+  it('syncs from the LRS with live progress, then says what it did and reloads the list and classes', async () => {
+    backend()
+    let finish: (summary: PullSummary) => void = () => {}
+    let channel: { id: number } = { id: 0 }
+    pull = (onProgress) => {
+      channel = onProgress
+      return new Promise((resolve) => (finish = resolve))
+    }
+    const wrapper = await open()
+    const hint = wrapper.get('[data-testid="lrs-pull"]').text()
+    expect(hint).toContain('导入学员的记录包后才会显示名字，在那之前名单里显示简短编号')
+    expect(hint).toContain('作业的提交内容、问卷和作业成绩仍然通过记录包传递')
+    const loads = calls.filter(([cmd]) => cmd === 'class_members').length
+    const classLoads = calls.filter(([cmd]) => cmd === 'course_classes').length
+
+    await wrapper.get('[data-testid="class-pull"]').trigger('click')
+    await flushPromises()
+    expect(calls).toContainEqual(['class_pull', { courseId: course.id, onProgress: expect.objectContaining({ id: channel.id }) }])
+    const button = wrapper.get('[data-testid="class-pull"]')
+    expect(button.attributes('disabled')).toBeDefined()
+    expect(button.text()).toBe('正在同步…')
+    expect(wrapper.get('[data-testid="pull-status"]').text()).toBe('已读取 0 条记录…')
+    sendProgress(channel, 0, 500)
+    sendProgress(channel, 1, 1200)
+    await flushPromises()
+    expect(wrapper.get('[data-testid="pull-status"]').text()).toBe('已读取 1,200 条记录…')
+
+    finish({ statements: 1234, members: 21, added: 380, seconds: 2.46 })
+    await flushPromises()
+    expect(wrapper.get('[data-testid="pull-status"]').text()).toBe('同步完成：读取 1,234 条记录，涉及 21 位学员，新增 380 条记录，用时 2.5 秒。')
+    expect(wrapper.get('[data-testid="class-pull"]').attributes('disabled')).toBeUndefined()
+    expect(calls.filter(([cmd]) => cmd === 'class_members')).toHaveLength(loads + 1)
+    expect(calls.filter(([cmd]) => cmd === 'course_classes')).toHaveLength(classLoads + 1)
+    expect(wrapper.find('[data-testid="pull-failure"]').exists()).toBe(false)
+  })
+
+  it('keeps the last failure on screen, after leaving and coming back, until a pull succeeds', async () => {
+    backend()
+    pull = () => Promise.reject({ kind: 'invalid_input', message: '还没有设置学习记录库（LRS）/ no LRS is configured' })
+    let wrapper = await open()
+    const failure = () => wrapper.get('[data-testid="pull-failure"]')
+    const loads = calls.filter(([cmd]) => cmd === 'class_members').length
+    await wrapper.get('[data-testid="class-pull"]').trigger('click')
+    await flushPromises()
+    expect(failure().text()).toBe('上次同步失败：还没有设置学习记录库（LRS）/ no LRS is configured')
+    expect(failure().attributes('role')).toBe('alert')
+    // A failed pull changes nothing: the list is not read again.
+    expect(calls.filter(([cmd]) => cmd === 'class_members')).toHaveLength(loads)
+    wrapper.unmount()
+
+    wrapper = await open()
+    expect(failure().text()).toContain('上次同步失败')
+    // Failing again keeps saying so; succeeding clears it.
+    await wrapper.get('[data-testid="class-pull"]').trigger('click')
+    await flushPromises()
+    expect(failure().text()).toContain('上次同步失败')
+    pull = () => Promise.resolve({ statements: 0, members: 3, added: 0, seconds: 0.2 })
+    await wrapper.get('[data-testid="class-pull"]').trigger('click')
+    await flushPromises()
+    expect(wrapper.find('[data-testid="pull-failure"]').exists()).toBe(false)
+    expect(wrapper.get('[data-testid="pull-status"]').text()).toBe('同步完成：读取 0 条记录，涉及 3 位学员，新增 0 条记录，用时 0.2 秒。')
   })
 })

@@ -89,6 +89,16 @@ const en: typeof zhCN = {
     noMatch: 'No member matches these filters. Try another status or class.',
     fileName: 'class-list-{course}',
     exported: 'Exported {rows} rows to {path}',
+    pull: {
+      title: 'Learning Record Store (LRS)',
+      action: 'Sync from the LRS',
+      running: 'Syncing…',
+      hint: 'Reads this course’s records that learners’ computers sent to the LRS (module progress, handed-in quizzes and answers, instructors’ hand marks, classes) and merges them into the list; syncing again never counts anything twice. The LRS knows learners only by id: names appear once their records bundle is imported, and until then the list shows a short id. Task submissions, surveys and task grades still travel by records bundle.',
+      settings: 'Set up the LRS in Settings',
+      progress: 'Read {count} records…',
+      done: 'Sync finished: read {statements} records about {members} learners, added {added} records, in {seconds} s.',
+      failed: 'Last sync failed: {message}',
+    },
   },
 }
 

@@ -85,6 +85,17 @@ const zhCN = {
     noMatch: '没有符合筛选条件的成员。换一个状态或班级试试。',
     fileName: '班级名单-{course}',
     exported: '已导出 {rows} 行到 {path}',
+    // 从学习记录库同步: reading the class back from the LRS.
+    pull: {
+      title: '学习记录库（LRS）',
+      action: '从学习记录库同步',
+      running: '正在同步…',
+      hint: '读取学员电脑发到学习记录库的本课程记录（模块进度、已交的测验和作答、讲师的手工评分、所在班级），合并到名单里；再同步一次也不会重复计入。记录库只用编号识别学员：导入学员的记录包后才会显示名字，在那之前名单里显示简短编号。作业的提交内容、问卷和作业成绩仍然通过记录包传递。',
+      settings: '在“设置”中配置学习记录库',
+      progress: '已读取 {count} 条记录…',
+      done: '同步完成：读取 {statements} 条记录，涉及 {members} 位学员，新增 {added} 条记录，用时 {seconds} 秒。',
+      failed: '上次同步失败：{message}',
+    },
   },
 }
 
