@@ -212,6 +212,11 @@ const SCREENS: Screen[] = [
       await submitTask(page)
       await page.goto('/#/teach/analytics')
       await expect(page.getByTestId('agreement-table')).toBeVisible()
+      // The pairs behind each criterion, unfolded so axe reads them too.
+      for (const summary of await page.locator('[data-testid="agreement-pairs"] summary').all()) await summary.click()
+      await expect(page.getByTestId('agreement-pair').first()).toBeVisible()
+      // Level labels come from the task's rubric (course content, so the same in both languages).
+      await expect(page.getByTestId('agreement-pair').first()).toContainText('优秀')
       await expect(page.locator('[data-chart-img] svg path').first()).toBeAttached()
     },
   },

@@ -28,6 +28,25 @@ const zhCN = {
     adjacent: '相邻一致',
     kappaLinear: 'Kappa（线性加权）',
     kappaQuadratic: 'Kappa（二次加权）',
+    // The pairs of marks behind each criterion's figures.
+    pairsTitle: '每个评分项背后的双评',
+    pairsSummary: {
+      one: '{criterion}：{count} 份双评',
+      other: '{criterion}：{count} 份双评',
+    },
+    pairsCaption: '{criterion}：每份双评提交两位老师选的档次',
+    learner: '学员',
+    firstMarker: '第一位老师',
+    secondMarker: '第二位老师',
+    outcome: '是否一致',
+    markerLevel: '{marker}：{level}',
+    levelNumber: '第 {number} 档',
+    agree: '一致',
+    levelsApart: {
+      one: '不一致（相差 {count} 档）',
+      other: '不一致（相差 {count} 档）',
+    },
+    unknownLearner: '（学员未知）',
   },
   graders: {
     title: '评分老师统计',
