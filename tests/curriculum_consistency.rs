@@ -5,10 +5,10 @@
 //! answer.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 use qunxue_core::pack::model::{Answer, Question, QuestionType};
-use qunxue_core::pack::{self, CourseBundle};
+use qunxue_core::pack::CourseBundle;
+use qunxue_tests::packs::shipped_course;
 
 /// At most this share of single-choice items may have the right option as
 /// the unique longest one.
@@ -17,15 +17,6 @@ const MAX_LONGEST_IS_RIGHT: f64 = 0.35;
 /// No single "k of n" pattern may cover more than this share of the
 /// multiple-choice items.
 const MAX_ONE_PATTERN: f64 = 0.5;
-
-fn shipped_course() -> CourseBundle {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let opened = qunxue_app::pack_source::open(&root).expect("the repository root opens as a pack");
-    let report = pack::load(opened.files());
-    let problems: Vec<String> = report.diagnostics.iter().map(ToString::to_string).collect();
-    assert!(problems.is_empty(), "the shipped curriculum has problems:\n{}", problems.join("\n"));
-    report.courses.into_iter().find(|c| c.manifest.id == "qunxue.community-ops").expect("the default course")
-}
 
 fn questions(course: &CourseBundle, kind: QuestionType) -> Vec<&Question> {
     course.banks.iter().flat_map(|b| &b.questions).filter(|q| q.kind == kind).collect()

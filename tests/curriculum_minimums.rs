@@ -4,19 +4,10 @@
 //! real lesson, and every question type is used.
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
 
 use qunxue_core::course::ModuleKind;
-use qunxue_core::pack::{self, CourseBundle};
-
-fn shipped_course() -> CourseBundle {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let opened = qunxue_app::pack_source::open(&root).expect("the repository root opens as a pack");
-    let report = pack::load(opened.files());
-    let problems: Vec<String> = report.diagnostics.iter().map(ToString::to_string).collect();
-    assert!(problems.is_empty(), "the shipped curriculum has problems:\n{}", problems.join("\n"));
-    report.courses.into_iter().find(|c| c.manifest.id == "qunxue.community-ops").expect("the default course")
-}
+use qunxue_core::pack;
+use qunxue_tests::packs::shipped_course;
 
 fn han_characters(text: &str) -> usize {
     text.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count()

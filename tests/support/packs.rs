@@ -13,6 +13,16 @@ pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The default curriculum as the pack loader reads it, checked to load
+/// without a single problem.
+pub fn shipped_course() -> qunxue_app::domain::pack::CourseBundle {
+    let opened = qunxue_app::pack_source::open(&repo_root()).expect("the repository root opens as a pack");
+    let report = qunxue_app::domain::pack::load(opened.files());
+    let problems: Vec<String> = report.diagnostics.iter().map(ToString::to_string).collect();
+    assert!(problems.is_empty(), "the shipped curriculum has problems:\n{}", problems.join("\n"));
+    report.courses.into_iter().find(|c| c.manifest.id == "qunxue.community-ops").expect("the default course")
+}
+
 /// `tests/fixtures/packs/<name>`.
 pub fn fixture(name: &str) -> PathBuf {
     repo_root().join("tests/fixtures/packs").join(name)
