@@ -9,6 +9,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use qunxue_app::impact::export::ExportFormat;
 use qunxue_app::{OpenOptions, Session};
 use qunxue_tests::cli::qunxue_with_pin;
 use qunxue_tests::packs::repo_root;
@@ -332,4 +333,13 @@ fn a_demo_class_of_twenty_fills_every_level_of_the_report() {
     }
     assert_eq!(people, [total(&reaction), total(&knowledge), total(&practical)], "the two classes make up the course");
     assert_eq!(short, all_short);
+
+    // The exported report follows the screen: narrowed to a class, it lists fewer rows.
+    let rows = |classes: &[String], name: &str| {
+        let dir = machine.dir.path().join(name);
+        std::fs::create_dir_all(&dir).unwrap();
+        let files = session.impact_export_for_classes(&study.id, &dir, &[ExportFormat::Html], classes).unwrap();
+        std::fs::read_to_string(&files[0]).unwrap().matches("<tr").count()
+    };
+    assert!(rows(&[classes[0].id.clone()], "one-class") < rows(&[], "whole-course"));
 }

@@ -102,9 +102,10 @@ pub async fn impact_export<R: Runtime>(
     study_id: String,
     dir: PathBuf,
     formats: Vec<ExportFormat>,
+    classes: Option<Vec<String>>,
 ) -> CommandResult<Vec<PathBuf>> {
     ensure_picked(&app, &dir)?;
-    run(&state, move |s| s.impact_export(&study_id, &dir, &formats)).await
+    run(&state, move |s| s.impact_export_for_classes(&study_id, &dir, &formats, &classes.unwrap_or_default())).await
 }
 
 #[tauri::command]

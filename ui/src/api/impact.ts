@@ -133,8 +133,9 @@ export const recordValues = (studyId: string, rows: ObservationInput[]) =>
 /** The report; with `classes`, its learner-level figures count only those classes' members. */
 export const studyReport = (studyId: string, classes: string[] = []) =>
   call<EffectReport>('impact_report', { studyId, classes })
-export const exportReport = (studyId: string, dir: string, formats: ExportFormat[]) =>
-  call<string[]>('impact_export', { studyId, dir, formats })
+/** Writes the report as on screen: with `classes`, narrowed like {@link studyReport}. */
+export const exportReport = (studyId: string, dir: string, formats: ExportFormat[], classes: string[] = []) =>
+  call<string[]>('impact_export', { studyId, dir, formats, classes })
 
 /** Lets the user choose a data file (CSV or spreadsheet), or a folder for exports. Null when cancelled. */
 export async function pickPath(options: { title: string; directory: boolean }): Promise<string | null> {

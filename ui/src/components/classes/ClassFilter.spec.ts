@@ -169,7 +169,7 @@ describe('ClassFilter', () => {
     await tick(wrapper, 'ZX9P4R2T')
     expect(last('impact_report')).toEqual({ studyId: 's1', classes: ['HD7K2Q3M', 'ZX9P4R2T'] })
     expect(wrapper.get('[data-testid="report-classes"]').text()).toBe(
-      '满意度、测验和实操评分只统计 华东一期、ZX9P-4R2T 的成员；业务指标按门店统计，不按班级筛选。导出的报告包含全部学员。',
+      '满意度、测验和实操评分只统计 华东一期、ZX9P-4R2T 的成员；业务指标按门店统计，不按班级筛选。导出的报告与屏幕上一致。',
     )
   })
 

@@ -95,7 +95,7 @@ const en: typeof zhCN = {
     exportProgress: 'Report export progress',
     exportFailed: 'The {format} file was not written: {message}. Files already written stay in the folder you chose; check that the folder is writable and the disk has space, then export again.',
     noData: 'This metric has no complete before/after data yet.',
-    narrowed: 'Satisfaction, test and practical scores count only members of {classes}. Business metrics are counted per unit ({unit}) and are not narrowed to classes. The exported report covers every learner.',
+    narrowed: 'Satisfaction, test and practical scores count only members of {classes}. Business metrics are counted per unit ({unit}) and are not narrowed to classes. The export matches what is on screen.',
   },
 }
 

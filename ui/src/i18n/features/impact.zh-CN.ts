@@ -93,6 +93,6 @@ export default {
     exportProgress: '报告导出进度',
     exportFailed: '{format} 文件没有生成：{message}。已生成的文件保留在所选文件夹中；请确认文件夹可写、磁盘有空间后再导出一次。',
     noData: '这个指标还没有完整的培训前后数据。',
-    narrowed: '满意度、测验和实操评分只统计 {classes} 的成员；业务指标按{unit}统计，不按班级筛选。导出的报告包含全部学员。',
+    narrowed: '满意度、测验和实操评分只统计 {classes} 的成员；业务指标按{unit}统计，不按班级筛选。导出的报告与屏幕上一致。',
   },
 }

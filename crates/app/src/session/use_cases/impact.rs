@@ -7,7 +7,7 @@ use qunxue_core::impact::AnalysisOptions;
 use qunxue_store::profiles::Role;
 
 use crate::demo::{self, DemoOptions, DemoSummary};
-use crate::impact::export::{export_study_report, ExportFormat};
+use crate::impact::export::{export_study_report, write_report, ExportFormat};
 use crate::impact::report::{build_report, build_report_for_classes, study_report, EffectReport};
 use crate::impact::{
     self, ColumnMapping, ImportPreview, ImportSummary, MetricDefinition, ObservationInput, StudyInput, StudyView,
@@ -87,6 +87,22 @@ impl Session {
     pub fn impact_export(&self, study_id: &str, dir: &Path, formats: &[ExportFormat]) -> Result<Vec<PathBuf>> {
         let a = self.authorise(Action::ManageStudies)?;
         export_study_report(&a.store, a.profile(), study_id, dir, formats, a.now)
+    }
+
+    /// The report as on screen, narrowed to `classes` (every learner when
+    /// empty), written in each of `formats`.
+    pub fn impact_export_for_classes(
+        &self,
+        study_id: &str,
+        dir: &Path,
+        formats: &[ExportFormat],
+        classes: &[String],
+    ) -> Result<Vec<PathBuf>> {
+        if classes.is_empty() {
+            return self.impact_export(study_id, dir, formats);
+        }
+        let report = self.impact_report_for_classes(study_id, classes)?;
+        write_report(&report, dir, formats, &mut |_| {})
     }
 
     pub fn submit_survey(&self, course_id: &str, survey_id: &str, answers: &[SurveyAnswer]) -> Result<usize> {
