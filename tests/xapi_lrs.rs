@@ -442,8 +442,8 @@ fn a_class_read_back_from_the_lrs_is_the_class_the_bundles_bring_even_after_a_ki
     for seed in ["1", "2"] {
         let laptop = Computer::new();
         laptop.ok(&["demo", "--learners", "5", "--seed", seed, "--json"], "");
-        let sync = ["xapi", "sync", "--endpoint", &endpoint, "--user", USER, "--password", PASSWORD, "--json"];
-        assert_eq!(laptop.ok(&sync, "")["pending"], 0);
+        let sync = ["xapi", "sync", "--endpoint", &endpoint, "--user", USER, "--password-stdin", "--json"];
+        assert_eq!(laptop.ok(&sync, &format!("{PASSWORD}\n"))["pending"], 0);
         let bundle = dir.path().join(format!("laptop-{seed}.zip"));
         laptop.ok(&["records", "export", "--course", COURSE, "--all", "--out", bundle.to_str().unwrap(), "--json"], "");
         bundles.push(bundle);

@@ -157,14 +157,19 @@ pub fn records(args: RecordsArgs) -> anyhow::Result<ExitCode> {
     }
 }
 
+/// The LRS password from the first line of standard input (`--password-stdin`).
+pub(super) fn password_from_stdin() -> anyhow::Result<String> {
+    let mut line = String::new();
+    std::io::stdin().read_line(&mut line).context("reading the LRS password from standard input")?;
+    Ok(line.trim_end_matches(['\r', '\n']).to_string())
+}
+
 pub fn class(args: ClassArgs) -> anyhow::Result<ExitCode> {
     match args.command {
         ClassCommand::Pull { acting, course, endpoint, user, password_stdin, page_size, json } => {
             let credentials = match (endpoint, user) {
                 (Some(endpoint), Some(username)) if password_stdin => {
-                    let mut line = String::new();
-                    std::io::stdin().read_line(&mut line).context("reading the LRS password from standard input")?;
-                    Some(Credentials { endpoint, username, password: line.trim_end_matches(['\r', '\n']).to_string() })
+                    Some(Credentials { endpoint, username, password: password_from_stdin()? })
                 }
                 _ => None,
             };

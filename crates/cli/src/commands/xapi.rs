@@ -1,8 +1,10 @@
-//! `qunxue xapi sync --db FILE --endpoint URL --user U --password P`: send
+//! `qunxue xapi sync --db FILE --endpoint URL --user U --password-stdin`: send
 //! every pending xAPI statement to a Learning Record Store (endpoint = its
 //! xAPI root, e.g. `http://127.0.0.1:8100/xAPI`); without `--endpoint` the
-//! settings saved in the database are used. Exit 0 when nothing is left
-//! pending, 1 when the LRS could not take them all (they stay queued).
+//! settings saved in the database are used. The password is read from the
+//! first line of standard input, never from the command line, where other
+//! users of the machine could read it. Exit 0 when nothing is left pending,
+//! 1 when the LRS could not take them all (they stay queued).
 //!
 //! `qunxue xapi export --db FILE --out FILE.json`: every statement, sent or
 //! not, as one JSON array.
@@ -35,13 +37,14 @@ struct SyncArgs {
     #[command(flatten)]
     acting: Acting,
     /// The LRS's xAPI root URL (statements go to `{URL}/statements`).
-    #[arg(long, value_name = "URL", requires_all = ["user", "password"])]
+    #[arg(long, value_name = "URL", requires_all = ["user", "password_stdin"])]
     endpoint: Option<String>,
     /// The LRS account (basic auth).
     #[arg(long, value_name = "U", requires = "endpoint")]
     user: Option<String>,
-    #[arg(long, value_name = "P", requires = "endpoint")]
-    password: Option<String>,
+    /// Read the LRS password from the first line of standard input.
+    #[arg(long, requires = "endpoint")]
+    password_stdin: bool,
     /// Statements per request.
     #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u16).range(1..=1000))]
     batch_size: u16,
@@ -68,8 +71,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
 fn sync(args: SyncArgs) -> anyhow::Result<ExitCode> {
     let session = args.acting.open()?;
-    let credentials = match (args.endpoint, args.user, args.password) {
-        (Some(endpoint), Some(username), Some(password)) => Some(Credentials { endpoint, username, password }),
+    let credentials = match (args.endpoint, args.user) {
+        (Some(endpoint), Some(username)) if args.password_stdin => {
+            Some(Credentials { endpoint, username, password: super::records::password_from_stdin()? })
+        }
         _ => None,
     };
     let options = SyncOptions { batch_size: usize::from(args.batch_size), ..SyncOptions::default() };
