@@ -9,6 +9,7 @@ mod diagnostics;
 mod impact;
 mod import;
 mod inspect;
+mod lrs_args;
 mod outcome;
 mod pack_args;
 mod profile;

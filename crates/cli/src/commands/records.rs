@@ -13,13 +13,13 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context;
 use qunxue_app::records::bundle::Whose;
-use qunxue_app::xapi::{Credentials, PullOptions};
+use qunxue_app::xapi::PullOptions;
 use qunxue_app::AppError;
 use qunxue_app::session::BundleKind;
 
 use super::acting::Acting;
+use super::lrs_args::LrsArgs;
 use super::outcome::finish;
 
 #[derive(Debug, clap::Args)]
@@ -100,14 +100,8 @@ enum ClassCommand {
         acting: Acting,
         #[arg(long, value_name = "ID")]
         course: String,
-        /// The LRS's xAPI root URL.
-        #[arg(long, value_name = "URL", requires_all = ["user", "password_stdin"])]
-        endpoint: Option<String>,
-        #[arg(long, value_name = "U", requires = "endpoint")]
-        user: Option<String>,
-        /// Read the LRS password from the first line of standard input.
-        #[arg(long, requires = "endpoint")]
-        password_stdin: bool,
+        #[command(flatten)]
+        lrs: LrsArgs,
         /// Statements per page.
         #[arg(long, default_value_t = 500, value_parser = clap::value_parser!(u16).range(1..=5000))]
         page_size: u16,
@@ -157,22 +151,10 @@ pub fn records(args: RecordsArgs) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// The LRS password from the first line of standard input (`--password-stdin`).
-pub(super) fn password_from_stdin() -> anyhow::Result<String> {
-    let mut line = String::new();
-    std::io::stdin().read_line(&mut line).context("reading the LRS password from standard input")?;
-    Ok(line.trim_end_matches(['\r', '\n']).to_string())
-}
-
 pub fn class(args: ClassArgs) -> anyhow::Result<ExitCode> {
     match args.command {
-        ClassCommand::Pull { acting, course, endpoint, user, password_stdin, page_size, json } => {
-            let credentials = match (endpoint, user) {
-                (Some(endpoint), Some(username)) if password_stdin => {
-                    Some(Credentials { endpoint, username, password: password_from_stdin()? })
-                }
-                _ => None,
-            };
+        ClassCommand::Pull { acting, course, lrs, page_size, json } => {
+            let credentials = lrs.credentials()?;
             let session = acting.open()?;
             let options = PullOptions { page_size: usize::from(page_size), ..PullOptions::default() };
             let pulled = session.pull_class(&course, credentials, &options, |_| {}).map_err(AppError::from);

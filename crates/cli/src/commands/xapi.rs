@@ -13,9 +13,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use qunxue_app::xapi::{Credentials, SyncOptions};
+use qunxue_app::xapi::SyncOptions;
 
 use super::acting::Acting;
+use super::lrs_args::LrsArgs;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -36,15 +37,8 @@ struct SyncArgs {
     /// The learner database (default: the desktop app's, in the OS app-data folder).
     #[command(flatten)]
     acting: Acting,
-    /// The LRS's xAPI root URL (statements go to `{URL}/statements`).
-    #[arg(long, value_name = "URL", requires_all = ["user", "password_stdin"])]
-    endpoint: Option<String>,
-    /// The LRS account (basic auth).
-    #[arg(long, value_name = "U", requires = "endpoint")]
-    user: Option<String>,
-    /// Read the LRS password from the first line of standard input.
-    #[arg(long, requires = "endpoint")]
-    password_stdin: bool,
+    #[command(flatten)]
+    lrs: LrsArgs,
     /// Statements per request.
     #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u16).range(1..=1000))]
     batch_size: u16,
@@ -71,12 +65,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
 fn sync(args: SyncArgs) -> anyhow::Result<ExitCode> {
     let session = args.acting.open()?;
-    let credentials = match (args.endpoint, args.user) {
-        (Some(endpoint), Some(username)) if args.password_stdin => {
-            Some(Credentials { endpoint, username, password: super::records::password_from_stdin()? })
-        }
-        _ => None,
-    };
+    let credentials = args.lrs.credentials()?;
     let options = SyncOptions { batch_size: usize::from(args.batch_size), ..SyncOptions::default() };
     let started = Instant::now();
     let outcome = session.xapi_sync(credentials, &options, |_| {});
