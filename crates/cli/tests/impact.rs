@@ -110,6 +110,33 @@ fn bad_rows_exit_1_with_one_located_message_each() {
     );
 }
 
+/// Issue 31: the shipped sample shows what a control group is for. Training
+/// moved activity, D30 retention, conversion and sales (the difference-in-
+/// differences is significant and its interval excludes 0), but not new fans:
+/// the trained group's fans rose sharply and so did the control group's.
+/// The data come from tests/fixtures/tools/make_sample_impact.py.
+#[test]
+fn shipped_sample_separates_training_effects_from_the_common_trend() {
+    let sample = format!("{}/../../quizzes/community-ops/data/sample-impact.csv", env!("CARGO_MANIFEST_DIR"));
+    let report = json_of(&["impact", &sample, "--json"]);
+    let metrics = report["metrics"].as_array().unwrap();
+    let metric = |id: &str| metrics.iter().find(|m| m["metric"] == id).unwrap_or_else(|| panic!("no {id}"));
+    for m in metrics {
+        assert_eq!((m["n"].as_u64(), m["control"]["n"].as_u64()), (Some(66), Some(65)), "{}", m["metric"]);
+    }
+    for id in ["active_rate", "retention_d30", "conversion_rate", "sales"] {
+        let did = &metric(id)["did"];
+        assert!(did["p_welch"].as_f64().unwrap() < 0.01, "{id}: {did}");
+        assert!(did["ci95"][0].as_f64().unwrap() > 0.0, "{id}: {did}");
+    }
+    let fans = metric("new_fans");
+    assert!(fans["p_t"].as_f64().unwrap() < 0.001, "the trained group's own change looks convincing: {fans}");
+    assert!(fans["control"]["p_t"].as_f64().unwrap() < 0.001, "the control group rose as well: {fans}");
+    let did = &fans["did"];
+    assert!(did["p_welch"].as_f64().unwrap() > 0.05, "{did}");
+    assert!(did["ci95"][0].as_f64().unwrap() < 0.0 && did["ci95"][1].as_f64().unwrap() > 0.0, "{did}");
+}
+
 #[test]
 fn unreadable_file_exits_2() {
     let out = qunxue(&["impact", "/nonexistent/impact.csv"]);
@@ -123,11 +150,11 @@ fn table_reads_well_on_the_shipped_sample() {
     let out = qunxue(&["impact", &sample]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("4 metrics; intervals: percentile bootstrap, 10000 resamples, seed 42"), "{text}");
-    for metric in ["new_fans", "active_rate", "repurchase_rate", "sales"] {
+    assert!(text.contains("5 metrics; intervals: percentile bootstrap, 10000 resamples, seed 42"), "{text}");
+    for metric in ["new_fans", "active_rate", "retention_d30", "conversion_rate", "sales"] {
         assert!(text.lines().any(|line| line == metric), "no block for {metric}:\n{text}");
     }
-    assert_eq!(text.matches("difference-in-differences:").count(), 4);
-    assert!(text.contains("note (treatment): 1 learner left out: missing a before or an after value"));
+    assert_eq!(text.matches("difference-in-differences:").count(), 5);
+    assert!(text.contains("note (control): 1 learner left out: missing a before or an after value"));
     assert!(text.contains("missing values: complete pairs only"));
 }
