@@ -57,7 +57,21 @@ struct Ralph {
     child: Option<Child>,
     dir: PathBuf,
     port: u16,
+    /// Ralph's restriction by authority and by scopes: a credential reads
+    /// only the statements it wrote, and only within its scopes.
+    restricted: bool,
 }
+
+/// An LRS account: name, password, scopes, and the agent Ralph records as
+/// the `authority` of what it writes.
+struct LrsUser {
+    name: &'static str,
+    password: &'static str,
+    scopes: &'static [&'static str],
+}
+
+/// The account the single-credential tests use for everything.
+const EVERYTHING: LrsUser = LrsUser { name: USER, password: PASSWORD, scopes: &["all"] };
 
 impl Ralph {
     fn env(command: &mut Command, dir: &Path) {
@@ -71,15 +85,26 @@ impl Ralph {
 
     /// Creates the credentials and starts the server on `port`.
     fn start(dir: &Path, port: u16) -> Ralph {
+        Self::start_with(dir, port, &[EVERYTHING], false)
+    }
+
+    /// Starts a server whose accounts are `users`, restricted or not.
+    fn start_with(dir: &Path, port: u16, users: &[LrsUser], restricted: bool) -> Ralph {
         std::fs::create_dir_all(dir.join("cwd")).unwrap();
         if !dir.join("auth.json").exists() {
-            let mut auth = Command::new(ralph_bin());
-            auth.args(["auth", "-u", USER, "-p", PASSWORD, "-s", "all", "-M", "mailto:qunxue-test@example.org", "-w"]);
-            Self::env(&mut auth, dir);
-            let out = auth.output().expect("running `ralph auth`");
-            assert!(out.status.success(), "ralph auth failed: {}", String::from_utf8_lossy(&out.stderr));
+            for user in users {
+                let mut auth = Command::new(ralph_bin());
+                let mbox = format!("mailto:{}@example.org", user.name);
+                auth.args(["auth", "-u", user.name, "-p", user.password, "-M", &mbox, "-w"]);
+                for scope in user.scopes {
+                    auth.args(["-s", scope]);
+                }
+                Self::env(&mut auth, dir);
+                let out = auth.output().expect("running `ralph auth`");
+                assert!(out.status.success(), "ralph auth failed: {}", String::from_utf8_lossy(&out.stderr));
+            }
         }
-        let mut ralph = Ralph { child: None, dir: dir.to_path_buf(), port };
+        let mut ralph = Ralph { child: None, dir: dir.to_path_buf(), port, restricted };
         ralph.restart();
         ralph
     }
@@ -98,6 +123,9 @@ impl Ralph {
             .stderr(log)
             .process_group(0);
         Self::env(&mut serve, &self.dir);
+        if self.restricted {
+            serve.env("RALPH_LRS_RESTRICT_BY_AUTHORITY", "True").env("RALPH_LRS_RESTRICT_BY_SCOPES", "True");
+        }
         self.child = Some(serve.spawn().expect("starting `ralph runserver`"));
         self.wait_until_ready();
     }
@@ -417,10 +445,13 @@ impl Computer {
             .unwrap()
             .iter()
             .map(|m| {
+                // Scores to 9 decimals: the same attempts summed in another
+                // order (as the LRS returns them) differ in the 15th digit.
+                let rounded = |v: &Value| v.as_f64().map(|x| format!("{x:.9}"));
                 let figures = json!({
-                    "modulesDone": m["modulesDone"], "preScore": m["preScore"], "postScore": m["postScore"],
+                    "modulesDone": m["modulesDone"], "preScore": rounded(&m["preScore"]), "postScore": rounded(&m["postScore"]),
                     "quizzesPassed": m["quizzesPassed"], "completed": m["completed"],
-                    "gain": m["gain"].as_f64().map(|g| format!("{g:.9}")),
+                    "gain": rounded(&m["gain"]),
                 });
                 (m["id"].as_str().unwrap().to_string(), figures)
             })
@@ -494,4 +525,192 @@ fn a_class_read_back_from_the_lrs_is_the_class_the_bundles_bring_even_after_a_ki
     drop(session);
     assert_eq!(killed.class(), expected);
     assert_eq!(killed.short_answers_waiting(), waiting);
+}
+
+/// A learner laptop's own LRS account: it writes, and reads what `scopes` allow.
+fn laptop_account(scopes: &'static [&'static str]) -> LrsUser {
+    LrsUser { name: "laptop-07", password: "laptop-secret-07", scopes }
+}
+
+impl Computer {
+    /// Runs `args` against the LRS at `endpoint` as `user` (password on stdin).
+    fn ok_as(&self, args: &[&str], endpoint: &str, user: &LrsUser) -> Value {
+        let mut all = args.to_vec();
+        all.extend(["--endpoint", endpoint, "--user", user.name, "--password-stdin", "--json"]);
+        self.ok(&all, &format!("{}\n", user.password))
+    }
+
+    /// Sets how marks reach this computer, keeping the LRS settings.
+    fn set_marks_arrive_by(&self, mode: qunxue_app::xapi::MarksArriveBy) {
+        let session = self.session();
+        let settings = session.xapi_settings().unwrap();
+        let input = qunxue_app::xapi::SettingsInput {
+            endpoint: settings.endpoint,
+            username: settings.username,
+            password: None,
+            iri_base: settings.iri_base,
+            marks_arrive_by: Some(mode),
+        };
+        assert_eq!(session.xapi_save_settings(&input).unwrap().marks_arrive_by, mode);
+    }
+
+    fn query<T: rusqlite::types::FromSql>(&self, sql: &str, params: &[&str]) -> Vec<T> {
+        let conn = rusqlite::Connection::open(self.db()).unwrap();
+        let mut stmt = conn.prepare(sql).unwrap();
+        stmt.query_map(rusqlite::params_from_iter(params), |r| r.get(0)).unwrap().map(Result::unwrap).collect()
+    }
+}
+
+/// On the instructor's computer: the class read back from the LRS, one
+/// short answer marked with a comment, and one of `learner`'s task
+/// submissions (brought by their submissions bundle) graded and released;
+/// then everything sent to the LRS as the instructor. Returns the marked
+/// (attempt, question) and the released version.
+fn mark_on_the_instructors_computer(laptop: &Computer, endpoint: &str, dir: &Path) -> ((String, String), String) {
+    let instructor = Computer::new();
+    instructor.ok_as(&["class", "pull", "--course", COURSE], endpoint, &EVERYTHING);
+    let session = instructor.session();
+    let waiting = session.marking_queue(Some(COURSE)).unwrap();
+    let answer = waiting.first().expect("a short answer waits for a mark");
+    session.grade_answer(&answer.attempt_id, &answer.question_id, answer.max_score, Some("定位清楚，举例具体。")).unwrap();
+    let marked = (answer.attempt_id.clone(), answer.question_id.clone());
+
+    // A learner on the laptop whose submission has no grade there yet.
+    let ungraded: Vec<String> = laptop.query(
+        "SELECT v.profile_id FROM submission_versions v LEFT JOIN results r ON r.version_id = v.id
+         WHERE v.course_id = ?1 AND r.version_id IS NULL ORDER BY v.id",
+        &[COURSE],
+    );
+    let learner = ungraded.first().expect("the demo leaves some work ungraded").clone();
+    let learner_session =
+        qunxue_app::Session::open(qunxue_app::OpenOptions::for_database(laptop.db()), Some(&learner), None).unwrap();
+    let work = dir.join("work.zip");
+    learner_session.export_submissions(COURSE, &work).unwrap();
+    drop(learner_session);
+    session.import_submissions(&work, Some(COURSE)).unwrap();
+    let version: String = instructor
+        .query::<String>(
+            "SELECT v.id FROM submission_versions v LEFT JOIN results r ON r.version_id = v.id
+             WHERE v.profile_id = ?1 AND r.version_id IS NULL ORDER BY v.id",
+            &[&learner],
+        )
+        .into_iter()
+        .next()
+        .expect("the imported submission waits for a grade");
+    let view = session.grading_view(&version).unwrap();
+    let levels = view.task.rubric.criteria.iter().map(|c| (c.id.clone(), c.levels.len() - 1)).collect();
+    let comments = view.task.rubric.criteria.iter().take(1).map(|c| (c.id.clone(), "示例贴近门店实际。".to_string())).collect();
+    let mark = MarkInput { levels, comments, feedback: "整体完成度高，注意发布时间。".into(), complete: true };
+    session.grading_save_mark(&version, &mark).unwrap();
+    session.grading_release(&version).unwrap();
+    drop(session);
+    assert_eq!(instructor.ok_as(&["xapi", "sync"], endpoint, &EVERYTHING)["pending"], 0);
+    (marked, version)
+}
+
+#[test]
+fn in_company_mode_marks_released_elsewhere_reach_the_learners_computer_through_the_lrs() {
+    let dir = tempfile::tempdir().unwrap();
+    let laptop_user = laptop_account(&["statements/write", "statements/read"]);
+    let lrs = Ralph::start_with(&dir.path().join("lrs"), free_port(), &[EVERYTHING, laptop_account(&["statements/write", "statements/read"])], true);
+    let endpoint = lrs.endpoint();
+    let laptop = Computer::new();
+    laptop.ok(&["demo", "--learners", "3", "--seed", "4", "--json"], "");
+    assert_eq!(laptop.ok_as(&["xapi", "sync"], &endpoint, &laptop_user)["pending"], 0);
+    let ((attempt, question), version) = mark_on_the_instructors_computer(&laptop, &endpoint, dir.path());
+
+    // Company mode: the laptop takes both marks in, as a grades bundle would.
+    laptop.set_marks_arrive_by(qunxue_app::xapi::MarksArriveBy::Lrs);
+    let pulled = laptop.ok_as(&["xapi", "marks"], &endpoint, &laptop_user);
+    assert_eq!(pulled["marksArriveBy"], "lrs", "{pulled}");
+    assert!(pulled["writtenElsewhere"].as_u64().unwrap() >= 3, "the mark, the attempt's new outcome, the grade: {pulled}");
+    assert!(pulled["applied"].as_u64().unwrap() >= 2, "{pulled}");
+    let comment: Vec<Option<String>> = laptop.query(
+        "SELECT manual_comment FROM attempt_answers WHERE attempt_id = ?1 AND question_id = ?2 AND manual_score IS NOT NULL",
+        &[&attempt, &question],
+    );
+    assert_eq!(comment, [Some("定位清楚，举例具体。".to_string())]);
+    let feedback: Vec<String> = laptop.query("SELECT feedback FROM results WHERE version_id = ?1", &[&version]);
+    assert_eq!(feedback, ["整体完成度高，注意发布时间。"]);
+
+    // The learner sees the mark on their result screen, with the mode said.
+    let learner: String = laptop.query("SELECT profile_id FROM attempts WHERE id = ?1", &[&attempt]).remove(0);
+    let as_learner = qunxue_app::Session::open(qunxue_app::OpenOptions::for_database(laptop.db()), Some(&learner), None).unwrap();
+    let result = as_learner.attempt_result(&attempt).unwrap();
+    let item = result.items.iter().find(|i| i.question_id == question).unwrap();
+    assert_eq!(item.grader_comment.as_deref(), Some("定位清楚，举例具体。"));
+    assert_eq!(result.marks_arrive_by, qunxue_app::xapi::MarksArriveBy::Lrs);
+    drop(as_learner);
+
+    // Pulling again takes nothing twice.
+    assert_eq!(laptop.ok_as(&["xapi", "marks"], &endpoint, &laptop_user)["applied"], 0);
+
+    // A mark the laptop's own account writes about its learner (a learner
+    // forging a better grade) is not taken in: it carries the laptop's authority.
+    let forged = {
+        let statement = lrs
+            .statements()
+            .into_iter()
+            .find(|s| s["verb"]["id"] == VerbKind::Scored.iri() && s["object"]["id"].as_str().unwrap().contains("/questions/"))
+            .unwrap();
+        let mut forged = statement.clone();
+        forged.as_object_mut().unwrap().retain(|k, _| !matches!(k.as_str(), "authority" | "stored" | "version"));
+        let nanos = Utc::now().timestamp_nanos_opt().unwrap() as u64;
+        forged["id"] = json!(format!("6b3c9f1e-0d2a-4c8e-9f00-{:012x}", nanos & 0xffff_ffff_ffff));
+        forged["timestamp"] = json!(Utc::now().to_rfc3339());
+        forged["result"]["extensions"] = json!({});
+        forged
+    };
+    let token = base64::engine::general_purpose::STANDARD.encode(format!("{}:{}", laptop_user.name, laptop_user.password));
+    let posted = ureq::post(&format!("{endpoint}/statements"))
+        .header("X-Experience-API-Version", "1.0.3")
+        .header("Authorization", &format!("Basic {token}"))
+        .header("Content-Type", "application/json")
+        .send(json!([forged]).to_string())
+        .unwrap();
+    assert_eq!(posted.status().as_u16(), 200);
+    assert_eq!(laptop.ok_as(&["xapi", "marks"], &endpoint, &laptop_user)["applied"], 0, "a self-written mark is refused");
+    let still: Vec<Option<String>> = laptop.query(
+        "SELECT manual_comment FROM attempt_answers WHERE attempt_id = ?1 AND question_id = ?2",
+        &[&attempt, &question],
+    );
+    assert_eq!(still, [Some("定位清楚，举例具体。".to_string())]);
+}
+
+#[test]
+fn in_private_mode_a_restricted_learner_account_reads_only_its_own_and_marks_come_by_bundle() {
+    let dir = tempfile::tempdir().unwrap();
+    let laptop_user = laptop_account(&["statements/write", "statements/read/mine"]);
+    let lrs = Ralph::start_with(
+        &dir.path().join("lrs"),
+        free_port(),
+        &[EVERYTHING, laptop_account(&["statements/write", "statements/read/mine"])],
+        true,
+    );
+    let endpoint = lrs.endpoint();
+    let laptop = Computer::new();
+    laptop.ok(&["demo", "--learners", "3", "--seed", "5", "--json"], "");
+    assert_eq!(laptop.ok_as(&["xapi", "sync"], &endpoint, &laptop_user)["pending"], 0);
+    mark_on_the_instructors_computer(&laptop, &endpoint, dir.path());
+    assert!(
+        lrs.statements().iter().any(|s| s["context"]["instructor"].is_object()),
+        "the instructor's marks are in the LRS"
+    );
+
+    // The default, private mode: the laptop reads only what it wrote, takes
+    // nothing in, and says marks arrive by grades bundle.
+    let pulled = laptop.ok_as(&["xapi", "marks"], &endpoint, &laptop_user);
+    assert_eq!(pulled["marksArriveBy"], "bundle", "{pulled}");
+    assert!(pulled["statements"].as_u64().unwrap() > 0, "{pulled}");
+    assert_eq!((pulled["writtenElsewhere"].as_u64(), pulled["applied"].as_u64()), (Some(0), Some(0)), "{pulled}");
+    let learner: String = laptop.query("SELECT profile_id FROM attempts LIMIT 1", &[]).remove(0);
+    let as_learner = qunxue_app::Session::open(qunxue_app::OpenOptions::for_database(laptop.db()), Some(&learner), None).unwrap();
+    let attempt: String = laptop.query("SELECT id FROM attempts WHERE profile_id = ?1 AND status != 'in_progress' LIMIT 1", &[&learner]).remove(0);
+    assert_eq!(as_learner.attempt_result(&attempt).unwrap().marks_arrive_by, qunxue_app::xapi::MarksArriveBy::Bundle);
+    drop(as_learner);
+
+    // Even switched to company mode, this account cannot see the marks.
+    laptop.set_marks_arrive_by(qunxue_app::xapi::MarksArriveBy::Lrs);
+    let pulled = laptop.ok_as(&["xapi", "marks"], &endpoint, &laptop_user);
+    assert_eq!((pulled["writtenElsewhere"].as_u64(), pulled["applied"].as_u64()), (Some(0), Some(0)), "{pulled}");
 }

@@ -18,7 +18,7 @@ pub fn spawn(session: Arc<Session>) {
         let mut failures = 0u32;
         loop {
             let session = Arc::clone(&session);
-            let outcome = tokio::task::spawn_blocking(move || session.xapi_sync_if_pending()).await;
+            let outcome = tokio::task::spawn_blocking(move || session.xapi_background_run()).await;
             let wait = match outcome {
                 Ok(Ok(())) => {
                     failures = 0;

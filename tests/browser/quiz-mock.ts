@@ -285,6 +285,7 @@ export async function installQuizMock(page: Page, options: QuizMockOptions): Pro
         maxScore: t.max,
         passed: t.passed,
         pendingManual: t.pending,
+        marksArriveBy: 'bundle',
         attemptsLeft: quiz.maxAttempts === 0 ? null : Math.max(0, quiz.maxAttempts - used),
         items: quiz.questions.map((q) => ({
           questionId: q.id,

@@ -235,6 +235,7 @@ export async function installTauriMock(page: Page, options: MockOptions): Promis
         username: 'qunxue-desktops',
         passwordSet: true,
         iriBase: 'https://learn.example.com/xapi',
+        marksArriveBy: 'bundle',
       }),
       xapi_status: () => ({
         configured: true,
@@ -244,7 +245,7 @@ export async function installTauriMock(page: Page, options: MockOptions): Promis
         lastError: null,
         lastErrorAt: null,
       }),
-      xapi_sync_now: () => ({ sent: 7, batches: 1, pending: 0 }),
+      xapi_sync_now: () => ({ sent: 7, batches: 1, pending: 0, marksApplied: null }),
       // Settings → backups: one automatic backup; "back up now" adds a manual one.
       list_backups: () => ({
         folder: '/home/learner/.local/share/qunxue/backups',

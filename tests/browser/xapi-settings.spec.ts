@@ -36,7 +36,7 @@ test('an administrator saves the LRS settings without resending the password', a
     w.__QUNXUE_EXTRA_HANDLERS__ ??= {}
     w.__QUNXUE_EXTRA_HANDLERS__.xapi_save_settings = (args) => {
       const input = args.input as Record<string, string>
-      return { endpoint: input.endpoint, username: input.username, passwordSet: true, iriBase: input.iriBase }
+      return { endpoint: input.endpoint, username: input.username, passwordSet: true, iriBase: input.iriBase, marksArriveBy: input.marksArriveBy }
     }
   })
   await page.goto('/#/settings')
@@ -52,6 +52,7 @@ test('an administrator saves the LRS settings without resending the password', a
         username: 'qunxue-desktops',
         password: null,
         iriBase: 'https://learn.example.com/xapi',
+        marksArriveBy: 'bundle',
       },
     },
   ])

@@ -92,6 +92,13 @@ pub mod extension {
     pub const QUESTION_ID: &str = "question-id";
     pub const CLASS_IDS: &str = "class-ids";
     pub const SUBMISSION_VERSION_ID: &str = "submission-version-id";
+    /// The attempt's presentation (JSON text) on a quiz's outcome.
+    pub const PRESENTATION: &str = "presentation";
+    /// Result extension: the marker's comment on a hand-marked answer.
+    pub const COMMENT: &str = "comment";
+    /// Result extension: a released task grade as the learner sees it
+    /// (levels and comments per criterion, feedback, points, who released it).
+    pub const RUBRIC_RESULT: &str = "rubric-result";
 }
 
 /// The verbs Qunxue emits: ADL's vocabulary, plus Activity Streams'
@@ -223,6 +230,10 @@ pub struct StatementResult {
     pub response: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub duration: Option<String>,
+    /// What a learner's machine needs to show a mark as a grades bundle
+    /// would (`comment`, `rubric-result`), keyed by extension IRI.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty", default)]
+    pub extensions: BTreeMap<String, serde_json::Value>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -318,6 +329,10 @@ pub enum Event {
         points: Points,
         passed: Option<bool>,
         duration_seconds: i64,
+        /// The attempt's questions and option orders as shown (the stored
+        /// presentation, JSON), so a machine rebuilding the attempt from the
+        /// LRS can mark and rescore it.
+        presentation: String,
     },
     /// A short answer marked by hand (`instructor` is the marker's profile
     /// id); the attempt's new outcome follows as another `QuizFinished`.
@@ -327,6 +342,7 @@ pub enum Event {
         question_id: String,
         points: Points,
         instructor: String,
+        comment: Option<String>,
     },
     TaskSubmitted {
         task: Named,
@@ -341,6 +357,9 @@ pub enum Event {
         version_id: String,
         points: Points,
         instructor: String,
+        /// The grade as released (a JSON object, see `docs/xapi.md`), so a
+        /// learner's machine reading its own statements can show it.
+        rubric_result: serde_json::Value,
     },
     CourseCompleted,
 }
@@ -412,10 +431,17 @@ pub fn statement(iris: &Iris, envelope: &Envelope, event: &Event) -> Statement {
             }),
             None,
         ),
-        Event::AnswerMarked { quiz, question_id, points, instructor, .. } => (
+        Event::AnswerMarked { quiz, question_id, points, instructor, comment, .. } => (
             activity(iris.question(course_id, question_id), QUESTION_TYPE, None, lang),
             vec![activity(iris.quiz(course_id, &quiz.id), ASSESSMENT_TYPE, Some(&quiz.title), lang)],
-            Some(StatementResult { score: Some(score(*points)), ..empty_result() }),
+            Some(StatementResult {
+                score: Some(score(*points)),
+                extensions: comment
+                    .iter()
+                    .map(|c| (iris.extension(extension::COMMENT), serde_json::Value::from(c.as_str())))
+                    .collect(),
+                ..empty_result()
+            }),
             Some(account_agent(iris, instructor)),
         ),
         Event::QuizFinished { quiz, points, passed, duration_seconds, .. } => (
@@ -440,10 +466,14 @@ pub fn statement(iris: &Iris, envelope: &Envelope, event: &Event) -> Statement {
             }),
             None,
         ),
-        Event::TaskScored { task, module_id, points, instructor, .. } => (
+        Event::TaskScored { task, module_id, points, instructor, rubric_result, .. } => (
             activity(iris.task(course_id, &task.id), PERFORMANCE_TYPE, Some(&task.title), lang),
             module_id.as_deref().map(module_activity).into_iter().collect(),
-            Some(StatementResult { score: Some(score(*points)), ..empty_result() }),
+            Some(StatementResult {
+                score: Some(score(*points)),
+                extensions: BTreeMap::from([(iris.extension(extension::RUBRIC_RESULT), rubric_result.clone())]),
+                ..empty_result()
+            }),
             Some(account_agent(iris, instructor)),
         ),
         Event::CourseCompleted => {
@@ -492,9 +522,10 @@ fn extensions(iris: &Iris, envelope: &Envelope, event: &Event) -> BTreeMap<Strin
             put(extension::ATTEMPT_NUMBER, Number(attempt.number));
             put(extension::QUESTION_ID, Text(question_id.clone()));
         }
-        Event::QuizFinished { attempt, .. } => {
+        Event::QuizFinished { attempt, presentation, .. } => {
             put(extension::ATTEMPT_ID, Text(attempt.id.clone()));
             put(extension::ATTEMPT_NUMBER, Number(attempt.number));
+            put(extension::PRESENTATION, Text(presentation.clone()));
         }
         Event::TaskSubmitted { version_id, .. } | Event::TaskScored { version_id, .. } => {
             put(extension::SUBMISSION_VERSION_ID, Text(version_id.clone()));
@@ -528,7 +559,7 @@ fn activity(id: String, kind: &str, title: Option<&str>, lang: &str) -> Activity
 }
 
 fn empty_result() -> StatementResult {
-    StatementResult { score: None, success: None, completion: None, response: None, duration: None }
+    StatementResult { score: None, success: None, completion: None, response: None, duration: None, extensions: BTreeMap::new() }
 }
 
 /// xAPI requires `scaled` in [-1, 1] and `min <= raw <= max`; a quiz with no
@@ -625,6 +656,7 @@ mod tests {
             points: Points { raw: 3.0, max: 4.0 },
             passed,
             duration_seconds: 3725,
+            presentation: "{\"seed\":1,\"questions\":[]}".into(),
         };
         assert_eq!(finished(Some(true)).verb(), VerbKind::Passed);
         assert_eq!(finished(Some(false)).verb(), VerbKind::Failed);
@@ -672,12 +704,32 @@ mod tests {
             version_id: "v-1".into(),
             points: Points { raw: 12.0, max: 10.0 },
             instructor: "teacher".into(),
+            rubric_result: serde_json::json!({"feedback": "结构清楚"}),
         };
         let s = statement(&iris(), &envelope(), &event);
         assert_eq!(s.verb.id, VerbKind::Scored.iri());
         assert_eq!(s.context.instructor.unwrap().account.name, "teacher");
         assert_eq!(s.context.context_activities.parent[0].id, iris().module("qunxue.community-ops", "m11"));
-        assert_eq!(s.result.unwrap().score.unwrap(), Score { scaled: 1.0, raw: 10.0, min: 0.0, max: 10.0 });
+        let result = s.result.unwrap();
+        assert_eq!(result.score.unwrap(), Score { scaled: 1.0, raw: 10.0, min: 0.0, max: 10.0 });
+        let released = &result.extensions["https://learn.example.com/xapi/extensions/rubric-result"];
+        assert_eq!(released["feedback"], "结构清楚", "the learner's machine can show the released grade");
+    }
+
+    #[test]
+    fn a_marked_answer_carries_the_comment_only_when_there_is_one() {
+        let marked = |comment: Option<&str>| Event::AnswerMarked {
+            quiz: Named::new("q1", "测验"),
+            attempt: attempt(),
+            question_id: "q1-05".into(),
+            points: Points { raw: 2.0, max: 3.0 },
+            instructor: "teacher".into(),
+            comment: comment.map(String::from),
+        };
+        let with = statement(&iris(), &envelope(), &marked(Some("漏了定位")));
+        assert_eq!(with.result.unwrap().extensions["https://learn.example.com/xapi/extensions/comment"], "漏了定位");
+        let without = serde_json::to_value(statement(&iris(), &envelope(), &marked(None))).unwrap();
+        assert!(without["result"].get("extensions").is_none(), "no empty extensions object");
     }
 
     #[test]

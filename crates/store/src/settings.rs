@@ -13,6 +13,10 @@ pub const IDLE_LOCK_MINUTES: &str = "idle_lock_minutes";
 pub const MACHINE_USE: &str = "machine_use";
 /// `1` when the admin requires every learner profile to have a PIN.
 pub const LEARNER_PINS_REQUIRED: &str = "learner_pins_required";
+/// How marks reach this machine's learners: `bundle` (private mode: the
+/// instructor's grades bundle; the default) or `lrs` (company mode: read
+/// back from the LRS). Docs: `docs/xapi.md`.
+pub const MARKS_ARRIVE_BY: &str = "marks_arrive_by";
 
 pub fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)

@@ -2,6 +2,7 @@
 // They mirror the Rust serde structs (camelCase on the wire, except the
 // learner's answers, whose JSON is fixed by the scoring core); keep both sides
 // in step when a field changes.
+import type { MarksArriveBy } from './xapi'
 
 export type QuestionType =
   | 'single'
@@ -172,6 +173,8 @@ export interface AttemptResult {
   passed: boolean | null
   /** How many answers wait for an instructor. */
   pendingManual: number
+  /** How those marks reach this machine: a grades bundle from the instructor, or the company's LRS. */
+  marksArriveBy: MarksArriveBy
   /** Null when attempts are unlimited. */
   attemptsLeft: number | null
   items: ResultItem[]

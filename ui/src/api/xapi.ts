@@ -3,11 +3,15 @@
 // only says whether one is stored.
 import { call } from './client'
 
+/** Private mode (`bundle`: marks come in the instructor's grades bundle) or company mode (`lrs`: read back from the LRS). */
+export type MarksArriveBy = 'bundle' | 'lrs'
+
 export interface XapiSettings {
   endpoint: string
   username: string
   passwordSet: boolean
   iriBase: string
+  marksArriveBy: MarksArriveBy
 }
 
 export interface XapiSettingsInput {
@@ -16,6 +20,8 @@ export interface XapiSettingsInput {
   /** null keeps the stored password. */
   password: string | null
   iriBase: string
+  /** null keeps the mode in force. */
+  marksArriveBy: MarksArriveBy | null
 }
 
 export interface XapiStatus {
@@ -31,6 +37,8 @@ export interface SyncReport {
   sent: number
   batches: number
   pending: number
+  /** In company mode, the marks taken in after sending; null where marks arrive by grades bundle. */
+  marksApplied: number | null
 }
 
 export function xapiSettings(): Promise<XapiSettings> {

@@ -468,6 +468,10 @@ const en: MessageSchema = {
         one: '{count} answer is waiting for an instructor; your score will be updated once it is graded.',
         other: '{count} answers are waiting for an instructor; your score will be updated once they are graded.',
       },
+      marksArriveBy: {
+        bundle: 'The marks come in a grades bundle from your instructor: import it on any practice task page, under “Exchange work and grades by file”.',
+        lrs: 'The marks are fetched automatically when this computer syncs its learning records.',
+      },
       attemptsLeft: {
         one: 'You can try {count} more time.',
         other: 'You can try {count} more times.',

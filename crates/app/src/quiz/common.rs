@@ -206,6 +206,7 @@ pub(crate) fn hand_in(store: &mut Store, attempt: &AttemptRecord, status: &str, 
             points: Points { raw: total, max },
             passed,
             duration_seconds: (now - parse_stamp(&attempt.started_at)?).num_seconds(),
+            presentation: attempt.presentation.clone(),
         };
         crate::xapi::record::record(tx, &attempt.profile_id, &attempt.course_id, &finished, now)
     })

@@ -133,6 +133,7 @@ pub fn grade_answer(
             question_id: question_id.to_string(),
             points: Points { raw: score, max: record.max_score },
             instructor,
+            comment: grade.comment.clone(),
         };
         crate::xapi::record::record(tx, &attempt.profile_id, &attempt.course_id, &marked, now)?;
         let submitted = attempt.submitted_at.as_deref().map_or(Ok(now), parse_stamp)?;
@@ -142,6 +143,7 @@ pub fn grade_answer(
             points: Points { raw: rescored.score, max: rescored.max_score },
             passed: rescored.passed,
             duration_seconds: (submitted - parse_stamp(&attempt.started_at)?).num_seconds(),
+            presentation: attempt.presentation.clone(),
         };
         crate::xapi::record::record(tx, &attempt.profile_id, &attempt.course_id, &outcome, now)?;
         Ok(rescored)

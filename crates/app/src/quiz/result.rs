@@ -37,6 +37,9 @@ pub struct AttemptResult {
     /// `None` while short answers wait for grading.
     pub passed: Option<bool>,
     pub pending_manual: usize,
+    /// How the marks for `pending_manual` answers will reach this machine
+    /// (the learner is told where to look for them).
+    pub marks_arrive_by: crate::xapi::MarksArriveBy,
     /// `None` when attempts are unlimited.
     pub attempts_left: Option<u32>,
     pub items: Vec<ResultItem>,
@@ -87,6 +90,7 @@ pub fn attempt_result(store: &mut Store, profile: &str, attempt_id: &str, now: D
         max_score: attempt.max_score.unwrap_or(0.0),
         passed: attempt.passed,
         pending_manual,
+        marks_arrive_by: crate::xapi::MarksArriveBy::configured(store.conn())?,
         attempts_left: (quiz.max_attempts > 0).then(|| quiz.max_attempts.saturating_sub(used)),
         items,
     })

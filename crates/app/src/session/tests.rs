@@ -113,7 +113,7 @@ fn an_idle_instructor_session_locks_itself_until_the_pin_is_entered_again() {
     }
     // Background work does not count as use.
     *now.lock().unwrap() += chrono::Duration::minutes(4);
-    let _ = session.xapi_sync_if_pending();
+    let _ = session.xapi_background_run();
     *now.lock().unwrap() += chrono::Duration::minutes(2);
     let locked = session.marking_queue(None).unwrap_err();
     assert!(matches!(locked, AppError::Locked { .. }), "{locked}");

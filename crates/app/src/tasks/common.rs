@@ -129,8 +129,10 @@ pub(crate) fn version_view(v: &VersionRecord) -> Result<VersionView> {
     })
 }
 
-/// A released grade as the learner sees it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// A released grade as the learner sees it. It also travels in the
+/// `rubric-result` extension of the grade's xAPI statement, so a learner's
+/// machine can read it back from the LRS.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ResultView {
     pub version_id: String,
@@ -143,6 +145,24 @@ pub struct ResultView {
     pub method: String,
     pub released_by: String,
     pub released_at: String,
+}
+
+impl ResultView {
+    /// The stored form (levels and comments as JSON texts).
+    pub(crate) fn into_record(self) -> ResultRecord {
+        ResultRecord {
+            levels: to_json(&self.levels),
+            comments: to_json(&self.comments),
+            version_id: self.version_id,
+            feedback: self.feedback,
+            points: self.points,
+            grade: self.grade,
+            grade_max: self.grade_max,
+            method: self.method,
+            released_by: self.released_by,
+            released_at: self.released_at,
+        }
+    }
 }
 
 pub(crate) fn result_view(r: &ResultRecord) -> Result<ResultView> {

@@ -207,6 +207,8 @@ fn write_result(
         released_by: profiles::get(store.conn(), &caller.profile_id)?.display_name,
         released_at: stamp(now),
     };
+    let view = result_view(&record)?;
+    let rubric_result = serde_json::to_value(&view).map_err(|e| AppError::Internal(format!("a result always serialises: {e}")))?;
     store.transact(|tx| -> Result<()> {
         marks::save_result(tx, &record)?;
         let scored = Event::TaskScored {
@@ -215,10 +217,11 @@ fn write_result(
             version_id: v.id.clone(),
             points: Points { raw: record.grade, max: record.grade_max },
             instructor: caller.profile_id.clone(),
+            rubric_result,
         };
         crate::xapi::record::record(tx, &v.profile_id, &v.course_id, &scored, now)
     })?;
-    result_view(&record)
+    Ok(view)
 }
 
 /// Releases the caller's complete mark to the learner. Refused for

@@ -58,11 +58,6 @@ impl Lrs {
         SyncError::Refused { url: self.url.clone(), status, body: self.last_body.borrow().clone() }
     }
 
-    /// The statements resource (a pull's first page adds its query).
-    pub(crate) fn statements_url(&self) -> &str {
-        &self.url
-    }
-
     /// A `more` link as the LRS gave it (absolute, or a path on the LRS's
     /// host, as the spec allows) made absolute.
     pub(crate) fn absolute(&self, more: &str) -> String {
@@ -72,6 +67,38 @@ impl Lrs {
         let origin_end = self.endpoint.find("://").map_or(0, |i| i + 3);
         let host_end = self.endpoint[origin_end..].find('/').map_or(self.endpoint.len(), |i| origin_end + i);
         format!("{}{more}", &self.endpoint[..host_end])
+    }
+
+    /// Reads statements page by page: from `resume` (a `more` link kept by
+    /// an earlier run) or the statements resource with `query`, following
+    /// `more`. `on_page` sees each page's statements and the absolute link
+    /// to the next page (`None` on the last), before that page is fetched.
+    pub(crate) fn each_page(
+        &self,
+        query: &[(&str, &str)],
+        resume: Option<String>,
+        mut on_page: impl FnMut(Vec<serde_json::Value>, Option<&str>) -> Result<(), SyncError>,
+    ) -> Result<(), SyncError> {
+        let mut next = resume;
+        loop {
+            let page = match &next {
+                Some(url) => self.get(url, &[])?,
+                None => self.get(&self.url, query)?,
+            };
+            let more = page["more"].as_str().filter(|m| !m.is_empty()).map(|m| self.absolute(m));
+            let statements = match page {
+                serde_json::Value::Object(mut fields) => match fields.remove("statements") {
+                    Some(serde_json::Value::Array(list)) => list,
+                    _ => Vec::new(),
+                },
+                _ => Vec::new(),
+            };
+            on_page(statements, more.as_deref())?;
+            match more {
+                Some(url) => next = Some(url),
+                None => return Ok(()),
+            }
+        }
     }
 
     /// GETs one page of statements as JSON (`query` is encoded by `ureq`).
@@ -107,6 +134,5 @@ mod tests {
         let lrs = Lrs::new("https://lrs.example.com:8443/xAPI", &credentials, Duration::from_secs(1));
         assert_eq!(lrs.absolute("/xAPI/statements?pit_id=1"), "https://lrs.example.com:8443/xAPI/statements?pit_id=1");
         assert_eq!(lrs.absolute("https://other/x"), "https://other/x");
-        assert_eq!(lrs.statements_url(), "https://lrs.example.com:8443/xAPI/statements");
     }
 }

@@ -16,7 +16,7 @@
 //! sends last week's statements today — a `since` cursor would miss them.
 //! Reading again and merging idempotently never misses and never duplicates.
 
-use std::sync::{Mutex, MutexGuard};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
@@ -27,7 +27,7 @@ use serde_json::Value;
 use super::lrs::Lrs;
 use super::rebuild::rebuild;
 use super::settings::check_endpoint;
-use super::sync::{Credentials, SyncError};
+use super::sync::{locked, Credentials, SyncError};
 use crate::records::merge::merge_learner;
 use crate::tasks::common::stamp;
 use crate::AppError;
@@ -82,16 +82,8 @@ pub fn pull_course(
     };
     let lrs = Lrs::new(&endpoint, credentials, options.timeout);
     let page_size = options.page_size.max(1).to_string();
-    let first_query = [("limit", page_size.as_str())];
-    let mut next = resume.clone();
     let mut read = 0;
-    loop {
-        let page = match &next {
-            Some(url) => lrs.get(url, &[])?,
-            None => lrs.get(lrs.statements_url(), &first_query)?,
-        };
-        let statements = page["statements"].as_array().cloned().unwrap_or_default();
-        let more = page["more"].as_str().filter(|m| !m.is_empty()).map(|m| lrs.absolute(m));
+    lrs.each_page(&[("limit", page_size.as_str())], resume, |statements, more| {
         let now = stamp(Utc::now());
         locked(store)?.transact(|tx| -> crate::Result<()> {
             for statement in statements.iter().filter(|s| is_about(s, &course_iri)) {
@@ -101,16 +93,13 @@ pub fn pull_course(
                 lrs_mirror::keep(tx, id, course, actor, &statement.to_string(), &now)?;
             }
             // Until the last page is in, the next run resumes at `more`.
-            lrs_mirror::set_resume_point(tx, &endpoint, course, Some(more.as_deref().unwrap_or("")), &now)?;
+            lrs_mirror::set_resume_point(tx, &endpoint, course, Some(more.unwrap_or("")), &now)?;
             Ok(())
         })?;
         read += statements.len();
         after_page(read);
-        match more {
-            Some(url) => next = Some(url),
-            None => break,
-        }
-    }
+        Ok(())
+    })?;
     let (members, added) = merge_everyone(store, &endpoint, course)?;
     Ok(PullSummary { statements: read, members, added, seconds: started.elapsed().as_secs_f64() })
 }
@@ -151,10 +140,6 @@ fn is_about(statement: &Value, course_iri: &str) -> bool {
     statement["context"]["contextActivities"]
         .as_object()
         .is_some_and(|activities| activities.values().filter_map(Value::as_array).flatten().any(|a| a["id"] == course_iri))
-}
-
-fn locked(store: &Mutex<Store>) -> Result<MutexGuard<'_, Store>, SyncError> {
-    store.lock().map_err(|_| SyncError::App(AppError::Internal("the database lock was poisoned".into())))
 }
 
 #[cfg(test)]

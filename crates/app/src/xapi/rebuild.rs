@@ -11,6 +11,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Duration, Utc};
+use qunxue_core::quiz::{Presentation, PresentedQuestion};
 use qunxue_core::xapi::{extension, VerbKind};
 use qunxue_store::travel::{AnswerRow, AttemptRow, ProgressRow};
 use serde_json::Value;
@@ -90,7 +91,9 @@ pub(crate) fn rebuild(course: &str, profile: &str, statements: &[Value]) -> Lear
                     quiz_id: id.to_string(),
                     number: ext(extension::ATTEMPT_NUMBER).and_then(|v| v.as_i64()).unwrap_or(1),
                     seed: 0,
-                    presentation: "[]".into(),
+                    // Filled from the answers below when an older
+                    // statement did not carry it.
+                    presentation: ext(extension::PRESENTATION).and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
                     started_at: started.unwrap_or_else(|| stamp(at - Duration::seconds(seconds))).min(stamp(at - Duration::seconds(seconds))),
                     deadline_at: None,
                     submitted_at: Some(handed_in),
@@ -149,6 +152,9 @@ pub(crate) fn rebuild(course: &str, profile: &str, statements: &[Value]) -> Lear
                     row
                 })
                 .collect();
+            if serde_json::from_str::<Presentation>(&attempt.presentation).is_err() {
+                attempt.presentation = presentation_of_answers(&attempt.answers);
+            }
             attempt
         })
         .collect();
@@ -166,6 +172,23 @@ pub(crate) fn rebuild(course: &str, profile: &str, statements: &[Value]) -> Lear
         versions: Vec::new(),
         results: Vec::new(),
     }
+}
+
+/// For an attempt whose outcome statement predates the presentation
+/// extension: the answered questions in the order they were first saved,
+/// options as authored. Enough to mark and rescore it (answers carry their
+/// own scores); questions left blank are not known.
+fn presentation_of_answers(answers: &[AnswerRow]) -> String {
+    let mut answered: Vec<&AnswerRow> = answers.iter().collect();
+    answered.sort_by(|a, b| a.saved_at.cmp(&b.saved_at).then(a.question_id.cmp(&b.question_id)));
+    let presentation = Presentation {
+        seed: 0,
+        questions: answered
+            .into_iter()
+            .map(|a| PresentedQuestion { question_id: a.question_id.clone(), order: Vec::new() })
+            .collect(),
+    };
+    serde_json::to_string(&presentation).expect("a presentation always serialises")
 }
 
 /// Seconds of an ISO 8601 duration as the app writes them (`PT1H2M5S`).
@@ -243,6 +266,8 @@ mod tests {
         assert_eq!(a1.started_at, "2026-12-01T10:00:00.000Z");
         assert_eq!(a1.answers.len(), 1);
         assert_eq!((a1.answers[0].answer.as_str(), a1.answers[0].correct), ("{\"choice\":\"1\"}", Some(true)), "the last save counts");
+        let shown: Presentation = serde_json::from_str(&a1.presentation).expect("a readable presentation, so it can be marked");
+        assert_eq!(shown.questions.iter().map(|q| q.question_id.as_str()).collect::<Vec<_>>(), ["s1"]);
         assert_eq!(duration_seconds("PT1H2M5S"), 3725);
     }
 

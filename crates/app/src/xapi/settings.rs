@@ -4,7 +4,7 @@
 
 use qunxue_core::xapi::Iris;
 use qunxue_store::profiles::Role;
-use qunxue_store::{xapi as outbox, Store};
+use qunxue_store::{settings as keys, xapi as outbox, Store};
 use serde::{Deserialize, Serialize};
 
 use crate::{access, AppError, Result};
@@ -18,6 +18,39 @@ pub struct XapiSettings {
     /// Whether a password is stored; the password itself never leaves the backend.
     pub password_set: bool,
     pub iri_base: String,
+    pub marks_arrive_by: MarksArriveBy,
+}
+
+/// How an instructor's marks reach this machine's learners. Which one an
+/// LRS allows is the company's deployment choice (`docs/xapi.md`):
+/// learner credentials that may read only their own statements (Ralph's
+/// `statements/read/mine` with restriction by authority) never see a mark
+/// the instructor wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum MarksArriveBy {
+    /// Private mode: by the instructor's signed grades bundle (#21).
+    #[default]
+    Bundle,
+    /// Company mode: read back from the LRS, about this machine's profiles.
+    Lrs,
+}
+
+impl MarksArriveBy {
+    fn as_str(self) -> &'static str {
+        match self {
+            MarksArriveBy::Bundle => "bundle",
+            MarksArriveBy::Lrs => "lrs",
+        }
+    }
+
+    /// The mode in force on this machine.
+    pub fn configured(conn: &rusqlite::Connection) -> Result<Self> {
+        Ok(match keys::get(conn, keys::MARKS_ARRIVE_BY)?.as_deref() {
+            Some("lrs") => MarksArriveBy::Lrs,
+            _ => MarksArriveBy::Bundle,
+        })
+    }
 }
 
 /// What an administrator submits. `password: None` keeps the stored one.
@@ -29,6 +62,9 @@ pub struct SettingsInput {
     #[serde(default)]
     pub password: Option<String>,
     pub iri_base: String,
+    /// `None` keeps the mode in force.
+    #[serde(default)]
+    pub marks_arrive_by: Option<MarksArriveBy>,
 }
 
 /// The outbox and the last sync, for the status line.
@@ -50,6 +86,7 @@ pub fn settings(store: &Store) -> Result<XapiSettings> {
         username: config.username,
         password_set: !config.password.is_empty(),
         iri_base: config.iri_base,
+        marks_arrive_by: MarksArriveBy::configured(store.conn())?,
     })
 }
 
@@ -60,7 +97,13 @@ pub fn save_settings(store: &mut Store, profile: &str, input: &SettingsInput) ->
     let endpoint = check_endpoint(&input.endpoint)?;
     let iris = Iris::new(&input.iri_base).map_err(|e| AppError::Rejected(e.to_string()))?;
     let password = input.password.as_deref().filter(|p| !p.is_empty());
-    store.transact(|tx| outbox::save_connection(tx, &endpoint, input.username.trim(), password, iris.base()))?;
+    store.transact(|tx| -> Result<()> {
+        outbox::save_connection(tx, &endpoint, input.username.trim(), password, iris.base())?;
+        if let Some(mode) = input.marks_arrive_by {
+            keys::set(tx, keys::MARKS_ARRIVE_BY, mode.as_str())?;
+        }
+        Ok(())
+    })?;
     settings(store)
 }
 

@@ -70,6 +70,9 @@ pub struct SyncReport {
     pub batches: usize,
     /// Still waiting when the report was taken.
     pub pending: i64,
+    /// In company mode, the marks taken in after sending (`None`: marks
+    /// arrive by grades bundle here).
+    pub marks_applied: Option<usize>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -186,7 +189,7 @@ fn now() -> String {
     Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
-fn locked(store: &Mutex<Store>) -> Result<MutexGuard<'_, Store>, SyncError> {
+pub(super) fn locked(store: &Mutex<Store>) -> Result<MutexGuard<'_, Store>, SyncError> {
     store.lock().map_err(|_| SyncError::App(AppError::Internal("the database lock was poisoned".into())))
 }
 

@@ -6,6 +6,11 @@
 //! users of the machine could read it. Exit 0 when nothing is left pending,
 //! 1 when the LRS could not take them all (they stay queued).
 //!
+//! `qunxue xapi marks --db FILE [--endpoint URL --user U --password-stdin]`:
+//! read the statements about this machine's profiles and, in company mode,
+//! take in the marks an instructor released (`docs/xapi.md`); in private
+//! mode it says that marks arrive by grades bundle.
+//!
 //! `qunxue xapi export --db FILE --out FILE.json`: every statement, sent or
 //! not, as one JSON array.
 
@@ -13,7 +18,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use qunxue_app::xapi::SyncOptions;
+use qunxue_app::xapi::{MarksArriveBy, PullOptions, SyncOptions};
 
 use super::acting::Acting;
 use super::lrs_args::LrsArgs;
@@ -28,6 +33,8 @@ pub struct Args {
 enum XapiCommand {
     /// Send pending statements to the LRS.
     Sync(SyncArgs),
+    /// Read back the marks released about this machine's profiles (company mode).
+    Marks(MarksArgs),
     /// Write every statement to a JSON file (an array).
     Export(ExportArgs),
 }
@@ -48,6 +55,17 @@ struct SyncArgs {
 }
 
 #[derive(Debug, clap::Args)]
+struct MarksArgs {
+    #[command(flatten)]
+    acting: Acting,
+    #[command(flatten)]
+    lrs: LrsArgs,
+    /// Print the summary as JSON: {"marksArriveBy","profiles","statements","writtenElsewhere","applied"}.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, clap::Args)]
 struct ExportArgs {
     #[command(flatten)]
     acting: Acting,
@@ -59,6 +77,7 @@ struct ExportArgs {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.command {
         XapiCommand::Sync(args) => sync(args),
+        XapiCommand::Marks(args) => marks(args),
         XapiCommand::Export(args) => export(args),
     }
 }
@@ -76,7 +95,7 @@ fn sync(args: SyncArgs) -> anyhow::Result<ExitCode> {
             if args.json {
                 let summary = serde_json::json!({
                     "sent": report.sent, "batches": report.batches, "pending": report.pending,
-                    "seconds": seconds, "per_second": per_second,
+                    "seconds": seconds, "per_second": per_second, "marks_applied": report.marks_applied,
                 });
                 println!("{summary}");
             } else {
@@ -93,6 +112,22 @@ fn sync(args: SyncArgs) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::FAILURE)
         }
     }
+}
+
+fn marks(args: MarksArgs) -> anyhow::Result<ExitCode> {
+    let session = args.acting.open()?;
+    let pulled = session.xapi_pull_marks(args.lrs.credentials()?, &PullOptions::default())?;
+    if args.json {
+        println!("{}", serde_json::to_string(&pulled)?);
+    } else if pulled.marks_arrive_by == MarksArriveBy::Bundle {
+        println!(
+            "read {} statements about {} profiles ({} written elsewhere); marks arrive here by grades bundle",
+            pulled.statements, pulled.profiles, pulled.written_elsewhere
+        );
+    } else {
+        println!("read {} statements about {} profiles; took in {} marks", pulled.statements, pulled.profiles, pulled.applied);
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {

@@ -85,6 +85,11 @@ pub fn counts(conn: &Connection) -> Result<Counts> {
     )?)
 }
 
+/// Whether this machine queued the statement with `id` (it wrote it).
+pub fn queued_here(conn: &Connection, id: &str) -> Result<bool> {
+    Ok(conn.prepare_cached("SELECT 1 FROM xapi_outbox WHERE id = ?1")?.exists([id])?)
+}
+
 /// Every statement ever queued, sent or not, oldest first (JSON texts).
 pub fn all(conn: &Connection) -> Result<Vec<String>> {
     let mut stmt = conn.prepare_cached("SELECT statement FROM xapi_outbox ORDER BY created_at, id")?;

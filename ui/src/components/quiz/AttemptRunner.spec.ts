@@ -19,6 +19,7 @@ const result: AttemptResult = {
   maxScore: 13,
   passed: false,
   pendingManual: 0,
+  marksArriveBy: 'bundle',
   attemptsLeft: 2,
   items: [],
 }

@@ -3,6 +3,7 @@ import { flushPromises } from '@vue/test-utils'
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks'
 import XapiSettingsPanel from './XapiSettingsPanel.vue'
 import { mountScreen } from '../../test/mount'
+import { useToasts } from '../../composables/useToast'
 import { refreshProfiles } from '../../composables/useActiveProfile'
 import type { Role } from '../../api/profiles'
 
@@ -30,18 +31,18 @@ beforeEach(async () => {
   status = { configured: true, pending: 12, sent: 30, lastSuccessAt: '2026-12-01T08:00:00Z', lastError: null, lastErrorAt: null }
   syncResult = () => {
     status = { ...status, pending: 0, sent: 42 }
-    return { sent: 12, batches: 1, pending: 0 }
+    return { sent: 12, batches: 1, pending: 0, marksApplied: null }
   }
   mockIPC((cmd, args) => {
     calls.push([cmd, (args ?? {}) as Record<string, unknown>])
     if (cmd === 'list_profiles') return profileList()
     if (cmd === 'xapi_settings') {
-      return { endpoint: 'https://lrs.example.com/xAPI', username: 'qunxue', passwordSet: true, iriBase: 'https://learn.example.com/xapi' }
+      return { endpoint: 'https://lrs.example.com/xAPI', username: 'qunxue', passwordSet: true, iriBase: 'https://learn.example.com/xapi', marksArriveBy: 'bundle' }
     }
     if (cmd === 'xapi_status') return status
     if (cmd === 'xapi_save_settings') {
       const input = (args as { input: Record<string, unknown> }).input
-      return { endpoint: input.endpoint, username: input.username, passwordSet: true, iriBase: input.iriBase }
+      return { endpoint: input.endpoint, username: input.username, passwordSet: true, iriBase: input.iriBase, marksArriveBy: input.marksArriveBy }
     }
     if (cmd === 'xapi_sync_now') return syncResult()
     return null
@@ -75,7 +76,7 @@ describe('XapiSettingsPanel', () => {
     await flushPromises()
     const first = calls.filter(([cmd]) => cmd === 'xapi_save_settings').map(([, args]) => args.input)
     expect(first).toEqual([
-      { endpoint: 'https://lrs2.example.com/xAPI', username: 'qunxue', password: null, iriBase: 'https://learn.example.com/xapi' },
+      { endpoint: 'https://lrs2.example.com/xAPI', username: 'qunxue', password: null, iriBase: 'https://learn.example.com/xapi', marksArriveBy: 'bundle' },
     ])
     await wrapper.get('[data-testid="xapi-password"]').setValue('n3w')
     await wrapper.get('form').trigger('submit')
@@ -101,6 +102,28 @@ describe('XapiSettingsPanel', () => {
     await flushPromises()
     expect(again.get('[data-testid="xapi-problem"]').text()).toContain('无法连接学习记录服务器')
     expect(again.get('[data-testid="xapi-pending"]').text()).toBe('待发送 3 条')
+  })
+
+  it('switches to company mode, where sync now also fetches marks and says how many', async () => {
+    const { wrapper } = await mountScreen(XapiSettingsPanel)
+    await flushPromises()
+    await wrapper.get('input[value="lrs"]').setValue(true)
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    const saved = calls.filter(([cmd]) => cmd === 'xapi_save_settings').map(([, args]) => args.input as { marksArriveBy: string })
+    expect(saved.map((input) => input.marksArriveBy)).toEqual(['lrs'])
+
+    // Nothing left to send, but in company mode syncing still fetches marks.
+    status = { ...status, pending: 0 }
+    syncResult = () => ({ sent: 0, batches: 0, pending: 0, marksApplied: 2 })
+    const again = (await mountScreen(XapiSettingsPanel)).wrapper
+    await flushPromises()
+    await again.get('input[value="lrs"]').setValue(true)
+    const button = again.get('[data-testid="xapi-sync-now"]')
+    expect(button.attributes('disabled')).toBeUndefined()
+    await button.trigger('click')
+    await flushPromises()
+    expect(useToasts().toasts.map((toast) => toast.message)).toContain('已发送 0 条记录，剩余 0 条；取回 2 项批改结果。')
   })
 
   it('lets only an administrator change the settings', async () => {

@@ -2,9 +2,14 @@
 //! from the LRS, and exporting statements.
 
 use std::path::Path;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use crate::session::{Action, Session};
-use crate::xapi::{self, Credentials, PullOptions, PullSummary, SettingsInput, SyncError, SyncOptions, SyncReport, XapiSettings, XapiStatus};
+use crate::xapi::{
+    self, Credentials, MarksArriveBy, MarksPull, PullOptions, PullSummary, SettingsInput, SyncError, SyncOptions, SyncReport,
+    XapiSettings, XapiStatus,
+};
 use crate::{AppError, Result};
 
 impl Session {
@@ -30,8 +35,9 @@ impl Session {
     }
 
     /// Sends the queued statements to the LRS (`credentials`, or the one
-    /// configured here). The store is locked per batch, not for the whole
-    /// run, so the app stays usable while it sends.
+    /// configured here), then, in company mode, takes in the marks released
+    /// about this machine's profiles. The store is locked per batch, not for
+    /// the whole run, so the app stays usable while it sends.
     pub fn xapi_sync(
         &self,
         credentials: Option<Credentials>,
@@ -42,28 +48,48 @@ impl Session {
             Some(credentials) => credentials,
             None => self.xapi_stored_credentials()?.ok_or(SyncError::NotConfigured)?,
         };
-        drop(self.authorise(Action::SyncXapi)?);
-        xapi::sync_now(&self.store, &credentials, options, progress)
+        let mode = MarksArriveBy::configured(self.authorise(Action::SyncXapi)?.store.conn())?;
+        let mut report = xapi::sync_now(&self.store, &credentials, options, progress)?;
+        if mode == MarksArriveBy::Lrs {
+            report.marks_applied = Some(xapi::pull_marks(&self.store, &credentials, &PullOptions::default())?.applied);
+        }
+        Ok(report)
     }
 
-    /// The background sync's one run: nothing to do without an LRS or
-    /// without pending statements.
-    pub fn xapi_sync_if_pending(&self) -> std::result::Result<(), SyncError> {
+    /// Reads the statements about this machine's profiles from the LRS and,
+    /// in company mode, takes in the marks they carry (see [`xapi::marks`]).
+    pub fn xapi_pull_marks(
+        &self,
+        credentials: Option<Credentials>,
+        options: &PullOptions,
+    ) -> std::result::Result<MarksPull, SyncError> {
+        let credentials = match credentials {
+            Some(credentials) => credentials,
+            None => self.xapi_stored_credentials()?.ok_or(SyncError::NotConfigured)?,
+        };
+        drop(self.authorise(Action::SyncXapi)?);
+        xapi::pull_marks(&self.store, &credentials, options)
+    }
+
+    /// The background task's one run: sends pending statements, and in
+    /// company mode looks for new marks. Nothing to do without an LRS.
+    pub fn xapi_background_run(&self) -> std::result::Result<(), SyncError> {
         // On the recovery screen there is no database to send from.
         if self.recovery().is_some() {
             return Ok(());
         }
-        let credentials = {
+        let (credentials, pending, mode) = {
             let a = self.authorise_in_background(Action::SyncXapi)?;
-            if xapi::status(&a.store)?.pending == 0 {
-                return Ok(());
-            }
-            Credentials::stored(&a.store)?
+            (Credentials::stored(&a.store)?, xapi::status(&a.store)?.pending, MarksArriveBy::configured(a.store.conn())?)
         };
-        match credentials {
-            Some(credentials) => xapi::sync_now(&self.store, &credentials, &SyncOptions::default(), |_| {}).map(drop),
-            None => Ok(()),
+        let Some(credentials) = credentials else { return Ok(()) };
+        if pending > 0 {
+            xapi::sync_now(&self.store, &credentials, &SyncOptions::default(), |_| {})?;
         }
+        if mode == MarksArriveBy::Lrs && marks_are_due() {
+            xapi::pull_marks(&self.store, &credentials, &PullOptions::default())?;
+        }
+        Ok(())
     }
 
     /// Reads a course's statements back from the LRS (`credentials`, or the
@@ -91,6 +117,22 @@ impl Session {
         let a = self.authorise(Action::ExportXapi)?;
         xapi::export_statements(&a.store, out)
     }
+}
+
+/// The background task runs every minute; asking the LRS about every
+/// profile that often would load a company's LRS for nothing (marks come
+/// in hours, not seconds), so it looks for marks every quarter hour. "Sync
+/// now" always looks.
+const MARKS_EVERY: Duration = Duration::from_secs(15 * 60);
+
+fn marks_are_due() -> bool {
+    static LAST: Mutex<Option<Instant>> = Mutex::new(None);
+    let mut last = LAST.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let due = last.is_none_or(|at| at.elapsed() >= MARKS_EVERY);
+    if due {
+        *last = Some(Instant::now());
+    }
+    due
 }
 
 impl From<SyncError> for AppError {
