@@ -261,8 +261,17 @@ fn generate_activity(store: &mut Store) {
     let version = tasks::learner::submit(store, task_fixture::LEARNER, course, task, at(421)).unwrap().id;
     let levels = BTreeMap::from([("purpose".to_string(), 2usize), ("action".to_string(), 1usize)]);
     let mark = MarkInput { levels, complete: true, ..Default::default() };
+    let comments = BTreeMap::from([("purpose".to_string(), "目的写得清楚。".to_string())]);
+    let mark = MarkInput { comments, feedback: "欢迎语再具体一些。".into(), ..mark };
     grading::save_mark(store, task_fixture::INSTRUCTOR, &version, &mark, at(422)).unwrap();
     grading::release(store, task_fixture::INSTRUCTOR, &version, at(423)).unwrap();
+
+    // A short answer of the first module's practice marked by hand, with a
+    // comment: `scored` on the question, then the attempt's new outcome.
+    let waiting = quiz::marking_queue(store, task_fixture::INSTRUCTOR, Some("qunxue.community-ops")).unwrap();
+    let answer = waiting.first().expect("the design practice leaves a short answer to mark");
+    quiz::grade_answer(store, task_fixture::INSTRUCTOR, &answer.attempt_id, &answer.question_id, 1.0, Some("思路对，缺少数字。"), at(430))
+        .unwrap();
 }
 
 fn outbox_ids(store: &Store) -> BTreeSet<String> {
@@ -377,9 +386,19 @@ fn every_statement_kind_passes_the_independent_validator() {
     assert_eq!(verbs, all.iter().copied().collect(), "the activity must produce every statement kind");
     // What a reader needs to rebuild the records is there (docs/xapi.md).
     let carrying = |key: &str| exported.iter().filter(|s| s["context"]["extensions"].as_object().is_some_and(|e| e.keys().any(|k| k.ends_with(key)))).count();
-    for key in ["/extensions/attempt-id", "/extensions/attempt-number", "/extensions/question-id", "/extensions/class-ids", "/extensions/submission-version-id"] {
+    for key in [
+        "/extensions/attempt-id",
+        "/extensions/attempt-number",
+        "/extensions/question-id",
+        "/extensions/class-ids",
+        "/extensions/submission-version-id",
+        "/extensions/presentation",
+    ] {
         assert!(carrying(key) > 0, "no statement carries {key}");
     }
+    // What a learner's machine needs to show a mark (company mode).
+    let in_result = |key: &str| exported.iter().filter(|s| s["result"]["extensions"].as_object().is_some_and(|e| e.keys().any(|k| k.ends_with(key)))).count();
+    assert!(in_result("/extensions/comment") > 0 && in_result("/extensions/rubric-result") > 0, "marks carry their comment and result");
     let in_class = exported
         .iter()
         .filter(|s| s["context"]["contextActivities"]["grouping"].as_array().is_some_and(|g| g.iter().any(|a| a["definition"]["type"].as_str().is_some_and(|t| t.ends_with("/activitytypes/class")))))
