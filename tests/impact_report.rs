@@ -3,16 +3,20 @@
 //! page renders (pdftoppm) to a page that is not blank; the HTML is
 //! self-contained (ECharts and the data inlined, no external resources).
 //! The rendered pages are kept under target/impact-report/ to look at, and
-//! the HTML there is what tests/browser/report.spec.ts opens in Chromium.
+//! the HTML there is what tests/browser/report.spec.ts opens in Chromium,
+//! beside a report whose names are markup.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use qunxue_app::impact::fixture::{install, populated_study};
+use base64::Engine as _;
+use qunxue_app::impact;
+use qunxue_app::impact::fixture::{install, populated_study, INSTRUCTOR};
 use qunxue_store::Store;
 use qunxue_tests::cli::{qunxue, qunxue_with_pin};
 use qunxue_tests::profiles::{add_admin, ADMIN_PIN};
 use qunxue_tests::packs::repo_root;
+use sha2::{Digest, Sha256};
 
 fn has(tool: &str) -> bool {
     Command::new(tool).arg("-v").output().is_ok()
@@ -236,4 +240,69 @@ fn the_report_command_explains_an_empty_database() {
     );
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stderr).contains("no impact studies"));
+}
+
+/// A learner's display name and a store's name that are markup (an `<img>`
+/// whose `onerror` would set `window.__pwned`).
+const MARKUP_NAME: &str = r#"<img src=x onerror="window.__pwned=1">"#;
+
+/// The report of a study where a trained store (imported from a CSV, as an
+/// instructor would) and a learner (renamed by themself) carry
+/// [`MARKUP_NAME`], written by the real CLI. It goes to
+/// target/impact-report/markup-names-report.html, which
+/// tests/browser/report.spec.ts opens in Chromium and hovers those names'
+/// chart points. Here: the page names exactly its own scripts in its CSP.
+#[test]
+fn the_report_of_names_that_are_markup_is_written_for_the_browser_check() {
+    let work = tempfile::tempdir().unwrap();
+    let db = work.path().join("learner.db");
+    let study = {
+        let mut store = Store::open(&db).unwrap();
+        install(&mut store).unwrap();
+        let study = populated_study(&mut store).unwrap();
+        let csv = repo_root().join("tests/fixtures/hostile/markup-names.csv");
+        let mapping = impact::ColumnMapping { learner: 0, group: Some(1), metric: 2, period: 3, value: 4 };
+        let imported = impact::import_observations(&mut store, INSTRUCTOR, &study, &csv, &mapping, chrono::Utc::now()).unwrap();
+        assert_eq!(imported.rows_read, 4);
+        // p-a, one of the fixture's quiz takers, names themself.
+        qunxue_app::accounts::rename_profile(&mut store, "p-a", "p-a", MARKUP_NAME).unwrap();
+        study
+    };
+    let admin = add_admin(&db);
+    let out = work.path().join("out");
+    let output = qunxue_with_pin(ADMIN_PIN, &[
+        "report", "--profile", &admin, "--db", db.to_str().unwrap(), "--out", out.to_str().unwrap(),
+        "--study", &study, "--format", "html", "--resamples", "200",
+    ]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let html = std::fs::read_to_string(out.join("impact-report.html")).unwrap();
+    // In the report's JSON data, which the browser check shows in tooltips.
+    assert!(html.contains(r#"<img src=x onerror=\"window.__pwned=1\">"#), "the names reach the report");
+    assert_scripts_named_by_csp(&html);
+    std::fs::copy(out.join("impact-report.html"), report_dir().join("markup-names-report.html")).unwrap();
+}
+
+/// The page's CSP allows exactly the scripts it inlines, by their SHA-256:
+/// a script added without a hash would not run, and an injected one never.
+fn assert_scripts_named_by_csp(html: &str) {
+    let meta = "<meta http-equiv=\"Content-Security-Policy\" content=\"";
+    let start = html.find(meta).expect("a CSP meta element") + meta.len();
+    assert!(start < html.find("<script").unwrap(), "the CSP comes before any script");
+    let policy = &html[start..start + html[start..].find('"').unwrap()];
+    let directives: Vec<&str> = policy.split(';').map(str::trim).collect();
+    for required in ["default-src 'none'", "connect-src 'none'", "base-uri 'none'"] {
+        assert!(directives.contains(&required), "{required} missing from {policy}");
+    }
+    let script_src = directives.iter().find(|d| d.starts_with("script-src ")).expect("script-src");
+    let allowed: Vec<&str> = script_src.split_whitespace().skip(1).collect();
+    let inlined: Vec<String> = html
+        .split("<script>")
+        .skip(1)
+        .map(|rest| {
+            let body = &rest[..rest.find("</script>").unwrap()];
+            format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(Sha256::digest(body)))
+        })
+        .collect();
+    assert_eq!(inlined.len(), 3, "ECharts, the chart options and the drawing script");
+    assert_eq!(allowed, inlined, "script-src names exactly the inlined scripts, nothing else ('unsafe-inline', a host)");
 }

@@ -1,6 +1,15 @@
 //! The `qxasset` protocol: serves files of installed courses to the webview
 //! (images, media, PDFs). Which file a request may reach is the session's
 //! decision (nothing outside a course's own folder); this only answers HTTP.
+//!
+//! Every answer, file or error, carries a Content-Security-Policy that forbids
+//! script and any load but the file's own images and inline styles, and
+//! sandboxes it: should a pack's SVG or HTML ever be opened as a page, it is
+//! an inert document in an origin of its own, not a page of the app (the
+//! window's navigation guard refuses such a page besides). Images, video and
+//! audio shown in the app's page are unaffected: a webview that applies the
+//! policy to an SVG drawn as an image still finds its inline styles and
+//! images allowed.
 
 use std::borrow::Cow;
 use std::path::Path;
@@ -27,11 +36,25 @@ pub fn handle<R: Runtime>(ctx: UriSchemeContext<'_, R>, request: Request<Vec<u8>
     }
 }
 
+/// What a served file may do if it is shown as a document: draw its own
+/// images (an SVG's embedded `data:` or sibling files, on Linux and macOS as
+/// `qxasset:`, on Windows as `http://qxasset.localhost`) and inline styles,
+/// and nothing else — no script, no fetch, no frame, no form.
+const CONTENT_SECURITY_POLICY: &str =
+    "default-src 'none'; style-src 'unsafe-inline'; img-src qxasset: http://qxasset.localhost data:; sandbox";
+
+/// The headers every answer carries; `nosniff` keeps the webview from
+/// reading a file as another type than the one named (a `.png` holding HTML).
+fn response() -> tauri::http::response::Builder {
+    Response::builder()
+        .header(header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY)
+        .header(header::X_CONTENT_TYPE_OPTIONS, "nosniff")
+}
+
 fn serve_file(file: &Path) -> Response<Cow<'static, [u8]>> {
     match std::fs::read(file) {
-        Ok(bytes) => Response::builder()
+        Ok(bytes) => response()
             .header(header::CONTENT_TYPE, content_type(file))
-            .header("X-Content-Type-Options", "nosniff")
             .body(Cow::Owned(bytes))
             .unwrap_or_else(|_| status(StatusCode::INTERNAL_SERVER_ERROR)),
         Err(_) => status(StatusCode::NOT_FOUND),
@@ -44,8 +67,8 @@ fn content_type(path: &Path) -> &'static str {
         Some("jpg" | "jpeg") => "image/jpeg",
         Some("gif") => "image/gif",
         Some("webp") => "image/webp",
-        // SVG can carry script; served as an image it cannot run, and the CSP
-        // forbids inline script besides.
+        // SVG can carry script; served as an image it cannot run, and as a
+        // page the response's CSP forbids it.
         Some("svg") => "image/svg+xml",
         Some("mp4") => "video/mp4",
         Some("webm") => "video/webm",
@@ -58,5 +81,50 @@ fn content_type(path: &Path) -> &'static str {
 }
 
 fn status(code: StatusCode) -> Response<Cow<'static, [u8]>> {
-    Response::builder().status(code).body(Cow::Borrowed(&[][..])).expect("a bodiless response always builds")
+    response().status(code).body(Cow::Borrowed(&[][..])).expect("a bodiless response always builds")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn header_of<'a>(response: &'a Response<Cow<'static, [u8]>>, name: header::HeaderName) -> Option<&'a str> {
+        response.headers().get(name).map(|value| value.to_str().expect("ASCII header"))
+    }
+
+    /// The headers that make a file inert when shown as a page.
+    fn assert_locked_down(response: &Response<Cow<'static, [u8]>>) {
+        let policy = header_of(response, header::CONTENT_SECURITY_POLICY).expect("a CSP header");
+        let directives: Vec<&str> = policy.split(';').map(str::trim).collect();
+        assert!(directives.contains(&"default-src 'none'"), "{policy}");
+        assert!(directives.contains(&"sandbox"), "sandbox without allow-scripts: {policy}");
+        assert!(!policy.contains("script-src") && !policy.contains("allow-"), "{policy}");
+        assert_eq!(header_of(response, header::X_CONTENT_TYPE_OPTIONS), Some("nosniff"));
+    }
+
+    #[test]
+    fn a_served_svg_cannot_run_its_script_as_a_page() {
+        let dir = tempfile::tempdir().unwrap();
+        let svg = dir.path().join("evil.svg");
+        std::fs::write(&svg, r#"<svg xmlns="http://www.w3.org/2000/svg"><script>window.__pwned=1</script></svg>"#).unwrap();
+        let response = serve_file(&svg);
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(header_of(&response, header::CONTENT_TYPE), Some("image/svg+xml"));
+        assert_eq!(
+            header_of(&response, header::CONTENT_SECURITY_POLICY),
+            Some("default-src 'none'; style-src 'unsafe-inline'; img-src qxasset: http://qxasset.localhost data:; sandbox")
+        );
+        assert_locked_down(&response);
+    }
+
+    #[test]
+    fn error_answers_carry_the_same_headers() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = serve_file(&dir.path().join("gone.png"));
+        assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+        assert_locked_down(&missing);
+        for code in [StatusCode::FORBIDDEN, StatusCode::SERVICE_UNAVAILABLE, StatusCode::INTERNAL_SERVER_ERROR] {
+            assert_locked_down(&status(code));
+        }
+    }
 }

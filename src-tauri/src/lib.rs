@@ -6,6 +6,7 @@ mod asset_protocol;
 mod command_names;
 mod commands;
 mod error;
+mod navigation_guard;
 mod startup;
 mod state;
 mod webview_memory;
@@ -33,10 +34,12 @@ pub fn start<R: Runtime>(app: &tauri::AppHandle<R>, place: &DataPlace) -> Result
     Ok(())
 }
 
-/// The plugins, the asset protocol and every command on `base` (generic over
-/// the runtime so tests can use `tauri::test::mock_builder`).
+/// The plugins (the navigation guard first), the asset protocol and every
+/// command on `base` (generic over the runtime so tests can use
+/// `tauri::test::mock_builder`).
 pub fn commands_on<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
-    base.plugin(tauri_plugin_fs::init())
+    base.plugin(navigation_guard::plugin())
+        .plugin(tauri_plugin_fs::init())
         .plugin(tauri_plugin_dialog::init())
         .register_uri_scheme_protocol(qunxue_app::domain::markdown::ASSET_SCHEME, asset_protocol::handle)
         .invoke_handler(tauri::generate_handler![

@@ -74,7 +74,6 @@ const en: MessageSchema = {
     completed: 'Lesson completed',
     completedAnnouncement: 'This lesson is marked as completed.',
     completeFailed: 'Could not save completion: {message}',
-    externalLink: 'This link points to an external website and cannot be opened inside Qunxue while offline: {url}',
   },
   library: {
     title: 'Course library',

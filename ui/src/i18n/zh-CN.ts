@@ -75,7 +75,6 @@ const zhCN = {
     completed: '已完成本课',
     completedAnnouncement: '本课已标记为已完成。',
     completeFailed: '没能保存完成状态：{message}',
-    externalLink: '这是外部网站的链接，离线学习时无法在群学中打开：{url}',
   },
   library: {
     title: '课程库',

@@ -5,6 +5,7 @@ import ModuleView from './ModuleView.vue'
 import { mountScreen } from '../test/mount'
 import { moduleContent } from '../test/fixtures'
 import { resetScreenState } from '../lib/screen'
+import { dismissToast, useToasts } from '../composables/useToast'
 
 const props = { courseId: moduleContent.courseId, moduleId: moduleContent.id }
 const path = `/courses/${props.courseId}/modules/${props.moduleId}`
@@ -97,7 +98,10 @@ describe('ModuleView', () => {
 
     await wrapper.find('a[href^="https:"]').trigger('click')
     expect(router.currentRoute.value.fullPath).toBe(path)
-    expect(wrapper.find('[role="status"]').text()).toContain('https://example.org/guide')
+    // The address is shown (in a toast) so the learner can open it in a browser.
+    const toasts = useToasts().toasts.map((toast) => toast.message)
+    expect(toasts).toEqual([expect.stringContaining('https://example.org/guide')])
+    for (const toast of [...useToasts().toasts]) dismissToast(toast.id)
     wrapper.unmount()
   })
 

@@ -16,6 +16,22 @@
     return v.toLocaleString('zh-CN', { maximumFractionDigits: a >= 1000 ? 0 : a >= 1 ? 1 : 2 });
   }
 
+  // ECharts inserts a tooltip formatter's return value as HTML, and unit and
+  // learner names are whatever an instructor's data file or a learner typed:
+  // every name goes through this before it joins a tooltip. (The same escape
+  // as echarts.format.encodeHTML, written out because the desktop view
+  // imports ECharts as modules, with no global `echarts`.)
+  function text(value) {
+    return String(value).replace(/[&<>"']/g, function (c) {
+      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
+    });
+  }
+
+  // "name：value" for one point of a named line (a unit, a learner).
+  function namedPointTooltip(p) {
+    return text(p.seriesName) + '：' + fmt(p.value);
+  }
+
   // Vertical interval whiskers: data items are [categoryIndex, low, high].
   function whiskers(name, data, color) {
     return {
@@ -81,7 +97,7 @@
   // One line per unit from its before to its after value.
   function slopeChart(metric) {
     var o = base('各' + report.study.unitKindZh + '培训前后变化');
-    o.tooltip = { trigger: 'item', formatter: function (p) { return p.seriesName + '：' + fmt(p.value); } };
+    o.tooltip = { trigger: 'item', formatter: namedPointTooltip };
     o.xAxis = { type: 'category', data: ['培训前', '培训后'], boundaryGap: false };
     o.yAxis = { type: 'value', scale: true, axisLabel: { formatter: fmt } };
     o.series = metric.units.filter(function (u) { return u.before !== null && u.after !== null; }).map(function (u) {
@@ -111,7 +127,7 @@
 
   function knowledgeChart(pair) {
     var o = base('学员课前测与课后测得分（%）');
-    o.tooltip = { trigger: 'item', formatter: function (p) { return p.seriesName + '：' + fmt(p.value); } };
+    o.tooltip = { trigger: 'item', formatter: namedPointTooltip };
     o.xAxis = { type: 'category', data: [pair.preTitle, pair.postTitle], boundaryGap: false };
     o.yAxis = { type: 'value', min: 0, max: 100 };
     o.series = pair.learners.map(function (l) {

@@ -8,6 +8,10 @@ const en: typeof zhCN = {
   listSeparator: ', ',
   fileLocation: '{file}, line {line}, column {col}: {message}',
   partFailed: 'This part could not be loaded ({message}). Choose “Try again”; if it keeps failing, restart Qunxue.',
+  links: {
+    external: 'This link points to an external website and cannot be opened inside Qunxue while offline; copy the address into a browser to view it: {url}',
+    refused: 'This link cannot be opened in Qunxue.',
+  },
   shortcuts: {
     title: 'Keyboard shortcuts',
     open: 'Keyboard shortcuts (press ?)',

@@ -8,6 +8,11 @@ const zhCN = {
   fileLocation: '{file} 第 {line} 行第 {col} 列：{message}',
   // A part of a screen that failed while the rest works: what happened, then what to do.
   partFailed: '这部分内容没能读取（{message}）。请点“重试”；如果仍然不行，请重新打开群学。',
+  // A link in course or learner text: nothing in it may navigate the window (useSafeLinks).
+  links: {
+    external: '这是外部网站的链接，离线学习时无法在群学中打开，可复制地址到浏览器中查看：{url}',
+    refused: '这个链接无法在群学中打开。',
+  },
   shortcuts: {
     title: '键盘快捷键',
     open: '键盘快捷键（按 ? 打开）',

@@ -1,8 +1,17 @@
 //! The self-contained HTML report: tables rendered here, charts drawn in
 //! the browser by Apache ECharts, whose minified build is inlined together
 //! with the report data — the file opens offline, from a USB stick or mail.
+//!
+//! The page carries its own Content-Security-Policy: it runs exactly its
+//! three inlined scripts (named by their SHA-256) and loads nothing, so a
+//! name from the data that ever reached the page as markup could neither run
+//! nor send anything anywhere.
 
 use std::fmt::Write as _;
+use std::sync::LazyLock;
+
+use base64::Engine as _;
+use sha2::{Digest, Sha256};
 
 use super::super::report::EffectReport;
 use super::tables::{sections, Section};
@@ -13,6 +22,28 @@ const CHART_OPTIONS: &str = include_str!("../../../assets/report/chart-options.j
 const CHARTS: &str = include_str!("../../../assets/report/charts.js");
 const STYLE: &str = include_str!("../../../assets/report/report.css");
 
+/// The scripts the page runs, in order, each inlined in a `<script>` element.
+const SCRIPTS: [&str; 3] = [ECHARTS, CHART_OPTIONS, CHARTS];
+
+/// Only the inlined scripts run and only inline styles apply (ECharts styles
+/// its tooltip with `style` attributes); nothing is fetched, framed, posted
+/// or loaded as an image. `default-src 'none'` alone would forbid the loads;
+/// `connect-src` is spelled out so a reader sees that nothing is sent.
+static CONTENT_SECURITY_POLICY: LazyLock<String> = LazyLock::new(|| {
+    let hashes: Vec<String> = SCRIPTS.iter().map(|script| script_hash(script)).collect();
+    format!(
+        "default-src 'none'; script-src {}; style-src 'unsafe-inline'; connect-src 'none'; \
+         img-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'",
+        hashes.join(" ")
+    )
+});
+
+/// A CSP source naming one inline script by the SHA-256 of its text.
+fn script_hash(script: &str) -> String {
+    let digest = Sha256::digest(script.as_bytes());
+    format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(digest))
+}
+
 pub fn render_html(report: &EffectReport) -> Result<String> {
     let data = serde_json::to_string(report)
         .map_err(|e| AppError::Internal(format!("report to JSON: {e}")))?;
@@ -21,10 +52,12 @@ pub fn render_html(report: &EffectReport) -> Result<String> {
     let _ = write!(
         html,
         "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{title} · 培训效果评估报告</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n\
          <header><h1>培训效果评估报告</h1><p class=\"study\">{title}</p>\
          <p class=\"meta\">课程：{course} · 评估对象：{noun} · 基线期 {bs} 至 {be} · 培训后 {ps} 至 {pe} · 生成于 {generated}</p></header>\n",
+        csp = CONTENT_SECURITY_POLICY.as_str(),
         title = escape(&s.name),
         course = escape(&s.course_title),
         noun = s.unit_kind_zh,
@@ -39,11 +72,17 @@ pub fn render_html(report: &EffectReport) -> Result<String> {
     }
     html.push_str("</main>\n");
     // JSON inside <script> must not close the element: escape every "</".
-    let _ = write!(
+    // (A data block is not run, so the CSP need not name it.)
+    let _ = writeln!(
         html,
-        "<script type=\"application/json\" id=\"report-data\">{}</script>\n<script>{ECHARTS}</script>\n<script>{CHART_OPTIONS}</script>\n<script>{CHARTS}</script>\n</body>\n</html>\n",
+        "<script type=\"application/json\" id=\"report-data\">{}</script>",
         data.replace("</", "<\\/")
     );
+    // Exactly the scripts the CSP names by hash.
+    for script in SCRIPTS {
+        let _ = writeln!(html, "<script>{script}</script>");
+    }
+    html.push_str("</body>\n</html>\n");
     Ok(html)
 }
 
