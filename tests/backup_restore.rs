@@ -32,6 +32,12 @@ fn demo_admin(db: &Path) -> String {
     conn.query_row("SELECT id FROM profiles WHERE role = 'admin'", [], |r| r.get(0)).unwrap()
 }
 
+/// The permission bits of `path` (owner-only is 0o600 for files).
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
@@ -79,6 +85,7 @@ fn backup_and_restore_round_trip_through_the_cli() {
         text(&out.stdout)
     );
     assert_eq!(contents(&backup), before, "the backup holds every row");
+    assert_eq!(mode(&backup), 0o600, "a backup holds everyone's records: owner-only");
 
     // Learners deleted after the backup come back with the restore.
     rusqlite::Connection::open(&db)
@@ -95,8 +102,13 @@ fn backup_and_restore_round_trip_through_the_cli() {
     let mut as_admin = restore.to_vec();
     as_admin.extend(["--profile", admin.as_str()]);
     let replaced_learners = learners(&db);
+    // A database an older version left readable by everyone…
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o644)).unwrap();
     let out = qunxue_with_pin(qunxue_app::demo::DEMO_PIN, &as_admin);
     assert!(out.status.success(), "{}", text(&out.stderr));
+    // …is owner-only once restored.
+    assert_eq!(mode(&db), 0o600, "the restored database");
     // Every row comes back, and the admin log says who restored it.
     let mut restored = contents(&db);
     let log = restored.remove("admin_log").unwrap().1;
@@ -115,6 +127,7 @@ fn backup_and_restore_round_trip_through_the_cli() {
         replaced_learners,
         "the file set aside is the one that was replaced"
     );
+    assert_eq!(mode(Path::new(kept)), 0o600, "the copy set aside");
 }
 
 #[test]

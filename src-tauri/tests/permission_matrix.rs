@@ -580,8 +580,8 @@ const ROWS: &[Row] = &[
     },
     Row { command: "survey_forms", min: Learner, args: course, effect: Effect::Returns(non_empty) },
     // xAPI.
-    Row { command: "xapi_status", min: Learner, args: none, effect: Effect::Returns(|v| v["pending"].as_i64().is_some_and(|n| n > 0)) },
-    Row { command: "xapi_settings", min: Learner, args: none, effect: Effect::Returns(Value::is_object) },
+    Row { command: "xapi_status", min: Instructor, args: none, effect: Effect::Returns(|v| v["pending"].as_i64().is_some_and(|n| n > 0)) },
+    Row { command: "xapi_settings", min: Instructor, args: none, effect: Effect::Returns(Value::is_object) },
     Row {
         command: "xapi_save_settings",
         min: Admin,

@@ -234,6 +234,7 @@ export async function installTauriMock(page: Page, options: MockOptions): Promis
         endpoint: 'https://lrs.example.com/xAPI',
         username: 'qunxue-desktops',
         passwordSet: true,
+        passwordKeptIn: 'keyring',
         iriBase: 'https://learn.example.com/xapi',
         marksArriveBy: 'bundle',
       }),

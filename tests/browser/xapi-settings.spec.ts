@@ -1,7 +1,8 @@
 // Settings → learning record sync (xAPI), against the built UI with the
 // backend mocked: the panel shows the outbox status, never the password,
-// "sync now" sends and says how many went, and a learner cannot change where
-// records go while an administrator can (saving keeps the stored password).
+// "sync now" sends and says how many went; an instructor sees it read-only, a
+// learner not at all, and an administrator can change where records go
+// (saving keeps the stored password).
 import { expect, test } from '@playwright/test'
 import { argsSent, installTauriMock } from './tauri-mock'
 import { installLearnerMock, type MockProfile } from './learner-records-mock'
@@ -9,10 +10,19 @@ import { communityOps } from './fixtures/community-ops'
 
 const learner: MockProfile = { id: 'p1', displayName: '小王', role: 'learner', avatarColour: '#2f6f5e', lastUsedAt: '2026-12-01T08:00:00Z' }
 const admin: MockProfile = { ...learner, id: 'p9', displayName: '管理员', role: 'admin' }
+const instructor: MockProfile = { ...learner, id: 'p5', displayName: '王老师', role: 'instructor' }
 
-test('the xAPI panel shows the outbox, syncs now, and is read-only for learners', async ({ page }) => {
+test('a learner sees no LRS settings', async ({ page }) => {
   await installTauriMock(page, { courses: [communityOps] })
   await installLearnerMock(page, { profiles: [learner, admin], activeId: 'p1', courses: [communityOps] })
+  await page.goto('/#/settings')
+  await expect(page.getByRole('heading', { name: '设置', exact: true })).toBeVisible()
+  await expect(page.getByTestId('xapi-settings')).toHaveCount(0)
+})
+
+test('the xAPI panel shows the outbox, syncs now, and is read-only for instructors', async ({ page }) => {
+  await installTauriMock(page, { courses: [communityOps] })
+  await installLearnerMock(page, { profiles: [learner, instructor, admin], activeId: 'p5', courses: [communityOps] })
   await page.goto('/#/settings')
   const panel = page.getByTestId('xapi-settings')
   await expect(panel.getByRole('heading', { name: '学习记录同步（xAPI）' })).toBeVisible()
@@ -36,7 +46,7 @@ test('an administrator saves the LRS settings without resending the password', a
     w.__QUNXUE_EXTRA_HANDLERS__ ??= {}
     w.__QUNXUE_EXTRA_HANDLERS__.xapi_save_settings = (args) => {
       const input = args.input as Record<string, string>
-      return { endpoint: input.endpoint, username: input.username, passwordSet: true, iriBase: input.iriBase, marksArriveBy: input.marksArriveBy }
+      return { endpoint: input.endpoint, username: input.username, passwordSet: true, passwordKeptIn: 'keyring', iriBase: input.iriBase, marksArriveBy: input.marksArriveBy }
     }
   })
   await page.goto('/#/settings')

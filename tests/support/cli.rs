@@ -74,5 +74,8 @@ pub fn qunxue_fed(args: &[&str], stdin: &str, pin: Option<&str>) -> Output {
 fn command(locale: &str, args: &[&str]) -> Command {
     let mut command = Command::new(qunxue_path());
     command.args(args).env_remove("LC_MESSAGES").env_remove("QUNXUE_PIN").env("LC_ALL", locale).env("LANG", locale);
+    // Secrets in the owner-only file beside the test database, never in the
+    // developer's own keyring (the keyring path has its own test layer).
+    command.env("QUNXUE_SECRETS", "file");
     command
 }

@@ -19,6 +19,8 @@ const APP_PACKAGES: &[&str] = &[
     "libwebkit2gtk-4.1-dev",
     "librsvg2-dev",
     "libssl-dev",
+    // The Secret Service client behind the `keyring` crate on Linux.
+    "libdbus-1-dev",
     "libxdo-dev",
     "libayatana-appindicator3-dev",
     "fonts-noto-cjk",
@@ -28,9 +30,19 @@ const APP_PACKAGES: &[&str] = &[
 /// Extra packages only the tests need.
 /// (`poppler-utils`: pdftoppm/pdftotext/pdffonts check the PDF effect report;
 /// `xdotool` types a path into the native file dialog in the desktop e2e;
-/// `python3-venv`: the venv Ralph, the xAPI tests' LRS, is installed into.)
-const TEST_PACKAGES: &[&str] =
-    &["webkit2gtk-driver", "chromium", "xauth", "imagemagick", "poppler-utils", "xdotool", "python3-venv"];
+/// `python3-venv`: the venv Ralph, the xAPI tests' LRS, is installed into;
+/// `gnome-keyring` and `dbus`: a real Secret Service for the secrets test.)
+const TEST_PACKAGES: &[&str] = &[
+    "webkit2gtk-driver",
+    "chromium",
+    "xauth",
+    "imagemagick",
+    "poppler-utils",
+    "xdotool",
+    "python3-venv",
+    "gnome-keyring",
+    "dbus",
+];
 
 /// tauri-driver must stay on 2.x, like every other Tauri part.
 const TAURI_DRIVER_VERSION: &str = "2.1.0";

@@ -28,6 +28,7 @@ pub fn run(with_setup: bool) -> anyhow::Result<()> {
     std::fs::create_dir_all(&reports)?;
 
     let mut layers = vec![rust_tests()?];
+    layers.push(secret_service()?);
     layers.push(vitest(&reports)?);
     build_desktop()?;
     // The desktop crate's own tests (the permission matrix) embed the built UI.
@@ -58,9 +59,24 @@ fn rust_tests() -> anyhow::Result<Layer> {
     cargo_tests("Rust (cargo test)", &["test", "--no-fail-fast", "--workspace", "--exclude", "qunxue-desktop"])
 }
 
+/// The secrets test against a real OS credential store: a private D-Bus
+/// session with GNOME Keyring's Secret Service, unlocked with a throwaway
+/// password (the other layers have no session bus, so they test the
+/// owner-only file the app falls back to).
+fn secret_service() -> anyhow::Result<Layer> {
+    let script = "printf 'qunxue-test\\n' | gnome-keyring-daemon --unlock --components=secrets >/dev/null \
+                  && cargo test -p qunxue-app --lib secrets:: -- --ignored";
+    cargo_tests_via("OS credential store", "dbus-run-session", &["--", "sh", "-c", script])
+}
+
 /// One `cargo test` run, counted from its `test result:` lines.
 fn cargo_tests(name: &'static str, args: &[&str]) -> anyhow::Result<Layer> {
-    let output = process::command("cargo", args).stderr(Stdio::inherit()).output()?;
+    cargo_tests_via(name, "cargo", args)
+}
+
+/// `cargo test` run through `program` (a wrapper that prepares its environment).
+fn cargo_tests_via(name: &'static str, program: &str, args: &[&str]) -> anyhow::Result<Layer> {
+    let output = process::command(program, args).stderr(Stdio::inherit()).output()?;
     let stdout = String::from_utf8_lossy(&output.stdout);
     print!("{stdout}");
     let (mut passed, mut failed) = (0, 0);

@@ -10,6 +10,8 @@ export interface XapiSettings {
   endpoint: string
   username: string
   passwordSet: boolean
+  /** Where this machine keeps the password: the OS credential store, or an owner-only file beside the database. */
+  passwordKeptIn: 'keyring' | 'file'
   iriBase: string
   marksArriveBy: MarksArriveBy
 }

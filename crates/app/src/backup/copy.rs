@@ -66,6 +66,10 @@ pub fn backup_to_file(source: &Connection, out: &Path) -> Result<BackupFile> {
 
 fn write_copy(source: &Connection, partial: &Path) -> Result<i64> {
     let _ = std::fs::remove_file(partial);
+    // Owner-only from its first byte: the backup holds everyone's records,
+    // and the rename (and a restore from it) keeps this mode.
+    std::fs::File::create(partial).map_err(AppError::write(partial))?;
+    crate::private_files::private_file(partial)?;
     let mut target = Connection::open(partial).map_err(|e| sqlite_write(partial, e))?;
     {
         let backup = Backup::new(source, &mut target).map_err(|e| sqlite_write(partial, e))?;

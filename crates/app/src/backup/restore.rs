@@ -64,10 +64,12 @@ pub fn set_aside(database: &Path, now: DateTime<Utc>) -> Result<Option<PathBuf>>
     checkpoint_if_healthy(database);
     let aside = database.with_file_name(format!("{name}.replaced-{}", now.format("%Y%m%dT%H%M%S%.3fZ")));
     std::fs::copy(database, &aside).map_err(AppError::write(&aside))?;
+    crate::private_files::private_file(&aside)?;
     let wal = sidecar(database, "-wal");
     if wal.exists() {
         let aside_wal = sidecar(&aside, "-wal");
         std::fs::copy(&wal, &aside_wal).map_err(AppError::write(&aside_wal))?;
+        crate::private_files::private_file(&aside_wal)?;
     }
     std::fs::File::open(&aside)
         .and_then(|f| f.sync_all())

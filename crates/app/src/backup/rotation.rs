@@ -127,7 +127,7 @@ pub fn create_backup(
     now: DateTime<Utc>,
 ) -> Result<BackupEntry> {
     let dir = backups_dir(data_dir);
-    std::fs::create_dir_all(&dir).map_err(AppError::write(&dir))?;
+    crate::private_files::private_dir(&dir)?;
     let file_name = format!("{PREFIX}{}-{}{SUFFIX}", now.format(TIME_FORMAT), reason.as_str());
     let written = backup_to_file(source, &dir.join(&file_name))?;
     prune(data_dir)?;

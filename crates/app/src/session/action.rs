@@ -120,7 +120,11 @@ impl Action {
             Action::ExportOwnRecords | Action::TakeQuiz | Action::ListLocalQuizzes | Action::DoTask => R(Learner),
             Action::SendSubmissions | Action::ReceiveGrades | Action::ViewAttachment => R(Learner),
             Action::EarnCertificate | Action::AnswerSurvey | Action::EditProfile => R(Learner),
-            Action::ReadXapiStatus | Action::SyncXapi => R(Learner),
+            // A learner's machine sends (and in company mode fetches marks)
+            // on its own; the LRS's address, account and its error replies
+            // are for those who look after it.
+            Action::SyncXapi => R(Learner),
+            Action::ReadXapiStatus => R(Instructor),
             // Deleting a profile deletes everything its owner did.
             Action::DeleteProfile => R(Admin),
             // The service decides who may trust a key for which bundle kind.

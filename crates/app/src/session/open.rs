@@ -67,11 +67,12 @@ impl Session {
     /// session then runs on an empty in-memory store and reports the damage
     /// through [`Session::recovery`] until a backup is restored.
     pub fn start(options: OpenOptions) -> Result<Started> {
-        std::fs::create_dir_all(&options.data_dir).map_err(AppError::write(&options.data_dir))?;
+        crate::private_files::private_dir(&options.data_dir)?;
         let now = (options.clock)();
         match open_checked(&options.database_path, &options.data_dir, now)? {
             Startup::Ready(ready) => {
                 let mut store = ready.store;
+                crate::xapi::settings::move_password_out(&mut store, &options.data_dir)?;
                 let profile = prepare(&mut store, options.bundled_pack.as_deref(), &options.clock)?;
                 // Nobody has entered a PIN yet: a profile without one is open,
                 // one with a PIN (a machine where every profile has one) waits.
@@ -90,6 +91,7 @@ impl Session {
     /// it may do what a learner may.
     pub fn open(options: OpenOptions, profile: Option<&str>, pin: Option<&str>) -> Result<Session> {
         let mut store = Store::open(&options.database_path)?;
+        crate::xapi::settings::move_password_out(&mut store, &options.data_dir)?;
         let now = (options.clock)();
         let profile_id = match profile {
             Some(id) if profiles::is_member(store.conn(), id)? => {
@@ -164,6 +166,8 @@ impl Session {
             other => other,
         };
         let mut reopened = Store::open(&self.database_path)?;
+        // A restored backup from an older version may still hold the password.
+        crate::xapi::settings::move_password_out(&mut reopened, &self.data_dir)?;
         let profile = prepare(&mut reopened, self.bundled_pack.as_deref(), &self.clock)?;
         *slot = reopened;
         drop(slot);

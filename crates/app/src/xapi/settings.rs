@@ -1,13 +1,21 @@
 //! Where the statements go: the LRS endpoint, its account and the IRI base
 //! activity ids are built under; and how the outbox stands. The password is
-//! write-only from a front end's point of view: it is saved, never returned.
+//! write-only from a front end's point of view: it is saved, never returned;
+//! and it is kept in the OS credential store ([`crate::secrets`]), never in
+//! the database. It goes only over `https://` (plain `http://` only to this
+//! computer), and it is forgotten when the endpoint changes, so a password
+//! is never sent to a server it was not given for.
 
 use qunxue_core::xapi::Iris;
 use qunxue_store::profiles::Role;
 use qunxue_store::{settings as keys, xapi as outbox, Store};
 use serde::{Deserialize, Serialize};
 
+use crate::secrets::Secrets;
 use crate::{access, AppError, Result};
+
+/// The secret's name in [`Secrets`].
+pub(crate) const LRS_PASSWORD: &str = "lrs-password";
 
 /// The settings as a front end sees them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -17,6 +25,9 @@ pub struct XapiSettings {
     pub username: String,
     /// Whether a password is stored; the password itself never leaves the backend.
     pub password_set: bool,
+    /// Where this machine keeps it: the OS credential store, or an
+    /// owner-only file beside the database where there is none.
+    pub password_kept_in: crate::secrets::SecretStoreKind,
     pub iri_base: String,
     pub marks_arrive_by: MarksArriveBy,
 }
@@ -37,7 +48,7 @@ pub enum MarksArriveBy {
 }
 
 impl MarksArriveBy {
-    fn as_str(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             MarksArriveBy::Bundle => "bundle",
             MarksArriveBy::Lrs => "lrs",
@@ -79,12 +90,13 @@ pub struct XapiStatus {
     pub last_error_at: Option<String>,
 }
 
-pub fn settings(store: &Store) -> Result<XapiSettings> {
+pub fn settings(store: &Store, secrets: &Secrets) -> Result<XapiSettings> {
     let config = outbox::config(store.conn())?;
     Ok(XapiSettings {
         endpoint: config.endpoint,
         username: config.username,
-        password_set: !config.password.is_empty(),
+        password_set: secrets.get(LRS_PASSWORD)?.is_some(),
+        password_kept_in: secrets.kind(),
         iri_base: config.iri_base,
         marks_arrive_by: MarksArriveBy::configured(store.conn())?,
     })
@@ -92,19 +104,41 @@ pub fn settings(store: &Store) -> Result<XapiSettings> {
 
 /// Saves the connection settings (administrators only: they decide where
 /// learning records go).
-pub fn save_settings(store: &mut Store, profile: &str, input: &SettingsInput) -> Result<XapiSettings> {
+pub fn save_settings(store: &mut Store, secrets: &mut Secrets, profile: &str, input: &SettingsInput) -> Result<XapiSettings> {
     access::require(store.conn(), profile, Role::Admin, "设置学习记录服务器 / setting the learning record store")?;
     let endpoint = check_endpoint(&input.endpoint)?;
     let iris = Iris::new(&input.iri_base).map_err(|e| AppError::Rejected(e.to_string()))?;
     let password = input.password.as_deref().filter(|p| !p.is_empty());
+    let moved = outbox::config(store.conn())?.endpoint != endpoint;
+    match password {
+        Some(password) => secrets.set(store, LRS_PASSWORD, password)?,
+        // The old password was given for the old server.
+        None if moved => secrets.delete(LRS_PASSWORD)?,
+        None => {}
+    }
     store.transact(|tx| -> Result<()> {
-        outbox::save_connection(tx, &endpoint, input.username.trim(), password, iris.base())?;
+        // The database's own column stays empty (older versions kept it there).
+        outbox::save_connection(tx, &endpoint, input.username.trim(), Some(""), iris.base())?;
         if let Some(mode) = input.marks_arrive_by {
             keys::set(tx, keys::MARKS_ARRIVE_BY, mode.as_str())?;
         }
         Ok(())
     })?;
-    settings(store)
+    settings(store, secrets)
+}
+
+/// Moves a password an older version kept in the database into the
+/// credential store, and wipes it from the file (and its log) for good.
+pub(crate) fn move_password_out(store: &mut Store, data_dir: &std::path::Path) -> Result<()> {
+    let legacy = outbox::config(store.conn())?.password;
+    if legacy.is_empty() {
+        return Ok(());
+    }
+    let mut secrets = Secrets::of(store, data_dir)?;
+    if secrets.get(LRS_PASSWORD)?.is_none() {
+        secrets.set(store, LRS_PASSWORD, &legacy)?;
+    }
+    Ok(outbox::wipe_stored_password(store.conn())?)
 }
 
 pub fn status(store: &Store) -> Result<XapiStatus> {
@@ -121,21 +155,50 @@ pub fn status(store: &Store) -> Result<XapiStatus> {
 }
 
 /// An empty endpoint switches syncing off; anything else must be an
-/// http(s) URL (the LRS's xAPI root, e.g. `https://lrs.example.com/xAPI`).
+/// `https://` URL (the LRS's xAPI root, e.g. `https://lrs.example.com/xAPI`),
+/// or `http://` to this computer only: the password goes with every request.
+/// Credentials written into the URL are refused (they would sit in the
+/// database and in logs).
 pub(crate) fn check_endpoint(endpoint: &str) -> Result<String> {
     let endpoint = endpoint.trim().trim_end_matches('/');
     if endpoint.is_empty() {
         return Ok(String::new());
     }
-    let rest = endpoint.strip_prefix("https://").or_else(|| endpoint.strip_prefix("http://"));
-    match rest {
-        Some(rest) if !rest.is_empty() && !rest.starts_with('/') && !endpoint.contains(char::is_whitespace) => {
-            Ok(endpoint.to_string())
+    let (secure, rest) = match (endpoint.strip_prefix("https://"), endpoint.strip_prefix("http://")) {
+        (Some(rest), _) => (true, rest),
+        (None, Some(rest)) => (false, rest),
+        (None, None) => {
+            return Err(AppError::Rejected(format!(
+                "学习记录服务器地址「{endpoint}」无效，应以 https:// 开头 / the LRS endpoint must be an https:// URL"
+            )))
         }
-        _ => Err(AppError::Rejected(format!(
-            "学习记录服务器地址「{endpoint}」无效，应以 http:// 或 https:// 开头 / the LRS endpoint must be an http(s) URL"
-        ))),
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    if authority.is_empty() || endpoint.contains(char::is_whitespace) {
+        return Err(AppError::Rejected(format!(
+            "学习记录服务器地址「{endpoint}」无效 / the LRS endpoint {endpoint} is not a valid URL"
+        )));
     }
+    if authority.contains('@') {
+        return Err(AppError::Rejected(
+            "学习记录服务器地址里不能包含账号或密码，请分别填写 / put the LRS account and password in their own fields, not in the URL".into(),
+        ));
+    }
+    if !secure && !is_loopback(authority) {
+        return Err(AppError::Rejected(format!(
+            "「{endpoint}」不加密，密码会以明文经过网络：请使用 https:// 地址（http:// 只能用于本机）/ the LRS password would cross the network in clear text: use https:// (http:// is allowed only to this computer)"
+        )));
+    }
+    Ok(endpoint.to_string())
+}
+
+/// Whether `authority` (host and optional port) is this computer.
+fn is_loopback(authority: &str) -> bool {
+    let host = match authority.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or_default(),
+        None => authority.rsplit_once(':').map_or(authority, |(host, _)| host),
+    };
+    host.eq_ignore_ascii_case("localhost") || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
 #[cfg(test)]
@@ -148,5 +211,16 @@ mod tests {
         assert_eq!(check_endpoint("").unwrap(), "");
         assert!(check_endpoint("lrs.example.com").is_err());
         assert!(check_endpoint("http:///x").is_err());
+        // Clear text only to this computer.
+        for local in ["http://127.0.0.1:8100/xAPI", "http://localhost/xAPI", "http://[::1]:8100/xAPI", "http://127.9.9.9"] {
+            assert_eq!(check_endpoint(local).unwrap(), local);
+        }
+        let remote = check_endpoint("http://lrs.example.com/xAPI").unwrap_err().to_string();
+        assert!(remote.contains("https://"), "{remote}");
+        assert!(check_endpoint("http://localhost.evil.example/xAPI").is_err());
+        assert!(check_endpoint("http://10.0.0.5:8100/xAPI").is_err());
+        // No credentials in the URL, on either scheme.
+        assert!(check_endpoint("https://user:secret@lrs.example.com/xAPI").unwrap_err().to_string().contains("账号或密码"));
+        assert!(check_endpoint("http://user@127.0.0.1/xAPI").is_err());
     }
 }

@@ -38,13 +38,13 @@ impl std::fmt::Debug for Credentials {
 
 impl Credentials {
     /// The stored settings, or `None` while no endpoint is configured.
-    pub fn stored(store: &Store) -> crate::Result<Option<Self>> {
+    pub fn stored(store: &Store, secrets: &crate::secrets::Secrets) -> crate::Result<Option<Self>> {
         let config = outbox::config(store.conn())?;
-        Ok((!config.endpoint.is_empty()).then_some(Credentials {
-            endpoint: config.endpoint,
-            username: config.username,
-            password: config.password,
-        }))
+        if config.endpoint.is_empty() {
+            return Ok(None);
+        }
+        let password = secrets.get(super::settings::LRS_PASSWORD)?.unwrap_or_default();
+        Ok(Some(Credentials { endpoint: config.endpoint, username: config.username, password }))
     }
 }
 

@@ -160,6 +160,18 @@ pub fn save_connection(
     Ok(())
 }
 
+/// Empties the password column older versions kept the LRS password in, and
+/// overwrites it on disk: `secure_delete` zeroes the freed bytes, and the
+/// checkpoint folds the WAL (which still holds the old page) back and empties it.
+pub fn wipe_stored_password(conn: &Connection) -> Result<()> {
+    conn.pragma_update(None, "secure_delete", true)?;
+    let wiped = conn.execute("UPDATE xapi_config SET password = '' WHERE id = 1", []);
+    conn.pragma_update(None, "secure_delete", false)?;
+    wiped?;
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+    Ok(())
+}
+
 pub fn record_success(tx: &Transaction<'_>, now: &str) -> Result<()> {
     tx.execute(
         "UPDATE xapi_config SET last_success_at = ?1, last_error = NULL, last_error_at = NULL WHERE id = 1",

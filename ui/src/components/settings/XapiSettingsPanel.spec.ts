@@ -37,12 +37,12 @@ beforeEach(async () => {
     calls.push([cmd, (args ?? {}) as Record<string, unknown>])
     if (cmd === 'list_profiles') return profileList()
     if (cmd === 'xapi_settings') {
-      return { endpoint: 'https://lrs.example.com/xAPI', username: 'qunxue', passwordSet: true, iriBase: 'https://learn.example.com/xapi', marksArriveBy: 'bundle' }
+      return { endpoint: 'https://lrs.example.com/xAPI', username: 'qunxue', passwordSet: true, passwordKeptIn: 'keyring', iriBase: 'https://learn.example.com/xapi', marksArriveBy: 'bundle' }
     }
     if (cmd === 'xapi_status') return status
     if (cmd === 'xapi_save_settings') {
       const input = (args as { input: Record<string, unknown> }).input
-      return { endpoint: input.endpoint, username: input.username, passwordSet: true, iriBase: input.iriBase, marksArriveBy: input.marksArriveBy }
+      return { endpoint: input.endpoint, username: input.username, passwordSet: true, passwordKeptIn: 'keyring', iriBase: input.iriBase, marksArriveBy: input.marksArriveBy }
     }
     if (cmd === 'xapi_sync_now') return syncResult()
     return null
@@ -127,11 +127,20 @@ describe('XapiSettingsPanel', () => {
   })
 
   it('lets only an administrator change the settings', async () => {
-    role = 'learner'
+    role = 'instructor'
     await refreshProfiles(true)
     const { wrapper } = await mountScreen(XapiSettingsPanel)
     await flushPromises()
     expect(wrapper.text()).toContain('只有管理员可以修改这些设置。')
     expect(wrapper.get('fieldset').attributes('disabled')).toBeDefined()
+  })
+
+  it('shows a learner nothing of the LRS and never asks the backend for it', async () => {
+    role = 'learner'
+    await refreshProfiles(true)
+    const { wrapper } = await mountScreen(XapiSettingsPanel)
+    await flushPromises()
+    expect(wrapper.find('[data-testid="xapi-settings"]').exists()).toBe(false)
+    expect(calls.some(([cmd]) => cmd === 'xapi_settings' || cmd === 'xapi_status')).toBe(false)
   })
 })

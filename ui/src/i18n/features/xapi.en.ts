@@ -16,11 +16,14 @@ const en: typeof zhCN = {
   },
   form: {
     endpoint: 'Server address',
-    endpointHint: "The LRS's xAPI root, e.g. https://lrs.example.com/xAPI. Leave empty to send nothing.",
+    endpointHint: "The LRS's xAPI root, e.g. https://lrs.example.com/xAPI; it must start with https:// (http:// only to this computer). Leave empty to send nothing. A new address needs the password again.",
     username: 'Account',
     password: 'Password',
     passwordKept: 'Password saved (leave empty to keep it)',
-    passwordHint: "The password is stored only in this computer's database and is never shown again.",
+    passwordHint: {
+      keyring: "The password is kept in the system's credential store (keychain), never in the database or its backups, and is never shown again.",
+      file: 'This computer has no system credential store: the password is kept in a file beside the database that only this account can read, never in the database or its backups, and is never shown again.',
+    },
     iriBase: 'Activity id prefix (IRI)',
     iriBaseHint: "Every course, module and quiz id in xAPI starts with this; use the same value on all of a company's computers.",
     save: 'Save settings',

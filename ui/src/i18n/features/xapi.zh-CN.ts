@@ -13,11 +13,14 @@ const zhCN = {
   },
   form: {
     endpoint: '服务器地址',
-    endpointHint: 'LRS 的 xAPI 根地址，例如 https://lrs.example.com/xAPI，留空则不发送。',
+    endpointHint: 'LRS 的 xAPI 根地址，例如 https://lrs.example.com/xAPI，必须以 https:// 开头（http:// 只能用于本机），留空则不发送。更换地址后需要重新输入密码。',
     username: '账号',
     password: '密码',
     passwordKept: '已保存密码（留空则保持不变）',
-    passwordHint: '密码只保存在这台电脑的数据库中，不会再显示出来。',
+    passwordHint: {
+      keyring: '密码保存在系统的凭据库（钥匙串）中，不进数据库和备份，也不会再显示出来。',
+      file: '这台电脑没有系统凭据库：密码保存在数据库旁一个只有本账户能读的文件里，不进数据库和备份，也不会再显示出来。',
+    },
     iriBase: '活动标识前缀（IRI）',
     iriBaseHint: '课程、模块、测验的 xAPI 标识都以此开头，同一公司的所有电脑应填写相同的值。',
     save: '保存设置',

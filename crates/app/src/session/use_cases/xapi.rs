@@ -5,6 +5,7 @@ use std::path::Path;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use crate::secrets::Secrets;
 use crate::session::{Action, Session};
 use crate::xapi::{
     self, Credentials, MarksArriveBy, MarksPull, PullOptions, PullSummary, SettingsInput, SyncError, SyncOptions, SyncReport,
@@ -20,18 +21,21 @@ impl Session {
 
     pub fn xapi_settings(&self) -> Result<XapiSettings> {
         let a = self.authorise(Action::ReadXapiStatus)?;
-        xapi::settings(&a.store)
+        let secrets = Secrets::of(&a.store, a.data_dir)?;
+        xapi::settings(&a.store, &secrets)
     }
 
     pub fn xapi_save_settings(&self, input: &SettingsInput) -> Result<XapiSettings> {
         let mut a = self.authorise(Action::ConfigureXapi)?;
-        xapi::save_settings(&mut a.store, &a.caller.profile_id, input)
+        let mut secrets = Secrets::of(&a.store, a.data_dir)?;
+        xapi::save_settings(&mut a.store, &mut secrets, &a.caller.profile_id, input)
     }
 
     /// The LRS configured on this machine, if any.
     pub fn xapi_stored_credentials(&self) -> Result<Option<Credentials>> {
         let a = self.authorise(Action::SyncXapi)?;
-        Credentials::stored(&a.store)
+        let secrets = Secrets::of(&a.store, a.data_dir)?;
+        Credentials::stored(&a.store, &secrets)
     }
 
     /// Sends the queued statements to the LRS (`credentials`, or the one
@@ -80,7 +84,8 @@ impl Session {
         }
         let (credentials, pending, mode) = {
             let a = self.authorise_in_background(Action::SyncXapi)?;
-            (Credentials::stored(&a.store)?, xapi::status(&a.store)?.pending, MarksArriveBy::configured(a.store.conn())?)
+            let secrets = Secrets::of(&a.store, a.data_dir)?;
+            (Credentials::stored(&a.store, &secrets)?, xapi::status(&a.store)?.pending, MarksArriveBy::configured(a.store.conn())?)
         };
         let Some(credentials) = credentials else { return Ok(()) };
         if pending > 0 {
@@ -106,7 +111,10 @@ impl Session {
             let a = self.authorise(Action::ImportRecords)?;
             match credentials {
                 Some(credentials) => credentials,
-                None => Credentials::stored(&a.store)?.ok_or(SyncError::NotConfigured)?,
+                None => {
+                    let secrets = Secrets::of(&a.store, a.data_dir)?;
+                    Credentials::stored(&a.store, &secrets)?.ok_or(SyncError::NotConfigured)?
+                }
             }
         };
         xapi::pull_course(&self.store, &credentials, course_id, options, progress)

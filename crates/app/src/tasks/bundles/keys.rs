@@ -29,7 +29,7 @@ pub fn signing_key(data_dir: &Path, profile: &str) -> Result<SigningKey> {
     let mut secret = [0u8; 32];
     getrandom::fill(&mut secret).map_err(|e| AppError::Internal(format!("no randomness for a new key: {e}")))?;
     let dir = path.parent().expect("key path has a folder");
-    std::fs::create_dir_all(dir).map_err(AppError::write(dir))?;
+    crate::private_files::private_dir(dir)?;
     write_private(&path, &encode_hex(&secret))?;
     Ok(SigningKey::from_bytes(&secret))
 }
