@@ -73,6 +73,7 @@ fn submissions_and_grades_round_trip_between_two_databases() {
         let a = attachments::add_attachment(
             &mut store,
             learner_pc.data_dir(),
+            LEARNER,
             COURSE,
             TASK,
             "欢迎语.pdf",

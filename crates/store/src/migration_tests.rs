@@ -150,6 +150,11 @@ const SEEDS: &[(i64, &str)] = &[
         "INSERT INTO lrs_statements VALUES ('st-9', 'c1', 'p3', '{\"verb\":{\"id\":\"completed\"}}', '2026-01-17T08:00:00Z');
          INSERT INTO lrs_pulls VALUES ('https://lrs.example.com/xAPI', 'c1', NULL, '2026-01-17T08:01:00Z');",
     ),
+    (
+        18,
+        "INSERT INTO attachment_blobs VALUES ('cd34', 1024, 'application/pdf', '2026-01-18T08:00:00Z');
+         INSERT INTO attachment_owners VALUES ('cd34', 'p1');",
+    ),
 ];
 
 /// Columns added to existing tables after version 1, and the value rows that
@@ -220,6 +225,22 @@ fn build_at(path: &std::path::Path, version: i64) -> Connection {
     }
     assert_eq!(current_version(&conn).unwrap(), version);
     conn
+}
+
+#[test]
+fn attachments_already_in_drafts_and_submissions_belong_to_their_learner_after_the_upgrade() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    let mut conn = build_at(&path, 17);
+    migrate(&mut conn, 18).unwrap();
+    let owners: Vec<(String, String)> = conn
+        .prepare("SELECT sha256, profile_id FROM attachment_owners ORDER BY 1, 2")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(owners, [("ab12".to_string(), "p1".to_string())], "the blob p1's draft and submission carry");
 }
 
 #[test]

@@ -22,6 +22,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0015_accounts", include_str!("../migrations/0015_accounts.sql")),
     ("0016_machine_setup", include_str!("../migrations/0016_machine_setup.sql")),
     ("0017_lrs_pull", include_str!("../migrations/0017_lrs_pull.sql")),
+    ("0018_attachment_owners", include_str!("../migrations/0018_attachment_owners.sql")),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -6,6 +6,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
+use qunxue_core::pack::model::MAX_ATTACHMENT_MB;
 use qunxue_store::submissions::{self, BlobRecord};
 use qunxue_store::Store;
 use sha2::{Digest, Sha256};
@@ -64,10 +65,21 @@ pub(crate) fn write_blob(data_dir: &Path, sha256: &str, bytes: &[u8]) -> Result<
     Ok(path)
 }
 
-/// Checks `name` and `bytes` against the task's rules and stores them.
+/// The task's limit in bytes, never above [`MAX_ATTACHMENT_MB`] (the
+/// validator refuses a pack that asks for more; this holds for a course
+/// installed before that rule).
+fn attachment_limit(max_attachment_mb: u32) -> (u32, u64) {
+    let mb = max_attachment_mb.min(MAX_ATTACHMENT_MB);
+    (mb, u64::from(mb) * 1024 * 1024)
+}
+
+/// Checks `name` and `bytes` against the task's rules and stores them as
+/// `profile`'s upload (only they may attach it to a draft).
+#[allow(clippy::too_many_arguments)]
 pub fn add_attachment(
     store: &mut Store,
     data_dir: &Path,
+    profile: &str,
     course: &str,
     task_id: &str,
     name: &str,
@@ -89,13 +101,11 @@ pub fn add_attachment(
             task.attachment_types.join(", ")
         )));
     }
-    let limit = u64::from(task.max_attachment_mb) * 1024 * 1024;
+    let (mb, limit) = attachment_limit(task.max_attachment_mb);
     if bytes.len() as u64 > limit {
         return Err(AppError::Rejected(format!(
-            "「{name}」有 {:.1} MB，超过本作业每个附件 {} MB 的上限 / attachment exceeds {} MB",
+            "「{name}」有 {:.1} MB，超过本作业每个附件 {mb} MB 的上限 / attachment exceeds {mb} MB",
             bytes.len() as f64 / 1024.0 / 1024.0,
-            task.max_attachment_mb,
-            task.max_attachment_mb
         )));
     }
     if bytes.is_empty() {
@@ -109,7 +119,10 @@ pub fn add_attachment(
         media_type: media_type.to_string(),
         stored_at: stamp(now),
     };
-    store.transact(|tx| submissions::insert_blob(tx, &record))?;
+    store.transact(|tx| {
+        submissions::insert_blob(tx, &record)?;
+        submissions::add_blob_owner(tx, &sha256, profile)
+    })?;
     Ok(AttachmentRef { sha256, name: name.to_string(), size: bytes.len() as u64, media_type: media_type.to_string() })
 }
 
@@ -117,6 +130,7 @@ pub fn add_attachment(
 pub fn add_attachment_file(
     store: &mut Store,
     data_dir: &Path,
+    profile: &str,
     course: &str,
     task_id: &str,
     path: &Path,
@@ -125,15 +139,14 @@ pub fn add_attachment_file(
     let task = load_task(store.conn(), course, task_id)?;
     let size = std::fs::metadata(path).map_err(AppError::read(path))?.len();
     // Refuse before reading a huge file into memory.
-    if size > u64::from(task.max_attachment_mb) * 1024 * 1024 {
+    let (mb, limit) = attachment_limit(task.max_attachment_mb);
+    if size > limit {
         return Err(AppError::Rejected(format!(
-            "{} 超过本作业每个附件 {} MB 的上限 / attachment exceeds {} MB",
-            path.display(),
-            task.max_attachment_mb,
-            task.max_attachment_mb
+            "{} 超过本作业每个附件 {mb} MB 的上限 / attachment exceeds {mb} MB",
+            path.display()
         )));
     }
     let bytes = std::fs::read(path).map_err(AppError::read(path))?;
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("attachment");
-    add_attachment(store, data_dir, course, task_id, name, &bytes, now)
+    add_attachment(store, data_dir, profile, course, task_id, name, &bytes, now)
 }

@@ -125,8 +125,15 @@ pub fn save_draft(
         )));
     }
     for a in attachments {
-        // Only blobs that went through `add_attachment` may be referenced.
+        // Only the learner's own uploads (or files of their own earlier
+        // versions): knowing a classmate's file hash is not enough.
         submissions::blob(store.conn(), &a.sha256)?;
+        if !submissions::blob_is_theirs(store.conn(), &a.sha256, profile)? {
+            return Err(AppError::Rejected(format!(
+                "附件「{}」不是你上传的，不能加入你的作业 / attachment {} was not uploaded by this learner",
+                a.name, a.sha256
+            )));
+        }
     }
     let record = DraftRecord {
         profile_id: profile.to_string(),

@@ -80,21 +80,21 @@ fn draft_submit_and_resubmission_rules() {
 fn attachments_are_checked_and_stored_by_hash() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = store(true);
-    let a = add_attachment(&mut s, dir.path(), COURSE, TASK, "截图.PNG", b"png bytes", t(0)).unwrap();
+    let a = add_attachment(&mut s, dir.path(), LEARNER, COURSE, TASK, "截图.PNG", b"png bytes", t(0)).unwrap();
     // sha256("png bytes"), computed independently with Python's hashlib.
     assert_eq!(a.sha256, "d013614dc14a37ee20fe92005737ab7d3427e7e93580ad56ef8a42205e7f7a4e");
     assert_eq!(std::fs::read(dir.path().join("attachments").join(&a.sha256)).unwrap(), b"png bytes");
     assert_eq!(a.media_type, "image/png");
-    let same = add_attachment(&mut s, dir.path(), COURSE, TASK, "again.png", b"png bytes", t(1)).unwrap();
+    let same = add_attachment(&mut s, dir.path(), LEARNER, COURSE, TASK, "again.png", b"png bytes", t(1)).unwrap();
     assert_eq!(same.sha256, a.sha256, "same content, same blob");
 
-    let exe = add_attachment(&mut s, dir.path(), COURSE, TASK, "run.exe", b"MZ", t(0)).unwrap_err();
+    let exe = add_attachment(&mut s, dir.path(), LEARNER, COURSE, TASK, "run.exe", b"MZ", t(0)).unwrap_err();
     assert_eq!(exe.kind(), ErrorKind::InvalidInput);
     assert!(exe.to_string().contains(".exe"), "{exe}");
-    let xlsx = add_attachment(&mut s, dir.path(), COURSE, TASK, "表.xlsx", b"x", t(0)).unwrap_err();
+    let xlsx = add_attachment(&mut s, dir.path(), LEARNER, COURSE, TASK, "表.xlsx", b"x", t(0)).unwrap_err();
     assert!(xlsx.to_string().contains("png、pdf、docx"), "the task narrows the app's list: {xlsx}");
     let big =
-        add_attachment(&mut s, dir.path(), COURSE, TASK, "大.pdf", &vec![0u8; 1024 * 1024 + 1], t(0)).unwrap_err();
+        add_attachment(&mut s, dir.path(), LEARNER, COURSE, TASK, "大.pdf", &vec![0u8; 1024 * 1024 + 1], t(0)).unwrap_err();
     assert!(big.to_string().contains("1 MB"), "{big}");
 
     learner::save_draft(&mut s, LEARNER, COURSE, TASK, "见附件", std::slice::from_ref(&a), t(2)).unwrap();
@@ -112,8 +112,8 @@ fn attachments_are_read_back_inline_or_as_a_copy_by_the_owner_and_instructors_on
     use super::attachment_access::{inline_image, save_attachment_copy};
     let dir = tempfile::tempdir().unwrap();
     let mut s = store(true);
-    let png = add_attachment(&mut s, dir.path(), COURSE, TASK, "海报.png", b"\x89PNG fake", t(0)).unwrap();
-    let pdf = add_attachment(&mut s, dir.path(), COURSE, TASK, "方案.pdf", b"%PDF-1.7 plan", t(0)).unwrap();
+    let png = add_attachment(&mut s, dir.path(), LEARNER, COURSE, TASK, "海报.png", b"\x89PNG fake", t(0)).unwrap();
+    let pdf = add_attachment(&mut s, dir.path(), LEARNER, COURSE, TASK, "方案.pdf", b"%PDF-1.7 plan", t(0)).unwrap();
     learner::save_draft(&mut s, LEARNER, COURSE, TASK, "见附件", &[png.clone(), pdf.clone()], t(1)).unwrap();
     let v = learner::submit(&mut s, LEARNER, COURSE, TASK, t(2)).unwrap().id;
 
@@ -136,7 +136,13 @@ fn attachments_are_read_back_inline_or_as_a_copy_by_the_owner_and_instructors_on
     .unwrap();
     let other = inline_image(&s, dir.path(), "p-other", &v, &png.sha256).unwrap_err();
     assert_eq!(other.kind(), ErrorKind::Forbidden);
-    let stray = add_attachment(&mut s, dir.path(), COURSE, TASK, "别的.png", b"other", t(3)).unwrap();
+    // Nor can they attach it to their own draft to read it from there.
+    let borrowed = learner::save_draft(&mut s, "p-other", COURSE, TASK, "借用", &[png.clone()], t(2)).unwrap_err();
+    assert_eq!(borrowed.kind(), ErrorKind::InvalidInput, "{borrowed}");
+    assert!(borrowed.to_string().contains("不是你上传的"), "{borrowed}");
+    // The owner may carry it into a new draft after submitting.
+    learner::save_draft(&mut s, LEARNER, COURSE, TASK, "第二版", &[png.clone()], t(3)).unwrap();
+    let stray = add_attachment(&mut s, dir.path(), LEARNER, COURSE, TASK, "别的.png", b"other", t(3)).unwrap();
     let unlisted = inline_image(&s, dir.path(), INSTRUCTOR, &v, &stray.sha256).unwrap_err();
     assert_eq!(unlisted.kind(), ErrorKind::NotFound);
     // A blob damaged on disk is reported, not shown.
@@ -352,7 +358,7 @@ fn bundles_round_trip_between_two_databases() {
     fixture::install(&mut teacher_db, true).unwrap();
     teacher_db.conn().execute("DELETE FROM profiles WHERE id = ?1", [LEARNER]).unwrap();
 
-    let a = add_attachment(&mut learner_db, learner_dir.path(), COURSE, TASK, "欢迎语.pdf", b"%PDF-1.7 demo", t(0))
+    let a = add_attachment(&mut learner_db, learner_dir.path(), LEARNER, COURSE, TASK, "欢迎语.pdf", b"%PDF-1.7 demo", t(0))
         .unwrap();
     learner::save_draft(&mut learner_db, LEARNER, COURSE, TASK, "欢迎大家", &[a.clone()], t(1)).unwrap();
     let v = learner::submit(&mut learner_db, LEARNER, COURSE, TASK, t(2)).unwrap().id;

@@ -332,6 +332,10 @@ pub fn assert_diagnostics(edits: &[Edit], expected: &[&str]) {
     vec![replace(TASKS, "[\"png\", \"pdf\"]", "[\"png\", \".PDF\"]")],
     &["quizzes/demo/tasks.toml:11:28: attachment type `.PDF` must be a lower-case file extension without the dot, like `pdf`"]
 )]
+#[case::attachment_too_large(
+    vec![replace(TASKS, "max_attachment_mb = 20", "max_attachment_mb = 4096")],
+    &["quizzes/demo/tasks.toml:12:21: max_attachment_mb is 4096; it must be between 1 and 100"]
+)]
 #[case::branding_colour(
     vec![replace(MANIFEST, "\"#0f766e\"", "\"teal\"")],
     &["courses/demo/course.toml:15:18: primary_colour `teal` is not a #rrggbb colour"]

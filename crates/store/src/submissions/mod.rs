@@ -218,6 +218,29 @@ pub fn insert_blob(tx: &Transaction<'_>, b: &BlobRecord) -> Result<()> {
     Ok(())
 }
 
+/// Records that `profile` uploaded the blob `sha256`.
+pub fn add_blob_owner(tx: &Transaction<'_>, sha256: &str, profile: &str) -> Result<()> {
+    tx.execute(
+        "INSERT INTO attachment_owners (sha256, profile_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+        params![sha256, profile],
+    )?;
+    Ok(())
+}
+
+/// Whether `profile` may reference the blob `sha256` in a draft: they
+/// uploaded it, or one of their own submitted versions carries it.
+pub fn blob_is_theirs(conn: &Connection, sha256: &str, profile: &str) -> Result<bool> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT 1 FROM attachment_owners WHERE sha256 = ?1 AND profile_id = ?2
+             UNION ALL
+             SELECT 1 FROM submission_versions v, json_each(v.attachments) a
+              WHERE v.profile_id = ?2 AND json_extract(a.value, '$.sha256') = ?1
+             LIMIT 1",
+        )?
+        .exists(params![sha256, profile])?)
+}
+
 pub fn blob(conn: &Connection, sha256: &str) -> Result<BlobRecord> {
     conn.query_row(
         "SELECT sha256, size, media_type, stored_at FROM attachment_blobs WHERE sha256 = ?1",

@@ -73,7 +73,7 @@ impl Session {
 
     pub fn task_add_attachment(&self, course_id: &str, task_id: &str, name: &str, bytes: &[u8]) -> Result<AttachmentRef> {
         let mut a = self.authorise(Action::DoTask)?;
-        attachments::add_attachment(&mut a.store, a.data_dir, course_id, task_id, name, bytes, a.now)
+        attachments::add_attachment(&mut a.store, a.data_dir, &a.caller.profile_id, course_id, task_id, name, bytes, a.now)
     }
 
     pub fn task_submit(&self, course_id: &str, task_id: &str) -> Result<VersionView> {

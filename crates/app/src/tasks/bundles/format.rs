@@ -1,8 +1,8 @@
 //! The bundle file: a zip holding `manifest.json`, `manifest.sig` (hex
 //! ed25519 signature of the manifest's exact bytes) and the entries the
 //! manifest lists with their SHA-256. Reading verifies everything before
-//! anything is returned: signature, every hash, no missing or extra entry,
-//! safe names and size limits. Which key *should* have signed is the
+//! anything is kept: safe names, the signature (before any other entry is
+//! read), no missing or extra entry, size limits, every hash (streamed). Which key *should* have signed is the
 //! importer's question (pinning), not this module's.
 
 use std::collections::BTreeMap;
@@ -10,6 +10,7 @@ use std::io::{Read, Write};
 use std::path::Path;
 
 use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
+use sha2::{Digest, Sha256};
 use serde::{Deserialize, Serialize};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipArchive, ZipWriter};
@@ -174,6 +175,21 @@ fn safe_name(name: &str) -> bool {
 
 /// Opens and fully verifies a bundle of `kind`.
 pub fn read_bundle(path: &Path, kind: BundleKind) -> Result<Bundle> {
+    read_bundle_observed(path, kind, |_| {})
+}
+
+/// The manifest and its signature are small: anything bigger is not ours.
+const MAX_MANIFEST_BYTES: u64 = 16 * 1024 * 1024;
+
+/// [`read_bundle`], telling `loaded` the name of each entry as it is kept in
+/// memory. Nothing is kept before everything is verified, in this order:
+/// the entry names (from the zip's directory, nothing inflated), the
+/// manifest and its signature (the only entries read before the signature
+/// is checked), the names against the manifest, then every entry streamed
+/// through SHA-256 without keeping it. Only a bundle that passes all of it
+/// is read into memory, so a forged or altered bundle costs one pass of
+/// hashing and never the memory of its contents.
+pub(crate) fn read_bundle_observed(path: &Path, kind: BundleKind, mut loaded: impl FnMut(&str)) -> Result<Bundle> {
     let size = std::fs::metadata(path).map_err(AppError::read(path))?.len();
     if size > MAX_BUNDLE_BYTES {
         return Err(BundleError::TooLarge.into());
@@ -185,65 +201,122 @@ pub fn read_bundle(path: &Path, kind: BundleKind) -> Result<Bundle> {
     if archive.len() > MAX_ENTRIES {
         return Err(BundleError::TooLarge.into());
     }
-    let mut raw: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-    let mut budget = MAX_BUNDLE_BYTES;
-    for i in 0..archive.len() {
-        let mut entry = archive.by_index(i).map_err(not_zip)?;
-        let name = String::from_utf8_lossy(entry.name_raw()).into_owned();
-        if entry.is_dir() || entry.is_symlink() || !safe_name(&name) || raw.contains_key(&name) {
-            return Err(BundleError::UnsafePath(name).into());
-        }
-        if entry.size() > budget {
-            return Err(BundleError::TooLarge.into());
-        }
-        // Declared sizes are claims: reserve little up front, and stop an
-        // entry that inflates past its budget or far past its compressed
-        // size (a zip bomb) while it is read.
-        let expansion = Limits::default().expansion_limit(entry.compressed_size());
-        let allowed = budget.min(expansion);
-        let mut bytes = Vec::with_capacity(entry.size().min(RESERVE_BYTES) as usize);
-        (&mut entry)
-            .take(allowed + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| BundleError::NotAZip { path: name.clone(), detail: e.to_string() })?;
-        if bytes.len() as u64 > budget {
-            return Err(BundleError::TooLarge.into());
-        }
-        if bytes.len() as u64 > expansion {
-            return Err(BundleError::ZipBomb(name).into());
-        }
-        budget -= bytes.len() as u64;
-        raw.insert(name, bytes);
+    let names = entry_names(&mut archive).map_err(|e| match e {
+        NameProblem::Zip(e) => not_zip(e).into(),
+        NameProblem::Unsafe(name) => AppError::from(BundleError::UnsafePath(name)),
+    })?;
+    let manifest_bytes = read_entry(&mut archive, MANIFEST, MAX_MANIFEST_BYTES)?.ok_or(BundleError::Missing(MANIFEST))?;
+    let signature_text = read_entry(&mut archive, SIGNATURE, MAX_MANIFEST_BYTES)?.ok_or(BundleError::Missing(SIGNATURE))?;
+    let manifest = verified_manifest(&manifest_bytes, &signature_text, kind)?;
+    if let Some(extra) = names.iter().find(|n| *n != MANIFEST && *n != SIGNATURE && !manifest.entries.iter().any(|e| &e.path == *n)) {
+        return Err(BundleError::Unexpected(extra.clone()).into());
     }
-    let manifest_bytes = raw.remove(MANIFEST).ok_or(BundleError::Missing(MANIFEST))?;
-    let signature_text = raw.remove(SIGNATURE).ok_or(BundleError::Missing(SIGNATURE))?;
+    if let Some(missing) = manifest.entries.iter().find(|e| !names.contains(&e.path)) {
+        return Err(BundleError::MissingEntry(missing.path.clone()).into());
+    }
+    if manifest.entries.iter().map(|e| e.size).try_fold(0u64, u64::checked_add).is_none_or(|total| total > MAX_BUNDLE_BYTES) {
+        return Err(BundleError::TooLarge.into());
+    }
+    for listed in &manifest.entries {
+        let mut hasher = Sha256::new();
+        stream_entry(&mut archive, listed, &mut hasher)?;
+        if encode_hex(&hasher.finalize()) != listed.sha256 {
+            return Err(BundleError::Tampered(listed.path.clone()).into());
+        }
+    }
+    let mut entries = BTreeMap::new();
+    for listed in &manifest.entries {
+        let mut bytes = Vec::with_capacity(listed.size.min(RESERVE_BYTES) as usize);
+        stream_entry(&mut archive, listed, &mut bytes)?;
+        // The file could change between the passes: check what is kept.
+        if sha256_hex(&bytes) != listed.sha256 {
+            return Err(BundleError::Tampered(listed.path.clone()).into());
+        }
+        loaded(&listed.path);
+        entries.insert(listed.path.clone(), bytes);
+    }
+    Ok(Bundle { manifest, entries })
+}
+
+enum NameProblem {
+    Zip(zip::result::ZipError),
+    Unsafe(String),
+}
+
+/// Every entry's name, from the central directory (nothing is inflated):
+/// no folders, links, unsafe or repeated names.
+fn entry_names(archive: &mut ZipArchive<std::fs::File>) -> std::result::Result<Vec<String>, NameProblem> {
+    let mut names: Vec<String> = Vec::with_capacity(archive.len());
+    for i in 0..archive.len() {
+        let entry = archive.by_index_raw(i).map_err(NameProblem::Zip)?;
+        let name = String::from_utf8_lossy(entry.name_raw()).into_owned();
+        if entry.is_dir() || entry.is_symlink() || !safe_name(&name) || names.contains(&name) {
+            return Err(NameProblem::Unsafe(name));
+        }
+        names.push(name);
+    }
+    Ok(names)
+}
+
+/// A small entry read whole, at most `limit` bytes; `None` when absent.
+fn read_entry(archive: &mut ZipArchive<std::fs::File>, name: &str, limit: u64) -> Result<Option<Vec<u8>>> {
+    let mut entry = match archive.by_name(name) {
+        Ok(entry) => entry,
+        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+        Err(e) => return Err(BundleError::NotAZip { path: name.to_string(), detail: e.to_string() }.into()),
+    };
+    let mut bytes = Vec::new();
+    (&mut entry)
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| BundleError::NotAZip { path: name.to_string(), detail: e.to_string() })?;
+    if bytes.len() as u64 > limit {
+        return Err(BundleError::TooLarge.into());
+    }
+    Ok(Some(bytes))
+}
+
+/// The manifest, once its signature, format and kind check out.
+fn verified_manifest(manifest_bytes: &[u8], signature_text: &[u8], kind: BundleKind) -> Result<Manifest> {
     let manifest: Manifest =
-        serde_json::from_slice(&manifest_bytes).map_err(|e| BundleError::BadManifest(e.to_string()))?;
+        serde_json::from_slice(manifest_bytes).map_err(|e| BundleError::BadManifest(e.to_string()))?;
     if manifest.format != FORMAT {
         return Err(BundleError::UnsupportedFormat(manifest.format).into());
     }
     let public_key = decode_hex::<32>(&manifest.public_key)
         .and_then(|k| VerifyingKey::from_bytes(&k).ok())
         .ok_or(BundleError::BadSignature)?;
-    let signature = std::str::from_utf8(&signature_text)
+    let signature = std::str::from_utf8(signature_text)
         .ok()
         .and_then(|t| decode_hex::<64>(t.trim()))
         .map(|s| Signature::from_bytes(&s))
         .ok_or(BundleError::BadSignature)?;
-    public_key.verify_strict(&manifest_bytes, &signature).map_err(|_| BundleError::BadSignature)?;
+    public_key.verify_strict(manifest_bytes, &signature).map_err(|_| BundleError::BadSignature)?;
     if manifest.kind != kind {
         return Err(BundleError::WrongKind { expected: kind_name(kind), found: kind_name(manifest.kind) }.into());
     }
-    for listed in &manifest.entries {
-        let bytes = raw.get(&listed.path).ok_or_else(|| BundleError::MissingEntry(listed.path.clone()))?;
-        if bytes.len() as u64 != listed.size || sha256_hex(bytes) != listed.sha256 {
-            return Err(BundleError::Tampered(listed.path.clone()).into());
-        }
+    Ok(manifest)
+}
+
+/// Inflates the entry `listed` names into `sink`, refusing one that is not
+/// the size the signed manifest says, or that expands far past its
+/// compressed size (a zip bomb), before it grows past that size.
+fn stream_entry(archive: &mut ZipArchive<std::fs::File>, listed: &ManifestEntry, sink: &mut impl Write) -> Result<()> {
+    let mut entry = archive
+        .by_name(&listed.path)
+        .map_err(|e| BundleError::NotAZip { path: listed.path.clone(), detail: e.to_string() })?;
+    if entry.size() != listed.size {
+        return Err(BundleError::Tampered(listed.path.clone()).into());
     }
-    if let Some(extra) = raw.keys().find(|name| !manifest.entries.iter().any(|e| &e.path == *name)) {
-        return Err(BundleError::Unexpected(extra.clone()).into());
+    if listed.size > Limits::default().expansion_limit(entry.compressed_size()) {
+        return Err(BundleError::ZipBomb(listed.path.clone()).into());
     }
-    Ok(Bundle { manifest, entries: raw })
+    let copied = std::io::copy(&mut (&mut entry).take(listed.size + 1), sink)
+        .map_err(|e| BundleError::NotAZip { path: listed.path.clone(), detail: e.to_string() })?;
+    if copied != listed.size {
+        return Err(BundleError::Tampered(listed.path.clone()).into());
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -318,6 +391,71 @@ mod tests {
         rewrite(&path, MANIFEST, text.replace("\"sequence\": 1", "\"sequence\": 9").as_bytes());
         let err = read_bundle(&path, BundleKind::Grades).unwrap_err().to_string();
         assert!(err.contains("signature does not match"), "{err}");
+    }
+
+    /// A signed bundle of three entries whose last one is 4 MB.
+    fn write_large(dir: &Path) -> std::path::PathBuf {
+        let key = SigningKey::from_bytes(&[7; 32]);
+        let out = dir.join("large.zip");
+        // Incompressible, as a photo would be (a repeating pattern would
+        // rightly be refused as a zip bomb).
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let big: Vec<u8> = (0..4 * 1024 * 1024)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                state as u8
+            })
+            .collect();
+        let entries = BTreeMap::from([
+            ("a.json".to_string(), b"{\"a\":1}".to_vec()),
+            ("b.json".to_string(), b"{\"b\":2}".to_vec()),
+            ("z-attachment.bin".to_string(), big),
+        ]);
+        write_bundle(&out, manifest(), &entries, &key).unwrap();
+        out
+    }
+
+    #[test]
+    fn nothing_is_kept_in_memory_until_every_entry_and_the_signature_check_out() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = write_large(dir.path());
+        let mut kept = Vec::new();
+        read_bundle_observed(&path, BundleKind::Grades, |name| kept.push(name.to_string())).unwrap();
+        assert_eq!(kept, ["a.json", "b.json", "z-attachment.bin"], "a good bundle is read whole");
+
+        // One byte changed in the last entry: refused, and not one entry kept.
+        let mut archive = ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+        let mut last = Vec::new();
+        archive.by_name("z-attachment.bin").unwrap().read_to_end(&mut last).unwrap();
+        *last.last_mut().unwrap() ^= 0x01;
+        rewrite(&path, "z-attachment.bin", &last);
+        let mut kept = Vec::new();
+        let err = read_bundle_observed(&path, BundleKind::Grades, |name| kept.push(name.to_string())).unwrap_err();
+        assert!(err.to_string().contains("z-attachment.bin was changed"), "{err}");
+        assert!(kept.is_empty(), "entries were kept before the last one was checked: {kept:?}");
+
+        // A forged signature: refused before any entry but the manifest is read.
+        let path = write_large(dir.path());
+        rewrite(&path, SIGNATURE, "00".repeat(64).as_bytes());
+        let mut kept = Vec::new();
+        let err = read_bundle_observed(&path, BundleKind::Grades, |name| kept.push(name.to_string())).unwrap_err();
+        assert!(err.to_string().contains("signature does not match"), "{err}");
+        assert!(kept.is_empty());
+    }
+
+    #[test]
+    fn a_signed_entry_that_expands_far_past_its_compressed_size_is_refused_as_a_zip_bomb() {
+        let dir = tempfile::tempdir().unwrap();
+        let key = SigningKey::from_bytes(&[7; 32]);
+        let out = dir.path().join("bomb.zip");
+        let entries = BTreeMap::from([("grades.json".to_string(), vec![0u8; 64 * 1024 * 1024])]);
+        write_bundle(&out, manifest(), &entries, &key).unwrap();
+        let mut kept = Vec::new();
+        let err = read_bundle_observed(&out, BundleKind::Grades, |name| kept.push(name.to_string())).unwrap_err();
+        assert!(err.to_string().contains("zip bomb"), "{err}");
+        assert!(kept.is_empty());
     }
 
     #[test]

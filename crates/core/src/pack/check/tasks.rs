@@ -3,6 +3,7 @@
 use crate::course::ModuleKind;
 use crate::diagnostic::Diagnostic;
 use crate::msg;
+use crate::pack::model::MAX_ATTACHMENT_MB;
 use crate::pack::parsed::ParsedCourse;
 
 use super::index::Index;
@@ -34,8 +35,12 @@ pub(crate) fn check(course: &ParsedCourse<'_>, index: &Index<'_>, out: &mut Vec<
                 )));
             }
         }
-        if task.max_attachment_mb == 0 {
-            out.push(at.key("max_attachment_mb").error(msg!("max_attachment_mb must be at least 1", "`max_attachment_mb` 至少为 1")));
+        if !(1..=MAX_ATTACHMENT_MB).contains(&task.max_attachment_mb) {
+            let mb = task.max_attachment_mb;
+            out.push(at.key("max_attachment_mb").error(msg!(
+                "max_attachment_mb is {mb}; it must be between 1 and {MAX_ATTACHMENT_MB}",
+                "`max_attachment_mb` 为 {mb}，应在 1 到 {MAX_ATTACHMENT_MB} 之间"
+            )));
         }
         if !(task.grade_max.is_finite() && task.grade_max > 0.0) {
             out.push(at.key("grade_max").error(msg!("grade_max must be greater than 0", "`grade_max` 应大于 0")));

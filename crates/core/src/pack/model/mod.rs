@@ -19,7 +19,7 @@ pub use metric::{Aggregation, Direction, MetricFile, MetricTemplate};
 pub use quiz::{FeedbackMode, Quiz, QuizDraw, QuizFile, QuizPurpose};
 pub use rubric::{Criterion, Level, Rubric, RubricFile};
 pub use survey::{Survey, SurveyFile, SurveyItem, SurveyItemType};
-pub use task::{Task, TaskFile};
+pub use task::{Task, TaskFile, MAX_ATTACHMENT_MB};
 
 /// `serde(default = …)` needs a function; several models default a flag to true.
 pub(crate) fn yes() -> bool {

@@ -35,6 +35,10 @@ pub struct Task {
     pub allow_resubmit: bool,
 }
 
+/// The most a task may allow per attachment: a bundle carries every
+/// attachment of a class, and a learner's laptop has finite memory and disk.
+pub const MAX_ATTACHMENT_MB: u32 = 100;
+
 fn default_max_attachment_mb() -> u32 {
     20
 }
