@@ -60,11 +60,12 @@ fn rust_tests() -> anyhow::Result<Layer> {
 }
 
 /// The secrets test against a real OS credential store: a private D-Bus
-/// session with GNOME Keyring's Secret Service, unlocked with a throwaway
-/// password (the other layers have no session bus, so they test the
-/// owner-only file the app falls back to).
+/// session with GNOME Keyring's Secret Service, its keyrings in a fresh
+/// folder and unlocked with a throwaway password (the other layers have no
+/// session bus, so they test the owner-only file the app falls back to).
 fn secret_service() -> anyhow::Result<Layer> {
-    let script = "printf 'qunxue-test\\n' | gnome-keyring-daemon --unlock --components=secrets >/dev/null \
+    let script = "export XDG_DATA_HOME=\"$(mktemp -d)\" \
+                  && printf 'qunxue-test\\n' | gnome-keyring-daemon --unlock --components=secrets >/dev/null \
                   && cargo test -p qunxue-app --lib secrets:: -- --ignored";
     cargo_tests_via("OS credential store", "dbus-run-session", &["--", "sh", "-c", script])
 }
