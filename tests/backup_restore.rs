@@ -209,3 +209,52 @@ fn certificate_commands_refuse_unknown_codes_and_unfinished_courses() {
     );
     assert!(!pdf.exists());
 }
+
+#[test]
+fn a_credential_exported_on_one_database_verifies_anywhere_and_one_changed_byte_does_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_database(dir.path());
+    let db_arg = db.to_str().unwrap();
+    let learners: Vec<String> = {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        let mut stmt = conn.prepare("SELECT id FROM profiles WHERE role = 'learner' ORDER BY id").unwrap();
+        stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
+    };
+    let badge = dir.path().join("证书.json");
+    let badge_arg = badge.to_str().unwrap();
+    // The first demo learner who completed the course.
+    let learner = learners
+        .iter()
+        .find(|id| {
+            let args = ["certificate", "export", "--db", db_arg, "--profile", id.as_str(), "--course", "qunxue.community-ops", "--badge", badge_arg];
+            qunxue(&args).status.success()
+        })
+        .expect("the demo has a learner who completed the course");
+    let name: String = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row("SELECT display_name FROM profiles WHERE id = ?1", [learner], |r| r.get(0))
+        .unwrap();
+
+    // Another computer: an empty database that never saw this learner.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let other_db = elsewhere.path().join("qunxue.db");
+    let out = qunxue(&["certificate", "verify", badge_arg, "--db", other_db.to_str().unwrap(), "--json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let checked: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(checked["learnerName"], name.as_str());
+    assert!(checked["issuerId"].as_str().unwrap().starts_with("did:key:z"), "{checked}");
+    // Without any database at all, too.
+    assert!(qunxue(&["certificate", "verify", badge_arg]).status.success());
+
+    // One byte changed (a digit of the date): refused.
+    let original = std::fs::read(&badge).unwrap();
+    let needle = b"\"validFrom\": \"";
+    // The last digit of the year.
+    let at = original.windows(needle.len()).position(|w| w == needle).expect("validFrom") + needle.len() + 3;
+    let mut changed = original.clone();
+    changed[at] = if changed[at] == b'1' { b'2' } else { b'1' };
+    std::fs::write(&badge, &changed).unwrap();
+    let out = qunxue(&["certificate", "verify", badge_arg]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+    assert!(text(&out.stderr).contains("does not verify"), "{}", text(&out.stderr));
+}

@@ -93,6 +93,39 @@ fn hash_data(proof_options: &Value, unsecured: &Value) -> Result<Vec<u8>> {
     Ok(data)
 }
 
+/// What a verified credential file says, for `qunxue certificate verify FILE`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckedCredential {
+    pub learner_name: String,
+    pub course_title: String,
+    /// `urn:qunxue:course:{id}:{version}`.
+    pub achievement_id: String,
+    pub valid_from: String,
+    pub issuer_name: String,
+    /// The issuer's `did:key`: the key that signed it. The same issuer
+    /// (installation) signs every credential with the same key.
+    pub issuer_id: String,
+}
+
+/// Reads a credential file (as `export_credential` writes it) and checks its
+/// proof: it verifies anywhere, with nothing but the file.
+pub fn check_credential_file(path: &std::path::Path) -> Result<CheckedCredential> {
+    let text = std::fs::read_to_string(path).map_err(AppError::read(path))?;
+    let credential: Value = serde_json::from_str(&text)
+        .map_err(|e| AppError::Rejected(format!("{}: not a credential (JSON, line {}: {e})", path.display(), e.line())))?;
+    verify_credential(&credential).map_err(|e| AppError::Rejected(format!("{}: {e}", path.display())))?;
+    let text_at = |pointer: &str| credential.pointer(pointer).and_then(Value::as_str).unwrap_or_default().to_string();
+    Ok(CheckedCredential {
+        learner_name: text_at("/credentialSubject/identifier/0/identityHash"),
+        course_title: text_at("/credentialSubject/achievement/name"),
+        achievement_id: text_at("/credentialSubject/achievement/id"),
+        valid_from: text_at("/validFrom"),
+        issuer_name: text_at("/issuer/name"),
+        issuer_id: text_at("/issuer/id"),
+    })
+}
+
 /// Checks the `eddsa-jcs-2022` proof of a credential against the `did:key`
 /// its verification method names.
 pub fn verify_credential(credential: &Value) -> Result<()> {

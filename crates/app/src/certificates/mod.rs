@@ -26,7 +26,7 @@ use qunxue_store::certificates::{self as store_certs, Certificate};
 use qunxue_store::{courses, profiles, Store};
 use serde::Serialize;
 
-pub use badge::{did_key, verify_credential, OB3_CONTEXT, VC_CONTEXT};
+pub use badge::{check_credential_file, did_key, verify_credential, CheckedCredential, OB3_CONTEXT, VC_CONTEXT};
 pub use code::normalise as normalise_code;
 
 use crate::impact::export::CjkFont;

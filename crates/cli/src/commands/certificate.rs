@@ -1,5 +1,7 @@
 //! `qunxue certificate verify CODE --db FILE`: checks a certificate's
-//! verification code against the database that issued it; and
+//! verification code against the database that issued it;
+//! `qunxue certificate verify FILE`: checks an Open Badges credential file's
+//! signature with nothing but the file (on any machine); and
 //! `qunxue certificate export --db FILE --course ID (--pdf OUT | --badge OUT)`:
 //! the active (or `--profile`) learner's certificate, as the desktop app
 //! exports it. The signing key of badges lives in the database's folder.
@@ -21,8 +23,10 @@ pub struct Args {
 
 #[derive(Debug, clap::Subcommand)]
 enum Sub {
-    /// Check a verification code (QX-XXXX-XXXX-XXXX-XXXX; case and dashes do not matter).
+    /// Check a verification code (QX-XXXX-XXXX-XXXX-XXXX; case and dashes do not matter) against the
+    /// database that issued it, or an exported credential file (.json) by its signature alone.
     Verify {
+        #[arg(value_name = "CODE|FILE")]
         code: String,
         /// The learner database that issued the certificate (default: the desktop app's).
         #[arg(long, value_name = "FILE")]
@@ -49,6 +53,23 @@ enum Sub {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.command {
+        Sub::Verify { code, json, .. } if std::path::Path::new(&code).is_file() => {
+            refused_is_one(qunxue_app::certificates::check_credential_file(std::path::Path::new(&code)), |checked| {
+                if json {
+                    serde_json::to_string_pretty(checked).unwrap_or_default()
+                } else {
+                    format!(
+                        "valid: {} completed {} ({}) on {}; signed by {} ({})",
+                        checked.learner_name,
+                        checked.course_title,
+                        checked.achievement_id,
+                        checked.valid_from,
+                        checked.issuer_name,
+                        checked.issuer_id
+                    )
+                }
+            })
+        }
         Sub::Verify { code, db, json } => {
             let acting = Acting { db, profile: None, pin_stdin: false };
             anyhow::ensure!(acting.database()?.is_file(), "{}: no such database file", acting.database()?.display());
