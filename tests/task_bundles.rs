@@ -256,6 +256,12 @@ fn a_second_instructor_key_is_trusted_only_with_its_fingerprint() {
             .map(str::to_string)
             .collect::<Vec<_>>()
     };
+    // The learner's own laptop: they may trust a second instructor's key
+    // (on a shared machine only an instructor or admin may).
+    rusqlite::Connection::open(learner_pc.db_arg())
+        .unwrap()
+        .execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('machine_use', 'personal')", [])
+        .unwrap();
     let wrong = args("0000 0000 0000 0000 0000");
     let refusal = refused(&wrong.iter().map(String::as_str).collect::<Vec<_>>());
     assert!(refusal.contains("nothing was trusted"), "{refusal}");
@@ -299,4 +305,15 @@ fn an_instructor_command_is_refused_without_the_pin_and_with_a_wrong_one() {
     let subs = dir.path().join("subs.zip");
     let own = qunxue(&["export-submissions", "--db", learner_pc.db_arg(), "--profile", LEARNER, "--out", subs.to_str().unwrap()]);
     assert_ne!(own.status.code(), Some(2), "{}", String::from_utf8_lossy(&own.stderr));
+}
+
+#[test]
+fn an_instructor_prints_the_signing_key_a_course_can_name() {
+    let teacher_pc = Machine::new();
+    let printed = run_json(&["bundle-key", "--db", teacher_pc.db_arg(), "--profile", INSTRUCTOR, "--json"]);
+    let key = printed["publicKey"].as_str().unwrap().to_string();
+    assert_eq!(key.len(), 64, "{printed}");
+    assert_eq!(printed["fingerprint"].as_str().unwrap().replace(' ', "").len(), 20, "{printed}");
+    // The same key every time: it is the profile's.
+    assert_eq!(run_json(&["bundle-key", "--db", teacher_pc.db_arg(), "--profile", INSTRUCTOR, "--json"])["publicKey"], key.as_str());
 }

@@ -419,7 +419,7 @@ const ROWS: &[Row] = &[
     },
     Row {
         command: "bundle_trust_key",
-        min: Learner,
+        min: Instructor,
         args: |f, _, r| json!({ "path": r.path("in/grades.zip"), "kind": "grades", "fingerprint": f.grades_fingerprint }),
         effect: Effect::Writes,
     },

@@ -50,6 +50,12 @@ pub struct CourseManifest {
     pub modules: Vec<String>,
     #[serde(default)]
     pub branding: Option<Branding>,
+    /// The Ed25519 public keys (64 hex digits, as `qunxue bundle-key`
+    /// prints them) of the instructors whose grades bundles learners'
+    /// machines accept for this course. Empty: the first key seen is pinned,
+    /// and trusting another needs an instructor or admin.
+    #[serde(default)]
+    pub instructor_keys: Vec<String>,
 }
 
 /// A company's look for its courses.

@@ -155,6 +155,10 @@ const SEEDS: &[(i64, &str)] = &[
         "INSERT INTO attachment_blobs VALUES ('cd34', 1024, 'application/pdf', '2026-01-18T08:00:00Z');
          INSERT INTO attachment_owners VALUES ('cd34', 'p1');",
     ),
+    (
+        19,
+        "INSERT INTO course_instructor_keys VALUES ('c1', '3b6a27bcceb6a42d62a3a8d02a6f0d73653215771de243a63ac048a18b59da29');",
+    ),
 ];
 
 /// Columns added to existing tables after version 1, and the value rows that

@@ -23,6 +23,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0016_machine_setup", include_str!("../migrations/0016_machine_setup.sql")),
     ("0017_lrs_pull", include_str!("../migrations/0017_lrs_pull.sql")),
     ("0018_attachment_owners", include_str!("../migrations/0018_attachment_owners.sql")),
+    ("0019_course_instructor_keys", include_str!("../migrations/0019_course_instructor_keys.sql")),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -22,6 +22,7 @@ use crate::Result;
 pub(crate) fn save_course(tx: &Transaction<'_>, bundle: &CourseBundle, source_dir: &str, now: DateTime<Utc>) -> Result<()> {
     let course = course_record(bundle, source_dir, now);
     courses::upsert_course(tx, &course)?;
+    courses::replace_instructor_keys(tx, &course.id, &bundle.manifest.instructor_keys)?;
     courses::replace_modules(tx, &course.id, &module_records(bundle))?;
     questions::replace_questions(tx, &course.id, &question_records(bundle))?;
     for (kind, items) in item_records(bundle) {

@@ -417,7 +417,11 @@ fn bundles_round_trip_between_two_databases() {
     std::fs::write(&altered, &bytes).unwrap();
     let fp = expected_fingerprint.as_str();
     assert!(trust_bundle_key(&mut learner_db, LEARNER, &altered, BundleKind::Grades, fp, t(17)).is_err());
-    // A fingerprint that is not the bundle's key trusts nothing.
+    // A fingerprint that is not the bundle's key trusts nothing (the
+    // learner's own laptop, where they may trust a key: see below).
+    learner_db
+        .transact(|tx| qunxue_store::settings::set(tx, qunxue_store::settings::MACHINE_USE, "personal"))
+        .unwrap();
     let first_fp = super::bundles::keys::fingerprint(
         &super::bundles::format::read_bundle(&newer, BundleKind::Grades).unwrap().manifest.public_key,
     );
@@ -430,6 +434,16 @@ fn bundles_round_trip_between_two_databases() {
     assert_eq!(err.kind(), ErrorKind::Forbidden);
     // Typed the way people do: lower case, without the spaces.
     let typed = fp.replace(' ', "").to_lowercase();
+    // On a shared machine a learner may not trust a new instructor key (it
+    // would let them sign their own grades)…
+    let machine_use = |store: &mut Store, use_: &str| {
+        store.transact(|tx| qunxue_store::settings::set(tx, qunxue_store::settings::MACHINE_USE, use_)).unwrap()
+    };
+    machine_use(&mut learner_db, "shared");
+    let err = trust_bundle_key(&mut learner_db, LEARNER, &second, BundleKind::Grades, &typed, t(18)).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Forbidden, "{err}");
+    // …on their own personal machine they may: they hold its database anyway.
+    machine_use(&mut learner_db, "personal");
     let trusted = trust_bundle_key(&mut learner_db, LEARNER, &second, BundleKind::Grades, &typed, t(18)).unwrap();
     assert_eq!(trusted.signer_name, "陈老师");
     assert_eq!(trusted.fingerprint, expected_fingerprint);
@@ -455,4 +469,48 @@ fn the_e2e_seed_gives_the_active_profile_work_to_grade_and_a_graded_task() {
     let page = learner::task_page(&s, LEARNER, COURSE, TASK).unwrap();
     // Highest level of 定位清晰 (4) + middle of 行动引导 (3) = 7 of 10.
     assert_eq!(page.versions[0].result.as_ref().unwrap().grade, 70.0);
+}
+
+#[test]
+fn a_course_that_names_its_instructors_keys_takes_grades_from_those_keys_only() {
+    let learner_dir = tempfile::tempdir().unwrap();
+    let teacher_dir = tempfile::tempdir().unwrap();
+    let mut learner_db = store(true);
+    let mut teacher_db = Store::open(&teacher_dir.path().join("t.db")).unwrap();
+    fixture::install(&mut teacher_db, true).unwrap();
+    teacher_db.conn().execute("DELETE FROM profiles WHERE id = ?1", [LEARNER]).unwrap();
+    learner::save_draft(&mut learner_db, LEARNER, COURSE, TASK, "欢迎大家", &[], t(1)).unwrap();
+    let v = learner::submit(&mut learner_db, LEARNER, COURSE, TASK, t(2)).unwrap().id;
+    let subs = learner_dir.path().join("subs.zip");
+    export_submissions(&mut learner_db, learner_dir.path(), LEARNER, COURSE, &subs, t(3)).unwrap();
+    import_submissions(&mut teacher_db, teacher_dir.path(), INSTRUCTOR, &subs, Some(COURSE), t(4)).unwrap();
+    grading::save_mark(&mut teacher_db, INSTRUCTOR, &v, &input(2, 1, true), t(5)).unwrap();
+    grading::release(&mut teacher_db, INSTRUCTOR, &v, t(6)).unwrap();
+    let grades = teacher_dir.path().join("grades.zip");
+    export_grades(&mut teacher_db, teacher_dir.path(), INSTRUCTOR, COURSE, LEARNER, &grades, t(7)).unwrap();
+    let instructor_key = super::bundles::keys::encode_hex(
+        super::bundles::keys::signing_key(teacher_dir.path(), INSTRUCTOR).unwrap().verifying_key().as_bytes(),
+    );
+    let name_keys = |store: &mut Store, keys: &[String]| {
+        store.transact(|tx| qunxue_store::courses::replace_instructor_keys(tx, COURSE, keys)).unwrap()
+    };
+
+    // The course names another instructor's key: this one is refused even on
+    // first use, and nobody can trust it by hand.
+    name_keys(&mut learner_db, &["ab".repeat(32)]);
+    let err = import_grades(&mut learner_db, LEARNER, &grades, None, t(8)).unwrap_err();
+    assert!(err.to_string().contains("instructor keys it names"), "{err}");
+    learner_db
+        .transact(|tx| qunxue_store::settings::set(tx, qunxue_store::settings::MACHINE_USE, "personal"))
+        .unwrap();
+    let fp = super::bundles::keys::fingerprint(&instructor_key);
+    let err = trust_bundle_key(&mut learner_db, LEARNER, &grades, BundleKind::Grades, &fp, t(9)).unwrap_err();
+    assert!(err.to_string().contains("no other key can be trusted"), "{err}");
+    assert_eq!(learner::task_page(&learner_db, LEARNER, COURSE, TASK).unwrap().versions[0].result, None);
+
+    // The course names this instructor's key (in upper case, as people paste it): taken.
+    name_keys(&mut learner_db, &[instructor_key.to_ascii_uppercase()]);
+    let applied = import_grades(&mut learner_db, LEARNER, &grades, None, t(10)).unwrap();
+    assert_eq!(applied.added, 1);
+    assert_eq!(learner::task_page(&learner_db, LEARNER, COURSE, TASK).unwrap().versions[0].result.as_ref().unwrap().grade, 70.0);
 }

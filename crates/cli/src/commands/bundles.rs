@@ -1,6 +1,7 @@
 //! `qunxue export-submissions | import-submissions | export-grades |
 //! import-grades`: carry task submissions and grades between machines as
-//! signed bundles (DESIGN.md §4). The acting profile is `--profile`, or the
+//! signed bundles (DESIGN.md §4); `qunxue bundle-key`: the acting profile's
+//! signing key, for a course's `instructor_keys`. The acting profile is `--profile`, or the
 //! database's active profile; the app-data folder (attachments, signing
 //! keys) is the database's folder.
 //!
@@ -143,4 +144,23 @@ pub fn import_grades(args: ImportArgs) -> anyhow::Result<ExitCode> {
     let result = trust_first(&session, &args, BundleKind::Grades)
         .and_then(|()| session.import_grades(&args.bundle, args.common.course.as_deref()));
     finish(result, args.common.json, |s| imported("grades", s))
+}
+
+#[derive(Debug, clap::Args)]
+pub struct KeyArgs {
+    #[command(flatten)]
+    acting: Acting,
+    /// Print {"publicKey","fingerprint"} as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn bundle_key(args: KeyArgs) -> anyhow::Result<ExitCode> {
+    let (public_key, fingerprint) = args.acting.open()?.bundle_signing_key()?;
+    if args.json {
+        println!("{}", serde_json::json!({ "publicKey": public_key, "fingerprint": fingerprint }));
+    } else {
+        println!("{public_key}\nfingerprint {fingerprint}");
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -57,6 +57,8 @@ enum Command {
     ExportGrades(bundles::GradesArgs),
     /// Import an instructor's grades bundle.
     ImportGrades(bundles::ImportArgs),
+    /// Print the acting profile's bundle-signing public key (for a course's `instructor_keys`) and fingerprint.
+    BundleKey(bundles::KeyArgs),
     /// Fill a database with realistic, reproducible demo activity for its installed courses.
     Demo(demo::Args),
     /// Online backup of the learner database to a file.
@@ -88,6 +90,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::ImportSubmissions(args) => bundles::import_submissions(args),
         Command::ExportGrades(args) => bundles::export_grades(args),
         Command::ImportGrades(args) => bundles::import_grades(args),
+        Command::BundleKey(args) => bundles::bundle_key(args),
         Command::Demo(args) => demo::run(args),
         Command::Backup(args) => backup::backup(args),
         Command::Restore(args) => backup::restore(args),

@@ -336,6 +336,10 @@ pub fn assert_diagnostics(edits: &[Edit], expected: &[&str]) {
     vec![replace(TASKS, "max_attachment_mb = 20", "max_attachment_mb = 4096")],
     &["quizzes/demo/tasks.toml:12:21: max_attachment_mb is 4096; it must be between 1 and 100"]
 )]
+#[case::instructor_key(
+    vec![replace(MANIFEST, "description = \"示例课程。\"", "description = \"示例课程。\"\ninstructor_keys = [\"3b6a27bcceb6a42d62a3a8d02a6f0d73653215771de243a63ac048a18b59da29\", \"not-a-key\"]")],
+    &["courses/demo/course.toml:7:88: instructor key `not-a-key` is not an Ed25519 public key (64 hex digits, as `qunxue bundle-key` prints it)"]
+)]
 #[case::branding_colour(
     vec![replace(MANIFEST, "\"#0f766e\"", "\"teal\"")],
     &["courses/demo/course.toml:15:18: primary_colour `teal` is not a #rrggbb colour"]

@@ -22,6 +22,24 @@ pub struct CourseRecord {
     pub updated_at: String,
 }
 
+/// Replaces the instructors' public keys `course` names (lower-case hex).
+pub fn replace_instructor_keys(tx: &Transaction<'_>, course: &str, keys: &[String]) -> Result<()> {
+    tx.execute("DELETE FROM course_instructor_keys WHERE course_id = ?1", [course])?;
+    let mut insert =
+        tx.prepare_cached("INSERT OR IGNORE INTO course_instructor_keys (course_id, public_key) VALUES (?1, ?2)")?;
+    for key in keys {
+        insert.execute(params![course, key.to_ascii_lowercase()])?;
+    }
+    Ok(())
+}
+
+/// The instructors' public keys `course` names (empty: it names none).
+pub fn instructor_keys(conn: &Connection, course: &str) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached("SELECT public_key FROM course_instructor_keys WHERE course_id = ?1 ORDER BY 1")?;
+    let keys = stmt.query_map([course], |r| r.get(0))?;
+    Ok(keys.collect::<rusqlite::Result<_>>()?)
+}
+
 /// A module as stored, with its content.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ModuleRecord {

@@ -167,6 +167,17 @@ impl Session {
         analytics::export_grades_table(&a.store, a.profile(), course_id, path)
     }
 
+    /// The acting profile's bundle-signing public key (64 hex digits) and
+    /// its fingerprint, made the first time it is needed: what a course
+    /// names in `instructor_keys`, and what others confirm when they trust it.
+    pub fn bundle_signing_key(&self) -> Result<(String, String)> {
+        let a = self.authorise(Action::SendSubmissions)?;
+        let key = bundles::keys::signing_key(a.data_dir, &a.caller.profile_id)?;
+        let public = bundles::keys::encode_hex(key.verifying_key().as_bytes());
+        let fingerprint = bundles::keys::fingerprint(&public);
+        Ok((public, fingerprint))
+    }
+
     pub fn export_submissions(&self, course_id: &str, path: &Path) -> Result<ExportSummary> {
         let mut a = self.authorise(Action::SendSubmissions)?;
         bundles::export_submissions(&mut a.store, a.data_dir, &a.caller.profile_id, course_id, path, a.now)

@@ -1,10 +1,16 @@
 //! Deciding whether a verified bundle may be applied here: the course must be
 //! installed (and the one expected), the signer's key must be one of the keys
-//! trusted for that signer (the first is pinned silently on first import;
-//! others only after someone confirms their fingerprint with
-//! [`trust_bundle_key`]), and the bundle must be newer than anything already
+//! trusted for that signer, and the bundle must be newer than anything already
 //! imported from that key. Importing the very same bundle again is not an
 //! error: it is recognised and changes nothing.
+//!
+//! Which keys are trusted: for a course's grades, the instructors' keys its
+//! `course.toml` names (`instructor_keys`), and no other; when it names
+//! none, the first key seen is pinned silently and another is trusted only
+//! when an instructor or admin confirms its fingerprint with
+//! [`trust_bundle_key`] (or the owner of a personal machine, who could edit
+//! their own records anyway). For learners' bundles, the first key per
+//! learner, then an instructor's confirmation.
 
 use std::path::Path;
 
@@ -66,6 +72,18 @@ pub(crate) fn admit(
     if bundle_log::imported(conn, &manifest.bundle_id)?.is_some() {
         return Ok(Admission::AlreadyImported);
     }
+    let named = course_instructor_keys(conn, manifest)?;
+    if !named.is_empty() {
+        if !named.contains(&manifest.public_key.to_ascii_lowercase()) {
+            return Err(AppError::Rejected(format!(
+                "这个成绩包由「{}」的密钥（指纹 {}）签名，但课程只接受它指定的讲师密钥 / the course accepts grades only from the instructor keys it names; this bundle's key ({}) is not one of them",
+                manifest.signer_name,
+                fingerprint(&manifest.public_key),
+                fingerprint(&manifest.public_key)
+            )));
+        }
+        return replay_check(conn, manifest, signer);
+    }
     let trusted = bundle_log::trusted_keys(conn, signer)?;
     // No key yet: trust on first use, as before several keys were allowed.
     if !trusted.is_empty() && !trusted.contains(&manifest.public_key) {
@@ -74,6 +92,20 @@ pub(crate) fn admit(
             fingerprint: fingerprint(&manifest.public_key),
         });
     }
+    replay_check(conn, manifest, signer)
+}
+
+/// The instructors' keys the course names, for a grades bundle (none for
+/// learners' bundles).
+fn course_instructor_keys(conn: &Connection, manifest: &Manifest) -> Result<Vec<String>> {
+    Ok(match manifest.kind {
+        BundleKind::Grades => courses::instructor_keys(conn, &manifest.course_id)?,
+        BundleKind::Submissions | BundleKind::Records => Vec::new(),
+    })
+}
+
+/// A bundle must be newer than anything imported from its key.
+fn replay_check(conn: &Connection, manifest: &Manifest, signer: &str) -> Result<Admission> {
     let kind = manifest.kind.as_str();
     if let Some(last) =
         bundle_log::last_imported_sequence(conn, kind, signer, &manifest.course_id, &manifest.public_key)?
@@ -148,9 +180,11 @@ pub struct TrustedKey {
 
 /// Trusts the key that signed the bundle at `bundle_path` for its signer, so
 /// that the next import of it is admitted. The bundle is fully verified first
-/// (a damaged or altered file cannot be used to plant a key). Grades bundles
-/// may be trusted by any profile, since learners import them on their own
-/// machines; submissions bundles only by instructors, who import them.
+/// (a damaged or altered file cannot be used to plant a key). Only an
+/// instructor or admin may trust a key — a learner trusting a key for their
+/// own grades could forge them — except on a personal machine, whose one
+/// user holds their own database anyway. A course that names its
+/// instructors' keys trusts no other key for its grades.
 /// `fingerprint` is the one the person confirmed: if the file now carries
 /// another key (swapped after the refusal was shown), nothing is trusted.
 pub fn trust_bundle_key(
@@ -161,14 +195,23 @@ pub fn trust_bundle_key(
     confirmed_fingerprint: &str,
     now: DateTime<Utc>,
 ) -> Result<TrustedKey> {
+    let personal = qunxue_store::settings::get(store.conn(), qunxue_store::settings::MACHINE_USE)?.as_deref() == Some("personal");
     let caller = match kind {
-        BundleKind::Grades => access::caller(store.conn(), profile)?,
+        BundleKind::Grades if personal => access::caller(store.conn(), profile)?,
+        BundleKind::Grades => {
+            access::require(store.conn(), profile, Role::Instructor, "信任新的讲师密钥 / trusting a new instructor key")?
+        }
         BundleKind::Submissions | BundleKind::Records => {
             access::require(store.conn(), profile, Role::Instructor, "信任学员密钥 / trusting a learner key")?
         }
     };
     let manifest = read_bundle(bundle_path, kind)?.manifest;
     admit_course(store.conn(), &manifest, None)?;
+    if !course_instructor_keys(store.conn(), &manifest)?.is_empty() {
+        return Err(AppError::Rejected(
+            "这门课程指定了讲师密钥，只接受这些密钥签名的成绩包，不能另行信任其他密钥 / the course names its instructors' keys; no other key can be trusted for its grades".into(),
+        ));
+    }
     let found = fingerprint(&manifest.public_key);
     if normalise(confirmed_fingerprint) != normalise(&found) {
         return Err(AppError::Rejected(format!(

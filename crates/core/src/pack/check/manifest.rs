@@ -118,6 +118,14 @@ pub(crate) fn check(
             "语言 `{language}` 不是 BCP 47 语言标记（例如 zh-CN 或 en）"
         )));
     }
+    for (i, key) in value.instructor_keys.iter().enumerate() {
+        if key.len() != 64 || !key.bytes().all(|b| b.is_ascii_hexdigit()) {
+            out.push(root.key("instructor_keys").idx(i).error(msg!(
+                "instructor key `{key}` is not an Ed25519 public key (64 hex digits, as `qunxue bundle-key` prints it)",
+                "讲师密钥 `{key}` 不是 Ed25519 公钥（应为 64 位十六进制，可用 `qunxue bundle-key` 查看）"
+            )));
+        }
+    }
     let Some(branding) = &value.branding else { return };
     let at = root.key("branding");
     if let Some(colour) = &branding.primary_colour {
