@@ -269,6 +269,8 @@ export async function installTauriMock(page: Page, options: MockOptions): Promis
         eligible: false,
         modulesToComplete: [],
         quizzesToPass: [],
+        tasksToReach: [],
+        surveysToAnswer: [],
         certificate: null,
       }),
       // No quizzes unless quiz-mock.ts installs them.

@@ -56,6 +56,39 @@ pub struct CourseManifest {
     /// and trusting another needs an instructor or admin.
     #[serde(default)]
     pub instructor_keys: Vec<String>,
+    /// What completing the course takes besides reading every module and
+    /// passing every graded quiz (`[completion]`): practice tasks graded at
+    /// or above a level, surveys answered. The certificate and the class
+    /// view's "completed" follow it.
+    #[serde(default)]
+    pub completion: Option<CompletionRule>,
+}
+
+/// `[completion]` in `course.toml`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct CompletionRule {
+    /// `[[completion.task]]`: a practice task whose released grade must
+    /// reach `min_percent` of its maximum.
+    #[serde(default, rename = "task")]
+    pub tasks: Vec<TaskRequirement>,
+    /// Surveys the learner must have answered.
+    #[serde(default)]
+    pub surveys: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaskRequirement {
+    pub id: String,
+    /// Percent of the task's grade maximum, more than 0 and at most 100.
+    #[serde(default = "default_task_percent")]
+    pub min_percent: f64,
+}
+
+/// The pass line of the shipped rubrics.
+fn default_task_percent() -> f64 {
+    60.0
 }
 
 /// A company's look for its courses.

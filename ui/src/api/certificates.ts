@@ -18,12 +18,24 @@ export interface Certificate {
   issuedAt: string
 }
 
+/** A practice task the course's completion rule asks to be graded at a level. */
+export interface TaskToReach {
+  id: string
+  title: string
+  minPercent: number
+  /** The best released grade so far, in percent; null when none yet. */
+  bestPercent: number | null
+}
+
 export interface CertificateStatus {
   courseId: string
   courseTitle: string
   eligible: boolean
   modulesToComplete: Missing[]
   quizzesToPass: Missing[]
+  /** From the course's completion rule (`[completion]` in course.toml). */
+  tasksToReach: TaskToReach[]
+  surveysToAnswer: Missing[]
   certificate: Certificate | null
 }
 

@@ -22,7 +22,9 @@ mod tests;
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
+use qunxue_core::course::CompletionRule;
 use qunxue_store::certificates::{self as store_certs, Certificate};
+use qunxue_store::course_items::{self, ItemKind};
 use qunxue_store::{courses, profiles, Store};
 use serde::Serialize;
 
@@ -45,7 +47,19 @@ pub struct Missing {
     pub title: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// A practice task the course's completion rule asks to be graded at a
+/// level, not reached yet.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TaskToReach {
+    pub id: String,
+    pub title: String,
+    pub min_percent: f64,
+    /// The learner's best released grade so far, in percent (`None`: none yet).
+    pub best_percent: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Eligibility {
     pub course_id: String,
@@ -53,6 +67,9 @@ pub struct Eligibility {
     pub eligible: bool,
     pub modules_to_complete: Vec<Missing>,
     pub quizzes_to_pass: Vec<Missing>,
+    /// From the course's completion rule (`[completion]` in `course.toml`).
+    pub tasks_to_reach: Vec<TaskToReach>,
+    pub surveys_to_answer: Vec<Missing>,
     /// Already issued for this course version.
     pub certificate: Option<Certificate>,
 }
@@ -77,15 +94,51 @@ pub fn eligibility(store: &Store, profile_id: &str, course_id: &str) -> Result<E
         .into_iter()
         .filter_map(|(id, body)| counted_quiz(id, &body))
         .collect::<Vec<_>>();
+    let (tasks_to_reach, surveys_to_answer) = rule_not_met(conn, profile_id, course_id)?;
     let has_modules = !courses::list_modules(conn, course_id)?.is_empty();
     Ok(Eligibility {
-        eligible: has_modules && modules_to_complete.is_empty() && quizzes_to_pass.is_empty(),
+        eligible: has_modules
+            && modules_to_complete.is_empty()
+            && quizzes_to_pass.is_empty()
+            && tasks_to_reach.is_empty()
+            && surveys_to_answer.is_empty(),
         certificate: store_certs::for_course_version(conn, profile_id, course_id, &course.version)?,
         course_id: course.id,
         course_title: course.title,
         modules_to_complete,
         quizzes_to_pass,
+        tasks_to_reach,
+        surveys_to_answer,
     })
+}
+
+/// What the course's completion rule asks that the profile has not done:
+/// tasks below their level, surveys not answered.
+fn rule_not_met(conn: &rusqlite::Connection, profile_id: &str, course_id: &str) -> Result<(Vec<TaskToReach>, Vec<Missing>)> {
+    let Some(text) = courses::completion_rule(conn, course_id)? else { return Ok((Vec::new(), Vec::new())) };
+    let rule: CompletionRule =
+        serde_json::from_str(&text).map_err(|e| AppError::Internal(format!("the stored completion rule is unreadable: {e}")))?;
+    let mut tasks = Vec::new();
+    for required in &rule.tasks {
+        let best = store_certs::best_task_percent(conn, profile_id, course_id, &required.id)?;
+        // A rounding hair below the line (69.99999 for 70) still reaches it.
+        if best.is_none_or(|b| b + 1e-9 < required.min_percent) {
+            let title = crate::tasks::common::load_task(conn, course_id, &required.id).map_or(required.id.clone(), |t| t.title);
+            tasks.push(TaskToReach { id: required.id.clone(), title, min_percent: required.min_percent, best_percent: best });
+        }
+    }
+    let mut surveys = Vec::new();
+    for survey in &rule.surveys {
+        if !store_certs::answered_survey(conn, profile_id, course_id, survey)? {
+            let title = course_items::get_item(conn, course_id, ItemKind::Survey, survey)
+                .ok()
+                .and_then(|item| serde_json::from_str::<serde_json::Value>(&item.body).ok())
+                .and_then(|body| body["title"].as_str().map(String::from))
+                .unwrap_or_else(|| survey.clone());
+            surveys.push(Missing { id: survey.clone(), title });
+        }
+    }
+    Ok((tasks, surveys))
 }
 
 /// A pack quiz the certificate asks to pass (module quizzes and the
@@ -141,6 +194,15 @@ fn not_eligible_message(status: &Eligibility) -> String {
     if !status.quizzes_to_pass.is_empty() {
         let titles: Vec<&str> = status.quizzes_to_pass.iter().map(|q| q.title.as_str()).collect();
         parts.push(format!("quizzes not passed yet: {}", titles.join("、")));
+    }
+    if !status.tasks_to_reach.is_empty() {
+        let needs: Vec<String> =
+            status.tasks_to_reach.iter().map(|t| format!("{} (≥ {}%)", t.title, t.min_percent)).collect();
+        parts.push(format!("practice tasks not graded at their level yet: {}", needs.join("、")));
+    }
+    if !status.surveys_to_answer.is_empty() {
+        let titles: Vec<&str> = status.surveys_to_answer.iter().map(|s| s.title.as_str()).collect();
+        parts.push(format!("surveys not answered yet: {}", titles.join("、")));
     }
     if parts.is_empty() {
         parts.push("the course has no modules".into());

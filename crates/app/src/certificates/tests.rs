@@ -256,3 +256,74 @@ fn the_open_badge_has_the_ob3_fields_and_a_valid_eddsa_jcs_2022_proof() {
     let again: Value = serde_json::from_slice(&std::fs::read(&again).unwrap()).unwrap();
     assert_eq!(again["issuer"]["id"], badge["issuer"]["id"]);
 }
+
+/// The task fixture's course with one practice module its learner has
+/// completed (it has no quizzes): only a completion rule stands between
+/// the learner and the certificate.
+fn task_course(path: &Path) -> Store {
+    use crate::tasks::fixture as tasks;
+    let mut store = Store::open(path).unwrap();
+    tasks::install(&mut store, true).unwrap();
+    store
+        .transact(|tx| -> crate::Result<()> {
+            let module = ModuleRecord {
+                id: "m1".into(),
+                position: 1,
+                kind: "practice".into(),
+                title: "欢迎语实操".into(),
+                minutes: 30,
+                objectives: vec![],
+                source_path: "modules/m1.md".into(),
+                markdown: String::new(),
+                html: String::new(),
+            };
+            courses::replace_modules(tx, tasks::COURSE, &[module])?;
+            progress::record_open(tx, tasks::LEARNER, tasks::COURSE, "m1", "2026-11-30T08:00:00Z")?;
+            progress::mark_completed(tx, tasks::LEARNER, tasks::COURSE, "m1", "2026-11-30T09:00:00Z")?;
+            Ok(())
+        })
+        .unwrap();
+    store
+}
+
+#[test]
+fn a_completion_rule_that_names_a_task_holds_the_certificate_until_the_task_is_graded_at_its_level() {
+    use crate::tasks::fixture as tasks;
+    use crate::tasks::grading::{self, MarkInput};
+    use crate::tasks::learner;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = task_course(&dir.path().join("t.db"));
+    assert!(eligibility(&store, tasks::LEARNER, tasks::COURSE).unwrap().eligible, "without a rule, reading is enough here");
+
+    let rule = r#"{"task":[{"id":"task-welcome","min_percent":60.0}],"surveys":[]}"#;
+    store.transact(|tx| courses::replace_completion_rule(tx, tasks::COURSE, Some(rule))).unwrap();
+    let status = eligibility(&store, tasks::LEARNER, tasks::COURSE).unwrap();
+    assert!(!status.eligible);
+    assert_eq!(status.tasks_to_reach.len(), 1);
+    assert_eq!((status.tasks_to_reach[0].title.as_str(), status.tasks_to_reach[0].best_percent), ("写一条新群欢迎语", None));
+    let refused = issue(&mut store, tasks::LEARNER, tasks::COURSE, day(1)).unwrap_err().to_string();
+    assert!(refused.contains("写一条新群欢迎语 (≥ 60%)"), "{refused}");
+
+    // Graded below the level (2 + 3 of 10 points = 50 %): still not.
+    let mark = |purpose: usize, action: usize| MarkInput {
+        levels: [("purpose".to_string(), purpose), ("action".to_string(), action)].into(),
+        complete: true,
+        ..Default::default()
+    };
+    learner::save_draft(&mut store, tasks::LEARNER, tasks::COURSE, tasks::TASK, "欢迎加入！", &[], day(2)).unwrap();
+    let first = learner::submit(&mut store, tasks::LEARNER, tasks::COURSE, tasks::TASK, day(2)).unwrap().id;
+    grading::save_mark(&mut store, tasks::INSTRUCTOR, &first, &mark(1, 1), day(3)).unwrap();
+    grading::release(&mut store, tasks::INSTRUCTOR, &first, day(3)).unwrap();
+    let status = eligibility(&store, tasks::LEARNER, tasks::COURSE).unwrap();
+    assert!(!status.eligible);
+    assert_eq!(status.tasks_to_reach[0].best_percent, Some(50.0));
+
+    // Resubmitted and graded at 4 + 3 = 70 %: the certificate is theirs.
+    learner::save_draft(&mut store, tasks::LEARNER, tasks::COURSE, tasks::TASK, "欢迎加入！本周五晚八点读书会。", &[], day(4)).unwrap();
+    let second = learner::submit(&mut store, tasks::LEARNER, tasks::COURSE, tasks::TASK, day(4)).unwrap().id;
+    grading::save_mark(&mut store, tasks::INSTRUCTOR, &second, &mark(2, 1), day(5)).unwrap();
+    grading::release(&mut store, tasks::INSTRUCTOR, &second, day(5)).unwrap();
+    let status = eligibility(&store, tasks::LEARNER, tasks::COURSE).unwrap();
+    assert!(status.eligible && status.tasks_to_reach.is_empty(), "{status:?}");
+    assert!(issue(&mut store, tasks::LEARNER, tasks::COURSE, day(6)).is_ok());
+}

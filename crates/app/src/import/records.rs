@@ -23,6 +23,8 @@ pub(crate) fn save_course(tx: &Transaction<'_>, bundle: &CourseBundle, source_di
     let course = course_record(bundle, source_dir, now);
     courses::upsert_course(tx, &course)?;
     courses::replace_instructor_keys(tx, &course.id, &bundle.manifest.instructor_keys)?;
+    let rule = bundle.manifest.completion.as_ref().map(|r| serde_json::to_string(r).expect("a rule always serialises"));
+    courses::replace_completion_rule(tx, &course.id, rule.as_deref())?;
     courses::replace_modules(tx, &course.id, &module_records(bundle))?;
     questions::replace_questions(tx, &course.id, &question_records(bundle))?;
     for (kind, items) in item_records(bundle) {

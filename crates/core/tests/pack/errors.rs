@@ -340,6 +340,14 @@ pub fn assert_diagnostics(edits: &[Edit], expected: &[&str]) {
     vec![replace(MANIFEST, "description = \"示例课程。\"", "description = \"示例课程。\"\ninstructor_keys = [\"3b6a27bcceb6a42d62a3a8d02a6f0d73653215771de243a63ac048a18b59da29\", \"not-a-key\"]")],
     &["courses/demo/course.toml:7:88: instructor key `not-a-key` is not an Ed25519 public key (64 hex digits, as `qunxue bundle-key` prints it)"]
 )]
+#[case::completion_rule(
+    vec![replace(MANIFEST, "\n[branding]", "\n[completion]\nsurveys = [\"nope\"]\n\n[[completion.task]]\nid = \"task-missing\"\nmin_percent = 120\n\n[branding]")],
+    &[
+        "courses/demo/course.toml:14:12: unknown survey `nope`",
+        "courses/demo/course.toml:17:6: unknown task `task-missing`",
+        "courses/demo/course.toml:18:15: min_percent is a percentage of the task's grade: more than 0 and at most 100, not 120",
+    ]
+)]
 #[case::branding_colour(
     vec![replace(MANIFEST, "\"#0f766e\"", "\"teal\"")],
     &["courses/demo/course.toml:15:18: primary_colour `teal` is not a #rrggbb colour"]

@@ -86,6 +86,25 @@ pub fn modules_not_completed(conn: &Connection, profile: &str, course: &str) -> 
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// The profile's best released grade of `task` in `course`, as a percentage
+/// of the task's maximum (`None`: no released grade).
+pub fn best_task_percent(conn: &Connection, profile: &str, course: &str, task: &str) -> Result<Option<f64>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT max(100.0 * r.grade / r.grade_max) FROM results r
+               JOIN submission_versions v ON v.id = r.version_id
+              WHERE v.profile_id = ?1 AND v.course_id = ?2 AND v.task_id = ?3 AND r.grade_max > 0",
+        )?
+        .query_row(params![profile, course, task], |r| r.get(0))?)
+}
+
+/// Whether the profile answered `survey` of `course`.
+pub fn answered_survey(conn: &Connection, profile: &str, course: &str, survey: &str) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM survey_responses WHERE course_id = ?1 AND survey_id = ?2 AND respondent = ?3 LIMIT 1")?
+        .exists(params![course, survey, profile])?)
+}
+
 /// The course's current pack quizzes (id, JSON body) without a passed attempt by the profile.
 pub fn quizzes_not_passed(conn: &Connection, profile: &str, course: &str) -> Result<Vec<(String, String)>> {
     let mut stmt = conn.prepare(

@@ -1,6 +1,6 @@
 //! Installed courses and their modules.
 
-use rusqlite::{params, Connection, Row, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use serde::Serialize;
 
 use crate::{OptionalExt, Result};
@@ -38,6 +38,23 @@ pub fn instructor_keys(conn: &Connection, course: &str) -> Result<Vec<String>> {
     let mut stmt = conn.prepare_cached("SELECT public_key FROM course_instructor_keys WHERE course_id = ?1 ORDER BY 1")?;
     let keys = stmt.query_map([course], |r| r.get(0))?;
     Ok(keys.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Replaces `course`'s completion rule (JSON; `None` removes it).
+pub fn replace_completion_rule(tx: &Transaction<'_>, course: &str, rule: Option<&str>) -> Result<()> {
+    tx.execute("DELETE FROM course_completion_rules WHERE course_id = ?1", [course])?;
+    if let Some(rule) = rule {
+        tx.execute("INSERT INTO course_completion_rules (course_id, rule) VALUES (?1, ?2)", params![course, rule])?;
+    }
+    Ok(())
+}
+
+/// `course`'s completion rule (JSON), if it has one.
+pub fn completion_rule(conn: &Connection, course: &str) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT rule FROM course_completion_rules WHERE course_id = ?1")?
+        .query_row([course], |r| r.get(0))
+        .optional()?)
 }
 
 /// A module as stored, with its content.

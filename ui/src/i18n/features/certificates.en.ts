@@ -14,6 +14,9 @@ const en: typeof zhCN = {
   exported: 'Certificate saved to {path}',
   notYet: 'Complete every module and pass all quizzes to earn the certificate.',
   remaining: 'Still to do: {modules} modules, {quizzes} quizzes',
+  taskToReach: 'Practice task “{title}” graded at {min}% or more (so far: {best})',
+  notGradedYet: 'not graded yet',
+  surveyToAnswer: 'Answer the survey “{title}”',
   failed: 'The export did not finish: {message}',
 }
 

@@ -12,6 +12,9 @@ const zhCN = {
   exported: '证书已保存到 {path}',
   notYet: '完成全部模块并通过全部测验后可获得结业证书。',
   remaining: '还差：{modules} 个模块、{quizzes} 个测验',
+  taskToReach: '实操作业「{title}」的成绩需达到 {min}%（目前：{best}）',
+  notGradedYet: '尚未评分',
+  surveyToAnswer: '填写问卷「{title}」',
   failed: '导出没有完成：{message}',
 }
 

@@ -18,6 +18,7 @@ pub(crate) struct Index<'a> {
     pub tasks: Ids<'a>,
     pub rubrics: Ids<'a>,
     pub metrics: Ids<'a>,
+    pub surveys: Ids<'a>,
 }
 
 impl<'a> Index<'a> {
@@ -32,6 +33,7 @@ impl<'a> Index<'a> {
             tasks: Ids::new(nouns::TASK, complete.tasks),
             rubrics: Ids::new(nouns::RUBRIC, complete.rubrics),
             metrics: Ids::new(nouns::METRIC, complete.metrics),
+            surveys: Ids::new(nouns::SURVEY, true),
         };
         for module in &course.modules {
             let meta = &module.value.meta;
@@ -55,9 +57,8 @@ impl<'a> Index<'a> {
         for (metric, at) in course.metrics() {
             index.metrics.define(&metric.id, at.key("id"), (), out);
         }
-        let mut surveys: Ids<'_> = Ids::new(nouns::SURVEY, true);
         for (survey, at) in course.surveys() {
-            surveys.define(&survey.id, at.key("id"), (), out);
+            index.surveys.define(&survey.id, at.key("id"), (), out);
         }
         index
     }

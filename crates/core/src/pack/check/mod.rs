@@ -2,6 +2,7 @@
 //! a question, ids and the references between files, links and HTML in
 //! Markdown, CSV data. Each reports every problem it finds.
 
+mod completion;
 mod datasets;
 mod html;
 mod index;
@@ -43,6 +44,7 @@ pub(crate) fn run(
     rubrics::check(course, out);
     surveys::check(course, out);
     datasets::check(course, &index, out);
+    completion::check(course, &index, out);
 }
 
 /// Reports `text` at `at` when it is empty or only whitespace.
