@@ -349,14 +349,21 @@ fn a_learner_is_refused_every_grading_service() {
     assert!(s.conn().query_row("SELECT count(*) FROM marks", [], |r| r.get::<_, i64>(0)).unwrap() == 0);
 }
 
-#[test]
-fn bundles_round_trip_between_two_databases() {
+/// A learner's machine and an instructor's (on a file, with the course but
+/// without the learner, who is known there only from their bundles).
+fn learner_and_teacher_machines() -> (tempfile::TempDir, tempfile::TempDir, Store, Store) {
     let learner_dir = tempfile::tempdir().unwrap();
     let teacher_dir = tempfile::tempdir().unwrap();
-    let mut learner_db = store(true);
+    let learner_db = store(true);
     let mut teacher_db = Store::open(&teacher_dir.path().join("t.db")).unwrap();
     fixture::install(&mut teacher_db, true).unwrap();
     teacher_db.conn().execute("DELETE FROM profiles WHERE id = ?1", [LEARNER]).unwrap();
+    (learner_dir, teacher_dir, learner_db, teacher_db)
+}
+
+#[test]
+fn bundles_round_trip_between_two_databases() {
+    let (learner_dir, teacher_dir, mut learner_db, mut teacher_db) = learner_and_teacher_machines();
 
     let a = add_attachment(&mut learner_db, learner_dir.path(), LEARNER, COURSE, TASK, "欢迎语.pdf", b"%PDF-1.7 demo", t(0))
         .unwrap();
@@ -473,12 +480,7 @@ fn the_e2e_seed_gives_the_active_profile_work_to_grade_and_a_graded_task() {
 
 #[test]
 fn a_course_that_names_its_instructors_keys_takes_grades_from_those_keys_only() {
-    let learner_dir = tempfile::tempdir().unwrap();
-    let teacher_dir = tempfile::tempdir().unwrap();
-    let mut learner_db = store(true);
-    let mut teacher_db = Store::open(&teacher_dir.path().join("t.db")).unwrap();
-    fixture::install(&mut teacher_db, true).unwrap();
-    teacher_db.conn().execute("DELETE FROM profiles WHERE id = ?1", [LEARNER]).unwrap();
+    let (learner_dir, teacher_dir, mut learner_db, mut teacher_db) = learner_and_teacher_machines();
     learner::save_draft(&mut learner_db, LEARNER, COURSE, TASK, "欢迎大家", &[], t(1)).unwrap();
     let v = learner::submit(&mut learner_db, LEARNER, COURSE, TASK, t(2)).unwrap().id;
     let subs = learner_dir.path().join("subs.zip");
