@@ -63,10 +63,12 @@ fn rust_tests() -> anyhow::Result<Layer> {
 /// session with GNOME Keyring's Secret Service, its keyrings in a fresh
 /// folder and unlocked with a throwaway password (the other layers have no
 /// session bus, so they test the owner-only file the app falls back to).
+/// The same packages as the Rust layer, so its build is reused rather than
+/// qunxue-app rebuilt with other features.
 fn secret_service() -> anyhow::Result<Layer> {
     let script = "export XDG_DATA_HOME=\"$(mktemp -d)\" \
                   && printf 'qunxue-test\\n' | gnome-keyring-daemon --unlock --components=secrets >/dev/null \
-                  && cargo test -p qunxue-app --lib secrets:: -- --ignored";
+                  && cargo test --workspace --exclude qunxue-desktop --lib -- secrets:: --ignored";
     cargo_tests_via("OS credential store", "dbus-run-session", &["--", "sh", "-c", script])
 }
 
