@@ -136,14 +136,7 @@ fn item_texts(q: &Question) -> Vec<String> {
     const MIN_SHARED: usize = 10;
     let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     let mut texts = vec![squeeze(&q.stem)];
-    let mut parts: Vec<&str> = Vec::new();
-    parts.extend(q.options.iter().flatten().map(String::as_str));
-    parts.extend(q.items.iter().flatten().map(String::as_str));
-    for (left, right) in q.pairs.iter().flatten() {
-        parts.push(left);
-        parts.push(right);
-    }
-    texts.extend(parts.into_iter().map(squeeze).filter(|t| t.chars().count() >= MIN_SHARED));
+    texts.extend(q.choice_texts().map(squeeze).filter(|t| t.chars().count() >= MIN_SHARED));
     texts
 }
 

@@ -134,13 +134,7 @@ fn doc_words(doc: &Doc) -> DocWords {
 /// The searchable words of a question besides its stem: the choices, the
 /// items to match or order, the model answer and the explanation.
 fn question_text(q: &Question) -> String {
-    let mut parts: Vec<&str> = Vec::new();
-    parts.extend(q.options.iter().flatten().map(String::as_str));
-    parts.extend(q.items.iter().flatten().map(String::as_str));
-    for (left, right) in q.pairs.iter().flatten() {
-        parts.push(left);
-        parts.push(right);
-    }
+    let mut parts: Vec<&str> = q.choice_texts().collect();
     parts.extend(q.reference.as_deref());
     parts.push(&q.explanation);
     parts.join("\n")

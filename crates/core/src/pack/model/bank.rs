@@ -135,6 +135,17 @@ pub struct Question {
     pub explanation: String,
 }
 
+impl Question {
+    /// The texts a learner chooses among or arranges: the options, the items
+    /// to order, both sides of each pair.
+    pub fn choice_texts(&self) -> impl Iterator<Item = &str> {
+        let options = self.options.iter().flatten().map(String::as_str);
+        let items = self.items.iter().flatten().map(String::as_str);
+        let pairs = self.pairs.iter().flatten().flat_map(|(left, right)| [left.as_str(), right.as_str()]);
+        options.chain(items).chain(pairs)
+    }
+}
+
 fn one_point() -> f64 {
     1.0
 }
