@@ -143,10 +143,15 @@ fn entry(name: &str, scope: &str) -> Result<keyring::Entry> {
 }
 
 /// Whether the OS credential store is there and answers (a missing entry is
-/// an answer; no Secret Service on the session bus is not).
+/// an answer; no Secret Service on the session bus is not). Asked once per
+/// process: the background sync reads the password every minute, and a
+/// machine without a session bus would otherwise try to reach one each time.
 fn keyring_answers() -> bool {
-    let probe = keyring::Entry::new(SERVICE, "availability-probe").and_then(|entry| entry.get_password());
-    matches!(probe, Ok(_) | Err(keyring::Error::NoEntry))
+    static ANSWERS: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ANSWERS.get_or_init(|| {
+        let probe = keyring::Entry::new(SERVICE, "availability-probe").and_then(|entry| entry.get_password());
+        matches!(probe, Ok(_) | Err(keyring::Error::NoEntry))
+    })
 }
 
 fn keyring_error(name: &str, error: keyring::Error) -> AppError {
