@@ -27,6 +27,10 @@ fn progress_survives_reopening_the_database() {
         let profile = profiles::active_profile(&mut store, at(0)).unwrap();
         let courses = library::list(&store, &profile.id).unwrap();
         let course = courses.iter().find(|c| c.id == "qunxue.community-ops").expect("default course installed");
+        // The outline says when the platform rules and laws were checked (course.toml `reviewed`).
+        assert_eq!(course.reviewed_on.as_deref(), Some("2026-12-06"));
+        let outline_course = reading::outline(&store, &profile.id, &course.id).unwrap().course;
+        assert_eq!(outline_course.reviewed_on.as_deref(), Some("2026-12-06"));
 
         let outline = reading::outline(&store, &profile.id, &course.id).unwrap();
         let kinds: Vec<_> = outline.sections.iter().map(|s| s.kind.as_str()).collect();

@@ -33,6 +33,9 @@ pub struct CourseSummary {
     pub module_count: usize,
     pub started_count: usize,
     pub completed_count: usize,
+    /// When the platform rules and laws the course relies on were last
+    /// checked (`YYYY-MM-DD`), as the course says (`reviewed`).
+    pub reviewed_on: Option<String>,
 }
 
 /// Installs or updates the curriculum that ships with the app from its pack
@@ -104,7 +107,9 @@ pub(crate) fn summarise(store: &Store, profile_id: &str, course: CourseRecord) -
     let current = |id: &str| modules.iter().any(|m| m.id == id);
     let started_count = progress.iter().filter(|p| current(&p.module_id)).count();
     let completed_count = progress.iter().filter(|p| p.status == "completed" && current(&p.module_id)).count();
+    let reviewed_on = courses::reviewed_on(store.conn(), &course.id)?;
     Ok(CourseSummary {
+        reviewed_on,
         logo_url: course.logo_path.as_deref().map(|logo| asset_url(&course.id, logo)),
         id: course.id,
         title: course.title,

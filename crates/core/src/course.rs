@@ -62,6 +62,10 @@ pub struct CourseManifest {
     /// view's "completed" follow it.
     #[serde(default)]
     pub completion: Option<CompletionRule>,
+    /// When the platform rules and laws the course relies on were last
+    /// checked (`YYYY-MM-DD`); learners see it on the course outline.
+    #[serde(default)]
+    pub reviewed: Option<String>,
 }
 
 /// `[completion]` in `course.toml`.

@@ -160,6 +160,7 @@ const SEEDS: &[(i64, &str)] = &[
         "INSERT INTO course_instructor_keys VALUES ('c1', '3b6a27bcceb6a42d62a3a8d02a6f0d73653215771de243a63ac048a18b59da29');",
     ),
     (20, "INSERT INTO course_completion_rules VALUES ('c1', '{\"task\":[{\"id\":\"t1\",\"min_percent\":60.0}],\"surveys\":[]}');"),
+    (21, "INSERT INTO course_reviews VALUES ('c1', '2026-12-01');"),
 ];
 
 /// Columns added to existing tables after version 1, and the value rows that

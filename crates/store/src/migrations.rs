@@ -25,6 +25,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0018_attachment_owners", include_str!("../migrations/0018_attachment_owners.sql")),
     ("0019_course_instructor_keys", include_str!("../migrations/0019_course_instructor_keys.sql")),
     ("0020_course_completion", include_str!("../migrations/0020_course_completion.sql")),
+    ("0021_course_reviews", include_str!("../migrations/0021_course_reviews.sql")),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -38,6 +38,8 @@ export interface CourseSummary {
   moduleCount: number
   startedCount: number
   completedCount: number
+  /** YYYY-MM-DD: when the platform rules and laws the course relies on were last checked; absent if it does not say. */
+  reviewedOn?: string | null
 }
 
 export interface ModuleEntry {

@@ -42,6 +42,7 @@ const en: MessageSchema = {
   },
   course: {
     byOrganisation: 'By {organisation}',
+    reviewedOn: 'The platform rules and laws this course relies on were checked on {date}; if they have changed since, the latest official rules apply.',
     switcherLabel: 'Switch course',
     progressLabel: 'Course progress',
     progressSummary: '{completed} of {total} modules completed',

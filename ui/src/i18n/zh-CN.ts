@@ -43,6 +43,7 @@ const zhCN = {
   },
   course: {
     byOrganisation: '出品：{organisation}',
+    reviewedOn: '本课程涉及的平台规则与法规核对于 {date}，之后如有变化请以官方最新规定为准。',
     switcherLabel: '切换课程',
     progressLabel: '课程进度',
     progressSummary: '已完成 {completed} / {total} 个模块',

@@ -61,6 +61,21 @@ describe('OutlineView', () => {
     expect(branding.find('img').attributes('alt')).toBe('')
   })
 
+  it('says when the rules and laws the course relies on were checked, when the course says', async () => {
+    const reviewed = { ...course, reviewedOn: '2026-12-06' }
+    backend({ list_courses: () => [reviewed], course_outline: () => ({ ...outline, course: reviewed }) })
+    const { wrapper } = await mountScreen(OutlineView)
+    await settle()
+    expect(wrapper.get('[data-testid="course-reviewed"]').text()).toBe(
+      '本课程涉及的平台规则与法规核对于 2026-12-06，之后如有变化请以官方最新规定为准。',
+    )
+
+    backend({ list_courses: () => [course], course_outline: () => outline })
+    const unsaid = (await mountScreen(OutlineView)).wrapper
+    await settle()
+    expect(unsaid.find('[data-testid="course-reviewed"]').exists()).toBe(false)
+  })
+
   it('leaves the branding out when the course has no organisation', async () => {
     const plain = { ...course, organisation: null }
     backend({ list_courses: () => [plain], course_outline: () => ({ ...outline, course: plain }) })

@@ -25,6 +25,7 @@ pub(crate) fn save_course(tx: &Transaction<'_>, bundle: &CourseBundle, source_di
     courses::replace_instructor_keys(tx, &course.id, &bundle.manifest.instructor_keys)?;
     let rule = bundle.manifest.completion.as_ref().map(|r| serde_json::to_string(r).expect("a rule always serialises"));
     courses::replace_completion_rule(tx, &course.id, rule.as_deref())?;
+    courses::set_reviewed_on(tx, &course.id, bundle.manifest.reviewed.as_deref())?;
     courses::replace_modules(tx, &course.id, &module_records(bundle))?;
     questions::replace_questions(tx, &course.id, &question_records(bundle))?;
     for (kind, items) in item_records(bundle) {

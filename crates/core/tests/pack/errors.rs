@@ -348,6 +348,10 @@ pub fn assert_diagnostics(edits: &[Edit], expected: &[&str]) {
         "courses/demo/course.toml:18:15: min_percent is a percentage of the task's grade: more than 0 and at most 100, not 120",
     ]
 )]
+#[case::reviewed_date(
+    vec![replace(MANIFEST, "language = \"zh-CN\"", "language = \"zh-CN\"\nreviewed = \"2026-13-01\"")],
+    &["courses/demo/course.toml:6:12: reviewed `2026-13-01` is not a date written YYYY-MM-DD, like 2026-12-01"]
+)]
 #[case::branding_colour(
     vec![replace(MANIFEST, "\"#0f766e\"", "\"teal\"")],
     &["courses/demo/course.toml:15:18: primary_colour `teal` is not a #rrggbb colour"]

@@ -57,6 +57,23 @@ pub fn completion_rule(conn: &Connection, course: &str) -> Result<Option<String>
         .optional()?)
 }
 
+/// Sets (or clears) when `course`'s rules and laws were last checked.
+pub fn set_reviewed_on(tx: &Transaction<'_>, course: &str, reviewed_on: Option<&str>) -> Result<()> {
+    tx.execute("DELETE FROM course_reviews WHERE course_id = ?1", [course])?;
+    if let Some(date) = reviewed_on {
+        tx.execute("INSERT INTO course_reviews (course_id, reviewed_on) VALUES (?1, ?2)", params![course, date])?;
+    }
+    Ok(())
+}
+
+/// When `course`'s rules and laws were last checked, if it says.
+pub fn reviewed_on(conn: &Connection, course: &str) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT reviewed_on FROM course_reviews WHERE course_id = ?1")?
+        .query_row([course], |r| r.get(0))
+        .optional()?)
+}
+
 /// A module as stored, with its content.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ModuleRecord {

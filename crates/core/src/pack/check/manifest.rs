@@ -118,6 +118,14 @@ pub(crate) fn check(
             "语言 `{language}` 不是 BCP 47 语言标记（例如 zh-CN 或 en）"
         )));
     }
+    if let Some(reviewed) = &value.reviewed {
+        if chrono::NaiveDate::parse_from_str(reviewed, "%Y-%m-%d").is_err() {
+            out.push(root.key("reviewed").error(msg!(
+                "reviewed `{reviewed}` is not a date written YYYY-MM-DD, like 2026-12-01",
+                "reviewed `{reviewed}` 不是 YYYY-MM-DD 格式的日期（例如 2026-12-01）"
+            )));
+        }
+    }
     for (i, key) in value.instructor_keys.iter().enumerate() {
         if key.len() != 64 || !key.bytes().all(|b| b.is_ascii_hexdigit()) {
             out.push(root.key("instructor_keys").idx(i).error(msg!(
