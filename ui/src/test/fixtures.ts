@@ -1,4 +1,5 @@
 // Small, realistic backend answers for component tests.
+import type { StudyView } from '../api/impact'
 import type {
   CourseInspection,
   CourseOutline,
@@ -106,3 +107,28 @@ export const updatePack: PackValidation = { valid: true, diagnostics: [], course
 
 /** v0.9.0 of the installed course: older than what is installed. */
 export const olderPack: PackValidation = { valid: true, diagnostics: [], courses: [inspection({ version: '0.9.0' })] }
+
+/** An impact study of the course with stores as units, before any data. */
+export function study(overrides: Partial<StudyView> = {}): StudyView {
+  return {
+    id: 's1',
+    courseId: course.id,
+    courseTitle: course.title,
+    name: '华东门店社群运营培训',
+    unitKind: 'store',
+    unitKindZh: '门店',
+    baselineStart: '2026-01-05',
+    baselineEnd: '2026-02-01',
+    postStart: '2026-03-02',
+    postEnd: '2026-03-29',
+    programmeCost: 48000,
+    monetisedBenefit: null,
+    metrics: [],
+    treatment: ['训练01店'],
+    control: [],
+    observationCount: 0,
+    createdAt: '2026-04-01T00:00:00Z',
+    updatedAt: '2026-04-01T00:00:00Z',
+    ...overrides,
+  }
+}

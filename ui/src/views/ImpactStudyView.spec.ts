@@ -3,28 +3,12 @@ import { flushPromises } from '@vue/test-utils'
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks'
 import ImpactStudyView from './ImpactStudyView.vue'
 import { mountScreen } from '../test/mount'
+import { study as fixtureStudy } from '../test/fixtures'
 import type { ImportPreview, StudyView } from '../api/impact'
 
-const study: StudyView = {
-  id: 's1',
-  courseId: 'qunxue.community-ops',
-  courseTitle: '社群运营实战',
-  name: '华东门店社群运营培训',
-  unitKind: 'store',
-  unitKindZh: '门店',
-  baselineStart: '2026-01-05',
-  baselineEnd: '2026-02-01',
-  postStart: '2026-03-02',
-  postEnd: '2026-03-29',
-  programmeCost: 48000,
-  monetisedBenefit: null,
+const study: StudyView = fixtureStudy({
   metrics: [{ id: 'active_rate', name: '活跃率', unit: '%', direction: 'up', aggregation: 'mean', templateId: 'active_rate' }],
-  treatment: ['训练01店'],
-  control: [],
-  observationCount: 0,
-  createdAt: '2026-04-01T00:00:00Z',
-  updatedAt: '2026-04-01T00:00:00Z',
-}
+})
 
 // Headers without a group column: the guess leaves it unmapped, which is allowed.
 const preview: ImportPreview = {

@@ -5,7 +5,7 @@ import ShortAnswerMarkingView from '../../views/ShortAnswerMarkingView.vue'
 import GradingQueueView from '../../views/GradingQueueView.vue'
 import ImpactStudyView from '../../views/ImpactStudyView.vue'
 import { mountScreen } from '../../test/mount'
-import { course } from '../../test/fixtures'
+import { course, study as fixtureStudy } from '../../test/fixtures'
 import { resetScreenState } from '../../lib/screen'
 import { forgetClassChoices } from '../../composables/useClassChoice'
 import type { ClassView } from '../../api/classes'
@@ -20,26 +20,7 @@ const OTHER = { ...course, id: 'qunxue.sales', title: '门店销售' }
 
 const page: QueuePage = { rows: [], total: 0, offset: 0, limit: 50, statusCounts: {}, tasks: [] }
 
-const study: StudyView = {
-  id: 's1',
-  courseId: course.id,
-  courseTitle: course.title,
-  name: '华东门店社群运营培训',
-  unitKind: 'store',
-  unitKindZh: '门店',
-  baselineStart: '2026-01-05',
-  baselineEnd: '2026-02-01',
-  postStart: '2026-03-02',
-  postEnd: '2026-03-29',
-  programmeCost: 48000,
-  monetisedBenefit: null,
-  metrics: [],
-  treatment: ['训练01店'],
-  control: [],
-  observationCount: 0,
-  createdAt: '2026-04-01T00:00:00Z',
-  updatedAt: '2026-04-01T00:00:00Z',
-}
+const study: StudyView = fixtureStudy()
 
 let calls: [string, Record<string, unknown>][] = []
 
