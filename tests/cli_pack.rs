@@ -85,7 +85,7 @@ fn inspect_json_has_the_documented_shape() {
     let value: Value = serde_json::from_str(&stdout(&output)).unwrap();
     let course = &value["courses"][0];
     assert_eq!(course["id"], json!("acme.demo"));
-    assert_eq!(course["modules"], json!({"theory": 1, "practice": 1, "case": 1}));
+    assert_eq!(course["modules"], json!({"theory": 1, "practice": 1, "case": 1, "instructor": 1}));
     for key in ["questions", "tasks", "rubrics", "metric_templates", "chars"] {
         assert!(course[key].is_u64(), "{key} in {course}");
     }

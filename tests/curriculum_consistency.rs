@@ -89,42 +89,42 @@ fn multiple_choice_items_vary_how_many_options_are_right() {
     }
 }
 
-/// The pass line the rubrics assume until gate criteria exist (issue 30): the
-/// same share as the course's quiz pass mark, on `grade_max` = 100.
-const ASSUMED_PASS_LINE: f64 = 0.6;
-
-/// A privacy or compliance breach fails the task (issue 31): every rubric of
-/// the course has a criterion whose lowest level is labelled 不通过, and that
-/// criterion weighs enough that a task at its lowest level stays below the
-/// pass line even with every other criterion at its highest level (the
-/// rubric formula of docs/pack-format.md).
+/// A privacy or compliance breach fails the task (issues 30, 31): every
+/// rubric of the course has exactly one gate criterion, whose lowest level
+/// is labelled 不通过 and caps the grade below the pass line the course's
+/// completion rule sets for that task; and the engine caps a task at that
+/// level however well the rest is done (scored by the real rubric formula).
 #[test]
 fn a_privacy_or_compliance_breach_cannot_pass_a_task() {
     let course = shipped_course();
     assert!(course.rubrics.len() >= 5, "expected the five task rubrics, found {}", course.rubrics.len());
+    let rule = course.manifest.completion.as_ref().expect("the course has a completion rule");
     for rubric in &course.rubrics {
-        let gates: Vec<_> = rubric.criteria.iter().filter(|c| c.levels[0].label == "不通过").collect();
-        assert_eq!(gates.len(), 1, "rubric {} needs exactly one 不通过 criterion", rubric.id);
+        let gates: Vec<_> = rubric.criteria.iter().filter(|c| c.gate.is_some()).collect();
+        assert_eq!(gates.len(), 1, "rubric {} needs exactly one gate criterion", rubric.id);
         let gate = gates[0];
-        let lowest = |c: &qunxue_core::pack::model::Criterion| c.levels.first().unwrap().points;
-        let highest = |c: &qunxue_core::pack::model::Criterion| c.levels.last().unwrap().points;
-        let range: f64 = rubric.criteria.iter().map(|c| highest(c) - lowest(c)).sum();
-        let best_with_breach = rubric
+        assert_eq!(gate.levels[0].label, "不通过", "rubric {}: the gate's lowest level is 不通过", rubric.id);
+        for criterion in &rubric.criteria {
+            for level in &criterion.levels[usize::from(criterion.id == gate.id)..] {
+                assert_ne!(level.label, "不通过", "rubric {}: only the gate's lowest level fails", rubric.id);
+            }
+        }
+        let best_with_breach: std::collections::BTreeMap<String, usize> = rubric
             .criteria
             .iter()
-            .map(|c| if c.id == gate.id { 0.0 } else { highest(c) - lowest(c) })
-            .sum::<f64>()
-            / range;
-        assert!(
-            best_with_breach < ASSUMED_PASS_LINE,
-            "rubric {}: with {} at 不通过 a task can still score {:.1} of 100 (the pass line is {:.0})",
-            rubric.id,
-            gate.id,
-            best_with_breach * 100.0,
-            ASSUMED_PASS_LINE * 100.0
-        );
-        for level in &gate.levels[1..] {
-            assert_ne!(level.label, "不通过", "rubric {}: only the lowest level of {} fails", rubric.id, gate.id);
+            .map(|c| (c.id.clone(), if c.id == gate.id { 0 } else { c.levels.len() - 1 }))
+            .collect();
+        let scored = qunxue_core::grading::rubric_grade(rubric, &best_with_breach, 0.0, 100.0).unwrap();
+        for task in course.tasks.iter().filter(|t| t.rubric == rubric.id) {
+            let required = rule.tasks.iter().find(|r| r.id == task.id).map(|r| r.min_percent);
+            let required = required.unwrap_or_else(|| panic!("the completion rule does not name task {}", task.id));
+            assert!(
+                scored.grade < required,
+                "rubric {}: with {} at 不通过 a task can still score {:.1} of 100 (the rule asks {required})",
+                rubric.id,
+                gate.id,
+                scored.grade
+            );
         }
     }
 }

@@ -38,7 +38,7 @@ fn installed_version(db: &Path, course: &str) -> Option<String> {
 fn course_readable(db: &Path, course: &str) {
     let mut store = Store::open(db).unwrap();
     let profile = profiles::active_profile(&mut store, Utc::now()).unwrap();
-    let outline = reading::outline(&store, &profile.id, course).unwrap();
+    let outline = reading::outline(&store, &profile.id, reading::Readers::Learners, course).unwrap();
     let modules: Vec<String> = outline
         .sections
         .into_iter()
@@ -47,7 +47,7 @@ fn course_readable(db: &Path, course: &str) {
         .collect();
     assert!(!modules.is_empty());
     for module in modules {
-        let view = reading::open_module(&mut store, &profile.id, course, &module, Utc::now()).unwrap();
+        let view = reading::open_module(&mut store, &profile.id, reading::Readers::Learners, course, &module, Utc::now()).unwrap();
         assert!(!view.html.is_empty(), "module {module} has no content");
     }
 }

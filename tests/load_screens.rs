@@ -270,12 +270,12 @@ fn main_screens_with_500_learners_200_modules_and_10k_submissions() {
         library::list(&store, &learner).unwrap()
     });
     let outline = time("course outline, 200 modules", &mut figures, || {
-        reading::outline(&store, &learner, &course).unwrap()
+        reading::outline(&store, &learner, reading::Readers::Learners, &course).unwrap()
     });
     assert_eq!(outline.sections.iter().map(|s| s.modules.len()).sum::<usize>(), 200);
     let module = module_ids[100].clone();
     time("open a module", &mut figures, || {
-        reading::open_module(&mut store, &learner, &course, &module, now).unwrap()
+        reading::open_module(&mut store, &learner, reading::Readers::Learners, &course, &module, now).unwrap()
     });
     let queue = time("grading queue, 10k submissions (first page)", &mut figures, || {
         queue::grading_queue(&store, INSTRUCTOR, &course, &QueueFilter::default()).unwrap()

@@ -48,7 +48,7 @@ fn installs_a_pack_with_its_files_content_and_progress_steps() {
     assert_eq!(&stages[..2], [ImportStage::Reading, ImportStage::Validating]);
     assert_eq!(&stages[stages.len() - 2..], [ImportStage::Saving, ImportStage::Done]);
     let copied = steps.iter().filter(|s| s.stage == ImportStage::Copying).last().unwrap();
-    assert_eq!((copied.done, copied.total), (13, 13));
+    assert_eq!((copied.done, copied.total), (16, 16));
 
     let installed = data.packs().join("acme.demo/1.0.0");
     assert_eq!(files_under(&installed), files_under(&fixture("good")));
@@ -76,16 +76,16 @@ fn an_update_keeps_progress_for_remaining_modules_and_archives_the_rest() {
     let profile = {
         let mut store = Store::open(&data.db()).unwrap();
         let profile = profiles::active_profile(&mut store, at(1)).unwrap();
-        reading::open_module(&mut store, &profile.id, COURSE, "m01-intro", at(2)).unwrap();
-        reading::complete_module(&mut store, &profile.id, COURSE, "m02-plan", at(3)).unwrap();
-        reading::open_module(&mut store, &profile.id, COURSE, "m03-case", at(4)).unwrap();
+        reading::open_module(&mut store, &profile.id, reading::Readers::Learners, COURSE, "m01-intro", at(2)).unwrap();
+        reading::complete_module(&mut store, &profile.id, reading::Readers::Learners, COURSE, "m02-plan", at(3)).unwrap();
+        reading::open_module(&mut store, &profile.id, reading::Readers::Learners, COURSE, "m03-case", at(4)).unwrap();
         profile
     };
 
     assert_eq!(outcome(&data, &fixture("good-v2"), false), InstallOutcome::Updated);
     let store = Store::open(&data.db()).unwrap();
     assert_eq!(module_ids(&store), ["m01-intro", "m02-plan", "m04-case-cafe"]);
-    let outline = reading::outline(&store, &profile.id, COURSE).unwrap();
+    let outline = reading::outline(&store, &profile.id, reading::Readers::Learners, COURSE).unwrap();
     let status: Vec<(String, String)> =
         outline.sections.iter().flat_map(|s| &s.modules).map(|m| (m.id.clone(), m.status.clone())).collect();
     let expected = [("m01-intro", "in_progress"), ("m02-plan", "completed"), ("m04-case-cafe", "not_started")];
@@ -171,7 +171,7 @@ fn removing_an_imported_course_deletes_its_rows_and_files() {
     outcome(&data, &fixture("good"), false);
     let mut store = Store::open(&data.db()).unwrap();
     let profile = profiles::active_profile(&mut store, at(1)).unwrap();
-    reading::complete_module(&mut store, &profile.id, COURSE, "m01-intro", at(2)).unwrap();
+    reading::complete_module(&mut store, &profile.id, reading::Readers::Learners, COURSE, "m01-intro", at(2)).unwrap();
 
     library::remove_course(&mut store, data.path(), COURSE).unwrap();
     assert!(library::list(&store, &profile.id).unwrap().is_empty());

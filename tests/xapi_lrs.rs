@@ -215,15 +215,15 @@ fn generate_activity(store: &mut Store) {
     qunxue_app::records::classes::join_class(store, &learner, course, &class.id, at(0)).unwrap();
 
     // Read the whole course: launched + completed per module, then the course completed.
-    let outline = reading::outline(store, &learner, course).unwrap();
+    let outline = reading::outline(store, &learner, reading::Readers::Learners, course).unwrap();
     let modules: Vec<String> = outline.sections.iter().flat_map(|s| s.modules.iter().map(|m| m.id.clone())).collect();
     for (i, module) in modules.iter().enumerate() {
-        reading::open_module(store, &learner, course, module, at(1 + i as u32)).unwrap();
-        reading::complete_module(store, &learner, course, module, at(1 + i as u32)).unwrap();
+        reading::open_module(store, &learner, reading::Readers::Learners, course, module, at(1 + i as u32)).unwrap();
+        reading::complete_module(store, &learner, reading::Readers::Learners, course, module, at(1 + i as u32)).unwrap();
     }
     // Re-reading: experienced, many times, for a sync large enough to time.
     for i in 0..300 {
-        reading::open_module(store, &learner, course, &modules[i % modules.len()], at(100 + i as u32)).unwrap();
+        reading::open_module(store, &learner, reading::Readers::Learners, course, &modules[i % modules.len()], at(100 + i as u32)).unwrap();
     }
 
     // The first module's quizzes, every question answered (its design
@@ -352,8 +352,8 @@ fn a_refusing_lrs_keeps_everything_pending() {
     let mut store = Store::open(&dir.path().join("qunxue.db")).unwrap();
     library::install_bundled_courses(&mut store, &repo_root().join("courses"), at(0)).unwrap();
     let learner = profiles::active_profile(&mut store, at(0)).unwrap().id;
-    let module = reading::outline(&store, &learner, "qunxue.community-ops").unwrap().sections[0].modules[0].id.clone();
-    reading::open_module(&mut store, &learner, "qunxue.community-ops", &module, at(1)).unwrap();
+    let module = reading::outline(&store, &learner, reading::Readers::Learners, "qunxue.community-ops").unwrap().sections[0].modules[0].id.clone();
+    reading::open_module(&mut store, &learner, reading::Readers::Learners, "qunxue.community-ops", &module, at(1)).unwrap();
 
     let lrs = Ralph::start(&dir.path().join("lrs"), free_port());
     let wrong = Credentials { endpoint: lrs.endpoint(), username: USER.into(), password: "wrong".into() };

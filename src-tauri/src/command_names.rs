@@ -6,6 +6,7 @@ pub const COMMANDS: &[&str] = &[
     "app_info",
     "list_courses",
     "course_outline",
+    "course_glossary",
     "open_module",
     "complete_module",
     "ui_ready",

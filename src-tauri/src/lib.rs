@@ -54,6 +54,7 @@ pub fn commands_on<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::certificates::export_certificate,
             commands::courses::list_courses,
             commands::courses::course_outline,
+            commands::courses::course_glossary,
             commands::reading::open_module,
             commands::reading::complete_module,
             commands::library::validate_pack,

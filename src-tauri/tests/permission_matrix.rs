@@ -102,7 +102,8 @@ const ROWS: &[Row] = &[
         command: "course_outline",
         min: Learner,
         args: course,
-        effect: Effect::Returns(|v| v["sections"].as_array().is_some_and(|m| m.len() == 3)),
+        // Instructors also get their own section (the pack's instructor-only module).
+        effect: Effect::Returns(|v| v["sections"].as_array().is_some_and(|m| (3..=4).contains(&m.len()))),
     },
     Row {
         command: "validate_pack",
@@ -131,6 +132,12 @@ const ROWS: &[Row] = &[
         min: Learner,
         args: |_, _, _| json!({ "courseId": COURSE, "moduleId": "m02-plan" }),
         effect: Effect::Writes,
+    },
+    Row {
+        command: "course_glossary",
+        min: Learner,
+        args: course,
+        effect: Effect::Returns(|v| v[1]["anchor"] == "qx-term-churn-rate"),
     },
     Row {
         command: "complete_module",
@@ -642,6 +649,57 @@ const ROWS: &[Row] = &[
         effect: Effect::Returns(|v| v["learners"] == 1),
     },
 ];
+
+/// The commands that could serve a module, on the pack's instructor-only
+/// module (issue 30): learners are refused what the same commands give them
+/// on any other module. Not part of the one-row-per-command table above.
+const INSTRUCTOR_MATERIAL: &[Row] = &[
+    Row {
+        command: "open_module",
+        min: Instructor,
+        args: |_, _, _| json!({ "courseId": COURSE, "moduleId": GUIDE }),
+        effect: Effect::Returns(|v| v["instructorOnly"] == true && v["html"].as_str().is_some_and(|h| h.contains("讲师手册"))),
+    },
+    Row { command: "complete_module", min: Instructor, args: |_, _, _| json!({ "courseId": COURSE, "moduleId": GUIDE }), effect: Effect::Writes },
+    Row {
+        command: "module_notes",
+        min: Instructor,
+        args: |_, _, _| json!({ "courseId": COURSE, "moduleId": GUIDE }),
+        effect: Effect::Returns(|v| v["notes"].is_array()),
+    },
+    Row {
+        command: "add_note",
+        min: Instructor,
+        args: |_, _, _| json!({ "note": { "courseId": COURSE, "moduleId": GUIDE, "body": "带课提醒", "quote": null, "anchor": null } }),
+        effect: Effect::Writes,
+    },
+    Row {
+        command: "set_bookmark",
+        min: Instructor,
+        args: |_, _, _| json!({ "courseId": COURSE, "moduleId": GUIDE, "on": true }),
+        effect: Effect::Writes,
+    },
+    Row {
+        command: "module_quizzes",
+        min: Instructor,
+        args: |_, _, _| json!({ "courseId": COURSE, "moduleId": GUIDE }),
+        effect: Effect::Returns(|v| v.is_array()),
+    },
+];
+
+/// The instructor-only module of the test pack.
+const GUIDE: &str = "m04-facilitator";
+
+#[test]
+fn instructor_only_material_as_every_role() {
+    let fixture = fixture();
+    let failures: Vec<String> = INSTRUCTOR_MATERIAL
+        .iter()
+        .flat_map(|row| Who::ALL.into_iter().map(move |who| (row, who)))
+        .filter_map(|(row, who)| check(row, who, fixture))
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
 
 /// Runs one row as one role; returns a failure description, if any.
 fn check(row: &Row, who: Who, fixture: &Fixture) -> Option<String> {

@@ -214,6 +214,7 @@ export async function installTauriMock(page: Page, options: MockOptions): Promis
         moduleCount: course.modules.length,
         startedCount: course.modules.filter((m) => m.status !== 'not_started').length,
         completedCount: course.modules.filter((m) => m.status === 'completed').length,
+        glossaryTerms: 0,
       }
     }
 
@@ -279,6 +280,7 @@ export async function installTauriMock(page: Page, options: MockOptions): Promis
       local_quizzes: () => [],
       review_queue: () => ({ due: [], dueCount: 0, nextDueAt: null }),
       list_courses: () => courses.map(summary),
+      course_glossary: () => [],
       course_outline: ({ courseId }) => {
         const course = findCourse(courseId)
         const entries = course.modules.map(entry)
@@ -302,6 +304,7 @@ export async function installTauriMock(page: Page, options: MockOptions): Promis
           minutes: module.minutes,
           objectives: module.objectives,
           html: module.html,
+          instructorOnly: false,
           status: module.status,
           previousId: course.modules[index - 1]?.id ?? null,
           nextId: course.modules[index + 1]?.id ?? null,

@@ -22,6 +22,16 @@ impl Caller {
     pub fn has(&self, min: Role) -> bool {
         self.role >= min
     }
+
+    /// Which modules this caller may read: instructor-only ones need an
+    /// instructor (or admin).
+    pub fn readers(&self) -> qunxue_store::courses::Readers {
+        if self.has(Role::Instructor) {
+            qunxue_store::courses::Readers::Instructors
+        } else {
+            qunxue_store::courses::Readers::Learners
+        }
+    }
 }
 
 /// Looks up the caller's role.

@@ -110,6 +110,7 @@ mod tests {
     use super::*;
     use crate::notes::{add_note, NewNote};
     use crate::reading::{complete_module, open_module};
+    use qunxue_store::courses::Readers;
 
     #[test]
     fn the_record_holds_modules_attempts_and_notes_and_exports_as_csv_and_xlsx() {
@@ -129,8 +130,8 @@ mod tests {
         let first = qunxue_store::courses::list_modules(store.conn(), course)
             .unwrap()
             .remove(0);
-        open_module(&mut store, "p1", course, &first.id, now).unwrap();
-        complete_module(&mut store, "p1", course, &first.id, now).unwrap();
+        open_module(&mut store, "p1", Readers::Learners, course, &first.id, now).unwrap();
+        complete_module(&mut store, "p1", Readers::Learners, course, &first.id, now).unwrap();
         let note = NewNote {
             course_id: course.into(),
             module_id: first.id.clone(),

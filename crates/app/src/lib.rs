@@ -13,6 +13,7 @@ pub mod certificates;
 mod crockford;
 pub mod error;
 pub mod export;
+pub mod glossary;
 pub mod impact;
 pub mod import;
 pub mod learner_record;

@@ -36,6 +36,8 @@ pub struct CourseSummary {
     /// When the platform rules and laws the course relies on were last
     /// checked (`YYYY-MM-DD`), as the course says (`reviewed`).
     pub reviewed_on: Option<String>,
+    /// How many terms the course's glossary defines (0: it has none).
+    pub glossary_terms: usize,
 }
 
 /// Installs or updates the curriculum that ships with the app from its pack
@@ -108,8 +110,10 @@ pub(crate) fn summarise(store: &Store, profile_id: &str, course: CourseRecord) -
     let started_count = progress.iter().filter(|p| current(&p.module_id)).count();
     let completed_count = progress.iter().filter(|p| p.status == "completed" && current(&p.module_id)).count();
     let reviewed_on = courses::reviewed_on(store.conn(), &course.id)?;
+    let glossary_terms = courses::glossary(store.conn(), &course.id)?.len();
     Ok(CourseSummary {
         reviewed_on,
+        glossary_terms,
         logo_url: course.logo_path.as_deref().map(|logo| asset_url(&course.id, logo)),
         id: course.id,
         title: course.title,

@@ -1,10 +1,15 @@
 //! Reading a course: its outline grouped by module kind, opening a module
 //! (which records progress) and marking it completed.
+//!
+//! Instructor-only modules, and the instructor blocks of any module, reach
+//! instructors only: a learner's outline does not list them and opening one
+//! is refused as if it did not exist, whatever the front end asks.
 
 use chrono::{DateTime, Utc};
 use qunxue_core::xapi::{Event, Named};
 use qunxue_core::ModuleKind;
-use qunxue_store::courses;
+use qunxue_store::courses::{self, ModuleRecord};
+pub use qunxue_store::courses::Readers;
 use qunxue_store::progress::{self, ModuleProgress};
 use qunxue_store::Store;
 use serde::Serialize;
@@ -50,24 +55,33 @@ pub struct ModuleView {
     pub minutes: i64,
     pub objectives: Vec<String>,
     pub html: String,
+    /// True for an instructor-only module (only instructors ever get one).
+    pub instructor_only: bool,
     pub status: String,
     pub previous_id: Option<String>,
     pub next_id: Option<String>,
 }
 
+/// The outline section that holds instructor-only modules.
+pub const INSTRUCTOR_SECTION: &str = "instructor";
+
 /// The course outline: one section per module kind (theory, practice,
-/// case), modules in reading order, each with the learner's status.
-pub fn outline(store: &Store, profile_id: &str, course_id: &str) -> Result<Outline> {
+/// case), modules in reading order, each with the learner's status; for an
+/// instructor, a last section with the instructor-only modules.
+pub fn outline(store: &Store, profile_id: &str, readers: Readers, course_id: &str) -> Result<Outline> {
     let course = summarise(store, profile_id, courses::get_course(store.conn(), course_id)?)?;
-    let modules = courses::list_modules(store.conn(), course_id)?;
+    let modules = courses::list_modules_for(store.conn(), course_id, readers)?;
     let progress = progress::for_course(store.conn(), profile_id, course_id)?;
-    let sections = ModuleKind::ALL
-        .iter()
+    fn section_of(m: &courses::ModuleSummary) -> &str {
+        if m.audience == courses::INSTRUCTOR_AUDIENCE { INSTRUCTOR_SECTION } else { m.kind.as_str() }
+    }
+    let kinds = ModuleKind::ALL.iter().map(|kind| kind.as_str()).chain([INSTRUCTOR_SECTION]);
+    let sections = kinds
         .map(|kind| OutlineSection {
-            kind: kind.as_str().to_string(),
+            kind: kind.to_string(),
             modules: modules
                 .iter()
-                .filter(|m| m.kind == kind.as_str())
+                .filter(|m| section_of(m) == kind)
                 .map(|m| {
                     let p = progress.iter().find(|p| p.module_id == m.id);
                     ModuleEntry {
@@ -87,9 +101,38 @@ pub fn outline(store: &Store, profile_id: &str, course_id: &str) -> Result<Outli
     Ok(Outline { course, sections })
 }
 
-/// Opens a module for reading and records that the learner opened it.
-pub fn open_module(store: &mut Store, profile_id: &str, course_id: &str, module_id: &str, now: DateTime<Utc>) -> Result<ModuleView> {
-    let module = courses::get_module(store.conn(), course_id, module_id)?;
+/// A module as `readers` may see it: an instructor-only module is refused
+/// to learners, whatever asks for it.
+pub(crate) fn readable_module(conn: &rusqlite::Connection, readers: Readers, course_id: &str, module_id: &str) -> Result<ModuleRecord> {
+    let module = courses::get_module(conn, course_id, module_id)?;
+    if module.is_instructor_only() && readers == Readers::Learners {
+        return Err(crate::AppError::Forbidden {
+            action: "阅读讲师资料 / reading instructor-only material".to_string(),
+            required: qunxue_store::profiles::Role::Instructor,
+            actual: qunxue_store::profiles::Role::Learner,
+        });
+    }
+    Ok(module)
+}
+
+/// [`readable_module`] for the profile acting (its role read from the
+/// database; a use-case only runs for a profile that is unlocked).
+pub(crate) fn module_for(conn: &rusqlite::Connection, profile_id: &str, course_id: &str, module_id: &str) -> Result<ModuleRecord> {
+    let readers = crate::access::caller(conn, profile_id)?.readers();
+    readable_module(conn, readers, course_id, module_id)
+}
+
+/// Opens a module for reading and records that the reader opened it.
+/// Instructors get the module with its instructor blocks.
+pub fn open_module(
+    store: &mut Store,
+    profile_id: &str,
+    readers: Readers,
+    course_id: &str,
+    module_id: &str,
+    now: DateTime<Utc>,
+) -> Result<ModuleView> {
+    let module = readable_module(store.conn(), readers, course_id, module_id)?;
     let (at, now) = (now, now.to_rfc3339());
     let recorded = store.transact(|tx| -> Result<ModuleProgress> {
         let recorded = progress::record_open(tx, profile_id, course_id, module_id, &now)?;
@@ -102,7 +145,7 @@ pub fn open_module(store: &mut Store, profile_id: &str, course_id: &str, module_
         xapi::record::record(tx, profile_id, course_id, &event, at)?;
         Ok(recorded)
     })?;
-    let order = courses::list_modules(store.conn(), course_id)?;
+    let order = courses::list_modules_for(store.conn(), course_id, readers)?;
     let index = order.iter().position(|m| m.id == module_id);
     let neighbour = |offset: isize| {
         index
@@ -110,6 +153,7 @@ pub fn open_module(store: &mut Store, profile_id: &str, course_id: &str, module_
             .and_then(|i| order.get(i))
             .map(|m| m.id.clone())
     };
+    let instructor_only = module.is_instructor_only();
     Ok(ModuleView {
         previous_id: neighbour(-1),
         next_id: neighbour(1),
@@ -119,14 +163,25 @@ pub fn open_module(store: &mut Store, profile_id: &str, course_id: &str, module_
         kind: module.kind,
         minutes: module.minutes,
         objectives: module.objectives,
-        html: module.html,
+        instructor_only,
+        html: match (readers, module.instructor_html) {
+            (Readers::Instructors, Some(full)) => full,
+            _ => module.html,
+        },
         status: recorded.status,
     })
 }
 
-/// Marks a module completed for the learner.
-pub fn complete_module(store: &mut Store, profile_id: &str, course_id: &str, module_id: &str, now: DateTime<Utc>) -> Result<ModuleEntry> {
-    let module = courses::get_module(store.conn(), course_id, module_id)?;
+/// Marks a module completed for the reader.
+pub fn complete_module(
+    store: &mut Store,
+    profile_id: &str,
+    readers: Readers,
+    course_id: &str,
+    module_id: &str,
+    now: DateTime<Utc>,
+) -> Result<ModuleEntry> {
+    let module = readable_module(store.conn(), readers, course_id, module_id)?;
     let (at, now) = (now, now.to_rfc3339());
     let p = store.transact(|tx| -> Result<ModuleProgress> {
         let was_completed = progress::for_course(tx, profile_id, course_id)?

@@ -29,6 +29,7 @@ fn markdown(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(text.len() as u64));
     let options = RenderOptions {
         asset_base: Some("qxasset://localhost/synthetic.bench/modules/".into()),
+        ..Default::default()
     };
     group.bench_function("render_and_sanitise_10kb", |b| {
         b.iter(|| render(black_box(&text), &options))

@@ -121,6 +121,29 @@ pub struct ModuleFrontMatter {
     pub quizzes: Vec<String>,
     #[serde(default)]
     pub tasks: Vec<String>,
+    /// Who may read the module: everyone (the default), or instructors
+    /// only (a facilitator's guide, a grading guide).
+    #[serde(default)]
+    pub audience: Audience,
+}
+
+/// Who a module is for. Instructor-only modules are never served to a
+/// learner and do not count towards completing the course.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Audience {
+    #[default]
+    Learner,
+    Instructor,
+}
+
+impl Audience {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Audience::Learner => "learner",
+            Audience::Instructor => "instructor",
+        }
+    }
 }
 
 /// A module file split and parsed; `body` is the Markdown after the front matter.

@@ -8,6 +8,7 @@ pub mod course;
 pub mod diagnostic;
 pub mod front_matter;
 pub mod grading;
+pub mod instructor_blocks;
 pub mod impact;
 pub mod markdown;
 pub mod pack;
@@ -15,5 +16,5 @@ pub mod quiz;
 mod toml_message;
 pub mod xapi;
 
-pub use course::{CourseManifest, ModuleFrontMatter, ModuleKind};
+pub use course::{Audience, CourseManifest, ModuleFrontMatter, ModuleKind};
 pub use diagnostic::{Diagnostic, Lang, Message, Noun, Severity};

@@ -7,6 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::Arc;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
@@ -18,14 +19,48 @@ pub const ID_PREFIX: &str = "qx-";
 /// files from an installed course's folder and nothing else.
 pub const ASSET_SCHEME: &str = "qxasset";
 
+/// Fragment prefix of a glossary link: `[[流失率]]` becomes a link to
+/// `#qx-term-<term id>`, which the webview opens in the course's glossary.
+pub const TERM_ANCHOR_PREFIX: &str = "qx-term-";
+
 /// The single place the Markdown dialect is defined: CommonMark plus GFM
-/// tables, task lists, footnotes and strikethrough, and `{#id}` heading ids.
+/// tables, task lists, footnotes and strikethrough, `{#id}` heading ids,
+/// and `[[term]]` / `[[term|text]]` glossary links.
 pub fn parser_options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_WIKILINKS
+}
+
+/// A course's glossary as links need it: every name and alias → the term's
+/// id and its definition (the link's tooltip).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TermLinks {
+    by_name: HashMap<String, (String, String)>,
+}
+
+impl TermLinks {
+    pub fn new(terms: &[crate::pack::model::Term]) -> Self {
+        let mut by_name = HashMap::new();
+        for term in terms {
+            let tooltip = match &term.formula {
+                Some(formula) => format!("{}（{formula}）", term.definition.trim()),
+                None => term.definition.trim().to_string(),
+            };
+            for name in term.names() {
+                by_name.entry(name.trim().to_string()).or_insert_with(|| (term.id.clone(), tooltip.clone()));
+            }
+        }
+        TermLinks { by_name }
+    }
+
+    /// The term id and tooltip a link to `name` points at.
+    pub fn resolve(&self, name: &str) -> Option<(&str, &str)> {
+        self.by_name.get(name.trim()).map(|(id, tip)| (id.as_str(), tip.as_str()))
+    }
 }
 
 /// Creates the shared parser; everything that reads module Markdown uses it.
@@ -39,6 +74,9 @@ pub struct RenderOptions {
     /// Base URL that relative asset paths are joined to, e.g.
     /// `qxasset://localhost/<course>/modules/`. `None` keeps them as written.
     pub asset_base: Option<String>,
+    /// The course's glossary; without it (or for a name it lacks) a
+    /// `[[term]]` link renders as its text.
+    pub terms: Option<Arc<TermLinks>>,
 }
 
 /// One heading of a rendered module, for the in-page outline.
@@ -95,11 +133,21 @@ pub fn references(markdown: &str) -> Vec<Reference> {
     scan(markdown).references
 }
 
+/// A `[[term]]` link, for validation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TermReference {
+    pub name: String,
+    /// Byte offset of the link in the Markdown source.
+    pub offset: usize,
+}
+
 /// What a validator needs from one parse of a module body.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Scan {
-    /// Every link and image target.
+    /// Every link and image target (glossary links are in `terms`).
     pub references: Vec<Reference>,
+    /// Every glossary link.
+    pub terms: Vec<TermReference>,
     /// Byte ranges of raw HTML: whole HTML blocks and inline tags.
     pub raw_html: Vec<Range<usize>>,
 }
@@ -111,6 +159,9 @@ pub fn scan(markdown: &str) -> Scan {
         match event {
             Event::Start(Tag::Image { dest_url, .. }) => {
                 found.references.push(Reference { target: dest_url.into_string(), is_image: true, offset: range.start })
+            }
+            Event::Start(Tag::Link { link_type: LinkType::WikiLink { .. }, dest_url, .. }) => {
+                found.terms.push(TermReference { name: dest_url.trim().to_string(), offset: range.start })
             }
             Event::Start(Tag::Link { link_type, dest_url, .. })
                 if !matches!(link_type, LinkType::Email | LinkType::Autolink) =>
@@ -155,6 +206,8 @@ fn prepare_events<'a>(markdown: &'a str, options: &RenderOptions) -> (Vec<Event<
     let mut used_ids: HashSet<String> = HashSet::new();
     let mut footnote_numbers: HashMap<String, usize> = HashMap::new();
     let mut open_heading: Option<usize> = None;
+    // A glossary link to no known term keeps its text and loses the link.
+    let mut dropping_link = false;
 
     for event in parser(markdown) {
         match event {
@@ -193,6 +246,18 @@ fn prepare_events<'a>(markdown: &'a str, options: &RenderOptions) -> (Vec<Event<
                 let dest_url = rewrite_asset_url(dest_url, options);
                 events.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
             }
+            Event::Start(Tag::Link { link_type: LinkType::WikiLink { .. }, dest_url, .. }) => {
+                match options.terms.as_deref().and_then(|terms| terms.resolve(&dest_url)) {
+                    Some((term, tooltip)) => events.push(Event::Start(Tag::Link {
+                        link_type: LinkType::Inline,
+                        dest_url: CowStr::from(format!("#{TERM_ANCHOR_PREFIX}{term}")),
+                        title: CowStr::from(tooltip.to_string()),
+                        id: CowStr::Borrowed(""),
+                    })),
+                    None => dropping_link = true,
+                }
+            }
+            Event::End(TagEnd::Link) if dropping_link => dropping_link = false,
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
                 let dest_url = rewrite_asset_url(dest_url, options);
                 events.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
@@ -448,7 +513,7 @@ mod tests {
 
     #[test]
     fn rewrites_relative_assets_only() {
-        let opts = RenderOptions { asset_base: Some("qxasset://localhost/c1/modules/".into()) };
+        let opts = RenderOptions { asset_base: Some("qxasset://localhost/c1/modules/".into()), ..Default::default() };
         let out = render("![图](../assets/a.png) [外链](https://example.com) [锚](#x)", &opts).html;
         assert!(out.contains("src=\"qxasset://localhost/c1/modules/../assets/a.png\""), "{out}");
         assert!(out.contains("href=\"https://example.com\""), "{out}");
@@ -487,5 +552,38 @@ mod tests {
     fn slugify_keeps_cjk_and_joins_the_rest() {
         assert_eq!(slugify("1. 社群 运营！"), "1-社群-运营");
         assert_eq!(slugify("***"), "section");
+    }
+
+    fn glossary() -> Arc<TermLinks> {
+        Arc::new(TermLinks::new(&[crate::pack::model::Term {
+            id: "churn-rate".into(),
+            name: "流失率".into(),
+            aliases: vec!["退群率".into()],
+            definition: "统计周期内退群的人占期初成员的比例。".into(),
+            formula: Some("退群人数 ÷ 期初成员数".into()),
+            unit: Some("%".into()),
+        }]))
+    }
+
+    #[test]
+    fn glossary_links_point_at_the_term_with_its_definition() {
+        let options = RenderOptions { terms: Some(glossary()), ..Default::default() };
+        let out = render("本月[[流失率]]偏高，[[退群率|退群的比例]]也是。", &options).html;
+        assert_eq!(out.matches("href=\"#qx-term-churn-rate\"").count(), 2, "{out}");
+        assert!(out.contains(">流失率</a>") && out.contains(">退群的比例</a>"), "{out}");
+        assert!(out.contains("title=\"统计周期内退群的人占期初成员的比例。（退群人数 ÷ 期初成员数）\""), "{out}");
+    }
+
+    #[test]
+    fn a_glossary_link_without_a_term_keeps_only_its_text() {
+        let out = html("看[[没有的词|这个词]]。");
+        assert!(out.contains("看这个词。") && !out.contains("<a"), "{out}");
+    }
+
+    #[test]
+    fn scan_reports_glossary_links_apart_from_file_links() {
+        let found = scan("先看[[流失率]]再看[图](../assets/a.png)。");
+        assert_eq!(found.terms, [TermReference { name: "流失率".into(), offset: 6 }]);
+        assert_eq!(found.references.len(), 1);
     }
 }

@@ -161,6 +161,7 @@ const SEEDS: &[(i64, &str)] = &[
     ),
     (20, "INSERT INTO course_completion_rules VALUES ('c1', '{\"task\":[{\"id\":\"t1\",\"min_percent\":60.0}],\"surveys\":[]}');"),
     (21, "INSERT INTO course_reviews VALUES ('c1', '2026-12-01');"),
+    (22, "INSERT INTO glossary_terms VALUES ('c1', 'churn-rate', 1, '{\"id\":\"churn-rate\",\"name\":\"流失率\",\"aliases\":[],\"definition\":\"退群的人占期初成员的比例。\"}');"),
 ];
 
 /// Columns added to existing tables after version 1, and the value rows that
@@ -187,6 +188,9 @@ const ADDED_COLUMNS: &[(i64, &str, &str, Filled)] = &[
     (15, "pin_failures", "lockouts", Filled::Integer(0)),
     // Admins made before set-up existed have no recovery code.
     (16, "profiles", "recovery_hash", Filled::Null),
+    // Every module before instructor-only content was for everyone, without blocks.
+    (22, "modules", "audience", Filled::Text("learner")),
+    (22, "modules", "instructor_html", Filled::Null),
 ];
 
 /// Rows a migration adds to an existing table, as (version, table, the added

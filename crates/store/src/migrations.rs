@@ -26,6 +26,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0019_course_instructor_keys", include_str!("../migrations/0019_course_instructor_keys.sql")),
     ("0020_course_completion", include_str!("../migrations/0020_course_completion.sql")),
     ("0021_course_reviews", include_str!("../migrations/0021_course_reviews.sql")),
+    ("0022_instructor_content_and_glossary", include_str!("../migrations/0022_instructor_content_and_glossary.sql")),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -40,7 +40,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let now = chrono::Utc::now;
     let profile = profiles::active_profile(&mut store, now())?;
     let attempt = quiz::start_quiz(&mut store, &profile.id, &args.course, &args.quiz, now())?;
-    let modules: Vec<String> = reading::outline(&store, &profile.id, &args.course)?
+    let modules: Vec<String> = reading::outline(&store, &profile.id, reading::Readers::Learners, &args.course)?
         .sections
         .into_iter()
         .flat_map(|section| section.modules.into_iter().map(|m| m.id))
@@ -64,7 +64,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             let module = &modules[index % modules.len()];
             writeln!(out, "write {seq} open {module}")?;
             out.flush()?;
-            reading::open_module(&mut store, &profile.id, &args.course, module, now())?;
+            reading::open_module(&mut store, &profile.id, reading::Readers::Learners, &args.course, module, now())?;
         }
         writeln!(out, "ack {seq}")?;
         out.flush()?;

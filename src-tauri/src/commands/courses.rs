@@ -1,5 +1,6 @@
 //! The course list and a course's outline.
 
+use qunxue_app::glossary::GlossaryTerm;
 use qunxue_app::library::CourseSummary;
 use qunxue_app::reading::Outline;
 use tauri::State;
@@ -16,4 +17,9 @@ pub async fn list_courses(state: State<'_, AppState>) -> CommandResult<Vec<Cours
 #[tauri::command]
 pub async fn course_outline(state: State<'_, AppState>, course_id: String) -> CommandResult<Outline> {
     run(&state, move |s| s.course_outline(&course_id)).await
+}
+
+#[tauri::command]
+pub async fn course_glossary(state: State<'_, AppState>, course_id: String) -> CommandResult<Vec<GlossaryTerm>> {
+    run(&state, move |s| s.course_glossary(&course_id)).await
 }

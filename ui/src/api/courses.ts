@@ -1,6 +1,6 @@
 // Course catalogue and module content.
 import { call } from './client'
-import type { CourseOutline, CourseRemoval, CourseSummary, ModuleContent } from './types'
+import type { CourseOutline, CourseRemoval, CourseSummary, GlossaryTerm, ModuleContent } from './types'
 
 export function listCourses(): Promise<CourseSummary[]> {
   return call<CourseSummary[]>('list_courses')
@@ -8,6 +8,11 @@ export function listCourses(): Promise<CourseSummary[]> {
 
 export function courseOutline(courseId: string): Promise<CourseOutline> {
   return call<CourseOutline>('course_outline', { courseId })
+}
+
+/** The course's glossary: every term and metric it defines, in its order. */
+export function courseGlossary(courseId: string): Promise<GlossaryTerm[]> {
+  return call<GlossaryTerm[]>('course_glossary', { courseId })
 }
 
 /**

@@ -70,6 +70,8 @@ export interface ResultView {
   method: 'single' | 'moderated'
   releasedBy: string
   releasedAt: string
+  /** The gate criterion at its lowest level that capped the grade, and why. */
+  cappedBy?: GateCap | null
 }
 
 export interface DraftView {
@@ -291,4 +293,12 @@ export function untrustedKeyFingerprint(error: { kind: string; message: string }
   if (error.kind !== 'conflict') return null
   const match = /指纹 ([0-9A-F]{4}(?: [0-9A-F]{4}){4})/.exec(error.message)
   return match ? match[1] : null
+}
+
+/** A gate criterion that capped a grade (a leaked password, an unlawful promotion). */
+export interface GateCap {
+  criterionId: string
+  criterionTitle: string
+  capPercent: number
+  reason: string
 }

@@ -40,6 +40,8 @@ export interface CourseSummary {
   completedCount: number
   /** YYYY-MM-DD: when the platform rules and laws the course relies on were last checked; absent if it does not say. */
   reviewedOn?: string | null
+  /** How many terms the course's glossary defines (0: it has none). */
+  glossaryTerms: number
 }
 
 export interface ModuleEntry {
@@ -54,8 +56,11 @@ export interface ModuleEntry {
   lastOpenedAt: string | null
 }
 
+/** The outline's parts: the three module kinds, and for instructors their own material. */
+export type SectionKind = ModuleKind | 'instructor'
+
 export interface OutlineSection {
-  kind: ModuleKind
+  kind: SectionKind
   modules: ModuleEntry[]
 }
 
@@ -73,6 +78,8 @@ export interface ModuleContent {
   objectives: string[]
   /** Already sanitised by the backend (ammonia); safe for v-html. */
   html: string
+  /** An instructor-only module (only instructors are ever sent one). */
+  instructorOnly: boolean
   status: ModuleStatus
   previousId: string | null
   nextId: string | null
@@ -106,7 +113,8 @@ export interface CourseInspection {
   version: string
   /** Not part of the CLI contract; shown when the backend sends it. */
   title?: string
-  modules: Record<ModuleKind, number>
+  /** Modules learners read, per kind, and the instructor-only ones. */
+  modules: Record<ModuleKind, number> & { instructor?: number }
   questions: number
   tasks: number
   rubrics: number
@@ -137,4 +145,17 @@ export interface ImportResult {
   version: string
   outcome: ImportOutcome
   warnings: Diagnostic[]
+}
+
+/** One term of a course's glossary (`course_glossary`). */
+export interface GlossaryTerm {
+  id: string
+  /** The element id module links point at: `#qx-term-<id>`. */
+  anchor: string
+  name: string
+  aliases: string[]
+  /** Sanitised by the backend; safe for v-html. */
+  definitionHtml: string
+  formula: string | null
+  unit: string | null
 }

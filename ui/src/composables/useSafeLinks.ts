@@ -19,6 +19,7 @@ import { showToast } from './useToast'
 
 export type LinkAction =
   | { kind: 'route'; path: string }
+  | { kind: 'term'; id: string }
   | { kind: 'anchor'; id: string }
   | { kind: 'external'; url: string }
   | { kind: 'refused' }
@@ -29,10 +30,14 @@ export function linkAction(href: string): LinkAction {
   // reading a scheme, so "\tjava\nscript:" must be judged as they read it.
   const url = href.trim().replace(/[\t\n\r]/g, '')
   if (url.startsWith('#/')) return { kind: 'route', path: url.slice(1) }
+  if (url.startsWith(`#${TERM_PREFIX}`)) return { kind: 'term', id: safeDecode(url.slice(TERM_PREFIX.length + 1)) }
   if (url.startsWith('#')) return { kind: 'anchor', id: safeDecode(url.slice(1)) }
   if (/^https?:\/\/[^/\\\s]/i.test(url) && !isLocal(url)) return { kind: 'external', url }
   return { kind: 'refused' }
 }
+
+/** A glossary link (`[[流失率]]` in a module) points at `#qx-term-<term id>`. */
+const TERM_PREFIX = 'qx-term-'
 
 // On Windows the webview reaches the app and its asset protocol as
 // http://tauri.localhost and http://qxasset.localhost: such a link is a file
@@ -76,6 +81,12 @@ export function useSafeLinks(container: Ref<HTMLElement | null>): void {
       case 'anchor':
         scrollToAnchor(action.id)
         break
+      case 'term': {
+        // The course's glossary, at the term; outside a course there is none to open.
+        const courseId = router.currentRoute.value.params.courseId
+        if (typeof courseId === 'string') void router.push({ name: 'glossary', params: { courseId }, query: { term: action.id } })
+        break
+      }
       case 'external':
         showToast(t('common.links.external', { url: action.url }), 'info')
         break

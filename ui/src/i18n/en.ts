@@ -12,6 +12,7 @@ import common from './features/common.en'
 import questionImport from './features/questionImport.en'
 import backup from './features/backup.en'
 import certificates from './features/certificates.en'
+import glossary from './features/glossary.en'
 import classes from './features/classes.en'
 import accounts from './features/accounts.en'
 import analytics from './features/analytics.en'
@@ -28,6 +29,7 @@ const en: MessageSchema = {
   questionImport,
   backup,
   certificates,
+  glossary,
   classes,
   accounts,
   analytics,
@@ -55,6 +57,7 @@ const en: MessageSchema = {
     theory: 'Theory',
     practice: 'Hands-on practice',
     case: 'Case studies',
+    instructor: 'For instructors (learners do not see these)',
     moduleCount: '{count} modules',
   },
   kind: {
@@ -66,6 +69,8 @@ const en: MessageSchema = {
     number: 'Lesson {number}',
     minutes: 'About {minutes} min',
     objectives: 'Learning objectives',
+    instructorOnly: 'Instructors only: learners do not have this lesson and cannot find it by search.',
+    instructorNote: 'Instructor note · learners do not see this',
     breadcrumb: 'Breadcrumb',
     previous: 'Previous lesson',
     next: 'Next lesson',

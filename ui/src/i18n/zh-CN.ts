@@ -13,6 +13,7 @@ import common from './features/common.zh-CN'
 import questionImport from './features/questionImport.zh-CN'
 import backup from './features/backup.zh-CN'
 import certificates from './features/certificates.zh-CN'
+import glossary from './features/glossary.zh-CN'
 import classes from './features/classes.zh-CN'
 import accounts from './features/accounts.zh-CN'
 import analytics from './features/analytics.zh-CN'
@@ -29,6 +30,7 @@ const zhCN = {
   questionImport,
   backup,
   certificates,
+  glossary,
   classes,
   accounts,
   analytics,
@@ -56,6 +58,7 @@ const zhCN = {
     theory: '理论学习',
     practice: '实操演练',
     case: '案例研讨',
+    instructor: '讲师资料（学员看不到）',
     moduleCount: '{count} 个模块',
   },
   kind: {
@@ -67,6 +70,8 @@ const zhCN = {
     number: '第 {number} 课',
     minutes: '约 {minutes} 分钟',
     objectives: '学习目标',
+    instructorOnly: '仅讲师可见：学员的课程里没有这一课，也搜不到它。',
+    instructorNote: '讲师备注 · 学员看不到',
     breadcrumb: '位置',
     previous: '上一课',
     next: '下一课',

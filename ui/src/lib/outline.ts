@@ -1,6 +1,6 @@
 // Pure functions that turn the backend outline into what the outline screen
 // shows. Kept apart from components so they are tested without a DOM.
-import type { CourseSummary, ModuleEntry, ModuleKind, OutlineSection } from '../api/types'
+import type { CourseSummary, ModuleEntry, ModuleKind, OutlineSection, SectionKind } from '../api/types'
 
 /** The order the three parts of a course are always shown in. */
 export const SECTION_ORDER: readonly ModuleKind[] = ['theory', 'practice', 'case']
@@ -11,7 +11,7 @@ export interface NumberedModule extends ModuleEntry {
 }
 
 export interface OutlineGroup {
-  kind: ModuleKind
+  kind: SectionKind
   modules: NumberedModule[]
 }
 
@@ -23,9 +23,10 @@ export interface Progress {
   percent: number
 }
 
-/** Every module of the outline, in reading order. */
+/** Every module learners read, in reading order: what progress counts. */
 export function readingOrder(sections: readonly OutlineSection[]): ModuleEntry[] {
   return sections
+    .filter((section) => section.kind !== 'instructor')
     .flatMap((section) => section.modules)
     .slice()
     .sort((a, b) => a.position - b.position)
@@ -40,10 +41,20 @@ export function readingOrder(sections: readonly OutlineSection[]): ModuleEntry[]
  */
 export function groupOutline(sections: readonly OutlineSection[]): OutlineGroup[] {
   const numbered = readingOrder(sections).map((module, index) => ({ ...module, number: index + 1 }))
-  return SECTION_ORDER.map((kind) => ({
+  const groups: OutlineGroup[] = SECTION_ORDER.map((kind) => ({
     kind,
     modules: numbered.filter((module) => module.kind === kind),
-  })).filter((group) => group.modules.length > 0)
+  }))
+  // Instructors' own material (only instructors are sent it) comes last,
+  // numbered on from the lessons.
+  const forInstructors = sections
+    .filter((section) => section.kind === 'instructor')
+    .flatMap((section) => section.modules)
+    .slice()
+    .sort((a, b) => a.position - b.position)
+    .map((module, index) => ({ ...module, number: numbered.length + index + 1 }))
+  groups.push({ kind: 'instructor', modules: forInstructors })
+  return groups.filter((group) => group.modules.length > 0)
 }
 
 export function courseProgress(modules: readonly ModuleEntry[]): Progress {

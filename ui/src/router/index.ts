@@ -24,6 +24,13 @@ export const routes: RouteRecordRaw[] = [
     props: true,
   },
   { path: '/library', name: 'library', component: LibraryView },
+  // The course's glossary: every term and metric definition (module links open it at a term).
+  {
+    path: '/courses/:courseId/glossary',
+    name: 'glossary',
+    component: () => import('../views/GlossaryView.vue'),
+    props: (route) => ({ courseId: String(route.params.courseId), term: String(route.query.term ?? '') }),
+  },
   { path: '/courses/:courseId/quizzes/:quizId', name: 'quiz', component: QuizOverviewView, props: true },
   {
     path: '/courses/:courseId/quizzes/:quizId/attempts/:attemptId',

@@ -24,6 +24,7 @@ export const course: CourseSummary = {
   moduleCount: 5,
   startedCount: 2,
   completedCount: 1,
+  glossaryTerms: 0,
 }
 
 export function entry(overrides: Partial<ModuleEntry> & Pick<ModuleEntry, 'id'>): ModuleEntry {
@@ -67,6 +68,7 @@ export const moduleContent: ModuleContent = {
     '<table><thead><tr><th>平台</th><th>适合</th></tr></thead><tbody><tr><td>企业微信</td><td>品牌服务</td></tr></tbody></table>' +
     '<p><a href="https://example.org/guide">平台规则</a></p>' +
     '<div class="footnote-definition" id="fn-1"><sup class="footnote-definition-label">1</sup><p>数据来自示例调研。</p></div>',
+  instructorOnly: false,
   status: 'in_progress',
   previousId: 'm01-concept',
   nextId: 'm11-account-setup',

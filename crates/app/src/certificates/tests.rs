@@ -38,6 +38,8 @@ fn course(path: &Path) -> Store {
                 source_path: format!("modules/{id}.md"),
                 markdown: String::new(),
                 html: String::new(),
+                audience: "learner".into(),
+                instructor_html: None,
             };
             courses::replace_modules(
                 tx,
@@ -276,6 +278,8 @@ fn task_course(path: &Path) -> Store {
                 source_path: "modules/m1.md".into(),
                 markdown: String::new(),
                 html: String::new(),
+                audience: "learner".into(),
+                instructor_html: None,
             };
             courses::replace_modules(tx, tasks::COURSE, &[module])?;
             progress::record_open(tx, tasks::LEARNER, tasks::COURSE, "m1", "2026-11-30T08:00:00Z")?;

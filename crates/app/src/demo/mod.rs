@@ -13,7 +13,7 @@ mod writing;
 
 use chrono::{DateTime, Duration, Utc};
 use qunxue_core::pack::model::Question;
-use qunxue_store::courses::{self, CourseRecord};
+use qunxue_store::courses::{self, CourseRecord, Readers};
 use qunxue_store::profiles::{self as profile_rows, Role};
 use qunxue_store::{questions, Store};
 use rand::Rng;
@@ -263,7 +263,7 @@ fn learn_course(
     let reached = ((modules.len() as f64) * persona.reach).ceil() as usize;
     for (index, module) in modules.iter().take(reached).enumerate() {
         *clock += Duration::minutes(rng.random_range(30..600));
-        reading::open_module(store, learner, &course.id, &module.id, *clock)?;
+        reading::open_module(store, learner, Readers::Learners, &course.id, &module.id, *clock)?;
         summary.modules_opened += 1;
         for listed in quiz::module_quizzes(store, learner, &course.id, &module.id, *clock)? {
             take_quiz(
@@ -291,7 +291,7 @@ fn learn_course(
         }
         if index + 1 < reached || persona.reach >= 1.0 {
             *clock += Duration::minutes(module.minutes.max(1));
-            reading::complete_module(store, learner, &course.id, &module.id, *clock)?;
+            reading::complete_module(store, learner, Readers::Learners, &course.id, &module.id, *clock)?;
             summary.modules_completed += 1;
         }
     }

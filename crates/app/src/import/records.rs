@@ -1,8 +1,12 @@
 //! Turning a validated course into database rows and writing them: the
 //! step shared by imported packs and the bundled curriculum.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
-use qunxue_core::markdown::{self, RenderOptions};
+use qunxue_core::instructor_blocks;
+use qunxue_core::markdown::{self, RenderOptions, TermLinks};
+use qunxue_core::Audience;
 use qunxue_core::pack::model::Question;
 use qunxue_core::pack::CourseBundle;
 use qunxue_store::course_items::{self, ItemKind, ItemRecord};
@@ -13,7 +17,7 @@ use rusqlite::Transaction;
 use serde::Serialize;
 
 use crate::assets::module_asset_base;
-use crate::Result;
+use crate::{AppError, Result};
 
 /// Writes one course — manifest, rendered modules, questions and the other
 /// pack items — inside the caller's transaction, and indexes it for search.
@@ -26,7 +30,8 @@ pub(crate) fn save_course(tx: &Transaction<'_>, bundle: &CourseBundle, source_di
     let rule = bundle.manifest.completion.as_ref().map(|r| serde_json::to_string(r).expect("a rule always serialises"));
     courses::replace_completion_rule(tx, &course.id, rule.as_deref())?;
     courses::set_reviewed_on(tx, &course.id, bundle.manifest.reviewed.as_deref())?;
-    courses::replace_modules(tx, &course.id, &module_records(bundle))?;
+    courses::replace_modules(tx, &course.id, &module_records(bundle)?)?;
+    courses::replace_glossary(tx, &course.id, &glossary_records(bundle))?;
     questions::replace_questions(tx, &course.id, &question_records(bundle))?;
     for (kind, items) in item_records(bundle) {
         course_items::replace_items(tx, &course.id, kind, &items)?;
@@ -56,15 +61,35 @@ fn course_record(bundle: &CourseBundle, source_dir: &str, now: DateTime<Utc>) ->
 /// Renders and sanitises every module, with relative links pointing at the
 /// course's assets through the asset protocol; on every core, as sanitising
 /// is the costliest step of an import and each module stands alone.
-fn module_records(bundle: &CourseBundle) -> Vec<ModuleRecord> {
+///
+/// A module with `::: instructor` blocks is kept twice: without them (its
+/// `markdown` and `html`, all a learner is ever served or can search) and
+/// whole (`instructor_html`). An instructor-only module is kept whole.
+fn module_records(bundle: &CourseBundle) -> Result<Vec<ModuleRecord>> {
     let course_id = &bundle.manifest.id;
+    let terms = Arc::new(TermLinks::new(&bundle.glossary));
     bundle
         .modules
         .par_iter()
         .enumerate()
         .map(|(index, module)| {
-            let options = RenderOptions { asset_base: Some(module_asset_base(course_id, &module.relative)) };
-            ModuleRecord {
+            let options = RenderOptions {
+                asset_base: Some(module_asset_base(course_id, &module.relative)),
+                terms: Some(terms.clone()),
+            };
+            let split = instructor_blocks::split(&module.body).map_err(|errors| {
+                let problems: Vec<String> = errors.iter().map(ToString::to_string).collect();
+                AppError::Rejected(format!("{}: {}", module.path, problems.join("; ")))
+            })?;
+            let audience = module.meta.audience;
+            let (markdown, html, instructor_html) = match audience {
+                Audience::Instructor => (split.instructor.clone(), render(&split.instructor, &options), None),
+                Audience::Learner if split.has_blocks() => {
+                    (split.learner.clone(), render(&split.learner, &options), Some(render(&split.instructor, &options)))
+                }
+                Audience::Learner => (module.body.clone(), render(&module.body, &options), None),
+            };
+            Ok(ModuleRecord {
                 id: module.meta.id.clone(),
                 position: index as i64 + 1,
                 kind: module.meta.kind.as_str().to_string(),
@@ -72,11 +97,22 @@ fn module_records(bundle: &CourseBundle) -> Vec<ModuleRecord> {
                 minutes: i64::from(module.meta.minutes),
                 objectives: module.meta.objectives.clone(),
                 source_path: module.relative.clone(),
-                markdown: module.body.clone(),
-                html: markdown::render(&module.body, &options).html,
-            }
+                markdown,
+                html,
+                audience: audience.as_str().to_string(),
+                instructor_html,
+            })
         })
         .collect()
+}
+
+fn render(markdown_text: &str, options: &RenderOptions) -> String {
+    markdown::render(markdown_text, options).html
+}
+
+/// The glossary as `(term id, JSON)` in file order.
+fn glossary_records(bundle: &CourseBundle) -> Vec<(String, String)> {
+    bundle.glossary.iter().map(|term| (term.id.clone(), to_json(term))).collect()
 }
 
 fn question_records(bundle: &CourseBundle) -> Vec<QuestionRecord> {

@@ -10,7 +10,7 @@ mod tests;
 use chrono::{DateTime, Utc};
 use qunxue_store::bookmarks::{self, Bookmark};
 use qunxue_store::notes::{self, NoteRecord, NoteRow};
-use qunxue_store::{courses, Store};
+use qunxue_store::Store;
 use serde::{Deserialize, Serialize};
 
 use crate::anchor::heading_anchor;
@@ -81,7 +81,7 @@ pub fn module_notes(
     course_id: &str,
     module_id: &str,
 ) -> Result<ModuleNotes> {
-    courses::get_module(store.conn(), course_id, module_id)?;
+    crate::reading::module_for(store.conn(), profile_id, course_id, module_id)?;
     Ok(ModuleNotes {
         notes: notes::for_module(store.conn(), profile_id, course_id, module_id)?
             .into_iter()
@@ -112,7 +112,7 @@ pub fn add_note(
         other => other.map(str::to_string),
     };
     let anchor = new.anchor.as_deref().map(heading_anchor).transpose()?;
-    let module = courses::get_module(store.conn(), &new.course_id, &new.module_id)?;
+    let module = crate::reading::module_for(store.conn(), profile_id, &new.course_id, &new.module_id)?;
     let stamp = now.to_rfc3339();
     let note = NoteRecord {
         id: uuid::Uuid::new_v4().to_string(),
@@ -165,7 +165,7 @@ pub fn set_bookmark(
     on: bool,
     now: DateTime<Utc>,
 ) -> Result<bool> {
-    courses::get_module(store.conn(), course_id, module_id)?;
+    crate::reading::module_for(store.conn(), profile_id, course_id, module_id)?;
     Ok(store.transact(|tx| {
         bookmarks::set(tx, profile_id, course_id, module_id, on, &now.to_rfc3339())
     })?)

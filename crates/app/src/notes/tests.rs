@@ -22,6 +22,8 @@ fn module(id: &str, position: i64, title: &str) -> ModuleRecord {
         source_path: format!("modules/{id}.md"),
         markdown: format!("# {title}\n\n正文。"),
         html: String::new(),
+        audience: "learner".into(),
+        instructor_html: None,
     }
 }
 

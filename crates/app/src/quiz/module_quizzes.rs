@@ -26,7 +26,7 @@ pub struct ModuleQuiz {
 /// database, so it always matches the installed version.
 pub fn module_quizzes(store: &mut Store, profile: &str, course: &str, module: &str, now: DateTime<Utc>) -> Result<Vec<ModuleQuiz>> {
     let course_record = courses::get_course(store.conn(), course)?;
-    let module_record = courses::get_module(store.conn(), course, module)?;
+    let module_record = crate::reading::module_for(store.conn(), profile, course, module)?;
     let path = Path::new(&course_record.source_dir).join(&module_record.source_path);
     let text = std::fs::read_to_string(&path).map_err(AppError::read(&path))?;
     let parsed = parse_module(&path.to_string_lossy(), &text).map_err(|d| AppError::Invalid(vec![d]))?;

@@ -30,7 +30,7 @@ pub(crate) const INDEX_VERSION: &str = "2";
 /// database); the rows are then written in order inside `tx`.
 pub(crate) fn index_course(tx: &Transaction<'_>, course_id: &str) -> Result<()> {
     search::delete_course_content(tx, course_id)?;
-    let modules = courses::list_modules(tx, course_id)?
+    let modules = courses::list_modules_for(tx, course_id, courses::Readers::Instructors)?
         .iter()
         .map(|summary| courses::get_module(tx, course_id, &summary.id))
         .collect::<qunxue_store::Result<Vec<_>>>()?;
@@ -44,6 +44,7 @@ pub(crate) fn index_course(tx: &Transaction<'_>, course_id: &str) -> Result<()> 
                 anchor: section.anchor,
                 ref_id: None,
                 profile_id: None,
+                instructor_only: module.is_instructor_only(),
                 // The module title belongs to its first section only, so a
                 // title hit lifts the module once rather than every section.
                 title: if index == 0 { module.title.clone() } else { String::new() },
@@ -63,6 +64,7 @@ pub(crate) fn index_course(tx: &Transaction<'_>, course_id: &str) -> Result<()> 
             anchor: None,
             ref_id: Some(record.id.clone()),
             profile_id: None,
+            instructor_only: false,
             title: question.stem.clone(),
             heading: record.tags.join(" "),
             body: question_text(&question),
@@ -93,6 +95,7 @@ pub(crate) fn index_note(
         anchor: note.anchor.clone(),
         ref_id: Some(note.id.clone()),
         profile_id: Some(note.profile_id.clone()),
+        instructor_only: false,
         title: module_title.to_string(),
         heading: String::new(),
         body,

@@ -84,7 +84,7 @@ pub fn search(store: &mut Store, profile_id: &str, query: &str) -> Result<Search
     }
     let who = Visibility {
         profile_id,
-        questions: caller.has(Role::Instructor),
+        teaches: caller.has(Role::Instructor),
     };
     let quoted: Vec<String> = terms
         .iter()

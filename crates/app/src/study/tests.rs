@@ -1,5 +1,5 @@
 use chrono::{Duration, TimeZone, Utc};
-use qunxue_store::courses::{self, CourseRecord, ModuleRecord};
+use qunxue_store::courses::{self, CourseRecord, ModuleRecord, Readers};
 use qunxue_store::profiles::{self, Profile};
 use qunxue_store::Store;
 
@@ -23,6 +23,8 @@ fn setup() -> Store {
         source_path: format!("modules/{id}.md"),
         markdown: "# 标题".into(),
         html: String::new(),
+        audience: "learner".into(),
+        instructor_html: None,
     };
     store
         .transact(|tx| -> qunxue_store::Result<()> {
@@ -65,7 +67,7 @@ fn at(seconds: i64) -> DateTime<Utc> {
 #[test]
 fn only_close_beats_are_credited_so_idle_time_never_counts() {
     let mut store = setup();
-    open_module(&mut store, "p1", "c1", "m1", t0()).unwrap();
+    open_module(&mut store, "p1", Readers::Learners, "c1", "m1", t0()).unwrap();
     // The first beat starts a run.
     assert_eq!(
         heartbeat(&mut store, "p1", "c1", "m1", at(0))
@@ -127,7 +129,7 @@ fn a_beat_on_a_module_never_opened_is_refused() {
 #[test]
 fn the_reading_position_is_restored_and_checked() {
     let mut store = setup();
-    open_module(&mut store, "p1", "c1", "m1", t0()).unwrap();
+    open_module(&mut store, "p1", Readers::Learners, "c1", "m1", t0()).unwrap();
     assert_eq!(reading_position(&store, "p1", "c1", "m1").unwrap(), None);
     let position = ReadingPosition {
         anchor: Some("qx-二-做法".into()),
@@ -168,8 +170,8 @@ fn home_shows_where_to_continue_and_the_next_unfinished_module() {
     );
     assert_eq!((empty.courses[0].percent, empty.due_reviews), (0, 0));
 
-    complete_module(&mut store, "p1", "c1", "m1", at(1)).unwrap();
-    open_module(&mut store, "p1", "c1", "m3", at(2)).unwrap();
+    complete_module(&mut store, "p1", Readers::Learners, "c1", "m1", at(1)).unwrap();
+    open_module(&mut store, "p1", Readers::Learners, "c1", "m3", at(2)).unwrap();
     save_position(
         &mut store,
         "p1",
@@ -202,7 +204,7 @@ fn home_shows_where_to_continue_and_the_next_unfinished_module() {
     );
 
     for m in ["m2", "m3", "m4"] {
-        complete_module(&mut store, "p1", "c1", m, at(4)).unwrap();
+        complete_module(&mut store, "p1", Readers::Learners, "c1", m, at(4)).unwrap();
     }
     let done = home(&store, "p1", at(5)).unwrap();
     assert_eq!((done.next_step, done.courses[0].percent), (None, 100));

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use qunxue_core::markdown::{self, RenderOptions};
+use qunxue_core::grading::GateCap;
 use qunxue_core::pack::model::{Rubric, Task};
 use qunxue_store::course_items::{self, ItemKind};
 use qunxue_store::marks::ResultRecord;
@@ -145,6 +146,10 @@ pub struct ResultView {
     pub method: String,
     pub released_by: String,
     pub released_at: String,
+    /// The gate criterion that capped the grade, with the reason the learner
+    /// reads (absent from results released before gates existed).
+    #[serde(default)]
+    pub capped_by: Option<GateCap>,
 }
 
 impl ResultView {
@@ -165,8 +170,13 @@ impl ResultView {
     }
 }
 
-pub(crate) fn result_view(r: &ResultRecord) -> Result<ResultView> {
+/// A stored result as shown, with the gate that capped it (worked out from
+/// the chosen levels against `rubric`, the task's current rubric).
+pub(crate) fn result_view(r: &ResultRecord, rubric: &Rubric) -> Result<ResultView> {
+    let levels: Levels = from_json(&r.levels, "levels")?;
+    let capped_by = qunxue_core::grading::rubric_grade(rubric, &levels, 0.0, r.grade_max).ok().and_then(|g| g.capped_by);
     Ok(ResultView {
+        capped_by,
         version_id: r.version_id.clone(),
         levels: from_json(&r.levels, "levels")?,
         comments: from_json(&r.comments, "comments")?,

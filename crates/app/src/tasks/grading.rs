@@ -207,7 +207,7 @@ fn write_result(
         released_by: profiles::get(store.conn(), &caller.profile_id)?.display_name,
         released_at: stamp(now),
     };
-    let view = result_view(&record)?;
+    let view = result_view(&record, &rubric)?;
     let rubric_result = serde_json::to_value(&view).map_err(|e| AppError::Internal(format!("a result always serialises: {e}")))?;
     store.transact(|tx| -> Result<()> {
         marks::save_result(tx, &record)?;
@@ -289,11 +289,12 @@ pub fn moderation_view(store: &Store, profile: &str, version_id: &str) -> Result
         .iter()
         .map(|c| (c.id.clone(), marks[0].levels.get(&c.id) == marks[1].levels.get(&c.id)))
         .collect();
+    let result = marks::result(conn, version_id)?.as_ref().map(|r| result_view(r, &rubric)).transpose()?;
     Ok(ModerationView {
         learner_name: profiles::get(conn, &v.profile_id)?.display_name,
         version: version_view(&v)?,
         task: task_view(&v.course_id, task, rubric),
-        result: marks::result(conn, version_id)?.as_ref().map(result_view).transpose()?,
+        result,
         marks,
         agreed,
     })

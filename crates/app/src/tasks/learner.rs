@@ -99,7 +99,7 @@ pub fn task_page(store: &Store, profile: &str, course: &str, task_id: &str) -> R
         .map(|v| {
             Ok(OwnVersion {
                 version: version_view(v)?,
-                result: marks::result(conn, &v.id)?.as_ref().map(result_view).transpose()?,
+                result: marks::result(conn, &v.id)?.as_ref().map(|r| result_view(r, &rubric)).transpose()?,
             })
         })
         .collect::<Result<Vec<_>>>()?;

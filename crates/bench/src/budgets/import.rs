@@ -39,7 +39,7 @@ pub fn measure(settings: &Settings) -> anyhow::Result<(Budget, Imported)> {
 
     // Where an import's time goes, for the note when the budget is missed:
     // the two costliest steps over the same files, alone.
-    let options = RenderOptions { asset_base: Some(format!("qxasset://localhost/{}/modules/", pack.course_id)) };
+    let options = RenderOptions { asset_base: Some(format!("qxasset://localhost/{}/modules/", pack.course_id)), ..Default::default() };
     let sanitised = repeat(1, || {
         for text in &texts {
             black_box(render(black_box(text), &options));

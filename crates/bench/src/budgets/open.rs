@@ -34,7 +34,7 @@ pub fn measure(settings: &Settings, imported: &Imported) -> anyhow::Result<Budge
     let learner = profiles::active_profile(&mut store, now())?;
     let module = &pack.module_ids[0];
 
-    let mut open = || reading::open_module(&mut store, &learner.id, &pack.course_id, module, now());
+    let mut open = || reading::open_module(&mut store, &learner.id, reading::Readers::Learners, &pack.course_id, module, now());
     for _ in 0..10 {
         open()?;
     }

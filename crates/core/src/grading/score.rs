@@ -5,6 +5,10 @@
 //! `grade = min + (sum − minsum) / (maxsum − minsum) × (max − min)`
 //!
 //! where `minsum`/`maxsum` add up every criterion's lowest/highest level.
+//!
+//! A gated criterion (`[rubric.criterion.gate]`) at its lowest level then
+//! caps the grade at `min + cap_percent / 100 × (max − min)`: a privacy or
+//! compliance breach cannot be outweighed by good work elsewhere.
 
 use std::collections::BTreeMap;
 
@@ -34,8 +38,21 @@ pub struct RubricGrade {
     pub points: f64,
     pub min_points: f64,
     pub max_points: f64,
-    /// `points` scaled onto `min … max`.
+    /// `points` scaled onto `min … max`, then capped by any gate.
     pub grade: f64,
+    /// The gate that lowered the grade, if one did.
+    pub capped_by: Option<GateCap>,
+}
+
+/// A gate that applied: which criterion, the cap and the reason the
+/// learner is shown.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GateCap {
+    pub criterion_id: String,
+    pub criterion_title: String,
+    pub cap_percent: f64,
+    pub reason: String,
 }
 
 /// Scores `chosen` (criterion id → 0-based level index) against `rubric`,
@@ -53,6 +70,7 @@ pub fn rubric_grade(
         return Err(GradeError::UnknownCriterion(unknown.clone(), rubric.id.clone()));
     }
     let (mut points, mut min_points, mut max_points) = (0.0, 0.0, 0.0);
+    let mut gates: Vec<GateCap> = Vec::new();
     for criterion in &rubric.criteria {
         let index = *chosen.get(&criterion.id).ok_or_else(|| GradeError::MissingCriterion(criterion.id.clone()))?;
         let level = criterion.levels.get(index).ok_or_else(|| GradeError::NoSuchLevel {
@@ -61,6 +79,17 @@ pub fn rubric_grade(
             count: criterion.levels.len(),
         })?;
         points += level.points;
+        if let Some(gate) = &criterion.gate {
+            let lowest = criterion.levels.iter().map(|l| l.points).fold(f64::INFINITY, f64::min);
+            if level.points <= lowest {
+                gates.push(GateCap {
+                    criterion_id: criterion.id.clone(),
+                    criterion_title: criterion.title.clone(),
+                    cap_percent: gate.cap_percent,
+                    reason: gate.reason.clone(),
+                });
+            }
+        }
         // Levels ascend by convention, but take the true extremes so a pack
         // that lists them the other way round still scores correctly.
         min_points += criterion.levels.iter().map(|l| l.points).fold(f64::INFINITY, f64::min);
@@ -69,8 +98,15 @@ pub fn rubric_grade(
     if max_points <= min_points {
         return Err(GradeError::FlatRubric(rubric.id.clone()));
     }
-    let grade = grade_min + (points - min_points) / (max_points - min_points) * (grade_max - grade_min);
-    Ok(RubricGrade { points, min_points, max_points, grade })
+    let scaled = grade_min + (points - min_points) / (max_points - min_points) * (grade_max - grade_min);
+    // The strictest gate that applies; it only ever lowers the grade.
+    let cap_of = |g: &GateCap| grade_min + g.cap_percent.clamp(0.0, 100.0) / 100.0 * (grade_max - grade_min);
+    let strictest = gates.into_iter().min_by(|a, b| cap_of(a).total_cmp(&cap_of(b)));
+    let (grade, capped_by) = match strictest {
+        Some(gate) if cap_of(&gate) < scaled => (cap_of(&gate), Some(gate)),
+        _ => (scaled, None),
+    };
+    Ok(RubricGrade { points, min_points, max_points, grade, capped_by })
 }
 
 #[cfg(test)]
@@ -87,6 +123,7 @@ pub(crate) mod tests {
                 .map(|(id, points)| Criterion {
                     id: (*id).into(),
                     title: id.to_uppercase(),
+                    gate: None,
                     levels: points
                         .iter()
                         .map(|p| Level { points: *p, label: format!("{p}"), descriptor: String::new() })
@@ -145,5 +182,34 @@ pub(crate) mod tests {
             rubric_grade(&r, &choose(&[("a", 0), ("b", 0)]), 5.0, 5.0),
             Err(GradeError::EmptyRange { .. })
         ));
+    }
+
+    fn gated(cap_percent: f64) -> Rubric {
+        let mut r = rubric(&[("work", &[0.0, 4.0, 8.0]), ("privacy", &[0.0, 2.0, 4.0])]);
+        r.criteria[1].gate = Some(crate::pack::model::Gate { cap_percent, reason: "泄露密码".into() });
+        r
+    }
+
+    #[test]
+    fn a_gate_at_its_lowest_level_caps_the_grade_and_says_why() {
+        // Excellent work, privacy breached: 8 of 12 points would be 66.7.
+        let result = rubric_grade(&gated(50.0), &choose(&[("work", 2), ("privacy", 0)]), 0.0, 100.0).unwrap();
+        assert_eq!(result.points, 8.0);
+        assert!((result.grade - 50.0).abs() < 1e-9, "{}", result.grade);
+        let cap = result.capped_by.expect("the gate applied");
+        assert_eq!((cap.criterion_id.as_str(), cap.cap_percent, cap.reason.as_str()), ("privacy", 50.0, "泄露密码"));
+        // On a range that does not start at 0 the cap is a share of the range.
+        let shifted = rubric_grade(&gated(0.0), &choose(&[("work", 2), ("privacy", 0)]), 40.0, 90.0).unwrap();
+        assert!((shifted.grade - 40.0).abs() < 1e-9, "{}", shifted.grade);
+    }
+
+    #[test]
+    fn a_gate_changes_nothing_above_its_lowest_level_or_below_its_cap() {
+        let passed = rubric_grade(&gated(50.0), &choose(&[("work", 2), ("privacy", 1)]), 0.0, 100.0).unwrap();
+        assert!((passed.grade - 250.0 / 3.0).abs() < 1e-9, "{}", passed.grade);
+        assert_eq!(passed.capped_by, None);
+        // Weak work with the breach already scores under the cap: nothing to cap.
+        let weak = rubric_grade(&gated(50.0), &choose(&[("work", 0), ("privacy", 0)]), 0.0, 100.0).unwrap();
+        assert_eq!((weak.grade, weak.capped_by), (0.0, None));
     }
 }

@@ -3,7 +3,7 @@
 use crate::course::{CourseManifest, ModuleFrontMatter};
 use crate::diagnostic::Diagnostic;
 
-use super::model::{Bank, MetricTemplate, Quiz, Rubric, Survey, Task};
+use super::model::{Bank, MetricTemplate, Quiz, Rubric, Survey, Task, Term};
 
 /// The outcome of validating a pack: its courses and every problem found.
 #[derive(Debug, Clone, Default)]
@@ -46,6 +46,8 @@ pub struct CourseBundle {
     pub rubrics: Vec<Rubric>,
     pub metrics: Vec<MetricTemplate>,
     pub surveys: Vec<Survey>,
+    /// `glossary.toml`'s terms in file order; empty without one.
+    pub glossary: Vec<Term>,
     /// Pack-relative paths of `quizzes/<slug>/data/*.csv`.
     pub datasets: Vec<String>,
     /// Pack-relative paths of every file under `courses/<slug>/` other than

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::course::ModuleKind;
+use crate::course::{Audience, ModuleKind};
 
 use super::bundle::CourseBundle;
 
@@ -20,21 +20,23 @@ pub struct CourseInspection {
     pub chars: usize,
 }
 
-/// Modules per kind.
+/// Modules learners read, per kind, and the instructor-only ones apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub struct ModuleCounts {
     pub theory: usize,
     pub practice: usize,
     pub case: usize,
+    pub instructor: usize,
 }
 
 pub fn inspect(bundle: &CourseBundle) -> CourseInspection {
     let mut modules = ModuleCounts::default();
     for module in &bundle.modules {
-        *match module.meta.kind {
-            ModuleKind::Theory => &mut modules.theory,
-            ModuleKind::Practice => &mut modules.practice,
-            ModuleKind::Case => &mut modules.case,
+        *match (module.meta.audience, module.meta.kind) {
+            (Audience::Instructor, _) => &mut modules.instructor,
+            (Audience::Learner, ModuleKind::Theory) => &mut modules.theory,
+            (Audience::Learner, ModuleKind::Practice) => &mut modules.practice,
+            (Audience::Learner, ModuleKind::Case) => &mut modules.case,
         } += 1;
     }
     CourseInspection {

@@ -37,6 +37,13 @@ pub(crate) struct CourseLayout {
     pub quiz_files: Vec<(QuizRole, String)>,
 }
 
+impl CourseLayout {
+    /// `courses/<slug>/glossary.toml`: the course's terms, when it has them.
+    pub fn glossary_path(&self) -> String {
+        format!("{}/glossary.toml", self.course_dir)
+    }
+}
+
 /// Reports unsafe paths, oversized files, too many files and too many bytes.
 pub(crate) fn check_limits(files: &PackFiles, out: &mut Vec<Diagnostic>) {
     let mut total: u64 = 0;

@@ -57,7 +57,10 @@ fn load_course(
         .filter(|(role, _)| *role != QuizRole::DataExtra)
         .map(|(role, path)| SourceText { role: *role, path: path.clone(), text: text::read(files, path, out) })
         .collect();
-    let course = ParsedCourse::parse(layout, manifest, &module_texts, &quiz_texts, out);
+    let glossary_path = layout.glossary_path();
+    let glossary_text = files.contains(&glossary_path).then(|| text::read(files, &glossary_path, out)).flatten();
+    let mut course = ParsedCourse::parse(layout, manifest, &module_texts, &quiz_texts, out);
+    course.parse_glossary(&glossary_path, glossary_text.as_deref(), out);
     check::run(&course, files, course_ids, out);
     course.into_bundle(files)
 }

@@ -13,3 +13,4 @@ pub(crate) const METRIC: Noun = Noun { en: "metric", zh: "指标" };
 pub(crate) const SURVEY: Noun = Noun { en: "survey", zh: "问卷" };
 pub(crate) const CRITERION: Noun = Noun { en: "criterion", zh: "评分项" };
 pub(crate) const SURVEY_ITEM: Noun = Noun { en: "item", zh: "问卷题项" };
+pub(crate) const TERM: Noun = Noun { en: "glossary term", zh: "术语" };

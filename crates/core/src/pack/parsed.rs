@@ -9,6 +9,7 @@ use super::bundle::{BundledModule, CourseBundle};
 use super::files::PackFiles;
 use super::layout::{CourseLayout, QuizRole};
 use super::model::bank::Bank;
+use super::model::glossary::GlossaryFile;
 use super::model::metric::MetricFile;
 use super::model::quiz::QuizFile;
 use super::model::rubric::RubricFile;
@@ -65,6 +66,8 @@ pub(crate) struct ParsedCourse<'s> {
     pub surveys: Vec<Sourced<'s, SurveyFile>>,
     /// `(path, text)` of each CSV data set.
     pub datasets: Vec<(&'s str, &'s str)>,
+    /// `courses/<slug>/glossary.toml`, when the course has one and it parsed.
+    pub glossary: Option<Sourced<'s, GlossaryFile>>,
     pub complete: Completeness,
 }
 
@@ -96,6 +99,7 @@ impl<'s> ParsedCourse<'s> {
             metrics: Vec::new(),
             surveys: Vec::new(),
             datasets: Vec::new(),
+            glossary: None,
         };
         for source in modules {
             match source.text.as_deref().map(|text| parse_module(&source.role, &source.path, text)) {
@@ -173,6 +177,19 @@ impl<'s> ParsedCourse<'s> {
         entries(&self.surveys, "survey", |f| &f.surveys)
     }
 
+    pub fn terms(&self) -> impl Iterator<Item = (&super::model::Term, At<'_>)> {
+        entries(self.glossary.as_slice(), "term", |f| &f.terms)
+    }
+
+    /// Parses the course's glossary, if it has one, reporting a file that fails.
+    pub fn parse_glossary(&mut self, path: &'s str, text: Option<&'s str>, out: &mut Vec<Diagnostic>) {
+        match text.map(|text| toml_file(path, text)) {
+            Some(Ok(glossary)) => self.glossary = Some(glossary),
+            Some(Err(diagnostic)) => out.push(diagnostic),
+            None => {}
+        }
+    }
+
     /// The course as handed to callers; `None` when `course.toml` did not parse.
     pub fn into_bundle(self, files: &PackFiles) -> Option<CourseBundle> {
         let manifest = self.manifest?.value;
@@ -180,7 +197,11 @@ impl<'s> ParsedCourse<'s> {
         let modules_dir = format!("{course_dir}/modules/");
         let assets = files
             .paths_under(&format!("{course_dir}/"))
-            .filter(|p| *p != self.layout.manifest_path && !(p.starts_with(&modules_dir) && p.ends_with(".md")))
+            .filter(|p| {
+                *p != self.layout.manifest_path
+                    && *p != self.layout.glossary_path()
+                    && !(p.starts_with(&modules_dir) && p.ends_with(".md"))
+            })
             .map(str::to_string)
             .collect();
         Some(CourseBundle {
@@ -194,6 +215,7 @@ impl<'s> ParsedCourse<'s> {
             rubrics: self.rubrics.into_iter().flat_map(|f| f.value.rubrics).collect(),
             metrics: self.metrics.into_iter().flat_map(|f| f.value.metrics).collect(),
             surveys: self.surveys.into_iter().flat_map(|f| f.value.surveys).collect(),
+            glossary: self.glossary.map(|g| g.value.terms).unwrap_or_default(),
             datasets: self
                 .layout
                 .quiz_files

@@ -40,6 +40,9 @@ fn the_shipped_curriculum_validates_without_errors() {
     let course = report.courses.iter().find(|c| c.slug == "community-ops").expect("community-ops is shipped");
     let summary = inspect(course);
     assert_eq!(summary.id, "qunxue.community-ops");
-    assert_eq!(summary.modules.theory + summary.modules.practice + summary.modules.case, 20);
+    // 22 lessons, and the facilitator's and grading guides for instructors only.
+    assert_eq!(summary.modules.theory + summary.modules.practice + summary.modules.case, 22);
+    assert_eq!(summary.modules.instructor, 2);
+    assert!(!course.glossary.is_empty() && course.manifest.completion.is_some());
     assert!(summary.questions >= 200, "{summary:?}");
 }

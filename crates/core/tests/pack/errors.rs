@@ -23,6 +23,8 @@ const LAST_LEVEL: &str = "descriptor = \"资料完整。\"\n";
 const LAST_TASK_LINE: &str = "allow_resubmit = true\n";
 const LAST_SURVEY_LINE: &str = "prompt = \"还有什么建议？\"\n";
 const CASE_BODY_END: &str = "一家社区烘焙店的社群。\n";
+const GLOSSARY_PATH: &str = "courses/demo/glossary.toml";
+const GLOSSARY: &str = "[[term]]\nid = \"churn-rate\"\nname = \"流失率\"\naliases = [\"退群率\"]\ndefinition = \"退群的人占期初成员的比例。\"\n";
 
 fn replace(path: &'static str, from: &'static str, to: &'static str) -> Edit {
     Edit::Replace(path, from, to)
@@ -433,6 +435,54 @@ pub fn assert_diagnostics(edits: &[Edit], expected: &[&str]) {
 #[case::unknown_quiz_file(
     vec![Edit::Text("quizzes/demo/rubric.toml", "")],
     &["quizzes/demo/rubric.toml:1:1: warning: not part of the pack format, ignored: expected banks/*.toml, quizzes/*.toml, tasks.toml, rubrics.toml, metrics.toml, surveys.toml or data/*"]
+)]
+// ---- glossary, instructor-only content, gates (issue 30)
+#[case::term_link_without_glossary(
+    vec![replace(CASE, CASE_BODY_END, "一家社区烘焙店的[[社群]]。\n")],
+    &["courses/demo/modules/03-case.md:9:9: `[[社群]]` links to the glossary, but the course has no glossary.toml"]
+)]
+#[case::unknown_term(
+    vec![Edit::Text(GLOSSARY_PATH, GLOSSARY), replace(CASE, CASE_BODY_END, "一家社区烘焙店的[[社群]]，[[退群率]]不高。\n")],
+    &[
+        "courses/demo/modules/03-case.md:9:9: `[[社群]]`: the glossary has no term or alias `社群`",
+        "quizzes/demo/metrics.toml:3:8: warning: metric `new_fans` (`新增粉丝数`) has no glossary entry…",
+    ]
+)]
+#[case::name_meaning_two_terms(
+    vec![Edit::Text(GLOSSARY_PATH, "[[term]]\nid = \"a\"\nname = \"流失率\"\ndefinition = \"甲。\"\n\n[[term]]\nid = \"b\"\nname = \"留存率\"\naliases = [\"流失率\"]\ndefinition = \"乙。\"\n")],
+    &[
+        "courses/demo/glossary.toml:9:12: `流失率` already names term `a` (at courses/demo/glossary.toml:3:8); a name or alias means one term",
+        "quizzes/demo/metrics.toml:3:8: warning: metric `new_fans` (`新增粉丝数`) has no glossary entry…",
+    ]
+)]
+#[case::metric_disagrees_with_glossary(
+    vec![Edit::Text(GLOSSARY_PATH, "[[term]]\nid = \"new-fans\"\nname = \"新增粉丝数\"\ndefinition = \"新入群人数。\"\nformula = \"期内首次入群的去重人数\"\nunit = \"人\"\n")],
+    &[
+        "quizzes/demo/metrics.toml:8:11: this formula differs from glossary term `new-fans` (`期内首次入群的去重人数`)…",
+        "quizzes/demo/metrics.toml:12:8: warning: metric `churn` (`流失率`) has no glossary entry…",
+    ]
+)]
+#[case::instructor_block_never_closed(
+    vec![replace(CASE, CASE_BODY_END, "一家社区烘焙店的社群。\n\n::: instructor\n参考答案。\n")],
+    &["courses/demo/modules/03-case.md:11:1: `::: instructor` is never closed: end the block with a line `:::`"]
+)]
+#[case::unknown_block(
+    vec![replace(CASE, CASE_BODY_END, "::: instrutor\n")],
+    &["courses/demo/modules/03-case.md:9:1: `::: instrutor` is not a block this format knows; only `::: instructor` is"]
+)]
+#[case::instructor_asset_in_learner_text(
+    vec![
+        Edit::Asset("courses/demo/assets/instructor/key.pdf", 100),
+        replace(CASE, CASE_BODY_END, "[答案](../assets/instructor/key.pdf)\n\n::: instructor\n\n[答案](../assets/instructor/key.pdf)\n\n:::\n"),
+    ],
+    &["courses/demo/modules/03-case.md:9:1: `../assets/instructor/key.pdf` is an instructor-only asset (assets/instructor/)…"]
+)]
+#[case::gate_out_of_range(
+    vec![replace(RUBRICS, "title = \"资料完整\"\n", "title = \"资料完整\"\ngate = { cap_percent = 100, reason = \" \" }\n")],
+    &[
+        "quizzes/demo/rubrics.toml:8:24: cap_percent is the most a task can score…",
+        "quizzes/demo/rubrics.toml:8:38: reason must not be empty",
+    ]
 )]
 fn each_problem_is_reported_where_it_is(#[case] edits: Vec<Edit>, #[case] expected: &[&str]) {
     assert_diagnostics(&edits, expected);

@@ -41,7 +41,7 @@ fn inspection_counts_modules_questions_and_characters() {
         serde_json::json!({
             "id": "acme.demo",
             "version": "1.0.0",
-            "modules": {"theory": 1, "practice": 1, "case": 1},
+            "modules": {"theory": 1, "practice": 1, "case": 1, "instructor": 0},
             "questions": 10,
             "tasks": 1,
             "rubrics": 1,

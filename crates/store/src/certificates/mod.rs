@@ -72,11 +72,12 @@ pub fn for_profile(conn: &Connection, profile: &str) -> Result<Vec<Certificate>>
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Current modules of the course the profile has not completed: (id, title), in reading order.
+/// Current modules of the course everyone reads (not the instructor-only
+/// ones) the profile has not completed: (id, title), in reading order.
 pub fn modules_not_completed(conn: &Connection, profile: &str, course: &str) -> Result<Vec<(String, String)>> {
     let mut stmt = conn.prepare(
         "SELECT m.id, m.title FROM modules m
-          WHERE m.course_id = ?2 AND m.archived = 0
+          WHERE m.course_id = ?2 AND m.archived = 0 AND m.audience = 'learner'
             AND NOT EXISTS (SELECT 1 FROM module_progress p
                              WHERE p.profile_id = ?1 AND p.course_id = m.course_id AND p.module_id = m.id
                                AND p.status = 'completed')

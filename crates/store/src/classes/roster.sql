@@ -12,7 +12,8 @@ latest_version AS (
 )
 SELECT p.id, p.display_name, p.origin,
        (SELECT COUNT(*) FROM module_progress mp JOIN modules m ON m.course_id = mp.course_id AND m.id = mp.module_id
-         WHERE mp.profile_id = p.id AND mp.course_id = ?1 AND mp.status = 'completed' AND m.archived = 0),
+         WHERE mp.profile_id = p.id AND mp.course_id = ?1 AND mp.status = 'completed' AND m.archived = 0
+           AND m.audience = 'learner'),
        (SELECT COUNT(*) FROM attempt_answers aa JOIN attempts a ON a.id = aa.attempt_id
          WHERE a.profile_id = p.id AND a.course_id = ?1 AND a.status <> 'in_progress'
            AND aa.correct IS NULL AND aa.manual_score IS NULL)

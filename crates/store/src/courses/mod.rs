@@ -84,9 +84,23 @@ pub struct ModuleRecord {
     pub minutes: i64,
     pub objectives: Vec<String>,
     pub source_path: String,
+    /// What learners get: without instructor blocks.
     pub markdown: String,
     pub html: String,
+    /// `learner` (everyone) or `instructor` (instructors only).
+    pub audience: String,
+    /// The module with its instructor blocks, when it has any.
+    pub instructor_html: Option<String>,
 }
+
+impl ModuleRecord {
+    pub fn is_instructor_only(&self) -> bool {
+        self.audience == INSTRUCTOR_AUDIENCE
+    }
+}
+
+/// The `audience` of a module only instructors may read.
+pub const INSTRUCTOR_AUDIENCE: &str = "instructor";
 
 /// A module's outline entry (no content), for listing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -96,6 +110,16 @@ pub struct ModuleSummary {
     pub kind: String,
     pub title: String,
     pub minutes: i64,
+    pub audience: String,
+}
+
+/// Which modules a listing holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Readers {
+    /// The modules everyone reads: what completing a course counts.
+    Learners,
+    /// Those and the instructor-only ones.
+    Instructors,
 }
 
 /// Inserts or updates the course row.
@@ -137,7 +161,9 @@ pub fn replace_modules(tx: &Transaction<'_>, course_id: &str, modules: &[ModuleR
             objectives,
             m.source_path,
             m.markdown,
-            m.html
+            m.html,
+            m.audience,
+            m.instructor_html
         ])?;
     }
     Ok(())
@@ -175,18 +201,45 @@ pub fn get_course(conn: &Connection, course_id: &str) -> Result<CourseRecord> {
         .or_not_found(|| format!("course {course_id}"))
 }
 
-/// Current (not archived) modules in reading order.
+/// Current (not archived) modules everyone reads, in reading order: what
+/// progress and completion count.
 pub fn list_modules(conn: &Connection, course_id: &str) -> Result<Vec<ModuleSummary>> {
+    list_modules_for(conn, course_id, Readers::Learners)
+}
+
+/// Current modules in reading order, with the instructor-only ones when
+/// `readers` are instructors.
+pub fn list_modules_for(conn: &Connection, course_id: &str, readers: Readers) -> Result<Vec<ModuleSummary>> {
     let mut stmt = conn.prepare_cached(include_str!("list_modules.sql"))?;
-    let rows = stmt.query_map([course_id], |r| {
+    let everyone = readers == Readers::Instructors;
+    let rows = stmt.query_map(params![course_id, everyone], |r| {
         Ok(ModuleSummary {
             id: r.get("id")?,
             position: r.get("position")?,
             kind: r.get("kind")?,
             title: r.get("title")?,
             minutes: r.get("minutes")?,
+            audience: r.get("audience")?,
         })
     })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Replaces `course`'s glossary: `(term id, the term as JSON)` in file order.
+pub fn replace_glossary(tx: &Transaction<'_>, course: &str, terms: &[(String, String)]) -> Result<()> {
+    tx.execute("DELETE FROM glossary_terms WHERE course_id = ?1", [course])?;
+    let mut insert =
+        tx.prepare_cached("INSERT INTO glossary_terms (course_id, id, position, body) VALUES (?1, ?2, ?3, ?4)")?;
+    for (position, (id, body)) in terms.iter().enumerate() {
+        insert.execute(params![course, id, position as i64 + 1, body])?;
+    }
+    Ok(())
+}
+
+/// `course`'s glossary terms as JSON, in file order.
+pub fn glossary(conn: &Connection, course: &str) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached("SELECT body FROM glossary_terms WHERE course_id = ?1 ORDER BY position")?;
+    let rows = stmt.query_map([course], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -205,6 +258,8 @@ pub fn get_module(conn: &Connection, course_id: &str, module_id: &str) -> Result
                     source_path: r.get("source_path")?,
                     markdown: r.get("markdown")?,
                     html: r.get("html")?,
+                    audience: r.get("audience")?,
+                    instructor_html: r.get("instructor_html")?,
                 },
                 r.get::<_, String>("objectives")?,
             ))

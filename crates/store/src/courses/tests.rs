@@ -28,6 +28,8 @@ pub(crate) fn sample_module(id: &str, position: i64, kind: &str) -> ModuleRecord
         source_path: format!("modules/{id}.md"),
         markdown: "# 标题".into(),
         html: "<h1>标题</h1>".into(),
+        audience: "learner".into(),
+        instructor_html: None,
     }
 }
 
@@ -83,4 +85,29 @@ fn updating_keeps_the_install_time_and_deleting_cascades() {
     assert!(store.transact(|tx| delete_course(tx, "c1")).unwrap());
     assert!(!store.transact(|tx| delete_course(tx, "c1")).unwrap());
     assert!(matches!(get_module(store.conn(), "c1", "a"), Err(crate::StoreError::NotFound { .. })));
+}
+
+#[test]
+fn learners_listings_leave_out_instructor_only_modules() {
+    let mut store = Store::open_in_memory().unwrap();
+    let guide = ModuleRecord { audience: INSTRUCTOR_AUDIENCE.into(), ..sample_module("guide", 2, "theory") };
+    install(&mut store, &[sample_module("a", 1, "theory"), guide, sample_module("b", 3, "case")]);
+    let ids = |readers| -> Vec<String> {
+        list_modules_for(store.conn(), "c1", readers).unwrap().into_iter().map(|m| m.id).collect()
+    };
+    assert_eq!(ids(Readers::Learners), ["a", "b"]);
+    assert_eq!(ids(Readers::Instructors), ["a", "guide", "b"]);
+    assert_eq!(list_modules(store.conn(), "c1").unwrap().len(), 2);
+    assert!(get_module(store.conn(), "c1", "guide").unwrap().is_instructor_only());
+}
+
+#[test]
+fn a_glossary_is_replaced_whole_and_kept_in_file_order() {
+    let mut store = Store::open_in_memory().unwrap();
+    install(&mut store, &[sample_module("a", 1, "theory")]);
+    let term = |id: &str| (id.to_string(), format!("{{\"id\":\"{id}\"}}"));
+    store.transact(|tx| replace_glossary(tx, "c1", &[term("z"), term("a")])).unwrap();
+    assert_eq!(glossary(store.conn(), "c1").unwrap(), [term("z").1, term("a").1]);
+    store.transact(|tx| replace_glossary(tx, "c1", &[term("b")])).unwrap();
+    assert_eq!(glossary(store.conn(), "c1").unwrap(), [term("b").1]);
 }

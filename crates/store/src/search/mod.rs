@@ -56,6 +56,8 @@ pub struct Doc {
     pub ref_id: Option<String>,
     /// Notes only: their author, the only profile that finds them.
     pub profile_id: Option<String>,
+    /// A section of an instructor-only module: instructors find it, learners do not.
+    pub instructor_only: bool,
     pub title: String,
     pub heading: String,
     pub body: String,
@@ -84,12 +86,12 @@ pub struct Hit {
     pub rank: f64,
 }
 
-/// Who is searching: notes are private to their author and questions are
-/// shown to instructors and admins only.
+/// Who is searching: notes are private to their author; questions and
+/// instructor-only modules are shown to instructors and admins only.
 #[derive(Debug, Clone, Copy)]
 pub struct Visibility<'a> {
     pub profile_id: &'a str,
-    pub questions: bool,
+    pub teaches: bool,
 }
 
 pub fn insert(tx: &Transaction<'_>, doc: &Doc, words: &DocWords) -> Result<()> {
@@ -109,8 +111,19 @@ pub fn insert(tx: &Transaction<'_>, doc: &Doc, words: &DocWords) -> Result<()> {
     tx.prepare_cached(
         "INSERT INTO search_fts (rowid, title, heading, body, scope) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?
-    .execute(params![id, words.title, words.heading, words.body, scope_word(doc.kind, doc.profile_id.as_deref())])?;
+    .execute(params![id, words.title, words.heading, words.body, doc_scope(doc)])?;
     Ok(())
+}
+
+/// The word of an instructor-only module's sections in the `scope` column.
+const INSTRUCTOR_SCOPE: &str = "instructor";
+
+fn doc_scope(doc: &Doc) -> String {
+    if doc.instructor_only {
+        INSTRUCTOR_SCOPE.to_string()
+    } else {
+        scope_word(doc.kind, doc.profile_id.as_deref())
+    }
 }
 
 /// The one word in a document's `scope` column: its kind, and for a note
@@ -128,11 +141,12 @@ fn scope_word(kind: DocKind, profile_id: Option<&str>) -> String {
 
 /// `terms` (an FTS5 expression over quoted words) limited to the text
 /// columns, and to the documents `who` may see: module sections, their own
-/// notes, and questions if they teach.
+/// notes, and questions and instructor-only modules if they teach.
 fn match_expression(terms: &str, who: Visibility<'_>) -> String {
     let mut scopes = vec![scope_word(DocKind::Module, None), scope_word(DocKind::Note, Some(who.profile_id))];
-    if who.questions {
+    if who.teaches {
         scopes.push(scope_word(DocKind::Question, None));
+        scopes.push(INSTRUCTOR_SCOPE.to_string());
     }
     format!("{{title heading body}} : ({terms}) AND scope : ({})", scopes.join(" OR "))
 }

@@ -11,6 +11,7 @@ fn doc(kind: DocKind, module: &str, title: &str, body: &str) -> Doc {
         anchor: Some(format!("qx-{module}")),
         ref_id: None,
         profile_id: None,
+        instructor_only: false,
         title: title.into(),
         heading: String::new(),
         body: body.into(),
@@ -53,7 +54,7 @@ fn with_one_module() -> Store {
 fn everyone(profile_id: &str) -> Visibility<'_> {
     Visibility {
         profile_id,
-        questions: true,
+        teaches: true,
     }
 }
 
@@ -118,21 +119,21 @@ fn notes_are_private_and_questions_need_permission() {
     assert_eq!(
         kinds(Visibility {
             profile_id: "p1",
-            questions: false
+            teaches: false
         }),
         [DocKind::Note]
     );
     assert_eq!(
         kinds(Visibility {
             profile_id: "p2",
-            questions: false
+            teaches: false
         }),
         []
     );
     assert_eq!(
         kinds(Visibility {
             profile_id: "p2",
-            questions: true
+            teaches: true
         }),
         [DocKind::Question]
     );
@@ -152,7 +153,7 @@ fn a_note_is_found_by_its_author_only_even_when_ids_share_a_prefix() {
         ..doc(DocKind::Note, "a", "笔记", "复盘 要点")
     };
     store.transact(|tx| insert(tx, &note, &words("笔记", "复盘 要点"))).unwrap();
-    let found_by = |profile_id| query(store.conn(), "\"复盘\"", Visibility { profile_id, questions: true }, 10).unwrap().len();
+    let found_by = |profile_id| query(store.conn(), "\"复盘\"", Visibility { profile_id, teaches: true }, 10).unwrap().len();
     assert_eq!(found_by("p1-x"), 1);
     assert_eq!(found_by("p1"), 0, "a hyphen or a shared prefix must not reveal another's note");
 }
@@ -244,4 +245,14 @@ fn the_search_statement_is_prepared_once_not_at_every_run() {
     }
     let cached = store.conn().prepare_cached(&include_str!("query.sql").replace("{limit}", "10")).unwrap();
     assert_eq!(cached.get_status(rusqlite::StatementStatus::RePrepare), 0);
+}
+
+#[test]
+fn instructor_only_sections_are_found_by_those_who_teach() {
+    let mut store = setup();
+    let guide = Doc { instructor_only: true, ..doc(DocKind::Module, "guide", "讲师手册", "复盘 的 参考 答案") };
+    store.transact(|tx| insert(tx, &guide, &words("讲师手册", "复盘 的 参考 答案"))).unwrap();
+    let found = |teaches| query(store.conn(), "\"答案\"", Visibility { profile_id: "p1", teaches }, 10).unwrap().len();
+    assert_eq!(found(false), 0);
+    assert_eq!(found(true), 1);
 }

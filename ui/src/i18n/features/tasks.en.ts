@@ -40,6 +40,7 @@ const tasks: typeof zh = {
     waiting: 'Waiting for grading',
     grade: 'Grade',
     gradeValue: '{grade} / {max}',
+    cappedBy: '“{criterion}” is at its lowest level and is a gate: the grade is at most {cap}% of the maximum.',
     feedback: 'Overall feedback',
     comment: 'Comment',
     releasedBy: 'Released by {name} on {date}',

@@ -39,6 +39,7 @@ const tasks = {
     waiting: '等待讲师批改',
     grade: '成绩',
     gradeValue: '{grade} / {max} 分',
+    cappedBy: '「{criterion}」处于最低档，这是门槛项：成绩最高为满分的 {cap}%。',
     feedback: '总体评语',
     comment: '评语',
     releasedBy: '{name} 于 {date} 发布',

@@ -4,6 +4,11 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use std::path::Path;
+
+use qunxue_core::instructor_blocks::INSTRUCTOR_ASSETS;
+use qunxue_store::courses::Readers;
+
 use crate::assets::parse_asset_request;
 use crate::session::{Action, Session};
 use crate::{AppError, Result};
@@ -28,21 +33,65 @@ impl Session {
     }
 
     /// The file an asset request (`/<course>/<path…>`, percent-decoded)
-    /// names, if it lies inside that course's own folder: `..`, absolute
-    /// paths and symlinks that lead out of it are refused.
+    /// names, if it lies inside that course's own folder and the caller may
+    /// have it: `..`, absolute paths and symlinks that lead out of it are
+    /// refused; module Markdown is never served (it holds the instructor
+    /// blocks the rendered module leaves out); `assets/instructor/` only to
+    /// instructors.
     pub fn asset_file(&self, request_path: &str) -> Result<PathBuf> {
         let (course_id, relative) = parse_asset_request(request_path)
             .ok_or_else(|| AppError::Rejected(format!("{request_path} is not a course file")))?;
-        let course_dir = {
+        let (course_dir, readers) = {
             let a = self.authorise(Action::Read)?;
-            PathBuf::from(qunxue_store::courses::get_course(a.store.conn(), course_id)?.source_dir)
+            let course = qunxue_store::courses::get_course(a.store.conn(), course_id)?;
+            (PathBuf::from(course.source_dir), a.caller.readers())
         };
         let not_found = || AppError::NotFound(format!("{request_path}: no such course file"));
         let root = course_dir.canonicalize().map_err(|_| not_found())?;
         let file = course_dir.join(&relative).canonicalize().map_err(|_| not_found())?;
-        if !file.starts_with(&root) {
+        let Ok(inside) = file.strip_prefix(&root) else {
             return Err(AppError::Rejected(format!("{request_path} leads outside its course folder")));
+        };
+        match served_to(inside) {
+            Serve::Nobody => Err(not_found()),
+            Serve::Instructors if readers == Readers::Learners => Err(not_found()),
+            Serve::Everyone | Serve::Instructors => Ok(file),
         }
-        Ok(file)
+    }
+}
+
+/// Who a file of a course folder is served to.
+#[derive(Debug, PartialEq, Eq)]
+enum Serve {
+    Everyone,
+    Instructors,
+    Nobody,
+}
+
+/// By its path inside the (canonical) course folder. Compared without case:
+/// on a case-insensitive disk `Assets/Instructor/` is the same folder.
+fn served_to(inside: &Path) -> Serve {
+    let path = inside.to_string_lossy().replace('\\', "/").to_lowercase();
+    if path.starts_with("modules/") && path.ends_with(".md") {
+        Serve::Nobody
+    } else if path.starts_with(INSTRUCTOR_ASSETS) {
+        Serve::Instructors
+    } else {
+        Serve::Everyone
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn module_sources_are_nobodys_and_instructor_assets_instructors() {
+        assert_eq!(served_to(Path::new("assets/logo.svg")), Serve::Everyone);
+        assert_eq!(served_to(Path::new("modules/figure.png")), Serve::Everyone);
+        assert_eq!(served_to(Path::new("modules/16-case.md")), Serve::Nobody);
+        assert_eq!(served_to(Path::new("modules/16-case.MD")), Serve::Nobody);
+        assert_eq!(served_to(Path::new("assets/instructor/key.pdf")), Serve::Instructors);
+        assert_eq!(served_to(Path::new("Assets/Instructor/key.pdf")), Serve::Instructors);
     }
 }

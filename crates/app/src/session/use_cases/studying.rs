@@ -4,6 +4,7 @@ use std::path::Path;
 
 use qunxue_store::bookmarks::Bookmark;
 
+use crate::glossary::{self, GlossaryTerm};
 use crate::learner_record;
 use crate::notes::{self, ModuleNotes, NewNote, NoteView};
 use crate::reading::{self, ModuleEntry, ModuleView, Outline};
@@ -15,17 +16,25 @@ use crate::{AppError, Result};
 impl Session {
     pub fn course_outline(&self, course_id: &str) -> Result<Outline> {
         let access = self.authorise(Action::Read)?;
-        reading::outline(&access.store, access.profile(), course_id)
+        reading::outline(&access.store, access.profile(), access.caller.readers(), course_id)
+    }
+
+    /// The course's glossary: every term with its definition.
+    pub fn course_glossary(&self, course_id: &str) -> Result<Vec<GlossaryTerm>> {
+        let a = self.authorise(Action::Read)?;
+        glossary::glossary(&a.store, course_id)
     }
 
     pub fn open_module(&self, course_id: &str, module_id: &str) -> Result<ModuleView> {
         let mut a = self.authorise(Action::Read)?;
-        reading::open_module(&mut a.store, &a.caller.profile_id, course_id, module_id, a.now)
+        let readers = a.caller.readers();
+        reading::open_module(&mut a.store, &a.caller.profile_id, readers, course_id, module_id, a.now)
     }
 
     pub fn complete_module(&self, course_id: &str, module_id: &str) -> Result<ModuleEntry> {
         let mut a = self.authorise(Action::Study)?;
-        reading::complete_module(&mut a.store, &a.caller.profile_id, course_id, module_id, a.now)
+        let readers = a.caller.readers();
+        reading::complete_module(&mut a.store, &a.caller.profile_id, readers, course_id, module_id, a.now)
     }
 
     pub fn search(&self, query: &str) -> Result<SearchResults> {

@@ -2,7 +2,11 @@
 //! inside the course folder, remote media will not load offline, and what
 //! the sanitiser would strip is reported where it was written.
 
+use std::collections::HashSet;
+
+use crate::course::Audience;
 use crate::diagnostic::{line_col, Diagnostic, Message, Noun};
+use crate::instructor_blocks::{Split, INSTRUCTOR_ASSETS};
 use crate::msg;
 use crate::markdown;
 use crate::pack::bundle::BundledModule;
@@ -111,14 +115,28 @@ fn html_message(finding: &Finding) -> Option<Message> {
     }
 }
 
-/// Checks a module body: links, images, media and raw HTML, at file lines.
+/// What a module body is checked against besides the files of the pack.
+pub(crate) struct BodyContext<'a> {
+    /// Every name and alias of the course's glossary; `None` without one.
+    pub terms: Option<&'a HashSet<&'a str>>,
+    /// The body's instructor blocks; `None` when their fences are broken
+    /// (already reported).
+    pub blocks: Option<&'a Split>,
+}
+
+/// Checks a module body: links, images, media and raw HTML, glossary links,
+/// and that only instructors' text links instructor-only assets, at file lines.
 pub(crate) fn check_module_body(
     module: &BundledModule,
     course_dir: &str,
     files: &PackFiles,
+    context: &BodyContext<'_>,
     out: &mut Vec<Diagnostic>,
 ) {
     let body = module.body.as_str();
+    let instructor_assets = format!("{course_dir}/{INSTRUCTOR_ASSETS}");
+    let for_instructors = module.meta.audience == Audience::Instructor;
+    let learners_read = |line: usize| !for_instructors && !context.blocks.is_some_and(|split| split.in_block(line));
     let folder = paths::parent(&module.path);
     let mut report = |offset: usize, problem: Option<(bool, Message)>| {
         let Some((is_error, message)) = problem else { return };
@@ -132,7 +150,36 @@ pub(crate) fn check_module_body(
     };
     let scan = markdown::scan(body);
     for reference in &scan.references {
-        report(reference.offset, target_problem(&reference.target, reference.is_image, folder, course_dir, files));
+        let problem = target_problem(&reference.target, reference.is_image, folder, course_dir, files).or_else(|| {
+            let Target::File(path) = resolve(&reference.target, folder, course_dir) else { return None };
+            let line = line_col(body, reference.offset).0;
+            (path.starts_with(&instructor_assets) && learners_read(line)).then(|| {
+                let target = &reference.target;
+                (
+                    true,
+                    msg!(
+                        "`{target}` is an instructor-only asset ({INSTRUCTOR_ASSETS}); link it from an instructor-only module or a `::: instructor` block",
+                        "`{target}` 是仅供讲师的资源（{INSTRUCTOR_ASSETS}）；只能在仅供讲师的模块或 `::: instructor` 块中链接"
+                    ),
+                )
+            })
+        });
+        report(reference.offset, problem);
+    }
+    for term in &scan.terms {
+        let name = &term.name;
+        let problem = match context.terms {
+            None => Some(msg!(
+                "`[[{name}]]` links to the glossary, but the course has no glossary.toml",
+                "`[[{name}]]` 链接到术语表，但本课程没有 glossary.toml"
+            )),
+            Some(names) if !names.contains(name.as_str()) => Some(msg!(
+                "`[[{name}]]`: the glossary has no term or alias `{name}`",
+                "`[[{name}]]`：术语表中没有名为 `{name}` 的术语或别名"
+            )),
+            Some(_) => None,
+        };
+        report(term.offset, problem.map(|message| (true, message)));
     }
     for range in scan.raw_html {
         for finding in html::inspect(&body[range.clone()]) {

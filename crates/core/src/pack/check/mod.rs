@@ -4,6 +4,7 @@
 
 mod completion;
 mod datasets;
+mod glossary;
 mod html;
 mod index;
 mod links;
@@ -42,6 +43,7 @@ pub(crate) fn run(
     quizzes::check(course, &index, out);
     tasks::check(course, &index, out);
     rubrics::check(course, out);
+    glossary::check(course, out);
     surveys::check(course, out);
     datasets::check(course, &index, out);
     completion::check(course, &index, out);

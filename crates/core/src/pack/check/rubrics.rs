@@ -18,6 +18,17 @@ pub(crate) fn check(course: &ParsedCourse<'_>, out: &mut Vec<Diagnostic>) {
                     "评分项 `{id}` 至少需要 2 个等级（[[rubric.criterion.level]]）"
                 )));
             }
+            if let Some(gate) = &criterion.gate {
+                let gate_at = criterion_at.key("gate");
+                let cap = gate.cap_percent;
+                if !(cap.is_finite() && (0.0..100.0).contains(&cap)) {
+                    out.push(gate_at.key("cap_percent").error(msg!(
+                        "cap_percent is the most a task can score when this criterion is at its lowest level: 0 or more and less than 100, not {cap}",
+                        "cap_percent 是该评分项处于最低等级时作业能得到的最高百分比：应不小于 0 且小于 100，而不是 {cap}"
+                    )));
+                }
+                super::require_text(&gate.reason, gate_at.key("reason"), "reason", out);
+            }
             let mut previous: Option<f64> = None;
             for (j, level) in criterion.levels.iter().enumerate() {
                 let points_at = criterion_at.key("level").idx(j).key("points");

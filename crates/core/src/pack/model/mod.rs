@@ -8,6 +8,7 @@
 //! tree the file was parsed from.
 
 pub mod bank;
+pub mod glossary;
 pub mod metric;
 pub mod quiz;
 pub mod rubric;
@@ -17,7 +18,8 @@ pub mod task;
 pub use bank::{Answer, Bank, Question, QuestionType, BLANK_MARKER, COMMON_QUESTION_KEYS};
 pub use metric::{Aggregation, Direction, MetricFile, MetricTemplate};
 pub use quiz::{FeedbackMode, Quiz, QuizDraw, QuizFile, QuizPurpose};
-pub use rubric::{Criterion, Level, Rubric, RubricFile};
+pub use rubric::{Criterion, Gate, Level, Rubric, RubricFile};
+pub use glossary::{GlossaryFile, Term};
 pub use survey::{Survey, SurveyFile, SurveyItem, SurveyItemType};
 pub use task::{Task, TaskFile, MAX_ATTACHMENT_MB};
 

@@ -27,8 +27,23 @@ pub struct Criterion {
     /// Unique within its rubric.
     pub id: String,
     pub title: String,
+    /// A gate: choosing this criterion's lowest level caps the whole grade.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gate: Option<Gate>,
     #[serde(default, rename = "level")]
     pub levels: Vec<Level>,
+}
+
+/// `[rubric.criterion.gate]`: work at the criterion's lowest level (a leaked
+/// password, an unlawful promotion) cannot score above `cap_percent` of the
+/// task's grade range, however good the rest is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Gate {
+    /// 0 (the work fails outright) up to, not including, 100.
+    pub cap_percent: f64,
+    /// Why, as the learner reads it with their grade.
+    pub reason: String,
 }
 
 /// One achievement level of a criterion; points ascend from the first level.
