@@ -54,7 +54,7 @@ fn inspecting_the_good_pack_counts_its_content() {
         serde_json::json!([{
             "id": "acme.demo",
             "version": "1.0.0",
-            "modules": {"theory": 1, "practice": 1, "case": 1},
+            "modules": {"theory": 1, "practice": 1, "case": 1, "instructor": 1},
             "questions": 8,
             "tasks": 1,
             "rubrics": 1,

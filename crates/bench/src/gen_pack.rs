@@ -662,7 +662,7 @@ mod tests {
         // 23 modules: theory at i%10 in 0..=6, practice at 7 and 8, case at 9.
         assert_eq!(
             json["modules"],
-            serde_json::json!({"theory": 17, "practice": 4, "case": 2})
+            serde_json::json!({"theory": 17, "practice": 4, "case": 2, "instructor": 0})
         );
         assert_eq!(json["questions"], 23 * 6);
         assert_eq!(json["tasks"], 4);
