@@ -2,12 +2,15 @@
 //! each role: instructor-only modules, blocks and assets reach instructors
 //! and are refused to learners by every use-case that could serve them; the
 //! glossary is served and linked; a gate criterion at its lowest level caps
-//! a released grade and tells the learner why.
+//! a released grade and tells the learner why; a corrected answer key leaves
+//! saved scores alone until an instructor regrades exactly the attempts it
+//! affects.
 
 use std::fs;
 use std::path::Path;
 
 use qunxue_app::accounts::NewProfile;
+use qunxue_app::domain::quiz::{option_key, LearnerAnswer};
 use qunxue_app::domain::rows::Role;
 use qunxue_app::notes::NewNote;
 use qunxue_app::tasks::grading::MarkInput;
@@ -26,6 +29,7 @@ const INSTRUCTOR_PIN: &str = "864202";
 struct Machine {
     _data: DataDir,
     session: Session,
+    admin: String,
     instructor: String,
     learner: String,
 }
@@ -43,7 +47,7 @@ impl Machine {
             .id;
         let learner = session.add_profile(&NewProfile::named("学员甲"), Role::Learner, None).unwrap().profile.id;
         session.switch_profile(&learner, None).unwrap();
-        Machine { _data: data, session, instructor, learner }
+        Machine { _data: data, session, admin, instructor, learner }
     }
 
     fn as_instructor(&self) -> &Session {
@@ -211,4 +215,75 @@ fn a_gate_at_its_lowest_level_caps_the_released_grade_and_the_learner_sees_why()
     let result = page.versions[0].result.as_ref().expect("released");
     assert!((result.grade - 20.0).abs() < 1e-9);
     assert_eq!(result.capped_by.as_ref().map(|c| c.reason.as_str()), Some("没有可执行的互动：本作业最高 20 分。"));
+}
+
+/// The `good` pack at version 1.0.1, where q-single's key says option 1
+/// (持续互动) instead of option 2 (人数过百).
+fn rekeyed_pack(into: &Path) {
+    copy_dir(&fixture("good"), into);
+    let manifest = into.join("courses/demo/course.toml");
+    let text = fs::read_to_string(&manifest).unwrap().replace("version = \"1.0.0\"", "version = \"1.0.1\"");
+    fs::write(manifest, text).unwrap();
+    let bank = into.join("quizzes/demo/banks/intro.toml");
+    let text = fs::read_to_string(&bank).unwrap().replacen("answer = 2\n", "answer = 1\n", 1);
+    fs::write(bank, text).unwrap();
+}
+
+/// Hands in quiz-intro answering only q-single with the option at `index`
+/// of the pack's list (keys name the pack's option, however it is shuffled).
+fn answer_single(s: &Session, index: usize) -> String {
+    let attempt = s.start_quiz(COURSE, "quiz-intro").unwrap();
+    s.save_answer(&attempt.attempt_id, "q-single", &LearnerAnswer::Choice(option_key(index))).unwrap();
+    s.submit_attempt(&attempt.attempt_id).unwrap();
+    attempt.attempt_id
+}
+
+#[test]
+fn a_corrected_key_changes_no_saved_score_until_the_instructor_regrades_exactly_the_affected_attempts() {
+    let machine = Machine::with_pack(&fixture("good"));
+    let s = machine.as_learner();
+    let right_before = answer_single(s, 2);
+    let right_after = answer_single(s, 1);
+    let unaffected = answer_single(s, 0);
+    let score = |s: &Session, id: &str| s.attempt_result(id).unwrap().score;
+    let before = [score(s, &right_before), score(s, &right_after), score(s, &unaffected)];
+    assert_eq!(before, [1.0, 0.0, 0.0], "q-single is worth one point");
+
+    let pack = tempfile::tempdir().unwrap();
+    rekeyed_pack(pack.path());
+    let admin = machine.admin.clone();
+    machine.session.switch_profile(&admin, Some(ADMIN_PIN)).unwrap();
+    machine.session.import_pack(pack.path(), false, &mut |_| {}).unwrap();
+
+    // Saved attempts keep their scores.
+    let s = machine.as_learner();
+    assert_eq!([score(s, &right_before), score(s, &right_after), score(s, &unaffected)], before);
+    forbidden(s.quiz_key_changes(COURSE), "quiz_key_changes");
+    forbidden(s.regrade_question(COURSE, "q-single"), "regrade_question");
+
+    // The instructor sees the change and the two attempts it moves, not the third.
+    let s = machine.as_instructor();
+    let changes = s.quiz_key_changes(COURSE).unwrap();
+    assert_eq!(changes.len(), 1, "only q-single's key changed: {changes:?}");
+    let change = &changes[0];
+    assert_eq!((change.question_id.as_str(), change.from_version.as_str(), change.to_version.as_str()), ("q-single", "1.0.0", "1.0.1"));
+    let moved: Vec<(&str, f64, f64)> =
+        change.affected.iter().map(|a| (a.attempt_id.as_str(), a.score_before, a.score_after)).collect();
+    assert_eq!(moved, [(right_before.as_str(), 1.0, 0.0), (right_after.as_str(), 0.0, 1.0)]);
+
+    let outbox_before = outbox_len(&machine);
+    let report = s.regrade_question(COURSE, "q-single").unwrap();
+    assert_eq!(report.changes.len(), 2);
+    assert_eq!(outbox_len(&machine), outbox_before + 2, "the LRS gets each corrected outcome");
+
+    let s = machine.as_learner();
+    assert_eq!([score(s, &right_before), score(s, &right_after), score(s, &unaffected)], [0.0, 1.0, 0.0]);
+    let s = machine.as_instructor();
+    let after = s.quiz_key_changes(COURSE).unwrap();
+    assert!(after[0].regraded_at.is_some() && after[0].affected.is_empty(), "{after:?}");
+}
+
+fn outbox_len(machine: &Machine) -> i64 {
+    let conn = rusqlite::Connection::open(machine._data.db()).unwrap();
+    conn.query_row("SELECT COUNT(*) FROM xapi_outbox", [], |r| r.get(0)).unwrap()
 }

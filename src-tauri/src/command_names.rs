@@ -33,6 +33,8 @@ pub const COMMANDS: &[&str] = &[
     "marking_queue",
     "grade_answer",
     "item_analysis",
+    "quiz_key_changes",
+    "regrade_question",
     "export_item_analysis",
     "preview_question_file",
     "import_local_quiz",

@@ -73,6 +73,8 @@ pub fn commands_on<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::marking::marking_queue,
             commands::marking::grade_answer,
             commands::marking::item_analysis,
+            commands::marking::quiz_key_changes,
+            commands::marking::regrade_question,
             commands::marking::export_item_analysis,
             commands::local_quizzes::preview_question_file,
             commands::local_quizzes::import_local_quiz,

@@ -252,6 +252,14 @@ const ROWS: &[Row] = &[
         args: |f, _, _| json!({ "attemptId": f.other_attempt, "questionId": "q-short", "score": 1.0, "comment": "好" }),
         effect: Effect::Writes,
     },
+    Row { command: "quiz_key_changes", min: Instructor, args: course, effect: Effect::Returns(Value::is_array) },
+    // The fixture's course was installed once, so no key has changed: the rules refuse it.
+    Row {
+        command: "regrade_question",
+        min: Instructor,
+        args: |_, _, _| json!({ "courseId": COURSE, "questionId": "q-single" }),
+        effect: Effect::RefusedByRules("not_found"),
+    },
     Row {
         command: "item_analysis",
         min: Instructor,

@@ -23,6 +23,7 @@ pub mod notes;
 pub mod pin_failures;
 pub mod courses;
 pub mod impact;
+pub mod key_changes;
 pub mod marks;
 pub mod profiles;
 pub mod progress;

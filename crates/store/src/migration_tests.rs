@@ -162,6 +162,7 @@ const SEEDS: &[(i64, &str)] = &[
     (20, "INSERT INTO course_completion_rules VALUES ('c1', '{\"task\":[{\"id\":\"t1\",\"min_percent\":60.0}],\"surveys\":[]}');"),
     (21, "INSERT INTO course_reviews VALUES ('c1', '2026-12-01');"),
     (22, "INSERT INTO glossary_terms VALUES ('c1', 'churn-rate', 1, '{\"id\":\"churn-rate\",\"name\":\"流失率\",\"aliases\":[],\"definition\":\"退群的人占期初成员的比例。\"}');"),
+    (23, "INSERT INTO question_key_changes VALUES ('c1', 'q1', '1.1.0', '1.0.0', '2026-12-07T00:00:00Z', '{}', NULL, NULL);"),
 ];
 
 /// Columns added to existing tables after version 1, and the value rows that

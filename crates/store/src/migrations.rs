@@ -27,6 +27,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0020_course_completion", include_str!("../migrations/0020_course_completion.sql")),
     ("0021_course_reviews", include_str!("../migrations/0021_course_reviews.sql")),
     ("0022_instructor_content_and_glossary", include_str!("../migrations/0022_instructor_content_and_glossary.sql")),
+    ("0023_question_key_changes", include_str!("../migrations/0023_question_key_changes.sql")),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

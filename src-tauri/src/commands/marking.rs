@@ -1,9 +1,9 @@
 //! The instructor's quiz tools: the short-answer marking queue, marking,
-//! and item analysis with its CSV/XLSX export.
+//! item analysis with its CSV/XLSX export, and regrading after a corrected key.
 
 use std::path::PathBuf;
 
-use qunxue_app::quiz::{AttemptRescored, ItemAnalysis, PendingAnswer};
+use qunxue_app::quiz::{AttemptRescored, ItemAnalysis, KeyChangeView, PendingAnswer, RegradeReport};
 use tauri::{AppHandle, Runtime, State};
 
 use super::{ensure_picked, run};
@@ -28,6 +28,20 @@ pub async fn grade_answer(
     comment: Option<String>,
 ) -> CommandResult<AttemptRescored> {
     run(&state, move |s| s.grade_answer(&attempt_id, &question_id, score, comment.as_deref())).await
+}
+
+#[tauri::command]
+pub async fn quiz_key_changes(state: State<'_, AppState>, course_id: String) -> CommandResult<Vec<KeyChangeView>> {
+    run(&state, move |s| s.quiz_key_changes(&course_id)).await
+}
+
+#[tauri::command]
+pub async fn regrade_question(
+    state: State<'_, AppState>,
+    course_id: String,
+    question_id: String,
+) -> CommandResult<RegradeReport> {
+    run(&state, move |s| s.regrade_question(&course_id, &question_id)).await
 }
 
 #[tauri::command]

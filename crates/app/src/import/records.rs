@@ -11,6 +11,7 @@ use qunxue_core::pack::model::Question;
 use qunxue_core::pack::CourseBundle;
 use qunxue_store::course_items::{self, ItemKind, ItemRecord};
 use qunxue_store::courses::{self, CourseRecord, ModuleRecord};
+use qunxue_store::key_changes;
 use qunxue_store::questions::{self, QuestionRecord};
 use rayon::prelude::*;
 use rusqlite::Transaction;
@@ -25,6 +26,8 @@ use crate::{AppError, Result};
 /// deleted.
 pub(crate) fn save_course(tx: &Transaction<'_>, bundle: &CourseBundle, source_dir: &str, now: DateTime<Utc>) -> Result<()> {
     let course = course_record(bundle, source_dir, now);
+    let new_questions = question_records(bundle);
+    record_key_changes(tx, &course, &new_questions, now)?;
     courses::upsert_course(tx, &course)?;
     courses::replace_instructor_keys(tx, &course.id, &bundle.manifest.instructor_keys)?;
     let rule = bundle.manifest.completion.as_ref().map(|r| serde_json::to_string(r).expect("a rule always serialises"));
@@ -32,11 +35,47 @@ pub(crate) fn save_course(tx: &Transaction<'_>, bundle: &CourseBundle, source_di
     courses::set_reviewed_on(tx, &course.id, bundle.manifest.reviewed.as_deref())?;
     courses::replace_modules(tx, &course.id, &module_records(bundle)?)?;
     courses::replace_glossary(tx, &course.id, &glossary_records(bundle))?;
-    questions::replace_questions(tx, &course.id, &question_records(bundle))?;
+    questions::replace_questions(tx, &course.id, &new_questions)?;
     for (kind, items) in item_records(bundle) {
         course_items::replace_items(tx, &course.id, kind, &items)?;
     }
     crate::search::index_course(tx, &course.id)
+}
+
+/// Before an update replaces the questions: every question whose answer key
+/// the update changes is recorded, so an instructor can see the attempts
+/// scored by the old key and regrade them. Saved attempts keep their score.
+fn record_key_changes(tx: &Transaction<'_>, course: &CourseRecord, new: &[QuestionRecord], now: DateTime<Utc>) -> Result<()> {
+    let Ok(installed) = courses::get_course(tx, &course.id) else { return Ok(()) };
+    if installed.version == course.version {
+        return Ok(());
+    }
+    let old: std::collections::HashMap<String, QuestionRecord> =
+        questions::list_questions(tx, &course.id)?.into_iter().map(|q| (q.id.clone(), q)).collect();
+    for record in new {
+        let Some(before) = old.get(&record.id) else { continue };
+        let (Ok(before_q), Ok(after_q)) = (parse_question(&before.body), parse_question(&record.body)) else { continue };
+        if qunxue_core::quiz::key_changed(&before_q, &after_q) {
+            key_changes::record(
+                tx,
+                &key_changes::KeyChange {
+                    course_id: course.id.clone(),
+                    question_id: record.id.clone(),
+                    from_version: installed.version.clone(),
+                    to_version: course.version.clone(),
+                    changed_at: now.to_rfc3339(),
+                    old_body: before.body.clone(),
+                    regraded_at: None,
+                    regraded_by: None,
+                },
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn parse_question(json: &str) -> serde_json::Result<Question> {
+    serde_json::from_str(json)
 }
 
 fn course_record(bundle: &CourseBundle, source_dir: &str, now: DateTime<Utc>) -> CourseRecord {

@@ -125,29 +125,39 @@ pub fn grade_answer(
         attempts::rescore(tx, attempt_id, rescored.score, rescored.percent, rescored.passed)?;
         // The LRS learns the mark and the attempt's new outcome, so a machine
         // reading the class back from it sees what this one does.
-        let named = Named::new(quiz.id.as_str(), quiz.title.as_str());
-        let attempt_ref = AttemptRef { id: attempt.id.clone(), number: attempt.number };
         let marked = Event::AnswerMarked {
-            quiz: named.clone(),
-            attempt: attempt_ref.clone(),
+            quiz: Named::new(quiz.id.as_str(), quiz.title.as_str()),
+            attempt: AttemptRef { id: attempt.id.clone(), number: attempt.number },
             question_id: question_id.to_string(),
             points: Points { raw: score, max: record.max_score },
             instructor,
             comment: grade.comment.clone(),
         };
         crate::xapi::record::record(tx, &attempt.profile_id, &attempt.course_id, &marked, now)?;
-        let submitted = attempt.submitted_at.as_deref().map_or(Ok(now), parse_stamp)?;
-        let outcome = Event::QuizFinished {
-            quiz: named,
-            attempt: attempt_ref,
-            points: Points { raw: rescored.score, max: rescored.max_score },
-            passed: rescored.passed,
-            duration_seconds: (submitted - parse_stamp(&attempt.started_at)?).num_seconds(),
-            presentation: attempt.presentation.clone(),
-        };
-        crate::xapi::record::record(tx, &attempt.profile_id, &attempt.course_id, &outcome, now)?;
+        record_outcome(tx, &attempt, &quiz, &rescored, now)?;
         Ok(rescored)
     })
+}
+
+/// Tells the LRS an attempt's new outcome (after a hand mark or a regrade),
+/// so a machine reading the class back from it sees what this one does.
+pub(crate) fn record_outcome(
+    tx: &rusqlite::Transaction<'_>,
+    attempt: &attempts::AttemptRecord,
+    quiz: &qunxue_core::pack::model::Quiz,
+    rescored: &AttemptRescored,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let submitted = attempt.submitted_at.as_deref().map_or(Ok(now), parse_stamp)?;
+    let outcome = Event::QuizFinished {
+        quiz: Named::new(quiz.id.as_str(), quiz.title.as_str()),
+        attempt: AttemptRef { id: attempt.id.clone(), number: attempt.number },
+        points: Points { raw: rescored.score, max: rescored.max_score },
+        passed: rescored.passed,
+        duration_seconds: (submitted - parse_stamp(&attempt.started_at)?).num_seconds(),
+        presentation: attempt.presentation.clone(),
+    };
+    crate::xapi::record::record(tx, &attempt.profile_id, &attempt.course_id, &outcome, now)
 }
 
 /// Applies a mark given on another machine (it arrived in a grades bundle)
@@ -185,7 +195,7 @@ pub(crate) fn apply_mark_from_elsewhere(
 
 /// The attempt's score with every manual grade so far, read inside the
 /// grading transaction so it sees the grade just written.
-fn tally(conn: &rusqlite::Connection, attempt: &attempts::AttemptRecord, pass_mark: f64) -> Result<AttemptRescored> {
+pub(crate) fn tally(conn: &rusqlite::Connection, attempt: &attempts::AttemptRecord, pass_mark: f64) -> Result<AttemptRescored> {
     let sheet = sheet(conn, attempt)?;
     let (mut score, mut max, mut pending) = (0.0, 0.0, 0);
     for (question, answer) in &sheet.entries {

@@ -16,6 +16,7 @@ pub mod local;
 pub(crate) mod marking;
 mod module_quizzes;
 mod overview;
+mod regrade;
 mod result;
 mod review;
 mod save_answer;
@@ -29,6 +30,7 @@ pub use item_analysis::{analyse_quiz, item_analysis, item_analysis_sheet, ItemAn
 pub use marking::{grade_answer, marking_queue, marking_queue_in_classes, AttemptRescored, PendingAnswer};
 pub use module_quizzes::{module_quizzes, ModuleQuiz};
 pub use overview::{quiz_overview, AttemptSummary, QuizOverview};
+pub use regrade::{key_changes, regrade, KeyChangeView, RegradeReport, ScoreChange};
 pub use result::{attempt_result, AttemptResult, ResultItem};
 pub use review::{answer_review, review_queue, ReviewAnswered, ReviewCard, ReviewQueue};
 pub use save_answer::{check_answer, save_answer, SavedAnswer};

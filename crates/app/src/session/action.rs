@@ -43,6 +43,7 @@ pub enum Action {
     TakeQuiz,
     MarkAnswers,
     AnalyseItems,
+    RegradeAttempts,
     ManageLocalQuizzes,
     ListLocalQuizzes,
     // Practice tasks.
@@ -132,6 +133,10 @@ impl Action {
             Action::MarkAnswers | Action::AnalyseItems | Action::ManageLocalQuizzes | Action::GradeTasks => {
                 R(Instructor)
             }
+            // Seeing whose scores a corrected key would change, and changing them.
+            Action::RegradeAttempts => {
+                R(Instructor)
+            }
             Action::ReceiveSubmissions | Action::SendGrades | Action::ManageStudies => R(Instructor),
             Action::RestoreBackup | Action::ExportXapi => R(Instructor),
             // Open on a database without an admin (a fresh one for trying the
@@ -155,6 +160,7 @@ impl Action {
             Action::RestoreBackup => "恢复备份 / restoring a backup",
             Action::MarkAnswers => "批改简答题 / marking answers",
             Action::AnalyseItems => "题目分析 / item analysis",
+            Action::RegradeAttempts => "按更正后的答案重新评分 / regrading after a key change",
             Action::ManageLocalQuizzes => "导入或归档本机测验 / managing local quizzes",
             Action::GradeTasks => "评分 / grading practice tasks",
             Action::ReceiveSubmissions => "导入学员作业包 / importing submissions",

@@ -16,6 +16,7 @@ mod gain;
 mod gift;
 mod import;
 mod item_analysis;
+mod key;
 mod normalise;
 mod present;
 mod score;
@@ -31,6 +32,7 @@ pub use import::{
     bank_for_file, bank_toml, decode_question_file, ImportMode, Imported, QuestionFileFormat, DEFAULT_DIFFICULTY,
 };
 pub use item_analysis::{item_analysis, ItemResponse, ItemStats};
+pub use key::key_changed;
 pub use normalise::normalise_blank;
 pub use present::{present, present_question, BankQuestion, PresentError, Presentation, PresentedQuestion};
 pub use score::{score, ItemScore};

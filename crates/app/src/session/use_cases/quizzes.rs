@@ -8,8 +8,8 @@ use qunxue_core::quiz::{LearnerAnswer, QuestionFileFormat};
 use crate::export::write_tables;
 use crate::quiz::local::{self, LocalQuizCreated, LocalQuizRequest, LocalQuizSummary, QuestionFilePreview};
 use crate::quiz::{
-    self, AttemptRescored, AttemptResult, AttemptView, ItemAnalysis, ItemFeedback, ModuleQuiz, PendingAnswer,
-    QuizOverview, ReviewAnswered, ReviewQueue, SavedAnswer,
+    self, AttemptRescored, AttemptResult, AttemptView, ItemAnalysis, ItemFeedback, KeyChangeView, ModuleQuiz, PendingAnswer,
+    QuizOverview, RegradeReport, ReviewAnswered, ReviewQueue, SavedAnswer,
 };
 use crate::session::{Action, Session};
 use crate::Result;
@@ -79,6 +79,19 @@ impl Session {
     ) -> Result<AttemptRescored> {
         let mut a = self.authorise(Action::MarkAnswers)?;
         quiz::grade_answer(&mut a.store, &a.caller.profile_id, attempt_id, question_id, score, comment, a.now)
+    }
+
+    /// The course's answer keys an update changed, with the attempts each
+    /// would rescore.
+    pub fn quiz_key_changes(&self, course_id: &str) -> Result<Vec<KeyChangeView>> {
+        let a = self.authorise(Action::RegradeAttempts)?;
+        quiz::key_changes(&a.store, course_id)
+    }
+
+    /// Rescores the attempts a changed key affects, and reports each change.
+    pub fn regrade_question(&self, course_id: &str, question_id: &str) -> Result<RegradeReport> {
+        let mut a = self.authorise(Action::RegradeAttempts)?;
+        quiz::regrade(&mut a.store, &a.caller.profile_id, course_id, question_id, a.now)
     }
 
     pub fn item_analysis(&self, course_id: &str, quiz_id: &str) -> Result<ItemAnalysis> {

@@ -1,0 +1,91 @@
+//! Answer keys a course update changed, and whether their attempts have
+//! been regraded (migration 0023).
+
+use rusqlite::{params, Connection, Row, Transaction};
+use serde::Serialize;
+
+use crate::{OptionalExt, Result};
+
+/// One changed key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct KeyChange {
+    pub course_id: String,
+    pub question_id: String,
+    pub from_version: String,
+    pub to_version: String,
+    pub changed_at: String,
+    /// The question before the update, as JSON.
+    pub old_body: String,
+    pub regraded_at: Option<String>,
+    pub regraded_by: Option<String>,
+}
+
+/// Records that `question_id`'s key changed in the update to `to_version`
+/// (a re-import of the same update records nothing new).
+pub fn record(tx: &Transaction<'_>, change: &KeyChange) -> Result<()> {
+    tx.execute(
+        "INSERT OR IGNORE INTO question_key_changes
+           (course_id, question_id, to_version, from_version, changed_at, old_body)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            change.course_id,
+            change.question_id,
+            change.to_version,
+            change.from_version,
+            change.changed_at,
+            change.old_body
+        ],
+    )?;
+    Ok(())
+}
+
+const SELECT: &str = "SELECT course_id, question_id, from_version, to_version, changed_at, old_body, regraded_at, regraded_by
+                      FROM question_key_changes";
+
+/// The course's changed keys, newest first.
+pub fn for_course(conn: &Connection, course: &str) -> Result<Vec<KeyChange>> {
+    let mut stmt = conn.prepare_cached(&format!("{SELECT} WHERE course_id = ?1 ORDER BY changed_at DESC, question_id"))?;
+    let rows = stmt.query_map([course], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The latest change of one question's key.
+pub fn latest(conn: &Connection, course: &str, question: &str) -> Result<KeyChange> {
+    conn.prepare_cached(&format!("{SELECT} WHERE course_id = ?1 AND question_id = ?2 ORDER BY changed_at DESC LIMIT 1"))?
+        .query_row([course, question], from_row)
+        .or_not_found(|| format!("a changed answer key of question {question} in course {course}"))
+}
+
+/// Marks every recorded change of the question's key as regraded.
+pub fn mark_regraded(tx: &Transaction<'_>, course: &str, question: &str, by: &str, at: &str) -> Result<()> {
+    tx.execute(
+        "UPDATE question_key_changes SET regraded_at = ?3, regraded_by = ?4 WHERE course_id = ?1 AND question_id = ?2",
+        params![course, question, at, by],
+    )?;
+    Ok(())
+}
+
+/// Handed-in attempts of the course with an automatically scored answer to
+/// the question: (attempt id), oldest first.
+pub fn attempts_answering(conn: &Connection, course: &str, question: &str) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.id FROM attempts a JOIN attempt_answers aa ON aa.attempt_id = a.id
+          WHERE a.course_id = ?1 AND aa.question_id = ?2 AND a.status <> 'in_progress' AND aa.correct IS NOT NULL
+          ORDER BY a.started_at, a.id",
+    )?;
+    let rows = stmt.query_map([course, question], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<KeyChange> {
+    Ok(KeyChange {
+        course_id: r.get(0)?,
+        question_id: r.get(1)?,
+        from_version: r.get(2)?,
+        to_version: r.get(3)?,
+        changed_at: r.get(4)?,
+        old_body: r.get(5)?,
+        regraded_at: r.get(6)?,
+        regraded_by: r.get(7)?,
+    })
+}
