@@ -9,6 +9,7 @@ pub const COMMANDS: &[&str] = &[
     "course_glossary",
     "open_module",
     "complete_module",
+    "save_course_file",
     "ui_ready",
     "list_backups",
     "create_backup_now",

@@ -145,6 +145,12 @@ const ROWS: &[Row] = &[
         args: |_, _, _| json!({ "courseId": COURSE, "moduleId": "m02-plan" }),
         effect: Effect::Returns(|v| v["status"] == "completed"),
     },
+    Row {
+        command: "save_course_file",
+        min: Learner,
+        args: |_, _, r| json!({ "assetPath": "/acme.demo/assets/growth.png", "path": path(r, "growth.png") }),
+        effect: Effect::WritesFile,
+    },
     Row { command: "search", min: Learner, args: |_, _, _| json!({ "query": "社群" }), effect: Effect::Returns(|v| non_empty(&v["hits"])) },
     Row { command: "prepare_search", min: Learner, args: none, effect: Effect::Returns(Value::is_null) },
     Row {
@@ -662,6 +668,12 @@ const ROWS: &[Row] = &[
 /// module (issue 30): learners are refused what the same commands give them
 /// on any other module. Not part of the one-row-per-command table above.
 const INSTRUCTOR_MATERIAL: &[Row] = &[
+    Row {
+        command: "save_course_file",
+        min: Instructor,
+        args: |_, _, r| json!({ "assetPath": "/acme.demo/assets/instructor/answer-key.txt", "path": path(r, "key.txt") }),
+        effect: Effect::WritesFile,
+    },
     Row {
         command: "open_module",
         min: Instructor,

@@ -281,6 +281,9 @@ export async function installTauriMock(page: Page, options: MockOptions): Promis
       review_queue: () => ({ due: [], dueCount: 0, nextDueAt: null }),
       list_courses: () => courses.map(summary),
       course_glossary: () => [],
+      quiz_key_changes: () => [],
+      regrade_question: () => ({ questionId: '', changes: [] }),
+      save_course_file: () => 0,
       course_outline: ({ courseId }) => {
         const course = findCourse(courseId)
         const entries = course.modules.map(entry)

@@ -1,9 +1,12 @@
-//! Opening and completing modules.
+//! Opening and completing modules, and saving a copy of a course file a
+//! module links (a handout or template).
+
+use std::path::PathBuf;
 
 use qunxue_app::reading::{ModuleEntry, ModuleView};
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
 
-use super::run;
+use super::{ensure_picked, run};
 use crate::error::CommandResult;
 use crate::state::AppState;
 
@@ -19,4 +22,17 @@ pub async fn complete_module(
     module_id: String,
 ) -> CommandResult<ModuleEntry> {
     run(&state, move |s| s.complete_module(&course_id, &module_id)).await
+}
+
+/// `asset_path` is the course file as the asset protocol names it
+/// (`/<course>/<path>`); `path` was chosen in the save dialog.
+#[tauri::command]
+pub async fn save_course_file<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    asset_path: String,
+    path: PathBuf,
+) -> CommandResult<u64> {
+    ensure_picked(&app, &path)?;
+    run(&state, move |s| s.save_course_file(&asset_path, &path)).await
 }

@@ -10,6 +10,15 @@ export function courseOutline(courseId: string): Promise<CourseOutline> {
   return call<CourseOutline>('course_outline', { courseId })
 }
 
+/**
+ * Saves a copy of a course file (a handout or template a module links) at
+ * `path`, chosen in the save dialog; `assetPath` is `/<course>/<file path>`.
+ * Instructor-only files are refused to learners. Returns the bytes written.
+ */
+export function saveCourseFile(assetPath: string, path: string): Promise<number> {
+  return call<number>('save_course_file', { assetPath, path })
+}
+
 /** The course's glossary: every term and metric it defines, in its order. */
 export function courseGlossary(courseId: string): Promise<GlossaryTerm[]> {
   return call<GlossaryTerm[]>('course_glossary', { courseId })

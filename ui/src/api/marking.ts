@@ -76,3 +76,51 @@ export function itemAnalysis(courseId: string, quizId: string): Promise<ItemAnal
 export function exportItemAnalysis(courseId: string, quizId: string, path: string): Promise<void> {
   return call<void>('export_item_analysis', { courseId, quizId, path })
 }
+
+/** One attempt's answer and total under the old and the corrected key. */
+export interface ScoreChange {
+  attemptId: string
+  learnerId: string
+  learnerName: string
+  quizId: string
+  quizTitle: string
+  attemptNumber: number
+  answerBefore: number
+  answerAfter: number
+  answerMax: number
+  scoreBefore: number
+  scoreAfter: number
+  maxScore: number
+  /** null while hand-marked answers of the attempt still wait. */
+  passedBefore: boolean | null
+  passedAfter: boolean | null
+}
+
+/** A question whose answer key a course update changed. */
+export interface KeyChange {
+  questionId: string
+  /** Markdown as written in the pack. */
+  stem: string
+  fromVersion: string
+  toVersion: string
+  changedAt: string
+  regradedAt: string | null
+  regradedBy: string | null
+  /** Attempts the corrected key scores differently (empty once regraded). */
+  affected: ScoreChange[]
+}
+
+export interface RegradeReport {
+  questionId: string
+  changes: ScoreChange[]
+}
+
+/** The course's changed answer keys, newest first (instructors and admins). */
+export function quizKeyChanges(courseId: string): Promise<KeyChange[]> {
+  return call<KeyChange[]>('quiz_key_changes', { courseId })
+}
+
+/** Rescores the attempts a changed key affects; saved scores change only here. */
+export function regradeQuestion(courseId: string, questionId: string): Promise<RegradeReport> {
+  return call<RegradeReport>('regrade_question', { courseId, questionId })
+}

@@ -20,6 +20,12 @@ describe('linkAction', () => {
     ['https://example.com/a?b=1', { kind: 'external', url: 'https://example.com/a?b=1' }],
     ['HTTP://Example.com', { kind: 'external', url: 'HTTP://Example.com' }],
     ['  https://example.com  ', { kind: 'external', url: 'https://example.com' }],
+    ['#qx-term-churn-rate', { kind: 'term', id: 'churn-rate' }],
+    [
+      'qxasset://localhost/qunxue.community-ops/assets/handouts/%E5%86%85%E5%AE%B9%E6%97%A5%E5%8E%86%E6%A8%A1%E6%9D%BF.xlsx',
+      { kind: 'download', assetPath: '/qunxue.community-ops/assets/handouts/内容日历模板.xlsx', name: '内容日历模板.xlsx' },
+    ],
+    ['http://qxasset.localhost/c/assets/guide.PDF', { kind: 'download', assetPath: '/c/assets/guide.PDF', name: 'guide.PDF' }],
   ])('%s is %o', (href, action) => {
     expect(linkAction(href)).toEqual(action)
   })
@@ -32,6 +38,8 @@ describe('linkAction', () => {
     'data:text/html,<script>alert(1)</script>',
     'data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=',
     'qxasset://localhost/course/evil.svg',
+    'qxasset://localhost/course/page.html',
+    'qxasset://localhost/course/assets/data.csv?download=1',
     'QXASSET://localhost/course/evil.svg',
     'http://qxasset.localhost/course/evil.svg',
     'http://tauri.localhost/#/settings',
@@ -106,6 +114,8 @@ describe('useSafeLinks', () => {
   it.each([
     'javascript:window.__pwned=1',
     'qxasset://localhost/course/evil.svg',
+    'qxasset://localhost/course/page.html',
+    'qxasset://localhost/course/assets/data.csv?download=1',
     'data:text/html,hi',
     'file:///etc/passwd',
   ])('refuses %s without following or echoing it', async (href) => {

@@ -9,17 +9,24 @@
 // - "#…" is an in-page anchor (a footnote) and scrolls within the container;
 // - http(s) addresses are shown to the learner, who can open them in a browser:
 //   the app is offline and has no permission to open one itself;
-// - anything else (qxasset files, mailto:, javascript:, data:, file:, relative paths) is refused.
+// - "#qx-term-…" (a glossary link) opens the course's glossary at the term;
+// - a course file that is a document (a handout, a template, a data set:
+//   xlsx, docx, pdf, csv…) is saved where the reader chooses, never opened here;
+// - anything else (other qxasset files, mailto:, javascript:, data:, file:, relative paths) is refused.
 // The shell's navigation guard (src-tauri/src/navigation_guard.rs) refuses the
 // same navigations again in case a click ever gets past this.
 import { onBeforeUnmount, watch, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { useRouter } from 'vue-router'
+import { save } from '@tauri-apps/plugin-dialog'
 import { showToast } from './useToast'
+import { saveCourseFile } from '../api/courses'
+import { toAppError } from '../api/errors'
 
 export type LinkAction =
   | { kind: 'route'; path: string }
   | { kind: 'term'; id: string }
+  | { kind: 'download'; assetPath: string; name: string }
   | { kind: 'anchor'; id: string }
   | { kind: 'external'; url: string }
   | { kind: 'refused' }
@@ -33,7 +40,24 @@ export function linkAction(href: string): LinkAction {
   if (url.startsWith(`#${TERM_PREFIX}`)) return { kind: 'term', id: safeDecode(url.slice(TERM_PREFIX.length + 1)) }
   if (url.startsWith('#')) return { kind: 'anchor', id: safeDecode(url.slice(1)) }
   if (/^https?:\/\/[^/\\\s]/i.test(url) && !isLocal(url)) return { kind: 'external', url }
-  return { kind: 'refused' }
+  return courseDocument(url) ?? { kind: 'refused' }
+}
+
+/** Files a module may offer for saving: documents, never anything a webview would run. */
+const DOCUMENT_TYPES = ['xlsx', 'xls', 'docx', 'doc', 'pptx', 'ppt', 'pdf', 'csv', 'txt', 'zip']
+
+/**
+ * A link to a course file through the asset protocol (`qxasset://localhost/…`,
+ * or `http://qxasset.localhost/…` on Windows) whose type is a document: the
+ * backend serves it by the same rules as the protocol (`/<course>/<path>`).
+ */
+function courseDocument(url: string): LinkAction | null {
+  const match = /^(?:qxasset:\/\/localhost|http:\/\/qxasset\.localhost)(\/[^?#]+)$/i.exec(url)
+  if (!match) return null
+  const assetPath = safeDecode(match[1])
+  const name = assetPath.slice(assetPath.lastIndexOf('/') + 1)
+  const extension = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : ''
+  return DOCUMENT_TYPES.includes(extension) ? { kind: 'download', assetPath, name } : null
 }
 
 /** A glossary link (`[[流失率]]` in a module) points at `#qx-term-<term id>`. */
@@ -81,6 +105,9 @@ export function useSafeLinks(container: Ref<HTMLElement | null>): void {
       case 'anchor':
         scrollToAnchor(action.id)
         break
+      case 'download':
+        void saveCourseDocument(action.assetPath, action.name)
+        break
       case 'term': {
         // The course's glossary, at the term; outside a course there is none to open.
         const courseId = router.currentRoute.value.params.courseId
@@ -100,6 +127,17 @@ export function useSafeLinks(container: Ref<HTMLElement | null>): void {
   // window") arrives as auxclick and would open the link elsewhere: refuse it.
   function onAuxClick(event: MouseEvent): void {
     if (linkIn(event)) event.preventDefault()
+  }
+
+  async function saveCourseDocument(assetPath: string, name: string): Promise<void> {
+    try {
+      const path = await save({ defaultPath: name })
+      if (!path) return
+      await saveCourseFile(assetPath, path)
+      showToast(t('common.links.saved', { path }))
+    } catch (reason) {
+      showToast(toAppError(reason).message, 'info')
+    }
   }
 
   function scrollToAnchor(id: string): void {

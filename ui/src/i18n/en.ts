@@ -13,6 +13,7 @@ import questionImport from './features/questionImport.en'
 import backup from './features/backup.en'
 import certificates from './features/certificates.en'
 import glossary from './features/glossary.en'
+import keyChanges from './features/keyChanges.en'
 import classes from './features/classes.en'
 import accounts from './features/accounts.en'
 import analytics from './features/analytics.en'
@@ -30,6 +31,7 @@ const en: MessageSchema = {
   backup,
   certificates,
   glossary,
+  keyChanges,
   classes,
   accounts,
   analytics,

@@ -14,6 +14,7 @@ import questionImport from './features/questionImport.zh-CN'
 import backup from './features/backup.zh-CN'
 import certificates from './features/certificates.zh-CN'
 import glossary from './features/glossary.zh-CN'
+import keyChanges from './features/keyChanges.zh-CN'
 import classes from './features/classes.zh-CN'
 import accounts from './features/accounts.zh-CN'
 import analytics from './features/analytics.zh-CN'
@@ -31,6 +32,7 @@ const zhCN = {
   backup,
   certificates,
   glossary,
+  keyChanges,
   classes,
   accounts,
   analytics,

@@ -3,6 +3,18 @@ import { courseProgress, groupOutline, nextUp, readingOrder, summaryProgress } f
 import { course, entry, modules, outline } from '../test/fixtures'
 
 describe('groupOutline', () => {
+  it('puts instructors’ own material last, numbered on, and leaves it out of progress', () => {
+    const sections = [
+      ...outline.sections,
+      { kind: 'instructor' as const, modules: [entry({ id: 'guide', position: 99, status: 'not_started' })] },
+    ]
+    const groups = groupOutline(sections)
+    expect(groups.map((g) => g.kind)).toEqual(['theory', 'practice', 'case', 'instructor'])
+    expect(groups[3].modules.map((m) => [m.id, m.number])).toEqual([['guide', modules.length + 1]])
+    expect(readingOrder(sections).map((m) => m.id)).not.toContain('guide')
+    expect(courseProgress(readingOrder(sections)).total).toBe(modules.length)
+  })
+
   it('returns theory, practice, case in that order, each in reading order', () => {
     const shuffled = [...outline.sections].reverse().map((s) => ({ ...s, modules: [...s.modules].reverse() }))
     const groups = groupOutline(shuffled)

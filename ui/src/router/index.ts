@@ -50,6 +50,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/search', name: 'search', component: SearchView, props: (route) => ({ q: String(route.query.q ?? '') }) },
   { path: '/teach', name: 'teach', component: () => import('../views/TeachingHubView.vue') },
   { path: '/teach/short-answers', name: 'short-answer-marking', component: ShortAnswerMarkingView },
+  // Answer keys a course update corrected, and regrading the attempts they affect.
+  { path: '/teach/key-changes', name: 'key-changes', component: () => import('../views/KeyChangesView.vue') },
   // GIFT / Aiken files imported as a course's extra practice (instructors).
   { path: '/teach/questions', name: 'question-import', component: () => import('../views/QuestionImportView.vue') },
   {

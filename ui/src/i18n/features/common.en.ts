@@ -10,6 +10,7 @@ const en: typeof zhCN = {
   partFailed: 'This part could not be loaded ({message}). Choose “Try again”; if it keeps failing, restart Qunxue.',
   links: {
     external: 'This link points to an external website and cannot be opened inside Qunxue while offline; copy the address into a browser to view it: {url}',
+    saved: 'Saved to {path}',
     refused: 'This link cannot be opened in Qunxue.',
   },
   shortcuts: {

@@ -12,6 +12,7 @@ const zhCN = {
   links: {
     external: '这是外部网站的链接，离线学习时无法在群学中打开，可复制地址到浏览器中查看：{url}',
     refused: '这个链接无法在群学中打开。',
+    saved: '已保存到 {path}',
   },
   shortcuts: {
     title: '键盘快捷键',

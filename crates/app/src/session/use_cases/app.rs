@@ -54,9 +54,21 @@ impl Session {
         };
         match served_to(inside) {
             Serve::Nobody => Err(not_found()),
-            Serve::Instructors if readers == Readers::Learners => Err(not_found()),
+            Serve::Instructors if readers == Readers::Learners => Err(AppError::Forbidden {
+                action: "打开讲师资料 / opening instructor-only files".to_string(),
+                required: qunxue_store::profiles::Role::Instructor,
+                actual: qunxue_store::profiles::Role::Learner,
+            }),
             Serve::Everyone | Serve::Instructors => Ok(file),
         }
+    }
+
+    /// Saves a copy of a course file (a handout, a template, a data set) where
+    /// the reader chose, under the same rules as the asset protocol; returns
+    /// the bytes written.
+    pub fn save_course_file(&self, request_path: &str, target: &Path) -> Result<u64> {
+        let file = self.asset_file(request_path)?;
+        std::fs::copy(&file, target).map_err(AppError::write(target))
     }
 }
 

@@ -1,0 +1,31 @@
+// Corrected answer keys and regrading the attempts they affect.
+const zhCN = {
+  nav: '答案更正与重新评分',
+  hubHint: '课程更新改了某道题的答案时，已交卷的成绩保持不变；在这里查看哪些作答会变、变多少，确认后重新评分。',
+  title: '答案更正与重新评分',
+  intro: '课程更新改变了题目的答案、分值或选项时，已经交卷的测验仍按原答案计分。下面列出每道改过答案的题目，以及按新答案计分会改变的作答；确认后才会重新评分，学习记录库也会收到更正后的成绩。',
+  emptyTitle: '没有改过答案的题目',
+  emptyHint: '本课程的更新没有改变任何题目的答案。',
+  changed: '题目 {question}：课程从 v{from} 更新到 v{to} 时改了答案（{date}）',
+  regraded: '已由 {name} 于 {date} 重新评分。',
+  affected: '按新答案计分，有 {count} 次作答的成绩会改变：',
+  noneAffected: '按新答案计分，没有作答的成绩会改变。',
+  learner: '学员',
+  quiz: '测验',
+  answer: '本题得分',
+  score: '测验总分',
+  result: '是否通过',
+  attempt: '{quiz}（第 {number} 次）',
+  fromTo: '{before} → {after}（满分 {max}）',
+  passed: '通过',
+  failed: '未通过',
+  pending: '待批改',
+  regrade: '按新答案重新评分（{count} 次作答）',
+  confirmTitle: '重新评分？',
+  confirmBody: '将按新答案重新计算这 {count} 次作答的本题得分、测验总分和是否通过，并把更正后的成绩发送到学习记录库。此操作会记录你的姓名和时间。',
+  confirm: '重新评分 {count} 次作答',
+  regrading: '正在重新评分…',
+  reportTitle: '已重新评分 {count} 次作答',
+}
+
+export default zhCN
