@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use qunxue_core::pack::model::{Answer, Question, QuestionType};
 use qunxue_core::pack::CourseBundle;
+use qunxue_core::ModuleKind;
 use qunxue_tests::packs::shipped_course;
 
 /// At most this share of single-choice items may have the right option as
@@ -231,4 +232,59 @@ fn ordering_steps_do_not_print_clock_times() {
         .flat_map(|q| q.items.iter().flatten().filter(|s| prints_clock_time(s)).map(move |s| format!("{}: «{s}»", q.id)))
         .collect();
     assert!(giveaways.is_empty(), "ordering steps print clock times:\n{}", giveaways.join("\n"));
+}
+
+/// One definition per metric (issue 31): every metric template of the course,
+/// and every metric the sample data sets measure, has a glossary term with a
+/// formula, and the template says nothing different from it (the validator
+/// refuses a template whose definition, formula or unit differs).
+#[test]
+fn every_metric_of_templates_and_data_is_defined_once_in_the_glossary() {
+    let course = shipped_course();
+    let term_of = |name: &str| course.glossary.iter().find(|t| t.names().any(|n| n == name));
+    for metric in &course.metrics {
+        let term = term_of(&metric.name).unwrap_or_else(|| panic!("metric {} ({}) has no glossary term", metric.id, metric.name));
+        assert!(term.formula.is_some(), "glossary term {} of metric {} has no formula", term.id, metric.id);
+        let named: Vec<_> = course.glossary.iter().filter(|t| t.names().any(|n| n == metric.name)).collect();
+        assert_eq!(named.len(), 1, "metric {} is named by {} glossary terms", metric.id, named.len());
+    }
+    let root = qunxue_tests::packs::repo_root();
+    for dataset in &course.datasets {
+        let text = std::fs::read_to_string(root.join(dataset)).unwrap();
+        let measured: std::collections::BTreeSet<&str> =
+            text.lines().skip(1).filter_map(|line| line.split(',').nth(2)).collect();
+        for id in measured {
+            let metric = course.metrics.iter().find(|m| m.id == id).unwrap_or_else(|| panic!("{dataset} measures {id}, which has no template"));
+            assert!(term_of(&metric.name).is_some(), "{dataset}: {id} has no glossary term");
+        }
+    }
+}
+
+/// Every case discussion question has a model answer for the instructor
+/// (issue 31): the numbered questions under a case's 讨论题 heading are
+/// answered one by one (**讨论题 N…**) in an instructor block.
+#[test]
+fn every_case_discussion_question_has_a_model_answer() {
+    let course = shipped_course();
+    let cases: Vec<_> = course.modules.iter().filter(|m| m.meta.kind == ModuleKind::Case).collect();
+    assert!(cases.len() >= 7, "expected the seven case modules, found {}", cases.len());
+    for module in cases {
+        let split = qunxue_core::instructor_blocks::split(&module.body).expect("the blocks are well formed");
+        let questions = split
+            .learner
+            .split("## 讨论题")
+            .nth(1)
+            .map(|section| section.split("\n## ").next().unwrap_or(""))
+            .map(|section| section.lines().filter(|l| l.split_once(". ").is_some_and(|(n, _)| n.parse::<u32>().is_ok())).count())
+            .unwrap_or(0);
+        assert!(questions >= 3, "{} has {questions} discussion questions", module.path);
+        for n in 1..=questions {
+            assert!(
+                split.instructor.contains(&format!("**讨论题 {n}")),
+                "{}: discussion question {n} has no model answer in an instructor block",
+                module.path
+            );
+            assert!(!split.learner.contains(&format!("**讨论题 {n}")), "{}: the answer to question {n} reaches learners", module.path);
+        }
+    }
 }
