@@ -26,10 +26,30 @@ impl Question {
                 _ => String::new(),
             },
             QuestionType::FillBlank => {
-                self.blanks.iter().flatten().map(|accepted| accepted.join(" / ")).collect::<Vec<_>>().join(LIST)
+                let partial = self.partial_blanks.as_deref().unwrap_or_default();
+                self.blanks
+                    .iter()
+                    .flatten()
+                    .enumerate()
+                    .map(|(i, accepted)| {
+                        let credits: Vec<String> = partial
+                            .get(i)
+                            .into_iter()
+                            .flatten()
+                            .map(|p| format!("{} 得 {}%", p.answer, p.percent))
+                            .collect();
+                        let accepted = accepted.join(" / ");
+                        if credits.is_empty() { accepted } else { format!("{accepted}（{}）", credits.join("，")) }
+                    })
+                    .collect::<Vec<_>>()
+                    .join(LIST)
             }
             QuestionType::Matching => {
-                self.pairs.iter().flatten().map(|(l, r)| format!("{l} → {r}")).collect::<Vec<_>>().join(LIST)
+                let pairs = self.pairs.iter().flatten().map(|(l, r)| format!("{l} → {r}")).collect::<Vec<_>>().join(LIST);
+                match self.distractors.as_deref() {
+                    Some(distractors) if !distractors.is_empty() => format!("{pairs}（干扰项：{}）", distractors.join("、")),
+                    _ => pairs,
+                }
             }
             QuestionType::Ordering => self.items.iter().flatten().cloned().collect::<Vec<_>>().join(" → "),
             QuestionType::Numeric => match (self.answer.and_then(Answer::as_number), self.tolerance) {
@@ -53,7 +73,7 @@ impl Question {
             LearnerAnswer::Blanks(blanks) => blanks.join(LIST),
             LearnerAnswer::Pairs(pairs) => {
                 let lefts: Vec<String> = self.pairs.iter().flatten().map(|(l, _)| l.clone()).collect();
-                let rights: Vec<String> = self.pairs.iter().flatten().map(|(_, r)| r.clone()).collect();
+                let rights = self.right_hand_sides();
                 pairs
                     .iter()
                     .map(|(l, r)| {

@@ -76,6 +76,8 @@ impl Format {
             feedback: None,
             blanks: None,
             pairs: None,
+            distractors: None,
+            partial_blanks: None,
             items: None,
             tolerance: None,
             reference: None,

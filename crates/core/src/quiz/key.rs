@@ -13,7 +13,9 @@ pub fn key_changed(old: &Question, new: &Question) -> bool {
         || old.answer != new.answer
         || old.answers != new.answers
         || old.blanks != new.blanks
+        || old.partial_blanks != new.partial_blanks
         || old.pairs != new.pairs
+        || old.distractors != new.distractors
         || old.items != new.items
         || old.tolerance != new.tolerance
 }

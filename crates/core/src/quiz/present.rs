@@ -133,7 +133,7 @@ pub fn present_question(question: &Question, seed: u64, shuffle_options: bool) -
     rng.set_stream(stream_for(&question.id));
     let (len, always) = match question.kind {
         QuestionType::Single | QuestionType::Multiple => (question.options.as_ref().map_or(0, Vec::len), false),
-        QuestionType::Matching => (question.pairs.as_ref().map_or(0, Vec::len), true),
+        QuestionType::Matching => (question.right_hand_sides().len(), true),
         QuestionType::Ordering => (question.items.as_ref().map_or(0, Vec::len), true),
         _ => (0, false),
     };

@@ -88,23 +88,39 @@ fn multiple(question: &Question, answer: &LearnerAnswer) -> Outcome {
     (((right - wrong) / correct.len() as f64).max(0.0), chosen == correct)
 }
 
-/// Each blank is worth 1/#blanks and is right when its normalised text is one
-/// of the normalised accepted answers. An empty entry is never right.
+/// Each blank is worth 1/#blanks: all of it when its normalised text is one
+/// of the normalised accepted answers, a share when it is a partial answer of
+/// that blank (the best one that matches). An empty entry is never right.
 fn fill_blank(question: &Question, answer: &LearnerAnswer) -> Outcome {
     let LearnerAnswer::Blanks(given) = answer else { return (0.0, false) };
     let blanks = question.blanks.as_deref().unwrap_or_default();
     if blanks.is_empty() {
         return (0.0, false);
     }
-    let right = blanks
+    let partial = question.partial_blanks.as_deref().unwrap_or_default();
+    let credits: Vec<f64> = blanks
         .iter()
         .zip(given)
-        .filter(|(accepted, given)| {
+        .enumerate()
+        .map(|(i, (accepted, given))| {
             let given = normalise_blank(given);
-            !given.is_empty() && accepted.iter().any(|a| normalise_blank(a) == given)
+            if given.is_empty() {
+                0.0
+            } else if accepted.iter().any(|a| normalise_blank(a) == given) {
+                1.0
+            } else {
+                partial
+                    .get(i)
+                    .into_iter()
+                    .flatten()
+                    .filter(|p| normalise_blank(&p.answer) == given)
+                    .map(|p| (p.percent / 100.0).clamp(0.0, 1.0))
+                    .fold(0.0, f64::max)
+            }
         })
-        .count();
-    (right as f64 / blanks.len() as f64, right == blanks.len())
+        .collect();
+    let full = credits.iter().filter(|&&c| c >= 1.0).count();
+    (credits.iter().sum::<f64>() / blanks.len() as f64, full == blanks.len())
 }
 
 /// Pair `i` is right when left `i` is matched with right-hand side `i`.

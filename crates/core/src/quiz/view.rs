@@ -63,8 +63,7 @@ pub fn question_view(question: &Question, presented: &PresentedQuestion) -> Ques
         QuestionType::Matching => {
             let pairs = question.pairs.as_deref().unwrap_or_default();
             view.left = Some(pairs.iter().map(|(left, _)| left.clone()).collect());
-            let rights: Vec<String> = pairs.iter().map(|(_, right)| right.clone()).collect();
-            view.right = Some(keyed(&rights, &presented.order));
+            view.right = Some(keyed(&question.right_hand_sides(), &presented.order));
         }
         QuestionType::Ordering => {
             view.items = Some(keyed(question.items.as_deref().unwrap_or_default(), &presented.order))

@@ -436,6 +436,19 @@ pub fn assert_diagnostics(edits: &[Edit], expected: &[&str]) {
     vec![Edit::Text("quizzes/demo/rubric.toml", "")],
     &["quizzes/demo/rubric.toml:1:1: warning: not part of the pack format, ignored: expected banks/*.toml, quizzes/*.toml, tasks.toml, rubrics.toml, metrics.toml, surveys.toml or data/*"]
 )]
+// ---- Moodle's extras (issue 28): matching distractors, partial credit on blanks
+#[case::distractor_repeats_a_right_side(
+    vec![replace(BANK, "pairs = [[\"摄影爱好者群\", \"兴趣型\"], [\"产品答疑群\", \"产品型\"]]", "pairs = [[\"摄影爱好者群\", \"兴趣型\"], [\"产品答疑群\", \"产品型\"]]\ndistractors = [\"兴趣型\"]")],
+    &["quizzes/demo/banks/m01.toml:51:16: distractor `兴趣型` is already a right-hand side; each must be different"]
+)]
+#[case::partial_blanks_broken(
+    vec![replace(BANK, "blanks = [[\"私域\", \"私域流量\"]]", "blanks = [[\"私域\", \"私域流量\"]]\npartial_blanks = [[{ answer = \"私域\", percent = 100 }], []]")],
+    &[
+        "quizzes/demo/banks/m01.toml:42:18: `partial_blanks` has 2 list(s) but the question has 1 blank(s)…",
+        "quizzes/demo/banks/m01.toml:42:31: `私域` is already a fully accepted answer of blank 1",
+        "quizzes/demo/banks/m01.toml:42:47: a partial answer is worth more than 0 and less than 100 percent, not 100",
+    ]
+)]
 // ---- glossary, instructor-only content, gates (issue 30)
 #[case::term_link_without_glossary(
     vec![replace(CASE, CASE_BODY_END, "一家社区烘焙店的[[社群]]。\n")],

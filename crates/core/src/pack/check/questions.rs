@@ -157,6 +157,42 @@ fn check_blanks(q: &Question, at: At<'_>, out: &mut Vec<Diagnostic>) {
             out.push(item.error(msg!("blank {number} has an empty accepted answer", "第 {number} 个空有一个空白的可接受答案")));
         }
     }
+    check_partial_blanks(q, blanks, at, out);
+}
+
+/// `partial_blanks`: one list per blank, each answer non-empty, worth more
+/// than 0 and less than 100 percent, and not already fully accepted.
+fn check_partial_blanks(q: &Question, blanks: &[Vec<String>], at: At<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(partial) = &q.partial_blanks else { return };
+    let (lists, blank_count) = (partial.len(), blanks.len());
+    if lists != blank_count {
+        out.push(at.key("partial_blanks").error(msg!(
+            "`partial_blanks` has {lists} list(s) but the question has {blank_count} blank(s): give one list per blank (an empty one for none)",
+            "`partial_blanks` 有 {lists} 组，但本题有 {blank_count} 个空：每个空一组（没有部分得分的空写空列表）"
+        )));
+    }
+    for (i, answers) in partial.iter().enumerate() {
+        let number = i + 1;
+        for (j, credit) in answers.iter().enumerate() {
+            let item = at.key("partial_blanks").idx(i).idx(j);
+            let (answer, percent) = (credit.answer.trim(), credit.percent);
+            if answer.is_empty() {
+                out.push(item.key("answer").error(msg!("blank {number} has an empty partial answer", "第 {number} 个空有一个空白的部分得分答案")));
+            }
+            if !(percent.is_finite() && percent > 0.0 && percent < 100.0) {
+                out.push(item.key("percent").error(msg!(
+                    "a partial answer is worth more than 0 and less than 100 percent, not {percent}",
+                    "部分得分答案的得分比例应大于 0 且小于 100，而不是 {percent}"
+                )));
+            }
+            if blanks.get(i).is_some_and(|full| full.iter().any(|a| a.trim() == answer)) {
+                out.push(item.key("answer").error(msg!(
+                    "`{answer}` is already a fully accepted answer of blank {number}",
+                    "`{answer}` 已是第 {number} 个空的满分答案"
+                )));
+            }
+        }
+    }
 }
 
 /// `matching`: at least two pairs, no empty side, no right side twice.
@@ -177,6 +213,17 @@ fn check_pairs(q: &Question, at: At<'_>, out: &mut Vec<Diagnostic>) {
             out.push(item.error(msg!(
                 "right-hand side `{right}` is used by pairs {first} and {number}; each must be different",
                 "第 {first} 组和第 {number} 组配对的右侧都是 `{right}`；每组的右侧必须不同"
+            )));
+        }
+    }
+    for (i, distractor) in q.distractors.iter().flatten().enumerate() {
+        let item = at.key("distractors").idx(i);
+        if distractor.trim().is_empty() {
+            out.push(item.error(msg!("distractors[{i}] is empty", "`distractors[{i}]` 为空")));
+        } else if rights.insert(distractor.as_str(), usize::MAX).is_some() {
+            out.push(item.error(msg!(
+                "distractor `{distractor}` is already a right-hand side; each must be different",
+                "干扰项 `{distractor}` 已是一个右侧项；各右侧项必须互不相同"
             )));
         }
     }

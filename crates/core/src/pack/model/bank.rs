@@ -67,8 +67,8 @@ impl QuestionType {
             QuestionType::Single => (&["options", "answer"], &["feedback"]),
             QuestionType::Multiple => (&["options", "answers"], &["feedback"]),
             QuestionType::TrueFalse => (&["answer"], &[]),
-            QuestionType::FillBlank => (&["blanks"], &[]),
-            QuestionType::Matching => (&["pairs"], &[]),
+            QuestionType::FillBlank => (&["blanks"], &["partial_blanks"]),
+            QuestionType::Matching => (&["pairs"], &["distractors"]),
             QuestionType::Ordering => (&["items"], &[]),
             QuestionType::Numeric => (&["answer"], &["tolerance"]),
             QuestionType::ShortAnswer => (&["reference"], &[]),
@@ -119,9 +119,17 @@ pub struct Question {
     /// `fill_blank`: the accepted answers, one list per blank.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub blanks: Option<Vec<Vec<String>>>,
+    /// `fill_blank`: answers worth part of a blank, one list per blank
+    /// (Moodle's `=%50%Cat`); a blank's best match counts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partial_blanks: Option<Vec<Vec<PartialAnswer>>>,
     /// `matching`: left and right sides.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pairs: Option<Vec<(String, String)>>,
+    /// `matching`: extra right-hand sides that match no left (Moodle's
+    /// `= -> Chat`), shown among the choices.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub distractors: Option<Vec<String>>,
     /// `ordering`: the items in the correct order.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub items: Option<Vec<String>>,
@@ -137,13 +145,30 @@ pub struct Question {
 
 impl Question {
     /// The texts a learner chooses among or arranges: the options, the items
-    /// to order, both sides of each pair.
+    /// to order, both sides of each pair and the distractors.
     pub fn choice_texts(&self) -> impl Iterator<Item = &str> {
         let options = self.options.iter().flatten().map(String::as_str);
         let items = self.items.iter().flatten().map(String::as_str);
         let pairs = self.pairs.iter().flatten().flat_map(|(left, right)| [left.as_str(), right.as_str()]);
-        options.chain(items).chain(pairs)
+        let distractors = self.distractors.iter().flatten().map(String::as_str);
+        options.chain(items).chain(pairs).chain(distractors)
     }
+
+    /// `matching`: every right-hand side a learner chooses among, pairs'
+    /// first, then the distractors; a right-hand key is an index into it.
+    pub fn right_hand_sides(&self) -> Vec<String> {
+        let pairs = self.pairs.iter().flatten().map(|(_, right)| right.clone());
+        pairs.chain(self.distractors.iter().flatten().cloned()).collect()
+    }
+}
+
+/// An answer worth part of a blank.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartialAnswer {
+    pub answer: String,
+    /// More than 0 and less than 100.
+    pub percent: f64,
 }
 
 fn one_point() -> f64 {

@@ -15,7 +15,7 @@ pub mod rubric;
 pub mod survey;
 pub mod task;
 
-pub use bank::{Answer, Bank, Question, QuestionType, BLANK_MARKER, COMMON_QUESTION_KEYS};
+pub use bank::{Answer, Bank, PartialAnswer, Question, QuestionType, BLANK_MARKER, COMMON_QUESTION_KEYS};
 pub use metric::{Aggregation, Direction, MetricFile, MetricTemplate};
 pub use quiz::{FeedbackMode, Quiz, QuizDraw, QuizFile, QuizPurpose};
 pub use rubric::{Criterion, Gate, Level, Rubric, RubricFile};

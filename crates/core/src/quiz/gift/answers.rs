@@ -4,6 +4,7 @@
 //! `->` matching, `{T}` / `{FALSE}` true/false, and only `=` short answer.
 
 use crate::diagnostic::Message;
+use crate::pack::model::PartialAnswer;
 use crate::msg;
 
 use super::escape::reveal;
@@ -19,8 +20,10 @@ pub(super) enum Answers {
     Numeric { value: f64, tolerance: f64 },
     Single { options: Vec<String>, answer: usize, feedback: Vec<String> },
     Multiple { options: Vec<String>, answers: Vec<usize>, feedback: Vec<String> },
-    Matching(Vec<(String, String)>),
-    ShortAnswer(Vec<String>),
+    /// Pairs, and right-hand sides that match no left (`= -> Chat`).
+    Matching { pairs: Vec<(String, String)>, distractors: Vec<String> },
+    /// One blank: the fully right answers and those worth part of it.
+    ShortAnswer { accepted: Vec<String>, partial: Vec<PartialAnswer> },
 }
 
 /// A parsed block: the answers, the general feedback (`####`), and notes —
@@ -243,10 +246,12 @@ impl BlockParser<'_> {
         }
     }
 
-    /// `{=left -> right …}`: at least two pairs, each right-hand side once.
+    /// `{=left -> right …}`: at least two pairs, each right-hand side once;
+    /// `= -> right` (no left) is a distractor, as Moodle reads it.
     fn matching(&mut self, content: &str, notes: &mut Vec<String>) -> Result<Answers, Problem> {
         let pieces = self.pieces(content, &['='])?;
         let mut pairs: Vec<(String, String)> = Vec::with_capacity(pieces.len());
+        let mut distractors: Vec<String> = Vec::new();
         for piece in &pieces {
             let Some(arrow) = piece.text.find("->") else {
                 return Err(self.problem(
@@ -258,17 +263,17 @@ impl BlockParser<'_> {
                 ));
             };
             let (left, right) = (piece.text[..arrow].trim(), piece.text[arrow + 2..].trim());
-            if left.is_empty() || right.is_empty() {
+            if right.is_empty() {
                 return Err(self.problem(
                     piece.text,
                     msg!(
-                        "a pair has an empty side (extra right-hand sides without a left are not supported)",
-                        "配对的一侧为空（不支持没有左侧的额外右侧项）"
+                        "a pair has no right-hand side: write `=left -> right`, or `= -> right` for a distractor",
+                        "配对缺少右侧：应写作 `=left -> right`；干扰项写作 `= -> right`"
                     ),
                 ));
             }
             let (left, right) = (self.plain(left), self.plain(right));
-            if pairs.iter().any(|(_, r)| *r == right) {
+            if pairs.iter().any(|(_, r)| *r == right) || distractors.contains(&right) {
                 return Err(self.problem(
                     piece.text,
                     msg!(
@@ -280,7 +285,11 @@ impl BlockParser<'_> {
             if let Some(feedback) = piece.feedback {
                 notes.push(format!("{left} → {right}：{}", self.markdown(feedback)));
             }
-            pairs.push((left, right));
+            if left.is_empty() {
+                distractors.push(right);
+            } else {
+                pairs.push((left, right));
+            }
         }
         if pairs.len() < 2 {
             return Err(self.problem(
@@ -288,7 +297,7 @@ impl BlockParser<'_> {
                 msg!("a matching question needs at least 2 pairs", "配对题至少需要 2 组配对"),
             ));
         }
-        Ok(Answers::Matching(pairs))
+        Ok(Answers::Matching { pairs, distractors })
     }
 
     /// `{T}`, `{FALSE#wrong#right}`: the first feedback is for a wrong
@@ -302,30 +311,43 @@ impl BlockParser<'_> {
         Answers::TrueFalse(value)
     }
 
-    /// `{=a =b}`: one blank accepting any fully weighted answer.
+    /// `{=a =b =%50%c =%0%*}`: one blank accepting any fully weighted
+    /// answer, the partly weighted ones for their share; `*` (any other
+    /// answer) scores nothing, so only its feedback is kept.
     fn short_answer(&mut self, content: &str, notes: &mut Vec<String>) -> Result<Answers, Problem> {
         let pieces = self.pieces(content, &['='])?;
         let mut accepted: Vec<String> = Vec::new();
+        let mut partial: Vec<PartialAnswer> = Vec::new();
         for piece in &pieces {
             let text = self.plain(piece.text);
             let weight = piece.weight.unwrap_or(100.0);
+            if text == "*" {
+                if weight > 0.0 {
+                    self.warn(
+                        piece.text,
+                        msg!(
+                            "`*` ({weight}%) would give credit for any answer; it is not imported",
+                            "`*`（{weight}%）会让任何答案得分，未导入"
+                        ),
+                    );
+                }
+                if let Some(feedback) = piece.feedback {
+                    notes.push(format!("其他答案：{}", self.markdown(feedback)));
+                }
+                continue;
+            }
             if full(weight) {
                 if !accepted.contains(&text) {
                     accepted.push(text.clone());
                 }
-            } else if weight > 0.0 {
-                self.warn(
-                    piece.text,
-                    msg!(
-                        "`{text}` ({weight}%) is not accepted: a blank is either right or wrong",
-                        "`{text}`（{weight}%）不会被接受：填空只分对错"
-                    ),
-                );
+            } else if weight > 0.0 && !partial.iter().any(|p| p.answer == text) {
+                partial.push(PartialAnswer { answer: text.clone(), percent: weight });
             }
             if let Some(feedback) = piece.feedback {
                 notes.push(format!("{text}：{}", self.markdown(feedback)));
             }
         }
+        partial.retain(|p| !accepted.contains(&p.answer));
         if accepted.is_empty() {
             return Err(self.problem(
                 content,
@@ -335,7 +357,7 @@ impl BlockParser<'_> {
                 ),
             ));
         }
-        Ok(Answers::ShortAnswer(accepted))
+        Ok(Answers::ShortAnswer { accepted, partial })
     }
 
     /// `{#5:0.5}`, `{#1..5}`, `{#=5:0 =%50%5:2 ~#feedback}`: the fully

@@ -112,8 +112,8 @@ fn kind_of(answers: &Answers) -> QuestionType {
         Answers::Numeric { .. } => QuestionType::Numeric,
         Answers::Single { .. } => QuestionType::Single,
         Answers::Multiple { .. } => QuestionType::Multiple,
-        Answers::Matching(_) => QuestionType::Matching,
-        Answers::ShortAnswer(_) => QuestionType::FillBlank,
+        Answers::Matching { .. } => QuestionType::Matching,
+        Answers::ShortAnswer { .. } => QuestionType::FillBlank,
     }
 }
 
@@ -178,8 +178,14 @@ fn build(position: usize, kind: QuestionType, stem: String, tags: &[String], blo
             q.answers = Some(answers);
             q.feedback = some_feedback(feedback);
         }
-        Answers::Matching(pairs) => q.pairs = Some(pairs),
-        Answers::ShortAnswer(accepted) => q.blanks = Some(vec![accepted]),
+        Answers::Matching { pairs, distractors } => {
+            q.pairs = Some(pairs);
+            q.distractors = Some(distractors).filter(|d| !d.is_empty());
+        }
+        Answers::ShortAnswer { accepted, partial } => {
+            q.blanks = Some(vec![accepted]);
+            q.partial_blanks = Some(vec![partial]).filter(|p| !p[0].is_empty());
+        }
     }
     q
 }

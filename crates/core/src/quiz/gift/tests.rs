@@ -197,7 +197,7 @@ const BROKEN_ERRORS: [(usize, usize, &str); 16] = [
     (7, 20, "no option is right"),
     (9, 18, "several options are fully right"),
     (11, 18, "weight `%abc%` is not a percentage"),
-    (13, 27, "empty side"),
+    (13, 26, "has no right-hand side"),
     (15, 16, "at least 2 pairs"),
     (17, 17, "`abc` is not a number"),
     (19, 17, "runs from high to low"),
@@ -216,8 +216,9 @@ fn quiz_gift_broken_fixture_reports_every_item_at_its_line() {
     assert!(imported.questions.is_empty(), "nothing is returned while an item is broken");
     let errors: Vec<_> = imported.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
     assert_eq!(errors.len(), BROKEN_ERRORS.len(), "{errors:#?}");
-    // Partial credit on a blank is a warning, not an error, even in a broken item.
-    assert_eq!(imported.diagnostics.len(), errors.len() + 1);
+    // Partial credit on a blank is kept, so the item without a full answer
+    // (line 31) is one error and no warning.
+    assert_eq!(imported.diagnostics.len(), errors.len());
     for (error, (line, col, message)) in errors.iter().zip(BROKEN_ERRORS) {
         assert_eq!((error.line, error.col), (line, col), "{error}");
         assert!(error.message.contains(message), "line {line}: `{}` lacks `{message}`", error.message);
@@ -348,4 +349,54 @@ proptest! {
             prop_assert!(d.line >= 1 && d.line <= lines && d.col >= 1, "{d} in {text:?}");
         }
     }
+}
+
+const MOODLE_FEATURES: &str = include_str!("../../../../../tests/fixtures/quiz/gift-moodle-features.gift");
+
+/// Issue 28: everything Moodle's own GIFT test fixture exercises converts,
+/// as Moodle reads it: the `= -> …` line is a distractor, the `%50%`
+/// alternative is worth half the blank, the `%0%*` wildcard only leaves its
+/// feedback, and nothing is dropped without a word.
+#[test]
+fn quiz_gift_converts_every_construct_of_moodles_fixture_as_moodle_reads_it() {
+    let imported = parse_gift("gift-moodle-features.gift", MOODLE_FEATURES, ImportMode::AllOrNothing);
+    assert!(!imported.has_errors(), "{:#?}", imported.diagnostics);
+    let kinds: Vec<QuestionType> = imported.questions.iter().map(|q| q.kind).collect();
+    use QuestionType::*;
+    assert_eq!(kinds, [ShortAnswer, Matching, Single, Multiple, Numeric, FillBlank, TrueFalse, TrueFalse, TrueFalse]);
+
+    let matching = &imported.questions[1];
+    assert_eq!(matching.pairs.as_ref().map(Vec::len), Some(4));
+    assert_eq!(matching.distractors.as_deref(), Some(&["微博超话".to_string()][..]));
+    let presented = crate::quiz::present_question(matching, 7, false);
+    let view = crate::quiz::question_view(matching, &presented);
+    assert_eq!(view.right.as_ref().map(Vec::len), Some(5), "the distractor is among the choices");
+    assert!(matching.correct_answer_text().ends_with("（干扰项：微博超话）"), "{}", matching.correct_answer_text());
+
+    let numeric = &imported.questions[4];
+    assert_eq!((numeric.answer, numeric.tolerance), (Some(Answer::Integer(3)), Some(2.0)));
+
+    let blank = &imported.questions[5];
+    assert_eq!(blank.blanks, Some(vec![strings(&["晚上"])]));
+    let partial = blank.partial_blanks.as_ref().expect("the 50% alternative is kept");
+    assert_eq!((partial[0][0].answer.as_str(), partial[0][0].percent), ("下午", 50.0));
+    assert!(blank.explanation.contains("其他答案：完全不对"), "{}", blank.explanation);
+    assert_eq!(blank.correct_answer_text(), "晚上（下午 得 50%）");
+    let presentation = crate::quiz::Presentation { seed: 1, questions: vec![crate::quiz::present_question(blank, 1, false)] };
+    let half = crate::quiz::score(blank, &crate::quiz::LearnerAnswer::Blanks(vec!["下午".into()]), &presentation);
+    assert_eq!((half.score, half.correct), (0.5 * blank.points, Some(false)));
+    let full = crate::quiz::score(blank, &crate::quiz::LearnerAnswer::Blanks(vec!["晚上".into()]), &presentation);
+    assert_eq!((full.score, full.correct), (blank.points, Some(true)));
+    let other = crate::quiz::score(blank, &crate::quiz::LearnerAnswer::Blanks(vec!["凌晨".into()]), &presentation);
+    assert_eq!(other.score, 0.0);
+
+    let true_false = &imported.questions[6];
+    assert_eq!(true_false.answer, Some(Answer::Bool(false)));
+    assert!(true_false.explanation.contains("活跃率看的是比例"), "{}", true_false.explanation);
+}
+
+#[test]
+fn quiz_gift_a_matching_right_side_cannot_also_be_a_distractor() {
+    let imported = parse_gift("t.gift", "配对。{=甲 -> 一 =乙 -> 二 = -> 一}", ImportMode::AllOrNothing);
+    assert!(imported.has_errors(), "{:?}", imported.questions);
 }

@@ -217,3 +217,36 @@ proptest! {
         }
     }
 }
+
+/// The sample fill-in-the-blank ([信任 | 信赖], [内容], worth 3) where 信用
+/// earns 40 % and 相信 60 % of the first blank.
+fn with_partial_credit() -> Question {
+    let mut q = sample(QuestionType::FillBlank, 3.0);
+    let credit = |answer: &str, percent: f64| crate::pack::model::PartialAnswer { answer: answer.into(), percent };
+    q.partial_blanks = Some(vec![vec![credit("信用", 40.0), credit("相信", 60.0)], vec![]]);
+    q
+}
+
+#[rstest]
+#[case::partial_alone(&["信用", ""], 0.6, false)]
+#[case::partial_and_full(&["相信", "内容"], 0.9 + 1.5, false)]
+#[case::full_beats_partial(&["信任", "内容"], 3.0, true)]
+#[case::partial_of_another_blank_does_not_count(&["内容", "信用"], 0.0, false)]
+#[case::partial_normalised(&[" 相 信 ", ""], 0.9, false)]
+fn fill_blank_partial_credit(#[case] given: &[&str], #[case] expected: f64, #[case] correct: bool) {
+    let outcome = score(&with_partial_credit(), &LearnerAnswer::Blanks(keys(given)), &unshuffled());
+    assert!((outcome.score - expected).abs() < 1e-9, "{given:?}: {} != {expected}", outcome.score);
+    assert_eq!(outcome.correct, Some(correct));
+}
+
+#[test]
+fn a_matching_distractor_is_never_right() {
+    let mut q = sample(QuestionType::Matching, 3.0);
+    q.distractors = Some(vec!["视频号".into()]);
+    let presented = crate::quiz::present_question(&q, 3, false);
+    assert_eq!(presented.order.len(), 4, "three right-hand sides and the distractor are shown");
+    let all_right = score(&q, &pairs(&[("0", "0"), ("1", "1"), ("2", "2")]), &unshuffled());
+    assert_eq!((all_right.score, all_right.correct), (3.0, Some(true)));
+    let distracted = score(&q, &pairs(&[("0", "3"), ("1", "1"), ("2", "2")]), &unshuffled());
+    assert_eq!((distracted.score, distracted.correct), (2.0, Some(false)));
+}
