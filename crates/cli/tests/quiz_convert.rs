@@ -144,9 +144,14 @@ fn unreadable_input_is_a_clear_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("/no/such/file.gift"));
 
-    let out = qunxue(&["quiz", "convert", fixture("aiken-sample.txt").to_str().unwrap(), "--from", "moodle-xml"]);
+    let out = qunxue(&["quiz", "convert", fixture("aiken-sample.txt").to_str().unwrap(), "--from", "qti"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("gift") && text(&out.stderr).contains("aiken"));
+    assert!(text(&out.stderr).contains("gift") && text(&out.stderr).contains("moodle-xml"));
+
+    // A file that is not Moodle XML, read as Moodle XML, is named at its place.
+    let out = qunxue(&["quiz", "convert", fixture("aiken-sample.txt").to_str().unwrap(), "--from", "moodle-xml"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("aiken-sample.txt:1:1: not a Moodle XML question file"), "{}", text(&out.stderr));
 
     let dir = tempfile::tempdir().unwrap();
     let latin1 = dir.path().join("latin1.gift");
@@ -157,4 +162,26 @@ fn unreadable_input_is_a_clear_error() {
         text(&out.stderr).trim(),
         format!("{}:2:13: the file is not UTF-8 text; save it as UTF-8 and try again", latin1.display())
     );
+}
+
+/// Issue 28: a Moodle XML bank becomes one bank per category and its
+/// embedded image a file, each bank readable by the pack loader, and the
+/// unsupported question is named on stderr.
+#[test]
+fn moodle_xml_writes_a_bank_per_category_and_its_images() {
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = convert("moodle-bank.xml", "moodle-xml", &["--out", out_dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("`随机计算` (calculated) is left out"), "{}", text(&out.stderr));
+    let banks = out_dir.path().join("banks");
+    let first = std::fs::read_to_string(banks.join("moodle-bank.toml")).unwrap();
+    let second = std::fs::read_to_string(banks.join("moodle-bank-2.toml")).unwrap();
+    assert!(first.contains("title = \"社群运营/概念\"") && first.contains("![漏斗示意图](assets/funnel_chart.png)"), "{first}");
+    assert!(second.contains("title = \"社群运营/数据\"") && second.contains("distractors = [\"微博超话\"]"), "{second}");
+    for bank in [&first, &second] {
+        let parsed: qunxue_app::domain::pack::model::Bank = toml::from_str(bank).expect("each bank file reads back as a bank");
+        assert!(!parsed.questions.is_empty());
+    }
+    let image = std::fs::read(out_dir.path().join("assets/funnel_chart.png")).unwrap();
+    assert!(image.starts_with(b"\x89PNG"));
 }

@@ -7,7 +7,7 @@ import { call } from './client'
 import { toAppError } from './errors'
 import type { Diagnostic } from './types'
 
-export type QuestionFileFormat = 'gift' | 'aiken'
+export type QuestionFileFormat = 'gift' | 'aiken' | 'moodle-xml'
 export type FeedbackMode = 'immediate' | 'after_submit' | 'never'
 
 export interface PreviewOption {
@@ -59,9 +59,10 @@ export interface LocalQuizSummary {
   inProgress: boolean
 }
 
-/** The format a file name suggests: `.gift` is GIFT; Aiken files are plain `.txt`. */
+/** The format a file name suggests: `.gift` is GIFT, `.xml` Moodle XML; Aiken files are plain `.txt`. */
 export function formatForFile(path: string): QuestionFileFormat {
-  return /\.gift$/i.test(path) ? 'gift' : 'aiken'
+  if (/\.gift$/i.test(path)) return 'gift'
+  return /\.xml$/i.test(path) ? 'moodle-xml' : 'aiken'
 }
 
 /** Lets the instructor choose a GIFT or Aiken file. Null when cancelled. */
@@ -71,7 +72,7 @@ export async function pickQuestionFile(title: string): Promise<string | null> {
       title,
       directory: false,
       multiple: false,
-      filters: [{ name: 'GIFT / Aiken', extensions: ['gift', 'txt'] }],
+      filters: [{ name: 'GIFT / Aiken / Moodle XML', extensions: ['gift', 'txt', 'xml'] }],
     })
     return typeof picked === 'string' ? picked : null
   } catch (reason) {

@@ -1,10 +1,12 @@
 //! `qunxue quiz item-analysis` is in `quiz_item_analysis.rs`.
 //!
-//! `qunxue quiz convert FILE --from gift|aiken [--json] [--partial]`: a GIFT
-//! or Aiken file as a question bank (TOML) or as JSON, on stdout. Problems go
-//! to stderr as `file:line:col: message`; any error means exit 1, and then
-//! nothing is printed unless `--partial` asks for the questions that did
-//! parse.
+//! `qunxue quiz convert FILE --from gift|aiken|moodle-xml [--json] [--partial]
+//! [--out DIR]`: a GIFT, Aiken or Moodle XML file as a question bank (TOML)
+//! or as JSON, on stdout; with `--out`, one bank file per category under
+//! `DIR/banks/` and the images a Moodle XML bank embeds under `DIR/assets/`.
+//! Problems go to stderr as `file:line:col: message`; any error means exit
+//! 1, and then nothing is written unless `--partial` asks for the questions
+//! that did parse.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -12,7 +14,9 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use qunxue_app::domain::pack::model::{Answer, Question, QuestionType};
-use qunxue_app::domain::quiz::{bank_for_file, bank_toml, decode_question_file, ImportMode, QuestionFileFormat};
+use qunxue_app::domain::quiz::{
+    bank_for_file, bank_toml, decode_question_file, EmbeddedFile, ImportMode, QuestionFileFormat,
+};
 use serde::Serialize;
 
 use super::diagnostics::print_lines;
@@ -25,7 +29,7 @@ pub struct Args {
 
 #[derive(Debug, clap::Subcommand)]
 enum QuizCommand {
-    /// Convert a GIFT or Aiken file into a question bank (TOML) or JSON on stdout.
+    /// Convert a GIFT, Aiken or Moodle XML file into question banks (TOML) or JSON.
     Convert(ConvertArgs),
     /// Facility, discrimination and option counts of a quiz's questions (CSV/XLSX/JSON).
     ItemAnalysis(super::quiz_item_analysis::Args),
@@ -44,12 +48,16 @@ struct ConvertArgs {
     /// Also print the questions that parsed when others did not (the exit code is still 1).
     #[arg(long)]
     partial: bool,
+    /// Write one bank per category to DIR/banks/ and embedded images to DIR/assets/ instead of printing.
+    #[arg(long, value_name = "DIR", conflicts_with = "json")]
+    out: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub(crate) enum SourceFormat {
     Gift,
     Aiken,
+    MoodleXml,
 }
 
 impl SourceFormat {
@@ -57,6 +65,7 @@ impl SourceFormat {
         match self {
             SourceFormat::Gift => QuestionFileFormat::Gift,
             SourceFormat::Aiken => QuestionFileFormat::Aiken,
+            SourceFormat::MoodleXml => QuestionFileFormat::MoodleXml,
         }
     }
 }
@@ -82,6 +91,17 @@ fn convert(args: ConvertArgs) -> anyhow::Result<ExitCode> {
     let imported = args.from.format().parse(&name, &text, mode);
     print_lines(&mut std::io::stderr().lock(), &imported.diagnostics)?;
     let code = if imported.has_errors() { ExitCode::FAILURE } else { ExitCode::SUCCESS };
+    let file_name = args.file.file_name().map_or(name.clone(), |n| n.to_string_lossy().into_owned());
+    if let Some(dir) = &args.out {
+        if !imported.questions.is_empty() {
+            write_banks(dir, &file_name, imported.questions, &imported.files)?;
+        }
+        return Ok(code);
+    }
+    if !imported.files.is_empty() {
+        let count = imported.files.len();
+        eprintln!("{name}: {count} embedded image(s) are written only with --out DIR / 嵌入的 {count} 张图片只在使用 --out DIR 时写出");
+    }
     if !imported.questions.is_empty() {
         let mut out = std::io::stdout().lock();
         if args.json {
@@ -89,12 +109,50 @@ fn convert(args: ConvertArgs) -> anyhow::Result<ExitCode> {
             serde_json::to_writer_pretty(&mut out, &items)?;
             writeln!(out)?;
         } else {
-            let file_name = args.file.file_name().map_or(name.clone(), |n| n.to_string_lossy().into_owned());
             writeln!(out, "# Converted from {file_name} by `qunxue quiz convert`.")?;
             write!(out, "{}", bank_toml(&bank_for_file(&file_name, imported.questions)))?;
         }
     }
     Ok(code)
+}
+
+/// One bank per category (the questions' first tag; untagged ones share a
+/// bank named after the file) under `dir/banks/`, and the embedded files
+/// under `dir/assets/`; prints what it wrote.
+fn write_banks(dir: &std::path::Path, file_name: &str, questions: Vec<Question>, files: &[EmbeddedFile]) -> anyhow::Result<()> {
+    let mut categories: Vec<(String, Vec<Question>)> = Vec::new();
+    for question in questions {
+        let category = question.tags.first().cloned().unwrap_or_default();
+        match categories.iter_mut().find(|(c, _)| *c == category) {
+            Some((_, list)) => list.push(question),
+            None => categories.push((category, vec![question])),
+        }
+    }
+    let banks_dir = dir.join("banks");
+    std::fs::create_dir_all(&banks_dir).with_context(|| format!("cannot create {}", banks_dir.display()))?;
+    let base = bank_for_file(file_name, Vec::new()).id;
+    let mut out = std::io::stdout().lock();
+    for (n, (category, questions)) in categories.into_iter().enumerate() {
+        let mut bank = bank_for_file(file_name, questions);
+        bank.id = if n == 0 { base.clone() } else { format!("{base}-{}", n + 1) };
+        if !category.is_empty() {
+            bank.title = category;
+        }
+        let path = banks_dir.join(format!("{}.toml", bank.id));
+        let text = format!("# Converted from {file_name} by `qunxue quiz convert`.\n{}", bank_toml(&bank));
+        std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+        writeln!(out, "{}", path.display())?;
+    }
+    if !files.is_empty() {
+        let assets = dir.join("assets");
+        std::fs::create_dir_all(&assets).with_context(|| format!("cannot create {}", assets.display()))?;
+        for file in files {
+            let path = assets.join(&file.name);
+            std::fs::write(&path, &file.bytes).with_context(|| format!("cannot write {}", path.display()))?;
+            writeln!(out, "{}", path.display())?;
+        }
+    }
+    Ok(())
 }
 
 /// One question in the `--json` contract.

@@ -24,6 +24,9 @@ pub enum ImportMode {
 pub struct Imported {
     pub questions: Vec<Question>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Files the questions link (`assets/<name>`): images embedded in a
+    /// Moodle XML bank. Empty for GIFT and Aiken.
+    pub files: Vec<super::moodle_xml::EmbeddedFile>,
 }
 
 impl Imported {
@@ -44,7 +47,7 @@ impl Imported {
         }
         diagnostics.sort_by_key(|d| (d.line, d.col));
         let questions = if has_errors && mode == ImportMode::AllOrNothing { Vec::new() } else { questions };
-        Imported { questions, diagnostics }
+        Imported { questions, diagnostics, files: Vec::new() }
     }
 }
 
@@ -53,6 +56,7 @@ impl Imported {
 pub(crate) enum Format {
     Gift,
     Aiken,
+    MoodleXml,
 }
 
 impl Format {
@@ -62,6 +66,7 @@ impl Format {
         let prefix = match self {
             Format::Gift => "gift",
             Format::Aiken => "aiken",
+            Format::MoodleXml => "moodle",
         };
         Question {
             id: format!("{prefix}-{position:03}"),
@@ -90,6 +95,7 @@ impl Format {
         let name = match self {
             Format::Gift => "GIFT",
             Format::Aiken => "Aiken",
+            Format::MoodleXml => "Moodle XML",
         };
         format!("本题从 {name} 文件导入，原文件没有提供解析。")
     }
@@ -102,6 +108,8 @@ impl Format {
 pub enum QuestionFileFormat {
     Gift,
     Aiken,
+    #[serde(rename = "moodle-xml")]
+    MoodleXml,
 }
 
 impl QuestionFileFormat {
@@ -109,6 +117,7 @@ impl QuestionFileFormat {
         match self {
             QuestionFileFormat::Gift => "gift",
             QuestionFileFormat::Aiken => "aiken",
+            QuestionFileFormat::MoodleXml => "moodle-xml",
         }
     }
 
@@ -117,6 +126,7 @@ impl QuestionFileFormat {
         match self {
             QuestionFileFormat::Gift => super::parse_gift(file, text, mode),
             QuestionFileFormat::Aiken => super::parse_aiken(file, text, mode),
+            QuestionFileFormat::MoodleXml => super::parse_moodle_xml(file, text, mode),
         }
     }
 }

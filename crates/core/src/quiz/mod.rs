@@ -17,6 +17,7 @@ mod gift;
 mod import;
 mod item_analysis;
 mod key;
+mod moodle_xml;
 mod normalise;
 mod present;
 mod score;
@@ -33,6 +34,7 @@ pub use import::{
 };
 pub use item_analysis::{item_analysis, ItemResponse, ItemStats};
 pub use key::key_changed;
+pub use moodle_xml::{parse_moodle_xml, EmbeddedFile};
 pub use normalise::normalise_blank;
 pub use present::{present, present_question, BankQuestion, PresentError, Presentation, PresentedQuestion};
 pub use score::{score, ItemScore};

@@ -1,18 +1,19 @@
-// An instructor imports questions from GIFT / Aiken files on this machine as
+// An instructor imports questions from GIFT / Aiken / Moodle XML files on this machine as
 // a course's extra practice.
 const questionImport = {
   nav: 'Import questions',
-  hubHint: 'Turn a GIFT or Aiken question file (as Moodle and similar platforms export) into extra practice for a course, previewing every question first.',
+  hubHint: 'Turn a GIFT, Aiken or Moodle XML question file (as Moodle and similar platforms export) into extra practice for a course, previewing every question first.',
   title: 'Import questions',
   intro:
-    'Choose a GIFT (.gift) or Aiken (.txt) file, check each question and its right answer in the preview, then import it as a practice quiz of the chosen course. Extra practice is kept on this computer only; course updates never overwrite it.',
+    'Choose a GIFT (.gift), Aiken (.txt) or Moodle XML (.xml) file, check each question and its right answer in the preview, then import it as a practice quiz of the chosen course. Extra practice is kept on this computer only; course updates never overwrite it.',
   course: 'Course',
   pickFile: 'Choose a question file…',
   pickAnother: 'Choose another file…',
-  pickTitle: 'Choose a GIFT or Aiken question file',
+  pickTitle: 'Choose a GIFT, Aiken or Moodle XML question file',
   format: 'File format',
   formatGift: 'GIFT',
   formatAiken: 'Aiken',
+  formatMoodleXml: 'Moodle XML',
   loadingPreview: 'Reading the file…',
   previewTitle: 'Preview: {file}',
   previewReady: '{count} questions can be imported.',

@@ -1,17 +1,18 @@
-// 讲师在本机从 GIFT / Aiken 文件导入题目，生成课程的补充练习。
+// 讲师在本机从 GIFT / Aiken / Moodle XML 文件导入题目，生成课程的补充练习。
 const questionImport = {
   nav: '导入题目',
-  hubHint: '把 GIFT 或 Aiken 格式的题目文件（Moodle 等平台常用）导入为某门课程的补充练习，导入前可逐题预览。',
+  hubHint: '把 GIFT、Aiken 或 Moodle XML 格式的题目文件（Moodle 等平台导出）导入为某门课程的补充练习，导入前可逐题预览。',
   title: '导入题目',
   intro:
-    '选择一个 GIFT（.gift）或 Aiken（.txt）题目文件，先预览每道题和正确答案，再导入为所选课程的一套补充练习。补充练习只保存在本机，课程更新时不会被覆盖。',
+    '选择一个 GIFT（.gift）、Aiken（.txt）或 Moodle XML（.xml）题目文件，先预览每道题和正确答案，再导入为所选课程的一套补充练习。补充练习只保存在本机，课程更新时不会被覆盖。',
   course: '导入到课程',
   pickFile: '选择题目文件…',
   pickAnother: '换一个文件…',
-  pickTitle: '选择 GIFT 或 Aiken 题目文件',
+  pickTitle: '选择 GIFT、Aiken 或 Moodle XML 题目文件',
   format: '文件格式',
   formatGift: 'GIFT',
   formatAiken: 'Aiken',
+  formatMoodleXml: 'Moodle XML',
   loadingPreview: '正在读取文件…',
   previewTitle: '预览：{file}',
   previewReady: '共 {count} 道题可以导入。',

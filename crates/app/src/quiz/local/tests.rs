@@ -209,3 +209,21 @@ fn quiz_local_learners_cannot_preview_import_or_withdraw() {
     forbidden(archive_local_quiz(&mut setup.store, PROFILE, COURSE, &created.quiz_id).unwrap_err());
     assert_eq!(local_quizzes(&mut setup.store, PROFILE, COURSE, t0()).unwrap().len(), 1);
 }
+
+/// Issue 28: an instructor previews a Moodle XML bank like any other file;
+/// its embedded image, which a practice quiz cannot serve, becomes its
+/// description, and a warning says how to keep it.
+#[test]
+fn quiz_local_preview_reads_a_moodle_xml_bank() {
+    let setup = Setup::new();
+    let bank = include_bytes!("../../../../../tests/fixtures/quiz/moodle-bank.xml");
+    let path = setup.file("moodle-bank.xml", bank);
+    let preview = preview_question_file(setup.store.conn(), TEACHER, &path, QuestionFileFormat::MoodleXml).unwrap();
+    assert_eq!(preview.error_count, 0, "{:?}", preview.diagnostics);
+    assert_eq!(preview.questions.len(), 8);
+    assert!(preview.questions[0].stem_html.contains("（图：漏斗示意图）"), "{}", preview.questions[0].stem_html);
+    assert!(!preview.questions[0].stem_html.contains("<img"), "{}", preview.questions[0].stem_html);
+    let warnings: Vec<&str> = preview.diagnostics.iter().map(|d| d.message.as_str()).collect();
+    assert!(warnings.iter().any(|w| w.contains("1 embedded image(s)")), "{warnings:?}");
+    assert!(warnings.iter().any(|w| w.contains("(calculated) is left out")), "{warnings:?}");
+}

@@ -29,7 +29,7 @@ mod answers;
 mod escape;
 mod item;
 mod source;
-mod text_format;
+pub(crate) mod text_format;
 
 use crate::diagnostic::{line_col, Diagnostic, Message};
 use crate::msg;
@@ -86,7 +86,7 @@ pub fn parse_gift(file: &str, text: &str, mode: ImportMode) -> Imported {
 
 /// The tag a `$CATEGORY:` path gives: the path without Moodle's context
 /// prefix (`$course$/`, `$system$/`, …) and `top/`; none when that is empty.
-fn category_tag(path: &str) -> Option<String> {
+pub(crate) fn category_tag(path: &str) -> Option<String> {
     let mut path = path.trim();
     if path.starts_with('$') {
         if let Some(end) = path[1..].find('$') {

@@ -14,7 +14,7 @@
 //! sides) are never escaped: they only lose HTML.
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum TextFormat {
+pub(crate) enum TextFormat {
     Moodle,
     Markdown,
     Html,
@@ -38,7 +38,7 @@ pub(super) fn split_format(text: &str) -> (Option<TextFormat>, &str) {
 }
 
 /// `text` (escapes already revealed) as bank Markdown.
-pub(super) fn to_markdown(text: &str, format: TextFormat) -> String {
+pub(crate) fn to_markdown(text: &str, format: TextFormat) -> String {
     match format {
         TextFormat::Moodle | TextFormat::Markdown => text.trim().to_string(),
         TextFormat::Plain => escape_markdown(text.trim()),
@@ -47,7 +47,7 @@ pub(super) fn to_markdown(text: &str, format: TextFormat) -> String {
 }
 
 /// `text` as plain text, for values compared with what the learner types.
-pub(super) fn to_plain(text: &str, format: TextFormat) -> String {
+pub(crate) fn to_plain(text: &str, format: TextFormat) -> String {
     match format {
         TextFormat::Html => html_to_text(text),
         _ => text.trim().to_string(),
