@@ -28,9 +28,12 @@ pub struct VirtualDisplay {
 
 impl VirtualDisplay {
     /// Starts Xvfb on the first free display number from :99 and points
-    /// this process's DISPLAY at it.
+    /// this process's DISPLAY at it. A display whose server is gone (its
+    /// lock names a process that no longer runs: an earlier run was killed)
+    /// is cleared and reused, so repeated runs never run out of numbers.
     pub fn start() -> anyhow::Result<Self> {
         for number in 99..120 {
+            clear_if_abandoned(number);
             if std::path::Path::new(&format!("/tmp/.X11-unix/X{number}")).exists() {
                 continue;
             }
@@ -61,8 +64,32 @@ impl VirtualDisplay {
     }
 }
 
+/// Removes display `number`'s lock and socket when the server that made them
+/// is no longer running.
+fn clear_if_abandoned(number: u32) {
+    let lock = format!("/tmp/.X{number}-lock");
+    let Ok(text) = std::fs::read_to_string(&lock) else { return };
+    let Ok(pid) = text.trim().parse::<u32>() else { return };
+    if std::path::Path::new(&format!("/proc/{pid}")).exists() {
+        return;
+    }
+    let _ = std::fs::remove_file(&lock);
+    let _ = std::fs::remove_file(format!("/tmp/.X11-unix/X{number}"));
+}
+
 impl Drop for VirtualDisplay {
+    /// Asks Xvfb to stop (SIGTERM, so it removes its lock and socket) and
+    /// kills it only if it has not gone within two seconds.
     fn drop(&mut self) {
+        let pid = self.child.id().to_string();
+        let _ = Command::new("kill").args(["-TERM", pid.as_str()]).status();
+        let deadline = Instant::now() + Duration::from_secs(2);
+        while Instant::now() < deadline {
+            if matches!(self.child.try_wait(), Ok(Some(_))) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
