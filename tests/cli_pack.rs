@@ -127,3 +127,48 @@ fn import_reports_what_happened_to_each_course() {
     assert_eq!(invalid.status.code(), Some(1));
     assert!(stderr(&invalid).starts_with("courses/demo/course.toml:6:"), "{}", stderr(&invalid));
 }
+
+/// Issue 28: an instructor (here the admin) takes a bank back to Moodle as
+/// GIFT and as Moodle XML; each file reads back with the bank's questions,
+/// what a format cannot hold is named by id, and a learner is refused (the
+/// file holds the answer keys).
+#[test]
+fn quiz_export_writes_a_bank_that_reads_back_and_is_refused_to_learners() {
+    let data = DataDir::new();
+    let db = data.db();
+    let admin = add_admin(&db);
+    let imported = qunxue_with_pin(ADMIN_PIN, &["import", path(&fixture("good")), "--db", path(&db), "--profile", &admin]);
+    assert_eq!(imported.status.code(), Some(0), "{}", stderr(&imported));
+    let out = tempfile::tempdir().unwrap();
+    let export = |to: &str, file: &str| {
+        let target = out.path().join(file);
+        let args = ["quiz", "export", "--db", path(&db), "--profile", &admin, "--course", "acme.demo", "--bank", "bank-intro", "--to", to, "--out", path(&target)];
+        (qunxue_with_pin(ADMIN_PIN, &args), target)
+    };
+
+    let (xml, xml_path) = export("moodle-xml", "bank.xml");
+    assert_eq!(xml.status.code(), Some(0), "{}", stderr(&xml));
+    assert!(stderr(&xml).contains("wrote 8 questions"), "{}", stderr(&xml));
+    let text = std::fs::read_to_string(&xml_path).unwrap();
+    let back = qunxue_app::domain::quiz::parse_moodle_xml("bank.xml", &text, qunxue_app::domain::quiz::ImportMode::AllOrNothing);
+    assert!(!back.has_errors(), "{:?}", back.diagnostics);
+    assert_eq!(back.questions.len(), 8);
+
+    let (gift, gift_path) = export("gift", "bank.gift");
+    assert_eq!(gift.status.code(), Some(0), "{}", stderr(&gift));
+    // The bank's ordering question has no GIFT form: named, and the rest written.
+    assert!(stderr(&gift).contains("q-ordering is left out: GIFT has no ordering"), "{}", stderr(&gift));
+    let text = std::fs::read_to_string(&gift_path).unwrap();
+    let back = qunxue_app::domain::quiz::parse_gift("bank.gift", &text, qunxue_app::domain::quiz::ImportMode::AllOrNothing);
+    assert!(!back.has_errors(), "{:?}", back.diagnostics);
+    assert_eq!(back.questions.len(), 7);
+
+    let learner = qunxue(&["profile", "add", "--db", path(&db), "--name", "学员甲", "--json"]);
+    let learner: Value = serde_json::from_str(&stdout(&learner)).unwrap();
+    let refused = qunxue(&[
+        "quiz", "export", "--db", path(&db), "--profile", learner["id"].as_str().unwrap(), "--course", "acme.demo", "--bank", "bank-intro",
+        "--to", "gift", "--out", path(&out.path().join("learner.gift")),
+    ]);
+    assert_ne!(refused.status.code(), Some(0));
+    assert!(!out.path().join("learner.gift").exists());
+}

@@ -7,6 +7,7 @@
 //! while the app is closed; an attempt found past its deadline is handed in
 //! (status `expired`) the next time anything touches it.
 
+mod bank_export;
 mod common;
 #[doc(hidden)]
 #[cfg(any(test, feature = "test-support"))]
@@ -25,6 +26,7 @@ mod submit;
 #[cfg(test)]
 mod tests;
 
+pub use bank_export::{export_bank, BankExport, BankFormat, SkippedQuestion};
 pub use common::{ItemFeedback, KeyedHtml, QuestionDto};
 pub use item_analysis::{analyse_quiz, item_analysis, item_analysis_sheet, ItemAnalysis, ItemRow, OptionCount};
 pub use marking::{grade_answer, marking_queue, marking_queue_in_classes, AttemptRescored, PendingAnswer};

@@ -44,6 +44,7 @@ pub enum Action {
     MarkAnswers,
     AnalyseItems,
     RegradeAttempts,
+    ExportQuestions,
     ManageLocalQuizzes,
     ListLocalQuizzes,
     // Practice tasks.
@@ -133,8 +134,9 @@ impl Action {
             Action::MarkAnswers | Action::AnalyseItems | Action::ManageLocalQuizzes | Action::GradeTasks => {
                 R(Instructor)
             }
-            // Seeing whose scores a corrected key would change, and changing them.
-            Action::RegradeAttempts => {
+            // Seeing whose scores a corrected key would change, and changing
+            // them; writing a bank with its answer keys to a file.
+            Action::RegradeAttempts | Action::ExportQuestions => {
                 R(Instructor)
             }
             Action::ReceiveSubmissions | Action::SendGrades | Action::ManageStudies => R(Instructor),
@@ -161,6 +163,7 @@ impl Action {
             Action::MarkAnswers => "批改简答题 / marking answers",
             Action::AnalyseItems => "题目分析 / item analysis",
             Action::RegradeAttempts => "按更正后的答案重新评分 / regrading after a key change",
+            Action::ExportQuestions => "导出题库 / exporting a question bank",
             Action::ManageLocalQuizzes => "导入或归档本机测验 / managing local quizzes",
             Action::GradeTasks => "评分 / grading practice tasks",
             Action::ReceiveSubmissions => "导入学员作业包 / importing submissions",

@@ -14,6 +14,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use qunxue_app::domain::pack::model::{Answer, Question, QuestionType};
+use qunxue_app::quiz::BankFormat;
 use qunxue_app::domain::quiz::{
     bank_for_file, bank_toml, decode_question_file, EmbeddedFile, ImportMode, QuestionFileFormat,
 };
@@ -33,6 +34,33 @@ enum QuizCommand {
     Convert(ConvertArgs),
     /// Facility, discrimination and option counts of a quiz's questions (CSV/XLSX/JSON).
     ItemAnalysis(super::quiz_item_analysis::Args),
+    /// Write a course's question bank as GIFT or Moodle XML (answer keys included; instructors).
+    Export(ExportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct ExportArgs {
+    /// The course id (e.g. qunxue.community-ops).
+    #[arg(long)]
+    course: String,
+    /// The bank id (e.g. bank-m01).
+    #[arg(long)]
+    bank: String,
+    /// The format to write.
+    #[arg(long, value_enum)]
+    to: TargetFormat,
+    /// The file to write.
+    #[arg(long, value_name = "FILE")]
+    out: PathBuf,
+    /// The learner database (default: the desktop app's) and who acts.
+    #[command(flatten)]
+    acting: super::acting::Acting,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum TargetFormat {
+    Gift,
+    MoodleXml,
 }
 
 #[derive(Debug, clap::Args)]
@@ -74,7 +102,24 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.command {
         QuizCommand::Convert(args) => convert(args),
         QuizCommand::ItemAnalysis(args) => super::quiz_item_analysis::run(args),
+        QuizCommand::Export(args) => export(args),
     }
+}
+
+/// Writes the bank; names each question the format cannot hold (exit 0:
+/// the rest was written) and says how many were written.
+fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
+    let format = match args.to {
+        TargetFormat::Gift => BankFormat::Gift,
+        TargetFormat::MoodleXml => BankFormat::MoodleXml,
+    };
+    let result = args.acting.open()?.export_bank(&args.course, &args.bank, format, &args.out)?;
+    let mut err = std::io::stderr().lock();
+    for skipped in &result.skipped {
+        writeln!(err, "{}: {} is left out: {} / {}", args.out.display(), skipped.question_id, skipped.reason, skipped.reason_zh)?;
+    }
+    writeln!(err, "qunxue: wrote {} questions to {}", result.written, args.out.display())?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn convert(args: ConvertArgs) -> anyhow::Result<ExitCode> {

@@ -12,6 +12,7 @@
 mod aiken;
 mod answer;
 mod describe;
+mod export;
 mod gain;
 mod gift;
 mod import;
@@ -33,6 +34,7 @@ pub use import::{
     bank_for_file, bank_toml, decode_question_file, ImportMode, Imported, QuestionFileFormat, DEFAULT_DIFFICULTY,
 };
 pub use item_analysis::{item_analysis, ItemResponse, ItemStats};
+pub use export::{to_gift, to_moodle_xml, Exported};
 pub use key::key_changed;
 pub use moodle_xml::{parse_moodle_xml, EmbeddedFile};
 pub use normalise::normalise_blank;

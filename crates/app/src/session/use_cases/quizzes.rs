@@ -8,7 +8,7 @@ use qunxue_core::quiz::{LearnerAnswer, QuestionFileFormat};
 use crate::export::write_tables;
 use crate::quiz::local::{self, LocalQuizCreated, LocalQuizRequest, LocalQuizSummary, QuestionFilePreview};
 use crate::quiz::{
-    self, AttemptRescored, AttemptResult, AttemptView, ItemAnalysis, ItemFeedback, KeyChangeView, ModuleQuiz, PendingAnswer,
+    self, AttemptRescored, AttemptResult, BankExport, BankFormat, AttemptView, ItemAnalysis, ItemFeedback, KeyChangeView, ModuleQuiz, PendingAnswer,
     QuizOverview, RegradeReport, ReviewAnswered, ReviewQueue, SavedAnswer,
 };
 use crate::session::{Action, Session};
@@ -92,6 +92,12 @@ impl Session {
     pub fn regrade_question(&self, course_id: &str, question_id: &str) -> Result<RegradeReport> {
         let mut a = self.authorise(Action::RegradeAttempts)?;
         quiz::regrade(&mut a.store, &a.caller.profile_id, course_id, question_id, a.now)
+    }
+
+    /// Writes a course's bank to `path` as GIFT or Moodle XML (answer keys included).
+    pub fn export_bank(&self, course_id: &str, bank_id: &str, format: BankFormat, path: &Path) -> Result<BankExport> {
+        let a = self.authorise(Action::ExportQuestions)?;
+        quiz::export_bank(&a.store, course_id, bank_id, format, path)
     }
 
     pub fn item_analysis(&self, course_id: &str, quiz_id: &str) -> Result<ItemAnalysis> {

@@ -325,7 +325,8 @@ impl Reader<'_> {
     }
 
     fn numerical(&mut self, element: &Element, name: &str, q: &mut Question, notes: &mut Vec<String>) -> bool {
-        let mut ranges: Vec<(f64, f64)> = Vec::new();
+        // (low, high, value, tolerance) of each fully right answer.
+        let mut ranges: Vec<(f64, f64, f64, f64)> = Vec::new();
         for answer in element.children("answer") {
             let fraction = answer.attribute("fraction").and_then(|f| f.trim().parse::<f64>().ok()).unwrap_or(0.0);
             let raw = answer.text_child().unwrap_or(answer.text.as_str()).trim();
@@ -340,7 +341,7 @@ impl Reader<'_> {
             };
             let tolerance = answer.nested_text("tolerance").and_then(|t| t.trim().parse::<f64>().ok()).unwrap_or(0.0).abs();
             if fraction >= 100.0 - 1e-6 {
-                ranges.push((value - tolerance, value + tolerance));
+                ranges.push((value - tolerance, value + tolerance, value, tolerance));
             } else if fraction > 0.0 {
                 self.warn(
                     answer,
@@ -356,11 +357,11 @@ impl Reader<'_> {
             self.warn(element, msg!("`{name}`: units are not imported; state the unit in the stem", "`{name}`：单位未导入，请在题干中写明单位"));
         }
         ranges.sort_by(|a, b| a.0.total_cmp(&b.0));
-        let Some(&(low, mut high)) = ranges.first() else {
+        let Some(&(low, mut high, first_value, first_tolerance)) = ranges.first() else {
             self.error(element, msg!("`{name}`: no numeric answer gets full credit", "`{name}`：没有得满分的数值答案"));
             return false;
         };
-        for &(next_low, next_high) in &ranges[1..] {
+        for &(next_low, next_high, _, _) in &ranges[1..] {
             if next_low > high {
                 self.error(
                     element,
@@ -373,7 +374,9 @@ impl Reader<'_> {
             }
             high = high.max(next_high);
         }
-        let (value, tolerance) = ((low + high) / 2.0, (high - low) / 2.0);
+        // One answer is kept exactly as written; overlapping ones become one range.
+        let (value, tolerance) =
+            if ranges.len() == 1 { (first_value, first_tolerance) } else { ((low + high) / 2.0, (high - low) / 2.0) };
         q.kind = QuestionType::Numeric;
         q.answer = Some(if value.fract() == 0.0 && value.abs() < 1e15 { Answer::Integer(value as i64) } else { Answer::Float(value) });
         q.tolerance = Some(tolerance).filter(|t| *t > 0.0);
@@ -384,7 +387,8 @@ impl Reader<'_> {
         let mut pairs: Vec<(String, String)> = Vec::new();
         let mut distractors: Vec<String> = Vec::new();
         for sub in element.children("subquestion") {
-            let left = to_plain(sub.text_child().unwrap_or(""), TextFormat::Html);
+            let raw = sub.text_child().unwrap_or("");
+            let left = if sub.attribute("format") == Some("plain_text") { raw.trim().to_string() } else { to_plain(raw, TextFormat::Html) };
             let right = sub.child("answer").map(|a| a.text_child().unwrap_or(a.text.as_str()).trim().to_string()).unwrap_or_default();
             if right.is_empty() {
                 continue;
