@@ -22,6 +22,13 @@ export interface PreviewQuestion {
   options: PreviewOption[]
   correctAnswer: string
   points: number
+  /** Images the file embeds for this question (data URLs); the practice quiz keeps their descriptions. */
+  images: PreviewImage[]
+}
+
+export interface PreviewImage {
+  description: string
+  dataUrl: string
 }
 
 export interface QuestionFilePreview {

@@ -5,7 +5,8 @@
 use std::path::Path;
 
 use qunxue_core::pack::model::{Answer, Question, QuestionType};
-use qunxue_core::quiz::{ImportMode, QuestionFileFormat};
+use base64::Engine;
+use qunxue_core::quiz::{EmbeddedFile, ImportMode, QuestionFileFormat};
 use qunxue_core::Diagnostic;
 use rusqlite::Connection;
 use serde::Serialize;
@@ -40,6 +41,16 @@ pub struct PreviewQuestion {
     /// The right answer in words (for every type).
     pub correct_answer: String,
     pub points: f64,
+    /// Images the file embeds for this question, as data URLs (a practice
+    /// quiz keeps only their descriptions; see `source_file`).
+    pub images: Vec<PreviewImage>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PreviewImage {
+    pub description: String,
+    pub data_url: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -62,13 +73,20 @@ pub fn preview_question_file(
     Ok(QuestionFilePreview {
         file_name: parsed.file_name,
         format,
-        questions: parsed.imported.questions.iter().enumerate().map(|(i, q)| preview_question(i + 1, q)).collect(),
+        questions: parsed
+            .imported
+            .questions
+            .iter()
+            .zip(&parsed.images)
+            .enumerate()
+            .map(|(i, (q, images))| preview_question(i + 1, q, images))
+            .collect(),
         diagnostics: parsed.imported.diagnostics,
         error_count,
     })
 }
 
-fn preview_question(number: usize, q: &Question) -> PreviewQuestion {
+fn preview_question(number: usize, q: &Question, images: &[(String, EmbeddedFile)]) -> PreviewQuestion {
     let is_correct = |index: usize| match q.kind {
         QuestionType::Single => q.answer == Some(Answer::Integer(index as i64)),
         QuestionType::Multiple => q.answers.as_deref().unwrap_or_default().contains(&index),
@@ -88,5 +106,20 @@ fn preview_question(number: usize, q: &Question) -> PreviewQuestion {
         options,
         correct_answer: q.correct_answer_text(),
         points: q.points,
+        images: images.iter().filter_map(|(description, file)| preview_image(description, file)).collect(),
     }
+}
+
+/// A raster image as a data URL; other files are not shown.
+fn preview_image(description: &str, file: &EmbeddedFile) -> Option<PreviewImage> {
+    let extension = file.name.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+    let media_type = match extension.as_str() {
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        _ => return None,
+    };
+    let data = base64::engine::general_purpose::STANDARD.encode(&file.bytes);
+    Some(PreviewImage { description: description.to_string(), data_url: format!("data:{media_type};base64,{data}") })
 }

@@ -4,11 +4,12 @@
 //! A practice quiz lives in this machine's database, not in a course folder,
 //! so the images a Moodle XML bank embeds have nowhere to be served from:
 //! each is replaced in the stem by its description, and a warning says so
-//! (converting the bank into a pack keeps them).
+//! (converting the bank into a pack keeps them). The preview still shows
+//! them, from the file, beside their question.
 
 use std::path::Path;
 
-use qunxue_core::quiz::{decode_question_file, ImportMode, Imported, QuestionFileFormat};
+use qunxue_core::quiz::{decode_question_file, EmbeddedFile, ImportMode, Imported, QuestionFileFormat};
 
 use crate::{AppError, Result};
 
@@ -17,6 +18,8 @@ use crate::{AppError, Result};
 pub(super) struct ParsedFile {
     pub file_name: String,
     pub imported: Imported,
+    /// For each question (in order), the images its stem showed: (description, file).
+    pub images: Vec<Vec<(String, EmbeddedFile)>>,
 }
 
 pub(super) fn parse_file(path: &Path, format: QuestionFileFormat, mode: ImportMode) -> Result<ParsedFile> {
@@ -24,9 +27,15 @@ pub(super) fn parse_file(path: &Path, format: QuestionFileFormat, mode: ImportMo
     let bytes = std::fs::read(path).map_err(AppError::read(path))?;
     let text = decode_question_file(&file_name, bytes).map_err(|d| AppError::Invalid(vec![d]))?;
     let mut imported = format.parse(&file_name, &text, mode);
+    let mut images = vec![Vec::new(); imported.questions.len()];
     if !imported.files.is_empty() {
-        for question in &mut imported.questions {
-            question.stem = images_as_text(&question.stem);
+        for (question, shown) in imported.questions.iter_mut().zip(&mut images) {
+            let (stem, referenced) = images_as_text(&question.stem);
+            question.stem = stem;
+            *shown = referenced
+                .into_iter()
+                .filter_map(|(alt, name)| imported.files.iter().find(|f| f.name == name).map(|f| (alt, f.clone())))
+                .collect();
         }
         let count = imported.files.len();
         imported.diagnostics.push(qunxue_core::Diagnostic::warning(
@@ -40,20 +49,24 @@ pub(super) fn parse_file(path: &Path, format: QuestionFileFormat, mode: ImportMo
         ));
         imported.files.clear();
     }
-    Ok(ParsedFile { file_name, imported })
+    Ok(ParsedFile { file_name, imported, images })
 }
 
-/// `![说明](assets/x.png)` → `（图：说明）`.
-fn images_as_text(stem: &str) -> String {
+/// `![说明](assets/x.png)` → `（图：说明）`, and each image's (description, file name).
+fn images_as_text(stem: &str) -> (String, Vec<(String, String)>) {
+    const LINK: &str = "](assets/";
     let mut out = String::with_capacity(stem.len());
+    let mut referenced = Vec::new();
     let mut rest = stem;
     while let Some(start) = rest.find("![") {
-        let Some(close) = rest[start..].find("](assets/").map(|c| start + c) else { break };
+        let Some(close) = rest[start..].find(LINK).map(|c| start + c) else { break };
         let Some(end) = rest[close..].find(')').map(|e| close + e) else { break };
+        let alt = &rest[start + 2..close];
         out.push_str(&rest[..start]);
-        out.push_str(&format!("（图：{}）", &rest[start + 2..close]));
+        out.push_str(&format!("（图：{alt}）"));
+        referenced.push((alt.to_string(), rest[close + LINK.len()..end].to_string()));
         rest = &rest[end + 1..];
     }
     out.push_str(rest);
-    out
+    (out, referenced)
 }

@@ -223,6 +223,10 @@ fn quiz_local_preview_reads_a_moodle_xml_bank() {
     assert_eq!(preview.questions.len(), 8);
     assert!(preview.questions[0].stem_html.contains("（图：漏斗示意图）"), "{}", preview.questions[0].stem_html);
     assert!(!preview.questions[0].stem_html.contains("<img"), "{}", preview.questions[0].stem_html);
+    let image = &preview.questions[0].images[0];
+    assert_eq!(image.description, "漏斗示意图");
+    assert!(image.data_url.starts_with("data:image/png;base64,iVBOR"), "{}", image.data_url);
+    assert!(preview.questions[1].images.is_empty());
     let warnings: Vec<&str> = preview.diagnostics.iter().map(|d| d.message.as_str()).collect();
     assert!(warnings.iter().any(|w| w.contains("1 embedded image(s)")), "{warnings:?}");
     assert!(warnings.iter().any(|w| w.contains("(calculated) is left out")), "{warnings:?}");
