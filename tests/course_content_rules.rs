@@ -287,3 +287,26 @@ fn outbox_len(machine: &Machine) -> i64 {
     let conn = rusqlite::Connection::open(machine._data.db()).unwrap();
     conn.query_row("SELECT COUNT(*) FROM xapi_outbox", [], |r| r.get(0)).unwrap()
 }
+
+/// Issue 28: a question's image (as a converted Moodle bank links it,
+/// `assets/<name>` in the course folder) is served from the course's folder
+/// in the quiz a learner takes.
+#[test]
+fn a_question_image_is_served_from_the_course_folder() {
+    let pack = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("good"), pack.path());
+    let bank = pack.path().join("quizzes/demo/banks/intro.toml");
+    let text = fs::read_to_string(&bank).unwrap().replacen(
+        "stem = \"哪一项**不是**社群的要素？\"",
+        "stem = \"![增长曲线](assets/growth.png)哪一项**不是**社群的要素？\"",
+        1,
+    );
+    fs::write(&bank, text).unwrap();
+    let machine = Machine::with_pack(pack.path());
+    let s = machine.as_learner();
+    let attempt = s.start_quiz(COURSE, "quiz-intro").unwrap();
+    let question = attempt.questions.iter().find(|q| q.id == "q-single").unwrap();
+    let src = qunxue_app::assets::asset_url(COURSE, "assets/growth.png");
+    assert!(question.stem_html.contains(&format!("src=\"{src}\"")), "{}", question.stem_html);
+    assert!(s.asset_file("/acme.demo/assets/growth.png").is_ok());
+}

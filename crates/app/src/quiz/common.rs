@@ -83,6 +83,13 @@ pub(crate) fn html(markdown_text: &str) -> String {
     markdown::render(markdown_text, &RenderOptions::default()).html
 }
 
+/// Question Markdown of `course` → sanitised HTML, its relative links (an
+/// image `assets/figure.png`) served from the course's folder.
+pub(crate) fn course_html(course: &str, markdown_text: &str) -> String {
+    let options = RenderOptions { asset_base: Some(crate::assets::asset_url(course, "")), ..RenderOptions::default() };
+    markdown::render(markdown_text, &options).html
+}
+
 /// A keyed option rendered to HTML.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct KeyedHtml {
@@ -111,14 +118,16 @@ pub struct QuestionDto {
     pub blank_count: Option<usize>,
 }
 
-pub(crate) fn question_dto(question: &Question, presented: &quiz::PresentedQuestion) -> QuestionDto {
+pub(crate) fn question_dto(course: &str, question: &Question, presented: &quiz::PresentedQuestion) -> QuestionDto {
     let view = quiz::question_view(question, presented);
     QuestionDto {
         id: view.id,
         kind: view.kind.as_str().to_string(),
-        stem_html: html(&view.stem),
+        stem_html: course_html(course, &view.stem),
         points: view.points,
-        options: view.options.map(|o| o.into_iter().map(|k| KeyedHtml { key: k.key, html: html(&k.text) }).collect()),
+        options: view
+            .options
+            .map(|o| o.into_iter().map(|k| KeyedHtml { key: k.key, html: course_html(course, &k.text) }).collect()),
         left: view.left,
         right: view.right,
         items: view.items,
@@ -138,13 +147,13 @@ pub struct ItemFeedback {
     pub correct_answer: String,
 }
 
-pub(crate) fn feedback(question: &Question, scored: &ItemScore) -> ItemFeedback {
+pub(crate) fn feedback(course: &str, question: &Question, scored: &ItemScore) -> ItemFeedback {
     ItemFeedback {
         correct: scored.correct,
         score: scored.score,
         max_score: scored.max,
         option_feedback: scored.option_feedback.clone(),
-        explanation_html: html(&question.explanation),
+        explanation_html: course_html(course, &question.explanation),
         correct_answer: question.correct_answer_text(),
     }
 }

@@ -8,7 +8,7 @@ use qunxue_store::attempt_answers::{self, ManualGrade};
 use qunxue_store::{attempts, profiles, Store};
 use serde::Serialize;
 
-use super::common::{html, load_question, load_quiz, parse_answer, parse_stamp, settle, sheet, stamp};
+use super::common::{course_html, load_question, load_quiz, parse_answer, parse_stamp, settle, sheet, stamp};
 use qunxue_core::xapi::{AttemptRef, Event, Named, Points};
 use crate::access::{self, Role};
 use crate::{AppError, Result};
@@ -73,8 +73,8 @@ pub fn marking_queue_in_classes(
         let answer_text = parse_answer(&record).map(|a| question.describe_answer(&a)).unwrap_or_default();
         pending.push(PendingAnswer {
             learner_name: profiles::get(conn, &attempt.profile_id)?.display_name,
-            stem_html: html(&question.stem),
-            reference_html: html(question.reference.as_deref().unwrap_or_default()),
+            stem_html: course_html(&attempt.course_id, &question.stem),
+            reference_html: course_html(&attempt.course_id, question.reference.as_deref().unwrap_or_default()),
             answer_text,
             max_score: record.max_score,
             saved_at: record.saved_at,

@@ -6,7 +6,7 @@ use qunxue_core::quiz::{self, ItemScore};
 use qunxue_store::{attempt_answers, attempts, Store};
 use serde::Serialize;
 
-use super::common::{feedback, html, load_quiz, own_attempt, parse_answer, settle, sheet, ItemFeedback};
+use super::common::{course_html, feedback, load_quiz, own_attempt, parse_answer, settle, sheet, ItemFeedback};
 use crate::{AppError, Result};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -72,10 +72,10 @@ pub fn attempt_result(store: &mut Store, profile: &str, attempt_id: &str, now: D
         }
         items.push(ResultItem {
             question_id: question.id.clone(),
-            stem_html: html(&question.stem),
+            stem_html: course_html(&attempt.course_id, &question.stem),
             kind: question.kind.as_str().to_string(),
             your_answer: given.as_ref().map(|g| question.describe_answer(g)).unwrap_or_default(),
-            feedback: (quiz.feedback != FeedbackMode::Never).then(|| feedback(question, &scored)),
+            feedback: (quiz.feedback != FeedbackMode::Never).then(|| feedback(&attempt.course_id, question, &scored)),
             grader_comment: grade.and_then(|g| g.comment.clone()),
         });
     }

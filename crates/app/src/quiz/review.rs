@@ -75,9 +75,9 @@ pub fn review_queue(store: &Store, profile: &str, now: DateTime<Utc>) -> Result<
         let question = load_question(store.conn(), &card.course_id, &card.question_id)?;
         let shown: PresentedQuestion = presented(&question).questions.remove(0);
         due.push(ReviewCard {
+            question: question_dto(&card.course_id, &question, &shown),
             question_id: card.question_id,
             course_id: card.course_id,
-            question: question_dto(&question, &shown),
             due_at: card.due_at,
         });
     }
@@ -119,5 +119,5 @@ pub fn answer_review(
     };
     store.transact(|tx| review_cards::upsert(tx, &updated))?;
     let _ = parse_stamp(&due_at)?;
-    Ok(ReviewAnswered { feedback: feedback(&question, &scored), next_due_at: due_at })
+    Ok(ReviewAnswered { feedback: feedback(course, &question, &scored), next_due_at: due_at })
 }

@@ -80,7 +80,7 @@ pub fn save_answer(
     })?;
     Ok(SavedAnswer {
         remaining_seconds: remaining_seconds(&attempt, now)?,
-        feedback: checks_now.then(|| feedback(&question, &scored)),
+        feedback: checks_now.then(|| feedback(&attempt.course_id, &question, &scored)),
     })
 }
 
@@ -107,7 +107,7 @@ pub fn check_answer(
     let question = load_question(store.conn(), &attempt.course_id, question_id)?;
     let scored = quiz::score(&question, &given, &presentation(&attempt)?);
     store.transact(|tx| attempt_answers::mark_checked(tx, attempt_id, question_id, &stamp(now)))?;
-    Ok(feedback(&question, &scored))
+    Ok(feedback(&attempt.course_id, &question, &scored))
 }
 
 /// The learner's attempt, if it is still open; one past its deadline is

@@ -123,11 +123,11 @@ pub(crate) fn attempt_view(store: &Store, attempt: &AttemptRecord, now: DateTime
     // Feedback only for checked answers: the rest may still change.
     let checked = attempt_answers::checked_questions(store.conn(), &attempt.id)?;
     for ((question, answer), presented) in sheet.entries.iter().zip(&sheet.presentation.questions) {
-        view.questions.push(question_dto(question, presented));
+        view.questions.push(question_dto(&attempt.course_id, question, presented));
         if let Some(given) = answer.as_ref().and_then(parse_answer) {
             if quiz.feedback == FeedbackMode::Immediate && checked.contains(&question.id) {
                 let scored = quiz::score(question, &given, &sheet.presentation);
-                view.feedback.insert(question.id.clone(), feedback(question, &scored));
+                view.feedback.insert(question.id.clone(), feedback(&attempt.course_id, question, &scored));
             }
             view.answers.insert(question.id.clone(), given);
         }

@@ -449,6 +449,17 @@ pub fn assert_diagnostics(edits: &[Edit], expected: &[&str]) {
         "quizzes/demo/banks/m01.toml:42:47: a partial answer is worth more than 0 and less than 100 percent, not 100",
     ]
 )]
+#[case::question_image_missing(
+    vec![replace(BANK, "stem = \"哪一项**不是**社群的要素？\"", "stem = \"![漏斗](assets/funnel.png)哪一项**不是**社群的要素？\"")],
+    &["quizzes/demo/banks/m01.toml:7:8: `assets/funnel.png` not found (courses/demo/assets/funnel.png)…"]
+)]
+#[case::question_image_for_instructors(
+    vec![
+        Edit::Asset("courses/demo/assets/instructor/key.png", 100),
+        replace(BANK, "stem = \"哪一项**不是**社群的要素？\"", "stem = \"![答案](assets/instructor/key.png)哪一项**不是**社群的要素？\""),
+    ],
+    &["quizzes/demo/banks/m01.toml:7:8: `assets/instructor/key.png` is an instructor-only asset…"]
+)]
 // ---- glossary, instructor-only content, gates (issue 30)
 #[case::term_link_without_glossary(
     vec![replace(CASE, CASE_BODY_END, "一家社区烘焙店的[[社群]]。\n")],

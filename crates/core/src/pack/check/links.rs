@@ -214,6 +214,33 @@ pub(crate) fn check_markdown_field(text: &str, at: At<'_>, out: &mut Vec<Diagnos
     }
 }
 
+/// Checks that the images and links of Markdown kept in a TOML string (a
+/// question's stem or explanation), which are relative to the course folder
+/// (`assets/figure.png`), name files of the course; reported at the string.
+pub(crate) fn check_course_files(text: &str, at: At<'_>, course_dir: &str, files: &PackFiles, out: &mut Vec<Diagnostic>) {
+    if !text.contains("](") && !text.contains("src=") {
+        return;
+    }
+    for reference in &markdown::scan(text).references {
+        let target = &reference.target;
+        match resolve(target, course_dir, course_dir) {
+            Target::File(path) if path.starts_with(&format!("{course_dir}/{INSTRUCTOR_ASSETS}")) => out.push(at.error(msg!(
+                "`{target}` is an instructor-only asset; learners see questions, so a question cannot show it",
+                "`{target}` 是仅供讲师的资源；题目会展示给学员，不能链接它"
+            ))),
+            Target::File(path) if !files.contains(&path) => out.push(at.error(msg!(
+                "`{target}` not found ({path}); question text links files relative to the course folder, e.g. `assets/figure.png`",
+                "找不到 `{target}`（{path}）；题目文字中的链接相对于课程文件夹，例如 `assets/figure.png`"
+            ))),
+            Target::Outside => out.push(at.error(msg!(
+                "`{target}` points outside the course folder",
+                "`{target}` 指向课程文件夹之外"
+            ))),
+            _ => {}
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -39,7 +39,7 @@ pub(crate) fn run(
     }
     let index = index::Index::build(course, out);
     modules::check(course, &index, files, out);
-    questions::check(course, out);
+    questions::check(course, files, out);
     quizzes::check(course, &index, out);
     tasks::check(course, &index, out);
     rubrics::check(course, out);

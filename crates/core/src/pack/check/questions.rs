@@ -9,12 +9,18 @@ use crate::pack::model::bank::{Answer, Question, QuestionType, BLANK_MARKER, COM
 use crate::pack::parsed::ParsedCourse;
 use crate::pack::toml_doc::At;
 
-use super::links::check_markdown_field;
+use super::links::{check_course_files, check_markdown_field};
+use crate::pack::files::PackFiles;
 use super::require_text;
 
-pub(crate) fn check(course: &ParsedCourse<'_>, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(course: &ParsedCourse<'_>, files: &PackFiles, out: &mut Vec<Diagnostic>) {
+    let course_dir = course.layout.course_dir.as_str();
     for (bank, i, at) in course.questions() {
-        check_question(&bank.value.questions[i], at, out);
+        let q = &bank.value.questions[i];
+        check_question(q, at, out);
+        // Question text shows images of the course folder (`assets/…`).
+        check_course_files(&q.stem, at.key("stem"), course_dir, files, out);
+        check_course_files(&q.explanation, at.key("explanation"), course_dir, files, out);
     }
 }
 
