@@ -310,3 +310,32 @@ fn a_question_image_is_served_from_the_course_folder() {
     assert!(question.stem_html.contains(&format!("src=\"{src}\"")), "{}", question.stem_html);
     assert!(s.asset_file("/acme.demo/assets/growth.png").is_ok());
 }
+
+/// Issue 29: a module's images keep loading while something (an import)
+/// holds the database: the asset protocol answers from the folder it last
+/// served to this reader instead of waiting.
+#[test]
+fn course_files_keep_loading_while_an_import_holds_the_database() {
+    let machine = Machine::with_pack(&fixture("good"));
+    let s = machine.as_learner();
+    assert!(s.asset_file("/acme.demo/assets/growth.png").is_ok());
+    std::thread::scope(|scope| {
+        let held = s.hold_database();
+        let (sent, answered) = std::sync::mpsc::channel();
+        scope.spawn(move || {
+            let _ = sent.send(s.asset_file("/acme.demo/assets/growth.png").map(|p| p.is_file()));
+        });
+        let answer = answered.recv_timeout(std::time::Duration::from_secs(5));
+        drop(held);
+        assert!(matches!(answer, Ok(Ok(true))), "the image waited for the database: {answer:?}");
+        // Instructor-only files stay refused from the remembered grant too.
+        let scope_check = s.hold_database();
+        let (sent, answered) = std::sync::mpsc::channel();
+        scope.spawn(move || {
+            let _ = sent.send(s.asset_file("/acme.demo/assets/instructor/answer-key.txt").is_err());
+        });
+        let refused = answered.recv_timeout(std::time::Duration::from_secs(5));
+        drop(scope_check);
+        assert_eq!(refused, Ok(true));
+    });
+}

@@ -41,7 +41,7 @@ pub fn commands_on<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
     base.plugin(navigation_guard::plugin())
         .plugin(tauri_plugin_fs::init())
         .plugin(tauri_plugin_dialog::init())
-        .register_uri_scheme_protocol(qunxue_app::domain::markdown::ASSET_SCHEME, asset_protocol::handle)
+        .register_asynchronous_uri_scheme_protocol(qunxue_app::domain::markdown::ASSET_SCHEME, asset_protocol::handle)
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
             commands::app::ui_ready,

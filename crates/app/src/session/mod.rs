@@ -64,6 +64,19 @@ pub struct Session {
     /// When an unlocked instructor or admin last did something: after
     /// [`idle_lock_minutes`] without, their session locks itself.
     last_seen: Mutex<Option<DateTime<Utc>>>,
+    /// The course folders the asset protocol last served to each actor, so
+    /// images keep loading while an import holds the database.
+    asset_grants: Mutex<std::collections::HashMap<AssetGrantKey, AssetGrant>>,
+}
+
+/// Whose grant: (profile id, whether unlocked, course id).
+pub(crate) type AssetGrantKey = (String, bool, String);
+
+/// A course folder and what the actor may read of it.
+#[derive(Debug, Clone)]
+pub(crate) struct AssetGrant {
+    pub course_dir: PathBuf,
+    pub readers: qunxue_store::courses::Readers,
 }
 
 /// How long an instructor's or admin's session stays unlocked without use,
@@ -154,6 +167,35 @@ impl Session {
     /// The profile every use-case acts for.
     pub fn profile_id(&self) -> String {
         self.actor().profile_id
+    }
+
+    /// The folder of `course` and what the actor may read of it: from the
+    /// database when it is free, from the last answer while something (an
+    /// import) holds it, so the reader never waits on an import.
+    pub(crate) fn asset_grant(&self, course_id: &str) -> Result<AssetGrant> {
+        let actor = self.actor();
+        let key = (actor.profile_id.clone(), actor.unlocked, course_id.to_string());
+        let busy = matches!(self.store.try_lock(), Err(std::sync::TryLockError::WouldBlock));
+        let grants = || self.asset_grants.lock().unwrap_or_else(PoisonError::into_inner);
+        if busy {
+            if let Some(grant) = grants().get(&key) {
+                return Ok(grant.clone());
+            }
+        }
+        let grant = {
+            let a = self.authorise(Action::Read)?;
+            let course = qunxue_store::courses::get_course(a.store.conn(), course_id)?;
+            AssetGrant { course_dir: PathBuf::from(course.source_dir), readers: a.caller.readers() }
+        };
+        grants().insert(key, grant.clone());
+        Ok(grant)
+    }
+
+    /// Holds the database as a long import does, until the guard is dropped
+    /// (tests of what must not wait for it).
+    #[cfg(any(test, feature = "test-support"))]
+    pub fn hold_database(&self) -> MutexGuard<'_, Store> {
+        self.store.lock().expect("the test's database lock")
     }
 
     fn actor(&self) -> Actor {

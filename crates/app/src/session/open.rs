@@ -60,6 +60,7 @@ impl Session {
             lang: RwLock::new(options.lang),
             recovery: Mutex::new(None),
             last_seen: Mutex::new(None),
+            asset_grants: Mutex::new(std::collections::HashMap::new()),
         }
     }
 

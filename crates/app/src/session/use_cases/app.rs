@@ -10,7 +10,7 @@ use qunxue_core::instructor_blocks::INSTRUCTOR_ASSETS;
 use qunxue_store::courses::Readers;
 
 use crate::assets::parse_asset_request;
-use crate::session::{Action, Session};
+use crate::session::{Action, AssetGrant, Session};
 use crate::{AppError, Result};
 
 /// The about box: version and where the data lives.
@@ -41,11 +41,7 @@ impl Session {
     pub fn asset_file(&self, request_path: &str) -> Result<PathBuf> {
         let (course_id, relative) = parse_asset_request(request_path)
             .ok_or_else(|| AppError::Rejected(format!("{request_path} is not a course file")))?;
-        let (course_dir, readers) = {
-            let a = self.authorise(Action::Read)?;
-            let course = qunxue_store::courses::get_course(a.store.conn(), course_id)?;
-            (PathBuf::from(course.source_dir), a.caller.readers())
-        };
+        let AssetGrant { course_dir, readers } = self.asset_grant(course_id)?;
         let not_found = || AppError::NotFound(format!("{request_path}: no such course file"));
         let root = course_dir.canonicalize().map_err(|_| not_found())?;
         let file = course_dir.join(&relative).canonicalize().map_err(|_| not_found())?;
