@@ -10,6 +10,7 @@ pub const COMMANDS: &[&str] = &[
     "open_module",
     "complete_module",
     "save_course_file",
+    "course_file_bytes",
     "ui_ready",
     "list_backups",
     "create_backup_now",

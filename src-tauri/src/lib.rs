@@ -58,6 +58,7 @@ pub fn commands_on<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::reading::open_module,
             commands::reading::complete_module,
             commands::reading::save_course_file,
+            commands::reading::course_file_bytes,
             commands::library::validate_pack,
             commands::library::import_pack,
             commands::library::course_removal,

@@ -151,6 +151,8 @@ const ROWS: &[Row] = &[
         args: |_, _, r| json!({ "assetPath": "/acme.demo/assets/growth.png", "path": path(r, "growth.png") }),
         effect: Effect::WritesFile,
     },
+    // Raw bytes, not JSON: the harness reads them as null.
+    Row { command: "course_file_bytes", min: Learner, args: |_, _, _| json!({ "assetPath": "/acme.demo/assets/growth.png" }), effect: Effect::Returns(Value::is_null) },
     Row { command: "search", min: Learner, args: |_, _, _| json!({ "query": "社群" }), effect: Effect::Returns(|v| non_empty(&v["hits"])) },
     Row { command: "prepare_search", min: Learner, args: none, effect: Effect::Returns(Value::is_null) },
     Row {
@@ -668,6 +670,12 @@ const ROWS: &[Row] = &[
 /// module (issue 30): learners are refused what the same commands give them
 /// on any other module. Not part of the one-row-per-command table above.
 const INSTRUCTOR_MATERIAL: &[Row] = &[
+    Row {
+        command: "course_file_bytes",
+        min: Instructor,
+        args: |_, _, _| json!({ "assetPath": "/acme.demo/assets/instructor/answer-key.txt" }),
+        effect: Effect::Returns(Value::is_null),
+    },
     Row {
         command: "save_course_file",
         min: Instructor,

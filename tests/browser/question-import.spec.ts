@@ -25,7 +25,7 @@ test('a GIFT file is previewed, imported as extra practice, shown to learners an
   await page.getByTestId('question-import-pick').click()
 
   const [pick] = await argsSent(page, 'plugin:dialog|open')
-  expect(pick).toMatchObject({ options: { directory: false, filters: [{ extensions: ['gift', 'txt'] }] } })
+  expect(pick).toMatchObject({ options: { directory: false, filters: [{ extensions: ['gift', 'txt', 'xml'] }] } })
   expect(await argsSent(page, 'preview_question_file')).toEqual([{ path: BROKEN_GIFT, format: 'gift' }])
 
   const preview = page.getByTestId('question-preview')

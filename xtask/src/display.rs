@@ -64,17 +64,21 @@ impl VirtualDisplay {
     }
 }
 
-/// Removes display `number`'s lock and socket when the server that made them
-/// is no longer running.
+/// Removes display `number`'s lock and socket when no running server owns
+/// them: the lock names a process that is gone, or there is a socket and no
+/// lock at all (a server killed before it could clean up).
 fn clear_if_abandoned(number: u32) {
     let lock = format!("/tmp/.X{number}-lock");
-    let Ok(text) = std::fs::read_to_string(&lock) else { return };
-    let Ok(pid) = text.trim().parse::<u32>() else { return };
-    if std::path::Path::new(&format!("/proc/{pid}")).exists() {
+    let socket = format!("/tmp/.X11-unix/X{number}");
+    let owner_alive = std::fs::read_to_string(&lock)
+        .ok()
+        .and_then(|text| text.trim().parse::<u32>().ok())
+        .is_some_and(|pid| std::path::Path::new(&format!("/proc/{pid}")).exists());
+    if owner_alive {
         return;
     }
     let _ = std::fs::remove_file(&lock);
-    let _ = std::fs::remove_file(format!("/tmp/.X11-unix/X{number}"));
+    let _ = std::fs::remove_file(&socket);
 }
 
 impl Drop for VirtualDisplay {

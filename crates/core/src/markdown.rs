@@ -100,7 +100,7 @@ pub fn render(markdown: &str, options: &RenderOptions) -> Rendered {
     let (events, headings) = prepare_events(markdown, options);
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut raw, limit_nesting(events).into_iter());
-    Rendered { html: sanitize(&raw), headings }
+    Rendered { html: sanitize(&raw, options.asset_base.as_deref()), headings }
 }
 
 /// The headings of module Markdown, with the ids [`render`] gives them,
@@ -405,11 +405,27 @@ fn rewrite_asset_url<'a>(url: CowStr<'a>, options: &RenderOptions) -> CowStr<'a>
     }
 }
 
-/// The allow-list: what pack HTML may contain after rendering.
-fn sanitize(html: &str) -> String {
+/// Joins a relative URL of raw HTML to the asset base; leaves `#anchors`.
+struct JoinToBase(String);
+
+impl<'a> ammonia::UrlRelativeEvaluate<'a> for JoinToBase {
+    fn evaluate<'url>(&self, url: &'url str) -> Option<std::borrow::Cow<'url, str>> {
+        Some(if url.starts_with('#') { url.into() } else { format!("{}{url}", self.0).into() })
+    }
+}
+
+/// The allow-list: what pack HTML may contain after rendering. Relative
+/// URLs in raw HTML (`<video src="../assets/clip.webm">`, a `<track>`'s
+/// captions) are joined to `asset_base` as Markdown links are; in-page
+/// anchors (`#…`) stay as they are.
+fn sanitize(html: &str, asset_base: Option<&str>) -> String {
     let mut builder = ammonia::Builder::default();
+    if let Some(base) = asset_base {
+        builder.url_relative(ammonia::UrlRelative::Custom(Box::new(JoinToBase(base.to_string()))));
+    }
     builder
-        .add_tags(["video", "audio", "source", "input", "figure", "figcaption", "mark"])
+        .add_tags(["video", "audio", "source", "track", "input", "figure", "figcaption", "mark"])
+        .add_tag_attributes("track", ["src", "kind", "srclang", "label", "default"])
         .add_tag_attributes("img", ["src", "alt", "title", "width", "height", "loading"])
         .add_tag_attributes("video", ["src", "controls", "width", "height", "poster", "preload"])
         .add_tag_attributes("audio", ["src", "controls", "preload"])
@@ -585,5 +601,18 @@ mod tests {
         let found = scan("先看[[流失率]]再看[图](../assets/a.png)。");
         assert_eq!(found.terms, [TermReference { name: "流失率".into(), offset: 6 }]);
         assert_eq!(found.references.len(), 1);
+    }
+
+    #[test]
+    fn raw_html_media_and_captions_load_from_the_course_while_anchors_stay() {
+        let options = RenderOptions { asset_base: Some("qxasset://localhost/c1/modules/".into()), ..Default::default() };
+        let out = render(
+            "<video src=\"../assets/clip.webm\" controls><track kind=\"captions\" src=\"../assets/clip.vtt\" srclang=\"zh\" label=\"中文\" default></video>\n\n正文[^1]\n\n[^1]: 注。",
+            &options,
+        )
+        .html;
+        assert!(out.contains("src=\"qxasset://localhost/c1/modules/../assets/clip.webm\""), "{out}");
+        assert!(out.contains("<track kind=\"captions\" src=\"qxasset://localhost/c1/modules/../assets/clip.vtt\""), "{out}");
+        assert!(out.contains("href=\"#qx-"), "footnote anchors stay in the page: {out}");
     }
 }

@@ -36,3 +36,10 @@ pub async fn save_course_file<R: Runtime>(
     ensure_picked(&app, &path)?;
     run(&state, move |s| s.save_course_file(&asset_path, &path)).await
 }
+
+/// The bytes of a course file the app shows itself (a PDF handout), as a
+/// raw IPC answer (an `ArrayBuffer` in the webview, not a JSON array).
+#[tauri::command]
+pub async fn course_file_bytes(state: State<'_, AppState>, asset_path: String) -> CommandResult<tauri::ipc::Response> {
+    run(&state, move |s| s.course_file_bytes(&asset_path)).await.map(tauri::ipc::Response::new)
+}

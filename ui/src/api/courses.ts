@@ -19,6 +19,11 @@ export function saveCourseFile(assetPath: string, path: string): Promise<number>
   return call<number>('save_course_file', { assetPath, path })
 }
 
+/** A course file's bytes, to show it in the app (a PDF handout): `/<course>/<file path>`. */
+export function courseFileBytes(assetPath: string): Promise<ArrayBuffer> {
+  return call<ArrayBuffer>('course_file_bytes', { assetPath })
+}
+
 /** The course's glossary: every term and metric it defines, in its order. */
 export function courseGlossary(courseId: string): Promise<GlossaryTerm[]> {
   return call<GlossaryTerm[]>('course_glossary', { courseId })

@@ -25,7 +25,8 @@ describe('linkAction', () => {
       'qxasset://localhost/qunxue.community-ops/assets/handouts/%E5%86%85%E5%AE%B9%E6%97%A5%E5%8E%86%E6%A8%A1%E6%9D%BF.xlsx',
       { kind: 'download', assetPath: '/qunxue.community-ops/assets/handouts/内容日历模板.xlsx', name: '内容日历模板.xlsx' },
     ],
-    ['http://qxasset.localhost/c/assets/guide.PDF', { kind: 'download', assetPath: '/c/assets/guide.PDF', name: 'guide.PDF' }],
+    ['http://qxasset.localhost/c/assets/guide.PDF', { kind: 'pdf', courseId: 'c', assetPath: '/c/assets/guide.PDF' }],
+    ['qxasset://localhost/c/assets/data.csv', { kind: 'download', assetPath: '/c/assets/data.csv', name: 'data.csv' }],
   ])('%s is %o', (href, action) => {
     expect(linkAction(href)).toEqual(action)
   })

@@ -10,8 +10,9 @@
 // - http(s) addresses are shown to the learner, who can open them in a browser:
 //   the app is offline and has no permission to open one itself;
 // - "#qx-term-…" (a glossary link) opens the course's glossary at the term;
-// - a course file that is a document (a handout, a template, a data set:
-//   xlsx, docx, pdf, csv…) is saved where the reader chooses, never opened here;
+// - a course's PDF opens in the app's own viewer;
+// - another course file that is a document (a template, a data set: xlsx,
+//   docx, csv…) is saved where the reader chooses, never opened here;
 // - anything else (other qxasset files, mailto:, javascript:, data:, file:, relative paths) is refused.
 // The shell's navigation guard (src-tauri/src/navigation_guard.rs) refuses the
 // same navigations again in case a click ever gets past this.
@@ -27,6 +28,7 @@ export type LinkAction =
   | { kind: 'route'; path: string }
   | { kind: 'term'; id: string }
   | { kind: 'download'; assetPath: string; name: string }
+  | { kind: 'pdf'; courseId: string; assetPath: string }
   | { kind: 'anchor'; id: string }
   | { kind: 'external'; url: string }
   | { kind: 'refused' }
@@ -57,6 +59,7 @@ function courseDocument(url: string): LinkAction | null {
   const assetPath = safeDecode(match[1])
   const name = assetPath.slice(assetPath.lastIndexOf('/') + 1)
   const extension = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : ''
+  if (extension === 'pdf') return { kind: 'pdf', courseId: assetPath.split('/')[1] ?? '', assetPath }
   return DOCUMENT_TYPES.includes(extension) ? { kind: 'download', assetPath, name } : null
 }
 
@@ -107,6 +110,9 @@ export function useSafeLinks(container: Ref<HTMLElement | null>): void {
         break
       case 'download':
         void saveCourseDocument(action.assetPath, action.name)
+        break
+      case 'pdf':
+        void router.push({ name: 'pdf', params: { courseId: action.courseId }, query: { file: action.assetPath } })
         break
       case 'term': {
         // The course's glossary, at the term; outside a course there is none to open.

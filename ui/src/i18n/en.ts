@@ -14,6 +14,7 @@ import backup from './features/backup.en'
 import certificates from './features/certificates.en'
 import glossary from './features/glossary.en'
 import keyChanges from './features/keyChanges.en'
+import pdf from './features/pdf.en'
 import classes from './features/classes.en'
 import accounts from './features/accounts.en'
 import analytics from './features/analytics.en'
@@ -32,6 +33,7 @@ const en: MessageSchema = {
   certificates,
   glossary,
   keyChanges,
+  pdf,
   classes,
   accounts,
   analytics,

@@ -15,6 +15,7 @@ import backup from './features/backup.zh-CN'
 import certificates from './features/certificates.zh-CN'
 import glossary from './features/glossary.zh-CN'
 import keyChanges from './features/keyChanges.zh-CN'
+import pdf from './features/pdf.zh-CN'
 import classes from './features/classes.zh-CN'
 import accounts from './features/accounts.zh-CN'
 import analytics from './features/analytics.zh-CN'
@@ -33,6 +34,7 @@ const zhCN = {
   certificates,
   glossary,
   keyChanges,
+  pdf,
   classes,
   accounts,
   analytics,

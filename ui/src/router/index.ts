@@ -24,6 +24,13 @@ export const routes: RouteRecordRaw[] = [
     props: true,
   },
   { path: '/library', name: 'library', component: LibraryView },
+  // A PDF handout of a course, shown in the app (module links to a .pdf open it).
+  {
+    path: '/courses/:courseId/pdf',
+    name: 'pdf',
+    component: () => import('../views/PdfView.vue'),
+    props: (route) => ({ courseId: String(route.params.courseId), file: String(route.query.file ?? '') }),
+  },
   // The course's glossary: every term and metric definition (module links open it at a term).
   {
     path: '/courses/:courseId/glossary',

@@ -460,6 +460,15 @@ pub fn assert_diagnostics(edits: &[Edit], expected: &[&str]) {
     ],
     &["quizzes/demo/banks/m01.toml:7:8: `assets/instructor/key.png` is an instructor-only asset…"]
 )]
+// ---- media (issue 29)
+#[case::video_without_captions(
+    vec![replace(THEORY, "<track kind=\"captions\" src=\"../assets/intro.vtt\" srclang=\"zh\">", "")],
+    &["courses/demo/modules/01-concept.md:19:1: warning: a video without captions…"]
+)]
+#[case::captions_missing(
+    vec![replace(THEORY, "../assets/intro.vtt", "../assets/intro-zh.vtt")],
+    &["courses/demo/modules/01-concept.md:19:66: image or media file `../assets/intro-zh.vtt` not found (courses/demo/assets/intro-zh.vtt)"]
+)]
 // ---- glossary, instructor-only content, gates (issue 30)
 #[case::term_link_without_glossary(
     vec![replace(CASE, CASE_BODY_END, "一家社区烘焙店的[[社群]]。\n")],
@@ -606,7 +615,7 @@ fn too_many_files_is_one_error() {
     }
     let report = fixture.load();
     let shown = shown(&report);
-    assert_eq!(shown, ["courses/demo/assets/img/19999.png:1:1: the pack holds 20015 files; at most 20000 are allowed"]);
+    assert_eq!(shown, ["courses/demo/assets/img/19999.png:1:1: the pack holds 20016 files; at most 20000 are allowed"]);
 }
 
 #[test]

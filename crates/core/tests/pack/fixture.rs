@@ -40,7 +40,7 @@ tasks = []
 
 下一课：[实操](02-practice.md#开始)，参考 [外部文章](https://example.com/a)。
 
-<video src="../assets/intro.mp4" controls></video>
+<video src="../assets/intro.mp4" controls><track kind="captions" src="../assets/intro.vtt" srclang="zh"></video>
 "#;
 
 pub const MODULE_PRACTICE: &str = r#"+++
@@ -284,6 +284,7 @@ pub fn valid_files() -> Vec<(&'static str, Content)> {
         ("courses/demo/assets/logo.svg", Content::Asset(900)),
         ("courses/demo/assets/growth.png", Content::Asset(20_000)),
         ("courses/demo/assets/intro.mp4", Content::Asset(3_000_000)),
+        ("courses/demo/assets/intro.vtt", Content::Asset(200)),
         ("quizzes/demo/banks/m01.toml", Content::Text(BANK_M01)),
         ("quizzes/demo/banks/pre.toml", Content::Text(BANK_PRE)),
         ("quizzes/demo/quizzes/main.toml", Content::Text(QUIZZES)),

@@ -59,6 +59,21 @@ impl Session {
         }
     }
 
+    /// The bytes of a course file the app shows itself (a PDF handout in its
+    /// viewer), under the same rules as the asset protocol; at most
+    /// [`MAX_SHOWN_FILE_BYTES`].
+    pub fn course_file_bytes(&self, request_path: &str) -> Result<Vec<u8>> {
+        let file = self.asset_file(request_path)?;
+        let size = std::fs::metadata(&file).map_err(AppError::read(&file))?.len();
+        if size > MAX_SHOWN_FILE_BYTES {
+            let (mb, max) = (size / 1_048_576, MAX_SHOWN_FILE_BYTES / 1_048_576);
+            return Err(AppError::Rejected(format!(
+                "{request_path} 有 {mb} MB，应用内最多显示 {max} MB 的文件，请保存后用其他程序打开 / the file is {mb} MB; the app shows files up to {max} MB — save a copy to open it elsewhere"
+            )));
+        }
+        std::fs::read(&file).map_err(AppError::read(&file))
+    }
+
     /// Saves a copy of a course file (a handout, a template, a data set) where
     /// the reader chose, under the same rules as the asset protocol; returns
     /// the bytes written.
@@ -67,6 +82,9 @@ impl Session {
         std::fs::copy(&file, target).map_err(AppError::write(target))
     }
 }
+
+/// The largest course file the app reads whole to show it (a PDF handout).
+pub const MAX_SHOWN_FILE_BYTES: u64 = 100 * 1024 * 1024;
 
 /// Who a file of a course folder is served to.
 #[derive(Debug, PartialEq, Eq)]

@@ -182,12 +182,32 @@ pub(crate) fn check_module_body(
         report(term.offset, problem.map(|message| (true, message)));
     }
     for range in scan.raw_html {
-        for finding in html::inspect(&body[range.clone()]) {
+        let fragment = &body[range.clone()];
+        for finding in html::inspect(fragment) {
             let problem = match &finding {
                 Finding::Reference { url, is_media, .. } => target_problem(url, *is_media, folder, course_dir, files),
                 other => html_message(other).map(|message| (true, message)),
             };
             report(range.start + finding.offset(), problem);
+        }
+        let lower = fragment.to_ascii_lowercase();
+        if let Some(at) = lower.find("<video") {
+            // The video's element runs to its `</video>`, which may be a
+            // later piece of raw HTML (inline tags come one by one).
+            let rest = body[range.start + at..].to_ascii_lowercase();
+            let element = &rest[..rest.find("</video>").unwrap_or(rest.len())];
+            if !element.contains("<track") {
+                report(
+                    range.start + at,
+                    Some((
+                        false,
+                        msg!(
+                            "a video without captions: add <track kind=\"captions\" src=\"….vtt\" srclang=\"zh\"> so learners who cannot hear it follow it",
+                            "视频没有字幕：请添加 <track kind=\"captions\" src=\"….vtt\" srclang=\"zh\">，让听不到声音的学员也能看懂"
+                        ),
+                    )),
+                );
+            }
         }
     }
 }

@@ -1,0 +1,57 @@
+// Issue 29 in the real window: a click on a PDF handout in a module opens it
+// in the app's own viewer on its first page (pdf.js, the file read by the
+// backend under the asset protocol's rules), and the viewer turns pages.
+// The test pack's practice module links `assets/handout.pdf` (two pages).
+// Screenshot: `pdf-handout`.
+
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { useProfile } from '../lib/forms.mjs'
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
+const PACK = join(repo, 'tests/fixtures/packs/good')
+const COURSE = 'acme.demo'
+const ADMIN_PIN = '864200'
+const LEARNER = '小林'
+
+function qunxue(args, { input, pin } = {}) {
+  const cli = join(dirname(process.env.QUNXUE_APP ?? ''), 'qunxue')
+  return execFileSync(cli, args, { input, encoding: 'utf8', env: { ...process.env, QUNXUE_PIN: pin ?? '' } })
+}
+
+export default async function (t) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'qunxue-e2e-pdf-'))
+  const db = join(dataDir, 'qunxue.db')
+  const admin = JSON.parse(qunxue(['profile', 'add', '--db', db, '--name', '培训负责人', '--role', 'admin', '--pin-stdin', '--json'], { input: `${ADMIN_PIN}\n` }))
+  qunxue(['import', PACK, '--db', db, '--profile', admin.id], { pin: ADMIN_PIN })
+  qunxue(['profile', 'add', '--db', db, '--profile', admin.id, '--name', LEARNER, '--role', 'learner'], { pin: ADMIN_PIN })
+  await t.relaunch(['--data-dir', dataDir])
+
+  await t.check('a PDF in a module opens in the app on its first page and turns pages', async () => {
+    await t.waitFor('the first screen', () => t.find('main h1'))
+    await useProfile(t, LEARNER)
+    await t.navigate(`/courses/${COURSE}/modules/m02-plan`)
+    const link = await t.waitFor('the handout link', () => t.find('[data-testid="module-body"] a[href$="handout.pdf"]'))
+    await t.driver.elementClick(link)
+    await t.waitFor('page 1 drawn', () => t.find('[data-testid="pdf-canvas"][data-rendered-page="1"]'), 20_000)
+    const pageLabel = await t.textOf('[data-testid="pdf-page"]')
+    t.assert(pageLabel.includes('1') && pageLabel.includes('2'), `the page label was ${pageLabel}`)
+    const inked = await t.driver.executeScript(
+      `const c = document.querySelector('[data-testid="pdf-canvas"]');
+       const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+       let dark = 0;
+       for (let i = 0; i < data.length; i += 4) if (data[i] < 128 && data[i + 3] > 0) dark++;
+       return dark;`,
+      [],
+    )
+    t.assert(inked > 100, `the first page has no text drawn (${inked} dark pixels)`)
+    await t.screenshot('pdf-handout')
+    await t.click('[data-testid="pdf-next"]')
+    await t.waitFor('page 2 drawn', () => t.find('[data-testid="pdf-canvas"][data-rendered-page="2"]'), 20_000)
+    const url = await t.driver.getUrl()
+    t.assert(/^(tauri:\/\/localhost|https?:\/\/tauri\.localhost)/.test(url), `the window left the app: ${url}`)
+  })
+}
