@@ -80,3 +80,41 @@ fn every_question_type_is_used_and_explained_and_pre_post_tests_are_parallel() {
         assert!(!module.meta.quizzes.is_empty() || discussion, "{} has no quiz and no discussion with model answers", module.path);
     }
 }
+
+/// Learners can start the practice tasks from real templates (issue 31):
+/// every practice module links at least one handout under
+/// `assets/handouts/`, each linked workbook opens as XLSX with sheets, and
+/// each linked document is a Word file (a zip holding word/document.xml).
+#[test]
+fn practice_modules_link_handouts_that_open() {
+    use calamine::Reader;
+    let root = qunxue_tests::packs::repo_root().join("courses/community-ops");
+    let course = shipped_course();
+    for module in course.modules.iter().filter(|m| m.meta.kind == ModuleKind::Practice) {
+        let linked: Vec<String> = qunxue_core::markdown::references(&module.body)
+            .into_iter()
+            .map(|r| r.target)
+            .filter(|t| t.contains("assets/handouts/"))
+            .collect();
+        assert!(!linked.is_empty(), "{} links no handout", module.path);
+        for target in linked {
+            let relative = target.trim_start_matches("../");
+            // The links name the files as they are (Chinese, no escapes).
+            let path = root.join(relative);
+            if target.ends_with(".xlsx") {
+                let mut workbook: calamine::Xlsx<_> =
+                    calamine::open_workbook(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+                assert!(!workbook.sheet_names().is_empty(), "{} has no sheet", path.display());
+                let first = workbook.sheet_names()[0].clone();
+                assert!(workbook.worksheet_range(&first).is_ok_and(|r| !r.is_empty()), "{}: empty first sheet", path.display());
+            } else if target.ends_with(".docx") {
+                let file = std::fs::File::open(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+                let mut archive = zip::ZipArchive::new(file).unwrap();
+                assert!(archive.by_name("word/document.xml").is_ok(), "{} is not a Word document", path.display());
+            } else {
+                panic!("{}: unexpected handout type {target}", module.path);
+            }
+        }
+    }
+}
+

@@ -653,3 +653,28 @@ fn every_problem_is_reported_at_once() {
         ],
     );
 }
+
+/// The problems of issues 28–30's elements are named in Chinese too, at the
+/// same place (a course author reads the validator in their language).
+#[rstest]
+#[case::unknown_term(
+    vec![Edit::Text(GLOSSARY_PATH, GLOSSARY), replace(CASE, CASE_BODY_END, "一家社区烘焙店的[[社群]]。\n")],
+    "courses/demo/modules/03-case.md:9:9: `[[社群]]`：术语表中没有名为 `社群` 的术语或别名"
+)]
+#[case::block_never_closed(
+    vec![replace(CASE, CASE_BODY_END, "一家社区烘焙店的社群。\n\n::: instructor\n参考答案。\n")],
+    "courses/demo/modules/03-case.md:11:1: `::: instructor` 没有结束：请用单独一行 `:::` 结束该块"
+)]
+#[case::gate_cap(
+    vec![replace(RUBRICS, "title = \"资料完整\"\n", "title = \"资料完整\"\ngate = { cap_percent = 100, reason = \"泄露\" }\n")],
+    "quizzes/demo/rubrics.toml:8:24: cap_percent 是该评分项处于最低等级时作业能得到的最高百分比：应不小于 0 且小于 100，而不是 100"
+)]
+#[case::partial_blank_percent(
+    vec![replace(BANK, "blanks = [[\"私域\", \"私域流量\"]]", "blanks = [[\"私域\", \"私域流量\"]]\npartial_blanks = [[{ answer = \"流量池\", percent = 0 }]]")],
+    "quizzes/demo/banks/m01.toml:42:48: 部分得分答案的得分比例应大于 0 且小于 100，而不是 0"
+)]
+fn new_elements_are_reported_in_chinese_too(#[case] edits: Vec<Edit>, #[case] expected: &str) {
+    let report = edits.iter().fold(Fixture::valid(), |fixture, edit| fixture.apply(edit)).load();
+    let shown: Vec<String> = report.diagnostics.iter().map(|d| d.line_in(qunxue_core::Lang::Zh)).collect();
+    assert!(shown.iter().any(|line| line == expected), "expected {expected}\nin:\n{}", shown.join("\n"));
+}
