@@ -151,8 +151,13 @@ const ROWS: &[Row] = &[
         args: |_, _, r| json!({ "assetPath": "/acme.demo/assets/growth.png", "path": path(r, "growth.png") }),
         effect: Effect::WritesFile,
     },
-    // Raw bytes, not JSON: the harness reads them as null.
-    Row { command: "course_file_bytes", min: Learner, args: |_, _, _| json!({ "assetPath": "/acme.demo/assets/growth.png" }), effect: Effect::Returns(Value::is_null) },
+    // Raw bytes (the harness reads them as a list of numbers): a PNG's signature.
+    Row {
+        command: "course_file_bytes",
+        min: Learner,
+        args: |_, _, _| json!({ "assetPath": "/acme.demo/assets/growth.png" }),
+        effect: Effect::Returns(|v| v.as_array().is_some_and(|b| b.len() > 8 && b[..4] == [137, 80, 78, 71])),
+    },
     Row { command: "search", min: Learner, args: |_, _, _| json!({ "query": "社群" }), effect: Effect::Returns(|v| non_empty(&v["hits"])) },
     Row { command: "prepare_search", min: Learner, args: none, effect: Effect::Returns(Value::is_null) },
     Row {
@@ -674,7 +679,8 @@ const INSTRUCTOR_MATERIAL: &[Row] = &[
         command: "course_file_bytes",
         min: Instructor,
         args: |_, _, _| json!({ "assetPath": "/acme.demo/assets/instructor/answer-key.txt" }),
-        effect: Effect::Returns(Value::is_null),
+        // The key's text, 案例讨论参考答案…, as UTF-8 bytes.
+        effect: Effect::Returns(|v| v.as_array().is_some_and(|b| b.len() > 3 && b[..3] == [230, 161, 136])),
     },
     Row {
         command: "save_course_file",

@@ -18,17 +18,14 @@
 // (set from script) are refused by the shell's navigation guard.
 // Screenshot: `links-stay-home` (the grading view with both toasts).
 
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type, useProfile } from '../lib/forms.mjs'
+import { machineWith } from '../lib/machine.mjs'
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
 const PACK = join(repo, 'tests/fixtures/packs/hostile-links')
 const COURSE = 'hostile.links'
-const ADMIN_PIN = '864200'
 const INSTRUCTOR_PIN = '975310'
 const LEARNER = '小林'
 const INSTRUCTOR = '王老师'
@@ -47,11 +44,6 @@ const LINKS = [
 
 /** The app's own pages, as each platform's webview addresses them. */
 const APP_ORIGIN = /^(tauri:\/\/localhost|https?:\/\/tauri\.localhost)([/?#]|$)/
-
-function qunxue(args, { input, pin } = {}) {
-  const cli = join(dirname(process.env.QUNXUE_APP ?? ''), 'qunxue')
-  return execFileSync(cli, args, { input, encoding: 'utf8', env: { ...process.env, QUNXUE_PIN: pin ?? '' } })
-}
 
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf'
 const pause = (ms) => new Promise((done) => setTimeout(done, ms))
@@ -152,16 +144,7 @@ async function choose(t, selector, value) {
 }
 
 export default async function (t) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'qunxue-e2e-links-'))
-  const db = join(dataDir, 'qunxue.db')
-  const admin = JSON.parse(qunxue(['profile', 'add', '--db', db, '--name', '培训负责人', '--role', 'admin', '--pin-stdin', '--json'], { input: `${ADMIN_PIN}\n` }))
-  qunxue(['import', PACK, '--db', db, '--profile', admin.id], { pin: ADMIN_PIN })
-  qunxue(['profile', 'add', '--db', db, '--profile', admin.id, '--name', INSTRUCTOR, '--role', 'instructor', '--pin-stdin'], {
-    input: `${INSTRUCTOR_PIN}\n`,
-    pin: ADMIN_PIN,
-  })
-  qunxue(['profile', 'add', '--db', db, '--profile', admin.id, '--name', LEARNER, '--role', 'learner'], { pin: ADMIN_PIN })
-  await t.relaunch(['--data-dir', dataDir])
+  await machineWith(t, { name: 'links', pack: PACK, people: [{ name: INSTRUCTOR, role: 'instructor', pin: INSTRUCTOR_PIN }, { name: LEARNER, role: 'learner' }] })
 
   await t.check('links in module text stay in the app; the SVG shown as an image runs nothing', async () => {
     await t.waitFor('the first screen', () => t.find('main h1'))

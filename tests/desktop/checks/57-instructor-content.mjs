@@ -12,17 +12,14 @@
 // instructors only, and the case shows the model answer as a 讲师备注.
 // Screenshots: `glossary`, `outline-instructor`, `instructor-note`.
 
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { useProfile } from '../lib/forms.mjs'
+import { machineWith } from '../lib/machine.mjs'
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
 const PACK = join(repo, 'tests/fixtures/packs/good')
 const COURSE = 'acme.demo'
-const ADMIN_PIN = '864200'
 const INSTRUCTOR_PIN = '975310'
 const LEARNER = '小林'
 const INSTRUCTOR = '王老师'
@@ -30,22 +27,8 @@ const INSTRUCTOR = '王老师'
 const GUIDE_TEXT = '第一节课先让学员'
 const MODEL_ANSWER = '参考答案'
 
-function qunxue(args, { input, pin } = {}) {
-  const cli = join(dirname(process.env.QUNXUE_APP ?? ''), 'qunxue')
-  return execFileSync(cli, args, { input, encoding: 'utf8', env: { ...process.env, QUNXUE_PIN: pin ?? '' } })
-}
-
 export default async function (t) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'qunxue-e2e-instructor-'))
-  const db = join(dataDir, 'qunxue.db')
-  const admin = JSON.parse(qunxue(['profile', 'add', '--db', db, '--name', '培训负责人', '--role', 'admin', '--pin-stdin', '--json'], { input: `${ADMIN_PIN}\n` }))
-  qunxue(['import', PACK, '--db', db, '--profile', admin.id], { pin: ADMIN_PIN })
-  qunxue(['profile', 'add', '--db', db, '--profile', admin.id, '--name', INSTRUCTOR, '--role', 'instructor', '--pin-stdin'], {
-    input: `${INSTRUCTOR_PIN}\n`,
-    pin: ADMIN_PIN,
-  })
-  qunxue(['profile', 'add', '--db', db, '--profile', admin.id, '--name', LEARNER, '--role', 'learner'], { pin: ADMIN_PIN })
-  await t.relaunch(['--data-dir', dataDir])
+  await machineWith(t, { name: 'instructor', pack: PACK, people: [{ name: INSTRUCTOR, role: 'instructor', pin: INSTRUCTOR_PIN }, { name: LEARNER, role: 'learner' }] })
 
   await t.check('a learner gets no instructor-only module, block or text, whatever address they open', async () => {
     await t.waitFor('the first screen', () => t.find('main h1'))

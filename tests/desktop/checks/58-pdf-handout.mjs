@@ -4,31 +4,18 @@
 // The test pack's practice module links `assets/handout.pdf` (two pages).
 // Screenshot: `pdf-handout`.
 
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { useProfile } from '../lib/forms.mjs'
+import { machineWith } from '../lib/machine.mjs'
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
 const PACK = join(repo, 'tests/fixtures/packs/good')
 const COURSE = 'acme.demo'
-const ADMIN_PIN = '864200'
 const LEARNER = '小林'
 
-function qunxue(args, { input, pin } = {}) {
-  const cli = join(dirname(process.env.QUNXUE_APP ?? ''), 'qunxue')
-  return execFileSync(cli, args, { input, encoding: 'utf8', env: { ...process.env, QUNXUE_PIN: pin ?? '' } })
-}
-
 export default async function (t) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'qunxue-e2e-pdf-'))
-  const db = join(dataDir, 'qunxue.db')
-  const admin = JSON.parse(qunxue(['profile', 'add', '--db', db, '--name', '培训负责人', '--role', 'admin', '--pin-stdin', '--json'], { input: `${ADMIN_PIN}\n` }))
-  qunxue(['import', PACK, '--db', db, '--profile', admin.id], { pin: ADMIN_PIN })
-  qunxue(['profile', 'add', '--db', db, '--profile', admin.id, '--name', LEARNER, '--role', 'learner'], { pin: ADMIN_PIN })
-  await t.relaunch(['--data-dir', dataDir])
+  await machineWith(t, { name: 'pdf', pack: PACK, people: [{ name: LEARNER, role: 'learner' }] })
 
   await t.check('a PDF in a module opens in the app on its first page and turns pages', async () => {
     await t.waitFor('the first screen', () => t.find('main h1'))
