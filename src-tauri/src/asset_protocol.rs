@@ -41,9 +41,16 @@ pub fn handle<R: Runtime>(ctx: UriSchemeContext<'_, R>, request: Request<Vec<u8>
 }
 
 fn answer(session: &Session, request: &Request<Vec<u8>>) -> Response<Cow<'static, [u8]>> {
-    // Chinese file names arrive percent-encoded.
-    let path = percent_encoding::percent_decode_str(request.uri().path()).decode_utf8_lossy();
     let range = request.headers().get(header::RANGE).and_then(|v| v.to_str().ok());
+    course_file_answer(session, request.uri().path(), range)
+}
+
+/// The answer to a request for the course file at `raw_path` (as it came,
+/// percent-encoded), whichever transport asked: the asset protocol or the
+/// loopback media server.
+pub(crate) fn course_file_answer(session: &Session, raw_path: &str, range: Option<&str>) -> Response<Cow<'static, [u8]>> {
+    // Chinese file names arrive percent-encoded.
+    let path = percent_encoding::percent_decode_str(raw_path).decode_utf8_lossy();
     match session.asset_file(&path) {
         Ok(file) => serve_file_range(&file, range),
         Err(error) => status(match error.kind() {
@@ -101,7 +108,7 @@ fn serve_file_range(file: &Path, range: Option<&str>) -> Response<Cow<'static, [
 /// `bytes=A-B`, `bytes=A-` or `bytes=-N` (the last N bytes) of a file of
 /// `total` bytes, as an inclusive span; `None` when it cannot be satisfied.
 /// Only the first range of a list is served, as browsers ask for one.
-fn parse_range(header: &str, total: u64) -> Option<(u64, u64)> {
+pub(crate) fn parse_range(header: &str, total: u64) -> Option<(u64, u64)> {
     let spec = header.trim().strip_prefix("bytes=")?.split(',').next()?.trim();
     let (start, end) = spec.split_once('-')?;
     let (start, end) = (start.trim(), end.trim());
@@ -123,7 +130,7 @@ fn parse_range(header: &str, total: u64) -> Option<(u64, u64)> {
 /// images (an SVG's embedded `data:` or sibling files, on Linux and macOS as
 /// `qxasset:`, on Windows as `http://qxasset.localhost`) and inline styles,
 /// and nothing else — no script, no fetch, no frame, no form.
-const CONTENT_SECURITY_POLICY: &str =
+pub(crate) const CONTENT_SECURITY_POLICY: &str =
     "default-src 'none'; style-src 'unsafe-inline'; img-src qxasset: http://qxasset.localhost data:; sandbox";
 
 /// The headers every answer carries; `nosniff` keeps the webview from
@@ -144,7 +151,7 @@ fn serve_file(file: &Path) -> Response<Cow<'static, [u8]>> {
     }
 }
 
-fn content_type(path: &Path) -> &'static str {
+pub(crate) fn content_type(path: &Path) -> &'static str {
     match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
         Some("png") => "image/png",
         Some("jpg" | "jpeg") => "image/jpeg",
@@ -163,7 +170,7 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
-fn status(code: StatusCode) -> Response<Cow<'static, [u8]>> {
+pub(crate) fn status(code: StatusCode) -> Response<Cow<'static, [u8]>> {
     response().status(code).body(Cow::Borrowed(&[][..])).expect("a bodiless response always builds")
 }
 

@@ -11,6 +11,7 @@ pub const COMMANDS: &[&str] = &[
     "complete_module",
     "save_course_file",
     "course_file_bytes",
+    "media_base",
     "ui_ready",
     "list_backups",
     "create_backup_now",

@@ -2,6 +2,7 @@
 //! start-up, and exposes thin commands that call `qunxue-app` services.
 
 mod asset_protocol;
+mod media_server;
 /// The registered commands' names, shared with build.rs.
 mod command_names;
 mod commands;
@@ -30,6 +31,12 @@ pub fn builder<R: Runtime>() -> tauri::Builder<R> {
 pub fn start<R: Runtime>(app: &tauri::AppHandle<R>, place: &DataPlace) -> Result<(), Box<dyn std::error::Error>> {
     let state = startup::open_state(app, place)?;
     xapi_sync::spawn(std::sync::Arc::clone(&state.session));
+    // Linux's webview cannot play media from the asset protocol (see media_server).
+    if cfg!(target_os = "linux") {
+        if let Some(server) = media_server::start(std::sync::Arc::clone(&state.session)) {
+            app.manage(commands::reading::MediaBase(server.base));
+        }
+    }
     app.manage(state);
     Ok(())
 }
@@ -59,6 +66,7 @@ pub fn commands_on<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::reading::complete_module,
             commands::reading::save_course_file,
             commands::reading::course_file_bytes,
+            commands::reading::media_base,
             commands::library::validate_pack,
             commands::library::import_pack,
             commands::library::course_removal,

@@ -158,6 +158,17 @@ const ROWS: &[Row] = &[
         args: |_, _, _| json!({ "assetPath": "/acme.demo/assets/growth.png" }),
         effect: Effect::Returns(|v| v.as_array().is_some_and(|b| b.len() > 8 && b[..4] == [137, 80, 78, 71])),
     },
+    // Linux: the loopback media server's address, with its per-run token.
+    Row {
+        command: "media_base",
+        min: Learner,
+        args: none,
+        effect: Effect::Returns(|v| {
+            v.as_str().and_then(|url| url.strip_prefix("http://127.0.0.1:")).and_then(|rest| rest.split_once('/')).is_some_and(
+                |(port, token)| port.parse::<u16>().is_ok() && token.len() == 32 && token.chars().all(|c| c.is_ascii_hexdigit()),
+            )
+        }),
+    },
     Row { command: "search", min: Learner, args: |_, _, _| json!({ "query": "社群" }), effect: Effect::Returns(|v| non_empty(&v["hits"])) },
     Row { command: "prepare_search", min: Learner, args: none, effect: Effect::Returns(Value::is_null) },
     Row {

@@ -284,6 +284,7 @@ export async function installTauriMock(page: Page, options: MockOptions): Promis
       quiz_key_changes: () => [],
       regrade_question: () => ({ questionId: '', changes: [] }),
       save_course_file: () => 0,
+      media_base: () => null,
       course_outline: ({ courseId }) => {
         const course = findCourse(courseId)
         const entries = course.modules.map(entry)

@@ -25,13 +25,16 @@ const APP_PACKAGES: &[&str] = &[
     "libayatana-appindicator3-dev",
     "fonts-noto-cjk",
     "xvfb",
+    // WebKitGTK plays WebM (VP8/VP9, Matroska) through these GStreamer plug-ins.
+    "gstreamer1.0-plugins-good",
 ];
 
 /// Extra packages only the tests need.
 /// (`poppler-utils`: pdftoppm/pdftotext/pdffonts check the PDF effect report;
 /// `xdotool` types a path into the native file dialog in the desktop e2e;
 /// `python3-venv`: the venv Ralph, the xAPI tests' LRS, is installed into;
-/// `gnome-keyring` and `dbus`: a real Secret Service for the secrets test.)
+/// `gnome-keyring` and `dbus`: a real Secret Service for the secrets test;
+/// `gstreamer1.0-tools`: gst-launch makes the desktop e2e's test video.)
 const TEST_PACKAGES: &[&str] = &[
     "webkit2gtk-driver",
     "chromium",
@@ -42,6 +45,7 @@ const TEST_PACKAGES: &[&str] = &[
     "python3-venv",
     "gnome-keyring",
     "dbus",
+    "gstreamer1.0-tools",
 ];
 
 /// tauri-driver must stay on 2.x, like every other Tauri part.

@@ -43,3 +43,14 @@ pub async fn save_course_file<R: Runtime>(
 pub async fn course_file_bytes(state: State<'_, AppState>, asset_path: String) -> CommandResult<tauri::ipc::Response> {
     run(&state, move |s| s.course_file_bytes(&asset_path)).await.map(tauri::ipc::Response::new)
 }
+
+/// Where course video and audio play from on this platform: the loopback
+/// media server's `http://127.0.0.1:<port>/<token>` on Linux, where the
+/// webview's player cannot read the asset protocol; `None` elsewhere.
+pub struct MediaBase(pub String);
+
+#[tauri::command]
+pub fn media_base<R: Runtime>(app: AppHandle<R>) -> Option<String> {
+    use tauri::Manager;
+    app.try_state::<MediaBase>().map(|base| base.0.clone())
+}

@@ -24,6 +24,18 @@ export function courseFileBytes(assetPath: string): Promise<ArrayBuffer> {
   return call<ArrayBuffer>('course_file_bytes', { assetPath })
 }
 
+let mediaBaseAnswer: Promise<string | null> | null = null
+
+/**
+ * Where course video and audio play from: the loopback media server on
+ * Linux (its webview cannot play media from the asset protocol), else null.
+ * Asked once per run.
+ */
+export function mediaBase(): Promise<string | null> {
+  mediaBaseAnswer ??= call<string | null>('media_base').catch(() => null)
+  return mediaBaseAnswer
+}
+
 /** The course's glossary: every term and metric it defines, in its order. */
 export function courseGlossary(courseId: string): Promise<GlossaryTerm[]> {
   return call<GlossaryTerm[]>('course_glossary', { courseId })
