@@ -46,9 +46,8 @@ fn answer(session: &Session, request: &Request<Vec<u8>>) -> Response<Cow<'static
 }
 
 /// The answer to a request for the course file at `raw_path` (as it came,
-/// percent-encoded), whichever transport asked: the asset protocol or the
-/// loopback media server.
-pub(crate) fn course_file_answer(session: &Session, raw_path: &str, range: Option<&str>) -> Response<Cow<'static, [u8]>> {
+/// percent-encoded).
+fn course_file_answer(session: &Session, raw_path: &str, range: Option<&str>) -> Response<Cow<'static, [u8]>> {
     // Chinese file names arrive percent-encoded.
     let path = percent_encoding::percent_decode_str(raw_path).decode_utf8_lossy();
     match session.asset_file(&path) {
@@ -170,7 +169,7 @@ pub(crate) fn content_type(path: &Path) -> &'static str {
     }
 }
 
-pub(crate) fn status(code: StatusCode) -> Response<Cow<'static, [u8]>> {
+fn status(code: StatusCode) -> Response<Cow<'static, [u8]>> {
     response().status(code).body(Cow::Borrowed(&[][..])).expect("a bodiless response always builds")
 }
 

@@ -132,7 +132,8 @@ impl Reader<'_> {
         let kind = element.attribute("type").unwrap_or("");
         if kind == "category" {
             let path = element.nested_text("category").unwrap_or("");
-            self.tags = category_tag(path).into_iter().collect();
+            // The same tag GIFT's `$CATEGORY:` gives.
+            self.tags = super::gift::category_tag(path).into_iter().collect();
             return None;
         }
         let name = element.nested_text("name").unwrap_or("").trim().to_string();
@@ -452,7 +453,7 @@ impl Reader<'_> {
         let (html, images) = take_images(raw);
         let mut markdown = self.html_text(&Element { text: html, children: Vec::new(), ..element.clone() });
         for (index, (src, alt)) in images.iter().enumerate() {
-            let placeholder = placeholder(index);
+            let token = image_token(index);
             let name = safe_file_name(src.strip_prefix("@@PLUGINFILE@@/").unwrap_or(""));
             let replacement = match embedded.iter().find(|(n, _)| *n == name) {
                 Some((name, bytes)) => {
@@ -467,18 +468,20 @@ impl Reader<'_> {
                     String::new()
                 }
             };
-            markdown = markdown.replace(&placeholder, &replacement);
+            markdown = markdown.replace(&token, &replacement);
         }
         markdown
     }
 }
 
-/// A stand-in for an image that survives HTML-to-text and Markdown escaping.
-fn placeholder(index: usize) -> String {
+/// The token an image is swapped for while the HTML around it becomes text:
+/// letters and digits only, so neither the HTML reduction nor Markdown
+/// escaping alters it.
+fn image_token(index: usize) -> String {
     format!("QXIMAGE{index}QX")
 }
 
-/// Replaces each `<img …>` of `html` by a placeholder; returns the HTML and
+/// Replaces each `<img …>` of `html` by its [`image_token`]; returns the HTML and
 /// each image's (src, alt).
 fn take_images(html: &str) -> (String, Vec<(String, String)>) {
     let mut out = String::with_capacity(html.len());
@@ -490,7 +493,7 @@ fn take_images(html: &str) -> (String, Vec<(String, String)>) {
         let tag = &rest[start..tag_end];
         images.push((attribute_of(tag, "src").unwrap_or_default(), attribute_of(tag, "alt").unwrap_or_default()));
         out.push(' ');
-        out.push_str(&placeholder(images.len() - 1));
+        out.push_str(&image_token(images.len() - 1));
         out.push(' ');
         rest = &rest[tag_end..];
     }
@@ -527,34 +530,10 @@ fn attribute_of(tag: &str, name: &str) -> Option<String> {
 /// digits, `.`, `-` and `_` (anything else becomes `_`), never starting with a dot.
 fn safe_file_name(name: &str) -> String {
     let last = name.rsplit(['/', '\\']).next().unwrap_or("");
-    let decoded = percent_decode(last);
+    let decoded = percent_encoding::percent_decode_str(last).decode_utf8_lossy();
     let cleaned: String =
         decoded.chars().map(|c| if c.is_alphanumeric() || matches!(c, '.' | '-' | '_') { c } else { '_' }).collect();
     cleaned.trim_start_matches('.').to_string()
-}
-
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
-            if let Some(byte) = hex {
-                out.push(byte);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-/// The tag a category path gives, as GIFT's `$CATEGORY:` does.
-fn category_tag(path: &str) -> Option<String> {
-    super::gift::category_tag(path)
 }
 
 /// General feedback first, then the per-answer feedback the bank has no field for.
