@@ -1,6 +1,8 @@
-// vue-i18n set-up: Composition API only, zh-CN first, English as fallback for
-// any key a future locale forgets. vue-i18n 10 compiles messages without
-// eval, so this works under the webview's strict CSP.
+// vue-i18n set-up: Composition API only (`legacy: false`; the Legacy API and
+// v-t that vue-i18n 11 deprecates are never used), zh-CN first, English as
+// fallback for any key a future locale forgets. Messages are compiled without
+// eval (JIT, the default since vue-i18n 10), so this works under the
+// webview's strict CSP.
 import { createI18n } from 'vue-i18n'
 import zhCN, { type MessageSchema } from './zh-CN'
 import en from './en'
