@@ -1,6 +1,6 @@
 // Settings → backup and restore, and the recovery screen, against the built UI
 // with the backend mocked: the list shows each backup's kind, date and size,
-// "back up now" adds one, a learner cannot restore, an instructor restores
+// "back up now" adds one (its toast shows it in the file manager), a learner cannot restore, an instructor restores
 // after confirming, and a damaged database sends the first screen to recovery.
 import { expect, test } from '@playwright/test'
 import { argsSent, installTauriMock } from './tauri-mock'
@@ -25,6 +25,11 @@ test('the backup panel lists backups, makes one now, and keeps restoring for ins
   await panel.getByTestId('backup-create').click()
   await expect(panel.getByTestId('backup-row')).toHaveCount(2)
   await expect(panel.getByTestId('backup-row').first()).toContainText('手动')
+  // The toast offers to show the new backup in the file manager.
+  const toast = page.getByTestId('toast').filter({ hasText: '已备份' })
+  await toast.getByRole('button', { name: '在文件夹中显示' }).click()
+  const [reveal] = await argsSent(page, 'plugin:opener|reveal_item_in_dir')
+  expect(reveal.paths).toEqual([expect.stringMatching(/^\/home\/learner\/\.local\/share\/qunxue\/backups\/qunxue-.*-manual\.db$/)])
   // Learners see why they cannot restore; the buttons are disabled.
   await expect(panel).toContainText('只有讲师或管理员可以恢复备份')
   await expect(panel.getByTestId('backup-restore').first()).toBeDisabled()

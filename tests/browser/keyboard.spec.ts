@@ -3,7 +3,7 @@
 // number keys → hand in → the result; and `?` opens the shortcut help, Esc closes
 // it and gives focus back. No mouse click anywhere in this file.
 import { expect, test, type Page } from '@playwright/test'
-import { installTauriMock } from './tauri-mock'
+import { argsSent, installTauriMock } from './tauri-mock'
 import { installQuizMock } from './quiz-mock'
 import { communityOps } from './fixtures/community-ops'
 import { quizM01 } from './fixtures/quiz-m01'
@@ -88,6 +88,7 @@ test('? lists the shortcuts; Esc closes the list and focus returns', async ({ pa
   await expect(help).toBeVisible()
   await expect(help).toContainText('打开这份快捷键说明')
   await expect(help).toContainText('为当前标准选择第几档')
+  await expect(help).toContainText('放大文字')
   await page.keyboard.press('Escape')
   await expect(help).toBeHidden()
   await expect(page.locator('a[data-module-id="m01-concept"]')).toBeFocused()
@@ -98,4 +99,33 @@ test('? lists the shortcuts; Esc closes the list and focus returns', async ({ pa
   await page.keyboard.type('?')
   await expect(help).toBeHidden()
   await expect(page.getByTestId('search-input')).toHaveValue('?')
+})
+
+/** The zoom factors the page asked the webview for, in order. */
+async function zoomsSent(page: Page): Promise<number[]> {
+  return (await argsSent(page, 'plugin:webview|set_webview_zoom')).map((args) => Number(args.value))
+}
+
+test('Ctrl+= enlarges the text, Ctrl+- and Ctrl+0 undo it, and the size survives a reload', async ({ page }) => {
+  await installTauriMock(page, { courses: [communityOps] })
+  await page.goto('/')
+  await expect(page.getByRole('heading', { level: 1, name: '社群运营实战' })).toBeVisible()
+  // The stored size (100%) is applied before the first paint.
+  expect(await zoomsSent(page)).toEqual([1])
+
+  await page.keyboard.press('Control+=')
+  await page.keyboard.press('Control+=')
+  await page.keyboard.press('Control+-')
+  await expect.poll(() => zoomsSent(page)).toEqual([1, 1.15, 1.3, 1.15])
+
+  await page.reload()
+  await expect(page.getByRole('heading', { level: 1, name: '社群运营实战' })).toBeVisible()
+  await expect.poll(() => zoomsSent(page)).toEqual([1.15])
+
+  // 设置 shows the same size, and Ctrl+0 puts it back to standard there too.
+  await page.goto('/#/settings')
+  await expect(page.getByTestId('settings-text-size-115')).toBeChecked()
+  await page.keyboard.press('Control+0')
+  await expect(page.getByTestId('settings-text-size-100')).toBeChecked()
+  await expect.poll(async () => (await zoomsSent(page)).at(-1)).toBe(1)
 })

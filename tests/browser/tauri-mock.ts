@@ -2,8 +2,10 @@
 // own scripts run (page.addInitScript). It answers the command contract from
 // fixture data and keeps progress in memory, so opening and completing
 // modules, importing packs and removing courses behave as they will in the
-// desktop app. It also plays the dialog plugin (`plugin:dialog|open`) and
-// Tauri's callback registry, which carries an import's progress Channel.
+// desktop app. It also plays the dialog plugin (`plugin:dialog|open`),
+// Tauri's callback registry, which carries an import's progress Channel, the
+// event plugin (emitEvent below plays the backend sending drag-and-drop and
+// open-path events) and the webview's zoom.
 import type { Page } from '@playwright/test'
 import type { FixtureCourse } from './fixtures/community-ops'
 import type { FixturePack } from './fixtures/packs'
@@ -223,11 +225,30 @@ export async function installTauriMock(page: Page, options: MockOptions): Promis
       return { id, title, kind, minutes, position: index + 1, status, lastOpenedAt }
     }
 
+    // The event plugin: who listens to which event (the handler is a transformCallback id).
+    const listeners = new Map<number, { event: string; handler: number }>()
+    let nextEventId = 1
+    w.__TAURI_EVENT_PLUGIN_INTERNALS__ = { unregisterListener: (_event: string, eventId: number) => listeners.delete(eventId) }
+    /** Plays the backend emitting `event`, as emitEvent() asks. */
+    w.__QUNXUE_EMIT__ = (event: string, payload: { paths?: string[]; path?: string }) => {
+      // The real app lets the backend read what the person dropped (tauri-plugin-fs
+      // adds it to the fs scope) or opened with the app (the shell adds it).
+      for (const path of [...(payload.paths ?? []), ...(payload.path ? [payload.path] : [])]) picked.add(path)
+      for (const [eventId, listener] of listeners) {
+        if (listener.event === event) callbacks.get(listener.handler)?.({ event, id: eventId, payload })
+      }
+    }
+
     type Args = Record<string, unknown> & { courseId: string; moduleId: string }
     const handlers: Record<string, (args: Args) => unknown> = {
       prepare_search: () => null,
       app_info: () => ({ version: '0.1.0', dataDir: '/home/learner/.local/share/qunxue', dbPath: '/home/learner/.local/share/qunxue/qunxue.db' }),
       ui_ready: () => null,
+      // Tests put background problems on window.__qunxueHealth to see the banner.
+      app_health: () => ({ problems: (window as unknown as { __qunxueHealth?: unknown[] }).__qunxueHealth ?? [] }),
+      log_folder: () => '/home/learner/.local/share/org.qunxue.desktop/logs',
+      export_logs: () => 2,
+      debug_panic: () => { throw { kind: 'internal', message: 'a background task failed: debug_panic' } },
       // A healthy database: no recovery screen.
       recovery_status: () => null,
       // Settings → xAPI: an LRS is set, a few statements wait to be sent; the password is never returned.
@@ -468,6 +489,18 @@ export async function installTauriMock(page: Page, options: MockOptions): Promis
           { questionId: 'q3', type: 'true_false', stem: '群规越多越好。', n: 24, facility: 0.92, discrimination: 0.08, options: [] },
         ],
       }),
+      // The webview's zoom (设置 → 文字大小, Ctrl+= …): tests read the calls.
+      'plugin:webview|set_webview_zoom': () => null,
+      'plugin:opener|reveal_item_in_dir': () => null,
+      'plugin:event|listen': ({ event, handler }) => {
+        const eventId = nextEventId++
+        listeners.set(eventId, { event: String(event), handler: Number(handler) })
+        return eventId
+      },
+      'plugin:event|unlisten': ({ eventId }) => {
+        listeners.delete(Number(eventId))
+        return null
+      },
       remove_course: ({ courseId }) => {
         const removal = removalOf(findCourse(courseId))
         courses.splice(
@@ -490,6 +523,8 @@ export async function installTauriMock(page: Page, options: MockOptions): Promis
       return handler(args)
     }
 
+    // As in the desktop app: @tauri-apps/api's isTauri() is true, so lib/zoom.ts zooms the webview.
+    w.isTauri = true
     w.__TAURI_INTERNALS__ = {
       invoke,
       transformCallback,
@@ -522,4 +557,15 @@ export async function argsSent(page: Page, command: string): Promise<Record<stri
 /** Lets an import held by its fixture's `holdAfter` carry on. */
 export async function releaseImport(page: Page): Promise<void> {
   await page.evaluate(() => (window as unknown as { __QUNXUE_RELEASE_IMPORT__: () => void }).__QUNXUE_RELEASE_IMPORT__())
+}
+
+/**
+ * Plays the backend emitting a Tauri event to the page: `tauri://drag-enter`,
+ * `tauri://drag-drop` (payload `{ paths, position }`), `qunxue://open-path`…
+ */
+export async function emitEvent(page: Page, event: string, payload: unknown): Promise<void> {
+  await page.evaluate(
+    ([name, data]) => (window as unknown as { __QUNXUE_EMIT__: (event: string, payload: unknown) => void }).__QUNXUE_EMIT__(name as string, data),
+    [event, payload] as const,
+  )
 }

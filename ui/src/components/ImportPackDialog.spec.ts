@@ -42,6 +42,7 @@ beforeEach(() => {
 afterEach(() => {
   clearMocks()
   document.body.innerHTML = ''
+  window.localStorage.clear()
 })
 
 async function open(): Promise<VueWrapper> {
@@ -296,6 +297,50 @@ describe('ImportPackDialog', () => {
 
     validations[FOLDER] = updatePack
     await pick(wrapper, 'folder', FOLDER)
+    expect(step(wrapper)).toBe('validated')
+  })
+
+  it('lists the packs imported before, and checks one again in one click', async () => {
+    const first = await open()
+    expect(first.find('[data-testid="recent-packs"]').exists()).toBe(false)
+    await pick(first, 'zip', ZIP)
+    await importButton(first).trigger('click')
+    await flushPromises()
+    expect(step(first)).toBe('done')
+    first.unmount()
+
+    const again = await open()
+    const recent = again.findAll('[data-testid="recent-pack"]')
+    expect(recent).toHaveLength(1)
+    expect(recent[0].text()).toContain('社群运营实战')
+    expect(recent[0].text()).toContain(ZIP)
+    calls = []
+    await recent[0].trigger('click')
+    await flushPromises()
+    expect(calls).toContainEqual(['validate_pack', { path: ZIP }])
+    expect(step(again)).toBe('validated')
+  })
+
+  it('a recent pack that is gone fails with the usual error', async () => {
+    window.localStorage.setItem(
+      'qunxue.recentPacks',
+      JSON.stringify([{ source: { kind: 'zip', path: '/gone/old.zip' }, title: '旧课程', importedAt: '2026-11-01T08:00:00Z' }]),
+    )
+    const wrapper = await open()
+    await wrapper.find('[data-testid="recent-pack"]').trigger('click')
+    await flushPromises()
+    expect(step(wrapper)).toBe('failed')
+    expect(wrapper.find('[data-testid="pack-source"]').text()).toContain('/gone/old.zip')
+  })
+
+  it('starts at the check when it opens with a pack already chosen (dropped, or opened with the app)', async () => {
+    const { wrapper } = await mountScreen(
+      ImportPackDialog,
+      { props: { installed: [course], source: { kind: 'zip', path: ZIP } }, attachTo: document.body },
+      '/library',
+    )
+    await flushPromises()
+    expect(calls).toContainEqual(['validate_pack', { path: ZIP }])
     expect(step(wrapper)).toBe('validated')
   })
 })

@@ -1,16 +1,18 @@
 // Writing a table to a file the person picks: the save dialog filtered to
-// the format, the backend command, then a toast with the outcome or an
-// error line. Every "export CSV / Excel" on the teaching screens uses it.
+// the format, the backend command, then a toast with the outcome (and
+// 在文件夹中显示) or an error line. Every "export CSV / Excel" on the teaching
+// screens uses it.
 import { ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { save } from '@tauri-apps/plugin-dialog'
 import { toAppError } from '../api/errors'
-import { showToast } from './useToast'
+import { useSavedToast } from './useSavedToast'
 
 export type ExportFormat = 'csv' | 'xlsx'
 
 export function useFileExport() {
   const { t } = useI18n()
+  const { savedToast } = useSavedToast()
   const busy = ref(false)
   const problem = ref<string | null>(null)
 
@@ -24,7 +26,7 @@ export function useFileExport() {
     if (!path) return
     busy.value = true
     try {
-      showToast(await write(path))
+      savedToast(await write(path), path)
     } catch (reason) {
       problem.value = t('common.exportFailed', { message: toAppError(reason).message })
     } finally {

@@ -8,6 +8,7 @@ import { toAppError, type AppError } from '../api/errors'
 import type { CourseSummary, ImportProgress, ImportResult, PackValidation } from '../api/types'
 import { countDiagnostics } from '../lib/diagnostics'
 import { isDowngradeRefusal, planCourse, type CoursePlan } from '../lib/packs'
+import { rememberPack } from '../lib/recentPacks'
 
 export type PackSourceKind = 'folder' | 'zip'
 
@@ -101,12 +102,18 @@ export function usePackImport(installed: Ref<readonly CourseSummary[]>, onImport
         },
       })
       step.value = { name: 'done', source: checked.source, result }
+      rememberPack(checked.source, result.title)
       onImported?.(result)
     } catch (reason) {
       const error = toAppError(reason)
       const downgrade = !force && isDowngradeRefusal(error, checked.plans)
       step.value = { name: 'failed', source: checked.source, error, checked, downgrade }
     }
+  }
+
+  /** Checks a pack known by its path (a recent pack, a dropped file) as if it had just been picked. */
+  async function checkPath(source: PackSource): Promise<void> {
+    if (!busy.value) await check(source)
   }
 
   /** Checks the same pack again (after the admin fixed it on disk). */
@@ -120,5 +127,5 @@ export function usePackImport(installed: Ref<readonly CourseSummary[]>, onImport
     if (!busy.value) step.value = { name: 'choose' }
   }
 
-  return { step, busy, canImport, choose, start, recheck, reset }
+  return { step, busy, canImport, choose, checkPath, start, recheck, reset }
 }

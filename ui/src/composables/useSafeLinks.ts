@@ -21,6 +21,7 @@ import { useI18n } from 'vue-i18n'
 import { useRouter } from 'vue-router'
 import { save } from '@tauri-apps/plugin-dialog'
 import { showToast } from './useToast'
+import { useSavedToast } from './useSavedToast'
 import { saveCourseFile } from '../api/courses'
 import { toAppError } from '../api/errors'
 
@@ -90,6 +91,7 @@ function safeDecode(text: string): string {
 export function useSafeLinks(container: Ref<HTMLElement | null>): void {
   const router = useRouter()
   const { t } = useI18n()
+  const { savedToast } = useSavedToast()
 
   function linkIn(event: MouseEvent): HTMLAnchorElement | null {
     const anchor = (event.target as Element | null)?.closest?.('a[href]') as HTMLAnchorElement | null
@@ -140,7 +142,7 @@ export function useSafeLinks(container: Ref<HTMLElement | null>): void {
       const path = await save({ defaultPath: name })
       if (!path) return
       await saveCourseFile(assetPath, path)
-      showToast(t('common.links.saved', { path }))
+      savedToast(t('common.links.saved', { path }), path)
     } catch (reason) {
       showToast(toAppError(reason).message, 'info')
     }

@@ -3,14 +3,22 @@
 // MAX_TOASTS are shown (the oldest gives way), the same message twice shows
 // once, and toasts wait while the pointer or keyboard focus is on them so
 // nobody loses a message they are reading (WCAG 2.2.1, timing adjustable).
+// A toast may carry one action (在文件夹中显示): a button beside the message,
+// reachable with Tab like the close button.
 import { reactive, readonly } from 'vue'
 
 export type ToastTone = 'success' | 'info'
+
+export interface ToastAction {
+  label: string
+  run: () => void
+}
 
 export interface Toast {
   id: number
   message: string
   tone: ToastTone
+  action: ToastAction | null
 }
 
 const toasts = reactive<Toast[]>([])
@@ -30,11 +38,16 @@ function startTimer(id: number): void {
   timer.handle = setTimeout(() => dismissToast(id), timer.durationMs)
 }
 
-export function showToast(message: string, tone: ToastTone = 'success', durationMs = TOAST_MS): number {
+export function showToast(
+  message: string,
+  tone: ToastTone = 'success',
+  durationMs = TOAST_MS,
+  action: ToastAction | null = null,
+): number {
   const same = toasts.find((toast) => toast.message === message)
   if (same) dismissToast(same.id)
   const id = nextId++
-  toasts.push({ id, message, tone })
+  toasts.push({ id, message, tone, action })
   timers.set(id, { handle: null, durationMs })
   startTimer(id)
   while (toasts.length > MAX_TOASTS) dismissToast(toasts[0].id)

@@ -141,6 +141,10 @@ const en: MessageSchema = {
     sourceZip: '.zip pack',
     chooseAgain: 'Choose another',
     recheck: 'Check again',
+    recent: {
+      title: 'Recently imported',
+      importedOn: 'imported {date}',
+    },
     validating: 'Checking the course pack…',
     summaryTitle: 'What the pack contains',
     courseId: 'Course ID: {id}',

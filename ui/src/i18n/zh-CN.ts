@@ -142,6 +142,10 @@ const zhCN = {
     sourceZip: '.zip 课程包',
     chooseAgain: '重新选择',
     recheck: '重新检查',
+    recent: {
+      title: '最近导入',
+      importedOn: '{date} 导入',
+    },
     validating: '正在检查课程包…',
     summaryTitle: '课程包内容',
     courseId: '课程 ID：{id}',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { globalShortcut } from './shortcuts'
+import { globalShortcut, zoomShortcut } from './shortcuts'
 
 function press(key: string, target: HTMLElement, init: KeyboardEventInit = {}): KeyboardEvent {
   const event = new KeyboardEvent('keydown', { key, bubbles: true, ...init })
@@ -22,5 +22,23 @@ describe('globalShortcut', () => {
     expect(globalShortcut(press('/', area))).toBeNull()
     expect(globalShortcut(press('/', body, { ctrlKey: true }))).toBeNull()
     expect(globalShortcut(press('a', body))).toBeNull()
+  })
+})
+
+describe('zoomShortcut', () => {
+  const body = document.body
+
+  it('reads Ctrl or ⌘ with = + - 0, even in a text box', () => {
+    const input = document.createElement('input')
+    expect(zoomShortcut(press('=', body, { ctrlKey: true }))).toBe('larger')
+    expect(zoomShortcut(press('+', body, { ctrlKey: true, shiftKey: true }))).toBe('larger')
+    expect(zoomShortcut(press('-', input, { ctrlKey: true }))).toBe('smaller')
+    expect(zoomShortcut(press('0', body, { metaKey: true }))).toBe('reset')
+  })
+
+  it('leaves the keys alone without the modifier, or with Alt', () => {
+    expect(zoomShortcut(press('=', body))).toBeNull()
+    expect(zoomShortcut(press('-', body, { ctrlKey: true, altKey: true }))).toBeNull()
+    expect(zoomShortcut(press('s', body, { ctrlKey: true }))).toBeNull()
   })
 })

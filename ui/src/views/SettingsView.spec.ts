@@ -3,7 +3,7 @@ import { clearMocks, mockIPC } from '@tauri-apps/api/mocks'
 import SettingsView from './SettingsView.vue'
 import { mountScreen } from '../test/mount'
 import { resetScreenState } from '../lib/screen'
-import { storedLocale, storedTheme } from '../lib/preferences'
+import { storedLocale, storedTextSize, storedTheme } from '../lib/preferences'
 
 beforeEach(() => {
   resetScreenState()
@@ -45,9 +45,19 @@ describe('SettingsView', () => {
   })
 
   it('ignores stored values that are not ours', () => {
-    window.localStorage.setItem('qunxue.locale', 'fr')
     window.localStorage.setItem('qunxue.theme', 'sepia')
-    expect(storedLocale()).toBe('zh-CN')
     expect(storedTheme()).toBe('system')
+  })
+
+  it('applies and stores the chosen text size', async () => {
+    const { wrapper } = await mountScreen(SettingsView, {}, '/settings')
+    expect((wrapper.get('[data-testid="settings-text-size-100"]').element as HTMLInputElement).checked).toBe(true)
+
+    await wrapper.get('[data-testid="settings-text-size-130"]').setValue(true)
+    expect(document.documentElement.style.getPropertyValue('--text-zoom')).toBe('1.3')
+    expect(storedTextSize()).toBe(130)
+
+    await wrapper.get('[data-testid="settings-text-size-100"]').setValue(true)
+    expect(document.documentElement.style.getPropertyValue('--text-zoom')).toBe('')
   })
 })

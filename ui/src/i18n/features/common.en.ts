@@ -26,12 +26,18 @@ const en: typeof zhCN = {
     escape: 'Close a dialog or notification',
     criterion: 'Previous / next rubric criterion',
     level: 'Choose that level for the current criterion',
+    larger: 'Larger text',
+    smaller: 'Smaller text',
+    resetSize: 'Standard text size',
     or: 'or',
     to: 'to',
   },
   course: 'Course',
   exportXlsx: 'Export Excel',
   exportCsv: 'Export CSV',
+  // After a file is saved: open the file manager on it.
+  showInFolder: 'Show in folder',
+  revealFailed: 'Could not open the folder ({message}). The file is saved at {path}',
   exportFailed: 'Export failed: {message}',
   // A figure as a percentage, and a figure there is none of yet.
   percent: '{value}%',

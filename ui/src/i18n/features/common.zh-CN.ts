@@ -27,6 +27,9 @@ const zhCN = {
     escape: '关闭对话框或通知',
     criterion: '上一项 / 下一项评分标准',
     level: '为当前标准选择第几档',
+    larger: '放大文字',
+    smaller: '缩小文字',
+    resetSize: '文字恢复标准大小',
     or: '或',
     to: '至',
   },
@@ -35,6 +38,9 @@ const zhCN = {
   exportXlsx: '导出 Excel',
   exportCsv: '导出 CSV',
   exportFailed: '导出失败：{message}',
+  // After a file is saved: open the file manager on it.
+  showInFolder: '在文件夹中显示',
+  revealFailed: '没能打开文件夹（{message}）。文件已保存在：{path}',
   // A figure as a percentage, and a figure there is none of yet.
   percent: '{value}%',
   missing: '—',

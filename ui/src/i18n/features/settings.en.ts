@@ -1,4 +1,4 @@
-// Settings screen: language, theme and the sections other features add (LRS sync, backup).
+// Settings screen: language, theme, text size and the sections other features add (LRS sync, backup).
 import type zhCN from './settings.zh-CN'
 
 const en: typeof zhCN = {
@@ -17,6 +17,18 @@ const en: typeof zhCN = {
     system: 'Follow the system',
     light: 'Light',
     dark: 'Dark',
+  },
+  textSize: {
+    title: 'Text size',
+    hint: 'The whole window grows or shrinks. You can also press {mod} and = to enlarge, {mod} and - to shrink, {mod} and 0 for the standard size.',
+    size: '{name} ({percent}%)',
+    names: {
+      '90': 'Smaller',
+      '100': 'Standard',
+      '115': 'Larger',
+      '130': 'Large',
+      '150': 'Largest',
+    },
   },
   saved: 'Settings saved.',
   adminLog: {

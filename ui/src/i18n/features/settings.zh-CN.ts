@@ -1,4 +1,4 @@
-// Settings screen: language, theme and the sections other features add (LRS sync, backup).
+// Settings screen: language, theme, text size and the sections other features add (LRS sync, backup).
 const zhCN = {
   nav: '设置',
   title: '设置',
@@ -15,6 +15,18 @@ const zhCN = {
     system: '跟随系统',
     light: '浅色',
     dark: '深色',
+  },
+  textSize: {
+    title: '文字大小',
+    hint: '整个窗口一起放大或缩小。也可以按 {mod} 和 = 放大、{mod} 和 - 缩小、{mod} 和 0 恢复标准大小。',
+    size: '{name}（{percent}%）',
+    names: {
+      '90': '较小',
+      '100': '标准',
+      '115': '较大',
+      '130': '大',
+      '150': '特大',
+    },
   },
   saved: '设置已保存。',
   adminLog: {
