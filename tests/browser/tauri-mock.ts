@@ -70,8 +70,10 @@ export async function installTauriMock(page: Page, options: MockOptions): Promis
     }
 
     const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-    let releaseImport: () => void = () => {}
-    w.__QUNXUE_RELEASE_IMPORT__ = () => releaseImport()
+    // A release that comes before the import reaches its hold lets it through when it gets there.
+    let releaseImport: (() => void) | null = null
+    let releasedEarly = false
+    w.__QUNXUE_RELEASE_IMPORT__ = () => (releaseImport ? releaseImport() : (releasedEarly = true))
 
     function compareVersions(a: string, b: string): number {
       const [x, y] = [a.split('.').map(Number), b.split('.').map(Number)]
@@ -365,7 +367,8 @@ export async function installTauriMock(page: Page, options: MockOptions): Promis
 
         const channel = callbacks.get((onProgress as { id: number }).id)
         for (const [i, message] of plan.progress.entries()) {
-          if (plan.holdAfter === i) await new Promise<void>((resolve) => (releaseImport = resolve))
+          if (plan.holdAfter === i && !releasedEarly) await new Promise<void>((resolve) => (releaseImport = resolve))
+          if (plan.holdAfter === i) [releaseImport, releasedEarly] = [null, false]
           channel?.({ index: i, message })
           await sleep(plan.stepMs ?? 60)
         }

@@ -35,6 +35,19 @@ const en: typeof zhCN = {
   course: 'Course',
   exportXlsx: 'Export Excel',
   exportCsv: 'Export CSV',
+  // Files dragged onto the window or opened with the app (useFileDrop).
+  fileDrop: {
+    release: 'Release to import',
+    chooseTitle: 'How should this file be imported?',
+    chooseIntro: 'This screen can import this file in two ways; choose one:',
+    nowhere: '“{path}” cannot be imported here. Import course packs in the Library; open the task a grades bundle belongs to and import it there.',
+    targets: {
+      pack: 'Import a course pack',
+      records: 'Import a learner records bundle',
+      submissions: 'Import learners’ submissions bundle',
+      grades: 'Import a grades bundle',
+    },
+  },
   // After a file is saved: open the file manager on it.
   showInFolder: 'Show in folder',
   revealFailed: 'Could not open the folder ({message}). The file is saved at {path}',

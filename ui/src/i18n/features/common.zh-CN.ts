@@ -38,6 +38,19 @@ const zhCN = {
   exportXlsx: '导出 Excel',
   exportCsv: '导出 CSV',
   exportFailed: '导出失败：{message}',
+  // Files dragged onto the window or opened with the app (useFileDrop).
+  fileDrop: {
+    release: '松开鼠标即可导入',
+    chooseTitle: '要怎样导入这个文件？',
+    chooseIntro: '这个页面可以用两种方式导入这个文件，请选择一种：',
+    nowhere: '“{path}”不能在这里导入。课程包请在“课程库”导入；成绩包请打开对应的作业，在作业页面导入。',
+    targets: {
+      pack: '导入课程包',
+      records: '导入学习记录包',
+      submissions: '导入学员作业包',
+      grades: '导入成绩包',
+    },
+  },
   // After a file is saved: open the file manager on it.
   showInFolder: '在文件夹中显示',
   revealFailed: '没能打开文件夹（{message}）。文件已保存在：{path}',
