@@ -96,7 +96,7 @@ beforeEach(() => {
 afterEach(() => clearMocks())
 
 describe('GradingAnalyticsView', () => {
-  it('draws one chart per criterion, each an image with its figures in words', async () => {
+  it('draws one chart per criterion, each an image with its figures in words and as a table', async () => {
     backend()
     const wrapper = await open()
     const figures = wrapper.findAll('[data-testid="distribution"]')
@@ -105,6 +105,15 @@ describe('GradingAnalyticsView', () => {
     expect(chart.attributes('aria-label')).toBe('柱状图：建群方案 · 目标人群 各档次人数')
     const summary = figures[0].get(`#${chart.attributes('aria-describedby')}`)
     expect(summary.text()).toBe('共 6 份成绩：未达标 2 份、达标 4 份。')
+    // The same figures as a table, for screen readers only.
+    const table = figures[0].get('[data-testid="chart-table"]')
+    expect(table.classes()).toContain('visually-hidden')
+    expect(table.get('caption').text()).toBe('柱状图：建群方案 · 目标人群 各档次人数')
+    expect(table.findAll('th[scope="col"]').map((th) => th.text())).toEqual(['档次', '成绩份数'])
+    expect(table.findAll('tbody tr').map((tr) => tr.findAll('th, td').map((cell) => cell.text()))).toEqual([
+      ['未达标', '2'],
+      ['达标', '4'],
+    ])
   })
 
   it('shows agreement for the double-marked task first, with the pairs behind each figure', async () => {

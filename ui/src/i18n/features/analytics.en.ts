@@ -17,6 +17,8 @@ const en: typeof zhCN = {
     label: 'Bar chart: grades per level, {task} · {criterion}',
     summary: '{total} grades: {levels}.',
     level: '{label} {count}',
+    levelColumn: 'Level',
+    countColumn: 'Grades',
   },
   agreement: {
     title: 'Marker agreement',

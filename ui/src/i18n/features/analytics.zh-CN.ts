@@ -14,6 +14,8 @@ const zhCN = {
     label: '柱状图：{task} · {criterion} 各档次人数',
     summary: '共 {total} 份成绩：{levels}。',
     level: '{label} {count} 份',
+    levelColumn: '档次',
+    countColumn: '成绩份数',
   },
   agreement: {
     title: '评分一致性',

@@ -86,6 +86,18 @@ const en: typeof zhCN = {
     open: 'Open the survey',
     openFromStudy: 'Learner survey',
   },
+  // What each report chart shows, in words and as a table for screen readers.
+  chart: {
+    means: '{metric}: means before and after training',
+    change: '{metric}: mean change with its 95% confidence interval',
+    slope: '{metric}: each unit before and after training',
+    did: '{metric}: difference in differences, the two groups’ means',
+    meanChange: 'Mean change',
+    ci95: '95% confidence interval',
+    interval: '{low} to {high}',
+    didRow: 'Net effect (DiD)',
+    counterfactual: 'Trained group without the training (from the control group’s change)',
+  },
   report: {
     conclusions: 'Conclusions',
     export: 'Export report',

@@ -84,6 +84,18 @@ export default {
     open: '填写问卷',
     openFromStudy: '学员满意度问卷',
   },
+  // What each report chart shows, in words and as a table for screen readers.
+  chart: {
+    means: '{metric}：培训前后均值',
+    change: '{metric}：平均变化及 95% 置信区间',
+    slope: '{metric}：各对象培训前后变化',
+    did: '{metric}：双重差分，两组均值走势',
+    meanChange: '平均变化',
+    ci95: '95% 置信区间',
+    interval: '{low} 至 {high}',
+    didRow: '净效应（DiD）',
+    counterfactual: '训练组若未培训（按对照组变化推算）',
+  },
   report: {
     conclusions: '主要结论',
     export: '导出报告',
