@@ -6,6 +6,8 @@ import { emit } from '@tauri-apps/api/event'
 import { mountScreen } from '../test/mount'
 import { OPEN_PATH_EVENT, useDropTarget, useFileDrop, type DropTarget } from './useFileDrop'
 import { dismissToast, useToasts } from './useToast'
+import { refreshProfiles } from './useActiveProfile'
+import type { ProfileList, Role } from '../api/profiles'
 import { isBundlePath, isPackPath } from '../lib/droppedPaths'
 
 const PACK = '/home/admin/下载/community-ops-1.1.0.qxpack'
@@ -47,12 +49,21 @@ async function dragDrop(paths: string[]) {
 }
 
 let mounted: VueWrapper[] = []
-beforeEach(() => {
+/** Who is using the app: one active profile, or none yet. */
+let role: Role | null = null
+function profiles(): ProfileList {
+  const profile = { id: 'p1', displayName: '林小雨', role: role!, avatarColour: '#2f6f5e', createdAt: '', lastUsedAt: '', needsPin: false, active: true }
+  return { profiles: role ? [profile] : [], needsFirstAdmin: false, learnerPinsRequired: false }
+}
+
+beforeEach(async () => {
   vi.stubGlobal('isTauri', true)
-  mockIPC(() => null, { shouldMockEvents: true })
+  mockIPC((cmd) => (cmd === 'list_profiles' ? profiles() : null), { shouldMockEvents: true })
   mockWindows('main')
+  await refreshProfiles(true)
 })
 afterEach(() => {
+  role = null
   for (const wrapper of mounted) wrapper.unmount()
   mounted = []
   clearMocks()
@@ -131,13 +142,29 @@ describe('files opened with the app', () => {
     expect(packs).toEqual([PACK])
   })
 
-  it('a bundle a learner cannot import here says where it goes', async () => {
+  it.each([
+    ['admin', BUNDLE, 'library'],
+    ['instructor', BUNDLE, 'grading-queue'],
+    ['instructor', '/usb/成绩包.qxbundle', 'grading-queue'],
+    ['learner', PACK, 'library'],
+  ] as const)('as %s, %s goes to %s', async (who, path, screen) => {
+    role = who
+    await refreshProfiles(true)
     const { router } = await shellWith()
-    await emit(OPEN_PATH_EVENT, { path: '/usb/成绩包.qxbundle' })
+    await emit(OPEN_PATH_EVENT, { path })
+    // The teaching workbench is loaded on demand.
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe(screen), { timeout: 5000 })
+  })
+
+  it.each(['/usb/成绩包.qxbundle', BUNDLE])('a learner is told where %s can be imported', async (path) => {
+    role = 'learner'
+    await refreshProfiles(true)
+    const { router } = await shellWith()
+    await emit(OPEN_PATH_EVENT, { path })
     await flushPromises()
     expect(router.currentRoute.value.name).toBe('home')
     expect(useToasts().toasts.map((toast) => toast.message)).toEqual([
-      '“/usb/成绩包.qxbundle”不能在这里导入。课程包请在“课程库”导入；成绩包请打开对应的作业，在作业页面导入。',
+      `“${path}”不能在这里导入。课程包请在“课程库”导入；成绩包请打开对应的作业，在作业页面导入。`,
     ])
   })
 })

@@ -73,17 +73,19 @@ export function useFileDrop() {
   const firstTaken = (paths: string[]) => paths.find((path) => targets.value.some((target) => target.accepts(path))) ?? null
 
   /**
-   * Where an opened file goes when the screen in front takes none: packs to the
-   * library, bundles to the teaching workbench (which imports submissions and
-   * learner records). A plain .zip goes where this profile can use it.
+   * Where an opened file goes when the screen in front takes none: a pack to
+   * the library, a bundle to the teaching workbench (which imports submissions
+   * and learner records). A plain .zip, either one, goes where this profile can
+   * use it: an admin's (or, before any profile exists, the machine's) to the
+   * library, an instructor's to the workbench; a learner imports grades bundles
+   * on a task's own screen, so they are told where.
    */
   function screenFor(path: string): 'library' | 'grading-queue' | null {
-    const role = active.value?.role ?? 'learner'
-    const teaches = role === 'instructor' || role === 'admin'
+    const role = active.value?.role ?? null
     const pack = isPackPath(path)
     const bundle = isBundlePath(path)
-    if (pack && (!bundle || role === 'admin' || !teaches)) return 'library'
-    if (bundle && teaches) return 'grading-queue'
+    if (pack && (!bundle || role === 'admin' || role === null)) return 'library'
+    if (bundle && (role === 'instructor' || role === 'admin')) return 'grading-queue'
     return null
   }
 
