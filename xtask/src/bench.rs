@@ -28,6 +28,7 @@ pub fn target_dir() -> PathBuf {
 /// `cargo xtask gen-pack`: a debug build is enough to write files, and it
 /// reuses what `cargo xtask test` already compiled.
 pub fn gen_pack(modules: usize, out: &Path, seed: u64) -> anyhow::Result<()> {
+    setup::install_npm_packages()?;
     let out = std::env::current_dir()?.join(out);
     let (modules, seed) = (modules.to_string(), seed.to_string());
     let out_arg = out.display().to_string();
@@ -108,6 +109,7 @@ pub fn bench(options: BenchOptions) -> anyhow::Result<()> {
 
     let started = Instant::now();
     let (app, app_build, deb) = if options.no_bundle {
+        setup::install_npm_packages()?;
         process::run("cargo", &["build", "--release", "-p", "qunxue-bench"])?;
         figures.push(format!("bench_build_s={:.1}", started.elapsed().as_secs_f64()));
         let debug = target_dir().join("debug/qunxue-desktop");

@@ -26,6 +26,8 @@ struct Outcome {
 
 pub fn run(minutes: u64, only: &[String]) -> anyhow::Result<()> {
     ensure_cargo_fuzz()?;
+    // The targets build qunxue-app, whose build script reads node_modules.
+    crate::setup::install_npm_packages()?;
     let fuzz = root().join("fuzz");
     let listed = fuzz_command(&fuzz, &["list"])
         .output()

@@ -48,6 +48,8 @@ pub fn profile(options: &ProfileOptions) -> anyhow::Result<()> {
     if !process::on_path(tool) {
         bail!("`{tool}` is not installed (Debian: apt-get install {})", apt_package(options.profiler));
     }
+    // qunxue-bench builds qunxue-app, whose build script reads node_modules.
+    crate::setup::install_npm_packages()?;
     process::run("cargo", &["build", "--profile", "profiling", "-p", "qunxue-bench"])?;
 
     let folder = target_dir().join("bench/profile");

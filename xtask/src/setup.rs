@@ -158,7 +158,9 @@ fn is_root() -> bool {
 }
 
 /// `npm ci` when `node_modules` is missing or older than the lock file.
-fn install_npm_packages() -> anyhow::Result<()> {
+/// Every build of qunxue-app needs it: its build script copies ECharts from
+/// node_modules into the HTML report.
+pub fn install_npm_packages() -> anyhow::Result<()> {
     if !on_path("npm") {
         bail!("npm is not installed: install Node.js 20 or newer (e.g. `apt-get install -y nodejs npm`)");
     }

@@ -17,7 +17,8 @@ use super::super::report::EffectReport;
 use super::tables::{sections, Section};
 use crate::{AppError, Result};
 
-const ECHARTS: &str = include_str!("../../../assets/vendor/echarts/echarts.min.js");
+// The npm package's build, copied by build.rs (one ECharts for the app and the report).
+const ECHARTS: &str = include_str!(concat!(env!("OUT_DIR"), "/echarts.min.js"));
 const CHART_OPTIONS: &str = include_str!("../../../assets/report/chart-options.js");
 const CHARTS: &str = include_str!("../../../assets/report/charts.js");
 const STYLE: &str = include_str!("../../../assets/report/report.css");

@@ -219,13 +219,14 @@ pub fn metric_charts(
     plot.x_label(pages, m, x1, "培训后");
     if control.is_some() {
         let legend_y = plot.y + 8.0;
-        for (i, (label, color)) in [("训练组", ACCENT), ("对照组", CONTROL), ("未培训推算", DID)]
-            .iter()
-            .enumerate()
+        // Each entry right after the one before (not in thirds of the panel:
+        // the longest label would then end past the panel, at the margin).
+        let mut lx = plot.x + 4.0;
+        for (label, color) in [("训练组", ACCENT), ("对照组", CONTROL), ("未培训推算", DID)]
         {
-            let lx = plot.x + 4.0 + i as f32 * plot.w / 3.0;
-            pages.rect(lx, legend_y - 5.0, 6.0, 6.0, *color);
-            pages.text(lx + 8.0, legend_y, 6.0, *label, INK);
+            pages.rect(lx, legend_y - 5.0, 6.0, 6.0, color);
+            pages.text(lx + 8.0, legend_y, 6.0, label, INK);
+            lx += 8.0 + m.width(label, 6.0) + 6.0;
         }
     }
 }

@@ -1,88 +1,60 @@
-//! The CJK font of the PDF report: found among the system fonts (Noto Sans
-//! CJK on Linux, PingFang / Microsoft YaHei elsewhere) or named by
-//! `QUNXUE_CJK_FONT`; embedded subset by krilla; measured with ttf-parser
-//! for line breaking.
+//! The CJK font of the PDF report and the certificate: one face of a font
+//! file (the Simplified Chinese face of a collection), embedded as a subset
+//! by krilla and measured with ttf-parser for line breaking. Where the file
+//! comes from is [`super::font_lookup`]'s job.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use super::wrap::wrap;
 use crate::{AppError, Result};
-
-/// Overrides the font search: a .ttf, .otf or .ttc file with Chinese glyphs.
-pub const FONT_ENV: &str = "QUNXUE_CJK_FONT";
-
-const CANDIDATES: [&str; 9] = [
-    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-    "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
-    "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc",
-    "/usr/share/fonts/opentype/noto-cjk/NotoSansCJK-Regular.ttc",
-    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-    "/System/Library/Fonts/PingFang.ttc",
-    "/System/Library/Fonts/STHeiti Light.ttc",
-    "C:\\Windows\\Fonts\\msyh.ttc",
-    "C:\\Windows\\Fonts\\simhei.ttf",
-];
 
 /// A loaded font: the bytes, the face index holding Simplified Chinese forms.
 pub struct CjkFont {
     pub path: PathBuf,
+    pub index: u32,
     data: Arc<Vec<u8>>,
-    index: u32,
     units_per_em: f32,
 }
 
 impl CjkFont {
-    /// The first usable font: `QUNXUE_CJK_FONT`, then the system locations.
-    pub fn find() -> Result<Self> {
-        if let Some(path) = std::env::var_os(FONT_ENV) {
-            return Self::load(Path::new(&path));
+    /// A font file named by the user: in a collection, the Simplified
+    /// Chinese face (Noto's "… CJK SC"), else the first face that covers the
+    /// report's text.
+    pub fn load(path: &Path) -> Result<Self> {
+        let data = read(path)?;
+        let faces = ttf_parser::fonts_in_collection(&data).unwrap_or(1);
+        let usable = |index| {
+            ttf_parser::Face::parse(&data, index)
+                .ok()
+                .filter(covers_report_text)
+        };
+        let index = (0..faces)
+            .find(|&index| usable(index).is_some_and(|face| is_simplified_chinese(&face)))
+            .or_else(|| (0..faces).find(|&index| usable(index).is_some()));
+        match index {
+            Some(index) => Self::from_data(path, data, index),
+            None => Err(no_chinese(path)),
         }
-        for candidate in CANDIDATES {
-            let path = Path::new(candidate);
-            if path.is_file() {
-                return Self::load(path);
-            }
-        }
-        Err(AppError::Rejected(format!(
-            "no Chinese font found for the PDF report; install Noto Sans CJK (Debian/Ubuntu: `apt-get install fonts-noto-cjk`) \
-             or set {FONT_ENV} to a .ttf/.otf/.ttc file with Chinese glyphs (looked in: {})",
-            CANDIDATES.join(", ")
-        )))
     }
 
-    pub fn load(path: &Path) -> Result<Self> {
-        let data = std::fs::read(path).map_err(AppError::read(path))?;
-        let faces = ttf_parser::fonts_in_collection(&data).unwrap_or(1);
-        // In a collection, prefer the Simplified Chinese face (Noto: "… CJK SC").
-        let mut chosen = None;
-        for index in 0..faces {
-            let Ok(face) = ttf_parser::Face::parse(&data, index) else {
-                continue;
-            };
-            if face.glyph_index('汉').is_none() {
-                continue;
-            }
-            let is_sc = face
-                .names()
-                .into_iter()
-                .any(|n| n.to_string().is_some_and(|s| s.contains(" SC")));
-            if is_sc || chosen.is_none() {
-                chosen = Some((index, f32::from(face.units_per_em())));
-            }
-            if is_sc {
-                break;
-            }
+    /// Face `index` of the file at `path` (as a font database found it).
+    pub fn load_face(path: &Path, index: u32) -> Result<Self> {
+        Self::from_data(path, read(path)?, index)
+    }
+
+    fn from_data(path: &Path, data: Vec<u8>, index: u32) -> Result<Self> {
+        let face = ttf_parser::Face::parse(&data, index).map_err(|e| {
+            AppError::Rejected(format!("cannot read the font {}: {e}", path.display()))
+        })?;
+        if !covers_report_text(&face) {
+            return Err(no_chinese(path));
         }
-        let Some((index, units_per_em)) = chosen else {
-            return Err(AppError::Rejected(format!(
-                "{} has no Chinese glyphs; choose a CJK font",
-                path.display()
-            )));
-        };
+        let units_per_em = f32::from(face.units_per_em());
         Ok(Self {
             path: path.to_path_buf(),
-            data: Arc::new(data),
             index,
+            data: Arc::new(data),
             units_per_em,
         })
     }
@@ -110,6 +82,35 @@ impl CjkFont {
     }
 }
 
+/// Whether a face can print the report: Chinese (the app's name stands for
+/// the rest) and every printable ASCII character (numbers, Latin names).
+pub fn covers_report_text(face: &ttf_parser::Face<'_>) -> bool {
+    ['群', '学']
+        .into_iter()
+        .chain('!'..='~')
+        .all(|c| face.glyph_index(c).is_some())
+}
+
+/// Whether a face names itself Simplified Chinese ("Noto Sans CJK SC",
+/// "Source Han Sans SC"): a collection's other faces draw some characters
+/// in Japanese, Korean or Traditional forms.
+pub fn is_simplified_chinese(face: &ttf_parser::Face<'_>) -> bool {
+    face.names()
+        .into_iter()
+        .any(|n| n.to_string().is_some_and(|s| s.contains(" SC")))
+}
+
+fn read(path: &Path) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(AppError::read(path))
+}
+
+fn no_chinese(path: &Path) -> AppError {
+    AppError::Rejected(format!(
+        "{} lacks Chinese or Latin glyphs; choose a CJK font such as Noto Sans CJK SC",
+        path.display()
+    ))
+}
+
 pub struct Measurer<'a> {
     face: ttf_parser::Face<'a>,
     units_per_em: f32,
@@ -129,24 +130,8 @@ impl Measurer<'_> {
             * size
     }
 
-    /// Breaks `text` into lines no wider than `max` (any character may break:
-    /// Chinese has no spaces; Latin words are rare in the report).
+    /// `text` broken into lines no wider than `max` at `size` (see [`wrap`]).
     pub fn wrap(&self, text: &str, size: f32, max: f32) -> Vec<String> {
-        let mut lines = Vec::new();
-        let mut line = String::new();
-        let mut width = 0.0;
-        for c in text.chars() {
-            let w = self.width(c.encode_utf8(&mut [0; 4]), size);
-            if width + w > max && !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-                width = 0.0;
-            }
-            line.push(c);
-            width += w;
-        }
-        if !line.is_empty() || lines.is_empty() {
-            lines.push(line);
-        }
-        lines
+        wrap(text, max, |line| self.width(line, size))
     }
 }

@@ -7,18 +7,27 @@
 pub(crate) mod canvas;
 mod charts;
 pub(crate) mod font;
+mod font_lookup;
+mod table;
+#[cfg(test)]
+mod tests;
+mod wrap;
 
-pub use font::{CjkFont, FONT_ENV};
+pub use font::CjkFont;
+pub use font_lookup::FONT_ENV;
 
 use canvas::{Pages, ACCENT, INK, LINE, MUTED, PAGE_H, PAGE_W};
 use font::Measurer;
+use table::column_widths;
 
 use super::super::report::EffectReport;
-use super::tables::{sections, Section, Table};
+use super::tables::{sections, Cell, Section, Table};
 use crate::Result;
 
 const MARGIN: f32 = 48.0;
 const CONTENT_W: f32 = PAGE_W - 2.0 * MARGIN;
+/// Space between a table cell's text and each side of its column.
+const CELL_INSET: f32 = 4.0;
 /// Tables wider than this many columns are printed one record per block.
 const MAX_COLUMNS: usize = 6;
 
@@ -141,44 +150,52 @@ impl Flow<'_> {
             return;
         }
         let size = 8.5;
-        let columns = table.headers.len();
-        // Column widths by content, within the page.
-        let mut widths: Vec<f32> = table
-            .headers
+        let header: Vec<String> = table.headers.iter().map(|h| (*h).to_owned()).collect();
+        let rows: Vec<Vec<String>> = table
+            .rows
             .iter()
-            .enumerate()
-            .map(|(c, h)| {
-                let widest = table
-                    .rows
-                    .iter()
-                    .filter_map(|r| r.get(c))
-                    .map(|cell| self.m.width(&cell.display(), size))
-                    .fold(0.0, f32::max);
-                self.m.width(h, size).max(widest).min(CONTENT_W * 0.6) + 8.0
+            .map(|cells| {
+                (0..header.len())
+                    .map(|c| cells.get(c).map(Cell::display).unwrap_or_default())
+                    .collect()
             })
             .collect();
-        let total: f32 = widths.iter().sum();
-        if total > CONTENT_W {
-            widths.iter_mut().for_each(|w| *w *= CONTENT_W / total);
-        }
-        let header: Vec<String> = table.headers.iter().map(|h| (*h).to_owned()).collect();
-        self.row(&header, &widths, size, true);
-        for cells in &table.rows {
-            let texts: Vec<String> = (0..columns)
-                .map(|c| cells.get(c).map(|cell| cell.display()).unwrap_or_default())
-                .collect();
-            self.row(&texts, &widths, size, false);
+        let columns: Vec<Vec<&str>> = (0..header.len())
+            .map(|c| {
+                std::iter::once(&header[c])
+                    .chain(rows.iter().map(|row| &row[c]))
+                    .map(String::as_str)
+                    .collect()
+            })
+            .collect();
+        let widths = column_widths(&columns, CONTENT_W, 2.0 * CELL_INSET, |text| {
+            self.m.width(text, size)
+        });
+        let header_lines = self.cell_lines(&header, &widths, size);
+        let row_lines: Vec<_> = rows
+            .iter()
+            .map(|texts| self.cell_lines(texts, &widths, size))
+            .collect();
+        // The header goes to the next page with the first row rather than alone.
+        let first = row_lines.first().map_or(0.0, |row| row_height(row, size));
+        self.ensure(row_height(&header_lines, size) + first);
+        self.row(&header_lines, &widths, size, true);
+        for row in &row_lines {
+            self.row(row, &widths, size, false);
         }
     }
 
-    fn row(&mut self, texts: &[String], widths: &[f32], size: f32, header: bool) {
-        let wrapped: Vec<Vec<String>> = texts
+    /// Each cell's text wrapped inside its column.
+    fn cell_lines(&self, texts: &[String], widths: &[f32], size: f32) -> Vec<Vec<String>> {
+        texts
             .iter()
             .zip(widths)
-            .map(|(t, w)| self.m.wrap(t, size, w - 8.0))
-            .collect();
-        let lines = wrapped.iter().map(Vec::len).max().unwrap_or(1);
-        let height = lines as f32 * size * 1.4 + 6.0;
+            .map(|(t, w)| self.m.wrap(t, size, w - 2.0 * CELL_INSET))
+            .collect()
+    }
+
+    fn row(&mut self, wrapped: &[Vec<String>], widths: &[f32], size: f32, header: bool) {
+        let height = row_height(wrapped, size);
         self.ensure(height);
         if header {
             self.pages
@@ -188,7 +205,7 @@ impl Flow<'_> {
         for (cell, w) in wrapped.iter().zip(widths) {
             for (i, line) in cell.iter().enumerate() {
                 self.pages.text(
-                    x + 4.0,
+                    x + CELL_INSET,
                     self.y + 3.0 + (i as f32 + 1.0) * size * 1.3,
                     size,
                     line.clone(),
@@ -221,22 +238,30 @@ impl Flow<'_> {
                 .filter(|(_, c)| !c.display().is_empty())
                 .map(|(h, c)| format!("{h}：{}", c.display()))
                 .collect();
-            let rows = pairs.len().div_ceil(3);
-            self.ensure(size * 1.5 * (rows as f32 + 1.0) + 10.0);
+            // Each pair wraps within its third of the line; a row of pairs is as tall as its longest.
+            let rows: Vec<Vec<Vec<String>>> = pairs
+                .chunks(3)
+                .map(|chunk| {
+                    chunk
+                        .iter()
+                        .map(|pair| self.m.wrap(pair, size, col_w - 6.0))
+                        .collect()
+                })
+                .collect();
+            let line_count = |row: &Vec<Vec<String>>| row.iter().map(Vec::len).max().unwrap_or(1);
+            let lines: usize = rows.iter().map(line_count).sum();
+            self.ensure(size * 1.5 * (lines as f32 + 1.0) + 10.0);
             self.y += size * 1.6;
             self.pages.text(MARGIN, self.y, size + 1.0, title, ACCENT);
-            for chunk in pairs.chunks(3) {
-                self.y += size * 1.5;
-                for (i, pair) in chunk.iter().enumerate() {
-                    let text = self
-                        .m
-                        .wrap(pair, size, col_w - 6.0)
-                        .into_iter()
-                        .next()
-                        .unwrap_or_default();
-                    self.pages
-                        .text(MARGIN + i as f32 * col_w, self.y, size, text, INK);
+            for row in &rows {
+                for (i, pair) in row.iter().enumerate() {
+                    for (j, line) in pair.iter().enumerate() {
+                        let y = self.y + size * 1.5 + j as f32 * size * 1.3;
+                        self.pages
+                            .text(MARGIN + i as f32 * col_w, y, size, line.clone(), INK);
+                    }
                 }
+                self.y += size * 1.5 + (line_count(row) - 1) as f32 * size * 1.3;
             }
             self.y += 6.0;
             self.pages.line(
@@ -247,4 +272,10 @@ impl Flow<'_> {
             );
         }
     }
+}
+
+/// The height of a table row whose cells have these lines.
+fn row_height(cells: &[Vec<String>], size: f32) -> f32 {
+    let lines = cells.iter().map(Vec::len).max().unwrap_or(1);
+    lines as f32 * size * 1.4 + 6.0
 }
