@@ -4,6 +4,10 @@
 // `generate_handler!` in lib.rs must list the same functions.
 pub const COMMANDS: &[&str] = &[
     "app_info",
+    "app_health",
+    "log_folder",
+    "export_logs",
+    "debug_panic",
     "list_courses",
     "course_outline",
     "course_glossary",

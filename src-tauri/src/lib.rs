@@ -7,7 +7,10 @@ mod media_server;
 mod command_names;
 mod commands;
 mod error;
+mod launch;
+mod logging;
 mod navigation_guard;
+mod single_instance;
 mod startup;
 mod state;
 mod webview_memory;
@@ -19,10 +22,35 @@ pub use command_names::COMMANDS;
 pub use startup::DataPlace;
 pub use state::AppState;
 
-/// Builds the app with every plugin, protocol and command, opening the data
-/// found from the environment when it starts.
-pub fn builder<R: Runtime>() -> tauri::Builder<R> {
-    commands_on(tauri::Builder::<R>::new()).setup(|app| start(app.handle(), &DataPlace::FromEnvironment))
+use launch::Launch;
+
+/// Builds the app (`identifier` from its config) with every plugin,
+/// protocol and command, opening the data found from the environment when
+/// it starts: one instance per data folder, its log beside it when the
+/// folder was given, the window's size and place kept between runs.
+pub fn builder<R: Runtime>(identifier: &str) -> tauri::Builder<R> {
+    let launch = Launch::of_this_process();
+    let data_dir = launch.given_data_dir();
+    // First, so a second launch hands over its files before anything else starts.
+    let base = tauri::Builder::<R>::new()
+        .plugin(single_instance::plugin(identifier, data_dir.as_deref()))
+        .plugin(logging::plugin(data_dir.as_ref().map(|dir| dir.join("logs"))))
+        .plugin(
+            tauri_plugin_window_state::Builder::default()
+                .with_state_flags(
+                    tauri_plugin_window_state::StateFlags::SIZE
+                        | tauri_plugin_window_state::StateFlags::POSITION
+                        | tauri_plugin_window_state::StateFlags::MAXIMIZED,
+                )
+                .build(),
+        )
+        .plugin(tauri_plugin_opener::init());
+    // After plugin-fs (in commands_on), whose scope it saves and restores.
+    commands_on(base).plugin(tauri_plugin_persisted_scope::init()).setup(move |app| {
+        logging::install_panic_hook(app.handle().clone());
+        app.manage(single_instance::PendingPaths(std::sync::Mutex::new(launch.paths.clone())));
+        start(app.handle(), &DataPlace::FromEnvironment)
+    })
 }
 
 /// Opens the session on `place`, starts the background xAPI sync and hands
@@ -30,6 +58,15 @@ pub fn builder<R: Runtime>() -> tauri::Builder<R> {
 /// mock app, whose setup only runs when it is run.
 pub fn start<R: Runtime>(app: &tauri::AppHandle<R>, place: &DataPlace) -> Result<(), Box<dyn std::error::Error>> {
     let state = startup::open_state(app, place)?;
+    let given_folder = match place {
+        DataPlace::FromEnvironment => Launch::of_this_process().given_data_dir(),
+        DataPlace::At { data_dir, .. } => Some(data_dir.clone()),
+    };
+    app.manage(logging::LogFolder(logging::folder(app, given_folder.as_deref())));
+    // Tests' mock apps start with no files to open.
+    if app.try_state::<single_instance::PendingPaths>().is_none() {
+        app.manage(single_instance::PendingPaths::default());
+    }
     xapi_sync::spawn(std::sync::Arc::clone(&state.session));
     // Linux's webview cannot play media from the asset protocol (see media_server).
     if cfg!(target_os = "linux") {
@@ -52,6 +89,10 @@ pub fn commands_on<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
             commands::app::ui_ready,
+            commands::app::app_health,
+            commands::app::log_folder,
+            commands::app::export_logs,
+            commands::app::debug_panic,
             commands::backup::list_backups,
             commands::backup::create_backup_now,
             commands::backup::restore_backup,
@@ -184,7 +225,10 @@ pub fn commands_on<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
 
 /// Entry point of the desktop binary.
 pub fn run() {
-    let app = builder::<tauri::Wry>().build(tauri::generate_context!()).unwrap_or_else(|error| {
+    let context = tauri::generate_context!();
+    let identifier = context.config().identifier.clone();
+    let app = builder::<tauri::Wry>(&identifier).build(context).unwrap_or_else(|error| {
+        // The log may not be set up yet: stderr, and the exit code.
         eprintln!("qunxue: the app could not start: {error}");
         std::process::exit(1);
     });

@@ -77,13 +77,18 @@ fn stream(file: &Path, range: Option<&str>) -> Result<tiny_http::Response<std::i
     };
     let length = if total == 0 { 0 } else { end - start + 1 };
     handle.seek(SeekFrom::Start(start)).map_err(|_| 500_u16)?;
+    // tiny_http sends anything over 32 KB chunked, without a Content-Length
+    // (its default threshold). A player cannot seek in a stream of unknown
+    // length: WebKit then reads the file from the start and never asks for
+    // a range. So every answer states its length.
     let mut response = tiny_http::Response::new(
         tiny_http::StatusCode(status),
         Vec::new(),
         handle.take(length),
         usize::try_from(length).ok(),
         None,
-    );
+    )
+    .with_chunked_threshold(usize::MAX);
     response.add_header(header("Content-Type", content_type(file)));
     response.add_header(header("Accept-Ranges", "bytes"));
     if status == 206 {
@@ -116,6 +121,44 @@ mod tests {
         let mut answer = String::new();
         stream.read_to_string(&mut answer).unwrap();
         answer
+    }
+
+    /// What tiny_http would put on the wire for `stream(file, range)`: the
+    /// head (lower-cased) and the body.
+    fn wire(file: &Path, range: Option<&str>) -> (String, Vec<u8>) {
+        let mut bytes = Vec::new();
+        stream(file, range)
+            .unwrap()
+            .raw_print(&mut bytes, tiny_http::HTTPVersion(1, 1), &[], false, None)
+            .unwrap();
+        let end = bytes.windows(4).position(|w| w == b"\r\n\r\n").expect("a head");
+        (String::from_utf8_lossy(&bytes[..end]).to_ascii_lowercase(), bytes[end + 4..].to_vec())
+    }
+
+    #[test]
+    fn a_big_answer_states_its_length_so_a_player_can_seek() {
+        let folder = tempfile::tempdir().unwrap();
+        let file = folder.path().join("clip.webm");
+        std::fs::write(&file, (0..100_000_u32).map(|i| (i % 251) as u8).collect::<Vec<_>>()).unwrap();
+
+        let (head, body) = wire(&file, None);
+        assert!(head.starts_with("http/1.1 200"), "{head}");
+        assert!(head.lines().any(|line| line == "content-length: 100000"), "{head}");
+        assert!(!head.contains("transfer-encoding"), "{head}");
+        assert!(head.contains("accept-ranges: bytes"), "{head}");
+        assert_eq!(body.len(), 100_000);
+
+        let (head, body) = wire(&file, Some("bytes=100-199"));
+        assert!(head.starts_with("http/1.1 206"), "{head}");
+        assert!(head.contains("content-range: bytes 100-199/100000"), "{head}");
+        assert!(head.lines().any(|line| line == "content-length: 100"), "{head}");
+        assert_eq!(body, (100..200_u32).map(|i| (i % 251) as u8).collect::<Vec<_>>());
+
+        // The open range a player asks for when it seeks: from there to the end.
+        let (head, body) = wire(&file, Some("bytes=60000-"));
+        assert!(head.contains("content-range: bytes 60000-99999/100000"), "{head}");
+        assert!(!head.contains("transfer-encoding"), "{head}");
+        assert_eq!(body.len(), 40_000);
     }
 
     #[test]

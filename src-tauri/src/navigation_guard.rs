@@ -19,7 +19,7 @@ pub fn plugin<R: Runtime>() -> TauriPlugin<R> {
             let allowed = is_app_page(url, dev_server);
             if !allowed {
                 // Scheme and host only: a data: URL can be megabytes long.
-                eprintln!("qunxue: refused to navigate the window to {}:{}", url.scheme(), url.host_str().unwrap_or(""));
+                log::warn!("refused to navigate the window to {}:{}", url.scheme(), url.host_str().unwrap_or(""));
             }
             allowed
         })

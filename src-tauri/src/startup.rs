@@ -9,12 +9,8 @@ use qunxue_app::session::{system_clock, OpenOptions};
 use qunxue_app::{paths, Session};
 use tauri::{AppHandle, Manager, Runtime};
 
+use crate::launch::Launch;
 use crate::state::AppState;
-
-/// Environment variable that points the app at another data folder (tests,
-/// portable installs); `--data-dir DIR` on the command line wins over it,
-/// and the default is the OS app-data folder.
-pub const DATA_DIR_ENV: &str = "QUNXUE_DATA_DIR";
 
 /// Where the app keeps its data and finds its shipped curriculum.
 #[derive(Debug, Clone)]
@@ -30,7 +26,7 @@ pub fn open_state<R: Runtime>(app: &AppHandle<R>, place: &DataPlace) -> Result<A
     let started = Instant::now();
     let (data_dir, bundled_pack) = match place {
         DataPlace::FromEnvironment => {
-            let data_dir = match data_dir_argument(std::env::args_os()).or_else(|| std::env::var_os(DATA_DIR_ENV).map(PathBuf::from)) {
+            let data_dir = match Launch::of_this_process().given_data_dir() {
                 Some(dir) => dir,
                 None => app.path().app_data_dir()?,
             };
@@ -46,42 +42,11 @@ pub fn open_state<R: Runtime>(app: &AppHandle<R>, place: &DataPlace) -> Result<A
         lang: qunxue_app::domain::Lang::Zh,
     };
     let opened = Session::start(options)?;
-    if let Some(error) = &opened.backup_error {
-        eprintln!("qunxue: the automatic backup failed: {error}");
-    }
+    // The backup's failure is logged by the health board that keeps it for the banner.
     if let Some(damage) = opened.session.recovery() {
-        eprintln!("qunxue: the database {} failed its check: {}", damage.database.display(), damage.problem);
+        log::error!("the database {} failed its check: {}", damage.database.display(), damage.problem);
     }
     Ok(AppState { session: std::sync::Arc::new(opened.session), started })
-}
-
-/// `--data-dir DIR` on the command line (a portable install on a USB stick,
-/// a second class on one machine, the end-to-end run's second machine).
-fn data_dir_argument(args: impl IntoIterator<Item = std::ffi::OsString>) -> Option<PathBuf> {
-    let mut args = args.into_iter().skip(1);
-    while let Some(arg) = args.next() {
-        if arg == "--data-dir" {
-            return args.next().map(PathBuf::from);
-        }
-        if let Some(dir) = arg.to_str().and_then(|a| a.strip_prefix("--data-dir=")) {
-            return Some(PathBuf::from(dir));
-        }
-    }
-    None
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_data_folder_can_be_given_on_the_command_line() {
-        let args = |list: &[&str]| list.iter().map(std::ffi::OsString::from).collect::<Vec<_>>();
-        assert_eq!(data_dir_argument(args(&["qunxue", "--data-dir", "/tmp/a"])), Some(PathBuf::from("/tmp/a")));
-        assert_eq!(data_dir_argument(args(&["qunxue", "--data-dir=/tmp/b"])), Some(PathBuf::from("/tmp/b")));
-        assert_eq!(data_dir_argument(args(&["qunxue"])), None);
-        assert_eq!(data_dir_argument(args(&["/tmp/--data-dir"])), None, "the program's own path is not an argument");
-    }
 }
 
 /// The shipped curriculum, a pack folder holding `courses/` and `quizzes/`:

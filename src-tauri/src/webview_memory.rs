@@ -28,7 +28,7 @@ pub fn tune(app: &tauri::AppHandle<Wry>) {
         });
         if let Err(error) = applied {
             // Only memory is at stake; the app works the same without it.
-            eprintln!("qunxue: could not tune the web view: {error}");
+            log::warn!("could not tune the web view: {error}");
         }
     }
 }

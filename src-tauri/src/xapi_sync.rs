@@ -1,7 +1,8 @@
 //! The background task that sends queued xAPI statements to the company's
 //! LRS: every minute while all is well, backing off (5 s doubling to 15 min)
 //! while the LRS is unreachable or refusing, so an offline laptop stays
-//! quiet and catches up once it is back on the network.
+//! quiet and catches up once it is back on the network. Each failure goes
+//! to the session's health board: the log, and the banner.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -17,22 +18,27 @@ pub fn spawn(session: Arc<Session>) {
     tauri::async_runtime::spawn(async move {
         let mut failures = 0u32;
         loop {
-            let session = Arc::clone(&session);
-            let outcome = tokio::task::spawn_blocking(move || session.xapi_background_run()).await;
-            let wait = match outcome {
-                Ok(Ok(())) => {
+            let worker = Arc::clone(&session);
+            let outcome = tokio::task::spawn_blocking(move || worker.xapi_background_run()).await;
+            let error = match outcome {
+                Ok(Ok(())) => None,
+                Ok(Err(error)) => Some(error.to_string()),
+                Err(join) => Some(format!("the sync task failed: {join}")),
+            };
+            let wait = match error {
+                None => {
                     failures = 0;
+                    session.health_board().sync_succeeded();
                     IDLE
                 }
-                Ok(Err(error)) => {
+                Some(error) => {
+                    // The board logs it and keeps it for the banner.
                     failures = failures.saturating_add(1);
-                    eprintln!("qunxue: xAPI sync failed (attempt {failures}): {error}");
-                    xapi::backoff(failures)
-                }
-                Err(join) => {
-                    failures = failures.saturating_add(1);
-                    eprintln!("qunxue: the xAPI sync task failed: {join}");
-                    xapi::backoff(failures)
+                    let wait = xapi::backoff(failures);
+                    let now = session.now();
+                    let next = now + chrono::Duration::from_std(wait).unwrap_or(chrono::Duration::MAX);
+                    session.health_board().sync_failed(&error, failures, now, next);
+                    wait
                 }
             };
             tokio::time::sleep(wait).await;

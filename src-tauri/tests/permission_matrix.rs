@@ -68,6 +68,12 @@ const ROWS: &[Row] = &[
     // The app.
     Row { command: "app_info", min: Learner, args: none, effect: Effect::Returns(|v| v["version"].is_string()) },
     Row { command: "ui_ready", min: Learner, args: none, effect: Effect::Returns(Value::is_null) },
+    // Nothing failed in the background of the template: every role gets an empty list.
+    Row { command: "app_health", min: Learner, args: none, effect: Effect::Returns(|v| v["problems"] == json!([])) },
+    Row { command: "log_folder", min: Instructor, args: none, effect: Effect::Returns(|v| v.as_str().is_some_and(|p| p.ends_with("logs"))) },
+    Row { command: "export_logs", min: Instructor, args: |_, _, r| json!({ "path": path(r, "logs.zip") }), effect: Effect::WritesFile },
+    // A debug build's panic on purpose becomes an internal error, for everyone.
+    Row { command: "debug_panic", min: Learner, args: none, effect: Effect::RefusedByRules("internal") },
     Row { command: "list_backups", min: Learner, args: none, effect: Effect::Returns(|v| non_empty(&v["backups"])) },
     Row { command: "create_backup_now", min: Learner, args: none, effect: Effect::Returns(|v| v["reason"] == "manual") },
     Row {

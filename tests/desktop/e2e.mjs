@@ -48,14 +48,15 @@ function assert(condition, message) {
 }
 
 /** Starts the app in a new window; each session is a fresh process.
- *  `args` go to the program (e.g. `--data-dir` for a second machine). */
-async function launch(args = []) {
+ *  `args` go to the program (e.g. `--data-dir` for a second machine);
+ *  `application` replaces it (a wrapper that sets the environment). */
+async function launch(args = [], application = app) {
   return WebDriver.newSession({
     hostname: '127.0.0.1',
     port,
     logLevel: 'warn',
     connectionRetryTimeout: 120_000,
-    capabilities: { alwaysMatch: { 'tauri:options': { application: app, args } } },
+    capabilities: { alwaysMatch: { 'tauri:options': { application, args } } },
   })
 }
 
@@ -190,9 +191,9 @@ for (const file of checkFiles) {
   const t = {
     driver,
     /** Closes this window and starts the app again with `args`. */
-    relaunch: async (args = []) => {
+    relaunch: async (args = [], application = app) => {
       await driver.deleteSession().catch(() => {})
-      driver = await launch(args)
+      driver = await launch(args, application)
       t.driver = driver
     },
     check,

@@ -5,6 +5,8 @@
 mod bench;
 mod display;
 mod fuzz;
+mod installers;
+mod package_check;
 mod process;
 mod profile;
 mod run;
@@ -50,6 +52,8 @@ enum Task {
     },
     /// Build the release app and package it as a .deb with Tauri's bundler.
     Bundle,
+    /// Build the release installers this system can make: .deb (Linux), .msi and NSIS (Windows), .dmg (macOS).
+    Installers,
     /// Measure every performance budget (DESIGN.md §6); prints a table and writes target/bench/report.json.
     Bench {
         /// Small sizes, to try the bench out; the figures are not the budgets'.
@@ -90,6 +94,7 @@ fn main() -> anyhow::Result<()> {
         Task::Fuzz { minutes, targets } => fuzz::run(minutes, &targets),
         Task::GenPack { modules, out, seed } => bench::gen_pack(modules, &out, seed),
         Task::Bundle => bench::bundle().map(|_| ()),
+        Task::Installers => installers::run(),
         Task::Profile { budget, with, modules, answers } => {
             profile::profile(&profile::ProfileOptions { budget, profiler: with, modules, answers })
         }

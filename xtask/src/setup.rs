@@ -34,7 +34,9 @@ const APP_PACKAGES: &[&str] = &[
 /// `xdotool` types a path into the native file dialog in the desktop e2e;
 /// `python3-venv`: the venv Ralph, the xAPI tests' LRS, is installed into;
 /// `gnome-keyring` and `dbus`: a real Secret Service for the secrets test;
-/// `gstreamer1.0-tools`: gst-launch makes the desktop e2e's test video.)
+/// `gstreamer1.0-tools`: gst-launch makes the desktop e2e's test video;
+/// `desktop-file-utils` and `appstream`: the packaging layer validates the
+/// `.deb`'s desktop entry and metainfo.)
 const TEST_PACKAGES: &[&str] = &[
     "webkit2gtk-driver",
     "chromium",
@@ -46,6 +48,8 @@ const TEST_PACKAGES: &[&str] = &[
     "gnome-keyring",
     "dbus",
     "gstreamer1.0-tools",
+    "desktop-file-utils",
+    "appstream",
 ];
 
 /// tauri-driver must stay on 2.x, like every other Tauri part.

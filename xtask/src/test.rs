@@ -34,6 +34,7 @@ pub fn run(with_setup: bool) -> anyhow::Result<()> {
     // The desktop crate's own tests (the permission matrix) embed the built UI.
     // `--nocapture`: the matrix prints how many commands it ran as every role.
     layers.push(cargo_tests("Permission matrix (desktop)", &["test", "-p", "qunxue-desktop", "--", "--nocapture"])?);
+    layers.push(packaging()?);
     // The desktop checks seed their database with the test-only tool (an
     // instructor for tasks.mjs, roles for the teaching screens).
     process::run("cargo", &["build", "-p", "qunxue-cli", "-p", "qunxue-test-support"])?;
@@ -91,6 +92,24 @@ fn cargo_tests_via(name: &'static str, program: &str, args: &[&str]) -> anyhow::
         failed = 1; // a build failure counts as a failed layer
     }
     Ok(Layer { name, passed, failed })
+}
+
+/// The `.deb` a Debian user installs (see package_check), one check a line.
+fn packaging() -> anyhow::Result<Layer> {
+    let (mut passed, mut failed) = (0, 0);
+    for (name, outcome) in crate::package_check::run()? {
+        match outcome {
+            Ok(()) => {
+                passed += 1;
+                println!("ok - {name}");
+            }
+            Err(why) => {
+                failed += 1;
+                println!("not ok - {name}\n  {}", why.replace('\n', "\n  "));
+            }
+        }
+    }
+    Ok(Layer { name: "Package (.deb)", passed, failed })
 }
 
 /// Vitest component and unit tests, counted from its JSON report.

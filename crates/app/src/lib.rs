@@ -14,6 +14,7 @@ mod crockford;
 pub mod error;
 pub mod export;
 pub mod glossary;
+pub mod health;
 pub mod impact;
 pub mod import;
 pub mod learner_record;

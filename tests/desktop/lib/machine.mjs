@@ -17,9 +17,12 @@ export function qunxue(args, { input, pin } = {}) {
 
 /**
  * Sets up a data folder with `pack` imported and `people` added
- * (`{ name, role, pin? }`), and relaunches the app on it.
+ * (`{ name, role, pin? }`), lets `beforeLaunch({ dataDir, db, adminId })`
+ * change what the app will find, and relaunches the app on it. Returns the
+ * data folder (which also names the app's process, see memory.mjs), the
+ * database and the admin's id.
  */
-export async function machineWith(t, { name, pack, people }) {
+export async function machineWith(t, { name, pack, people, beforeLaunch, launchArgs = [] }) {
   const dataDir = mkdtempSync(join(tmpdir(), `qunxue-e2e-${name}-`))
   const db = join(dataDir, 'qunxue.db')
   const admin = JSON.parse(
@@ -31,5 +34,7 @@ export async function machineWith(t, { name, pack, people }) {
     if (person.pin) qunxue([...args, '--pin-stdin'], { input: `${person.pin}\n`, pin: ADMIN_PIN })
     else qunxue(args, { pin: ADMIN_PIN })
   }
-  await t.relaunch(['--data-dir', dataDir])
+  beforeLaunch?.({ dataDir, db, adminId: admin.id })
+  await t.relaunch(['--data-dir', dataDir, ...launchArgs])
+  return { dataDir, db, adminId: admin.id }
 }

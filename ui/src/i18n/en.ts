@@ -18,6 +18,7 @@ import pdf from './features/pdf.en'
 import classes from './features/classes.en'
 import accounts from './features/accounts.en'
 import analytics from './features/analytics.en'
+import health from './features/health.en'
 
 const en: MessageSchema = {
   marking,
@@ -37,6 +38,7 @@ const en: MessageSchema = {
   classes,
   accounts,
   analytics,
+  health,
   app: {
     name: 'Qunxue',
     tagline: 'Community operations training',

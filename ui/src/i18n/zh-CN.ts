@@ -19,6 +19,7 @@ import pdf from './features/pdf.zh-CN'
 import classes from './features/classes.zh-CN'
 import accounts from './features/accounts.zh-CN'
 import analytics from './features/analytics.zh-CN'
+import health from './features/health.zh-CN'
 
 const zhCN = {
   marking,
@@ -38,6 +39,7 @@ const zhCN = {
   classes,
   accounts,
   analytics,
+  health,
   app: {
     name: '群学',
     tagline: '社群运营培训',

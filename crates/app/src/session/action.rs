@@ -24,6 +24,9 @@ pub enum Requirement {
 pub enum Action {
     // The app and its database.
     ReadAppInfo,
+    /// The banner's list of background failures (the use-case decides how
+    /// much of each the caller sees).
+    SeeHealth,
     ListBackups,
     CreateBackup,
     RestoreBackup,
@@ -90,6 +93,8 @@ pub enum Action {
     // xAPI.
     ReadXapiStatus,
     ConfigureXapi,
+    /// The app's log files (they name the LRS and its replies).
+    ReadLogs,
     SyncXapi,
     ExportXapi,
 }
@@ -101,7 +106,7 @@ impl Action {
         use Requirement::{Anyone, Role as R};
         use Role::{Admin, Instructor, Learner};
         match self {
-            Action::ReadAppInfo | Action::RecoverDatabase | Action::ValidatePack => Anyone,
+            Action::ReadAppInfo | Action::SeeHealth | Action::RecoverDatabase | Action::ValidatePack => Anyone,
             Action::ListProfiles | Action::SwitchProfile | Action::VerifyCertificate => Anyone,
             // A profile is created by its own learner at the picker; the service
             // asks an admin for any role above learner.
@@ -126,7 +131,7 @@ impl Action {
             // on its own; the LRS's address, account and its error replies
             // are for those who look after it.
             Action::SyncXapi => R(Learner),
-            Action::ReadXapiStatus => R(Instructor),
+            Action::ReadXapiStatus | Action::ReadLogs => R(Instructor),
             // Deleting a profile deletes everything its owner did.
             Action::DeleteProfile => R(Admin),
             // The service decides who may trust a key for which bundle kind.
@@ -184,6 +189,7 @@ impl Action {
             Action::DeleteProfile => "删除档案 / deleting a profile",
             Action::ConfigureSecurity => "安全设置 / security settings",
             Action::ReadAdminLog => "查看管理日志 / reading the admin log",
+            Action::ReadLogs => "查看运行日志 / reading the app's logs",
             _ => "此操作 / this action",
         }
     }

@@ -67,6 +67,8 @@ pub struct Session {
     /// The course folders the asset protocol last served to each actor, so
     /// images keep loading while an import holds the database.
     asset_grants: Mutex<std::collections::HashMap<AssetGrantKey, AssetGrant>>,
+    /// What failed in the background (backup, LRS sync), for the banner.
+    health: crate::health::Board,
 }
 
 /// Whose grant: (profile id, whether unlocked, course id).
@@ -228,6 +230,11 @@ impl Session {
 
     pub fn database_path(&self) -> &Path {
         &self.database_path
+    }
+
+    /// Where the background work (the xAPI sync loop) reports its failures.
+    pub fn health_board(&self) -> &crate::health::Board {
+        &self.health
     }
 
     /// The damage found at start-up, while it has not been recovered from.

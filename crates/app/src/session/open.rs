@@ -61,6 +61,7 @@ impl Session {
             recovery: Mutex::new(None),
             last_seen: Mutex::new(None),
             asset_grants: Mutex::new(std::collections::HashMap::new()),
+            health: crate::health::Board::default(),
         }
     }
 
@@ -77,7 +78,11 @@ impl Session {
                 let profile = prepare(&mut store, options.bundled_pack.as_deref(), &options.clock)?;
                 // Nobody has entered a PIN yet: a profile without one is open,
                 // one with a PIN (a machine where every profile has one) waits.
-                Ok(Started { session: Session::with_store(store, options, profile, false), backup_error: ready.backup_error })
+                let session = Session::with_store(store, options, profile, false);
+                if let Some(error) = &ready.backup_error {
+                    session.health.backup_failed(error, now);
+                }
+                Ok(Started { session, backup_error: ready.backup_error })
             }
             Startup::Damaged(damage) => {
                 let session = Session::with_store(Store::open_in_memory()?, options, String::new(), false);

@@ -32,6 +32,17 @@ impl Session {
         })
     }
 
+    /// What failed in the background, as the acting profile may see it:
+    /// instructors and admins (unlocked) get the errors, a learner only
+    /// that records wait to be sent (see [`crate::health`]).
+    pub fn health(&self) -> Result<crate::health::HealthReport> {
+        let damage = self.recovery().map(|damage| damage.problem);
+        let a = self.authorise(Action::SeeHealth)?;
+        let sees_details = a.caller.role >= qunxue_store::profiles::Role::Instructor;
+        let pending = if damage.is_some() { 0 } else { crate::xapi::status(&a.store)?.pending };
+        Ok(self.health.report(sees_details, pending, damage.as_deref()))
+    }
+
     /// The file an asset request (`/<course>/<path…>`, percent-decoded)
     /// names, if it lies inside that course's own folder and the caller may
     /// have it: `..`, absolute paths and symlinks that lead out of it are

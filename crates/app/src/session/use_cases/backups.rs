@@ -54,7 +54,16 @@ impl Session {
             return Err(AppError::Rejected("数据库已损坏，请先恢复备份 / the database is damaged; restore a backup first".into()));
         }
         let a = self.authorise(Action::CreateBackup)?;
-        create_backup(a.store.conn(), a.data_dir, BackupReason::Manual, a.now)
+        match create_backup(a.store.conn(), a.data_dir, BackupReason::Manual, a.now) {
+            Ok(entry) => {
+                self.health.backup_succeeded();
+                Ok(entry)
+            }
+            Err(error) => {
+                self.health.backup_failed(&error.to_string(), a.now);
+                Err(error)
+            }
+        }
     }
 
     /// An online copy of the live database to `out` (the CLI's `backup`).

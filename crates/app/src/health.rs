@@ -1,0 +1,183 @@
+//! What went wrong on this machine while nobody was looking — the automatic
+//! backup, the sync with the company's LRS, the database's start-up check —
+//! kept so the window can show it to the person at the machine (a banner)
+//! instead of a line on a console nobody reads.
+//!
+//! Who sees what is decided here, not by the window: instructors and admins
+//! get the error and when the next try is due, since they can act on it; a
+//! learner learns only that their records are waiting to be sent, never the
+//! LRS's address or its replies.
+
+use std::sync::{Mutex, PoisonError};
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use serde::Serialize;
+
+/// The background troubles of one running app.
+#[derive(Debug, Default)]
+pub struct Board {
+    state: Mutex<Troubles>,
+}
+
+#[derive(Debug, Default, Clone)]
+struct Troubles {
+    backup: Option<BackupFailure>,
+    sync: Option<SyncFailure>,
+}
+
+#[derive(Debug, Clone)]
+struct BackupFailure {
+    error: String,
+    at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone)]
+struct SyncFailure {
+    error: String,
+    since: DateTime<Utc>,
+    attempts: u32,
+    next_try_at: DateTime<Utc>,
+}
+
+/// The problems to show, as the caller may see them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HealthReport {
+    pub problems: Vec<Problem>,
+}
+
+/// One problem. `detail` is the error itself, for those who look after the
+/// machine; `None` for a learner.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "camelCase", rename_all_fields = "camelCase")]
+pub enum Problem {
+    /// The automatic (or last manual) backup failed: the work since the last
+    /// good backup has no copy.
+    Backup { at: String, detail: Option<String> },
+    /// Records wait to be sent to the company's LRS, which failed `attempts`
+    /// times in a row since `since`; the app tries again at `next_try_at`.
+    Sync { pending: i64, since: String, attempts: u32, next_try_at: Option<String>, detail: Option<String> },
+    /// The database failed its start-up check; the recovery screen restores a backup.
+    Database { detail: Option<String> },
+}
+
+impl Board {
+    fn troubles(&self) -> std::sync::MutexGuard<'_, Troubles> {
+        // A Troubles is replaced whole, never left half-written.
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    pub fn backup_failed(&self, error: &str, at: DateTime<Utc>) {
+        log::error!("backup failed: {error}");
+        self.troubles().backup = Some(BackupFailure { error: error.to_string(), at });
+    }
+
+    pub fn backup_succeeded(&self) {
+        self.troubles().backup = None;
+    }
+
+    /// A failed run of the background sync: the `attempts`-th in a row.
+    pub fn sync_failed(&self, error: &str, attempts: u32, at: DateTime<Utc>, next_try_at: DateTime<Utc>) {
+        log::warn!("LRS sync failed (attempt {attempts}, next at {}): {error}", stamp(next_try_at));
+        let mut troubles = self.troubles();
+        let since = troubles.sync.as_ref().map_or(at, |failure| failure.since);
+        troubles.sync = Some(SyncFailure { error: error.to_string(), since, attempts, next_try_at });
+    }
+
+    pub fn sync_succeeded(&self) {
+        let mut troubles = self.troubles();
+        if troubles.sync.take().is_some() {
+            log::info!("LRS sync works again");
+        }
+    }
+
+    /// The report for someone who may (`sees_details`) or may not see the
+    /// errors. A sync failure shows only while records wait (`pending`).
+    pub(crate) fn report(&self, sees_details: bool, pending: i64, damage: Option<&str>) -> HealthReport {
+        let troubles = self.troubles().clone();
+        let detail = |text: &str| sees_details.then(|| text.to_string());
+        let mut problems = Vec::new();
+        if let Some(problem) = damage {
+            problems.push(Problem::Database { detail: detail(problem) });
+        }
+        if let Some(failure) = &troubles.backup {
+            problems.push(Problem::Backup { at: stamp(failure.at), detail: detail(&failure.error) });
+        }
+        if let Some(failure) = troubles.sync.as_ref().filter(|_| pending > 0) {
+            problems.push(Problem::Sync {
+                pending,
+                since: stamp(failure.since),
+                attempts: failure.attempts,
+                next_try_at: sees_details.then(|| stamp(failure.next_try_at)),
+                detail: detail(&failure.error),
+            });
+        }
+        HealthReport { problems }
+    }
+}
+
+fn stamp(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+
+    use super::*;
+
+    fn at(minute: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 12, 7, 9, minute, 0).unwrap()
+    }
+
+    #[test]
+    fn a_learner_learns_that_records_wait_but_not_why() {
+        let board = Board::default();
+        board.sync_failed("connection refused by lrs.example.com", 1, at(0), at(1));
+        board.sync_failed("connection refused by lrs.example.com", 2, at(1), at(3));
+        let learner = board.report(false, 12, None);
+        assert_eq!(
+            learner.problems,
+            vec![Problem::Sync { pending: 12, since: "2026-12-07T09:00:00Z".into(), attempts: 2, next_try_at: None, detail: None }]
+        );
+        let instructor = board.report(true, 12, None);
+        assert_eq!(
+            instructor.problems,
+            vec![Problem::Sync {
+                pending: 12,
+                since: "2026-12-07T09:00:00Z".into(),
+                attempts: 2,
+                next_try_at: Some("2026-12-07T09:03:00Z".into()),
+                detail: Some("connection refused by lrs.example.com".into()),
+            }]
+        );
+    }
+
+    #[test]
+    fn a_sync_problem_goes_once_nothing_waits_or_a_run_succeeds() {
+        let board = Board::default();
+        board.sync_failed("timeout", 1, at(0), at(1));
+        assert!(board.report(true, 0, None).problems.is_empty(), "nothing waits: nothing to say");
+        board.sync_succeeded();
+        assert!(board.report(true, 5, None).problems.is_empty());
+    }
+
+    #[test]
+    fn backup_and_database_troubles_are_shown_to_everyone_with_details_for_some() {
+        let board = Board::default();
+        board.backup_failed("/data/backups: Not a directory", at(5));
+        let report = board.report(false, 0, Some("database disk image is malformed"));
+        assert_eq!(
+            report.problems,
+            vec![
+                Problem::Database { detail: None },
+                Problem::Backup { at: "2026-12-07T09:05:00Z".into(), detail: None },
+            ]
+        );
+        let json = serde_json::to_value(board.report(true, 0, None)).unwrap();
+        assert_eq!(json["problems"][0]["kind"], "backup");
+        assert_eq!(json["problems"][0]["detail"], "/data/backups: Not a directory");
+        board.backup_succeeded();
+        assert!(board.report(true, 0, None).problems.is_empty());
+    }
+}

@@ -1,0 +1,27 @@
+// What failed in the background (backup, LRS sync, database check), as the
+// backend lets the acting profile see it, and the app's log files.
+import { call } from './client'
+
+/** One problem; `detail` (the error itself) only for instructors and admins. */
+export type HealthProblem =
+  | { kind: 'backup'; at: string; detail: string | null }
+  | { kind: 'sync'; pending: number; since: string; attempts: number; nextTryAt: string | null; detail: string | null }
+  | { kind: 'database'; detail: string | null }
+
+export interface HealthReport {
+  problems: HealthProblem[]
+}
+
+export function appHealth(): Promise<HealthReport> {
+  return call<HealthReport>('app_health')
+}
+
+/** Where the log files are (instructors and admins). */
+export function logFolder(): Promise<string> {
+  return call<string>('log_folder')
+}
+
+/** Zips the log files to `path`, picked in the save dialog; returns how many. */
+export function exportLogs(path: string): Promise<number> {
+  return call<number>('export_logs', { path })
+}
