@@ -11,6 +11,7 @@ mod launch;
 mod logging;
 mod navigation_guard;
 mod single_instance;
+mod system_locale;
 mod startup;
 mod state;
 mod webview_memory;
@@ -44,7 +45,8 @@ pub fn builder<R: Runtime>(identifier: &str) -> tauri::Builder<R> {
                 )
                 .build(),
         )
-        .plugin(tauri_plugin_opener::init());
+        .plugin(tauri_plugin_opener::init())
+        .plugin(system_locale::plugin());
     // After plugin-fs (in commands_on), whose scope it saves and restores.
     commands_on(base).plugin(tauri_plugin_persisted_scope::init()).setup(move |app| {
         logging::install_panic_hook(app.handle().clone());

@@ -200,6 +200,12 @@ impl TauriDriver {
         let mut command = process::command(&program, &["--port", &port.to_string(), "--native-port", &native_port]);
         // The app inherits the driver's environment: point it at a fresh data folder.
         command.env("QUNXUE_DATA_DIR", data_dir).stdout(Stdio::null());
+        // The app's first start follows the system language, and the checks
+        // read the Chinese interface, which is what a language the app does
+        // not know gives: the C locale, present on every Debian (a zh_CN one
+        // may not be, and GTK then garbles native window titles). The check
+        // of English starts its own window with LANG=en_US.UTF-8.
+        command.env("LANG", "C.UTF-8").env_remove("LANGUAGE").env_remove("LC_ALL").env_remove("LC_MESSAGES");
         // Its own process group, so stopping it also stops WebKitWebDriver.
         #[cfg(unix)]
         std::os::unix::process::CommandExt::process_group(&mut command, 0);

@@ -104,9 +104,42 @@ async function playsOn(t) {
 export default async function (t) {
   const { dataDir } = await machineWith(t, { name: 'video', pack: packWithVideos(), people: [{ name: LEARNER, role: 'learner' }] })
 
-  await t.check('a course video plays, seeks to 1:00 with its caption there, and plays on', async () => {
+  await t.check('a 100 MB video shows its poster, seeks to 1:00 by range, and the app grows by less than 50 MB', async () => {
+    // First in a fresh app, so no earlier player's memory blurs the measure.
     await t.waitFor('the first screen', () => t.find('main h1'))
     await useProfile(t, LEARNER)
+    await t.navigate(`/courses/${COURSE}/modules/m02-plan`)
+    await t.waitFor('the big video', () => t.find(VIDEO))
+    await t.driver.executeScript(`document.querySelector('${VIDEO}').scrollIntoView({ block: "center" })`, [])
+    const posterLoads = await t.driver.executeAsyncScript(
+      `const done = arguments[arguments.length - 1];
+       const image = new Image();
+       image.onload = () => done(image.naturalWidth);
+       image.onerror = () => done(0);
+       image.src = document.querySelector('${VIDEO}').poster;`,
+      [],
+    )
+    t.assert(posterLoads === 640, `the poster loaded ${posterLoads} px wide`)
+    await t.screenshot('video-poster')
+    // Nothing is loaded yet (preload="none"): what the app costs from here on
+    // is the player's. The page settles first, so its own start-up is not counted.
+    await new Promise((done) => setTimeout(done, 3000))
+    const before = appMemory(dataDir)
+    const cue = await seekToOneMinute(t)
+    const seeked = appMemory(dataDir)
+    t.assert(cue === BIG_CUE, `the caption was ${cue}`)
+    await playsOn(t)
+    const played = appMemory(dataDir)
+    // The larger of the two samples: while it seeks, and playing on from there.
+    const after = seeked.mb > played.mb ? seeked : played
+    const growth = after.mb - before.mb
+    console.log(`  # app + WebKit RSS ${before.mb.toFixed(0)} MB → ${after.mb.toFixed(0)} MB (${after.names.join(', ')})`)
+    t.assert(after.names.some((name) => /WebKit/.test(name)), `WebKit's processes were not counted: ${after.names.join(', ')}`)
+    t.assert(growth < 50, `the app grew by ${growth.toFixed(1)} MB while playing a 100 MB video`)
+    await t.screenshot('video-100mb-seeked')
+  })
+
+  await t.check('a course video plays, seeks to 1:00 with its caption there, and plays on', async () => {
     await t.navigate(`/courses/${COURSE}/modules/m03-case`)
     await t.waitFor('the video', () => t.find(VIDEO))
     await t.waitFor(
@@ -121,32 +154,5 @@ export default async function (t) {
     await playsOn(t)
     const duration = await t.driver.executeScript(`return document.querySelector('${VIDEO}').duration`, [])
     t.assert(duration >= 119, `the video is ${duration} s long`)
-  })
-
-  await t.check('a 100 MB video shows its poster, seeks to 1:00 by range, and the app grows by less than 50 MB', async () => {
-    await t.navigate(`/courses/${COURSE}/modules/m02-plan`)
-    await t.waitFor('the big video', () => t.find(VIDEO))
-    await t.driver.executeScript(`document.querySelector('${VIDEO}').scrollIntoView({ block: "center" })`, [])
-    const posterLoads = await t.driver.executeAsyncScript(
-      `const done = arguments[arguments.length - 1];
-       const image = new Image();
-       image.onload = () => done(image.naturalWidth);
-       image.onerror = () => done(0);
-       image.src = document.querySelector('${VIDEO}').poster;`,
-      [],
-    )
-    t.assert(posterLoads === 640, `the poster loaded ${posterLoads} px wide`)
-    await t.screenshot('video-poster')
-    // Nothing is loaded yet (preload="none"): what the app costs from here on is the player's.
-    const before = appMemory(dataDir)
-    const cue = await seekToOneMinute(t)
-    t.assert(cue === BIG_CUE, `the caption was ${cue}`)
-    await playsOn(t)
-    const after = appMemory(dataDir)
-    const growth = after.mb - before.mb
-    console.log(`  # app + WebKit RSS ${before.mb.toFixed(0)} MB → ${after.mb.toFixed(0)} MB (${after.names.join(', ')})`)
-    t.assert(after.names.some((name) => /WebKit/.test(name)), `WebKit's processes were not counted: ${after.names.join(', ')}`)
-    t.assert(growth < 50, `the app grew by ${growth.toFixed(1)} MB while playing a 100 MB video`)
-    await t.screenshot('video-100mb-seeked')
   })
 }

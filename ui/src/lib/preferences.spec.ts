@@ -47,6 +47,22 @@ describe('the interface language', () => {
     expect(storedLocale()).toBe(expected)
   })
 
+  it('in the desktop app follows the languages the OS handed over, not the webview', () => {
+    systemLanguages('en-US')
+    const w = window as unknown as { __QUNXUE_SYSTEM_LOCALES__?: readonly string[] }
+    try {
+      w.__QUNXUE_SYSTEM_LOCALES__ = ['zh-CN']
+      expect(storedLocale()).toBe('zh-CN')
+      // The C locale: nothing we know, so Chinese, even though WebKit says en-US.
+      w.__QUNXUE_SYSTEM_LOCALES__ = []
+      expect(storedLocale()).toBe('zh-CN')
+      w.__QUNXUE_SYSTEM_LOCALES__ = ['de-DE', 'en-GB']
+      expect(storedLocale()).toBe('en')
+    } finally {
+      delete w.__QUNXUE_SYSTEM_LOCALES__
+    }
+  })
+
   it('keeps the language picked in 设置 over the system one', () => {
     systemLanguages('en-US')
     storeLocale('zh-CN')

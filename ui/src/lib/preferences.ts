@@ -28,7 +28,10 @@ function oneOf<T extends string | number>(choices: readonly T[], value: unknown,
  * other language the default, Chinese.
  */
 export function systemLocale(): Locale {
-  const asked = navigator.languages?.length ? navigator.languages : [navigator.language]
+  // The desktop app hands over the OS's languages (src-tauri/src/system_locale.rs);
+  // WebKitGTK's navigator.language says en-US whenever the C locale is missing.
+  const fromOs = (window as unknown as { __QUNXUE_SYSTEM_LOCALES__?: readonly string[] }).__QUNXUE_SYSTEM_LOCALES__
+  const asked = fromOs ?? (navigator.languages?.length ? navigator.languages : [navigator.language])
   for (const tag of asked) {
     const language = (tag ?? '').toLowerCase().split('-')[0]
     if (language === 'zh') return 'zh-CN'
