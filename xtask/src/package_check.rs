@@ -39,6 +39,8 @@ pub fn run() -> anyhow::Result<Vec<(String, Result<(), String>)>> {
         let listed = listing.lines().any(|line| line.ends_with(path));
         checks.push((format!("the .deb holds {path}"), listed.then_some(()).ok_or_else(|| "not in dpkg -c".to_string())));
     }
+    let runnable = listing.lines().any(|line| line.starts_with("-rwxr-xr-x") && line.ends_with("./usr/bin/qunxue"));
+    checks.push(("/usr/bin/qunxue is executable".into(), runnable.then_some(()).ok_or_else(|| "not mode 755 in dpkg -c".to_string())));
     let desktop = find_desktop_entry(&unpacked.join("usr/share/applications"));
     checks.push(("desktop-file-validate accepts the desktop entry".into(), desktop.as_ref().map_err(ToString::to_string).and_then(|entry| tool_accepts("desktop-file-validate", &[entry]))));
     checks.push((
