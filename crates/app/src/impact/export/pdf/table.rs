@@ -82,12 +82,7 @@ fn narrow_first(natural: &[f32], least: &[f32], available: f32) -> Option<Vec<f3
 #[cfg(test)]
 mod tests {
     use super::column_widths;
-
-    fn units(text: &str) -> f32 {
-        text.chars()
-            .map(|c| if c.is_ascii() { 1.0 } else { 2.0 })
-            .sum()
-    }
+    use crate::impact::export::pdf::wrap::test_units as units;
 
     #[test]
     fn a_table_that_fits_keeps_its_natural_widths() {

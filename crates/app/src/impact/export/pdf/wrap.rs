@@ -72,17 +72,17 @@ fn split_word(
     piece
 }
 
+/// Every character one unit wide, a full-width (CJK) one two: a stand-in
+/// for a font that makes the expected lines easy to count (this module's and
+/// the table's tests).
+#[cfg(test)]
+pub(super) fn test_units(text: &str) -> f32 {
+    text.chars().map(|c| if c.is_ascii() { 1.0 } else { 2.0 }).sum()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{widest_word, wrap};
-
-    /// Every character one unit wide, a full-width (CJK) one two: a stand-in
-    /// for a font that makes the expected lines easy to count.
-    fn units(text: &str) -> f32 {
-        text.chars()
-            .map(|c| if c.is_ascii() { 1.0 } else { 2.0 })
-            .sum()
-    }
+    use super::{test_units as units, widest_word, wrap};
 
     #[test]
     fn a_latin_sentence_breaks_between_words_only() {
