@@ -130,7 +130,10 @@ pub fn create_backup(
     crate::private_files::private_dir(&dir)?;
     let file_name = format!("{PREFIX}{}-{}{SUFFIX}", now.format(TIME_FORMAT), reason.as_str());
     let written = backup_to_file(source, &dir.join(&file_name))?;
-    prune(data_dir)?;
+    log::info!("backed up the database to {} ({} bytes)", written.path.display(), written.size);
+    for deleted in prune(data_dir)? {
+        log::info!("deleted the old backup {}", deleted.display());
+    }
     Ok(BackupEntry {
         file_name,
         path: written.path,

@@ -51,6 +51,7 @@ impl Session {
         let installed: Vec<String> =
             courses.iter().map(|c| format!("{} {} ({:?})", c.course_id, c.version, c.outcome).to_lowercase()).collect();
         self.log_admin("import_pack", format!("{} ← {}", installed.join(", "), path.display()))?;
+        log::info!("imported {} from {}", installed.join(", "), path.display());
         Ok(ImportSummary { first, courses })
     }
 
