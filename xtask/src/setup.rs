@@ -25,8 +25,10 @@ const APP_PACKAGES: &[&str] = &[
     "libayatana-appindicator3-dev",
     "fonts-noto-cjk",
     "xvfb",
-    // WebKitGTK plays WebM (VP8/VP9, Matroska) through these GStreamer plug-ins.
+    // WebKitGTK plays WebM (VP8/VP9, Matroska) through plugins-good and
+    // H.264/AAC MP4 through libav, as the .deb declares.
     "gstreamer1.0-plugins-good",
+    "gstreamer1.0-libav",
 ];
 
 /// Extra packages only the tests need.
