@@ -27,19 +27,19 @@ pub fn run() -> anyhow::Result<Vec<(String, Result<(), String>)>> {
 
     let mut checks = Vec::new();
     for path in [
-        "./usr/bin/qunxue",
-        "./usr/bin/qunxue-desktop",
-        "./usr/share/man/man1/qunxue.1",
-        "./usr/share/bash-completion/completions/qunxue",
-        "./usr/share/zsh/vendor-completions/_qunxue",
-        "./usr/share/fish/vendor_completions.d/qunxue.fish",
-        "./usr/share/metainfo/org.qunxue.desktop.metainfo.xml",
-        "./usr/share/mime/packages/qunxue.xml",
+        "usr/bin/qunxue",
+        "usr/bin/qunxue-desktop",
+        "usr/share/man/man1/qunxue.1",
+        "usr/share/bash-completion/completions/qunxue",
+        "usr/share/zsh/vendor-completions/_qunxue",
+        "usr/share/fish/vendor_completions.d/qunxue.fish",
+        "usr/share/metainfo/org.qunxue.desktop.metainfo.xml",
+        "usr/share/mime/packages/qunxue.xml",
     ] {
-        let listed = listing.lines().any(|line| line.ends_with(path));
+        let listed = listing.lines().any(|line| listed_path(line) == path);
         checks.push((format!("the .deb holds {path}"), listed.then_some(()).ok_or_else(|| "not in dpkg -c".to_string())));
     }
-    let runnable = listing.lines().any(|line| line.starts_with("-rwxr-xr-x") && line.ends_with("./usr/bin/qunxue"));
+    let runnable = listing.lines().any(|line| line.starts_with("-rwxr-xr-x") && listed_path(line) == "usr/bin/qunxue");
     checks.push(("/usr/bin/qunxue is executable".into(), runnable.then_some(()).ok_or_else(|| "not mode 755 in dpkg -c".to_string())));
     let desktop = find_desktop_entry(&unpacked.join("usr/share/applications"));
     checks.push(("desktop-file-validate accepts the desktop entry".into(), desktop.as_ref().map_err(ToString::to_string).and_then(|entry| tool_accepts("desktop-file-validate", &[entry]))));
@@ -60,6 +60,11 @@ pub fn run() -> anyhow::Result<Vec<(String, Result<(), String>)>> {
     let wrapper = unpacked.join("usr/bin/qunxue");
     checks.push(("the packaged qunxue runs the CLI".into(), packaged_cli_runs(&wrapper, &unpacked.join("usr/bin/qunxue-desktop"))));
     Ok(checks)
+}
+
+/// The path a `dpkg-deb -c` line names, without the `./` some tars put first.
+fn listed_path(line: &str) -> &str {
+    line.rsplit(' ').next().unwrap_or("").trim_start_matches("./")
 }
 
 fn newest_deb(folder: &Path) -> anyhow::Result<PathBuf> {
@@ -109,5 +114,16 @@ fn packaged_cli_runs(wrapper: &Path, binary: &Path) -> Result<(), String> {
         Ok(())
     } else {
         Err(format!("`qunxue --version` said {said:?} ({})", output.status))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::listed_path;
+
+    #[test]
+    fn a_listing_line_names_its_path_with_or_without_dot_slash() {
+        assert_eq!(listed_path("-rwxr-xr-x 0/0             191 2026-12-07 14:04 usr/bin/qunxue"), "usr/bin/qunxue");
+        assert_eq!(listed_path("-rw-r--r-- root/root      2731 2026-12-07 14:04 ./usr/share/man/man1/qunxue.1"), "usr/share/man/man1/qunxue.1");
     }
 }
