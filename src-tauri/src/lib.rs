@@ -35,7 +35,7 @@ pub fn builder<R: Runtime>(identifier: &str) -> tauri::Builder<R> {
     // First, so a second launch hands over its files before anything else starts.
     let base = tauri::Builder::<R>::new()
         .plugin(single_instance::plugin(identifier, data_dir.as_deref()))
-        .plugin(logging::plugin(data_dir.as_ref().map(|dir| dir.join("logs"))))
+        .plugin(logging::plugin(data_dir.as_deref().map(logging::beside_data)))
         .plugin(
             tauri_plugin_window_state::Builder::default()
                 .with_state_flags(

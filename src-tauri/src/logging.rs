@@ -67,11 +67,17 @@ fn levels(setting: Option<&str>) -> (LevelFilter, Vec<(String, LevelFilter)>) {
     (default, per_module)
 }
 
-/// Where the log files are: `<data>/logs` for a given data folder, else the
+/// The log folder of a data folder given on the command line or by
+/// `QUNXUE_DATA_DIR`: a portable install keeps its logs with it.
+pub fn beside_data(data_folder: &Path) -> PathBuf {
+    data_folder.join("logs")
+}
+
+/// Where the log files are: [`beside_data`] for a given data folder, else the
 /// OS log folder.
 pub fn folder<R: Runtime>(app: &AppHandle<R>, data_folder: Option<&Path>) -> Option<PathBuf> {
     match data_folder {
-        Some(dir) => Some(dir.join("logs")),
+        Some(dir) => Some(beside_data(dir)),
         None => app.path().app_log_dir().ok(),
     }
 }
@@ -89,7 +95,8 @@ pub fn install_panic_hook<R: Runtime>(app: AppHandle<R>) {
             .unwrap_or_else(|| "(no message)".into());
         let place = info.location().map(|l| format!("{}:{}", l.file(), l.line())).unwrap_or_default();
         log::error!(target: "panic", "panic at {place}: {what}\n{}", std::backtrace::Backtrace::force_capture());
-        let folder = app.state::<LogFolder>().0.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
+        // try_state: a panic before start-up managed it must not panic again here.
+        let folder = app.try_state::<LogFolder>().and_then(|f| f.0.as_ref().map(|p| p.display().to_string())).unwrap_or_default();
         // Not blocking: the panic may be on the thread that would show it.
         app.dialog()
             .message(format!(
