@@ -38,7 +38,10 @@ const APP_PACKAGES: &[&str] = &[
 /// `gnome-keyring` and `dbus`: a real Secret Service for the secrets test;
 /// `gstreamer1.0-tools`: gst-launch makes the desktop e2e's test video;
 /// `desktop-file-utils` and `appstream`: the packaging layer validates the
-/// `.deb`'s desktop entry and metainfo.)
+/// `.deb`'s desktop entry and metainfo;
+/// `pandoc`: the Office converter's tests compare `qunxue convert`'s reading
+/// of a .docx with pandoc's reading of the same file — test-only, the app and
+/// the CLI never call it.)
 const TEST_PACKAGES: &[&str] = &[
     "webkit2gtk-driver",
     "chromium",
@@ -52,6 +55,7 @@ const TEST_PACKAGES: &[&str] = &[
     "gstreamer1.0-tools",
     "desktop-file-utils",
     "appstream",
+    "pandoc",
 ];
 
 /// tauri-driver must stay on 2.x, like every other Tauri part.
@@ -66,6 +70,7 @@ pub fn run(profile: Profile) -> anyhow::Result<()> {
     install_npm_packages()?;
     if profile == Profile::Test {
         install_ralph()?;
+        install_authoring_venv()?;
     }
     if profile == Profile::Test && !on_path("tauri-driver") && !cargo_bin("tauri-driver").is_file() {
         process::run("cargo", &["install", "tauri-driver", "--locked", "--version", TAURI_DRIVER_VERSION])?;
@@ -108,6 +113,68 @@ fn install_ralph() -> anyhow::Result<()> {
     let mut args = vec!["install", "--quiet", "--disable-pip-version-check"];
     args.extend_from_slice(RALPH_PACKAGES);
     process::run(&pip, &args)
+}
+
+/// What the Office-converter and schema tests' Python scripts (tests/authoring/)
+/// import: python-docx and python-pptx write the .docx/.pptx fixtures,
+/// jsonschema checks pack files against docs/schemas/. Pinned: the fixtures
+/// are what these versions write (Pillow, which python-pptx pulls in, draws
+/// the fixtures' PNG).
+const AUTHORING_PACKAGES: &[&str] = &["python-docx==1.2.0", "python-pptx==1.0.2", "jsonschema==4.26.0"];
+
+/// The venv of the authoring tests' scripts: `QUNXUE_AUTHORING_VENV`, else
+/// ~/.cache/qunxue/authoring-venv (outside target/, like Ralph's). Tests run
+/// `<venv>/bin/python`.
+pub fn authoring_venv() -> std::path::PathBuf {
+    if let Some(venv) = std::env::var_os("QUNXUE_AUTHORING_VENV") {
+        return venv.into();
+    }
+    let home = std::env::var_os("HOME").map(std::path::PathBuf::from).unwrap_or_default();
+    home.join(".cache/qunxue/authoring-venv")
+}
+
+/// Installs the authoring packages into their venv unless its python already
+/// imports them at the pinned versions.
+fn install_authoring_venv() -> anyhow::Result<()> {
+    let venv = authoring_venv();
+    let venv_python = venv.join("bin/python");
+    if venv_python.is_file() && authoring_packages_present(&venv_python) {
+        return Ok(());
+    }
+    let python = ["python3", "python"].into_iter().find(|p| on_path(p)).context(
+        "Python 3 is needed for the authoring tests: install python3 and python3-venv (`apt-get install -y python3-venv`)",
+    )?;
+    eprintln!("xtask: installing the authoring tests' Python packages into {}", venv.display());
+    if !venv_python.is_file() {
+        if let Some(parent) = venv.parent() {
+            std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+        }
+        let venv_arg = venv.to_string_lossy().into_owned();
+        process::run(python, &["-m", "venv", &venv_arg])?;
+    }
+    let pip = venv.join("bin/pip").to_string_lossy().into_owned();
+    let mut args = vec!["install", "--quiet", "--disable-pip-version-check"];
+    args.extend_from_slice(AUTHORING_PACKAGES);
+    process::run(&pip, &args)
+}
+
+/// True when `python` imports docx, pptx and jsonschema and their
+/// distributions are the versions [`AUTHORING_PACKAGES`] pins.
+fn authoring_packages_present(python: &std::path::Path) -> bool {
+    let pins: Vec<String> = AUTHORING_PACKAGES.iter().map(|p| format!("{p:?}")).collect();
+    let script = format!(
+        "import docx, pptx, jsonschema\n\
+         from importlib.metadata import version\n\
+         for pin in [{}]:\n    name, want = pin.split('==')\n    assert version(name) == want, pin\n",
+        pins.join(", ")
+    );
+    std::process::Command::new(python)
+        .args(["-c", &script])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .map(|status| status.success())
+        .unwrap_or(false)
 }
 
 /// Path of a binary installed by `cargo install`.
