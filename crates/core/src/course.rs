@@ -11,7 +11,7 @@ use crate::front_matter;
 pub const FORMAT_VERSION: u32 = 1;
 
 /// What a module is for; the outline groups modules by it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum ModuleKind {
     Theory,
@@ -36,11 +36,12 @@ impl ModuleKind {
 }
 
 /// `course.toml`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CourseManifest {
     pub format: u32,
     pub id: String,
+    #[schemars(with = "String")]
     pub version: semver::Version,
     pub title: String,
     pub language: String,
@@ -69,7 +70,7 @@ pub struct CourseManifest {
 }
 
 /// `[completion]` in `course.toml`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema, Default)]
 #[serde(deny_unknown_fields)]
 pub struct CompletionRule {
     /// `[[completion.task]]`: a practice task whose released grade must
@@ -81,7 +82,7 @@ pub struct CompletionRule {
     pub surveys: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TaskRequirement {
     pub id: String,
@@ -96,7 +97,7 @@ fn default_task_percent() -> f64 {
 }
 
 /// A company's look for its courses.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Branding {
     pub organisation: String,
@@ -107,7 +108,7 @@ pub struct Branding {
 }
 
 /// The TOML block at the top of a module file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ModuleFrontMatter {
     pub id: String,
@@ -129,7 +130,7 @@ pub struct ModuleFrontMatter {
 
 /// Who a module is for. Instructor-only modules are never served to a
 /// learner and do not count towards completing the course.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Audience {
     #[default]

@@ -15,6 +15,7 @@ pub mod pack;
 pub mod quiz;
 mod toml_message;
 pub mod xapi;
+pub mod xml_tree;
 
 pub use course::{Audience, CourseManifest, ModuleFrontMatter, ModuleKind};
 pub use diagnostic::{Diagnostic, Lang, Message, Noun, Severity};

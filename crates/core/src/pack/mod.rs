@@ -18,6 +18,7 @@ mod load;
 pub mod model;
 mod parsed;
 mod paths;
+mod schemas;
 mod text;
 mod toml_doc;
 
@@ -27,3 +28,4 @@ pub use ids::is_valid_id;
 pub use inspect::{inspect, CourseInspection, ModuleCounts};
 pub use load::load;
 pub use paths::is_normalised as is_normalised_path;
+pub use schemas::{pack_schemas, PackSchema};

@@ -5,7 +5,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 /// One question bank file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Bank {
     pub id: String,
@@ -15,7 +15,7 @@ pub struct Bank {
 }
 
 /// The eight question types.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum QuestionType {
     Single,
@@ -90,7 +90,7 @@ pub const BLANK_MARKER: &str = "____";
 
 /// One question. Which answer fields are set depends on `kind`; the table in
 /// `docs/pack-format.md` and [`QuestionType::answer_keys`] say which.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Question {
     pub id: String,
@@ -163,7 +163,7 @@ impl Question {
 }
 
 /// An answer worth part of a blank.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PartialAnswer {
     pub answer: String,
@@ -192,6 +192,21 @@ impl Answer {
             Answer::Float(x) => Some(x),
             Answer::Bool(_) => None,
         }
+    }
+}
+
+// Hand-written to match the hand-written `Deserialize` below: the JSON
+// Schema names the three shapes the key accepts.
+impl schemars::JsonSchema for Answer {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Answer".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "`single`: 0-based option index; `true_false`: true or false; `numeric`: the number.",
+            "type": ["boolean", "integer", "number"]
+        })
     }
 }
 

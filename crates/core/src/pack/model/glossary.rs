@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 /// `glossary.toml`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GlossaryFile {
     #[serde(default, rename = "term")]
@@ -13,7 +13,7 @@ pub struct GlossaryFile {
 }
 
 /// One term: what it means and, for a metric, how it is computed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Term {
     pub id: String,

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Which way is good.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Direction {
     Up,
@@ -11,7 +11,7 @@ pub enum Direction {
 }
 
 /// How values within one period combine.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Aggregation {
     Sum,
@@ -20,7 +20,7 @@ pub enum Aggregation {
 }
 
 /// `metrics.toml`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MetricFile {
     #[serde(default, rename = "metric")]
@@ -28,7 +28,7 @@ pub struct MetricFile {
 }
 
 /// A business metric the impact report compares before and after training.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MetricTemplate {
     pub id: String,

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 /// What a quiz is for; pre- and post-tests feed the knowledge level of the effect report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum QuizPurpose {
     Module,
@@ -13,7 +13,7 @@ pub enum QuizPurpose {
 }
 
 /// When the learner sees right answers and feedback.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum FeedbackMode {
     Immediate,
@@ -24,7 +24,7 @@ pub enum FeedbackMode {
 }
 
 /// One file of `quizzes/<slug>/quizzes/`: any number of `[[quiz]]` tables.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct QuizFile {
     #[serde(default, rename = "quiz")]
@@ -32,7 +32,7 @@ pub struct QuizFile {
 }
 
 /// One quiz: fixed items, random draws from banks, or both.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Quiz {
     pub id: String,
@@ -69,7 +69,7 @@ fn default_pass_mark() -> f64 {
 }
 
 /// `count` questions picked at random from one bank, optionally filtered.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct QuizDraw {
     pub bank: String,

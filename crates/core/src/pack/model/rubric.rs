@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 /// `rubrics.toml`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RubricFile {
     #[serde(default, rename = "rubric")]
@@ -11,7 +11,7 @@ pub struct RubricFile {
 }
 
 /// A scoring guide: criteria, each with ascending levels.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Rubric {
     pub id: String,
@@ -21,7 +21,7 @@ pub struct Rubric {
 }
 
 /// One aspect of the work that is judged.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Criterion {
     /// Unique within its rubric.
@@ -37,7 +37,7 @@ pub struct Criterion {
 /// `[rubric.criterion.gate]`: work at the criterion's lowest level (a leaked
 /// password, an unlawful promotion) cannot score above `cap_percent` of the
 /// task's grade range, however good the rest is.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Gate {
     /// 0 (the work fails outright) up to, not including, 100.
@@ -47,7 +47,7 @@ pub struct Gate {
 }
 
 /// One achievement level of a criterion; points ascend from the first level.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Level {
     pub points: f64,

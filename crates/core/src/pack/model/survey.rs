@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 /// `surveys.toml`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SurveyFile {
     #[serde(default, rename = "survey")]
@@ -11,7 +11,7 @@ pub struct SurveyFile {
 }
 
 /// A questionnaire about the course itself.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Survey {
     pub id: String,
@@ -21,7 +21,7 @@ pub struct Survey {
 }
 
 /// How a survey item is answered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum SurveyItemType {
     /// A rating from 1 to `scale`.
@@ -31,7 +31,7 @@ pub enum SurveyItemType {
 }
 
 /// One survey prompt.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SurveyItem {
     /// Unique within its survey.

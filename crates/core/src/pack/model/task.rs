@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::yes;
 
 /// `tasks.toml`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TaskFile {
     #[serde(default, rename = "task")]
@@ -13,7 +13,7 @@ pub struct TaskFile {
 }
 
 /// A piece of practical work, graded by hand against a rubric.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Task {
     pub id: String,

@@ -21,7 +21,6 @@
 //! cloze, select missing words, random matching) are named by question
 //! name and line, with the reason, and left out.
 
-mod tree;
 
 use base64::Engine;
 
@@ -31,7 +30,7 @@ use crate::pack::model::{Answer, PartialAnswer, Question, QuestionType};
 
 use super::gift::text_format::{to_markdown, to_plain, TextFormat};
 use super::import::{Format, ImportMode, Imported};
-use tree::Element;
+use crate::xml_tree::{self as tree, Element};
 
 /// A file embedded in the bank (an image of a question).
 #[derive(Debug, Clone, PartialEq, Eq)]

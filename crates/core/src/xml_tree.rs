@@ -1,14 +1,17 @@
-//! Moodle XML as a small element tree (name, attributes, text, children and
-//! the byte offset each element starts at, for line numbers), read with
-//! quick-xml. Moodle's files are small (a bank, not a course), so a tree is
-//! simpler to walk than events, and each question is then read on its own.
+//! XML as a small element tree (name, attributes, text, children and the
+//! byte offset each element starts at, for line numbers), read with
+//! quick-xml. Moodle XML banks and the parts of a Word or PowerPoint file
+//! are small enough that a tree is simpler to walk than events.
+//!
+//! Names are kept as written, prefix included (`w:p`): Office files always
+//! use the standard prefixes, and matching them as written keeps readers short.
 
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
 /// One element.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub(super) struct Element {
+pub struct Element {
     pub name: String,
     pub attributes: Vec<(String, String)>,
     /// The element's own text (text and CDATA directly inside it), entities resolved.
@@ -31,6 +34,22 @@ impl Element {
         self.children.iter().filter(move |c| c.name == name)
     }
 
+    /// Every element below this one, depth first, in document order.
+    pub fn descendants(&self) -> Vec<&Element> {
+        let mut found = Vec::new();
+        let mut stack: Vec<&Element> = self.children.iter().rev().collect();
+        while let Some(next) = stack.pop() {
+            found.push(next);
+            stack.extend(next.children.iter().rev());
+        }
+        found
+    }
+
+    /// The first element named `name` below this one, depth first.
+    pub fn find(&self, name: &str) -> Option<&Element> {
+        self.descendants().into_iter().find(|e| e.name == name)
+    }
+
     /// The text of the `<text>` child, as Moodle wraps most texts.
     pub fn text_child(&self) -> Option<&str> {
         self.child("text").map(|t| t.text.as_str())
@@ -44,13 +63,13 @@ impl Element {
 
 /// A document that is not well-formed XML, at a byte offset.
 #[derive(Debug, Clone, PartialEq)]
-pub(super) struct XmlError {
+pub struct XmlError {
     pub offset: usize,
     pub message: String,
 }
 
 /// Parses `text` into its root element.
-pub(super) fn parse(text: &str) -> Result<Element, XmlError> {
+pub fn parse(text: &str) -> Result<Element, XmlError> {
     let mut reader = Reader::from_str(text);
     let mut stack: Vec<Element> = vec![Element::default()];
     loop {

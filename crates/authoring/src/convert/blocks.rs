@@ -1,0 +1,95 @@
+//! What a Word document or a PowerPoint deck is read into: a flat list of
+//! blocks whose inline text is already Markdown. Both readers produce it and
+//! one writer turns it into modules, so the two formats cannot drift apart.
+
+use qunxue_core::Message;
+use serde::Serialize;
+
+/// One block, in document order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// `level` 1–6 as in the source (Word's Heading 1…; a deck's section or
+    /// title is 1, a slide's title 2). `text` is plain.
+    Heading { level: u8, text: String },
+    /// Inline Markdown.
+    Paragraph(String),
+    /// One list item: `depth` 0 for the outermost level.
+    ListItem { depth: u8, ordered: bool, text: String },
+    /// Rows of cells (inline Markdown); the first row is the header.
+    Table(Vec<Vec<String>>),
+    /// An image saved among the pack's assets.
+    Image { media: usize, alt: String },
+    /// Inline Markdown quoted (Word's Quote styles).
+    Quote(String),
+    /// Text only instructors see (a slide's speaker notes), paragraphs of inline Markdown.
+    InstructorNote(Vec<String>),
+}
+
+/// A picture from the source file, kept byte for byte.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Media {
+    /// The extension it is saved with (`png`, `jpeg`, …).
+    pub extension: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Where in the source something needing attention is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Place {
+    /// 1-based paragraph of a Word document (tables count as one).
+    Paragraph,
+    /// 1-based slide of a deck.
+    Slide,
+}
+
+/// Something the converter could not carry over as it was: named with its
+/// place, never dropped silently.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Attention {
+    pub place: Place,
+    pub number: usize,
+    pub message: String,
+    pub message_zh: String,
+}
+
+impl Attention {
+    pub fn new(place: Place, number: usize, message: Message) -> Attention {
+        Attention { place, number, message: message.en, message_zh: message.zh }
+    }
+
+    /// `paragraph 12: …` / `第 12 段：…`, as the command line prints it.
+    pub fn describe(&self, chinese: bool) -> String {
+        match (self.place, chinese) {
+            (Place::Paragraph, false) => format!("paragraph {}: {}", self.number, self.message),
+            (Place::Slide, false) => format!("slide {}: {}", self.number, self.message),
+            (Place::Paragraph, true) => format!("第 {} 段：{}", self.number, self.message_zh),
+            (Place::Slide, true) => format!("第 {} 张幻灯片：{}", self.number, self.message_zh),
+        }
+    }
+}
+
+/// A source file, read.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Document {
+    /// The title its properties give, if any.
+    pub title: Option<String>,
+    pub blocks: Vec<Block>,
+    pub media: Vec<Media>,
+    /// Footnote texts (inline Markdown) by the label the blocks refer to
+    /// them with (`[^label]`).
+    pub footnotes: Vec<(String, String)>,
+    pub attention: Vec<Attention>,
+}
+
+impl Document {
+    /// Keeps a picture and returns the index blocks refer to it by; the same
+    /// bytes used twice are kept once.
+    pub fn add_media(&mut self, extension: &str, bytes: Vec<u8>) -> usize {
+        if let Some(found) = self.media.iter().position(|m| m.bytes == bytes) {
+            return found;
+        }
+        self.media.push(Media { extension: extension.to_ascii_lowercase(), bytes });
+        self.media.len() - 1
+    }
+}

@@ -1,0 +1,225 @@
+//! `qunxue convert FILE.docx|FILE.pptx --out DIR`: a Word document or a
+//! PowerPoint deck to a pack folder, read from its Office XML inside the app
+//! (no external program). Word headings of the chosen level start modules;
+//! a deck is one module, or one per section, with a section per slide and
+//! the speaker notes kept for instructors only. Everything that could not
+//! be carried over is listed with its paragraph or slide.
+
+mod blocks;
+mod docx;
+mod inline;
+mod modules;
+mod naming;
+mod output;
+mod package;
+mod pptx;
+mod record;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use qunxue_core::{Diagnostic, ModuleKind};
+use serde::Serialize;
+
+pub use blocks::{Attention, Place};
+pub use record::RECORD_FILE;
+pub(crate) use output::write_replacing as write_file;
+pub(crate) use naming::{course_id_of, slug_of};
+
+use crate::AuthoringError;
+use blocks::Document;
+use package::Package;
+use record::{hash, Record};
+
+/// What to convert and how.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConvertOptions {
+    pub source: PathBuf,
+    /// The pack folder (made if missing).
+    pub out: PathBuf,
+    /// Word headings of this level or higher (1–3) start a module.
+    pub split_level: u8,
+    /// The kind every module gets.
+    pub kind: ModuleKind,
+    /// Replace files the author edited since the last conversion.
+    pub overwrite: bool,
+}
+
+/// One module made.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConvertedModule {
+    pub id: String,
+    pub title: String,
+    /// Pack-relative path.
+    pub path: String,
+    /// Headings inside it.
+    pub sections: usize,
+}
+
+/// What a conversion did.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConvertReport {
+    pub source: String,
+    pub out_dir: String,
+    pub course_id: String,
+    pub version: String,
+    /// Pack-relative files written.
+    pub written: Vec<String>,
+    /// Files whose content was already what the conversion makes.
+    pub unchanged: Vec<String>,
+    /// Files edited since the last conversion. Without `overwrite` nothing
+    /// at all is written while this is not empty.
+    pub edited_files: Vec<String>,
+    pub modules: Vec<ConvertedModule>,
+    pub attention: Vec<Attention>,
+    /// `qunxue validate` of the folder afterwards (empty when nothing was written).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl ConvertReport {
+    /// True when edited files stopped the conversion.
+    pub fn refused(&self) -> bool {
+        !self.edited_files.is_empty() && self.written.is_empty()
+    }
+}
+
+/// The two kinds of source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SourceKind {
+    Word,
+    PowerPoint,
+}
+
+/// Converts `options.source` into the pack folder `options.out`.
+pub fn convert(options: &ConvertOptions) -> crate::Result<ConvertReport> {
+    if !(1..=3).contains(&options.split_level) {
+        return Err(AuthoringError::Usage(format!("--split-level is 1, 2 or 3, not {}", options.split_level)));
+    }
+    let (doc, kind) = read_source(&options.source)?;
+    let stem = options.source.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let chinese = doc.blocks.iter().any(|b| matches!(b, blocks::Block::Heading { text, .. } | blocks::Block::Paragraph(text) if has_cjk(text)));
+    let split_level = if kind == SourceKind::PowerPoint { 1 } else { options.split_level };
+    let drafts = modules::split(&doc, split_level, if chinese { "引言" } else { "Introduction" });
+    if drafts.is_empty() {
+        return Err(AuthoringError::BadPackage {
+            path: options.source.clone(),
+            part: "document".into(),
+            message: "no text to convert".into(),
+        });
+    }
+
+    let last = Record::load(&options.out)?;
+    let slug = last.as_ref().map(|r| r.slug.clone()).unwrap_or_else(|| slug_of(&stem));
+    let course_id = last.as_ref().map(|r| r.course_id.clone()).unwrap_or_else(|| course_id_of(&stem));
+    let course_dir = format!("courses/{slug}");
+
+    let mut plan: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    let media_names: Vec<String> = doc.media.iter().map(|m| format!("assets/img-{}.{}", &hash(&m.bytes)[..12], m.extension)).collect();
+    let from_module: Vec<String> = media_names.iter().map(|name| format!("../{name}")).collect();
+    for (media, name) in doc.media.iter().zip(&media_names) {
+        plan.insert(format!("{course_dir}/{name}"), media.bytes.clone());
+    }
+    let mut converted = Vec::new();
+    for draft in &drafts {
+        let path = format!("{course_dir}/{}", draft.relative_path());
+        plan.insert(path.clone(), modules::write(draft, options.kind, &doc, &from_module).into_bytes());
+        converted.push(ConvertedModule { id: draft.id.clone(), title: draft.title.clone(), path, sections: draft.sections });
+    }
+    for schema in crate::schema_files::all() {
+        plan.insert(format!("schemas/{}", schema.0), schema.1.into_bytes());
+    }
+    plan.insert(".taplo.toml".into(), crate::schema_files::taplo_config().into_bytes());
+
+    // The version rises whenever what the document gives changed, so
+    // installing the new conversion updates the course in place.
+    let manifest_path = format!("{course_dir}/course.toml");
+    let version = match &last {
+        None => semver::Version::new(1, 0, 0),
+        Some(record) => {
+            let before: BTreeMap<&String, &String> = record.files.iter().filter(|(p, _)| **p != manifest_path).collect();
+            let hashes: Vec<(String, String)> = plan.iter().map(|(p, b)| (p.clone(), hash(b))).collect();
+            let now: BTreeMap<&String, &String> = hashes.iter().map(|(p, h)| (p, h)).collect();
+            let mut version = record.version.clone();
+            if before != now {
+                version.patch += 1;
+            }
+            version
+        }
+    };
+    let title = doc.title.clone().filter(|t| !t.trim().is_empty()).unwrap_or_else(|| stem.clone());
+    let manifest = manifest_text(&course_id, &version, &title, chinese, &options.source, &drafts);
+    plan.insert(manifest_path, manifest.into_bytes());
+
+    let record = Record {
+        source: options.source.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+        course_id: course_id.clone(),
+        slug,
+        version: version.clone(),
+        files: plan.iter().map(|(p, b)| (p.clone(), hash(b))).collect(),
+    };
+    let mut outcome = output::compare(&options.out, &plan, last.as_ref())?;
+    let refused = !outcome.edited.is_empty() && !options.overwrite;
+    let diagnostics = if refused {
+        outcome.written.clear();
+        Vec::new()
+    } else {
+        output::apply(&options.out, &plan, &mut outcome, options.overwrite, &record)?;
+        qunxue_app::import::validate_path(&options.out).diagnostics
+    };
+    Ok(ConvertReport {
+        source: options.source.display().to_string(),
+        out_dir: options.out.display().to_string(),
+        course_id,
+        version: version.to_string(),
+        written: outcome.written,
+        unchanged: outcome.unchanged,
+        edited_files: outcome.edited,
+        modules: converted,
+        attention: doc.attention,
+        diagnostics,
+    })
+}
+
+fn read_source(path: &Path) -> crate::Result<(Document, SourceKind)> {
+    let extension = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    let mut package = Package::open(path)?;
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    match extension.as_str() {
+        "docx" if package.has_part("word/document.xml") => Ok((docx::read(&mut package)?, SourceKind::Word)),
+        "pptx" if package.has_part("ppt/presentation.xml") => Ok((pptx::read(&mut package, &stem)?, SourceKind::PowerPoint)),
+        _ => Err(AuthoringError::NotOffice { path: path.to_path_buf() }),
+    }
+}
+
+fn has_cjk(text: &str) -> bool {
+    text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+fn manifest_text(id: &str, version: &semver::Version, title: &str, chinese: bool, source: &Path, drafts: &[modules::ModuleDraft]) -> String {
+    let file = source.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let (language, description) = if chinese {
+        ("zh-CN", format!("由 {file} 转换而来。"))
+    } else {
+        ("en", format!("Converted from {file}."))
+    };
+    let modules: Vec<String> = drafts.iter().map(|d| format!("  {},", modules::toml_string(&d.relative_path()))).collect();
+    format!(
+        "#:schema ../../schemas/course.schema.json\n\
+         # Made by `qunxue convert` from {file}. Edit freely: converting the document\n\
+         # again keeps files you edited (unless you pass --overwrite) and keeps module ids.\n\
+         format = 1\n\
+         id = {}\n\
+         version = \"{version}\"\n\
+         title = {}\n\
+         language = \"{language}\"\n\
+         description = {}\n\
+         modules = [\n{}\n]\n",
+        modules::toml_string(id),
+        modules::toml_string(title),
+        modules::toml_string(&description),
+        modules.join("\n")
+    )
+}
+

@@ -1,0 +1,72 @@
+//! `qunxue-convert.toml` at the root of a converted pack: which course the
+//! conversion made (so a re-conversion keeps its id and raises its version)
+//! and the hash of every file it wrote (so a file the author edited since
+//! is recognised and not overwritten unless asked).
+//!
+//! It sits beside `courses/` and `quizzes/`, where packs are not read from,
+//! so it never reaches an import.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::AuthoringError;
+
+/// The file's name at the pack root.
+pub const RECORD_FILE: &str = "qunxue-convert.toml";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Record {
+    /// The converted file's name (for people reading the record).
+    pub source: String,
+    pub course_id: String,
+    pub slug: String,
+    #[serde(with = "version_text")]
+    pub version: semver::Version,
+    /// Pack-relative path → SHA-256 (hex) of the bytes written there.
+    pub files: BTreeMap<String, String>,
+}
+
+impl Record {
+    /// The record in `pack_dir`, if a conversion left one there.
+    pub fn load(pack_dir: &Path) -> crate::Result<Option<Record>> {
+        let path = pack_dir.join(RECORD_FILE);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(AuthoringError::Io { path, source: e }),
+        };
+        toml::from_str(&text).map(Some).map_err(|e| AuthoringError::BadPackage {
+            path: path.clone(),
+            part: RECORD_FILE.into(),
+            message: format!("{e}; delete the file to convert afresh (ids may then change)"),
+        })
+    }
+
+    pub fn to_toml(&self) -> String {
+        let header = "# Written by `qunxue convert`: keeps the course's id and module ids stable when the\n\
+                      # document is converted again, and spots files edited since. Keep it with the pack.\n";
+        format!("{header}{}", toml::to_string_pretty(self).expect("a record is always TOML"))
+    }
+}
+
+/// Lowercase hex SHA-256.
+pub fn hash(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+mod version_text {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(version: &semver::Version, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&version.to_string())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<semver::Version, D::Error> {
+        let text = String::deserialize(d)?;
+        semver::Version::parse(&text).map_err(serde::de::Error::custom)
+    }
+}

@@ -1,0 +1,193 @@
+//! The author preview: a pack folder validated and rendered as learners will
+//! see it, straight from the files — nothing is installed and nothing is
+//! written to a learner database. The desktop app's author mode calls
+//! [`snapshot`] on every save; a broken file still gives everything else,
+//! with the problem located (`file:line:col`, both languages).
+
+use std::path::Path;
+use std::time::Instant;
+
+use qunxue_app::assets::asset_url;
+use qunxue_app::pack_source;
+use qunxue_core::instructor_blocks;
+use qunxue_core::markdown::{render, Heading, RenderOptions};
+use qunxue_core::pack::model::{Question, QuizPurpose};
+use qunxue_core::pack::{self, CourseBundle};
+use qunxue_core::{Audience, Diagnostic, ModuleKind};
+use serde::Serialize;
+
+use crate::AuthoringError;
+
+/// The course segment of asset URLs served from the folder being previewed.
+/// Course ids start with a letter or digit, so it can never name an
+/// installed course.
+pub const PREVIEW_ASSETS: &str = "_author";
+
+/// A pack folder as the author preview shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AuthorSnapshot {
+    pub folder: String,
+    /// Set by the caller: 1 for the first snapshot, +1 per re-render.
+    pub revision: u64,
+    pub elapsed_ms: u64,
+    /// Every problem in the pack, sorted by file, line and column.
+    pub diagnostics: Vec<Diagnostic>,
+    pub courses: Vec<AuthorCourse>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AuthorCourse {
+    pub slug: String,
+    pub id: String,
+    pub title: String,
+    pub language: String,
+    pub description: Option<String>,
+    pub organisation: Option<String>,
+    pub primary_colour: Option<String>,
+    pub logo_url: Option<String>,
+    pub manifest_path: String,
+    pub modules: Vec<AuthorModule>,
+    pub quizzes: Vec<AuthorQuiz>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AuthorModule {
+    pub id: String,
+    /// Pack-relative, as diagnostics name it.
+    pub path: String,
+    pub kind: ModuleKind,
+    pub title: String,
+    pub minutes: u32,
+    pub objectives: Vec<String>,
+    pub audience: Audience,
+    /// Sanitised; instructor blocks shown as the reader shows them to instructors.
+    pub html: String,
+    pub headings: Vec<Heading>,
+    pub quiz_ids: Vec<String>,
+    pub task_ids: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AuthorQuiz {
+    pub id: String,
+    pub title: String,
+    pub purpose: QuizPurpose,
+    pub pass_mark: f64,
+    /// How many questions an attempt draws at random besides the fixed ones.
+    pub drawn: u32,
+    /// The fixed items, then every question a draw may pick.
+    pub questions: Vec<AuthorQuestion>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AuthorQuestion {
+    pub stem_html: String,
+    pub explanation_html: String,
+    /// As written in the bank, answers included: the preview shows them.
+    pub question: Question,
+}
+
+/// Reads, validates and renders the pack folder `folder`.
+pub fn snapshot(folder: &Path, revision: u64) -> crate::Result<AuthorSnapshot> {
+    let started = Instant::now();
+    let opened = pack_source::open(folder).map_err(|e| match e {
+        pack_source::PackSourceError::NotAPack { .. } => AuthoringError::NotAPack { path: folder.to_path_buf() },
+        other => AuthoringError::BadPackage { path: folder.to_path_buf(), part: String::new(), message: other.to_string() },
+    })?;
+    let report = pack::load(opened.files());
+    let courses = report.courses.iter().map(course).collect();
+    Ok(AuthorSnapshot {
+        folder: folder.display().to_string(),
+        revision,
+        elapsed_ms: started.elapsed().as_millis() as u64,
+        diagnostics: report.diagnostics,
+        courses,
+    })
+}
+
+fn course(bundle: &CourseBundle) -> AuthorCourse {
+    let manifest = &bundle.manifest;
+    let branding = manifest.branding.as_ref();
+    let url = |relative: &str| asset_url(PREVIEW_ASSETS, &format!("{}/{relative}", bundle.slug));
+    AuthorCourse {
+        slug: bundle.slug.clone(),
+        id: manifest.id.clone(),
+        title: manifest.title.clone(),
+        language: manifest.language.clone(),
+        description: Some(manifest.description.clone()).filter(|d| !d.is_empty()),
+        organisation: branding.map(|b| b.organisation.clone()),
+        primary_colour: branding.and_then(|b| b.primary_colour.clone()),
+        logo_url: branding.and_then(|b| b.logo.as_deref()).map(url),
+        manifest_path: bundle.manifest_path.clone(),
+        modules: bundle.modules.iter().map(|m| module(bundle, m)).collect(),
+        quizzes: bundle.quizzes.iter().map(|q| quiz(bundle, q)).collect(),
+    }
+}
+
+fn module(bundle: &CourseBundle, module: &pack::BundledModule) -> AuthorModule {
+    let base = match module.relative.rsplit_once('/') {
+        Some((dir, _)) => format!("{}/{dir}/", bundle.slug),
+        None => format!("{}/", bundle.slug),
+    };
+    let options = RenderOptions { asset_base: Some(asset_url(PREVIEW_ASSETS, &base)), ..RenderOptions::default() };
+    // A broken fence is already a diagnostic; the text is shown as written meanwhile.
+    let body = instructor_blocks::split(&module.body).map(|split| split.instructor).unwrap_or_else(|_| module.body.clone());
+    let rendered = render(&body, &options);
+    let meta = &module.meta;
+    AuthorModule {
+        id: meta.id.clone(),
+        path: module.path.clone(),
+        kind: meta.kind,
+        title: meta.title.clone(),
+        minutes: meta.minutes,
+        objectives: meta.objectives.clone(),
+        audience: meta.audience,
+        html: rendered.html,
+        headings: rendered.headings,
+        quiz_ids: meta.quizzes.clone(),
+        task_ids: meta.tasks.clone(),
+    }
+}
+
+fn quiz(bundle: &CourseBundle, quiz: &pack::model::Quiz) -> AuthorQuiz {
+    let questions = bundle.banks.iter().flat_map(|bank| bank.questions.iter().map(move |q| (bank.id.as_str(), q)));
+    let mut chosen: Vec<&Question> = quiz.items.iter().filter_map(|id| bundle.banks.iter().flat_map(|b| &b.questions).find(|q| &q.id == id)).collect();
+    for draw in &quiz.draws {
+        for (bank, question) in questions.clone() {
+            if bank == draw.bank && draw.accepts(&question.tags, question.difficulty) && !chosen.iter().any(|q| q.id == question.id) {
+                chosen.push(question);
+            }
+        }
+    }
+    let options = RenderOptions { asset_base: Some(asset_url(PREVIEW_ASSETS, &format!("{}/", bundle.slug))), ..RenderOptions::default() };
+    AuthorQuiz {
+        id: quiz.id.clone(),
+        title: quiz.title.clone(),
+        purpose: quiz.purpose,
+        pass_mark: quiz.pass_mark,
+        drawn: quiz.draws.iter().map(|d| d.count).sum(),
+        questions: chosen
+            .into_iter()
+            .map(|q| AuthorQuestion {
+                stem_html: render(&q.stem, &options).html,
+                explanation_html: render(&q.explanation, &options).html,
+                question: q.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// The file a preview asset URL's path (`<slug>/<path inside the course>`)
+/// names inside `folder`, or `None` for anything outside its courses.
+pub fn asset_file(folder: &Path, path_in_courses: &str) -> Option<std::path::PathBuf> {
+    if path_in_courses.split('/').any(|s| s == ".." || s.is_empty() || s.contains('\\')) {
+        return None;
+    }
+    let root = pack_source::open(folder).ok()?.folder_root()?.to_path_buf();
+    Some(root.join("courses").join(path_in_courses))
+}
