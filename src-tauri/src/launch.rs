@@ -1,7 +1,8 @@
 //! What the program was started with: `--data-dir DIR` (a portable install
 //! on a USB stick, a second class on one machine, the end-to-end run's
-//! second machine) and files to open (a pack or a bundle double-clicked in
-//! the file manager, or dropped on the program's icon).
+//! second machine), `--author DIR` (the author preview of a pack folder)
+//! and files to open (a pack or a bundle double-clicked in the file
+//! manager, or dropped on the program's icon).
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -15,6 +16,8 @@ pub const DATA_DIR_ENV: &str = "QUNXUE_DATA_DIR";
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Launch {
     pub data_dir: Option<PathBuf>,
+    /// `--author DIR`: open the author preview on this pack folder.
+    pub author: Option<PathBuf>,
     /// Files and folders to open, made absolute against the launch's folder.
     pub paths: Vec<PathBuf>,
 }
@@ -29,6 +32,8 @@ impl Launch {
                 launch.data_dir = args.next().map(PathBuf::from);
             } else if let Some(dir) = arg.to_str().and_then(|a| a.strip_prefix("--data-dir=")) {
                 launch.data_dir = Some(PathBuf::from(dir));
+            } else if arg == "--author" {
+                launch.author = args.next().map(|dir| cwd.join(dir));
             } else if !arg.to_string_lossy().starts_with('-') {
                 launch.paths.push(cwd.join(arg));
             }
@@ -62,6 +67,13 @@ mod tests {
         assert_eq!(read(&["qunxue", "--data-dir=/tmp/b"]).data_dir, Some(PathBuf::from("/tmp/b")));
         assert_eq!(read(&["qunxue"]), Launch::default());
         assert_eq!(read(&["/tmp/--data-dir"]), Launch::default(), "the program's own path is not an argument");
+    }
+
+    #[test]
+    fn author_mode_takes_its_folder_made_absolute() {
+        let launch = read(&["qunxue", "--author", "课程包", "--data-dir", "/d"]);
+        assert_eq!(launch.author, Some(PathBuf::from("/home/ana/课程包")));
+        assert!(launch.paths.is_empty(), "the folder is not a file to open");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! start-up, and exposes thin commands that call `qunxue-app` services.
 
 mod asset_protocol;
+mod author_watch;
 mod media_server;
 /// The registered commands' names, shared with build.rs.
 mod command_names;
@@ -51,6 +52,13 @@ pub fn builder<R: Runtime>(identifier: &str) -> tauri::Builder<R> {
     commands_on(base).plugin(tauri_plugin_persisted_scope::init()).setup(move |app| {
         logging::install_panic_hook(app.handle().clone());
         app.manage(single_instance::PendingPaths(std::sync::Mutex::new(launch.paths.clone())));
+        if let Some(folder) = &launch.author {
+            // Given on the command line, so as good as chosen in the dialog.
+            if let Some(scope) = tauri_plugin_fs::FsExt::try_fs_scope(app.handle()) {
+                let _ = scope.allow_directory(folder, true);
+            }
+        }
+        app.manage(author_watch::AuthorStart(launch.author.clone()));
         start(app.handle(), &DataPlace::FromEnvironment)
     })
 }
@@ -69,6 +77,10 @@ pub fn start<R: Runtime>(app: &tauri::AppHandle<R>, place: &DataPlace) -> Result
     if app.try_state::<single_instance::PendingPaths>().is_none() {
         app.manage(single_instance::PendingPaths::default());
     }
+    if app.try_state::<author_watch::AuthorStart>().is_none() {
+        app.manage(author_watch::AuthorStart::default());
+    }
+    app.manage(author_watch::AuthorWatch::default());
     xapi_sync::spawn(std::sync::Arc::clone(&state.session));
     // Linux's webview cannot play media from the asset protocol (see media_server).
     if cfg!(target_os = "linux") {
@@ -95,6 +107,10 @@ pub fn commands_on<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::app::log_folder,
             commands::app::export_logs,
             commands::app::debug_panic,
+            commands::authoring::author_open,
+            commands::authoring::author_close,
+            commands::authoring::author_start_folder,
+            commands::authoring::convert_office,
             commands::backup::list_backups,
             commands::backup::create_backup_now,
             commands::backup::restore_backup,

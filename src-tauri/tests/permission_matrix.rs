@@ -74,6 +74,29 @@ const ROWS: &[Row] = &[
     Row { command: "export_logs", min: Instructor, args: |_, _, r| json!({ "path": path(r, "logs.zip") }), effect: Effect::WritesFile },
     // A debug build's panic on purpose becomes an internal error, for everyone.
     Row { command: "debug_panic", min: Learner, args: none, effect: Effect::RefusedByRules("internal") },
+    // Author mode (issue 27): anyone may preview or convert; nothing is installed.
+    Row {
+        command: "author_open",
+        min: Learner,
+        args: |f, _, _| json!({ "folder": f.repo.join("tests/fixtures/packs/good-v2") }),
+        effect: Effect::Returns(|v| v["revision"] == 1 && non_empty(&v["courses"][0]["modules"])),
+    },
+    Row { command: "author_close", min: Learner, args: none, effect: Effect::Returns(Value::is_null) },
+    Row { command: "author_start_folder", min: Learner, args: none, effect: Effect::Returns(Value::is_null) },
+    Row {
+        command: "convert_office",
+        min: Learner,
+        args: |f, _, r| {
+            json!({
+                "source": f.repo.join("tests/fixtures/office/training.docx"),
+                "out": path(r, "converted"),
+                "splitLevel": 1,
+                "kind": "theory",
+                "overwrite": false,
+            })
+        },
+        effect: Effect::Returns(|v| v["modules"].as_array().is_some_and(|m| m.len() == 3) && v["diagnostics"] == json!([])),
+    },
     Row { command: "list_backups", min: Learner, args: none, effect: Effect::Returns(|v| non_empty(&v["backups"])) },
     Row { command: "create_backup_now", min: Learner, args: none, effect: Effect::Returns(|v| v["reason"] == "manual") },
     Row {

@@ -182,12 +182,32 @@ fn quiz(bundle: &CourseBundle, quiz: &pack::model::Quiz) -> AuthorQuiz {
     }
 }
 
-/// The file a preview asset URL's path (`<slug>/<path inside the course>`)
-/// names inside `folder`, or `None` for anything outside its courses.
-pub fn asset_file(folder: &Path, path_in_courses: &str) -> Option<std::path::PathBuf> {
-    if path_in_courses.split('/').any(|s| s == ".." || s.is_empty() || s.contains('\\')) {
+/// The folder that holds `courses/` for the pack folder the author chose
+/// (they may have chosen the pack, its `courses/` or one course folder).
+pub fn pack_root(folder: &Path) -> Option<std::path::PathBuf> {
+    pack_source::open(folder).ok()?.folder_root().map(Path::to_path_buf)
+}
+
+/// The file a preview asset URL's path (`<slug>/<path inside the course>`,
+/// already normalised) names under `pack_root`, or `None` for a path that
+/// could leave its courses.
+pub fn asset_file(pack_root: &Path, path_in_courses: &str) -> Option<std::path::PathBuf> {
+    if path_in_courses.split('/').any(|s| s == ".." || s == "." || s.is_empty() || s.contains('\\') || s.contains(':')) {
         return None;
     }
-    let root = pack_source::open(folder).ok()?.folder_root()?.to_path_buf();
-    Some(root.join("courses").join(path_in_courses))
+    Some(pack_root.join("courses").join(path_in_courses))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn preview_assets_stay_inside_the_courses_folder() {
+        let root = Path::new("/packs/a");
+        assert_eq!(asset_file(root, "c/assets/x.png"), Some(root.join("courses/c/assets/x.png")));
+        assert_eq!(asset_file(root, "c/../../etc/passwd"), None);
+        assert_eq!(asset_file(root, "c//x"), None);
+        assert!(!qunxue_core::pack::is_valid_id(PREVIEW_ASSETS), "no course can be called that");
+    }
 }

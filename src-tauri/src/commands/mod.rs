@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod app;
+pub mod authoring;
 pub mod backup;
 pub mod certificates;
 pub mod classes;

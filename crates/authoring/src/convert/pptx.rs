@@ -56,6 +56,14 @@ pub fn read(package: &mut Package, fallback_title: &str) -> crate::Result<Docume
         .or_else(|| slide_blocks.first().and_then(|(_, blocks)| first_heading(blocks)))
         .unwrap_or_else(|| fallback_title.to_string());
     doc.title = Some(deck_title.clone());
+    // A title slide repeats the deck's (or first section's) title, which the
+    // module heading already gives: keep only what it adds (the subtitle).
+    if let Some((_, first)) = slide_blocks.first_mut() {
+        let module_title = sections.first().map(|(name, _)| name.as_str()).filter(|n| !n.is_empty()).unwrap_or(&deck_title);
+        if matches!(first.first(), Some(Block::Heading { text, .. }) if text == module_title) {
+            first.remove(0);
+        }
+    }
     if sections.is_empty() {
         doc.blocks.push(Block::Heading { level: 1, text: deck_title });
         doc.blocks.extend(slide_blocks.into_iter().flat_map(|(_, blocks)| blocks));

@@ -8,11 +8,16 @@ use std::io::Write;
 use qunxue_app::domain::{Diagnostic, Lang};
 
 pub fn print_lines(out: &mut impl Write, diagnostics: &[Diagnostic]) -> std::io::Result<()> {
-    let lang = terminal_lang(|name| std::env::var(name).ok());
+    let lang = this_terminal_lang();
     for diagnostic in diagnostics {
         writeln!(out, "{}", diagnostic.line_in(lang))?;
     }
     Ok(())
+}
+
+/// The language this process's locale asks for.
+pub fn this_terminal_lang() -> Lang {
+    terminal_lang(|name| std::env::var(name).ok())
 }
 
 /// The language the locale variables ask for: the first of `LC_ALL`,

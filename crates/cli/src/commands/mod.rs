@@ -1,5 +1,6 @@
 //! Argument parsing and dispatch: one submodule per command.
 
+mod authoring;
 mod backup;
 mod bundles;
 mod certificate;
@@ -60,6 +61,14 @@ enum Command {
     Import(import::Args),
     /// Print a module's sanitised HTML (front matter removed) to stdout.
     Render(render::Args),
+    /// Start a new pack: a commented skeleton with one of everything.
+    New(authoring::NewArgs),
+    /// Turn a Word document or PowerPoint deck into a pack folder.
+    Convert(authoring::ConvertArgs),
+    /// Zip a pack folder for import (validated first).
+    Pack(authoring::PackArgs),
+    /// Open a pack folder in the desktop app's author preview.
+    Preview(authoring::PreviewArgs),
     /// Before/after statistics of business metrics from a long-format CSV
     /// (learner,group,metric,period,value).
     Impact(impact::Args),
@@ -101,6 +110,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Inspect(args) => inspect::run(args),
         Command::Import(args) => import::run(args),
         Command::Render(args) => render::run(args),
+        Command::New(args) => authoring::new(args),
+        Command::Convert(args) => authoring::convert_file(args),
+        Command::Pack(args) => authoring::pack(args),
+        Command::Preview(args) => authoring::preview(args),
         Command::Impact(args) => impact::run(args),
         Command::Report(args) => report::run(args),
         Command::Quiz(args) => quiz::run(args),

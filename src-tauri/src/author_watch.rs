@@ -1,0 +1,100 @@
+//! Watching the pack folder open in the author preview: every save is
+//! re-validated and re-rendered and sent to the window as
+//! `qunxue://author-changed`. Saves are gathered for a short quiet spell
+//! first, since an editor writes a file in several steps (temporary file,
+//! rename, metadata) and one render per save is what the author wants.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{channel, RecvTimeoutError};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
+
+use notify::{RecursiveMode, Watcher};
+use qunxue_authoring::preview::{snapshot, AuthorSnapshot};
+use tauri::{AppHandle, Emitter, Runtime};
+
+use crate::commands::authoring::authoring_error;
+use crate::error::CommandResult;
+
+/// The event the window listens to.
+pub const AUTHOR_CHANGED: &str = "qunxue://author-changed";
+
+/// How long saves must pause before the folder is rendered again.
+const QUIET: Duration = Duration::from_millis(150);
+
+/// The folder given with `--author DIR`, if any.
+#[derive(Debug, Default)]
+pub struct AuthorStart(pub Option<PathBuf>);
+
+/// The folder being previewed and its watcher; cloning shares them.
+#[derive(Clone, Default)]
+pub struct AuthorWatch {
+    current: Arc<Mutex<Option<Watching>>>,
+}
+
+struct Watching {
+    /// The pack's root (holding `courses/`), whose pictures the preview shows.
+    root: PathBuf,
+    /// Dropping it stops the notifications, which ends the render thread.
+    _watcher: notify::RecommendedWatcher,
+}
+
+impl AuthorWatch {
+    /// Renders `folder` and starts watching it instead of any earlier one.
+    pub fn open<R: Runtime>(&self, app: AppHandle<R>, folder: PathBuf) -> CommandResult<AuthorSnapshot> {
+        let first = snapshot(&folder, 1).map_err(authoring_error)?;
+        let (sender, events) = channel();
+        let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+            if event.is_ok_and(|e| !e.kind.is_access()) {
+                let _ = sender.send(());
+            }
+        })
+        .map_err(|e| crate::error::CommandError::internal(format!("cannot watch {}: {e}", folder.display())))?;
+        watcher
+            .watch(&folder, RecursiveMode::Recursive)
+            .map_err(|e| crate::error::CommandError::internal(format!("cannot watch {}: {e}", folder.display())))?;
+        let watched = folder.clone();
+        std::thread::Builder::new()
+            .name("author-preview".into())
+            .spawn(move || {
+                let mut revision = 1;
+                // Ends when the watcher is dropped (closed, or another folder opened).
+                while events.recv().is_ok() {
+                    loop {
+                        match events.recv_timeout(QUIET) {
+                            Ok(()) => continue,
+                            Err(RecvTimeoutError::Timeout) => break,
+                            Err(RecvTimeoutError::Disconnected) => return,
+                        }
+                    }
+                    revision += 1;
+                    render_and_send(&app, &watched, revision);
+                }
+            })
+            .map_err(|e| crate::error::CommandError::internal(format!("cannot start the preview: {e}")))?;
+        let root = qunxue_authoring::preview::pack_root(&folder).unwrap_or(folder);
+        *self.current.lock().unwrap_or_else(PoisonError::into_inner) = Some(Watching { root, _watcher: watcher });
+        Ok(first)
+    }
+
+    pub fn close(&self) {
+        self.current.lock().unwrap_or_else(PoisonError::into_inner).take();
+    }
+
+    /// The root of the pack being previewed, for serving its pictures.
+    pub fn pack_root(&self) -> Option<PathBuf> {
+        self.current.lock().unwrap_or_else(PoisonError::into_inner).as_ref().map(|w| w.root.clone())
+    }
+}
+
+fn render_and_send<R: Runtime>(app: &AppHandle<R>, folder: &Path, revision: u64) {
+    match snapshot(folder, revision) {
+        Ok(next) => {
+            log::debug!("author preview: revision {revision} of {} in {} ms", folder.display(), next.elapsed_ms);
+            let _ = app.emit(AUTHOR_CHANGED, next);
+        }
+        // The folder was moved or emptied: say so in the log; the window
+        // keeps the last good render until the next save.
+        Err(error) => log::warn!("author preview: {error}"),
+    }
+}
