@@ -56,13 +56,20 @@ fn inspecting_the_good_pack_counts_its_content() {
             "version": "1.0.0",
             "modules": {"theory": 1, "practice": 1, "case": 1, "instructor": 1},
             "questions": 8,
+            "question_types": json[0]["question_types"],
+            "quizzes": json[0]["quizzes"],
             "tasks": 1,
             "rubrics": 1,
             "metric_templates": 2,
+            "surveys": json[0]["surveys"],
+            "branding": json[0]["branding"],
             "chars": json[0]["chars"],
         }])
     );
     assert!(json[0]["chars"].as_u64().unwrap() > 100);
+    let per_type: u64 = json[0]["question_types"].as_object().unwrap().values().map(|n| n.as_u64().unwrap()).sum();
+    assert_eq!(per_type, 8, "every question counted under its type");
+    assert!(json[0]["quizzes"].as_u64().unwrap() >= 1);
 }
 
 #[test]

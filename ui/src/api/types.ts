@@ -116,9 +116,15 @@ export interface CourseInspection {
   /** Modules learners read, per kind, and the instructor-only ones. */
   modules: Record<ModuleKind, number> & { instructor?: number }
   questions: number
+  /** Questions per type; types with none are left out. */
+  question_types: Partial<Record<string, number>>
+  quizzes: number
   tasks: number
   rubrics: number
   metric_templates: number
+  surveys: number
+  /** The organisation the course is branded for, if any. */
+  branding: string | null
   chars: number
 }
 

@@ -82,9 +82,13 @@ export function inspection(overrides: Partial<CourseInspection> = {}): CourseIns
     version: '1.1.0',
     modules: { theory: 3, practice: 3, case: 2 },
     questions: 40,
+    question_types: { single: 20, multiple: 8, true_false: 6, fill_blank: 4, short_answer: 2 },
+    quizzes: 8,
     tasks: 3,
     rubrics: 3,
     metric_templates: 6,
+    surveys: 1,
+    branding: '群学',
     chars: 120_000,
     ...overrides,
   }

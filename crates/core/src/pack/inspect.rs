@@ -1,5 +1,7 @@
 //! A course's vital statistics, for `qunxue inspect --json` and the import screen.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use crate::course::{Audience, ModuleKind};
@@ -13,9 +15,15 @@ pub struct CourseInspection {
     pub version: String,
     pub modules: ModuleCounts,
     pub questions: usize,
+    /// Questions per type (`single`, `fill_blank`, …); types with none are left out.
+    pub question_types: BTreeMap<String, usize>,
+    pub quizzes: usize,
     pub tasks: usize,
     pub rubrics: usize,
     pub metric_templates: usize,
+    pub surveys: usize,
+    /// The organisation the course is branded for, if it is.
+    pub branding: Option<String>,
     /// Non-whitespace characters in all module bodies: a language-neutral size.
     pub chars: usize,
 }
@@ -44,9 +52,16 @@ pub fn inspect(bundle: &CourseBundle) -> CourseInspection {
         version: bundle.manifest.version.to_string(),
         modules,
         questions: bundle.banks.iter().map(|b| b.questions.len()).sum(),
+        question_types: bundle.banks.iter().flat_map(|b| &b.questions).fold(BTreeMap::new(), |mut types, q| {
+            *types.entry(q.kind.as_str().to_string()).or_insert(0) += 1;
+            types
+        }),
+        quizzes: bundle.quizzes.len(),
         tasks: bundle.tasks.len(),
         rubrics: bundle.rubrics.len(),
         metric_templates: bundle.metrics.len(),
+        surveys: bundle.surveys.len(),
+        branding: bundle.manifest.branding.as_ref().map(|b| b.organisation.clone()),
         chars: bundle.modules.iter().flat_map(|m| m.body.chars()).filter(|c| !c.is_whitespace()).count(),
     }
 }
