@@ -69,8 +69,8 @@ pub fn run(profile: Profile) -> anyhow::Result<()> {
     install_debian_packages(&packages)?;
     install_npm_packages()?;
     if profile == Profile::Test {
-        install_ralph()?;
-        install_authoring_venv()?;
+        RALPH.install()?;
+        AUTHORING.install()?;
     }
     if profile == Profile::Test && !on_path("tauri-driver") && !cargo_bin("tauri-driver").is_file() {
         process::run("cargo", &["install", "tauri-driver", "--locked", "--version", TAURI_DRIVER_VERSION])?;
@@ -78,103 +78,89 @@ pub fn run(profile: Profile) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// What the xAPI tests install from PyPI: Ralph, an open-source Learning
-/// Record Store, with its CLI and LRS server (see tests/xapi_lrs.rs). Pinned:
-/// tests/xapi/ralph_server.py switches Ralph's filesystem backend to append
-/// mode, which depends on that backend's internals.
-const RALPH_PACKAGES: &[&str] = &["ralph-malph[cli,lrs]==5.1.0", "requests"];
-
-/// The venv Ralph lives in: `QUNXUE_RALPH_VENV`, else ~/.cache/qunxue/ralph-venv
-/// (outside target/, so `cargo clean` and fresh clones on one machine share it).
-pub fn ralph_venv() -> std::path::PathBuf {
-    if let Some(venv) = std::env::var_os("QUNXUE_RALPH_VENV") {
-        return venv.into();
-    }
-    let home = std::env::var_os("HOME").map(std::path::PathBuf::from).unwrap_or_default();
-    home.join(".cache/qunxue/ralph-venv")
+/// A venv of Python tools the tests run, outside target/ so that `cargo
+/// clean` and fresh clones on one machine share it.
+struct TestVenv {
+    /// The variable that points at another venv.
+    env: &'static str,
+    /// Its folder under ~/.cache/qunxue.
+    folder: &'static str,
+    /// What is pip-installed into it.
+    packages: &'static [&'static str],
+    /// What it is for, in messages.
+    purpose: &'static str,
+    /// Python run in the venv that succeeds when the packages are there, as pinned.
+    ready_check: &'static str,
 }
 
-/// Installs Ralph into its venv unless its `ralph` command is already there.
-fn install_ralph() -> anyhow::Result<()> {
-    let venv = ralph_venv();
-    if venv.join("bin/ralph").is_file() {
-        return Ok(());
-    }
-    let python = ["python3", "python"].into_iter().find(|p| on_path(p)).context(
-        "Python 3 is needed for the test LRS (Ralph): install python3 and python3-venv (`apt-get install -y python3-venv`)",
-    )?;
-    eprintln!("xtask: installing Ralph (the test LRS) into {}", venv.display());
-    if let Some(parent) = venv.parent() {
-        std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
-    }
-    let venv_arg = venv.to_string_lossy().into_owned();
-    process::run(python, &["-m", "venv", &venv_arg])?;
-    let pip = venv.join("bin/pip").to_string_lossy().into_owned();
-    let mut args = vec!["install", "--quiet", "--disable-pip-version-check"];
-    args.extend_from_slice(RALPH_PACKAGES);
-    process::run(&pip, &args)
-}
+/// Ralph, an open-source Learning Record Store, with its CLI and LRS server
+/// (tests/xapi_lrs.rs). Pinned: tests/xapi/ralph_server.py switches Ralph's
+/// filesystem backend to append mode, which depends on that backend's internals.
+const RALPH: TestVenv = TestVenv {
+    env: "QUNXUE_RALPH_VENV",
+    folder: "ralph-venv",
+    packages: &["ralph-malph[cli,lrs]==5.1.0", "requests"],
+    purpose: "Ralph (the test LRS)",
+    ready_check: "import ralph",
+};
 
-/// What the Office-converter and schema tests' Python scripts (tests/authoring/)
+/// What the Office-converter and schema tests' scripts (tests/authoring/)
 /// import: python-docx and python-pptx write the .docx/.pptx fixtures,
 /// jsonschema checks pack files against docs/schemas/. Pinned: the fixtures
 /// are what these versions write (Pillow, which python-pptx pulls in, draws
 /// the fixtures' PNG).
-const AUTHORING_PACKAGES: &[&str] = &["python-docx==1.2.0", "python-pptx==1.0.2", "jsonschema==4.26.0"];
+const AUTHORING: TestVenv = TestVenv {
+    env: "QUNXUE_AUTHORING_VENV",
+    folder: "authoring-venv",
+    packages: &["python-docx==1.2.0", "python-pptx==1.0.2", "jsonschema==4.26.0"],
+    purpose: "the authoring tests' Python packages",
+    ready_check: "import docx, pptx, jsonschema\n\
+                  from importlib.metadata import version\n\
+                  assert (version('python-docx'), version('python-pptx'), version('jsonschema')) == ('1.2.0', '1.0.2', '4.26.0')",
+};
 
-/// The venv of the authoring tests' scripts: `QUNXUE_AUTHORING_VENV`, else
-/// ~/.cache/qunxue/authoring-venv (outside target/, like Ralph's). Tests run
-/// `<venv>/bin/python`.
-pub fn authoring_venv() -> std::path::PathBuf {
-    if let Some(venv) = std::env::var_os("QUNXUE_AUTHORING_VENV") {
-        return venv.into();
-    }
-    let home = std::env::var_os("HOME").map(std::path::PathBuf::from).unwrap_or_default();
-    home.join(".cache/qunxue/authoring-venv")
-}
-
-/// Installs the authoring packages into their venv unless its python already
-/// imports them at the pinned versions.
-fn install_authoring_venv() -> anyhow::Result<()> {
-    let venv = authoring_venv();
-    let venv_python = venv.join("bin/python");
-    if venv_python.is_file() && authoring_packages_present(&venv_python) {
-        return Ok(());
-    }
-    let python = ["python3", "python"].into_iter().find(|p| on_path(p)).context(
-        "Python 3 is needed for the authoring tests: install python3 and python3-venv (`apt-get install -y python3-venv`)",
-    )?;
-    eprintln!("xtask: installing the authoring tests' Python packages into {}", venv.display());
-    if !venv_python.is_file() {
-        if let Some(parent) = venv.parent() {
-            std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+impl TestVenv {
+    /// `$<env>`, else ~/.cache/qunxue/<folder> (tests/authoring.rs and
+    /// tests/xapi_lrs.rs look in the same places).
+    fn path(&self) -> std::path::PathBuf {
+        if let Some(venv) = std::env::var_os(self.env) {
+            return venv.into();
         }
-        let venv_arg = venv.to_string_lossy().into_owned();
-        process::run(python, &["-m", "venv", &venv_arg])?;
+        let home = std::env::var_os("HOME").map(std::path::PathBuf::from).unwrap_or_default();
+        home.join(".cache/qunxue").join(self.folder)
     }
-    let pip = venv.join("bin/pip").to_string_lossy().into_owned();
-    let mut args = vec!["install", "--quiet", "--disable-pip-version-check"];
-    args.extend_from_slice(AUTHORING_PACKAGES);
-    process::run(&pip, &args)
-}
 
-/// True when `python` imports docx, pptx and jsonschema and their
-/// distributions are the versions [`AUTHORING_PACKAGES`] pins.
-fn authoring_packages_present(python: &std::path::Path) -> bool {
-    let pins: Vec<String> = AUTHORING_PACKAGES.iter().map(|p| format!("{p:?}")).collect();
-    let script = format!(
-        "import docx, pptx, jsonschema\n\
-         from importlib.metadata import version\n\
-         for pin in [{}]:\n    name, want = pin.split('==')\n    assert version(name) == want, pin\n",
-        pins.join(", ")
-    );
-    std::process::Command::new(python)
-        .args(["-c", &script])
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .status()
-        .map(|status| status.success())
-        .unwrap_or(false)
+    /// Makes the venv and installs the packages unless they are already there.
+    fn install(&self) -> anyhow::Result<()> {
+        let venv = self.path();
+        let venv_python = venv.join("bin/python");
+        if venv_python.is_file() && self.is_ready(&venv_python) {
+            return Ok(());
+        }
+        let python = ["python3", "python"].into_iter().find(|p| on_path(p)).with_context(|| {
+            format!("Python 3 is needed for {}: install python3 and python3-venv (`apt-get install -y python3-venv`)", self.purpose)
+        })?;
+        eprintln!("xtask: installing {} into {}", self.purpose, venv.display());
+        if !venv_python.is_file() {
+            if let Some(parent) = venv.parent() {
+                std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+            }
+            process::run(python, &["-m", "venv", &venv.to_string_lossy()])?;
+        }
+        let pip = venv.join("bin/pip").to_string_lossy().into_owned();
+        let mut args = vec!["install", "--quiet", "--disable-pip-version-check"];
+        args.extend_from_slice(self.packages);
+        process::run(&pip, &args)
+    }
+
+    fn is_ready(&self, python: &std::path::Path) -> bool {
+        std::process::Command::new(python)
+            .args(["-c", self.ready_check])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|status| status.success())
+    }
 }
 
 /// Path of a binary installed by `cargo install`.

@@ -11,7 +11,8 @@ use qunxue_core::xml_tree::Element;
 
 use super::blocks::{Attention, Block, Document, Place};
 use super::inline::{Format, Inline};
-use super::package::{extension_of, Package, Relationships, Target};
+use super::package::{Package, Relationships, Target};
+use super::picture;
 
 const DOCUMENT: &str = "word/document.xml";
 
@@ -220,11 +221,7 @@ impl Reader<'_> {
     }
 
     fn drawing(&mut self, drawing: &Element, images: &mut Vec<(usize, String)>) -> crate::Result<()> {
-        let described = drawing.find("wp:docPr");
-        let alt = described
-            .and_then(|d| d.attribute("descr").filter(|a| !a.trim().is_empty()).or(d.attribute("title")))
-            .map(|a| a.trim().to_string())
-            .unwrap_or_default();
+        let alt = picture::alt_text(drawing.find("wp:docPr"));
         let Some(blip) = drawing.find("a:blip").and_then(|b| b.attribute("r:embed")) else {
             let what = if drawing.find("c:chart").is_some() {
                 msg!("a chart cannot be converted; paste it as a picture", "图表无法转换，请粘贴为图片")
@@ -236,21 +233,10 @@ impl Reader<'_> {
             self.attention(what);
             return Ok(());
         };
-        let Some(Target::Part(part)) = self.rels.target(blip).cloned() else {
-            self.attention(msg!("a linked (not embedded) picture is not in the document", "图片为外部链接而非嵌入，文档中没有它"));
+        let target = self.rels.target(blip).cloned();
+        let Some(media) = picture::keep(self.package, &mut self.doc, target.as_ref(), &alt, (Place::Paragraph, self.paragraph))? else {
             return Ok(());
         };
-        let Some(bytes) = self.package.bytes(&part)? else {
-            self.attention(msg!("a picture's file {part} is missing from the document", "文档中缺少图片文件 {part}"));
-            return Ok(());
-        };
-        if alt.is_empty() {
-            self.attention(msg!(
-                "a picture has no alt text; add a description so screen readers can read it",
-                "图片没有替代文字，请补充描述，方便读屏软件朗读"
-            ));
-        }
-        let media = self.doc.add_media(extension_of(&part), bytes);
         images.push((media, alt));
         Ok(())
     }

@@ -12,6 +12,7 @@ mod modules;
 mod naming;
 mod output;
 mod package;
+mod picture;
 mod pptx;
 mod record;
 

@@ -9,7 +9,8 @@ use qunxue_core::xml_tree::Element;
 
 use super::blocks::{Attention, Block, Document, Place};
 use super::inline::{Format, Inline};
-use super::package::{extension_of, Package, Relationships, Target};
+use super::package::{Package, Relationships, Target};
+use super::picture;
 
 const PRESENTATION: &str = "ppt/presentation.xml";
 
@@ -181,35 +182,19 @@ impl SlideReader<'_, '_> {
         }
     }
 
-    fn picture(&mut self, picture: &Element, rels: &Relationships, out: &mut Vec<Block>) -> crate::Result<()> {
-        if picture.find("a:videoFile").is_some() || picture.find("a:audioFile").is_some() || picture.find("p14:media").is_some() {
+    fn picture(&mut self, shape: &Element, rels: &Relationships, out: &mut Vec<Block>) -> crate::Result<()> {
+        if shape.find("a:videoFile").is_some() || shape.find("a:audioFile").is_some() || shape.find("p14:media").is_some() {
             self.attention(msg!(
                 "video or audio on a slide is not converted; add the file under assets/ and link it from the module",
                 "幻灯片中的视频或音频不会转换，请把文件放进 assets/ 并在模块中引用"
             ));
             return Ok(());
         }
-        let described = picture.find("p:cNvPr");
-        let alt = described
-            .and_then(|d| d.attribute("descr").filter(|a| !a.trim().is_empty()).or(d.attribute("title")))
-            .map(|a| a.trim().to_string())
-            .unwrap_or_default();
-        let embedded = picture.find("a:blip").and_then(|b| b.attribute("r:embed")).and_then(|id| rels.target(id)).cloned();
-        let Some(Target::Part(part)) = embedded else {
-            self.attention(msg!("a linked (not embedded) picture is not in the deck", "图片为外部链接而非嵌入，演示文稿中没有它"));
+        let alt = picture::alt_text(shape.find("p:cNvPr"));
+        let target = shape.find("a:blip").and_then(|b| b.attribute("r:embed")).and_then(|id| rels.target(id)).cloned();
+        let Some(media) = picture::keep(self.package, self.doc, target.as_ref(), &alt, (Place::Slide, self.slide))? else {
             return Ok(());
         };
-        let Some(bytes) = self.package.bytes(&part)? else {
-            self.attention(msg!("a picture's file {part} is missing from the deck", "演示文稿中缺少图片文件 {part}"));
-            return Ok(());
-        };
-        if alt.is_empty() {
-            self.attention(msg!(
-                "a picture has no alt text; add a description so screen readers can read it",
-                "图片没有替代文字，请补充描述，方便读屏软件朗读"
-            ));
-        }
-        let media = self.doc.add_media(extension_of(&part), bytes);
         out.push(Block::Image { media, alt });
         Ok(())
     }
