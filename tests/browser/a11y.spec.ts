@@ -13,10 +13,12 @@ import { installImpactMock } from './impact-mock'
 import { BROKEN_GIFT, installLocalQuizMock } from './local-quiz-mock'
 import { installSurveyMock } from './survey-mock'
 import { installDamagedDatabaseMock } from './recovery-mock'
+import { emitAuthorChanged, installAuthorMock } from './author-mock'
 import { communityOps } from './fixtures/community-ops'
 import { quizM01 } from './fixtures/quiz-m01'
 import { PACK_PATHS, packs } from './fixtures/packs'
 import { welcomeTask } from '../../ui/src/test/taskFixtures'
+import { AUTHOR_FOLDER, authorSnapshot, CONVERT_OUT, CONVERT_SOURCE, convertDone, savedWithBrokenFrontMatter } from '../../ui/src/test/authorFixtures'
 
 const COURSE = communityOps.id
 const QUIZ_URL = `/#/courses/${COURSE}/quizzes/${quizM01.quizId}`
@@ -56,6 +58,20 @@ async function classTaskBackend(page: Page): Promise<void> {
   await installLearnerMock(page, { profiles: PROFILES, activeId: 'p1', courses: [communityOps], dueReviews: 2 })
   await installTasksMock(page, { task, learnerName: '林小雨', instructorName: '王老师' })
 }
+
+/**
+ * A pack folder being written (the author preview, which a machine nobody has
+ * set up shows too) and a Word file to convert (from the library: a set-up machine).
+ */
+async function authorBackend(page: Page, picks: string[] = []): Promise<void> {
+  await installTauriMock(page, { courses: [communityOps], picks })
+  await installAuthorMock(page, {
+    folders: { [AUTHOR_FOLDER]: authorSnapshot },
+    conversions: { [CONVERT_OUT]: { done: convertDone } },
+    newMachine: picks.length === 0,
+  })
+}
+const AUTHOR_URL = `/#/author?folder=${encodeURIComponent(AUTHOR_FOLDER)}`
 
 async function startQuiz(page: Page): Promise<void> {
   await page.goto(QUIZ_URL)
@@ -317,6 +333,42 @@ const SCREENS: Screen[] = [
     open: async (page) => {
       await page.goto('/')
       await expect(page.getByTestId('recovery-restore-latest')).toBeVisible()
+    },
+  },
+  {
+    name: 'author preview with problems',
+    backend: authorBackend,
+    open: async (page) => {
+      await page.goto(AUTHOR_URL)
+      await expect(page.getByTestId('author-module-preview')).toBeVisible()
+      await emitAuthorChanged(page, savedWithBrokenFrontMatter(2))
+      await expect(page.locator('[data-testid="author-problems"] [data-severity="error"]').first()).toBeVisible()
+    },
+  },
+  {
+    name: 'author quiz preview',
+    backend: authorBackend,
+    open: async (page) => {
+      await page.goto(AUTHOR_URL)
+      await page.getByTestId('author-quiz').click()
+      const first = page.locator('[data-question-id="g-q1"]')
+      await first.locator('[data-option-key="0"] input').check()
+      await first.getByTestId('check-answer').click()
+      await expect(first.getByTestId('item-feedback')).toBeVisible()
+      await page.getByTestId('show-answers').check()
+      await expect(first.getByTestId('answer-key')).toBeVisible()
+    },
+  },
+  {
+    name: 'Word conversion report',
+    backend: (page) => authorBackend(page, [CONVERT_SOURCE, CONVERT_OUT]),
+    open: async (page) => {
+      await page.goto('/#/library')
+      await page.getByTestId('convert-office-open').click()
+      await page.getByTestId('convert-choose-source').click()
+      await page.getByTestId('convert-choose-out').click()
+      await page.getByTestId('convert-start').click()
+      await expect(page.getByTestId('convert-report')).toBeVisible()
     },
   },
   {

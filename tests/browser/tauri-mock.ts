@@ -307,6 +307,8 @@ export async function installTauriMock(page: Page, options: MockOptions): Promis
       quiz_key_changes: () => [],
       regrade_question: () => ({ questionId: '', changes: [] }),
       save_course_file: () => 0,
+      // Not launched with `--author DIR` unless author-mock.ts says so.
+      author_start_folder: () => null,
       media_base: () => null,
       course_outline: ({ courseId }) => {
         const course = findCourse(courseId)

@@ -29,7 +29,8 @@ export function pickPackZip(text: PickerText): Promise<string | null> {
   })
 }
 
-async function pick(options: Parameters<typeof open>[0]): Promise<string | null> {
+/** Opens the system file dialog for one file or folder. Null when the user cancels. */
+export async function pick(options: Parameters<typeof open>[0]): Promise<string | null> {
   try {
     const picked: unknown = await open(options)
     if (Array.isArray(picked)) return typeof picked[0] === 'string' ? picked[0] : null

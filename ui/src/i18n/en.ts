@@ -19,6 +19,7 @@ import classes from './features/classes.en'
 import accounts from './features/accounts.en'
 import analytics from './features/analytics.en'
 import health from './features/health.en'
+import author from './features/author.en'
 
 const en: MessageSchema = {
   marking,
@@ -39,6 +40,7 @@ const en: MessageSchema = {
   accounts,
   analytics,
   health,
+  author,
   app: {
     name: 'Qunxue',
     tagline: 'Community operations training',

@@ -20,6 +20,7 @@ import classes from './features/classes.zh-CN'
 import accounts from './features/accounts.zh-CN'
 import analytics from './features/analytics.zh-CN'
 import health from './features/health.zh-CN'
+import author from './features/author.zh-CN'
 
 const zhCN = {
   marking,
@@ -40,6 +41,7 @@ const zhCN = {
   accounts,
   analytics,
   health,
+  author,
   app: {
     name: '群学',
     tagline: '社群运营培训',

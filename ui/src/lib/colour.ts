@@ -35,11 +35,14 @@ function mix(from: Rgb, to: Rgb, amount: number): Rgb {
   return from.map((c, i) => c + (to[i] - c) * amount) as Rgb
 }
 
-/** Moves `colour` toward `toward` in small steps until it contrasts enough with `against`. */
-export function ensureContrast(colour: Rgb, against: Rgb, toward: Rgb, ratio = 4.5): Rgb {
+/**
+ * Moves `colour` toward `toward` in small steps until it contrasts enough with
+ * `against` (a colour, or one that depends on the candidate, such as its own tint).
+ */
+export function ensureContrast(colour: Rgb, against: Rgb | ((candidate: Rgb) => Rgb), toward: Rgb, ratio = 4.5): Rgb {
   for (let step = 0; step <= 20; step++) {
     const candidate = mix(colour, toward, step / 20)
-    if (contrast(candidate, against) >= ratio) return candidate
+    if (contrast(candidate, typeof against === 'function' ? against(candidate) : against) >= ratio) return candidate
   }
   return toward
 }
@@ -59,7 +62,9 @@ export interface AccentPalette {
 export function accentPalette(primaryColour: string | null | undefined): AccentPalette | null {
   const rgb = primaryColour ? parseHex(primaryColour) : null
   if (!rgb) return null
-  const accent = ensureContrast(rgb, WHITE, BLACK)
+  // As text it also sits on the light --color-accent-soft (10% accent over white: the
+  // objectives box), a little darker than white: contrast is checked against that tint.
+  const accent = ensureContrast(rgb, (candidate) => mix(WHITE, candidate, 0.1), BLACK)
   // As text it also sits on --color-accent-soft (10% accent over the surface), which is
   // lighter than the plain dark surface: contrast is checked against that tint.
   const softOnDark = mix(DARK_SURFACE, accent, 0.1)

@@ -4,6 +4,7 @@ import {
   comparePaths,
   countDiagnostics,
   diagnosticMessage,
+  errorsFirst,
   formatLocation,
   groupDiagnostics,
   messageParts,
@@ -125,5 +126,21 @@ describe('messageParts', () => {
 
   it('keeps an unmatched backtick as plain text', () => {
     expect(messageParts('stray ` here')).toEqual([{ text: 'stray ` here', code: false }])
+  })
+})
+
+describe('errorsFirst', () => {
+  it('puts files with errors first and, in each file, errors before warnings', () => {
+    const groups = errorsFirst(
+      groupDiagnostics([
+        d('courses/a/modules/01.md', 3, 1, 'warning', 'w1'),
+        d('courses/a/modules/01.md', 9, 1, 'error', 'e1'),
+        d('courses/a/modules/01.md', 12, 1, 'warning', 'w2'),
+        d('courses/a/course.toml', 2, 1, 'warning', 'w0'),
+        d('courses/a/modules/02.md', 1, 1, 'error', 'e2'),
+      ]),
+    )
+    expect(groups.map((g) => g.file)).toEqual(['courses/a/modules/01.md', 'courses/a/modules/02.md', 'courses/a/course.toml'])
+    expect(groups[0].diagnostics.map((x) => x.message)).toEqual(['e1', 'w1', 'w2'])
   })
 })

@@ -15,7 +15,7 @@ export interface DiagnosticGroup extends DiagnosticCounts {
 }
 
 /** The message in the UI's language: Chinese for `zh-*` locales when the backend sent one, else English. */
-export function diagnosticMessage(diagnostic: Diagnostic, locale: string): string {
+export function diagnosticMessage(diagnostic: Pick<Diagnostic, 'message' | 'message_zh'>, locale: string): string {
   return locale.startsWith('zh') && diagnostic.message_zh ? diagnostic.message_zh : diagnostic.message
 }
 
@@ -69,6 +69,20 @@ export function groupDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic
     else group.warnings++
   }
   return groups
+}
+
+/**
+ * The groups as an author fixes them: files with errors before files with
+ * only warnings, and in each file its errors before its warnings (each kind
+ * still by position). Both sorts are stable, so pack order holds otherwise.
+ */
+export function errorsFirst(groups: readonly DiagnosticGroup[]): DiagnosticGroup[] {
+  return groups
+    .map((group) => ({
+      ...group,
+      diagnostics: [...group.diagnostics].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]),
+    }))
+    .sort((a, b) => Number(a.errors === 0) - Number(b.errors === 0))
 }
 
 /** `file:line:col` as the CLI prints it, leaving out the parts that are unknown. */

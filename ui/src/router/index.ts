@@ -14,6 +14,19 @@ import HomeView from '../views/HomeView.vue'
 import ShortAnswerMarkingView from '../views/ShortAnswerMarkingView.vue'
 import { recoveryGuard } from '../lib/recovery'
 
+declare module 'vue-router' {
+  interface RouteMeta {
+    /**
+     * Touches no learner data, so it works without a profile, before the
+     * machine is set up and with a damaged database: no first-run, lock or
+     * admin set-up dialog covers it and the recovery screen does not replace it.
+     */
+    standalone?: boolean
+    /** Uses the window's width rather than the reading column. */
+    wide?: boolean
+  }
+}
+
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: OutlineView },
   { path: '/courses/:courseId', name: 'course', component: OutlineView, props: true },
@@ -94,6 +107,14 @@ export const routes: RouteRecordRaw[] = [
   },
   // Language, theme, and the panels features add (LRS sync, backup).
   { path: '/settings', name: 'settings', component: () => import('../views/SettingsView.vue') },
+  // The author preview of a pack folder being written (`?folder=`; none: choose one). Issue #27.
+  {
+    path: '/author',
+    name: 'author',
+    component: () => import('../views/AuthorPreviewView.vue'),
+    props: (route) => ({ folder: typeof route.query.folder === 'string' ? route.query.folder : '' }),
+    meta: { standalone: true, wide: true },
+  },
   // Shown instead of everything else when the database failed its start-up check.
   { path: '/recovery', name: 'recovery', component: () => import('../views/RecoveryView.vue') },
   { path: '/:pathMatch(.*)*', redirect: '/' },

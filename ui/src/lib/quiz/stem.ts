@@ -4,7 +4,8 @@
 
 const MARKER = /_{3,}/g
 
-function escapeHtml(text: string): string {
+/** Text made safe to place in HTML (options of a pack question are plain text). */
+export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 }
 
