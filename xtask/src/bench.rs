@@ -11,7 +11,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use anyhow::{bail, Context};
+use anyhow::bail;
 
 use crate::display::{Display, VirtualDisplay};
 use crate::process::{self, root};
@@ -70,19 +70,9 @@ fn bundle_with(also: &[&str]) -> anyhow::Result<PathBuf> {
         }
     }
     process::run("npx", &args)?;
-    let folder = target_dir().join("release/bundle/deb");
-    let deb = std::fs::read_dir(&folder)
-        .with_context(|| format!("the bundler wrote no {}", folder.display()))?
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "deb"))
-        .max_by_key(|p| p.metadata().and_then(|m| m.modified()).ok())
-        .with_context(|| format!("no .deb in {}", folder.display()))?;
-    eprintln!(
-        "xtask: bundle {} ({:.1} MB)",
-        deb.display(),
-        deb.metadata()?.len() as f64 / 1e6
-    );
+    let deb = crate::deb::newest_in(&target_dir().join("release/bundle/deb"))?;
+    let (gzip, xz) = crate::deb::recompress_xz(&deb, 9)?;
+    eprintln!("xtask: bundle {} ({:.1} MB; {:.1} MB as the bundler wrote it with gzip)", deb.display(), xz as f64 / 1e6, gzip as f64 / 1e6);
     Ok(deb)
 }
 

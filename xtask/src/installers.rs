@@ -34,6 +34,10 @@ pub fn run() -> anyhow::Result<()> {
         process::run("npm", &["ci"])?;
     }
     process::run("npx", &["tauri", "build", "--bundles", targets, "--ci"])?;
+    if cfg!(target_os = "linux") {
+        let deb = crate::deb::newest_in(&crate::bench::target_dir().join("release/bundle/deb"))?;
+        crate::deb::recompress_xz(&deb, 9)?;
+    }
     eprintln!(
         "xtask: installers in {}; the other systems' installers are built on those systems (docs/packaging.md)",
         crate::bench::target_dir().join("release/bundle").display()

@@ -3,6 +3,7 @@
 //! needs is installed from here, so the README's commands just work.
 
 mod bench;
+mod deb;
 mod display;
 mod fuzz;
 mod installers;

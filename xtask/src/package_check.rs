@@ -19,13 +19,19 @@ use crate::process::{self, root};
 /// Each check's name and whether it passed (with the reason if not).
 pub fn run() -> anyhow::Result<Vec<(String, Result<(), String>)>> {
     process::run("npx", &["tauri", "build", "--debug", "--bundles", "deb", "--ci"])?;
-    let deb = newest_deb(&crate::bench::target_dir().join("debug/bundle/deb"))?;
+    let deb = crate::deb::newest_in(&crate::bench::target_dir().join("debug/bundle/deb"))?;
+    // The release package is packed with xz the same way (at level 9); the
+    // checks below then run on the repacked file, so the repacking is tested.
+    crate::deb::recompress_xz(&deb, 1)?;
+    let members = crate::deb::members(&deb)?;
     let listing = String::from_utf8(process::capture("dpkg-deb", &["-c", &deb.display().to_string()])?.stdout)?;
     let unpacked = root().join("target/deb-unpacked");
     let _ = std::fs::remove_dir_all(&unpacked);
     process::run("dpkg-deb", &["-x", &deb.display().to_string(), &unpacked.display().to_string()])?;
 
     let mut checks = Vec::new();
+    let xz = members.iter().any(|m| m == "data.tar.xz");
+    checks.push(("the .deb's files are packed with xz".into(), xz.then_some(()).ok_or_else(|| format!("members: {members:?}"))));
     for path in [
         "usr/bin/qunxue",
         "usr/bin/qunxue-desktop",
@@ -65,16 +71,6 @@ pub fn run() -> anyhow::Result<Vec<(String, Result<(), String>)>> {
 /// The path a `dpkg-deb -c` line names, without the `./` some tars put first.
 fn listed_path(line: &str) -> &str {
     line.rsplit(' ').next().unwrap_or("").trim_start_matches("./")
-}
-
-fn newest_deb(folder: &Path) -> anyhow::Result<PathBuf> {
-    std::fs::read_dir(folder)
-        .with_context(|| format!("the bundler wrote no {}", folder.display()))?
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "deb"))
-        .max_by_key(|p| p.metadata().and_then(|m| m.modified()).ok())
-        .with_context(|| format!("no .deb in {}", folder.display()))
 }
 
 fn find_desktop_entry(folder: &Path) -> anyhow::Result<PathBuf> {
