@@ -327,3 +327,15 @@ fn pack_zips_a_valid_folder_that_then_validates_and_refuses_a_broken_one() {
     assert!(text(&output).contains("quizzes/c/banks/m01.toml:"), "{}", text(&output));
     assert!(!broken_zip.exists(), "nothing written");
 }
+
+#[test]
+fn preview_without_the_desktop_app_says_how_to_get_it() {
+    // A copy of the CLI alone, with no qunxue-desktop beside it or on the PATH.
+    let dir = tempfile::tempdir().unwrap();
+    let alone = dir.path().join("qunxue");
+    std::fs::copy(qunxue_tests::cli::qunxue_path(), &alone).unwrap();
+    let output = Command::new(&alone).args(["preview", dir.path().to_str().unwrap()]).env("PATH", "").env("LC_ALL", "C.UTF-8").output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let said = text(&output);
+    assert!(said.contains("qunxue-desktop") && said.contains("not installed") && said.contains("--author"), "{said}");
+}
