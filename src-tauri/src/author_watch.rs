@@ -7,9 +7,10 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{channel, RecvTimeoutError};
 use std::sync::{Arc, Mutex, PoisonError};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use notify::{RecursiveMode, Watcher};
+use notify::event::ModifyKind;
+use notify::{EventKind, RecursiveMode, Watcher};
 use qunxue_authoring::preview::{snapshot, AuthorSnapshot};
 use tauri::{AppHandle, Emitter, Runtime};
 
@@ -21,6 +22,23 @@ pub const AUTHOR_CHANGED: &str = "qunxue://author-changed";
 
 /// How long saves must pause before the folder is rendered again.
 const QUIET: Duration = Duration::from_millis(150);
+
+/// The longest a render waits for saves to pause.
+const MAX_WAIT: Duration = Duration::from_secs(1);
+
+/// The event the window gets when the folder can no longer be read.
+pub const AUTHOR_FAILED: &str = "qunxue://author-failed";
+
+/// Whether a change can change what the preview shows: files made, removed,
+/// renamed or written — not read, and not only their times or permissions.
+fn changes_content(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Create(_) | EventKind::Remove(_) => true,
+        EventKind::Modify(ModifyKind::Metadata(_)) => false,
+        EventKind::Modify(_) => true,
+        EventKind::Access(_) | EventKind::Any | EventKind::Other => false,
+    }
+}
 
 /// The folder given with `--author DIR`, if any.
 #[derive(Debug, Default)]
@@ -42,17 +60,21 @@ struct Watching {
 impl AuthorWatch {
     /// Renders `folder` and starts watching it instead of any earlier one.
     pub fn open<R: Runtime>(&self, app: AppHandle<R>, folder: PathBuf) -> CommandResult<AuthorSnapshot> {
-        let first = snapshot(&folder, 1).map_err(authoring_error)?;
+        // The whole pack, even when a course folder or `courses/` was chosen:
+        // its quizzes live beside `courses/`.
+        let root = qunxue_authoring::preview::pack_root(&folder).unwrap_or_else(|| folder.clone());
         let (sender, events) = channel();
         let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-            if event.is_ok_and(|e| !e.kind.is_access()) {
+            if event.is_ok_and(|e| changes_content(&e.kind)) {
                 let _ = sender.send(());
             }
         })
-        .map_err(|e| crate::error::CommandError::internal(format!("cannot watch {}: {e}", folder.display())))?;
+        .map_err(|e| crate::error::CommandError::internal(format!("cannot watch {}: {e}", root.display())))?;
+        // Watching starts before the first render, so a save in between is not missed.
         watcher
-            .watch(&folder, RecursiveMode::Recursive)
-            .map_err(|e| crate::error::CommandError::internal(format!("cannot watch {}: {e}", folder.display())))?;
+            .watch(&root, RecursiveMode::Recursive)
+            .map_err(|e| crate::error::CommandError::internal(format!("cannot watch {}: {e}", root.display())))?;
+        let first = snapshot(&folder, 1).map_err(authoring_error)?;
         let watched = folder.clone();
         std::thread::Builder::new()
             .name("author-preview".into())
@@ -60,10 +82,13 @@ impl AuthorWatch {
                 let mut revision = 1;
                 // Ends when the watcher is dropped (closed, or another folder opened).
                 while events.recv().is_ok() {
+                    // Saves that never pause (a build writing files) still
+                    // get a render at least every MAX_WAIT.
+                    let first_save = Instant::now();
                     loop {
                         match events.recv_timeout(QUIET) {
-                            Ok(()) => continue,
-                            Err(RecvTimeoutError::Timeout) => break,
+                            Ok(()) if first_save.elapsed() < MAX_WAIT => continue,
+                            Ok(()) | Err(RecvTimeoutError::Timeout) => break,
                             Err(RecvTimeoutError::Disconnected) => return,
                         }
                     }
@@ -72,7 +97,6 @@ impl AuthorWatch {
                 }
             })
             .map_err(|e| crate::error::CommandError::internal(format!("cannot start the preview: {e}")))?;
-        let root = qunxue_authoring::preview::pack_root(&folder).unwrap_or(folder);
         *self.current.lock().unwrap_or_else(PoisonError::into_inner) = Some(Watching { root, _watcher: watcher });
         Ok(first)
     }
@@ -93,8 +117,11 @@ fn render_and_send<R: Runtime>(app: &AppHandle<R>, folder: &Path, revision: u64)
             log::debug!("author preview: revision {revision} of {} in {} ms", folder.display(), next.elapsed_ms);
             let _ = app.emit(AUTHOR_CHANGED, next);
         }
-        // The folder was moved or emptied: say so in the log; the window
-        // keeps the last good render until the next save.
-        Err(error) => log::warn!("author preview: {error}"),
+        // The folder was moved or emptied: the window keeps the last good
+        // render and says why it is no longer current.
+        Err(error) => {
+            log::warn!("author preview: {error}");
+            let _ = app.emit(AUTHOR_FAILED, error.to_string());
+        }
     }
 }

@@ -4,12 +4,16 @@ use std::path::PathBuf;
 
 use qunxue_core::Diagnostic;
 
-/// An authoring step that could not be done. Nothing already on disk is
-/// left half-written when one of these is returned.
+/// An authoring step that could not be done. No file is ever left
+/// half-written (each is written beside its place and renamed); a step that
+/// fails part-way through a conversion leaves the files written so far and
+/// the previous record, so running it again finishes the job.
 #[derive(Debug, thiserror::Error)]
 pub enum AuthoringError {
-    #[error("{}: {source}", path.display())]
-    Io { path: PathBuf, source: std::io::Error },
+    // `error` rather than `source`, so the cause is said once, not again
+    // as a source by `{:#}` printing.
+    #[error("{}: {error}", path.display())]
+    Io { path: PathBuf, error: std::io::Error },
     #[error("{}: not a Word document (.docx) or PowerPoint deck (.pptx)", path.display())]
     NotOffice { path: PathBuf },
     #[error("{}: {part}: {message}", path.display())]
@@ -28,6 +32,6 @@ impl AuthoringError {
     /// Wraps an I/O error with the path it happened at.
     pub(crate) fn io(path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> AuthoringError {
         let path = path.into();
-        move |source| AuthoringError::Io { path, source }
+        move |error| AuthoringError::Io { path, error }
     }
 }

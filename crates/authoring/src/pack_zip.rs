@@ -63,5 +63,5 @@ pub fn pack(dir: &Path, out: &Path) -> crate::Result<Packed> {
 }
 
 fn zip_error(path: &Path) -> impl Fn(zip::result::ZipError) -> AuthoringError + '_ {
-    move |e| AuthoringError::Io { path: path.to_path_buf(), source: std::io::Error::other(e) }
+    move |e| AuthoringError::Io { path: path.to_path_buf(), error: std::io::Error::other(e) }
 }

@@ -195,7 +195,11 @@ pub fn asset_file(pack_root: &Path, path_in_courses: &str) -> Option<std::path::
     if path_in_courses.split('/').any(|s| s == ".." || s == "." || s.is_empty() || s.contains('\\') || s.contains(':')) {
         return None;
     }
-    Some(pack_root.join("courses").join(path_in_courses))
+    // Links are refused, as the pack loader refuses them: a link in the
+    // folder must not show the author's other files in the preview.
+    let courses = pack_root.join("courses").canonicalize().ok()?;
+    let file = courses.join(path_in_courses).canonicalize().ok()?;
+    (file.starts_with(&courses) && file == courses.join(path_in_courses)).then_some(file)
 }
 
 #[cfg(test)]
@@ -203,11 +207,18 @@ mod tests {
     use super::*;
 
     #[test]
+    #[cfg(unix)]
     fn preview_assets_stay_inside_the_courses_folder() {
-        let root = Path::new("/packs/a");
-        assert_eq!(asset_file(root, "c/assets/x.png"), Some(root.join("courses/c/assets/x.png")));
-        assert_eq!(asset_file(root, "c/../../etc/passwd"), None);
-        assert_eq!(asset_file(root, "c//x"), None);
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        std::fs::create_dir_all(root.join("courses/c/assets")).unwrap();
+        std::fs::write(root.join("courses/c/assets/x.png"), "png").unwrap();
+        std::fs::write(root.join("secret.txt"), "mine").unwrap();
+        std::os::unix::fs::symlink(root.join("secret.txt"), root.join("courses/c/assets/link.png")).unwrap();
+        assert_eq!(asset_file(&root, "c/assets/x.png"), Some(root.join("courses/c/assets/x.png")));
+        assert_eq!(asset_file(&root, "c/../../secret.txt"), None);
+        assert_eq!(asset_file(&root, "c//x"), None);
+        assert_eq!(asset_file(&root, "c/assets/link.png"), None, "a link is not followed");
         assert!(!qunxue_core::pack::is_valid_id(PREVIEW_ASSETS), "no course can be called that");
     }
 }

@@ -49,7 +49,7 @@ pub fn create(request: &NewPack) -> crate::Result<NewPackOutcome> {
     let title = request.title.clone().filter(|t| !t.trim().is_empty()).unwrap_or_else(|| name.clone());
     // In TOML the title sits inside a quoted string; in Markdown it is text.
     let fill = |text: &str, path: &str| {
-        let title = if path.ends_with(".toml") { escape_toml(&title) } else { title.clone() };
+        let title = if path.ends_with(".toml") { escape_toml(&title) } else { crate::convert::escape_markdown(&title) };
         text.replace("{{title}}", &title)
             .replace("{{course_id}}", &course_id)
             .replace("{{slug}}", &slug)
@@ -73,16 +73,28 @@ pub fn create(request: &NewPack) -> crate::Result<NewPackOutcome> {
     Ok(NewPackOutcome { course_id, slug, files })
 }
 
-/// The title inside a TOML basic string: quotes and backslashes escaped.
+/// The title inside a TOML basic string (the templates quote it): quotes,
+/// backslashes and control characters escaped.
 fn escape_toml(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('"', "\\\"")
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn is_non_empty_dir(dir: &Path) -> crate::Result<bool> {
     match std::fs::read_dir(dir) {
         Ok(mut entries) => Ok(entries.next().is_some()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
-        Err(e) => Err(AuthoringError::Io { path: dir.to_path_buf(), source: e }),
+        Err(e) => Err(AuthoringError::Io { path: dir.to_path_buf(), error: e }),
     }
 }
 
@@ -97,6 +109,13 @@ mod tests {
         };
         assert!(!files("zh-CN").is_empty());
         assert_eq!(files("zh-CN"), files("en"));
+    }
+
+    #[test]
+    fn a_title_with_quotes_and_line_breaks_stays_one_toml_string() {
+        let escaped = escape_toml("销售 \"基础\"\n第二行");
+        let parsed: toml::Value = toml::from_str(&format!("title = \"{escaped}\"")).unwrap();
+        assert_eq!(parsed["title"].as_str(), Some("销售 \"基础\"\n第二行"));
     }
 
     #[test]

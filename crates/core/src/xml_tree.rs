@@ -68,6 +68,11 @@ pub struct XmlError {
     pub message: String,
 }
 
+/// How deep elements may nest. Real documents stay far below it (a Word
+/// table in a table in a content control is about 20); a tree much deeper
+/// would overflow the stack when it is cloned, dropped or walked.
+pub const MAX_DEPTH: usize = 256;
+
 /// Parses `text` into its root element.
 pub fn parse(text: &str) -> Result<Element, XmlError> {
     let mut reader = Reader::from_str(text);
@@ -79,7 +84,12 @@ pub fn parse(text: &str) -> Result<Element, XmlError> {
             message: e.to_string(),
         })?;
         match event {
-            Event::Start(start) => stack.push(element(&start, offset)?),
+            Event::Start(start) => {
+                if stack.len() > MAX_DEPTH {
+                    return Err(XmlError { offset, message: format!("elements nest more than {MAX_DEPTH} deep") });
+                }
+                stack.push(element(&start, offset)?)
+            }
             Event::Empty(start) => {
                 let empty = element(&start, offset)?;
                 stack.last_mut().expect("the root is never popped").children.push(empty);
@@ -152,6 +162,15 @@ mod tests {
         assert_eq!(question.nested_text("questiontext"), Some("<p>hi</p>"));
         assert!(question.child("hidden").is_some());
         assert_eq!(question.offset, 6);
+    }
+
+    #[test]
+    fn absurdly_deep_nesting_is_an_error_not_a_stack_overflow() {
+        let deep = format!("{}{}", "<x>".repeat(200_000), "</x>".repeat(200_000));
+        let error = parse(&deep).unwrap_err();
+        assert!(error.message.contains("nest"), "{error:?}");
+        let fine = format!("{}{}", "<x>".repeat(100), "</x>".repeat(100));
+        assert!(parse(&fine).is_ok());
     }
 
     #[test]

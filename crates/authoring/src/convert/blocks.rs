@@ -58,6 +58,16 @@ impl Attention {
         Attention { place, number, message: message.en, message_zh: message.zh }
     }
 
+    /// A link that is not to the web or mail (a file on the author's disk):
+    /// its text stays, the link does not.
+    pub fn dropped_link(place: Place, number: usize, url: &str) -> Attention {
+        let message = qunxue_core::msg!(
+            "the link to {url} is not a web or mail address; its text is kept without the link",
+            "指向 {url} 的链接不是网页或邮件地址，只保留了文字"
+        );
+        Attention::new(place, number, message)
+    }
+
     /// `paragraph 12: …` / `第 12 段：…`, as the command line prints it.
     pub fn describe(&self, chinese: bool) -> String {
         match (self.place, chinese) {

@@ -32,6 +32,9 @@ pub fn read(package: &mut Package) -> crate::Result<Document> {
         doc: Document::default(),
         paragraph: 0,
         reported_styles: BTreeSet::new(),
+        title_seen: false,
+        in_footnote: false,
+        hidden_reported: false,
     };
     reader.doc.title = reader.package.title()?;
     let body = body_root.find("w:body").cloned().unwrap_or_default();
@@ -49,6 +52,11 @@ struct Reader<'p> {
     /// 1-based number of the current top-level paragraph or table.
     paragraph: usize,
     reported_styles: BTreeSet<String>,
+    title_seen: bool,
+    /// Footnote texts being read, so a note that refers to itself ends.
+    in_footnote: bool,
+    /// Hidden text met, reported once.
+    hidden_reported: bool,
 }
 
 impl Reader<'_> {
@@ -100,7 +108,13 @@ impl Reader<'_> {
         let numbering = properties.and_then(|pr| pr.child("w:numPr")).map(NumberingRef::of).or(style.numbering.clone());
         let name = style.name.to_ascii_lowercase();
 
-        if name == "title" && self.doc.title.is_none() && !inline.is_blank() {
+        for url in inline.dropped_links() {
+            self.doc.attention.push(Attention::dropped_link(Place::Paragraph, self.paragraph, &url));
+        }
+        // The Title paragraph is what readers see; the document property is
+        // often a stale template's.
+        if name == "title" && !self.title_seen && !inline.is_blank() {
+            self.title_seen = true;
             self.doc.title = Some(inline.plain());
         } else if let Some(level) = heading_level(&name).or(outline.filter(|o| *o < 6).map(|o| o + 1)) {
             if !inline.is_blank() {
@@ -156,7 +170,7 @@ impl Reader<'_> {
                     }
                     self.inline(child, format, target.as_deref().or(link), out, images)?;
                 }
-                "w:ins" | "w:smartTag" | "w:fldSimple" | "w:customXml" | "w:bdo" | "w:dir" => {
+                "w:ins" | "w:moveTo" | "w:smartTag" | "w:fldSimple" | "w:customXml" | "w:bdo" | "w:dir" => {
                     self.inline(child, format, link, out, images)?
                 }
                 "w:sdt" => {
@@ -183,10 +197,25 @@ impl Reader<'_> {
         images: &mut Vec<(usize, String)>,
     ) -> crate::Result<()> {
         let properties = run.child("w:rPr");
+        let toggle = |name: &str| properties.and_then(|p| p.child(name)).is_some_and(is_on);
+        // Word's Strong and Emphasis character styles are bold and italic.
+        let character_style = properties
+            .and_then(|p| p.child("w:rStyle"))
+            .and_then(|s| s.attribute("w:val"))
+            .map(|id| self.styles.resolve(id).name.to_ascii_lowercase())
+            .unwrap_or_default();
         let format = Format {
-            bold: inherited.bold || properties.and_then(|p| p.child("w:b")).is_some_and(is_on),
-            italic: inherited.italic || properties.and_then(|p| p.child("w:i")).is_some_and(is_on),
+            bold: inherited.bold || toggle("w:b") || character_style == "strong",
+            italic: inherited.italic || toggle("w:i") || character_style == "emphasis",
+            strike: inherited.strike || toggle("w:strike") || toggle("w:dstrike"),
         };
+        if toggle("w:vanish") {
+            if !self.hidden_reported {
+                self.hidden_reported = true;
+                self.attention(msg!("hidden text is left out, as Word does not show it", "隐藏文字未保留（Word 中也不显示）"));
+            }
+            return Ok(());
+        }
         for child in &run.children {
             match child.name.as_str() {
                 "w:t" => out.text(&child.text, format, link),
@@ -194,6 +223,20 @@ impl Reader<'_> {
                 "w:br" if child.attribute("w:type").is_none_or(|t| t == "textWrapping") => out.line_break(),
                 "w:cr" => out.line_break(),
                 "w:noBreakHyphen" => out.text("-", format, link),
+                "w:sym" => {
+                    let symbol = child.attribute("w:char").and_then(|hex| u32::from_str_radix(hex, 16).ok()).and_then(char::from_u32);
+                    match symbol {
+                        // Symbol-font code points (F0xx) are not Unicode text.
+                        Some(c) if !('\u{f000}'..='\u{f0ff}').contains(&c) => out.text(&c.to_string(), format, link),
+                        _ => self.attention(msg!("a symbol from a symbol font cannot be converted; type it as text", "符号字体中的符号无法转换，请改为输入文字")),
+                    }
+                }
+                // 拼音指南: the base text is the text; its reading is left out.
+                "w:ruby" => {
+                    if let Some(base) = child.child("w:rubyBase") {
+                        self.inline(base, format, link, out, images)?;
+                    }
+                }
                 "w:drawing" => self.drawing(child, images)?,
                 "mc:AlternateContent" => {
                     let chosen = child.child("mc:Choice").or_else(|| child.child("mc:Fallback"));
@@ -205,9 +248,9 @@ impl Reader<'_> {
                     "an embedded object or old-style drawing cannot be converted; save it as a picture",
                     "嵌入对象或旧式绘图无法转换，请另存为图片后插入"
                 )),
-                "w:footnoteReference" => {
+                "w:footnoteReference" if !self.in_footnote => {
                     if let Some(id) = child.attribute("w:id") {
-                        self.footnote(id, out);
+                        self.footnote(id, out)?;
                     }
                 }
                 "w:endnoteReference" => self.attention(msg!(
@@ -243,23 +286,30 @@ impl Reader<'_> {
 
     /// A footnote reference: the note's text is kept once, labelled in the
     /// order the notes are first referred to.
-    fn footnote(&mut self, id: &str, out: &mut Inline) {
+    fn footnote(&mut self, id: &str, out: &mut Inline) -> crate::Result<()> {
         let note = self
             .footnotes
             .as_ref()
             .and_then(|notes| notes.descendants().into_iter().find(|n| n.name == "w:footnote" && n.attribute("w:id") == Some(id)))
             .cloned();
-        let Some(note) = note else { return };
+        let Some(note) = note else { return Ok(()) };
         let label = (self.doc.footnotes.len() + 1).to_string();
         let mut text = Inline::default();
-        let mut ignored = Vec::new();
-        for p in note.children.iter().filter(|c| c.name == "w:p") {
-            // Footnote text never holds pictures worth keeping; links and emphasis stay.
-            let _ = self.inline(p, Format::default(), None, &mut text, &mut ignored);
+        let mut pictures = Vec::new();
+        self.in_footnote = true;
+        let read = note.children.iter().filter(|c| c.name == "w:p").try_for_each(|p| {
+            self.inline(p, Format::default(), None, &mut text, &mut pictures)?;
             text.text(" ", Format::default(), None);
+            Ok(())
+        });
+        self.in_footnote = false;
+        read?;
+        if !pictures.is_empty() {
+            self.attention(msg!("a picture inside a footnote is left out", "脚注中的图片未保留"));
         }
         self.doc.footnotes.push((label.clone(), text.markdown()));
         out.footnote(&label);
+        Ok(())
     }
 
     fn table(&mut self, table: &Element) -> crate::Result<Vec<Vec<String>>> {
@@ -281,16 +331,20 @@ impl Reader<'_> {
                         "表格单元格中的嵌套表格只保留了文字"
                     ));
                 }
-                let mut text = Inline::default();
+                let mut lines = Vec::new();
                 let mut images = Vec::new();
                 for p in cell.descendants().into_iter().filter(|e| e.name == "w:p") {
+                    let mut text = Inline::default();
                     self.inline(p, Format::default(), None, &mut text, &mut images)?;
-                    text.text(" ", Format::default(), None);
+                    if !text.is_blank() {
+                        lines.push(text.markdown());
+                    }
                 }
                 if !images.is_empty() {
                     self.attention(msg!("a picture inside a table cell is left out", "表格单元格中的图片未保留"));
                 }
-                cells.push(text.markdown());
+                // A table row is one line of Markdown: breaks inside a cell are `<br>`.
+                cells.push(lines.join("<br>").replace("\\\n", "<br>"));
                 cells.extend(std::iter::repeat_n(String::new(), span - 1));
             }
             rows.push(cells);

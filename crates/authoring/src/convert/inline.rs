@@ -6,6 +6,7 @@
 pub struct Format {
     pub bold: bool,
     pub italic: bool,
+    pub strike: bool,
 }
 
 /// One piece of a paragraph, in order.
@@ -20,6 +21,8 @@ enum Piece {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Inline {
     pieces: Vec<Piece>,
+    /// Link targets [`Inline::markdown`] kept as text only (not web or mail).
+    dropped_links: std::cell::RefCell<Vec<String>>,
 }
 
 impl Inline {
@@ -60,6 +63,12 @@ impl Inline {
         collapse_spaces(&out)
     }
 
+    /// Link targets the last [`Inline::markdown`] left out (a `file:` URL, a
+    /// relative path), for the attention list.
+    pub fn dropped_links(&self) -> Vec<String> {
+        self.dropped_links.borrow().clone()
+    }
+
     pub fn is_blank(&self) -> bool {
         self.pieces.iter().all(|p| match p {
             Piece::Text { text, .. } => text.trim().is_empty(),
@@ -84,7 +93,15 @@ impl Inline {
                     let inner: String = self.pieces[start..index].iter().map(formatted).collect();
                     let (lead, inner, trail) = split_spaces(&inner);
                     out.push_str(lead);
-                    out.push_str(&format!("[{inner}](<{}>)", url.replace('>', "%3E")));
+                    match link_target(url) {
+                        Some(target) => out.push_str(&format!("[{inner}](<{target}>)")),
+                        // A file on the author's disk or a relative path means
+                        // nothing in a pack: the text stays, the reader is told.
+                        None => {
+                            out.push_str(inner);
+                            self.dropped_links.borrow_mut().push(url.clone());
+                        }
+                    }
                     out.push_str(trail);
                     continue;
                 }
@@ -96,7 +113,8 @@ impl Inline {
         }
         let trimmed = out.trim_matches(|c: char| c == ' ' || c == '\t');
         let trimmed = trimmed.trim_end_matches("\\\n");
-        escape_line_start(&collapse_inner_spaces(trimmed))
+        // Every line after a hard break starts a line of Markdown too.
+        collapse_inner_spaces(trimmed).split('\n').map(escape_line_start).collect::<Vec<_>>().join("\n")
     }
 }
 
@@ -107,6 +125,12 @@ impl Inline {
 fn formatted(piece: &Piece) -> String {
     let Piece::Text { text, format, .. } = piece else { return String::new() };
     let escaped = escape(&text.replace(['\n', '\r', '\t'], " "));
+    let escaped = if format.strike && !escaped.trim().is_empty() {
+        let (lead, core, trail) = split_spaces(&escaped);
+        format!("{lead}~~{core}~~{trail}")
+    } else {
+        escaped
+    };
     if !(format.bold || format.italic) {
         return escaped;
     }
@@ -125,6 +149,37 @@ fn formatted(piece: &Piece) -> String {
         (false, false, _) => unreachable!("plain text returned above"),
     };
     format!("{lead}{wrapped}{trail}")
+}
+
+/// A link target as written between `<…>`, for web and mail links only.
+fn link_target(url: &str) -> Option<String> {
+    let lower = url.trim().to_ascii_lowercase();
+    if !(lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:")) {
+        return None;
+    }
+    let mut target = String::with_capacity(url.len());
+    for c in url.trim().chars() {
+        match c {
+            '<' => target.push_str("%3C"),
+            '>' => target.push_str("%3E"),
+            c if c.is_whitespace() => target.push_str("%20"),
+            c => target.push(c),
+        }
+    }
+    Some(target)
+}
+
+/// A heading's text as Markdown: escaped, and without the trailing `{…}`
+/// (heading attributes) or `#` that Markdown would take away from it.
+pub fn heading_text(text: &str) -> String {
+    let mut out = escape(text);
+    if out.ends_with('}') {
+        out.insert(out.len() - 1, '\\');
+    }
+    if out.ends_with('#') {
+        out.insert(out.len() - 1, '\\');
+    }
+    out
 }
 
 fn is_punctuation(c: char) -> bool {
@@ -160,8 +215,13 @@ fn looks_like_entity(rest: &[char]) -> bool {
     !name.is_empty() && rest.get(name.chars().count()) == Some(&';')
 }
 
-/// Escapes a line start that would make a heading, list, rule or block.
+/// Escapes a line start that would make a heading, list, rule, quote or
+/// instructor block.
 pub fn escape_line_start(text: &str) -> String {
+    // `::: instructor` would open an instructor-only block.
+    if text.starts_with(":::") {
+        return format!("\\{text}");
+    }
     let digits = text.chars().take_while(char::is_ascii_digit).count();
     let after_digits = text[digits..].chars().next();
     let starts_block = matches!(text.chars().next(), Some('#' | '-' | '+' | '=' | '>'))
@@ -204,8 +264,8 @@ fn collapse_inner_spaces(text: &str) -> String {
 mod tests {
     use super::*;
 
-    const BOLD: Format = Format { bold: true, italic: false };
-    const ITALIC: Format = Format { bold: false, italic: true };
+    const BOLD: Format = Format { bold: true, italic: false, strike: false };
+    const ITALIC: Format = Format { bold: false, italic: true, strike: false };
 
     #[test]
     fn runs_become_emphasis_with_spaces_outside_the_markers() {
@@ -240,6 +300,37 @@ mod tests {
         assert_eq!(escape_line_start("# 不是标题"), "\\# 不是标题");
         assert_eq!(escape_line_start("2024. 年"), "2024\\. 年");
         assert_eq!(escape_line_start("正文"), "正文");
+        assert_eq!(escape_line_start("::: instructor"), "\\::: instructor");
+        assert_eq!(heading_text("第一章 {a, b}"), "第一章 {a, b\\}");
+        assert_eq!(heading_text("C#"), "C\\#");
+    }
+
+    #[test]
+    fn every_line_after_a_hard_break_is_escaped_too() {
+        let mut inline = Inline::default();
+        inline.text("第一行", Format::default(), None);
+        inline.line_break();
+        inline.text("# 不是标题", Format::default(), None);
+        inline.line_break();
+        inline.text("::: instructor", Format::default(), None);
+        assert_eq!(inline.markdown(), "第一行\\\n\\# 不是标题\\\n\\::: instructor");
+    }
+
+    #[test]
+    fn only_web_and_mail_links_are_kept_and_targets_are_encoded() {
+        let mut inline = Inline::default();
+        inline.text("规则", Format::default(), Some("https://example.com/a b<c>"));
+        inline.text(" 和 ", Format::default(), None);
+        inline.text("本地文件", Format::default(), Some("file:///C:/资料.docx"));
+        assert_eq!(inline.markdown(), "[规则](<https://example.com/a%20b%3Cc%3E>) 和 本地文件");
+        assert_eq!(inline.dropped_links(), ["file:///C:/资料.docx"]);
+    }
+
+    #[test]
+    fn struck_text_keeps_its_strike() {
+        let mut inline = Inline::default();
+        inline.text("旧价", Format { strike: true, ..Format::default() }, None);
+        assert_eq!(inline.markdown(), "~~旧价~~");
     }
 
     #[test]

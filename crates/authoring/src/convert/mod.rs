@@ -25,6 +25,7 @@ use serde::Serialize;
 pub use blocks::{Attention, Place};
 pub use record::RECORD_FILE;
 pub(crate) use output::write_replacing as write_file;
+pub(crate) use inline::escape as escape_markdown;
 pub(crate) use naming::{course_id_of, slug_of};
 
 use crate::AuthoringError;
@@ -70,6 +71,11 @@ pub struct ConvertReport {
     pub written: Vec<String>,
     /// Files whose content was already what the conversion makes.
     pub unchanged: Vec<String>,
+    /// Files of the last conversion the document no longer makes (removed
+    /// because nobody had edited them).
+    pub removed: Vec<String>,
+    /// Edited files replaced because `overwrite` was given.
+    pub overwritten: Vec<String>,
     /// Files edited since the last conversion. Without `overwrite` nothing
     /// at all is written while this is not empty.
     pub edited_files: Vec<String>,
@@ -113,6 +119,8 @@ pub fn convert(options: &ConvertOptions) -> crate::Result<ConvertReport> {
 
     let last = Record::load(&options.out)?;
     let slug = last.as_ref().map(|r| r.slug.clone()).unwrap_or_else(|| slug_of(&stem));
+    let mut drafts = drafts;
+    keep_a_single_modules_id(&mut drafts, last.as_ref(), &slug);
     let course_id = last.as_ref().map(|r| r.course_id.clone()).unwrap_or_else(|| course_id_of(&stem));
     let course_dir = format!("courses/{slug}");
 
@@ -139,9 +147,12 @@ pub fn convert(options: &ConvertOptions) -> crate::Result<ConvertReport> {
     let version = match &last {
         None => semver::Version::new(1, 0, 0),
         Some(record) => {
-            let before: BTreeMap<&String, &String> = record.files.iter().filter(|(p, _)| **p != manifest_path).collect();
+            // What the document gives: the course's files, not the manifest
+            // (which holds the version) nor the editor schemas.
+            let of_course = |path: &String| path.starts_with("courses/") && *path != manifest_path;
+            let before: BTreeMap<&String, &String> = record.files.iter().filter(|(p, _)| of_course(p)).collect();
             let hashes: Vec<(String, String)> = plan.iter().map(|(p, b)| (p.clone(), hash(b))).collect();
-            let now: BTreeMap<&String, &String> = hashes.iter().map(|(p, h)| (p, h)).collect();
+            let now: BTreeMap<&String, &String> = hashes.iter().filter(|(p, _)| of_course(p)).map(|(p, h)| (p, h)).collect();
             let mut version = record.version.clone();
             if before != now {
                 version.patch += 1;
@@ -162,8 +173,10 @@ pub fn convert(options: &ConvertOptions) -> crate::Result<ConvertReport> {
     };
     let mut outcome = output::compare(&options.out, &plan, last.as_ref())?;
     let refused = !outcome.edited.is_empty() && !options.overwrite;
+    let overwritten = if options.overwrite { outcome.edited.clone() } else { Vec::new() };
     let diagnostics = if refused {
         outcome.written.clear();
+        outcome.removed.clear();
         Vec::new()
     } else {
         output::apply(&options.out, &plan, &mut outcome, options.overwrite, &record)?;
@@ -176,11 +189,27 @@ pub fn convert(options: &ConvertOptions) -> crate::Result<ConvertReport> {
         version: version.to_string(),
         written: outcome.written,
         unchanged: outcome.unchanged,
+        removed: outcome.removed,
+        overwritten,
         edited_files: outcome.edited,
         modules: converted,
         attention: doc.attention,
         diagnostics,
     })
+}
+
+/// A deck without sections is one module titled by the deck: its title may
+/// change (the document property), its id must not, or learners lose their
+/// progress. When the last conversion also made a single module, it keeps
+/// that module's id.
+fn keep_a_single_modules_id(drafts: &mut [modules::ModuleDraft], last: Option<&Record>, slug: &str) {
+    let prefix = format!("courses/{slug}/modules/");
+    let previous: Vec<&str> = last
+        .map(|r| r.files.keys().filter_map(|p| p.strip_prefix(&prefix)?.strip_suffix(".md")).collect())
+        .unwrap_or_default();
+    if let ([only], [was]) = (drafts, previous.as_slice()) {
+        only.id = was.to_string();
+    }
 }
 
 fn read_source(path: &Path) -> crate::Result<(Document, SourceKind)> {
@@ -199,7 +228,8 @@ fn has_cjk(text: &str) -> bool {
 }
 
 fn manifest_text(id: &str, version: &semver::Version, title: &str, chinese: bool, source: &Path, drafts: &[modules::ModuleDraft]) -> String {
-    let file = source.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    // The name goes into a comment and a string: no line break may end either.
+    let file: String = source.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default().chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
     let (language, description) = if chinese {
         ("zh-CN", format!("由 {file} 转换而来。"))
     } else {
@@ -208,8 +238,8 @@ fn manifest_text(id: &str, version: &semver::Version, title: &str, chinese: bool
     let modules: Vec<String> = drafts.iter().map(|d| format!("  {},", modules::toml_string(&d.relative_path()))).collect();
     format!(
         "#:schema ../../schemas/course.schema.json\n\
-         # Made by `qunxue convert` from {file}. Edit freely: converting the document\n\
-         # again keeps files you edited (unless you pass --overwrite) and keeps module ids.\n\
+         # Made by `qunxue convert` from {file}. Converting the document again keeps\n\
+         # module ids; if you edited files here, it stops and lists them (--overwrite replaces them).\n\
          format = 1\n\
          id = {}\n\
          version = \"{version}\"\n\

@@ -9,7 +9,7 @@ use qunxue_core::ModuleKind;
 use sha2::{Digest, Sha256};
 
 use super::blocks::{Block, Document};
-use super::inline::escape;
+use super::inline::{escape, heading_text};
 
 /// One module to write.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,21 +37,39 @@ impl ModuleDraft {
 pub fn split(doc: &Document, split_level: u8, intro_title: &str) -> Vec<ModuleDraft> {
     let mut modules: Vec<ModuleDraft> = Vec::new();
     let mut used = BTreeSet::new();
+    // The latest heading at each level, to tell apart repeated headings
+    // (每章的“本章小结”) by the heading they sit under.
+    let mut latest: [Option<&str>; 7] = Default::default();
     for block in &doc.blocks {
         match block {
             Block::Heading { level, text } if *level <= split_level => {
-                let id = module_id(text, &mut used);
+                let parent = (1..*level as usize).rev().find_map(|l| latest[l]);
+                let id = module_id(text, parent, &mut used);
+                latest[*level as usize] = Some(text);
+                latest.iter_mut().skip(*level as usize + 1).for_each(|l| *l = None);
                 modules.push(ModuleDraft { id, title: text.clone(), sections: 0, notes: 0, blocks: Vec::new(), split_level: *level });
             }
             other => {
                 if modules.is_empty() {
-                    let id = module_id(intro_title, &mut used);
-                    let draft = ModuleDraft { id, title: intro_title.to_string(), sections: 0, notes: 0, blocks: Vec::new(), split_level };
+                    // One fixed id: the intro's title depends on the language detected.
+                    used.insert(INTRO_ID.to_string());
+                    let draft = ModuleDraft {
+                        id: INTRO_ID.into(),
+                        title: intro_title.to_string(),
+                        sections: 0,
+                        notes: 0,
+                        blocks: Vec::new(),
+                        split_level,
+                    };
                     modules.push(draft);
                 }
                 let current = modules.last_mut().expect("pushed above");
                 match other {
-                    Block::Heading { .. } => current.sections += 1,
+                    Block::Heading { level, text } => {
+                        current.sections += 1;
+                        latest[*level as usize] = Some(text);
+                        latest.iter_mut().skip(*level as usize + 1).for_each(|l| *l = None);
+                    }
                     Block::InstructorNote(_) => current.notes += 1,
                     _ => {}
                 }
@@ -62,11 +80,20 @@ pub fn split(doc: &Document, split_level: u8, intro_title: &str) -> Vec<ModuleDr
     modules
 }
 
-/// `m-` and eight hex digits of the heading's hash: the same heading always
-/// gives the same id, whatever else changed around it. A repeated heading
-/// gets `-2`, `-3`… in order.
-fn module_id(heading: &str, used: &mut BTreeSet<String>) -> String {
-    let normalised = heading.split_whitespace().collect::<Vec<_>>().join(" ");
+/// The id of the module made of the text before the first heading.
+pub const INTRO_ID: &str = "m-intro";
+
+/// `m-` and eight hex digits of the hash of the heading and the heading it
+/// sits under (none at the top level): the same heading in the same place
+/// always gives the same id, whatever else changed around it, and 每章的
+/// “本章小结” are told apart by their chapter. Only a heading repeated under
+/// the same parent gets `-2`, `-3`… in order.
+fn module_id(heading: &str, parent: Option<&str>, used: &mut BTreeSet<String>) -> String {
+    let text = match parent {
+        Some(parent) => format!("{parent}\u{1f}{heading}"),
+        None => heading.to_string(),
+    };
+    let normalised = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let digest = Sha256::digest(normalised.as_bytes());
     let base = format!("m-{:02x}{:02x}{:02x}{:02x}", digest[0], digest[1], digest[2], digest[3]);
     let mut id = base.clone();
@@ -90,7 +117,7 @@ pub fn estimated_minutes(markdown: &str) -> u32 {
 /// Writes a module: front matter, the title as `#`, then its blocks.
 /// `media_paths` are the saved pictures' paths relative to the module file.
 pub fn write(module: &ModuleDraft, kind: ModuleKind, doc: &Document, media_paths: &[String]) -> String {
-    let mut body = format!("# {}\n\n", escape(&module.title));
+    let mut body = format!("# {}\n\n", heading_text(&module.title));
     let mut list_stack: Vec<usize> = Vec::new();
     let mut used_notes = Vec::new();
     for (index, block) in module.blocks.iter().enumerate() {
@@ -101,12 +128,15 @@ pub fn write(module: &ModuleDraft, kind: ModuleKind, doc: &Document, media_paths
         match block {
             Block::Heading { level, text } => {
                 let depth = (level.saturating_sub(module.split_level) + 1).clamp(2, 6) as usize;
-                body.push_str(&format!("{} {}\n\n", "#".repeat(depth), escape(text)));
+                body.push_str(&format!("{} {}\n\n", "#".repeat(depth), heading_text(text)));
             }
             Block::Paragraph(text) => body.push_str(&format!("{text}\n\n")),
             Block::Quote(text) => body.push_str(&format!("> {}\n\n", text.replace('\n', "\n> "))),
             Block::ListItem { depth, ordered, text } => {
-                let depth = *depth as usize;
+                // A list starts at its outer level and goes in one level at a
+                // time; a jump (0 → 2) would otherwise read as code or as text
+                // of the item above.
+                let depth = (*depth as usize).min(list_stack.len());
                 // Markers of the levels above decide how far this one is indented.
                 list_stack.truncate(depth);
                 while list_stack.len() < depth {
@@ -125,7 +155,8 @@ pub fn write(module: &ModuleDraft, kind: ModuleKind, doc: &Document, media_paths
             Block::Table(rows) => body.push_str(&table(rows)),
             Block::Image { media, alt } => {
                 let path = &media_paths[*media];
-                body.push_str(&format!("![{}]({path})\n\n", escape(alt)));
+                let alt = alt.split_whitespace().collect::<Vec<_>>().join(" ");
+                body.push_str(&format!("![{}]({path})\n\n", escape(&alt)));
             }
             Block::InstructorNote(paragraphs) => {
                 body.push_str("::: instructor\n");
@@ -219,8 +250,36 @@ mod tests {
     fn a_repeated_heading_gets_a_numbered_id_and_leading_text_an_intro_module() {
         let modules = split(&doc(vec![Block::Paragraph("前言".into()), heading(1, "小结"), heading(1, "小结")]), 1, "引言");
         assert_eq!(modules.len(), 3);
-        assert_eq!(modules[0].title, "引言");
+        assert_eq!((modules[0].id.as_str(), modules[0].title.as_str()), (INTRO_ID, "引言"));
         assert_eq!(modules[2].id, format!("{}-2", modules[1].id));
+    }
+
+    #[test]
+    fn a_summary_under_every_chapter_keeps_its_id_when_a_chapter_is_added() {
+        let chapters = |names: &[&str]| {
+            let blocks = names.iter().flat_map(|n| [heading(1, n), heading(2, "本章小结")]).collect();
+            split(&doc(blocks), 2, "引言")
+        };
+        let before = chapters(&["定位", "拉新"]);
+        let after = chapters(&["开篇", "定位", "拉新"]);
+        let summary_of = |modules: &[ModuleDraft], chapter: &str| {
+            let at = modules.iter().position(|m| m.title == chapter).unwrap();
+            modules[at + 1].id.clone()
+        };
+        assert_eq!(summary_of(&before, "拉新"), summary_of(&after, "拉新"), "拉新's summary keeps its id");
+        assert_eq!(summary_of(&before, "定位"), summary_of(&after, "定位"));
+    }
+
+    #[test]
+    fn a_list_that_jumps_levels_is_written_one_level_at_a_time() {
+        let d = doc(vec![
+            heading(1, "清单"),
+            Block::ListItem { depth: 2, ordered: false, text: "从第三级开始".into() },
+            Block::ListItem { depth: 0, ordered: false, text: "一级".into() },
+            Block::ListItem { depth: 2, ordered: false, text: "跳到三级".into() },
+        ]);
+        let text = write(&split(&d, 1, "引言")[0], ModuleKind::Theory, &d, &[]);
+        assert!(text.contains("- 从第三级开始\n- 一级\n  - 跳到三级\n"), "{text}");
     }
 
     #[test]

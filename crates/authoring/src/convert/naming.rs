@@ -1,8 +1,6 @@
 //! Names a new pack gets from a file or folder name: the course folder's
 //! slug and the course id.
 
-use super::record::hash;
-
 /// The course folder's name: the file name's letters and digits, or
 /// `course` for a name with none (a Chinese file name).
 pub(crate) fn slug_of(stem: &str) -> String {
@@ -22,10 +20,13 @@ pub(crate) fn slug_of(stem: &str) -> String {
     }
 }
 
-/// `local.<slug>-<hash of the file name>`: unique enough between a
-/// company's documents, and kept in the record so a renamed revision keeps it.
+/// `local.<slug>-<6 random hex digits>`: the slug says what it is, the
+/// random part keeps two companies' `培训课件.pptx` from updating each
+/// other's course. Made once; the conversion record and the pack keep it.
 pub(crate) fn course_id_of(stem: &str) -> String {
-    format!("local.{}-{}", slug_of(stem), &hash(stem.as_bytes())[..6])
+    let mut random = [0u8; 3];
+    getrandom::fill(&mut random).expect("the operating system's random source");
+    format!("local.{}-{:02x}{:02x}{:02x}", slug_of(stem), random[0], random[1], random[2])
 }
 
 #[cfg(test)]

@@ -82,7 +82,7 @@ fn read_if_exists(path: &Path) -> crate::Result<Option<Vec<u8>>> {
     match std::fs::read(path) {
         Ok(bytes) => Ok(Some(bytes)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(AuthoringError::Io { path: path.to_path_buf(), source: e }),
+        Err(e) => Err(AuthoringError::Io { path: path.to_path_buf(), error: e }),
     }
 }
 
@@ -117,36 +117,37 @@ mod tests {
     #[test]
     fn edited_files_are_kept_unless_overwrite_and_stale_ones_removed() {
         let dir = tempfile::tempdir().unwrap();
-        let first = plan(&[("a.md", "one"), ("b.md", "two"), ("c.md", "three")]);
+        let first = plan(&[("courses/a/a.md", "one"), ("courses/a/b.md", "two"), ("courses/a/c.md", "three")]);
         let mut outcome = compare(dir.path(), &first, None).unwrap();
         assert_eq!(outcome.written.len(), 3);
-        apply(dir.path(), &first, &mut outcome, false, &record(&[("a.md", "one"), ("b.md", "two"), ("c.md", "three")])).unwrap();
+        apply(dir.path(), &first, &mut outcome, false, &record(&[("courses/a/a.md", "one"), ("courses/a/b.md", "two"), ("courses/a/c.md", "three")])).unwrap();
 
-        std::fs::write(dir.path().join("b.md"), "two, edited by the author").unwrap();
-        let second = plan(&[("a.md", "one"), ("b.md", "two v2"), ("d.md", "four")]);
+        std::fs::write(dir.path().join("courses/a/b.md"), "two, edited by the author").unwrap();
+        let second = plan(&[("courses/a/a.md", "one"), ("courses/a/b.md", "two v2"), ("courses/a/d.md", "four")]);
         let last = Record::load(dir.path()).unwrap().unwrap();
         let mut outcome = compare(dir.path(), &second, Some(&last)).unwrap();
-        assert_eq!(outcome.unchanged, ["a.md"]);
-        assert_eq!(outcome.edited, ["b.md"]);
-        assert_eq!(outcome.written, ["d.md"]);
-        assert_eq!(outcome.removed, ["c.md"]);
-        apply(dir.path(), &second, &mut outcome, false, &record(&[("a.md", "one"), ("b.md", "two v2"), ("d.md", "four")])).unwrap();
-        assert_eq!(std::fs::read_to_string(dir.path().join("b.md")).unwrap(), "two, edited by the author");
-        assert!(!dir.path().join("c.md").exists());
+        assert_eq!(outcome.unchanged, ["courses/a/a.md"]);
+        assert_eq!(outcome.edited, ["courses/a/b.md"]);
+        assert_eq!(outcome.written, ["courses/a/d.md"]);
+        assert_eq!(outcome.removed, ["courses/a/c.md"]);
+        apply(dir.path(), &second, &mut outcome, false, &record(&[("courses/a/a.md", "one"), ("courses/a/b.md", "two v2"), ("courses/a/d.md", "four")])).unwrap();
+        assert_eq!(std::fs::read_to_string(dir.path().join("courses/a/b.md")).unwrap(), "two, edited by the author");
+        assert!(!dir.path().join("courses/a/c.md").exists());
 
         // Still the author's on the next run; replaced only when told.
         let last = Record::load(dir.path()).unwrap().unwrap();
         let mut outcome = compare(dir.path(), &second, Some(&last)).unwrap();
-        assert_eq!(outcome.edited, ["b.md"]);
-        apply(dir.path(), &second, &mut outcome, true, &record(&[("b.md", "two v2")])).unwrap();
-        assert_eq!(std::fs::read_to_string(dir.path().join("b.md")).unwrap(), "two v2");
+        assert_eq!(outcome.edited, ["courses/a/b.md"]);
+        apply(dir.path(), &second, &mut outcome, true, &record(&[("courses/a/b.md", "two v2")])).unwrap();
+        assert_eq!(std::fs::read_to_string(dir.path().join("courses/a/b.md")).unwrap(), "two v2");
     }
 
     #[test]
     fn without_a_record_an_existing_different_file_counts_as_the_authors() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("a.md"), "mine").unwrap();
-        let outcome = compare(dir.path(), &plan(&[("a.md", "converted")]), None).unwrap();
-        assert_eq!(outcome.edited, ["a.md"]);
+        std::fs::create_dir_all(dir.path().join("courses/a")).unwrap();
+        std::fs::write(dir.path().join("courses/a/a.md"), "mine").unwrap();
+        let outcome = compare(dir.path(), &plan(&[("courses/a/a.md", "converted")]), None).unwrap();
+        assert_eq!(outcome.edited, ["courses/a/a.md"]);
     }
 }

@@ -36,6 +36,15 @@ pub fn keep(
         attention(doc, msg!("a picture's file {part} is missing from the file", "文件中缺少图片文件 {part}"));
         return Ok(None);
     };
+    // What the webview shows; EMF, WMF and TIFF (pasted from Excel or Visio) it cannot.
+    let extension = extension_of(part).to_ascii_lowercase();
+    if !matches!(extension.as_str(), "png" | "jpg" | "jpeg" | "gif" | "svg" | "webp" | "bmp") {
+        attention(doc, msg!(
+            "a picture in {extension} format cannot be shown in the app; save it as PNG or JPEG",
+            "图片为 {extension} 格式，应用中无法显示，请另存为 PNG 或 JPEG"
+        ));
+        return Ok(None);
+    }
     if alt.is_empty() {
         attention(
             doc,

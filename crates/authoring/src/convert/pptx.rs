@@ -46,17 +46,32 @@ pub fn read(package: &mut Package, fallback_title: &str) -> crate::Result<Docume
 
     let mut doc = Document { title: package.title()?, ..Document::default() };
     let mut reader = SlideReader { package, doc: &mut doc, slide: 0 };
-    let mut slide_blocks = Vec::new();
+    let mut read_slides = Vec::new();
     for (number, (id, part)) in slides.iter().enumerate() {
         reader.slide = number + 1;
-        slide_blocks.push((id.clone(), reader.slide(part)?));
+        let (title, body) = reader.slide(part)?;
+        read_slides.push((id.clone(), title, body));
     }
+    // An untitled slide is named in the deck's language.
+    let chinese = read_slides.iter().any(|(_, title, body)| {
+        title.as_deref().is_some_and(super::has_cjk) || body.iter().any(|b| matches!(b, Block::Paragraph(t) | Block::ListItem { text: t, .. } if super::has_cjk(t)))
+    });
     let deck_title = doc
         .title
         .clone()
-        .or_else(|| slide_blocks.first().and_then(|(_, blocks)| first_heading(blocks)))
+        .or_else(|| read_slides.iter().find_map(|(_, title, _)| title.clone()))
         .unwrap_or_else(|| fallback_title.to_string());
     doc.title = Some(deck_title.clone());
+    let mut slide_blocks: Vec<(String, Vec<Block>)> = read_slides
+        .into_iter()
+        .enumerate()
+        .map(|(index, (id, title, mut body))| {
+            let number = index + 1;
+            let title = title.unwrap_or_else(|| if chinese { format!("幻灯片 {number}") } else { format!("Slide {number}") });
+            body.insert(0, Block::Heading { level: 2, text: title });
+            (id, body)
+        })
+        .collect();
     // A title slide repeats the deck's (or first section's) title, which the
     // module heading already gives: keep only what it adds (the subtitle).
     if let Some((_, first)) = slide_blocks.first_mut() {
@@ -65,26 +80,25 @@ pub fn read(package: &mut Package, fallback_title: &str) -> crate::Result<Docume
             first.remove(0);
         }
     }
-    if sections.is_empty() {
-        doc.blocks.push(Block::Heading { level: 1, text: deck_title });
-        doc.blocks.extend(slide_blocks.into_iter().flat_map(|(_, blocks)| blocks));
-    } else {
-        for (name, ids) in sections {
-            let name = if name.is_empty() { deck_title.clone() } else { name };
-            doc.blocks.push(Block::Heading { level: 1, text: name });
-            for (_, blocks) in slide_blocks.iter().filter(|(id, _)| ids.contains(id)) {
-                doc.blocks.extend(blocks.iter().cloned());
-            }
+    // Slides outside every section (a deck without sections has only those)
+    // make a module named after the deck, first.
+    let unsectioned: Vec<&Vec<Block>> =
+        slide_blocks.iter().filter(|(id, _)| !sections.iter().any(|(_, ids)| ids.contains(id))).map(|(_, b)| b).collect();
+    let mut blocks = Vec::new();
+    if !unsectioned.is_empty() {
+        blocks.push(Block::Heading { level: 1, text: deck_title.clone() });
+        blocks.extend(unsectioned.into_iter().flatten().cloned());
+    }
+    for (name, ids) in &sections {
+        let name = if name.is_empty() { deck_title.clone() } else { name.clone() };
+        blocks.push(Block::Heading { level: 1, text: name });
+        for (_, body) in slide_blocks.iter().filter(|(id, _)| ids.contains(id)) {
+            blocks.extend(body.iter().cloned());
         }
     }
+    slide_blocks.clear();
+    doc.blocks = blocks;
     Ok(doc)
-}
-
-fn first_heading(blocks: &[Block]) -> Option<String> {
-    blocks.iter().find_map(|b| match b {
-        Block::Heading { text, .. } => Some(text.clone()),
-        _ => None,
-    })
 }
 
 struct SlideReader<'a, 'p> {
@@ -99,26 +113,28 @@ impl SlideReader<'_, '_> {
         self.doc.attention.push(Attention::new(Place::Slide, self.slide, message));
     }
 
-    fn slide(&mut self, part: &str) -> crate::Result<Vec<Block>> {
+    /// A slide's title, if it has one, and its blocks.
+    fn slide(&mut self, part: &str) -> crate::Result<(Option<String>, Vec<Block>)> {
         let slide = self.package.required_xml(part)?;
         let rels = self.package.relationships(part)?;
         let mut blocks = Vec::new();
         let mut title = None;
+        if slide.find("p:sld").is_some_and(|s| s.attribute("show") == Some("0")) {
+            self.attention(msg!(
+                "the slide is hidden in the deck but is included in the module; delete it there if it should not be",
+                "该幻灯片在演示文稿中是隐藏的，但已放进模块；如不需要请在模块中删除"
+            ));
+        }
         if let Some(tree) = slide.find("p:spTree") {
             self.shapes(tree, &rels, &mut title, &mut blocks)?;
         }
-        let heading = title.unwrap_or_else(|| {
-            let number = self.slide;
-            format!("幻灯片 {number}")
-        });
-        blocks.insert(0, Block::Heading { level: 2, text: heading });
         if let Some(notes_part) = rels.part_of_type("/notesSlide").map(str::to_string) {
             let notes = self.notes(&notes_part)?;
             if !notes.is_empty() {
                 blocks.push(Block::InstructorNote(notes));
             }
         }
-        Ok(blocks)
+        Ok((title, blocks))
     }
 
     fn shapes(&mut self, tree: &Element, rels: &Relationships, title: &mut Option<String>, out: &mut Vec<Block>) -> crate::Result<()> {
@@ -144,18 +160,20 @@ impl SlideReader<'_, '_> {
         let placeholder = shape.find("p:ph");
         let kind = placeholder.map(|ph| ph.attribute("type").unwrap_or("body"));
         let Some(body) = shape.child("p:txBody") else { return };
-        let paragraphs: Vec<(u8, bool, Inline)> = body
+        // (level, None for a plain paragraph or Some(numbered) for a list item, text)
+        let paragraphs: Vec<(u8, Option<bool>, Inline)> = body
             .children
             .iter()
             .filter(|c| c.name == "a:p")
             .map(|p| {
                 let properties = p.child("a:pPr");
                 let level = properties.and_then(|pr| pr.attribute("lvl")).and_then(|l| l.parse().ok()).unwrap_or(0);
-                let bullet_set = properties.is_some_and(|pr| pr.child("a:buChar").is_some() || pr.child("a:buAutoNum").is_some());
+                let numbered = properties.is_some_and(|pr| pr.child("a:buAutoNum").is_some());
+                let bullet_set = numbered || properties.is_some_and(|pr| pr.child("a:buChar").is_some());
                 let bullet_off = properties.is_some_and(|pr| pr.child("a:buNone").is_some());
                 // Body placeholders are bulleted unless told not to be; text boxes only when told to.
                 let bulleted = !bullet_off && (bullet_set || matches!(kind, Some("body" | "obj")));
-                (level, bulleted, paragraph_inline(p, rels))
+                (level, bulleted.then_some(numbered), paragraph_inline(p, rels))
             })
             .filter(|(_, _, inline)| !inline.is_blank())
             .collect();
@@ -171,11 +189,14 @@ impl SlideReader<'_, '_> {
             // Slide numbers, dates and footers repeat on every slide.
             Some("sldNum" | "dt" | "ftr" | "hdr") => {}
             _ => {
-                for (level, bulleted, inline) in paragraphs {
-                    out.push(if bulleted {
-                        Block::ListItem { depth: level, ordered: false, text: inline.markdown() }
-                    } else {
-                        Block::Paragraph(inline.markdown())
+                for (level, item, inline) in paragraphs {
+                    let text = inline.markdown();
+                    for url in inline.dropped_links() {
+                        self.doc.attention.push(Attention::dropped_link(Place::Slide, self.slide, &url));
+                    }
+                    out.push(match item {
+                        Some(ordered) => Block::ListItem { depth: level, ordered, text },
+                        None => Block::Paragraph(text),
                     });
                 }
             }
@@ -272,7 +293,8 @@ fn append_runs(p: &Element, rels: &Relationships, out: &mut Inline) {
             "a:r" | "a:fld" => {
                 let properties = child.child("a:rPr");
                 let on = |name: &str| properties.and_then(|pr| pr.attribute(name)).is_some_and(|v| v == "1" || v == "true");
-                let format = Format { bold: on("b"), italic: on("i") };
+                let strike = properties.and_then(|pr| pr.attribute("strike")).is_some_and(|v| v != "noStrike");
+                let format = Format { bold: on("b"), italic: on("i"), strike };
                 let link = properties
                     .and_then(|pr| pr.child("a:hlinkClick"))
                     .and_then(|h| h.attribute("r:id"))

@@ -12,6 +12,8 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use qunxue_core::pack::{is_normalised_path, is_valid_id};
+
 use crate::AuthoringError;
 
 /// The file's name at the pack root.
@@ -37,13 +39,31 @@ impl Record {
         let text = match std::fs::read_to_string(&path) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(AuthoringError::Io { path, source: e }),
+            Err(e) => return Err(AuthoringError::Io { path, error: e }),
         };
-        toml::from_str(&text).map(Some).map_err(|e| AuthoringError::BadPackage {
+        let bad = |message: String| AuthoringError::BadPackage {
             path: path.clone(),
             part: RECORD_FILE.into(),
-            message: format!("{e}; delete the file to convert afresh (ids may then change)"),
-        })
+            message: format!("{message}; delete the file to convert afresh (ids may then change)"),
+        };
+        let record: Record = toml::from_str(&text).map_err(|e| bad(e.to_string()))?;
+        // The record may come with a pack from someone else: it must not
+        // steer writes or deletions outside the pack's own converted files.
+        if !is_valid_id(&record.slug) || !is_valid_id(&record.course_id) {
+            return Err(bad(format!("`{}` / `{}` is not a valid slug and course id", record.slug, record.course_id)));
+        }
+        if let Some(outside) = record.files.keys().find(|file| !record.may_write(file)) {
+            return Err(bad(format!("`{outside}` is not a file a conversion writes")));
+        }
+        Ok(Some(record))
+    }
+
+    /// Whether `path` is one a conversion of this course writes: plain
+    /// relative segments under its course folder, `schemas/`, or `.taplo.toml`.
+    pub fn may_write(&self, path: &str) -> bool {
+        let plain = is_normalised_path(path) && !path.contains('\\') && !path.contains(':');
+        let course = format!("courses/{}/", self.slug);
+        plain && (path.starts_with(&course) || path.starts_with("schemas/") || path == ".taplo.toml")
     }
 
     pub fn to_toml(&self) -> String {
@@ -68,5 +88,29 @@ mod version_text {
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<semver::Version, D::Error> {
         let text = String::deserialize(d)?;
         semver::Version::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with(extra: &str) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let text = format!("source = \"a.docx\"\ncourse_id = \"local.a\"\nslug = \"a\"\nversion = \"1.0.0\"\n{extra}");
+        std::fs::write(dir.path().join(RECORD_FILE), text).unwrap();
+        dir
+    }
+
+    #[test]
+    fn a_record_cannot_steer_writes_outside_the_pack() {
+        assert!(Record::load(with("[files]\n\"courses/a/modules/m.md\" = \"00\"\n").path()).unwrap().is_some());
+        for bad in ["\"/tmp/victim.txt\"", "\"courses/a/../../x\"", "\"courses/b/m.md\"", "\"../x\""] {
+            let dir = with(&format!("[files]\n{bad} = \"00\"\n"));
+            assert!(matches!(Record::load(dir.path()), Err(AuthoringError::BadPackage { .. })), "{bad}");
+        }
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(RECORD_FILE), "source = \"a\"\ncourse_id = \"local.a\"\nslug = \"../../escaped\"\nversion = \"1.0.0\"\n[files]\n").unwrap();
+        assert!(Record::load(dir.path()).is_err(), "a slug that climbs out");
     }
 }

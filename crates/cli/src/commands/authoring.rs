@@ -104,8 +104,11 @@ pub fn convert_file(args: ConvertArgs) -> anyhow::Result<ExitCode> {
     for module in &report.modules {
         println!("  {}  {} ({} sections)", module.path, module.title, module.sections);
     }
-    for file in &report.edited_files {
-        println!("  kept your edits: {file}");
+    for file in &report.overwritten {
+        println!("  replaced your edits (--overwrite): {file}");
+    }
+    for file in &report.removed {
+        println!("  removed (the document no longer has it): {file}");
     }
     for item in &report.attention {
         println!("attention: {}", item.describe(chinese));
