@@ -88,6 +88,8 @@ pub struct AuthorQuiz {
 pub struct AuthorQuestion {
     pub stem_html: String,
     pub explanation_html: String,
+    /// `single`, `multiple`: each option rendered as an attempt renders it.
+    pub options_html: Vec<String>,
     /// As written in the bank, answers included: the preview shows them.
     pub question: Question,
 }
@@ -176,6 +178,7 @@ fn quiz(bundle: &CourseBundle, quiz: &pack::model::Quiz) -> AuthorQuiz {
             .map(|q| AuthorQuestion {
                 stem_html: render(&q.stem, &options).html,
                 explanation_html: render(&q.explanation, &options).html,
+                options_html: q.options.iter().flatten().map(|o| render(o, &options).html).collect(),
                 question: q.clone(),
             })
             .collect(),

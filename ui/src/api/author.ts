@@ -83,6 +83,8 @@ export interface AuthorQuestion {
   stemHtml: string
   /** Sanitised by the backend; may be empty. */
   explanationHtml: string
+  /** `single`, `multiple`: each option rendered (sanitised) as an attempt shows it. */
+  optionsHtml?: string[]
   /** The bank question as written in the pack, answers included. */
   question: PackQuestion
 }

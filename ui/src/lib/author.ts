@@ -73,15 +73,16 @@ function rotate<T>(list: readonly T[]): T[] {
  * A pack question as an attempt presents it (api/quizTypes.ts): option and
  * item keys are original indexes, the right-hand sides of a matching question
  * (distractors after the pairs) and the items to order are shown out of their
- * answer order. Option texts are plain text in the pack.
+ * answer order.
  */
-export function questionView({ stemHtml, question }: AuthorQuestion): QuestionView {
+export function questionView({ stemHtml, optionsHtml, question }: AuthorQuestion): QuestionView {
   const view: QuestionView = { id: question.id, type: question.type, stemHtml, points: question.points }
   const keyed = (texts: readonly string[], from = 0) => texts.map((text, i) => ({ key: String(from + i), text }))
   switch (question.type) {
     case 'single':
     case 'multiple':
-      return { ...view, options: keyed(question.options ?? []).map(({ key, text }) => ({ key, html: escapeHtml(text) })) }
+      // Rendered by the backend as an attempt renders them; escaped text for an older backend.
+      return { ...view, options: keyed(question.options ?? []).map(({ key, text }, i) => ({ key, html: optionsHtml?.[i] ?? escapeHtml(text) })) }
     case 'fill_blank':
       return { ...view, blankCount: question.blanks?.length ?? 1 }
     case 'matching': {
