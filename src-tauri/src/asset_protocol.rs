@@ -21,7 +21,6 @@ use std::path::Path;
 use std::sync::Arc;
 
 use qunxue_app::{ErrorKind, Session};
-use qunxue_authoring::preview::{asset_file, PREVIEW_ASSETS};
 use tauri::http::{header, Request, Response, StatusCode};
 use tauri::{Manager, Runtime, UriSchemeContext, UriSchemeResponder};
 
@@ -33,10 +32,15 @@ use crate::state::AppState;
 /// an import) never stalls the window.
 pub fn handle<R: Runtime>(ctx: UriSchemeContext<'_, R>, request: Request<Vec<u8>>, responder: UriSchemeResponder) {
     let session = ctx.app_handle().try_state::<AppState>().map(|state| Arc::clone(&state.session));
-    let previewed = ctx.app_handle().try_state::<AuthorWatch>().and_then(|watch| watch.pack_root());
+    let preview = ctx.app_handle().try_state::<AuthorWatch>().map(|watch| watch.inner().clone());
     tauri::async_runtime::spawn_blocking(move || {
-        let response = match (session, preview_path(&request)) {
-            (_, Some(path)) => preview_answer(previewed.as_deref(), &path, &request),
+        let path = percent_encoding::percent_decode_str(request.uri().path()).decode_utf8_lossy().into_owned();
+        let response = match (session, preview.and_then(|watch| watch.preview_file(&path))) {
+            // The author preview's pictures, from the folder being written.
+            (_, Some(file)) => match file {
+                Some(file) => serve_file_range(&file, range_of(&request)),
+                None => status(StatusCode::NOT_FOUND),
+            },
             (Some(session), None) => answer(&session, &request),
             (None, None) => status(StatusCode::SERVICE_UNAVAILABLE),
         };
@@ -44,29 +48,12 @@ pub fn handle<R: Runtime>(ctx: UriSchemeContext<'_, R>, request: Request<Vec<u8>
     });
 }
 
+fn range_of(request: &Request<Vec<u8>>) -> Option<&str> {
+    request.headers().get(header::RANGE).and_then(|v| v.to_str().ok())
+}
+
 fn answer(session: &Session, request: &Request<Vec<u8>>) -> Response<Cow<'static, [u8]>> {
-    let range = request.headers().get(header::RANGE).and_then(|v| v.to_str().ok());
-    course_file_answer(session, request.uri().path(), range)
-}
-
-/// The path inside the previewed pack's `courses/` when the request is for
-/// the author preview (`/_author/<slug>/…`), normalised.
-fn preview_path(request: &Request<Vec<u8>>) -> Option<String> {
-    let path = percent_encoding::percent_decode_str(request.uri().path()).decode_utf8_lossy().into_owned();
-    match qunxue_app::assets::parse_asset_request(&path) {
-        Some((course, rest)) if course == PREVIEW_ASSETS => Some(rest),
-        _ => None,
-    }
-}
-
-/// A picture or file of the pack open in the author preview: only while one
-/// is open, only from its courses.
-fn preview_answer(root: Option<&Path>, path: &str, request: &Request<Vec<u8>>) -> Response<Cow<'static, [u8]>> {
-    let range = request.headers().get(header::RANGE).and_then(|v| v.to_str().ok());
-    match root.and_then(|root| asset_file(root, path)) {
-        Some(file) if file.is_file() => serve_file_range(&file, range),
-        _ => status(StatusCode::NOT_FOUND),
-    }
+    course_file_answer(session, request.uri().path(), range_of(request))
 }
 
 /// The answer to a request for the course file at `raw_path` (as it came,

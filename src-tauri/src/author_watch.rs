@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use notify::event::ModifyKind;
 use notify::{EventKind, RecursiveMode, Watcher};
-use qunxue_authoring::preview::{snapshot, AuthorSnapshot};
+use qunxue_authoring::preview::{asset_file, snapshot, AuthorSnapshot, PREVIEW_ASSETS};
 use tauri::{AppHandle, Emitter, Runtime};
 
 use crate::commands::authoring::authoring_error;
@@ -108,6 +108,19 @@ impl AuthorWatch {
     /// The root of the pack being previewed, for serving its pictures.
     pub fn pack_root(&self) -> Option<PathBuf> {
         self.current.lock().unwrap_or_else(PoisonError::into_inner).as_ref().map(|w| w.root.clone())
+    }
+
+    /// For a request path of the preview (`/_author/<slug>/…`, decoded), the
+    /// file it names in the pack being previewed — `Some(None)` when there
+    /// is none (or none is open, or the path would leave its courses);
+    /// `None` for the path of an installed course.
+    pub fn preview_file(&self, request_path: &str) -> Option<Option<PathBuf>> {
+        match qunxue_app::assets::parse_asset_request(request_path) {
+            Some((course, rest)) if course == PREVIEW_ASSETS => {
+                Some(self.pack_root().and_then(|root| asset_file(&root, &rest)).filter(|file| file.is_file()))
+            }
+            _ => None,
+        }
     }
 }
 

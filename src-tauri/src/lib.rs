@@ -80,11 +80,12 @@ pub fn start<R: Runtime>(app: &tauri::AppHandle<R>, place: &DataPlace) -> Result
     if app.try_state::<author_watch::AuthorStart>().is_none() {
         app.manage(author_watch::AuthorStart::default());
     }
-    app.manage(author_watch::AuthorWatch::default());
+    let preview = author_watch::AuthorWatch::default();
+    app.manage(preview.clone());
     xapi_sync::spawn(std::sync::Arc::clone(&state.session));
     // Linux's webview cannot play media from the asset protocol (see media_server).
     if cfg!(target_os = "linux") {
-        if let Some(server) = media_server::start(std::sync::Arc::clone(&state.session)) {
+        if let Some(server) = media_server::start(std::sync::Arc::clone(&state.session), preview) {
             app.manage(commands::reading::MediaBase(server.base));
         }
     }

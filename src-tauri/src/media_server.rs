@@ -15,6 +15,8 @@ use std::sync::Arc;
 
 use qunxue_app::{ErrorKind, Session};
 
+use crate::author_watch::AuthorWatch;
+
 use crate::asset_protocol::{content_type, parse_range, CONTENT_SECURITY_POLICY};
 
 /// Where media is served: `http://127.0.0.1:<port>/<token>/`.
@@ -24,7 +26,7 @@ pub struct MediaServer {
 
 /// Starts the server on a free loopback port; `None` when it cannot bind
 /// (media then falls back to the asset protocol).
-pub fn start(session: Arc<Session>) -> Option<MediaServer> {
+pub fn start(session: Arc<Session>, preview: AuthorWatch) -> Option<MediaServer> {
     let server = tiny_http::Server::http("127.0.0.1:0").ok()?;
     let port = server.server_addr().to_ip()?.port();
     let token = uuid::Uuid::new_v4().simple().to_string();
@@ -33,27 +35,31 @@ pub fn start(session: Arc<Session>) -> Option<MediaServer> {
         .name("media-server".into())
         .spawn(move || {
             for request in server.incoming_requests() {
-                let (session, prefix) = (Arc::clone(&session), prefix.clone());
+                let (session, prefix, preview) = (Arc::clone(&session), prefix.clone(), preview.clone());
                 // Each request on its own thread: a player asks for the next
                 // range while the last is still being sent.
-                std::thread::spawn(move || answer(&session, &prefix, request));
+                std::thread::spawn(move || answer(&session, &preview, &prefix, request));
             }
         })
         .ok()?;
     Some(MediaServer { base: format!("http://127.0.0.1:{port}/{token}") })
 }
 
-fn answer(session: &Session, prefix: &str, request: tiny_http::Request) {
+fn answer(session: &Session, preview: &AuthorWatch, prefix: &str, request: tiny_http::Request) {
     let range = request.headers().iter().find(|h| h.field.equiv("Range")).map(|h| h.value.as_str().to_string());
     let path = request.url().split('?').next().unwrap_or("").to_string();
     let file = match path.strip_prefix(prefix) {
         Some(rest) if rest.starts_with('/') && request.method() == &tiny_http::Method::Get => {
             let decoded = percent_encoding::percent_decode_str(rest).decode_utf8_lossy().into_owned();
-            session.asset_file(&decoded).map_err(|error| match error.kind() {
-                ErrorKind::NotFound => 404,
-                ErrorKind::InvalidInput | ErrorKind::Forbidden => 403,
-                _ => 500,
-            })
+            match preview.preview_file(&decoded) {
+                // A video of the pack open in the author preview.
+                Some(file) => file.ok_or(404),
+                None => session.asset_file(&decoded).map_err(|error| match error.kind() {
+                    ErrorKind::NotFound => 404,
+                    ErrorKind::InvalidInput | ErrorKind::Forbidden => 403,
+                    _ => 500,
+                }),
+            }
         }
         _ => Err(404),
     };
@@ -165,7 +171,7 @@ mod tests {
     fn only_the_token_opens_it_and_the_session_decides_the_rest() {
         let clock: qunxue_app::session::Clock = Arc::new(chrono::Utc::now);
         let session = Arc::new(Session::in_memory(clock).unwrap());
-        let server = start(session).expect("a loopback port");
+        let server = start(session, AuthorWatch::default()).expect("a loopback port");
         assert!(server.base.starts_with("http://127.0.0.1:"), "{}", server.base);
         let token = server.base.rsplit('/').next().unwrap();
         // A guessed path, no token: nothing, whatever the file.
@@ -175,5 +181,7 @@ mod tests {
         let answer = get(&server.base, &format!("/{token}/acme.demo/assets/clip.webm"));
         assert!(answer.starts_with("HTTP/1.1 404"), "{answer}");
         assert!(answer.to_ascii_lowercase().contains("content-security-policy: default-src 'none'"), "{answer}");
+        // The author preview's path, with no folder open: nothing.
+        assert!(get(&server.base, &format!("/{token}/_author/c/assets/clip.webm")).starts_with("HTTP/1.1 404"));
     }
 }

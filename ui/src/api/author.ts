@@ -12,6 +12,8 @@ import type { Diagnostic, ModuleKind } from './types'
 
 /** Sent after every save in the watched folder (debounced), with the pack re-validated and re-rendered. */
 export const AUTHOR_CHANGED_EVENT = 'qunxue://author-changed'
+/** Sent when the watched folder could no longer be read (moved, emptied); the payload says why. */
+export const AUTHOR_FAILED_EVENT = 'qunxue://author-failed'
 
 export interface AuthorSnapshot {
   folder: string
@@ -188,6 +190,11 @@ export async function convertOffice(args: ConvertArgs): Promise<ConvertReport> {
 /** Calls `callback` with every re-rendered snapshot; resolves to the function that stops listening. */
 export function onAuthorChanged(callback: (snapshot: AuthorSnapshot) => void): Promise<UnlistenFn> {
   return listen<AuthorSnapshot>(AUTHOR_CHANGED_EVENT, ({ payload }) => callback(tidySnapshot(payload)))
+}
+
+/** Calls `callback` with the reason whenever a save could not be rendered. */
+export function onAuthorFailed(callback: (reason: string) => void): Promise<UnlistenFn> {
+  return listen<string>(AUTHOR_FAILED_EVENT, ({ payload }) => callback(payload))
 }
 
 /** Lets the user choose the Word or PowerPoint file to convert. Null when they cancel. */

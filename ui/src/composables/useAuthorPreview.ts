@@ -6,7 +6,7 @@
 import { nextTick, onBeforeUnmount, ref, shallowRef } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { useRouter } from 'vue-router'
-import { closeAuthor, onAuthorChanged, openAuthorFolder, type AuthorSnapshot } from '../api/author'
+import { closeAuthor, onAuthorChanged, onAuthorFailed, openAuthorFolder, type AuthorSnapshot } from '../api/author'
 import { toAppError, type AppError } from '../api/errors'
 import { pickPackFolder } from '../api/packs'
 import { reselect, sameSelection, type AuthorSelection } from '../lib/author'
@@ -18,6 +18,8 @@ export function useAuthorPreview() {
   /** When the shown snapshot arrived (this computer's clock). */
   const receivedAt = shallowRef<Date | null>(null)
   const selection = shallowRef<AuthorSelection | null>(null)
+  /** Why the last save could not be shown (the folder moved or went); the last good render stays. */
+  const stale = shallowRef<string | null>(null)
   /** The folder asked for last: a late answer or event for another one is ignored. */
   let folder: string | null = null
 
@@ -25,6 +27,7 @@ export function useAuthorPreview() {
     const before = selection.value
     const top = document.scrollingElement?.scrollTop ?? 0
     snapshot.value = next
+    stale.value = null
     receivedAt.value = new Date()
     selection.value = reselect(next, before)
     // The new HTML replaced the old in place; put the page back if that moved it.
@@ -71,22 +74,23 @@ export function useAuthorPreview() {
   }
 
   // Listening starts at once; if the screen goes before it is set up, it stops as soon as it is.
-  let unlisten: (() => void) | null = null
+  const unlisteners: (() => void)[] = []
   let gone = false
-  onAuthorChanged(receive).then(
-    (stop) => (gone ? stop() : (unlisten = stop)),
-    (reason) => console.error('could not listen for author changes', reason),
-  )
+  const keep = (stop: () => void) => (gone ? stop() : unlisteners.push(stop))
+  onAuthorChanged(receive).then(keep, (reason) => console.error('could not listen for author changes', reason))
+  onAuthorFailed((reason) => {
+    if (snapshot.value) stale.value = reason
+  }).then(keep, (reason) => console.error('could not listen for author failures', reason))
   onBeforeUnmount(() => {
     gone = true
-    unlisten?.()
+    unlisteners.forEach((stop) => stop())
   })
 
   function select(next: AuthorSelection): void {
     selection.value = next
   }
 
-  return { snapshot, error, loading, receivedAt, selection, open, close, select }
+  return { snapshot, error, stale, loading, receivedAt, selection, open, close, select }
 }
 
 /**

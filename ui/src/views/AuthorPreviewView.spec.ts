@@ -6,7 +6,7 @@ import { clearMocks, mockIPC } from '@tauri-apps/api/mocks'
 import { emit } from '@tauri-apps/api/event'
 import { routes } from '../router'
 import { createAppI18n } from '../i18n'
-import { AUTHOR_CHANGED_EVENT, type AuthorSnapshot } from '../api/author'
+import { AUTHOR_CHANGED_EVENT, AUTHOR_FAILED_EVENT, type AuthorSnapshot } from '../api/author'
 import { resetScreenState } from '../lib/screen'
 import { AUTHOR_FOLDER, authorSnapshot, brokenFrontMatter, savedWithBrokenFrontMatter } from '../test/authorFixtures'
 
@@ -87,6 +87,16 @@ describe('AuthorPreviewView', () => {
     expect(modules[1].get('[data-testid="problem-count"]').text()).toContain('1 个警告')
     expect(modules[2].find('[data-testid="instructor-tag"]').exists()).toBe(true)
     expect(wrapper.get('[data-testid="author-problems"]').text()).toContain('图片 assets/display.png 没有替代文字')
+  })
+
+  it('says when a save could not be shown, keeps the last render, and clears it with the next', async () => {
+    const { wrapper } = await openPreview()
+    await emit(AUTHOR_FAILED_EVENT, '/tmp/pack: not a pack folder')
+    await settle()
+    expect(wrapper.get('[data-testid="author-stale"]').text()).toBe('最近一次保存后没能刷新（/tmp/pack: not a pack folder），下面仍是上一版。')
+    expect(wrapper.find('[data-testid="author-module-preview"]').exists()).toBe(true)
+    await save(savedWithBrokenFrontMatter(2))
+    expect(wrapper.find('[data-testid="author-stale"]').exists()).toBe(false)
   })
 
   it('replaces the snapshot on a save and keeps the module chosen', async () => {

@@ -12,6 +12,7 @@ const en: typeof zhCN = {
   note: 'The preview only reads this folder: it installs no course and writes nothing to the learner database. Save a file in your editor and it refreshes by itself.',
   live: 'Updated at {time} · took {ms} ms',
   revision: 'Version {revision}',
+  stale: 'The last save could not be shown ({reason}); below is the previous version.',
   empty: {
     title: 'No pack open yet',
     hint: 'Choose a pack folder (it has courses/<course folder>/course.toml). Every time you save a file, this shows what learners will see and what the check found.',

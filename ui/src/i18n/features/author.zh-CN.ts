@@ -10,6 +10,7 @@ const zhCN = {
   note: '预览只读取这个文件夹：不会安装课程，也不会写入学员数据库。在编辑器里保存文件后，这里会自动刷新。',
   live: '已于 {time} 更新 · 用时 {ms} ms',
   revision: '第 {revision} 版',
+  stale: '最近一次保存后没能刷新（{reason}），下面仍是上一版。',
   empty: {
     title: '还没有打开课程包',
     hint: '选择一个课程包文件夹（里面有 courses/课程目录/course.toml）。之后每次保存文件，这里都会显示学员看到的样子和检查发现的问题。',
