@@ -28,6 +28,9 @@ _qunxue() {
             qunxue,class)
                 cmd="qunxue__subcmd__class"
                 ;;
+            qunxue,convert)
+                cmd="qunxue__subcmd__convert"
+                ;;
             qunxue,demo)
                 cmd="qunxue__subcmd__demo"
                 ;;
@@ -54,6 +57,15 @@ _qunxue() {
                 ;;
             qunxue,inspect)
                 cmd="qunxue__subcmd__inspect"
+                ;;
+            qunxue,new)
+                cmd="qunxue__subcmd__new"
+                ;;
+            qunxue,pack)
+                cmd="qunxue__subcmd__pack"
+                ;;
+            qunxue,preview)
+                cmd="qunxue__subcmd__preview"
                 ;;
             qunxue,profile)
                 cmd="qunxue__subcmd__profile"
@@ -139,6 +151,9 @@ _qunxue() {
             qunxue__subcmd__help,class)
                 cmd="qunxue__subcmd__help__subcmd__class"
                 ;;
+            qunxue__subcmd__help,convert)
+                cmd="qunxue__subcmd__help__subcmd__convert"
+                ;;
             qunxue__subcmd__help,demo)
                 cmd="qunxue__subcmd__help__subcmd__demo"
                 ;;
@@ -165,6 +180,15 @@ _qunxue() {
                 ;;
             qunxue__subcmd__help,inspect)
                 cmd="qunxue__subcmd__help__subcmd__inspect"
+                ;;
+            qunxue__subcmd__help,new)
+                cmd="qunxue__subcmd__help__subcmd__new"
+                ;;
+            qunxue__subcmd__help,pack)
+                cmd="qunxue__subcmd__help__subcmd__pack"
+                ;;
+            qunxue__subcmd__help,preview)
+                cmd="qunxue__subcmd__help__subcmd__preview"
                 ;;
             qunxue__subcmd__help,profile)
                 cmd="qunxue__subcmd__help__subcmd__profile"
@@ -338,7 +362,7 @@ _qunxue() {
 
     case "${cmd}" in
         qunxue)
-            opts="-v -q -h -V --verbose --quiet --help --version validate inspect import render impact report quiz export-submissions import-submissions export-grades import-grades bundle-key demo backup restore xapi certificate profile records class help"
+            opts="-v -q -h -V --verbose --quiet --help --version validate inspect import render new convert pack preview impact report quiz export-submissions import-submissions export-grades import-grades bundle-key demo backup restore xapi certificate profile records class help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -743,6 +767,32 @@ _qunxue() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        qunxue__subcmd__convert)
+            opts="-v -q -h --out --split-level --kind --overwrite --json --verbose --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --split-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kind)
+                    COMPREPLY=($(compgen -W "theory practice case" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         qunxue__subcmd__demo)
             opts="-v -q -h --db --profile --pin-stdin --learners --seed --json --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -842,7 +892,7 @@ _qunxue() {
             return 0
             ;;
         qunxue__subcmd__help)
-            opts="validate inspect import render impact report quiz export-submissions import-submissions export-grades import-grades bundle-key demo backup restore xapi certificate profile records class help"
+            opts="validate inspect import render new convert pack preview impact report quiz export-submissions import-submissions export-grades import-grades bundle-key demo backup restore xapi certificate profile records class help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -995,6 +1045,20 @@ _qunxue() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        qunxue__subcmd__help__subcmd__convert)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         qunxue__subcmd__help__subcmd__demo)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1108,6 +1172,48 @@ _qunxue() {
             return 0
             ;;
         qunxue__subcmd__help__subcmd__inspect)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        qunxue__subcmd__help__subcmd__new)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        qunxue__subcmd__help__subcmd__pack)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        qunxue__subcmd__help__subcmd__preview)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1493,6 +1599,60 @@ _qunxue() {
             ;;
         qunxue__subcmd__inspect)
             opts="-v -q -h --json --verbose --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        qunxue__subcmd__new)
+            opts="-v -q -h --title --lang --verbose --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --title)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "zh-CN en" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        qunxue__subcmd__pack)
+            opts="-v -q -h --out --verbose --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        qunxue__subcmd__preview)
+            opts="-v -q -h --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -43,9 +43,16 @@ fn inspection_counts_modules_questions_and_characters() {
             "version": "1.0.0",
             "modules": {"theory": 1, "practice": 1, "case": 1, "instructor": 0},
             "questions": 10,
+            "question_types": {
+                "single": 1, "multiple": 1, "true_false": 3, "fill_blank": 1,
+                "matching": 1, "ordering": 1, "numeric": 1, "short_answer": 1,
+            },
+            "quizzes": 3,
             "tasks": 1,
             "rubrics": 1,
             "metric_templates": 2,
+            "surveys": 1,
+            "branding": "Acme",
             "chars": chars,
         })
     );
