@@ -31,6 +31,9 @@ pub struct Media {
     /// The extension it is saved with (`png`, `jpeg`, …).
     pub extension: String,
     pub bytes: Vec<u8>,
+    /// SHA-256 (hex) of the bytes: the same picture used twice is kept once,
+    /// and its file is named by it.
+    pub digest: String,
 }
 
 /// Where in the source something needing attention is.
@@ -96,10 +99,11 @@ impl Document {
     /// Keeps a picture and returns the index blocks refer to it by; the same
     /// bytes used twice are kept once.
     pub fn add_media(&mut self, extension: &str, bytes: Vec<u8>) -> usize {
-        if let Some(found) = self.media.iter().position(|m| m.bytes == bytes) {
+        let digest = super::record::hash(&bytes);
+        if let Some(found) = self.media.iter().position(|m| m.digest == digest) {
             return found;
         }
-        self.media.push(Media { extension: extension.to_ascii_lowercase(), bytes });
+        self.media.push(Media { extension: extension.to_ascii_lowercase(), bytes, digest });
         self.media.len() - 1
     }
 }

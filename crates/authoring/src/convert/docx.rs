@@ -80,6 +80,13 @@ impl Reader<'_> {
                         self.doc.blocks.push(Block::Table(rows));
                     }
                 }
+                "w:sdt" if is_table_of_contents(child) => {
+                    self.paragraph += 1;
+                    self.attention(msg!(
+                        "the table of contents is left out: the app shows the outline itself",
+                        "目录未保留：应用会自己显示课程大纲"
+                    ));
+                }
                 "w:sdt" => {
                     if let Some(content) = child.child("w:sdtContent") {
                         self.blocks(content)?;
@@ -107,6 +114,11 @@ impl Reader<'_> {
             .or(style.outline_level);
         let numbering = properties.and_then(|pr| pr.child("w:numPr")).map(NumberingRef::of).or(style.numbering.clone());
         let name = style.name.to_ascii_lowercase();
+        // A table of contents typed by hand or left without its content
+        // control: its lines repeat the headings with page numbers.
+        if name.starts_with("toc ") {
+            return Ok(());
+        }
 
         for url in inline.dropped_links() {
             self.doc.attention.push(Attention::dropped_link(Place::Paragraph, self.paragraph, &url));
@@ -359,6 +371,14 @@ impl Reader<'_> {
     }
 }
 
+/// Word's table of contents: a content control from the "Table of Contents" gallery.
+fn is_table_of_contents(sdt: &Element) -> bool {
+    sdt.child("w:sdtPr")
+        .and_then(|pr| pr.find("w:docPartGallery"))
+        .and_then(|g| g.attribute("w:val"))
+        .is_some_and(|v| v == "Table of Contents")
+}
+
 /// `w:b`, `w:i`: on unless `w:val` says off.
 fn is_on(toggle: &Element) -> bool {
     !matches!(toggle.attribute("w:val"), Some("0" | "false" | "off"))
@@ -377,7 +397,6 @@ fn is_plain_style(style_name: &str) -> bool {
         || matches!(style_name, "normal" | "no spacing" | "plain text" | "caption" | "subtitle" | "normal (web)" | "default")
         || style_name.starts_with("body text")
         || style_name.starts_with("list")
-        || style_name.starts_with("toc ")
 }
 
 /// A paragraph's list membership: which numbering and which level.

@@ -125,7 +125,7 @@ pub fn convert(options: &ConvertOptions) -> crate::Result<ConvertReport> {
     let course_dir = format!("courses/{slug}");
 
     let mut plan: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-    let media_names: Vec<String> = doc.media.iter().map(|m| format!("assets/img-{}.{}", &hash(&m.bytes)[..12], m.extension)).collect();
+    let media_names: Vec<String> = doc.media.iter().map(|m| format!("assets/img-{}.{}", &m.digest[..12], m.extension)).collect();
     let from_module: Vec<String> = media_names.iter().map(|name| format!("../{name}")).collect();
     for (media, name) in doc.media.iter().zip(&media_names) {
         plan.insert(format!("{course_dir}/{name}"), media.bytes.clone());

@@ -14,10 +14,16 @@ use crate::AuthoringError;
 /// this keeps a zip bomb from filling memory.
 const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
 
+/// The most all the parts read may unpack to together (a deck of many
+/// large photos stays well below it).
+const MAX_TOTAL_BYTES: u64 = 1024 * 1024 * 1024;
+
 /// An opened package.
 pub struct Package {
     path: PathBuf,
     zip: zip::ZipArchive<std::fs::File>,
+    /// Bytes unpacked so far, against [`MAX_TOTAL_BYTES`].
+    unpacked: u64,
 }
 
 /// Where a relationship points.
@@ -53,7 +59,7 @@ impl Package {
     pub fn open(path: &Path) -> crate::Result<Package> {
         let file = std::fs::File::open(path).map_err(AuthoringError::io(path))?;
         let zip = zip::ZipArchive::new(file).map_err(|_| AuthoringError::NotOffice { path: path.to_path_buf() })?;
-        Ok(Package { path: path.to_path_buf(), zip })
+        Ok(Package { path: path.to_path_buf(), zip, unpacked: 0 })
     }
 
     pub fn has_part(&self, part: &str) -> bool {
@@ -70,6 +76,10 @@ impl Package {
         entry.take(MAX_PART_BYTES + 1).read_to_end(&mut bytes).map_err(|e| bad(e.to_string()))?;
         if bytes.len() as u64 > MAX_PART_BYTES {
             return Err(self.bad(part, format!("larger than {} MB unpacked", MAX_PART_BYTES / 1024 / 1024)));
+        }
+        self.unpacked += bytes.len() as u64;
+        if self.unpacked > MAX_TOTAL_BYTES {
+            return Err(self.bad(part, format!("the file unpacks to more than {} MB", MAX_TOTAL_BYTES / 1024 / 1024)));
         }
         Ok(Some(bytes))
     }
