@@ -158,8 +158,17 @@ fn a_revised_document_keeps_ids_and_installing_it_keeps_a_learners_progress() {
     let (first_title, first_id) = ids(&first)[0].clone();
     reading::complete_module(&mut store, &learner, Readers::Learners, &course, &first_id, at(2)).unwrap();
 
-    // One paragraph changed (in 拉新与促活), one section added.
+    // The author brands the course in its course.toml…
+    let first_module = out.path().join(first["modules"][0]["path"].as_str().unwrap());
+    let manifest_path = first_module.parent().unwrap().parent().unwrap().join("course.toml");
+    let branded = std::fs::read_to_string(&manifest_path).unwrap() + "\n# 公司品牌\n[branding]\norganisation = \"华东运营中心\"\n";
+    std::fs::write(&manifest_path, &branded).unwrap();
+
+    // …then the document is revised: one paragraph changed (in 拉新与促活), one section added.
     let second = convert(&documents.path().join("training-v2.docx"), out.path(), &[]);
+    assert_eq!(second["editedFiles"], serde_json::json!([]), "an edited course.toml does not stop the conversion");
+    let manifest = std::fs::read_to_string(&manifest_path).unwrap();
+    assert!(manifest.contains("organisation = \"华东运营中心\"") && manifest.contains("# 公司品牌"), "the author's branding stays: {manifest}");
     assert_eq!(second["courseId"], first["courseId"], "the course keeps its id");
     assert_eq!(second["version"], "1.0.1", "and gets a higher version, so installing updates it");
     let (before, after) = (ids(&first), ids(&second));

@@ -8,6 +8,7 @@
 mod blocks;
 mod docx;
 mod inline;
+mod manifest;
 mod modules;
 mod naming;
 mod output;
@@ -161,8 +162,14 @@ pub fn convert(options: &ConvertOptions) -> crate::Result<ConvertReport> {
         }
     };
     let title = doc.title.clone().filter(|t| !t.trim().is_empty()).unwrap_or_else(|| stem.clone());
-    let manifest = manifest_text(&course_id, &version, &title, chinese, &options.source, &drafts);
-    plan.insert(manifest_path, manifest.into_bytes());
+    // The manifest is merged with the author's, never refused as edited.
+    let on_disk = std::fs::read_to_string(options.out.join(&manifest_path)).ok();
+    let plan_manifest = manifest::ManifestPlan { id: &course_id, version: &version, title: &title, chinese, source: &options.source, modules: &drafts };
+    plan.insert(manifest_path.clone(), plan_manifest.text(on_disk.as_deref()).into_bytes());
+    let mut last = last;
+    if let (Some(record), Some(text)) = (last.as_mut(), &on_disk) {
+        record.files.insert(manifest_path, hash(text.as_bytes()));
+    }
 
     let record = Record {
         source: options.source.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
@@ -225,32 +232,5 @@ fn read_source(path: &Path) -> crate::Result<(Document, SourceKind)> {
 
 fn has_cjk(text: &str) -> bool {
     text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
-}
-
-fn manifest_text(id: &str, version: &semver::Version, title: &str, chinese: bool, source: &Path, drafts: &[modules::ModuleDraft]) -> String {
-    // The name goes into a comment and a string: no line break may end either.
-    let file: String = source.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default().chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
-    let (language, description) = if chinese {
-        ("zh-CN", format!("由 {file} 转换而来。"))
-    } else {
-        ("en", format!("Converted from {file}."))
-    };
-    let modules: Vec<String> = drafts.iter().map(|d| format!("  {},", modules::toml_string(&d.relative_path()))).collect();
-    format!(
-        "#:schema ../../schemas/course.schema.json\n\
-         # Made by `qunxue convert` from {file}. Converting the document again keeps\n\
-         # module ids; if you edited files here, it stops and lists them (--overwrite replaces them).\n\
-         format = 1\n\
-         id = {}\n\
-         version = \"{version}\"\n\
-         title = {}\n\
-         language = \"{language}\"\n\
-         description = {}\n\
-         modules = [\n{}\n]\n",
-        modules::toml_string(id),
-        modules::toml_string(title),
-        modules::toml_string(&description),
-        modules.join("\n")
-    )
 }
 
