@@ -304,7 +304,7 @@ fn the_schemas_accept_the_shipped_course_and_a_new_pack_and_reject_what_validate
 fn docs_schemas_are_generated_from_the_pack_models() {
     let folder = repo_root().join("docs/schemas");
     let bless = std::env::var_os("QUNXUE_BLESS").is_some();
-    for (name, json) in qunxue_authoring::schema_files::all() {
+    for (name, json) in qunxue_app::authoring::schema_files::all() {
         let path = folder.join(&name);
         if bless {
             std::fs::create_dir_all(&folder).unwrap();

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use notify::event::ModifyKind;
 use notify::{EventKind, RecursiveMode, Watcher};
-use qunxue_authoring::preview::{asset_file, snapshot, AuthorSnapshot, PREVIEW_ASSETS};
+use qunxue_app::authoring::preview::{asset_file, snapshot, AuthorSnapshot, PREVIEW_ASSETS};
 use tauri::{AppHandle, Emitter, Runtime};
 
 use crate::commands::authoring::authoring_error;
@@ -62,7 +62,7 @@ impl AuthorWatch {
     pub fn open<R: Runtime>(&self, app: AppHandle<R>, folder: PathBuf) -> CommandResult<AuthorSnapshot> {
         // The whole pack, even when a course folder or `courses/` was chosen:
         // its quizzes live beside `courses/`.
-        let root = qunxue_authoring::preview::pack_root(&folder).unwrap_or_else(|| folder.clone());
+        let root = qunxue_app::authoring::preview::pack_root(&folder).unwrap_or_else(|| folder.clone());
         let (sender, events) = channel();
         let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
             if event.is_ok_and(|e| changes_content(&e.kind)) {

@@ -2,7 +2,7 @@
 //! database's row types, re-exported so the desktop shell and the CLI
 //! depend on this crate alone (DESIGN §2, one door).
 
-pub use qunxue_core::{front_matter, markdown, pack, Diagnostic, Lang};
+pub use qunxue_core::{front_matter, markdown, pack, Diagnostic, Lang, ModuleKind};
 
 /// Question files (GIFT, Aiken, TOML banks) and learners' answers.
 pub mod quiz {

@@ -4,6 +4,7 @@
 
 pub mod access;
 pub mod accounts;
+pub mod authoring;
 mod anchor;
 pub mod assets;
 pub mod demo;

@@ -7,9 +7,9 @@
 
 use std::path::PathBuf;
 
-use qunxue_authoring::convert::{convert, ConvertOptions, ConvertReport};
-use qunxue_authoring::preview::AuthorSnapshot;
-use qunxue_authoring::AuthoringError;
+use qunxue_app::authoring::convert::{convert, ConvertOptions, ConvertReport};
+use qunxue_app::authoring::preview::AuthorSnapshot;
+use qunxue_app::authoring::AuthoringError;
 use qunxue_app::ErrorKind;
 use tauri::{AppHandle, Runtime, State};
 
@@ -51,7 +51,7 @@ pub async fn convert_office<R: Runtime>(
 ) -> CommandResult<ConvertReport> {
     ensure_picked(&app, &source)?;
     ensure_picked(&app, &out)?;
-    let kind = qunxue_core::ModuleKind::parse(&kind)
+    let kind = qunxue_app::domain::ModuleKind::parse(&kind)
         .ok_or_else(|| invalid(format!("{kind}: a module is theory, practice or case")))?;
     let options = ConvertOptions { source, out, split_level, kind, overwrite };
     tokio::task::spawn_blocking(move || convert(&options).map_err(authoring_error)).await?

@@ -7,9 +7,9 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use qunxue_app::domain::Lang;
-use qunxue_authoring::convert::{convert, ConvertOptions};
-use qunxue_authoring::skeleton::{create, NewPack};
-use qunxue_core::ModuleKind;
+use qunxue_app::authoring::convert::{convert, ConvertOptions};
+use qunxue_app::authoring::skeleton::{create, NewPack};
+use qunxue_app::domain::ModuleKind;
 
 use super::diagnostics::{print_lines, this_terminal_lang};
 
@@ -118,13 +118,13 @@ pub fn convert_file(args: ConvertArgs) -> anyhow::Result<ExitCode> {
 }
 
 pub fn pack(args: PackArgs) -> anyhow::Result<ExitCode> {
-    match qunxue_authoring::pack_zip::pack(&args.dir, &args.out) {
+    match qunxue_app::authoring::pack_zip::pack(&args.dir, &args.out) {
         Ok(packed) => {
             print_lines(&mut std::io::stdout().lock(), &packed.warnings)?;
             println!("{}: {} files, {} bytes before compression", packed.zip.display(), packed.files, packed.bytes);
             Ok(ExitCode::SUCCESS)
         }
-        Err(qunxue_authoring::AuthoringError::Invalid { diagnostics, .. }) => {
+        Err(qunxue_app::authoring::AuthoringError::Invalid { diagnostics, .. }) => {
             print_lines(&mut std::io::stdout().lock(), &diagnostics)?;
             eprintln!("qunxue: {} is not a valid pack; nothing was written", args.dir.display());
             Ok(ExitCode::FAILURE)

@@ -26,7 +26,7 @@ pub fn keep(
     target: Option<&Target>,
     alt: &str,
     (place, number): (Place, usize),
-) -> crate::Result<Option<usize>> {
+) -> crate::authoring::Result<Option<usize>> {
     let attention = |doc: &mut Document, message| doc.attention.push(Attention::new(place, number, message));
     let Some(Target::Part(part)) = target else {
         attention(doc, msg!("a linked (not embedded) picture is not in the file", "图片为外部链接而非嵌入，文件中没有它"));

@@ -10,7 +10,9 @@
 //! - [`pack_zip`]: the folder as the `.zip` an admin imports;
 //! - [`schema_files`]: the JSON Schemas editors check the TOML files with.
 //!
-//! Nothing here writes to a learner database.
+//! Nothing here writes to a learner database, so nothing here asks the
+//! session for a permission: anyone may make a pack; installing it is an
+//! admin's (`import`).
 
 pub mod convert;
 mod error;

@@ -16,7 +16,7 @@ const PRESENTATION: &str = "ppt/presentation.xml";
 
 /// Reads the package as a deck; `fallback_title` names a deck whose
 /// properties and first slide give no title.
-pub fn read(package: &mut Package, fallback_title: &str) -> crate::Result<Document> {
+pub fn read(package: &mut Package, fallback_title: &str) -> crate::authoring::Result<Document> {
     let presentation = package.required_xml(PRESENTATION)?;
     let rels = package.relationships(PRESENTATION)?;
     let slides: Vec<(String, String)> = presentation
@@ -114,7 +114,7 @@ impl SlideReader<'_, '_> {
     }
 
     /// A slide's title, if it has one, and its blocks.
-    fn slide(&mut self, part: &str) -> crate::Result<(Option<String>, Vec<Block>)> {
+    fn slide(&mut self, part: &str) -> crate::authoring::Result<(Option<String>, Vec<Block>)> {
         let slide = self.package.required_xml(part)?;
         let rels = self.package.relationships(part)?;
         let mut blocks = Vec::new();
@@ -137,7 +137,7 @@ impl SlideReader<'_, '_> {
         Ok((title, blocks))
     }
 
-    fn shapes(&mut self, tree: &Element, rels: &Relationships, title: &mut Option<String>, out: &mut Vec<Block>) -> crate::Result<()> {
+    fn shapes(&mut self, tree: &Element, rels: &Relationships, title: &mut Option<String>, out: &mut Vec<Block>) -> crate::authoring::Result<()> {
         for shape in &tree.children {
             match shape.name.as_str() {
                 "p:sp" => self.text_shape(shape, rels, title, out),
@@ -203,7 +203,7 @@ impl SlideReader<'_, '_> {
         }
     }
 
-    fn picture(&mut self, shape: &Element, rels: &Relationships, out: &mut Vec<Block>) -> crate::Result<()> {
+    fn picture(&mut self, shape: &Element, rels: &Relationships, out: &mut Vec<Block>) -> crate::authoring::Result<()> {
         if shape.find("a:videoFile").is_some() || shape.find("a:audioFile").is_some() || shape.find("p14:media").is_some() {
             self.attention(msg!(
                 "video or audio on a slide is not converted; add the file under assets/ and link it from the module",
@@ -262,7 +262,7 @@ impl SlideReader<'_, '_> {
     }
 
     /// The speaker notes: the notes page's body text, paragraph by paragraph.
-    fn notes(&mut self, part: &str) -> crate::Result<Vec<String>> {
+    fn notes(&mut self, part: &str) -> crate::authoring::Result<Vec<String>> {
         let Some(notes) = self.package.xml(part)? else { return Ok(Vec::new()) };
         let rels = self.package.relationships(part)?;
         let mut paragraphs = Vec::new();

@@ -29,9 +29,9 @@ pub fn taplo_config() -> String {
 }
 
 /// Writes every schema into `dir/schemas/`.
-pub fn write_into(dir: &Path) -> crate::Result<()> {
+pub fn write_into(dir: &Path) -> crate::authoring::Result<()> {
     for (name, json) in all() {
-        crate::convert::write_file(&dir.join("schemas").join(name), json.as_bytes())?;
+        crate::authoring::convert::write_file(&dir.join("schemas").join(name), json.as_bytes())?;
     }
     Ok(())
 }

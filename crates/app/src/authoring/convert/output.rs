@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::record::{hash, Record, RECORD_FILE};
-use crate::AuthoringError;
+use crate::authoring::AuthoringError;
 
 /// What writing a plan did, or would do.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -21,7 +21,7 @@ pub struct Outcome {
 
 /// Sorts each planned file into unchanged, edited or to be written, and
 /// finds files of the last conversion that are no longer made.
-pub fn compare(dir: &Path, plan: &BTreeMap<String, Vec<u8>>, last: Option<&Record>) -> crate::Result<Outcome> {
+pub fn compare(dir: &Path, plan: &BTreeMap<String, Vec<u8>>, last: Option<&Record>) -> crate::authoring::Result<Outcome> {
     let mut outcome = Outcome::default();
     for (path, bytes) in plan {
         let on_disk = read_if_exists(&dir.join(path))?;
@@ -48,7 +48,7 @@ pub fn compare(dir: &Path, plan: &BTreeMap<String, Vec<u8>>, last: Option<&Recor
 /// Writes the planned files `outcome` says to write (and the edited ones
 /// when `overwrite`), removes stale ones, then the record. Each file is
 /// written beside its place and renamed over it, so none is ever half-written.
-pub fn apply(dir: &Path, plan: &BTreeMap<String, Vec<u8>>, outcome: &mut Outcome, overwrite: bool, record: &Record) -> crate::Result<()> {
+pub fn apply(dir: &Path, plan: &BTreeMap<String, Vec<u8>>, outcome: &mut Outcome, overwrite: bool, record: &Record) -> crate::authoring::Result<()> {
     if overwrite {
         outcome.written.append(&mut outcome.edited);
         outcome.written.sort();
@@ -78,7 +78,7 @@ pub fn apply(dir: &Path, plan: &BTreeMap<String, Vec<u8>>, outcome: &mut Outcome
     write_replacing(&dir.join(RECORD_FILE), record.to_toml().as_bytes())
 }
 
-fn read_if_exists(path: &Path) -> crate::Result<Option<Vec<u8>>> {
+fn read_if_exists(path: &Path) -> crate::authoring::Result<Option<Vec<u8>>> {
     match std::fs::read(path) {
         Ok(bytes) => Ok(Some(bytes)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
@@ -87,7 +87,7 @@ fn read_if_exists(path: &Path) -> crate::Result<Option<Vec<u8>>> {
 }
 
 /// Writes `bytes` to a temporary file beside `path` and renames it into place.
-pub(crate) fn write_replacing(path: &Path, bytes: &[u8]) -> crate::Result<()> {
+pub(crate) fn write_replacing(path: &Path, bytes: &[u8]) -> crate::authoring::Result<()> {
     let folder = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(folder).map_err(AuthoringError::io(folder))?;
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();

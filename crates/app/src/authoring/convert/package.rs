@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use qunxue_core::xml_tree::{self, Element};
 
-use crate::AuthoringError;
+use crate::authoring::AuthoringError;
 
 /// The most one part may unpack to: a real document's XML is a few MB, and
 /// this keeps a zip bomb from filling memory.
@@ -56,7 +56,7 @@ impl Relationships {
 }
 
 impl Package {
-    pub fn open(path: &Path) -> crate::Result<Package> {
+    pub fn open(path: &Path) -> crate::authoring::Result<Package> {
         let file = std::fs::File::open(path).map_err(AuthoringError::io(path))?;
         let zip = zip::ZipArchive::new(file).map_err(|_| AuthoringError::NotOffice { path: path.to_path_buf() })?;
         Ok(Package { path: path.to_path_buf(), zip, unpacked: 0 })
@@ -67,7 +67,7 @@ impl Package {
     }
 
     /// A part's bytes; `None` when the package has no such part.
-    pub fn bytes(&mut self, part: &str) -> crate::Result<Option<Vec<u8>>> {
+    pub fn bytes(&mut self, part: &str) -> crate::authoring::Result<Option<Vec<u8>>> {
         let Some(index) = self.zip.index_for_name(part) else { return Ok(None) };
         let path = self.path.clone();
         let bad = |message: String| AuthoringError::BadPackage { path: path.clone(), part: part.to_string(), message };
@@ -85,7 +85,7 @@ impl Package {
     }
 
     /// A part's XML as a tree (the document element's parent); `None` when absent.
-    pub fn xml(&mut self, part: &str) -> crate::Result<Option<Element>> {
+    pub fn xml(&mut self, part: &str) -> crate::authoring::Result<Option<Element>> {
         let Some(bytes) = self.bytes(part)? else { return Ok(None) };
         let text = String::from_utf8(bytes).map_err(|_| self.bad(part, "not UTF-8 XML".into()))?;
         let text = text.trim_start_matches('\u{feff}');
@@ -93,13 +93,13 @@ impl Package {
     }
 
     /// A part's XML that must be there.
-    pub fn required_xml(&mut self, part: &str) -> crate::Result<Element> {
+    pub fn required_xml(&mut self, part: &str) -> crate::authoring::Result<Element> {
         self.xml(part)?.ok_or_else(|| self.bad(part, "missing".into()))
     }
 
     /// The relationships of `part` (from `_rels/<name>.rels` beside it),
     /// targets resolved against the part's folder.
-    pub fn relationships(&mut self, part: &str) -> crate::Result<Relationships> {
+    pub fn relationships(&mut self, part: &str) -> crate::authoring::Result<Relationships> {
         let (folder, name) = part.rsplit_once('/').unwrap_or(("", part));
         let rels_part = if folder.is_empty() { format!("_rels/{name}.rels") } else { format!("{folder}/_rels/{name}.rels") };
         let Some(root) = self.xml(&rels_part)? else { return Ok(Relationships::default()) };
@@ -118,7 +118,7 @@ impl Package {
     }
 
     /// The title in the document's properties (`docProps/core.xml`).
-    pub fn title(&mut self) -> crate::Result<Option<String>> {
+    pub fn title(&mut self) -> crate::authoring::Result<Option<String>> {
         let Some(core) = self.xml("docProps/core.xml")? else { return Ok(None) };
         Ok(core.find("dc:title").map(|t| t.text.trim().to_string()).filter(|t| !t.is_empty()))
     }

@@ -6,8 +6,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::convert::{course_id_of, slug_of, write_file};
-use crate::AuthoringError;
+use crate::authoring::convert::{course_id_of, slug_of, write_file};
+use crate::authoring::AuthoringError;
 
 include!(concat!(env!("OUT_DIR"), "/skeleton_templates.rs"));
 
@@ -36,7 +36,7 @@ pub struct NewPackOutcome {
 }
 
 /// Writes the skeleton into `request.dir`, which must be new or empty.
-pub fn create(request: &NewPack) -> crate::Result<NewPackOutcome> {
+pub fn create(request: &NewPack) -> crate::authoring::Result<NewPackOutcome> {
     if !LANGUAGES.contains(&request.language.as_str()) {
         return Err(AuthoringError::Usage(format!("--lang is zh-CN or en, not {}", request.language)));
     }
@@ -49,7 +49,7 @@ pub fn create(request: &NewPack) -> crate::Result<NewPackOutcome> {
     let title = request.title.clone().filter(|t| !t.trim().is_empty()).unwrap_or_else(|| name.clone());
     // In TOML the title sits inside a quoted string; in Markdown it is text.
     let fill = |text: &str, path: &str| {
-        let title = if path.ends_with(".toml") { escape_toml(&title) } else { crate::convert::escape_markdown(&title) };
+        let title = if path.ends_with(".toml") { escape_toml(&title) } else { crate::authoring::convert::escape_markdown(&title) };
         text.replace("{{title}}", &title)
             .replace("{{course_id}}", &course_id)
             .replace("{{slug}}", &slug)
@@ -66,9 +66,9 @@ pub fn create(request: &NewPack) -> crate::Result<NewPackOutcome> {
         write_file(&request.dir.join(&path), &contents)?;
         files.push(path);
     }
-    crate::schema_files::write_into(&request.dir)?;
-    write_file(&request.dir.join(".taplo.toml"), crate::schema_files::taplo_config().as_bytes())?;
-    files.extend(crate::schema_files::all().into_iter().map(|(name, _)| format!("schemas/{name}")));
+    crate::authoring::schema_files::write_into(&request.dir)?;
+    write_file(&request.dir.join(".taplo.toml"), crate::authoring::schema_files::taplo_config().as_bytes())?;
+    files.extend(crate::authoring::schema_files::all().into_iter().map(|(name, _)| format!("schemas/{name}")));
     files.push(".taplo.toml".into());
     Ok(NewPackOutcome { course_id, slug, files })
 }
@@ -90,7 +90,7 @@ fn escape_toml(text: &str) -> String {
     out
 }
 
-fn is_non_empty_dir(dir: &Path) -> crate::Result<bool> {
+fn is_non_empty_dir(dir: &Path) -> crate::authoring::Result<bool> {
     match std::fs::read_dir(dir) {
         Ok(mut entries) => Ok(entries.next().is_some()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),

@@ -7,11 +7,11 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use qunxue_app::import::validate_path;
-use qunxue_app::pack_source;
+use crate::import::validate_path;
+use crate::pack_source;
 use zip::write::SimpleFileOptions;
 
-use crate::AuthoringError;
+use crate::authoring::AuthoringError;
 
 /// What was packed.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,7 +25,7 @@ pub struct Packed {
 
 /// Zips the pack folder `dir` into `out`, replacing it only once the new
 /// archive is complete.
-pub fn pack(dir: &Path, out: &Path) -> crate::Result<Packed> {
+pub fn pack(dir: &Path, out: &Path) -> crate::authoring::Result<Packed> {
     let outcome = validate_path(dir);
     if !outcome.valid {
         return Err(AuthoringError::Invalid { path: dir.to_path_buf(), diagnostics: outcome.diagnostics });

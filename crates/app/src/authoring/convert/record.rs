@@ -14,7 +14,7 @@ use sha2::{Digest, Sha256};
 
 use qunxue_core::pack::{is_normalised_path, is_valid_id};
 
-use crate::AuthoringError;
+use crate::authoring::AuthoringError;
 
 /// The file's name at the pack root.
 pub const RECORD_FILE: &str = "qunxue-convert.toml";
@@ -34,7 +34,7 @@ pub struct Record {
 
 impl Record {
     /// The record in `pack_dir`, if a conversion left one there.
-    pub fn load(pack_dir: &Path) -> crate::Result<Option<Record>> {
+    pub fn load(pack_dir: &Path) -> crate::authoring::Result<Option<Record>> {
         let path = pack_dir.join(RECORD_FILE);
         let text = match std::fs::read_to_string(&path) {
             Ok(text) => text,

@@ -17,7 +17,7 @@ use super::picture;
 const DOCUMENT: &str = "word/document.xml";
 
 /// Reads the package as a Word document.
-pub fn read(package: &mut Package) -> crate::Result<Document> {
+pub fn read(package: &mut Package) -> crate::authoring::Result<Document> {
     let body_root = package.required_xml(DOCUMENT)?;
     let rels = package.relationships(DOCUMENT)?;
     let styles = Styles::read(package.xml("word/styles.xml")?.as_ref());
@@ -66,7 +66,7 @@ impl Reader<'_> {
     }
 
     /// The block-level children of the body, a content control or a cell.
-    fn blocks(&mut self, parent: &Element) -> crate::Result<()> {
+    fn blocks(&mut self, parent: &Element) -> crate::authoring::Result<()> {
         for child in &parent.children {
             match child.name.as_str() {
                 "w:p" => {
@@ -99,7 +99,7 @@ impl Reader<'_> {
         Ok(())
     }
 
-    fn paragraph_block(&mut self, p: &Element) -> crate::Result<()> {
+    fn paragraph_block(&mut self, p: &Element) -> crate::authoring::Result<()> {
         let properties = p.child("w:pPr");
         let style_id = properties.and_then(|pr| pr.child("w:pStyle")).and_then(|s| s.attribute("w:val"));
         let style = style_id.map(|id| self.styles.resolve(id)).unwrap_or_default();
@@ -165,7 +165,7 @@ impl Reader<'_> {
         link: Option<&str>,
         out: &mut Inline,
         images: &mut Vec<(usize, String)>,
-    ) -> crate::Result<()> {
+    ) -> crate::authoring::Result<()> {
         for child in &parent.children {
             match child.name.as_str() {
                 "w:r" => self.run(child, format, link, out, images)?,
@@ -207,7 +207,7 @@ impl Reader<'_> {
         link: Option<&str>,
         out: &mut Inline,
         images: &mut Vec<(usize, String)>,
-    ) -> crate::Result<()> {
+    ) -> crate::authoring::Result<()> {
         let properties = run.child("w:rPr");
         let toggle = |name: &str| properties.and_then(|p| p.child(name)).is_some_and(is_on);
         // Word's Strong and Emphasis character styles are bold and italic.
@@ -275,7 +275,7 @@ impl Reader<'_> {
         Ok(())
     }
 
-    fn drawing(&mut self, drawing: &Element, images: &mut Vec<(usize, String)>) -> crate::Result<()> {
+    fn drawing(&mut self, drawing: &Element, images: &mut Vec<(usize, String)>) -> crate::authoring::Result<()> {
         let alt = picture::alt_text(drawing.find("wp:docPr"));
         let Some(blip) = drawing.find("a:blip").and_then(|b| b.attribute("r:embed")) else {
             let what = if drawing.find("c:chart").is_some() {
@@ -298,7 +298,7 @@ impl Reader<'_> {
 
     /// A footnote reference: the note's text is kept once, labelled in the
     /// order the notes are first referred to.
-    fn footnote(&mut self, id: &str, out: &mut Inline) -> crate::Result<()> {
+    fn footnote(&mut self, id: &str, out: &mut Inline) -> crate::authoring::Result<()> {
         let note = self
             .footnotes
             .as_ref()
@@ -324,7 +324,7 @@ impl Reader<'_> {
         Ok(())
     }
 
-    fn table(&mut self, table: &Element) -> crate::Result<Vec<Vec<String>>> {
+    fn table(&mut self, table: &Element) -> crate::authoring::Result<Vec<Vec<String>>> {
         let mut rows = Vec::new();
         let mut merged = false;
         for row in table.children.iter().filter(|c| c.name == "w:tr") {

@@ -29,7 +29,7 @@ pub(crate) use output::write_replacing as write_file;
 pub(crate) use inline::escape as escape_markdown;
 pub(crate) use naming::{course_id_of, slug_of};
 
-use crate::AuthoringError;
+use crate::authoring::AuthoringError;
 use blocks::Document;
 use package::Package;
 use record::{hash, Record};
@@ -101,7 +101,7 @@ enum SourceKind {
 }
 
 /// Converts `options.source` into the pack folder `options.out`.
-pub fn convert(options: &ConvertOptions) -> crate::Result<ConvertReport> {
+pub fn convert(options: &ConvertOptions) -> crate::authoring::Result<ConvertReport> {
     if !(1..=3).contains(&options.split_level) {
         return Err(AuthoringError::Usage(format!("--split-level is 1, 2 or 3, not {}", options.split_level)));
     }
@@ -137,10 +137,10 @@ pub fn convert(options: &ConvertOptions) -> crate::Result<ConvertReport> {
         plan.insert(path.clone(), modules::write(draft, options.kind, &doc, &from_module).into_bytes());
         converted.push(ConvertedModule { id: draft.id.clone(), title: draft.title.clone(), path, sections: draft.sections });
     }
-    for schema in crate::schema_files::all() {
+    for schema in crate::authoring::schema_files::all() {
         plan.insert(format!("schemas/{}", schema.0), schema.1.into_bytes());
     }
-    plan.insert(".taplo.toml".into(), crate::schema_files::taplo_config().into_bytes());
+    plan.insert(".taplo.toml".into(), crate::authoring::schema_files::taplo_config().into_bytes());
 
     // The version rises whenever what the document gives changed, so
     // installing the new conversion updates the course in place.
@@ -187,7 +187,7 @@ pub fn convert(options: &ConvertOptions) -> crate::Result<ConvertReport> {
         Vec::new()
     } else {
         output::apply(&options.out, &plan, &mut outcome, options.overwrite, &record)?;
-        qunxue_app::import::validate_path(&options.out).diagnostics
+        crate::import::validate_path(&options.out).diagnostics
     };
     Ok(ConvertReport {
         source: options.source.display().to_string(),
@@ -219,7 +219,7 @@ fn keep_a_single_modules_id(drafts: &mut [modules::ModuleDraft], last: Option<&R
     }
 }
 
-fn read_source(path: &Path) -> crate::Result<(Document, SourceKind)> {
+fn read_source(path: &Path) -> crate::authoring::Result<(Document, SourceKind)> {
     let extension = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
     let mut package = Package::open(path)?;
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();

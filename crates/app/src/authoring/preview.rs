@@ -7,8 +7,8 @@
 use std::path::Path;
 use std::time::Instant;
 
-use qunxue_app::assets::asset_url;
-use qunxue_app::pack_source;
+use crate::assets::asset_url;
+use crate::pack_source;
 use qunxue_core::instructor_blocks;
 use qunxue_core::markdown::{render, Heading, RenderOptions};
 use qunxue_core::pack::model::{Question, QuizPurpose};
@@ -16,7 +16,7 @@ use qunxue_core::pack::{self, CourseBundle};
 use qunxue_core::{Audience, Diagnostic, ModuleKind};
 use serde::Serialize;
 
-use crate::AuthoringError;
+use crate::authoring::AuthoringError;
 
 /// The course segment of asset URLs served from the folder being previewed.
 /// Course ids start with a letter or digit, so it can never name an
@@ -95,7 +95,7 @@ pub struct AuthorQuestion {
 }
 
 /// Reads, validates and renders the pack folder `folder`.
-pub fn snapshot(folder: &Path, revision: u64) -> crate::Result<AuthorSnapshot> {
+pub fn snapshot(folder: &Path, revision: u64) -> crate::authoring::Result<AuthorSnapshot> {
     let started = Instant::now();
     let opened = pack_source::open(folder).map_err(|e| match e {
         pack_source::PackSourceError::NotAPack { .. } => AuthoringError::NotAPack { path: folder.to_path_buf() },
