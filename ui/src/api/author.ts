@@ -159,6 +159,12 @@ export interface ConvertReport {
   written: string[]
   /** Files whose content was already the same. */
   unchanged: string[]
+  /** Files of the last conversion the document no longer makes (nobody had edited them). */
+  removed?: string[]
+  /** Edited files replaced because overwrite was asked for. */
+  overwritten?: string[]
+  /** The course version the conversion gave. */
+  version?: string
   /** Files the author changed since the last conversion: nothing was written when this is non-empty and overwrite was off. */
   editedFiles: string[]
   modules: ConvertedModule[]

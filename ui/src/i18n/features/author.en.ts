@@ -112,6 +112,8 @@ const en: typeof zhCN = {
       },
       written: 'Files written ({count})',
       unchanged: 'Files unchanged ({count})',
+      removed: 'Removed files ({count}): no longer in the document',
+      overwritten: 'Replaced files you had edited ({count})',
       attention: 'Worth a look',
       attentionHint: 'These could not be converted exactly; check the modules they went into in the author preview.',
       place: {

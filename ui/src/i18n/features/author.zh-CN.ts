@@ -110,6 +110,8 @@ const zhCN = {
       },
       written: '写入的文件（{count}）',
       unchanged: '没有变化的文件（{count}）',
+      removed: '删除的文件（{count}）：文档里已没有这些内容',
+      overwritten: '覆盖了你修改过的文件（{count}）',
       attention: '需要留意的地方',
       attentionHint: '这些内容没能原样转换，请在作者预览中检查对应的模块。',
       place: {
