@@ -109,7 +109,7 @@ pub fn convert(options: &ConvertOptions) -> crate::authoring::Result<ConvertRepo
     let stem = options.source.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let chinese = doc.blocks.iter().any(|b| matches!(b, blocks::Block::Heading { text, .. } | blocks::Block::Paragraph(text) if has_cjk(text)));
     let split_level = if kind == SourceKind::PowerPoint { 1 } else { options.split_level };
-    let drafts = modules::split(&doc, split_level, if chinese { "引言" } else { "Introduction" });
+    let mut drafts = modules::split(&doc, split_level, if chinese { "引言" } else { "Introduction" });
     if drafts.is_empty() {
         return Err(AuthoringError::BadPackage {
             path: options.source.clone(),
@@ -120,47 +120,12 @@ pub fn convert(options: &ConvertOptions) -> crate::authoring::Result<ConvertRepo
 
     let last = Record::load(&options.out)?;
     let slug = last.as_ref().map(|r| r.slug.clone()).unwrap_or_else(|| slug_of(&stem));
-    let mut drafts = drafts;
     keep_a_single_modules_id(&mut drafts, last.as_ref(), &slug);
     let course_id = last.as_ref().map(|r| r.course_id.clone()).unwrap_or_else(|| course_id_of(&stem));
     let course_dir = format!("courses/{slug}");
-
-    let mut plan: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-    let media_names: Vec<String> = doc.media.iter().map(|m| format!("assets/img-{}.{}", &m.digest[..12], m.extension)).collect();
-    let from_module: Vec<String> = media_names.iter().map(|name| format!("../{name}")).collect();
-    for (media, name) in doc.media.iter().zip(&media_names) {
-        plan.insert(format!("{course_dir}/{name}"), media.bytes.clone());
-    }
-    let mut converted = Vec::new();
-    for draft in &drafts {
-        let path = format!("{course_dir}/{}", draft.relative_path());
-        plan.insert(path.clone(), modules::write(draft, options.kind, &doc, &from_module).into_bytes());
-        converted.push(ConvertedModule { id: draft.id.clone(), title: draft.title.clone(), path, sections: draft.sections });
-    }
-    for schema in crate::authoring::schema_files::all() {
-        plan.insert(format!("schemas/{}", schema.0), schema.1.into_bytes());
-    }
-    plan.insert(".taplo.toml".into(), crate::authoring::schema_files::taplo_config().into_bytes());
-
-    // The version rises whenever what the document gives changed, so
-    // installing the new conversion updates the course in place.
+    let (mut plan, converted) = plan_files(&doc, &drafts, &course_dir, options.kind);
     let manifest_path = format!("{course_dir}/course.toml");
-    let version = match &last {
-        None => semver::Version::new(1, 0, 0),
-        Some(record) => {
-            // What the document gives: the course's files, not the manifest
-            // (which holds the version) nor the editor schemas.
-            let of_course = |path: &String| path.starts_with("courses/") && *path != manifest_path;
-            let before: BTreeMap<&String, &String> = record.files.iter().filter(|(p, _)| of_course(p)).collect();
-            let hashes: Vec<(String, String)> = plan.iter().map(|(p, b)| (p.clone(), hash(b))).collect();
-            let now: BTreeMap<&String, &String> = hashes.iter().filter(|(p, _)| of_course(p)).map(|(p, h)| (p, h)).collect();
-            let mut version = record.version.clone();
-            if before != now {
-                version.patch += 1;
-            }
-            version
-        }
-    };
+    let version = next_version(last.as_ref(), &plan, &manifest_path);
     let title = doc.title.clone().filter(|t| !t.trim().is_empty()).unwrap_or_else(|| stem.clone());
     // The manifest is merged with the author's, never refused as edited.
     let on_disk = std::fs::read_to_string(options.out.join(&manifest_path)).ok();
@@ -203,6 +168,45 @@ pub fn convert(options: &ConvertOptions) -> crate::authoring::Result<ConvertRepo
         attention: doc.attention,
         diagnostics,
     })
+}
+
+/// Every file the conversion makes but the manifest: pictures, modules,
+/// the editor schemas; and the modules as the report lists them.
+fn plan_files(doc: &Document, drafts: &[modules::ModuleDraft], course_dir: &str, kind: ModuleKind) -> (BTreeMap<String, Vec<u8>>, Vec<ConvertedModule>) {
+    let mut plan: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    let media_names: Vec<String> = doc.media.iter().map(|m| format!("assets/img-{}.{}", &m.digest[..12], m.extension)).collect();
+    let from_module: Vec<String> = media_names.iter().map(|name| format!("../{name}")).collect();
+    for (media, name) in doc.media.iter().zip(&media_names) {
+        plan.insert(format!("{course_dir}/{name}"), media.bytes.clone());
+    }
+    let mut converted = Vec::new();
+    for draft in drafts {
+        let path = format!("{course_dir}/{}", draft.relative_path());
+        plan.insert(path.clone(), modules::write(draft, kind, doc, &from_module).into_bytes());
+        converted.push(ConvertedModule { id: draft.id.clone(), title: draft.title.clone(), path, sections: draft.sections });
+    }
+    for (name, json) in crate::authoring::schema_files::all() {
+        plan.insert(format!("schemas/{name}"), json.into_bytes());
+    }
+    plan.insert(".taplo.toml".into(), crate::authoring::schema_files::taplo_config().into_bytes());
+    (plan, converted)
+}
+
+/// 1.0.0 the first time; after that the last version, a patch higher when
+/// what the document gives changed (the course's files other than the
+/// manifest, which holds the version), so installing the new conversion
+/// updates the course in place.
+fn next_version(last: Option<&Record>, plan: &BTreeMap<String, Vec<u8>>, manifest_path: &str) -> semver::Version {
+    let Some(record) = last else { return semver::Version::new(1, 0, 0) };
+    let of_course = |path: &str| path.starts_with("courses/") && path != manifest_path;
+    let before: BTreeMap<&str, &str> = record.files.iter().filter(|(p, _)| of_course(p)).map(|(p, h)| (p.as_str(), h.as_str())).collect();
+    let hashes: BTreeMap<&str, String> = plan.iter().filter(|(p, _)| of_course(p)).map(|(p, b)| (p.as_str(), hash(b))).collect();
+    let now: BTreeMap<&str, &str> = hashes.iter().map(|(p, h)| (*p, h.as_str())).collect();
+    let mut version = record.version.clone();
+    if before != now {
+        version.patch += 1;
+    }
+    version
 }
 
 /// A deck without sections is one module titled by the deck: its title may
