@@ -3,10 +3,11 @@
 //! The measuring itself is the `qunxue-bench` binary (crates/bench), built
 //! in release mode (a debug build would measure the compiler's optimisation
 //! level rather than our code) by the same cargo invocation as the release
-//! app, so their shared dependencies are compiled once. This file prepares what it
-//! needs (Python with scipy for P5, the `.deb` and the release app under a
-//! virtual display for P6) and times the builds, since they are part of how
-//! long the bench takes on a fresh machine.
+//! app and the minimal Tauri app, so their shared dependencies are compiled
+//! once. This file prepares what it needs (Python with scipy for P5, mdBook
+//! for P1, Ralph for P7, the `.deb`, the release app and the minimal app
+//! under a virtual display for P6) and times the setup and the builds, since
+//! they are part of how long the bench takes on a fresh machine.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -78,81 +79,184 @@ fn bundle_with(also: &[&str]) -> anyhow::Result<PathBuf> {
 
 #[derive(Debug, Clone, Copy)]
 pub struct BenchOptions {
-    /// Small sizes for trying the bench out (not the budgets' sizes).
+    /// The smoke test `cargo xtask test` runs: a debug build, small sizes,
+    /// and the peers that need a build of their own (mdBook, the minimal
+    /// Tauri app) skipped, so the bench cannot rot unnoticed. Its figures
+    /// are not the budgets'.
     pub quick: bool,
     /// Skip the release bundle; P6 then starts the debug app if one is built.
     pub no_bundle: bool,
 }
 
+/// The version of mdBook P1 compares the import with.
+const MDBOOK_VERSION: &str = "0.5.4";
+
 pub fn bench(options: BenchOptions) -> anyhow::Result<()> {
     let report = target_dir().join("bench/report.json");
     std::fs::create_dir_all(report.parent().expect("a folder"))?;
+    let started = Instant::now();
     let mut figures: Vec<String> = Vec::new();
-
-    let python = match scipy_python() {
-        Ok(python) => Some(python),
-        Err(e) => {
-            eprintln!("xtask: P5's scipy comparison will be skipped: {e:#}");
-            None
-        }
+    let mut timed_step = |name: &str, step: &mut dyn FnMut() -> anyhow::Result<()>| -> anyhow::Result<f64> {
+        let at = Instant::now();
+        step()?;
+        let seconds = at.elapsed().as_secs_f64();
+        figures.push(format!("{name}={seconds:.1}"));
+        Ok(seconds)
     };
 
-    let started = Instant::now();
-    let (app, app_build, deb) = if options.no_bundle {
-        setup::install_npm_packages()?;
-        process::run("cargo", &["build", "--release", "-p", "qunxue-bench"])?;
-        figures.push(format!("bench_build_s={:.1}", started.elapsed().as_secs_f64()));
-        let debug = target_dir().join("debug/qunxue-desktop");
-        (debug.is_file().then_some(debug), "debug", None)
+    let mut python = None;
+    timed_step("setup_python_s", &mut || {
+        python = match scipy_python() {
+            Ok(python) => Some(python),
+            Err(e) => {
+                eprintln!("xtask: P5's scipy comparison will be skipped: {e:#}");
+                None
+            }
+        };
+        Ok(())
+    })?;
+    let mut ralph = None;
+    timed_step("setup_ralph_s", &mut || {
+        ralph = Some(setup::ralph_python()?);
+        Ok(())
+    })?;
+    // mdBook compiles beside the release build: the build leaves a core idle
+    // in its long serial stretches (linking, the last crates), which this fills.
+    let mdbook_install = if options.quick {
+        eprintln!("xtask: --quick: P1's peer mdBook and P6's minimal Tauri app need builds of their own and are skipped");
+        None
     } else {
-        // The bench binary comes out of the app's own release build.
-        let deb = bundle_with(&["qunxue-bench"])?;
-        figures.push(format!("bundle_and_bench_build_s={:.1}", started.elapsed().as_secs_f64()));
-        (Some(target_dir().join("release/qunxue-desktop")), "release", Some(deb))
+        Some(std::thread::spawn(|| {
+            let at = Instant::now();
+            install_mdbook().map(|binary| (binary, at.elapsed().as_secs_f64()))
+        }))
+    };
+
+    let mut built: (Option<PathBuf>, &str, Option<PathBuf>, Option<PathBuf>, PathBuf) =
+        (None, "debug", None, None, PathBuf::new());
+    let build_name = if options.quick || options.no_bundle { "bench_build_s" } else { "bundle_and_bench_build_s" };
+    timed_step(build_name, &mut || {
+        built = if options.quick {
+            setup::install_npm_packages()?;
+            // The same packages (so the same features) as the Rust test
+            // layer: inside `cargo xtask test` this build is already done.
+            process::run("cargo", &["build", "--workspace", "--exclude", "qunxue-desktop", "--exclude", MINIMAL_APP])?;
+            let debug = target_dir().join("debug/qunxue-desktop");
+            (debug.is_file().then_some(debug), "debug", None, None, target_dir().join("debug/qunxue-bench"))
+        } else if options.no_bundle {
+            setup::install_npm_packages()?;
+            process::run("cargo", &["build", "--release", "-p", "qunxue-bench", "-p", MINIMAL_APP])?;
+            let debug = target_dir().join("debug/qunxue-desktop");
+            let minimal = target_dir().join("release").join(MINIMAL_APP);
+            (debug.is_file().then_some(debug), "debug", Some(minimal), None, target_dir().join("release/qunxue-bench"))
+        } else {
+            // The bench binary and the minimal app come out of the app's own release build.
+            let deb = bundle_with(&["qunxue-bench", MINIMAL_APP])?;
+            let release = target_dir().join("release");
+            (Some(release.join("qunxue-desktop")), "release", Some(release.join(MINIMAL_APP)), Some(deb), release.join("qunxue-bench"))
+        };
+        Ok(())
+    })?;
+    let (app, app_build, minimal, deb, binary) = built;
+    let mdbook = match mdbook_install {
+        Some(install) => {
+            let (binary, seconds) = install.join().map_err(|_| anyhow::anyhow!("installing mdBook panicked"))??;
+            figures.push(format!("setup_mdbook_s={seconds:.1}"));
+            Some(binary)
+        }
+        None => None,
     };
     let _display = match (&app, Display::detect()) {
         (Some(_), Display::Missing) => Some(VirtualDisplay::start()?),
         _ => None,
     };
 
-    let binary = target_dir().join("release/qunxue-bench");
     let mut args: Vec<String> = vec!["run".into(), "--out".into(), report.display().to_string()];
     if options.quick {
         args.extend(
             [
-                "--modules",
-                "100",
-                "--answers",
-                "5000",
-                "--learners",
-                "1000",
-                "--runs",
-                "1",
+                "--modules", "100", "--answers", "5000", "--learners", "1000", "--runs", "1", "--statements", "5000",
+                "--members", "100",
             ]
             .map(String::from),
         );
     }
-    if let Some(python) = python {
-        args.extend(["--python".into(), python.display().to_string()]);
-    }
-    if let Some(app) = app {
-        args.extend([
-            "--app".into(),
-            app.display().to_string(),
-            "--app-build".into(),
-            app_build.into(),
-        ]);
-    }
-    if let Some(deb) = deb {
-        args.extend(["--deb".into(), deb.display().to_string()]);
-    }
-    for figure in figures {
-        args.extend(["--figure".into(), figure]);
+    let mut path_arg = |flag: &str, path: Option<PathBuf>| {
+        if let Some(path) = path {
+            args.extend([flag.to_string(), path.display().to_string()]);
+        }
+    };
+    path_arg("--python", python);
+    path_arg("--ralph-python", ralph);
+    path_arg("--mdbook", mdbook);
+    path_arg("--app", app);
+    path_arg("--minimal-app", minimal);
+    path_arg("--deb", deb);
+    args.extend(["--app-build".into(), app_build.into()]);
+    for figure in &figures {
+        args.extend(["--figure".into(), figure.clone()]);
     }
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let measuring = Instant::now();
     process::run(&binary.display().to_string(), &args)?;
-    eprintln!("xtask: the bench took {:.0} s, builds included", started.elapsed().as_secs_f64());
+    let run = RunTime {
+        total_s: started.elapsed().as_secs_f64(),
+        measuring_s: measuring.elapsed().as_secs_f64(),
+        quick: options.quick,
+    };
+    run.record(&report)?;
+    eprintln!(
+        "xtask: the bench took {:.0} s, of which {:.0} s measuring (setup and builds: {})",
+        run.total_s,
+        run.measuring_s,
+        figures.join(", ")
+    );
     Ok(())
+}
+
+/// The package name of P6's floor (crates/bench/minimal-app).
+pub const MINIMAL_APP: &str = "qunxue-bench-minimal-app";
+
+/// How long the whole run took, added to report.json once it is over (the
+/// bench binary cannot know the time of the builds that made it).
+struct RunTime {
+    total_s: f64,
+    measuring_s: f64,
+    quick: bool,
+}
+
+impl RunTime {
+    fn record(&self, report: &Path) -> anyhow::Result<()> {
+        let mut json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(report)?)?;
+        json["run"] = serde_json::json!({
+            "total_s": self.total_s,
+            "measuring_s": self.measuring_s,
+            "quick": self.quick,
+        });
+        std::fs::write(report, serde_json::to_string_pretty(&json)? + "\n")?;
+        Ok(())
+    }
+}
+
+/// mdBook, P1's peer, installed once under `target/bench/tools` (pinned).
+fn install_mdbook() -> anyhow::Result<PathBuf> {
+    let root = target_dir().join("bench/tools");
+    let binary = root.join("bin/mdbook");
+    let installed = process::capture(&binary.display().to_string(), &["--version"])
+        .is_ok_and(|out| String::from_utf8_lossy(&out.stdout).contains(MDBOOK_VERSION));
+    if !installed {
+        let root_arg = root.display().to_string();
+        // Without its `serve` and `watch` features (a web server and a file
+        // watcher): `mdbook build` needs neither, and they double its build.
+        process::run(
+            "cargo",
+            &[
+                "install", "mdbook", "--version", MDBOOK_VERSION, "--locked", "--no-default-features", "--features", "search",
+                "--root", &root_arg,
+            ],
+        )?;
+    }
+    Ok(binary)
 }
 
 /// A venv with numpy and scipy under the target folder, made once.

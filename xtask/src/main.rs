@@ -57,7 +57,7 @@ enum Task {
     Installers,
     /// Measure every performance budget (DESIGN.md §6); prints a table and writes target/bench/report.json.
     Bench {
-        /// Small sizes, to try the bench out; the figures are not the budgets'.
+        /// The smoke test `cargo xtask test` runs: debug build, small sizes, no mdBook or minimal app; the figures are not the budgets..
         #[arg(long)]
         quick: bool,
         /// Skip the release bundle (P6 then starts the debug app, if built, and the .deb size is not measured).

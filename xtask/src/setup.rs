@@ -78,6 +78,13 @@ pub fn run(profile: Profile) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The Python of Ralph's venv (installed first if needed): P7's LRS in
+/// `cargo xtask bench`.
+pub fn ralph_python() -> anyhow::Result<std::path::PathBuf> {
+    RALPH.install()?;
+    Ok(RALPH.path().join("bin/python"))
+}
+
 /// A venv of Python tools the tests run, outside target/ so that `cargo
 /// clean` and fresh clones on one machine share it.
 struct TestVenv {

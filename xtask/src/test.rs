@@ -40,6 +40,7 @@ pub fn run(with_setup: bool) -> anyhow::Result<()> {
     process::run("cargo", &["build", "-p", "qunxue-cli", "-p", "qunxue-test-support"])?;
     layers.push(playwright(&reports)?);
     layers.push(desktop_e2e()?);
+    layers.push(bench_smoke()?);
 
     eprintln!("\n== test layers ==");
     for layer in &layers {
@@ -57,7 +58,45 @@ pub fn run(with_setup: bool) -> anyhow::Result<()> {
 /// `cargo test` over the workspace (core, store, app, cli, bench, xtask's own
 /// parsers and tests/). The desktop crate needs the built UI: it runs after it.
 fn rust_tests() -> anyhow::Result<Layer> {
-    cargo_tests("Rust (cargo test)", &["test", "--no-fail-fast", "--workspace", "--exclude", "qunxue-desktop"])
+    cargo_tests(
+        "Rust (cargo test)",
+        &["test", "--no-fail-fast", "--workspace", "--exclude", "qunxue-desktop", "--exclude", crate::bench::MINIMAL_APP],
+    )
+}
+
+/// `cargo xtask bench --quick`: every budget measured on small data with
+/// the debug build, so the bench cannot rot unnoticed. No timing is
+/// asserted; a budget that cannot be measured at all, or a missing one,
+/// fails the layer. Each measured check counts as a test.
+fn bench_smoke() -> anyhow::Result<Layer> {
+    let name = "Bench (--quick smoke)";
+    if let Err(e) = crate::bench::bench(crate::bench::BenchOptions { quick: true, no_bundle: true }) {
+        eprintln!("xtask: the quick bench failed: {e:#}");
+        return Ok(Layer { name, passed: 0, failed: 1 });
+    }
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(crate::bench::target_dir().join("bench/report.json"))?)?;
+    let budgets = report["budgets"].as_array().cloned().unwrap_or_default();
+    let mut passed = 0;
+    let mut failed = 0;
+    for id in ["P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8"] {
+        match budgets.iter().find(|b| b["id"] == id) {
+            Some(budget) => {
+                let checks = budget["checks"].as_array().cloned().unwrap_or_default();
+                let measured = checks.iter().filter(|c| !c["value"].is_null()).count() as u64;
+                if measured == 0 {
+                    eprintln!("xtask: the quick bench measured nothing of {id}: {}", budget["note"]);
+                    failed += 1;
+                }
+                passed += measured;
+            }
+            None => {
+                eprintln!("xtask: the quick bench report has no {id}");
+                failed += 1;
+            }
+        }
+    }
+    Ok(Layer { name, passed, failed })
 }
 
 /// The secrets test against a real OS credential store: a private D-Bus

@@ -6,6 +6,9 @@
 pub mod budgets;
 pub mod gen_pack;
 pub mod impact_data;
+pub mod lrs_server;
 pub mod machine;
+pub mod peers;
 pub mod report;
 pub mod timing;
+pub mod xapi_data;

@@ -49,9 +49,24 @@ enum Task {
         /// Python with numpy and scipy (P5's comparison is skipped without it).
         #[arg(long)]
         python: Option<PathBuf>,
+        /// Statements pulled from the LRS in P7 (the budget says 100k).
+        #[arg(long, default_value_t = 100_000)]
+        statements: usize,
+        /// Learners in P7's class and P8's report (the budget says 1,000).
+        #[arg(long, default_value_t = 1000)]
+        members: usize,
+        /// The mdbook binary, P1's peer (skipped without it).
+        #[arg(long)]
+        mdbook: Option<PathBuf>,
+        /// The Python of Ralph's venv, P7's LRS (P7 is skipped without it).
+        #[arg(long)]
+        ralph_python: Option<PathBuf>,
         /// The desktop binary to start under the current DISPLAY (P6).
         #[arg(long)]
         app: Option<PathBuf>,
+        /// The minimal Tauri app, P6's floor.
+        #[arg(long)]
+        minimal_app: Option<PathBuf>,
         /// "release" or "debug": what kind of build --app is.
         #[arg(long, default_value = "release")]
         app_build: String,
@@ -63,7 +78,8 @@ enum Task {
         #[arg(long, default_value_t = 1)]
         seed: u64,
         /// Measure only these budgets (e.g. `--only P1,P3`), for profiling one
-        /// of them; P2–P4 still import the pack that P1 measures.
+        /// of them; P2–P4 still import the pack that P1 measures, and P8
+        /// still pulls P7's class.
         #[arg(long, value_delimiter = ',')]
         only: Vec<String>,
     },
@@ -102,8 +118,13 @@ fn main() -> anyhow::Result<()> {
             answers,
             learners,
             runs,
+            statements,
+            members,
+            mdbook,
+            ralph_python,
             python,
             app,
+            minimal_app,
             app_build,
             deb,
             figures,
@@ -120,6 +141,10 @@ fn main() -> anyhow::Result<()> {
                 learners,
                 runs,
                 python,
+                mdbook,
+                ralph_python,
+                statements,
+                members,
                 seed,
             };
             let machine = machine::describe();
@@ -155,9 +180,22 @@ fn main() -> anyhow::Result<()> {
                 step("P5 impact statistics");
                 report.budgets.push(budgets::impact::measure(&settings)?);
             }
+            let mut pulled = None;
+            if wanted("P7") || wanted("P8") {
+                step("P7 class pull from the LRS");
+                let (p7, class) = budgets::pull::measure(&settings)?;
+                if wanted("P7") {
+                    report.budgets.push(p7);
+                }
+                pulled = class;
+            }
+            if wanted("P8") {
+                step("P8 effect report and class view at class scale");
+                report.budgets.push(budgets::class::measure(&settings, pulled.as_ref())?);
+            }
             if wanted("P6") {
                 step("P6 desktop app");
-                let artifacts = Artifacts { app, deb, build: app_build };
+                let artifacts = Artifacts { app, minimal: minimal_app, deb, build: app_build };
                 let mut p6 = budgets::desktop::measure(&settings.work, &artifacts)?;
                 for (name, value) in figures {
                     p6 = p6.figure(&name, value);

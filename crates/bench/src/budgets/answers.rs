@@ -1,7 +1,9 @@
 //! P3: saving answers durably, one `save_answer` call (one committed
 //! transaction each, as the quiz screen does) per answer, for 100k answers
-//! ÷ the same rows inserted raw in one batched rusqlite transaction; and the
-//! p99 of one save.
+//! ÷ the floor of that durability: the same rows as bare one-row commits
+//! into the same table under the same pragmas; and the p99 of one save.
+//! One batched transaction is reported beside them as a figure (it is not
+//! a floor: it gives up the durability of each answer).
 
 use std::hint::black_box;
 
@@ -84,17 +86,17 @@ pub fn measure(settings: &Settings, imported: &Imported) -> anyhow::Result<Budge
     });
     committed?;
 
-    let throughput_ratio = ratio(raw.as_secs_f64(), saves.total());
+    let throughput_ratio = ratio(per_commit.as_secs_f64(), saves.total());
     let p99_ms = saves.percentile(99.0) * 1e3;
     Ok(Budget::new("P3", "submit answers (durable)")
         .check(Check::new(
-            "answers/s ÷ raw batched inserts",
+            "answers/s ÷ bare one-row commits",
             Some(throughput_ratio),
             Rule::AtLeast,
             0.5,
             "×",
         ))
-        .check(Check::new("save p99", Some(p99_ms), Rule::AtMost, 10.0, "ms"))
+        .check(Check::new("save p99", Some(p99_ms), Rule::AtMost, 1.0, "ms"))
         .figure("answers", saves.len() as f64)
         .figure("save_total_s", saves.total())
         .figure("save_median_ms", saves.median() * 1e3)
@@ -102,12 +104,12 @@ pub fn measure(settings: &Settings, imported: &Imported) -> anyhow::Result<Budge
         .figure("raw_batched_insert_s", raw.as_secs_f64())
         .figure("raw_rows", inserted as f64)
         .figure("raw_one_commit_per_row_s", per_commit.as_secs_f64())
-        .figure("save_vs_raw_one_commit_per_row", ratio(per_commit.as_secs_f64(), saves.total()))
+        .figure("save_vs_raw_batched", ratio(raw.as_secs_f64(), saves.total()))
         .figure("start_quiz_median_ms", starts.median() * 1e3)
         .note(format!(
             "{} learners × {} quizzes: quiz::save_answer (check the attempt, score, upsert, commit; WAL, \
-             synchronous=NORMAL) timed per call, vs the same {} rows inserted with one prepared statement in one \
-             transaction",
+             synchronous=NORMAL) timed per call, vs the same {} rows as bare one-row commits (a cached INSERT in its \
+             own transaction, same connection and pragmas, same table); one batched transaction is a figure",
             learners,
             quizzes.len(),
             inserted

@@ -1,8 +1,10 @@
-//! P6: the desktop app. Cold start to the first interactive screen (the UI
-//! calls `ui_ready` after the first screen has painted, and the app prints a
-//! line the moment it does), the `.deb` size, and the idle memory of the
-//! app with its WebKit helper processes, read from /proc. Needs a display
-//! (the xtask starts Xvfb).
+//! P6: the desktop app beside its floor, a minimal Tauri 2 app (one page,
+//! no backend but the ready signal; `crates/bench/minimal-app`) started the
+//! same way on the same display. Cold start to the first interactive screen
+//! (the UI calls `ui_ready` after the first screen has painted, and the app
+//! prints a line the moment it does), the idle memory of each with its
+//! WebKit helper processes, read from /proc, and the `.deb` size. Needs a
+//! display (the xtask starts Xvfb).
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -10,7 +12,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use super::fresh_dir;
+use super::{fresh_dir, ratio};
 use crate::report::{Budget, Check, Rule};
 use crate::timing::Samples;
 
@@ -25,70 +27,121 @@ const WARM_STARTS: usize = 3;
 #[derive(Debug, Clone, Default)]
 pub struct Artifacts {
     pub app: Option<PathBuf>,
+    /// The minimal Tauri app built by the same cargo invocation.
+    pub minimal: Option<PathBuf>,
     pub deb: Option<PathBuf>,
     /// What kind of build `app` is, for the note ("release", "debug").
     pub build: String,
 }
 
 pub fn measure(work: &Path, artifacts: &Artifacts) -> anyhow::Result<Budget> {
-    let mut budget = Budget::new("P6", "desktop app: cold start, .deb size, idle memory");
+    let mut budget = Budget::new("P6", "desktop app beside a minimal Tauri app: cold start, idle memory, .deb size");
     let deb_mb = artifacts
         .deb
         .as_ref()
         .map(|deb| std::fs::metadata(deb).map(|m| m.len() as f64 / 1e6))
         .transpose()?;
     let mut notes = Vec::new();
-    let (start_s, rss_mb) = match &artifacts.app {
-        Some(app) => {
-            let data = fresh_dir(&work.join("desktop-data"))?;
-            // The first start creates the database and installs the shipped course.
-            let first = start(app, &data)?;
-            let first_s = first.ready_after.as_secs_f64();
-            first.stop();
-            let mut starts = Samples::default();
-            let mut idle = None;
-            for run in 0..WARM_STARTS {
-                let running = start(app, &data)?;
-                starts.push(running.ready_after);
-                if run + 1 == WARM_STARTS {
-                    std::thread::sleep(IDLE_WAIT);
-                    idle = Some(tree_memory_kb(running.child.id())?);
-                }
-                running.stop();
-            }
-            let memory = idle.expect("at least one warm start");
-            let mb = |kb: u64| kb as f64 * 1024.0 / 1e6;
-            budget = budget
-                .figure("first_start_s", first_s)
-                .figure("start_median_s", starts.median())
-                .figure("idle_rss_main_mb", mb(memory.main_rss))
-                .figure("idle_rss_with_webkit_mb", mb(memory.rss))
-                .figure("idle_pss_with_webkit_mb", mb(memory.pss));
-            notes.push(format!(
-                "{} build; start = spawn to the app's `{READY_LINE}` line (the UI's ui_ready after the first paint), \
-                 median of {WARM_STARTS} starts on an existing data folder (first start, which creates the database \
-                 and installs the course: {first_s:.2} s); idle RSS = VmRSS of the app and its WebKit processes \
-                 {} s after the last start (their Pss, which shares libraries fairly, is a figure)",
-                artifacts.build,
-                IDLE_WAIT.as_secs()
-            ));
-            (Some(starts.median()), Some(mb(memory.rss)))
-        }
+    let ours = match &artifacts.app {
+        Some(app) => Some(starts_and_memory(app, &fresh_dir(&work.join("desktop-data"))?)?),
         None => {
             notes.push("no desktop binary given: start time and memory not measured".to_string());
-            (None, None)
+            None
         }
     };
+    let minimal = match &artifacts.minimal {
+        Some(app) => Some(starts_and_memory(app, &fresh_dir(&work.join("minimal-data"))?)?),
+        None => {
+            notes.push("the minimal Tauri app was not built for this run (cargo xtask bench --quick skips it)".to_string());
+            None
+        }
+    };
+    if let Some(ours) = &ours {
+        budget = ours.figures(budget, "");
+        notes.push(format!(
+            "{} build; start = spawn to the `{READY_LINE}` line (the UI's ui_ready after the first paint), median of \
+             {WARM_STARTS} starts on an existing data folder (first start, which creates the database and installs the \
+             course: {:.2} s); idle = VmRSS and Pss of the app and its WebKit processes {} s after the last start; \
+             the minimal app is measured the same way",
+            artifacts.build,
+            ours.first_start_s,
+            IDLE_WAIT.as_secs()
+        ));
+    }
+    if let Some(minimal) = &minimal {
+        budget = minimal.figures(budget, "minimal_");
+    }
     if let Some(mb) = deb_mb {
         budget = budget.figure("deb_mb", mb);
     } else {
         notes.push("no .deb given (run without --no-bundle): size not measured".to_string());
     }
+    let both = ours.as_ref().zip(minimal.as_ref());
     Ok(budget
-        .check(Check::new("cold start to interactive", start_s, Rule::AtMost, 1.0, "s"))
+        .check(Check::new(
+            "start ÷ minimal Tauri app",
+            both.map(|(o, m)| ratio(o.start_s, m.start_s)),
+            Rule::AtMost,
+            1.5,
+            "×",
+        ))
+        .check(Check::new(
+            "idle RSS ÷ minimal Tauri app",
+            both.map(|(o, m)| ratio(o.rss_mb, m.rss_mb)),
+            Rule::AtMost,
+            1.15,
+            "×",
+        ))
+        .check(Check::new("cold start to interactive", ours.as_ref().map(|o| o.start_s), Rule::AtMost, 1.0, "s"))
         .check(Check::new(".deb size", deb_mb, Rule::AtMost, 15.0, "MB"))
-        .check(Check::new("idle RSS (app + WebKit)", rss_mb, Rule::AtMost, 200.0, "MB"))
         .note(notes.join("; ")))
+}
+
+/// One app's starts and idle memory.
+struct Measured {
+    first_start_s: f64,
+    start_s: f64,
+    main_rss_mb: f64,
+    rss_mb: f64,
+    pss_mb: f64,
+}
+
+impl Measured {
+    fn figures(&self, budget: Budget, prefix: &str) -> Budget {
+        budget
+            .figure(&format!("{prefix}first_start_s"), self.first_start_s)
+            .figure(&format!("{prefix}start_median_s"), self.start_s)
+            .figure(&format!("{prefix}idle_rss_main_mb"), self.main_rss_mb)
+            .figure(&format!("{prefix}idle_rss_with_webkit_mb"), self.rss_mb)
+            .figure(&format!("{prefix}idle_pss_with_webkit_mb"), self.pss_mb)
+    }
+}
+
+/// A first start, then [`WARM_STARTS`] starts with the memory read after the last.
+fn starts_and_memory(app: &Path, data: &Path) -> anyhow::Result<Measured> {
+    let first = start(app, data)?;
+    let first_start_s = first.ready_after.as_secs_f64();
+    first.stop();
+    let mut starts = Samples::default();
+    let mut idle = None;
+    for run in 0..WARM_STARTS {
+        let running = start(app, data)?;
+        starts.push(running.ready_after);
+        if run + 1 == WARM_STARTS {
+            std::thread::sleep(IDLE_WAIT);
+            idle = Some(tree_memory_kb(running.child.id())?);
+        }
+        running.stop();
+    }
+    let memory = idle.expect("at least one warm start");
+    let mb = |kb: u64| kb as f64 * 1024.0 / 1e6;
+    Ok(Measured {
+        first_start_s,
+        start_s: starts.median(),
+        main_rss_mb: mb(memory.main_rss),
+        rss_mb: mb(memory.rss),
+        pss_mb: mb(memory.pss),
+    })
 }
 
 struct Running {

@@ -1,6 +1,9 @@
 //! P1: importing a 1,000-module pack (read, parse, validate, render and
-//! sanitise, copy, store, index for search) ÷ raw pulldown-cmark rendering
-//! of the same module files.
+//! sanitise, copy, store, index for search) beside its floor — the raw
+//! libraries doing the work no import can skip on the same files
+//! ([`crate::peers::raw_import`]) — and its peer, `mdbook build` of the same
+//! modules laid out as a book ([`crate::peers::mdbook`]). A bare
+//! pulldown-cmark render is kept as a figure.
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -11,6 +14,7 @@ use qunxue_store::Store;
 
 use super::{fresh_dir, now, ratio, Settings};
 use crate::gen_pack::{generate, GeneratedPack, PackOptions};
+use crate::peers::{mdbook, raw_import::raw_import};
 use crate::report::{Budget, Check, Rule};
 use crate::timing::{repeat, timed, Samples};
 
@@ -73,15 +77,55 @@ pub fn measure(settings: &Settings) -> anyhow::Result<(Budget, Imported)> {
     }
     let imported = last.ok_or_else(|| anyhow::anyhow!("P1 needs at least one run"))?;
 
-    let factor = ratio(imports.median(), baseline.median());
-    let budget = Budget::new("P1", &format!("import a {}-module pack", settings.modules))
+    // The floor, after the imports so both meet the same page cache.
+    let jieba = jieba_rs::Jieba::new();
+    let mut floor = Samples::default();
+    for run in 0..settings.runs.max(3) {
+        let database = fresh_dir(&settings.work.join(format!("floor-{run}")))?.join("floor.db");
+        let (written, elapsed) = timed(|| raw_import(&jieba, &pack.module_files, &database));
+        written?;
+        floor.push(elapsed);
+    }
+    let mut notes = vec![format!(
+        "median of {} imports into a new database (folder pack, page cache warm) vs median of {} floors (read + \
+         pulldown-cmark + ammonia + jieba cut on every core, one FTS5 insert transaction) of the same {} files",
+        imports.len(),
+        floor.len(),
+        texts.len()
+    )];
+    let peer = match &settings.mdbook {
+        Some(binary) => {
+            let book = mdbook::lay_out(&pack.module_files, &fresh_dir(&settings.work.join("mdbook"))?)?;
+            let mut builds = Samples::default();
+            for _ in 0..settings.runs.max(3) {
+                builds.push(mdbook::build(binary, &book)?);
+            }
+            notes.push(format!("peer: median of {} `mdbook build` (mdBook {}, search index on)", builds.len(), mdbook::MDBOOK_VERSION));
+            Some(builds.median())
+        }
+        None => {
+            notes.push("peer: mdbook was not installed for this run (cargo xtask bench --quick skips it)".into());
+            None
+        }
+    };
+
+    let mut budget = Budget::new("P1", &format!("import a {}-module pack", settings.modules))
         .check(Check::new(
-            "import ÷ raw pulldown-cmark",
-            Some(factor),
+            "import ÷ raw libraries (floor)",
+            Some(ratio(imports.median(), floor.median())),
             Rule::AtMost,
-            3.0,
+            1.5,
             "×",
         ))
+        .check(Check::new(
+            "import ÷ mdbook build (peer)",
+            peer.map(|peer| ratio(imports.median(), peer)),
+            Rule::AtMost,
+            0.5,
+            "×",
+        ))
+        .figure("floor_s", floor.median())
+        .figure("import_over_raw_pulldown_cmark", ratio(imports.median(), baseline.median()))
         .figure("modules", settings.modules as f64)
         .figure("markdown_mb", bytes as f64 / 1e6)
         .figure("import_s", imports.median())
@@ -91,15 +135,11 @@ pub fn measure(settings: &Settings) -> anyhow::Result<(Budget, Imported)> {
         .figure("stage_read_s", stages.seconds(ImportStage::Reading))
         .figure("stage_validate_s", stages.seconds(ImportStage::Validating))
         .figure("stage_copy_s", stages.seconds(ImportStage::Copying))
-        .figure("stage_save_and_index_s", stages.seconds(ImportStage::Saving))
-        .note(format!(
-            "median of {} imports into a new database (folder pack, page cache warm) vs median of {} raw \
-             pulldown-cmark renders of the same {} files from memory",
-            imports.len(),
-            baseline.len(),
-            texts.len()
-        ));
-    Ok((budget, imported))
+        .figure("stage_save_and_index_s", stages.seconds(ImportStage::Saving));
+    if let Some(peer) = peer {
+        budget = budget.figure("mdbook_build_s", peer);
+    }
+    Ok((budget.note(notes.join("; ")), imported))
 }
 
 /// When an import entered each stage, from its progress reports: where the

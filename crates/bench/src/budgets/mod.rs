@@ -4,10 +4,12 @@
 //! [`crate::report::Budget`].
 
 pub mod answers;
+pub mod class;
 pub mod desktop;
 pub mod impact;
 pub mod import;
 pub mod open;
+pub mod pull;
 pub mod search;
 
 use std::path::{Path, PathBuf};
@@ -31,6 +33,14 @@ pub struct Settings {
     pub runs: usize,
     /// Python with numpy and scipy, for P5's comparison; `None` skips it.
     pub python: Option<PathBuf>,
+    /// The mdbook binary, P1's peer; `None` skips it.
+    pub mdbook: Option<PathBuf>,
+    /// The Python of Ralph's venv, P7's LRS; `None` skips P7.
+    pub ralph_python: Option<PathBuf>,
+    /// Statements pulled in P7 (the budget says 100k).
+    pub statements: usize,
+    /// Members of the class in P7 and P8 (the budget says 1,000).
+    pub members: usize,
     pub seed: u64,
 }
 

@@ -55,10 +55,10 @@ pub fn measure(settings: &Settings, imported: &Imported) -> anyhow::Result<Budge
             "open ÷ raw pulldown-cmark",
             Some(factor),
             Rule::AtMost,
-            1.5,
+            1.3,
             "×",
         ))
-        .check(Check::new("open p95", Some(p95_ms), Rule::AtMost, 5.0, "ms"))
+        .check(Check::new("open p95", Some(p95_ms), Rule::AtMost, 2.0, "ms"))
         .figure("module_kb", markdown.len() as f64 / 1e3)
         .figure("open_median_ms", opens.median() * 1e3)
         .figure("open_p95_ms", p95_ms)
