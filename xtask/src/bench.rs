@@ -88,38 +88,29 @@ pub struct BenchOptions {
     pub no_bundle: bool,
 }
 
-/// The version of mdBook P1 compares the import with.
+/// The version of mdBook P1 compares the import with (the report names the
+/// version the binary itself reports).
 const MDBOOK_VERSION: &str = "0.5.4";
 
 pub fn bench(options: BenchOptions) -> anyhow::Result<()> {
-    let report = target_dir().join("bench/report.json");
+    // A quick run keeps its own report and work folder, so the smoke test of
+    // `cargo xtask test` never overwrites the figures of a real run.
+    let report = target_dir().join(if options.quick { "bench/quick/report.json" } else { "bench/report.json" });
     std::fs::create_dir_all(report.parent().expect("a folder"))?;
     let started = Instant::now();
     let mut figures: Vec<String> = Vec::new();
-    let mut timed_step = |name: &str, step: &mut dyn FnMut() -> anyhow::Result<()>| -> anyhow::Result<f64> {
-        let at = Instant::now();
-        step()?;
-        let seconds = at.elapsed().as_secs_f64();
-        figures.push(format!("{name}={seconds:.1}"));
-        Ok(seconds)
-    };
+    let mut timed = |name: &str, at: Instant| figures.push(format!("{name}={:.1}", at.elapsed().as_secs_f64()));
 
-    let mut python = None;
-    timed_step("setup_python_s", &mut || {
-        python = match scipy_python() {
-            Ok(python) => Some(python),
-            Err(e) => {
-                eprintln!("xtask: P5's scipy comparison will be skipped: {e:#}");
-                None
-            }
-        };
-        Ok(())
-    })?;
-    let mut ralph = None;
-    timed_step("setup_ralph_s", &mut || {
-        ralph = Some(setup::ralph_python()?);
-        Ok(())
-    })?;
+    let at = Instant::now();
+    let python = scipy_python()
+        .inspect_err(|e| eprintln!("xtask: P5's scipy comparison will be skipped: {e:#}"))
+        .ok();
+    timed("setup_python_s", at);
+    let at = Instant::now();
+    let ralph = setup::ralph_python()
+        .inspect_err(|e| eprintln!("xtask: P7 (and P8's class view) will be skipped: Ralph did not install: {e:#}"))
+        .ok();
+    timed("setup_ralph_s", at);
     // mdBook compiles beside the release build: the build leaves a core idle
     // in its long serial stretches (linking, the last crates), which this fills.
     let mdbook_install = if options.quick {
@@ -131,41 +122,24 @@ pub fn bench(options: BenchOptions) -> anyhow::Result<()> {
             install_mdbook().map(|binary| (binary, at.elapsed().as_secs_f64()))
         }))
     };
-
-    let mut built: (Option<PathBuf>, &str, Option<PathBuf>, Option<PathBuf>, PathBuf) =
-        (None, "debug", None, None, PathBuf::new());
-    let build_name = if options.quick || options.no_bundle { "bench_build_s" } else { "bundle_and_bench_build_s" };
-    timed_step(build_name, &mut || {
-        built = if options.quick {
-            setup::install_npm_packages()?;
-            // The same packages (so the same features) as the Rust test
-            // layer: inside `cargo xtask test` this build is already done.
-            process::run("cargo", &["build", "--workspace", "--exclude", "qunxue-desktop", "--exclude", MINIMAL_APP])?;
-            let debug = target_dir().join("debug/qunxue-desktop");
-            (debug.is_file().then_some(debug), "debug", None, None, target_dir().join("debug/qunxue-bench"))
-        } else if options.no_bundle {
-            setup::install_npm_packages()?;
-            process::run("cargo", &["build", "--release", "-p", "qunxue-bench", "-p", MINIMAL_APP])?;
-            let debug = target_dir().join("debug/qunxue-desktop");
-            let minimal = target_dir().join("release").join(MINIMAL_APP);
-            (debug.is_file().then_some(debug), "debug", Some(minimal), None, target_dir().join("release/qunxue-bench"))
-        } else {
-            // The bench binary and the minimal app come out of the app's own release build.
-            let deb = bundle_with(&["qunxue-bench", MINIMAL_APP])?;
-            let release = target_dir().join("release");
-            (Some(release.join("qunxue-desktop")), "release", Some(release.join(MINIMAL_APP)), Some(deb), release.join("qunxue-bench"))
-        };
-        Ok(())
-    })?;
-    let (app, app_build, minimal, deb, binary) = built;
-    let mdbook = match mdbook_install {
-        Some(install) => {
-            let (binary, seconds) = install.join().map_err(|_| anyhow::anyhow!("installing mdBook panicked"))??;
+    let at = Instant::now();
+    // Joined whether or not the build worked: a `cargo install` must not
+    // go on compiling after the bench has given up.
+    let built = build(options);
+    timed(if options.quick || options.no_bundle { "bench_build_s" } else { "bundle_and_bench_build_s" }, at);
+    let mdbook = match mdbook_install.map(|install| install.join()) {
+        Some(Ok(Ok((binary, seconds)))) => {
             figures.push(format!("setup_mdbook_s={seconds:.1}"));
             Some(binary)
         }
+        Some(Ok(Err(e))) => {
+            eprintln!("xtask: P1's peer will be skipped: mdBook did not install: {e:#}");
+            None
+        }
+        Some(Err(_)) => bail!("installing mdBook panicked"),
         None => None,
     };
+    let Built { app, app_build, minimal, deb, bench: binary } = built?;
     let _display = match (&app, Display::detect()) {
         (Some(_), Display::Missing) => Some(VirtualDisplay::start()?),
         _ => None,
@@ -212,6 +186,58 @@ pub fn bench(options: BenchOptions) -> anyhow::Result<()> {
         figures.join(", ")
     );
     Ok(())
+}
+
+/// What the build step made.
+struct Built {
+    /// The desktop app P6 starts (none in a quick run without a debug build).
+    app: Option<PathBuf>,
+    /// "release" or "debug", for the report.
+    app_build: &'static str,
+    /// P6's floor, built like `app` (skipped in a quick run).
+    minimal: Option<PathBuf>,
+    deb: Option<PathBuf>,
+    /// The qunxue-bench binary.
+    bench: PathBuf,
+}
+
+/// Builds what the run measures: the release app, its `.deb`, the bench
+/// and the minimal app in one cargo invocation; or, with `--no-bundle`,
+/// the bench in release and the minimal app as a debug build beside the
+/// debug app; or, with `--quick`, the debug build `cargo xtask test` made.
+fn build(options: BenchOptions) -> anyhow::Result<Built> {
+    let debug = target_dir().join("debug");
+    let release = target_dir().join("release");
+    let debug_app = || Some(debug.join("qunxue-desktop")).filter(|app| app.is_file());
+    if options.quick {
+        setup::install_npm_packages()?;
+        // The same packages (so the same features) as the Rust test layer:
+        // inside `cargo xtask test` this build is already done.
+        process::run("cargo", &["build", "--workspace", "--exclude", "qunxue-desktop", "--exclude", MINIMAL_APP])?;
+        return Ok(Built { app: debug_app(), app_build: "debug", minimal: None, deb: None, bench: debug.join("qunxue-bench") });
+    }
+    if options.no_bundle {
+        setup::install_npm_packages()?;
+        process::run("cargo", &["build", "--release", "-p", "qunxue-bench"])?;
+        // Debug, as the app it is compared with.
+        process::run("cargo", &["build", "-p", MINIMAL_APP])?;
+        return Ok(Built {
+            app: debug_app(),
+            app_build: "debug",
+            minimal: Some(debug.join(MINIMAL_APP)),
+            deb: None,
+            bench: release.join("qunxue-bench"),
+        });
+    }
+    // The bench binary and the minimal app come out of the app's own release build.
+    let deb = bundle_with(&["qunxue-bench", MINIMAL_APP])?;
+    Ok(Built {
+        app: Some(release.join("qunxue-desktop")),
+        app_build: "release",
+        minimal: Some(release.join(MINIMAL_APP)),
+        deb: Some(deb),
+        bench: release.join("qunxue-bench"),
+    })
 }
 
 /// The package name of P6's floor (crates/bench/minimal-app).

@@ -66,7 +66,7 @@ enum Task {
     },
     /// Profile one budget (perf or callgrind) on a release build that keeps its symbols; reports go to target/bench/profile/.
     Profile {
-        /// The budget: P1, P2, P3, P4 or P5.
+        /// The budget: P1, P2, P3, P4, P5, P7 or P8.
         budget: String,
         #[arg(long, value_enum, default_value = "perf")]
         with: profile::Profiler,

@@ -38,8 +38,8 @@ pub struct ProfileOptions {
 
 pub fn profile(options: &ProfileOptions) -> anyhow::Result<()> {
     let budget = options.budget.to_ascii_uppercase();
-    if !["P1", "P2", "P3", "P4", "P5"].contains(&budget.as_str()) {
-        bail!("cannot profile {budget}: choose one of P1–P5 (P6 measures another program, the desktop app)");
+    if !["P1", "P2", "P3", "P4", "P5", "P7", "P8"].contains(&budget.as_str()) {
+        bail!("cannot profile {budget}: choose one of P1–P5, P7, P8 (P6 measures another program, the desktop app)");
     }
     let tool = match options.profiler {
         Profiler::Perf => "perf",
@@ -57,8 +57,16 @@ pub fn profile(options: &ProfileOptions) -> anyhow::Result<()> {
     let binary = target_dir().join("profiling/qunxue-bench").display().to_string();
     let report = folder.join(format!("{budget}.json")).display().to_string();
     let (modules, answers) = (options.modules.to_string(), options.answers.to_string());
-    let bench_args =
-        ["run", "--out", &report, "--only", &budget, "--runs", "1", "--modules", &modules, "--answers", &answers];
+    let mut bench_args =
+        vec!["run", "--out", &report, "--only", &budget, "--runs", "1", "--modules", &modules, "--answers", &answers];
+    // P7 pulls from Ralph, and P8's class view is the class P7 pulled.
+    let ralph = match budget.as_str() {
+        "P7" | "P8" => Some(crate::setup::ralph_python()?.display().to_string()),
+        _ => None,
+    };
+    if let Some(python) = &ralph {
+        bench_args.extend(["--ralph-python", python.as_str()]);
+    }
 
     let (self_report, inclusive_report) = match options.profiler {
         Profiler::Perf => record_with_perf(&folder, &budget, &binary, &bench_args)?,

@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand};
 use qunxue_bench::budgets::{self, desktop::Artifacts, Settings};
 use qunxue_bench::gen_pack::{generate, PackOptions};
 use qunxue_bench::machine;
-use qunxue_bench::report::{self, Report, SCHEMA_VERSION};
+use qunxue_bench::report::{self, Budget, Report, SCHEMA_VERSION};
 
 #[derive(Debug, Parser)]
 #[command(name = "qunxue-bench", about = "Synthetic packs and performance budgets")]
@@ -85,6 +85,34 @@ enum Task {
     },
 }
 
+/// Budgets whose measurement failed: each is reported with its error.
+#[derive(Debug, Default)]
+struct Failed {
+    count: usize,
+}
+
+impl Failed {
+    /// The measurement's result, or `None` with the budget reported as failed.
+    fn keep<T>(&mut self, report: &mut Report, id: &str, measured: anyhow::Result<T>) -> Option<T> {
+        match measured {
+            Ok(value) => Some(value),
+            Err(e) => {
+                eprintln!("qunxue-bench: {id} failed: {e:#}");
+                self.count += 1;
+                report.budgets.push(Budget::failed(id, &e));
+                None
+            }
+        }
+    }
+
+    /// Adds a measured budget to the report, or reports it as failed.
+    fn push(&mut self, report: &mut Report, id: &str, measured: anyhow::Result<Budget>) {
+        if let Some(budget) = self.keep(report, id, measured) {
+            report.budgets.push(budget);
+        }
+    }
+}
+
 fn parse_figure(text: &str) -> Result<(String, f64), String> {
     let (name, value) = text.split_once('=').ok_or("expected name=value")?;
     Ok((name.to_string(), value.parse().map_err(|e| format!("{value}: {e}"))?))
@@ -157,50 +185,57 @@ fn main() -> anyhow::Result<()> {
             };
 
             let step = |name: &str| eprintln!("qunxue-bench: measuring {name} …");
+            // A budget whose measurement fails is reported as such and the
+            // others still run: one failure must not lose twenty minutes of figures.
+            let mut failed = Failed::default();
             if ["P1", "P2", "P3", "P4"].iter().any(|id| wanted(id)) {
                 step("P1 import");
-                let (p1, imported) = budgets::import::measure(&settings)?;
-                if wanted("P1") {
-                    report.budgets.push(p1);
-                }
-                if wanted("P2") {
-                    step("P2 module open");
-                    report.budgets.push(budgets::open::measure(&settings, &imported)?);
-                }
-                if wanted("P4") {
-                    step("P4 search");
-                    report.budgets.push(budgets::search::measure(&settings, &imported)?);
-                }
-                if wanted("P3") {
-                    step("P3 answers");
-                    report.budgets.push(budgets::answers::measure(&settings, &imported)?);
+                if let Some((p1, imported)) = failed.keep(&mut report, "P1", budgets::import::measure(&settings)) {
+                    if wanted("P1") {
+                        report.budgets.push(p1);
+                    }
+                    for (id, name) in [("P2", "P2 module open"), ("P4", "P4 search"), ("P3", "P3 answers")] {
+                        if !wanted(id) {
+                            continue;
+                        }
+                        step(name);
+                        let measured = match id {
+                            "P2" => budgets::open::measure(&settings, &imported),
+                            "P4" => budgets::search::measure(&settings, &imported),
+                            _ => budgets::answers::measure(&settings, &imported),
+                        };
+                        failed.push(&mut report, id, measured);
+                    }
                 }
             }
             if wanted("P5") {
                 step("P5 impact statistics");
-                report.budgets.push(budgets::impact::measure(&settings)?);
+                failed.push(&mut report, "P5", budgets::impact::measure(&settings));
             }
             let mut pulled = None;
             if wanted("P7") || wanted("P8") {
                 step("P7 class pull from the LRS");
-                let (p7, class) = budgets::pull::measure(&settings)?;
-                if wanted("P7") {
-                    report.budgets.push(p7);
+                if let Some((p7, class)) = failed.keep(&mut report, "P7", budgets::pull::measure(&settings)) {
+                    if wanted("P7") {
+                        report.budgets.push(p7);
+                    }
+                    pulled = class;
                 }
-                pulled = class;
             }
             if wanted("P8") {
                 step("P8 effect report and class view at class scale");
-                report.budgets.push(budgets::class::measure(&settings, pulled.as_ref())?);
+                failed.push(&mut report, "P8", budgets::class::measure(&settings, pulled.as_ref()));
             }
             if wanted("P6") {
                 step("P6 desktop app");
                 let artifacts = Artifacts { app, minimal: minimal_app, deb, build: app_build };
-                let mut p6 = budgets::desktop::measure(&settings.work, &artifacts)?;
-                for (name, value) in figures {
-                    p6 = p6.figure(&name, value);
-                }
-                report.budgets.push(p6);
+                let measured = budgets::desktop::measure(&settings.work, &artifacts).map(|mut p6| {
+                    for (name, value) in figures {
+                        p6 = p6.figure(&name, value);
+                    }
+                    p6
+                });
+                failed.push(&mut report, "P6", measured);
             }
             report.budgets.sort_by(|a, b| a.id.cmp(&b.id));
 
@@ -213,6 +248,7 @@ fn main() -> anyhow::Result<()> {
                 println!("{}: {}", budget.id, budget.note);
             }
             println!("report: {}", out.display());
+            anyhow::ensure!(failed.count == 0, "{} budget(s) could not be measured (see their notes)", failed.count);
             Ok(())
         }
     }

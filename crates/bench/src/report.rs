@@ -70,6 +70,9 @@ pub struct Check {
 
 impl Check {
     pub fn new(name: &str, value: Option<f64>, rule: Rule, limit: f64, unit: &str) -> Self {
+        // A ratio over a zero (an app whose memory read as nothing) is not a
+        // measurement; JSON has no NaN or infinity either.
+        let value = value.filter(|v| v.is_finite());
         let met = value.map(|v| match rule {
             Rule::AtMost => v <= limit,
             Rule::AtLeast => v >= limit,
@@ -101,9 +104,20 @@ impl Budget {
         self
     }
 
+    /// Records a raw measurement; a value that is not finite is left out.
     pub fn figure(mut self, name: &str, value: f64) -> Self {
-        self.figures.insert(name.into(), value);
+        if value.is_finite() {
+            self.figures.insert(name.into(), value);
+        }
         self
+    }
+
+    /// The budget of a run whose measurement failed: nothing measured, the
+    /// error in the note (the other budgets are still reported).
+    pub fn failed(id: &str, error: &anyhow::Error) -> Self {
+        Self::new(id, "measurement failed")
+            .check(Check::new("measured", None, Rule::AtLeast, 1.0, ""))
+            .note(format!("failed: {error:#}"))
     }
 
     pub fn note(mut self, note: impl Into<String>) -> Self {

@@ -59,24 +59,33 @@ pub fn class_list(store: &Store, course: &str, class: Option<&str>, now: DateTim
     courses::get_course(conn, course)?;
     let quizzes = course_quizzes(store, course)?;
     let (pre, post) = test_scores(store, course, &quizzes)?;
-    let quizzes_total = certificates::quizzes_to_pass_count(store, course)?;
+    // Where everyone stands, in a few queries for the whole class rather
+    // than several per member.
+    let requirements = certificates::Requirements::of(conn, course)?;
+    let quizzes_total = requirements.quizzes_to_pass_count();
+    let standings = requirements.standings(conn)?;
+    let sources = classes::sources_by_profile(conn)?;
+    let memberships = classes::classes_by_member(conn, course)?;
     let mut members = Vec::new();
     for row in classes::roster(conn, course, class)? {
-        let mut sources = classes::sources_of(conn, &row.profile_id)?;
+        let mut sources = sources.get(&row.profile_id).cloned().unwrap_or_default();
         if row.origin == "local" && !sources.iter().any(|s| s == SOURCE_LOCAL) {
             sources.insert(0, SOURCE_LOCAL.to_string());
         }
-        let class_names: Vec<String> = classes::classes_of_member(conn, &row.profile_id, course)?
+        let class_names: Vec<String> = memberships
+            .get(&row.profile_id)
+            .cloned()
+            .unwrap_or_default()
             .into_iter()
             .map(|c| if c.name.is_empty() { c.id } else { c.name })
             .collect();
         let pre_score = pre.get(&row.profile_id).copied();
         let post_score = post.get(&row.profile_id).copied();
-        let eligibility = certificates::eligibility(store, &row.profile_id, course)?;
-        let completed = eligibility.eligible;
+        let standing = standings.of(&row.profile_id);
+        let completed = standing.eligible;
         let idle_since = row.last_activity.as_deref().and_then(|at| DateTime::parse_from_rfc3339(at).ok());
         members.push(ClassMember {
-            quizzes_passed: quizzes_total.saturating_sub(eligibility.quizzes_to_pass.len()),
+            quizzes_passed: standing.quizzes_passed,
             quizzes_total,
             completed,
             sent_nothing: row.last_activity.is_none(),

@@ -99,6 +99,12 @@ fn the_class_view_says_who_sent_nothing_who_stalled_and_who_completed() {
     assert!(zhou.sent_nothing && !zhou.stalled, "joined, nothing more: {zhou:?}");
     assert_eq!(lin.quizzes_total, 1);
     assert_eq!(lin.completed, lin.quizzes_passed == 1 && lin.modules_done > 0, "{lin:?}");
+    // The class view's batched standings agree with a learner's own certificate check.
+    for member in &soon.members {
+        let own = crate::certificates::eligibility(&store, &member.id, fixture::COURSE).unwrap();
+        assert_eq!(member.completed, own.eligible, "{member:?}");
+        assert_eq!(member.quizzes_passed, member.quizzes_total - own.quizzes_to_pass.len(), "{member:?}");
+    }
 
     let later = t(10) + chrono::Duration::days(STALLED_AFTER_DAYS + 1);
     let lin_later = member(&class_list(&store, fixture::COURSE, Some(&class.id), later).unwrap(), "p-lin");

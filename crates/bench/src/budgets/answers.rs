@@ -74,11 +74,11 @@ pub fn measure(settings: &Settings, imported: &Imported) -> anyhow::Result<Budge
     // The floor for per-answer durability: the same rows, one committed
     // transaction each, with nothing else done.
     store.conn().execute("DELETE FROM attempt_answers", [])?;
+    let insert_sql = format!("INSERT INTO attempt_answers ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     let (committed, per_commit) = timed(|| -> anyhow::Result<()> {
         for row in &rows {
             store.transact(|tx| -> anyhow::Result<()> {
-                tx.prepare_cached(&format!("INSERT INTO attempt_answers ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"))?
-                    .execute(rusqlite::params_from_iter(row.iter()))?;
+                tx.prepare_cached(&insert_sql)?.execute(rusqlite::params_from_iter(row.iter()))?;
                 Ok(())
             })?;
         }

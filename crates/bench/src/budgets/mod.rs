@@ -6,6 +6,7 @@
 pub mod answers;
 pub mod class;
 pub mod desktop;
+pub mod fixtures;
 pub mod impact;
 pub mod import;
 pub mod open;
@@ -41,6 +42,7 @@ pub struct Settings {
     pub statements: usize,
     /// Members of the class in P7 and P8 (the budget says 1,000).
     pub members: usize,
+    /// Seeds every generated data set, so every run measures the same content.
     pub seed: u64,
 }
 

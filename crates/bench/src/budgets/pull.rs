@@ -10,22 +10,19 @@ use std::sync::Mutex;
 use std::time::Duration;
 
 use chrono::{TimeZone, Utc};
-use qunxue_app::import::import_pack;
 use qunxue_app::xapi::{pull_course, Credentials, PullOptions, PullSummary};
 use qunxue_core::pack::model::{Quiz, QuizPurpose};
 use qunxue_core::xapi::{Iris, Named};
 use qunxue_store::course_items::{self, ItemKind};
 use qunxue_store::{courses, Store};
 
-use super::{fresh_dir, now, ratio, Settings};
+use super::fixtures::{shipped_course_store, COURSE_DIR};
+use super::{fresh_dir, ratio, Settings};
 use crate::lrs_server::{RalphServer, PAGE_SIZE, PASSWORD, USERNAME};
 use crate::peers::raw_pull::paged_get;
 use crate::report::{Budget, Check, Rule};
 use crate::timing::{timed, Samples};
 use crate::xapi_data::{class_statements, ClassShape};
-
-/// The shipped course, installed on every machine.
-const COURSE_DIR: &str = "courses/community-ops";
 
 /// A database holding a pulled class, for P8.
 pub struct PulledClass {
@@ -48,7 +45,7 @@ pub fn measure(settings: &Settings) -> anyhow::Result<(Budget, Option<PulledClas
     let dir = fresh_dir(&settings.work.join("pull"))?;
 
     // The statements the class's laptops would have sent.
-    let (store, course_id) = fresh_store(settings, &dir.join("template"))?;
+    let (store, course_id) = shipped_course_store(settings, &dir.join("template"))?;
     let shape_modules: Vec<Named> = courses::list_modules_for(store.conn(), &course_id, courses::Readers::Learners)?
         .into_iter()
         .map(|m| Named::new(m.id, m.title))
@@ -75,24 +72,35 @@ pub fn measure(settings: &Settings) -> anyhow::Result<(Budget, Option<PulledClas
     let (loaded, load_time) = timed(|| ralph.load(&statements, 1_000));
     loaded?;
 
+    // One untimed read first, so neither side meets a cold server.
+    paged_get(&ralph.endpoint, USERNAME, PASSWORD, PAGE_SIZE)?;
     let mut raw = Samples::default();
     let mut pulls = Samples::default();
     let mut last: Option<(PullSummary, PathBuf)> = None;
     for run in 0..settings.runs.max(1) {
-        let (read, elapsed) = timed(|| paged_get(&ralph.endpoint, USERNAME, PASSWORD, PAGE_SIZE));
-        anyhow::ensure!(read? == statements.len(), "the raw GET did not read every statement");
-        raw.push(elapsed);
-
         // Each pull is a first pull: a new database with the course installed.
-        let (store, _) = fresh_store(settings, &dir.join(format!("run-{run}")))?;
+        let (store, _) = shipped_course_store(settings, &dir.join(format!("run-{run}")))?;
         let database = store.path().to_path_buf();
         let store = Mutex::new(store);
+        let raw_get = |raw: &mut Samples| -> anyhow::Result<()> {
+            let (read, elapsed) = timed(|| paged_get(&ralph.endpoint, USERNAME, PASSWORD, PAGE_SIZE));
+            anyhow::ensure!(read? == statements.len(), "the raw GET did not read every statement");
+            raw.push(elapsed);
+            Ok(())
+        };
+        // Which goes first alternates from run to run.
+        if run % 2 == 0 {
+            raw_get(&mut raw)?;
+        }
         let credentials = Credentials { endpoint: ralph.endpoint.clone(), username: USERNAME.into(), password: PASSWORD.into() };
         let options = PullOptions { page_size: PAGE_SIZE, timeout: Duration::from_secs(120) };
         let (summary, elapsed) = timed(|| pull_course(&store, &credentials, &course_id, &options, |_| {}));
         let summary = summary.map_err(|e| anyhow::anyhow!("class pull failed: {e}"))?;
         anyhow::ensure!(summary.statements == statements.len(), "the pull read {} statements", summary.statements);
         pulls.push(elapsed);
+        if run % 2 == 1 {
+            raw_get(&mut raw)?;
+        }
         last = Some((summary, database));
     }
     let (summary, database) = last.expect("at least one run");
@@ -117,21 +125,13 @@ pub fn measure(settings: &Settings) -> anyhow::Result<(Budget, Option<PulledClas
         .note(format!(
             "median of {} first pulls (pull_course: GET page by page, each page and its resume point kept in one \
              transaction, then every learner rebuilt and merged) into a new database with {COURSE_DIR} installed, vs \
-             median of {} raw paged GETs (ureq + serde_json, following `more`); pages of {PAGE_SIZE}; Ralph 5.1 API with \
-             the bench's in-memory backend (crates/bench/ralph_memory_server.py)",
+             median of {} raw paged GETs (ureq + serde_json, following `more`; one untimed read first, the order \
+             alternating); pages of {PAGE_SIZE}; Ralph 5.1 API with the bench's in-memory backend \
+             (crates/bench/ralph_memory_server.py)",
             pulls.len(),
             raw.len()
         ));
     Ok((budget, Some(PulledClass { database, course_id, members: summary.members })))
-}
-
-/// A new database in `dir` with the shipped course installed; its id.
-pub fn fresh_store(settings: &Settings, dir: &std::path::Path) -> anyhow::Result<(Store, String)> {
-    let dir = fresh_dir(dir)?;
-    let mut store = Store::open(&dir.join("qunxue.db"))?;
-    let installed = import_pack(&mut store, &dir.join("data"), &settings.repo.join(COURSE_DIR), false, now(), &mut |_| {})?;
-    let course_id = installed.first().map(|c| c.course_id.clone()).ok_or_else(|| anyhow::anyhow!("{COURSE_DIR} installed no course"))?;
-    Ok((store, course_id))
 }
 
 /// The course's pre-test and post-test (or its first two quizzes).

@@ -13,16 +13,17 @@
 use std::collections::BTreeMap;
 use std::hint::black_box;
 
-use qunxue_app::import::import_pack;
+use std::path::Path;
+
 use qunxue_app::{profiles, search};
-use qunxue_store::profiles::{Profile, Role};
 use qunxue_store::Store;
 use serde::Deserialize;
 
+use super::fixtures::{add_instructor, shipped_course_store};
 use super::import::Imported;
 use super::{fresh_dir, now, ratio, Settings};
 use crate::gen_pack::TOPIC_WORDS;
-use crate::peers::tantivy_search::{SectionDoc, TantivySearch};
+use crate::peers::tantivy_search::{Scope, SectionDoc, TantivySearch};
 use crate::report::{Budget, Check, Rule};
 use crate::timing::{timed, Samples};
 
@@ -31,6 +32,8 @@ const ROUNDS: usize = 3;
 const LIMIT: usize = search::MAX_HITS;
 /// recall@K.
 const K: usize = 5;
+/// The tantivy in crates/bench/Cargo.toml, for the note.
+const TANTIVY_VERSION: &str = "0.27";
 
 /// Queries a learner would type: topic names, single terms, and pairs.
 fn speed_queries() -> Vec<String> {
@@ -48,7 +51,7 @@ fn speed_queries() -> Vec<String> {
 pub fn measure(settings: &Settings, imported: &Imported) -> anyhow::Result<Budget> {
     let speed = speed(settings, imported)?;
     let quality = quality(settings)?;
-    let budget = Budget::new(
+    let mut budget = Budget::new(
         "P4",
         &format!("Chinese search over {} modules; recall@{K} on the shipped course", imported.pack.module_ids.len()),
     )
@@ -76,8 +79,9 @@ pub fn measure(settings: &Settings, imported: &Imported) -> anyhow::Result<Budge
     .figure("like_scan_over_search", ratio(speed.like.median(), speed.ours.median()))
     .figure("labelled_queries", quality.queries as f64)
     .figure(&format!("recall_at_{K}"), quality.ours.overall())
-    .figure(&format!("tantivy_recall_at_{K}"), quality.tantivy.overall());
-    let mut budget = budget;
+    .figure(&format!("tantivy_recall_at_{K}"), quality.tantivy.overall())
+    .figure("hits_per_query", speed.ours_hits as f64 / speed.ours.len() as f64)
+    .figure("tantivy_hits_per_query", speed.tantivy_hits as f64 / speed.tantivy.len() as f64);
     for (kind, recall) in quality.ours.by_kind() {
         budget = budget.figure(&format!("recall_at_{K}_{kind}"), recall);
     }
@@ -86,11 +90,10 @@ pub fn measure(settings: &Settings, imported: &Imported) -> anyhow::Result<Budge
     }
     Ok(budget.note(format!(
         "speed: {} queries (topic names, terms, two-word pairs) × {ROUNDS} through search::search as a learner vs \
-         tantivy {} + tantivy-jieba (BM25, same field weights, top {LIMIT} with a snippet each) over the same {} \
-         sections; quality: {} labelled queries on courses/community-ops as an instructor, first {K} module hits, \
+         tantivy {TANTIVY_VERSION} + tantivy-jieba (same documents, same rule: every word, else any; BM25 with the same \
+         field weights; top {LIMIT} with a snippet each) over the same {} documents; quality: {} labelled queries on courses/community-ops as an instructor, first {K} module hits, \
          mean recall per query (crates/bench/data/README.md)",
         speed.queries,
-        "0.27",
         speed.sections,
         quality.queries
     )))
@@ -98,7 +101,10 @@ pub fn measure(settings: &Settings, imported: &Imported) -> anyhow::Result<Budge
 
 struct Speed {
     queries: usize,
+    /// Documents indexed (sections and questions).
     sections: usize,
+    ours_hits: usize,
+    tantivy_hits: usize,
     ours: Samples,
     tantivy: Samples,
     like: Samples,
@@ -112,19 +118,21 @@ fn speed(settings: &Settings, imported: &Imported) -> anyhow::Result<Speed> {
     // The first search loads jieba's dictionary and checks the index version.
     search::search(&mut store, &learner.id, &queries[0])?;
 
-    let docs = section_docs(&store, &["module"])?;
+    // Questions too, as our index holds them; a learner finds only sections.
+    let docs = section_docs(&store, &["module", "question"])?;
     let (tantivy, build) = timed(|| TantivySearch::build(&docs, &fresh_dir(&settings.work.join("tantivy-speed"))?));
     let mut tantivy = tantivy?;
-    tantivy.search(&queries[0], LIMIT)?;
+    tantivy.search(&queries[0], Scope::Sections, LIMIT)?;
 
     let (mut ours, mut theirs) = (Samples::default(), Samples::default());
+    let (mut ours_hits, mut tantivy_hits) = (0, 0);
     for _ in 0..ROUNDS {
         for query in &queries {
             let (found, elapsed) = timed(|| search::search(&mut store, &learner.id, query));
-            black_box(found?);
+            ours_hits += black_box(found?).hits.len();
             ours.push(elapsed);
-            let (found, elapsed) = timed(|| tantivy.search(query, LIMIT));
-            black_box(found?);
+            let (found, elapsed) = timed(|| tantivy.search(query, Scope::Sections, LIMIT));
+            tantivy_hits += black_box(found?).len();
             theirs.push(elapsed);
         }
     }
@@ -146,6 +154,8 @@ fn speed(settings: &Settings, imported: &Imported) -> anyhow::Result<Speed> {
     Ok(Speed {
         queries: queries.len(),
         sections: docs.len(),
+        ours_hits,
+        tantivy_hits,
         ours,
         tantivy: theirs,
         like,
@@ -157,10 +167,16 @@ fn speed(settings: &Settings, imported: &Imported) -> anyhow::Result<Speed> {
 fn section_docs(store: &Store, kinds: &[&str]) -> anyhow::Result<Vec<SectionDoc>> {
     let placeholders = vec!["?"; kinds.len()].join(", ");
     let mut statement = store.conn().prepare(&format!(
-        "SELECT coalesce(module_id, ''), title, heading, body FROM search_docs WHERE kind IN ({placeholders}) ORDER BY id"
+        "SELECT coalesce(module_id, ''), title, heading, body, kind FROM search_docs WHERE kind IN ({placeholders}) ORDER BY id"
     ))?;
     let rows = statement.query_map(rusqlite::params_from_iter(kinds.iter()), |row| {
-        Ok(SectionDoc { module_id: row.get(0)?, title: row.get(1)?, heading: row.get(2)?, body: row.get(3)? })
+        Ok(SectionDoc {
+            module_id: row.get(0)?,
+            title: row.get(1)?,
+            heading: row.get(2)?,
+            body: row.get(3)?,
+            is_section: row.get::<_, String>(4)? == "module",
+        })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
@@ -207,10 +223,9 @@ fn quality(settings: &Settings) -> anyhow::Result<Quality> {
     let set: LabelledSet = toml::from_str(&std::fs::read_to_string(&set_path)?)
         .map_err(|e| anyhow::anyhow!("{}: {e}", set_path.display()))?;
 
-    let dir = fresh_dir(&settings.work.join("search-quality"))?;
-    let mut store = Store::open(&dir.join("qunxue.db"))?;
-    import_pack(&mut store, &dir.join("data"), &settings.repo.join("courses/community-ops"), false, now(), &mut |_| {})?;
-    let instructor = instructor(&mut store)?;
+    let (mut store, _) = shipped_course_store(settings, &settings.work.join("search-quality"))?;
+    let instructor = add_instructor(&mut store)?;
+    check_labels(&store, &set, &set_path)?;
     let docs = section_docs(&store, &["module", "question"])?;
     let mut tantivy = TantivySearch::build(&docs, &fresh_dir(&settings.work.join("tantivy-quality"))?)?;
 
@@ -228,9 +243,9 @@ fn quality(settings: &Settings) -> anyhow::Result<Quality> {
             .take(K)
             .collect();
         let theirs_top: Vec<(String, String)> = tantivy
-            .search(&labelled.q, LIMIT)?
+            .search(&labelled.q, Scope::Everything, LIMIT)?
             .into_iter()
-            .filter(|hit| !hit.module_id.is_empty())
+            .filter(|hit| hit.is_section)
             .map(|hit| (hit.module_id, hit.heading))
             .take(K)
             .collect();
@@ -240,16 +255,22 @@ fn quality(settings: &Settings) -> anyhow::Result<Quality> {
     Ok(Quality { queries: set.query.len(), ours, tantivy: theirs })
 }
 
-/// An instructor profile (m90 and m91 are for instructors only).
-fn instructor(store: &mut Store) -> anyhow::Result<String> {
-    let id = "bench-instructor".to_string();
-    let stamp = now().to_rfc3339();
-    store.transact(|tx| -> anyhow::Result<()> {
-        qunxue_store::profiles::insert(tx, &Profile::learner(id.clone(), "讲师", &stamp))?;
-        qunxue_store::profiles::set_role(tx, &id, Role::Instructor)?;
-        Ok(())
-    })?;
-    Ok(id)
+/// Every labelled `module#heading` names a section the index holds: a label
+/// that matches nothing would score 0 for both engines without a word.
+fn check_labels(store: &Store, set: &LabelledSet, path: &Path) -> anyhow::Result<()> {
+    let mut statement =
+        store.conn().prepare("SELECT count(*) FROM search_docs WHERE kind = 'module' AND module_id = ?1 AND (?2 IS NULL OR trim(heading) = ?2)")?;
+    for labelled in &set.query {
+        for entry in &labelled.relevant {
+            let (module, heading) = match entry.split_once('#') {
+                Some((module, heading)) => (module, Some(heading.trim())),
+                None => (entry.as_str(), None),
+            };
+            let sections: i64 = statement.query_row(rusqlite::params![module, heading], |row| row.get(0))?;
+            anyhow::ensure!(sections > 0, "{}: query {:?}: no section {entry:?} in the shipped course", path.display(), labelled.q);
+        }
+    }
+    Ok(())
 }
 
 /// Found relevant entries ÷ relevant entries: `module#heading` is found by a
@@ -270,8 +291,6 @@ fn recall(relevant: &[String], top: &[(String, String)]) -> f64 {
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
-
     use super::*;
 
     #[test]

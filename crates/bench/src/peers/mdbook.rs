@@ -10,8 +10,11 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-/// The version `cargo xtask bench` installs (kept here so the report names it).
-pub const MDBOOK_VERSION: &str = "0.5.4";
+/// What `mdbook --version` says, for the report ("mdbook v0.5.4").
+pub fn version(mdbook: &Path) -> anyhow::Result<String> {
+    let out = Command::new(mdbook).arg("--version").output()?;
+    Ok(String::from_utf8_lossy(&out.stdout).trim().to_string())
+}
 
 /// Writes the modules as an mdBook source tree under `dir`; returns `dir`.
 pub fn lay_out(files: &[PathBuf], dir: &Path) -> anyhow::Result<PathBuf> {

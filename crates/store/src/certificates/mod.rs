@@ -1,6 +1,8 @@
 //! Issued course certificates: one row per learner, course version and day,
 //! looked up by verification code.
 
+use std::collections::HashMap;
+
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 use crate::Result;
@@ -75,7 +77,7 @@ pub fn for_profile(conn: &Connection, profile: &str) -> Result<Vec<Certificate>>
 /// Current modules of the course everyone reads (not the instructor-only
 /// ones) the profile has not completed: (id, title), in reading order.
 pub fn modules_not_completed(conn: &Connection, profile: &str, course: &str) -> Result<Vec<(String, String)>> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT m.id, m.title FROM modules m
           WHERE m.course_id = ?2 AND m.archived = 0 AND m.audience = 'learner'
             AND NOT EXISTS (SELECT 1 FROM module_progress p
@@ -106,17 +108,17 @@ pub fn answered_survey(conn: &Connection, profile: &str, course: &str, survey: &
         .exists(params![course, survey, profile])?)
 }
 
-/// The course's current pack quizzes (id, JSON body) without a passed attempt by the profile.
-pub fn quizzes_not_passed(conn: &Connection, profile: &str, course: &str) -> Result<Vec<(String, String)>> {
-    let mut stmt = conn.prepare(
-        "SELECT i.id, i.body FROM course_items i
+/// The ids of the course's current pack quizzes without a passed attempt by the profile.
+pub fn quizzes_not_passed(conn: &Connection, profile: &str, course: &str) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT i.id FROM course_items i
           WHERE i.course_id = ?2 AND i.kind = 'quiz' AND i.archived = 0 AND i.origin = 'pack'
             AND NOT EXISTS (SELECT 1 FROM attempts a
                              WHERE a.profile_id = ?1 AND a.course_id = i.course_id AND a.quiz_id = i.id
                                AND a.passed = 1)
           ORDER BY i.id",
     )?;
-    let rows = stmt.query_map(params![profile, course], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let rows = stmt.query_map(params![profile, course], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -131,6 +133,53 @@ pub fn pack_quizzes(conn: &Connection, course: &str) -> Result<Vec<(String, Stri
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Per profile, how many of the course's current learner modules it has
+/// completed (the class view: one query for a whole class).
+pub fn completed_modules_by_profile(conn: &Connection, course: &str) -> Result<HashMap<String, i64>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT p.profile_id, count(*) FROM module_progress p
+           JOIN modules m ON m.course_id = p.course_id AND m.id = p.module_id
+          WHERE p.course_id = ?1 AND p.status = 'completed' AND m.archived = 0 AND m.audience = 'learner'
+          GROUP BY p.profile_id",
+    )?;
+    let rows = stmt.query_map([course], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// How many current learner modules the course has.
+pub fn learner_module_count(conn: &Connection, course: &str) -> Result<i64> {
+    Ok(conn
+        .prepare_cached("SELECT count(*) FROM modules WHERE course_id = ?1 AND archived = 0 AND audience = 'learner'")?
+        .query_row([course], |r| r.get(0))?)
+}
+
+/// Every (profile, quiz) of the course with a passed attempt.
+pub fn passed_quizzes(conn: &Connection, course: &str) -> Result<Vec<(String, String)>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT DISTINCT profile_id, quiz_id FROM attempts WHERE course_id = ?1 AND passed = 1")?;
+    let rows = stmt.query_map([course], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Every (profile, task, best released grade in percent) of the course.
+pub fn best_task_percents(conn: &Connection, course: &str) -> Result<Vec<(String, String, f64)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT v.profile_id, v.task_id, max(100.0 * r.grade / r.grade_max) FROM results r
+           JOIN submission_versions v ON v.id = r.version_id
+          WHERE v.course_id = ?1 AND r.grade_max > 0
+          GROUP BY v.profile_id, v.task_id",
+    )?;
+    let rows = stmt.query_map([course], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Every (respondent, survey) of the course that has a response.
+pub fn answered_surveys(conn: &Connection, course: &str) -> Result<Vec<(String, String)>> {
+    let mut stmt = conn.prepare_cached("SELECT DISTINCT respondent, survey_id FROM survey_responses WHERE course_id = ?1")?;
+    let rows = stmt.query_map([course], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// The profile's certificate for this course version, if one was issued.
 pub fn for_course_version(
     conn: &Connection,
@@ -139,13 +188,10 @@ pub fn for_course_version(
     version: &str,
 ) -> Result<Option<Certificate>> {
     Ok(conn
-        .query_row(
-            &format!(
-                "SELECT {COLUMNS} FROM certificates WHERE profile_id = ?1 AND course_id = ?2 AND course_version = ?3
-                 ORDER BY issued_at LIMIT 1"
-            ),
-            params![profile, course, version],
-            from_row,
-        )
+        .prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM certificates WHERE profile_id = ?1 AND course_id = ?2 AND course_version = ?3
+             ORDER BY issued_at LIMIT 1"
+        ))?
+        .query_row(params![profile, course, version], from_row)
         .optional()?)
 }

@@ -63,6 +63,22 @@ pub fn classes_of_member(conn: &Connection, profile: &str, course: &str) -> Resu
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Everyone's classes of a course, by profile (the class view: one query).
+pub fn classes_by_member(conn: &Connection, course: &str) -> Result<std::collections::HashMap<String, Vec<ClassRecord>>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.id, c.course_id, c.name, c.created_at, m.profile_id FROM classes c
+           JOIN class_members m ON m.class_id = c.id
+          WHERE c.course_id = ?1 ORDER BY m.profile_id, c.name, c.id",
+    )?;
+    let mut by_member: std::collections::HashMap<String, Vec<ClassRecord>> = std::collections::HashMap::new();
+    let rows = stmt.query_map([course], |r| Ok((r.get::<_, String>(4)?, from_row(r)?)))?;
+    for row in rows {
+        let (profile, class) = row?;
+        by_member.entry(profile).or_default().push(class);
+    }
+    Ok(by_member)
+}
+
 /// Puts a person in a class (nothing happens if they are in it already).
 pub fn add_member(tx: &Transaction<'_>, class: &str, profile: &str, now: &str) -> Result<bool> {
     Ok(tx.execute(
@@ -98,14 +114,19 @@ pub fn note_source(tx: &Transaction<'_>, profile: &str, source: &str, now: &str)
     Ok(())
 }
 
-/// Where this machine has `profile`'s records from, in a fixed order.
-pub fn sources_of(conn: &Connection, profile: &str) -> Result<Vec<String>> {
+/// Where this machine has each profile's records from (local, bundle,
+/// then the LRS), by profile.
+pub fn sources_by_profile(conn: &Connection) -> Result<std::collections::HashMap<String, Vec<String>>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT source FROM member_sources WHERE profile_id = ?1
-          ORDER BY CASE source WHEN 'local' THEN 0 WHEN 'bundle' THEN 1 ELSE 2 END",
+        "SELECT profile_id, source FROM member_sources
+          ORDER BY profile_id, CASE source WHEN 'local' THEN 0 WHEN 'bundle' THEN 1 ELSE 2 END",
     )?;
-    let rows = stmt.query_map([profile], |r| r.get(0))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let mut by_profile: std::collections::HashMap<String, Vec<String>> = std::collections::HashMap::new();
+    for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
+        let (profile, source) = row?;
+        by_profile.entry(profile).or_default().push(source);
+    }
+    Ok(by_profile)
 }
 
 /// One learner of a course as the class view counts them.

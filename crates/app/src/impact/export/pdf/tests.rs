@@ -51,14 +51,8 @@ fn words(bbox_html: &str) -> Vec<Word> {
     words
 }
 
-#[test]
-fn every_word_of_a_demo_report_stays_inside_the_right_margin() {
-    let has_pdftotext = Command::new("pdftotext").arg("-v").output().is_ok();
-    if !has_pdftotext {
-        eprintln!("SKIPPED: pdftotext is missing (apt-get install poppler-utils; `cargo xtask setup --test` does)");
-        return;
-    }
-    let font = CjkFont::find().expect("a CJK font (apt-get install fonts-noto-cjk)");
+/// The effect report of the 20-learner demo on the shipped course.
+fn demo_report() -> crate::impact::report::EffectReport {
     let now = Utc.with_ymd_and_hms(2026, 4, 1, 9, 0, 0).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("demo.db")).unwrap();
@@ -80,8 +74,48 @@ fn every_word_of_a_demo_report_stays_inside_the_right_margin() {
         resamples: 200,
         ..AnalysisOptions::default()
     };
-    let report = build_report(store.conn(), &study, &options, now).unwrap();
+    build_report(store.conn(), &study, &options, now).unwrap()
+}
 
+#[test]
+fn a_table_too_long_for_paper_is_named_with_where_its_rows_are() {
+    let Ok(font) = CjkFont::find() else {
+        eprintln!("SKIPPED: no CJK font (apt-get install fonts-noto-cjk)");
+        return;
+    };
+    let mut report = demo_report();
+    let short = render_pdf(&report, &font).unwrap();
+    // Every unit value a hundred times over: the detail table far past the limit.
+    let metric = report.business.metrics.iter_mut().find(|m| !m.units.is_empty()).expect("a metric with units");
+    let units = metric.units.clone();
+    while metric.units.len() <= super::MAX_PDF_ROWS {
+        metric.units.extend(units.iter().cloned());
+    }
+    let long = render_pdf(&report, &font).unwrap();
+    let text = |pdf: &[u8]| {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("report.pdf");
+        std::fs::write(&path, pdf).unwrap();
+        let out = Command::new("pdftotext").arg(&path).arg("-").output();
+        out.map(|o| String::from_utf8_lossy(&o.stdout).replace(char::is_whitespace, "")).unwrap_or_default()
+    };
+    assert!(long.len() < short.len() * 2, "the long table was printed: {} vs {} bytes", long.len(), short.len());
+    let long_text = text(&long);
+    if !long_text.is_empty() {
+        assert!(long_text.contains("此表共"), "the note is printed");
+        assert!(long_text.contains("明细数据"), "the note names the sheet");
+    }
+}
+
+#[test]
+fn every_word_of_a_demo_report_stays_inside_the_right_margin() {
+    let has_pdftotext = Command::new("pdftotext").arg("-v").output().is_ok();
+    if !has_pdftotext {
+        eprintln!("SKIPPED: pdftotext is missing (apt-get install poppler-utils; `cargo xtask setup --test` does)");
+        return;
+    }
+    let font = CjkFont::find().expect("a CJK font (apt-get install fonts-noto-cjk)");
+    let report = demo_report();
     let kept = repo_root().join("target/impact-report");
     std::fs::create_dir_all(&kept).unwrap();
     let pdf = kept.join("demo-20-learners.pdf");
