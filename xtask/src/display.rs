@@ -24,6 +24,10 @@ impl Display {
 /// An Xvfb server, stopped (by its own process id) when dropped.
 pub struct VirtualDisplay {
     child: Child,
+    /// This process's DISPLAY before, put back when the server stops: a
+    /// later step (the quick bench after the desktop tests) must not take
+    /// a stopped server for a display and wait for windows that never open.
+    previous: Option<std::ffi::OsString>,
 }
 
 impl VirtualDisplay {
@@ -48,9 +52,10 @@ impl VirtualDisplay {
             let deadline = Instant::now() + Duration::from_secs(10);
             while Instant::now() < deadline {
                 if std::path::Path::new(&socket).exists() {
+                    let previous = std::env::var_os("DISPLAY");
                     std::env::set_var("DISPLAY", &name);
                     eprintln!("xtask: virtual display {name} is up");
-                    return Ok(Self { child });
+                    return Ok(Self { child, previous });
                 }
                 if let Some(status) = child.try_wait()? {
                     bail!("Xvfb {name} exited at start ({status})");
@@ -85,6 +90,10 @@ impl Drop for VirtualDisplay {
     /// Asks Xvfb to stop (SIGTERM, so it removes its lock and socket) and
     /// kills it only if it has not gone within two seconds.
     fn drop(&mut self) {
+        match &self.previous {
+            Some(display) => std::env::set_var("DISPLAY", display),
+            None => std::env::remove_var("DISPLAY"),
+        }
         let pid = self.child.id().to_string();
         let _ = Command::new("kill").args(["-TERM", pid.as_str()]).status();
         let deadline = Instant::now() + Duration::from_secs(2);

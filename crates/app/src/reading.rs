@@ -105,6 +105,12 @@ pub fn outline(store: &Store, profile_id: &str, readers: Readers, course_id: &st
 /// to learners, whatever asks for it.
 pub(crate) fn readable_module(conn: &rusqlite::Connection, readers: Readers, course_id: &str, module_id: &str) -> Result<ModuleRecord> {
     let module = courses::get_module(conn, course_id, module_id)?;
+    refuse_hidden(&module, readers)?;
+    Ok(module)
+}
+
+/// Refuses an instructor-only module to learners, whatever asks for it.
+fn refuse_hidden(module: &ModuleRecord, readers: Readers) -> Result<()> {
     if module.is_instructor_only() && readers == Readers::Learners {
         return Err(crate::AppError::Forbidden {
             action: "阅读讲师资料 / reading instructor-only material".to_string(),
@@ -112,7 +118,7 @@ pub(crate) fn readable_module(conn: &rusqlite::Connection, readers: Readers, cou
             actual: qunxue_store::profiles::Role::Learner,
         });
     }
-    Ok(module)
+    Ok(())
 }
 
 /// [`readable_module`] for the profile acting (its role read from the
@@ -132,7 +138,8 @@ pub fn open_module(
     module_id: &str,
     now: DateTime<Utc>,
 ) -> Result<ModuleView> {
-    let module = readable_module(store.conn(), readers, course_id, module_id)?;
+    let module = courses::get_module_page(store.conn(), course_id, module_id, readers)?;
+    refuse_hidden(&module, readers)?;
     let (at, now) = (now, now.to_rfc3339());
     let recorded = store.transact(|tx| -> Result<ModuleProgress> {
         let recorded = progress::record_open(tx, profile_id, course_id, module_id, &now)?;
@@ -145,18 +152,13 @@ pub fn open_module(
         xapi::record::record(tx, profile_id, course_id, &event, at)?;
         Ok(recorded)
     })?;
-    let order = courses::list_modules_for(store.conn(), course_id, readers)?;
-    let index = order.iter().position(|m| m.id == module_id);
-    let neighbour = |offset: isize| {
-        index
-            .and_then(|i| i.checked_add_signed(offset))
-            .and_then(|i| order.get(i))
-            .map(|m| m.id.clone())
-    };
+    // Two index lookups, not the whole course listed (12% of an opening of a
+    // 1,000-module course; docs/performance.md, P2).
+    let (previous_id, next_id) = courses::neighbours(store.conn(), course_id, &module, readers)?;
     let instructor_only = module.is_instructor_only();
     Ok(ModuleView {
-        previous_id: neighbour(-1),
-        next_id: neighbour(1),
+        previous_id,
+        next_id,
         id: module.id,
         course_id: course_id.to_string(),
         title: module.title,
@@ -181,7 +183,8 @@ pub fn complete_module(
     module_id: &str,
     now: DateTime<Utc>,
 ) -> Result<ModuleEntry> {
-    let module = readable_module(store.conn(), readers, course_id, module_id)?;
+    let module = courses::get_module_page(store.conn(), course_id, module_id, readers)?;
+    refuse_hidden(&module, readers)?;
     let (at, now) = (now, now.to_rfc3339());
     let p = store.transact(|tx| -> Result<ModuleProgress> {
         let was_completed = progress::for_course(tx, profile_id, course_id)?

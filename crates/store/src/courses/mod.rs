@@ -244,9 +244,32 @@ pub fn glossary(conn: &Connection, course: &str) -> Result<Vec<String>> {
 }
 
 pub fn get_module(conn: &Connection, course_id: &str, module_id: &str) -> Result<ModuleRecord> {
+    module_by(conn, include_str!("get_module.sql"), params![course_id, module_id], course_id, module_id)
+}
+
+/// The module as the reader shows it: its `markdown` left empty (the reader
+/// shows the HTML rendered at import, and the source doubled the bytes read
+/// at every opening), `instructor_html` only for `readers` who are instructors.
+pub fn get_module_page(conn: &Connection, course_id: &str, module_id: &str, readers: Readers) -> Result<ModuleRecord> {
+    let instructors = readers == Readers::Instructors;
+    module_by(conn, include_str!("get_module_page.sql"), params![course_id, module_id, instructors], course_id, module_id)
+}
+
+/// The ids of the modules before and after `module` in the order
+/// [`list_modules_for`] gives `readers`, without listing them all.
+pub fn neighbours(conn: &Connection, course_id: &str, module: &ModuleRecord, readers: Readers) -> Result<(Option<String>, Option<String>)> {
+    let everyone = readers == Readers::Instructors;
+    Ok(conn
+        .prepare_cached(include_str!("neighbours.sql"))?
+        .query_row(params![course_id, everyone, module.position, module.id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?
+        .unwrap_or((None, None)))
+}
+
+fn module_by(conn: &Connection, sql: &str, params: impl rusqlite::Params, course_id: &str, module_id: &str) -> Result<ModuleRecord> {
     let row = conn
-        .prepare_cached(include_str!("get_module.sql"))?
-        .query_row([course_id, module_id], |r| {
+        .prepare_cached(sql)?
+        .query_row(params, |r| {
             Ok((
                 ModuleRecord {
                     id: r.get("id")?,

@@ -111,3 +111,40 @@ fn a_glossary_is_replaced_whole_and_kept_in_file_order() {
     store.transact(|tx| replace_glossary(tx, "c1", &[term("b")])).unwrap();
     assert_eq!(glossary(store.conn(), "c1").unwrap(), [term("b").1]);
 }
+
+#[test]
+fn neighbours_follow_the_listing_each_reader_gets() {
+    let mut store = Store::open_in_memory().unwrap();
+    let guide = ModuleRecord { audience: INSTRUCTOR_AUDIENCE.into(), ..sample_module("guide", 2, "theory") };
+    install(&mut store, &[sample_module("a", 1, "theory"), guide, sample_module("b", 3, "case"), sample_module("c", 4, "case")]);
+    let conn = store.conn();
+    // Every module against the listing itself, for both readers.
+    for readers in [Readers::Learners, Readers::Instructors] {
+        let order: Vec<String> = list_modules_for(conn, "c1", readers).unwrap().into_iter().map(|m| m.id).collect();
+        for (i, id) in order.iter().enumerate() {
+            let module = get_module(conn, "c1", id).unwrap();
+            let expected = (i.checked_sub(1).map(|p| order[p].clone()), order.get(i + 1).cloned());
+            assert_eq!(neighbours(conn, "c1", &module, readers).unwrap(), expected, "{id} as {readers:?}");
+        }
+    }
+    // A module outside the learners' listing has no neighbours for them.
+    let guide = get_module(conn, "c1", "guide").unwrap();
+    assert_eq!(neighbours(conn, "c1", &guide, Readers::Learners).unwrap(), (None, None));
+    // Nor has an archived one.
+    install(&mut store, &[sample_module("b", 1, "case"), sample_module("c", 2, "case")]);
+    let archived = get_module(store.conn(), "c1", "a").unwrap();
+    assert_eq!(neighbours(store.conn(), "c1", &archived, Readers::Instructors).unwrap(), (None, None));
+}
+
+#[test]
+fn a_module_page_leaves_out_the_source_and_the_instructors_html_for_learners() {
+    let mut store = Store::open_in_memory().unwrap();
+    let with_notes = ModuleRecord { instructor_html: Some("<p>讲师提示</p>".into()), ..sample_module("a", 1, "theory") };
+    install(&mut store, &[with_notes]);
+    let full = get_module(store.conn(), "c1", "a").unwrap();
+    let learners = get_module_page(store.conn(), "c1", "a", Readers::Learners).unwrap();
+    let instructors = get_module_page(store.conn(), "c1", "a", Readers::Instructors).unwrap();
+    assert_eq!((learners.markdown.as_str(), learners.instructor_html.as_deref()), ("", None));
+    assert_eq!(instructors.instructor_html.as_deref(), Some("<p>讲师提示</p>"));
+    assert_eq!(ModuleRecord { markdown: full.markdown.clone(), instructor_html: None, ..learners }, ModuleRecord { instructor_html: None, ..full });
+}
