@@ -74,10 +74,9 @@ pub fn class_list(store: &Store, course: &str, class: Option<&str>, now: DateTim
         }
         let class_names: Vec<String> = memberships
             .get(&row.profile_id)
-            .cloned()
-            .unwrap_or_default()
             .into_iter()
-            .map(|c| if c.name.is_empty() { c.id } else { c.name })
+            .flatten()
+            .map(|c| if c.name.is_empty() { c.id.clone() } else { c.name.clone() })
             .collect();
         let pre_score = pre.get(&row.profile_id).copied();
         let post_score = post.get(&row.profile_id).copied();
