@@ -119,7 +119,7 @@ fn speed(settings: &Settings, imported: &Imported) -> anyhow::Result<Speed> {
     search::search(&mut store, &learner.id, &queries[0])?;
 
     // Questions too, as our index holds them; a learner finds only sections.
-    let docs = section_docs(&store, &["module", "question"])?;
+    let docs = section_docs(&store)?;
     let (tantivy, build) = timed(|| TantivySearch::build(&docs, &fresh_dir(&settings.work.join("tantivy-speed"))?));
     let mut tantivy = tantivy?;
     tantivy.search(&queries[0], Scope::Sections, LIMIT)?;
@@ -163,13 +163,14 @@ fn speed(settings: &Settings, imported: &Imported) -> anyhow::Result<Speed> {
     })
 }
 
-/// The documents our index holds of `kinds`, as tantivy gets them.
-fn section_docs(store: &Store, kinds: &[&str]) -> anyhow::Result<Vec<SectionDoc>> {
-    let placeholders = vec!["?"; kinds.len()].join(", ");
-    let mut statement = store.conn().prepare(&format!(
-        "SELECT coalesce(module_id, ''), title, heading, body, kind FROM search_docs WHERE kind IN ({placeholders}) ORDER BY id"
-    ))?;
-    let rows = statement.query_map(rusqlite::params_from_iter(kinds.iter()), |row| {
+/// The module sections and questions our index holds, as tantivy gets
+/// them (notes are a learner's own; the bench writes none).
+fn section_docs(store: &Store) -> anyhow::Result<Vec<SectionDoc>> {
+    let mut statement = store.conn().prepare(
+        "SELECT coalesce(module_id, ''), title, heading, body, kind FROM search_docs
+          WHERE kind IN ('module', 'question') ORDER BY id",
+    )?;
+    let rows = statement.query_map([], |row| {
         Ok(SectionDoc {
             module_id: row.get(0)?,
             title: row.get(1)?,
@@ -226,7 +227,7 @@ fn quality(settings: &Settings) -> anyhow::Result<Quality> {
     let (mut store, _) = shipped_course_store(settings, &settings.work.join("search-quality"))?;
     let instructor = add_instructor(&mut store)?;
     check_labels(&store, &set, &set_path)?;
-    let docs = section_docs(&store, &["module", "question"])?;
+    let docs = section_docs(&store)?;
     let mut tantivy = TantivySearch::build(&docs, &fresh_dir(&settings.work.join("tantivy-quality"))?)?;
 
     let (mut ours, mut theirs) = (Recall::default(), Recall::default());
