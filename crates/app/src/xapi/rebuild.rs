@@ -271,6 +271,51 @@ mod tests {
         assert_eq!(duration_seconds("PT1H2M5S"), 3725);
     }
 
+    /// Statements written by the released version (aa812a1, before issue
+    /// #32; `tests/fixtures/released/`) rebuild the learner's module progress
+    /// and handed-in attempts as that version's database holds them.
+    #[test]
+    fn statements_written_by_the_released_version_rebuild_the_learners_records() {
+        let released = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/released");
+        let read = |name: &str| -> Value { serde_json::from_str(&std::fs::read_to_string(released.join(name)).unwrap()).unwrap() };
+        let learner = "6145c21a-709b-42ef-bb58-ae744023d822";
+        let statements: Vec<Value> = read("statements.json")
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|s| s["actor"]["account"]["name"] == learner)
+            .cloned()
+            .collect();
+        let records = rebuild("acme.demo", learner, &statements);
+
+        let tables = read("values.json");
+        let rows_of = |table: &str| -> Vec<BTreeMap<String, Value>> {
+            let columns: Vec<String> = serde_json::from_value(tables["tables"][table]["columns"].clone()).unwrap();
+            let rows: Vec<Vec<Value>> = serde_json::from_value(tables["tables"][table]["rows"].clone()).unwrap();
+            rows.into_iter().map(|row| columns.iter().cloned().zip(row).collect()).collect()
+        };
+        let mut completed: Vec<String> = rows_of("module_progress")
+            .iter()
+            .filter(|r| r["profile_id"] == learner && r["status"] == "completed")
+            .map(|r| r["module_id"].as_str().unwrap().to_string())
+            .collect();
+        completed.sort();
+        let mut rebuilt: Vec<String> =
+            records.progress.iter().filter(|p| p.status == "completed").map(|p| p.module_id.clone()).collect();
+        rebuilt.sort();
+        assert!(!completed.is_empty());
+        assert_eq!(rebuilt, completed);
+
+        let handed_in: Vec<(String, Option<f64>)> = rows_of("attempts")
+            .iter()
+            .filter(|r| r["profile_id"] == learner && r["status"] != "in_progress")
+            .map(|r| (r["id"].as_str().unwrap().to_string(), r["percent"].as_f64()))
+            .collect();
+        assert!(!handed_in.is_empty());
+        let rebuilt: Vec<(String, Option<f64>)> = records.attempts.iter().map(|a| (a.id.clone(), a.percent)).collect();
+        assert_eq!(rebuilt, handed_in);
+    }
+
     #[test]
     fn a_mark_given_later_and_the_new_outcome_replace_the_first() {
         let ext = json!({ "https://lrs.example.com/xapi/extensions/attempt-id": "a1" });
