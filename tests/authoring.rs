@@ -11,8 +11,8 @@ use std::process::Command;
 
 use chrono::{TimeZone, Utc};
 use qunxue_app::import::import_pack;
-use qunxue_app::reading::{self, Readers};
 use qunxue_app::profiles;
+use qunxue_app::reading::{self, Readers};
 use qunxue_store::Store;
 use qunxue_tests::cli::qunxue;
 use qunxue_tests::packs::repo_root;
@@ -137,7 +137,8 @@ fn a_deck_converts_to_one_module_with_a_section_per_slide_and_notes_for_instruct
     let note = "先请学员举出一个自己所在的社群";
     let as_learner = reading::open_module(&mut store, &learner, Readers::Learners, course, module_id, at).unwrap();
     assert!(!as_learner.html.contains(note), "a learner never gets the speaker notes");
-    let as_instructor = reading::open_module(&mut store, &learner, Readers::Instructors, course, module_id, at).unwrap();
+    let as_instructor =
+        reading::open_module(&mut store, &learner, Readers::Instructors, course, module_id, at).unwrap();
     assert!(as_instructor.html.contains(note), "an instructor does");
 }
 
@@ -153,7 +154,12 @@ fn a_revised_document_keeps_ids_and_installing_it_keeps_a_learners_progress() {
     let learner = profiles::active_profile(&mut store, at(1)).unwrap().id;
     let course = first["courseId"].as_str().unwrap().to_string();
     let ids = |report: &Value| -> Vec<(String, String)> {
-        report["modules"].as_array().unwrap().iter().map(|m| (m["title"].as_str().unwrap().into(), m["id"].as_str().unwrap().into())).collect()
+        report["modules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| (m["title"].as_str().unwrap().into(), m["id"].as_str().unwrap().into()))
+            .collect()
     };
     let (first_title, first_id) = ids(&first)[0].clone();
     reading::complete_module(&mut store, &learner, Readers::Learners, &course, &first_id, at(2)).unwrap();
@@ -161,14 +167,18 @@ fn a_revised_document_keeps_ids_and_installing_it_keeps_a_learners_progress() {
     // The author brands the course in its course.toml…
     let first_module = out.path().join(first["modules"][0]["path"].as_str().unwrap());
     let manifest_path = first_module.parent().unwrap().parent().unwrap().join("course.toml");
-    let branded = std::fs::read_to_string(&manifest_path).unwrap() + "\n# 公司品牌\n[branding]\norganisation = \"华东运营中心\"\n";
+    let branded = std::fs::read_to_string(&manifest_path).unwrap()
+        + "\n# 公司品牌\n[branding]\norganisation = \"华东运营中心\"\n";
     std::fs::write(&manifest_path, &branded).unwrap();
 
     // …then the document is revised: one paragraph changed (in 拉新与促活), one section added.
     let second = convert(&documents.path().join("training-v2.docx"), out.path(), &[]);
     assert_eq!(second["editedFiles"], serde_json::json!([]), "an edited course.toml does not stop the conversion");
     let manifest = std::fs::read_to_string(&manifest_path).unwrap();
-    assert!(manifest.contains("organisation = \"华东运营中心\"") && manifest.contains("# 公司品牌"), "the author's branding stays: {manifest}");
+    assert!(
+        manifest.contains("organisation = \"华东运营中心\"") && manifest.contains("# 公司品牌"),
+        "the author's branding stays: {manifest}"
+    );
     assert_eq!(second["courseId"], first["courseId"], "the course keeps its id");
     assert_eq!(second["version"], "1.0.1", "and gets a higher version, so installing updates it");
     let (before, after) = (ids(&first), ids(&second));
@@ -184,7 +194,11 @@ fn a_revised_document_keeps_ids_and_installing_it_keeps_a_learners_progress() {
     let modules: Vec<_> = outline.sections.iter().flat_map(|s| &s.modules).collect();
     assert_eq!(modules.len(), after.len());
     let kept = modules.iter().find(|m| m.id == first_id).expect("the completed module is still there");
-    assert_eq!((kept.title.as_str(), kept.status.as_str()), (first_title.as_str(), "completed"), "the learner's progress survived");
+    assert_eq!(
+        (kept.title.as_str(), kept.status.as_str()),
+        (first_title.as_str(), "completed"),
+        "the learner's progress survived"
+    );
 }
 
 #[test]
@@ -199,7 +213,11 @@ fn a_file_edited_after_converting_is_kept_unless_overwrite_is_asked_for() {
 
     let output = qunxue(&["convert", docx.to_str().unwrap(), "--out", out.path().to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1), "{}", text(&output));
-    assert!(text(&output).contains(first["modules"][0]["path"].as_str().unwrap()), "the edited file is named: {}", text(&output));
+    assert!(
+        text(&output).contains(first["modules"][0]["path"].as_str().unwrap()),
+        "the edited file is named: {}",
+        text(&output)
+    );
     assert_eq!(std::fs::read_to_string(&edited).unwrap(), mine, "and left as the author wrote it");
 
     let output = qunxue(&["convert", docx.to_str().unwrap(), "--out", out.path().to_str().unwrap(), "--overwrite"]);
@@ -229,7 +247,11 @@ fn a_new_pack_validates_and_holds_one_of_everything() {
         let output = qunxue(&["inspect", pack.to_str().unwrap(), "--json"]);
         let value: Value = serde_json::from_slice(&output.stdout).unwrap();
         let course = &value["courses"][0];
-        assert_eq!(course["modules"], serde_json::json!({"theory": 1, "practice": 1, "case": 1, "instructor": 0}), "{language}");
+        assert_eq!(
+            course["modules"],
+            serde_json::json!({"theory": 1, "practice": 1, "case": 1, "instructor": 0}),
+            "{language}"
+        );
         let types = course["question_types"].as_object().unwrap();
         assert_eq!(types.len(), 8, "{language}: a question of each type: {types:?}");
         assert!(types.values().all(|n| n == 1));
@@ -266,9 +288,13 @@ fn toml_files_with_schemas(pack: &Path) -> Vec<String> {
 }
 
 fn check_schemas(pairs: &[String]) -> Vec<Value> {
-    let mut args = vec![script("check_schemas.py").display().to_string(), repo_root().join("docs/schemas").display().to_string()];
+    let mut args =
+        vec![script("check_schemas.py").display().to_string(), repo_root().join("docs/schemas").display().to_string()];
     args.extend(pairs.iter().cloned());
-    run_python(&args.iter().map(String::as_str).collect::<Vec<_>>()).lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+    run_python(&args.iter().map(String::as_str).collect::<Vec<_>>())
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
 }
 
 #[test]
@@ -328,10 +354,18 @@ fn pack_zips_a_valid_folder_that_then_validates_and_refuses_a_broken_one() {
         let archive = zip::ZipArchive::new(std::fs::File::open(&zip).unwrap()).unwrap();
         archive.file_names().map(|n| n.unwrap().to_string()).collect()
     };
-    assert!(names.iter().all(|n| n.starts_with("courses/") || n.starts_with("quizzes/")), "only the pack's own folders: {names:?}");
+    assert!(
+        names.iter().all(|n| n.starts_with("courses/") || n.starts_with("quizzes/")),
+        "only the pack's own folders: {names:?}"
+    );
 
     let broken_zip = dir.path().join("broken.zip");
-    let output = qunxue(&["pack", repo_root().join("tests/authoring/broken/missing-id").to_str().unwrap(), "--out", broken_zip.to_str().unwrap()]);
+    let output = qunxue(&[
+        "pack",
+        repo_root().join("tests/authoring/broken/missing-id").to_str().unwrap(),
+        "--out",
+        broken_zip.to_str().unwrap(),
+    ]);
     assert_eq!(output.status.code(), Some(1));
     assert!(text(&output).contains("quizzes/c/banks/m01.toml:"), "{}", text(&output));
     assert!(!broken_zip.exists(), "nothing written");
@@ -343,7 +377,12 @@ fn preview_without_the_desktop_app_says_how_to_get_it() {
     let dir = tempfile::tempdir().unwrap();
     let alone = dir.path().join("qunxue");
     std::fs::copy(qunxue_tests::cli::qunxue_path(), &alone).unwrap();
-    let output = Command::new(&alone).args(["preview", dir.path().to_str().unwrap()]).env("PATH", "").env("LC_ALL", "C.UTF-8").output().unwrap();
+    let output = Command::new(&alone)
+        .args(["preview", dir.path().to_str().unwrap()])
+        .env("PATH", "")
+        .env("LC_ALL", "C.UTF-8")
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
     let said = text(&output);
     assert!(said.contains("qunxue-desktop") && said.contains("not installed") && said.contains("--author"), "{said}");

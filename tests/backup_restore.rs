@@ -22,8 +22,7 @@ fn contents(db: &Path) -> Snapshot {
 
 fn learners(db: &Path) -> i64 {
     let conn = rusqlite::Connection::open(db).unwrap();
-    conn.query_row("SELECT count(*) FROM profiles WHERE role = 'learner'", [], |r| r.get(0))
-        .unwrap()
+    conn.query_row("SELECT count(*) FROM profiles WHERE role = 'learner'", [], |r| r.get(0)).unwrap()
 }
 
 /// The admin `qunxue demo` made (the demo instructor, PIN `DEMO_PIN`).
@@ -62,13 +61,7 @@ fn backup_and_restore_round_trip_through_the_cli() {
     std::fs::create_dir_all(backup.parent().unwrap()).unwrap();
     qunxue_tests::cli::qunxue_path(); // built before the clock starts
     let started = Instant::now();
-    let out = qunxue(&[
-        "backup",
-        "--db",
-        db.to_str().unwrap(),
-        "--out",
-        backup.to_str().unwrap(),
-    ]);
+    let out = qunxue(&["backup", "--db", db.to_str().unwrap(), "--out", backup.to_str().unwrap()]);
     let elapsed = started.elapsed();
     assert!(out.status.success(), "{}", text(&out.stderr));
     let size = std::fs::metadata(&backup).unwrap().len();
@@ -79,19 +72,12 @@ fn backup_and_restore_round_trip_through_the_cli() {
         size,
         elapsed.as_millis()
     );
-    assert!(
-        text(&out.stdout).contains(&format!("{size} bytes")),
-        "{}",
-        text(&out.stdout)
-    );
+    assert!(text(&out.stdout).contains(&format!("{size} bytes")), "{}", text(&out.stdout));
     assert_eq!(contents(&backup), before, "the backup holds every row");
     assert_eq!(mode(&backup), 0o600, "a backup holds everyone's records: owner-only");
 
     // Learners deleted after the backup come back with the restore.
-    rusqlite::Connection::open(&db)
-        .unwrap()
-        .execute("DELETE FROM profiles WHERE role = 'learner'", [])
-        .unwrap();
+    rusqlite::Connection::open(&db).unwrap().execute("DELETE FROM profiles WHERE role = 'learner'", []).unwrap();
     assert_eq!(learners(&db), 0);
     // Restoring replaces everyone's data: a learner is refused, the demo's admin may.
     let restore = ["restore", "--from", backup.to_str().unwrap(), "--db", db.to_str().unwrap()];
@@ -122,11 +108,7 @@ fn backup_and_restore_round_trip_through_the_cli() {
         .lines()
         .find_map(|l| l.strip_prefix("the replaced database is kept at "))
         .unwrap_or_else(|| panic!("{stdout}"));
-    assert_eq!(
-        learners(Path::new(kept)),
-        replaced_learners,
-        "the file set aside is the one that was replaced"
-    );
+    assert_eq!(learners(Path::new(kept)), replaced_learners, "the file set aside is the one that was replaced");
     assert_eq!(mode(Path::new(kept)), 0o600, "the copy set aside");
 }
 
@@ -146,19 +128,10 @@ fn a_bad_backup_is_refused_and_the_database_is_left_alone() {
     );
     assert!(!out.status.success());
     let stderr = text(&out.stderr);
-    assert!(
-        stderr.contains("broken.db") && stderr.contains("nothing was changed"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("broken.db") && stderr.contains("nothing was changed"), "{stderr}");
     assert_eq!(std::fs::read(&db).unwrap(), before);
 
-    let out = qunxue(&[
-        "backup",
-        "--db",
-        dir.path().join("missing.db").to_str().unwrap(),
-        "--out",
-        "x.db",
-    ]);
+    let out = qunxue(&["backup", "--db", dir.path().join("missing.db").to_str().unwrap(), "--out", "x.db"]);
     assert!(!out.status.success());
     assert!(text(&out.stderr).contains("missing.db"), "{}", text(&out.stderr));
 }
@@ -170,11 +143,7 @@ fn certificate_commands_refuse_unknown_codes_and_unfinished_courses() {
     let db_arg = db.to_str().unwrap();
     let out = qunxue(&["certificate", "verify", "QX-0000-0000-0000-0000", "--db", db_arg]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
-    assert!(
-        text(&out.stderr).contains("no certificate with code QX-0000-0000-0000-0000"),
-        "{}",
-        text(&out.stderr)
-    );
+    assert!(text(&out.stderr).contains("no certificate with code QX-0000-0000-0000-0000"), "{}", text(&out.stderr));
     let out = qunxue(&["certificate", "verify", "hello", "--db", db_arg]);
     assert_eq!(out.status.code(), Some(1));
 
@@ -185,9 +154,7 @@ fn certificate_commands_refuse_unknown_codes_and_unfinished_courses() {
         [],
     )
     .unwrap();
-    let course: String = conn
-        .query_row("SELECT id FROM courses ORDER BY id LIMIT 1", [], |r| r.get(0))
-        .unwrap();
+    let course: String = conn.query_row("SELECT id FROM courses ORDER BY id LIMIT 1", [], |r| r.get(0)).unwrap();
     let pdf = dir.path().join("cert.pdf");
     let out = qunxue(&[
         "certificate",
@@ -202,11 +169,7 @@ fn certificate_commands_refuse_unknown_codes_and_unfinished_courses() {
         pdf.to_str().unwrap(),
     ]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
-    assert!(
-        text(&out.stderr).contains("modules not completed yet"),
-        "{}",
-        text(&out.stderr)
-    );
+    assert!(text(&out.stderr).contains("modules not completed yet"), "{}", text(&out.stderr));
     assert!(!pdf.exists());
 }
 
@@ -226,7 +189,18 @@ fn a_credential_exported_on_one_database_verifies_anywhere_and_one_changed_byte_
     let learner = learners
         .iter()
         .find(|id| {
-            let args = ["certificate", "export", "--db", db_arg, "--profile", id.as_str(), "--course", "qunxue.community-ops", "--badge", badge_arg];
+            let args = [
+                "certificate",
+                "export",
+                "--db",
+                db_arg,
+                "--profile",
+                id.as_str(),
+                "--course",
+                "qunxue.community-ops",
+                "--badge",
+                badge_arg,
+            ];
             qunxue(&args).status.success()
         })
         .expect("the demo has a learner who completed the course");

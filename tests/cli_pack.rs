@@ -2,8 +2,8 @@
 //! binary: arguments, output shapes and exit codes that scripts rely on.
 
 use qunxue_tests::cli::{qunxue, qunxue_in_locale, qunxue_with_pin};
-use qunxue_tests::profiles::{add_admin, ADMIN_PIN};
 use qunxue_tests::packs::{fixture, repo_root};
+use qunxue_tests::profiles::{add_admin, ADMIN_PIN};
 use qunxue_tests::snapshot::DataDir;
 use serde_json::{json, Value};
 
@@ -113,7 +113,12 @@ fn import_reports_what_happened_to_each_course() {
         qunxue_with_pin(ADMIN_PIN, &args)
     };
     let output = import("good", &[]);
-    assert_eq!((output.status.code(), stdout(&output).as_str()), (Some(0), "installed acme.demo 1.0.0\n"), "{}", stderr(&output));
+    assert_eq!(
+        (output.status.code(), stdout(&output).as_str()),
+        (Some(0), "installed acme.demo 1.0.0\n"),
+        "{}",
+        stderr(&output)
+    );
     assert!(data.packs().join("acme.demo/1.0.0/courses/demo/course.toml").is_file());
     assert_eq!(stdout(&import("good", &[])), "unchanged acme.demo 1.0.0\n");
     assert_eq!(stdout(&import("good-v2", &[])), "updated acme.demo 1.1.0\n");
@@ -137,12 +142,28 @@ fn quiz_export_writes_a_bank_that_reads_back_and_is_refused_to_learners() {
     let data = DataDir::new();
     let db = data.db();
     let admin = add_admin(&db);
-    let imported = qunxue_with_pin(ADMIN_PIN, &["import", path(&fixture("good")), "--db", path(&db), "--profile", &admin]);
+    let imported =
+        qunxue_with_pin(ADMIN_PIN, &["import", path(&fixture("good")), "--db", path(&db), "--profile", &admin]);
     assert_eq!(imported.status.code(), Some(0), "{}", stderr(&imported));
     let out = tempfile::tempdir().unwrap();
     let export = |to: &str, file: &str| {
         let target = out.path().join(file);
-        let args = ["quiz", "export", "--db", path(&db), "--profile", &admin, "--course", "acme.demo", "--bank", "bank-intro", "--to", to, "--out", path(&target)];
+        let args = [
+            "quiz",
+            "export",
+            "--db",
+            path(&db),
+            "--profile",
+            &admin,
+            "--course",
+            "acme.demo",
+            "--bank",
+            "bank-intro",
+            "--to",
+            to,
+            "--out",
+            path(&target),
+        ];
         (qunxue_with_pin(ADMIN_PIN, &args), target)
     };
 
@@ -150,7 +171,11 @@ fn quiz_export_writes_a_bank_that_reads_back_and_is_refused_to_learners() {
     assert_eq!(xml.status.code(), Some(0), "{}", stderr(&xml));
     assert!(stderr(&xml).contains("wrote 8 questions"), "{}", stderr(&xml));
     let text = std::fs::read_to_string(&xml_path).unwrap();
-    let back = qunxue_app::domain::quiz::parse_moodle_xml("bank.xml", &text, qunxue_app::domain::quiz::ImportMode::AllOrNothing);
+    let back = qunxue_app::domain::quiz::parse_moodle_xml(
+        "bank.xml",
+        &text,
+        qunxue_app::domain::quiz::ImportMode::AllOrNothing,
+    );
     assert!(!back.has_errors(), "{:?}", back.diagnostics);
     assert_eq!(back.questions.len(), 8);
 
@@ -159,15 +184,28 @@ fn quiz_export_writes_a_bank_that_reads_back_and_is_refused_to_learners() {
     // The bank's ordering question has no GIFT form: named, and the rest written.
     assert!(stderr(&gift).contains("q-ordering is left out: GIFT has no ordering"), "{}", stderr(&gift));
     let text = std::fs::read_to_string(&gift_path).unwrap();
-    let back = qunxue_app::domain::quiz::parse_gift("bank.gift", &text, qunxue_app::domain::quiz::ImportMode::AllOrNothing);
+    let back =
+        qunxue_app::domain::quiz::parse_gift("bank.gift", &text, qunxue_app::domain::quiz::ImportMode::AllOrNothing);
     assert!(!back.has_errors(), "{:?}", back.diagnostics);
     assert_eq!(back.questions.len(), 7);
 
     let learner = qunxue(&["profile", "add", "--db", path(&db), "--name", "学员甲", "--json"]);
     let learner: Value = serde_json::from_str(&stdout(&learner)).unwrap();
     let refused = qunxue(&[
-        "quiz", "export", "--db", path(&db), "--profile", learner["id"].as_str().unwrap(), "--course", "acme.demo", "--bank", "bank-intro",
-        "--to", "gift", "--out", path(&out.path().join("learner.gift")),
+        "quiz",
+        "export",
+        "--db",
+        path(&db),
+        "--profile",
+        learner["id"].as_str().unwrap(),
+        "--course",
+        "acme.demo",
+        "--bank",
+        "bank-intro",
+        "--to",
+        "gift",
+        "--out",
+        path(&out.path().join("learner.gift")),
     ]);
     assert_ne!(refused.status.code(), Some(0));
     assert!(!out.path().join("learner.gift").exists());

@@ -60,6 +60,10 @@ fn the_released_cli_has_no_test_only_command() {
     for command in ["tasks-seed", "fault-run", "write-stream"] {
         let out = qunxue(&[command, "--help"]);
         assert_eq!(out.status.code(), Some(2), "qunxue {command} must not exist");
-        assert!(String::from_utf8_lossy(&out.stderr).contains("unrecognized subcommand"), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("unrecognized subcommand"),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 }

@@ -35,35 +35,18 @@ fn the_three_command_lists_agree_and_the_window_gets_nothing_else() {
     let end = start + lib[start..].find(']').unwrap();
     let handled: BTreeSet<String> = lib[start..end]
         .split(',')
-        .filter_map(|path| {
-            path.trim()
-                .rsplit("::")
-                .next()
-                .map(str::trim)
-                .filter(|n| !n.is_empty())
-                .map(str::to_string)
-        })
+        .filter_map(|path| path.trim().rsplit("::").next().map(str::trim).filter(|n| !n.is_empty()).map(str::to_string))
         .filter(|n| n != "generate_handler![")
         .map(|n| n.trim_start_matches("generate_handler![").trim().to_string())
         .collect();
     assert_eq!(commands, handled, "COMMANDS and generate_handler! differ");
 
     let capability: serde_json::Value = serde_json::from_str(&read("src-tauri/capabilities/main-window.json")).unwrap();
-    let granted: Vec<String> = capability["permissions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p.as_str().unwrap().to_string())
-        .collect();
+    let granted: Vec<String> =
+        capability["permissions"].as_array().unwrap().iter().map(|p| p.as_str().unwrap().to_string()).collect();
     let (plugins, own): (Vec<&String>, Vec<&String>) = granted.iter().partition(|p| p.contains(':'));
-    let own: BTreeSet<String> = own
-        .iter()
-        .map(|p| p.trim_start_matches("allow-").replace('-', "_"))
-        .collect();
-    assert_eq!(
-        own, commands,
-        "the capability grants a command that does not exist, or misses one"
-    );
+    let own: BTreeSet<String> = own.iter().map(|p| p.trim_start_matches("allow-").replace('-', "_")).collect();
+    assert_eq!(own, commands, "the capability grants a command that does not exist, or misses one");
     let plugins: BTreeSet<&str> = plugins.iter().map(|p| p.as_str()).collect();
     // The file dialogs; showing a saved file in the file manager (reveal
     // only: no URL or program); hearing drops and files a second launch hands
@@ -81,9 +64,5 @@ fn the_three_command_lists_agree_and_the_window_gets_nothing_else() {
         "no shell, no fs, no http"
     );
     let caps_dir = repo_root().join("src-tauri/capabilities");
-    assert_eq!(
-        files_under(&caps_dir),
-        ["main-window.json"],
-        "one capability file, for the one window"
-    );
+    assert_eq!(files_under(&caps_dir), ["main-window.json"], "one capability file, for the one window");
 }

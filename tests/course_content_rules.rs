@@ -79,7 +79,8 @@ fn a_learner_is_refused_instructor_only_content_by_every_use_case_that_could_ser
     forbidden(s.open_module(COURSE, GUIDE), "open_module");
     forbidden(s.complete_module(COURSE, GUIDE), "complete_module");
     forbidden(s.module_notes(COURSE, GUIDE), "module_notes");
-    let note = NewNote { course_id: COURSE.into(), module_id: GUIDE.into(), body: "偷看".into(), quote: None, anchor: None };
+    let note =
+        NewNote { course_id: COURSE.into(), module_id: GUIDE.into(), body: "偷看".into(), quote: None, anchor: None };
     forbidden(s.add_note(&note), "add_note");
     forbidden(s.set_bookmark(COURSE, GUIDE, true), "set_bookmark");
     forbidden(s.module_quizzes(COURSE, GUIDE), "module_quizzes");
@@ -266,7 +267,10 @@ fn a_corrected_key_changes_no_saved_score_until_the_instructor_regrades_exactly_
     let changes = s.quiz_key_changes(COURSE).unwrap();
     assert_eq!(changes.len(), 1, "only q-single's key changed: {changes:?}");
     let change = &changes[0];
-    assert_eq!((change.question_id.as_str(), change.from_version.as_str(), change.to_version.as_str()), ("q-single", "1.0.0", "1.0.1"));
+    assert_eq!(
+        (change.question_id.as_str(), change.from_version.as_str(), change.to_version.as_str()),
+        ("q-single", "1.0.0", "1.0.1")
+    );
     let moved: Vec<(&str, f64, f64)> =
         change.affected.iter().map(|a| (a.attempt_id.as_str(), a.score_before, a.score_after)).collect();
     assert_eq!(moved, [(right_before.as_str(), 1.0, 0.0), (right_after.as_str(), 0.0, 1.0)]);

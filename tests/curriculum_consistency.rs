@@ -177,11 +177,8 @@ fn pre_and_post_tests_cover_the_same_topics_with_no_shared_item() {
             ));
         }
     }
-    let post_texts: BTreeMap<String, &str> = post
-        .items
-        .iter()
-        .flat_map(|id| item_texts(question(id)).into_iter().map(move |t| (t, id.as_str())))
-        .collect();
+    let post_texts: BTreeMap<String, &str> =
+        post.items.iter().flat_map(|id| item_texts(question(id)).into_iter().map(move |t| (t, id.as_str()))).collect();
     for pre_id in &pre.items {
         for text in item_texts(question(pre_id)) {
             if let Some(post_id) = post_texts.get(&text) {
@@ -204,7 +201,12 @@ fn hand_graded_items_are_not_in_timed_quizzes() {
     assert!(!short_answers.is_empty(), "the course keeps its design tasks");
     for quiz in course.quizzes.iter().filter(|q| q.time_limit_minutes > 0) {
         let timed: Vec<&String> = quiz.items.iter().filter(|id| short_answers.contains(&id.as_str())).collect();
-        assert!(timed.is_empty(), "{} has a {}-minute limit and hand-graded items {timed:?}", quiz.id, quiz.time_limit_minutes);
+        assert!(
+            timed.is_empty(),
+            "{} has a {}-minute limit and hand-graded items {timed:?}",
+            quiz.id,
+            quiz.time_limit_minutes
+        );
     }
 }
 
@@ -225,11 +227,17 @@ fn prints_clock_time(text: &str) -> bool {
 /// away (issue 31).
 #[test]
 fn ordering_steps_do_not_print_clock_times() {
-    assert!(prints_clock_time("20:30 明日预告") && prints_clock_time("08：00 早读") && !prints_clock_time("比例 3:1 的配比"));
+    assert!(
+        prints_clock_time("20:30 明日预告")
+            && prints_clock_time("08：00 早读")
+            && !prints_clock_time("比例 3:1 的配比")
+    );
     let course = shipped_course();
     let giveaways: Vec<String> = questions(&course, QuestionType::Ordering)
         .iter()
-        .flat_map(|q| q.items.iter().flatten().filter(|s| prints_clock_time(s)).map(move |s| format!("{}: «{s}»", q.id)))
+        .flat_map(|q| {
+            q.items.iter().flatten().filter(|s| prints_clock_time(s)).map(move |s| format!("{}: «{s}»", q.id))
+        })
         .collect();
     assert!(giveaways.is_empty(), "ordering steps print clock times:\n{}", giveaways.join("\n"));
 }
@@ -243,7 +251,8 @@ fn every_metric_of_templates_and_data_is_defined_once_in_the_glossary() {
     let course = shipped_course();
     let term_of = |name: &str| course.glossary.iter().find(|t| t.names().any(|n| n == name));
     for metric in &course.metrics {
-        let term = term_of(&metric.name).unwrap_or_else(|| panic!("metric {} ({}) has no glossary term", metric.id, metric.name));
+        let term = term_of(&metric.name)
+            .unwrap_or_else(|| panic!("metric {} ({}) has no glossary term", metric.id, metric.name));
         assert!(term.formula.is_some(), "glossary term {} of metric {} has no formula", term.id, metric.id);
         let named: Vec<_> = course.glossary.iter().filter(|t| t.names().any(|n| n == metric.name)).collect();
         assert_eq!(named.len(), 1, "metric {} is named by {} glossary terms", metric.id, named.len());
@@ -254,7 +263,11 @@ fn every_metric_of_templates_and_data_is_defined_once_in_the_glossary() {
         let measured: std::collections::BTreeSet<&str> =
             text.lines().skip(1).filter_map(|line| line.split(',').nth(2)).collect();
         for id in measured {
-            let metric = course.metrics.iter().find(|m| m.id == id).unwrap_or_else(|| panic!("{dataset} measures {id}, which has no template"));
+            let metric = course
+                .metrics
+                .iter()
+                .find(|m| m.id == id)
+                .unwrap_or_else(|| panic!("{dataset} measures {id}, which has no template"));
             assert!(term_of(&metric.name).is_some(), "{dataset}: {id} has no glossary term");
         }
     }
@@ -275,7 +288,9 @@ fn every_case_discussion_question_has_a_model_answer() {
             .split("## 讨论题")
             .nth(1)
             .map(|section| section.split("\n## ").next().unwrap_or(""))
-            .map(|section| section.lines().filter(|l| l.split_once(". ").is_some_and(|(n, _)| n.parse::<u32>().is_ok())).count())
+            .map(|section| {
+                section.lines().filter(|l| l.split_once(". ").is_some_and(|(n, _)| n.parse::<u32>().is_ok())).count()
+            })
             .unwrap_or(0);
         assert!(questions >= 3, "{} has {questions} discussion questions", module.path);
         for n in 1..=questions {
@@ -284,7 +299,11 @@ fn every_case_discussion_question_has_a_model_answer() {
                 "{}: discussion question {n} has no model answer in an instructor block",
                 module.path
             );
-            assert!(!split.learner.contains(&format!("**讨论题 {n}")), "{}: the answer to question {n} reaches learners", module.path);
+            assert!(
+                !split.learner.contains(&format!("**讨论题 {n}")),
+                "{}: the answer to question {n} reaches learners",
+                module.path
+            );
         }
     }
 }

@@ -33,7 +33,9 @@ fn inspect_reports_the_minimums() {
 #[test]
 fn theory_modules_are_full_lessons_with_summary_and_self_check() {
     // The instructor-only guides are reference material, not lessons.
-    let lessons = |m: &&qunxue_core::pack::BundledModule| m.meta.kind == ModuleKind::Theory && m.meta.audience == Audience::Learner;
+    let lessons = |m: &&qunxue_core::pack::BundledModule| {
+        m.meta.kind == ModuleKind::Theory && m.meta.audience == Audience::Learner
+    };
     for module in shipped_course().modules.iter().filter(lessons) {
         let chars = han_characters(&module.body);
         assert!(chars >= 2000, "{} has {chars} Chinese characters (minimum 2,000)", module.path);
@@ -73,11 +75,17 @@ fn every_question_type_is_used_and_explained_and_pre_post_tests_are_parallel() {
     let (pre, post) = (quiz("quiz-pre"), quiz("quiz-post"));
     assert!(pre.items.len() >= 20 && post.items.len() >= 20);
     assert_eq!(pre.items.len(), post.items.len(), "the pre- and post-test must be parallel");
-    for module in course.modules.iter().filter(|m| m.meta.kind != ModuleKind::Practice && m.meta.audience == Audience::Learner) {
+    for module in
+        course.modules.iter().filter(|m| m.meta.kind != ModuleKind::Practice && m.meta.audience == Audience::Learner)
+    {
         // A case may be a discussion instead: then its model answers are
         // there for the instructor who runs it.
         let discussion = module.meta.kind == ModuleKind::Case && module.body.contains("::: instructor");
-        assert!(!module.meta.quizzes.is_empty() || discussion, "{} has no quiz and no discussion with model answers", module.path);
+        assert!(
+            !module.meta.quizzes.is_empty() || discussion,
+            "{} has no quiz and no discussion with model answers",
+            module.path
+        );
     }
 }
 
@@ -106,7 +114,11 @@ fn practice_modules_link_handouts_that_open() {
                     calamine::open_workbook(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
                 assert!(!workbook.sheet_names().is_empty(), "{} has no sheet", path.display());
                 let first = workbook.sheet_names()[0].clone();
-                assert!(workbook.worksheet_range(&first).is_ok_and(|r| !r.is_empty()), "{}: empty first sheet", path.display());
+                assert!(
+                    workbook.worksheet_range(&first).is_ok_and(|r| !r.is_empty()),
+                    "{}: empty first sheet",
+                    path.display()
+                );
             } else if target.ends_with(".docx") {
                 let file = std::fs::File::open(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
                 let mut archive = zip::ZipArchive::new(file).unwrap();
@@ -117,4 +129,3 @@ fn practice_modules_link_handouts_that_open() {
         }
     }
 }
-

@@ -79,5 +79,7 @@ fn the_check_catches_a_copied_sentence() {
     let lifted: String = seed_text[100..140].iter().flat_map(|c| [*c, ' ']).collect();
     let text = format!("我们自己的开头。{lifted}我们自己的结尾。");
     assert!(first_copied_run(&text, &runs).is_some());
-    assert!(first_copied_run("完全是我们自己写的一句话，和种子文档没有任何关系，长度也超过二十五个字。", &runs).is_none());
+    assert!(
+        first_copied_run("完全是我们自己写的一句话，和种子文档没有任何关系，长度也超过二十五个字。", &runs).is_none()
+    );
 }

@@ -27,13 +27,7 @@ fn counts(db: &Path) -> Vec<(String, i64)> {
     let conn = rusqlite::Connection::open(db).unwrap();
     TABLES
         .iter()
-        .map(|t| {
-            (
-                t.to_string(),
-                conn.query_row(&format!("SELECT COUNT(*) FROM {t}"), [], |r| r.get(0))
-                    .unwrap(),
-            )
-        })
+        .map(|t| (t.to_string(), conn.query_row(&format!("SELECT COUNT(*) FROM {t}"), [], |r| r.get(0)).unwrap()))
         .collect()
 }
 
@@ -71,10 +65,7 @@ fn the_same_seed_makes_the_same_activity_on_the_shipped_course() {
     // Every kind of activity is there.
     assert_eq!((first.courses, first.learners), (1, 6));
     assert!(first.modules_opened >= 6 && first.modules_completed > 0, "{first:?}");
-    assert!(
-        first.quiz_attempts > 0 && first.answers > first.correct_answers && first.correct_answers > 0,
-        "{first:?}"
-    );
+    assert!(first.quiz_attempts > 0 && first.answers > first.correct_answers && first.correct_answers > 0, "{first:?}");
     assert!(first.submissions > 0 && first.grades_released > 0, "{first:?}");
     assert!(first.studies == 1 && first.metric_values > 0, "{first:?}");
     let tables = counts(&first_db);
@@ -91,26 +82,13 @@ fn the_cli_reports_what_it_wrote_and_refuses_an_empty_database() {
     let empty = dir.path().join("empty.db");
     let out = qunxue(&["demo", "--db", empty.to_str().unwrap()]);
     assert!(!out.status.success());
-    assert!(
-        String::from_utf8_lossy(&out.stderr).contains("qunxue import"),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("qunxue import"), "{}", String::from_utf8_lossy(&out.stderr));
 
     let db = dir.path().join("demo.db");
     let mut store = Store::open(&db).unwrap();
     library::install_bundled_courses(&mut store, &repo_root().join("courses"), Utc::now()).unwrap();
     drop(store);
-    let out = qunxue(&[
-        "demo",
-        "--db",
-        db.to_str().unwrap(),
-        "--learners",
-        "3",
-        "--seed",
-        "9",
-        "--json",
-    ]);
+    let out = qunxue(&["demo", "--db", db.to_str().unwrap(), "--learners", "3", "--seed", "9", "--json"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let summary: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(summary["learners"], 3);

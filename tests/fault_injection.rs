@@ -29,8 +29,7 @@ fn integrity(db: &Path) -> String {
 
 fn installed_version(db: &Path, course: &str) -> Option<String> {
     let conn = rusqlite::Connection::open(db).unwrap();
-    conn.query_row("SELECT version FROM courses WHERE id = ?1", [course], |r| r.get(0))
-        .ok()
+    conn.query_row("SELECT version FROM courses WHERE id = ?1", [course], |r| r.get(0)).ok()
 }
 
 /// The installed course can be read: every module opens from the files
@@ -39,15 +38,12 @@ fn course_readable(db: &Path, course: &str) {
     let mut store = Store::open(db).unwrap();
     let profile = profiles::active_profile(&mut store, Utc::now()).unwrap();
     let outline = reading::outline(&store, &profile.id, reading::Readers::Learners, course).unwrap();
-    let modules: Vec<String> = outline
-        .sections
-        .into_iter()
-        .flat_map(|s| s.modules)
-        .map(|m| m.id)
-        .collect();
+    let modules: Vec<String> = outline.sections.into_iter().flat_map(|s| s.modules).map(|m| m.id).collect();
     assert!(!modules.is_empty());
     for module in modules {
-        let view = reading::open_module(&mut store, &profile.id, reading::Readers::Learners, course, &module, Utc::now()).unwrap();
+        let view =
+            reading::open_module(&mut store, &profile.id, reading::Readers::Learners, course, &module, Utc::now())
+                .unwrap();
         assert!(!view.html.is_empty(), "module {module} has no content");
     }
 }
@@ -73,9 +69,7 @@ fn import_killed_at(pack: &Path, db: &Path, kill_at: usize) -> Option<String> {
         if line == "done" {
             break;
         }
-        let stage = line
-            .strip_prefix("progress ")
-            .unwrap_or_else(|| panic!("unexpected line {line:?}"));
+        let stage = line.strip_prefix("progress ").unwrap_or_else(|| panic!("unexpected line {line:?}"));
         if step == kill_at {
             child.kill().expect("SIGKILL");
             child.wait().unwrap();
@@ -115,11 +109,7 @@ fn sigkill_at_every_step_of_an_import_leaves_the_old_or_the_new_course_whole() {
         kill_points += 1;
         assert_eq!(integrity(&data.db()), "ok", "after a kill at step {kill_at} ({stage})");
         // Every lock-step point before "done" precedes the commit: the old version stays, whole.
-        assert_eq!(
-            installed_version(&data.db(), "acme.demo").as_deref(),
-            Some("1.0.0"),
-            "kill at {stage}"
-        );
+        assert_eq!(installed_version(&data.db(), "acme.demo").as_deref(), Some("1.0.0"), "kill at {stage}");
         course_readable(&data.db(), "acme.demo");
         if stage == "copying" {
             // A killed import cannot clean up after itself; the next one sweeps
@@ -138,15 +128,7 @@ fn sigkill_at_every_step_of_an_import_leaves_the_old_or_the_new_course_whole() {
         let data = DataDir::new();
         {
             let mut store = Store::open(&data.db()).unwrap();
-            import_pack(
-                &mut store,
-                data.path(),
-                &pack_fixture("good"),
-                false,
-                Utc::now(),
-                &mut |_| {},
-            )
-            .unwrap();
+            import_pack(&mut store, data.path(), &pack_fixture("good"), false, Utc::now(), &mut |_| {}).unwrap();
         }
         let mut child = Command::new(test_support_path())
             .args(["fault-run", "import"])
@@ -216,19 +198,11 @@ fn sigkill_during_task_submissions_keeps_every_acknowledged_version() {
         child.wait().unwrap();
         assert_eq!(integrity(&db), "ok", "run {run}");
         let conn = rusqlite::Connection::open(&db).unwrap();
-        let mut stmt = conn
-            .prepare("SELECT id, number FROM submission_versions ORDER BY number")
-            .unwrap();
-        let stored: Vec<(String, i64)> = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .unwrap()
-            .map(Result::unwrap)
-            .collect();
+        let mut stmt = conn.prepare("SELECT id, number FROM submission_versions ORDER BY number").unwrap();
+        let stored: Vec<(String, i64)> =
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect();
         for id in &acknowledged {
-            assert!(
-                stored.iter().any(|(s, _)| s == id),
-                "acknowledged version {id} lost in run {run}"
-            );
+            assert!(stored.iter().any(|(s, _)| s == id), "acknowledged version {id} lost in run {run}");
         }
         // Numbers stay 1, 2, 3…: no gap, no duplicate, whatever the kill interrupted.
         let numbers: Vec<i64> = stored.iter().map(|(_, n)| *n).collect();
@@ -261,24 +235,11 @@ fn grades_bundle(dir: &Path) -> (PathBuf, PathBuf) {
     }
     let version = {
         let mut store = Store::open(&teacher_db).unwrap();
-        learner::save_draft(
-            &mut store,
-            LEARNER,
-            COURSE,
-            TASK,
-            "欢迎来到读书群！每周三晚八点共读。",
-            &[],
-            now,
-        )
-        .unwrap();
+        learner::save_draft(&mut store, LEARNER, COURSE, TASK, "欢迎来到读书群！每周三晚八点共读。", &[], now).unwrap();
         let version = learner::submit(&mut store, LEARNER, COURSE, TASK, now).unwrap().id;
         let levels = [("purpose".to_string(), 2), ("action".to_string(), 1)].into();
-        let mark = MarkInput {
-            levels,
-            comments: Default::default(),
-            feedback: "定位清楚。".into(),
-            complete: true,
-        };
+        let mark =
+            MarkInput { levels, comments: Default::default(), feedback: "定位清楚。".into(), complete: true };
         grading::save_mark(&mut store, INSTRUCTOR, &version, &mark, now).unwrap();
         grading::release(&mut store, INSTRUCTOR, &version, now).unwrap();
         version
@@ -287,11 +248,9 @@ fn grades_bundle(dir: &Path) -> (PathBuf, PathBuf) {
     {
         let teacher = rusqlite::Connection::open(&teacher_db).unwrap();
         let row: (String, String) = teacher
-            .query_row(
-                "SELECT markdown, submitted_at FROM submission_versions WHERE id = ?1",
-                [&version],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
+            .query_row("SELECT markdown, submitted_at FROM submission_versions WHERE id = ?1", [&version], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
             .unwrap();
         let learner = rusqlite::Connection::open(&learner_db).unwrap();
         learner
@@ -303,29 +262,32 @@ fn grades_bundle(dir: &Path) -> (PathBuf, PathBuf) {
             .unwrap();
     }
     let bundle = dir.join("grades.zip");
-    let out = qunxue_with_pin(INSTRUCTOR_PIN, &[
-        "export-grades",
-        "--db",
-        teacher_db.to_str().unwrap(),
-        "--profile",
-        INSTRUCTOR,
-        "--learner", LEARNER, "--out",
-        bundle.to_str().unwrap(),
-    ]);
+    let out = qunxue_with_pin(
+        INSTRUCTOR_PIN,
+        &[
+            "export-grades",
+            "--db",
+            teacher_db.to_str().unwrap(),
+            "--profile",
+            INSTRUCTOR,
+            "--learner",
+            LEARNER,
+            "--out",
+            bundle.to_str().unwrap(),
+        ],
+    );
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     (learner_db, bundle)
 }
 
 fn results_count(db: &Path) -> i64 {
     let conn = rusqlite::Connection::open(db).unwrap();
-    conn.query_row("SELECT COUNT(*) FROM results", [], |r| r.get(0))
-        .unwrap()
+    conn.query_row("SELECT COUNT(*) FROM results", [], |r| r.get(0)).unwrap()
 }
 
 fn imported_bundles(db: &Path) -> i64 {
     let conn = rusqlite::Connection::open(db).unwrap();
-    conn.query_row("SELECT COUNT(*) FROM imported_bundles", [], |r| r.get(0))
-        .unwrap()
+    conn.query_row("SELECT COUNT(*) FROM imported_bundles", [], |r| r.get(0)).unwrap()
 }
 
 #[test]
@@ -388,18 +350,13 @@ fn a_full_disk_refuses_the_write_clearly_and_keeps_what_was_saved() {
 
     // The "disk" ends two pages past what the file uses now.
     let pages: i64 = store.conn().query_row("PRAGMA page_count", [], |r| r.get(0)).unwrap();
-    let limit: i64 = store
-        .conn()
-        .query_row(&format!("PRAGMA max_page_count = {}", pages + 2), [], |r| r.get(0))
-        .unwrap();
+    let limit: i64 =
+        store.conn().query_row(&format!("PRAGMA max_page_count = {}", pages + 2), [], |r| r.get(0)).unwrap();
     assert_eq!(limit, pages + 2);
     let long = "欢迎语".repeat(30_000);
     let err = learner::save_draft(&mut store, LEARNER, COURSE, TASK, &long, &[], now).unwrap_err();
     let message = err.to_string();
-    assert!(
-        message.contains("disk is full") && message.contains("磁盘空间不足"),
-        "{message}"
-    );
+    assert!(message.contains("disk is full") && message.contains("磁盘空间不足"), "{message}");
     assert_eq!(err.kind(), qunxue_app::ErrorKind::Database);
 
     // What was saved before is intact, and nothing half-written is visible.
@@ -413,27 +370,19 @@ fn a_full_disk_refuses_the_write_clearly_and_keeps_what_was_saved() {
     // Space is freed (here: the limit lifted on a new connection) and the same save succeeds.
     let mut store = Store::open(&db).unwrap();
     learner::save_draft(&mut store, LEARNER, COURSE, TASK, &long, &[], now).unwrap();
-    assert_eq!(
-        learner::submit(&mut store, LEARNER, COURSE, TASK, now).unwrap().number,
-        2
-    );
+    assert_eq!(learner::submit(&mut store, LEARNER, COURSE, TASK, now).unwrap().number, 2);
 }
 
 /// Runs the binary as an unprivileged user when the tests run as root (root
 /// ignores file permissions), so a read-only folder really is read-only.
 fn as_unprivileged(args: &[&str]) -> Option<std::process::Output> {
-    let root = Command::new("id")
-        .arg("-u")
-        .output()
-        .map(|o| o.stdout == b"0\n")
-        .unwrap_or(false);
+    let root = Command::new("id").arg("-u").output().map(|o| o.stdout == b"0\n").unwrap_or(false);
     let mut cmd = if root {
         if !Path::new("/usr/bin/setpriv").exists() {
             return None;
         }
         let mut c = Command::new("/usr/bin/setpriv");
-        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
-            .arg(qunxue_path());
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"]).arg(qunxue_path());
         c
     } else {
         Command::new(qunxue_path())
@@ -459,16 +408,10 @@ fn a_read_only_data_folder_gives_a_clear_message_and_changes_nothing() {
     }
     std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o444)).unwrap();
     let binary_reachable = qunxue_path().ancestors().all(|p| {
-        std::fs::metadata(p)
-            .map(|m| p == qunxue_path() || m.permissions().mode() & 0o001 != 0)
-            .unwrap_or(false)
+        std::fs::metadata(p).map(|m| p == qunxue_path() || m.permissions().mode() & 0o001 != 0).unwrap_or(false)
     });
     let db_arg = db.to_str().unwrap().to_string();
-    let out = if binary_reachable {
-        as_unprivileged(&["demo", "--db", &db_arg, "--learners", "2"])
-    } else {
-        None
-    };
+    let out = if binary_reachable { as_unprivileged(&["demo", "--db", &db_arg, "--learners", "2"]) } else { None };
     for path in [dir.path(), data.as_path(), db.as_path()] {
         std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
     }
@@ -510,13 +453,6 @@ fn a_damaged_database_file_is_named_in_the_message() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains(db.to_str().unwrap()), "names the file: {stderr}");
-    assert!(
-        stderr.contains("not a database") || stderr.contains("malformed"),
-        "says what is wrong: {stderr}"
-    );
-    assert_eq!(
-        std::fs::read(&db).unwrap(),
-        bytes,
-        "the damaged file is left as it was, for recovery"
-    );
+    assert!(stderr.contains("not a database") || stderr.contains("malformed"), "says what is wrong: {stderr}");
+    assert_eq!(std::fs::read(&db).unwrap(), bytes, "the damaged file is left as it was, for recovery");
 }

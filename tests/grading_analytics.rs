@@ -41,7 +41,8 @@ fn the_agreement_panel_and_the_distributions_show_what_the_markers_entered() {
     for name in ["甲", "乙", "丙", "丁", "戊", "己"] {
         let learner = s.create_profile(&NewProfile::named(name)).unwrap().id;
         s.switch_profile(&learner, None).unwrap();
-        s.task_save_draft(COURSE, TASK, &format!("## {name}的建群方案\n\n目标成员：门店三公里内的老顾客。"), &[]).unwrap();
+        s.task_save_draft(COURSE, TASK, &format!("## {name}的建群方案\n\n目标成员：门店三公里内的老顾客。"), &[])
+            .unwrap();
         versions.push(s.task_submit(COURSE, TASK).unwrap().id);
     }
 

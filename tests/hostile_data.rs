@@ -40,9 +40,7 @@ impl Study {
         impact_fixture::install(&mut store).unwrap();
         let mut input = impact_fixture::study_input();
         input.metrics = impact::metric_templates(&store, INSTRUCTOR, impact_fixture::COURSE).unwrap();
-        let id = impact::create_study(&mut store, INSTRUCTOR, &input, Utc::now())
-            .unwrap()
-            .id;
+        let id = impact::create_study(&mut store, INSTRUCTOR, &input, Utc::now()).unwrap().id;
         Study { dir, db, id }
     }
 
@@ -54,13 +52,7 @@ impl Study {
 
     fn import(&self, path: &Path) -> qunxue_app::Result<impact::ImportSummary> {
         let mut store = Store::open(&self.db).unwrap();
-        let mapping = ColumnMapping {
-            learner: 0,
-            group: Some(1),
-            metric: 2,
-            period: 3,
-            value: 4,
-        };
+        let mapping = ColumnMapping { learner: 0, group: Some(1), metric: 2, period: 3, value: 4 };
         impact::import_observations(&mut store, INSTRUCTOR, &self.id, path, &mapping, Utc::now())
     }
 
@@ -69,10 +61,7 @@ impl Study {
     fn refused(&self, path: &Path, needle: &str) -> String {
         drop(Store::open(&self.db).unwrap()); // checkpointed, so the hash is stable
         let before = file_hash(&self.db);
-        let message = self
-            .import(path)
-            .expect_err("a hostile file must be refused")
-            .to_string();
+        let message = self.import(path).expect_err("a hostile file must be refused").to_string();
         let name = path.file_name().unwrap().to_string_lossy();
         assert!(message.contains(needle) && message.contains(name.as_ref()), "{message}");
         assert_eq!(file_hash(&self.db), before, "a refused import changed the database");
@@ -86,9 +75,7 @@ const ROWS: &str = "北店,treatment,sales,before,100\n北店,treatment,sales,af
 #[test]
 fn bom_and_crlf_import_like_the_plain_file() {
     let plain = Study::new();
-    let a = plain
-        .import(&plain.file("plain.csv", format!("{HEADER}{ROWS}").as_bytes()))
-        .unwrap();
+    let a = plain.import(&plain.file("plain.csv", format!("{HEADER}{ROWS}").as_bytes())).unwrap();
     let windows = Study::new();
     let text = format!("\u{feff}{HEADER}{ROWS}").replace('\n', "\r\n");
     let b = windows.import(&windows.file("windows.csv", text.as_bytes())).unwrap();
@@ -110,10 +97,7 @@ fn nul_bytes_and_control_characters_in_names_are_refused_at_their_row() {
     let text = format!("{HEADER}北店\0,treatment,sales,before,100\n北店,treatment,sales,after,1\u{1b}[31m\n");
     let message = study.refused(&study.file("nul.csv", text.as_bytes()), "control characters");
     assert!(message.contains("nul.csv:2:1"), "{message}");
-    assert!(
-        message.contains("nul.csv:3:5"),
-        "the value with an escape sequence is refused too: {message}"
-    );
+    assert!(message.contains("nul.csv:3:5"), "the value with an escape sequence is refused too: {message}");
 }
 
 #[test]
@@ -122,11 +106,7 @@ fn a_10_mb_line_is_refused_without_echoing_it() {
     let long = "店".repeat(10 * 1024 * 1024 / 3);
     let text = format!("{HEADER}{long},treatment,sales,before,100\n北店,treatment,sales,{long},1\n");
     let message = study.refused(&study.file("long.csv", text.as_bytes()), "at most 120");
-    assert!(
-        message.len() < 2_000,
-        "the message quotes the whole line ({} bytes)",
-        message.len()
-    );
+    assert!(message.len() < 2_000, "the message quotes the whole line ({} bytes)", message.len());
 }
 
 #[test]
@@ -145,10 +125,7 @@ fn html_and_formulas_in_unit_names_are_inert_in_every_export() {
     let end = start + html[start..].find("</script>").unwrap();
     assert!(!html[start..end].contains("</"), "the JSON could close its element");
     let page = format!("{}{}", &html[..start], &html[end..]);
-    assert!(
-        !page.contains("<script>alert(1)") && !page.contains("<img src=x"),
-        "unit names are escaped in HTML"
-    );
+    assert!(!page.contains("<script>alert(1)") && !page.contains("<img src=x"), "unit names are escaped in HTML");
     for (name, bytes) in impact::export::render_csv(&report).unwrap() {
         let text = String::from_utf8(bytes).unwrap();
         assert!(
@@ -219,11 +196,8 @@ fn far_apart_cells_in_an_xlsx_do_not_allocate_the_rectangle_between_them() {
     let study = Study::new();
     let far = study.dir.path().join("far.xlsx");
     let header = ["learner", "group", "metric", "period", "value"];
-    let mut cells: Vec<(String, &str)> = header
-        .iter()
-        .enumerate()
-        .map(|(i, h)| (format!("{}1", (b'A' + i as u8) as char), *h))
-        .collect();
+    let mut cells: Vec<(String, &str)> =
+        header.iter().enumerate().map(|(i, h)| (format!("{}1", (b'A' + i as u8) as char), *h)).collect();
     cells.push(("XFD1048576".into(), "x"));
     let refs: Vec<(&str, &str)> = cells.iter().map(|(r, t)| (r.as_str(), *t)).collect();
     xlsx_with(&far, &refs);
@@ -242,10 +216,7 @@ fn far_apart_cells_in_an_xlsx_do_not_allocate_the_rectangle_between_them() {
     cells.extend_from_slice(&row);
     xlsx_with(&deep, &cells);
     let message = study.import(&deep).unwrap_err().to_string();
-    assert!(
-        message.contains("deep.xlsx:1048576:5"),
-        "the bad value is found at its row: {message}"
-    );
+    assert!(message.contains("deep.xlsx:1048576:5"), "the bad value is found at its row: {message}");
 }
 
 #[test]
@@ -263,29 +234,15 @@ fn import_grades(bundle: &Path) -> (String, String, bool) {
     let db = dir.path().join("qunxue.db");
     task_fixture::install(&mut Store::open(&db).unwrap(), true).unwrap();
     let before = file_hash(&db);
-    let out = qunxue(&[
-        "import-grades",
-        bundle.to_str().unwrap(),
-        "--db",
-        db.to_str().unwrap(),
-        "--profile",
-        LEARNER,
-    ]);
+    let out = qunxue(&["import-grades", bundle.to_str().unwrap(), "--db", db.to_str().unwrap(), "--profile", LEARNER]);
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     let unchanged = file_hash(&db) == before;
-    (
-        stderr,
-        out.status.code().map(|c| c.to_string()).unwrap_or_default(),
-        unchanged,
-    )
+    (stderr, out.status.code().map(|c| c.to_string()).unwrap_or_default(), unchanged)
 }
 
 fn bundle_with(dir: &Path, name: &str, extra: &[Entry<'_>]) -> PathBuf {
     let manifest = br#"{"format":"qunxue-bundle/1","kind":"grades","bundle_id":"b","course_id":"task-course","sequence":1,"created_at":"2026-03-01T00:00:00Z","signer_id":"p-teacher","signer_name":"x","public_key":"00","entries":[]}"#;
-    let mut entries = vec![
-        Entry::File("manifest.json", manifest),
-        Entry::File("manifest.sig", b"00"),
-    ];
+    let mut entries = vec![Entry::File("manifest.json", manifest), Entry::File("manifest.sig", b"00")];
     entries.extend_from_slice(extra);
     let path = dir.join(name);
     write_zip(&path, &entries);
@@ -311,20 +268,13 @@ fn hostile_bundles_are_refused_and_change_nothing() {
         ),
         // An unsigned bomb is refused for its signature before its entry is
         // inflated at all (a signed one: `format::tests`, "zip bomb").
-        (
-            bundle_with(dir.path(), "bomb.zip", &[Entry::File("grades.json", &zeros)]),
-            "signature does not match",
-        ),
+        (bundle_with(dir.path(), "bomb.zip", &[Entry::File("grades.json", &zeros)]), "signature does not match"),
         (bundle_with(dir.path(), "unsigned.zip", &[]), "signature"),
     ];
     for (bundle, needle) in cases {
         let (stderr, code, unchanged) = import_grades(&bundle);
         assert_eq!(code, "1", "{}: {stderr}", bundle.display());
-        assert!(
-            stderr.contains(needle),
-            "{}: expected {needle:?} in {stderr}",
-            bundle.display()
-        );
+        assert!(stderr.contains(needle), "{}: expected {needle:?} in {stderr}", bundle.display());
         assert!(unchanged, "{} changed the database", bundle.display());
     }
     // Not a zip at all.
@@ -349,17 +299,7 @@ fn learner_text_in_a_submission_reaches_the_grader_sanitised() {
     let version = learner::submit(&mut store, LEARNER, COURSE, TASK, now).unwrap();
     let view = grading::grading_view(&store, TEACHER, &version.id).unwrap();
     let html = view.version.html.to_ascii_lowercase();
-    for forbidden in [
-        "<script",
-        "onerror",
-        "javascript:",
-        "<iframe",
-        "<style",
-        "style=",
-        "<object",
-        "<form",
-        "<svg",
-    ] {
+    for forbidden in ["<script", "onerror", "javascript:", "<iframe", "<style", "style=", "<object", "<form", "<svg"] {
         assert!(!html.contains(forbidden), "{forbidden} reached the grader: {html}");
     }
     // The learner's words are still there, as text.

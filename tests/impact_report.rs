@@ -14,8 +14,8 @@ use qunxue_app::impact;
 use qunxue_app::impact::fixture::{install, populated_study, INSTRUCTOR};
 use qunxue_store::Store;
 use qunxue_tests::cli::{qunxue, qunxue_with_pin};
-use qunxue_tests::profiles::{add_admin, ADMIN_PIN};
 use qunxue_tests::packs::repo_root;
+use qunxue_tests::profiles::{add_admin, ADMIN_PIN};
 use sha2::{Digest, Sha256};
 
 fn has(tool: &str) -> bool {
@@ -39,10 +39,7 @@ fn ink_share(ppm: &[u8]) -> f64 {
     }
     assert_eq!(fields[0], "P6");
     let pixels = &ppm[pos + 1..];
-    let dark = pixels
-        .chunks(3)
-        .filter(|p| p.iter().any(|&c| c < 200))
-        .count();
+    let dark = pixels.chunks(3).filter(|p| p.iter().any(|&c| c < 200)).count();
     dark as f64 / (pixels.len() / 3) as f64
 }
 
@@ -63,89 +60,49 @@ fn the_report_command_writes_every_format_and_the_pdf_shows_chinese_and_charts()
     };
     let admin = add_admin(&db);
     let out = work.path().join("out");
-    let output = qunxue_with_pin(ADMIN_PIN, &[
-        "report",
-        "--profile",
-        &admin,
-        "--db",
-        db.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--study",
-        &study,
-        "--resamples",
-        "2000",
-    ]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+    let output = qunxue_with_pin(
+        ADMIN_PIN,
+        &[
+            "report",
+            "--profile",
+            &admin,
+            "--db",
+            db.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "--study",
+            &study,
+            "--resamples",
+            "2000",
+        ],
     );
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let listed = String::from_utf8_lossy(&output.stdout);
-    for name in [
-        "impact-report.html",
-        "impact-report.xlsx",
-        "impact-summary.csv",
-        "impact-units.csv",
-        "impact-report.pdf",
-    ] {
-        assert!(
-            out.join(name).is_file(),
-            "{name} missing; printed:\n{listed}"
-        );
+    for name in
+        ["impact-report.html", "impact-report.xlsx", "impact-summary.csv", "impact-units.csv", "impact-report.pdf"]
+    {
+        assert!(out.join(name).is_file(), "{name} missing; printed:\n{listed}");
         assert!(listed.contains(name), "{listed}");
     }
 
     let csv = std::fs::read(out.join("impact-summary.csv")).unwrap();
-    assert!(
-        csv.starts_with("\u{feff}指标,组别,n".as_bytes()),
-        "the CSV starts with a BOM and Chinese headers"
-    );
+    assert!(csv.starts_with("\u{feff}指标,组别,n".as_bytes()), "the CSV starts with a BOM and Chinese headers");
     let xlsx = std::fs::read(out.join("impact-report.xlsx")).unwrap();
     assert!(xlsx.starts_with(b"PK"), "XLSX is a zip");
 
     let html = std::fs::read_to_string(out.join("impact-report.html")).unwrap();
-    assert!(
-        html.contains("训练组的活跃率平均提升"),
-        "conclusions are in the HTML"
-    );
+    assert!(html.contains("训练组的活跃率平均提升"), "conclusions are in the HTML");
     assert!(html.contains("echarts"), "ECharts is inlined");
     // (ECharts itself mentions SVG namespace URLs; what matters is that nothing is fetched.)
-    for external in [
-        "<script src",
-        "<link ",
-        "src=\"http",
-        "href=\"http",
-        "url(http",
-    ] {
-        assert!(
-            !html.contains(external),
-            "the HTML must not load {external}"
-        );
+    for external in ["<script src", "<link ", "src=\"http", "href=\"http", "url(http"] {
+        assert!(!html.contains(external), "the HTML must not load {external}");
     }
-    std::fs::copy(
-        out.join("impact-report.html"),
-        report_dir().join("impact-report.html"),
-    )
-    .unwrap();
+    std::fs::copy(out.join("impact-report.html"), report_dir().join("impact-report.html")).unwrap();
     // The same report as JSON: the desktop report view's browser test serves it from its mock backend.
     let store = Store::open(&db).unwrap();
-    let options = qunxue_core::impact::AnalysisOptions {
-        resamples: 2000,
-        ..Default::default()
-    };
-    let report = qunxue_app::impact::report::build_report(
-        store.conn(),
-        &study,
-        &options,
-        chrono::Utc::now(),
-    )
-    .unwrap();
-    std::fs::write(
-        report_dir().join("report.json"),
-        serde_json::to_string_pretty(&report).unwrap(),
-    )
-    .unwrap();
+    let options = qunxue_core::impact::AnalysisOptions { resamples: 2000, ..Default::default() };
+    let report = qunxue_app::impact::report::build_report(store.conn(), &study, &options, chrono::Utc::now()).unwrap();
+    std::fs::write(report_dir().join("report.json"), serde_json::to_string_pretty(&report).unwrap()).unwrap();
 
     let pdf = out.join("impact-report.pdf");
     let bytes = std::fs::read(&pdf).unwrap();
@@ -155,29 +112,18 @@ fn the_report_command_writes_every_format_and_the_pdf_shows_chinese_and_charts()
 
 fn check_pdf(pdf: &Path) {
     if !has("pdftoppm") {
-        eprintln!("SKIPPED the PDF rendering check: pdftoppm is missing (install poppler-utils; `cargo xtask setup` does)");
+        eprintln!(
+            "SKIPPED the PDF rendering check: pdftoppm is missing (install poppler-utils; `cargo xtask setup` does)"
+        );
         return;
     }
     let fonts = Command::new("pdffonts").arg(pdf).output().unwrap();
     let fonts = String::from_utf8_lossy(&fonts.stdout);
-    assert!(
-        fonts.contains("CJK") && fonts.contains(" yes "),
-        "a CJK font is embedded:\n{fonts}"
-    );
-    let text = Command::new("pdftotext")
-        .args([pdf.to_str().unwrap(), "-"])
-        .output()
-        .unwrap();
+    assert!(fonts.contains("CJK") && fonts.contains(" yes "), "a CJK font is embedded:\n{fonts}");
+    let text = Command::new("pdftotext").args([pdf.to_str().unwrap(), "-"]).output().unwrap();
     let text = String::from_utf8_lossy(&text.stdout);
-    for expected in [
-        "培训效果评估报告",
-        "反应层",
-        "知识层",
-        "实操层",
-        "业务影响",
-        "活跃率",
-        "双重差分",
-    ] {
+    for expected in ["培训效果评估报告", "反应层", "知识层", "实操层", "业务影响", "活跃率", "双重差分"]
+    {
         assert!(text.contains(expected), "the PDF text holds {expected:?}");
     }
     let dir = report_dir();
@@ -185,15 +131,7 @@ fn check_pdf(pdf: &Path) {
     for (page, min_ink) in [(1, 0.01), (2, 0.02)] {
         let prefix = dir.join(format!("page{page}"));
         let status = Command::new("pdftoppm")
-            .args([
-                "-r",
-                "60",
-                "-f",
-                &page.to_string(),
-                "-l",
-                &page.to_string(),
-                "-singlefile",
-            ])
+            .args(["-r", "60", "-f", &page.to_string(), "-l", &page.to_string(), "-singlefile"])
             .arg(pdf)
             .arg(&prefix)
             .status()
@@ -201,21 +139,9 @@ fn check_pdf(pdf: &Path) {
         assert!(status.success());
         let ppm = std::fs::read(prefix.with_extension("ppm")).unwrap();
         let ink = ink_share(&ppm);
-        assert!(
-            ink > min_ink && ink < 0.6,
-            "page {page} is blank or black: {ink:.3} of pixels inked"
-        );
+        assert!(ink > min_ink && ink < 0.6, "page {page} is blank or black: {ink:.3} of pixels inked");
         Command::new("pdftoppm")
-            .args([
-                "-png",
-                "-r",
-                "80",
-                "-f",
-                &page.to_string(),
-                "-l",
-                &page.to_string(),
-                "-singlefile",
-            ])
+            .args(["-png", "-r", "80", "-f", &page.to_string(), "-l", &page.to_string(), "-singlefile"])
             .arg(pdf)
             .arg(&prefix)
             .status()
@@ -232,7 +158,11 @@ fn the_report_command_explains_an_empty_database() {
     // Reports are an instructor's or admin's: a learner is refused.
     let refused = qunxue(&["report", "--db", db.to_str().unwrap(), "--out", out_dir.to_str().unwrap()]);
     assert_eq!(refused.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&refused.stderr).contains("needs the instructor role"), "{}", String::from_utf8_lossy(&refused.stderr));
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("needs the instructor role"),
+        "{}",
+        String::from_utf8_lossy(&refused.stderr)
+    );
     let admin = add_admin(&db);
     let output = qunxue_with_pin(
         ADMIN_PIN,
@@ -262,7 +192,8 @@ fn the_report_of_names_that_are_markup_is_written_for_the_browser_check() {
         let study = populated_study(&mut store).unwrap();
         let csv = repo_root().join("tests/fixtures/hostile/markup-names.csv");
         let mapping = impact::ColumnMapping { learner: 0, group: Some(1), metric: 2, period: 3, value: 4 };
-        let imported = impact::import_observations(&mut store, INSTRUCTOR, &study, &csv, &mapping, chrono::Utc::now()).unwrap();
+        let imported =
+            impact::import_observations(&mut store, INSTRUCTOR, &study, &csv, &mapping, chrono::Utc::now()).unwrap();
         assert_eq!(imported.rows_read, 4);
         // p-a, one of the fixture's quiz takers, names themself.
         qunxue_app::accounts::rename_profile(&mut store, "p-a", "p-a", MARKUP_NAME).unwrap();
@@ -270,10 +201,24 @@ fn the_report_of_names_that_are_markup_is_written_for_the_browser_check() {
     };
     let admin = add_admin(&db);
     let out = work.path().join("out");
-    let output = qunxue_with_pin(ADMIN_PIN, &[
-        "report", "--profile", &admin, "--db", db.to_str().unwrap(), "--out", out.to_str().unwrap(),
-        "--study", &study, "--format", "html", "--resamples", "200",
-    ]);
+    let output = qunxue_with_pin(
+        ADMIN_PIN,
+        &[
+            "report",
+            "--profile",
+            &admin,
+            "--db",
+            db.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "--study",
+            &study,
+            "--format",
+            "html",
+            "--resamples",
+            "200",
+        ],
+    );
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let html = std::fs::read_to_string(out.join("impact-report.html")).unwrap();
     // In the report's JSON data, which the browser check shows in tooltips.
@@ -304,5 +249,8 @@ fn assert_scripts_named_by_csp(html: &str) {
         })
         .collect();
     assert_eq!(inlined.len(), 3, "ECharts, the chart options and the drawing script");
-    assert_eq!(allowed, inlined, "script-src names exactly the inlined scripts, nothing else ('unsafe-inline', a host)");
+    assert_eq!(
+        allowed, inlined,
+        "script-src names exactly the inlined scripts, nothing else ('unsafe-inline', a host)"
+    );
 }

@@ -29,7 +29,8 @@ fn progress_survives_reopening_the_database() {
         let course = courses.iter().find(|c| c.id == "qunxue.community-ops").expect("default course installed");
         // The outline says when the platform rules and laws were checked (course.toml `reviewed`).
         assert_eq!(course.reviewed_on.as_deref(), Some("2026-12-06"));
-        let outline_course = reading::outline(&store, &profile.id, reading::Readers::Learners, &course.id).unwrap().course;
+        let outline_course =
+            reading::outline(&store, &profile.id, reading::Readers::Learners, &course.id).unwrap().course;
         assert_eq!(outline_course.reviewed_on.as_deref(), Some("2026-12-06"));
 
         let outline = reading::outline(&store, &profile.id, reading::Readers::Learners, &course.id).unwrap();
@@ -39,13 +40,16 @@ fn progress_survives_reopening_the_database() {
         assert_eq!(first.title, "社群运营的概念、意义与类型");
         assert_eq!(first.status, "not_started");
 
-        let view = reading::open_module(&mut store, &profile.id, reading::Readers::Learners, &course.id, &first.id, at(1)).unwrap();
+        let view =
+            reading::open_module(&mut store, &profile.id, reading::Readers::Learners, &course.id, &first.id, at(1))
+                .unwrap();
         assert!(view.html.contains("<h1"), "rendered HTML expected");
         assert!(!view.html.contains("<script"));
         assert_eq!(view.previous_id, None);
         assert!(view.next_id.is_some());
         assert_eq!(view.status, "in_progress");
-        reading::complete_module(&mut store, &profile.id, reading::Readers::Learners, &course.id, &first.id, at(2)).unwrap();
+        reading::complete_module(&mut store, &profile.id, reading::Readers::Learners, &course.id, &first.id, at(2))
+            .unwrap();
         (profile.id, course.id.clone())
     };
 
@@ -64,6 +68,14 @@ fn opening_an_unknown_module_is_not_found() {
     let mut store = Store::open_in_memory().unwrap();
     library::install_bundled_courses(&mut store, &shipped_courses(), at(0)).unwrap();
     let profile = profiles::active_profile(&mut store, at(0)).unwrap();
-    let err = reading::open_module(&mut store, &profile.id, reading::Readers::Learners, "qunxue.community-ops", "nope", at(1)).unwrap_err();
+    let err = reading::open_module(
+        &mut store,
+        &profile.id,
+        reading::Readers::Learners,
+        "qunxue.community-ops",
+        "nope",
+        at(1),
+    )
+    .unwrap_err();
     assert_eq!(err.kind(), qunxue_app::ErrorKind::NotFound);
 }

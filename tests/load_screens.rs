@@ -55,19 +55,7 @@ fn main_screens_with_500_learners_200_modules_and_10k_submissions() {
     let dir = tempfile::tempdir().unwrap();
     let pack = dir.path().join("pack");
     let status = std::process::Command::new(env!("CARGO"))
-        .args([
-            "run",
-            "--quiet",
-            "-p",
-            "qunxue-bench",
-            "--",
-            "gen-pack",
-            "--modules",
-            "200",
-            "--seed",
-            "7",
-            "--out",
-        ])
+        .args(["run", "--quiet", "-p", "qunxue-bench", "--", "gen-pack", "--modules", "200", "--seed", "7", "--out"])
         .arg(&pack)
         .current_dir(qunxue_tests::packs::repo_root())
         .status()
@@ -79,11 +67,8 @@ fn main_screens_with_500_learners_200_modules_and_10k_submissions() {
     let t0 = Utc.with_ymd_and_hms(2026, 9, 1, 8, 0, 0).unwrap();
     import_pack(&mut store, db.parent().unwrap(), &pack, false, t0, &mut |_| {}).unwrap();
     let course = qunxue_store::courses::list_courses(store.conn()).unwrap()[0].id.clone();
-    let module_ids: Vec<String> = qunxue_store::courses::list_modules(store.conn(), &course)
-        .unwrap()
-        .into_iter()
-        .map(|m| m.id)
-        .collect();
+    let module_ids: Vec<String> =
+        qunxue_store::courses::list_modules(store.conn(), &course).unwrap().into_iter().map(|m| m.id).collect();
     let quiz_ids: Vec<String> =
         qunxue_store::course_items::list_items(store.conn(), &course, qunxue_store::course_items::ItemKind::Quiz)
             .unwrap()
@@ -100,10 +85,7 @@ fn main_screens_with_500_learners_200_modules_and_10k_submissions() {
             teacher.role = Role::Instructor;
             profiles::insert(tx, &teacher)?;
             for (i, id) in learners.iter().enumerate() {
-                profiles::insert(
-                    tx,
-                    &Profile::learner(id.clone(), format!("学员{i:03}"), "2026-09-01T00:00:00Z"),
-                )?;
+                profiles::insert(tx, &Profile::learner(id.clone(), format!("学员{i:03}"), "2026-09-01T00:00:00Z"))?;
                 for (m, module) in module_ids.iter().enumerate() {
                     let at = format!("2026-09-{:02}T08:{:02}:00.000Z", 1 + m % 28, i % 60);
                     progress::record_open(tx, id, &course, module, &at)?;
@@ -156,19 +138,8 @@ fn main_screens_with_500_learners_200_modules_and_10k_submissions() {
     let first_quiz = quiz_ids[0].clone();
     for version in versions.iter().step_by(SUBMISSIONS / 300) {
         let view = grading::grading_view(&store, INSTRUCTOR, version).unwrap();
-        let levels = view
-            .task
-            .rubric
-            .criteria
-            .iter()
-            .map(|c| (c.id.clone(), c.levels.len() / 2))
-            .collect();
-        let mark = grading::MarkInput {
-            levels,
-            comments: Default::default(),
-            feedback: "好".into(),
-            complete: true,
-        };
+        let levels = view.task.rubric.criteria.iter().map(|c| (c.id.clone(), c.levels.len() / 2)).collect();
+        let mark = grading::MarkInput { levels, comments: Default::default(), feedback: "好".into(), complete: true };
         grading::save_mark(&mut store, INSTRUCTOR, version, &mark, t0).unwrap();
         grading::release(&mut store, INSTRUCTOR, version, t0).unwrap();
     }
@@ -177,11 +148,7 @@ fn main_screens_with_500_learners_200_modules_and_10k_submissions() {
         let at = t0 + chrono::Duration::minutes(i as i64);
         let attempt = quiz::start_quiz(&mut store, learner, &course, &first_quiz, at).unwrap();
         for (q, shown) in attempt.questions.iter().enumerate() {
-            let key = shown
-                .options
-                .as_ref()
-                .map(|o| o[(i + q) % o.len()].key.clone())
-                .unwrap_or_default();
+            let key = shown.options.as_ref().map(|o| o[(i + q) % o.len()].key.clone()).unwrap_or_default();
             let answer = match shown.kind.as_str() {
                 "single" => qunxue_core::quiz::LearnerAnswer::Choice(key),
                 "multiple" => qunxue_core::quiz::LearnerAnswer::Choices(vec![key]),
@@ -194,25 +161,13 @@ fn main_screens_with_500_learners_200_modules_and_10k_submissions() {
                     shown.items.iter().flatten().map(|item| item.key.clone()).collect(),
                 ),
                 "matching" => qunxue_core::quiz::LearnerAnswer::Pairs(
-                    shown
-                        .right
-                        .iter()
-                        .flatten()
-                        .enumerate()
-                        .map(|(l, r)| (l.to_string(), r.key.clone()))
-                        .collect(),
+                    shown.right.iter().flatten().enumerate().map(|(l, r)| (l.to_string(), r.key.clone())).collect(),
                 ),
                 _ => qunxue_core::quiz::LearnerAnswer::Text("答案".into()),
             };
             quiz::save_answer(&mut store, learner, &attempt.attempt_id, &shown.id, &answer, at).unwrap();
         }
-        quiz::submit_attempt(
-            &mut store,
-            learner,
-            &attempt.attempt_id,
-            at + chrono::Duration::minutes(5),
-        )
-        .unwrap();
+        quiz::submit_attempt(&mut store, learner, &attempt.attempt_id, at + chrono::Duration::minutes(5)).unwrap();
     }
     // An impact study: 500 trained learners, 12 metrics, before and after.
     let metrics = impact::metric_templates(&store, INSTRUCTOR, &course).unwrap();
@@ -237,38 +192,29 @@ fn main_screens_with_500_learners_200_modules_and_10k_submissions() {
         .enumerate()
         .flat_map(|(i, unit)| {
             metrics.iter().flat_map(move |m| {
-                [
-                    (PeriodInput::Before, 100.0 + (i % 37) as f64),
-                    (PeriodInput::After, 112.0 + (i % 41) as f64),
-                ]
-                .map(|(period, value)| ObservationInput {
-                    unit: unit.clone(),
-                    group: Some(GroupInput::Treatment),
-                    metric_id: m.id.clone(),
-                    period,
-                    value: Some(value),
-                })
+                [(PeriodInput::Before, 100.0 + (i % 37) as f64), (PeriodInput::After, 112.0 + (i % 41) as f64)].map(
+                    |(period, value)| ObservationInput {
+                        unit: unit.clone(),
+                        group: Some(GroupInput::Treatment),
+                        metric_id: m.id.clone(),
+                        period,
+                        value: Some(value),
+                    },
+                )
             })
         })
         .collect();
     impact::record_observations(&mut store, INSTRUCTOR, &study_id, &rows, t0).unwrap();
-    println!(
-        "setup (bulk rows + services) took {:.1} s",
-        setup.elapsed().as_secs_f64()
-    );
+    println!("setup (bulk rows + services) took {:.1} s", setup.elapsed().as_secs_f64());
     let size = std::fs::metadata(&db).unwrap().len();
     println!("database: {:.1} MB\n", size as f64 / 1_048_576.0);
 
     let learner = learners[LEARNERS / 2].clone();
     let now = Utc::now();
     let mut figures = Vec::new();
-    let home = time("home (learner)", &mut figures, || {
-        study::home(&store, &learner, now).unwrap()
-    });
+    let home = time("home (learner)", &mut figures, || study::home(&store, &learner, now).unwrap());
     let _ = home;
-    time("library list (learner)", &mut figures, || {
-        library::list(&store, &learner).unwrap()
-    });
+    time("library list (learner)", &mut figures, || library::list(&store, &learner).unwrap());
     let outline = time("course outline, 200 modules", &mut figures, || {
         reading::outline(&store, &learner, reading::Readers::Learners, &course).unwrap()
     });
@@ -281,7 +227,8 @@ fn main_screens_with_500_learners_200_modules_and_10k_submissions() {
         queue::grading_queue(&store, INSTRUCTOR, &course, &QueueFilter::default()).unwrap()
     });
     assert_eq!(queue.total, SUBMISSIONS);
-    let last_page = QueueFilter { offset: SUBMISSIONS - 50, status: Some(queue::QueueStatus::Ungraded), ..Default::default() };
+    let last_page =
+        QueueFilter { offset: SUBMISSIONS - 50, status: Some(queue::QueueStatus::Ungraded), ..Default::default() };
     time("grading queue, 10k submissions (ungraded, a late page)", &mut figures, || {
         queue::grading_queue(&store, INSTRUCTOR, &course, &last_page).unwrap()
     });
@@ -295,22 +242,14 @@ fn main_screens_with_500_learners_200_modules_and_10k_submissions() {
         quiz::item_analysis(&store, INSTRUCTOR, &course, &first_quiz).unwrap()
     });
     let _ = analysis;
-    time("search 社群", &mut figures, || {
-        search::search(&mut store, &learner, "社群").unwrap()
-    });
+    time("search 社群", &mut figures, || search::search(&mut store, &learner, "社群").unwrap());
     let options = qunxue_core::impact::AnalysisOptions::default();
     let report = time("effect report (500 × 12 metrics)", &mut figures, || {
         impact::report::study_report(&store, INSTRUCTOR, &study_id, &options, now).unwrap()
     });
-    time("report as HTML", &mut figures, || {
-        impact::export::render_html(&report).unwrap()
-    });
-    time("report as XLSX", &mut figures, || {
-        impact::export::render_xlsx(&report).unwrap()
-    });
-    time("report as CSV", &mut figures, || {
-        impact::export::render_csv(&report).unwrap()
-    });
+    time("report as HTML", &mut figures, || impact::export::render_html(&report).unwrap());
+    time("report as XLSX", &mut figures, || impact::export::render_xlsx(&report).unwrap());
+    time("report as CSV", &mut figures, || impact::export::render_csv(&report).unwrap());
 
     println!("\n| screen / query | median ms |\n|---|---|");
     for (label, ms) in &figures {

@@ -67,13 +67,24 @@ fn stderr(out: &std::process::Output) -> String {
 fn the_password_is_kept_out_of_the_database_and_its_backups() {
     let machine = machine();
     let (dir, admin) = &machine;
-    let saved = configured(&machine, &["--endpoint", "https://lrs.example.com/xAPI", "--user", "desk-07", "--password-stdin"], &format!("{PASSWORD}\n"));
-    assert_eq!((saved["passwordSet"].as_bool(), saved["passwordKeptIn"].as_str()), (Some(true), Some("file")), "{saved}");
+    let saved = configured(
+        &machine,
+        &["--endpoint", "https://lrs.example.com/xAPI", "--user", "desk-07", "--password-stdin"],
+        &format!("{PASSWORD}\n"),
+    );
+    assert_eq!(
+        (saved["passwordSet"].as_bool(), saved["passwordKeptIn"].as_str()),
+        (Some(true), Some("file")),
+        "{saved}"
+    );
     assert!(saved.get("password").is_none(), "never printed: {saved}");
 
     let backup = dir.path().join("备份.db");
     let db = db(dir);
-    let out = qunxue_with_pin(ADMIN_PIN, &["backup", "--db", db.to_str().unwrap(), "--profile", admin, "--out", backup.to_str().unwrap()]);
+    let out = qunxue_with_pin(
+        ADMIN_PIN,
+        &["backup", "--db", db.to_str().unwrap(), "--profile", admin, "--out", backup.to_str().unwrap()],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(db.with_extension("db-wal").exists() || db.exists());
     assert_eq!(files_holding_the_password(dir, &[&backup]), Vec::<PathBuf>::new(), "database, WAL, SHM and backup");
@@ -101,16 +112,28 @@ fn clear_text_to_another_host_and_credentials_in_the_url_are_refused() {
         ("http://10.1.2.3:8100/xAPI", "https://"),
         ("https://desk-07:secret@lrs.example.com/xAPI", "账号或密码"),
     ] {
-        let out = configure(&machine, &["--endpoint", endpoint, "--user", "desk-07", "--password-stdin"], &format!("{PASSWORD}\n"));
+        let out = configure(
+            &machine,
+            &["--endpoint", endpoint, "--user", "desk-07", "--password-stdin"],
+            &format!("{PASSWORD}\n"),
+        );
         assert_eq!(out.status.code(), Some(2), "{endpoint} was accepted");
         assert!(stderr(&out).contains(says), "{endpoint}: {}", stderr(&out));
     }
     assert!(secrets_files(&machine.0).is_empty(), "nothing stored for a refused endpoint");
     let after = rows();
     let changed: Vec<&String> = after.keys().filter(|t| after.get(*t) != before.get(*t)).collect();
-    assert!(changed.is_empty(), "no row of the database changed: {changed:?} {:?}", changed.first().map(|t| (before.get(*t), after.get(*t))));
+    assert!(
+        changed.is_empty(),
+        "no row of the database changed: {changed:?} {:?}",
+        changed.first().map(|t| (before.get(*t), after.get(*t)))
+    );
     // Plain http to this computer (a local test LRS) is allowed.
-    let local = configured(&machine, &["--endpoint", "http://127.0.0.1:8100/xAPI", "--user", "desk-07", "--password-stdin"], "pw\n");
+    let local = configured(
+        &machine,
+        &["--endpoint", "http://127.0.0.1:8100/xAPI", "--user", "desk-07", "--password-stdin"],
+        "pw\n",
+    );
     assert_eq!(local["endpoint"], "http://127.0.0.1:8100/xAPI");
 }
 
@@ -129,6 +152,10 @@ fn a_password_an_older_version_kept_in_the_database_is_moved_out_and_wiped() {
     // Any command opens the database and moves it out.
     let settings = configured(&machine, &["--endpoint", "https://lrs.example.com/xAPI", "--user", "desk-07"], "");
     assert_eq!(settings["passwordSet"], true, "the password survives the move: {settings}");
-    assert_eq!(files_holding_the_password(&machine.0, &[]), Vec::<PathBuf>::new(), "wiped from the database and its WAL");
+    assert_eq!(
+        files_holding_the_password(&machine.0, &[]),
+        Vec::<PathBuf>::new(),
+        "wiped from the database and its WAL"
+    );
     assert!(holds(&secrets_files(&machine.0)[0], PASSWORD));
 }

@@ -183,7 +183,8 @@ fn declared_sizes_are_not_trusted() {
     let data = DataDir::new();
     let mut store = Store::open(&data.db()).unwrap();
     import_pack(&mut store, data.path(), &zip, false, Utc::now(), &mut |_| {}).unwrap();
-    let installed: Vec<String> = files_under(&data.packs()).into_iter().filter(|f| f.ends_with("claims-4gb.png")).collect();
+    let installed: Vec<String> =
+        files_under(&data.packs()).into_iter().filter(|f| f.ends_with("claims-4gb.png")).collect();
     assert_eq!(installed.len(), 1);
     assert_eq!(std::fs::metadata(data.packs().join(&installed[0])).unwrap().len(), 4096);
 
@@ -252,7 +253,8 @@ fn bom_and_crlf_files_import_like_plain_ones() {
         let data = DataDir::new();
         let mut store = Store::open(&data.db()).unwrap();
         import_pack(&mut store, data.path(), pack, false, Utc::now(), &mut |_| {}).unwrap();
-        let mut stmt = store.conn().prepare("SELECT id, kind, title, minutes, html FROM modules ORDER BY position").unwrap();
+        let mut stmt =
+            store.conn().prepare("SELECT id, kind, title, minutes, html FROM modules ORDER BY position").unwrap();
         let rows: Vec<(String, String, String, i64, String)> = stmt
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
             .unwrap()
@@ -300,8 +302,14 @@ fn a_module_listed_twice_and_duplicate_ids_are_refused() {
     let manifest = dir.path().join("courses/demo/course.toml");
     let text = std::fs::read_to_string(&manifest).unwrap();
     // The reading order loops back to the first module.
-    std::fs::write(&manifest, text.replace("  \"modules/04-case-cafe.md\",\n", "  \"modules/04-case-cafe.md\",\n  \"modules/01-intro.md\",\n"))
-        .unwrap();
+    std::fs::write(
+        &manifest,
+        text.replace(
+            "  \"modules/04-case-cafe.md\",\n",
+            "  \"modules/04-case-cafe.md\",\n  \"modules/01-intro.md\",\n",
+        ),
+    )
+    .unwrap();
     assert_refused_at(dir.path(), "courses/demo/course.toml", 12, "listed twice");
 
     // Two modules with one id.
@@ -310,8 +318,10 @@ fn a_module_listed_twice_and_duplicate_ids_are_refused() {
     let second = dir.path().join("courses/demo/modules/02-practice.md");
     let text = std::fs::read_to_string(&second).unwrap();
     let id_line = text.lines().position(|l| l.starts_with("id = ")).unwrap() + 1;
-    let replaced: Vec<String> =
-        text.lines().map(|l| if l.starts_with("id = ") { "id = \"m01-intro\"".to_string() } else { l.to_string() }).collect();
+    let replaced: Vec<String> = text
+        .lines()
+        .map(|l| if l.starts_with("id = ") { "id = \"m01-intro\"".to_string() } else { l.to_string() })
+        .collect();
     std::fs::write(&second, replaced.join("\n") + "\n").unwrap();
     assert_refused_at(dir.path(), "courses/demo/modules/02-practice.md", id_line, "duplicate module id");
 
@@ -348,8 +358,20 @@ fn injection_in_every_form_is_refused_at_its_line() {
 
 /// What must never reach the webview, whatever the source text.
 pub const FORBIDDEN_IN_HTML: [&str; 14] = [
-    "<script", "onerror", "onload", "javascript:", "data:text", "<iframe", "<style", "style=", "<object", "<embed",
-    "<form", "<base", "<meta", "<svg",
+    "<script",
+    "onerror",
+    "onload",
+    "javascript:",
+    "data:text",
+    "<iframe",
+    "<style",
+    "style=",
+    "<object",
+    "<embed",
+    "<form",
+    "<base",
+    "<meta",
+    "<svg",
 ];
 
 #[test]

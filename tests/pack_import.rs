@@ -77,7 +77,8 @@ fn an_update_keeps_progress_for_remaining_modules_and_archives_the_rest() {
         let mut store = Store::open(&data.db()).unwrap();
         let profile = profiles::active_profile(&mut store, at(1)).unwrap();
         reading::open_module(&mut store, &profile.id, reading::Readers::Learners, COURSE, "m01-intro", at(2)).unwrap();
-        reading::complete_module(&mut store, &profile.id, reading::Readers::Learners, COURSE, "m02-plan", at(3)).unwrap();
+        reading::complete_module(&mut store, &profile.id, reading::Readers::Learners, COURSE, "m02-plan", at(3))
+            .unwrap();
         reading::open_module(&mut store, &profile.id, reading::Readers::Learners, COURSE, "m03-case", at(4)).unwrap();
         profile
     };

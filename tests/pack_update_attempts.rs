@@ -53,7 +53,10 @@ fn attempts_survive_an_update_that_drops_a_question() {
 
     // The handed-in attempt reads back exactly as before, dropped question included.
     let again = quiz::attempt_result(&mut store, &learner, &handed_in.attempt_id, at(8)).unwrap();
-    assert_eq!((again.score, again.max_score, again.percent), (handed_in.score, handed_in.max_score, handed_in.percent));
+    assert_eq!(
+        (again.score, again.max_score, again.percent),
+        (handed_in.score, handed_in.max_score, handed_in.percent)
+    );
     assert!(again.items.iter().any(|item| item.question_id == "q-short"), "the dropped question is still reviewable");
 
     // The open attempt resumes with its answer, and the overview still counts both.
@@ -74,8 +77,9 @@ fn attempts_survive_an_update_that_drops_a_question() {
     let queue = quiz::marking_queue(&store, instructor, Some(COURSE)).unwrap();
     assert_eq!(queue.len(), 1);
     assert_eq!(queue[0].question_id, "q-short");
-    let rescored = quiz::grade_answer(&mut store, instructor, &handed_in.attempt_id, "q-short", 1.0, Some("思路清楚"), at(9))
-        .unwrap();
+    let rescored =
+        quiz::grade_answer(&mut store, instructor, &handed_in.attempt_id, "q-short", 1.0, Some("思路清楚"), at(9))
+            .unwrap();
     assert_eq!(rescored.pending_manual, 0);
     assert!(rescored.score > handed_in.score);
     assert!(rescored.passed.is_some());

@@ -36,7 +36,9 @@ fn classroom(data: &DataDir) -> (Store, Vec<String>) {
     let mut attempts = Vec::new();
     // Each learner answers a minute after the one before, so the marking queue
     // (oldest answer first) has a defined order.
-    for (minute, (learner, single, numeric)) in [("l1", 2, Some(18.0)), ("l2", 2, Some(18.0)), ("l3", 0, None)].into_iter().enumerate() {
+    for (minute, (learner, single, numeric)) in
+        [("l1", 2, Some(18.0)), ("l2", 2, Some(18.0)), ("l3", 0, None)].into_iter().enumerate()
+    {
         let minute = u32::try_from(minute).unwrap() * 4;
         let id = quiz::start_quiz(&mut store, learner, COURSE, QUIZ, at(minute + 1)).unwrap().attempt_id;
         let single = LearnerAnswer::Choice(option_key(single));
@@ -98,7 +100,8 @@ fn short_answers_are_graded_by_hand_and_the_result_shows_the_comment() {
     let before = quiz::attempt_result(&mut store, "l1", &attempts[0], at(20)).unwrap();
     assert_eq!((before.passed, before.pending_manual), (None, 1));
     let max = queue[0].max_score;
-    let rescored = quiz::grade_answer(&mut store, TEACHER, &attempts[0], "q-short", max, Some(" 很完整 "), at(21)).unwrap();
+    let rescored =
+        quiz::grade_answer(&mut store, TEACHER, &attempts[0], "q-short", max, Some(" 很完整 "), at(21)).unwrap();
     assert_eq!(rescored.pending_manual, 0);
     assert!((rescored.score - (before.score + max)).abs() < 1e-9);
 

@@ -82,7 +82,8 @@ impl Machine {
 fn laptop(seed: &str, out: &Path) -> Machine {
     let machine = Machine::new();
     machine.ok(&["demo", "--learners", "5", "--seed", seed, "--json"]);
-    let exported = machine.json(&["records", "export", "--course", COURSE, "--all", "--out", out.to_str().unwrap(), "--json"]);
+    let exported =
+        machine.json(&["records", "export", "--course", COURSE, "--all", "--out", out.to_str().unwrap(), "--json"]);
     assert_eq!(exported["items"], 5, "{exported}");
     machine
 }
@@ -102,9 +103,15 @@ fn figures(member: &Value) -> Value {
 }
 
 fn counts(report: &Value) -> (Vec<u64>, Vec<u64>, Vec<u64>) {
-    let all = |v: &Value, key: &str| v.as_array().unwrap().iter().map(|x| x[key].as_u64().unwrap_or(0)).collect::<Vec<_>>();
+    let all =
+        |v: &Value, key: &str| v.as_array().unwrap().iter().map(|x| x[key].as_u64().unwrap_or(0)).collect::<Vec<_>>();
     let reaction = all(&report["reaction"]["surveys"], "respondents");
-    let knowledge = report["knowledge"]["pairs"].as_array().unwrap().iter().map(|p| p["learners"].as_array().unwrap().len() as u64).collect();
+    let knowledge = report["knowledge"]["pairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["learners"].as_array().unwrap().len() as u64)
+        .collect();
     let practical = all(&report["practical"]["criteria"], "n");
     (reaction, knowledge, practical)
 }
@@ -133,7 +140,11 @@ fn two_laptops_records_make_one_class_on_the_instructors_machine() {
 
     for bundle in [&bundle_a, &bundle_b] {
         let imported = instructor.json(&["records", "import", bundle.to_str().unwrap(), "--json"]);
-        assert_eq!((imported["learners"].as_u64(), imported["alreadyImported"].as_bool()), (Some(5), Some(false)), "{imported}");
+        assert_eq!(
+            (imported["learners"].as_u64(), imported["alreadyImported"].as_bool()),
+            (Some(5), Some(false)),
+            "{imported}"
+        );
         assert!(imported["added"].as_u64().unwrap() > 0);
     }
 
@@ -169,13 +180,17 @@ fn two_laptops_records_make_one_class_on_the_instructors_machine() {
         assert_eq!(row[1], member["name"].as_str().unwrap());
         assert_eq!(row[3], member["modulesDone"].to_string());
         let percent = |v: &Value| v.as_f64().map_or_else(String::new, |v| v.to_string());
-        assert_eq!((row[4].as_str(), row[5].as_str()), (percent(&member["preScore"]).as_str(), percent(&member["postScore"]).as_str()));
+        assert_eq!(
+            (row[4].as_str(), row[5].as_str()),
+            (percent(&member["preScore"]).as_str(), percent(&member["postScore"]).as_str())
+        );
         assert_eq!(row[7], member["quizzesPassed"].to_string());
     }
 
     // Their short answers wait in the instructor's marking queue.
     let queued = session.marking_queue(Some(COURSE)).unwrap();
-    let pending_short: usize = [&laptop_a, &laptop_b].iter().map(|m| m.session().marking_queue(Some(COURSE)).unwrap().len()).sum();
+    let pending_short: usize =
+        [&laptop_a, &laptop_b].iter().map(|m| m.session().marking_queue(Some(COURSE)).unwrap().len()).sum();
     assert!(pending_short > 0);
     assert_eq!(queued.len(), pending_short);
 
@@ -206,7 +221,10 @@ fn two_laptops_records_make_one_class_on_the_instructors_machine() {
     let pickable = session.list_profiles().unwrap();
     assert!(!pickable.profiles.iter().any(|p| p.id == member));
     assert!(session.switch_profile(member, None).is_err());
-    let as_member = qunxue_with_pin("", &["class", "list", "--course", COURSE, "--db", instructor.db().to_str().unwrap(), "--profile", member]);
+    let as_member = qunxue_with_pin(
+        "",
+        &["class", "list", "--course", COURSE, "--db", instructor.db().to_str().unwrap(), "--profile", member],
+    );
     assert_ne!(as_member.status.code(), Some(0));
 }
 

@@ -96,7 +96,19 @@ fn the_released_database_still_serves_the_app() {
     let out = db.with_file_name("mine.zip");
     let exported = qunxue_with_pin(
         ADMIN_PIN,
-        &["records", "export", "--db", db_arg, "--profile", LEARNER, "--course", "acme.demo", "--out", out.to_str().unwrap(), "--json"],
+        &[
+            "records",
+            "export",
+            "--db",
+            db_arg,
+            "--profile",
+            LEARNER,
+            "--course",
+            "acme.demo",
+            "--out",
+            out.to_str().unwrap(),
+            "--json",
+        ],
     );
     assert!(exported.status.success(), "{}", String::from_utf8_lossy(&exported.stderr));
     let summary: Value = serde_json::from_slice(&exported.stdout).unwrap();
@@ -136,7 +148,8 @@ fn bundles_written_by_the_released_version_import() {
     // has something to apply.
     let (_learner_dir, learner_db) = released_copy();
     let store = Store::open(&learner_db).unwrap();
-    let clear = "UPDATE attempt_answers SET manual_score = NULL, manual_comment = NULL, graded_by = NULL, graded_at = NULL
+    let clear =
+        "UPDATE attempt_answers SET manual_score = NULL, manual_comment = NULL, graded_by = NULL, graded_at = NULL
                  WHERE attempt_id = 'e764de3b-0d37-4a76-92a8-7e46273232eb' AND question_id = 'q-short'";
     assert_eq!(store.conn().execute(clear, []).unwrap(), 1);
     drop(store);

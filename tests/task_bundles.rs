@@ -109,7 +109,10 @@ fn submissions_and_grades_round_trip_between_two_databases() {
     let again =
         run_json(&["import-submissions", subs_arg, "--db", teacher_pc.db_arg(), "--profile", INSTRUCTOR, "--json"]);
     assert_eq!((again["added"].as_u64(), again["alreadyImported"].as_bool()), (Some(0), Some(true)));
-    let again_text = qunxue_with_pin(INSTRUCTOR_PIN, &["import-submissions", subs_arg, "--db", teacher_pc.db_arg(), "--profile", INSTRUCTOR]);
+    let again_text = qunxue_with_pin(
+        INSTRUCTOR_PIN,
+        &["import-submissions", subs_arg, "--db", teacher_pc.db_arg(), "--profile", INSTRUCTOR],
+    );
     assert!(String::from_utf8_lossy(&again_text.stdout).contains("already imported; nothing changed"));
 
     {
@@ -122,8 +125,17 @@ fn submissions_and_grades_round_trip_between_two_databases() {
     }
     let grades = bundle_dir.path().join("grades.zip");
     let grades_arg = grades.to_str().unwrap();
-    let refused_export =
-        refused(&["export-grades", "--db", learner_pc.db_arg(), "--profile", LEARNER, "--learner", LEARNER, "--out", grades_arg]);
+    let refused_export = refused(&[
+        "export-grades",
+        "--db",
+        learner_pc.db_arg(),
+        "--profile",
+        LEARNER,
+        "--learner",
+        LEARNER,
+        "--out",
+        grades_arg,
+    ]);
     assert!(refused_export.contains("needs the instructor role"), "{refused_export}");
     assert!(!grades.exists());
     run_json(&[
@@ -134,7 +146,9 @@ fn submissions_and_grades_round_trip_between_two_databases() {
         INSTRUCTOR,
         "--course",
         COURSE,
-        "--learner", LEARNER, "--out",
+        "--learner",
+        LEARNER,
+        "--out",
         grades_arg,
         "--json",
     ]);
@@ -189,7 +203,9 @@ fn submissions_and_grades_round_trip_between_two_databases() {
         teacher_pc.db_arg(),
         "--profile",
         INSTRUCTOR,
-        "--learner", LEARNER, "--out",
+        "--learner",
+        LEARNER,
+        "--out",
         older.to_str().unwrap(),
         "--json",
     ]);
@@ -199,7 +215,9 @@ fn submissions_and_grades_round_trip_between_two_databases() {
         teacher_pc.db_arg(),
         "--profile",
         INSTRUCTOR,
-        "--learner", LEARNER, "--out",
+        "--learner",
+        LEARNER,
+        "--out",
         newer.to_str().unwrap(),
         "--json",
     ]);
@@ -237,7 +255,18 @@ fn a_second_instructor_key_is_trusted_only_with_its_fingerprint() {
     let export = |profile: &str, name: &str| {
         let out = dir.path().join(name);
         let out_arg = out.to_str().unwrap().to_string();
-        run_json(&["export-grades", "--db", teacher_pc.db_arg(), "--profile", profile, "--learner", LEARNER, "--out", &out_arg, "--json"]);
+        run_json(&[
+            "export-grades",
+            "--db",
+            teacher_pc.db_arg(),
+            "--profile",
+            profile,
+            "--learner",
+            LEARNER,
+            "--out",
+            &out_arg,
+            "--json",
+        ]);
         out_arg
     };
     let first = export(INSTRUCTOR, "wang.zip");
@@ -282,7 +311,17 @@ fn an_instructor_command_is_refused_without_the_pin_and_with_a_wrong_one() {
     let teacher_pc = Machine::new();
     let dir = tempfile::tempdir().unwrap();
     let grades = dir.path().join("grades.zip");
-    let args = ["export-grades", "--db", teacher_pc.db_arg(), "--profile", INSTRUCTOR, "--learner", LEARNER, "--out", grades.to_str().unwrap()];
+    let args = [
+        "export-grades",
+        "--db",
+        teacher_pc.db_arg(),
+        "--profile",
+        INSTRUCTOR,
+        "--learner",
+        LEARNER,
+        "--out",
+        grades.to_str().unwrap(),
+    ];
     // No PIN anywhere (no QUNXUE_PIN, no --pin-stdin, no terminal): the
     // instructor's profile may do only what a learner may.
     let before = std::fs::read(&teacher_pc.db).unwrap();
@@ -303,7 +342,15 @@ fn an_instructor_command_is_refused_without_the_pin_and_with_a_wrong_one() {
     assert_eq!(failures, 1);
     // A learner's own command needs no PIN.
     let subs = dir.path().join("subs.zip");
-    let own = qunxue(&["export-submissions", "--db", learner_pc.db_arg(), "--profile", LEARNER, "--out", subs.to_str().unwrap()]);
+    let own = qunxue(&[
+        "export-submissions",
+        "--db",
+        learner_pc.db_arg(),
+        "--profile",
+        LEARNER,
+        "--out",
+        subs.to_str().unwrap(),
+    ]);
     assert_ne!(own.status.code(), Some(2), "{}", String::from_utf8_lossy(&own.stderr));
 }
 
@@ -315,5 +362,8 @@ fn an_instructor_prints_the_signing_key_a_course_can_name() {
     assert_eq!(key.len(), 64, "{printed}");
     assert_eq!(printed["fingerprint"].as_str().unwrap().replace(' ', "").len(), 20, "{printed}");
     // The same key every time: it is the profile's.
-    assert_eq!(run_json(&["bundle-key", "--db", teacher_pc.db_arg(), "--profile", INSTRUCTOR, "--json"])["publicKey"], key.as_str());
+    assert_eq!(
+        run_json(&["bundle-key", "--db", teacher_pc.db_arg(), "--profile", INSTRUCTOR, "--json"])["publicKey"],
+        key.as_str()
+    );
 }

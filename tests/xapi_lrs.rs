@@ -26,8 +26,8 @@ use qunxue_core::quiz::LearnerAnswer;
 use qunxue_core::xapi::VerbKind;
 use qunxue_store::Store;
 use qunxue_tests::cli::{qunxue_fed, qunxue_with_pin};
-use qunxue_tests::profiles::{add_admin, ADMIN_PIN};
 use qunxue_tests::packs::repo_root;
+use qunxue_tests::profiles::{add_admin, ADMIN_PIN};
 use serde_json::{json, Value};
 
 const USER: &str = "qunxue-test";
@@ -219,11 +219,20 @@ fn generate_activity(store: &mut Store) {
     let modules: Vec<String> = outline.sections.iter().flat_map(|s| s.modules.iter().map(|m| m.id.clone())).collect();
     for (i, module) in modules.iter().enumerate() {
         reading::open_module(store, &learner, reading::Readers::Learners, course, module, at(1 + i as u32)).unwrap();
-        reading::complete_module(store, &learner, reading::Readers::Learners, course, module, at(1 + i as u32)).unwrap();
+        reading::complete_module(store, &learner, reading::Readers::Learners, course, module, at(1 + i as u32))
+            .unwrap();
     }
     // Re-reading: experienced, many times, for a sync large enough to time.
     for i in 0..300 {
-        reading::open_module(store, &learner, reading::Readers::Learners, course, &modules[i % modules.len()], at(100 + i as u32)).unwrap();
+        reading::open_module(
+            store,
+            &learner,
+            reading::Readers::Learners,
+            course,
+            &modules[i % modules.len()],
+            at(100 + i as u32),
+        )
+        .unwrap();
     }
 
     // The first module's quizzes, every question answered (its design
@@ -231,7 +240,8 @@ fn generate_activity(store: &mut Store) {
     for quiz in quiz::module_quizzes(store, &learner, course, &modules[0], at(400)).unwrap() {
         let attempt = quiz::start_quiz(store, &learner, course, &quiz.quiz_id, at(401)).unwrap();
         for question in &attempt.questions {
-            quiz::save_answer(store, &learner, &attempt.attempt_id, &question.id, &some_answer(question), at(402)).unwrap();
+            quiz::save_answer(store, &learner, &attempt.attempt_id, &question.id, &some_answer(question), at(402))
+                .unwrap();
         }
         quiz::submit_attempt(store, &learner, &attempt.attempt_id, at(405)).unwrap();
     }
@@ -270,8 +280,16 @@ fn generate_activity(store: &mut Store) {
     // comment: `scored` on the question, then the attempt's new outcome.
     let waiting = quiz::marking_queue(store, task_fixture::INSTRUCTOR, Some("qunxue.community-ops")).unwrap();
     let answer = waiting.first().expect("the design practice leaves a short answer to mark");
-    quiz::grade_answer(store, task_fixture::INSTRUCTOR, &answer.attempt_id, &answer.question_id, 1.0, Some("思路对，缺少数字。"), at(430))
-        .unwrap();
+    quiz::grade_answer(
+        store,
+        task_fixture::INSTRUCTOR,
+        &answer.attempt_id,
+        &answer.question_id,
+        1.0,
+        Some("思路对，缺少数字。"),
+        at(430),
+    )
+    .unwrap();
 }
 
 fn outbox_ids(store: &Store) -> BTreeSet<String> {
@@ -352,8 +370,13 @@ fn a_refusing_lrs_keeps_everything_pending() {
     let mut store = Store::open(&dir.path().join("qunxue.db")).unwrap();
     library::install_bundled_courses(&mut store, &repo_root().join("courses"), at(0)).unwrap();
     let learner = profiles::active_profile(&mut store, at(0)).unwrap().id;
-    let module = reading::outline(&store, &learner, reading::Readers::Learners, "qunxue.community-ops").unwrap().sections[0].modules[0].id.clone();
-    reading::open_module(&mut store, &learner, reading::Readers::Learners, "qunxue.community-ops", &module, at(1)).unwrap();
+    let module =
+        reading::outline(&store, &learner, reading::Readers::Learners, "qunxue.community-ops").unwrap().sections[0]
+            .modules[0]
+            .id
+            .clone();
+    reading::open_module(&mut store, &learner, reading::Readers::Learners, "qunxue.community-ops", &module, at(1))
+        .unwrap();
 
     let lrs = Ralph::start(&dir.path().join("lrs"), free_port());
     let wrong = Credentials { endpoint: lrs.endpoint(), username: USER.into(), password: "wrong".into() };
@@ -385,7 +408,12 @@ fn every_statement_kind_passes_the_independent_validator() {
     let all: Vec<&str> = VerbKind::ALL.iter().map(|v| v.iri()).collect();
     assert_eq!(verbs, all.iter().copied().collect(), "the activity must produce every statement kind");
     // What a reader needs to rebuild the records is there (docs/xapi.md).
-    let carrying = |key: &str| exported.iter().filter(|s| s["context"]["extensions"].as_object().is_some_and(|e| e.keys().any(|k| k.ends_with(key)))).count();
+    let carrying = |key: &str| {
+        exported
+            .iter()
+            .filter(|s| s["context"]["extensions"].as_object().is_some_and(|e| e.keys().any(|k| k.ends_with(key))))
+            .count()
+    };
     for key in [
         "/extensions/attempt-id",
         "/extensions/attempt-number",
@@ -397,11 +425,23 @@ fn every_statement_kind_passes_the_independent_validator() {
         assert!(carrying(key) > 0, "no statement carries {key}");
     }
     // What a learner's machine needs to show a mark (company mode).
-    let in_result = |key: &str| exported.iter().filter(|s| s["result"]["extensions"].as_object().is_some_and(|e| e.keys().any(|k| k.ends_with(key)))).count();
-    assert!(in_result("/extensions/comment") > 0 && in_result("/extensions/rubric-result") > 0, "marks carry their comment and result");
+    let in_result = |key: &str| {
+        exported
+            .iter()
+            .filter(|s| s["result"]["extensions"].as_object().is_some_and(|e| e.keys().any(|k| k.ends_with(key))))
+            .count()
+    };
+    assert!(
+        in_result("/extensions/comment") > 0 && in_result("/extensions/rubric-result") > 0,
+        "marks carry their comment and result"
+    );
     let in_class = exported
         .iter()
-        .filter(|s| s["context"]["contextActivities"]["grouping"].as_array().is_some_and(|g| g.iter().any(|a| a["definition"]["type"].as_str().is_some_and(|t| t.ends_with("/activitytypes/class")))))
+        .filter(|s| {
+            s["context"]["contextActivities"]["grouping"].as_array().is_some_and(|g| {
+                g.iter().any(|a| a["definition"]["type"].as_str().is_some_and(|t| t.ends_with("/activitytypes/class")))
+            })
+        })
         .count();
     assert!(in_class > 300, "the class groups the learner's statements: {in_class}");
 
@@ -446,7 +486,8 @@ impl Computer {
     }
 
     fn session(&self) -> qunxue_app::Session {
-        qunxue_app::Session::open(qunxue_app::OpenOptions::for_database(self.db()), Some(&self.admin), Some(ADMIN_PIN)).unwrap()
+        qunxue_app::Session::open(qunxue_app::OpenOptions::for_database(self.db()), Some(&self.admin), Some(ADMIN_PIN))
+            .unwrap()
     }
 
     /// Short answers waiting for a mark on this computer.
@@ -508,7 +549,8 @@ fn a_class_read_back_from_the_lrs_is_the_class_the_bundles_bring_even_after_a_ki
     // A fresh instructor's computer reads the class from the LRS: the same
     // members with the same figures. The password comes on stdin.
     let by_lrs = Computer::new();
-    let pull = ["class", "pull", "--course", COURSE, "--endpoint", &endpoint, "--user", USER, "--password-stdin", "--json"];
+    let pull =
+        ["class", "pull", "--course", COURSE, "--endpoint", &endpoint, "--user", USER, "--password-stdin", "--json"];
     let pulled = by_lrs.ok(&pull, &format!("{PASSWORD}\n"));
     assert_eq!(pulled["members"], 10, "{pulled}");
     assert!(pulled["statements"].as_u64().unwrap() > 500 && pulled["added"].as_u64().unwrap() > 0, "{pulled}");
@@ -591,7 +633,9 @@ fn mark_on_the_instructors_computer(laptop: &Computer, endpoint: &str, dir: &Pat
     let session = instructor.session();
     let waiting = session.marking_queue(Some(COURSE)).unwrap();
     let answer = waiting.first().expect("a short answer waits for a mark");
-    session.grade_answer(&answer.attempt_id, &answer.question_id, answer.max_score, Some("定位清楚，举例具体。")).unwrap();
+    session
+        .grade_answer(&answer.attempt_id, &answer.question_id, answer.max_score, Some("定位清楚，举例具体。"))
+        .unwrap();
     let marked = (answer.attempt_id.clone(), answer.question_id.clone());
 
     // A learner on the laptop whose submission has no grade there yet.
@@ -618,8 +662,10 @@ fn mark_on_the_instructors_computer(laptop: &Computer, endpoint: &str, dir: &Pat
         .expect("the imported submission waits for a grade");
     let view = session.grading_view(&version).unwrap();
     let levels = view.task.rubric.criteria.iter().map(|c| (c.id.clone(), c.levels.len() - 1)).collect();
-    let comments = view.task.rubric.criteria.iter().take(1).map(|c| (c.id.clone(), "示例贴近门店实际。".to_string())).collect();
-    let mark = MarkInput { levels, comments, feedback: "整体完成度高，注意发布时间。".into(), complete: true };
+    let comments =
+        view.task.rubric.criteria.iter().take(1).map(|c| (c.id.clone(), "示例贴近门店实际。".to_string())).collect();
+    let mark =
+        MarkInput { levels, comments, feedback: "整体完成度高，注意发布时间。".into(), complete: true };
     session.grading_save_mark(&version, &mark).unwrap();
     session.grading_release(&version).unwrap();
     drop(session);
@@ -631,7 +677,12 @@ fn mark_on_the_instructors_computer(laptop: &Computer, endpoint: &str, dir: &Pat
 fn in_company_mode_marks_released_elsewhere_reach_the_learners_computer_through_the_lrs() {
     let dir = tempfile::tempdir().unwrap();
     let laptop_user = laptop_account(&["statements/write", "statements/read"]);
-    let lrs = Ralph::start_with(&dir.path().join("lrs"), free_port(), &[EVERYTHING, laptop_account(&["statements/write", "statements/read"])], true);
+    let lrs = Ralph::start_with(
+        &dir.path().join("lrs"),
+        free_port(),
+        &[EVERYTHING, laptop_account(&["statements/write", "statements/read"])],
+        true,
+    );
     let endpoint = lrs.endpoint();
     let laptop = Computer::new();
     laptop.ok(&["demo", "--learners", "3", "--seed", "4", "--json"], "");
@@ -642,7 +693,10 @@ fn in_company_mode_marks_released_elsewhere_reach_the_learners_computer_through_
     laptop.set_marks_arrive_by(qunxue_app::xapi::MarksArriveBy::Lrs);
     let pulled = laptop.ok_as(&["xapi", "marks"], &endpoint, &laptop_user);
     assert_eq!(pulled["marksArriveBy"], "lrs", "{pulled}");
-    assert!(pulled["writtenElsewhere"].as_u64().unwrap() >= 3, "the mark, the attempt's new outcome, the grade: {pulled}");
+    assert!(
+        pulled["writtenElsewhere"].as_u64().unwrap() >= 3,
+        "the mark, the attempt's new outcome, the grade: {pulled}"
+    );
     assert!(pulled["applied"].as_u64().unwrap() >= 2, "{pulled}");
     let comment: Vec<Option<String>> = laptop.query(
         "SELECT manual_comment FROM attempt_answers WHERE attempt_id = ?1 AND question_id = ?2 AND manual_score IS NOT NULL",
@@ -654,7 +708,8 @@ fn in_company_mode_marks_released_elsewhere_reach_the_learners_computer_through_
 
     // The learner sees the mark on their result screen, with the mode said.
     let learner: String = laptop.query("SELECT profile_id FROM attempts WHERE id = ?1", &[&attempt]).remove(0);
-    let as_learner = qunxue_app::Session::open(qunxue_app::OpenOptions::for_database(laptop.db()), Some(&learner), None).unwrap();
+    let as_learner =
+        qunxue_app::Session::open(qunxue_app::OpenOptions::for_database(laptop.db()), Some(&learner), None).unwrap();
     let result = as_learner.attempt_result(&attempt).unwrap();
     let item = result.items.iter().find(|i| i.question_id == question).unwrap();
     assert_eq!(item.grader_comment.as_deref(), Some("定位清楚，举例具体。"));
@@ -670,7 +725,9 @@ fn in_company_mode_marks_released_elsewhere_reach_the_learners_computer_through_
         let statement = lrs
             .statements()
             .into_iter()
-            .find(|s| s["verb"]["id"] == VerbKind::Scored.iri() && s["object"]["id"].as_str().unwrap().contains("/questions/"))
+            .find(|s| {
+                s["verb"]["id"] == VerbKind::Scored.iri() && s["object"]["id"].as_str().unwrap().contains("/questions/")
+            })
             .unwrap();
         let mut forged = statement.clone();
         forged.as_object_mut().unwrap().retain(|k, _| !matches!(k.as_str(), "authority" | "stored" | "version"));
@@ -680,7 +737,8 @@ fn in_company_mode_marks_released_elsewhere_reach_the_learners_computer_through_
         forged["result"]["extensions"] = json!({});
         forged
     };
-    let token = base64::engine::general_purpose::STANDARD.encode(format!("{}:{}", laptop_user.name, laptop_user.password));
+    let token =
+        base64::engine::general_purpose::STANDARD.encode(format!("{}:{}", laptop_user.name, laptop_user.password));
     let posted = ureq::post(&format!("{endpoint}/statements"))
         .header("X-Experience-API-Version", "1.0.3")
         .header("Authorization", &format!("Basic {token}"))
@@ -688,7 +746,11 @@ fn in_company_mode_marks_released_elsewhere_reach_the_learners_computer_through_
         .send(json!([forged]).to_string())
         .unwrap();
     assert_eq!(posted.status().as_u16(), 200);
-    assert_eq!(laptop.ok_as(&["xapi", "marks"], &endpoint, &laptop_user)["applied"], 0, "a self-written mark is refused");
+    assert_eq!(
+        laptop.ok_as(&["xapi", "marks"], &endpoint, &laptop_user)["applied"],
+        0,
+        "a self-written mark is refused"
+    );
     let still: Vec<Option<String>> = laptop.query(
         "SELECT manual_comment FROM attempt_answers WHERE attempt_id = ?1 AND question_id = ?2",
         &[&attempt, &question],
@@ -723,8 +785,11 @@ fn in_private_mode_a_restricted_learner_account_reads_only_its_own_and_marks_com
     assert!(pulled["statements"].as_u64().unwrap() > 0, "{pulled}");
     assert_eq!((pulled["writtenElsewhere"].as_u64(), pulled["applied"].as_u64()), (Some(0), Some(0)), "{pulled}");
     let learner: String = laptop.query("SELECT profile_id FROM attempts LIMIT 1", &[]).remove(0);
-    let as_learner = qunxue_app::Session::open(qunxue_app::OpenOptions::for_database(laptop.db()), Some(&learner), None).unwrap();
-    let attempt: String = laptop.query("SELECT id FROM attempts WHERE profile_id = ?1 AND status != 'in_progress' LIMIT 1", &[&learner]).remove(0);
+    let as_learner =
+        qunxue_app::Session::open(qunxue_app::OpenOptions::for_database(laptop.db()), Some(&learner), None).unwrap();
+    let attempt: String = laptop
+        .query("SELECT id FROM attempts WHERE profile_id = ?1 AND status != 'in_progress' LIMIT 1", &[&learner])
+        .remove(0);
     assert_eq!(as_learner.attempt_result(&attempt).unwrap().marks_arrive_by, qunxue_app::xapi::MarksArriveBy::Bundle);
     drop(as_learner);
 

@@ -14,9 +14,7 @@ const ECHARTS: &str = "node_modules/echarts/dist/echarts.min.js";
 
 fn main() {
     list_skeleton_templates();
-    let manifest = PathBuf::from(
-        std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"),
-    );
+    let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let root = manifest.join("../..");
     let source = root.join(ECHARTS);

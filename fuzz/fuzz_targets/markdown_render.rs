@@ -41,7 +41,8 @@ fuzz_target!(|data: &[u8]| {
 const FORBIDDEN_TAGS: [&str; 6] = ["script", "iframe", "object", "embed", "style", "form"];
 
 /// Attributes whose value a browser follows or loads as a URL.
-const URL_ATTRIBUTES: [&str; 8] = ["href", "src", "action", "formaction", "xlink:href", "srcset", "poster", "background"];
+const URL_ATTRIBUTES: [&str; 8] =
+    ["href", "src", "action", "formaction", "xlink:href", "srcset", "poster", "background"];
 
 /// Every start tag of serialised, sanitised HTML with its attributes. The
 /// serialiser escapes `<` and `&` in text and always writes values in double

@@ -206,7 +206,8 @@ mod tests {
     fn a_served_svg_cannot_run_its_script_as_a_page() {
         let dir = tempfile::tempdir().unwrap();
         let svg = dir.path().join("evil.svg");
-        std::fs::write(&svg, r#"<svg xmlns="http://www.w3.org/2000/svg"><script>window.__pwned=1</script></svg>"#).unwrap();
+        std::fs::write(&svg, r#"<svg xmlns="http://www.w3.org/2000/svg"><script>window.__pwned=1</script></svg>"#)
+            .unwrap();
         let response = serve_file(&svg);
         assert_eq!(response.status(), StatusCode::OK);
         assert_eq!(header_of(&response, header::CONTENT_TYPE), Some("image/svg+xml"));

@@ -80,6 +80,9 @@ mod tests {
     fn files_to_open_are_the_other_arguments_made_absolute() {
         let launch = read(&["qunxue", "--data-dir", "/d", "班级.qxbundle", "/media/usb/course.qxpack", "--verbose"]);
         assert_eq!(launch.data_dir, Some(PathBuf::from("/d")));
-        assert_eq!(launch.paths, vec![PathBuf::from("/home/ana/班级.qxbundle"), PathBuf::from("/media/usb/course.qxpack")]);
+        assert_eq!(
+            launch.paths,
+            vec![PathBuf::from("/home/ana/班级.qxbundle"), PathBuf::from("/media/usb/course.qxpack")]
+        );
     }
 }

@@ -3,18 +3,18 @@
 
 mod asset_protocol;
 mod author_watch;
-mod media_server;
 /// The registered commands' names, shared with build.rs.
 mod command_names;
 mod commands;
 mod error;
 mod launch;
 mod logging;
+mod media_server;
 mod navigation_guard;
 mod single_instance;
-mod system_locale;
 mod startup;
 mod state;
+mod system_locale;
 mod webview_memory;
 mod xapi_sync;
 

@@ -96,7 +96,10 @@ pub fn install_panic_hook<R: Runtime>(app: AppHandle<R>) {
         let place = info.location().map(|l| format!("{}:{}", l.file(), l.line())).unwrap_or_default();
         log::error!(target: "panic", "panic at {place}: {what}\n{}", std::backtrace::Backtrace::force_capture());
         // try_state: a panic before start-up managed it must not panic again here.
-        let folder = app.try_state::<LogFolder>().and_then(|f| f.0.as_ref().map(|p| p.display().to_string())).unwrap_or_default();
+        let folder = app
+            .try_state::<LogFolder>()
+            .and_then(|f| f.0.as_ref().map(|p| p.display().to_string()))
+            .unwrap_or_default();
         // Not blocking: the panic may be on the thread that would show it.
         app.dialog()
             .message(format!(
@@ -118,7 +121,9 @@ pub struct LogFolder(pub Option<PathBuf>);
 /// when there are none yet.
 pub fn export(folder: Option<&Path>, out: &Path) -> std::io::Result<usize> {
     let mut files: Vec<PathBuf> = match folder.map(std::fs::read_dir) {
-        Some(Ok(entries)) => entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "log")).collect(),
+        Some(Ok(entries)) => {
+            entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "log")).collect()
+        }
         _ => Vec::new(),
     };
     files.sort();

@@ -133,10 +133,7 @@ mod tests {
     /// head (lower-cased) and the body.
     fn wire(file: &Path, range: Option<&str>) -> (String, Vec<u8>) {
         let mut bytes = Vec::new();
-        stream(file, range)
-            .unwrap()
-            .raw_print(&mut bytes, tiny_http::HTTPVersion(1, 1), &[], false, None)
-            .unwrap();
+        stream(file, range).unwrap().raw_print(&mut bytes, tiny_http::HTTPVersion(1, 1), &[], false, None).unwrap();
         let end = bytes.windows(4).position(|w| w == b"\r\n\r\n").expect("a head");
         (String::from_utf8_lossy(&bytes[..end]).to_ascii_lowercase(), bytes[end + 4..].to_vec())
     }

@@ -32,6 +32,9 @@ mod tests {
             script(&["zh-CN".into(), "en-US".into()]),
             r#"window.__QUNXUE_SYSTEM_LOCALES__ = Object.freeze(["zh-CN","en-US"]);"#
         );
-        assert_eq!(script(&["x\"</script>".into()]), r#"window.__QUNXUE_SYSTEM_LOCALES__ = Object.freeze(["x\"</script>"]);"#);
+        assert_eq!(
+            script(&["x\"</script>".into()]),
+            r#"window.__QUNXUE_SYSTEM_LOCALES__ = Object.freeze(["x\"</script>"]);"#
+        );
     }
 }

@@ -70,8 +70,18 @@ const ROWS: &[Row] = &[
     Row { command: "ui_ready", min: Learner, args: none, effect: Effect::Returns(Value::is_null) },
     // Nothing failed in the background of the template: every role gets an empty list.
     Row { command: "app_health", min: Learner, args: none, effect: Effect::Returns(|v| v["problems"] == json!([])) },
-    Row { command: "log_folder", min: Instructor, args: none, effect: Effect::Returns(|v| v.as_str().is_some_and(|p| p.ends_with("logs"))) },
-    Row { command: "export_logs", min: Instructor, args: |_, _, r| json!({ "path": path(r, "logs.zip") }), effect: Effect::WritesFile },
+    Row {
+        command: "log_folder",
+        min: Instructor,
+        args: none,
+        effect: Effect::Returns(|v| v.as_str().is_some_and(|p| p.ends_with("logs"))),
+    },
+    Row {
+        command: "export_logs",
+        min: Instructor,
+        args: |_, _, r| json!({ "path": path(r, "logs.zip") }),
+        effect: Effect::WritesFile,
+    },
     // A debug build's panic on purpose becomes an internal error, for everyone.
     Row { command: "debug_panic", min: Learner, args: none, effect: Effect::RefusedByRules("internal") },
     // Author mode (issue 27): anyone may preview or convert; nothing is installed.
@@ -95,10 +105,17 @@ const ROWS: &[Row] = &[
                 "overwrite": false,
             })
         },
-        effect: Effect::Returns(|v| v["modules"].as_array().is_some_and(|m| m.len() == 3) && v["diagnostics"] == json!([])),
+        effect: Effect::Returns(|v| {
+            v["modules"].as_array().is_some_and(|m| m.len() == 3) && v["diagnostics"] == json!([])
+        }),
     },
     Row { command: "list_backups", min: Learner, args: none, effect: Effect::Returns(|v| non_empty(&v["backups"])) },
-    Row { command: "create_backup_now", min: Learner, args: none, effect: Effect::Returns(|v| v["reason"] == "manual") },
+    Row {
+        command: "create_backup_now",
+        min: Learner,
+        args: none,
+        effect: Effect::Returns(|v| v["reason"] == "manual"),
+    },
     Row {
         command: "restore_backup",
         min: Instructor,
@@ -143,9 +160,7 @@ const ROWS: &[Row] = &[
     Row {
         command: "import_pack",
         min: Admin,
-        args: |f, _, _| {
-            json!({ "path": f.repo.join("tests/fixtures/packs/good-v2"), "force": false, "onProgress": "__CHANNEL__:7" })
-        },
+        args: |f, _, _| json!({ "path": f.repo.join("tests/fixtures/packs/good-v2"), "force": false, "onProgress": "__CHANNEL__:7" }),
         effect: Effect::Writes,
     },
     Row {
@@ -193,12 +208,20 @@ const ROWS: &[Row] = &[
         min: Learner,
         args: none,
         effect: Effect::Returns(|v| {
-            v.as_str().and_then(|url| url.strip_prefix("http://127.0.0.1:")).and_then(|rest| rest.split_once('/')).is_some_and(
-                |(port, token)| port.parse::<u16>().is_ok() && token.len() == 32 && token.chars().all(|c| c.is_ascii_hexdigit()),
-            )
+            v.as_str()
+                .and_then(|url| url.strip_prefix("http://127.0.0.1:"))
+                .and_then(|rest| rest.split_once('/'))
+                .is_some_and(|(port, token)| {
+                    port.parse::<u16>().is_ok() && token.len() == 32 && token.chars().all(|c| c.is_ascii_hexdigit())
+                })
         }),
     },
-    Row { command: "search", min: Learner, args: |_, _, _| json!({ "query": "社群" }), effect: Effect::Returns(|v| non_empty(&v["hits"])) },
+    Row {
+        command: "search",
+        min: Learner,
+        args: |_, _, _| json!({ "query": "社群" }),
+        effect: Effect::Returns(|v| non_empty(&v["hits"])),
+    },
     Row { command: "prepare_search", min: Learner, args: none, effect: Effect::Returns(Value::is_null) },
     Row {
         command: "module_notes",
@@ -218,7 +241,12 @@ const ROWS: &[Row] = &[
         args: |f, w, _| json!({ "noteId": f.own(w).note, "body": "改过的笔记" }),
         effect: Effect::Writes,
     },
-    Row { command: "delete_note", min: Learner, args: |f, w, _| json!({ "noteId": f.own(w).note }), effect: Effect::Writes },
+    Row {
+        command: "delete_note",
+        min: Learner,
+        args: |f, w, _| json!({ "noteId": f.own(w).note }),
+        effect: Effect::Writes,
+    },
     Row {
         command: "set_bookmark",
         min: Learner,
@@ -226,7 +254,12 @@ const ROWS: &[Row] = &[
         effect: Effect::Writes,
     },
     Row { command: "list_bookmarks", min: Learner, args: none, effect: Effect::Returns(non_empty) },
-    Row { command: "export_notes", min: Learner, args: |_, _, r| json!({ "path": path(r, "notes.md") }), effect: Effect::WritesFile },
+    Row {
+        command: "export_notes",
+        min: Learner,
+        args: |_, _, r| json!({ "path": path(r, "notes.md") }),
+        effect: Effect::WritesFile,
+    },
     Row {
         command: "study_heartbeat",
         min: Learner,
@@ -284,7 +317,12 @@ const ROWS: &[Row] = &[
         // The template saved the right option for q-single.
         effect: Effect::Returns(|v| v["correct"] == true),
     },
-    Row { command: "submit_attempt", min: Learner, args: |f, w, _| json!({ "attemptId": f.own(w).open_attempt }), effect: Effect::Writes },
+    Row {
+        command: "submit_attempt",
+        min: Learner,
+        args: |f, w, _| json!({ "attemptId": f.own(w).open_attempt }),
+        effect: Effect::Writes,
+    },
     Row {
         command: "attempt_result",
         min: Learner,
@@ -452,7 +490,12 @@ const ROWS: &[Row] = &[
         args: |f, _, _| json!({ "courseId": COURSE, "commentId": f.comment }),
         effect: Effect::Writes,
     },
-    Row { command: "comment_bank_delete", min: Instructor, args: |f, _, _| json!({ "commentId": f.comment }), effect: Effect::Writes },
+    Row {
+        command: "comment_bank_delete",
+        min: Instructor,
+        args: |f, _, _| json!({ "commentId": f.comment }),
+        effect: Effect::Writes,
+    },
     Row { command: "grading_distributions", min: Instructor, args: course, effect: Effect::Returns(non_empty) },
     Row { command: "grading_grader_stats", min: Instructor, args: course, effect: Effect::Returns(non_empty) },
     Row {
@@ -504,7 +547,12 @@ const ROWS: &[Row] = &[
         effect: Effect::WritesFile,
     },
     // Profiles.
-    Row { command: "list_profiles", min: Learner, args: none, effect: Effect::Returns(|v| v["profiles"].as_array().is_some_and(|p| p.len() == 4)) },
+    Row {
+        command: "list_profiles",
+        min: Learner,
+        args: none,
+        effect: Effect::Returns(|v| v["profiles"].as_array().is_some_and(|p| p.len() == 4)),
+    },
     Row {
         command: "create_profile",
         min: Learner,
@@ -523,7 +571,12 @@ const ROWS: &[Row] = &[
         args: |f, w, _| json!({ "profileId": f.own(w).profile, "colour": "#336699" }),
         effect: Effect::Writes,
     },
-    Row { command: "delete_profile", min: Admin, args: |f, _, _| json!({ "profileId": f.other }), effect: Effect::Writes },
+    Row {
+        command: "delete_profile",
+        min: Admin,
+        args: |f, _, _| json!({ "profileId": f.other }),
+        effect: Effect::Writes,
+    },
     Row {
         command: "set_profile_role",
         min: Admin,
@@ -580,7 +633,12 @@ const ROWS: &[Row] = &[
         args: |_, _, _| json!({ "displayName": "新管理员", "pin": "864200" }),
         effect: Effect::RefusedByRules("invalid_input"),
     },
-    Row { command: "confirm_admin", min: Admin, args: none, effect: Effect::Returns(|v| v["recoveryCode"].is_string()) },
+    Row {
+        command: "confirm_admin",
+        min: Admin,
+        args: none,
+        effect: Effect::Returns(|v| v["recoveryCode"].is_string()),
+    },
     Row {
         command: "recover_admin",
         min: Learner,
@@ -589,8 +647,18 @@ const ROWS: &[Row] = &[
         args: |f, _, _| json!({ "profileId": f.other, "code": "AAAA-AAAA-AAAA-AAAA", "newPin": "864200" }),
         effect: Effect::RefusedByRules("invalid_input"),
     },
-    Row { command: "set_learner_pins_required", min: Admin, args: |_, _, _| json!({ "required": true }), effect: Effect::Writes },
-    Row { command: "reset_pin", min: Admin, args: |f, _, _| json!({ "profileId": f.other, "newPin": "2468" }), effect: Effect::Writes },
+    Row {
+        command: "set_learner_pins_required",
+        min: Admin,
+        args: |_, _, _| json!({ "required": true }),
+        effect: Effect::Writes,
+    },
+    Row {
+        command: "reset_pin",
+        min: Admin,
+        args: |f, _, _| json!({ "profileId": f.other, "newPin": "2468" }),
+        effect: Effect::Writes,
+    },
     Row {
         command: "change_own_pin",
         min: Learner,
@@ -603,16 +671,36 @@ const ROWS: &[Row] = &[
     },
     // Impact studies and the survey.
     Row { command: "impact_metric_templates", min: Instructor, args: course, effect: Effect::Returns(non_empty) },
-    Row { command: "impact_list_studies", min: Instructor, args: |_, _, _| json!({ "courseId": null }), effect: Effect::Returns(non_empty) },
-    Row { command: "impact_get_study", min: Instructor, args: |f, _, _| json!({ "studyId": f.study }), effect: Effect::Returns(|v| v["id"].is_string()) },
-    Row { command: "impact_create_study", min: Instructor, args: |f, _, _| json!({ "input": f.study_input }), effect: Effect::Writes },
+    Row {
+        command: "impact_list_studies",
+        min: Instructor,
+        args: |_, _, _| json!({ "courseId": null }),
+        effect: Effect::Returns(non_empty),
+    },
+    Row {
+        command: "impact_get_study",
+        min: Instructor,
+        args: |f, _, _| json!({ "studyId": f.study }),
+        effect: Effect::Returns(|v| v["id"].is_string()),
+    },
+    Row {
+        command: "impact_create_study",
+        min: Instructor,
+        args: |f, _, _| json!({ "input": f.study_input }),
+        effect: Effect::Writes,
+    },
     Row {
         command: "impact_update_study",
         min: Instructor,
         args: |f, _, _| json!({ "studyId": f.study, "input": f.study_input }),
         effect: Effect::Writes,
     },
-    Row { command: "impact_delete_study", min: Instructor, args: |f, _, _| json!({ "studyId": f.study }), effect: Effect::Writes },
+    Row {
+        command: "impact_delete_study",
+        min: Instructor,
+        args: |f, _, _| json!({ "studyId": f.study }),
+        effect: Effect::Writes,
+    },
     Row {
         command: "impact_preview_import",
         min: Instructor,
@@ -622,9 +710,7 @@ const ROWS: &[Row] = &[
     Row {
         command: "impact_import",
         min: Instructor,
-        args: |f, _, _| {
-            json!({ "studyId": f.study, "path": f.repo.join("tests/fixtures/packs/good/quizzes/demo/data/sample-impact.csv"), "mapping": f.mapping })
-        },
+        args: |f, _, _| json!({ "studyId": f.study, "path": f.repo.join("tests/fixtures/packs/good/quizzes/demo/data/sample-impact.csv"), "mapping": f.mapping }),
         effect: Effect::Writes,
     },
     Row {
@@ -633,7 +719,12 @@ const ROWS: &[Row] = &[
         args: |f, _, _| json!({ "studyId": f.study, "rows": [{ "unit": "s01", "metricId": "new_fans", "period": "after", "value": 60.0 }] }),
         effect: Effect::Writes,
     },
-    Row { command: "impact_report", min: Instructor, args: |f, _, _| json!({ "studyId": f.study }), effect: Effect::Returns(Value::is_object) },
+    Row {
+        command: "impact_report",
+        min: Instructor,
+        args: |f, _, _| json!({ "studyId": f.study }),
+        effect: Effect::Returns(Value::is_object),
+    },
     Row {
         command: "impact_export",
         min: Instructor,
@@ -648,7 +739,12 @@ const ROWS: &[Row] = &[
     },
     Row { command: "survey_forms", min: Learner, args: course, effect: Effect::Returns(non_empty) },
     // xAPI.
-    Row { command: "xapi_status", min: Instructor, args: none, effect: Effect::Returns(|v| v["pending"].as_i64().is_some_and(|n| n > 0)) },
+    Row {
+        command: "xapi_status",
+        min: Instructor,
+        args: none,
+        effect: Effect::Returns(|v| v["pending"].as_i64().is_some_and(|n| n > 0)),
+    },
     Row { command: "xapi_settings", min: Instructor, args: none, effect: Effect::Returns(Value::is_object) },
     Row {
         command: "xapi_save_settings",
@@ -732,9 +828,16 @@ const INSTRUCTOR_MATERIAL: &[Row] = &[
         command: "open_module",
         min: Instructor,
         args: |_, _, _| json!({ "courseId": COURSE, "moduleId": GUIDE }),
-        effect: Effect::Returns(|v| v["instructorOnly"] == true && v["html"].as_str().is_some_and(|h| h.contains("讲师手册"))),
+        effect: Effect::Returns(|v| {
+            v["instructorOnly"] == true && v["html"].as_str().is_some_and(|h| h.contains("讲师手册"))
+        }),
     },
-    Row { command: "complete_module", min: Instructor, args: |_, _, _| json!({ "courseId": COURSE, "moduleId": GUIDE }), effect: Effect::Writes },
+    Row {
+        command: "complete_module",
+        min: Instructor,
+        args: |_, _, _| json!({ "courseId": COURSE, "moduleId": GUIDE }),
+        effect: Effect::Writes,
+    },
     Row {
         command: "module_notes",
         min: Instructor,
@@ -801,7 +904,8 @@ fn check(row: &Row, who: Who, fixture: &Fixture) -> Option<String> {
         (Effect::Returns(holds), Ok(value)) => (!holds(&value)).then(|| format!("{label}: unexpected answer {value}")),
         (Effect::WritesFile, Ok(_)) => {
             let target = args["path"].as_str().or(args["dir"].as_str()).map(std::path::PathBuf::from);
-            let written = target.is_some_and(|t| t.is_file() || std::fs::read_dir(&t).is_ok_and(|mut d| d.next().is_some()));
+            let written =
+                target.is_some_and(|t| t.is_file() || std::fs::read_dir(&t).is_ok_and(|mut d| d.next().is_some()));
             (!written).then(|| format!("{label}: allowed, but wrote no file"))
         }
     }
@@ -818,10 +922,19 @@ fn every_command_as_every_role() {
     assert!(stale.is_empty(), "rows for commands that are not registered: {stale:?}");
 
     let fixture = fixture();
-    let failures: Vec<String> =
-        ROWS.iter().flat_map(|row| Who::ALL.into_iter().map(move |who| (row, who))).filter_map(|(row, who)| check(row, who, fixture)).collect();
+    let failures: Vec<String> = ROWS
+        .iter()
+        .flat_map(|row| Who::ALL.into_iter().map(move |who| (row, who)))
+        .filter_map(|(row, who)| check(row, who, fixture))
+        .collect();
     println!("permission matrix: {} commands × {} roles", ROWS.len(), Who::ALL.len());
-    assert!(failures.is_empty(), "{} of {} calls broke the matrix:\n{}", failures.len(), ROWS.len() * 3, failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} calls broke the matrix:\n{}",
+        failures.len(),
+        ROWS.len() * 3,
+        failures.join("\n")
+    );
 }
 
 /// docs/security.md's role table, from the rows.
@@ -832,7 +945,13 @@ fn the_security_doc_shows_the_matrix() {
     rows.sort_by_key(|r| r.command);
     for row in rows {
         let cell = |who: Who| if who >= row.min { "✓" } else { "—" };
-        table.push_str(&format!("| `{}` | {} | {} | {} |\n", row.command, cell(Learner), cell(Instructor), cell(Admin)));
+        table.push_str(&format!(
+            "| `{}` | {} | {} | {} |\n",
+            row.command,
+            cell(Learner),
+            cell(Instructor),
+            cell(Admin)
+        ));
     }
     let doc_path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/security.md");
     let doc = std::fs::read_to_string(&doc_path).unwrap();

@@ -73,7 +73,12 @@ fn bundle_with(also: &[&str]) -> anyhow::Result<PathBuf> {
     process::run("npx", &args)?;
     let deb = crate::deb::newest_in(&target_dir().join("release/bundle/deb"))?;
     let (gzip, xz) = crate::deb::recompress_xz(&deb, 9)?;
-    eprintln!("xtask: bundle {} ({:.1} MB; {:.1} MB as the bundler wrote it with gzip)", deb.display(), xz as f64 / 1e6, gzip as f64 / 1e6);
+    eprintln!(
+        "xtask: bundle {} ({:.1} MB; {:.1} MB as the bundler wrote it with gzip)",
+        deb.display(),
+        xz as f64 / 1e6,
+        gzip as f64 / 1e6
+    );
     Ok(deb)
 }
 
@@ -102,9 +107,7 @@ pub fn bench(options: BenchOptions) -> anyhow::Result<()> {
     let mut timed = |name: &str, at: Instant| figures.push(format!("{name}={:.1}", at.elapsed().as_secs_f64()));
 
     let at = Instant::now();
-    let python = scipy_python()
-        .inspect_err(|e| eprintln!("xtask: P5's scipy comparison will be skipped: {e:#}"))
-        .ok();
+    let python = scipy_python().inspect_err(|e| eprintln!("xtask: P5's scipy comparison will be skipped: {e:#}")).ok();
     timed("setup_python_s", at);
     let at = Instant::now();
     let ralph = setup::ralph_python()
@@ -114,7 +117,9 @@ pub fn bench(options: BenchOptions) -> anyhow::Result<()> {
     // mdBook compiles beside the release build: the build leaves a core idle
     // in its long serial stretches (linking, the last crates), which this fills.
     let mdbook_install = if options.quick {
-        eprintln!("xtask: --quick: P1's peer mdBook and P6's minimal Tauri app need builds of their own and are skipped");
+        eprintln!(
+            "xtask: --quick: P1's peer mdBook and P6's minimal Tauri app need builds of their own and are skipped"
+        );
         None
     } else {
         Some(std::thread::spawn(|| {
@@ -149,8 +154,18 @@ pub fn bench(options: BenchOptions) -> anyhow::Result<()> {
     if options.quick {
         args.extend(
             [
-                "--modules", "100", "--answers", "5000", "--learners", "1000", "--runs", "1", "--statements", "5000",
-                "--members", "100",
+                "--modules",
+                "100",
+                "--answers",
+                "5000",
+                "--learners",
+                "1000",
+                "--runs",
+                "1",
+                "--statements",
+                "5000",
+                "--members",
+                "100",
             ]
             .map(String::from),
         );
@@ -214,7 +229,13 @@ fn build(options: BenchOptions) -> anyhow::Result<Built> {
         // The same packages (so the same features) as the Rust test layer:
         // inside `cargo xtask test` this build is already done.
         process::run("cargo", &["build", "--workspace", "--exclude", "qunxue-desktop", "--exclude", MINIMAL_APP])?;
-        return Ok(Built { app: debug_app(), app_build: "debug", minimal: None, deb: None, bench: debug.join("qunxue-bench") });
+        return Ok(Built {
+            app: debug_app(),
+            app_build: "debug",
+            minimal: None,
+            deb: None,
+            bench: debug.join("qunxue-bench"),
+        });
     }
     if options.no_bundle {
         setup::install_npm_packages()?;
@@ -277,8 +298,16 @@ fn install_mdbook() -> anyhow::Result<PathBuf> {
         process::run(
             "cargo",
             &[
-                "install", "mdbook", "--version", MDBOOK_VERSION, "--locked", "--no-default-features", "--features", "search",
-                "--root", &root_arg,
+                "install",
+                "mdbook",
+                "--version",
+                MDBOOK_VERSION,
+                "--locked",
+                "--no-default-features",
+                "--features",
+                "search",
+                "--root",
+                &root_arg,
             ],
         )?;
     }
@@ -303,10 +332,7 @@ fn scipy_python() -> anyhow::Result<PathBuf> {
     if !process::run_status("python3", &["-m", "venv", &venv_arg])? {
         bail!("python3 -m venv failed (Debian: apt-get install python3-venv)");
     }
-    process::run(
-        &python.display().to_string(),
-        &["-m", "pip", "install", "--quiet", "numpy", "scipy"],
-    )?;
+    process::run(&python.display().to_string(), &["-m", "pip", "install", "--quiet", "numpy", "scipy"])?;
     if !has_scipy(&python) {
         bail!("numpy and scipy did not install into {}", venv.display());
     }

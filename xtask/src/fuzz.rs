@@ -29,13 +29,8 @@ pub fn run(minutes: u64, only: &[String]) -> anyhow::Result<()> {
     // The targets build qunxue-app, whose build script reads node_modules.
     crate::setup::install_npm_packages()?;
     let fuzz = root().join("fuzz");
-    let listed = fuzz_command(&fuzz, &["list"])
-        .output()
-        .context("cannot run `cargo fuzz list`")?;
-    let targets: Vec<String> = String::from_utf8_lossy(&listed.stdout)
-        .lines()
-        .map(str::to_string)
-        .collect();
+    let listed = fuzz_command(&fuzz, &["list"]).output().context("cannot run `cargo fuzz list`")?;
+    let targets: Vec<String> = String::from_utf8_lossy(&listed.stdout).lines().map(str::to_string).collect();
     if targets.is_empty() {
         bail!("`cargo fuzz list` found no target in {}", fuzz.display());
     }
@@ -85,21 +80,13 @@ fn run_target(fuzz: &Path, target: &str, minutes: u64) -> anyhow::Result<Outcome
     let text = std::fs::read_to_string(&log_path).unwrap_or_default();
     let mut outcome = parse_stats(target, &text);
     outcome.crashed = !status.success();
-    eprintln!(
-        "xtask: {target}: {} execs, cov {} (log {})",
-        outcome.execs,
-        outcome.coverage,
-        log_path.display()
-    );
+    eprintln!("xtask: {target}: {} execs, cov {} (log {})", outcome.execs, outcome.coverage, log_path.display());
     Ok(outcome)
 }
 
 /// Reads the final statistics and the last status line of a libFuzzer log.
 fn parse_stats(target: &str, log: &str) -> Outcome {
-    let mut outcome = Outcome {
-        target: target.to_string(),
-        ..Outcome::default()
-    };
+    let mut outcome = Outcome { target: target.to_string(), ..Outcome::default() };
     let number_after = |line: &str, key: &str| -> Option<u64> {
         let rest = &line[line.find(key)? + key.len()..];
         // The leading digits: "corp: 57/9Kb" is 57 inputs (of 9 KB in all).
@@ -147,9 +134,6 @@ mod tests {
                    Done 123456 runs in 600 second(s)\n\
                    stat::number_of_executed_units: 123456\n";
         let outcome = parse_stats("gift", log);
-        assert_eq!(
-            (outcome.execs, outcome.coverage, outcome.features, outcome.corpus),
-            (123456, 480, 900, 57)
-        );
+        assert_eq!((outcome.execs, outcome.coverage, outcome.features, outcome.corpus), (123456, 480, 900, 57));
     }
 }

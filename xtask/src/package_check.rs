@@ -31,7 +31,10 @@ pub fn run() -> anyhow::Result<Vec<(String, Result<(), String>)>> {
 
     let mut checks = Vec::new();
     let xz = members.iter().any(|m| m == "data.tar.xz");
-    checks.push(("the .deb's files are packed with xz".into(), xz.then_some(()).ok_or_else(|| format!("members: {members:?}"))));
+    checks.push((
+        "the .deb's files are packed with xz".into(),
+        xz.then_some(()).ok_or_else(|| format!("members: {members:?}")),
+    ));
     for path in [
         "usr/bin/qunxue",
         "usr/bin/qunxue-desktop",
@@ -43,12 +46,19 @@ pub fn run() -> anyhow::Result<Vec<(String, Result<(), String>)>> {
         "usr/share/mime/packages/qunxue.xml",
     ] {
         let listed = listing.lines().any(|line| listed_path(line) == path);
-        checks.push((format!("the .deb holds {path}"), listed.then_some(()).ok_or_else(|| "not in dpkg -c".to_string())));
+        checks
+            .push((format!("the .deb holds {path}"), listed.then_some(()).ok_or_else(|| "not in dpkg -c".to_string())));
     }
     let runnable = listing.lines().any(|line| line.starts_with("-rwxr-xr-x") && listed_path(line) == "usr/bin/qunxue");
-    checks.push(("/usr/bin/qunxue is executable".into(), runnable.then_some(()).ok_or_else(|| "not mode 755 in dpkg -c".to_string())));
+    checks.push((
+        "/usr/bin/qunxue is executable".into(),
+        runnable.then_some(()).ok_or_else(|| "not mode 755 in dpkg -c".to_string()),
+    ));
     let desktop = find_desktop_entry(&unpacked.join("usr/share/applications"));
-    checks.push(("desktop-file-validate accepts the desktop entry".into(), desktop.as_ref().map_err(ToString::to_string).and_then(|entry| tool_accepts("desktop-file-validate", &[entry]))));
+    checks.push((
+        "desktop-file-validate accepts the desktop entry".into(),
+        desktop.as_ref().map_err(ToString::to_string).and_then(|entry| tool_accepts("desktop-file-validate", &[entry])),
+    ));
     checks.push((
         "the desktop entry names the app in Chinese and opens packs and bundles".into(),
         desktop.as_ref().map_err(ToString::to_string).and_then(|entry| {
@@ -62,9 +72,15 @@ pub fn run() -> anyhow::Result<Vec<(String, Result<(), String>)>> {
         }),
     ));
     let metainfo = unpacked.join("usr/share/metainfo/org.qunxue.desktop.metainfo.xml");
-    checks.push(("appstreamcli validate accepts the metainfo".into(), tool_accepts("appstreamcli", &[Path::new("validate"), Path::new("--no-net"), &metainfo])));
+    checks.push((
+        "appstreamcli validate accepts the metainfo".into(),
+        tool_accepts("appstreamcli", &[Path::new("validate"), Path::new("--no-net"), &metainfo]),
+    ));
     let wrapper = unpacked.join("usr/bin/qunxue");
-    checks.push(("the packaged qunxue runs the CLI".into(), packaged_cli_runs(&wrapper, &unpacked.join("usr/bin/qunxue-desktop"))));
+    checks.push((
+        "the packaged qunxue runs the CLI".into(),
+        packaged_cli_runs(&wrapper, &unpacked.join("usr/bin/qunxue-desktop")),
+    ));
     Ok(checks)
 }
 
@@ -120,6 +136,9 @@ mod tests {
     #[test]
     fn a_listing_line_names_its_path_with_or_without_dot_slash() {
         assert_eq!(listed_path("-rwxr-xr-x 0/0             191 2026-12-07 14:04 usr/bin/qunxue"), "usr/bin/qunxue");
-        assert_eq!(listed_path("-rw-r--r-- root/root      2731 2026-12-07 14:04 ./usr/share/man/man1/qunxue.1"), "usr/share/man/man1/qunxue.1");
+        assert_eq!(
+            listed_path("-rw-r--r-- root/root      2731 2026-12-07 14:04 ./usr/share/man/man1/qunxue.1"),
+            "usr/share/man/man1/qunxue.1"
+        );
     }
 }

@@ -80,7 +80,11 @@ pub fn profile(options: &ProfileOptions) -> anyhow::Result<()> {
         .take(25)
         .collect();
     eprintln!("xtask: the 25 costliest functions of {budget} (self time):\n{}", top.join("\n"));
-    eprintln!("xtask: full reports in {} (self) and {} (with callees)", folder.join(format!("{budget}-self.txt")).display(), inclusive_report.display());
+    eprintln!(
+        "xtask: full reports in {} (self) and {} (with callees)",
+        folder.join(format!("{budget}-self.txt")).display(),
+        inclusive_report.display()
+    );
     Ok(())
 }
 
@@ -93,7 +97,12 @@ fn apt_package(profiler: Profiler) -> &'static str {
 
 /// Samples at 999 Hz (not 1,000, so the sampling cannot fall into step with
 /// a periodic timer) and writes the self and inclusive reports.
-fn record_with_perf(folder: &Path, budget: &str, binary: &str, bench_args: &[&str]) -> anyhow::Result<(String, PathBuf)> {
+fn record_with_perf(
+    folder: &Path,
+    budget: &str,
+    binary: &str,
+    bench_args: &[&str],
+) -> anyhow::Result<(String, PathBuf)> {
     let data = folder.join(format!("{budget}.perf.data")).display().to_string();
     let mut args = vec!["record", "-F", "999", "--call-graph", "dwarf,32768", "-o", &data, "--", binary];
     args.extend_from_slice(bench_args);
@@ -112,7 +121,12 @@ fn record_with_perf(folder: &Path, budget: &str, binary: &str, bench_args: &[&st
 
 /// Counts instructions of every thread (callgrind sums the threads)
 /// and annotates them with and without callees.
-fn record_with_callgrind(folder: &Path, budget: &str, binary: &str, bench_args: &[&str]) -> anyhow::Result<(String, PathBuf)> {
+fn record_with_callgrind(
+    folder: &Path,
+    budget: &str,
+    binary: &str,
+    bench_args: &[&str],
+) -> anyhow::Result<(String, PathBuf)> {
     let data = folder.join(format!("{budget}.callgrind.out"));
     let out_file = format!("--callgrind-out-file={}", data.display());
     let mut args = vec!["--tool=callgrind", out_file.as_str(), binary];

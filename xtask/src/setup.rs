@@ -145,7 +145,10 @@ impl TestVenv {
             return Ok(());
         }
         let python = ["python3", "python"].into_iter().find(|p| on_path(p)).with_context(|| {
-            format!("Python 3 is needed for {}: install python3 and python3-venv (`apt-get install -y python3-venv`)", self.purpose)
+            format!(
+                "Python 3 is needed for {}: install python3 and python3-venv (`apt-get install -y python3-venv`)",
+                self.purpose
+            )
         })?;
         eprintln!("xtask: installing {} into {}", self.purpose, venv.display());
         if !venv_python.is_file() {

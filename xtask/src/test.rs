@@ -60,7 +60,15 @@ pub fn run(with_setup: bool) -> anyhow::Result<()> {
 fn rust_tests() -> anyhow::Result<Layer> {
     cargo_tests(
         "Rust (cargo test)",
-        &["test", "--no-fail-fast", "--workspace", "--exclude", "qunxue-desktop", "--exclude", crate::bench::MINIMAL_APP],
+        &[
+            "test",
+            "--no-fail-fast",
+            "--workspace",
+            "--exclude",
+            "qunxue-desktop",
+            "--exclude",
+            crate::bench::MINIMAL_APP,
+        ],
     )
 }
 

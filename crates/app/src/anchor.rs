@@ -10,9 +10,7 @@ const MAX_ANCHOR_BYTES: usize = 200;
 pub(crate) fn heading_anchor(raw: &str) -> Result<String> {
     let valid = raw.starts_with(qunxue_core::markdown::ID_PREFIX)
         && raw.len() <= MAX_ANCHOR_BYTES
-        && raw
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+        && raw.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_');
     if !valid {
         return Err(AppError::Rejected(format!("无效的标题锚点 {raw:?}")));
     }
@@ -26,13 +24,7 @@ mod tests {
     #[test]
     fn only_renderer_style_ids_pass() {
         assert!(heading_anchor("qx-社群运营-1").is_ok());
-        for bad in [
-            "社群",
-            "qx-a b",
-            "qx-\"x",
-            "qx-a]",
-            &format!("qx-{}", "a".repeat(300)),
-        ] {
+        for bad in ["社群", "qx-a b", "qx-\"x", "qx-a]", &format!("qx-{}", "a".repeat(300))] {
             assert!(heading_anchor(bad).is_err(), "{bad}");
         }
     }

@@ -138,7 +138,13 @@ mod tests {
         let learner = board.report(false, 12, None);
         assert_eq!(
             learner.problems,
-            vec![Problem::Sync { pending: 12, since: "2026-12-07T09:00:00Z".into(), attempts: 2, next_try_at: None, detail: None }]
+            vec![Problem::Sync {
+                pending: 12,
+                since: "2026-12-07T09:00:00Z".into(),
+                attempts: 2,
+                next_try_at: None,
+                detail: None
+            }]
         );
         let instructor = board.report(true, 12, None);
         assert_eq!(

@@ -53,15 +53,13 @@ pub fn learner_record_sheet(store: &Store, profile_id: &str) -> Result<Sheet> {
             a.score.into(),
             a.max_score.into(),
             a.percent.into(),
-            a.passed
-                .map_or(Cell::Empty, |p| if p { "通过" } else { "未通过" }.into()),
+            a.passed.map_or(Cell::Empty, |p| if p { "通过" } else { "未通过" }.into()),
         ]);
     }
     for row in notes::for_profile(store.conn(), profile_id)? {
         let n = row.note;
-        let course = qunxue_store::courses::get_course(store.conn(), &n.course_id)
-            .map(|c| c.title)
-            .unwrap_or(n.course_id);
+        let course =
+            qunxue_store::courses::get_course(store.conn(), &n.course_id).map(|c| c.title).unwrap_or(n.course_id);
         let text = match n.quote {
             Some(quote) => format!("{}（摘录：{quote}）", n.body),
             None => n.body,
@@ -80,11 +78,7 @@ pub fn learner_record_sheet(store: &Store, profile_id: &str) -> Result<Sheet> {
             Cell::Empty,
         ]);
     }
-    Ok(Sheet {
-        name: "学习记录".into(),
-        header: HEADER.iter().map(|h| h.to_string()).collect(),
-        rows,
-    })
+    Ok(Sheet { name: "学习记录".into(), header: HEADER.iter().map(|h| h.to_string()).collect(), rows })
 }
 
 /// Writes the record to `path` (`.csv` or `.xlsx`, by its extension).
@@ -117,19 +111,11 @@ mod tests {
         let now = Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap();
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(&dir.path().join("learner.db")).unwrap();
-        store
-            .transact(|tx| profiles::insert(tx, &Profile::learner("p1", "王小丽", "t0")))
+        store.transact(|tx| profiles::insert(tx, &Profile::learner("p1", "王小丽", "t0"))).unwrap();
+        crate::library::install_bundled_courses(&mut store, &Path::new(env!("CARGO_MANIFEST_DIR")).join("../.."), now)
             .unwrap();
-        crate::library::install_bundled_courses(
-            &mut store,
-            &Path::new(env!("CARGO_MANIFEST_DIR")).join("../.."),
-            now,
-        )
-        .unwrap();
         let course = "qunxue.community-ops";
-        let first = qunxue_store::courses::list_modules(store.conn(), course)
-            .unwrap()
-            .remove(0);
+        let first = qunxue_store::courses::list_modules(store.conn(), course).unwrap().remove(0);
         open_module(&mut store, "p1", Readers::Learners, course, &first.id, now).unwrap();
         complete_module(&mut store, "p1", Readers::Learners, course, &first.id, now).unwrap();
         let note = NewNote {
@@ -145,19 +131,12 @@ mod tests {
         let kinds: Vec<_> = sheet.rows.iter().map(|r| r[0].clone()).collect();
         assert_eq!(kinds, [Cell::from("模块"), Cell::from("笔记")]);
         assert_eq!(sheet.rows[0][3], Cell::from("已完成"));
-        assert_eq!(
-            sheet.rows[1][2],
-            Cell::from(format!("{}：三要素（摘录：共同点）", first.title))
-        );
+        assert_eq!(sheet.rows[1][2], Cell::from(format!("{}：三要素（摘录：共同点）", first.title)));
 
         let csv = dir.path().join("record.csv");
         export_learner_record(&store, "p1", &csv).unwrap();
         let bytes = std::fs::read(&csv).unwrap();
-        assert_eq!(
-            &bytes[..3],
-            b"\xEF\xBB\xBF",
-            "Excel needs the BOM to read UTF-8"
-        );
+        assert_eq!(&bytes[..3], b"\xEF\xBB\xBF", "Excel needs the BOM to read UTF-8");
         assert!(String::from_utf8(bytes).unwrap().contains("三要素"));
         let xlsx = dir.path().join("record.xlsx");
         export_learner_record(&store, "p1", &xlsx).unwrap();

@@ -4,14 +4,14 @@
 
 pub mod access;
 pub mod accounts;
-pub mod authoring;
 mod anchor;
 pub mod assets;
-pub mod demo;
-pub mod domain;
+pub mod authoring;
 pub mod backup;
 pub mod certificates;
 mod crockford;
+pub mod demo;
+pub mod domain;
 pub mod error;
 pub mod export;
 pub mod glossary;

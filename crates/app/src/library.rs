@@ -48,7 +48,8 @@ pub struct CourseSummary {
 /// mounts them somewhere new each time).
 pub fn install_bundled_courses(store: &mut Store, pack_root: &Path, now: DateTime<Utc>) -> Result<Vec<ImportResult>> {
     let ValidPack { opened, courses, warnings } = read_valid(pack_root)?;
-    let root = opened.folder_root().ok_or_else(|| AppError::Internal("the bundled curriculum must be a folder".into()))?;
+    let root =
+        opened.folder_root().ok_or_else(|| AppError::Internal("the bundled curriculum must be a folder".into()))?;
     let mut results = Vec::with_capacity(courses.len());
     store.transact(|tx| -> Result<()> {
         for bundle in &courses {
@@ -97,10 +98,7 @@ pub fn remove_course(store: &mut Store, data_dir: &Path, course_id: &str) -> Res
 
 /// All installed courses with the active learner's progress counts.
 pub fn list(store: &Store, profile_id: &str) -> Result<Vec<CourseSummary>> {
-    courses::list_courses(store.conn())?
-        .into_iter()
-        .map(|course| summarise(store, profile_id, course))
-        .collect()
+    courses::list_courses(store.conn())?.into_iter().map(|course| summarise(store, profile_id, course)).collect()
 }
 
 pub(crate) fn summarise(store: &Store, profile_id: &str, course: CourseRecord) -> Result<CourseSummary> {

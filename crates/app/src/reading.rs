@@ -8,8 +8,8 @@
 use chrono::{DateTime, Utc};
 use qunxue_core::xapi::{Event, Named};
 use qunxue_core::ModuleKind;
-use qunxue_store::courses::{self, ModuleRecord};
 pub use qunxue_store::courses::Readers;
+use qunxue_store::courses::{self, ModuleRecord};
 use qunxue_store::progress::{self, ModuleProgress};
 use qunxue_store::Store;
 use serde::Serialize;
@@ -73,7 +73,11 @@ pub fn outline(store: &Store, profile_id: &str, readers: Readers, course_id: &st
     let modules = courses::list_modules_for(store.conn(), course_id, readers)?;
     let progress = progress::for_course(store.conn(), profile_id, course_id)?;
     fn section_of(m: &courses::ModuleSummary) -> &str {
-        if m.audience == courses::INSTRUCTOR_AUDIENCE { INSTRUCTOR_SECTION } else { m.kind.as_str() }
+        if m.audience == courses::INSTRUCTOR_AUDIENCE {
+            INSTRUCTOR_SECTION
+        } else {
+            m.kind.as_str()
+        }
     }
     let kinds = ModuleKind::ALL.iter().map(|kind| kind.as_str()).chain([INSTRUCTOR_SECTION]);
     let sections = kinds
@@ -103,7 +107,12 @@ pub fn outline(store: &Store, profile_id: &str, readers: Readers, course_id: &st
 
 /// A module as `readers` may see it: an instructor-only module is refused
 /// to learners, whatever asks for it.
-pub(crate) fn readable_module(conn: &rusqlite::Connection, readers: Readers, course_id: &str, module_id: &str) -> Result<ModuleRecord> {
+pub(crate) fn readable_module(
+    conn: &rusqlite::Connection,
+    readers: Readers,
+    course_id: &str,
+    module_id: &str,
+) -> Result<ModuleRecord> {
     let module = courses::get_module(conn, course_id, module_id)?;
     refuse_hidden(&module, readers)?;
     Ok(module)
@@ -123,7 +132,12 @@ fn refuse_hidden(module: &ModuleRecord, readers: Readers) -> Result<()> {
 
 /// [`readable_module`] for the profile acting (its role read from the
 /// database; a use-case only runs for a profile that is unlocked).
-pub(crate) fn module_for(conn: &rusqlite::Connection, profile_id: &str, course_id: &str, module_id: &str) -> Result<ModuleRecord> {
+pub(crate) fn module_for(
+    conn: &rusqlite::Connection,
+    profile_id: &str,
+    course_id: &str,
+    module_id: &str,
+) -> Result<ModuleRecord> {
     let readers = crate::access::caller(conn, profile_id)?.readers();
     readable_module(conn, readers, course_id, module_id)
 }
@@ -192,7 +206,13 @@ pub fn complete_module(
             .any(|p| p.module_id == module_id && p.status == "completed");
         let p = progress::mark_completed(tx, profile_id, course_id, module_id, &now)?;
         if !was_completed {
-            xapi::record::module_completed(tx, profile_id, course_id, Named::new(module_id, module.title.as_str()), at)?;
+            xapi::record::module_completed(
+                tx,
+                profile_id,
+                course_id,
+                Named::new(module_id, module.title.as_str()),
+                at,
+            )?;
         }
         Ok(p)
     })?;

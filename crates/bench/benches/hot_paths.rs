@@ -27,16 +27,10 @@ fn markdown(c: &mut Criterion) {
     let (text, _) = sample();
     let mut group = c.benchmark_group("markdown");
     group.throughput(Throughput::Bytes(text.len() as u64));
-    let options = RenderOptions {
-        asset_base: Some("qxasset://localhost/synthetic.bench/modules/".into()),
-        ..Default::default()
-    };
-    group.bench_function("render_and_sanitise_10kb", |b| {
-        b.iter(|| render(black_box(&text), &options))
-    });
-    group.bench_function("raw_pulldown_cmark_10kb", |b| {
-        b.iter(|| render_unsanitized_baseline(black_box(&text)))
-    });
+    let options =
+        RenderOptions { asset_base: Some("qxasset://localhost/synthetic.bench/modules/".into()), ..Default::default() };
+    group.bench_function("render_and_sanitise_10kb", |b| b.iter(|| render(black_box(&text), &options)));
+    group.bench_function("raw_pulldown_cmark_10kb", |b| b.iter(|| render_unsanitized_baseline(black_box(&text))));
     group.finish();
 }
 
@@ -45,12 +39,8 @@ fn segmentation(c: &mut Criterion) {
     qunxue_app::search::warm_up();
     let mut group = c.benchmark_group("jieba");
     group.throughput(Throughput::Bytes(text.len() as u64));
-    group.bench_function("words_10kb_module", |b| {
-        b.iter(|| qunxue_app::search::words(black_box(&text)))
-    });
-    group.bench_function("words_query", |b| {
-        b.iter(|| qunxue_app::search::words(black_box("私域流量 留存率")))
-    });
+    group.bench_function("words_10kb_module", |b| b.iter(|| qunxue_app::search::words(black_box(&text))));
+    group.bench_function("words_query", |b| b.iter(|| qunxue_app::search::words(black_box("私域流量 留存率"))));
     group.finish();
 }
 
@@ -70,11 +60,7 @@ fn bootstrap(c: &mut Criterion) {
             _ => values.push(value - before.take().expect("before precedes after")),
         }
     }
-    let set = ResampleSet {
-        values: &values,
-        columns: 12,
-        key: 7,
-    };
+    let set = ResampleSet { values: &values, columns: 12, key: 7 };
     let mut group = c.benchmark_group("bootstrap");
     group.sample_size(10);
     group.bench_function("means_1k_learners_12_metrics_1k_resamples", |b| {
@@ -85,10 +71,8 @@ fn bootstrap(c: &mut Criterion) {
 
 fn scoring(c: &mut Criterion) {
     let (_, bank) = sample();
-    let presentation = Presentation {
-        seed: 1,
-        questions: bank.questions.iter().map(|q| present_question(q, 1, true)).collect(),
-    };
+    let presentation =
+        Presentation { seed: 1, questions: bank.questions.iter().map(|q| present_question(q, 1, true)).collect() };
     let answers = [
         LearnerAnswer::Choice("1".into()),
         LearnerAnswer::Choices(vec!["0".into(), "2".into()]),

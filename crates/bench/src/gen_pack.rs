@@ -27,12 +27,7 @@ pub struct PackOptions {
 impl PackOptions {
     /// `modules` modules of about 10 KB each.
     pub fn new(modules: usize, seed: u64) -> Self {
-        Self {
-            slug: "bench".into(),
-            modules,
-            module_bytes: 10_000,
-            seed,
-        }
+        Self { slug: "bench".into(), modules, module_bytes: 10_000, seed }
     }
 }
 
@@ -70,14 +65,8 @@ pub fn generate(options: &PackOptions, out: &Path) -> Result<GeneratedPack, GenE
     if options.modules == 0 {
         return Err(GenError::NoModules);
     }
-    if out
-        .read_dir()
-        .map(|mut entries| entries.next().is_some())
-        .unwrap_or(false)
-    {
-        return Err(GenError::NotEmpty {
-            path: out.to_path_buf(),
-        });
+    if out.read_dir().map(|mut entries| entries.next().is_some()).unwrap_or(false) {
+        return Err(GenError::NotEmpty { path: out.to_path_buf() });
     }
     let mut rng = ChaCha8Rng::seed_from_u64(options.seed);
     let slug = &options.slug;
@@ -93,17 +82,11 @@ pub fn generate(options: &PackOptions, out: &Path) -> Result<GeneratedPack, GenE
         module_files.push(path);
     }
     for chart in 0..CHARTS {
-        write(
-            &course_dir.join("assets").join(format!("chart-{chart:02}.svg")),
-            &chart_svg(&mut rng, chart),
-        )?;
+        write(&course_dir.join("assets").join(format!("chart-{chart:02}.svg")), &chart_svg(&mut rng, chart))?;
     }
     write(&course_dir.join("course.toml"), &manifest(&course_id, slug, &modules))?;
     for module in &modules {
-        write(
-            &quiz_dir.join("banks").join(format!("{}.toml", module.id)),
-            &bank(&mut rng, module),
-        )?;
+        write(&quiz_dir.join("banks").join(format!("{}.toml", module.id)), &bank(&mut rng, module))?;
     }
     write(&quiz_dir.join("quizzes").join("modules.toml"), &quizzes(&modules))?;
     write(&quiz_dir.join("tasks.toml"), &tasks(&modules))?;
@@ -121,10 +104,7 @@ pub fn generate(options: &PackOptions, out: &Path) -> Result<GeneratedPack, GenE
 }
 
 fn write(path: &Path, text: &str) -> Result<(), GenError> {
-    let fail = |source| GenError::Write {
-        path: path.to_path_buf(),
-        source,
-    };
+    let fail = |source| GenError::Write { path: path.to_path_buf(), source };
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(fail)?;
     }
@@ -168,16 +148,8 @@ pub const TOPIC_WORDS: &[(&str, &[&str])] = &[
 ];
 
 const ANGLES: &[&str] = &["从零到一", "实操要点", "常见误区", "数据方法", "工具与模板", "进阶策略"];
-const BRANDS: &[&str] = &[
-    "社区烘焙店",
-    "母婴品牌",
-    "健身工作室",
-    "茶饮连锁",
-    "考研机构",
-    "美妆新锐",
-    "县域农产",
-    "宠物用品店",
-];
+const BRANDS: &[&str] =
+    &["社区烘焙店", "母婴品牌", "健身工作室", "茶饮连锁", "考研机构", "美妆新锐", "县域农产", "宠物用品店"];
 const SUBJECTS: &[&str] = &[
     "运营者",
     "新入群的成员",
@@ -222,30 +194,12 @@ const REASONS: &[&str] = &[
     "成员感受到被重视，才会主动参与讨论。",
     "小步快跑、及时调整，比一次做成大方案更稳妥。",
 ];
-const HEADINGS: &[&str] = &[
-    "为什么重要",
-    "核心概念",
-    "操作步骤",
-    "关键指标",
-    "常见问题",
-    "工具清单",
-    "案例分析",
-    "检查清单",
-    "复盘要点",
-];
-const NUMERALS: &[&str] = &[
-    "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五",
-];
-const METRIC_NAMES: &[&str] = &[
-    "新增人数",
-    "日活跃率",
-    "7 日留存率",
-    "人均消息数",
-    "转化率",
-    "复购率",
-    "客单价",
-    "退群人数",
-];
+const HEADINGS: &[&str] =
+    &["为什么重要", "核心概念", "操作步骤", "关键指标", "常见问题", "工具清单", "案例分析", "检查清单", "复盘要点"];
+const NUMERALS: &[&str] =
+    &["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五"];
+const METRIC_NAMES: &[&str] =
+    &["新增人数", "日活跃率", "7 日留存率", "人均消息数", "转化率", "复购率", "客单价", "退群人数"];
 
 // ---------------------------------------------------------------- modules
 
@@ -274,13 +228,7 @@ impl ModulePlan {
             "practice" => format!("实操：{name}演练"),
             _ => format!("{name}：{}", pick(rng, ANGLES)),
         };
-        Self {
-            number,
-            id: format!("m{number:04}"),
-            kind,
-            topic,
-            title,
-        }
+        Self { number, id: format!("m{number:04}"), kind, topic, title }
     }
 
     fn file_name(&self) -> String {
@@ -488,11 +436,7 @@ fn bank(rng: &mut ChaCha8Rng, module: &ModulePlan) -> String {
         terms[0]
     );
     let answers: Vec<usize> = (0..4).filter(|_| below(rng, 2) == 0).collect();
-    let answers = if answers.is_empty() {
-        vec![below(rng, 4)]
-    } else {
-        answers
-    };
+    let answers = if answers.is_empty() { vec![below(rng, 4)] } else { answers };
     let _ = write!(
         toml,
         "\n[[question]]\nid = \"{id}-q2\"\ntype = \"multiple\"\nstem = \"做好{name}，需要关注哪些方面？（多选）\"\ndifficulty = 2\n\
@@ -541,9 +485,7 @@ fn toml_list(items: &[String]) -> String {
 fn quizzes(modules: &[ModulePlan]) -> String {
     let mut toml = String::new();
     for module in modules {
-        let items: Vec<String> = (1..=QUESTIONS_PER_MODULE)
-            .map(|q| format!("{}-q{q}", module.id))
-            .collect();
+        let items: Vec<String> = (1..=QUESTIONS_PER_MODULE).map(|q| format!("{}-q{q}", module.id)).collect();
         let _ = write!(
             toml,
             "[[quiz]]\nid = \"{}\"\ntitle = \"{} 小测\"\npurpose = \"module\"\nitems = {}\npass_mark = 0.6\nmax_attempts = 3\n\
@@ -651,19 +593,12 @@ mod tests {
         let outcome = validate_path(&pack.root);
         let errors: Vec<String> = outcome.diagnostics.iter().map(ToString::to_string).collect();
         assert!(outcome.valid, "generated pack is invalid:\n{}", errors.join("\n"));
-        assert!(
-            outcome.diagnostics.is_empty(),
-            "unexpected warnings:\n{}",
-            errors.join("\n")
-        );
+        assert!(outcome.diagnostics.is_empty(), "unexpected warnings:\n{}", errors.join("\n"));
         let course = &outcome.courses[0];
         let json = serde_json::to_value(course).unwrap();
         assert_eq!(json["id"], "synthetic.bench");
         // 23 modules: theory at i%10 in 0..=6, practice at 7 and 8, case at 9.
-        assert_eq!(
-            json["modules"],
-            serde_json::json!({"theory": 17, "practice": 4, "case": 2, "instructor": 0})
-        );
+        assert_eq!(json["modules"], serde_json::json!({"theory": 17, "practice": 4, "case": 2, "instructor": 0}));
         assert_eq!(json["questions"], 23 * 6);
         assert_eq!(json["tasks"], 4);
         assert_eq!(json["metric_templates"], 12);
@@ -676,22 +611,8 @@ mod tests {
         let (_dir, pack) = generated(&options);
         for file in &pack.module_files {
             let text = std::fs::read_to_string(file).unwrap();
-            assert!(
-                (50_000..56_000).contains(&text.len()),
-                "{} is {} bytes",
-                file.display(),
-                text.len()
-            );
-            for feature in [
-                "\n## ",
-                "\n| 指标 |",
-                "\n- **",
-                "\n1. ",
-                "\n- [",
-                "![",
-                "\n> **提示**",
-                "[^note]",
-            ] {
+            assert!((50_000..56_000).contains(&text.len()), "{} is {} bytes", file.display(), text.len());
+            for feature in ["\n## ", "\n| 指标 |", "\n- **", "\n1. ", "\n- [", "![", "\n> **提示**", "[^note]"] {
                 assert!(text.contains(feature), "{} lacks {feature:?}", file.display());
             }
         }
@@ -711,14 +632,8 @@ mod tests {
     fn refuses_a_non_empty_folder_and_zero_modules() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("keep.txt"), "x").unwrap();
-        assert!(matches!(
-            generate(&PackOptions::new(2, 1), dir.path()),
-            Err(GenError::NotEmpty { .. })
-        ));
+        assert!(matches!(generate(&PackOptions::new(2, 1), dir.path()), Err(GenError::NotEmpty { .. })));
         let empty = tempfile::tempdir().unwrap();
-        assert!(matches!(
-            generate(&PackOptions::new(0, 1), empty.path()),
-            Err(GenError::NoModules)
-        ));
+        assert!(matches!(generate(&PackOptions::new(0, 1), empty.path()), Err(GenError::NoModules)));
     }
 }

@@ -39,11 +39,7 @@ pub fn impact_csv(learners: usize, seed: u64) -> String {
             let before = level + spread * normal(&mut rng);
             let change = drift + if trained { lift } else { 0.0 } + spread / 2.0 * normal(&mut rng);
             let _ = writeln!(csv, "u{learner:05},{group},{metric},before,{before:.decimals$}");
-            let _ = writeln!(
-                csv,
-                "u{learner:05},{group},{metric},after,{:.decimals$}",
-                before + change
-            );
+            let _ = writeln!(csv, "u{learner:05},{group},{metric},after,{:.decimals$}", before + change);
         }
     }
     csv

@@ -7,11 +7,7 @@ pub fn describe() -> Machine {
     let cpuinfo = read("/proc/cpuinfo");
     let cpu = cpuinfo
         .lines()
-        .find_map(|l| {
-            l.strip_prefix("model name")
-                .and_then(|rest| rest.split_once(':'))
-                .map(|(_, v)| v.trim())
-        })
+        .find_map(|l| l.strip_prefix("model name").and_then(|rest| rest.split_once(':')).map(|(_, v)| v.trim()))
         .unwrap_or("unknown")
         .to_string();
     let memory_kb: f64 = read("/proc/meminfo")

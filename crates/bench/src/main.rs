@@ -120,16 +120,8 @@ fn parse_figure(text: &str) -> Result<(String, f64), String> {
 
 fn main() -> anyhow::Result<()> {
     match Cli::parse().task {
-        Task::GenPack {
-            modules,
-            out,
-            seed,
-            module_bytes,
-        } => {
-            let options = PackOptions {
-                module_bytes,
-                ..PackOptions::new(modules, seed)
-            };
+        Task::GenPack { modules, out, seed, module_bytes } => {
+            let options = PackOptions { module_bytes, ..PackOptions::new(modules, seed) };
             let pack = generate(&options, &out)?;
             println!(
                 "wrote {} modules and {} questions of course {} to {}",
@@ -177,12 +169,7 @@ fn main() -> anyhow::Result<()> {
             };
             let machine = machine::describe();
             let generated_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-            let mut report = Report {
-                schema_version: SCHEMA_VERSION,
-                generated_at,
-                machine,
-                budgets: Vec::new(),
-            };
+            let mut report = Report { schema_version: SCHEMA_VERSION, generated_at, machine, budgets: Vec::new() };
 
             let step = |name: &str| eprintln!("qunxue-bench: measuring {name} …");
             // A budget whose measurement fails is reported as such and the

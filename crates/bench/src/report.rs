@@ -77,26 +77,13 @@ impl Check {
             Rule::AtMost => v <= limit,
             Rule::AtLeast => v >= limit,
         });
-        Self {
-            name: name.into(),
-            value,
-            limit,
-            rule,
-            unit: unit.into(),
-            met,
-        }
+        Self { name: name.into(), value, limit, rule, unit: unit.into(), met }
     }
 }
 
 impl Budget {
     pub fn new(id: &str, what: &str) -> Self {
-        Self {
-            id: id.into(),
-            what: what.into(),
-            checks: Vec::new(),
-            figures: BTreeMap::new(),
-            note: String::new(),
-        }
+        Self { id: id.into(), what: what.into(), checks: Vec::new(), figures: BTreeMap::new(), note: String::new() }
     }
 
     pub fn check(mut self, check: Check) -> Self {
@@ -129,16 +116,10 @@ impl Budget {
 /// The report as a fixed-width text table (one row per check).
 pub fn table(report: &Report) -> String {
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{:<4} {:<34} {:>14} {:>12}  {}",
-        "id", "check", "measured", "budget", "met"
-    );
+    let _ = writeln!(out, "{:<4} {:<34} {:>14} {:>12}  {}", "id", "check", "measured", "budget", "met");
     for budget in &report.budgets {
         for check in &budget.checks {
-            let value = check
-                .value
-                .map_or_else(|| "n/a".to_string(), |v| format!("{} {}", short(v), check.unit));
+            let value = check.value.map_or_else(|| "n/a".to_string(), |v| format!("{} {}", short(v), check.unit));
             let sign = match check.rule {
                 Rule::AtMost => "≤",
                 Rule::AtLeast => "≥",
@@ -180,38 +161,20 @@ pub fn short(value: f64) -> String {
 /// Checks a report document against the schema; the error names the first
 /// offending path.
 pub fn validate(doc: &Value) -> Result<(), String> {
-    let object = |v: &Value, path: &str| {
-        v.as_object()
-            .cloned()
-            .ok_or_else(|| format!("{path}: expected an object"))
-    };
+    let object = |v: &Value, path: &str| v.as_object().cloned().ok_or_else(|| format!("{path}: expected an object"));
     let root = object(doc, "$")?;
     if root.get("schema_version").and_then(Value::as_u64) != Some(SCHEMA_VERSION) {
         return Err(format!("$.schema_version: expected {SCHEMA_VERSION}"));
     }
-    let text = |v: &Value, path: &str| {
-        v.as_str()
-            .map(|_| ())
-            .ok_or_else(|| format!("{path}: expected a string"))
-    };
-    let number = |v: &Value, path: &str| {
-        v.as_f64()
-            .map(|_| ())
-            .ok_or_else(|| format!("{path}: expected a number"))
-    };
+    let text = |v: &Value, path: &str| v.as_str().map(|_| ()).ok_or_else(|| format!("{path}: expected a string"));
+    let number = |v: &Value, path: &str| v.as_f64().map(|_| ()).ok_or_else(|| format!("{path}: expected a number"));
     text(&doc["generated_at"], "$.generated_at")?;
     let machine = object(&doc["machine"], "$.machine")?;
     for key in ["cpu", "os", "load_average"] {
-        text(
-            &machine.get(key).cloned().unwrap_or(Value::Null),
-            &format!("$.machine.{key}"),
-        )?;
+        text(&machine.get(key).cloned().unwrap_or(Value::Null), &format!("$.machine.{key}"))?;
     }
     for key in ["cores", "memory_gib"] {
-        number(
-            &machine.get(key).cloned().unwrap_or(Value::Null),
-            &format!("$.machine.{key}"),
-        )?;
+        number(&machine.get(key).cloned().unwrap_or(Value::Null), &format!("$.machine.{key}"))?;
     }
     let budgets = doc["budgets"].as_array().ok_or("$.budgets: expected an array")?;
     if budgets.is_empty() {
@@ -228,9 +191,7 @@ pub fn validate(doc: &Value) -> Result<(), String> {
         for (name, value) in object(&budget["figures"], &format!("{at}.figures"))? {
             number(&value, &format!("{at}.figures.{name}"))?;
         }
-        let checks = budget["checks"]
-            .as_array()
-            .ok_or(format!("{at}.checks: expected an array"))?;
+        let checks = budget["checks"].as_array().ok_or(format!("{at}.checks: expected an array"))?;
         if checks.is_empty() {
             return Err(format!("{at}.checks: expected at least one check"));
         }
@@ -245,11 +206,7 @@ pub fn validate(doc: &Value) -> Result<(), String> {
             match (&check["value"], &check["met"]) {
                 (Value::Null, Value::Null) => {}
                 (Value::Number(_), Value::Bool(_)) => {}
-                _ => {
-                    return Err(format!(
-                        "{at}: value and met must both be null or a number and a boolean"
-                    ))
-                }
+                _ => return Err(format!("{at}: value and met must both be null or a number and a boolean")),
             }
         }
     }
@@ -321,9 +278,7 @@ mod tests {
     #[test]
     fn the_table_has_a_row_per_check_and_shows_misses() {
         let mut report = sample();
-        report.budgets[0]
-            .checks
-            .push(Check::new("p95", Some(12.0), Rule::AtMost, 5.0, "ms"));
+        report.budgets[0].checks.push(Check::new("p95", Some(12.0), Rule::AtMost, 5.0, "ms"));
         let text = table(&report);
         assert_eq!(text.lines().count(), 1 + 3);
         assert!(text.contains("12.0 ms") && text.contains("NO"), "{text}");

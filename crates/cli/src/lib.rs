@@ -30,7 +30,9 @@ pub fn run_from(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> 
             // A refusal (wrong role, missing or wrong PIN) is exit 1, as for
             // every other refused request; anything else is a failure (2).
             let refused = error.chain().any(|cause| {
-                cause.downcast_ref::<qunxue_app::AppError>().is_some_and(|e| e.kind() == qunxue_app::ErrorKind::Forbidden)
+                cause
+                    .downcast_ref::<qunxue_app::AppError>()
+                    .is_some_and(|e| e.kind() == qunxue_app::ErrorKind::Forbidden)
             });
             ExitCode::from(if refused { 1 } else { 2 })
         }

@@ -21,7 +21,11 @@ fn verbose_logs_the_import_and_quiet_does_not() {
     let db = dir.path().join("qunxue.db");
     let db = db.to_str().unwrap();
     let pack = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/packs/good");
-    let added = qunxue(&["profile", "add", "--db", db, "--name", "管理员", "--role", "admin", "--pin-stdin", "--json"], None, Some("864200\n"));
+    let added = qunxue(
+        &["profile", "add", "--db", db, "--name", "管理员", "--role", "admin", "--pin-stdin", "--json"],
+        None,
+        Some("864200\n"),
+    );
     assert!(added.status.success(), "{}", String::from_utf8_lossy(&added.stderr));
     let admin: serde_json::Value = serde_json::from_slice(&added.stdout).unwrap();
     let admin = admin["id"].as_str().unwrap();

@@ -151,7 +151,11 @@ fn unreadable_input_is_a_clear_error() {
     // A file that is not Moodle XML, read as Moodle XML, is named at its place.
     let out = qunxue(&["quiz", "convert", fixture("aiken-sample.txt").to_str().unwrap(), "--from", "moodle-xml"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("aiken-sample.txt:1:1: not a Moodle XML question file"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("aiken-sample.txt:1:1: not a Moodle XML question file"),
+        "{}",
+        text(&out.stderr)
+    );
 
     let dir = tempfile::tempdir().unwrap();
     let latin1 = dir.path().join("latin1.gift");
@@ -176,10 +180,17 @@ fn moodle_xml_writes_a_bank_per_category_and_its_images() {
     let banks = out_dir.path().join("banks");
     let first = std::fs::read_to_string(banks.join("moodle-bank.toml")).unwrap();
     let second = std::fs::read_to_string(banks.join("moodle-bank-2.toml")).unwrap();
-    assert!(first.contains("title = \"社群运营/概念\"") && first.contains("![漏斗示意图](assets/funnel_chart.png)"), "{first}");
-    assert!(second.contains("title = \"社群运营/数据\"") && second.contains("distractors = [\"微博超话\"]"), "{second}");
+    assert!(
+        first.contains("title = \"社群运营/概念\"") && first.contains("![漏斗示意图](assets/funnel_chart.png)"),
+        "{first}"
+    );
+    assert!(
+        second.contains("title = \"社群运营/数据\"") && second.contains("distractors = [\"微博超话\"]"),
+        "{second}"
+    );
     for bank in [&first, &second] {
-        let parsed: qunxue_app::domain::pack::model::Bank = toml::from_str(bank).expect("each bank file reads back as a bank");
+        let parsed: qunxue_app::domain::pack::model::Bank =
+            toml::from_str(bank).expect("each bank file reads back as a bank");
         assert!(!parsed.questions.is_empty());
     }
     let image = std::fs::read(out_dir.path().join("assets/funnel_chart.png")).unwrap();

@@ -4,8 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{line_col, Diagnostic};
-use crate::msg;
 use crate::front_matter;
+use crate::msg;
 
 /// The only pack format version this build understands.
 pub const FORMAT_VERSION: u32 = 1;

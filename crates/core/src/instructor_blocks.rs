@@ -110,7 +110,9 @@ pub fn split(body: &str) -> Result<Split, Vec<BlockError>> {
         let number = index + 1;
         let ending = if line.ends_with('\n') { "\n" } else { "" };
         if let Some((marker, run)) = in_code {
-            if code_fence(line).is_some_and(|(m, r)| m == marker && r >= run && line.trim().chars().all(|c| c == marker)) {
+            if code_fence(line)
+                .is_some_and(|(m, r)| m == marker && r >= run && line.trim().chars().all(|c| c == marker))
+            {
                 in_code = None;
             }
         } else if let Some(found) = code_fence(line) {
@@ -188,10 +190,7 @@ mod tests {
     fn bad_fences_are_named_by_line() {
         assert_eq!(split("a\n::: instructor\nb\n").unwrap_err(), [BlockError::Unclosed(2)]);
         assert_eq!(split(":::\n").unwrap_err(), [BlockError::StrayClose(1)]);
-        assert_eq!(
-            split("::: instructor\n::: instructor\n:::\n").unwrap_err(),
-            [BlockError::Nested(2)]
-        );
+        assert_eq!(split("::: instructor\n::: instructor\n:::\n").unwrap_err(), [BlockError::Nested(2)]);
         let unknown = split("::: instrutor\n").unwrap_err();
         assert_eq!(unknown, [BlockError::UnknownBlock { line: 1, name: "instrutor".into() }]);
         assert_eq!(unknown[0].line(), 1);

@@ -512,7 +512,8 @@ mod tests {
         assert!(!html.contains("onclick"), "{html}");
         // A control character inside the scheme ends it (WHATWG URL
         // parsing), so this too is relative; it must reach the page as is.
-        let html = render("<div>\n<a href=\"JaV\u{1a}aScRiPt:alert(1)\">i</a>\n</div>\n", &RenderOptions::default()).html;
+        let html =
+            render("<div>\n<a href=\"JaV\u{1a}aScRiPt:alert(1)\">i</a>\n</div>\n", &RenderOptions::default()).html;
         assert!(html.contains("href=\"JaV\u{1a}aScRiPt:alert(1)\""), "{html:?}");
     }
 
@@ -605,14 +606,18 @@ mod tests {
 
     #[test]
     fn raw_html_media_and_captions_load_from_the_course_while_anchors_stay() {
-        let options = RenderOptions { asset_base: Some("qxasset://localhost/c1/modules/".into()), ..Default::default() };
+        let options =
+            RenderOptions { asset_base: Some("qxasset://localhost/c1/modules/".into()), ..Default::default() };
         let out = render(
             "<video src=\"../assets/clip.webm\" controls><track kind=\"captions\" src=\"../assets/clip.vtt\" srclang=\"zh\" label=\"中文\" default></video>\n\n正文[^1]\n\n[^1]: 注。",
             &options,
         )
         .html;
         assert!(out.contains("src=\"qxasset://localhost/c1/modules/../assets/clip.webm\""), "{out}");
-        assert!(out.contains("<track kind=\"captions\" src=\"qxasset://localhost/c1/modules/../assets/clip.vtt\""), "{out}");
+        assert!(
+            out.contains("<track kind=\"captions\" src=\"qxasset://localhost/c1/modules/../assets/clip.vtt\""),
+            "{out}"
+        );
         assert!(out.contains("href=\"#qx-"), "footnote anchors stay in the page: {out}");
     }
 }

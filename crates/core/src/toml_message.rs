@@ -96,8 +96,14 @@ mod tests {
     #[test]
     fn the_commonest_mistakes_read_as_chinese() {
         let cases = [
-            ("id = \"m\"\nkind = \"theory\"\nminutes = 5\nauther = \"x\"\n", "未知字段 `auther`；可用的字段有：`id`、`kind`、`minutes`"),
-            ("id = \"m\"\nkind = \"lecture\"\nminutes = 5\n", "取值 `lecture` 无效；应为以下之一：`theory`、`practice`、`case`"),
+            (
+                "id = \"m\"\nkind = \"theory\"\nminutes = 5\nauther = \"x\"\n",
+                "未知字段 `auther`；可用的字段有：`id`、`kind`、`minutes`",
+            ),
+            (
+                "id = \"m\"\nkind = \"lecture\"\nminutes = 5\n",
+                "取值 `lecture` 无效；应为以下之一：`theory`、`practice`、`case`",
+            ),
             ("id = \"m\"\nkind = \"case\"\n", "缺少字段 `minutes`"),
             ("id = \"m\"\nkind = \"case\"\nminutes = \"five\"\n", "类型不对：这里应为 u32，实际是 string \"five\""),
         ];

@@ -530,7 +530,10 @@ fn extensions(iris: &Iris, envelope: &Envelope, event: &Event) -> BTreeMap<Strin
         Event::TaskSubmitted { version_id, .. } | Event::TaskScored { version_id, .. } => {
             put(extension::SUBMISSION_VERSION_ID, Text(version_id.clone()));
         }
-        Event::ModuleLaunched { .. } | Event::ModuleExperienced { .. } | Event::ModuleCompleted { .. } | Event::CourseCompleted => {}
+        Event::ModuleLaunched { .. }
+        | Event::ModuleExperienced { .. }
+        | Event::ModuleCompleted { .. }
+        | Event::CourseCompleted => {}
     }
     if !envelope.classes.is_empty() {
         put(extension::CLASS_IDS, List(envelope.classes.clone()));
@@ -559,7 +562,14 @@ fn activity(id: String, kind: &str, title: Option<&str>, lang: &str) -> Activity
 }
 
 fn empty_result() -> StatementResult {
-    StatementResult { score: None, success: None, completion: None, response: None, duration: None, extensions: BTreeMap::new() }
+    StatementResult {
+        score: None,
+        success: None,
+        completion: None,
+        response: None,
+        duration: None,
+        extensions: BTreeMap::new(),
+    }
 }
 
 /// xAPI requires `scaled` in [-1, 1] and `min <= raw <= max`; a quiz with no

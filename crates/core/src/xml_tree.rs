@@ -79,10 +79,9 @@ pub fn parse(text: &str) -> Result<Element, XmlError> {
     let mut stack: Vec<Element> = vec![Element::default()];
     loop {
         let offset = reader.buffer_position() as usize;
-        let event = reader.read_event().map_err(|e| XmlError {
-            offset: reader.error_position() as usize,
-            message: e.to_string(),
-        })?;
+        let event = reader
+            .read_event()
+            .map_err(|e| XmlError { offset: reader.error_position() as usize, message: e.to_string() })?;
         match event {
             Event::Start(start) => {
                 if stack.len() > MAX_DEPTH {

@@ -81,7 +81,6 @@ impl Store {
     }
 }
 
-
 /// Creates a new database file readable by its owner only: it holds other
 /// people's answers and grades, and other accounts on a shared computer must
 /// not read it. SQLite gives the `-wal` and `-shm` files the same mode. An

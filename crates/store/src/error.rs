@@ -6,7 +6,9 @@ use std::path::PathBuf;
 pub enum StoreError {
     #[error("cannot open the database {path}: {source}")]
     Open { path: PathBuf, source: rusqlite::Error },
-    #[error("the database {path} was written by a newer Qunxue (schema {found}, this build knows {known}); update the app")]
+    #[error(
+        "the database {path} was written by a newer Qunxue (schema {found}, this build knows {known}); update the app"
+    )]
     TooNew { path: PathBuf, found: i64, known: i64 },
     #[error("{what} not found")]
     NotFound { what: String },

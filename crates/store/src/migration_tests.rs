@@ -4,7 +4,6 @@
 //! value is still there and that columns added later hold their documented
 //! defaults.
 
-
 use rstest::rstest;
 use rusqlite::types::Value;
 use rusqlite::Connection;
@@ -205,11 +204,8 @@ const ADDED_ROWS: &[(i64, &str, &str)] = &[(16, "settings", "machine_use")];
 const REBUILT_TABLES: &[(i64, &str)] = &[(13, "search_fts")];
 
 /// Tables a migration replaced, with where their rows went.
-const MOVED_TABLES: &[(i64, &str, &str)] = &[(
-    10,
-    "pinned_keys",
-    "SELECT signer, public_key, pinned_at FROM trusted_keys WHERE trusted_by IS NULL",
-)];
+const MOVED_TABLES: &[(i64, &str, &str)] =
+    &[(10, "pinned_keys", "SELECT signer, public_key, pinned_at FROM trusted_keys WHERE trusted_by IS NULL")];
 
 #[derive(Debug, Clone, Copy)]
 enum Filled {
@@ -257,11 +253,7 @@ fn attachments_already_in_drafts_and_submissions_belong_to_their_learner_after_t
 #[test]
 fn every_migration_has_seed_data() {
     let versions: Vec<i64> = SEEDS.iter().map(|(v, _)| *v).collect();
-    assert_eq!(
-        versions,
-        (1..=SCHEMA_VERSION).collect::<Vec<_>>(),
-        "add a SEEDS entry for each new migration"
-    );
+    assert_eq!(versions, (1..=SCHEMA_VERSION).collect::<Vec<_>>(), "add a SEEDS entry for each new migration");
 }
 
 #[rstest]
@@ -271,10 +263,7 @@ fn upgrades_keep_every_row(#[values(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)] from
     let conn = build_at(&path, from);
     let before = snapshot(&conn);
     for (table, (_, rows)) in &before {
-        assert!(
-            !rows.is_empty() || table == "search_index_state",
-            "schema {from}: table {table} has no seed rows"
-        );
+        assert!(!rows.is_empty() || table == "search_index_state", "schema {from}: table {table} has no seed rows");
     }
     drop(conn);
 
@@ -286,9 +275,7 @@ fn upgrades_keep_every_row(#[values(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)] from
     let after = snapshot(&conn);
     let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
     assert_eq!(check, "ok");
-    let fk_violations: i64 = conn
-        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))
-        .unwrap();
+    let fk_violations: i64 = conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).unwrap();
     assert_eq!(fk_violations, 0, "schema {from}: foreign keys broken by the upgrade");
 
     for (table, (old_columns, old_rows)) in &before {
@@ -300,9 +287,7 @@ fn upgrades_keep_every_row(#[values(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)] from
             let mut stmt = conn.prepare(query).unwrap();
             let moved: Rows = stmt
                 .query_map([], |r| {
-                    (0..old_columns.len())
-                        .map(|i| r.get::<_, Value>(i))
-                        .collect::<rusqlite::Result<Vec<_>>>()
+                    (0..old_columns.len()).map(|i| r.get::<_, Value>(i)).collect::<rusqlite::Result<Vec<_>>>()
                 })
                 .unwrap()
                 .map(Result::unwrap)
@@ -316,13 +301,12 @@ fn upgrades_keep_every_row(#[values(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)] from
         }
         let added: Vec<&str> =
             ADDED_ROWS.iter().filter(|(v, t, _)| *t == table.as_str() && *v > from).map(|(_, _, key)| *key).collect();
-        let new_rows: Rows =
-            new_rows.iter().filter(|row| !added.iter().any(|key| row[0] == Value::Text((*key).to_owned()))).cloned().collect();
-        assert_eq!(
-            new_rows.len(),
-            old_rows.len(),
-            "schema {from}: row count of {table} changed"
-        );
+        let new_rows: Rows = new_rows
+            .iter()
+            .filter(|row| !added.iter().any(|key| row[0] == Value::Text((*key).to_owned())))
+            .cloned()
+            .collect();
+        assert_eq!(new_rows.len(), old_rows.len(), "schema {from}: row count of {table} changed");
         for (old_row, new_row) in old_rows.iter().zip(&new_rows) {
             for (column, old_value) in old_columns.iter().zip(old_row) {
                 let at = new_columns.iter().position(|c| c == column).expect("column kept");
@@ -351,10 +335,7 @@ fn upgrades_keep_every_row(#[values(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)] from
                             .map_or(Value::Text(String::new()), |key| key[1].clone())
                     }
                 };
-                assert_eq!(
-                    new_row[at], expected,
-                    "schema {from}: default of new column {table}.{column}"
-                );
+                assert_eq!(new_row[at], expected, "schema {from}: default of new column {table}.{column}");
             }
         }
     }
@@ -384,7 +365,9 @@ fn a_learner_only_a_submissions_bundle_brought_becomes_a_class_member() {
     )
     .unwrap();
     migrate(&mut conn, 14).unwrap();
-    let origin = |id: &str| conn.query_row("SELECT origin FROM profiles WHERE id = ?1", [id], |r| r.get::<_, String>(0)).unwrap();
+    let origin = |id: &str| {
+        conn.query_row("SELECT origin FROM profiles WHERE id = ?1", [id], |r| r.get::<_, String>(0)).unwrap()
+    };
     assert_eq!(origin("p9"), "member");
     // p1 took quizzes and studied here: still someone who can pick their profile.
     assert_eq!(origin("p1"), "local");
@@ -397,7 +380,9 @@ fn a_learner_only_a_submissions_bundle_brought_becomes_a_class_member() {
 fn a_database_in_use_is_not_asked_the_first_run_question_again() {
     let dir = tempfile::tempdir().unwrap();
     let machine_use = |conn: &Connection| {
-        conn.query_row("SELECT value FROM settings WHERE key = 'machine_use'", [], |r| r.get::<_, String>(0)).optional().unwrap()
+        conn.query_row("SELECT value FROM settings WHERE key = 'machine_use'", [], |r| r.get::<_, String>(0))
+            .optional()
+            .unwrap()
     };
     use rusqlite::OptionalExtension;
 

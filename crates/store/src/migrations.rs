@@ -41,7 +41,9 @@ pub fn current_version(conn: &Connection) -> rusqlite::Result<i64> {
 /// need a file with an older schema, as an older build would have left it.
 pub fn migrate_to(conn: &mut Connection, version: i64) -> crate::Result<()> {
     if !(1..=SCHEMA_VERSION).contains(&version) {
-        return Err(crate::StoreError::Corrupt(format!("no schema version {version}; this build knows 1..={SCHEMA_VERSION}")));
+        return Err(crate::StoreError::Corrupt(format!(
+            "no schema version {version}; this build knows 1..={SCHEMA_VERSION}"
+        )));
     }
     Ok(migrate(conn, version)?)
 }

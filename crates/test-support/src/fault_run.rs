@@ -47,12 +47,7 @@ enum Run {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.run {
         Run::Import { path, db } => import(&path, &db),
-        Run::Submit {
-            db,
-            course,
-            task,
-            count,
-        } => submit(&db, &course, &task, count),
+        Run::Submit { db, course, task, count } => submit(&db, &course, &task, count),
     }
 }
 
@@ -63,10 +58,7 @@ fn import(path: &std::path::Path, db: &std::path::Path) -> anyhow::Result<ExitCo
     let mut out = std::io::stdout();
     let mut failed = None;
     import_pack(&mut store, &data_dir, path, false, chrono::Utc::now(), &mut |p| {
-        let stage = serde_json::to_value(p.stage)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
+        let stage = serde_json::to_value(p.stage).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
         let step = writeln!(out, "progress {stage} {} {}", p.done, p.total).and_then(|()| out.flush());
         let mut line = String::new();
         if let Err(e) = step.and_then(|()| stdin.lock().read_line(&mut line).map(drop)) {

@@ -45,7 +45,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .into_iter()
         .flat_map(|section| section.modules.into_iter().map(|m| m.id))
         .collect();
-    anyhow::ensure!(!attempt.questions.is_empty() && !modules.is_empty(), "the course has no questions or modules to write");
+    anyhow::ensure!(
+        !attempt.questions.is_empty() && !modules.is_empty(),
+        "the course has no questions or modules to write"
+    );
 
     let mut out = std::io::stdout().lock();
     let remaining = attempt.remaining_seconds.map_or_else(|| "none".to_string(), |s| s.to_string());

@@ -3,8 +3,8 @@
 //! profile (with a PIN for instructors and admins, checked in the backend).
 
 use qunxue_app::accounts::{NewProfile, ProfileList, ProfileView, RoleChange, SwitchOutcome};
-use qunxue_app::session::SessionStatus;
 use qunxue_app::domain::rows::{AdminLogEntry, Role};
+use qunxue_app::session::SessionStatus;
 use tauri::State;
 
 use super::run;

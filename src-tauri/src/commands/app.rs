@@ -21,7 +21,11 @@ pub async fn app_info(state: State<'_, AppState>) -> CommandResult<AppInfo> {
 /// The window now listens, so the files the app was started with are
 /// handed to it.
 #[tauri::command]
-pub fn ui_ready<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, pending: State<'_, PendingPaths>) -> CommandResult<()> {
+pub fn ui_ready<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    pending: State<'_, PendingPaths>,
+) -> CommandResult<()> {
     let millis = state.started.elapsed().as_millis();
     // stdout for the bench's start-up measurement, the log for everyone else.
     println!("qunxue: first screen interactive after {millis} ms");

@@ -20,7 +20,11 @@ use crate::error::{CommandError, CommandResult};
 /// Opens `folder` in the preview and re-renders it on every save
 /// (`qunxue://author-changed`).
 #[tauri::command]
-pub async fn author_open<R: Runtime>(app: AppHandle<R>, watch: State<'_, AuthorWatch>, folder: PathBuf) -> CommandResult<AuthorSnapshot> {
+pub async fn author_open<R: Runtime>(
+    app: AppHandle<R>,
+    watch: State<'_, AuthorWatch>,
+    folder: PathBuf,
+) -> CommandResult<AuthorSnapshot> {
     ensure_picked(&app, &folder)?;
     let watch = watch.inner().clone();
     tokio::task::spawn_blocking(move || watch.open(app, folder)).await?

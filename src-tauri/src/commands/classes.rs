@@ -78,7 +78,11 @@ pub async fn class_pull(
 
 /// Takes a member out of a class (their records stay with the course).
 #[tauri::command]
-pub async fn class_remove_member(state: State<'_, AppState>, class_id: String, profile_id: String) -> CommandResult<()> {
+pub async fn class_remove_member(
+    state: State<'_, AppState>,
+    class_id: String,
+    profile_id: String,
+) -> CommandResult<()> {
     run(&state, move |s| s.remove_class_member(&class_id, &profile_id)).await
 }
 

@@ -26,7 +26,10 @@ pub async fn impact_metric_templates(
 }
 
 #[tauri::command]
-pub async fn impact_list_studies(state: State<'_, AppState>, course_id: Option<String>) -> CommandResult<Vec<StudyView>> {
+pub async fn impact_list_studies(
+    state: State<'_, AppState>,
+    course_id: Option<String>,
+) -> CommandResult<Vec<StudyView>> {
     run(&state, move |s| s.impact_list_studies(course_id.as_deref())).await
 }
 

@@ -18,19 +18,29 @@ pub async fn machine_setup(state: State<'_, AppState>) -> CommandResult<MachineS
 
 /// First run: one learner uses this computer.
 #[tauri::command]
-pub async fn set_up_personal_machine(state: State<'_, AppState>, display_name: Option<String>) -> CommandResult<MachineSetup> {
+pub async fn set_up_personal_machine(
+    state: State<'_, AppState>,
+    display_name: Option<String>,
+) -> CommandResult<MachineSetup> {
     run(&state, move |s| s.set_up_personal_machine(display_name.as_deref())).await
 }
 
 /// First run: a class or company machine, its admin set up first.
 #[tauri::command]
-pub async fn set_up_shared_machine(state: State<'_, AppState>, setup: SharedMachine) -> CommandResult<AdminCredentials> {
+pub async fn set_up_shared_machine(
+    state: State<'_, AppState>,
+    setup: SharedMachine,
+) -> CommandResult<AdminCredentials> {
     run(&state, move |s| s.set_up_shared_machine(&setup)).await
 }
 
 /// An admin where none exists, or a new one replacing an admin made the old way.
 #[tauri::command]
-pub async fn set_up_admin(state: State<'_, AppState>, display_name: String, pin: String) -> CommandResult<AdminCredentials> {
+pub async fn set_up_admin(
+    state: State<'_, AppState>,
+    display_name: String,
+    pin: String,
+) -> CommandResult<AdminCredentials> {
     run(&state, move |s| s.set_up_admin(&display_name, &pin)).await
 }
 
@@ -59,7 +69,11 @@ pub async fn set_learner_pins_required(state: State<'_, AppState>, required: boo
 
 /// An admin resets another profile's PIN.
 #[tauri::command]
-pub async fn reset_pin(state: State<'_, AppState>, profile_id: String, new_pin: Option<String>) -> CommandResult<ProfileView> {
+pub async fn reset_pin(
+    state: State<'_, AppState>,
+    profile_id: String,
+    new_pin: Option<String>,
+) -> CommandResult<ProfileView> {
     run(&state, move |s| s.reset_pin(&profile_id, new_pin.as_deref())).await
 }
 

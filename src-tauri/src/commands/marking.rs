@@ -45,7 +45,11 @@ pub async fn regrade_question(
 }
 
 #[tauri::command]
-pub async fn item_analysis(state: State<'_, AppState>, course_id: String, quiz_id: String) -> CommandResult<ItemAnalysis> {
+pub async fn item_analysis(
+    state: State<'_, AppState>,
+    course_id: String,
+    quiz_id: String,
+) -> CommandResult<ItemAnalysis> {
     run(&state, move |s| s.item_analysis(&course_id, &quiz_id)).await
 }
 

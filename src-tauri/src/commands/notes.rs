@@ -11,7 +11,11 @@ use crate::error::CommandResult;
 use crate::state::AppState;
 
 #[tauri::command]
-pub async fn module_notes(state: State<'_, AppState>, course_id: String, module_id: String) -> CommandResult<ModuleNotes> {
+pub async fn module_notes(
+    state: State<'_, AppState>,
+    course_id: String,
+    module_id: String,
+) -> CommandResult<ModuleNotes> {
     run(&state, move |s| s.module_notes(&course_id, &module_id)).await
 }
 
@@ -46,7 +50,11 @@ pub async fn list_bookmarks(state: State<'_, AppState>) -> CommandResult<Vec<Boo
 }
 
 #[tauri::command]
-pub async fn export_notes<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, path: PathBuf) -> CommandResult<()> {
+pub async fn export_notes<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    path: PathBuf,
+) -> CommandResult<()> {
     ensure_picked(&app, &path)?;
     run(&state, move |s| s.export_notes(&path)).await
 }

@@ -21,7 +21,11 @@ pub async fn module_quizzes(
 }
 
 #[tauri::command]
-pub async fn quiz_overview(state: State<'_, AppState>, course_id: String, quiz_id: String) -> CommandResult<QuizOverview> {
+pub async fn quiz_overview(
+    state: State<'_, AppState>,
+    course_id: String,
+    quiz_id: String,
+) -> CommandResult<QuizOverview> {
     run(&state, move |s| s.quiz_overview(&course_id, &quiz_id)).await
 }
 

@@ -11,7 +11,11 @@ use crate::error::CommandResult;
 use crate::state::AppState;
 
 #[tauri::command]
-pub async fn open_module(state: State<'_, AppState>, course_id: String, module_id: String) -> CommandResult<ModuleView> {
+pub async fn open_module(
+    state: State<'_, AppState>,
+    course_id: String,
+    module_id: String,
+) -> CommandResult<ModuleView> {
     run(&state, move |s| s.open_module(&course_id, &module_id)).await
 }
 

@@ -11,7 +11,11 @@ use crate::error::CommandResult;
 use crate::state::AppState;
 
 #[tauri::command]
-pub async fn study_heartbeat(state: State<'_, AppState>, course_id: String, module_id: String) -> CommandResult<Heartbeat> {
+pub async fn study_heartbeat(
+    state: State<'_, AppState>,
+    course_id: String,
+    module_id: String,
+) -> CommandResult<Heartbeat> {
     run(&state, move |s| s.study_heartbeat(&course_id, &module_id)).await
 }
 

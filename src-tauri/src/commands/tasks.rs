@@ -68,7 +68,11 @@ pub async fn task_submit(state: State<'_, AppState>, course_id: String, task_id:
 }
 
 #[tauri::command]
-pub async fn grading_queue(state: State<'_, AppState>, course_id: String, filter: QueueFilter) -> CommandResult<QueuePage> {
+pub async fn grading_queue(
+    state: State<'_, AppState>,
+    course_id: String,
+    filter: QueueFilter,
+) -> CommandResult<QueuePage> {
     run(&state, move |s| s.grading_queue(&course_id, &filter)).await
 }
 
@@ -78,7 +82,11 @@ pub async fn grading_view(state: State<'_, AppState>, version_id: String) -> Com
 }
 
 #[tauri::command]
-pub async fn grading_save_mark(state: State<'_, AppState>, version_id: String, mark: MarkInput) -> CommandResult<MarkView> {
+pub async fn grading_save_mark(
+    state: State<'_, AppState>,
+    version_id: String,
+    mark: MarkInput,
+) -> CommandResult<MarkView> {
     run(&state, move |s| s.grading_save_mark(&version_id, &mark)).await
 }
 
@@ -103,7 +111,11 @@ pub async fn moderation_view(state: State<'_, AppState>, version_id: String) -> 
 }
 
 #[tauri::command]
-pub async fn grading_moderate(state: State<'_, AppState>, version_id: String, mark: MarkInput) -> CommandResult<ResultView> {
+pub async fn grading_moderate(
+    state: State<'_, AppState>,
+    version_id: String,
+    mark: MarkInput,
+) -> CommandResult<ResultView> {
     run(&state, move |s| s.grading_moderate(&version_id, &mark)).await
 }
 

@@ -130,7 +130,8 @@ fn build() -> Fixture {
         let open = s.start_quiz(COURSE, QUIZ).unwrap().attempt_id;
         s.save_answer(&open, "q-single", &LearnerAnswer::Choice("2".into())).unwrap();
         let attachment = s.task_add_attachment(COURSE, TASK, "方案.pdf", b"%PDF-1.7 plan").unwrap();
-        s.task_save_draft(COURSE, TASK, "## 建群方案\n\n目标成员：门店三公里内的老顾客。", &[attachment.clone()]).unwrap();
+        s.task_save_draft(COURSE, TASK, "## 建群方案\n\n目标成员：门店三公里内的老顾客。", &[attachment.clone()])
+            .unwrap();
         let version = s.task_submit(COURSE, TASK).unwrap().id;
         s.task_save_draft(COURSE, TASK, "## 建群方案（第二版）", &[]).unwrap();
         let note = s
@@ -144,8 +145,18 @@ fn build() -> Fixture {
             .unwrap()
             .id;
         s.set_bookmark(COURSE, "m01-intro", true).unwrap();
-        s.save_reading_position(COURSE, "m01-intro", &serde_json::from_value(serde_json::json!({"anchor": null, "ratio": 0.4})).unwrap()).unwrap();
-        s.submit_survey(COURSE, "survey-satisfaction", &serde_json::from_value::<Vec<_>>(serde_json::json!([{"itemId": "overall", "rating": 5}])).unwrap()).unwrap();
+        s.save_reading_position(
+            COURSE,
+            "m01-intro",
+            &serde_json::from_value(serde_json::json!({"anchor": null, "ratio": 0.4})).unwrap(),
+        )
+        .unwrap();
+        s.submit_survey(
+            COURSE,
+            "survey-satisfaction",
+            &serde_json::from_value::<Vec<_>>(serde_json::json!([{"itemId": "overall", "rating": 5}])).unwrap(),
+        )
+        .unwrap();
         Own {
             profile: profile.into(),
             pin,
@@ -179,8 +190,12 @@ fn build() -> Fixture {
     let other_version = s.task_submit(COURSE, TASK).unwrap().id;
     switch(&s, &learner, None);
     std::fs::create_dir_all(dir.path().join("in")).unwrap();
-    s.export_records(COURSE, &qunxue_app::records::bundle::Whose::Learner(learner.clone()), &dir.path().join("in/records.zip"))
-        .unwrap();
+    s.export_records(
+        COURSE,
+        &qunxue_app::records::bundle::Whose::Learner(learner.clone()),
+        &dir.path().join("in/records.zip"),
+    )
+    .unwrap();
     switch(&s, &other, None);
     let submissions_bundle = dir.path().join("in/submissions.zip");
     std::fs::create_dir_all(submissions_bundle.parent().unwrap()).unwrap();
@@ -234,7 +249,8 @@ fn build() -> Fixture {
     s.impact_import(&study, &repo.join("tests/fixtures/packs/good/quizzes/demo/data/sample-impact.csv"), &mapping)
         .unwrap();
     let backup = s.create_backup_now().unwrap().file_name;
-    let grades_fingerprint = qunxue_app::tasks::bundles::bundle_fingerprint(&grades_bundle, BundleKind::Grades).unwrap();
+    let grades_fingerprint =
+        qunxue_app::tasks::bundles::bundle_fingerprint(&grades_bundle, BundleKind::Grades).unwrap();
 
     // The app opens with the learner.
     switch(&s, &learner, None);

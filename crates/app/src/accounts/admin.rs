@@ -34,11 +34,19 @@ pub(crate) fn make_admin(store: &mut Store, profile_id: &str, pin: &str) -> Resu
         pin_failures::clear(tx, profile_id)?;
         machine::mark_shared(tx)
     })?;
-    Ok(AdminCredentials { profile: view(profiles::get(store.conn(), profile_id)?, profile_id), recovery_code: code.shown })
+    Ok(AdminCredentials {
+        profile: view(profiles::get(store.conn(), profile_id)?, profile_id),
+        recovery_code: code.shown,
+    })
 }
 
 /// A new admin profile named `display_name`.
-pub(crate) fn create_admin(store: &mut Store, display_name: &str, pin: &str, now: DateTime<Utc>) -> Result<AdminCredentials> {
+pub(crate) fn create_admin(
+    store: &mut Store,
+    display_name: &str,
+    pin: &str,
+    now: DateTime<Utc>,
+) -> Result<AdminCredentials> {
     pin::validate(pin, Role::Admin)?;
     let name = super::manage::display_name(display_name)?;
     let profile = Profile::learner(uuid::Uuid::new_v4().to_string(), name, &now.to_rfc3339());
@@ -84,12 +92,14 @@ pub(crate) fn recover(
     now: DateTime<Utc>,
 ) -> Result<AdminCredentials> {
     let profile = profiles::get(store.conn(), profile_id)?;
-    let hash = profiles::recovery_hash(store.conn(), profile_id)?.filter(|_| profile.role == Role::Admin).ok_or_else(|| {
-        AppError::Rejected(format!(
+    let hash = profiles::recovery_hash(store.conn(), profile_id)?.filter(|_| profile.role == Role::Admin).ok_or_else(
+        || {
+            AppError::Rejected(format!(
             "「{}」没有恢复码：请另一位管理员重置 PIN / {} has no recovery code: ask another admin to reset the PIN",
             profile.display_name, profile.display_name
         ))
-    })?;
+        },
+    )?;
     pin::validate(new_pin, Role::Admin)?;
     match guarded_try(store, profile_id, now, || recovery::matches(code, &hash))? {
         None => make_admin(store, profile_id, new_pin),

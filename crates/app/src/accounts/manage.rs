@@ -33,12 +33,7 @@ impl NewProfile {
 /// Creates a learner profile. Anyone may: a new person at the machine
 /// needs no one's permission to start learning. Its PIN is optional unless
 /// the machine requires one for every profile.
-pub fn create_profile(
-    store: &mut Store,
-    caller_id: &str,
-    new: &NewProfile,
-    now: DateTime<Utc>,
-) -> Result<ProfileView> {
+pub fn create_profile(store: &mut Store, caller_id: &str, new: &NewProfile, now: DateTime<Utc>) -> Result<ProfileView> {
     let name = display_name(&new.display_name)?;
     let colour = match &new.avatar_colour {
         Some(colour) => avatar_colour(colour)?,
@@ -66,31 +61,16 @@ pub fn create_profile(
     Ok(view(profile, caller_id))
 }
 
-pub fn rename_profile(
-    store: &mut Store,
-    caller_id: &str,
-    profile_id: &str,
-    name: &str,
-) -> Result<ProfileView> {
+pub fn rename_profile(store: &mut Store, caller_id: &str, profile_id: &str, name: &str) -> Result<ProfileView> {
     let name = display_name(name)?;
     may_edit(store, caller_id, profile_id, "renaming another profile")?;
     store.transact(|tx| profiles::rename(tx, profile_id, &name))?;
     Ok(view(profiles::get(store.conn(), profile_id)?, caller_id))
 }
 
-pub fn set_avatar_colour(
-    store: &mut Store,
-    caller_id: &str,
-    profile_id: &str,
-    colour: &str,
-) -> Result<ProfileView> {
+pub fn set_avatar_colour(store: &mut Store, caller_id: &str, profile_id: &str, colour: &str) -> Result<ProfileView> {
     let colour = avatar_colour(colour)?;
-    may_edit(
-        store,
-        caller_id,
-        profile_id,
-        "changing another profile's colour",
-    )?;
+    may_edit(store, caller_id, profile_id, "changing another profile's colour")?;
     store.transact(|tx| profiles::set_avatar_colour(tx, profile_id, &colour))?;
     Ok(view(profiles::get(store.conn(), profile_id)?, caller_id))
 }
@@ -99,9 +79,7 @@ pub fn set_avatar_colour(
 pub fn delete_profile(store: &mut Store, caller_id: &str, profile_id: &str) -> Result<()> {
     let target = profiles::get(store.conn(), profile_id)?;
     if profile_id == caller_id {
-        return Err(AppError::Rejected(
-            "不能删除正在使用的档案，请先切换到其他档案".into(),
-        ));
+        return Err(AppError::Rejected("不能删除正在使用的档案，请先切换到其他档案".into()));
     }
     // Deleting a profile deletes everything its owner did: only an admin may,
     // never a classmate at the same laptop.
@@ -130,9 +108,7 @@ pub(super) fn display_name(raw: &str) -> Result<String> {
         return Err(AppError::Rejected("档案名称不能为空".into()));
     }
     if name.chars().count() > MAX_NAME_CHARS {
-        return Err(AppError::Rejected(format!(
-            "档案名称最多 {MAX_NAME_CHARS} 个字"
-        )));
+        return Err(AppError::Rejected(format!("档案名称最多 {MAX_NAME_CHARS} 个字")));
     }
     if name.chars().any(char::is_control) {
         return Err(AppError::Rejected("档案名称不能包含控制字符".into()));
@@ -143,12 +119,9 @@ pub(super) fn display_name(raw: &str) -> Result<String> {
 /// `#rrggbb`, stored lower-case. Anything else could end up in a style
 /// attribute, so nothing else is accepted.
 fn avatar_colour(raw: &str) -> Result<String> {
-    let valid =
-        raw.len() == 7 && raw.starts_with('#') && raw[1..].chars().all(|c| c.is_ascii_hexdigit());
+    let valid = raw.len() == 7 && raw.starts_with('#') && raw[1..].chars().all(|c| c.is_ascii_hexdigit());
     if !valid {
-        return Err(AppError::Rejected(format!(
-            "头像颜色必须写成 #rrggbb，收到的是 {raw:?}"
-        )));
+        return Err(AppError::Rejected(format!("头像颜色必须写成 #rrggbb，收到的是 {raw:?}")));
     }
     Ok(raw.to_ascii_lowercase())
 }

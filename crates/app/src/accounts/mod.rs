@@ -36,13 +36,15 @@ use crate::Result;
 
 pub use admin::AdminCredentials;
 pub(crate) use admin::{create_admin, make_admin, recover, reissue_code, retire_unconfirmed_admins};
-pub(crate) use pin_changes::{change_own_pin, reset_pin};
 pub use machine::{MachineSetup, MachineUse};
 pub use manage::{create_profile, delete_profile, rename_profile, set_avatar_colour, NewProfile};
 pub use pin::{hash as hash_pin, min_digits, validate as validate_pin, MAX_PIN_DIGITS, MIN_PIN_DIGITS};
+pub(crate) use pin_changes::{change_own_pin, reset_pin};
 pub use roles::set_profile_role;
 pub use roles::RoleChange;
-pub use switch::{lock_seconds, switch_profile, verify_pin, SwitchOutcome, LOCK_SECONDS, MAX_LOCK_SECONDS, MAX_PIN_FAILURES};
+pub use switch::{
+    lock_seconds, switch_profile, verify_pin, SwitchOutcome, LOCK_SECONDS, MAX_LOCK_SECONDS, MAX_PIN_FAILURES,
+};
 
 /// A profile as the picker shows it. The PIN hash never leaves the backend.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -87,10 +89,7 @@ pub(crate) fn view(profile: Profile, active_id: &str) -> ProfileView {
 
 /// Every profile, most recently used first, with `active_id` marked.
 pub fn list_profiles(store: &Store, active_id: &str) -> Result<ProfileList> {
-    let profiles = profiles::list(store.conn())?
-        .into_iter()
-        .map(|p| view(p, active_id))
-        .collect();
+    let profiles = profiles::list(store.conn())?.into_iter().map(|p| view(p, active_id)).collect();
     Ok(ProfileList {
         profiles,
         needs_first_admin: profiles::count_with_role(store.conn(), Role::Admin)? == 0,

@@ -54,9 +54,7 @@ pub fn matches(pin: &str, phc: &str) -> Result<bool> {
     match Argon2::default().verify_password(pin.as_bytes(), phc) {
         Ok(()) => Ok(true),
         Err(argon2::password_hash::Error::PasswordInvalid) => Ok(false),
-        Err(e) => Err(AppError::Internal(format!(
-            "the stored PIN hash is unreadable: {e}"
-        ))),
+        Err(e) => Err(AppError::Internal(format!("the stored PIN hash is unreadable: {e}"))),
     }
 }
 

@@ -14,7 +14,12 @@ use crate::{AppError, Result};
 
 /// Sets `profile_id`'s PIN to `new_pin`, or removes it (`None`) where the
 /// role and the site policy allow, and forgets its wrong tries.
-pub(crate) fn replace_pin(store: &mut Store, profile_id: &str, new_pin: Option<&str>, viewer: &str) -> Result<ProfileView> {
+pub(crate) fn replace_pin(
+    store: &mut Store,
+    profile_id: &str,
+    new_pin: Option<&str>,
+    viewer: &str,
+) -> Result<ProfileView> {
     let profile = profiles::get(store.conn(), profile_id)?;
     let hash = match new_pin.filter(|p| !p.is_empty()) {
         Some(new_pin) => Some(pin::hash(new_pin, profile.role)?),
@@ -46,9 +51,9 @@ pub(crate) fn change_own_pin(
     now: DateTime<Utc>,
 ) -> Result<ProfileView> {
     if let Some(hash) = profiles::pin_hash(store.conn(), profile_id)? {
-        let current = current.filter(|p| !p.is_empty()).ok_or_else(|| {
-            AppError::Rejected("请输入当前的 PIN / enter the current PIN".into())
-        })?;
+        let current = current
+            .filter(|p| !p.is_empty())
+            .ok_or_else(|| AppError::Rejected("请输入当前的 PIN / enter the current PIN".into()))?;
         if let Some(refused) = guarded_try(store, profile_id, now, || pin::matches(current, &hash))? {
             return Err(refused.into_error("当前 PIN 不正确 / the current PIN is wrong"));
         }
@@ -58,7 +63,12 @@ pub(crate) fn change_own_pin(
 
 /// An admin resets another profile's PIN (a learner who forgot theirs, an
 /// instructor locked out). Admins reset their own with the recovery code.
-pub(crate) fn reset_pin(store: &mut Store, admin_id: &str, profile_id: &str, new_pin: Option<&str>) -> Result<ProfileView> {
+pub(crate) fn reset_pin(
+    store: &mut Store,
+    admin_id: &str,
+    profile_id: &str,
+    new_pin: Option<&str>,
+) -> Result<ProfileView> {
     if admin_id == profile_id {
         return Err(AppError::Rejected(
             "管理员修改自己的 PIN 请用“修改我的 PIN”，忘记时用恢复码 / change your own PIN under “my PIN”, or use your recovery code".into(),
@@ -66,7 +76,9 @@ pub(crate) fn reset_pin(store: &mut Store, admin_id: &str, profile_id: &str, new
     }
     let target = profiles::get(store.conn(), profile_id)?;
     if profiles::is_member(store.conn(), profile_id)? || target.role == Role::Admin && new_pin.is_none() {
-        return Err(AppError::Rejected("这个档案的 PIN 不能这样重置 / this profile's PIN cannot be reset this way".into()));
+        return Err(AppError::Rejected(
+            "这个档案的 PIN 不能这样重置 / this profile's PIN cannot be reset this way".into(),
+        ));
     }
     replace_pin(store, profile_id, new_pin, admin_id)
 }

@@ -22,7 +22,8 @@ pub struct IssuedCode {
 /// A new random code.
 pub fn issue() -> Result<IssuedCode> {
     let code = crockford::random_code(SYMBOLS, "a recovery code")?;
-    let shown = code.as_bytes().chunks(4).map(|g| String::from_utf8_lossy(g).into_owned()).collect::<Vec<_>>().join("-");
+    let shown =
+        code.as_bytes().chunks(4).map(|g| String::from_utf8_lossy(g).into_owned()).collect::<Vec<_>>().join("-");
     let hash = Argon2::default()
         .hash_password(code.as_bytes())
         .map(|h| h.to_string())

@@ -40,17 +40,12 @@ pub fn set_profile_role(
     }
     access::require(store.conn(), caller_id, Role::Admin, "changing a profile's role")?;
     if target.role == Role::Admin && role != Role::Admin && admins == 1 {
-        return Err(AppError::Rejected(
-            "不能取消唯一管理员的权限，请先指定另一位管理员".into(),
-        ));
+        return Err(AppError::Rejected("不能取消唯一管理员的权限，请先指定另一位管理员".into()));
     }
     let hash = match new_pin {
         Some(new_pin) if role.needs_pin() => Some(pin::hash(new_pin, role)?),
         None if role.needs_pin() && !target.has_pin => {
-            return Err(AppError::Rejected(format!(
-                "设为{}需要同时设置 PIN",
-                role_name(role)
-            )));
+            return Err(AppError::Rejected(format!("设为{}需要同时设置 PIN", role_name(role))));
         }
         _ => None,
     };

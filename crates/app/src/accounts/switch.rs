@@ -28,11 +28,7 @@ pub fn lock_seconds(run: i64) -> i64 {
 
 /// What happened; only `Switched` changed the active profile.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(
-    tag = "status",
-    rename_all = "snake_case",
-    rename_all_fields = "camelCase"
-)]
+#[serde(tag = "status", rename_all = "snake_case", rename_all_fields = "camelCase")]
 pub enum SwitchOutcome {
     Switched {
         profile: ProfileView,
@@ -77,8 +73,9 @@ impl SwitchOutcome {
 /// when the PIN is right and there were no wrong tries to forget.
 pub fn verify_pin(store: &mut Store, profile_id: &str, pin: &str, now: DateTime<Utc>) -> Result<SwitchOutcome> {
     let profile = profiles::get(store.conn(), profile_id)?;
-    let hash = profiles::pin_hash(store.conn(), profile_id)?
-        .ok_or_else(|| AppError::Rejected(format!("「{}」没有设置 PIN / {} has no PIN", profile.display_name, profile.display_name)))?;
+    let hash = profiles::pin_hash(store.conn(), profile_id)?.ok_or_else(|| {
+        AppError::Rejected(format!("「{}」没有设置 PIN / {} has no PIN", profile.display_name, profile.display_name))
+    })?;
     if let Some(refused) = guarded_try(store, profile_id, now, || pin::matches(pin, &hash))? {
         return Ok(refused);
     }
@@ -163,37 +160,23 @@ pub fn switch_profile(
         }
         Ok(())
     })?;
-    Ok(SwitchOutcome::Switched {
-        profile: view(profiles::get(store.conn(), profile_id)?, profile_id),
-    })
+    Ok(SwitchOutcome::Switched { profile: view(profiles::get(store.conn(), profile_id)?, profile_id) })
 }
 
-fn locked_for(
-    store: &Store,
-    profile_id: &str,
-    now: DateTime<Utc>,
-) -> Result<Option<SwitchOutcome>> {
+fn locked_for(store: &Store, profile_id: &str, now: DateTime<Utc>) -> Result<Option<SwitchOutcome>> {
     let state = pin_failures::get(store.conn(), profile_id)?;
     let Some(until) = state.locked_until.as_deref() else {
         return Ok(None);
     };
     let until = DateTime::parse_from_rfc3339(until)
-        .map_err(|e| {
-            AppError::Internal(format!("stored PIN lock time {until:?} is unreadable: {e}"))
-        })?
+        .map_err(|e| AppError::Internal(format!("stored PIN lock time {until:?} is unreadable: {e}")))?
         .with_timezone(&Utc);
     let left = (until - now).num_milliseconds();
     // Round up, so "0 seconds" is never shown while still locked.
-    Ok((left > 0).then(|| SwitchOutcome::Locked {
-        retry_after_seconds: (left + 999) / 1000,
-    }))
+    Ok((left > 0).then(|| SwitchOutcome::Locked { retry_after_seconds: (left + 999) / 1000 }))
 }
 
-fn record_failure(
-    store: &mut Store,
-    profile_id: &str,
-    now: DateTime<Utc>,
-) -> Result<SwitchOutcome> {
+fn record_failure(store: &mut Store, profile_id: &str, now: DateTime<Utc>) -> Result<SwitchOutcome> {
     let before = pin_failures::get(store.conn(), profile_id)?;
     let failures = before.failures + 1;
     let (state, outcome) = if failures >= MAX_PIN_FAILURES {
@@ -206,9 +189,7 @@ fn record_failure(
     } else {
         (
             PinFailures { failures, locked_until: None, lockouts: before.lockouts },
-            SwitchOutcome::WrongPin {
-                tries_left: MAX_PIN_FAILURES - failures,
-            },
+            SwitchOutcome::WrongPin { tries_left: MAX_PIN_FAILURES - failures },
         )
     };
     store.transact(|tx| pin_failures::set(tx, profile_id, &state))?;

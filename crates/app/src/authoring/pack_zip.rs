@@ -37,7 +37,8 @@ pub fn pack(dir: &Path, out: &Path) -> crate::authoring::Result<Packed> {
     })?;
     let root = opened.folder_root().ok_or_else(|| AuthoringError::NotAPack { path: dir.to_path_buf() })?.to_path_buf();
     let folder = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let temporary = folder.join(format!(".{}.qunxue-tmp", out.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()));
+    let temporary =
+        folder.join(format!(".{}.qunxue-tmp", out.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()));
     let file = std::fs::File::create(&temporary).map_err(AuthoringError::io(&temporary))?;
     let mut zip = zip::ZipWriter::new(file);
     let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);

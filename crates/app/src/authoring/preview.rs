@@ -99,7 +99,9 @@ pub fn snapshot(folder: &Path, revision: u64) -> crate::authoring::Result<Author
     let started = Instant::now();
     let opened = pack_source::open(folder).map_err(|e| match e {
         pack_source::PackSourceError::NotAPack { .. } => AuthoringError::NotAPack { path: folder.to_path_buf() },
-        other => AuthoringError::BadPackage { path: folder.to_path_buf(), part: String::new(), message: other.to_string() },
+        other => {
+            AuthoringError::BadPackage { path: folder.to_path_buf(), part: String::new(), message: other.to_string() }
+        }
     })?;
     let report = pack::load(opened.files());
     let courses = report.courses.iter().map(course).collect();
@@ -138,7 +140,8 @@ fn module(bundle: &CourseBundle, module: &pack::BundledModule) -> AuthorModule {
     };
     let options = RenderOptions { asset_base: Some(asset_url(PREVIEW_ASSETS, &base)), ..RenderOptions::default() };
     // A broken fence is already a diagnostic; the text is shown as written meanwhile.
-    let body = instructor_blocks::split(&module.body).map(|split| split.instructor).unwrap_or_else(|_| module.body.clone());
+    let body =
+        instructor_blocks::split(&module.body).map(|split| split.instructor).unwrap_or_else(|_| module.body.clone());
     let rendered = render(&body, &options);
     let meta = &module.meta;
     AuthorModule {
@@ -158,15 +161,25 @@ fn module(bundle: &CourseBundle, module: &pack::BundledModule) -> AuthorModule {
 
 fn quiz(bundle: &CourseBundle, quiz: &pack::model::Quiz) -> AuthorQuiz {
     let questions = bundle.banks.iter().flat_map(|bank| bank.questions.iter().map(move |q| (bank.id.as_str(), q)));
-    let mut chosen: Vec<&Question> = quiz.items.iter().filter_map(|id| bundle.banks.iter().flat_map(|b| &b.questions).find(|q| &q.id == id)).collect();
+    let mut chosen: Vec<&Question> = quiz
+        .items
+        .iter()
+        .filter_map(|id| bundle.banks.iter().flat_map(|b| &b.questions).find(|q| &q.id == id))
+        .collect();
     for draw in &quiz.draws {
         for (bank, question) in questions.clone() {
-            if bank == draw.bank && draw.accepts(&question.tags, question.difficulty) && !chosen.iter().any(|q| q.id == question.id) {
+            if bank == draw.bank
+                && draw.accepts(&question.tags, question.difficulty)
+                && !chosen.iter().any(|q| q.id == question.id)
+            {
                 chosen.push(question);
             }
         }
     }
-    let options = RenderOptions { asset_base: Some(asset_url(PREVIEW_ASSETS, &format!("{}/", bundle.slug))), ..RenderOptions::default() };
+    let options = RenderOptions {
+        asset_base: Some(asset_url(PREVIEW_ASSETS, &format!("{}/", bundle.slug))),
+        ..RenderOptions::default()
+    };
     AuthorQuiz {
         id: quiz.id.clone(),
         title: quiz.title.clone(),
@@ -195,7 +208,8 @@ pub fn pack_root(folder: &Path) -> Option<std::path::PathBuf> {
 /// already normalised) names under `pack_root`, or `None` for a path that
 /// could leave its courses.
 pub fn asset_file(pack_root: &Path, path_in_courses: &str) -> Option<std::path::PathBuf> {
-    if path_in_courses.split('/').any(|s| s == ".." || s == "." || s.is_empty() || s.contains('\\') || s.contains(':')) {
+    if path_in_courses.split('/').any(|s| s == ".." || s == "." || s.is_empty() || s.contains('\\') || s.contains(':'))
+    {
         return None;
     }
     // Links are refused, as the pack loader refuses them: a link in the

@@ -6,7 +6,6 @@ use std::path::Path;
 
 use qunxue_core::pack::pack_schemas;
 
-
 /// Every schema as (file name, JSON text).
 pub fn all() -> Vec<(String, String)> {
     pack_schemas().into_iter().map(|schema| (schema.file_name(), schema.to_json())).collect()

@@ -49,7 +49,11 @@ pub fn create(request: &NewPack) -> crate::authoring::Result<NewPackOutcome> {
     let title = request.title.clone().filter(|t| !t.trim().is_empty()).unwrap_or_else(|| name.clone());
     // In TOML the title sits inside a quoted string; in Markdown it is text.
     let fill = |text: &str, path: &str| {
-        let title = if path.ends_with(".toml") { escape_toml(&title) } else { crate::authoring::convert::escape_markdown(&title) };
+        let title = if path.ends_with(".toml") {
+            escape_toml(&title)
+        } else {
+            crate::authoring::convert::escape_markdown(&title)
+        };
         text.replace("{{title}}", &title)
             .replace("{{course_id}}", &course_id)
             .replace("{{slug}}", &slug)
@@ -58,7 +62,11 @@ pub fn create(request: &NewPack) -> crate::authoring::Result<NewPackOutcome> {
     let mut files = Vec::new();
     for (language, path, bytes) in TEMPLATES.iter().filter(|(language, _, _)| *language == request.language) {
         debug_assert_eq!(*language, request.language);
-        let path = path.split('/').map(|segment| if segment == "SLUG" { slug.as_str() } else { segment }).collect::<Vec<_>>().join("/");
+        let path = path
+            .split('/')
+            .map(|segment| if segment == "SLUG" { slug.as_str() } else { segment })
+            .collect::<Vec<_>>()
+            .join("/");
         let contents = match std::str::from_utf8(bytes) {
             Ok(text) => fill(text, &path).into_bytes(),
             Err(_) => bytes.to_vec(),
@@ -122,7 +130,8 @@ mod tests {
     fn a_folder_with_files_is_refused_and_nothing_is_written() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("notes.txt"), "mine").unwrap();
-        let request = NewPack { dir: dir.path().into(), title: None, language: "zh-CN".into(), today: "2026-12-07".into() };
+        let request =
+            NewPack { dir: dir.path().into(), title: None, language: "zh-CN".into(), today: "2026-12-07".into() };
         assert!(matches!(create(&request), Err(AuthoringError::NotEmpty { .. })));
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }

@@ -51,11 +51,7 @@ pub fn backup_to_file(source: &Connection, out: &Path) -> Result<BackupFile> {
         std::fs::rename(&partial, out).map_err(AppError::write(out))?;
         sync_parent(out);
         let size = std::fs::metadata(out).map_err(AppError::read(out))?.len();
-        Ok(BackupFile {
-            path: out.to_path_buf(),
-            size,
-            schema_version,
-        })
+        Ok(BackupFile { path: out.to_path_buf(), size, schema_version })
     });
     if result.is_err() {
         // Nothing half-written stays behind.
@@ -78,30 +74,20 @@ fn write_copy(source: &Connection, partial: &Path) -> Result<i64> {
             .map_err(|e| sqlite_write(partial, e))?;
     }
     // The copy carries the source's WAL flag; a backup is one file to move around.
-    target
-        .pragma_update(None, "journal_mode", "DELETE")
-        .map_err(|e| sqlite_write(partial, e))?;
+    target.pragma_update(None, "journal_mode", "DELETE").map_err(|e| sqlite_write(partial, e))?;
     let problems = integrity_problems(&target).map_err(|e| sqlite_write(partial, e))?;
     if let Some(first) = problems.first() {
-        return Err(AppError::Internal(format!(
-            "the backup copy failed its integrity check: {first}"
-        )));
+        return Err(AppError::Internal(format!("the backup copy failed its integrity check: {first}")));
     }
-    let version: i64 = target
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .map_err(|e| sqlite_write(partial, e))?;
+    let version: i64 =
+        target.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| sqlite_write(partial, e))?;
     target.close().map_err(|(_, e)| sqlite_write(partial, e))?;
-    std::fs::File::open(partial)
-        .and_then(|f| f.sync_all())
-        .map_err(AppError::write(partial))?;
+    std::fs::File::open(partial).and_then(|f| f.sync_all()).map_err(AppError::write(partial))?;
     Ok(version)
 }
 
 pub(super) fn sqlite_write(path: &Path, error: rusqlite::Error) -> AppError {
-    AppError::Write {
-        path: path.to_path_buf(),
-        source: std::io::Error::other(error),
-    }
+    AppError::Write { path: path.to_path_buf(), source: std::io::Error::other(error) }
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {
@@ -115,11 +101,7 @@ fn same_file(a: &Path, b: &Path) -> bool {
 pub(super) fn sync_parent(path: &Path) {
     #[cfg(unix)]
     if let Some(dir) = path.parent() {
-        let dir = if dir.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            dir
-        };
+        let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
         if let Ok(handle) = std::fs::File::open(dir) {
             let _ = handle.sync_all();
         }
@@ -130,20 +112,12 @@ pub(super) fn sync_parent(path: &Path) {
 /// through `Store` (a backup must not migrate the file it copies).
 pub fn backup_database_file(database: &Path, out: &Path) -> Result<BackupFile> {
     if !database.is_file() {
-        return Err(AppError::NotFound(format!(
-            "{}: no such database file",
-            database.display()
-        )));
+        return Err(AppError::NotFound(format!("{}: no such database file", database.display())));
     }
     let source = Connection::open_with_flags(
         database,
         rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
-    .map_err(|source| {
-        AppError::Store(qunxue_store::StoreError::Open {
-            path: database.to_path_buf(),
-            source,
-        })
-    })?;
+    .map_err(|source| AppError::Store(qunxue_store::StoreError::Open { path: database.to_path_buf(), source }))?;
     backup_to_file(&source, out)
 }

@@ -21,12 +21,7 @@ pub fn verify_backup(path: &Path) -> Result<BackupCheck> {
     let size = match std::fs::metadata(path) {
         Ok(meta) if meta.is_file() => meta.len(),
         Ok(_) => return Err(AppError::Rejected(format!("{} is not a file", path.display()))),
-        Err(_) => {
-            return Err(AppError::NotFound(format!(
-                "backup file {} does not exist",
-                path.display()
-            )))
-        }
+        Err(_) => return Err(AppError::NotFound(format!("backup file {} does not exist", path.display()))),
     };
     let refuse = |problem: String| AppError::Rejected(format!("{}: {problem}; nothing was changed", path.display()));
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
@@ -36,9 +31,8 @@ pub fn verify_backup(path: &Path) -> Result<BackupCheck> {
         let shown = problems.iter().take(3).cloned().collect::<Vec<_>>().join("; ");
         return Err(refuse(format!("failed the integrity check ({shown})")));
     }
-    let schema_version: i64 = conn
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .map_err(|e| refuse(e.to_string()))?;
+    let schema_version: i64 =
+        conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| refuse(e.to_string()))?;
     if schema_version > qunxue_store::SCHEMA_VERSION {
         return Err(refuse(format!(
             "was written by a newer Qunxue (schema {schema_version}, this build knows {}); update the app first",
@@ -46,23 +40,14 @@ pub fn verify_backup(path: &Path) -> Result<BackupCheck> {
         )));
     }
     let has_profiles: bool = conn
-        .query_row(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'profiles'",
-            [],
-            |r| r.get(0),
-        )
+        .query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'profiles'", [], |r| r.get(0))
         .map_err(|e| refuse(e.to_string()))?;
     if schema_version < 1 || !has_profiles {
         return Err(refuse("is a SQLite database but not a Qunxue learner database".into()));
     }
-    let profiles = conn
-        .query_row("SELECT count(*) FROM profiles", [], |r| r.get(0))
-        .map_err(|e| refuse(e.to_string()))?;
-    Ok(BackupCheck {
-        schema_version,
-        profiles,
-        size,
-    })
+    let profiles =
+        conn.query_row("SELECT count(*) FROM profiles", [], |r| r.get(0)).map_err(|e| refuse(e.to_string()))?;
+    Ok(BackupCheck { schema_version, profiles, size })
 }
 
 /// The rows of `PRAGMA integrity_check` other than a single "ok".

@@ -29,11 +29,9 @@ pub fn restore_database(backup: &Path, database: &Path, now: DateTime<Utc>) -> R
     let check = verify_backup(backup)?;
     let name = file_name(database)?;
     let staging = database.with_file_name(format!("{name}.restoring"));
-    let source = Connection::open_with_flags(
-        backup,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .map_err(|e| AppError::Rejected(format!("{}: cannot be opened ({e})", backup.display())))?;
+    let source =
+        Connection::open_with_flags(backup, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+            .map_err(|e| AppError::Rejected(format!("{}: cannot be opened ({e})", backup.display())))?;
     backup_to_file(&source, &staging)?;
     drop(source);
     let replaced_kept_at = match set_aside(database, now) {
@@ -45,11 +43,7 @@ pub fn restore_database(backup: &Path, database: &Path, now: DateTime<Utc>) -> R
     };
     std::fs::rename(&staging, database).map_err(AppError::write(database))?;
     sync_parent(database);
-    Ok(RestoreOutcome {
-        restored_from: backup.to_path_buf(),
-        replaced_kept_at,
-        check,
-    })
+    Ok(RestoreOutcome { restored_from: backup.to_path_buf(), replaced_kept_at, check })
 }
 
 /// Copies the database file (and its WAL) aside as `<name>.replaced-<time>`
@@ -71,9 +65,7 @@ pub fn set_aside(database: &Path, now: DateTime<Utc>) -> Result<Option<PathBuf>>
         std::fs::copy(&wal, &aside_wal).map_err(AppError::write(&aside_wal))?;
         crate::private_files::private_file(&aside_wal)?;
     }
-    std::fs::File::open(&aside)
-        .and_then(|f| f.sync_all())
-        .map_err(AppError::write(&aside))?;
+    std::fs::File::open(&aside).and_then(|f| f.sync_all()).map_err(AppError::write(&aside))?;
     for suffix in ["-wal", "-shm"] {
         let path = sidecar(database, suffix);
         if path.exists() {

@@ -108,15 +108,9 @@ pub fn list_backups(data_dir: &Path) -> Result<Vec<BackupEntry>> {
 /// The backup called `file_name` in the folder (only names listed there are
 /// accepted, so a caller cannot point a restore at an arbitrary file).
 pub fn find_backup(data_dir: &Path, file_name: &str) -> Result<BackupEntry> {
-    list_backups(data_dir)?
-        .into_iter()
-        .find(|b| b.file_name == file_name)
-        .ok_or_else(|| {
-            AppError::NotFound(format!(
-                "no backup called {file_name} in {}",
-                backups_dir(data_dir).display()
-            ))
-        })
+    list_backups(data_dir)?.into_iter().find(|b| b.file_name == file_name).ok_or_else(|| {
+        AppError::NotFound(format!("no backup called {file_name} in {}", backups_dir(data_dir).display()))
+    })
 }
 
 /// Backs up the database behind `source` into the folder, then prunes it.
@@ -171,13 +165,7 @@ pub fn prune(data_dir: &Path) -> Result<Vec<PathBuf>> {
 fn to_keep(backups: &[BackupEntry]) -> BTreeSet<usize> {
     let mut keep: BTreeSet<usize> = BTreeSet::new();
     let automatic: Vec<usize> = (0..backups.len()).filter(|&i| backups[i].reason.automatic()).collect();
-    keep.extend(
-        backups
-            .iter()
-            .enumerate()
-            .filter(|(_, b)| !b.reason.automatic())
-            .map(|(i, _)| i),
-    );
+    keep.extend(backups.iter().enumerate().filter(|(_, b)| !b.reason.automatic()).map(|(i, _)| i));
     keep.extend(automatic.iter().take(KEEP_RECENT));
     let mut days = Vec::new();
     let mut weeks = Vec::new();

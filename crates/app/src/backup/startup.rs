@@ -58,11 +58,7 @@ pub fn open_checked(database: &Path, data_dir: &Path, now: DateTime<Utc>) -> Res
         Ok(backup) => (backup, None),
         Err(error) => (None, Some(error.to_string())),
     };
-    Ok(Startup::Ready(Ready {
-        store,
-        backup,
-        backup_error,
-    }))
+    Ok(Startup::Ready(Ready { store, backup, backup_error }))
 }
 
 /// `Some(problem)` when the file exists and is damaged. A healthy file with an
@@ -100,10 +96,7 @@ fn check_existing(database: &Path, data_dir: &Path, now: DateTime<Utc>) -> Resul
 fn damaged_or(database: &Path, error: rusqlite::Error) -> Result<Option<String>> {
     match error.sqlite_error_code() {
         Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => Ok(Some(error.to_string())),
-        _ => Err(AppError::Store(qunxue_store::StoreError::Open {
-            path: database.to_path_buf(),
-            source: error,
-        })),
+        _ => Err(AppError::Store(qunxue_store::StoreError::Open { path: database.to_path_buf(), source: error })),
     }
 }
 

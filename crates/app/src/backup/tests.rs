@@ -30,11 +30,7 @@ fn store_with_learners(path: &Path, names: &[&str]) -> Store {
 }
 
 fn names(store: &Store) -> Vec<String> {
-    profiles::list(store.conn())
-        .unwrap()
-        .into_iter()
-        .map(|p| p.display_name)
-        .collect()
+    profiles::list(store.conn()).unwrap().into_iter().map(|p| p.display_name).collect()
 }
 
 fn sorted(mut v: Vec<String>) -> Vec<String> {
@@ -66,9 +62,7 @@ fn a_backup_of_a_database_in_use_restores_with_every_row() {
     assert_eq!(sorted(names(&restored)), ["小王", "李老师"]);
     // The file set aside is the database as it was before the restore.
     let aside = Connection::open(&kept).unwrap();
-    let left: i64 = aside
-        .query_row("SELECT count(*) FROM profiles", [], |r| r.get(0))
-        .unwrap();
+    let left: i64 = aside.query_row("SELECT count(*) FROM profiles", [], |r| r.get(0)).unwrap();
     assert_eq!(left, 1);
 }
 
@@ -92,15 +86,9 @@ fn bad_backups_are_refused_before_the_live_file_is_touched() {
     std::fs::write(&garbage, "这不是数据库".repeat(500)).unwrap();
     let newer = dir.path().join("newer.db");
     drop(store_with_learners(&newer, &["未来"]));
-    Connection::open(&newer)
-        .unwrap()
-        .pragma_update(None, "user_version", 999)
-        .unwrap();
+    Connection::open(&newer).unwrap().pragma_update(None, "user_version", 999).unwrap();
     let foreign = dir.path().join("foreign.db");
-    Connection::open(&foreign)
-        .unwrap()
-        .execute_batch("CREATE TABLE t(x); PRAGMA user_version = 3;")
-        .unwrap();
+    Connection::open(&foreign).unwrap().execute_batch("CREATE TABLE t(x); PRAGMA user_version = 3;").unwrap();
 
     let cases = [
         (garbage.as_path(), "cannot be opened"),
@@ -110,14 +98,8 @@ fn bad_backups_are_refused_before_the_live_file_is_touched() {
     for (backup, expected) in cases {
         let error = restore_database(backup, &live, at(2, 9)).unwrap_err();
         let message = error.to_string();
-        assert!(
-            message.contains(expected) || message.contains("not a readable"),
-            "{backup:?}: {message}"
-        );
-        assert!(
-            message.contains(&backup.display().to_string()),
-            "names the file: {message}"
-        );
+        assert!(message.contains(expected) || message.contains("not a readable"), "{backup:?}: {message}");
+        assert!(message.contains(&backup.display().to_string()), "names the file: {message}");
         assert!(matches!(error, AppError::Rejected(_)));
     }
     let missing = restore_database(&dir.path().join("missing.db"), &live, at(2, 9)).unwrap_err();
@@ -149,10 +131,7 @@ fn rotation_keeps_seven_days_four_weeks_the_latest_three_and_every_manual_backup
     let mut times: Vec<_> = (0..60)
         .flat_map(|d| {
             let day = start + Duration::days(d);
-            [
-                (day, BackupReason::Daily),
-                (day + Duration::hours(5), BackupReason::PreImport),
-            ]
+            [(day, BackupReason::Daily), (day + Duration::hours(5), BackupReason::PreImport)]
         })
         .collect();
     times.push((start - Duration::days(90), BackupReason::Manual));
@@ -164,27 +143,16 @@ fn rotation_keeps_seven_days_four_weeks_the_latest_three_and_every_manual_backup
     let automatic: Vec<_> = left.iter().filter(|b| b.reason != BackupReason::Manual).collect();
     let days: std::collections::BTreeSet<_> = automatic.iter().map(|b| &b.created_at[..10]).collect();
     // 7 daily + up to 4 weekly (the newest week's is already a daily one) ...
-    assert!(
-        days.len() >= KEEP_DAILY && days.len() <= KEEP_DAILY + KEEP_WEEKLY,
-        "{days:?}"
-    );
+    assert!(days.len() >= KEEP_DAILY && days.len() <= KEEP_DAILY + KEEP_WEEKLY, "{days:?}");
     // ... and the 3 newest automatic backups, whatever their day.
-    let newest: Vec<_> = times
-        .iter()
-        .filter(|(_, r)| *r != BackupReason::Manual)
-        .map(|(t, _)| *t)
-        .collect();
+    let newest: Vec<_> = times.iter().filter(|(_, r)| *r != BackupReason::Manual).map(|(t, _)| *t).collect();
     let mut newest = newest;
     newest.sort();
     for time in newest.iter().rev().take(KEEP_RECENT) {
         let stamp = time.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
         assert!(left.iter().any(|b| b.created_at == stamp), "newest {stamp} kept");
     }
-    assert_eq!(
-        left.iter().filter(|b| b.reason == BackupReason::Manual).count(),
-        1,
-        "manual backups stay"
-    );
+    assert_eq!(left.iter().filter(|b| b.reason == BackupReason::Manual).count(), 1, "manual backups stay");
     // Nothing older than four weeks except the manual backup.
     let oldest_auto = automatic.iter().map(|b| b.created_at.clone()).min().unwrap();
     assert!(oldest_auto.as_str() >= "2026-10-01", "{oldest_auto}");
@@ -196,16 +164,10 @@ fn rotation_keeps_seven_days_four_weeks_the_latest_three_and_every_manual_backup
 fn the_daily_backup_is_made_once_a_day() {
     let dir = tempfile::tempdir().unwrap();
     let store = store_with_learners(&dir.path().join("qunxue.db"), &["小王"]);
-    let first = daily_backup_if_due(store.conn(), dir.path(), at(3, 8))
-        .unwrap()
-        .expect("first start of the day");
+    let first = daily_backup_if_due(store.conn(), dir.path(), at(3, 8)).unwrap().expect("first start of the day");
     assert_eq!(first.reason, BackupReason::Daily);
-    assert!(daily_backup_if_due(store.conn(), dir.path(), at(3, 17))
-        .unwrap()
-        .is_none());
-    assert!(daily_backup_if_due(store.conn(), dir.path(), at(4, 8))
-        .unwrap()
-        .is_some());
+    assert!(daily_backup_if_due(store.conn(), dir.path(), at(3, 17)).unwrap().is_none());
+    assert!(daily_backup_if_due(store.conn(), dir.path(), at(4, 8)).unwrap().is_some());
     assert_eq!(list_backups(dir.path()).unwrap().len(), 2);
     assert_eq!(verify_backup(&first.path).unwrap().profiles, 1);
 }
@@ -229,36 +191,26 @@ fn a_damaged_database_is_detected_at_start_up_and_restored_from_the_latest_backu
     let data = dir.path();
     // A normal start makes the daily backup; the learners are in it.
     drop(store_with_learners(&live, &["小王", "李老师", "张三"]));
-    let Startup::Ready(ready) = open_checked(&live, data, at(5, 8)).unwrap() else {
-        panic!("healthy at first")
-    };
+    let Startup::Ready(ready) = open_checked(&live, data, at(5, 8)).unwrap() else { panic!("healthy at first") };
     assert!(ready.backup.is_some() && ready.backup_error.is_none());
     drop(ready);
 
     scribble_over_pages(&live);
     let damaged_bytes = std::fs::read(&live).unwrap();
-    let Startup::Damaged(damage) = open_checked(&live, data, at(6, 8)).unwrap() else {
-        panic!("damage not detected")
-    };
+    let Startup::Damaged(damage) = open_checked(&live, data, at(6, 8)).unwrap() else { panic!("damage not detected") };
     assert!(!damage.problem.is_empty());
     assert_eq!(damage.backups.len(), 1);
     let latest = &damage.backups[0];
 
     let (store, outcome) = recover_from_backup(&live, &latest.path, at(6, 8)).unwrap();
     assert_eq!(sorted(names(&store)), ["小王", "张三", "李老师"]);
-    let check: String = store
-        .conn()
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .unwrap();
+    let check: String = store.conn().query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
     assert_eq!(check, "ok");
     // The damaged file was moved aside byte for byte, not deleted.
     let kept = outcome.replaced_kept_at.unwrap();
     assert_eq!(std::fs::read(kept).unwrap(), damaged_bytes);
     drop(store);
-    assert!(matches!(
-        open_checked(&live, data, at(6, 9)).unwrap(),
-        Startup::Ready(_)
-    ));
+    assert!(matches!(open_checked(&live, data, at(6, 9)).unwrap(), Startup::Ready(_)));
 }
 
 #[test]
@@ -266,9 +218,7 @@ fn a_file_that_is_not_a_database_is_damage_too_and_can_be_replaced_by_a_fresh_on
     let dir = tempfile::tempdir().unwrap();
     let live = dir.path().join("qunxue.db");
     std::fs::write(&live, vec![0x5a; 8192]).unwrap();
-    let Startup::Damaged(damage) = open_checked(&live, dir.path(), at(7, 8)).unwrap() else {
-        panic!("not detected")
-    };
+    let Startup::Damaged(damage) = open_checked(&live, dir.path(), at(7, 8)).unwrap() else { panic!("not detected") };
     assert!(damage.backups.is_empty());
     let (store, kept) = start_afresh(&live, at(7, 8)).unwrap();
     assert!(names(&store).is_empty());
@@ -282,15 +232,10 @@ fn an_old_schema_is_backed_up_before_it_is_migrated() {
     // A file left by an older build: schema 1, with a learner in it.
     let mut conn = Connection::open(&live).unwrap();
     qunxue_store::migrate_to(&mut conn, 1).unwrap();
-    conn.execute(
-        "INSERT INTO profiles VALUES ('p0', '小王', '2026-01-01T08:00:00Z', '2026-01-01T08:00:00Z')",
-        [],
-    )
-    .unwrap();
+    conn.execute("INSERT INTO profiles VALUES ('p0', '小王', '2026-01-01T08:00:00Z', '2026-01-01T08:00:00Z')", [])
+        .unwrap();
     drop(conn);
-    let Startup::Ready(ready) = open_checked(&live, dir.path(), at(8, 8)).unwrap() else {
-        panic!("healthy")
-    };
+    let Startup::Ready(ready) = open_checked(&live, dir.path(), at(8, 8)).unwrap() else { panic!("healthy") };
     assert_eq!(ready.store.schema_version().unwrap(), qunxue_store::SCHEMA_VERSION);
     let backups = list_backups(dir.path()).unwrap();
     let reasons: Vec<_> = backups.iter().map(|b| b.reason).collect();

@@ -112,8 +112,9 @@ pub struct CheckedCredential {
 /// proof: it verifies anywhere, with nothing but the file.
 pub fn check_credential_file(path: &std::path::Path) -> Result<CheckedCredential> {
     let text = std::fs::read_to_string(path).map_err(AppError::read(path))?;
-    let credential: Value = serde_json::from_str(&text)
-        .map_err(|e| AppError::Rejected(format!("{}: not a credential (JSON, line {}: {e})", path.display(), e.line())))?;
+    let credential: Value = serde_json::from_str(&text).map_err(|e| {
+        AppError::Rejected(format!("{}: not a credential (JSON, line {}: {e})", path.display(), e.line()))
+    })?;
     verify_credential(&credential).map_err(|e| AppError::Rejected(format!("{}: {e}", path.display())))?;
     let text_at = |pointer: &str| credential.pointer(pointer).and_then(Value::as_str).unwrap_or_default().to_string();
     Ok(CheckedCredential {
@@ -131,10 +132,8 @@ pub fn check_credential_file(path: &std::path::Path) -> Result<CheckedCredential
 pub fn verify_credential(credential: &Value) -> Result<()> {
     let refuse = |why: &str| AppError::Rejected(format!("the credential does not verify: {why}"));
     let mut unsecured = credential.clone();
-    let mut proof = unsecured
-        .as_object_mut()
-        .and_then(|o| o.remove("proof"))
-        .ok_or_else(|| refuse("it has no proof"))?;
+    let mut proof =
+        unsecured.as_object_mut().and_then(|o| o.remove("proof")).ok_or_else(|| refuse("it has no proof"))?;
     if proof["cryptosuite"] != "eddsa-jcs-2022" || proof["type"] != "DataIntegrityProof" {
         return Err(refuse("the proof is not an eddsa-jcs-2022 Data Integrity proof"));
     }

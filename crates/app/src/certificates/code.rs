@@ -8,8 +8,8 @@
 //! can already read every learner record in it. The code cannot be guessed
 //! from the learner's details without the key.
 
-use rusqlite::Connection;
 use hmac::{Hmac, Mac};
+use rusqlite::Connection;
 use sha2::Sha256;
 
 use crate::tasks::bundles::keys::{decode_hex, encode_hex};
@@ -52,10 +52,7 @@ pub(super) fn code_for(key: &[u8; 32], profile: &str, course: &str, version: &st
     for byte in &mac[..10] {
         bits = (bits << 8) | u128::from(*byte);
     }
-    let chars: Vec<char> = (0..16)
-        .rev()
-        .map(|i| ALPHABET[((bits >> (i * 5)) & 31) as usize] as char)
-        .collect();
+    let chars: Vec<char> = (0..16).rev().map(|i| ALPHABET[((bits >> (i * 5)) & 31) as usize] as char).collect();
     let groups: Vec<String> = chars.chunks(4).map(|c| c.iter().collect()).collect();
     format!("{PREFIX}-{}", groups.join("-"))
 }
@@ -91,10 +88,7 @@ mod tests {
         let mut key = [0u8; 32];
         key[..4].copy_from_slice(b"Jefe");
         let mac = hmac_sha256(&key, b"what do ya want for nothing?");
-        assert_eq!(
-            encode_hex(&mac),
-            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
-        );
+        assert_eq!(encode_hex(&mac), "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
     }
 
     #[test]
@@ -106,10 +100,7 @@ mod tests {
         assert_ne!(code, code_for(&key, "p1", "c1", "1.1.0", "2026-12-01"));
         assert_ne!(code, code_for(&[8u8; 32], "p1", "c1", "1.0.0", "2026-12-01"));
         assert_eq!(code.len(), "QX-XXXX-XXXX-XXXX-XXXX".len());
-        assert_eq!(
-            normalise(&code.to_lowercase().replace('-', " ")).as_deref(),
-            Some(code.as_str())
-        );
+        assert_eq!(normalise(&code.to_lowercase().replace('-', " ")).as_deref(), Some(code.as_str()));
         assert_eq!(normalise(&code[3..]).as_deref(), Some(code.as_str()));
         assert_eq!(normalise("QX-0000-0000-0000-000U"), None);
         assert_eq!(normalise("hello"), None);

@@ -59,10 +59,7 @@ mod tests {
     #[test]
     fn sorts_members_and_drops_whitespace() {
         let value = serde_json::json!({"b": [1, true, null], "a": {"z": "引号\"\n", "€": 1, "\r": 2}});
-        assert_eq!(
-            canonical(&value).unwrap(),
-            "{\"a\":{\"\\r\":2,\"z\":\"引号\\\"\\n\",\"€\":1},\"b\":[1,true,null]}"
-        );
+        assert_eq!(canonical(&value).unwrap(), "{\"a\":{\"\\r\":2,\"z\":\"引号\\\"\\n\",\"€\":1},\"b\":[1,true,null]}");
         assert!(canonical(&serde_json::json!({"x": 1.5})).is_err());
     }
 }

@@ -134,7 +134,8 @@ impl Requirements {
         }
         let mut tasks_reached: HashMap<String, usize> = HashMap::new();
         for (profile, task, best) in store_certs::best_task_percents(conn, course_id)? {
-            let reached = self.rule.tasks.iter().any(|required| required.id == task && best + 1e-9 >= required.min_percent);
+            let reached =
+                self.rule.tasks.iter().any(|required| required.id == task && best + 1e-9 >= required.min_percent);
             if reached {
                 *tasks_reached.entry(profile).or_default() += 1;
             }
@@ -195,8 +196,14 @@ impl Requirements {
             let best = store_certs::best_task_percent(conn, profile_id, course_id, &required.id)?;
             // A rounding hair below the line (69.99999 for 70) still reaches it.
             if best.is_none_or(|b| b + 1e-9 < required.min_percent) {
-                let title = crate::tasks::common::load_task(conn, course_id, &required.id).map_or(required.id.clone(), |t| t.title);
-                tasks.push(TaskToReach { id: required.id.clone(), title, min_percent: required.min_percent, best_percent: best });
+                let title = crate::tasks::common::load_task(conn, course_id, &required.id)
+                    .map_or(required.id.clone(), |t| t.title);
+                tasks.push(TaskToReach {
+                    id: required.id.clone(),
+                    title,
+                    min_percent: required.min_percent,
+                    best_percent: best,
+                });
             }
         }
         let mut surveys = Vec::new();
@@ -340,9 +347,7 @@ pub fn verify(store: &Store, typed: &str) -> Result<Verification> {
         &certificate.issued_on,
     );
     if expected != code {
-        return Err(AppError::Rejected(format!(
-            "certificate {code} was altered after it was issued; it is not valid"
-        )));
+        return Err(AppError::Rejected(format!("certificate {code} was altered after it was issued; it is not valid")));
     }
     Ok(Verification { code, certificate })
 }
@@ -355,10 +360,7 @@ fn criteria(store: &Store, course_id: &str) -> Result<String> {
 
 fn issuer_name(store: &Store, course_id: &str) -> Result<String> {
     let course = courses::get_course(store.conn(), course_id)?;
-    Ok(course
-        .organisation
-        .filter(|o| !o.trim().is_empty())
-        .unwrap_or_else(|| DEFAULT_ISSUER.to_string()))
+    Ok(course.organisation.filter(|o| !o.trim().is_empty()).unwrap_or_else(|| DEFAULT_ISSUER.to_string()))
 }
 
 /// Issues (or reuses) the certificate and writes it as a PDF to `out`.
@@ -373,14 +375,7 @@ pub fn export_pdf(
     let certificate = issue(store, profile_id, course_id, now)?;
     let issuer = issuer_name(store, course_id)?;
     let criteria = criteria(store, course_id)?;
-    let bytes = pdf::render(
-        &certificate,
-        &pdf::PageText {
-            issuer_name: &issuer,
-            criteria: &criteria,
-        },
-        &font,
-    )?;
+    let bytes = pdf::render(&certificate, &pdf::PageText { issuer_name: &issuer, criteria: &criteria }, &font)?;
     std::fs::write(out, bytes).map_err(AppError::write(out))?;
     Ok(certificate)
 }
@@ -399,15 +394,8 @@ pub fn export_credential(
     let key = signing_key(data_dir, ISSUER_KEY)?;
     let issuer = issuer_name(store, course_id)?;
     let criteria = criteria(store, course_id)?;
-    let credential = badge::credential(
-        &certificate,
-        &badge::BadgeDetails {
-            issuer_name: &issuer,
-            criteria: &criteria,
-        },
-        &key,
-        now,
-    )?;
+    let credential =
+        badge::credential(&certificate, &badge::BadgeDetails { issuer_name: &issuer, criteria: &criteria }, &key, now)?;
     let text = serde_json::to_string_pretty(&credential).map_err(|e| AppError::Internal(e.to_string()))?;
     std::fs::write(out, text).map_err(AppError::write(out))?;
     Ok(certificate)

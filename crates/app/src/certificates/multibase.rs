@@ -20,12 +20,7 @@ mod tests {
         // From the base58 draft (draft-msporny-base58): "Hello World!" and leading zeros.
         assert_eq!(encode(b"Hello World!"), "z2NEpo7TZRRrLZSi2U");
         assert_eq!(encode(&[0, 0, 40, 127, 180, 205]), "z11233QC4");
-        for sample in [
-            &b""[..],
-            &[0],
-            &[0, 1, 2, 255],
-            b"\xed\x01 thirty-two bytes of a key......",
-        ] {
+        for sample in [&b""[..], &[0], &[0, 1, 2, 255], b"\xed\x01 thirty-two bytes of a key......"] {
             assert_eq!(decode(&encode(sample)).unwrap(), sample);
         }
         assert_eq!(decode("z0OIl"), None);

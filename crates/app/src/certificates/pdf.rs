@@ -16,53 +16,30 @@ pub struct PageText<'a> {
 
 pub fn render(certificate: &Certificate, text: &PageText<'_>, font: &CjkFont) -> Result<Vec<u8>> {
     let measurer = font.measurer()?;
-    let mut page = Page {
-        pages: Pages::default(),
-        m: &measurer,
-    };
+    let mut page = Page { pages: Pages::default(), m: &measurer };
     page.pages.new_page();
     page.frame();
     page.centred(150.0, 34.0, "结业证书", ACCENT);
     page.centred(178.0, 11.0, "CERTIFICATE OF COMPLETION", MUTED);
     page.centred(260.0, 14.0, "兹证明", INK);
     page.centred(318.0, 30.0, &certificate.learner_name, INK);
-    page.pages.line(
-        vec![(PAGE_W / 2.0 - 120.0, 330.0), (PAGE_W / 2.0 + 120.0, 330.0)],
-        0.8,
-        LINE,
-        false,
-    );
+    page.pages.line(vec![(PAGE_W / 2.0 - 120.0, 330.0), (PAGE_W / 2.0 + 120.0, 330.0)], 0.8, LINE, false);
     page.centred(380.0, 14.0, "已完成课程", INK);
     let mut y = 420.0;
     for line in measurer.wrap(&format!("《{}》", certificate.course_title), 20.0, PAGE_W - 160.0) {
         page.centred(y, 20.0, &line, ACCENT);
         y += 28.0;
     }
-    page.centred(
-        y + 4.0,
-        10.0,
-        &format!("课程版本 {}", certificate.course_version),
-        MUTED,
-    );
+    page.centred(y + 4.0, 10.0, &format!("课程版本 {}", certificate.course_version), MUTED);
     y += 40.0;
     for line in measurer.wrap(text.criteria, 12.0, PAGE_W - 200.0) {
         page.centred(y, 12.0, &line, INK);
         y += 18.0;
     }
-    page.centred(
-        600.0,
-        12.0,
-        &format!("颁发日期：{}", chinese_date(&certificate.issued_on)),
-        INK,
-    );
+    page.centred(600.0, 12.0, &format!("颁发日期：{}", chinese_date(&certificate.issued_on)), INK);
     page.centred(622.0, 12.0, &format!("颁发方：{}", text.issuer_name), INK);
     page.centred(700.0, 11.0, &format!("验证码：{}", certificate.code), INK);
-    page.centred(
-        720.0,
-        9.0,
-        &format!("核验：qunxue certificate verify {}", certificate.code),
-        MUTED,
-    );
+    page.centred(720.0, 9.0, &format!("核验：qunxue certificate verify {}", certificate.code), MUTED);
     canvas::render(&page.pages, &font.krilla()?)
 }
 
@@ -81,8 +58,7 @@ impl Page<'_> {
     fn frame(&mut self) {
         for (inset, width, color) in [(28.0, 3.0, ACCENT), (38.0, 0.8, LINE)] {
             let (l, t, r, b) = (inset, inset, PAGE_W - inset, PAGE_H - inset);
-            self.pages
-                .line(vec![(l, t), (r, t), (r, b), (l, b), (l, t)], width, color, false);
+            self.pages.line(vec![(l, t), (r, t), (r, b), (l, b), (l, t)], width, color, false);
         }
     }
 }

@@ -41,21 +41,14 @@ fn course(path: &Path) -> Store {
                 audience: "learner".into(),
                 instructor_html: None,
             };
-            courses::replace_modules(
-                tx,
-                fixture::COURSE,
-                &[module("m1", 1, "社群定位"), module("m2", 2, "裂变增长")],
-            )?;
+            courses::replace_modules(tx, fixture::COURSE, &[module("m1", 1, "社群定位"), module("m2", 2, "裂变增长")])?;
             let quizzes = [
                 fixture::quiz(json!({})),
                 fixture::quiz(json!({"id": "drill", "title": "随堂练习", "purpose": "practice"})),
             ];
             let items: Vec<ItemRecord> = quizzes
                 .iter()
-                .map(|q| ItemRecord {
-                    id: q["id"].as_str().unwrap().into(),
-                    body: q.to_string(),
-                })
+                .map(|q| ItemRecord { id: q["id"].as_str().unwrap().into(), body: q.to_string() })
                 .collect();
             course_items::replace_items(tx, fixture::COURSE, ItemKind::Quiz, &items)?;
             profiles::rename(tx, LEARNER, "王小明")?;
@@ -113,32 +106,19 @@ fn not_eligible_names_what_is_missing_and_issues_nothing() {
     let status = eligibility(&store, LEARNER, fixture::COURSE).unwrap();
     assert!(!status.eligible);
     assert_eq!(
-        status
-            .modules_to_complete
-            .iter()
-            .map(|m| m.title.as_str())
-            .collect::<Vec<_>>(),
+        status.modules_to_complete.iter().map(|m| m.title.as_str()).collect::<Vec<_>>(),
         ["社群定位", "裂变增长"]
     );
     // The practice quiz is not required.
-    assert_eq!(
-        status.quizzes_to_pass.iter().map(|q| q.id.as_str()).collect::<Vec<_>>(),
-        [fixture::QUIZ]
-    );
+    assert_eq!(status.quizzes_to_pass.iter().map(|q| q.id.as_str()).collect::<Vec<_>>(), [fixture::QUIZ]);
     let error = issue(&mut store, LEARNER, fixture::COURSE, day(1)).unwrap_err();
     let message = error.to_string();
     assert!(matches!(error, AppError::Rejected(_)));
-    assert!(
-        message.contains("社群定位") && message.contains("模块测验"),
-        "{message}"
-    );
+    assert!(message.contains("社群定位") && message.contains("模块测验"), "{message}");
     let out = dir.path().join("cert.pdf");
     assert!(export_pdf(&mut store, LEARNER, fixture::COURSE, &out, day(1)).is_err());
     assert!(!out.exists(), "nothing written for an ineligible learner");
-    let count: i64 = store
-        .conn()
-        .query_row("SELECT count(*) FROM certificates", [], |r| r.get(0))
-        .unwrap();
+    let count: i64 = store.conn().query_row("SELECT count(*) FROM certificates", [], |r| r.get(0)).unwrap();
     assert_eq!(count, 0);
 }
 
@@ -156,31 +136,17 @@ fn one_certificate_per_course_version_with_a_verifiable_code() {
 
     let checked = verify(&store, &first.code.to_lowercase()).unwrap();
     assert_eq!(checked.certificate, first);
-    assert!(matches!(
-        verify(&store, "QX-0000-0000-0000-0000"),
-        Err(AppError::NotFound(_))
-    ));
+    assert!(matches!(verify(&store, "QX-0000-0000-0000-0000"), Err(AppError::NotFound(_))));
     assert!(matches!(verify(&store, "not a code"), Err(AppError::Rejected(_))));
     // A row edited afterwards no longer matches its code.
-    store
-        .conn()
-        .execute("UPDATE certificates SET issued_on = '2025-01-01'", [])
-        .unwrap();
+    store.conn().execute("UPDATE certificates SET issued_on = '2025-01-01'", []).unwrap();
     let tampered = verify(&store, &first.code).unwrap_err().to_string();
     assert!(tampered.contains("altered"), "{tampered}");
 }
 
 fn poppler(tool: &str, file: &Path) -> String {
-    let output = Command::new(tool)
-        .arg(file)
-        .arg("-")
-        .output()
-        .unwrap_or_else(|e| panic!("{tool} is needed: {e}"));
-    assert!(
-        output.status.success(),
-        "{tool}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let output = Command::new(tool).arg(file).arg("-").output().unwrap_or_else(|e| panic!("{tool} is needed: {e}"));
+    assert!(output.status.success(), "{tool}: {}", String::from_utf8_lossy(&output.stderr));
     String::from_utf8(output.stdout).unwrap()
 }
 
@@ -196,9 +162,7 @@ fn the_pdf_embeds_a_cjk_font_and_prints_the_name_course_and_code() {
     let certificate = export_pdf(&mut store, LEARNER, fixture::COURSE, &out, day(1)).unwrap();
     let fonts = Command::new("pdffonts").arg(&out).output().unwrap();
     let fonts = String::from_utf8(fonts.stdout).unwrap();
-    let cjk = fonts
-        .lines()
-        .find(|l| l.contains("CJK") || l.contains("Noto") || l.contains("WenQuanYi"));
+    let cjk = fonts.lines().find(|l| l.contains("CJK") || l.contains("Noto") || l.contains("WenQuanYi"));
     let cjk = cjk.unwrap_or_else(|| panic!("no CJK font listed:\n{fonts}"));
     let columns: Vec<&str> = cjk.split_whitespace().collect();
     // Columns: name, type (may hold spaces), encoding, emb, sub, uni, object id, generation.
@@ -222,10 +186,7 @@ fn the_open_badge_has_the_ob3_fields_and_a_valid_eddsa_jcs_2022_proof() {
     let badge: Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
     assert_eq!(badge["@context"], json!([VC_CONTEXT, OB3_CONTEXT]));
     assert_eq!(badge["type"], json!(["VerifiableCredential", "OpenBadgeCredential"]));
-    assert!(
-        badge["issuer"]["id"].as_str().unwrap().starts_with("did:key:z6Mk"),
-        "Ed25519 did:key"
-    );
+    assert!(badge["issuer"]["id"].as_str().unwrap().starts_with("did:key:z6Mk"), "Ed25519 did:key");
     assert_eq!(badge["issuer"]["type"], json!(["Profile"]));
     assert_eq!(badge["validFrom"], "2026-12-02T09:30:00Z");
     let subject = &badge["credentialSubject"];
@@ -233,10 +194,7 @@ fn the_open_badge_has_the_ob3_fields_and_a_valid_eddsa_jcs_2022_proof() {
     assert_eq!(subject["identifier"][0]["identityHash"], "王小明");
     assert_eq!(subject["achievement"]["type"], json!(["Achievement"]));
     assert_eq!(subject["achievement"]["name"], "测验课程");
-    assert!(subject["achievement"]["criteria"]["narrative"]
-        .as_str()
-        .unwrap()
-        .contains("2 个"));
+    assert!(subject["achievement"]["criteria"]["narrative"].as_str().unwrap().contains("2 个"));
     assert!(badge["id"].as_str().unwrap().ends_with(&certificate.code));
     assert_eq!(badge["proof"]["cryptosuite"], "eddsa-jcs-2022");
     assert!(badge["proof"]["proofValue"].as_str().unwrap().starts_with('z'));
@@ -245,10 +203,7 @@ fn the_open_badge_has_the_ob3_fields_and_a_valid_eddsa_jcs_2022_proof() {
     // Any change to the signed content breaks the proof.
     let mut forged = badge.clone();
     forged["credentialSubject"]["identifier"][0]["identityHash"] = json!("李四");
-    assert!(verify_credential(&forged)
-        .unwrap_err()
-        .to_string()
-        .contains("signature"));
+    assert!(verify_credential(&forged).unwrap_err().to_string().contains("signature"));
     let mut swapped = badge.clone();
     swapped["proof"]["created"] = json!("2030-01-01T00:00:00Z");
     assert!(verify_credential(&swapped).is_err());
@@ -297,14 +252,20 @@ fn a_completion_rule_that_names_a_task_holds_the_certificate_until_the_task_is_g
     use crate::tasks::learner;
     let dir = tempfile::tempdir().unwrap();
     let mut store = task_course(&dir.path().join("t.db"));
-    assert!(eligibility(&store, tasks::LEARNER, tasks::COURSE).unwrap().eligible, "without a rule, reading is enough here");
+    assert!(
+        eligibility(&store, tasks::LEARNER, tasks::COURSE).unwrap().eligible,
+        "without a rule, reading is enough here"
+    );
 
     let rule = r#"{"task":[{"id":"task-welcome","min_percent":60.0}],"surveys":[]}"#;
     store.transact(|tx| courses::replace_completion_rule(tx, tasks::COURSE, Some(rule))).unwrap();
     let status = eligibility(&store, tasks::LEARNER, tasks::COURSE).unwrap();
     assert!(!status.eligible);
     assert_eq!(status.tasks_to_reach.len(), 1);
-    assert_eq!((status.tasks_to_reach[0].title.as_str(), status.tasks_to_reach[0].best_percent), ("写一条新群欢迎语", None));
+    assert_eq!(
+        (status.tasks_to_reach[0].title.as_str(), status.tasks_to_reach[0].best_percent),
+        ("写一条新群欢迎语", None)
+    );
     let refused = issue(&mut store, tasks::LEARNER, tasks::COURSE, day(1)).unwrap_err().to_string();
     assert!(refused.contains("写一条新群欢迎语 (≥ 60%)"), "{refused}");
 
@@ -323,7 +284,16 @@ fn a_completion_rule_that_names_a_task_holds_the_certificate_until_the_task_is_g
     assert_eq!(status.tasks_to_reach[0].best_percent, Some(50.0));
 
     // Resubmitted and graded at 4 + 3 = 70 %: the certificate is theirs.
-    learner::save_draft(&mut store, tasks::LEARNER, tasks::COURSE, tasks::TASK, "欢迎加入！本周五晚八点读书会。", &[], day(4)).unwrap();
+    learner::save_draft(
+        &mut store,
+        tasks::LEARNER,
+        tasks::COURSE,
+        tasks::TASK,
+        "欢迎加入！本周五晚八点读书会。",
+        &[],
+        day(4),
+    )
+    .unwrap();
     let second = learner::submit(&mut store, tasks::LEARNER, tasks::COURSE, tasks::TASK, day(4)).unwrap().id;
     grading::save_mark(&mut store, tasks::INSTRUCTOR, &second, &mark(2, 1), day(5)).unwrap();
     grading::release(&mut store, tasks::INSTRUCTOR, &second, day(5)).unwrap();

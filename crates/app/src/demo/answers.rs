@@ -20,11 +20,7 @@ pub(super) fn answer(question: &Question, right: bool, rng: &mut ChaCha8Rng) -> 
     match question.kind {
         QuestionType::Single => {
             let key = question.answer.and_then(|a| a.as_number()).map_or(0, |n| n as usize);
-            let pick = if right || option_count < 2 {
-                key
-            } else {
-                other_than(key, option_count, rng)
-            };
+            let pick = if right || option_count < 2 { key } else { other_than(key, option_count, rng) };
             LearnerAnswer::Choice(option_key(pick))
         }
         QuestionType::Multiple => {
@@ -62,11 +58,7 @@ pub(super) fn answer(question: &Question, right: bool, rng: &mut ChaCha8Rng) -> 
                 rights.swap(0, 1);
             }
             LearnerAnswer::Pairs(
-                rights
-                    .into_iter()
-                    .enumerate()
-                    .map(|(l, r)| (option_key(l), option_key(r)))
-                    .collect::<BTreeMap<_, _>>(),
+                rights.into_iter().enumerate().map(|(l, r)| (option_key(l), option_key(r))).collect::<BTreeMap<_, _>>(),
             )
         }
         QuestionType::Ordering => {

@@ -81,21 +81,13 @@ pub fn run_demo(store: &mut Store, options: DemoOptions, now: DateTime<Utc>) -> 
     }
     let mut rng = ChaCha8Rng::seed_from_u64(options.seed);
     let start = now - Duration::days(42);
-    let mut summary = DemoSummary {
-        courses: installed.len(),
-        learners: options.learners,
-        ..DemoSummary::default()
-    };
+    let mut summary = DemoSummary { courses: installed.len(), learners: options.learners, ..DemoSummary::default() };
     let instructor = demo_instructor(store, start, &mut summary)?;
 
     let cohort = people::personas(&mut rng, options.learners);
     let mut learners = Vec::with_capacity(cohort.len());
     for persona in &cohort {
-        let new = NewProfile {
-            display_name: persona.name.clone(),
-            avatar_colour: None,
-            pin: None,
-        };
+        let new = NewProfile { display_name: persona.name.clone(), avatar_colour: None, pin: None };
         learners.push(create_profile(store, &instructor, &new, start)?.id);
     }
     for course in &installed {
@@ -127,7 +119,17 @@ pub fn run_demo(store: &mut Store, options: DemoOptions, now: DateTime<Utc>) -> 
             if let Some((_, post)) = &tests {
                 // Those who finish take the post-test; a few who dropped out come back for it.
                 if finished || rng.random_bool(0.15) {
-                    take_quiz(store, &mut rng, &course.id, post, persona, learner, &instructor, &mut clock, &mut summary)?;
+                    take_quiz(
+                        store,
+                        &mut rng,
+                        &course.id,
+                        post,
+                        persona,
+                        learner,
+                        &instructor,
+                        &mut clock,
+                        &mut summary,
+                    )?;
                     summary.post_tests += 1;
                 }
             }
@@ -135,14 +137,7 @@ pub fn run_demo(store: &mut Store, options: DemoOptions, now: DateTime<Utc>) -> 
                 answer_surveys(store, &mut rng, &course.id, persona, learner, clock, &mut summary)?;
             }
         }
-        grade_submissions(
-            store,
-            &mut rng,
-            &instructor,
-            &versions,
-            now - Duration::days(2),
-            &mut summary,
-        )?;
+        grade_submissions(store, &mut rng, &instructor, &versions, now - Duration::days(2), &mut summary)?;
         impact_study(store, &mut rng, course, &cohort, &instructor, start, &mut summary)?;
     }
     Ok(summary)
@@ -223,15 +218,9 @@ fn answer_surveys(
 /// first admin with [`DEMO_PIN`].
 fn demo_instructor(store: &mut Store, at: DateTime<Utc>, summary: &mut DemoSummary) -> Result<String> {
     let caller = profiles::active_profile(store, at)?.id;
-    let new = NewProfile {
-        display_name: "演示讲师".into(),
-        avatar_colour: Some("#2f6f4e".into()),
-        pin: None,
-    };
+    let new = NewProfile { display_name: "演示讲师".into(), avatar_colour: Some("#2f6f4e".into()), pin: None };
     let id = create_profile(store, &caller, &new, at)?.id;
-    let admin = profile_rows::list(store.conn())?
-        .into_iter()
-        .find(|p| p.role == Role::Admin);
+    let admin = profile_rows::list(store.conn())?.into_iter().find(|p| p.role == Role::Admin);
     match admin {
         Some(admin) => {
             set_profile_role(store, &admin.id, &id, Role::Instructor, Some(DEMO_PIN))?;
@@ -266,17 +255,7 @@ fn learn_course(
         reading::open_module(store, learner, Readers::Learners, &course.id, &module.id, *clock)?;
         summary.modules_opened += 1;
         for listed in quiz::module_quizzes(store, learner, &course.id, &module.id, *clock)? {
-            take_quiz(
-                store,
-                rng,
-                &course.id,
-                &listed.quiz_id,
-                persona,
-                learner,
-                instructor,
-                clock,
-                summary,
-            )?;
+            take_quiz(store, rng, &course.id, &listed.quiz_id, persona, learner, instructor, clock, summary)?;
         }
         for task in tasks::learner::module_tasks(store, learner, &course.id, &module.id)? {
             // Most learners hand in practice work; the last module reached is often unfinished.
@@ -317,9 +296,9 @@ fn take_quiz(
     let mut shown_questions: Vec<_> = attempt.questions.iter().collect();
     shown_questions.sort_by(|a, b| a.id.cmp(&b.id));
     // Thinking time per question, so the attempt ends well within its time limit.
-    let per_question = attempt.time_limit_seconds.map_or(90, |limit| {
-        (limit as i64 * 4 / 5 / shown_questions.len().max(1) as i64).clamp(2, 90)
-    });
+    let per_question = attempt
+        .time_limit_seconds
+        .map_or(90, |limit| (limit as i64 * 4 / 5 / shown_questions.len().max(1) as i64).clamp(2, 90));
     let mut short_answers: Vec<(String, f64, bool)> = Vec::new();
     for shown in shown_questions {
         let record = questions::get_question(store.conn(), course, &shown.id)?;
@@ -342,11 +321,7 @@ fn take_quiz(
         // Graded a day later by the instructor; a few stay in the marking queue.
         if rng.random_bool(0.8) {
             let score = if right { points } else { (points / 2.0).floor() };
-            let comment = if right {
-                "要点齐全。"
-            } else {
-                "还需要说明如何用数据复盘。"
-            };
+            let comment = if right { "要点齐全。" } else { "还需要说明如何用数据复盘。" };
             quiz::grade_answer(
                 store,
                 instructor,
@@ -388,14 +363,11 @@ fn grade_submissions(
         };
         for criterion in &view.task.rubric.criteria {
             let top = criterion.levels.len().saturating_sub(1);
-            let level = ((top as f64) * (ability + rng.random_range(-0.2..0.2)))
-                .round()
-                .clamp(0.0, top as f64) as usize;
+            let level =
+                ((top as f64) * (ability + rng.random_range(-0.2..0.2))).round().clamp(0.0, top as f64) as usize;
             input.levels.insert(criterion.id.clone(), level);
             if level < top {
-                input
-                    .comments
-                    .insert(criterion.id.clone(), writing::criterion_comment(rng, &criterion.title));
+                input.comments.insert(criterion.id.clone(), writing::criterion_comment(rng, &criterion.title));
             }
         }
         input.feedback = writing::feedback(*ability).to_string();
@@ -418,10 +390,7 @@ fn impact_study(
     start: DateTime<Utc>,
     summary: &mut DemoSummary,
 ) -> Result<()> {
-    let metrics: Vec<_> = impact::metric_templates(store, instructor, &course.id)?
-        .into_iter()
-        .take(4)
-        .collect();
+    let metrics: Vec<_> = impact::metric_templates(store, instructor, &course.id)?.into_iter().take(4).collect();
     if metrics.is_empty() || cohort.is_empty() {
         return Ok(());
     }
@@ -451,11 +420,7 @@ fn impact_study(
     for (unit, group, ability) in units {
         for metric in &metrics {
             let percent = metric.unit.contains('%');
-            let base = if percent {
-                rng.random_range(15.0..45.0)
-            } else {
-                rng.random_range(40.0..400.0)
-            };
+            let base = if percent { rng.random_range(15.0..45.0) } else { rng.random_range(40.0..400.0) };
             // Trained learners improve with ability; everyone drifts a little.
             let lift = 1.0 + 0.35 * ability + rng.random_range(-0.08..0.1);
             let after = if percent { (base * lift).min(100.0) } else { base * lift };

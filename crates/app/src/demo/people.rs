@@ -29,25 +29,14 @@ pub(super) fn personas(rng: &mut ChaCha8Rng, count: usize) -> Vec<Persona> {
     let mut seen = std::collections::HashMap::<String, usize>::new();
     (0..count)
         .map(|_| {
-            let base = format!(
-                "{}{}",
-                SURNAMES[rng.random_range(0..SURNAMES.len())],
-                GIVEN[rng.random_range(0..GIVEN.len())]
-            );
+            let base =
+                format!("{}{}", SURNAMES[rng.random_range(0..SURNAMES.len())], GIVEN[rng.random_range(0..GIVEN.len())]);
             let n = seen.entry(base.clone()).or_insert(0);
             *n += 1;
             let name = if *n == 1 { base } else { format!("{base}{n}") };
             // Most of a class finishes everything; the rest drop out somewhere.
-            let reach = if rng.random_bool(0.6) {
-                1.0
-            } else {
-                rng.random_range(0.3..1.0)
-            };
-            Persona {
-                name,
-                ability: rng.random_range(0.45..0.95),
-                reach,
-            }
+            let reach = if rng.random_bool(0.6) { 1.0 } else { rng.random_range(0.3..1.0) };
+            Persona { name, ability: rng.random_range(0.45..0.95), reach }
         })
         .collect()
 }

@@ -184,7 +184,10 @@ mod tests {
         let sheet = Sheet {
             name: "x".into(),
             header: vec!["a".into()],
-            rows: ["=HYPERLINK(\"http://x\")", "+1+2", "@SUM(A1)", "-5", "-", "正常"].iter().map(|t| vec![(*t).into()]).collect(),
+            rows: ["=HYPERLINK(\"http://x\")", "+1+2", "@SUM(A1)", "-5", "-", "正常"]
+                .iter()
+                .map(|t| vec![(*t).into()])
+                .collect(),
         };
         let text = String::from_utf8(csv_bytes(&sheet).unwrap()[3..].to_vec()).unwrap();
         assert_eq!(text, "a\n\"'=HYPERLINK(\"\"http://x\"\")\"\n'+1+2\n'@SUM(A1)\n-5\n'-\n正常\n");

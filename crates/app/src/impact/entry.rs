@@ -62,10 +62,7 @@ pub fn record_observations(
                 FORM,
                 line,
                 1,
-                msg!(
-                    "the unit (learner, team or store) is empty",
-                    "单位（学员、团队或门店）为空"
-                ),
+                msg!("the unit (learner, team or store) is empty", "单位（学员、团队或门店）为空"),
             ));
             continue;
         }
@@ -79,10 +76,7 @@ pub fn record_observations(
                 FORM,
                 line,
                 2,
-                msg!(
-                    "metric {metric:?} is not in the study",
-                    "指标 {metric:?} 不在本研究中"
-                ),
+                msg!("metric {metric:?} is not in the study", "指标 {metric:?} 不在本研究中"),
             ));
             continue;
         };

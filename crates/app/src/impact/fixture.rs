@@ -58,13 +58,7 @@ pub fn install(store: &mut Store) -> Result<()> {
 }
 
 fn records(items: &[serde_json::Value]) -> Vec<ItemRecord> {
-    items
-        .iter()
-        .map(|v| ItemRecord {
-            id: v["id"].as_str().unwrap_or_default().into(),
-            body: v.to_string(),
-        })
-        .collect()
+    items.iter().map(|v| ItemRecord { id: v["id"].as_str().unwrap_or_default().into(), body: v.to_string() }).collect()
 }
 
 /// A store study with ROI inputs and no metrics or members yet.
@@ -102,19 +96,13 @@ const QUIZ_TAKERS: [(&str, &str, f64, f64); 6] = [
 /// formulas, so every run builds the same data. Returns the study id.
 pub fn populated_study(store: &mut Store) -> Result<String> {
     use super::{
-        create_study, metric_templates, record_observations, submit_survey, GroupInput,
-        ObservationInput, PeriodInput, SurveyAnswer,
+        create_study, metric_templates, record_observations, submit_survey, GroupInput, ObservationInput, PeriodInput,
+        SurveyAnswer,
     };
     use chrono::TimeZone;
-    let now = chrono::Utc
-        .with_ymd_and_hms(2026, 4, 1, 9, 0, 0)
-        .single()
-        .expect("fixed time");
+    let now = chrono::Utc.with_ymd_and_hms(2026, 4, 1, 9, 0, 0).single().expect("fixed time");
     let mut input = study_input();
-    input.metrics = metric_templates(store, INSTRUCTOR, COURSE)?
-        .into_iter()
-        .filter(|m| m.id != "complaints")
-        .collect();
+    input.metrics = metric_templates(store, INSTRUCTOR, COURSE)?.into_iter().filter(|m| m.id != "complaints").collect();
     let study = create_study(store, INSTRUCTOR, &input, now)?;
     let mut rows = Vec::new();
     let mut add = |unit: String, group, metric: &str, before: f64, after: f64| {
@@ -131,31 +119,13 @@ pub fn populated_study(store: &mut Store) -> Result<String> {
     for i in 0..12 {
         let x = f64::from(i);
         let unit = format!("训练{:02}店", i + 1);
-        add(
-            unit.clone(),
-            GroupInput::Treatment,
-            "active_rate",
-            15.0 + x * 0.7,
-            20.5 + x * 0.7 + (x % 3.0) * 0.9 - 0.9,
-        );
-        add(
-            unit,
-            GroupInput::Treatment,
-            "sales",
-            80_000.0 + x * 3_500.0,
-            91_000.0 + x * 3_700.0 + (x % 4.0) * 1_200.0,
-        );
+        add(unit.clone(), GroupInput::Treatment, "active_rate", 15.0 + x * 0.7, 20.5 + x * 0.7 + (x % 3.0) * 0.9 - 0.9);
+        add(unit, GroupInput::Treatment, "sales", 80_000.0 + x * 3_500.0, 91_000.0 + x * 3_700.0 + (x % 4.0) * 1_200.0);
     }
     for i in 0..10 {
         let x = f64::from(i);
         let unit = format!("对照{:02}店", i + 1);
-        add(
-            unit.clone(),
-            GroupInput::Control,
-            "active_rate",
-            15.5 + x * 0.6,
-            15.6 + x * 0.6 + (x % 3.0 - 1.0) * 0.8,
-        );
+        add(unit.clone(), GroupInput::Control, "active_rate", 15.5 + x * 0.6, 15.6 + x * 0.6 + (x % 3.0 - 1.0) * 0.8);
         add(
             unit,
             GroupInput::Control,
@@ -197,16 +167,8 @@ pub fn populated_study(store: &mut Store) -> Result<String> {
     let comments = ["社群分层运营的方法马上能用", "活动复盘模板很实用", ""];
     for (i, (id, ..)) in QUIZ_TAKERS.iter().take(3).enumerate() {
         let answers = [
-            SurveyAnswer {
-                item_id: "overall".into(),
-                rating: Some([5, 4, 4][i]),
-                text: None,
-            },
-            SurveyAnswer {
-                item_id: "useful".into(),
-                rating: None,
-                text: Some(comments[i].into()),
-            },
+            SurveyAnswer { item_id: "overall".into(), rating: Some([5, 4, 4][i]), text: None },
+            SurveyAnswer { item_id: "useful".into(), rating: None, text: Some(comments[i].into()) },
         ];
         submit_survey(store, id, COURSE, "satisfaction", &answers, now)?;
     }

@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 use super::observations::{find_metric, write_entries, Entry, WriteSummary};
 use super::studies::{load_view, MetricDefinition};
 use super::table::{read_table, Table};
-use super::{authorise, parse_group_text, parse_period_text, parse_value_text, unit_problem, excerpt};
+use super::{authorise, excerpt, parse_group_text, parse_period_text, parse_value_text, unit_problem};
 use crate::{AppError, Result};
 
 /// Rows shown in the preview.
@@ -83,12 +83,7 @@ pub struct ImportSummary {
     pub written: WriteSummary,
 }
 
-pub fn preview_import(
-    store: &Store,
-    profile: &str,
-    study_id: &str,
-    path: &Path,
-) -> Result<ImportPreview> {
+pub fn preview_import(store: &Store, profile: &str, study_id: &str, path: &Path) -> Result<ImportPreview> {
     authorise(store.conn(), profile)?;
     load_view(store.conn(), study_id)?;
     let table = read_table(path)?;
@@ -98,10 +93,7 @@ pub fn preview_import(
             .rows
             .iter()
             .take(PREVIEW_ROWS)
-            .map(|(line, cells)| PreviewRow {
-                line: *line,
-                cells: cells.clone(),
-            })
+            .map(|(line, cells)| PreviewRow { line: *line, cells: cells.clone() })
             .collect(),
         total_rows: table.rows.len(),
         file: table.file,
@@ -122,13 +114,8 @@ pub fn import_observations(
     let table = read_table(path)?;
     let entries = parse_rows(&table, mapping, &study.metrics)?;
     let stamp = now.to_rfc3339_opts(SecondsFormat::Secs, true);
-    let written = store
-        .transact(|tx| write_entries(tx, study_id, &table.file, &entries, &table.file, &stamp))?;
-    Ok(ImportSummary {
-        file: table.file,
-        rows_read: table.rows.len(),
-        written,
-    })
+    let written = store.transact(|tx| write_entries(tx, study_id, &table.file, &entries, &table.file, &stamp))?;
+    Ok(ImportSummary { file: table.file, rows_read: table.rows.len(), written })
 }
 
 /// Guesses the mapping from header names.
@@ -140,18 +127,7 @@ pub fn suggest_mapping(headers: &[String]) -> SuggestedMapping {
         })
     };
     SuggestedMapping {
-        learner: find(&[
-            "learner",
-            "unit",
-            "store",
-            "team",
-            "学员",
-            "学员编号",
-            "门店",
-            "团队",
-            "单位",
-            "对象",
-        ]),
+        learner: find(&["learner", "unit", "store", "team", "学员", "学员编号", "门店", "团队", "单位", "对象"]),
         group: find(&["group", "arm", "组别", "分组", "组"]),
         metric: find(&["metric", "指标", "指标编号", "指标名称"]),
         period: find(&["period", "phase", "阶段", "时期", "期间"]),
@@ -160,18 +136,9 @@ pub fn suggest_mapping(headers: &[String]) -> SuggestedMapping {
 }
 
 /// Checks every row; on any problem returns them all, one per bad cell.
-fn parse_rows(
-    table: &Table,
-    mapping: &ColumnMapping,
-    metrics: &[MetricDefinition],
-) -> Result<Vec<Entry>> {
-    let columns = [
-        Some(mapping.learner),
-        mapping.group,
-        Some(mapping.metric),
-        Some(mapping.period),
-        Some(mapping.value),
-    ];
+fn parse_rows(table: &Table, mapping: &ColumnMapping, metrics: &[MetricDefinition]) -> Result<Vec<Entry>> {
+    let columns =
+        [Some(mapping.learner), mapping.group, Some(mapping.metric), Some(mapping.period), Some(mapping.value)];
     let width = table.headers.len();
     if let Some(bad) = columns.iter().flatten().find(|&&c| c >= width) {
         return Err(AppError::Rejected(format!(
@@ -183,10 +150,7 @@ fn parse_rows(
     let mut mapped: Vec<usize> = columns.iter().flatten().copied().collect();
     mapped.sort_unstable();
     if mapped.windows(2).any(|w| w[0] == w[1]) {
-        return Err(AppError::Rejected(format!(
-            "{}: one column is mapped to two fields",
-            table.file
-        )));
+        return Err(AppError::Rejected(format!("{}: one column is mapped to two fields", table.file)));
     }
 
     let mut problems = Vec::new();
@@ -196,18 +160,11 @@ fn parse_rows(
     for (line, row) in &table.rows {
         let line = *line;
         let cell = |c: usize| row.get(c).map_or("", String::as_str);
-        let mut error = |col: usize, message: Message| {
-            problems.push(Diagnostic::error(&table.file, line, col + 1, message))
-        };
+        let mut error =
+            |col: usize, message: Message| problems.push(Diagnostic::error(&table.file, line, col + 1, message));
         let unit = cell(mapping.learner);
         if unit.is_empty() {
-            error(
-                mapping.learner,
-                msg!(
-                    "the unit (learner, team or store) is empty",
-                    "单位（学员、团队或门店）为空"
-                ),
-            );
+            error(mapping.learner, msg!("the unit (learner, team or store) is empty", "单位（学员、团队或门店）为空"));
             continue;
         }
         if let Some(problem) = unit_problem(unit) {
@@ -269,10 +226,7 @@ fn parse_rows(
                     let first = entry.origin.0;
                     error(
                         mapping.group.unwrap_or(0),
-                        msg!(
-                            "{unit:?} is in another group on line {first}",
-                            "{unit:?} 在第 {first} 行属于另一个组"
-                        ),
+                        msg!("{unit:?} is in another group on line {first}", "{unit:?} 在第 {first} 行属于另一个组"),
                     );
                     continue;
                 }
@@ -296,18 +250,13 @@ fn parse_rows(
         return Err(AppError::Invalid(problems));
     }
     if combined.is_empty() {
-        return Err(AppError::Rejected(format!(
-            "{}: the file has a header but no data rows",
-            table.file
-        )));
+        return Err(AppError::Rejected(format!("{}: the file has a header but no data rows", table.file)));
     }
     Ok(combined
         .into_iter()
         .map(|(mut entry, values)| {
-            let aggregation = metrics
-                .iter()
-                .find(|m| m.id == entry.metric_id)
-                .map_or(Aggregation::Last, |m| m.aggregation);
+            let aggregation =
+                metrics.iter().find(|m| m.id == entry.metric_id).map_or(Aggregation::Last, |m| m.aggregation);
             entry.value = aggregate(aggregation, &values);
             entry
         })
@@ -332,33 +281,19 @@ mod tests {
 
     #[test]
     fn headers_in_english_or_chinese_are_recognised() {
-        let headers: Vec<String> = ["门店", "组别", "指标", "阶段", "数值"]
-            .map(String::from)
-            .to_vec();
+        let headers: Vec<String> = ["门店", "组别", "指标", "阶段", "数值"].map(String::from).to_vec();
         let s = suggest_mapping(&headers);
-        assert_eq!(
-            (s.learner, s.group, s.metric, s.period, s.value),
-            (Some(0), Some(1), Some(2), Some(3), Some(4))
-        );
+        assert_eq!((s.learner, s.group, s.metric, s.period, s.value), (Some(0), Some(1), Some(2), Some(3), Some(4)));
         let s = suggest_mapping(&["Value".into(), "learner".into(), "other".into()]);
         assert_eq!((s.learner, s.value, s.metric), (Some(1), Some(0), None));
     }
 
     #[test]
     fn aggregation_never_reads_a_gap_as_zero() {
-        assert_eq!(
-            aggregate(Aggregation::Sum, &[Some(1.0), Some(2.5)]),
-            Some(3.5)
-        );
+        assert_eq!(aggregate(Aggregation::Sum, &[Some(1.0), Some(2.5)]), Some(3.5));
         assert_eq!(aggregate(Aggregation::Sum, &[Some(1.0), None]), None);
-        assert_eq!(
-            aggregate(Aggregation::Mean, &[Some(1.0), None, Some(3.0)]),
-            Some(2.0)
-        );
-        assert_eq!(
-            aggregate(Aggregation::Last, &[Some(1.0), Some(4.0)]),
-            Some(4.0)
-        );
+        assert_eq!(aggregate(Aggregation::Mean, &[Some(1.0), None, Some(3.0)]), Some(2.0));
+        assert_eq!(aggregate(Aggregation::Last, &[Some(1.0), Some(4.0)]), Some(4.0));
         assert_eq!(aggregate(Aggregation::Last, &[Some(1.0), None]), None);
     }
 }

@@ -16,8 +16,8 @@ pub mod fixture;
 mod import;
 mod observations;
 pub mod report;
-mod studies;
 mod sheet_extent;
+mod studies;
 mod survey;
 mod table;
 #[cfg(test)]
@@ -25,13 +25,13 @@ mod tests;
 
 pub use entry::{record_observations, GroupInput, ObservationInput, PeriodInput};
 pub use import::{
-    import_observations, preview_import, suggest_mapping, ColumnMapping, ImportPreview,
-    ImportSummary, PreviewRow, SuggestedMapping, PREVIEW_ROWS,
+    import_observations, preview_import, suggest_mapping, ColumnMapping, ImportPreview, ImportSummary, PreviewRow,
+    SuggestedMapping, PREVIEW_ROWS,
 };
 pub use observations::WriteSummary;
 pub use studies::{
-    create_study, delete_study, get_study, list_studies, metric_templates, update_study,
-    MetricDefinition, StudyInput, StudyView, UnitKind,
+    create_study, delete_study, get_study, list_studies, metric_templates, update_study, MetricDefinition, StudyInput,
+    StudyView, UnitKind,
 };
 pub use survey::{submit_survey, survey_forms, SurveyAnswer, SurveyForm, MAX_TEXT_CHARS};
 pub use table::{read_table, Table, MAX_FILE_BYTES};
@@ -46,13 +46,7 @@ use crate::{AppError, Result};
 
 /// Studies and reports hold business figures: instructors and admins only.
 fn authorise(conn: &Connection, profile: &str) -> Result<()> {
-    access::require(
-        conn,
-        profile,
-        Role::Instructor,
-        "managing impact studies and reports",
-    )
-    .map(drop)
+    access::require(conn, profile, Role::Instructor, "managing impact studies and reports").map(drop)
 }
 
 fn arm_str(group: Group) -> &'static str {
@@ -68,21 +62,15 @@ fn parse_arm(text: &str) -> Option<Group> {
 }
 
 fn parse_template(course_id: &str, item: &ItemRecord) -> Result<MetricTemplate> {
-    serde_json::from_str(&item.body).map_err(|e| {
-        AppError::Internal(format!(
-            "metric template {} of course {course_id} is corrupt: {e}",
-            item.id
-        ))
-    })
+    serde_json::from_str(&item.body)
+        .map_err(|e| AppError::Internal(format!("metric template {} of course {course_id} is corrupt: {e}", item.id)))
 }
 
 /// A group as admins write it in a sheet, in English or Chinese.
 fn parse_group_text(text: &str) -> Option<Group> {
     let t = text.trim().to_lowercase();
     match t.as_str() {
-        "treatment" | "trained" | "t" | "训练组" | "实验组" | "培训组" | "受训组" => {
-            Some(Group::Treatment)
-        }
+        "treatment" | "trained" | "t" | "训练组" | "实验组" | "培训组" | "受训组" => Some(Group::Treatment),
         "control" | "c" | "对照组" | "控制组" | "未培训组" => Some(Group::Control),
         _ => None,
     }
@@ -92,9 +80,7 @@ fn parse_group_text(text: &str) -> Option<Group> {
 fn parse_period_text(text: &str) -> Option<Period> {
     let t = text.trim().to_lowercase();
     match t.as_str() {
-        "before" | "pre" | "baseline" | "培训前" | "训练前" | "前测" | "基线" | "前" => {
-            Some(Period::Before)
-        }
+        "before" | "pre" | "baseline" | "培训前" | "训练前" | "前测" | "基线" | "前" => Some(Period::Before),
         "after" | "post" | "培训后" | "训练后" | "后测" | "后" => Some(Period::After),
         _ => None,
     }
@@ -140,11 +126,7 @@ fn parse_value_text(text: &str) -> std::result::Result<Option<f64>, qunxue_core:
     if MISSING.iter().any(|m| t.eq_ignore_ascii_case(m)) {
         return Ok(None);
     }
-    let cleaned: String = t
-        .trim_end_matches(['%', '％'])
-        .chars()
-        .filter(|c| *c != ',' && *c != '，')
-        .collect();
+    let cleaned: String = t.trim_end_matches(['%', '％']).chars().filter(|c| *c != ',' && *c != '，').collect();
     match cleaned.trim().parse::<f64>() {
         Ok(v) if v.is_finite() => Ok(Some(v)),
         _ => {

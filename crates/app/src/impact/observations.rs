@@ -40,14 +40,8 @@ pub struct WriteSummary {
 }
 
 /// Looks a metric up by id or by name, as admins write either.
-pub(crate) fn find_metric<'a>(
-    metrics: &'a [MetricDefinition],
-    text: &str,
-) -> Option<&'a MetricDefinition> {
-    metrics
-        .iter()
-        .find(|m| m.id == text)
-        .or_else(|| metrics.iter().find(|m| m.name == text))
+pub(crate) fn find_metric<'a>(metrics: &'a [MetricDefinition], text: &str) -> Option<&'a MetricDefinition> {
+    metrics.iter().find(|m| m.id == text).or_else(|| metrics.iter().find(|m| m.name == text))
 }
 
 /// Writes `entries` into the study in `tx`; any entry whose unit would
@@ -64,18 +58,13 @@ pub(crate) fn write_entries(
         .into_iter()
         .filter_map(|u| parse_arm(&u.arm).map(|arm| (u.label, (arm, None))))
         .collect();
-    let existing: HashMap<(String, String, &'static str), ()> =
-        db::list_observations(tx, study_id)?
-            .into_iter()
-            .map(|o| {
-                let period = if o.period == "before" {
-                    "before"
-                } else {
-                    "after"
-                };
-                ((o.unit, o.metric_id, period), ())
-            })
-            .collect();
+    let existing: HashMap<(String, String, &'static str), ()> = db::list_observations(tx, study_id)?
+        .into_iter()
+        .map(|o| {
+            let period = if o.period == "before" { "before" } else { "after" };
+            ((o.unit, o.metric_id, period), ())
+        })
+        .collect();
     let mut problems = Vec::new();
     let mut summary = WriteSummary::default();
     for entry in entries {
@@ -106,37 +95,21 @@ pub(crate) fn write_entries(
             (Some(_), _) => {}
             (None, Some(arm)) => {
                 arms.insert(entry.unit.clone(), (arm, Some(entry.origin)));
-                db::upsert_unit(
-                    tx,
-                    study_id,
-                    &UnitRecord {
-                        label: entry.unit.clone(),
-                        arm: arm_str(arm).to_owned(),
-                    },
-                )?;
+                db::upsert_unit(tx, study_id, &UnitRecord { label: entry.unit.clone(), arm: arm_str(arm).to_owned() })?;
                 summary.units_added += 1;
             }
             (None, None) => {
-                problems.push(Diagnostic::error(
-                    file,
-                    line,
-                    col,
-                    {
-                        let unit = &entry.unit;
-                        msg!(
-                            "{unit:?} is not in the study; map a group column or add it to a group first",
-                            "{unit:?} 不在本研究中；请先映射组别列，或先将其加入某个组"
-                        )
-                    },
-                ));
+                problems.push(Diagnostic::error(file, line, col, {
+                    let unit = &entry.unit;
+                    msg!(
+                        "{unit:?} is not in the study; map a group column or add it to a group first",
+                        "{unit:?} 不在本研究中；请先映射组别列，或先将其加入某个组"
+                    )
+                }));
                 continue;
             }
         }
-        if existing.contains_key(&(
-            entry.unit.clone(),
-            entry.metric_id.clone(),
-            entry.period.as_str(),
-        )) {
+        if existing.contains_key(&(entry.unit.clone(), entry.metric_id.clone(), entry.period.as_str())) {
             summary.values_replaced += 1;
         }
         db::upsert_observation(

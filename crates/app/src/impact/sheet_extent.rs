@@ -193,10 +193,14 @@ pub(crate) mod tests {
         let path = dir.path().join("data.ods");
         // An empty row, then 3 data rows of 2 + 1 cells, trailing empty cells
         // and 1,000 empty rows: the used rectangle is 3 × 3; the second sheet is 1 × 1.
-        let second = r#"<table:table-row><table:table-cell office:value-type="float" office:value="1"/></table:table-row>"#;
+        let second =
+            r#"<table:table-row><table:table-cell office:value-type="float" office:value="1"/></table:table-row>"#;
         ods_with(
             &path,
-            &[r#"<table:table-row><table:table-cell/></table:table-row><table:table-row table:number-rows-repeated="3"><table:table-cell table:number-columns-repeated="2" office:value-type="string"><text:p>a</text:p></table:table-cell><table:table-cell office:value-type="float" office:value="1"/><table:table-cell table:number-columns-repeated="16381"/></table:table-row><table:table-row table:number-rows-repeated="1000"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>"#, second],
+            &[
+                r#"<table:table-row><table:table-cell/></table:table-row><table:table-row table:number-rows-repeated="3"><table:table-cell table:number-columns-repeated="2" office:value-type="string"><text:p>a</text:p></table:table-cell><table:table-cell office:value-type="float" office:value="1"/><table:table-cell table:number-columns-repeated="16381"/></table:table-row><table:table-row table:number-rows-repeated="1000"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>"#,
+                second,
+            ],
         );
         assert_eq!(ods_largest_sheet_extent(&path), Some(Extent { rows: 3, columns: 3 }));
         assert!(check_ods(&path, "data.ods").is_ok());
@@ -207,7 +211,13 @@ pub(crate) mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("bomb.ods");
         // The reader expands every sheet when it opens the file, so a bomb in the second one counts too.
-        ods_with(&path, &[r#"<table:table-row><table:table-cell office:value-type="float" office:value="1"/></table:table-row>"#, BOMB]);
+        ods_with(
+            &path,
+            &[
+                r#"<table:table-row><table:table-cell office:value-type="float" office:value="1"/></table:table-row>"#,
+                BOMB,
+            ],
+        );
         assert!(std::fs::metadata(&path).unwrap().len() < 2_000, "a tiny file");
         let message = check_ods(&path, "bomb.ods").unwrap_err().to_string();
         assert!(message.contains("bomb.ods") && message.contains("1000000 rows × 100 columns"), "{message}");

@@ -46,9 +46,7 @@ impl UnitKind {
             "learner" => Ok(UnitKind::Learner),
             "team" => Ok(UnitKind::Team),
             "store" => Ok(UnitKind::Store),
-            other => Err(AppError::Internal(format!(
-                "stored study has unknown unit kind {other:?}"
-            ))),
+            other => Err(AppError::Internal(format!("stored study has unknown unit kind {other:?}"))),
         }
     }
 }
@@ -119,11 +117,7 @@ pub struct StudyView {
 }
 
 /// The course's metric templates, offered when setting up a study.
-pub fn metric_templates(
-    store: &Store,
-    profile: &str,
-    course_id: &str,
-) -> Result<Vec<MetricDefinition>> {
+pub fn metric_templates(store: &Store, profile: &str, course_id: &str) -> Result<Vec<MetricDefinition>> {
     authorise(store.conn(), profile)?;
     courses::get_course(store.conn(), course_id)?;
     course_items::list_items(store.conn(), course_id, ItemKind::MetricTemplate)?
@@ -132,12 +126,7 @@ pub fn metric_templates(
         .collect()
 }
 
-pub fn create_study(
-    store: &mut Store,
-    profile: &str,
-    input: &StudyInput,
-    now: DateTime<Utc>,
-) -> Result<StudyView> {
+pub fn create_study(store: &mut Store, profile: &str, input: &StudyInput, now: DateTime<Utc>) -> Result<StudyView> {
     authorise(store.conn(), profile)?;
     courses::get_course(store.conn(), &input.course_id)?;
     validate(input)?;
@@ -159,9 +148,7 @@ pub fn update_study(
     authorise(store.conn(), profile)?;
     let existing = db::get_study(store.conn(), id)?;
     if existing.course_id != input.course_id {
-        return Err(AppError::Rejected(
-            "a study cannot move to another course; create a new study".into(),
-        ));
+        return Err(AppError::Rejected("a study cannot move to another course; create a new study".into()));
     }
     validate(input)?;
     let stamp = now.to_rfc3339_opts(SecondsFormat::Secs, true);
@@ -172,12 +159,7 @@ pub fn update_study(
                 db::delete_metric(tx, id, &metric.id)?;
             }
         }
-        let keep_units: HashSet<&str> = input
-            .treatment
-            .iter()
-            .chain(&input.control)
-            .map(String::as_str)
-            .collect();
+        let keep_units: HashSet<&str> = input.treatment.iter().chain(&input.control).map(String::as_str).collect();
         for unit in db::list_units(tx, id)? {
             if !keep_units.contains(unit.label.as_str()) {
                 db::delete_unit(tx, id, &unit.label)?;
@@ -194,16 +176,9 @@ pub fn get_study(store: &Store, profile: &str, id: &str) -> Result<StudyView> {
 }
 
 /// Every study (of one course, when given), newest first.
-pub fn list_studies(
-    store: &Store,
-    profile: &str,
-    course_id: Option<&str>,
-) -> Result<Vec<StudyView>> {
+pub fn list_studies(store: &Store, profile: &str, course_id: Option<&str>) -> Result<Vec<StudyView>> {
     authorise(store.conn(), profile)?;
-    db::list_studies(store.conn(), course_id)?
-        .iter()
-        .map(|s| load_view(store.conn(), &s.id))
-        .collect()
+    db::list_studies(store.conn(), course_id)?.iter().map(|s| load_view(store.conn(), &s.id)).collect()
 }
 
 pub fn delete_study(store: &mut Store, profile: &str, id: &str) -> Result<()> {
@@ -220,10 +195,7 @@ pub fn delete_study(store: &mut Store, profile: &str, id: &str) -> Result<()> {
 pub(crate) fn load_view(conn: &rusqlite::Connection, id: &str) -> Result<StudyView> {
     let s = db::get_study(conn, id)?;
     let course = courses::get_course(conn, &s.course_id)?;
-    let metrics = db::list_metrics(conn, id)?
-        .into_iter()
-        .map(MetricDefinition::try_from)
-        .collect::<Result<_>>()?;
+    let metrics = db::list_metrics(conn, id)?.into_iter().map(MetricDefinition::try_from).collect::<Result<_>>()?;
     let (mut treatment, mut control) = (Vec::new(), Vec::new());
     for unit in db::list_units(conn, id)? {
         match parse_arm(&unit.arm) {
@@ -232,11 +204,7 @@ pub(crate) fn load_view(conn: &rusqlite::Connection, id: &str) -> Result<StudyVi
         }
     }
     let observation_count: i64 = conn
-        .query_row(
-            "SELECT count(*) FROM impact_observations WHERE study_id = ?1",
-            [id],
-            |r| r.get(0),
-        )
+        .query_row("SELECT count(*) FROM impact_observations WHERE study_id = ?1", [id], |r| r.get(0))
         .map_err(qunxue_store::StoreError::from)?;
     let date = |text: &str| {
         NaiveDate::parse_from_str(text, "%Y-%m-%d")
@@ -298,14 +266,7 @@ fn write(
         (&input.control, qunxue_core::impact::Group::Control),
     ] {
         for label in labels {
-            db::upsert_unit(
-                tx,
-                id,
-                &UnitRecord {
-                    label: label.trim().to_owned(),
-                    arm: arm_str(arm).to_owned(),
-                },
-            )?;
+            db::upsert_unit(tx, id, &UnitRecord { label: label.trim().to_owned(), arm: arm_str(arm).to_owned() })?;
         }
     }
     Ok(())
@@ -324,13 +285,9 @@ fn validate(input: &StudyInput) -> Result<()> {
         problems.push("the post-training window ends before it starts".to_owned());
     }
     if input.baseline_end >= input.post_start {
-        problems
-            .push("the baseline window must end before the post-training window starts".to_owned());
+        problems.push("the baseline window must end before the post-training window starts".to_owned());
     }
-    for (what, value) in [
-        ("programme cost", input.programme_cost),
-        ("monetised benefit", input.monetised_benefit),
-    ] {
+    for (what, value) in [("programme cost", input.programme_cost), ("monetised benefit", input.monetised_benefit)] {
         if value.is_some_and(|v| !v.is_finite()) {
             problems.push(format!("the {what} must be a number"));
         }
@@ -346,10 +303,7 @@ fn validate(input: &StudyInput) -> Result<()> {
     for m in &input.metrics {
         let id = m.id.trim();
         if id.is_empty() || id.contains(',') {
-            problems.push(format!(
-                "metric {:?}: the id must be non-empty and contain no comma",
-                m.name
-            ));
+            problems.push(format!("metric {:?}: the id must be non-empty and contain no comma", m.name));
         }
         if m.name.trim().is_empty() {
             problems.push(format!("metric {id:?} needs a name"));
@@ -367,9 +321,7 @@ fn validate(input: &StudyInput) -> Result<()> {
         if label.is_empty() {
             problems.push("a group member has an empty name".to_owned());
         } else if !seen.insert(label) {
-            problems.push(format!(
-                "{label:?} is listed twice (a unit belongs to one group, once)"
-            ));
+            problems.push(format!("{label:?} is listed twice (a unit belongs to one group, once)"));
         }
     }
     if problems.is_empty() {
@@ -422,31 +374,14 @@ impl TryFrom<MetricRecord> for MetricDefinition {
         let direction = match r.direction.as_str() {
             "up" => Direction::Up,
             "down" => Direction::Down,
-            other => {
-                return Err(AppError::Internal(format!(
-                    "metric {} has unknown direction {other:?}",
-                    r.id
-                )))
-            }
+            other => return Err(AppError::Internal(format!("metric {} has unknown direction {other:?}", r.id))),
         };
         let aggregation = match r.aggregation.as_str() {
             "sum" => Aggregation::Sum,
             "mean" => Aggregation::Mean,
             "last" => Aggregation::Last,
-            other => {
-                return Err(AppError::Internal(format!(
-                    "metric {} has unknown aggregation {other:?}",
-                    r.id
-                )))
-            }
+            other => return Err(AppError::Internal(format!("metric {} has unknown aggregation {other:?}", r.id))),
         };
-        Ok(Self {
-            id: r.id,
-            name: r.name,
-            unit: r.unit,
-            direction,
-            aggregation,
-            template_id: r.template_id,
-        })
+        Ok(Self { id: r.id, name: r.name, unit: r.unit, direction, aggregation, template_id: r.template_id })
     }
 }

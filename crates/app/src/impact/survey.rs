@@ -94,20 +94,11 @@ pub fn submit_survey(
     let mut problems = Vec::new();
     for answer in answers {
         let Some(question) = survey.items.iter().find(|q| q.id == answer.item_id) else {
-            problems.push(format!(
-                "item {:?} is not in survey {survey_id}",
-                answer.item_id
-            ));
+            problems.push(format!("item {:?} is not in survey {survey_id}", answer.item_id));
             continue;
         };
-        let (rating, answer_text) = match (
-            question.kind,
-            answer.rating,
-            answer.text.as_deref().map(str::trim),
-        ) {
-            (SurveyItemType::Likert, Some(r), None)
-                if (1..=question.scale.unwrap_or(5)).contains(&r) =>
-            {
+        let (rating, answer_text) = match (question.kind, answer.rating, answer.text.as_deref().map(str::trim)) {
+            (SurveyItemType::Likert, Some(r), None) if (1..=question.scale.unwrap_or(5)).contains(&r) => {
                 (Some(i64::from(r)), None)
             }
             (SurveyItemType::Likert, _, _) => {
@@ -123,10 +114,7 @@ pub fn submit_survey(
                 (None, Some(text.to_owned()))
             }
             (SurveyItemType::Text, _, _) => {
-                problems.push(format!(
-                    "item {:?} needs a text of at most {MAX_TEXT_CHARS} characters",
-                    question.id
-                ));
+                problems.push(format!("item {:?} needs a text of at most {MAX_TEXT_CHARS} characters", question.id));
                 continue;
             }
         };

@@ -26,10 +26,7 @@ pub struct Table {
 
 /// Reads `path`, choosing the reader by extension.
 pub fn read_table(path: &Path) -> Result<Table> {
-    let file = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
+    let file = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
     let size = std::fs::metadata(path).map_err(AppError::read(path))?.len();
     if size > MAX_FILE_BYTES {
         return Err(AppError::Rejected(format!(
@@ -38,17 +35,11 @@ pub fn read_table(path: &Path) -> Result<Table> {
             MAX_FILE_BYTES / 1_048_576
         )));
     }
-    let extension = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     match extension.as_str() {
         "csv" | "txt" => read_csv(path, file),
         "xlsx" | "xlsm" | "xls" | "ods" => read_workbook(path, file),
-        _ => Err(AppError::Rejected(format!(
-            "{file}: choose a .csv, .xlsx, .xls or .ods file"
-        ))),
+        _ => Err(AppError::Rejected(format!("{file}: choose a .csv, .xlsx, .xls or .ods file"))),
     }
 }
 
@@ -61,10 +52,7 @@ fn read_csv(path: &Path, file: String) -> Result<Table> {
         ))
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
     let mut records = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| {
@@ -84,13 +72,7 @@ fn read_csv(path: &Path, file: String) -> Result<Table> {
             }
             bytes[..start].iter().filter(|&&b| b == b'\n').count() + 1
         });
-        records.push((
-            line,
-            record
-                .iter()
-                .map(|c| c.trim().to_owned())
-                .collect::<Vec<_>>(),
-        ));
+        records.push((line, record.iter().map(|c| c.trim().to_owned()).collect::<Vec<_>>()));
     }
     split_header(file, records)
 }
@@ -128,7 +110,10 @@ pub const MAX_COLUMNS: u32 = 256;
 
 fn read_workbook(path: &Path, file: String) -> Result<Table> {
     check_workbook_archive(path, &file)?;
-    if matches!(path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(), Some("xlsx" | "xlsm")) {
+    if matches!(
+        path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(),
+        Some("xlsx" | "xlsm")
+    ) {
         return read_xlsx_cells(path, file);
     }
     if matches!(path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(), Some("ods")) {
@@ -136,26 +121,18 @@ fn read_workbook(path: &Path, file: String) -> Result<Table> {
     }
     // XLS has no repeat counts: the reader allocates at most its format's
     // 65,536 rows × 256 columns, whatever the file claims.
-    let mut workbook = open_workbook_auto(path)
-        .map_err(|e| AppError::Rejected(format!("{file}: cannot open the workbook: {e}")))?;
+    let mut workbook =
+        open_workbook_auto(path).map_err(|e| AppError::Rejected(format!("{file}: cannot open the workbook: {e}")))?;
     let Some(range) = workbook.worksheet_range_at(0) else {
-        return Err(AppError::Rejected(format!(
-            "{file}: the workbook has no sheets"
-        )));
+        return Err(AppError::Rejected(format!("{file}: the workbook has no sheets")));
     };
-    let range = range
-        .map_err(|e| AppError::Rejected(format!("{file}: cannot read the first sheet: {e}")))?;
+    let range = range.map_err(|e| AppError::Rejected(format!("{file}: cannot read the first sheet: {e}")))?;
     // Spreadsheet row numbers: the range may start below row 1.
     let first_row = range.start().map_or(0, |(row, _)| row as usize);
     let records = range
         .rows()
         .enumerate()
-        .map(|(i, row)| {
-            (
-                first_row + i + 1,
-                row.iter().map(cell_text).collect::<Vec<_>>(),
-            )
-        })
+        .map(|(i, row)| (first_row + i + 1, row.iter().map(cell_text).collect::<Vec<_>>()))
         .collect();
     split_header(file, records)
 }
@@ -215,17 +192,11 @@ fn cell_text(cell: &Data) -> String {
 
 /// The first non-blank row is the header; blank rows are dropped.
 fn split_header(file: String, records: Vec<(usize, Vec<String>)>) -> Result<Table> {
-    let mut rows = records
-        .into_iter()
-        .filter(|(_, cells)| cells.iter().any(|c| !c.is_empty()));
+    let mut rows = records.into_iter().filter(|(_, cells)| cells.iter().any(|c| !c.is_empty()));
     let Some((_, headers)) = rows.next() else {
         return Err(AppError::Rejected(format!("{file}: the file is empty")));
     };
-    Ok(Table {
-        file,
-        headers,
-        rows: rows.collect(),
-    })
+    Ok(Table { file, headers, rows: rows.collect() })
 }
 
 #[cfg(test)]
@@ -237,16 +208,29 @@ mod tests {
         use crate::impact::sheet_extent::tests::ods_with;
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("门店数据.ods");
-        let cell = |text: &str| format!(r#"<table:table-cell office:value-type="string"><text:p>{text}</text:p></table:table-cell>"#);
-        let row = |cells: &[&str]| format!("<table:table-row>{}</table:table-row>", cells.iter().map(|c| cell(c)).collect::<String>());
-        let rows = [row(&["门店", "指标", "阶段", "数值"]), "<table:table-row><table:table-cell/></table:table-row>".into(), row(&["北店", "sales", "before", "120"])];
+        let cell = |text: &str| {
+            format!(r#"<table:table-cell office:value-type="string"><text:p>{text}</text:p></table:table-cell>"#)
+        };
+        let row = |cells: &[&str]| {
+            format!("<table:table-row>{}</table:table-row>", cells.iter().map(|c| cell(c)).collect::<String>())
+        };
+        let rows = [
+            row(&["门店", "指标", "阶段", "数值"]),
+            "<table:table-row><table:table-cell/></table:table-row>".into(),
+            row(&["北店", "sales", "before", "120"]),
+        ];
         ods_with(&path, &[&rows.concat()]);
         let table = read_table(&path).unwrap();
         assert_eq!(table.headers, ["门店", "指标", "阶段", "数值"]);
         assert_eq!(table.rows, [(3, vec!["北店".to_string(), "sales".into(), "before".into(), "120".into()])]);
 
         let bomb = dir.path().join("bomb.ods");
-        ods_with(&bomb, &[r#"<table:table-row table:number-rows-repeated="200000"><table:table-cell table:number-columns-repeated="50" office:value-type="float" office:value="1"/></table:table-row>"#]);
+        ods_with(
+            &bomb,
+            &[
+                r#"<table:table-row table:number-rows-repeated="200000"><table:table-cell table:number-columns-repeated="50" office:value-type="float" office:value="1"/></table:table-row>"#,
+            ],
+        );
         let message = read_table(&bomb).unwrap_err().to_string();
         assert!(message.starts_with("bomb.ods: a sheet spans 200000 rows × 50 columns"), "{message}");
     }
@@ -255,21 +239,12 @@ mod tests {
     fn csv_with_bom_blank_rows_and_line_numbers() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("数据.csv");
-        std::fs::write(
-            &path,
-            "\u{feff}门店,指标,阶段,数值\n\n北店,sales,before, 120 \n南店,sales,after,130\n",
-        )
-        .unwrap();
+        std::fs::write(&path, "\u{feff}门店,指标,阶段,数值\n\n北店,sales,before, 120 \n南店,sales,after,130\n")
+            .unwrap();
         let table = read_table(&path).unwrap();
         assert_eq!(table.file, "数据.csv");
         assert_eq!(table.headers, ["门店", "指标", "阶段", "数值"]);
-        assert_eq!(
-            table.rows[0],
-            (
-                3,
-                vec!["北店".into(), "sales".into(), "before".into(), "120".into()]
-            )
-        );
+        assert_eq!(table.rows[0], (3, vec!["北店".into(), "sales".into(), "before".into(), "120".into()]));
         assert_eq!(table.rows[1].0, 4);
     }
 
@@ -289,13 +264,7 @@ mod tests {
         book.save(&path).unwrap();
         let table = read_table(&path).unwrap();
         assert_eq!(table.headers, ["learner", "value"]);
-        assert_eq!(
-            table.rows,
-            [
-                (2, vec!["s01".into(), "17.5".into()]),
-                (3, vec!["s02".into(), "18".into()])
-            ]
-        );
+        assert_eq!(table.rows, [(2, vec!["s01".into(), "17.5".into()]), (3, vec!["s02".into(), "18".into()])]);
     }
 
     #[test]
@@ -304,18 +273,12 @@ mod tests {
         let gbk = dir.path().join("gbk.csv");
         std::fs::write(&gbk, [0xc9, 0xe7, 0xc8, 0xba, b'\n']).unwrap();
         let message = read_table(&gbk).unwrap_err().to_string();
-        assert!(
-            message.contains("gbk.csv") && message.contains("UTF-8"),
-            "{message}"
-        );
+        assert!(message.contains("gbk.csv") && message.contains("UTF-8"), "{message}");
         let pdf = dir.path().join("x.pdf");
         std::fs::write(&pdf, "x").unwrap();
         assert!(read_table(&pdf).unwrap_err().to_string().contains("x.pdf"));
         let empty = dir.path().join("empty.csv");
         std::fs::write(&empty, "\n,,\n").unwrap();
-        assert!(read_table(&empty)
-            .unwrap_err()
-            .to_string()
-            .contains("empty"));
+        assert!(read_table(&empty).unwrap_err().to_string().contains("empty"));
     }
 }

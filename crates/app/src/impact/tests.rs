@@ -17,22 +17,12 @@ fn setup(dir: &Path) -> (Store, StudyView) {
     let mut store = Store::open(&dir.join("learner.db")).unwrap();
     install(&mut store).unwrap();
     let mut input = study_input();
-    input.metrics = metric_templates(&store, INSTRUCTOR, COURSE)
-        .unwrap()
-        .into_iter()
-        .take(2)
-        .collect();
+    input.metrics = metric_templates(&store, INSTRUCTOR, COURSE).unwrap().into_iter().take(2).collect();
     let study = create_study(&mut store, INSTRUCTOR, &input, now()).unwrap();
     (store, study)
 }
 
-const MAPPING: ColumnMapping = ColumnMapping {
-    learner: 0,
-    group: Some(1),
-    metric: 2,
-    period: 3,
-    value: 4,
-};
+const MAPPING: ColumnMapping = ColumnMapping { learner: 0, group: Some(1), metric: 2, period: 3, value: 4 };
 
 #[test]
 fn a_learner_cannot_see_or_change_studies() {
@@ -54,14 +44,7 @@ fn a_learner_cannot_see_or_change_studies() {
 fn set_up_update_and_delete_a_study() {
     let dir = tempfile::tempdir().unwrap();
     let (mut store, study) = setup(dir.path());
-    assert_eq!(
-        study
-            .metrics
-            .iter()
-            .map(|m| m.id.as_str())
-            .collect::<Vec<_>>(),
-        ["active_rate", "complaints"]
-    );
+    assert_eq!(study.metrics.iter().map(|m| m.id.as_str()).collect::<Vec<_>>(), ["active_rate", "complaints"]);
     assert_eq!(study.course_title, "社群运营实战");
     let mut input = study_input();
     input.metrics = study.metrics.clone();
@@ -81,28 +64,18 @@ fn set_up_update_and_delete_a_study() {
         (updated.treatment.clone(), updated.control.clone()),
         (vec!["北京路店".into()], vec!["中山路店".into()])
     );
-    assert_eq!(
-        list_studies(&store, INSTRUCTOR, Some(COURSE))
-            .unwrap()
-            .len(),
-        1
-    );
+    assert_eq!(list_studies(&store, INSTRUCTOR, Some(COURSE)).unwrap().len(), 1);
 
     let mut bad = input.clone();
     bad.post_start = bad.baseline_end;
     bad.programme_cost = Some(0.0);
     bad.control = vec!["北京路店".into()];
-    let message = update_study(&mut store, INSTRUCTOR, &study.id, &bad, now())
-        .unwrap_err()
-        .to_string();
+    let message = update_study(&mut store, INSTRUCTOR, &study.id, &bad, now()).unwrap_err().to_string();
     for expected in ["baseline window must end", "programme cost", "listed twice"] {
         assert!(message.contains(expected), "{message}");
     }
     delete_study(&mut store, INSTRUCTOR, &study.id).unwrap();
-    assert_eq!(
-        get_study(&store, INSTRUCTOR, &study.id).unwrap_err().kind(),
-        ErrorKind::NotFound
-    );
+    assert_eq!(get_study(&store, INSTRUCTOR, &study.id).unwrap_err().kind(), ErrorKind::NotFound);
 }
 
 #[test]
@@ -133,43 +106,19 @@ fn csv_import_maps_columns_aggregates_and_replaces() {
         value: s.value.unwrap(),
     };
     assert_eq!(mapping, MAPPING);
-    let summary =
-        import_observations(&mut store, INSTRUCTOR, &study.id, &file, &mapping, now()).unwrap();
-    assert_eq!(
-        (
-            summary.rows_read,
-            summary.written.values_written,
-            summary.written.units_added
-        ),
-        (6, 4, 2)
-    );
+    let summary = import_observations(&mut store, INSTRUCTOR, &study.id, &file, &mapping, now()).unwrap();
+    assert_eq!((summary.rows_read, summary.written.values_written, summary.written.units_added), (6, 4, 2));
     let values = qunxue_store::impact::list_observations(store.conn(), &study.id).unwrap();
     let value = |unit: &str, metric: &str, period: &str| {
-        values
-            .iter()
-            .find(|o| o.unit == unit && o.metric_id == metric && o.period == period)
-            .unwrap()
-            .value
+        values.iter().find(|o| o.unit == unit && o.metric_id == metric && o.period == period).unwrap().value
     };
-    assert_eq!(
-        value("北京路店", "active_rate", "before"),
-        Some(19.0),
-        "mean of the two weekly rows"
-    );
-    assert_eq!(
-        value("中山路店", "complaints", "before"),
-        Some(5.0),
-        "sum of the two rows"
-    );
+    assert_eq!(value("北京路店", "active_rate", "before"), Some(19.0), "mean of the two weekly rows");
+    assert_eq!(value("中山路店", "complaints", "before"), Some(5.0), "sum of the two rows");
     assert_eq!(value("中山路店", "complaints", "after"), None);
     assert_eq!(values[0].source, "门店数据.csv");
     // Importing again replaces rather than duplicates.
-    let again =
-        import_observations(&mut store, INSTRUCTOR, &study.id, &file, &mapping, now()).unwrap();
-    assert_eq!(
-        (again.written.values_replaced, again.written.units_added),
-        (4, 0)
-    );
+    let again = import_observations(&mut store, INSTRUCTOR, &study.id, &file, &mapping, now()).unwrap();
+    assert_eq!((again.written.values_replaced, again.written.units_added), (4, 0));
 }
 
 #[test]
@@ -188,42 +137,20 @@ fn a_bad_file_names_every_bad_row_and_writes_nothing() {
          ,treatment,active_rate,after,1\n",
     )
     .unwrap();
-    let err =
-        import_observations(&mut store, INSTRUCTOR, &study.id, &file, &MAPPING, now()).unwrap_err();
+    let err = import_observations(&mut store, INSTRUCTOR, &study.id, &file, &MAPPING, now()).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidInput);
     let lines: Vec<String> = err.diagnostics().iter().map(ToString::to_string).collect();
     assert_eq!(lines.len(), 5, "{lines:#?}");
-    assert!(
-        lines[0].starts_with("bad.csv:3:2:") && lines[0].contains("\"both\""),
-        "{}",
-        lines[0]
-    );
-    assert!(
-        lines[1].starts_with("bad.csv:4:3:") && lines[1].contains("fans"),
-        "{}",
-        lines[1]
-    );
+    assert!(lines[0].starts_with("bad.csv:3:2:") && lines[0].contains("\"both\""), "{}", lines[0]);
+    assert!(lines[1].starts_with("bad.csv:4:3:") && lines[1].contains("fans"), "{}", lines[1]);
     assert!(lines[2].starts_with("bad.csv:5:4:"), "{}", lines[2]);
-    assert!(
-        lines[3].starts_with("bad.csv:6:5:") && lines[3].contains("十七"),
-        "{}",
-        lines[3]
-    );
+    assert!(lines[3].starts_with("bad.csv:6:5:") && lines[3].contains("十七"), "{}", lines[3]);
     assert!(lines[4].starts_with("bad.csv:7:1:"), "{}", lines[4]);
-    assert_eq!(
-        get_study(&store, INSTRUCTOR, &study.id)
-            .unwrap()
-            .observation_count,
-        0
-    );
+    assert_eq!(get_study(&store, INSTRUCTOR, &study.id).unwrap().observation_count, 0);
 
     // A unit switching group against the stored study is refused atomically too.
     let good = dir.path().join("good.csv");
-    std::fs::write(
-        &good,
-        "learner,group,metric,period,value\ns1,treatment,active_rate,before,17\n",
-    )
-    .unwrap();
+    std::fs::write(&good, "learner,group,metric,period,value\ns1,treatment,active_rate,before,17\n").unwrap();
     import_observations(&mut store, INSTRUCTOR, &study.id, &good, &MAPPING, now()).unwrap();
     let switch = dir.path().join("switch.csv");
     std::fs::write(
@@ -231,15 +158,10 @@ fn a_bad_file_names_every_bad_row_and_writes_nothing() {
         "learner,group,metric,period,value\ns9,control,active_rate,before,1\ns1,control,active_rate,after,20\n",
     )
     .unwrap();
-    let err = import_observations(&mut store, INSTRUCTOR, &study.id, &switch, &MAPPING, now())
-        .unwrap_err();
+    let err = import_observations(&mut store, INSTRUCTOR, &study.id, &switch, &MAPPING, now()).unwrap_err();
     assert!(err.to_string().starts_with("switch.csv:3:1:"), "{err}");
     let view = get_study(&store, INSTRUCTOR, &study.id).unwrap();
-    assert_eq!(
-        (view.observation_count, view.control.len()),
-        (1, 0),
-        "nothing of the failed import is kept"
-    );
+    assert_eq!((view.observation_count, view.control.len()), (1, 0), "nothing of the failed import is kept");
 }
 
 #[test]
@@ -253,11 +175,8 @@ fn xlsx_import_without_a_group_column_uses_the_study_groups() {
     let path = dir.path().join("data.xlsx");
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet();
-    let rows: [[&str; 4]; 3] = [
-        ["学员", "指标", "阶段", "数值"],
-        ["s1", "active_rate", "before", "17"],
-        ["s2", "active_rate", "after", "21"],
-    ];
+    let rows: [[&str; 4]; 3] =
+        [["学员", "指标", "阶段", "数值"], ["s1", "active_rate", "before", "17"], ["s2", "active_rate", "after", "21"]];
     for (r, row) in rows.iter().enumerate() {
         for (c, cell) in row.iter().enumerate() {
             match cell.parse::<f64>() {
@@ -267,20 +186,9 @@ fn xlsx_import_without_a_group_column_uses_the_study_groups() {
         }
     }
     book.save(&path).unwrap();
-    let mapping = ColumnMapping {
-        learner: 0,
-        group: None,
-        metric: 1,
-        period: 2,
-        value: 3,
-    };
-    let err =
-        import_observations(&mut store, INSTRUCTOR, &study.id, &path, &mapping, now()).unwrap_err();
-    assert!(
-        err.to_string().starts_with("data.xlsx:3:1:")
-            && err.to_string().contains("not in the study"),
-        "{err}"
-    );
+    let mapping = ColumnMapping { learner: 0, group: None, metric: 1, period: 2, value: 3 };
+    let err = import_observations(&mut store, INSTRUCTOR, &study.id, &path, &mapping, now()).unwrap_err();
+    assert!(err.to_string().starts_with("data.xlsx:3:1:") && err.to_string().contains("not in the study"), "{err}");
     std::fs::remove_file(&path).unwrap();
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet();
@@ -290,8 +198,7 @@ fn xlsx_import_without_a_group_column_uses_the_study_groups() {
         }
     }
     book.save(&path).unwrap();
-    let summary =
-        import_observations(&mut store, INSTRUCTOR, &study.id, &path, &mapping, now()).unwrap();
+    let summary = import_observations(&mut store, INSTRUCTOR, &study.id, &path, &mapping, now()).unwrap();
     assert_eq!(summary.written.values_written, 1);
 }
 
@@ -310,10 +217,7 @@ fn manual_entry_writes_all_rows_or_none() {
         &mut store,
         INSTRUCTOR,
         &study.id,
-        &[
-            row("s1", PeriodInput::Before, Some(17.0)),
-            row("s1", PeriodInput::After, Some(20.0)),
-        ],
+        &[row("s1", PeriodInput::Before, Some(17.0)), row("s1", PeriodInput::After, Some(20.0))],
         now(),
     )
     .unwrap();
@@ -329,12 +233,7 @@ fn manual_entry_writes_all_rows_or_none() {
     )
     .unwrap_err();
     assert!(err.to_string().starts_with("form:2:2:"), "{err}");
-    assert_eq!(
-        get_study(&store, INSTRUCTOR, &study.id)
-            .unwrap()
-            .observation_count,
-        2
-    );
+    assert_eq!(get_study(&store, INSTRUCTOR, &study.id).unwrap().observation_count, 2);
 }
 
 #[test]
@@ -343,27 +242,12 @@ fn the_report_covers_all_levels_and_says_what_the_numbers_say() {
     let mut store = Store::open(&dir.path().join("learner.db")).unwrap();
     install(&mut store).unwrap();
     let id = super::fixture::populated_study(&mut store).unwrap();
-    let options = qunxue_core::impact::AnalysisOptions {
-        resamples: 2000,
-        ..Default::default()
-    };
-    assert_eq!(
-        report::study_report(&store, LEARNER, &id, &options, now())
-            .unwrap_err()
-            .kind(),
-        ErrorKind::Forbidden
-    );
+    let options = qunxue_core::impact::AnalysisOptions { resamples: 2000, ..Default::default() };
+    assert_eq!(report::study_report(&store, LEARNER, &id, &options, now()).unwrap_err().kind(), ErrorKind::Forbidden);
     let r = report::study_report(&store, INSTRUCTOR, &id, &options, now()).unwrap();
 
     let survey = &r.reaction.surveys[0];
-    assert_eq!(
-        (
-            survey.respondents,
-            survey.items[0].n,
-            survey.items[0].counts.clone()
-        ),
-        (3, 3, vec![0, 0, 0, 2, 1])
-    );
+    assert_eq!((survey.respondents, survey.items[0].n, survey.items[0].counts.clone()), (3, 3, vec![0, 0, 0, 2, 1]));
     assert_eq!(survey.comments.len(), 2, "empty comments are not kept");
 
     let pair = &r.knowledge.pairs[0];
@@ -371,62 +255,28 @@ fn the_report_covers_all_levels_and_says_what_the_numbers_say() {
     let expected_pre = (40.0 + 55.0 + 60.0 + 35.0 + 70.0 + 50.0) / 6.0;
     assert!((pair.gain.mean_pre.unwrap() - expected_pre).abs() < 1e-9);
 
-    assert!(
-        r.practical.criteria.is_empty() && r.practical.note.as_deref().unwrap().contains("尚无")
-    );
+    assert!(r.practical.criteria.is_empty() && r.practical.note.as_deref().unwrap().contains("尚无"));
 
     let active = &r.business.metrics[0];
     assert_eq!(active.definition.id, "active_rate");
     let stats = active.stats.as_ref().unwrap();
-    assert_eq!(
-        (stats.treatment.n, stats.control.as_ref().unwrap().n),
-        (12, 10)
-    );
+    assert_eq!((stats.treatment.n, stats.control.as_ref().unwrap().n), (12, 10));
     assert_eq!(active.units.len(), 22);
     let did = stats.did.as_ref().unwrap();
-    assert!(
-        did.ci95.unwrap()[0] > 0.0,
-        "the trained stores clearly gained: {did:?}"
-    );
+    assert!(did.ci95.unwrap()[0] > 0.0, "the trained stores clearly gained: {did:?}");
     let roi = r.business.roi.unwrap();
-    assert!(
-        (roi.roi_percent - 162.5).abs() < 1e-9 && (roi.benefit_cost_ratio - 2.625).abs() < 1e-9
-    );
+    assert!((roi.roi_percent - 162.5).abs() < 1e-9 && (roi.benefit_cost_ratio - 2.625).abs() < 1e-9);
 
     let text: Vec<&str> = r.conclusions.iter().map(|c| c.text.as_str()).collect();
-    assert!(
-        text[0].starts_with("反应层：3 人填写了《课程满意度调查》"),
-        "{}",
-        text[0]
-    );
-    assert!(
-        text[1].contains("6 名学员") && text[1].contains("标准化增益"),
-        "{}",
-        text[1]
-    );
+    assert!(text[0].starts_with("反应层：3 人填写了《课程满意度调查》"), "{}", text[0]);
+    assert!(text[1].contains("6 名学员") && text[1].contains("标准化增益"), "{}", text[1]);
     assert!(text[2].starts_with("实操层："), "{}", text[2]);
     let active_text = text.iter().find(|t| t.contains("活跃率")).unwrap();
-    assert!(
-        active_text.starts_with("训练组的活跃率平均提升"),
-        "{active_text}"
-    );
-    assert!(
-        active_text.contains("个百分点") && active_text.contains("变化显著"),
-        "{active_text}"
-    );
-    assert!(
-        active_text.contains("对照组同期变化不显著"),
-        "{active_text}"
-    );
-    assert!(
-        active_text.contains("可以认为变化来自培训"),
-        "{active_text}"
-    );
-    assert!(
-        text.last().unwrap().contains("ROI = 162.5%"),
-        "{}",
-        text.last().unwrap()
-    );
+    assert!(active_text.starts_with("训练组的活跃率平均提升"), "{active_text}");
+    assert!(active_text.contains("个百分点") && active_text.contains("变化显著"), "{active_text}");
+    assert!(active_text.contains("对照组同期变化不显著"), "{active_text}");
+    assert!(active_text.contains("可以认为变化来自培训"), "{active_text}");
+    assert!(text.last().unwrap().contains("ROI = 162.5%"), "{}", text.last().unwrap());
 }
 
 #[test]

@@ -4,9 +4,9 @@
 //! writes nothing at all; any later failure leaves the database and the
 //! installed files as they were.
 
-mod records;
 mod durable;
 mod leftovers;
+mod records;
 mod staging;
 mod validate;
 mod version;

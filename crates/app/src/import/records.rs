@@ -6,9 +6,9 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use qunxue_core::instructor_blocks;
 use qunxue_core::markdown::{self, RenderOptions, TermLinks};
-use qunxue_core::Audience;
 use qunxue_core::pack::model::Question;
 use qunxue_core::pack::CourseBundle;
+use qunxue_core::Audience;
 use qunxue_store::course_items::{self, ItemKind, ItemRecord};
 use qunxue_store::courses::{self, CourseRecord, ModuleRecord};
 use qunxue_store::key_changes;
@@ -24,7 +24,12 @@ use crate::{AppError, Result};
 /// pack items — inside the caller's transaction, and indexes it for search.
 /// Whatever the previous version had and this one lacks is archived, never
 /// deleted.
-pub(crate) fn save_course(tx: &Transaction<'_>, bundle: &CourseBundle, source_dir: &str, now: DateTime<Utc>) -> Result<()> {
+pub(crate) fn save_course(
+    tx: &Transaction<'_>,
+    bundle: &CourseBundle,
+    source_dir: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
     let course = course_record(bundle, source_dir, now);
     let new_questions = question_records(bundle);
     record_key_changes(tx, &course, &new_questions, now)?;
@@ -45,7 +50,12 @@ pub(crate) fn save_course(tx: &Transaction<'_>, bundle: &CourseBundle, source_di
 /// Before an update replaces the questions: every question whose answer key
 /// the update changes is recorded, so an instructor can see the attempts
 /// scored by the old key and regrade them. Saved attempts keep their score.
-fn record_key_changes(tx: &Transaction<'_>, course: &CourseRecord, new: &[QuestionRecord], now: DateTime<Utc>) -> Result<()> {
+fn record_key_changes(
+    tx: &Transaction<'_>,
+    course: &CourseRecord,
+    new: &[QuestionRecord],
+    now: DateTime<Utc>,
+) -> Result<()> {
     let Ok(installed) = courses::get_course(tx, &course.id) else { return Ok(()) };
     if installed.version == course.version {
         return Ok(());
@@ -54,7 +64,9 @@ fn record_key_changes(tx: &Transaction<'_>, course: &CourseRecord, new: &[Questi
         questions::list_questions(tx, &course.id)?.into_iter().map(|q| (q.id.clone(), q)).collect();
     for record in new {
         let Some(before) = old.get(&record.id) else { continue };
-        let (Ok(before_q), Ok(after_q)) = (parse_question(&before.body), parse_question(&record.body)) else { continue };
+        let (Ok(before_q), Ok(after_q)) = (parse_question(&before.body), parse_question(&record.body)) else {
+            continue;
+        };
         if qunxue_core::quiz::key_changed(&before_q, &after_q) {
             key_changes::record(
                 tx,
@@ -155,13 +167,7 @@ fn glossary_records(bundle: &CourseBundle) -> Vec<(String, String)> {
 }
 
 fn question_records(bundle: &CourseBundle) -> Vec<QuestionRecord> {
-    bundle
-        .banks
-        .iter()
-        .flat_map(|bank| {
-            bank.questions.iter().map(|q| question_record(&bank.id, q))
-        })
-        .collect()
+    bundle.banks.iter().flat_map(|bank| bank.questions.iter().map(|q| question_record(&bank.id, q))).collect()
 }
 
 /// A question of bank `bank_id` as the store keeps it.

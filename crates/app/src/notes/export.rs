@@ -7,11 +7,7 @@ use qunxue_store::{courses, Store};
 use crate::Result;
 
 /// The learner's notes as Markdown (the UI saves it where the user picks).
-pub fn export_notes_markdown(
-    store: &Store,
-    profile_id: &str,
-    profile_name: &str,
-) -> Result<String> {
+pub fn export_notes_markdown(store: &Store, profile_id: &str, profile_name: &str) -> Result<String> {
     let rows = notes::for_profile(store.conn(), profile_id)?;
     let mut out = format!("# {} 的学习笔记\n", one_line(profile_name));
     if rows.is_empty() {
@@ -43,10 +39,7 @@ pub fn export_notes_markdown(
             out.push('\n');
         }
         out.push_str(n.body.trim_end());
-        out.push_str(&format!(
-            "\n\n*{}*\n",
-            n.updated_at.get(..10).unwrap_or(&n.updated_at)
-        ));
+        out.push_str(&format!("\n\n*{}*\n", n.updated_at.get(..10).unwrap_or(&n.updated_at)));
     }
     Ok(out)
 }

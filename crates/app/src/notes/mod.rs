@@ -75,39 +75,19 @@ pub struct ModuleNotes {
     pub bookmarked: bool,
 }
 
-pub fn module_notes(
-    store: &Store,
-    profile_id: &str,
-    course_id: &str,
-    module_id: &str,
-) -> Result<ModuleNotes> {
+pub fn module_notes(store: &Store, profile_id: &str, course_id: &str, module_id: &str) -> Result<ModuleNotes> {
     crate::reading::module_for(store.conn(), profile_id, course_id, module_id)?;
     Ok(ModuleNotes {
-        notes: notes::for_module(store.conn(), profile_id, course_id, module_id)?
-            .into_iter()
-            .map(Into::into)
-            .collect(),
+        notes: notes::for_module(store.conn(), profile_id, course_id, module_id)?.into_iter().map(Into::into).collect(),
         bookmarked: bookmarks::is_set(store.conn(), profile_id, course_id, module_id)?,
     })
 }
 
-pub fn add_note(
-    store: &mut Store,
-    profile_id: &str,
-    new: &NewNote,
-    now: DateTime<Utc>,
-) -> Result<NoteView> {
+pub fn add_note(store: &mut Store, profile_id: &str, new: &NewNote, now: DateTime<Utc>) -> Result<NoteView> {
     let body = note_body(&new.body)?;
-    let quote = match new
-        .quote
-        .as_deref()
-        .map(str::trim)
-        .filter(|q| !q.is_empty())
-    {
+    let quote = match new.quote.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
         Some(q) if q.chars().count() > MAX_QUOTE_CHARS => {
-            return Err(AppError::Rejected(format!(
-                "摘录最多 {MAX_QUOTE_CHARS} 个字"
-            )));
+            return Err(AppError::Rejected(format!("摘录最多 {MAX_QUOTE_CHARS} 个字")));
         }
         other => other.map(str::to_string),
     };
@@ -166,9 +146,7 @@ pub fn set_bookmark(
     now: DateTime<Utc>,
 ) -> Result<bool> {
     crate::reading::module_for(store.conn(), profile_id, course_id, module_id)?;
-    Ok(store.transact(|tx| {
-        bookmarks::set(tx, profile_id, course_id, module_id, on, &now.to_rfc3339())
-    })?)
+    Ok(store.transact(|tx| bookmarks::set(tx, profile_id, course_id, module_id, on, &now.to_rfc3339()))?)
 }
 
 pub fn list_bookmarks(store: &Store, profile_id: &str) -> Result<Vec<Bookmark>> {
@@ -191,9 +169,7 @@ fn note_body(raw: &str) -> Result<String> {
         return Err(AppError::Rejected("笔记内容不能为空".into()));
     }
     if body.chars().count() > MAX_NOTE_CHARS {
-        return Err(AppError::Rejected(format!(
-            "笔记最多 {MAX_NOTE_CHARS} 个字"
-        )));
+        return Err(AppError::Rejected(format!("笔记最多 {MAX_NOTE_CHARS} 个字")));
     }
     Ok(body.to_string())
 }

@@ -34,8 +34,10 @@ struct Listed {
 pub(crate) fn read(path: &Path, budget: &mut Budget, files: &mut PackFiles) -> Result<ZipSource, PackSourceError> {
     let file = File::open(path).map_err(PackSourceError::io(path))?;
     let archive_bytes = file.metadata().map_err(PackSourceError::io(path))?.len();
-    let archive_name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-    let mut archive = ZipArchive::new(file).map_err(|source| PackSourceError::Archive { entry: archive_name.clone(), source })?;
+    let archive_name =
+        path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let mut archive =
+        ZipArchive::new(file).map_err(|source| PackSourceError::Archive { entry: archive_name.clone(), source })?;
 
     let listed = list(&mut archive, budget)?;
     let prefix = pack_prefix(&listed).ok_or_else(|| PackSourceError::NotAPack { path: path.to_path_buf() })?;
@@ -67,7 +69,9 @@ fn list(archive: &mut ZipArchive<File>, budget: &mut Budget) -> Result<Vec<Liste
     let mut listed = Vec::new();
     let mut seen = HashSet::new();
     for index in 0..archive.len() {
-        let entry = archive.by_index_raw(index).map_err(|source| PackSourceError::Archive { entry: format!("#{index}"), source })?;
+        let entry = archive
+            .by_index_raw(index)
+            .map_err(|source| PackSourceError::Archive { entry: format!("#{index}"), source })?;
         let raw = String::from_utf8_lossy(entry.name_raw()).into_owned();
         let name = normalise(&raw).map_err(|reason| PackSourceError::UnsafePath { entry: raw.clone(), reason })?;
         if entry.is_symlink() {
@@ -143,7 +147,12 @@ fn stream(
 impl ZipSource {
     /// Streams the entry holding `pack_path` into `out`, under the same caps
     /// it was read with.
-    pub(crate) fn copy_entry(&mut self, pack_path: &str, limits: &Limits, out: &mut impl Write) -> Result<(), PackSourceError> {
+    pub(crate) fn copy_entry(
+        &mut self,
+        pack_path: &str,
+        limits: &Limits,
+        out: &mut impl Write,
+    ) -> Result<(), PackSourceError> {
         let index = *self.index.get(pack_path).ok_or_else(|| PackSourceError::Io {
             path: self.path.join(pack_path),
             source: io::Error::new(io::ErrorKind::NotFound, "not in the archive"),

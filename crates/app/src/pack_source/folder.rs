@@ -37,7 +37,10 @@ pub(crate) fn resolve_root(path: &Path) -> Result<FolderRoot, PackSourceError> {
     let slug = path.file_name().and_then(|n| n.to_str());
     let pack = path.parent().filter(|p| p.file_name().is_some_and(|n| n == "courses")).and_then(Path::parent);
     if let (Some(slug), Some(pack), true) = (slug, pack, path.join("course.toml").is_file()) {
-        return Ok(FolderRoot { root: pack.to_path_buf(), scope: vec![format!("courses/{slug}"), format!("quizzes/{slug}")] });
+        return Ok(FolderRoot {
+            root: pack.to_path_buf(),
+            scope: vec![format!("courses/{slug}"), format!("quizzes/{slug}")],
+        });
     }
     let children: Vec<PathBuf> = fs::read_dir(path)
         .map_err(PackSourceError::io(path))?
@@ -55,7 +58,9 @@ pub(crate) fn read(root: &FolderRoot, budget: &mut Budget, files: &mut PackFiles
     for folder in &root.scope {
         let dir = root.root.join(folder);
         match fs::symlink_metadata(&dir) {
-            Ok(meta) if meta.file_type().is_symlink() => return Err(PackSourceError::Symlink { entry: folder.clone() }),
+            Ok(meta) if meta.file_type().is_symlink() => {
+                return Err(PackSourceError::Symlink { entry: folder.clone() })
+            }
             Ok(meta) if meta.is_dir() => walk(&dir, folder, budget, files)?,
             _ => {}
         }
@@ -64,8 +69,10 @@ pub(crate) fn read(root: &FolderRoot, budget: &mut Budget, files: &mut PackFiles
 }
 
 fn walk(dir: &Path, prefix: &str, budget: &mut Budget, files: &mut PackFiles) -> Result<(), PackSourceError> {
-    let mut entries: Vec<fs::DirEntry> =
-        fs::read_dir(dir).map_err(PackSourceError::io(dir))?.collect::<Result<_, _>>().map_err(PackSourceError::io(dir))?;
+    let mut entries: Vec<fs::DirEntry> = fs::read_dir(dir)
+        .map_err(PackSourceError::io(dir))?
+        .collect::<Result<_, _>>()
+        .map_err(PackSourceError::io(dir))?;
     entries.sort_by_key(fs::DirEntry::file_name);
     for entry in entries {
         let name = entry.file_name();
@@ -94,7 +101,13 @@ fn walk(dir: &Path, prefix: &str, budget: &mut Budget, files: &mut PackFiles) ->
     Ok(())
 }
 
-fn read_file(file: &Path, path: String, size: u64, budget: &mut Budget, files: &mut PackFiles) -> Result<(), PackSourceError> {
+fn read_file(
+    file: &Path,
+    path: String,
+    size: u64,
+    budget: &mut Budget,
+    files: &mut PackFiles,
+) -> Result<(), PackSourceError> {
     budget.count_file(&path)?;
     let limit = budget.limits.file_limit(&path);
     let too_large = || PackSourceError::FileTooLarge { entry: path.clone(), limit };
@@ -116,7 +129,12 @@ fn read_file(file: &Path, path: String, size: u64, budget: &mut Budget, files: &
 
 /// Streams one asset into `out`, checking again that it is a plain file
 /// within its limit: the folder may have changed since it was read.
-pub(crate) fn copy_asset(root: &Path, path: &str, limits: &Limits, out: &mut impl Write) -> Result<(), PackSourceError> {
+pub(crate) fn copy_asset(
+    root: &Path,
+    path: &str,
+    limits: &Limits,
+    out: &mut impl Write,
+) -> Result<(), PackSourceError> {
     let file = root.join(path);
     let meta = fs::symlink_metadata(&file).map_err(PackSourceError::io(&file))?;
     if meta.file_type().is_symlink() {

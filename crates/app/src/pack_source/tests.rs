@@ -31,7 +31,10 @@ fn paths(pack: &OpenedPack) -> Vec<&str> {
 fn reads_the_pack_folders_only_with_text_bytes_and_asset_sizes() {
     let dir = sample_pack();
     let pack = open(dir.path()).unwrap();
-    assert_eq!(paths(&pack), ["courses/a/assets/logo.png", "courses/a/course.toml", "quizzes/a/tasks.toml", "quizzes/b/tasks.toml"]);
+    assert_eq!(
+        paths(&pack),
+        ["courses/a/assets/logo.png", "courses/a/course.toml", "quizzes/a/tasks.toml", "quizzes/b/tasks.toml"]
+    );
     let logo = pack.files().get("courses/a/assets/logo.png").unwrap();
     assert_eq!((logo.size, logo.bytes.is_none()), (4, true));
     assert_eq!(pack.files().get("courses/a/course.toml").unwrap().bytes.as_deref(), Some(&b"id = \"a\""[..]));
@@ -61,7 +64,10 @@ fn limits_are_enforced_and_name_the_entry() {
     let dir = sample_pack();
     let few = Limits { max_files: 2, ..Limits::default() };
     let err = open_with_limits(dir.path(), few).err().unwrap();
-    assert!(matches!(&err, PackSourceError::TooManyFiles { entry, limit: 2 } if entry == "quizzes/a/tasks.toml"), "{err}");
+    assert!(
+        matches!(&err, PackSourceError::TooManyFiles { entry, limit: 2 } if entry == "quizzes/a/tasks.toml"),
+        "{err}"
+    );
 
     let small = Limits { max_asset_bytes: 3, ..Limits::default() };
     let err = open_with_limits(dir.path(), small).err().unwrap();

@@ -30,7 +30,8 @@ pub(crate) fn parse_stamp(text: &str) -> Result<DateTime<Utc>> {
 
 pub(crate) fn load_quiz(conn: &Connection, course: &str, quiz_id: &str) -> Result<Quiz> {
     let item = course_items::get_item(conn, course, ItemKind::Quiz, quiz_id)?;
-    serde_json::from_str(&item.body).map_err(|e| AppError::Internal(format!("stored quiz {quiz_id} is unreadable: {e}")))
+    serde_json::from_str(&item.body)
+        .map_err(|e| AppError::Internal(format!("stored quiz {quiz_id} is unreadable: {e}")))
 }
 
 pub(crate) fn load_question(conn: &Connection, course: &str, question_id: &str) -> Result<Question> {
@@ -188,12 +189,19 @@ pub(crate) fn hand_in(store: &mut Store, attempt: &AttemptRecord, status: &str, 
         for (question, answer) in &sheet.entries {
             let scored = match answer.as_ref().and_then(parse_answer) {
                 Some(given) => quiz::score(question, &given, &sheet.presentation),
-                None => ItemScore { score: 0.0, max: question.points, correct: Some(false), option_feedback: Vec::new() },
+                None => {
+                    ItemScore { score: 0.0, max: question.points, correct: Some(false), option_feedback: Vec::new() }
+                }
             };
             if let Some(record) = answer {
                 attempt_answers::upsert(
                     tx,
-                    &AnswerRecord { score: scored.score, max_score: scored.max, correct: scored.correct, ..record.clone() },
+                    &AnswerRecord {
+                        score: scored.score,
+                        max_score: scored.max,
+                        correct: scored.correct,
+                        ..record.clone()
+                    },
                 )?;
             }
             if scored.correct.is_none() {

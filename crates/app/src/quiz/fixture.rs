@@ -64,10 +64,7 @@ pub fn install(store: &mut Store, quizzes: &[Value]) -> Result<()> {
             .collect();
         course_items::replace_items(tx, COURSE, ItemKind::Quiz, &items)?;
         if profiles::get(tx, PROFILE).is_err() {
-            profiles::insert(
-                tx,
-                &profiles::Profile::learner(PROFILE, "学员", "2026-01-01T00:00:00Z"),
-            )?;
+            profiles::insert(tx, &profiles::Profile::learner(PROFILE, "学员", "2026-01-01T00:00:00Z"))?;
         }
         Ok(())
     })

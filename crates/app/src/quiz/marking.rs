@@ -9,9 +9,9 @@ use qunxue_store::{attempts, profiles, Store};
 use serde::Serialize;
 
 use super::common::{course_html, load_question, load_quiz, parse_answer, parse_stamp, settle, sheet, stamp};
-use qunxue_core::xapi::{AttemptRef, Event, Named, Points};
 use crate::access::{self, Role};
 use crate::{AppError, Result};
+use qunxue_core::xapi::{AttemptRef, Event, Named, Points};
 
 /// One answer waiting for a grade, with what the grader needs beside it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -195,7 +195,11 @@ pub(crate) fn apply_mark_from_elsewhere(
 
 /// The attempt's score with every manual grade so far, read inside the
 /// grading transaction so it sees the grade just written.
-pub(crate) fn tally(conn: &rusqlite::Connection, attempt: &attempts::AttemptRecord, pass_mark: f64) -> Result<AttemptRescored> {
+pub(crate) fn tally(
+    conn: &rusqlite::Connection,
+    attempt: &attempts::AttemptRecord,
+    pass_mark: f64,
+) -> Result<AttemptRescored> {
     let sheet = sheet(conn, attempt)?;
     let (mut score, mut max, mut pending) = (0.0, 0.0, 0);
     for (question, answer) in &sheet.entries {

@@ -24,7 +24,13 @@ pub struct ModuleQuiz {
 /// The module's quizzes in the order its front matter lists them. The list
 /// is read from the installed module file, which import keeps beside the
 /// database, so it always matches the installed version.
-pub fn module_quizzes(store: &mut Store, profile: &str, course: &str, module: &str, now: DateTime<Utc>) -> Result<Vec<ModuleQuiz>> {
+pub fn module_quizzes(
+    store: &mut Store,
+    profile: &str,
+    course: &str,
+    module: &str,
+    now: DateTime<Utc>,
+) -> Result<Vec<ModuleQuiz>> {
     let course_record = courses::get_course(store.conn(), course)?;
     let module_record = crate::reading::module_for(store.conn(), profile, course, module)?;
     let path = Path::new(&course_record.source_dir).join(&module_record.source_path);

@@ -40,7 +40,13 @@ pub struct QuizOverview {
     pub mastered: bool,
 }
 
-pub fn quiz_overview(store: &mut Store, profile: &str, course: &str, quiz_id: &str, now: DateTime<Utc>) -> Result<QuizOverview> {
+pub fn quiz_overview(
+    store: &mut Store,
+    profile: &str,
+    course: &str,
+    quiz_id: &str,
+    now: DateTime<Utc>,
+) -> Result<QuizOverview> {
     let quiz = load_quiz(store.conn(), course, quiz_id)?;
     let mut list = Vec::new();
     for attempt in attempts::for_quiz(store.conn(), profile, course, quiz_id)? {

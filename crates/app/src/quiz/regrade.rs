@@ -92,7 +92,13 @@ pub fn key_changes(store: &Store, course: &str) -> Result<Vec<KeyChangeView>> {
 /// Rescores every handed-in answer to `question` that the current key
 /// scores differently, updates those attempts, records their corrected
 /// outcomes for the LRS and marks the change regraded. One transaction.
-pub fn regrade(store: &mut Store, profile: &str, course: &str, question: &str, now: DateTime<Utc>) -> Result<RegradeReport> {
+pub fn regrade(
+    store: &mut Store,
+    profile: &str,
+    course: &str,
+    question: &str,
+    now: DateTime<Utc>,
+) -> Result<RegradeReport> {
     key_changes::latest(store.conn(), course, question)?;
     let by = profiles::get(store.conn(), profile)?.display_name;
     let planned = affected(store.conn(), course, question)?;
@@ -105,7 +111,8 @@ pub fn regrade(store: &mut Store, profile: &str, course: &str, question: &str, n
             let rescored = tally(tx, &attempt, quiz.pass_mark)?;
             attempts::rescore(tx, &attempt.id, rescored.score, rescored.percent, rescored.passed)?;
             record_outcome(tx, &attempt, &quiz, &rescored, now)?;
-            (view.score_after, view.max_score, view.passed_after) = (rescored.score, rescored.max_score, rescored.passed);
+            (view.score_after, view.max_score, view.passed_after) =
+                (rescored.score, rescored.max_score, rescored.passed);
             done.push(view);
         }
         key_changes::mark_regraded(tx, course, question, &by, &stamp(now))?;
@@ -121,7 +128,8 @@ fn affected(conn: &Connection, course: &str, question_id: &str) -> Result<Vec<(S
     let mut out = Vec::new();
     for attempt_id in key_changes::attempts_answering(conn, course, question_id)? {
         let attempt = attempts::get(conn, &attempt_id)?;
-        let Some(record) = attempt_answers::for_attempt(conn, &attempt_id)?.into_iter().find(|a| a.question_id == question_id)
+        let Some(record) =
+            attempt_answers::for_attempt(conn, &attempt_id)?.into_iter().find(|a| a.question_id == question_id)
         else {
             continue;
         };
@@ -154,7 +162,10 @@ fn affected(conn: &Connection, course: &str, question_id: &str) -> Result<Vec<(S
             passed_before: attempt.passed,
             passed_after,
         };
-        out.push((view, AnswerRecord { score: scored.score, max_score: scored.max, correct: scored.correct, ..record }));
+        out.push((
+            view,
+            AnswerRecord { score: scored.score, max_score: scored.max, correct: scored.correct, ..record },
+        ));
     }
     Ok(out)
 }

@@ -44,7 +44,13 @@ pub struct ReviewAnswered {
 
 /// Puts a missed question in the learner's queue, due at once. A question
 /// already there keeps its FSRS history but becomes due now.
-pub(crate) fn enqueue(tx: &Transaction<'_>, profile: &str, course: &str, question: &str, now: DateTime<Utc>) -> Result<()> {
+pub(crate) fn enqueue(
+    tx: &Transaction<'_>,
+    profile: &str,
+    course: &str,
+    question: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
     let card = match review_cards::get(tx, profile, course, question)? {
         Some(existing) => ReviewCardRecord { due_at: stamp(now), ..existing },
         None => {

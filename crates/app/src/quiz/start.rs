@@ -39,7 +39,13 @@ pub struct AttemptView {
 
 /// Resumes the learner's open attempt at `quiz_id`, or begins a new one:
 /// refused (invalid input) when the attempts are used up.
-pub fn start_quiz(store: &mut Store, profile: &str, course: &str, quiz_id: &str, now: DateTime<Utc>) -> Result<AttemptView> {
+pub fn start_quiz(
+    store: &mut Store,
+    profile: &str,
+    course: &str,
+    quiz_id: &str,
+    now: DateTime<Utc>,
+) -> Result<AttemptView> {
     let quiz = load_quiz(store.conn(), course, quiz_id)?;
     let mut used = 0u32;
     let mut open = None;
@@ -77,7 +83,8 @@ pub fn start_quiz(store: &mut Store, profile: &str, course: &str, quiz_id: &str,
             let id = Uuid::new_v4();
             let seed = u64::from_le_bytes(id.as_bytes()[..8].try_into().expect("a UUID has 16 bytes"));
             let presentation = quiz::present(&quiz, &pool, seed).map_err(|e| AppError::Internal(e.to_string()))?;
-            let deadline = (quiz.time_limit_minutes > 0).then(|| now + Duration::minutes(i64::from(quiz.time_limit_minutes)));
+            let deadline =
+                (quiz.time_limit_minutes > 0).then(|| now + Duration::minutes(i64::from(quiz.time_limit_minutes)));
             let record = AttemptRecord {
                 id: id.to_string(),
                 profile_id: profile.to_string(),

@@ -24,7 +24,13 @@ fn answer(value: serde_json::Value) -> LearnerAnswer {
     serde_json::from_value(value).unwrap()
 }
 
-fn save(store: &mut Store, attempt: &str, question: &str, value: serde_json::Value, now: DateTime<Utc>) -> crate::Result<SavedAnswer> {
+fn save(
+    store: &mut Store,
+    attempt: &str,
+    question: &str,
+    value: serde_json::Value,
+    now: DateTime<Utc>,
+) -> crate::Result<SavedAnswer> {
     save_answer(store, PROFILE, attempt, question, &answer(value), now)
 }
 
@@ -92,7 +98,8 @@ fn quiz_time_limit_survives_and_expires() {
     assert_eq!(view.remaining_seconds, Some(600));
     let resumed = start_quiz(&mut store, PROFILE, COURSE, QUIZ, t0() + Duration::seconds(250)).unwrap();
     assert_eq!(resumed.remaining_seconds, Some(350));
-    let late = save(&mut store, &view.attempt_id, "s1", json!({"choice": "1"}), t0() + Duration::minutes(11)).unwrap_err();
+    let late =
+        save(&mut store, &view.attempt_id, "s1", json!({"choice": "1"}), t0() + Duration::minutes(11)).unwrap_err();
     assert_eq!(late.kind(), ErrorKind::InvalidInput);
     assert!(late.to_string().contains("time is up"));
     let result = attempt_result(&mut store, PROFILE, &view.attempt_id, t0() + Duration::minutes(12)).unwrap();
@@ -128,7 +135,8 @@ fn quiz_never_mode_hides_correctness() {
 fn quiz_other_profiles_and_foreign_questions_are_refused() {
     let (_dir, mut store) = open(fixture::quiz(json!({})));
     let view = start_quiz(&mut store, PROFILE, COURSE, QUIZ, t0()).unwrap();
-    let err = save_answer(&mut store, "someone-else", &view.attempt_id, "s1", &answer(json!({"choice": "1"})), t0()).unwrap_err();
+    let err = save_answer(&mut store, "someone-else", &view.attempt_id, "s1", &answer(json!({"choice": "1"})), t0())
+        .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::NotFound);
     let err = save(&mut store, &view.attempt_id, "zz", json!({"choice": "1"}), t0()).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidInput);
@@ -150,7 +158,8 @@ fn quiz_review_reschedules_with_fsrs() {
     let queue = review_queue(&store, PROFILE, t0()).unwrap();
     assert_eq!(queue.due_count, 3);
     assert!(queue.next_due_at.is_some());
-    let missing = answer_review(&mut store, PROFILE, COURSE, "nope", &answer(json!({"choice": "1"})), t0()).unwrap_err();
+    let missing =
+        answer_review(&mut store, PROFILE, COURSE, "nope", &answer(json!({"choice": "1"})), t0()).unwrap_err();
     assert_eq!(missing.kind(), ErrorKind::NotFound);
 }
 

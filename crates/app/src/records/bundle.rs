@@ -66,11 +66,9 @@ pub fn export_records(
     qunxue_store::courses::get_course(store.conn(), course)?;
     let ids: Vec<String> = match whose {
         Whose::Learner(id) => vec![id.clone()],
-        Whose::All => profiles::list(store.conn())?
-            .into_iter()
-            .filter(|p| p.role == Role::Learner)
-            .map(|p| p.id)
-            .collect(),
+        Whose::All => {
+            profiles::list(store.conn())?.into_iter().filter(|p| p.role == Role::Learner).map(|p| p.id).collect()
+        }
     };
     if let Whose::Learner(id) = whose {
         if *id != caller.profile_id && caller.role < Role::Instructor {
@@ -98,7 +96,8 @@ pub fn export_records(
     let body = RecordsBody { format: RECORDS_FORMAT, course_id: course.to_string(), learners, blobs };
     entries.insert(BODY.to_string(), serde_json::to_vec_pretty(&body).expect("records serialise"));
     let signer = profiles::get(store.conn(), &caller.profile_id)?;
-    let (bundle_id, sequence) = write_signed(store, data_dir, &signer, BundleKind::Records, course, &entries, out, now)?;
+    let (bundle_id, sequence) =
+        write_signed(store, data_dir, &signer, BundleKind::Records, course, &entries, out, now)?;
     Ok(ExportSummary {
         bundle_id,
         course_id: course.to_string(),
@@ -163,7 +162,9 @@ fn check_body(body: &RecordsBody, course: &str) -> Result<()> {
         )));
     }
     if body.course_id != course {
-        return Err(AppError::Rejected("记录包的课程与签名清单不一致 / the body's course differs from the manifest".into()));
+        return Err(AppError::Rejected(
+            "记录包的课程与签名清单不一致 / the body's course differs from the manifest".into(),
+        ));
     }
     let foreign = |l: &LearnerRecords| {
         l.versions.iter().find(|v| v.profile_id != l.profile_id || v.course_id != course).map(|v| v.id.clone())

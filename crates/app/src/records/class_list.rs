@@ -119,7 +119,11 @@ fn course_quizzes(store: &Store, course: &str) -> Result<Vec<Quiz>> {
 
 /// First handed-in pre-test percent and last handed-in post-test percent
 /// per profile, over the course's first pre/post pair.
-fn test_scores(store: &Store, course: &str, quizzes: &[Quiz]) -> Result<(BTreeMap<String, f64>, BTreeMap<String, f64>)> {
+fn test_scores(
+    store: &Store,
+    course: &str,
+    quizzes: &[Quiz],
+) -> Result<(BTreeMap<String, f64>, BTreeMap<String, f64>)> {
     let conn = store.conn();
     let pre = quizzes.iter().find(|q| q.purpose == QuizPurpose::PreTest);
     let post = pre

@@ -70,7 +70,13 @@ pub fn create_class(store: &mut Store, course: &str, name: &str, now: DateTime<U
 
 /// Puts `profile` in the class whose code was typed. On a machine that has
 /// not seen the class, it is recorded by its code until a bundle names it.
-pub fn join_class(store: &mut Store, profile: &str, course: &str, typed: &str, now: DateTime<Utc>) -> Result<ClassView> {
+pub fn join_class(
+    store: &mut Store,
+    profile: &str,
+    course: &str,
+    typed: &str,
+    now: DateTime<Utc>,
+) -> Result<ClassView> {
     let code = normalise_code(typed)?;
     courses::get_course(store.conn(), course)?;
     if let Some(known) = classes::get_class(store.conn(), &code)? {
@@ -83,7 +89,8 @@ pub fn join_class(store: &mut Store, profile: &str, course: &str, typed: &str, n
         }
     }
     let at = stamp(now);
-    let record = ClassRecord { id: code.clone(), course_id: course.into(), name: String::new(), created_at: at.clone() };
+    let record =
+        ClassRecord { id: code.clone(), course_id: course.into(), name: String::new(), created_at: at.clone() };
     store.transact(|tx| -> Result<()> {
         classes::upsert_class(tx, &record)?;
         classes::add_member(tx, &code, profile, &at)?;

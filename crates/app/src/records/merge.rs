@@ -34,8 +34,12 @@ pub fn merge_learner(
     let new_member = profiles::upsert_member(tx, profile, &records.display_name, now)?;
     classes::note_source(tx, profile, source, now)?;
     for class in &records.classes {
-        let record =
-            ClassRecord { id: class.id.clone(), course_id: course.into(), name: class.name.clone(), created_at: now.into() };
+        let record = ClassRecord {
+            id: class.id.clone(),
+            course_id: course.into(),
+            name: class.name.clone(),
+            created_at: now.into(),
+        };
         classes::upsert_class(tx, &record)?;
         classes::add_member(tx, &class.id, profile, now)?;
     }

@@ -20,7 +20,8 @@ fn laptop(learner: &str) -> Store {
     fixture::install(&mut store, &[fixture::quiz(serde_json::json!({}))]).unwrap();
     store.transact(|tx| profiles::insert(tx, &Profile::learner(learner, "林小雨", "2026-12-01T08:00:00Z"))).unwrap();
     let attempt = quiz::start_quiz(&mut store, learner, fixture::COURSE, fixture::QUIZ, t(0)).unwrap();
-    quiz::save_answer(&mut store, learner, &attempt.attempt_id, "s1", &LearnerAnswer::Choice("1".into()), t(1)).unwrap();
+    quiz::save_answer(&mut store, learner, &attempt.attempt_id, "s1", &LearnerAnswer::Choice("1".into()), t(1))
+        .unwrap();
     quiz::submit_attempt(&mut store, learner, &attempt.attempt_id, t(2)).unwrap();
     store
 }
@@ -32,10 +33,8 @@ fn instructor_machine() -> Store {
 }
 
 fn attempts_of(store: &Store, learner: &str) -> Vec<(String, i64)> {
-    let mut stmt = store
-        .conn()
-        .prepare("SELECT id, number FROM attempts WHERE profile_id = ?1 ORDER BY number")
-        .unwrap();
+    let mut stmt =
+        store.conn().prepare("SELECT id, number FROM attempts WHERE profile_id = ?1 ORDER BY number").unwrap();
     stmt.query_map([learner], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect()
 }
 
@@ -45,10 +44,12 @@ fn merging_twice_adds_nothing_the_second_time_and_makes_a_member() {
     let records = collect(&source, "p-lin", fixture::COURSE).unwrap();
     assert_eq!(records.attempts.len(), 1);
     let mut target = instructor_machine();
-    let first = target.transact(|tx| merge_learner(tx, fixture::COURSE, &records, "bundle", "2026-12-02T00:00:00Z")).unwrap();
+    let first =
+        target.transact(|tx| merge_learner(tx, fixture::COURSE, &records, "bundle", "2026-12-02T00:00:00Z")).unwrap();
     assert!(first.new_member);
     assert_eq!(first.records.added, 1);
-    let again = target.transact(|tx| merge_learner(tx, fixture::COURSE, &records, "bundle", "2026-12-03T00:00:00Z")).unwrap();
+    let again =
+        target.transact(|tx| merge_learner(tx, fixture::COURSE, &records, "bundle", "2026-12-03T00:00:00Z")).unwrap();
     assert!(!again.new_member);
     assert_eq!((again.records.added, again.records.skipped), (0, 1));
     assert_eq!(attempts_of(&target, "p-lin").len(), 1);
@@ -76,7 +77,8 @@ fn one_learner_on_two_laptops_is_one_member_with_both_attempts() {
 fn a_local_profile_stays_local_when_its_records_come_back() {
     let mut store = laptop("p-lin");
     let records = collect(&store, "p-lin", fixture::COURSE).unwrap();
-    let outcome = store.transact(|tx| merge_learner(tx, fixture::COURSE, &records, "bundle", "2026-12-02T00:00:00Z")).unwrap();
+    let outcome =
+        store.transact(|tx| merge_learner(tx, fixture::COURSE, &records, "bundle", "2026-12-02T00:00:00Z")).unwrap();
     assert!(!outcome.new_member);
     assert!(!profiles::is_member(store.conn(), "p-lin").unwrap());
 }
@@ -93,7 +95,8 @@ fn the_class_view_says_who_sent_nothing_who_stalled_and_who_completed() {
     join_class(&mut store, "p-zhou", fixture::COURSE, &class.id, t(4)).unwrap();
 
     let soon = class_list(&store, fixture::COURSE, Some(&class.id), t(10)).unwrap();
-    let member = |list: &super::class_list::ClassList, id: &str| list.members.iter().find(|m| m.id == id).unwrap().clone();
+    let member =
+        |list: &super::class_list::ClassList, id: &str| list.members.iter().find(|m| m.id == id).unwrap().clone();
     let (lin, zhou) = (member(&soon, "p-lin"), member(&soon, "p-zhou"));
     assert!(!lin.sent_nothing && !lin.stalled, "{lin:?}");
     assert!(zhou.sent_nothing && !zhou.stalled, "joined, nothing more: {zhou:?}");

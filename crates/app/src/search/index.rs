@@ -54,9 +54,8 @@ pub(crate) fn index_course(tx: &Transaction<'_>, course_id: &str) -> Result<()> 
         })
         .collect();
     for record in questions::list_questions(tx, course_id)? {
-        let question: Question = serde_json::from_str(&record.body).map_err(|e| {
-            AppError::Internal(format!("stored question {} is unreadable: {e}", record.id))
-        })?;
+        let question: Question = serde_json::from_str(&record.body)
+            .map_err(|e| AppError::Internal(format!("stored question {} is unreadable: {e}", record.id)))?;
         docs.push(Doc {
             kind: DocKind::Question,
             course_id: course_id.to_string(),
@@ -78,11 +77,7 @@ pub(crate) fn index_course(tx: &Transaction<'_>, course_id: &str) -> Result<()> 
 }
 
 /// Indexes one note (again, after an edit).
-pub(crate) fn index_note(
-    tx: &Transaction<'_>,
-    note: &NoteRecord,
-    module_title: &str,
-) -> Result<()> {
+pub(crate) fn index_note(tx: &Transaction<'_>, note: &NoteRecord, module_title: &str) -> Result<()> {
     search::delete_note(tx, &note.id)?;
     let body = match &note.quote {
         Some(quote) => format!("{}\n{quote}", note.body),

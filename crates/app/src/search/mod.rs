@@ -64,32 +64,19 @@ pub struct SearchResults {
 pub fn search(store: &mut Store, profile_id: &str, query: &str) -> Result<SearchResults> {
     let query = query.trim();
     if query.chars().count() > MAX_QUERY_CHARS {
-        return Err(AppError::Rejected(format!(
-            "搜索内容过长：最多 {MAX_QUERY_CHARS} 个字"
-        )));
+        return Err(AppError::Rejected(format!("搜索内容过长：最多 {MAX_QUERY_CHARS} 个字")));
     }
     let caller = access::caller(store.conn(), profile_id)?;
     index::ensure_current(store)?;
     let mut terms = segment::words(query);
     let mut seen = std::collections::HashSet::new();
     terms.retain(|t| seen.insert(t.clone()));
-    let empty = |partial| SearchResults {
-        query: query.to_string(),
-        terms: terms.clone(),
-        partial,
-        hits: Vec::new(),
-    };
+    let empty = |partial| SearchResults { query: query.to_string(), terms: terms.clone(), partial, hits: Vec::new() };
     if terms.is_empty() {
         return Ok(empty(false));
     }
-    let who = Visibility {
-        profile_id,
-        teaches: caller.has(Role::Instructor),
-    };
-    let quoted: Vec<String> = terms
-        .iter()
-        .map(|t| format!("\"{}\"", t.replace('"', "\"\"")))
-        .collect();
+    let who = Visibility { profile_id, teaches: caller.has(Role::Instructor) };
+    let quoted: Vec<String> = terms.iter().map(|t| format!("\"{}\"", t.replace('"', "\"\""))).collect();
     let mut partial = false;
     let mut found = search::query(store.conn(), &quoted.join(" AND "), who, MAX_HITS)?;
     if found.is_empty() && quoted.len() > 1 {
@@ -113,10 +100,5 @@ pub fn search(store: &mut Store, profile_id: &str, query: &str) -> Result<Search
             ref_id: hit.ref_id,
         })
         .collect();
-    Ok(SearchResults {
-        query: query.to_string(),
-        terms,
-        partial,
-        hits,
-    })
+    Ok(SearchResults { query: query.to_string(), terms, partial, hits })
 }

@@ -21,16 +21,10 @@ pub struct Section {
 pub fn sections(markdown_text: &str) -> Vec<Section> {
     let headings = markdown::headings(markdown_text);
     let mut headings = headings.into_iter();
-    let mut sections = vec![Section {
-        anchor: None,
-        heading: String::new(),
-        text: String::new(),
-    }];
+    let mut sections = vec![Section { anchor: None, heading: String::new(), text: String::new() }];
     let mut in_heading = false;
     for event in markdown::parser(markdown_text) {
-        let current = sections
-            .last_mut()
-            .expect("there is always a current section");
+        let current = sections.last_mut().expect("there is always a current section");
         match event {
             Event::Start(Tag::Heading { .. }) => {
                 let heading = headings.next();
@@ -46,9 +40,7 @@ pub fn sections(markdown_text: &str) -> Vec<Section> {
             Event::Text(_) | Event::Code(_) if in_heading => {}
             Event::Text(text) | Event::Code(text) => current.text.push_str(&text),
             Event::SoftBreak | Event::HardBreak => current.text.push(' '),
-            Event::End(
-                TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::CodeBlock,
-            ) => {
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::CodeBlock) => {
                 if !current.text.ends_with('\n') && !current.text.is_empty() {
                     current.text.push('\n');
                 }
@@ -72,10 +64,7 @@ mod tests {
     fn splits_at_headings_with_the_rendered_ids() {
         let md = "导语一句。\n\n# 社群运营\n\n第一段，**加粗**的词。\n\n## 定义\n\n- 共同点\n- 持续互动\n\n## 定义\n\n重复的标题。\n\n## 自定义 {#custom}\n\n`代码` 也算。\n";
         let got = sections(md);
-        let summary: Vec<_> = got
-            .iter()
-            .map(|s| (s.anchor.as_deref(), s.heading.as_str()))
-            .collect();
+        let summary: Vec<_> = got.iter().map(|s| (s.anchor.as_deref(), s.heading.as_str())).collect();
         assert_eq!(
             summary,
             [

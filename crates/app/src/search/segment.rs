@@ -69,10 +69,7 @@ mod tests {
     #[test]
     fn splits_chinese_into_words_and_keeps_ascii_terms() {
         assert_eq!(words("SOP 社群"), ["sop", "社群"]);
-        assert_eq!(
-            words("用户裂变的SOP流程"),
-            ["用户", "裂变", "的", "sop", "流程"]
-        );
+        assert_eq!(words("用户裂变的SOP流程"), ["用户", "裂变", "的", "sop", "流程"]);
         assert_eq!(words("KOC"), ["koc"]);
     }
 

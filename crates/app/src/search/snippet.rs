@@ -36,15 +36,8 @@ pub fn snippet(text: &str, terms: &[String]) -> Snippet {
     let hits = hit_ranges(text, terms);
     let window_start = best_window_start(text, &hits);
     let start = back_up(text, window_start, LEAD_CHARS);
-    let end = text[start..]
-        .char_indices()
-        .nth(WINDOW_CHARS)
-        .map_or(text.len(), |(i, _)| start + i);
-    Snippet {
-        segments: segments(text, &hits, start, end),
-        cut_before: start > 0,
-        cut_after: end < text.len(),
-    }
+    let end = text[start..].char_indices().nth(WINDOW_CHARS).map_or(text.len(), |(i, _)| start + i);
+    Snippet { segments: segments(text, &hits, start, end), cut_before: start > 0, cut_after: end < text.len() }
 }
 
 /// Byte ranges of every occurrence of every term (ASCII case folded), merged.
@@ -57,10 +50,7 @@ fn hit_ranges(text: &str, terms: &[String]) -> Vec<(usize, usize)> {
         .filter(|term| !term.is_empty())
         .flat_map(|term| {
             let term = term.to_ascii_lowercase();
-            folded
-                .match_indices(term.as_str())
-                .map(|(at, found)| (at, at + found.len()))
-                .collect::<Vec<_>>()
+            folded.match_indices(term.as_str()).map(|(at, found)| (at, at + found.len())).collect::<Vec<_>>()
         })
         .collect();
     ranges.sort_unstable();
@@ -76,21 +66,12 @@ fn hit_ranges(text: &str, terms: &[String]) -> Vec<(usize, usize)> {
 
 /// The start of the hit whose following window holds the most hits.
 fn best_window_start(text: &str, hits: &[(usize, usize)]) -> usize {
-    let window_bytes = |from: usize| {
-        text[from..]
-            .char_indices()
-            .nth(WINDOW_CHARS - LEAD_CHARS)
-            .map_or(text.len(), |(i, _)| from + i)
-    };
+    let window_bytes =
+        |from: usize| text[from..].char_indices().nth(WINDOW_CHARS - LEAD_CHARS).map_or(text.len(), |(i, _)| from + i);
     hits.iter()
         .map(|&(start, _)| {
             let limit = window_bytes(start);
-            (
-                hits.iter()
-                    .filter(|&&(s, e)| s >= start && e <= limit)
-                    .count(),
-                start,
-            )
+            (hits.iter().filter(|&&(s, e)| s >= start && e <= limit).count(), start)
         })
         // Most hits; on a tie the earliest passage.
         .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
@@ -99,11 +80,7 @@ fn best_window_start(text: &str, hits: &[(usize, usize)]) -> usize {
 
 /// `at` moved back by up to `chars` characters.
 fn back_up(text: &str, at: usize, chars: usize) -> usize {
-    text[..at]
-        .char_indices()
-        .rev()
-        .nth(chars.saturating_sub(1))
-        .map_or(0, |(i, _)| i)
+    text[..at].char_indices().rev().nth(chars.saturating_sub(1)).map_or(0, |(i, _)| i)
 }
 
 fn segments(text: &str, hits: &[(usize, usize)], start: usize, end: usize) -> Vec<Segment> {
@@ -115,22 +92,13 @@ fn segments(text: &str, hits: &[(usize, usize)], start: usize, end: usize) -> Ve
             continue;
         }
         if s > at {
-            out.push(Segment {
-                text: text[at..s].to_string(),
-                hit: false,
-            });
+            out.push(Segment { text: text[at..s].to_string(), hit: false });
         }
-        out.push(Segment {
-            text: text[s..e].to_string(),
-            hit: true,
-        });
+        out.push(Segment { text: text[s..e].to_string(), hit: true });
         at = e;
     }
     if at < end {
-        out.push(Segment {
-            text: text[at..end].to_string(),
-            hit: false,
-        });
+        out.push(Segment { text: text[at..end].to_string(), hit: false });
     }
     out
 }
@@ -144,35 +112,17 @@ mod tests {
     }
 
     fn render(segments: &[Segment]) -> String {
-        segments
-            .iter()
-            .map(|s| {
-                if s.hit {
-                    format!("[{}]", s.text)
-                } else {
-                    s.text.clone()
-                }
-            })
-            .collect()
+        segments.iter().map(|s| if s.hit { format!("[{}]", s.text) } else { s.text.clone() }).collect()
     }
 
     #[test]
     fn marks_every_term_whatever_the_ascii_case() {
-        assert_eq!(
-            render(&mark_all("社群 SOP 与社群裂变", &terms(&["社群", "sop"]))),
-            "[社群] [SOP] 与[社群]裂变"
-        );
+        assert_eq!(render(&mark_all("社群 SOP 与社群裂变", &terms(&["社群", "sop"]))), "[社群] [SOP] 与[社群]裂变");
     }
 
     #[test]
     fn overlapping_terms_merge_into_one_mark() {
-        assert_eq!(
-            render(&mark_all(
-                "私域流量池",
-                &terms(&["私域", "私域流量", "流量"])
-            )),
-            "[私域流量]池"
-        );
+        assert_eq!(render(&mark_all("私域流量池", &terms(&["私域", "私域流量", "流量"]))), "[私域流量]池");
     }
 
     #[test]
@@ -181,12 +131,7 @@ mod tests {
         let text = format!("裂变一次。{filler}裂变活动里的裂变海报与裂变奖励。{filler}");
         let s = snippet(&text, &terms(&["裂变"]));
         // The passage with three mentions wins over the lone one at the start.
-        assert_eq!(
-            s.segments.iter().filter(|x| x.hit).count(),
-            3,
-            "{:?}",
-            render(&s.segments)
-        );
+        assert_eq!(s.segments.iter().filter(|x| x.hit).count(), 3, "{:?}", render(&s.segments));
         assert!(s.cut_before && s.cut_after);
         assert!(render(&s.segments).chars().count() <= WINDOW_CHARS + 8);
     }

@@ -20,10 +20,7 @@ fn now() -> chrono::DateTime<Utc> {
 fn write_pack(root: &Path, version: &str, modules: &[(&str, &str, &str)]) {
     let course = root.join("courses/demo");
     std::fs::create_dir_all(course.join("modules")).unwrap();
-    let list: Vec<String> = modules
-        .iter()
-        .map(|(id, _, _)| format!("\"modules/{id}.md\""))
-        .collect();
+    let list: Vec<String> = modules.iter().map(|(id, _, _)| format!("\"modules/{id}.md\"")).collect();
     std::fs::write(
         course.join("course.toml"),
         format!(
@@ -53,32 +50,17 @@ fn fixture(modules: &[(&str, &str, &str)]) -> Fixture {
     let (data, pack) = (dir.path().join("data"), dir.path().join("pack"));
     write_pack(&pack, "1.0.0", modules);
     let mut store = Store::open(&dir.path().join("learner.db")).unwrap();
-    store
-        .transact(|tx| profiles::insert(tx, &Profile::learner("p1", "甲", "t0")))
-        .unwrap();
+    store.transact(|tx| profiles::insert(tx, &Profile::learner("p1", "甲", "t0"))).unwrap();
     import_pack(&mut store, &data, &pack, false, now(), &mut |_| {}).unwrap();
-    Fixture {
-        _dir: dir,
-        data,
-        pack,
-        store,
-    }
+    Fixture { _dir: dir, data, pack, store }
 }
 
 fn module_ids(results: &SearchResults) -> Vec<&str> {
-    results
-        .hits
-        .iter()
-        .map(|h| h.module_id.as_deref().unwrap_or(""))
-        .collect()
+    results.hits.iter().map(|h| h.module_id.as_deref().unwrap_or("")).collect()
 }
 
 fn marked(segments: &[Segment]) -> Vec<&str> {
-    segments
-        .iter()
-        .filter(|s| s.hit)
-        .map(|s| s.text.as_str())
-        .collect()
+    segments.iter().filter(|s| s.hit).map(|s| s.text.as_str()).collect()
 }
 
 const RANKING: &[(&str, &str, &str)] = &[
@@ -113,37 +95,22 @@ fn more_hits_rank_higher_and_open_at_their_heading() {
 fn two_character_words_are_found_inside_longer_ones() {
     let mut f = fixture(&[("m1", "私域运营", "# 私域运营\n\n私域流量池要靠内容养起来。")]);
     for query in ["私域", "流量", "私域流量"] {
-        assert_eq!(
-            search(&mut f.store, "p1", query).unwrap().hits.len(),
-            1,
-            "{query}"
-        );
+        assert_eq!(search(&mut f.store, "p1", query).unwrap().hits.len(), 1, "{query}");
     }
 }
 
 #[test]
 fn mixed_chinese_and_english_queries_need_every_word() {
     let mut f = fixture(&[
-        (
-            "m1",
-            "社群SOP",
-            "# 社群SOP\n\n每天的社群 SOP：早安、干货、答疑。",
-        ),
-        (
-            "m2",
-            "培养KOC",
-            "# 培养KOC\n\n找到愿意分享的 KOC，给他们身份。",
-        ),
+        ("m1", "社群SOP", "# 社群SOP\n\n每天的社群 SOP：早安、干货、答疑。"),
+        ("m2", "培养KOC", "# 培养KOC\n\n找到愿意分享的 KOC，给他们身份。"),
         ("m3", "朋友圈", "# 朋友圈\n\n每周的内容 SOP。"),
     ]);
     let results = search(&mut f.store, "p1", "SOP 社群").unwrap();
     assert_eq!(module_ids(&results), ["m1"]);
     assert!(!results.partial);
     assert_eq!(results.terms, ["sop", "社群"]);
-    assert_eq!(
-        module_ids(&search(&mut f.store, "p1", "koc").unwrap()),
-        ["m2"]
-    );
+    assert_eq!(module_ids(&search(&mut f.store, "p1", "koc").unwrap()), ["m2"]);
     // No module has both words: modules with either come back, flagged.
     let either = search(&mut f.store, "p1", "KOC 朋友圈").unwrap();
     assert!(either.partial);
@@ -160,10 +127,7 @@ fn no_result_and_punctuation_only_queries_are_empty_not_errors() {
         assert!(results.hits.is_empty(), "{query:?}");
     }
     let long = "社群".repeat(MAX_QUERY_CHARS);
-    assert_eq!(
-        search(&mut f.store, "p1", &long).unwrap_err().kind(),
-        crate::ErrorKind::InvalidInput
-    );
+    assert_eq!(search(&mut f.store, "p1", &long).unwrap_err().kind(), crate::ErrorKind::InvalidInput);
 }
 
 #[test]
@@ -176,25 +140,11 @@ fn fts_operators_in_queries_are_searched_as_words() {
 fn updating_a_course_reindexes_it_and_removing_it_empties_the_index() {
     let mut f = fixture(RANKING);
     assert_eq!(search(&mut f.store, "p1", "舆情").unwrap().hits.len(), 1);
-    write_pack(
-        &f.pack,
-        "1.1.0",
-        &[(
-            "m-none",
-            "危机处理",
-            "# 危机处理\n\n先安抚情绪，再给出补偿方案。",
-        )],
-    );
+    write_pack(&f.pack, "1.1.0", &[("m-none", "危机处理", "# 危机处理\n\n先安抚情绪，再给出补偿方案。")]);
     import_pack(&mut f.store, &f.data, &f.pack, false, now(), &mut |_| {}).unwrap();
-    assert!(
-        search(&mut f.store, "p1", "舆情").unwrap().hits.is_empty(),
-        "old text must leave the index"
-    );
+    assert!(search(&mut f.store, "p1", "舆情").unwrap().hits.is_empty(), "old text must leave the index");
     assert_eq!(search(&mut f.store, "p1", "补偿").unwrap().hits.len(), 1);
-    assert!(
-        search(&mut f.store, "p1", "裂变").unwrap().hits.is_empty(),
-        "archived modules are not searched"
-    );
+    assert!(search(&mut f.store, "p1", "裂变").unwrap().hits.is_empty(), "archived modules are not searched");
     library::remove_course(&mut f.store, &f.data, "demo").unwrap();
     assert_eq!(count(f.store.conn(), DocKind::Module).unwrap(), 0);
 }
@@ -202,14 +152,8 @@ fn updating_a_course_reindexes_it_and_removing_it_empties_the_index() {
 #[test]
 fn a_database_from_before_the_index_is_indexed_on_first_search() {
     let mut f = fixture(RANKING);
-    f.store
-        .conn()
-        .execute_batch("DELETE FROM search_docs; DELETE FROM search_index_state;")
-        .unwrap();
-    assert_eq!(
-        module_ids(&search(&mut f.store, "p1", "社群").unwrap()),
-        ["m-title", "m-body"]
-    );
+    f.store.conn().execute_batch("DELETE FROM search_docs; DELETE FROM search_index_state;").unwrap();
+    assert_eq!(module_ids(&search(&mut f.store, "p1", "社群").unwrap()), ["m-title", "m-body"]);
 }
 
 fn repo_root() -> PathBuf {
@@ -230,14 +174,8 @@ fn the_shipped_curriculum_is_searchable_and_questions_are_for_instructors() {
     library::install_bundled_courses(&mut store, &repo_root(), now()).unwrap();
     for query in ["社群", "裂变", "KOC", "SOP 社群"] {
         let results = search(&mut store, "learner", query).unwrap();
-        assert!(
-            !results.hits.is_empty(),
-            "{query} finds nothing in the curriculum"
-        );
-        assert!(
-            results.hits.iter().all(|h| h.kind == DocKind::Module),
-            "{query}: a learner sees modules only"
-        );
+        assert!(!results.hits.is_empty(), "{query} finds nothing in the curriculum");
+        assert!(results.hits.iter().all(|h| h.kind == DocKind::Module), "{query}: a learner sees modules only");
         let first = &results.hits[0];
         assert!(
             !marked(&first.title).is_empty()
@@ -247,19 +185,12 @@ fn the_shipped_curriculum_is_searchable_and_questions_are_for_instructors() {
         );
     }
     let teacher = search(&mut store, "teacher", "社群").unwrap();
-    assert!(
-        teacher.hits.iter().any(|h| h.kind == DocKind::Question),
-        "an instructor finds questions"
-    );
+    assert!(teacher.hits.iter().any(|h| h.kind == DocKind::Question), "an instructor finds questions");
 }
 
 #[test]
 fn a_new_database_starts_with_a_current_index() {
     let store = Store::open_in_memory().unwrap();
     let stored = qunxue_store::search::index_version(store.conn()).unwrap();
-    assert_eq!(
-        stored.as_deref(),
-        Some(super::index::INDEX_VERSION),
-        "migration 0005 and INDEX_VERSION must agree"
-    );
+    assert_eq!(stored.as_deref(), Some(super::index::INDEX_VERSION), "migration 0005 and INDEX_VERSION must agree");
 }

@@ -141,9 +141,7 @@ impl Action {
             }
             // Seeing whose scores a corrected key would change, and changing
             // them; writing a bank with its answer keys to a file.
-            Action::RegradeAttempts | Action::ExportQuestions => {
-                R(Instructor)
-            }
+            Action::RegradeAttempts | Action::ExportQuestions => R(Instructor),
             Action::ReceiveSubmissions | Action::SendGrades | Action::ManageStudies => R(Instructor),
             Action::RestoreBackup | Action::ExportXapi => R(Instructor),
             // Open on a database without an admin (a fresh one for trying the

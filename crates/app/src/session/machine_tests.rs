@@ -71,7 +71,10 @@ fn first_run_on_a_shared_machine_sets_up_the_admin_before_anything_else() {
     assert_eq!((admin.profile.display_name.as_str(), admin.profile.role), ("周店长", Role::Admin));
     assert_eq!(admin.recovery_code.len(), 19, "{}", admin.recovery_code);
     let setup = session.machine_setup().unwrap();
-    assert_eq!((setup.machine_use, setup.learner_pins_required, setup.has_admin), (Some(MachineUse::Shared), true, true));
+    assert_eq!(
+        (setup.machine_use, setup.learner_pins_required, setup.has_admin),
+        (Some(MachineUse::Shared), true, true)
+    );
     // The admin acts at once, unlocked, and the set-up is in the log.
     let log = session.admin_log(10).unwrap();
     assert_eq!(log[0].action, "set_up_machine");
@@ -94,7 +97,10 @@ fn an_admin_only_action_without_an_admin_leads_to_setting_one_up() {
     let learner = session.profile_id();
     let refused = session.course_removal("qunxue.community-ops").unwrap_err();
     assert_eq!(refused.remedy(), Some(Remedy::SetUpAdmin), "{refused}");
-    assert_eq!(session.set_profile_role(&learner, Role::Admin, Some("135790")).unwrap_err().remedy(), Some(Remedy::SetUpAdmin));
+    assert_eq!(
+        session.set_profile_role(&learner, Role::Admin, Some("135790")).unwrap_err().remedy(),
+        Some(Remedy::SetUpAdmin)
+    );
 
     assert_eq!(session.set_up_admin("管理员", "13579").unwrap_err().kind(), ErrorKind::InvalidInput);
     assert_eq!(session.machine_setup().unwrap().has_admin, false, "no admin without a 6-digit PIN");
@@ -117,7 +123,10 @@ fn learner_pins_and_the_site_policy_are_enforced_on_switching() {
     let mine = session.create_profile(&learner_with_pin("小红", "2468")).unwrap();
     assert!(mine.needs_pin);
     assert_eq!(session.switch_profile(&mine.id, None).unwrap(), SwitchOutcome::PinRequired);
-    assert!(matches!(session.switch_profile(&mine.id, Some("1111")).unwrap(), SwitchOutcome::WrongPin { tries_left: 4 }));
+    assert!(matches!(
+        session.switch_profile(&mine.id, Some("1111")).unwrap(),
+        SwitchOutcome::WrongPin { tries_left: 4 }
+    ));
     assert!(is_switched(&session.switch_profile(&mine.id, Some("2468")).unwrap()));
     assert!(session.list_courses().is_ok());
     // Someone else at the machine: the profile is locked to them.
@@ -163,7 +172,11 @@ fn an_admin_resets_a_forgotten_pin_and_a_profile_changes_its_own() {
     assert!(matches!(session.switch_profile(&learner.id, Some("2468")).unwrap(), SwitchOutcome::Locked { .. }));
     let admin = session.set_up_admin("管理员", "135790").unwrap();
     session.reset_pin(&learner.id, Some("8642")).unwrap();
-    assert_eq!(session.reset_pin(&admin.profile.id, Some("111111")).unwrap_err().kind(), ErrorKind::InvalidInput, "own PIN: recovery code");
+    assert_eq!(
+        session.reset_pin(&admin.profile.id, Some("111111")).unwrap_err().kind(),
+        ErrorKind::InvalidInput,
+        "own PIN: recovery code"
+    );
     // The reset clears the lock too.
     assert!(is_switched(&session.switch_profile(&learner.id, Some("8642")).unwrap()));
     // Changing one's own needs the current PIN.
@@ -175,7 +188,11 @@ fn an_admin_resets_a_forgotten_pin_and_a_profile_changes_its_own() {
     session.switch_profile(&admin.profile.id, Some("135790")).unwrap();
     let teacher = session.add_profile(&NewProfile::named("王老师"), Role::Instructor, Some("246810")).unwrap();
     assert_eq!(session.reset_pin(&teacher.profile.id, None).unwrap_err().kind(), ErrorKind::InvalidInput);
-    assert_eq!(session.reset_pin(&teacher.profile.id, Some("1234")).unwrap_err().kind(), ErrorKind::InvalidInput, "6 digits");
+    assert_eq!(
+        session.reset_pin(&teacher.profile.id, Some("1234")).unwrap_err().kind(),
+        ErrorKind::InvalidInput,
+        "6 digits"
+    );
     session.reset_pin(&teacher.profile.id, Some("975310")).unwrap();
     assert!(is_switched(&session.switch_profile(&teacher.profile.id, Some("975310")).unwrap()));
 }
@@ -194,7 +211,11 @@ fn the_recovery_code_works_once_and_wrong_codes_lock_like_wrong_pins() {
     assert_eq!(session.profile_id(), id);
     assert!(session.admin_log(5).is_ok(), "the recovered admin acts at once");
     session.switch_profile(&learner.id, None).unwrap();
-    assert_eq!(session.switch_profile(&id, Some("135790")).unwrap(), SwitchOutcome::WrongPin { tries_left: 4 }, "old PIN gone");
+    assert_eq!(
+        session.switch_profile(&id, Some("135790")).unwrap(),
+        SwitchOutcome::WrongPin { tries_left: 4 },
+        "old PIN gone"
+    );
     // The spent code no longer works; each wrong code counts.
     let spent = session.recover_admin(&id, &admin.recovery_code, "111111").unwrap_err();
     assert!(spent.to_string().contains("恢复码不正确"), "{spent}");

@@ -23,7 +23,10 @@ use qunxue_store::Store;
 
 pub use action::{Action, Requirement};
 pub use open::{data_dir_of, OpenOptions, Started};
-pub use use_cases::{AppInfo, SessionStatus, SharedMachine, BackupList, BundleKind, CourseRemoval, GradesExport, ImportSummary, LearnerGrades, Restored};
+pub use use_cases::{
+    AppInfo, BackupList, BundleKind, CourseRemoval, GradesExport, ImportSummary, LearnerGrades, Restored,
+    SessionStatus, SharedMachine,
+};
 
 use crate::access::Caller;
 use crate::backup::startup::Damage;
@@ -263,7 +266,12 @@ impl Session {
 
     /// [`Session::log_admin`] for an actor named before the database changed
     /// under them (a restore).
-    fn log_admin_by(&self, (actor_id, actor_name): (String, String), action: &str, detail: impl Into<String>) -> Result<()> {
+    fn log_admin_by(
+        &self,
+        (actor_id, actor_name): (String, String),
+        action: &str,
+        detail: impl Into<String>,
+    ) -> Result<()> {
         let entry = qunxue_store::admin_log::AdminLogEntry {
             at: crate::tasks::common::stamp(self.now()),
             actor_id: Some(actor_id),
@@ -334,7 +342,9 @@ fn refusal(store: &Store, action: Action, required: Role, stored: Role, actor: &
 /// An admin made by an older version (no recovery code) confirms or hands
 /// over before acting as admin.
 fn admin_is_confirmed(store: &Store, action: Action, admin_id: &str) -> Result<()> {
-    if profiles::recovery_hash(store.conn(), admin_id)?.is_none() && profiles::get(store.conn(), admin_id)?.role == Role::Admin {
+    if profiles::recovery_hash(store.conn(), admin_id)?.is_none()
+        && profiles::get(store.conn(), admin_id)?.role == Role::Admin
+    {
         return Err(AppError::AdminUnconfirmed { action: action.describe().to_string() });
     }
     Ok(())

@@ -45,7 +45,10 @@ fn the_first_admin_needs_no_permission_and_a_second_needs_an_unlocked_admin() {
     // Learners need no one's permission.
     assert_eq!(session.add_profile(&new_profile("学员乙"), Role::Learner, None).unwrap().profile.role, Role::Learner);
     session.switch_profile(&admin.id, Some("246810")).unwrap();
-    assert_eq!(session.add_profile(&new_profile("第二位"), Role::Admin, Some("135790")).unwrap().profile.role, Role::Admin);
+    assert_eq!(
+        session.add_profile(&new_profile("第二位"), Role::Admin, Some("135790")).unwrap().profile.role,
+        Role::Admin
+    );
 }
 
 #[test]
@@ -69,11 +72,7 @@ fn a_role_change_takes_effect_at_the_next_call() {
     let session = Session::in_memory(clock()).unwrap();
     let me = session.profile_id();
     assert_eq!(session.marking_queue(None).unwrap_err().kind(), ErrorKind::Forbidden);
-    session
-        .lock_store()
-        .unwrap()
-        .transact(|tx| qunxue_store::profiles::set_role(tx, &me, Role::Instructor))
-        .unwrap();
+    session.lock_store().unwrap().transact(|tx| qunxue_store::profiles::set_role(tx, &me, Role::Instructor)).unwrap();
     assert!(session.marking_queue(None).unwrap().is_empty());
 }
 
@@ -92,7 +91,9 @@ fn admin_actions_land_in_the_admin_log() {
     assert!(log.iter().all(|e| e.actor_name == "管理员" && e.at.starts_with("2026-12-01")), "{log:?}");
     assert!(log[1].detail.contains("王老师") && log[1].detail.contains("instructor"), "{log:?}");
     // Only an admin reads it.
-    session.switch_profile(&session.add_profile(&new_profile("学员"), Role::Learner, None).unwrap().profile.id, None).unwrap();
+    session
+        .switch_profile(&session.add_profile(&new_profile("学员"), Role::Learner, None).unwrap().profile.id, None)
+        .unwrap();
     assert_eq!(session.admin_log(50).unwrap_err().kind(), ErrorKind::Forbidden);
 }
 
@@ -142,5 +143,8 @@ fn a_locked_admin_changes_no_role_and_edits_no_one_else() {
     // Not even their own profile, until the PIN is entered again.
     assert!(matches!(session.rename_profile(&admin.id, "周店长").unwrap_err(), AppError::Locked { .. }));
     session.switch_profile(&admin.id, Some("246810")).unwrap();
-    assert_eq!(session.set_profile_role(&learner.id, Role::Instructor, Some("135790")).unwrap().profile.role, Role::Instructor);
+    assert_eq!(
+        session.set_profile_role(&learner.id, Role::Instructor, Some("135790")).unwrap().profile.role,
+        Role::Instructor
+    );
 }

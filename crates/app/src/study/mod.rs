@@ -53,38 +53,19 @@ pub fn heartbeat(
     module_id: &str,
     now: DateTime<Utc>,
 ) -> Result<Heartbeat> {
-    let activity =
-        study::get(store.conn(), profile_id, course_id, module_id)?.ok_or_else(|| {
-            AppError::NotFound(format!(
-                "module {course_id}/{module_id} has not been opened"
-            ))
-        })?;
+    let activity = study::get(store.conn(), profile_id, course_id, module_id)?
+        .ok_or_else(|| AppError::NotFound(format!("module {course_id}/{module_id} has not been opened")))?;
     let gap = activity
         .last_beat_at
         .as_deref()
         .and_then(|at| DateTime::parse_from_rfc3339(at).ok())
-        .map(|at| {
-            now.signed_duration_since(at.with_timezone(&Utc))
-                .num_seconds()
-        });
+        .map(|at| now.signed_duration_since(at.with_timezone(&Utc)).num_seconds());
     let credit = match gap {
         Some(gap) if (1..=MAX_BEAT_GAP_SECONDS).contains(&gap) => gap,
         _ => 0,
     };
-    store.transact(|tx| {
-        study::record_beat(
-            tx,
-            profile_id,
-            course_id,
-            module_id,
-            credit,
-            &now.to_rfc3339(),
-        )
-    })?;
-    Ok(Heartbeat {
-        credited_seconds: credit,
-        module_seconds: activity.active_seconds + credit,
-    })
+    store.transact(|tx| study::record_beat(tx, profile_id, course_id, module_id, credit, &now.to_rfc3339()))?;
+    Ok(Heartbeat { credited_seconds: credit, module_seconds: activity.active_seconds + credit })
 }
 
 /// Remembers where the learner is in a module.
@@ -96,22 +77,11 @@ pub fn save_position(
     position: &ReadingPosition,
 ) -> Result<()> {
     if !(0.0..=1.0).contains(&position.ratio) {
-        return Err(AppError::Rejected(format!(
-            "阅读位置必须在 0 到 1 之间，收到的是 {}",
-            position.ratio
-        )));
+        return Err(AppError::Rejected(format!("阅读位置必须在 0 到 1 之间，收到的是 {}", position.ratio)));
     }
     let anchor = position.anchor.as_deref().map(heading_anchor).transpose()?;
-    store.transact(|tx| {
-        study::save_position(
-            tx,
-            profile_id,
-            course_id,
-            module_id,
-            anchor.as_deref(),
-            position.ratio,
-        )
-    })?;
+    store
+        .transact(|tx| study::save_position(tx, profile_id, course_id, module_id, anchor.as_deref(), position.ratio))?;
     Ok(())
 }
 
@@ -122,12 +92,6 @@ pub fn reading_position(
     course_id: &str,
     module_id: &str,
 ) -> Result<Option<ReadingPosition>> {
-    Ok(
-        study::get(store.conn(), profile_id, course_id, module_id)?.and_then(|a| {
-            a.position_ratio.map(|ratio| ReadingPosition {
-                anchor: a.position_anchor,
-                ratio,
-            })
-        }),
-    )
+    Ok(study::get(store.conn(), profile_id, course_id, module_id)?
+        .and_then(|a| a.position_ratio.map(|ratio| ReadingPosition { anchor: a.position_anchor, ratio })))
 }

@@ -44,16 +44,7 @@ fn setup() -> Store {
                     updated_at: "t0".into(),
                 },
             )?;
-            courses::replace_modules(
-                tx,
-                "c1",
-                &[
-                    module("m1", 1),
-                    module("m2", 2),
-                    module("m3", 3),
-                    module("m4", 4),
-                ],
-            )?;
+            courses::replace_modules(tx, "c1", &[module("m1", 1), module("m2", 2), module("m3", 3), module("m4", 4)])?;
             profiles::insert(tx, &Profile::learner("p1", "甲", "t0"))
         })
         .unwrap();
@@ -69,61 +60,23 @@ fn only_close_beats_are_credited_so_idle_time_never_counts() {
     let mut store = setup();
     open_module(&mut store, "p1", Readers::Learners, "c1", "m1", t0()).unwrap();
     // The first beat starts a run.
-    assert_eq!(
-        heartbeat(&mut store, "p1", "c1", "m1", at(0))
-            .unwrap()
-            .credited_seconds,
-        0
-    );
-    assert_eq!(
-        heartbeat(&mut store, "p1", "c1", "m1", at(30))
-            .unwrap()
-            .credited_seconds,
-        30
-    );
-    assert_eq!(
-        heartbeat(&mut store, "p1", "c1", "m1", at(61))
-            .unwrap()
-            .credited_seconds,
-        31
-    );
+    assert_eq!(heartbeat(&mut store, "p1", "c1", "m1", at(0)).unwrap().credited_seconds, 0);
+    assert_eq!(heartbeat(&mut store, "p1", "c1", "m1", at(30)).unwrap().credited_seconds, 30);
+    assert_eq!(heartbeat(&mut store, "p1", "c1", "m1", at(61)).unwrap().credited_seconds, 31);
     // Twenty minutes away: nothing is credited, a new run starts.
-    assert_eq!(
-        heartbeat(&mut store, "p1", "c1", "m1", at(61 + 1200))
-            .unwrap()
-            .credited_seconds,
-        0
-    );
+    assert_eq!(heartbeat(&mut store, "p1", "c1", "m1", at(61 + 1200)).unwrap().credited_seconds, 0);
     let beat = heartbeat(&mut store, "p1", "c1", "m1", at(61 + 1230)).unwrap();
     assert_eq!((beat.credited_seconds, beat.module_seconds), (30, 91));
     // A clock that went backwards or a repeated beat credits nothing.
-    assert_eq!(
-        heartbeat(&mut store, "p1", "c1", "m1", at(10))
-            .unwrap()
-            .credited_seconds,
-        0
-    );
-    assert_eq!(
-        heartbeat(&mut store, "p1", "c1", "m1", at(10))
-            .unwrap()
-            .credited_seconds,
-        0
-    );
-    assert_eq!(
-        home(&store, "p1", at(2000)).unwrap().courses[0].active_seconds,
-        91
-    );
+    assert_eq!(heartbeat(&mut store, "p1", "c1", "m1", at(10)).unwrap().credited_seconds, 0);
+    assert_eq!(heartbeat(&mut store, "p1", "c1", "m1", at(10)).unwrap().credited_seconds, 0);
+    assert_eq!(home(&store, "p1", at(2000)).unwrap().courses[0].active_seconds, 91);
 }
 
 #[test]
 fn a_beat_on_a_module_never_opened_is_refused() {
     let mut store = setup();
-    assert_eq!(
-        heartbeat(&mut store, "p1", "c1", "m2", t0())
-            .unwrap_err()
-            .kind(),
-        ErrorKind::NotFound
-    );
+    assert_eq!(heartbeat(&mut store, "p1", "c1", "m2", t0()).unwrap_err().kind(), ErrorKind::NotFound);
 }
 
 #[test]
@@ -131,31 +84,12 @@ fn the_reading_position_is_restored_and_checked() {
     let mut store = setup();
     open_module(&mut store, "p1", Readers::Learners, "c1", "m1", t0()).unwrap();
     assert_eq!(reading_position(&store, "p1", "c1", "m1").unwrap(), None);
-    let position = ReadingPosition {
-        anchor: Some("qx-二-做法".into()),
-        ratio: 0.4,
-    };
+    let position = ReadingPosition { anchor: Some("qx-二-做法".into()), ratio: 0.4 };
     save_position(&mut store, "p1", "c1", "m1", &position).unwrap();
-    assert_eq!(
-        reading_position(&store, "p1", "c1", "m1").unwrap(),
-        Some(position)
-    );
-    for bad in [
-        ReadingPosition {
-            anchor: None,
-            ratio: 1.5,
-        },
-        ReadingPosition {
-            anchor: Some("#x".into()),
-            ratio: 0.1,
-        },
-    ] {
-        assert_eq!(
-            save_position(&mut store, "p1", "c1", "m1", &bad)
-                .unwrap_err()
-                .kind(),
-            ErrorKind::InvalidInput
-        );
+    assert_eq!(reading_position(&store, "p1", "c1", "m1").unwrap(), Some(position));
+    for bad in [ReadingPosition { anchor: None, ratio: 1.5 }, ReadingPosition { anchor: Some("#x".into()), ratio: 0.1 }]
+    {
+        assert_eq!(save_position(&mut store, "p1", "c1", "m1", &bad).unwrap_err().kind(), ErrorKind::InvalidInput);
     }
 }
 
@@ -164,44 +98,21 @@ fn home_shows_where_to_continue_and_the_next_unfinished_module() {
     let mut store = setup();
     let empty = home(&store, "p1", t0()).unwrap();
     assert_eq!(empty.continue_at, None);
-    assert_eq!(
-        empty.next_step.as_ref().map(|n| n.module_id.as_str()),
-        Some("m1")
-    );
+    assert_eq!(empty.next_step.as_ref().map(|n| n.module_id.as_str()), Some("m1"));
     assert_eq!((empty.courses[0].percent, empty.due_reviews), (0, 0));
 
     complete_module(&mut store, "p1", Readers::Learners, "c1", "m1", at(1)).unwrap();
     open_module(&mut store, "p1", Readers::Learners, "c1", "m3", at(2)).unwrap();
-    save_position(
-        &mut store,
-        "p1",
-        "c1",
-        "m3",
-        &ReadingPosition {
-            anchor: Some("qx-标题".into()),
-            ratio: 0.5,
-        },
-    )
-    .unwrap();
+    save_position(&mut store, "p1", "c1", "m3", &ReadingPosition { anchor: Some("qx-标题".into()), ratio: 0.5 })
+        .unwrap();
     let h = home(&store, "p1", at(3)).unwrap();
     let cont = h.continue_at.unwrap();
     assert_eq!(
-        (
-            cont.module_id.as_str(),
-            cont.module_title.as_str(),
-            cont.anchor.as_deref()
-        ),
+        (cont.module_id.as_str(), cont.module_title.as_str(), cont.anchor.as_deref()),
         ("m3", "第3课", Some("qx-标题"))
     );
     assert_eq!(h.next_step.unwrap().module_id, "m2");
-    assert_eq!(
-        (
-            h.courses[0].completed,
-            h.courses[0].total,
-            h.courses[0].percent
-        ),
-        (1, 4, 25)
-    );
+    assert_eq!((h.courses[0].completed, h.courses[0].total, h.courses[0].percent), (1, 4, 25));
 
     for m in ["m2", "m3", "m4"] {
         complete_module(&mut store, "p1", Readers::Learners, "c1", m, at(4)).unwrap();

@@ -5,8 +5,8 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, SecondsFormat, Utc};
-use qunxue_core::markdown::{self, RenderOptions};
 use qunxue_core::grading::GateCap;
+use qunxue_core::markdown::{self, RenderOptions};
 use qunxue_core::pack::model::{Rubric, Task};
 use qunxue_store::course_items::{self, ItemKind};
 use qunxue_store::marks::ResultRecord;
@@ -174,7 +174,8 @@ impl ResultView {
 /// the chosen levels against `rubric`, the task's current rubric).
 pub(crate) fn result_view(r: &ResultRecord, rubric: &Rubric) -> Result<ResultView> {
     let levels: Levels = from_json(&r.levels, "levels")?;
-    let capped_by = qunxue_core::grading::rubric_grade(rubric, &levels, 0.0, r.grade_max).ok().and_then(|g| g.capped_by);
+    let capped_by =
+        qunxue_core::grading::rubric_grade(rubric, &levels, 0.0, r.grade_max).ok().and_then(|g| g.capped_by);
     Ok(ResultView {
         capped_by,
         version_id: r.version_id.clone(),

@@ -12,8 +12,8 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use qunxue_core::grading::{agreement, rubric_grade, Agreement};
-use qunxue_core::xapi::{Event, Named, Points};
 use qunxue_core::pack::model::Rubric;
+use qunxue_core::xapi::{Event, Named, Points};
 use qunxue_store::marks::{self, MarkRecord, ResultRecord, COMPLETE, DRAFT};
 use qunxue_store::submissions::{self, VersionRecord, SOURCE_OBSERVATION};
 use qunxue_store::{profiles, Store};
@@ -208,7 +208,8 @@ fn write_result(
         released_at: stamp(now),
     };
     let view = result_view(&record, &rubric)?;
-    let rubric_result = serde_json::to_value(&view).map_err(|e| AppError::Internal(format!("a result always serialises: {e}")))?;
+    let rubric_result =
+        serde_json::to_value(&view).map_err(|e| AppError::Internal(format!("a result always serialises: {e}")))?;
     store.transact(|tx| -> Result<()> {
         marks::save_result(tx, &record)?;
         let scored = Event::TaskScored {

@@ -187,8 +187,7 @@ fn course_tasks(store: &Store, course: &str, entries: &[QueueEntry]) -> Result<V
             title: task.title,
         });
     }
-    let mut retired: Vec<&str> =
-        versions.keys().copied().filter(|id| !tasks.iter().any(|t| t.id == *id)).collect();
+    let mut retired: Vec<&str> = versions.keys().copied().filter(|id| !tasks.iter().any(|t| t.id == *id)).collect();
     retired.sort_unstable();
     for id in retired {
         let task = load_task(conn, course, id)?;

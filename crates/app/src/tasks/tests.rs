@@ -13,8 +13,8 @@ use super::bundles::{
 use super::comment_bank;
 use super::fixture::{self, COURSE, INSTRUCTOR, LEARNER, SECOND_MARKER, TASK};
 use super::grading::{self, MarkInput};
-use super::queue::{self, QueueFilter, QueueStatus};
 use super::learner;
+use super::queue::{self, QueueFilter, QueueStatus};
 use crate::{AppError, ErrorKind};
 
 fn t(seconds: i64) -> DateTime<Utc> {
@@ -93,8 +93,8 @@ fn attachments_are_checked_and_stored_by_hash() {
     assert!(exe.to_string().contains(".exe"), "{exe}");
     let xlsx = add_attachment(&mut s, dir.path(), LEARNER, COURSE, TASK, "表.xlsx", b"x", t(0)).unwrap_err();
     assert!(xlsx.to_string().contains("png、pdf、docx"), "the task narrows the app's list: {xlsx}");
-    let big =
-        add_attachment(&mut s, dir.path(), LEARNER, COURSE, TASK, "大.pdf", &vec![0u8; 1024 * 1024 + 1], t(0)).unwrap_err();
+    let big = add_attachment(&mut s, dir.path(), LEARNER, COURSE, TASK, "大.pdf", &vec![0u8; 1024 * 1024 + 1], t(0))
+        .unwrap_err();
     assert!(big.to_string().contains("1 MB"), "{big}");
 
     learner::save_draft(&mut s, LEARNER, COURSE, TASK, "见附件", std::slice::from_ref(&a), t(2)).unwrap();
@@ -365,8 +365,17 @@ fn learner_and_teacher_machines() -> (tempfile::TempDir, tempfile::TempDir, Stor
 fn bundles_round_trip_between_two_databases() {
     let (learner_dir, teacher_dir, mut learner_db, mut teacher_db) = learner_and_teacher_machines();
 
-    let a = add_attachment(&mut learner_db, learner_dir.path(), LEARNER, COURSE, TASK, "欢迎语.pdf", b"%PDF-1.7 demo", t(0))
-        .unwrap();
+    let a = add_attachment(
+        &mut learner_db,
+        learner_dir.path(),
+        LEARNER,
+        COURSE,
+        TASK,
+        "欢迎语.pdf",
+        b"%PDF-1.7 demo",
+        t(0),
+    )
+    .unwrap();
     learner::save_draft(&mut learner_db, LEARNER, COURSE, TASK, "欢迎大家", &[a.clone()], t(1)).unwrap();
     let v = learner::submit(&mut learner_db, LEARNER, COURSE, TASK, t(2)).unwrap().id;
 
@@ -426,9 +435,7 @@ fn bundles_round_trip_between_two_databases() {
     assert!(trust_bundle_key(&mut learner_db, LEARNER, &altered, BundleKind::Grades, fp, t(17)).is_err());
     // A fingerprint that is not the bundle's key trusts nothing (the
     // learner's own laptop, where they may trust a key: see below).
-    learner_db
-        .transact(|tx| qunxue_store::settings::set(tx, qunxue_store::settings::MACHINE_USE, "personal"))
-        .unwrap();
+    learner_db.transact(|tx| qunxue_store::settings::set(tx, qunxue_store::settings::MACHINE_USE, "personal")).unwrap();
     let first_fp = super::bundles::keys::fingerprint(
         &super::bundles::format::read_bundle(&newer, BundleKind::Grades).unwrap().manifest.public_key,
     );
@@ -436,8 +443,7 @@ fn bundles_round_trip_between_two_databases() {
     assert!(err.to_string().contains("nothing was trusted"), "{err}");
     assert!(import_grades(&mut learner_db, LEARNER, &second, None, t(17)).is_err(), "still untrusted");
     // Only instructors may trust a learner's key (they import submissions).
-    let err =
-        trust_bundle_key(&mut learner_db, LEARNER, &sub_bundle, BundleKind::Submissions, fp, t(17)).unwrap_err();
+    let err = trust_bundle_key(&mut learner_db, LEARNER, &sub_bundle, BundleKind::Submissions, fp, t(17)).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Forbidden);
     // Typed the way people do: lower case, without the spaces.
     let typed = fp.replace(' ', "").to_lowercase();
@@ -502,9 +508,7 @@ fn a_course_that_names_its_instructors_keys_takes_grades_from_those_keys_only() 
     name_keys(&mut learner_db, &["ab".repeat(32)]);
     let err = import_grades(&mut learner_db, LEARNER, &grades, None, t(8)).unwrap_err();
     assert!(err.to_string().contains("instructor keys it names"), "{err}");
-    learner_db
-        .transact(|tx| qunxue_store::settings::set(tx, qunxue_store::settings::MACHINE_USE, "personal"))
-        .unwrap();
+    learner_db.transact(|tx| qunxue_store::settings::set(tx, qunxue_store::settings::MACHINE_USE, "personal")).unwrap();
     let fp = super::bundles::keys::fingerprint(&instructor_key);
     let err = trust_bundle_key(&mut learner_db, LEARNER, &grades, BundleKind::Grades, &fp, t(9)).unwrap_err();
     assert!(err.to_string().contains("no other key can be trusted"), "{err}");
@@ -514,5 +518,8 @@ fn a_course_that_names_its_instructors_keys_takes_grades_from_those_keys_only() 
     name_keys(&mut learner_db, &[instructor_key.to_ascii_uppercase()]);
     let applied = import_grades(&mut learner_db, LEARNER, &grades, None, t(10)).unwrap();
     assert_eq!(applied.added, 1);
-    assert_eq!(learner::task_page(&learner_db, LEARNER, COURSE, TASK).unwrap().versions[0].result.as_ref().unwrap().grade, 70.0);
+    assert_eq!(
+        learner::task_page(&learner_db, LEARNER, COURSE, TASK).unwrap().versions[0].result.as_ref().unwrap().grade,
+        70.0
+    );
 }

@@ -112,7 +112,10 @@ impl Lrs {
             .call()
             .map_err(|e| SyncError::Unreachable { url: url.to_string(), reason: e.to_string() })?;
         let status = response.status().as_u16();
-        let text = response.into_body().read_to_string().map_err(|e| SyncError::Unreachable { url: url.to_string(), reason: e.to_string() })?;
+        let text = response
+            .into_body()
+            .read_to_string()
+            .map_err(|e| SyncError::Unreachable { url: url.to_string(), reason: e.to_string() })?;
         if !(200..300).contains(&status) {
             return Err(SyncError::Refused { url: url.to_string(), status, body: text.chars().take(500).collect() });
         }

@@ -54,7 +54,11 @@ pub struct MarksPull {
 /// Reads the statements about this machine's profiles and, in company
 /// mode, takes in the marks they carry. The store is locked per profile's
 /// batch of work, never during HTTP.
-pub fn pull_marks(store: &Mutex<Store>, credentials: &Credentials, options: &PullOptions) -> Result<MarksPull, SyncError> {
+pub fn pull_marks(
+    store: &Mutex<Store>,
+    credentials: &Credentials,
+    options: &PullOptions,
+) -> Result<MarksPull, SyncError> {
     let endpoint = check_endpoint(&credentials.endpoint)?;
     if endpoint.is_empty() {
         return Err(SyncError::NotConfigured);
@@ -67,9 +71,12 @@ pub fn pull_marks(store: &Mutex<Store>, credentials: &Credentials, options: &Pul
     };
     let lrs = Lrs::new(&endpoint, credentials, options.timeout);
     let page_size = options.page_size.max(1).to_string();
-    let mut summary = MarksPull { marks_arrive_by: mode, profiles: local.len(), statements: 0, written_elsewhere: 0, applied: 0 };
+    let mut summary =
+        MarksPull { marks_arrive_by: mode, profiles: local.len(), statements: 0, written_elsewhere: 0, applied: 0 };
     for profile in &local {
-        let agent = serde_json::json!({ "objectType": "Agent", "account": { "homePage": iris.base(), "name": profile } }).to_string();
+        let agent =
+            serde_json::json!({ "objectType": "Agent", "account": { "homePage": iris.base(), "name": profile } })
+                .to_string();
         let mut about: Vec<Value> = Vec::new();
         lrs.each_page(&[("agent", agent.as_str()), ("limit", page_size.as_str())], None, |page, _| {
             about.extend(page);

@@ -17,6 +17,6 @@ pub mod sync;
 
 pub use export::export_statements;
 pub use marks::{pull_marks, MarksPull};
-pub use settings::{save_settings, settings, status, MarksArriveBy, SettingsInput, XapiSettings, XapiStatus};
 pub use pull::{pull_course, PullOptions, PullSummary};
+pub use settings::{save_settings, settings, status, MarksArriveBy, SettingsInput, XapiSettings, XapiStatus};
 pub use sync::{backoff, sync_now, Credentials, SyncError, SyncOptions, SyncReport};

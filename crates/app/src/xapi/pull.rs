@@ -87,7 +87,9 @@ pub fn pull_course(
         let now = stamp(Utc::now());
         locked(store)?.transact(|tx| -> crate::Result<()> {
             for statement in statements.iter().filter(|s| is_about(s, &course_iri)) {
-                let (Some(id), Some(actor)) = (statement["id"].as_str(), statement["actor"]["account"]["name"].as_str()) else {
+                let (Some(id), Some(actor)) =
+                    (statement["id"].as_str(), statement["actor"]["account"]["name"].as_str())
+                else {
                     continue;
                 };
                 lrs_mirror::keep(tx, id, course, actor, &statement.to_string(), &now)?;
@@ -111,7 +113,8 @@ fn merge_everyone(store: &Mutex<Store>, endpoint: &str, course: &str) -> Result<
     let kept = lrs_mirror::of_course(guard.conn(), course)?;
     let mut by_learner: Vec<(String, Vec<Value>)> = Vec::new();
     for (profile, body) in kept {
-        let statement: Value = serde_json::from_str(&body).map_err(|e| AppError::Internal(format!("a kept statement is not JSON: {e}")))?;
+        let statement: Value = serde_json::from_str(&body)
+            .map_err(|e| AppError::Internal(format!("a kept statement is not JSON: {e}")))?;
         match by_learner.last_mut() {
             Some((last, list)) if *last == profile => list.push(statement),
             _ => by_learner.push((profile, vec![statement])),
@@ -137,9 +140,9 @@ fn is_about(statement: &Value, course_iri: &str) -> bool {
     if statement["object"]["id"].as_str().is_some_and(under) {
         return true;
     }
-    statement["context"]["contextActivities"]
-        .as_object()
-        .is_some_and(|activities| activities.values().filter_map(Value::as_array).flatten().any(|a| a["id"] == course_iri))
+    statement["context"]["contextActivities"].as_object().is_some_and(|activities| {
+        activities.values().filter_map(Value::as_array).flatten().any(|a| a["id"] == course_iri)
+    })
 }
 
 #[cfg(test)]
@@ -152,8 +155,14 @@ mod tests {
         let course = "https://x.example/xapi/courses/c1";
         assert!(is_about(&json!({"object": {"id": course}}), course));
         assert!(is_about(&json!({"object": {"id": format!("{course}/modules/m1")}}), course));
-        assert!(!is_about(&json!({"object": {"id": format!("{course}0/modules/m1")}}), course), "c10 is another course");
-        assert!(is_about(&json!({"object": {"id": "https://other/q"}, "context": {"contextActivities": {"grouping": [{"id": course}]}}}), course));
+        assert!(
+            !is_about(&json!({"object": {"id": format!("{course}0/modules/m1")}}), course),
+            "c10 is another course"
+        );
+        assert!(is_about(
+            &json!({"object": {"id": "https://other/q"}, "context": {"contextActivities": {"grouping": [{"id": course}]}}}),
+            course
+        ));
         assert!(!is_about(&json!({"object": {"id": "https://other/q"}}), course));
     }
 }

@@ -32,15 +32,17 @@ pub(crate) fn rebuild(course: &str, profile: &str, statements: &[Value]) -> Lear
     let mut classes: Vec<String> = Vec::new();
     let prefix = format!("/courses/{course}/");
     for statement in statements {
-        let Some(at) = statement["timestamp"].as_str().and_then(|t| DateTime::parse_from_rfc3339(t).ok()) else { continue };
+        let Some(at) = statement["timestamp"].as_str().and_then(|t| DateTime::parse_from_rfc3339(t).ok()) else {
+            continue;
+        };
         let at = at.with_timezone(&Utc);
         let Some(verb) = VerbKind::ALL.iter().copied().find(|v| statement["verb"]["id"] == v.iri()) else { continue };
         let object = statement["object"]["id"].as_str().unwrap_or_default();
         let Some(path) = object.find(&prefix).map(|i| &object[i + prefix.len()..]) else { continue };
         let ext = |name: &str| {
-            statement["context"]["extensions"]
-                .as_object()
-                .and_then(|e| e.iter().find(|(k, _)| k.ends_with(&format!("/extensions/{name}"))).map(|(_, v)| v.clone()))
+            statement["context"]["extensions"].as_object().and_then(|e| {
+                e.iter().find(|(k, _)| k.ends_with(&format!("/extensions/{name}"))).map(|(_, v)| v.clone())
+            })
         };
         if let Some(Value::Array(codes)) = ext(extension::CLASS_IDS) {
             classes.extend(codes.iter().filter_map(Value::as_str).map(String::from));
@@ -69,15 +71,21 @@ pub(crate) fn rebuild(course: &str, profile: &str, statements: &[Value]) -> Lear
                 }
             }
             (VerbKind::Passed | VerbKind::Failed | VerbKind::Attempted, "quizzes") => {
-                let Some(attempt_id) = ext(extension::ATTEMPT_ID).and_then(|v| v.as_str().map(String::from)) else { continue };
-                let (raw, max) = (result["score"]["raw"].as_f64().unwrap_or(0.0), result["score"]["max"].as_f64().unwrap_or(0.0));
+                let Some(attempt_id) = ext(extension::ATTEMPT_ID).and_then(|v| v.as_str().map(String::from)) else {
+                    continue;
+                };
+                let (raw, max) =
+                    (result["score"]["raw"].as_f64().unwrap_or(0.0), result["score"]["max"].as_f64().unwrap_or(0.0));
                 let seconds = result["duration"].as_str().map_or(0, duration_seconds);
                 let passed = match verb {
                     VerbKind::Passed => Some(true),
                     VerbKind::Failed => Some(false),
                     _ => None,
                 };
-                let handed_in = finished.get(&attempt_id).and_then(|(_, a)| a.submitted_at.clone()).map_or(stamp(at), |t| t.min(stamp(at)));
+                let handed_in = finished
+                    .get(&attempt_id)
+                    .and_then(|(_, a)| a.submitted_at.clone())
+                    .map_or(stamp(at), |t| t.min(stamp(at)));
                 if finished.get(&attempt_id).is_some_and(|(newest, _)| *newest > at) {
                     if let Some((_, attempt)) = finished.get_mut(&attempt_id) {
                         attempt.submitted_at = Some(handed_in);
@@ -86,28 +94,40 @@ pub(crate) fn rebuild(course: &str, profile: &str, statements: &[Value]) -> Lear
                     continue;
                 }
                 let started = finished.get(&attempt_id).map(|(_, a)| a.started_at.clone());
-                finished.insert(attempt_id.clone(), (at, AttemptRow {
-                    id: attempt_id,
-                    quiz_id: id.to_string(),
-                    number: ext(extension::ATTEMPT_NUMBER).and_then(|v| v.as_i64()).unwrap_or(1),
-                    seed: 0,
-                    // Filled from the answers below when an older
-                    // statement did not carry it.
-                    presentation: ext(extension::PRESENTATION).and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
-                    started_at: started.unwrap_or_else(|| stamp(at - Duration::seconds(seconds))).min(stamp(at - Duration::seconds(seconds))),
-                    deadline_at: None,
-                    submitted_at: Some(handed_in),
-                    status: "submitted".into(),
-                    score: Some(raw),
-                    max_score: Some(max),
-                    // As the app computes it when the attempt is handed in.
-                    percent: Some(if max > 0.0 { 100.0 * raw / max } else { 0.0 }),
-                    passed,
-                    answers: Vec::new(),
-                }));
+                finished.insert(
+                    attempt_id.clone(),
+                    (
+                        at,
+                        AttemptRow {
+                            id: attempt_id,
+                            quiz_id: id.to_string(),
+                            number: ext(extension::ATTEMPT_NUMBER).and_then(|v| v.as_i64()).unwrap_or(1),
+                            seed: 0,
+                            // Filled from the answers below when an older
+                            // statement did not carry it.
+                            presentation: ext(extension::PRESENTATION)
+                                .and_then(|v| v.as_str().map(String::from))
+                                .unwrap_or_default(),
+                            started_at: started
+                                .unwrap_or_else(|| stamp(at - Duration::seconds(seconds)))
+                                .min(stamp(at - Duration::seconds(seconds))),
+                            deadline_at: None,
+                            submitted_at: Some(handed_in),
+                            status: "submitted".into(),
+                            score: Some(raw),
+                            max_score: Some(max),
+                            // As the app computes it when the attempt is handed in.
+                            percent: Some(if max > 0.0 { 100.0 * raw / max } else { 0.0 }),
+                            passed,
+                            answers: Vec::new(),
+                        },
+                    ),
+                );
             }
             (VerbKind::Scored, "questions") => {
-                let Some(attempt_id) = ext(extension::ATTEMPT_ID).and_then(|v| v.as_str().map(String::from)) else { continue };
+                let Some(attempt_id) = ext(extension::ATTEMPT_ID).and_then(|v| v.as_str().map(String::from)) else {
+                    continue;
+                };
                 let points = result["score"]["raw"].as_f64().unwrap_or(0.0);
                 let slot = marks.entry(attempt_id).or_default();
                 if slot.get(id).is_none_or(|(seen, _)| *seen <= at) {
@@ -115,7 +135,9 @@ pub(crate) fn rebuild(course: &str, profile: &str, statements: &[Value]) -> Lear
                 }
             }
             (VerbKind::Answered, "questions") => {
-                let Some(attempt_id) = ext(extension::ATTEMPT_ID).and_then(|v| v.as_str().map(String::from)) else { continue };
+                let Some(attempt_id) = ext(extension::ATTEMPT_ID).and_then(|v| v.as_str().map(String::from)) else {
+                    continue;
+                };
                 let row = AnswerRow {
                     question_id: id.to_string(),
                     answer: result["response"].as_str().unwrap_or_default().to_string(),
@@ -200,11 +222,12 @@ fn duration_seconds(iso: &str) -> i64 {
             '0'..='9' | '.' => number.push(c),
             'H' | 'M' | 'S' => {
                 let value = number.parse::<f64>().unwrap_or(0.0) as i64;
-                total += value * match c {
-                    'H' => 3600,
-                    'M' => 60,
-                    _ => 1,
-                };
+                total += value
+                    * match c {
+                        'H' => 3600,
+                        'M' => 60,
+                        _ => 1,
+                    };
                 number.clear();
             }
             _ => number.clear(),
@@ -240,16 +263,42 @@ mod tests {
         let statements = vec![
             statement(VerbKind::Launched, "modules/m1", "2026-12-01T09:00:00.000Z", json!(null), json!({})),
             statement(VerbKind::Experienced, "modules/m1", "2026-12-02T09:00:00.000Z", json!(null), json!({})),
-            statement(VerbKind::Completed, "modules/m1", "2026-12-01T09:30:00.000Z", json!({"completion": true}), json!({})),
-            statement(VerbKind::Answered, "questions/s1", "2026-12-01T10:01:00.000Z",
-                json!({"score": {"raw": 0.0, "max": 1.0}, "success": false, "response": "{\"choice\":\"0\"}"}), ext("a1")),
-            statement(VerbKind::Answered, "questions/s1", "2026-12-01T10:02:00.000Z",
-                json!({"score": {"raw": 1.0, "max": 1.0}, "success": true, "response": "{\"choice\":\"1\"}"}), ext("a1")),
-            statement(VerbKind::Passed, "quizzes/q1", "2026-12-01T10:05:00.000Z",
-                json!({"score": {"raw": 1.0, "max": 1.0, "scaled": 1.0}, "success": true, "duration": "PT5M"}), ext("a1")),
+            statement(
+                VerbKind::Completed,
+                "modules/m1",
+                "2026-12-01T09:30:00.000Z",
+                json!({"completion": true}),
+                json!({}),
+            ),
+            statement(
+                VerbKind::Answered,
+                "questions/s1",
+                "2026-12-01T10:01:00.000Z",
+                json!({"score": {"raw": 0.0, "max": 1.0}, "success": false, "response": "{\"choice\":\"0\"}"}),
+                ext("a1"),
+            ),
+            statement(
+                VerbKind::Answered,
+                "questions/s1",
+                "2026-12-01T10:02:00.000Z",
+                json!({"score": {"raw": 1.0, "max": 1.0}, "success": true, "response": "{\"choice\":\"1\"}"}),
+                ext("a1"),
+            ),
+            statement(
+                VerbKind::Passed,
+                "quizzes/q1",
+                "2026-12-01T10:05:00.000Z",
+                json!({"score": {"raw": 1.0, "max": 1.0, "scaled": 1.0}, "success": true, "duration": "PT5M"}),
+                ext("a1"),
+            ),
             // Answers of an attempt never handed in stay behind.
-            statement(VerbKind::Answered, "questions/s1", "2026-12-03T10:00:00.000Z",
-                json!({"score": {"raw": 0.0, "max": 1.0}, "response": "{}"}), ext("a2")),
+            statement(
+                VerbKind::Answered,
+                "questions/s1",
+                "2026-12-03T10:00:00.000Z",
+                json!({"score": {"raw": 0.0, "max": 1.0}, "response": "{}"}),
+                ext("a2"),
+            ),
             // Another course's statement is not this course's.
             json!({"verb": {"id": VerbKind::Launched.iri()}, "object": {"id": "https://x/courses/c2/modules/m1"}, "timestamp": "2026-12-01T09:00:00Z"}),
         ];
@@ -265,8 +314,13 @@ mod tests {
         assert_eq!((a1.quiz_id.as_str(), a1.percent, a1.passed), ("q1", Some(100.0), Some(true)));
         assert_eq!(a1.started_at, "2026-12-01T10:00:00.000Z");
         assert_eq!(a1.answers.len(), 1);
-        assert_eq!((a1.answers[0].answer.as_str(), a1.answers[0].correct), ("{\"choice\":\"1\"}", Some(true)), "the last save counts");
-        let shown: Presentation = serde_json::from_str(&a1.presentation).expect("a readable presentation, so it can be marked");
+        assert_eq!(
+            (a1.answers[0].answer.as_str(), a1.answers[0].correct),
+            ("{\"choice\":\"1\"}", Some(true)),
+            "the last save counts"
+        );
+        let shown: Presentation =
+            serde_json::from_str(&a1.presentation).expect("a readable presentation, so it can be marked");
         assert_eq!(shown.questions.iter().map(|q| q.question_id.as_str()).collect::<Vec<_>>(), ["s1"]);
         assert_eq!(duration_seconds("PT1H2M5S"), 3725);
     }
@@ -277,7 +331,9 @@ mod tests {
     #[test]
     fn statements_written_by_the_released_version_rebuild_the_learners_records() {
         let released = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/released");
-        let read = |name: &str| -> Value { serde_json::from_str(&std::fs::read_to_string(released.join(name)).unwrap()).unwrap() };
+        let read = |name: &str| -> Value {
+            serde_json::from_str(&std::fs::read_to_string(released.join(name)).unwrap()).unwrap()
+        };
         let learner = "6145c21a-709b-42ef-bb58-ae744023d822";
         let statements: Vec<Value> = read("statements.json")
             .as_array()
@@ -321,19 +377,43 @@ mod tests {
         let ext = json!({ "https://lrs.example.com/xapi/extensions/attempt-id": "a1" });
         let statements = vec![
             // The newest outcome first: order does not matter.
-            statement(VerbKind::Passed, "quizzes/q1", "2026-12-02T08:00:00.000Z",
-                json!({"score": {"raw": 3.0, "max": 4.0}, "success": true, "duration": "PT10M"}), ext.clone()),
-            statement(VerbKind::Scored, "questions/sa1", "2026-12-02T08:00:00.000Z", json!({"score": {"raw": 2.0, "max": 3.0}}), ext.clone()),
-            statement(VerbKind::Answered, "questions/sa1", "2026-12-01T10:02:00.000Z",
-                json!({"score": {"raw": 0.0, "max": 3.0}, "response": "{\"text\":\"先定位\"}"}), ext.clone()),
-            statement(VerbKind::Attempted, "quizzes/q1", "2026-12-01T10:10:00.000Z",
-                json!({"score": {"raw": 1.0, "max": 4.0}, "duration": "PT10M"}), ext),
+            statement(
+                VerbKind::Passed,
+                "quizzes/q1",
+                "2026-12-02T08:00:00.000Z",
+                json!({"score": {"raw": 3.0, "max": 4.0}, "success": true, "duration": "PT10M"}),
+                ext.clone(),
+            ),
+            statement(
+                VerbKind::Scored,
+                "questions/sa1",
+                "2026-12-02T08:00:00.000Z",
+                json!({"score": {"raw": 2.0, "max": 3.0}}),
+                ext.clone(),
+            ),
+            statement(
+                VerbKind::Answered,
+                "questions/sa1",
+                "2026-12-01T10:02:00.000Z",
+                json!({"score": {"raw": 0.0, "max": 3.0}, "response": "{\"text\":\"先定位\"}"}),
+                ext.clone(),
+            ),
+            statement(
+                VerbKind::Attempted,
+                "quizzes/q1",
+                "2026-12-01T10:10:00.000Z",
+                json!({"score": {"raw": 1.0, "max": 4.0}, "duration": "PT10M"}),
+                ext,
+            ),
         ];
         let records = rebuild("c1", "p1", &statements);
         let a1 = &records.attempts[0];
         assert_eq!((a1.passed, a1.percent), (Some(true), Some(75.0)), "the newest outcome");
         assert_eq!(a1.submitted_at.as_deref(), Some("2026-12-01T10:10:00.000Z"), "handed in the first time");
         assert_eq!(a1.started_at, "2026-12-01T10:00:00.000Z");
-        assert_eq!((a1.answers[0].manual_score, a1.answers[0].graded_at.as_deref()), (Some(2.0), Some("2026-12-02T08:00:00.000Z")));
+        assert_eq!(
+            (a1.answers[0].manual_score, a1.answers[0].graded_at.as_deref()),
+            (Some(2.0), Some("2026-12-02T08:00:00.000Z"))
+        );
     }
 }

@@ -104,7 +104,12 @@ pub fn settings(store: &Store, secrets: &Secrets) -> Result<XapiSettings> {
 
 /// Saves the connection settings (administrators only: they decide where
 /// learning records go).
-pub fn save_settings(store: &mut Store, secrets: &mut Secrets, profile: &str, input: &SettingsInput) -> Result<XapiSettings> {
+pub fn save_settings(
+    store: &mut Store,
+    secrets: &mut Secrets,
+    profile: &str,
+    input: &SettingsInput,
+) -> Result<XapiSettings> {
     access::require(store.conn(), profile, Role::Admin, "设置学习记录服务器 / setting the learning record store")?;
     let endpoint = check_endpoint(&input.endpoint)?;
     let iris = Iris::new(&input.iri_base).map_err(|e| AppError::Rejected(e.to_string()))?;
@@ -212,7 +217,9 @@ mod tests {
         assert!(check_endpoint("lrs.example.com").is_err());
         assert!(check_endpoint("http:///x").is_err());
         // Clear text only to this computer.
-        for local in ["http://127.0.0.1:8100/xAPI", "http://localhost/xAPI", "http://[::1]:8100/xAPI", "http://127.9.9.9"] {
+        for local in
+            ["http://127.0.0.1:8100/xAPI", "http://localhost/xAPI", "http://[::1]:8100/xAPI", "http://127.9.9.9"]
+        {
             assert_eq!(check_endpoint(local).unwrap(), local);
         }
         let remote = check_endpoint("http://lrs.example.com/xAPI").unwrap_err().to_string();
@@ -220,7 +227,10 @@ mod tests {
         assert!(check_endpoint("http://localhost.evil.example/xAPI").is_err());
         assert!(check_endpoint("http://10.0.0.5:8100/xAPI").is_err());
         // No credentials in the URL, on either scheme.
-        assert!(check_endpoint("https://user:secret@lrs.example.com/xAPI").unwrap_err().to_string().contains("账号或密码"));
+        assert!(check_endpoint("https://user:secret@lrs.example.com/xAPI")
+            .unwrap_err()
+            .to_string()
+            .contains("账号或密码"));
         assert!(check_endpoint("http://user@127.0.0.1/xAPI").is_err());
     }
 }

@@ -61,9 +61,8 @@ pub fn measure(settings: &Settings, imported: &Imported) -> anyhow::Result<Budge
     store.conn().execute("DELETE FROM attempt_answers", [])?;
     let (inserted, raw) = timed(|| {
         store.transact(|tx| -> anyhow::Result<usize> {
-            let mut insert = tx.prepare(&format!(
-                "INSERT INTO attempt_answers ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
-            ))?;
+            let mut insert = tx
+                .prepare(&format!("INSERT INTO attempt_answers ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"))?;
             for row in &rows {
                 insert.execute(rusqlite::params_from_iter(row.iter()))?;
             }
@@ -89,13 +88,7 @@ pub fn measure(settings: &Settings, imported: &Imported) -> anyhow::Result<Budge
     let throughput_ratio = ratio(per_commit.as_secs_f64(), saves.total());
     let p99_ms = saves.percentile(99.0) * 1e3;
     Ok(Budget::new("P3", "submit answers (durable)")
-        .check(Check::new(
-            "answers/s ÷ bare one-row commits",
-            Some(throughput_ratio),
-            Rule::AtLeast,
-            0.5,
-            "×",
-        ))
+        .check(Check::new("answers/s ÷ bare one-row commits", Some(throughput_ratio), Rule::AtLeast, 0.5, "×"))
         .check(Check::new("save p99", Some(p99_ms), Rule::AtMost, 1.0, "ms"))
         .figure("answers", saves.len() as f64)
         .figure("save_total_s", saves.total())
@@ -123,27 +116,19 @@ fn answer_for(question: &QuestionDto, rng: &mut ChaCha8Rng) -> LearnerAnswer {
     match question.kind.as_str() {
         "single" => LearnerAnswer::Choice(keys[(coin % keys.len() as u64) as usize].clone()),
         "multiple" => LearnerAnswer::Choices(
-            keys.iter()
-                .enumerate()
-                .filter(|(i, _)| coin >> i & 1 == 1)
-                .map(|(_, k)| k.clone())
-                .collect(),
+            keys.iter().enumerate().filter(|(i, _)| coin >> i & 1 == 1).map(|(_, k)| k.clone()).collect(),
         ),
         "true_false" => LearnerAnswer::Bool(coin % 2 == 0),
-        "fill_blank" => LearnerAnswer::Blanks(vec![if coin % 2 == 0 {
-            "用户画像".into()
-        } else {
-            "私域".into()
-        }]),
+        "fill_blank" => {
+            LearnerAnswer::Blanks(vec![if coin % 2 == 0 { "用户画像".into() } else { "私域".into() }])
+        }
         "numeric" => LearnerAnswer::Number((coin % 300) as f64 / 10.0),
         other => LearnerAnswer::Text(format!("{other} 题的作答")),
     }
 }
 
 fn saved_rows(store: &Store) -> rusqlite::Result<Vec<Vec<Value>>> {
-    let mut select = store
-        .conn()
-        .prepare(&format!("SELECT {COLUMNS} FROM attempt_answers"))?;
+    let mut select = store.conn().prepare(&format!("SELECT {COLUMNS} FROM attempt_answers"))?;
     let rows = select.query_map([], |row| (0..8).map(|i| row.get::<_, Value>(i)).collect())?;
     rows.collect()
 }

@@ -8,7 +8,8 @@ use chrono::NaiveDate;
 use qunxue_app::impact::export::{write_report, ExportFormat};
 use qunxue_app::impact::report::build_report;
 use qunxue_app::impact::{
-    create_study, record_observations, GroupInput, MetricDefinition, ObservationInput, PeriodInput, StudyInput, UnitKind,
+    create_study, record_observations, GroupInput, MetricDefinition, ObservationInput, PeriodInput, StudyInput,
+    UnitKind,
 };
 use qunxue_app::records::class_list::class_list;
 use qunxue_core::impact::AnalysisOptions;
@@ -50,7 +51,10 @@ pub fn measure(settings: &Settings, pulled: Option<&PulledClass>) -> anyhow::Res
     });
     let mut budget = Budget::new(
         "P8",
-        &format!("effect report for {learners} learners × 12 metrics; class view of {} members", pulled.map_or(0, |p| p.members)),
+        &format!(
+            "effect report for {learners} learners × 12 metrics; class view of {} members",
+            pulled.map_or(0, |p| p.members)
+        ),
     )
     .check(Check::new("effect report, 4 formats", Some(reports.median()), Rule::AtMost, 1.0, "s"))
     .figure("learners", learners as f64)
@@ -79,7 +83,12 @@ pub fn measure(settings: &Settings, pulled: Option<&PulledClass>) -> anyhow::Res
                 views.push(elapsed);
             }
             let members = shown.expect("at least one view").members;
-            anyhow::ensure!(members.len() == pulled.members, "the class view shows {} of {} members", members.len(), pulled.members);
+            anyhow::ensure!(
+                members.len() == pulled.members,
+                "the class view shows {} of {} members",
+                members.len(),
+                pulled.members
+            );
             // The pulled tests must reach the view, or it measured an empty class.
             let scored = members.iter().filter(|m| m.pre_score.is_some() || m.post_score.is_some()).count();
             anyhow::ensure!(scored > 0, "no member of the pulled class has a test score");

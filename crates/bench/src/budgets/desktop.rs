@@ -36,11 +36,7 @@ pub struct Artifacts {
 
 pub fn measure(work: &Path, artifacts: &Artifacts) -> anyhow::Result<Budget> {
     let mut budget = Budget::new("P6", "desktop app beside a minimal Tauri app: cold start, idle memory, .deb size");
-    let deb_mb = artifacts
-        .deb
-        .as_ref()
-        .map(|deb| std::fs::metadata(deb).map(|m| m.len() as f64 / 1e6))
-        .transpose()?;
+    let deb_mb = artifacts.deb.as_ref().map(|deb| std::fs::metadata(deb).map(|m| m.len() as f64 / 1e6)).transpose()?;
     let mut notes = Vec::new();
     let ours = match &artifacts.app {
         Some(app) => Some(starts_and_memory(app, &fresh_dir(&work.join("desktop-data"))?)?),
@@ -52,7 +48,9 @@ pub fn measure(work: &Path, artifacts: &Artifacts) -> anyhow::Result<Budget> {
     let minimal = match &artifacts.minimal {
         Some(app) => Some(starts_and_memory(app, &fresh_dir(&work.join("minimal-data"))?)?),
         None => {
-            notes.push("the minimal Tauri app was not built for this run (cargo xtask bench --quick skips it)".to_string());
+            notes.push(
+                "the minimal Tauri app was not built for this run (cargo xtask bench --quick skips it)".to_string(),
+            );
             None
         }
     };
@@ -188,16 +186,11 @@ fn signal_group(leader: u32, signal: &str) {
 
 fn start(app: &Path, data: &Path) -> anyhow::Result<Running> {
     let mut command = Command::new(app);
-    command
-        .env("QUNXUE_DATA_DIR", data)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null());
+    command.env("QUNXUE_DATA_DIR", data).stdout(Stdio::piped()).stderr(Stdio::null());
     #[cfg(unix)]
     std::os::unix::process::CommandExt::process_group(&mut command, 0);
     let spawned = Instant::now();
-    let mut child = command
-        .spawn()
-        .map_err(|e| anyhow::anyhow!("cannot start {}: {e}", app.display()))?;
+    let mut child = command.spawn().map_err(|e| anyhow::anyhow!("cannot start {}: {e}", app.display()))?;
     let stdout = child.stdout.take().expect("stdout is piped");
     let (sender, receiver) = mpsc::channel();
     std::thread::spawn(move || {
@@ -208,21 +201,10 @@ fn start(app: &Path, data: &Path) -> anyhow::Result<Running> {
         }
     });
     match receiver.recv_timeout(READY_TIMEOUT) {
-        Ok(ready) => Ok(Running {
-            child,
-            ready_after: ready - spawned,
-        }),
+        Ok(ready) => Ok(Running { child, ready_after: ready - spawned }),
         Err(_) => {
-            Running {
-                child,
-                ready_after: Duration::ZERO,
-            }
-            .stop();
-            anyhow::bail!(
-                "{} did not report its first screen within {} s",
-                app.display(),
-                READY_TIMEOUT.as_secs()
-            )
+            Running { child, ready_after: Duration::ZERO }.stop();
+            anyhow::bail!("{} did not report its first screen within {} s", app.display(), READY_TIMEOUT.as_secs())
         }
     }
 }

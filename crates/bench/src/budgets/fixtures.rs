@@ -19,7 +19,8 @@ pub const INSTRUCTOR: &str = "bench-instructor";
 pub fn shipped_course_store(settings: &Settings, dir: &Path) -> anyhow::Result<(Store, String)> {
     let dir = fresh_dir(dir)?;
     let mut store = Store::open(&dir.join("qunxue.db"))?;
-    let installed = import_pack(&mut store, &dir.join("data"), &settings.repo.join(COURSE_DIR), false, now(), &mut |_| {})?;
+    let installed =
+        import_pack(&mut store, &dir.join("data"), &settings.repo.join(COURSE_DIR), false, now(), &mut |_| {})?;
     let course_id = installed
         .first()
         .map(|course| course.course_id.clone())

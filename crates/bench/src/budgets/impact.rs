@@ -52,56 +52,28 @@ pub fn measure(settings: &Settings) -> anyhow::Result<Budget> {
     }
     let ours = serde_json::to_value(report.expect("at least one run"))?;
 
-    let mut budget = Budget::new(
-        "P5",
-        &format!("impact statistics, {} learners × 12 metrics", settings.learners),
-    )
-    .check(Check::new("analysis time", Some(runs.median()), Rule::AtMost, 1.0, "s"))
-    .figure("analysis_s", runs.median())
-    .figure("rows", (csv.lines().count() - 1) as f64);
+    let mut budget = Budget::new("P5", &format!("impact statistics, {} learners × 12 metrics", settings.learners))
+        .check(Check::new("analysis time", Some(runs.median()), Rule::AtMost, 1.0, "s"))
+        .figure("analysis_s", runs.median())
+        .figure("rows", (csv.lines().count() - 1) as f64);
     let Some(python) = &settings.python else {
         return Ok(budget
             .check(Check::new("scipy ÷ ours (speed-up)", None, Rule::AtLeast, SPEED_UP, "×"))
-            .check(Check::new(
-                "largest difference from scipy",
-                None,
-                Rule::AtMost,
-                TOLERANCE,
-                "rel",
-            ))
+            .check(Check::new("largest difference from scipy", None, Rule::AtMost, TOLERANCE, "rel"))
             .note("no Python with numpy and scipy: the comparison with scipy was skipped"));
     };
 
     let out = settings.work.join("scipy.json");
     let script = settings.repo.join("crates/bench/scipy_timing.py");
     let status = Command::new(python).arg(&script).arg(&path).arg(&out).status()?;
-    anyhow::ensure!(
-        status.success(),
-        "{} {} failed ({status})",
-        python.display(),
-        script.display()
-    );
+    anyhow::ensure!(status.success(), "{} {} failed ({status})", python.display(), script.display());
     let scipy: Value = serde_json::from_str(&std::fs::read_to_string(&out)?)?;
-    let scipy_s = scipy["seconds"]
-        .as_f64()
-        .ok_or_else(|| anyhow::anyhow!("scipy.json has no seconds"))?;
+    let scipy_s = scipy["seconds"].as_f64().ok_or_else(|| anyhow::anyhow!("scipy.json has no seconds"))?;
     let agreement = compare(&ours, &scipy)?;
 
     budget = budget
-        .check(Check::new(
-            "scipy ÷ ours (speed-up)",
-            Some(ratio(scipy_s, runs.median())),
-            Rule::AtLeast,
-            SPEED_UP,
-            "×",
-        ))
-        .check(Check::new(
-            "largest difference from scipy",
-            Some(agreement.worst),
-            Rule::AtMost,
-            TOLERANCE,
-            "rel",
-        ))
+        .check(Check::new("scipy ÷ ours (speed-up)", Some(ratio(scipy_s, runs.median())), Rule::AtLeast, SPEED_UP, "×"))
+        .check(Check::new("largest difference from scipy", Some(agreement.worst), Rule::AtMost, TOLERANCE, "rel"))
         .figure("scipy_s", scipy_s)
         .figure("figures_compared", agreement.compared as f64)
         .figure("intervals_within_5pct_of_scipy", agreement.intervals_close as f64)
@@ -131,12 +103,8 @@ struct Agreement {
 
 fn compare(ours: &Value, scipy: &Value) -> anyhow::Result<Agreement> {
     let mut agreement = Agreement::default();
-    let ours_metrics = ours["metrics"]
-        .as_array()
-        .ok_or_else(|| anyhow::anyhow!("our report has no metrics"))?;
-    let scipy_metrics = scipy["metrics"]
-        .as_array()
-        .ok_or_else(|| anyhow::anyhow!("scipy.json has no metrics"))?;
+    let ours_metrics = ours["metrics"].as_array().ok_or_else(|| anyhow::anyhow!("our report has no metrics"))?;
+    let scipy_metrics = scipy["metrics"].as_array().ok_or_else(|| anyhow::anyhow!("scipy.json has no metrics"))?;
     anyhow::ensure!(ours_metrics.len() == scipy_metrics.len(), "metric counts differ");
     for expected in scipy_metrics {
         let name = expected["metric"].as_str().unwrap_or_default();

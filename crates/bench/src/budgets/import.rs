@@ -32,11 +32,7 @@ pub struct Imported {
 pub fn measure(settings: &Settings) -> anyhow::Result<(Budget, Imported)> {
     let pack_dir = fresh_dir(&settings.work.join(format!("pack-{}", settings.modules)))?;
     let pack = generate(&PackOptions::new(settings.modules, settings.seed), &pack_dir)?;
-    let texts: Vec<String> = pack
-        .module_files
-        .iter()
-        .map(std::fs::read_to_string)
-        .collect::<Result<_, _>>()?;
+    let texts: Vec<String> = pack.module_files.iter().map(std::fs::read_to_string).collect::<Result<_, _>>()?;
     let bytes: usize = texts.iter().map(String::len).sum();
 
     let baseline = repeat(settings.runs.max(3), || {
@@ -47,7 +43,10 @@ pub fn measure(settings: &Settings) -> anyhow::Result<(Budget, Imported)> {
 
     // Where an import's time goes, for the note when the budget is missed:
     // the two costliest steps over the same files, alone.
-    let options = RenderOptions { asset_base: Some(format!("qxasset://localhost/{}/modules/", pack.course_id)), ..Default::default() };
+    let options = RenderOptions {
+        asset_base: Some(format!("qxasset://localhost/{}/modules/", pack.course_id)),
+        ..Default::default()
+    };
     let sanitised = repeat(1, || {
         for text in &texts {
             black_box(render(black_box(text), &options));
@@ -73,11 +72,7 @@ pub fn measure(settings: &Settings) -> anyhow::Result<(Budget, Imported)> {
             timed(|| import_pack(&mut store, &data_dir, &pack.root, false, now(), &mut |p| stages.reached(p.stage)));
         result?;
         imports.push(elapsed);
-        last = Some(Imported {
-            database,
-            data_dir,
-            pack: pack.clone(),
-        });
+        last = Some(Imported { database, data_dir, pack: pack.clone() });
     }
     let imported = last.ok_or_else(|| anyhow::anyhow!("P1 needs at least one run"))?;
 
@@ -105,7 +100,11 @@ pub fn measure(settings: &Settings) -> anyhow::Result<(Budget, Imported)> {
             for _ in 0..settings.runs.max(3) {
                 builds.push(mdbook::build(binary, &book)?);
             }
-            notes.push(format!("peer: median of {} `mdbook build` ({}, search index on)", builds.len(), mdbook::version(binary)?));
+            notes.push(format!(
+                "peer: median of {} `mdbook build` ({}, search index on)",
+                builds.len(),
+                mdbook::version(binary)?
+            ));
             Some(builds.median())
         }
         None => {

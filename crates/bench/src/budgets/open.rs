@@ -20,12 +20,7 @@ const SAMPLES: usize = 300;
 
 pub fn measure(settings: &Settings, imported: &Imported) -> anyhow::Result<Budget> {
     let pack_dir = fresh_dir(&settings.work.join("pack-large"))?;
-    let options = PackOptions {
-        slug: "large".into(),
-        modules: 1,
-        module_bytes: MODULE_BYTES,
-        seed: settings.seed,
-    };
+    let options = PackOptions { slug: "large".into(), modules: 1, module_bytes: MODULE_BYTES, seed: settings.seed };
     let pack = generate(&options, &pack_dir)?;
     let markdown = std::fs::read_to_string(&pack.module_files[0])?;
 
@@ -34,7 +29,8 @@ pub fn measure(settings: &Settings, imported: &Imported) -> anyhow::Result<Budge
     let learner = profiles::active_profile(&mut store, now())?;
     let module = &pack.module_ids[0];
 
-    let mut open = || reading::open_module(&mut store, &learner.id, reading::Readers::Learners, &pack.course_id, module, now());
+    let mut open =
+        || reading::open_module(&mut store, &learner.id, reading::Readers::Learners, &pack.course_id, module, now());
     for _ in 0..10 {
         open()?;
     }
@@ -51,13 +47,7 @@ pub fn measure(settings: &Settings, imported: &Imported) -> anyhow::Result<Budge
     let factor = ratio(opens.median(), baseline.median());
     let p95_ms = opens.percentile(95.0) * 1e3;
     Ok(Budget::new("P2", "open a 50 KB module")
-        .check(Check::new(
-            "open ÷ raw pulldown-cmark",
-            Some(factor),
-            Rule::AtMost,
-            1.3,
-            "×",
-        ))
+        .check(Check::new("open ÷ raw pulldown-cmark", Some(factor), Rule::AtMost, 1.3, "×"))
         .check(Check::new("open p95", Some(p95_ms), Rule::AtMost, 2.0, "ms"))
         .figure("module_kb", markdown.len() as f64 / 1e3)
         .figure("open_median_ms", opens.median() * 1e3)

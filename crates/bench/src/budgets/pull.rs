@@ -34,7 +34,10 @@ pub struct PulledClass {
 pub fn measure(settings: &Settings) -> anyhow::Result<(Budget, Option<PulledClass>)> {
     let budget = Budget::new(
         "P7",
-        &format!("class pull of {} statements ({} learners) from Ralph on loopback", settings.statements, settings.members),
+        &format!(
+            "class pull of {} statements ({} learners) from Ralph on loopback",
+            settings.statements, settings.members
+        ),
     );
     let Some(python) = &settings.ralph_python else {
         let budget = budget
@@ -92,7 +95,8 @@ pub fn measure(settings: &Settings) -> anyhow::Result<(Budget, Option<PulledClas
         if run % 2 == 0 {
             raw_get(&mut raw)?;
         }
-        let credentials = Credentials { endpoint: ralph.endpoint.clone(), username: USERNAME.into(), password: PASSWORD.into() };
+        let credentials =
+            Credentials { endpoint: ralph.endpoint.clone(), username: USERNAME.into(), password: PASSWORD.into() };
         let options = PullOptions { page_size: PAGE_SIZE, timeout: Duration::from_secs(120) };
         let (summary, elapsed) = timed(|| pull_course(&store, &credentials, &course_id, &options, |_| {}));
         let summary = summary.map_err(|e| anyhow::anyhow!("class pull failed: {e}"))?;

@@ -145,7 +145,8 @@ fn speed(settings: &Settings, imported: &Imported) -> anyhow::Result<Speed> {
         let patterns: Vec<String> = words.iter().map(|w| format!("%{w}%")).collect();
         let (found, elapsed) = timed(|| -> rusqlite::Result<usize> {
             let mut statement = store.conn().prepare_cached(&sql)?;
-            let rows = statement.query_map(rusqlite::params_from_iter(patterns.iter()), |row| row.get::<_, String>(1))?;
+            let rows =
+                statement.query_map(rusqlite::params_from_iter(patterns.iter()), |row| row.get::<_, String>(1))?;
             Ok(black_box(rows.collect::<Result<Vec<_>, _>>()?).len())
         });
         found?;
@@ -268,7 +269,12 @@ fn check_labels(store: &Store, set: &LabelledSet, path: &Path) -> anyhow::Result
                 None => (entry.as_str(), None),
             };
             let sections: i64 = statement.query_row(rusqlite::params![module, heading], |row| row.get(0))?;
-            anyhow::ensure!(sections > 0, "{}: query {:?}: no section {entry:?} in the shipped course", path.display(), labelled.q);
+            anyhow::ensure!(
+                sections > 0,
+                "{}: query {:?}: no section {entry:?} in the shipped course",
+                path.display(),
+                labelled.q
+            );
         }
     }
     Ok(())

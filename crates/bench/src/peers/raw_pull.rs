@@ -11,10 +11,8 @@ use serde_json::Value;
 /// returns how many there were.
 pub fn paged_get(endpoint: &str, username: &str, password: &str, page_size: usize) -> anyhow::Result<usize> {
     let agent: ureq::Agent = ureq::Agent::config_builder().build().into();
-    let authorization = format!(
-        "Basic {}",
-        base64::engine::general_purpose::STANDARD.encode(format!("{username}:{password}"))
-    );
+    let authorization =
+        format!("Basic {}", base64::engine::general_purpose::STANDARD.encode(format!("{username}:{password}")));
     let origin = origin(endpoint);
     let mut next = format!("{endpoint}/statements?limit={page_size}");
     let mut read = 0;

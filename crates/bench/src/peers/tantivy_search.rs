@@ -87,7 +87,9 @@ impl TantivySearch {
     pub fn build(docs: &[SectionDoc], dir: &Path) -> anyhow::Result<Self> {
         let mut schema = Schema::builder();
         let text = TextOptions::default().set_indexing_options(
-            TextFieldIndexing::default().set_tokenizer(TOKENIZER).set_index_option(IndexRecordOption::WithFreqsAndPositions),
+            TextFieldIndexing::default()
+                .set_tokenizer(TOKENIZER)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
         );
         let title = schema.add_text_field("title", text.clone());
         let heading = schema.add_text_field("heading", text.clone());
@@ -188,7 +190,8 @@ impl TantivySearch {
         let mut hits = Vec::with_capacity(top.len());
         for (_, address) in top {
             let document: TantivyDocument = searcher.doc(address)?;
-            let text = |field: Field| document.get_first(field).and_then(|v| v.as_str()).unwrap_or_default().to_string();
+            let text =
+                |field: Field| document.get_first(field).and_then(|v| v.as_str()).unwrap_or_default().to_string();
             hits.push(Hit {
                 is_section: text(self.scope) == SECTION,
                 module_id: text(self.module_id),

@@ -6,9 +6,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use qunxue_app::domain::Lang;
 use qunxue_app::authoring::convert::{convert, ConvertOptions};
 use qunxue_app::authoring::skeleton::{create, NewPack};
+use qunxue_app::domain::Lang;
 use qunxue_app::domain::ModuleKind;
 
 use super::diagnostics::{print_lines, this_terminal_lang};
@@ -76,7 +76,13 @@ pub fn new(args: NewArgs) -> anyhow::Result<ExitCode> {
 
 pub fn convert_file(args: ConvertArgs) -> anyhow::Result<ExitCode> {
     let kind = ModuleKind::parse(&args.kind).context("--kind is theory, practice or case")?;
-    let options = ConvertOptions { source: args.file, out: args.out, split_level: args.split_level, kind, overwrite: args.overwrite };
+    let options = ConvertOptions {
+        source: args.file,
+        out: args.out,
+        split_level: args.split_level,
+        kind,
+        overwrite: args.overwrite,
+    };
     let report = convert(&options)?;
     let mut out = std::io::stdout().lock();
     let failed = report.refused() || report.diagnostics.iter().any(|d| d.is_error());
@@ -161,6 +167,8 @@ fn desktop_program() -> Option<PathBuf> {
         return Some(beside);
     }
     std::env::var_os("PATH").and_then(|paths| {
-        std::env::split_paths(&paths).map(|p| p.join(format!("qunxue-desktop{}", std::env::consts::EXE_SUFFIX))).find(|p| p.is_file())
+        std::env::split_paths(&paths)
+            .map(|p| p.join(format!("qunxue-desktop{}", std::env::consts::EXE_SUFFIX)))
+            .find(|p| p.is_file())
     })
 }

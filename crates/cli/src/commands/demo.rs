@@ -28,10 +28,7 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let db = args.acting.database()?;
     let session = args.acting.open()?;
-    let options = DemoOptions {
-        learners: args.learners as usize,
-        seed: args.seed,
-    };
+    let options = DemoOptions { learners: args.learners as usize, seed: args.seed };
     let summary = session.make_demo_data(options)?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&summary)?);
@@ -39,22 +36,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     println!("演示数据已写入 {} / demo data written:", db.display());
     println!("  课程 courses {}, 学员 learners {}", summary.courses, summary.learners);
-    println!(
-        "  阅读 modules opened {}, completed {}",
-        summary.modules_opened, summary.modules_completed
-    );
+    println!("  阅读 modules opened {}, completed {}", summary.modules_opened, summary.modules_completed);
     println!(
         "  测验 attempts {}, answers {} ({} correct), short answers graded {}",
         summary.quiz_attempts, summary.answers, summary.correct_answers, summary.short_answers_graded
     );
-    println!(
-        "  作业 submissions {}, grades released {}",
-        summary.submissions, summary.grades_released
-    );
-    println!(
-        "  效果评估 studies {}, metric values {}",
-        summary.studies, summary.metric_values
-    );
+    println!("  作业 submissions {}, grades released {}", summary.submissions, summary.grades_released);
+    println!("  效果评估 studies {}, metric values {}", summary.studies, summary.metric_values);
     if let Some(pin) = &summary.instructor_pin {
         println!("  讲师档案「{}」的 PIN / instructor PIN: {pin}", summary.instructor);
     }

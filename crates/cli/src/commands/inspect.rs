@@ -2,9 +2,9 @@
 
 use std::process::ExitCode;
 
+use qunxue_app::domain::pack::CourseInspection;
 use qunxue_app::import::inspect_path;
 use qunxue_app::AppError;
-use qunxue_app::domain::pack::CourseInspection;
 use serde::Serialize;
 
 use super::diagnostics::print_lines;

@@ -1,10 +1,10 @@
 //! Argument parsing and dispatch: one submodule per command.
 
+mod acting;
 mod authoring;
 mod backup;
 mod bundles;
 mod certificate;
-mod acting;
 mod demo;
 mod diagnostics;
 mod impact;

@@ -14,10 +14,10 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use qunxue_app::domain::pack::model::{Answer, Question, QuestionType};
-use qunxue_app::quiz::BankFormat;
 use qunxue_app::domain::quiz::{
     bank_for_file, bank_toml, decode_question_file, EmbeddedFile, ImportMode, QuestionFileFormat,
 };
+use qunxue_app::quiz::BankFormat;
 use serde::Serialize;
 
 use super::diagnostics::print_lines;
@@ -116,7 +116,14 @@ fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
     let result = args.acting.open()?.export_bank(&args.course, &args.bank, format, &args.out)?;
     let mut err = std::io::stderr().lock();
     for skipped in &result.skipped {
-        writeln!(err, "{}: {} is left out: {} / {}", args.out.display(), skipped.question_id, skipped.reason, skipped.reason_zh)?;
+        writeln!(
+            err,
+            "{}: {} is left out: {} / {}",
+            args.out.display(),
+            skipped.question_id,
+            skipped.reason,
+            skipped.reason_zh
+        )?;
     }
     writeln!(err, "qunxue: wrote {} questions to {}", result.written, args.out.display())?;
     Ok(ExitCode::SUCCESS)
@@ -164,7 +171,12 @@ fn convert(args: ConvertArgs) -> anyhow::Result<ExitCode> {
 /// One bank per category (the questions' first tag; untagged ones share a
 /// bank named after the file) under `dir/banks/`, and the embedded files
 /// under `dir/assets/`; prints what it wrote.
-fn write_banks(dir: &std::path::Path, file_name: &str, questions: Vec<Question>, files: &[EmbeddedFile]) -> anyhow::Result<()> {
+fn write_banks(
+    dir: &std::path::Path,
+    file_name: &str,
+    questions: Vec<Question>,
+    files: &[EmbeddedFile],
+) -> anyhow::Result<()> {
     let mut categories: Vec<(String, Vec<Question>)> = Vec::new();
     for question in questions {
         let category = question.tags.first().cloned().unwrap_or_default();

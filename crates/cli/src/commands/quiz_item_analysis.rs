@@ -52,8 +52,11 @@ fn print_table(out: &mut impl Write, analysis: &ItemAnalysis) -> std::io::Result
     writeln!(out, "{:<14} {:>4} {:>9} {:>15}  options", "question", "n", "facility", "discrimination")?;
     let figure = |v: Option<f64>| v.map_or_else(|| "—".to_string(), |v| format!("{v:.2}"));
     for item in &analysis.items {
-        let options: Vec<String> =
-            item.options.iter().map(|o| format!("{}{}={}", o.key, if o.correct { "*" } else { "" }, o.chosen)).collect();
+        let options: Vec<String> = item
+            .options
+            .iter()
+            .map(|o| format!("{}{}={}", o.key, if o.correct { "*" } else { "" }, o.chosen))
+            .collect();
         writeln!(
             out,
             "{:<14} {:>4} {:>9} {:>15}  {}",

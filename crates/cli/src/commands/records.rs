@@ -14,9 +14,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use qunxue_app::records::bundle::Whose;
+use qunxue_app::session::BundleKind;
 use qunxue_app::xapi::PullOptions;
 use qunxue_app::AppError;
-use qunxue_app::session::BundleKind;
 
 use super::acting::Acting;
 use super::lrs_args::LrsArgs;
@@ -127,7 +127,10 @@ pub fn records(args: RecordsArgs) -> anyhow::Result<ExitCode> {
             let session = acting.open()?;
             let whose = if all { Whose::All } else { Whose::Learner(learner.unwrap_or_else(|| session.profile_id())) };
             finish(session.export_records(&course, &whose, &out), json, |s| {
-                format!("exported the records of {} learners of {} (bundle {}, sequence {})", s.items, s.course_id, s.bundle_id, s.sequence)
+                format!(
+                    "exported the records of {} learners of {} (bundle {}, sequence {})",
+                    s.items, s.course_id, s.bundle_id, s.sequence
+                )
             })
         }
         RecordsCommand::Import { bundle, acting, trust_key, json } => {
@@ -190,7 +193,9 @@ pub fn class(args: ClassArgs) -> anyhow::Result<ExitCode> {
             })
         }
         ClassCommand::Create { acting, course, name, json } => {
-            finish(acting.open()?.create_class(&course, &name), json, |c| format!("created {} — join code {}", c.name, c.join_code))
+            finish(acting.open()?.create_class(&course, &name), json, |c| {
+                format!("created {} — join code {}", c.name, c.join_code)
+            })
         }
         ClassCommand::Join { code, acting, course, json } => {
             finish(acting.open()?.join_class(&course, &code), json, |c| format!("joined class {}", c.join_code))

@@ -63,12 +63,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         anyhow::bail!("{}: no such database file", db.display());
     }
     let session = args.acting.open()?;
-    let formats: Vec<ExportFormat> = args
-        .format
-        .iter()
-        .copied()
-        .map(ExportFormat::from)
-        .collect();
+    let formats: Vec<ExportFormat> = args.format.iter().copied().map(ExportFormat::from).collect();
     let studies: Vec<(String, PathBuf)> = match &args.study {
         Some(id) => vec![(id.clone(), args.out.clone())],
         None => session
@@ -81,26 +76,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .collect(),
     };
     if studies.is_empty() {
-        eprintln!(
-            "qunxue: {} holds no impact studies; set one up in the app first",
-            db.display()
-        );
+        eprintln!("qunxue: {} holds no impact studies; set one up in the app first", db.display());
         return Ok(ExitCode::FAILURE);
     }
-    let options = AnalysisOptions {
-        resamples: args.resamples as usize,
-        seed: args.seed,
-        ..AnalysisOptions::default()
-    };
+    let options = AnalysisOptions { resamples: args.resamples as usize, seed: args.seed, ..AnalysisOptions::default() };
     let bar = ProgressBar::new((studies.len() * (formats.len() + 1)) as u64);
     bar.set_style(
-        ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}").unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     for (id, dir) in &studies {
         bar.set_message(format!("{id}: statistics"));
-        let report =
-            session.impact_report_with(id, &options).with_context(|| format!("study {id}"))?;
+        let report = session.impact_report_with(id, &options).with_context(|| format!("study {id}"))?;
         bar.inc(1);
         let written = write_report(&report, dir, &formats, &mut |format| {
             bar.set_message(format!("{id}: {format:?}"));

@@ -2,8 +2,8 @@
 
 use std::process::ExitCode;
 
-use qunxue_app::import::validate_path;
 use qunxue_app::domain::Diagnostic;
+use qunxue_app::import::validate_path;
 use serde::Serialize;
 
 use super::diagnostics::print_lines;

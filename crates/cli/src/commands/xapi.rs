@@ -164,7 +164,13 @@ fn configure(args: ConfigureArgs) -> anyhow::Result<ExitCode> {
         username: args.user,
         password,
         iri_base: args.iri_base.unwrap_or(saved.iri_base),
-        marks_arrive_by: args.marks_arrive_by.map(|mode| if mode == "lrs" { MarksArriveBy::Lrs } else { MarksArriveBy::Bundle }),
+        marks_arrive_by: args.marks_arrive_by.map(|mode| {
+            if mode == "lrs" {
+                MarksArriveBy::Lrs
+            } else {
+                MarksArriveBy::Bundle
+            }
+        }),
     };
     let settings = session.xapi_save_settings(&input)?;
     if args.json {
@@ -196,7 +202,10 @@ fn marks(args: MarksArgs) -> anyhow::Result<ExitCode> {
             pulled.statements, pulled.profiles, pulled.written_elsewhere
         );
     } else {
-        println!("read {} statements about {} profiles; took in {} marks", pulled.statements, pulled.profiles, pulled.applied);
+        println!(
+            "read {} statements about {} profiles; took in {} marks",
+            pulled.statements, pulled.profiles, pulled.applied
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

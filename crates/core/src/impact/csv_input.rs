@@ -368,7 +368,10 @@ fn read_row<'a>(record: &'a csv::StringRecord, columns: &Columns) -> Result<Row<
     let needed = columns.iter().max().map_or(0, |m| m + 1);
     if record.len() < needed {
         let (names, found) = (COLUMNS.join(","), record.len());
-        let message = msg!("expected {needed} fields ({names}), found {found}", "应有 {needed} 个字段（{names}），实际为 {found} 个");
+        let message = msg!(
+            "expected {needed} fields ({names}), found {found}",
+            "应有 {needed} 个字段（{names}），实际为 {found} 个"
+        );
         return Err(vec![(record.len(), message)]);
     }
     let field = |c: usize| record[columns[c]].trim();
@@ -399,7 +402,10 @@ fn read_row<'a>(record: &'a csv::StringRecord, columns: &Columns) -> Result<Row<
         let written = field(3);
         problem(
             3,
-            msg!("unknown period `{written}`: expected before or after", "未知的时期 `{written}`：应为 before 或 after"),
+            msg!(
+                "unknown period `{written}`: expected before or after",
+                "未知的时期 `{written}`：应为 before 或 after"
+            ),
         );
     }
     let value = parse_value(field(4)).map_err(|message| problem(4, message)).ok();

@@ -62,45 +62,27 @@ pub(crate) fn check_limits(files: &PackFiles, out: &mut Vec<Diagnostic>) {
         let (limit, what) =
             if is_text_path(path) { (MAX_TEXT_FILE_BYTES, TEXT_FILES) } else { (MAX_ASSET_BYTES, ASSETS) };
         if entry.size > limit {
-            out.push(Diagnostic::error(
-                path,
-                1,
-                1,
-                {
-                    let (size, limit, Noun { en, zh }) = (human_size(entry.size), human_size(limit), what);
-                    msg!("the file is {size}; {en} may be at most {limit}", "文件大小为 {size}；{zh}最大只能是 {limit}")
-                },
-            ));
+            out.push(Diagnostic::error(path, 1, 1, {
+                let (size, limit, Noun { en, zh }) = (human_size(entry.size), human_size(limit), what);
+                msg!("the file is {size}; {en} may be at most {limit}", "文件大小为 {size}；{zh}最大只能是 {limit}")
+            }));
         }
         if n == MAX_FILES {
-            out.push(Diagnostic::error(
-                path,
-                1,
-                1,
-                {
-                    let count = files.len();
-                    msg!(
-                        "the pack holds {count} files; at most {MAX_FILES} are allowed",
-                        "课程包有 {count} 个文件；最多允许 {MAX_FILES} 个"
-                    )
-                },
-            ));
+            out.push(Diagnostic::error(path, 1, 1, {
+                let count = files.len();
+                msg!(
+                    "the pack holds {count} files; at most {MAX_FILES} are allowed",
+                    "课程包有 {count} 个文件；最多允许 {MAX_FILES} 个"
+                )
+            }));
         }
         let before = total;
         total = total.saturating_add(entry.size);
         if before <= MAX_PACK_BYTES && total > MAX_PACK_BYTES {
-            out.push(Diagnostic::error(
-                path,
-                1,
-                1,
-                {
-                    let limit = human_size(MAX_PACK_BYTES);
-                    msg!(
-                        "the pack's files add up to more than {limit} here",
-                        "课程包的文件总大小到这里超过了 {limit}"
-                    )
-                },
-            ));
+            out.push(Diagnostic::error(path, 1, 1, {
+                let limit = human_size(MAX_PACK_BYTES);
+                msg!("the pack's files add up to more than {limit} here", "课程包的文件总大小到这里超过了 {limit}")
+            }));
         }
     }
 }
@@ -155,7 +137,12 @@ pub(crate) fn discover(files: &PackFiles, out: &mut Vec<Diagnostic>) -> Vec<Cour
             None if !reported_folders.contains(&(top, slug)) => {
                 reported_folders.push((top, slug));
                 out.push(if top == "courses" {
-                    Diagnostic::error(path, 1, 1, msg!("courses/{slug}/ has no course.toml", "courses/{slug}/ 中没有 course.toml"))
+                    Diagnostic::error(
+                        path,
+                        1,
+                        1,
+                        msg!("courses/{slug}/ has no course.toml", "courses/{slug}/ 中没有 course.toml"),
+                    )
                 } else {
                     Diagnostic::warning(
                         path,

@@ -82,11 +82,9 @@ impl Parser<'_> {
         if let Some(value) = answer_value(text) {
             match self.open.take() {
                 Some(open) => self.finish(open, value, number, col),
-                None => self.error(
-                    number,
-                    col,
-                    msg!("`ANSWER:` without a question before it", "`ANSWER:` 之前没有题目"),
-                ),
+                None => {
+                    self.error(number, col, msg!("`ANSWER:` without a question before it", "`ANSWER:` 之前没有题目"))
+                }
             }
         } else if let Some((letter, option)) = option_line(text) {
             let Some(open) = self.open.as_mut() else {
@@ -97,7 +95,10 @@ impl Parser<'_> {
                 return self.fail(
                     number,
                     col,
-                    msg!("expected option `{expected}` here, not `{letter}`", "此处应为选项 `{expected}`，而不是 `{letter}`"),
+                    msg!(
+                        "expected option `{expected}` here, not `{letter}`",
+                        "此处应为选项 `{expected}`，而不是 `{letter}`"
+                    ),
                 );
             }
             if option.is_empty() {

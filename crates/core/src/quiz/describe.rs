@@ -39,15 +39,22 @@ impl Question {
                             .map(|p| format!("{} 得 {}%", p.answer, p.percent))
                             .collect();
                         let accepted = accepted.join(" / ");
-                        if credits.is_empty() { accepted } else { format!("{accepted}（{}）", credits.join("，")) }
+                        if credits.is_empty() {
+                            accepted
+                        } else {
+                            format!("{accepted}（{}）", credits.join("，"))
+                        }
                     })
                     .collect::<Vec<_>>()
                     .join(LIST)
             }
             QuestionType::Matching => {
-                let pairs = self.pairs.iter().flatten().map(|(l, r)| format!("{l} → {r}")).collect::<Vec<_>>().join(LIST);
+                let pairs =
+                    self.pairs.iter().flatten().map(|(l, r)| format!("{l} → {r}")).collect::<Vec<_>>().join(LIST);
                 match self.distractors.as_deref() {
-                    Some(distractors) if !distractors.is_empty() => format!("{pairs}（干扰项：{}）", distractors.join("、")),
+                    Some(distractors) if !distractors.is_empty() => {
+                        format!("{pairs}（干扰项：{}）", distractors.join("、"))
+                    }
                     _ => pairs,
                 }
             }

@@ -26,7 +26,8 @@ pub struct Exported {
 
 /// The bank as GIFT.
 pub fn to_gift(bank: &Bank) -> Exported {
-    let mut text = format!("// {} — exported by Qunxue\n\n$CATEGORY: $course$/top/{}\n\n", bank.id, escape_gift(&bank.title));
+    let mut text =
+        format!("// {} — exported by Qunxue\n\n$CATEGORY: $course$/top/{}\n\n", bank.id, escape_gift(&bank.title));
     let mut skipped = Vec::new();
     for q in &bank.questions {
         match gift_question(q) {
@@ -42,7 +43,8 @@ pub fn to_gift(bank: &Bank) -> Exported {
 
 fn gift_question(q: &Question) -> Result<String, Message> {
     let title = format!("::{}::[markdown]", escape_gift(q.id.trim()));
-    let general = if q.explanation.trim().is_empty() { String::new() } else { format!("####{}", escape_gift(&q.explanation)) };
+    let general =
+        if q.explanation.trim().is_empty() { String::new() } else { format!("####{}", escape_gift(&q.explanation)) };
     let feedback = |i: usize| match q.feedback.as_ref().and_then(|f| f.get(i)).filter(|f| !f.is_empty()) {
         Some(f) => format!("#{}", escape_gift(f)),
         None => String::new(),
@@ -89,7 +91,10 @@ fn gift_question(q: &Question) -> Result<String, Message> {
             let mut lines: Vec<String> = Vec::new();
             for (left, right) in q.pairs.iter().flatten() {
                 if left.contains("->") || right.contains("->") {
-                    return Err(msg!("a side of a pair contains `->`, which GIFT reads as the arrow", "配对的一侧含有 `->`，GIFT 会把它当作箭头"));
+                    return Err(msg!(
+                        "a side of a pair contains `->`, which GIFT reads as the arrow",
+                        "配对的一侧含有 `->`，GIFT 会把它当作箭头"
+                    ));
                 }
                 lines.push(format!("={} -> {}", escape_gift(left), escape_gift(right)));
             }
@@ -110,7 +115,10 @@ fn gift_question(q: &Question) -> Result<String, Message> {
             return Ok(format!("{title}{}{{{general}}}", escape_gift(&q.stem)));
         }
         QuestionType::Ordering => {
-            return Err(msg!("GIFT has no ordering questions; export the bank as Moodle XML", "GIFT 没有排序题；请导出为 Moodle XML"));
+            return Err(msg!(
+                "GIFT has no ordering questions; export the bank as Moodle XML",
+                "GIFT 没有排序题；请导出为 Moodle XML"
+            ));
         }
     };
     Ok(format!("{title}{}{{{block}{general}}}", escape_gift(&q.stem)))
@@ -138,7 +146,10 @@ fn xml_question(q: &Question) -> Result<String, Message> {
     let markdown = |tag: &str, body: &str| format!("<{tag} format=\"markdown\"><text>{}</text></{tag}>", cdata(body));
     let plain_answer = |fraction: &str, text: &str, feedback: Option<&str>| {
         let feedback = feedback.filter(|f| !f.is_empty()).map_or(String::new(), |f| markdown("feedback", f));
-        format!("<answer fraction=\"{fraction}\" format=\"plain_text\"><text>{}</text>{feedback}</answer>", xml_escape(text))
+        format!(
+            "<answer fraction=\"{fraction}\" format=\"plain_text\"><text>{}</text>{feedback}</answer>",
+            xml_escape(text)
+        )
     };
     let options = q.options.as_deref().unwrap_or_default();
     let option_feedback = |i: usize| q.feedback.as_ref().and_then(|f| f.get(i)).map(String::as_str);
@@ -169,7 +180,10 @@ fn xml_question(q: &Question) -> Result<String, Message> {
         QuestionType::Numeric => {
             let value = q.answer.and_then(Answer::as_number).unwrap_or(0.0);
             let tolerance = q.tolerance.unwrap_or(0.0);
-            ("numerical", format!("<answer fraction=\"100\"><text>{value}</text><tolerance>{tolerance}</tolerance></answer>"))
+            (
+                "numerical",
+                format!("<answer fraction=\"100\"><text>{value}</text><tolerance>{tolerance}</tolerance></answer>"),
+            )
         }
         QuestionType::Matching => {
             let mut subs: String = q
@@ -179,7 +193,10 @@ fn xml_question(q: &Question) -> Result<String, Message> {
                 .map(|(l, r)| format!("<subquestion format=\"plain_text\"><text>{}</text><answer><text>{}</text></answer></subquestion>", xml_escape(l), xml_escape(r)))
                 .collect();
             for d in q.distractors.iter().flatten() {
-                subs.push_str(&format!("<subquestion format=\"plain_text\"><text></text><answer><text>{}</text></answer></subquestion>", xml_escape(d)));
+                subs.push_str(&format!(
+                    "<subquestion format=\"plain_text\"><text></text><answer><text>{}</text></answer></subquestion>",
+                    xml_escape(d)
+                ));
             }
             ("matching", format!("<shuffleanswers>1</shuffleanswers>{subs}"))
         }
@@ -192,8 +209,13 @@ fn xml_question(q: &Question) -> Result<String, Message> {
             ("shortanswer", format!("<usecase>0</usecase>{answers}"))
         }
         QuestionType::Ordering => {
-            let answers: String =
-                q.items.iter().flatten().enumerate().map(|(i, item)| plain_answer(&(i + 1).to_string(), item, None)).collect();
+            let answers: String = q
+                .items
+                .iter()
+                .flatten()
+                .enumerate()
+                .map(|(i, item)| plain_answer(&(i + 1).to_string(), item, None))
+                .collect();
             ("ordering", answers)
         }
         QuestionType::ShortAnswer => {

@@ -43,7 +43,12 @@ impl Imported {
     ) -> Self {
         let has_errors = diagnostics.iter().any(Diagnostic::is_error);
         if questions.is_empty() && !has_errors {
-            diagnostics.push(Diagnostic::error(file, 1, 1, msg!("no questions found in the file", "文件中没有找到题目")));
+            diagnostics.push(Diagnostic::error(
+                file,
+                1,
+                1,
+                msg!("no questions found in the file", "文件中没有找到题目"),
+            ));
         }
         diagnostics.sort_by_key(|d| (d.line, d.col));
         let questions = if has_errors && mode == ImportMode::AllOrNothing { Vec::new() } else { questions };

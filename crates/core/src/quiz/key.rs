@@ -29,7 +29,8 @@ mod tests {
     #[test]
     fn wording_is_not_a_key_change_but_the_answer_and_points_are() {
         let old = sample(QuestionType::Single, 1.0);
-        let reworded = Question { stem: "改过的题干".into(), explanation: "更清楚的解析。".into(), ..old.clone() };
+        let reworded =
+            Question { stem: "改过的题干".into(), explanation: "更清楚的解析。".into(), ..old.clone() };
         assert!(!key_changed(&old, &reworded));
         let rekeyed = Question { answer: Some(Answer::Integer(2)), ..old.clone() };
         assert!(key_changed(&old, &rekeyed));

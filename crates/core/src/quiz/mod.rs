@@ -28,13 +28,13 @@ mod view;
 
 pub use aiken::parse_aiken;
 pub use answer::LearnerAnswer;
+pub use export::{to_gift, to_moodle_xml, Exported};
 pub use gain::{cohort_gain, normalised_gain, CohortGain};
 pub use gift::parse_gift;
 pub use import::{
     bank_for_file, bank_toml, decode_question_file, ImportMode, Imported, QuestionFileFormat, DEFAULT_DIFFICULTY,
 };
 pub use item_analysis::{item_analysis, ItemResponse, ItemStats};
-pub use export::{to_gift, to_moodle_xml, Exported};
 pub use key::key_changed;
 pub use moodle_xml::{parse_moodle_xml, EmbeddedFile};
 pub use normalise::normalise_blank;

@@ -26,7 +26,12 @@ fn the_valid_pack_has_no_diagnostics() {
     assert_eq!(course.datasets, ["quizzes/demo/data/sample-impact.csv"]);
     assert_eq!(
         course.assets,
-        ["courses/demo/assets/growth.png", "courses/demo/assets/intro.mp4", "courses/demo/assets/intro.vtt", "courses/demo/assets/logo.svg"]
+        [
+            "courses/demo/assets/growth.png",
+            "courses/demo/assets/intro.mp4",
+            "courses/demo/assets/intro.vtt",
+            "courses/demo/assets/logo.svg"
+        ]
     );
 }
 

@@ -31,7 +31,13 @@ pub fn newest(conn: &Connection, limit: usize) -> Result<Vec<AdminLogEntry>> {
         "SELECT at, actor_id, actor_name, action, detail FROM admin_log ORDER BY at DESC, id DESC LIMIT ?1",
     )?;
     let rows = stmt.query_map([i64::try_from(limit).unwrap_or(i64::MAX)], |r| {
-        Ok(AdminLogEntry { at: r.get(0)?, actor_id: r.get(1)?, actor_name: r.get(2)?, action: r.get(3)?, detail: r.get(4)? })
+        Ok(AdminLogEntry {
+            at: r.get(0)?,
+            actor_id: r.get(1)?,
+            actor_name: r.get(2)?,
+            action: r.get(3)?,
+            detail: r.get(4)?,
+        })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

@@ -38,14 +38,16 @@ pub fn upsert(tx: &Transaction<'_>, a: &AnswerRecord) -> Result<()> {
 
 /// An attempt's answers, by question id.
 pub fn for_attempt(conn: &Connection, attempt_id: &str) -> Result<Vec<AnswerRecord>> {
-    let mut stmt = conn.prepare_cached(&format!("{} WHERE attempt_id = ?1 ORDER BY question_id", include_str!("select.sql")))?;
+    let mut stmt =
+        conn.prepare_cached(&format!("{} WHERE attempt_id = ?1 ORDER BY question_id", include_str!("select.sql")))?;
     let rows = stmt.query_map([attempt_id], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Answers waiting for a person: `correct` unknown, attempt handed in, oldest first.
 pub fn manual_queue(conn: &Connection) -> Result<Vec<AnswerRecord>> {
-    let sql = "SELECT a.attempt_id, a.question_id, a.answer, a.saved_at, a.score, a.max_score, a.correct, a.manual_score \
+    let sql =
+        "SELECT a.attempt_id, a.question_id, a.answer, a.saved_at, a.score, a.max_score, a.correct, a.manual_score \
                FROM attempt_answers a JOIN attempts t ON t.id = a.attempt_id \
                WHERE a.correct IS NULL AND a.manual_score IS NULL AND t.status IN ('submitted', 'expired') \
                ORDER BY a.saved_at, a.attempt_id, a.question_id";
@@ -66,8 +68,8 @@ pub fn mark_checked(tx: &Transaction<'_>, attempt_id: &str, question_id: &str, a
 
 /// The questions of an attempt whose answers were checked (and are final).
 pub fn checked_questions(conn: &Connection, attempt_id: &str) -> Result<std::collections::BTreeSet<String>> {
-    let mut stmt =
-        conn.prepare_cached("SELECT question_id FROM attempt_answers WHERE attempt_id = ?1 AND checked_at IS NOT NULL")?;
+    let mut stmt = conn
+        .prepare_cached("SELECT question_id FROM attempt_answers WHERE attempt_id = ?1 AND checked_at IS NOT NULL")?;
     let rows = stmt.query_map([attempt_id], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -101,7 +103,10 @@ pub fn manual_grades(conn: &Connection, attempt_id: &str) -> Result<std::collect
          WHERE attempt_id = ?1 AND manual_score IS NOT NULL",
     )?;
     let rows = stmt.query_map([attempt_id], |r| {
-        Ok((r.get(0)?, ManualGrade { score: r.get(1)?, comment: r.get(2)?, graded_by: r.get(3)?, graded_at: r.get(4)? }))
+        Ok((
+            r.get(0)?,
+            ManualGrade { score: r.get(1)?, comment: r.get(2)?, graded_by: r.get(3)?, graded_at: r.get(4)? },
+        ))
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -122,7 +127,10 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<AnswerRecord> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::attempts::{self, tests::{attempt, setup}};
+    use crate::attempts::{
+        self,
+        tests::{attempt, setup},
+    };
 
     fn answer(question: &str, text: &str, correct: Option<bool>) -> AnswerRecord {
         AnswerRecord {
@@ -149,7 +157,14 @@ mod tests {
         assert_eq!(saved[0].answer, r#"{"choice":"1"}"#);
         // Not handed in yet: nothing to grade.
         assert!(manual_queue(store.conn()).unwrap().is_empty());
-        let outcome = attempts::Outcome { status: attempts::SUBMITTED, submitted_at: "t1", score: 1.0, max_score: 2.0, percent: 50.0, passed: None };
+        let outcome = attempts::Outcome {
+            status: attempts::SUBMITTED,
+            submitted_at: "t1",
+            score: 1.0,
+            max_score: 2.0,
+            percent: 50.0,
+            passed: None,
+        };
         store.transact(|tx| attempts::finish(tx, "a1", &outcome)).unwrap();
         let queue = manual_queue(store.conn()).unwrap();
         assert_eq!(queue.iter().map(|a| a.question_id.as_str()).collect::<Vec<_>>(), ["y"]);

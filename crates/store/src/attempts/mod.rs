@@ -76,7 +76,10 @@ pub fn get(conn: &Connection, id: &str) -> Result<AttemptRecord> {
 
 /// A learner's attempts at one quiz, first to last.
 pub fn for_quiz(conn: &Connection, profile: &str, course: &str, quiz: &str) -> Result<Vec<AttemptRecord>> {
-    let sql = format!("{} WHERE profile_id = ?1 AND course_id = ?2 AND quiz_id = ?3 ORDER BY number", include_str!("select.sql"));
+    let sql = format!(
+        "{} WHERE profile_id = ?1 AND course_id = ?2 AND quiz_id = ?3 ORDER BY number",
+        include_str!("select.sql")
+    );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params![profile, course, quiz], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -106,13 +109,19 @@ pub fn finished_of_course(conn: &Connection, course: &str) -> Result<Vec<Attempt
 
 /// Updates the score of a handed-in attempt (after a person graded an answer).
 pub fn rescore(tx: &Transaction<'_>, id: &str, score: f64, percent: f64, passed: Option<bool>) -> Result<()> {
-    tx.execute("UPDATE attempts SET score = ?2, percent = ?3, passed = ?4 WHERE id = ?1", params![id, score, percent, passed])?;
+    tx.execute(
+        "UPDATE attempts SET score = ?2, percent = ?3, passed = ?4 WHERE id = ?1",
+        params![id, score, percent, passed],
+    )?;
     Ok(())
 }
 
 /// Writes the result and closes the attempt.
 pub fn finish(tx: &Transaction<'_>, id: &str, o: &Outcome<'_>) -> Result<()> {
-    tx.execute(include_str!("finish.sql"), params![id, o.status, o.submitted_at, o.score, o.max_score, o.percent, o.passed])?;
+    tx.execute(
+        include_str!("finish.sql"),
+        params![id, o.status, o.submitted_at, o.score, o.max_score, o.percent, o.passed],
+    )?;
     Ok(())
 }
 
@@ -149,11 +158,13 @@ pub(crate) mod tests {
         install(&mut store, &[sample_module("a", 1, "theory")]);
         store
             .transact(|tx| -> Result<()> {
-                course_items::replace_items(tx, "c1", ItemKind::Quiz, &[ItemRecord { id: "q1".into(), body: "{}".into() }])?;
-                profiles::insert(
+                course_items::replace_items(
                     tx,
-                    &profiles::Profile::learner("p1", "学员", "t0"),
-                )
+                    "c1",
+                    ItemKind::Quiz,
+                    &[ItemRecord { id: "q1".into(), body: "{}".into() }],
+                )?;
+                profiles::insert(tx, &profiles::Profile::learner("p1", "学员", "t0"))
             })
             .unwrap();
         store
@@ -186,7 +197,14 @@ pub(crate) mod tests {
         assert_eq!(get(store.conn(), "a1").unwrap(), attempt("a1", 1));
         // Only one open attempt per learner and quiz.
         assert!(store.transact(|tx| insert(tx, &attempt("a2", 2))).is_err());
-        let outcome = Outcome { status: SUBMITTED, submitted_at: "t1", score: 1.0, max_score: 2.0, percent: 50.0, passed: Some(false) };
+        let outcome = Outcome {
+            status: SUBMITTED,
+            submitted_at: "t1",
+            score: 1.0,
+            max_score: 2.0,
+            percent: 50.0,
+            passed: Some(false),
+        };
         store.transact(|tx| finish(tx, "a1", &outcome)).unwrap();
         store.transact(|tx| insert(tx, &attempt("a2", 2))).unwrap();
         let all = for_quiz(store.conn(), "p1", "c1", "q1").unwrap();

@@ -14,14 +14,7 @@ pub struct Bookmark {
 }
 
 /// Sets or clears a bookmark; returns whether the module is now bookmarked.
-pub fn set(
-    tx: &Transaction<'_>,
-    profile: &str,
-    course: &str,
-    module: &str,
-    on: bool,
-    now: &str,
-) -> Result<bool> {
+pub fn set(tx: &Transaction<'_>, profile: &str, course: &str, module: &str, on: bool, now: &str) -> Result<bool> {
     if on {
         tx.execute(
             "INSERT INTO bookmarks (profile_id, course_id, module_id, created_at) VALUES (?1, ?2, ?3, ?4)
@@ -54,12 +47,7 @@ pub fn for_profile(conn: &Connection, profile: &str) -> Result<Vec<Bookmark>> {
          ORDER BY b.created_at DESC, m.position",
     )?;
     let rows = stmt.query_map([profile], |r| {
-        Ok(Bookmark {
-            course_id: r.get(0)?,
-            module_id: r.get(1)?,
-            module_title: r.get(2)?,
-            created_at: r.get(3)?,
-        })
+        Ok(Bookmark { course_id: r.get(0)?, module_id: r.get(1)?, module_title: r.get(2)?, created_at: r.get(3)? })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -75,24 +63,14 @@ mod tests {
     fn toggling_is_idempotent() {
         let mut store = Store::open_in_memory().unwrap();
         install(&mut store, &[sample_module("a", 1, "theory")]);
-        store
-            .transact(|tx| profiles::insert(tx, &Profile::learner("p1", "甲", "t0")))
-            .unwrap();
-        store
-            .transact(|tx| set(tx, "p1", "c1", "a", true, "t1"))
-            .unwrap();
-        store
-            .transact(|tx| set(tx, "p1", "c1", "a", true, "t2"))
-            .unwrap();
+        store.transact(|tx| profiles::insert(tx, &Profile::learner("p1", "甲", "t0"))).unwrap();
+        store.transact(|tx| set(tx, "p1", "c1", "a", true, "t1")).unwrap();
+        store.transact(|tx| set(tx, "p1", "c1", "a", true, "t2")).unwrap();
         assert!(is_set(store.conn(), "p1", "c1", "a").unwrap());
         let list = for_profile(store.conn(), "p1").unwrap();
         assert_eq!((list.len(), list[0].created_at.as_str()), (1, "t1"));
-        store
-            .transact(|tx| set(tx, "p1", "c1", "a", false, "t3"))
-            .unwrap();
+        store.transact(|tx| set(tx, "p1", "c1", "a", false, "t3")).unwrap();
         assert!(!is_set(store.conn(), "p1", "c1", "a").unwrap());
-        assert!(store
-            .transact(|tx| set(tx, "p1", "c1", "nope", true, "t4"))
-            .is_err());
+        assert!(store.transact(|tx| set(tx, "p1", "c1", "nope", true, "t4")).is_err());
     }
 }

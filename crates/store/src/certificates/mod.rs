@@ -56,20 +56,13 @@ pub fn insert(tx: &Transaction<'_>, certificate: &Certificate) -> Result<()> {
 }
 
 pub fn by_code(conn: &Connection, code: &str) -> Result<Option<Certificate>> {
-    Ok(conn
-        .query_row(
-            &format!("SELECT {COLUMNS} FROM certificates WHERE code = ?1"),
-            [code],
-            from_row,
-        )
-        .optional()?)
+    Ok(conn.query_row(&format!("SELECT {COLUMNS} FROM certificates WHERE code = ?1"), [code], from_row).optional()?)
 }
 
 /// A profile's certificates, newest first.
 pub fn for_profile(conn: &Connection, profile: &str) -> Result<Vec<Certificate>> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM certificates WHERE profile_id = ?1 ORDER BY issued_at DESC, code"
-    ))?;
+    let mut stmt = conn
+        .prepare(&format!("SELECT {COLUMNS} FROM certificates WHERE profile_id = ?1 ORDER BY issued_at DESC, code"))?;
     let rows = stmt.query_map([profile], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -104,7 +97,9 @@ pub fn best_task_percent(conn: &Connection, profile: &str, course: &str, task: &
 /// Whether the profile answered `survey` of `course`.
 pub fn answered_survey(conn: &Connection, profile: &str, course: &str, survey: &str) -> Result<bool> {
     Ok(conn
-        .prepare_cached("SELECT 1 FROM survey_responses WHERE course_id = ?1 AND survey_id = ?2 AND respondent = ?3 LIMIT 1")?
+        .prepare_cached(
+            "SELECT 1 FROM survey_responses WHERE course_id = ?1 AND survey_id = ?2 AND respondent = ?3 LIMIT 1",
+        )?
         .exists(params![course, survey, profile])?)
 }
 
@@ -175,7 +170,8 @@ pub fn best_task_percents(conn: &Connection, course: &str) -> Result<Vec<(String
 
 /// Every (respondent, survey) of the course that has a response.
 pub fn answered_surveys(conn: &Connection, course: &str) -> Result<Vec<(String, String)>> {
-    let mut stmt = conn.prepare_cached("SELECT DISTINCT respondent, survey_id FROM survey_responses WHERE course_id = ?1")?;
+    let mut stmt =
+        conn.prepare_cached("SELECT DISTINCT respondent, survey_id FROM survey_responses WHERE course_id = ?1")?;
     let rows = stmt.query_map([course], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

@@ -46,8 +46,8 @@ pub fn get_class(conn: &Connection, id: &str) -> Result<Option<ClassRecord>> {
 
 /// A course's classes, by name.
 pub fn classes_of_course(conn: &Connection, course: &str) -> Result<Vec<ClassRecord>> {
-    let mut stmt =
-        conn.prepare_cached("SELECT id, course_id, name, created_at FROM classes WHERE course_id = ?1 ORDER BY name, id")?;
+    let mut stmt = conn
+        .prepare_cached("SELECT id, course_id, name, created_at FROM classes WHERE course_id = ?1 ORDER BY name, id")?;
     let rows = stmt.query_map([course], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -64,7 +64,10 @@ pub fn classes_of_member(conn: &Connection, profile: &str, course: &str) -> Resu
 }
 
 /// Everyone's classes of a course, by profile (the class view: one query).
-pub fn classes_by_member(conn: &Connection, course: &str) -> Result<std::collections::HashMap<String, Vec<ClassRecord>>> {
+pub fn classes_by_member(
+    conn: &Connection,
+    course: &str,
+) -> Result<std::collections::HashMap<String, Vec<ClassRecord>>> {
     let mut stmt = conn.prepare_cached(
         "SELECT c.id, c.course_id, c.name, c.created_at, m.profile_id FROM classes c
            JOIN class_members m ON m.class_id = c.id

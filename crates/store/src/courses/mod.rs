@@ -35,7 +35,8 @@ pub fn replace_instructor_keys(tx: &Transaction<'_>, course: &str, keys: &[Strin
 
 /// The instructors' public keys `course` names (empty: it names none).
 pub fn instructor_keys(conn: &Connection, course: &str) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare_cached("SELECT public_key FROM course_instructor_keys WHERE course_id = ?1 ORDER BY 1")?;
+    let mut stmt =
+        conn.prepare_cached("SELECT public_key FROM course_instructor_keys WHERE course_id = ?1 ORDER BY 1")?;
     let keys = stmt.query_map([course], |r| r.get(0))?;
     Ok(keys.collect::<rusqlite::Result<_>>()?)
 }
@@ -252,12 +253,23 @@ pub fn get_module(conn: &Connection, course_id: &str, module_id: &str) -> Result
 /// at every opening), `instructor_html` only for `readers` who are instructors.
 pub fn get_module_page(conn: &Connection, course_id: &str, module_id: &str, readers: Readers) -> Result<ModuleRecord> {
     let instructors = readers == Readers::Instructors;
-    module_by(conn, include_str!("get_module_page.sql"), params![course_id, module_id, instructors], course_id, module_id)
+    module_by(
+        conn,
+        include_str!("get_module_page.sql"),
+        params![course_id, module_id, instructors],
+        course_id,
+        module_id,
+    )
 }
 
 /// The ids of the modules before and after `module` in the order
 /// [`list_modules_for`] gives `readers`, without listing them all.
-pub fn neighbours(conn: &Connection, course_id: &str, module: &ModuleRecord, readers: Readers) -> Result<(Option<String>, Option<String>)> {
+pub fn neighbours(
+    conn: &Connection,
+    course_id: &str,
+    module: &ModuleRecord,
+    readers: Readers,
+) -> Result<(Option<String>, Option<String>)> {
     let everyone = readers == Readers::Instructors;
     Ok(conn
         .prepare_cached(include_str!("neighbours.sql"))?
@@ -266,7 +278,13 @@ pub fn neighbours(conn: &Connection, course_id: &str, module: &ModuleRecord, rea
         .unwrap_or((None, None)))
 }
 
-fn module_by(conn: &Connection, sql: &str, params: impl rusqlite::Params, course_id: &str, module_id: &str) -> Result<ModuleRecord> {
+fn module_by(
+    conn: &Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+    course_id: &str,
+    module_id: &str,
+) -> Result<ModuleRecord> {
     let row = conn
         .prepare_cached(sql)?
         .query_row(params, |r| {

@@ -77,7 +77,8 @@ fn missing_rows_are_typed_not_found() {
 fn updating_keeps_the_install_time_and_deleting_cascades() {
     let mut store = Store::open_in_memory().unwrap();
     install(&mut store, &[sample_module("a", 1, "theory")]);
-    let newer = CourseRecord { version: "1.1.0".into(), installed_at: "t9".into(), updated_at: "t9".into(), ..sample_course() };
+    let newer =
+        CourseRecord { version: "1.1.0".into(), installed_at: "t9".into(), updated_at: "t9".into(), ..sample_course() };
     store.transact(|tx| upsert_course(tx, &newer)).unwrap();
     let stored = get_course(store.conn(), "c1").unwrap();
     assert_eq!((stored.installed_at.as_str(), stored.updated_at.as_str()), ("2026-01-01T00:00:00Z", "t9"));
@@ -116,7 +117,10 @@ fn a_glossary_is_replaced_whole_and_kept_in_file_order() {
 fn neighbours_follow_the_listing_each_reader_gets() {
     let mut store = Store::open_in_memory().unwrap();
     let guide = ModuleRecord { audience: INSTRUCTOR_AUDIENCE.into(), ..sample_module("guide", 2, "theory") };
-    install(&mut store, &[sample_module("a", 1, "theory"), guide, sample_module("b", 3, "case"), sample_module("c", 4, "case")]);
+    install(
+        &mut store,
+        &[sample_module("a", 1, "theory"), guide, sample_module("b", 3, "case"), sample_module("c", 4, "case")],
+    );
     let conn = store.conn();
     // Every module against the listing itself, for both readers.
     for readers in [Readers::Learners, Readers::Instructors] {
@@ -139,12 +143,16 @@ fn neighbours_follow_the_listing_each_reader_gets() {
 #[test]
 fn a_module_page_leaves_out_the_source_and_the_instructors_html_for_learners() {
     let mut store = Store::open_in_memory().unwrap();
-    let with_notes = ModuleRecord { instructor_html: Some("<p>讲师提示</p>".into()), ..sample_module("a", 1, "theory") };
+    let with_notes =
+        ModuleRecord { instructor_html: Some("<p>讲师提示</p>".into()), ..sample_module("a", 1, "theory") };
     install(&mut store, &[with_notes]);
     let full = get_module(store.conn(), "c1", "a").unwrap();
     let learners = get_module_page(store.conn(), "c1", "a", Readers::Learners).unwrap();
     let instructors = get_module_page(store.conn(), "c1", "a", Readers::Instructors).unwrap();
     assert_eq!((learners.markdown.as_str(), learners.instructor_html.as_deref()), ("", None));
     assert_eq!(instructors.instructor_html.as_deref(), Some("<p>讲师提示</p>"));
-    assert_eq!(ModuleRecord { markdown: full.markdown.clone(), instructor_html: None, ..learners }, ModuleRecord { instructor_html: None, ..full });
+    assert_eq!(
+        ModuleRecord { markdown: full.markdown.clone(), instructor_html: None, ..learners },
+        ModuleRecord { instructor_html: None, ..full }
+    );
 }

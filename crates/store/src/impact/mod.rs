@@ -86,20 +86,15 @@ pub fn upsert_study(tx: &Transaction<'_>, s: &StudyRecord) -> Result<()> {
 }
 
 pub fn get_study(conn: &Connection, id: &str) -> Result<StudyRecord> {
-    conn.prepare_cached(&format!(
-        "{} WHERE id = ?1",
-        include_str!("select_study.sql")
-    ))?
-    .query_row([id], study_from_row)
-    .or_not_found(|| format!("impact study {id}"))
+    conn.prepare_cached(&format!("{} WHERE id = ?1", include_str!("select_study.sql")))?
+        .query_row([id], study_from_row)
+        .or_not_found(|| format!("impact study {id}"))
 }
 
 /// Every study, newest first; only those of `course_id` when given.
 pub fn list_studies(conn: &Connection, course_id: Option<&str>) -> Result<Vec<StudyRecord>> {
-    let sql = format!(
-        "{} WHERE ?1 IS NULL OR course_id = ?1 ORDER BY created_at DESC, id",
-        include_str!("select_study.sql")
-    );
+    let sql =
+        format!("{} WHERE ?1 IS NULL OR course_id = ?1 ORDER BY created_at DESC, id", include_str!("select_study.sql"));
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map([course_id], study_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -113,26 +108,14 @@ pub fn delete_study(tx: &Transaction<'_>, id: &str) -> Result<bool> {
 pub fn upsert_metric(tx: &Transaction<'_>, study_id: &str, m: &MetricRecord) -> Result<()> {
     tx.execute(
         include_str!("upsert_metric.sql"),
-        params![
-            study_id,
-            m.id,
-            m.name,
-            m.unit,
-            m.direction,
-            m.aggregation,
-            m.template_id,
-            m.position
-        ],
+        params![study_id, m.id, m.name, m.unit, m.direction, m.aggregation, m.template_id, m.position],
     )?;
     Ok(())
 }
 
 /// Removes a metric and its values; false if it did not exist.
 pub fn delete_metric(tx: &Transaction<'_>, study_id: &str, metric_id: &str) -> Result<bool> {
-    Ok(tx.execute(
-        "DELETE FROM impact_metrics WHERE study_id = ?1 AND id = ?2",
-        [study_id, metric_id],
-    )? > 0)
+    Ok(tx.execute("DELETE FROM impact_metrics WHERE study_id = ?1 AND id = ?2", [study_id, metric_id])? > 0)
 }
 
 /// The study's metrics in display order.
@@ -156,49 +139,34 @@ pub fn list_metrics(conn: &Connection, study_id: &str) -> Result<Vec<MetricRecor
 }
 
 pub fn upsert_unit(tx: &Transaction<'_>, study_id: &str, unit: &UnitRecord) -> Result<()> {
-    tx.prepare_cached(include_str!("upsert_unit.sql"))?
-        .execute(params![study_id, unit.label, unit.arm])?;
+    tx.prepare_cached(include_str!("upsert_unit.sql"))?.execute(params![study_id, unit.label, unit.arm])?;
     Ok(())
 }
 
 /// Removes a unit and its values; false if it did not exist.
 pub fn delete_unit(tx: &Transaction<'_>, study_id: &str, label: &str) -> Result<bool> {
-    Ok(tx.execute(
-        "DELETE FROM impact_units WHERE study_id = ?1 AND label = ?2",
-        [study_id, label],
-    )? > 0)
+    Ok(tx.execute("DELETE FROM impact_units WHERE study_id = ?1 AND label = ?2", [study_id, label])? > 0)
 }
 
 /// The study's units, trained group first, then by label.
 pub fn list_units(conn: &Connection, study_id: &str) -> Result<Vec<UnitRecord>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT label, arm FROM impact_units WHERE study_id = ?1 ORDER BY arm DESC, label",
-    )?;
-    let rows = stmt.query_map([study_id], |r| {
-        Ok(UnitRecord {
-            label: r.get(0)?,
-            arm: r.get(1)?,
-        })
-    })?;
+    let mut stmt =
+        conn.prepare_cached("SELECT label, arm FROM impact_units WHERE study_id = ?1 ORDER BY arm DESC, label")?;
+    let rows = stmt.query_map([study_id], |r| Ok(UnitRecord { label: r.get(0)?, arm: r.get(1)? }))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Writes one value, replacing an earlier value of the same unit, metric and period.
-pub fn upsert_observation(
-    tx: &Transaction<'_>,
-    study_id: &str,
-    o: &ObservationRecord,
-) -> Result<()> {
-    tx.prepare_cached(include_str!("upsert_observation.sql"))?
-        .execute(params![
-            study_id,
-            o.unit,
-            o.metric_id,
-            o.period,
-            o.value,
-            o.source,
-            o.recorded_at
-        ])?;
+pub fn upsert_observation(tx: &Transaction<'_>, study_id: &str, o: &ObservationRecord) -> Result<()> {
+    tx.prepare_cached(include_str!("upsert_observation.sql"))?.execute(params![
+        study_id,
+        o.unit,
+        o.metric_id,
+        o.period,
+        o.value,
+        o.source,
+        o.recorded_at
+    ])?;
     Ok(())
 }
 
@@ -292,22 +260,8 @@ mod tests {
                 upsert_study(tx, &study("s1"))?;
                 upsert_metric(tx, "s1", &metric("active_rate", 1))?;
                 upsert_metric(tx, "s1", &metric("sales", 0))?;
-                upsert_unit(
-                    tx,
-                    "s1",
-                    &UnitRecord {
-                        label: "北店".into(),
-                        arm: "treatment".into(),
-                    },
-                )?;
-                upsert_unit(
-                    tx,
-                    "s1",
-                    &UnitRecord {
-                        label: "南店".into(),
-                        arm: "control".into(),
-                    },
-                )?;
+                upsert_unit(tx, "s1", &UnitRecord { label: "北店".into(), arm: "treatment".into() })?;
+                upsert_unit(tx, "s1", &UnitRecord { label: "南店".into(), arm: "control".into() })?;
                 upsert_observation(tx, "s1", &obs("北店", "active_rate", "after", Some(20.5)))?;
                 upsert_observation(tx, "s1", &obs("北店", "active_rate", "before", Some(18.0)))?;
                 upsert_observation(tx, "s1", &obs("南店", "sales", "before", None))?;
@@ -317,11 +271,7 @@ mod tests {
             })
             .unwrap();
         assert_eq!(get_study(store.conn(), "s1").unwrap(), study("s1"));
-        let ids: Vec<String> = list_metrics(store.conn(), "s1")
-            .unwrap()
-            .into_iter()
-            .map(|m| m.id)
-            .collect();
+        let ids: Vec<String> = list_metrics(store.conn(), "s1").unwrap().into_iter().map(|m| m.id).collect();
         assert_eq!(ids, ["sales", "active_rate"]);
         assert_eq!(list_units(store.conn(), "s1").unwrap()[0].arm, "treatment");
         let values: Vec<(String, String, Option<f64>)> = list_observations(store.conn(), "s1")
@@ -338,15 +288,9 @@ mod tests {
             ]
         );
         store.transact(|tx| delete_study(tx, "s1")).unwrap();
-        let left: i64 = store
-            .conn()
-            .query_row("SELECT count(*) FROM impact_observations", [], |r| r.get(0))
-            .unwrap();
+        let left: i64 = store.conn().query_row("SELECT count(*) FROM impact_observations", [], |r| r.get(0)).unwrap();
         assert_eq!(left, 0);
-        assert!(matches!(
-            get_study(store.conn(), "s1"),
-            Err(StoreError::NotFound { .. })
-        ));
+        assert!(matches!(get_study(store.conn(), "s1"), Err(StoreError::NotFound { .. })));
     }
 
     #[test]
@@ -357,15 +301,8 @@ mod tests {
         bad.post_start = "2026-01-15".into();
         assert!(store.transact(|tx| upsert_study(tx, &bad)).is_err());
         store.transact(|tx| upsert_study(tx, &study("s1"))).unwrap();
-        store
-            .transact(|tx| upsert_metric(tx, "s1", &metric("sales", 0)))
-            .unwrap();
-        let orphan = store.transact(|tx| {
-            upsert_observation(tx, "s1", &obs("无此店", "sales", "before", Some(1.0)))
-        });
-        assert!(
-            orphan.is_err(),
-            "a value for a unit outside the study must be refused"
-        );
+        store.transact(|tx| upsert_metric(tx, "s1", &metric("sales", 0))).unwrap();
+        let orphan = store.transact(|tx| upsert_observation(tx, "s1", &obs("无此店", "sales", "before", Some(1.0))));
+        assert!(orphan.is_err(), "a value for a unit outside the study must be refused");
     }
 }

@@ -39,21 +39,25 @@ pub fn record(tx: &Transaction<'_>, change: &KeyChange) -> Result<()> {
     Ok(())
 }
 
-const SELECT: &str = "SELECT course_id, question_id, from_version, to_version, changed_at, old_body, regraded_at, regraded_by
+const SELECT: &str =
+    "SELECT course_id, question_id, from_version, to_version, changed_at, old_body, regraded_at, regraded_by
                       FROM question_key_changes";
 
 /// The course's changed keys, newest first.
 pub fn for_course(conn: &Connection, course: &str) -> Result<Vec<KeyChange>> {
-    let mut stmt = conn.prepare_cached(&format!("{SELECT} WHERE course_id = ?1 ORDER BY changed_at DESC, question_id"))?;
+    let mut stmt =
+        conn.prepare_cached(&format!("{SELECT} WHERE course_id = ?1 ORDER BY changed_at DESC, question_id"))?;
     let rows = stmt.query_map([course], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// The latest change of one question's key.
 pub fn latest(conn: &Connection, course: &str, question: &str) -> Result<KeyChange> {
-    conn.prepare_cached(&format!("{SELECT} WHERE course_id = ?1 AND question_id = ?2 ORDER BY changed_at DESC LIMIT 1"))?
-        .query_row([course, question], from_row)
-        .or_not_found(|| format!("a changed answer key of question {question} in course {course}"))
+    conn.prepare_cached(&format!(
+        "{SELECT} WHERE course_id = ?1 AND question_id = ?2 ORDER BY changed_at DESC LIMIT 1"
+    ))?
+    .query_row([course, question], from_row)
+    .or_not_found(|| format!("a changed answer key of question {question} in course {course}"))
 }
 
 /// Marks every recorded change of the question's key as regraded.

@@ -143,7 +143,8 @@ mod tests {
             .unwrap();
         let ids: Vec<String> = list_questions(store.conn(), "c1").unwrap().into_iter().map(|q| q.id).collect();
         assert_eq!(ids, ["local-1-gift-001", "local-1-gift-002", "p-q1"]);
-        let quizzes: Vec<String> = list_items(store.conn(), "c1", ItemKind::Quiz).unwrap().into_iter().map(|q| q.id).collect();
+        let quizzes: Vec<String> =
+            list_items(store.conn(), "c1", ItemKind::Quiz).unwrap().into_iter().map(|q| q.id).collect();
         assert_eq!(quizzes, ["local-1", "pack-quiz"]);
         let listed = list_local_quizzes(store.conn(), "c1").unwrap();
         assert_eq!(listed.len(), 1);
@@ -177,7 +178,9 @@ mod tests {
     fn pack_items_cannot_be_archived_as_local_ones() {
         let mut store = store_with_local_quiz();
         store
-            .transact(|tx| replace_items(tx, "c1", ItemKind::Quiz, &[ItemRecord { id: "pack-quiz".into(), body: "{}".into() }]))
+            .transact(|tx| {
+                replace_items(tx, "c1", ItemKind::Quiz, &[ItemRecord { id: "pack-quiz".into(), body: "{}".into() }])
+            })
             .unwrap();
         assert!(store.transact(|tx| archive_local_quiz(tx, "c1", "pack-quiz")).is_err());
         assert_eq!(list_items(store.conn(), "c1", ItemKind::Quiz).unwrap().len(), 2);

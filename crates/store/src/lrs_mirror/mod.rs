@@ -16,7 +16,9 @@ pub fn keep(tx: &Transaction<'_>, id: &str, course: &str, profile: &str, body: &
 
 /// Every kept statement of `course`, by learner (profile id, JSON body).
 pub fn of_course(conn: &Connection, course: &str) -> Result<Vec<(String, String)>> {
-    let mut stmt = conn.prepare_cached("SELECT profile_id, body FROM lrs_statements WHERE course_id = ?1 ORDER BY profile_id, rowid")?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT profile_id, body FROM lrs_statements WHERE course_id = ?1 ORDER BY profile_id, rowid",
+    )?;
     let rows = stmt.query_map([course], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -32,7 +34,13 @@ pub fn resume_point(conn: &Connection, endpoint: &str, course: &str) -> Result<O
 }
 
 /// Records that the pull will go on at `next_url` (`None`: it finished at `now`).
-pub fn set_resume_point(tx: &Transaction<'_>, endpoint: &str, course: &str, next_url: Option<&str>, now: &str) -> Result<()> {
+pub fn set_resume_point(
+    tx: &Transaction<'_>,
+    endpoint: &str,
+    course: &str,
+    next_url: Option<&str>,
+    now: &str,
+) -> Result<()> {
     tx.execute(
         "INSERT INTO lrs_pulls (endpoint, course_id, next_url, completed_at) VALUES (?1, ?2, ?3, CASE WHEN ?3 IS NULL THEN ?4 END)
          ON CONFLICT (endpoint, course_id) DO UPDATE SET
@@ -46,9 +54,11 @@ pub fn set_resume_point(tx: &Transaction<'_>, endpoint: &str, course: &str, next
 /// When the last pull of `course` from `endpoint` finished.
 pub fn last_completed(conn: &Connection, endpoint: &str, course: &str) -> Result<Option<String>> {
     Ok(conn
-        .query_row("SELECT completed_at FROM lrs_pulls WHERE endpoint = ?1 AND course_id = ?2", [endpoint, course], |r| {
-            r.get::<_, Option<String>>(0)
-        })
+        .query_row(
+            "SELECT completed_at FROM lrs_pulls WHERE endpoint = ?1 AND course_id = ?2",
+            [endpoint, course],
+            |r| r.get::<_, Option<String>>(0),
+        )
         .optional()?
         .flatten())
 }

@@ -28,27 +28,23 @@ pub struct NoteRow {
 }
 
 pub fn insert(tx: &Transaction<'_>, n: &NoteRecord) -> Result<()> {
-    tx.prepare_cached(include_str!("insert.sql"))?
-        .execute(params![
-            n.id,
-            n.profile_id,
-            n.course_id,
-            n.module_id,
-            n.anchor,
-            n.quote,
-            n.body,
-            n.created_at,
-            n.updated_at
-        ])?;
+    tx.prepare_cached(include_str!("insert.sql"))?.execute(params![
+        n.id,
+        n.profile_id,
+        n.course_id,
+        n.module_id,
+        n.anchor,
+        n.quote,
+        n.body,
+        n.created_at,
+        n.updated_at
+    ])?;
     Ok(())
 }
 
 /// Replaces a note's text; the quote and anchor stay where it was written.
 pub fn update_body(tx: &Transaction<'_>, id: &str, body: &str, now: &str) -> Result<()> {
-    tx.execute(
-        "UPDATE notes SET body = ?2, updated_at = ?3 WHERE id = ?1",
-        params![id, body, now],
-    )?;
+    tx.execute("UPDATE notes SET body = ?2, updated_at = ?3 WHERE id = ?1", params![id, body, now])?;
     Ok(())
 }
 
@@ -57,21 +53,12 @@ pub fn delete(tx: &Transaction<'_>, id: &str) -> Result<bool> {
 }
 
 pub fn get(conn: &Connection, id: &str) -> Result<NoteRow> {
-    conn.query_row(
-        &format!("{} WHERE n.id = ?1", include_str!("select.sql")),
-        [id],
-        from_row,
-    )
-    .or_not_found(|| format!("note {id}"))
+    conn.query_row(&format!("{} WHERE n.id = ?1", include_str!("select.sql")), [id], from_row)
+        .or_not_found(|| format!("note {id}"))
 }
 
 /// A learner's notes on one module, oldest first.
-pub fn for_module(
-    conn: &Connection,
-    profile: &str,
-    course: &str,
-    module: &str,
-) -> Result<Vec<NoteRow>> {
+pub fn for_module(conn: &Connection, profile: &str, course: &str, module: &str) -> Result<Vec<NoteRow>> {
     let sql = format!(
         "{} WHERE n.profile_id = ?1 AND n.course_id = ?2 AND n.module_id = ?3 ORDER BY n.created_at, n.id",
         include_str!("select.sql")
@@ -140,16 +127,8 @@ mod tests {
 
     fn setup() -> Store {
         let mut store = Store::open_in_memory().unwrap();
-        install(
-            &mut store,
-            &[
-                sample_module("a", 1, "theory"),
-                sample_module("b", 2, "case"),
-            ],
-        );
-        store
-            .transact(|tx| profiles::insert(tx, &Profile::learner("p1", "甲", "t0")))
-            .unwrap();
+        install(&mut store, &[sample_module("a", 1, "theory"), sample_module("b", 2, "case")]);
+        store.transact(|tx| profiles::insert(tx, &Profile::learner("p1", "甲", "t0"))).unwrap();
         store
     }
 
@@ -163,19 +142,11 @@ mod tests {
                 update_body(tx, "n1", "改过的笔记", "t3")
             })
             .unwrap();
-        let all: Vec<_> = for_profile(store.conn(), "p1")
-            .unwrap()
-            .into_iter()
-            .map(|r| r.note.id)
-            .collect();
+        let all: Vec<_> = for_profile(store.conn(), "p1").unwrap().into_iter().map(|r| r.note.id).collect();
         assert_eq!(all, ["n1", "n2"]);
         let n1 = get(store.conn(), "n1").unwrap();
         assert_eq!(
-            (
-                n1.note.body.as_str(),
-                n1.note.updated_at.as_str(),
-                n1.module_title.as_str()
-            ),
+            (n1.note.body.as_str(), n1.note.updated_at.as_str(), n1.module_title.as_str()),
             ("改过的笔记", "t3", "模块 a")
         );
         assert_eq!(for_module(store.conn(), "p1", "c1", "b").unwrap().len(), 1);
@@ -184,15 +155,9 @@ mod tests {
     #[test]
     fn a_note_on_an_unknown_module_is_refused_and_deleting_a_profile_drops_its_notes() {
         let mut store = setup();
-        assert!(store
-            .transact(|tx| insert(tx, &note("n1", "zzz", "t1")))
-            .is_err());
-        store
-            .transact(|tx| insert(tx, &note("n1", "a", "t1")))
-            .unwrap();
-        store
-            .transact(|tx| profiles::delete(tx, "p1"))
-            .unwrap();
+        assert!(store.transact(|tx| insert(tx, &note("n1", "zzz", "t1"))).is_err());
+        store.transact(|tx| insert(tx, &note("n1", "a", "t1"))).unwrap();
+        store.transact(|tx| profiles::delete(tx, "p1")).unwrap();
         assert!(all(store.conn()).unwrap().is_empty());
     }
 }

@@ -18,11 +18,9 @@ pub struct PinFailures {
 
 pub fn get(conn: &Connection, profile: &str) -> Result<PinFailures> {
     Ok(conn
-        .query_row(
-            "SELECT failures, locked_until, lockouts FROM pin_failures WHERE profile_id = ?1",
-            [profile],
-            |r| Ok(PinFailures { failures: r.get(0)?, locked_until: r.get(1)?, lockouts: r.get(2)? }),
-        )
+        .query_row("SELECT failures, locked_until, lockouts FROM pin_failures WHERE profile_id = ?1", [profile], |r| {
+            Ok(PinFailures { failures: r.get(0)?, locked_until: r.get(1)?, lockouts: r.get(2)? })
+        })
         .optional()?
         .unwrap_or_default())
 }

@@ -210,7 +210,8 @@ pub fn set_recovery_hash(tx: &Transaction<'_>, id: &str, hash: Option<&str>) -> 
 
 /// Admins made before set-up existed: they hold no recovery code.
 pub fn unconfirmed_admins(conn: &Connection) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare("SELECT id FROM profiles WHERE role = 'admin' AND recovery_hash IS NULL ORDER BY id")?;
+    let mut stmt =
+        conn.prepare("SELECT id FROM profiles WHERE role = 'admin' AND recovery_hash IS NULL ORDER BY id")?;
     let ids = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
     Ok(ids)
 }

@@ -17,19 +17,32 @@ pub struct ModuleProgress {
 }
 
 /// Records that `profile` opened a module at `now`.
-pub fn record_open(tx: &Transaction<'_>, profile: &str, course: &str, module: &str, now: &str) -> Result<ModuleProgress> {
+pub fn record_open(
+    tx: &Transaction<'_>,
+    profile: &str,
+    course: &str,
+    module: &str,
+    now: &str,
+) -> Result<ModuleProgress> {
     tx.execute(include_str!("record_open.sql"), params![profile, course, module, now])?;
     get(tx, profile, course, module)
 }
 
 /// Marks a module completed (opening it first if it never was).
-pub fn mark_completed(tx: &Transaction<'_>, profile: &str, course: &str, module: &str, now: &str) -> Result<ModuleProgress> {
+pub fn mark_completed(
+    tx: &Transaction<'_>,
+    profile: &str,
+    course: &str,
+    module: &str,
+    now: &str,
+) -> Result<ModuleProgress> {
     tx.execute(include_str!("mark_completed.sql"), params![profile, course, module, now])?;
     get(tx, profile, course, module)
 }
 
 pub fn for_course(conn: &Connection, profile: &str, course: &str) -> Result<Vec<ModuleProgress>> {
-    let mut stmt = conn.prepare_cached(&format!("{} WHERE profile_id = ?1 AND course_id = ?2", include_str!("select.sql")))?;
+    let mut stmt =
+        conn.prepare_cached(&format!("{} WHERE profile_id = ?1 AND course_id = ?2", include_str!("select.sql")))?;
     let rows = stmt.query_map(params![profile, course], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -62,14 +75,7 @@ mod tests {
     fn setup() -> Store {
         let mut store = Store::open_in_memory().unwrap();
         install(&mut store, &[sample_module("a", 1, "theory")]);
-        store
-            .transact(|tx| {
-                profiles::insert(
-                    tx,
-                    &profiles::Profile::learner("p1", "学员", "t0"),
-                )
-            })
-            .unwrap();
+        store.transact(|tx| profiles::insert(tx, &profiles::Profile::learner("p1", "学员", "t0"))).unwrap();
         store
     }
 

@@ -36,7 +36,8 @@ pub fn replace_questions(tx: &Transaction<'_>, course_id: &str, questions: &[Que
 
 /// Current (not archived) questions, by bank then id.
 pub fn list_questions(conn: &Connection, course_id: &str) -> Result<Vec<QuestionRecord>> {
-    let mut stmt = conn.prepare_cached(&format!("{} AND archived = 0 ORDER BY bank_id, id", include_str!("select.sql")))?;
+    let mut stmt =
+        conn.prepare_cached(&format!("{} AND archived = 0 ORDER BY bank_id, id", include_str!("select.sql")))?;
     let rows = stmt.query_map([course_id], question_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -68,7 +69,8 @@ fn question_from_row(r: &Row<'_>) -> rusqlite::Result<QuestionRecord> {
     let tags: String = r.get("tags")?;
     // Tags are written by `replace_questions` as a JSON list; anything else
     // is a damaged row, reported as a conversion failure of that column.
-    let tags = serde_json::from_str(&tags).map_err(|e| rusqlite::Error::FromSqlConversionFailure(4, Type::Text, Box::new(e)))?;
+    let tags = serde_json::from_str(&tags)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(4, Type::Text, Box::new(e)))?;
     Ok(QuestionRecord {
         id: r.get("id")?,
         bank_id: r.get("bank_id")?,
@@ -96,7 +98,11 @@ mod tests {
         assert_eq!(ids(questions_for(store.conn(), "c1", &[], &["q3"]).unwrap()), ["q3"]);
         assert!(questions_for(store.conn(), "other", &["b1"], &[]).unwrap().is_empty());
         store.transact(|tx| replace_questions(tx, "c1", &questions[..1])).unwrap();
-        assert_eq!(ids(questions_for(store.conn(), "c1", &["b1"], &["q4"]).unwrap()), ["q1"], "archived ones are not drawn");
+        assert_eq!(
+            ids(questions_for(store.conn(), "c1", &["b1"], &["q4"]).unwrap()),
+            ["q1"],
+            "archived ones are not drawn"
+        );
     }
 
     fn question(id: &str, bank: &str) -> QuestionRecord {

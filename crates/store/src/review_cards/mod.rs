@@ -20,8 +20,14 @@ pub struct ReviewCardRecord {
 
 /// Saves a card, replacing the learner's card for that question.
 pub fn upsert(tx: &Transaction<'_>, c: &ReviewCardRecord) -> Result<()> {
-    tx.prepare_cached(include_str!("upsert.sql"))?
-        .execute(params![c.profile_id, c.course_id, c.question_id, c.card, c.due_at, c.last_reviewed_at])?;
+    tx.prepare_cached(include_str!("upsert.sql"))?.execute(params![
+        c.profile_id,
+        c.course_id,
+        c.question_id,
+        c.card,
+        c.due_at,
+        c.last_reviewed_at
+    ])?;
     Ok(())
 }
 
@@ -34,7 +40,10 @@ pub fn get(conn: &Connection, profile: &str, course: &str, question: &str) -> Re
 
 /// Cards due at or before `now`, most overdue first.
 pub fn due(conn: &Connection, profile: &str, now: &str) -> Result<Vec<ReviewCardRecord>> {
-    let sql = format!("{} WHERE profile_id = ?1 AND due_at <= ?2 ORDER BY due_at, course_id, question_id", include_str!("select.sql"));
+    let sql = format!(
+        "{} WHERE profile_id = ?1 AND due_at <= ?2 ORDER BY due_at, course_id, question_id",
+        include_str!("select.sql")
+    );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params![profile, now], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -80,7 +89,14 @@ mod tests {
     #[test]
     fn due_cards_come_most_overdue_first() {
         let mut store = setup();
-        let q = |id: &str| QuestionRecord { id: id.into(), bank_id: "b".into(), kind: "single".into(), difficulty: 1, tags: vec![], body: "{}".into() };
+        let q = |id: &str| QuestionRecord {
+            id: id.into(),
+            bank_id: "b".into(),
+            kind: "single".into(),
+            difficulty: 1,
+            tags: vec![],
+            body: "{}".into(),
+        };
         store.transact(|tx| questions::replace_questions(tx, "c1", &[q("x"), q("y"), q("z")])).unwrap();
         store.transact(|tx| upsert(tx, &card("x", "2026-01-02T00:00:00.000Z"))).unwrap();
         store.transact(|tx| upsert(tx, &card("y", "2026-01-01T00:00:00.000Z"))).unwrap();

@@ -95,23 +95,20 @@ pub struct Visibility<'a> {
 }
 
 pub fn insert(tx: &Transaction<'_>, doc: &Doc, words: &DocWords) -> Result<()> {
-    tx.prepare_cached(include_str!("insert_doc.sql"))?
-        .execute(params![
-            doc.kind.as_str(),
-            doc.course_id,
-            doc.module_id,
-            doc.anchor,
-            doc.ref_id,
-            doc.profile_id,
-            doc.title,
-            doc.heading,
-            doc.body
-        ])?;
+    tx.prepare_cached(include_str!("insert_doc.sql"))?.execute(params![
+        doc.kind.as_str(),
+        doc.course_id,
+        doc.module_id,
+        doc.anchor,
+        doc.ref_id,
+        doc.profile_id,
+        doc.title,
+        doc.heading,
+        doc.body
+    ])?;
     let id = tx.last_insert_rowid();
-    tx.prepare_cached(
-        "INSERT INTO search_fts (rowid, title, heading, body, scope) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?
-    .execute(params![id, words.title, words.heading, words.body, doc_scope(doc)])?;
+    tx.prepare_cached("INSERT INTO search_fts (rowid, title, heading, body, scope) VALUES (?1, ?2, ?3, ?4, ?5)")?
+        .execute(params![id, words.title, words.heading, words.body, doc_scope(doc)])?;
     Ok(())
 }
 
@@ -154,19 +151,13 @@ fn match_expression(terms: &str, who: Visibility<'_>) -> String {
 /// Drops a course's module and question documents before they are indexed
 /// again (its notes stay: they follow their own edits).
 pub fn delete_course_content(tx: &Transaction<'_>, course_id: &str) -> Result<()> {
-    tx.execute(
-        "DELETE FROM search_docs WHERE course_id = ?1 AND kind IN ('module', 'question')",
-        [course_id],
-    )?;
+    tx.execute("DELETE FROM search_docs WHERE course_id = ?1 AND kind IN ('module', 'question')", [course_id])?;
     Ok(())
 }
 
 /// Drops the document of one note (before it is indexed again).
 pub fn delete_note(tx: &Transaction<'_>, note_id: &str) -> Result<()> {
-    tx.execute(
-        "DELETE FROM search_docs WHERE kind = 'note' AND ref_id = ?1",
-        [note_id],
-    )?;
+    tx.execute("DELETE FROM search_docs WHERE kind = 'note' AND ref_id = ?1", [note_id])?;
     Ok(())
 }
 
@@ -181,12 +172,7 @@ pub fn clear(tx: &Transaction<'_>) -> Result<()> {
 
 /// Runs an FTS5 match expression (built by the caller from quoted words)
 /// and returns at most `limit` documents the searcher may see.
-pub fn query(
-    conn: &Connection,
-    expression: &str,
-    who: Visibility<'_>,
-    limit: usize,
-) -> Result<Vec<Hit>> {
+pub fn query(conn: &Connection, expression: &str, who: Visibility<'_>, limit: usize) -> Result<Vec<Hit>> {
     let sql = include_str!("query.sql").replace("{limit}", &limit.to_string());
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params![match_expression(expression, who)], hit_from_row)?;
@@ -195,29 +181,18 @@ pub fn query(
 
 /// The version of the rules the index was built with, if it was built.
 pub fn index_version(conn: &Connection) -> Result<Option<String>> {
-    Ok(
-        conn.query_row("SELECT max(version) FROM search_index_state", [], |r| {
-            r.get(0)
-        })?,
-    )
+    Ok(conn.query_row("SELECT max(version) FROM search_index_state", [], |r| r.get(0))?)
 }
 
 pub fn set_index_version(tx: &Transaction<'_>, version: &str) -> Result<()> {
     tx.execute("DELETE FROM search_index_state", [])?;
-    tx.execute(
-        "INSERT INTO search_index_state (version) VALUES (?1)",
-        [version],
-    )?;
+    tx.execute("INSERT INTO search_index_state (version) VALUES (?1)", [version])?;
     Ok(())
 }
 
 /// How many documents the index holds, by kind (for tests and diagnostics).
 pub fn count(conn: &Connection, kind: DocKind) -> Result<i64> {
-    Ok(conn.query_row(
-        "SELECT count(*) FROM search_docs WHERE kind = ?1",
-        [kind.as_str()],
-        |r| r.get(0),
-    )?)
+    Ok(conn.query_row("SELECT count(*) FROM search_docs WHERE kind = ?1", [kind.as_str()], |r| r.get(0))?)
 }
 
 fn hit_from_row(r: &Row<'_>) -> rusqlite::Result<Hit> {

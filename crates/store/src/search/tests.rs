@@ -20,25 +20,13 @@ fn doc(kind: DocKind, module: &str, title: &str, body: &str) -> Doc {
 
 /// The words are given pre-split here, as the app's segmenter would.
 fn words(title: &str, body: &str) -> DocWords {
-    DocWords {
-        title: title.into(),
-        heading: String::new(),
-        body: body.into(),
-    }
+    DocWords { title: title.into(), heading: String::new(), body: body.into() }
 }
 
 fn setup() -> Store {
     let mut store = Store::open_in_memory().unwrap();
-    install(
-        &mut store,
-        &[
-            sample_module("a", 1, "theory"),
-            sample_module("b", 2, "case"),
-        ],
-    );
-    store
-        .transact(|tx| profiles::insert(tx, &Profile::learner("p1", "甲", "t0")))
-        .unwrap();
+    install(&mut store, &[sample_module("a", 1, "theory"), sample_module("b", 2, "case")]);
+    store.transact(|tx| profiles::insert(tx, &Profile::learner("p1", "甲", "t0"))).unwrap();
     store
 }
 
@@ -52,16 +40,11 @@ fn with_one_module() -> Store {
 }
 
 fn everyone(profile_id: &str) -> Visibility<'_> {
-    Visibility {
-        profile_id,
-        teaches: true,
-    }
+    Visibility { profile_id, teaches: true }
 }
 
 fn modules_of(hits: &[Hit]) -> Vec<String> {
-    hits.iter()
-        .map(|h| h.module_id.clone().unwrap_or_default())
-        .collect()
+    hits.iter().map(|h| h.module_id.clone().unwrap_or_default()).collect()
 }
 
 #[test]
@@ -74,11 +57,7 @@ fn a_title_hit_outranks_a_body_hit() {
                 &doc(DocKind::Module, "a", "开场", "这里 讲 社群 的 裂变"),
                 &words("开场", "这里 讲 社群 的 裂变"),
             )?;
-            insert(
-                tx,
-                &doc(DocKind::Module, "b", "社群 裂变", "活动 设计"),
-                &words("社群 裂变", "活动 设计"),
-            )
+            insert(tx, &doc(DocKind::Module, "b", "社群 裂变", "活动 设计"), &words("社群 裂变", "活动 设计"))
         })
         .unwrap();
     let hits = query(store.conn(), "\"裂变\"", everyone("p1"), 10).unwrap();
@@ -90,53 +69,24 @@ fn a_title_hit_outranks_a_body_hit() {
 #[test]
 fn notes_are_private_and_questions_need_permission() {
     let mut store = setup();
-    store
-        .transact(|tx| profiles::insert(tx, &Profile::learner("p2", "乙", "t0")))
-        .unwrap();
+    store.transact(|tx| profiles::insert(tx, &Profile::learner("p2", "乙", "t0"))).unwrap();
     let note = Doc {
         profile_id: Some("p1".into()),
         ref_id: Some("n1".into()),
         ..doc(DocKind::Note, "a", "笔记", "复盘 要点")
     };
-    let question = Doc {
-        ref_id: Some("q1".into()),
-        module_id: None,
-        ..doc(DocKind::Question, "", "题目", "复盘 的 目的")
-    };
+    let question =
+        Doc { ref_id: Some("q1".into()), module_id: None, ..doc(DocKind::Question, "", "题目", "复盘 的 目的") };
     store
         .transact(|tx| {
             insert(tx, &note, &words("笔记", "复盘 要点"))?;
             insert(tx, &question, &words("题目", "复盘 的 目的"))
         })
         .unwrap();
-    let kinds = |who| {
-        query(store.conn(), "\"复盘\"", who, 10)
-            .unwrap()
-            .into_iter()
-            .map(|h| h.kind)
-            .collect::<Vec<_>>()
-    };
-    assert_eq!(
-        kinds(Visibility {
-            profile_id: "p1",
-            teaches: false
-        }),
-        [DocKind::Note]
-    );
-    assert_eq!(
-        kinds(Visibility {
-            profile_id: "p2",
-            teaches: false
-        }),
-        []
-    );
-    assert_eq!(
-        kinds(Visibility {
-            profile_id: "p2",
-            teaches: true
-        }),
-        [DocKind::Question]
-    );
+    let kinds = |who| query(store.conn(), "\"复盘\"", who, 10).unwrap().into_iter().map(|h| h.kind).collect::<Vec<_>>();
+    assert_eq!(kinds(Visibility { profile_id: "p1", teaches: false }), [DocKind::Note]);
+    assert_eq!(kinds(Visibility { profile_id: "p2", teaches: false }), []);
+    assert_eq!(kinds(Visibility { profile_id: "p2", teaches: true }), [DocKind::Question]);
 }
 
 #[test]
@@ -153,7 +103,8 @@ fn a_note_is_found_by_its_author_only_even_when_ids_share_a_prefix() {
         ..doc(DocKind::Note, "a", "笔记", "复盘 要点")
     };
     store.transact(|tx| insert(tx, &note, &words("笔记", "复盘 要点"))).unwrap();
-    let found_by = |profile_id| query(store.conn(), "\"复盘\"", Visibility { profile_id, teaches: true }, 10).unwrap().len();
+    let found_by =
+        |profile_id| query(store.conn(), "\"复盘\"", Visibility { profile_id, teaches: true }, 10).unwrap().len();
     assert_eq!(found_by("p1-x"), 1);
     assert_eq!(found_by("p1"), 0, "a hyphen or a shared prefix must not reveal another's note");
 }
@@ -172,41 +123,23 @@ fn words_of_the_scope_column_are_not_searchable() {
 fn deleting_a_course_empties_its_documents_from_both_tables() {
     let mut store = setup();
     store
-        .transact(|tx| {
-            insert(
-                tx,
-                &doc(DocKind::Module, "a", "标题", "社群 运营"),
-                &words("标题", "社群 运营"),
-            )
-        })
+        .transact(|tx| insert(tx, &doc(DocKind::Module, "a", "标题", "社群 运营"), &words("标题", "社群 运营")))
         .unwrap();
     assert_eq!(count(store.conn(), DocKind::Module).unwrap(), 1);
-    store
-        .transact(|tx| crate::courses::delete_course(tx, "c1"))
-        .unwrap();
+    store.transact(|tx| crate::courses::delete_course(tx, "c1")).unwrap();
     assert_eq!(count(store.conn(), DocKind::Module).unwrap(), 0);
-    let fts: i64 = store
-        .conn()
-        .query_row("SELECT count(*) FROM search_fts", [], |r| r.get(0))
-        .unwrap();
+    let fts: i64 = store.conn().query_row("SELECT count(*) FROM search_fts", [], |r| r.get(0)).unwrap();
     assert_eq!(fts, 0, "the trigger must remove the FTS row too");
 }
 
 #[test]
 fn reindexing_a_course_keeps_notes() {
     let mut store = setup();
-    let note = Doc {
-        profile_id: Some("p1".into()),
-        ref_id: Some("n1".into()),
-        ..doc(DocKind::Note, "a", "笔记", "要点")
-    };
+    let note =
+        Doc { profile_id: Some("p1".into()), ref_id: Some("n1".into()), ..doc(DocKind::Note, "a", "笔记", "要点") };
     store
         .transact(|tx| {
-            insert(
-                tx,
-                &doc(DocKind::Module, "a", "标题", "要点"),
-                &words("标题", "要点"),
-            )?;
+            insert(tx, &doc(DocKind::Module, "a", "标题", "要点"), &words("标题", "要点"))?;
             insert(tx, &note, &words("笔记", "要点"))?;
             delete_course_content(tx, "c1")
         })
@@ -220,21 +153,8 @@ fn reindexing_a_course_keeps_notes() {
 #[test]
 fn ascii_words_match_whatever_their_case() {
     let mut store = setup();
-    store
-        .transact(|tx| {
-            insert(
-                tx,
-                &doc(DocKind::Module, "a", "KOC", "培养 KOC"),
-                &words("KOC", "培养 KOC"),
-            )
-        })
-        .unwrap();
-    assert_eq!(
-        query(store.conn(), "\"koc\"", everyone("p1"), 10)
-            .unwrap()
-            .len(),
-        1
-    );
+    store.transact(|tx| insert(tx, &doc(DocKind::Module, "a", "KOC", "培养 KOC"), &words("KOC", "培养 KOC"))).unwrap();
+    assert_eq!(query(store.conn(), "\"koc\"", everyone("p1"), 10).unwrap().len(), 1);
 }
 
 #[test]
@@ -250,7 +170,8 @@ fn the_search_statement_is_prepared_once_not_at_every_run() {
 #[test]
 fn instructor_only_sections_are_found_by_those_who_teach() {
     let mut store = setup();
-    let guide = Doc { instructor_only: true, ..doc(DocKind::Module, "guide", "讲师手册", "复盘 的 参考 答案") };
+    let guide =
+        Doc { instructor_only: true, ..doc(DocKind::Module, "guide", "讲师手册", "复盘 的 参考 答案") };
     store.transact(|tx| insert(tx, &guide, &words("讲师手册", "复盘 的 参考 答案"))).unwrap();
     let found = |teaches| query(store.conn(), "\"答案\"", Visibility { profile_id: "p1", teaches }, 10).unwrap().len();
     assert_eq!(found(false), 0);

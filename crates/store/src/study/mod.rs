@@ -20,17 +20,11 @@ pub struct Activity {
     pub position_ratio: Option<f64>,
 }
 
-const SELECT: &str =
-    "SELECT course_id, module_id, status, active_seconds, last_beat_at, last_opened_at,
+const SELECT: &str = "SELECT course_id, module_id, status, active_seconds, last_beat_at, last_opened_at,
                              position_anchor, position_ratio
                       FROM module_progress";
 
-pub fn get(
-    conn: &Connection,
-    profile: &str,
-    course: &str,
-    module: &str,
-) -> Result<Option<Activity>> {
+pub fn get(conn: &Connection, profile: &str, course: &str, module: &str) -> Result<Option<Activity>> {
     Ok(conn
         .query_row(
             &format!("{SELECT} WHERE profile_id = ?1 AND course_id = ?2 AND module_id = ?3"),
@@ -99,9 +93,7 @@ pub fn seconds_by_course(conn: &Connection, profile: &str) -> Result<Vec<(String
 
 fn opened(changed: usize, course: &str, module: &str) -> Result<()> {
     if changed == 0 {
-        return Err(StoreError::NotFound {
-            what: format!("opened module {course}/{module}"),
-        });
+        return Err(StoreError::NotFound { what: format!("opened module {course}/{module}") });
     }
     Ok(())
 }

@@ -65,12 +65,7 @@ mod tests {
     use crate::courses::tests::install;
     use crate::{Store, StoreError};
 
-    fn answer(
-        respondent: &str,
-        item: &str,
-        rating: Option<i64>,
-        text: Option<&str>,
-    ) -> ResponseRecord {
+    fn answer(respondent: &str, item: &str, rating: Option<i64>, text: Option<&str>) -> ResponseRecord {
         ResponseRecord {
             survey_id: "sat".into(),
             respondent: respondent.into(),
@@ -85,22 +80,14 @@ mod tests {
     fn answers_are_stored_replaced_and_must_name_a_survey_of_the_course() {
         let mut store = Store::open_in_memory().unwrap();
         install(&mut store, &[]);
-        let survey = ItemRecord {
-            id: "sat".into(),
-            body: "{}".into(),
-        };
-        store
-            .transact(|tx| replace_items(tx, "c1", ItemKind::Survey, &[survey]))
-            .unwrap();
+        let survey = ItemRecord { id: "sat".into(), body: "{}".into() };
+        store.transact(|tx| replace_items(tx, "c1", ItemKind::Survey, &[survey])).unwrap();
         store
             .transact(|tx| {
                 upsert(
                     tx,
                     "c1",
-                    &[
-                        answer("p1", "overall", Some(3), None),
-                        answer("p1", "useful", None, Some("排期表")),
-                    ],
+                    &[answer("p1", "overall", Some(3), None), answer("p1", "useful", None, Some("排期表"))],
                 )?;
                 upsert(tx, "c1", &[answer("p1", "overall", Some(5), None)])
             })
@@ -112,11 +99,7 @@ mod tests {
         unknown.survey_id = "nope".into();
         let refused = store.transact(|tx| upsert(tx, "c1", &[unknown]));
         assert!(matches!(refused, Err(StoreError::Sqlite(_))));
-        let both =
-            store.transact(|tx| upsert(tx, "c1", &[answer("p2", "overall", Some(4), Some("x"))]));
-        assert!(
-            both.is_err(),
-            "a rating and a text in one answer must be refused"
-        );
+        let both = store.transact(|tx| upsert(tx, "c1", &[answer("p2", "overall", Some(4), Some("x"))]));
+        assert!(both.is_err(), "a rating and a text in one answer must be refused");
     }
 }

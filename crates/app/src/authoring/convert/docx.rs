@@ -224,7 +224,10 @@ impl Reader<'_> {
         if toggle("w:vanish") {
             if !self.hidden_reported {
                 self.hidden_reported = true;
-                self.attention(msg!("hidden text is left out, as Word does not show it", "隐藏文字未保留（Word 中也不显示）"));
+                self.attention(msg!(
+                    "hidden text is left out, as Word does not show it",
+                    "隐藏文字未保留（Word 中也不显示）"
+                ));
             }
             return Ok(());
         }
@@ -236,11 +239,17 @@ impl Reader<'_> {
                 "w:cr" => out.line_break(),
                 "w:noBreakHyphen" => out.text("-", format, link),
                 "w:sym" => {
-                    let symbol = child.attribute("w:char").and_then(|hex| u32::from_str_radix(hex, 16).ok()).and_then(char::from_u32);
+                    let symbol = child
+                        .attribute("w:char")
+                        .and_then(|hex| u32::from_str_radix(hex, 16).ok())
+                        .and_then(char::from_u32);
                     match symbol {
                         // Symbol-font code points (F0xx) are not Unicode text.
                         Some(c) if !('\u{f000}'..='\u{f0ff}').contains(&c) => out.text(&c.to_string(), format, link),
-                        _ => self.attention(msg!("a symbol from a symbol font cannot be converted; type it as text", "符号字体中的符号无法转换，请改为输入文字")),
+                        _ => self.attention(msg!(
+                            "a symbol from a symbol font cannot be converted; type it as text",
+                            "符号字体中的符号无法转换，请改为输入文字"
+                        )),
                     }
                 }
                 // 拼音指南: the base text is the text; its reading is left out.
@@ -265,10 +274,9 @@ impl Reader<'_> {
                         self.footnote(id, out)?;
                     }
                 }
-                "w:endnoteReference" => self.attention(msg!(
-                    "endnotes are not converted; use footnotes",
-                    "尾注不会转换，请改用脚注"
-                )),
+                "w:endnoteReference" => {
+                    self.attention(msg!("endnotes are not converted; use footnotes", "尾注不会转换，请改用脚注"))
+                }
                 _ => {}
             }
         }
@@ -281,15 +289,23 @@ impl Reader<'_> {
             let what = if drawing.find("c:chart").is_some() {
                 msg!("a chart cannot be converted; paste it as a picture", "图表无法转换，请粘贴为图片")
             } else if drawing.find("wps:txbx").is_some() {
-                msg!("a text box cannot be converted; move its text into the body", "文本框无法转换，请把其中文字移到正文")
+                msg!(
+                    "a text box cannot be converted; move its text into the body",
+                    "文本框无法转换，请把其中文字移到正文"
+                )
             } else {
-                msg!("a drawing (shape or SmartArt) cannot be converted; save it as a picture", "绘图（形状或 SmartArt）无法转换，请另存为图片")
+                msg!(
+                    "a drawing (shape or SmartArt) cannot be converted; save it as a picture",
+                    "绘图（形状或 SmartArt）无法转换，请另存为图片"
+                )
             };
             self.attention(what);
             return Ok(());
         };
         let target = self.rels.target(blip).cloned();
-        let Some(media) = picture::keep(self.package, &mut self.doc, target.as_ref(), &alt, (Place::Paragraph, self.paragraph))? else {
+        let Some(media) =
+            picture::keep(self.package, &mut self.doc, target.as_ref(), &alt, (Place::Paragraph, self.paragraph))?
+        else {
             return Ok(());
         };
         images.push((media, alt));
@@ -302,7 +318,9 @@ impl Reader<'_> {
         let note = self
             .footnotes
             .as_ref()
-            .and_then(|notes| notes.descendants().into_iter().find(|n| n.name == "w:footnote" && n.attribute("w:id") == Some(id)))
+            .and_then(|notes| {
+                notes.descendants().into_iter().find(|n| n.name == "w:footnote" && n.attribute("w:id") == Some(id))
+            })
             .cloned();
         let Some(note) = note else { return Ok(()) };
         let label = (self.doc.footnotes.len() + 1).to_string();
@@ -394,7 +412,10 @@ fn heading_level(style_name: &str) -> Option<u8> {
 /// Styles whose paragraphs are plain text in Markdown without losing anything.
 fn is_plain_style(style_name: &str) -> bool {
     style_name.is_empty()
-        || matches!(style_name, "normal" | "no spacing" | "plain text" | "caption" | "subtitle" | "normal (web)" | "default")
+        || matches!(
+            style_name,
+            "normal" | "no spacing" | "plain text" | "caption" | "subtitle" | "normal (web)" | "default"
+        )
         || style_name.starts_with("body text")
         || style_name.starts_with("list")
 }

@@ -138,7 +138,8 @@ fn formatted(piece: &Piece) -> String {
     if core.is_empty() {
         return escaped;
     }
-    let edge_punctuation = core.chars().next().is_some_and(is_punctuation) || core.chars().last().is_some_and(is_punctuation);
+    let edge_punctuation =
+        core.chars().next().is_some_and(is_punctuation) || core.chars().last().is_some_and(is_punctuation);
     let wrapped = match (format.bold, format.italic, edge_punctuation) {
         (true, true, false) => format!("***{core}***"),
         (true, false, false) => format!("**{core}**"),

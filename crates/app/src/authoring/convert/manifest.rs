@@ -57,8 +57,11 @@ impl ManifestPlan<'_> {
             .chars()
             .map(|c| if c.is_control() { ' ' } else { c })
             .collect();
-        let (language, description) =
-            if self.chinese { ("zh-CN", format!("由 {file} 转换而来。")) } else { ("en", format!("Converted from {file}.")) };
+        let (language, description) = if self.chinese {
+            ("zh-CN", format!("由 {file} 转换而来。"))
+        } else {
+            ("en", format!("Converted from {file}."))
+        };
         let modules: Vec<String> = self.module_paths().iter().map(|p| format!("  {},", toml_string(p))).collect();
         format!(
             "#:schema ../../schemas/course.schema.json\n\
@@ -96,10 +99,16 @@ mod tests {
         };
         let first = plan.text(None);
         assert!(first.contains("title = \"培训\""), "{first}");
-        let edited = first.replace("title = \"培训\"", "title = \"新员工培训\"") + "\n# 公司的样式\n[branding]\norganisation = \"群学\"\n";
+        let edited = first.replace("title = \"培训\"", "title = \"新员工培训\"")
+            + "\n# 公司的样式\n[branding]\norganisation = \"群学\"\n";
         let next = ManifestPlan { version: &semver::Version::new(1, 0, 1), ..plan };
         let updated = next.text(Some(&edited));
-        assert!(updated.contains("title = \"新员工培训\"") && updated.contains("# 公司的样式") && updated.contains("organisation = \"群学\""), "{updated}");
+        assert!(
+            updated.contains("title = \"新员工培训\"")
+                && updated.contains("# 公司的样式")
+                && updated.contains("organisation = \"群学\""),
+            "{updated}"
+        );
         assert!(updated.contains("version = \"1.0.1\""), "{updated}");
         let parsed: toml::Value = toml::from_str(&updated).unwrap();
         assert_eq!(parsed["modules"].as_array().map(Vec::len), Some(0));

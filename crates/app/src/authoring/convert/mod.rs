@@ -24,10 +24,10 @@ use qunxue_core::{Diagnostic, ModuleKind};
 use serde::Serialize;
 
 pub use blocks::{Attention, Place};
-pub use record::RECORD_FILE;
-pub(crate) use output::write_replacing as write_file;
 pub(crate) use inline::escape as escape_markdown;
 pub(crate) use naming::{course_id_of, slug_of};
+pub(crate) use output::write_replacing as write_file;
+pub use record::RECORD_FILE;
 
 use crate::authoring::AuthoringError;
 use blocks::Document;
@@ -107,7 +107,10 @@ pub fn convert(options: &ConvertOptions) -> crate::authoring::Result<ConvertRepo
     }
     let (doc, kind) = read_source(&options.source)?;
     let stem = options.source.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let chinese = doc.blocks.iter().any(|b| matches!(b, blocks::Block::Heading { text, .. } | blocks::Block::Paragraph(text) if has_cjk(text)));
+    let chinese = doc
+        .blocks
+        .iter()
+        .any(|b| matches!(b, blocks::Block::Heading { text, .. } | blocks::Block::Paragraph(text) if has_cjk(text)));
     let split_level = if kind == SourceKind::PowerPoint { 1 } else { options.split_level };
     let mut drafts = modules::split(&doc, split_level, if chinese { "引言" } else { "Introduction" });
     if drafts.is_empty() {
@@ -129,7 +132,14 @@ pub fn convert(options: &ConvertOptions) -> crate::authoring::Result<ConvertRepo
     let title = doc.title.clone().filter(|t| !t.trim().is_empty()).unwrap_or_else(|| stem.clone());
     // The manifest is merged with the author's, never refused as edited.
     let on_disk = std::fs::read_to_string(options.out.join(&manifest_path)).ok();
-    let plan_manifest = manifest::ManifestPlan { id: &course_id, version: &version, title: &title, chinese, source: &options.source, modules: &drafts };
+    let plan_manifest = manifest::ManifestPlan {
+        id: &course_id,
+        version: &version,
+        title: &title,
+        chinese,
+        source: &options.source,
+        modules: &drafts,
+    };
     plan.insert(manifest_path.clone(), plan_manifest.text(on_disk.as_deref()).into_bytes());
     let mut last = last;
     if let (Some(record), Some(text)) = (last.as_mut(), &on_disk) {
@@ -172,9 +182,15 @@ pub fn convert(options: &ConvertOptions) -> crate::authoring::Result<ConvertRepo
 
 /// Every file the conversion makes but the manifest: pictures, modules,
 /// the editor schemas; and the modules as the report lists them.
-fn plan_files(doc: &Document, drafts: &[modules::ModuleDraft], course_dir: &str, kind: ModuleKind) -> (BTreeMap<String, Vec<u8>>, Vec<ConvertedModule>) {
+fn plan_files(
+    doc: &Document,
+    drafts: &[modules::ModuleDraft],
+    course_dir: &str,
+    kind: ModuleKind,
+) -> (BTreeMap<String, Vec<u8>>, Vec<ConvertedModule>) {
     let mut plan: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-    let media_names: Vec<String> = doc.media.iter().map(|m| format!("assets/img-{}.{}", &m.digest[..12], m.extension)).collect();
+    let media_names: Vec<String> =
+        doc.media.iter().map(|m| format!("assets/img-{}.{}", &m.digest[..12], m.extension)).collect();
     let from_module: Vec<String> = media_names.iter().map(|name| format!("../{name}")).collect();
     for (media, name) in doc.media.iter().zip(&media_names) {
         plan.insert(format!("{course_dir}/{name}"), media.bytes.clone());
@@ -183,7 +199,12 @@ fn plan_files(doc: &Document, drafts: &[modules::ModuleDraft], course_dir: &str,
     for draft in drafts {
         let path = format!("{course_dir}/{}", draft.relative_path());
         plan.insert(path.clone(), modules::write(draft, kind, doc, &from_module).into_bytes());
-        converted.push(ConvertedModule { id: draft.id.clone(), title: draft.title.clone(), path, sections: draft.sections });
+        converted.push(ConvertedModule {
+            id: draft.id.clone(),
+            title: draft.title.clone(),
+            path,
+            sections: draft.sections,
+        });
     }
     for (name, json) in crate::authoring::schema_files::all() {
         plan.insert(format!("schemas/{name}"), json.into_bytes());
@@ -199,8 +220,10 @@ fn plan_files(doc: &Document, drafts: &[modules::ModuleDraft], course_dir: &str,
 fn next_version(last: Option<&Record>, plan: &BTreeMap<String, Vec<u8>>, manifest_path: &str) -> semver::Version {
     let Some(record) = last else { return semver::Version::new(1, 0, 0) };
     let of_course = |path: &str| path.starts_with("courses/") && path != manifest_path;
-    let before: BTreeMap<&str, &str> = record.files.iter().filter(|(p, _)| of_course(p)).map(|(p, h)| (p.as_str(), h.as_str())).collect();
-    let hashes: BTreeMap<&str, String> = plan.iter().filter(|(p, _)| of_course(p)).map(|(p, b)| (p.as_str(), hash(b))).collect();
+    let before: BTreeMap<&str, &str> =
+        record.files.iter().filter(|(p, _)| of_course(p)).map(|(p, h)| (p.as_str(), h.as_str())).collect();
+    let hashes: BTreeMap<&str, String> =
+        plan.iter().filter(|(p, _)| of_course(p)).map(|(p, b)| (p.as_str(), hash(b))).collect();
     let now: BTreeMap<&str, &str> = hashes.iter().map(|(p, h)| (*p, h.as_str())).collect();
     let mut version = record.version.clone();
     if before != now {
@@ -229,7 +252,9 @@ fn read_source(path: &Path) -> crate::authoring::Result<(Document, SourceKind)> 
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     match extension.as_str() {
         "docx" if package.has_part("word/document.xml") => Ok((docx::read(&mut package)?, SourceKind::Word)),
-        "pptx" if package.has_part("ppt/presentation.xml") => Ok((pptx::read(&mut package, &stem)?, SourceKind::PowerPoint)),
+        "pptx" if package.has_part("ppt/presentation.xml") => {
+            Ok((pptx::read(&mut package, &stem)?, SourceKind::PowerPoint))
+        }
         _ => Err(AuthoringError::NotOffice { path: path.to_path_buf() }),
     }
 }
@@ -237,4 +262,3 @@ fn read_source(path: &Path) -> crate::authoring::Result<(Document, SourceKind)> 
 fn has_cjk(text: &str) -> bool {
     text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
 }
-

@@ -47,7 +47,14 @@ pub fn split(doc: &Document, split_level: u8, intro_title: &str) -> Vec<ModuleDr
                 let id = module_id(text, parent, &mut used);
                 latest[*level as usize] = Some(text);
                 latest.iter_mut().skip(*level as usize + 1).for_each(|l| *l = None);
-                modules.push(ModuleDraft { id, title: text.clone(), sections: 0, notes: 0, blocks: Vec::new(), split_level: *level });
+                modules.push(ModuleDraft {
+                    id,
+                    title: text.clone(),
+                    sections: 0,
+                    notes: 0,
+                    blocks: Vec::new(),
+                    split_level: *level,
+                });
             }
             other => {
                 if modules.is_empty() {
@@ -238,8 +245,13 @@ mod tests {
 
     #[test]
     fn ids_come_from_headings_and_stay_when_other_sections_change() {
-        let first = split(&doc(vec![heading(1, "社群定位"), Block::Paragraph("甲".into()), heading(1, "拉新")]), 1, "引言");
-        let second = split(&doc(vec![heading(1, "社群定位"), Block::Paragraph("乙".into()), heading(1, "新增"), heading(1, "拉新")]), 1, "引言");
+        let first =
+            split(&doc(vec![heading(1, "社群定位"), Block::Paragraph("甲".into()), heading(1, "拉新")]), 1, "引言");
+        let second = split(
+            &doc(vec![heading(1, "社群定位"), Block::Paragraph("乙".into()), heading(1, "新增"), heading(1, "拉新")]),
+            1,
+            "引言",
+        );
         assert_eq!(first[0].id, second[0].id);
         assert_eq!(first[1].id, second[2].id);
         assert_ne!(second[1].id, second[2].id);
@@ -248,7 +260,8 @@ mod tests {
 
     #[test]
     fn a_repeated_heading_gets_a_numbered_id_and_leading_text_an_intro_module() {
-        let modules = split(&doc(vec![Block::Paragraph("前言".into()), heading(1, "小结"), heading(1, "小结")]), 1, "引言");
+        let modules =
+            split(&doc(vec![Block::Paragraph("前言".into()), heading(1, "小结"), heading(1, "小结")]), 1, "引言");
         assert_eq!(modules.len(), 3);
         assert_eq!((modules[0].id.as_str(), modules[0].title.as_str()), (INTRO_ID, "引言"));
         assert_eq!(modules[2].id, format!("{}-2", modules[1].id));
@@ -296,7 +309,12 @@ mod tests {
         assert_eq!(modules[0].sections, 1);
         let text = write(&modules[0], ModuleKind::Theory, &d, &[]);
         assert!(text.starts_with("+++\nid = \"m-"), "{text}");
-        assert!(text.contains("# 复盘\n\n## 数据\n\n1. 看留存\n   - 次日\n1. 看转化\n\n| 指标 | 值 |\n| --- | --- |\n| 留存 |  |\n"), "{text}");
+        assert!(
+            text.contains(
+                "# 复盘\n\n## 数据\n\n1. 看留存\n   - 次日\n1. 看转化\n\n| 指标 | 值 |\n| --- | --- |\n| 留存 |  |\n"
+            ),
+            "{text}"
+        );
     }
 
     #[test]

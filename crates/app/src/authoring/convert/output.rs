@@ -21,13 +21,19 @@ pub struct Outcome {
 
 /// Sorts each planned file into unchanged, edited or to be written, and
 /// finds files of the last conversion that are no longer made.
-pub fn compare(dir: &Path, plan: &BTreeMap<String, Vec<u8>>, last: Option<&Record>) -> crate::authoring::Result<Outcome> {
+pub fn compare(
+    dir: &Path,
+    plan: &BTreeMap<String, Vec<u8>>,
+    last: Option<&Record>,
+) -> crate::authoring::Result<Outcome> {
     let mut outcome = Outcome::default();
     for (path, bytes) in plan {
         let on_disk = read_if_exists(&dir.join(path))?;
         match on_disk {
             Some(current) if &current == bytes => outcome.unchanged.push(path.clone()),
-            Some(current) if last.and_then(|r| r.files.get(path)) != Some(&hash(&current)) => outcome.edited.push(path.clone()),
+            Some(current) if last.and_then(|r| r.files.get(path)) != Some(&hash(&current)) => {
+                outcome.edited.push(path.clone())
+            }
             _ => outcome.written.push(path.clone()),
         }
     }
@@ -48,7 +54,13 @@ pub fn compare(dir: &Path, plan: &BTreeMap<String, Vec<u8>>, last: Option<&Recor
 /// Writes the planned files `outcome` says to write (and the edited ones
 /// when `overwrite`), removes stale ones, then the record. Each file is
 /// written beside its place and renamed over it, so none is ever half-written.
-pub fn apply(dir: &Path, plan: &BTreeMap<String, Vec<u8>>, outcome: &mut Outcome, overwrite: bool, record: &Record) -> crate::authoring::Result<()> {
+pub fn apply(
+    dir: &Path,
+    plan: &BTreeMap<String, Vec<u8>>,
+    outcome: &mut Outcome,
+    overwrite: bool,
+    record: &Record,
+) -> crate::authoring::Result<()> {
     if overwrite {
         outcome.written.append(&mut outcome.edited);
         outcome.written.sort();
@@ -120,7 +132,14 @@ mod tests {
         let first = plan(&[("courses/a/a.md", "one"), ("courses/a/b.md", "two"), ("courses/a/c.md", "three")]);
         let mut outcome = compare(dir.path(), &first, None).unwrap();
         assert_eq!(outcome.written.len(), 3);
-        apply(dir.path(), &first, &mut outcome, false, &record(&[("courses/a/a.md", "one"), ("courses/a/b.md", "two"), ("courses/a/c.md", "three")])).unwrap();
+        apply(
+            dir.path(),
+            &first,
+            &mut outcome,
+            false,
+            &record(&[("courses/a/a.md", "one"), ("courses/a/b.md", "two"), ("courses/a/c.md", "three")]),
+        )
+        .unwrap();
 
         std::fs::write(dir.path().join("courses/a/b.md"), "two, edited by the author").unwrap();
         let second = plan(&[("courses/a/a.md", "one"), ("courses/a/b.md", "two v2"), ("courses/a/d.md", "four")]);
@@ -130,7 +149,14 @@ mod tests {
         assert_eq!(outcome.edited, ["courses/a/b.md"]);
         assert_eq!(outcome.written, ["courses/a/d.md"]);
         assert_eq!(outcome.removed, ["courses/a/c.md"]);
-        apply(dir.path(), &second, &mut outcome, false, &record(&[("courses/a/a.md", "one"), ("courses/a/b.md", "two v2"), ("courses/a/d.md", "four")])).unwrap();
+        apply(
+            dir.path(),
+            &second,
+            &mut outcome,
+            false,
+            &record(&[("courses/a/a.md", "one"), ("courses/a/b.md", "two v2"), ("courses/a/d.md", "four")]),
+        )
+        .unwrap();
         assert_eq!(std::fs::read_to_string(dir.path().join("courses/a/b.md")).unwrap(), "two, edited by the author");
         assert!(!dir.path().join("courses/a/c.md").exists());
 

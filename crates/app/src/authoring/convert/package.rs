@@ -101,7 +101,8 @@ impl Package {
     /// targets resolved against the part's folder.
     pub fn relationships(&mut self, part: &str) -> crate::authoring::Result<Relationships> {
         let (folder, name) = part.rsplit_once('/').unwrap_or(("", part));
-        let rels_part = if folder.is_empty() { format!("_rels/{name}.rels") } else { format!("{folder}/_rels/{name}.rels") };
+        let rels_part =
+            if folder.is_empty() { format!("_rels/{name}.rels") } else { format!("{folder}/_rels/{name}.rels") };
         let Some(root) = self.xml(&rels_part)? else { return Ok(Relationships::default()) };
         let mut by_id = HashMap::new();
         for rel in root.descendants().into_iter().filter(|e| e.name == "Relationship") {
@@ -130,7 +131,8 @@ impl Package {
 
 /// `target` relative to `folder`, as a package path (`/` rooted targets are absolute).
 fn resolve(folder: &str, target: &str) -> String {
-    let mut parts: Vec<&str> = if target.starts_with('/') { Vec::new() } else { folder.split('/').filter(|p| !p.is_empty()).collect() };
+    let mut parts: Vec<&str> =
+        if target.starts_with('/') { Vec::new() } else { folder.split('/').filter(|p| !p.is_empty()).collect() };
     for segment in target.split('/') {
         match segment {
             "" | "." => {}

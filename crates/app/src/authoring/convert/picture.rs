@@ -29,7 +29,10 @@ pub fn keep(
 ) -> crate::authoring::Result<Option<usize>> {
     let attention = |doc: &mut Document, message| doc.attention.push(Attention::new(place, number, message));
     let Some(Target::Part(part)) = target else {
-        attention(doc, msg!("a linked (not embedded) picture is not in the file", "图片为外部链接而非嵌入，文件中没有它"));
+        attention(
+            doc,
+            msg!("a linked (not embedded) picture is not in the file", "图片为外部链接而非嵌入，文件中没有它"),
+        );
         return Ok(None);
     };
     let Some(bytes) = package.bytes(part)? else {
@@ -39,10 +42,13 @@ pub fn keep(
     // What the webview shows; EMF, WMF and TIFF (pasted from Excel or Visio) it cannot.
     let extension = extension_of(part).to_ascii_lowercase();
     if !matches!(extension.as_str(), "png" | "jpg" | "jpeg" | "gif" | "svg" | "webp" | "bmp") {
-        attention(doc, msg!(
-            "a picture in {extension} format cannot be shown in the app; save it as PNG or JPEG",
-            "图片为 {extension} 格式，应用中无法显示，请另存为 PNG 或 JPEG"
-        ));
+        attention(
+            doc,
+            msg!(
+                "a picture in {extension} format cannot be shown in the app; save it as PNG or JPEG",
+                "图片为 {extension} 格式，应用中无法显示，请另存为 PNG 或 JPEG"
+            ),
+        );
         return Ok(None);
     }
     if alt.is_empty() {

@@ -38,7 +38,12 @@ pub fn read(package: &mut Package, fallback_title: &str) -> crate::authoring::Re
         .into_iter()
         .filter(|e| e.name == "p14:section")
         .map(|s| {
-            let ids = s.descendants().into_iter().filter(|e| e.name == "p14:sldId").filter_map(|e| e.attribute("id")).map(str::to_string);
+            let ids = s
+                .descendants()
+                .into_iter()
+                .filter(|e| e.name == "p14:sldId")
+                .filter_map(|e| e.attribute("id"))
+                .map(str::to_string);
             (s.attribute("name").unwrap_or_default().trim().to_string(), ids.collect())
         })
         .filter(|(_, ids): &(String, Vec<String>)| !ids.is_empty())
@@ -54,7 +59,10 @@ pub fn read(package: &mut Package, fallback_title: &str) -> crate::authoring::Re
     }
     // An untitled slide is named in the deck's language.
     let chinese = read_slides.iter().any(|(_, title, body)| {
-        title.as_deref().is_some_and(super::has_cjk) || body.iter().any(|b| matches!(b, Block::Paragraph(t) | Block::ListItem { text: t, .. } if super::has_cjk(t)))
+        title.as_deref().is_some_and(super::has_cjk)
+            || body
+                .iter()
+                .any(|b| matches!(b, Block::Paragraph(t) | Block::ListItem { text: t, .. } if super::has_cjk(t)))
     });
     let deck_title = doc
         .title
@@ -67,7 +75,8 @@ pub fn read(package: &mut Package, fallback_title: &str) -> crate::authoring::Re
         .enumerate()
         .map(|(index, (id, title, mut body))| {
             let number = index + 1;
-            let title = title.unwrap_or_else(|| if chinese { format!("幻灯片 {number}") } else { format!("Slide {number}") });
+            let title =
+                title.unwrap_or_else(|| if chinese { format!("幻灯片 {number}") } else { format!("Slide {number}") });
             body.insert(0, Block::Heading { level: 2, text: title });
             (id, body)
         })
@@ -75,15 +84,19 @@ pub fn read(package: &mut Package, fallback_title: &str) -> crate::authoring::Re
     // A title slide repeats the deck's (or first section's) title, which the
     // module heading already gives: keep only what it adds (the subtitle).
     if let Some((_, first)) = slide_blocks.first_mut() {
-        let module_title = sections.first().map(|(name, _)| name.as_str()).filter(|n| !n.is_empty()).unwrap_or(&deck_title);
+        let module_title =
+            sections.first().map(|(name, _)| name.as_str()).filter(|n| !n.is_empty()).unwrap_or(&deck_title);
         if matches!(first.first(), Some(Block::Heading { text, .. }) if text == module_title) {
             first.remove(0);
         }
     }
     // Slides outside every section (a deck without sections has only those)
     // make a module named after the deck, first.
-    let unsectioned: Vec<&Vec<Block>> =
-        slide_blocks.iter().filter(|(id, _)| !sections.iter().any(|(_, ids)| ids.contains(id))).map(|(_, b)| b).collect();
+    let unsectioned: Vec<&Vec<Block>> = slide_blocks
+        .iter()
+        .filter(|(id, _)| !sections.iter().any(|(_, ids)| ids.contains(id)))
+        .map(|(_, b)| b)
+        .collect();
     let mut blocks = Vec::new();
     if !unsectioned.is_empty() {
         blocks.push(Block::Heading { level: 1, text: deck_title.clone() });
@@ -137,7 +150,13 @@ impl SlideReader<'_, '_> {
         Ok((title, blocks))
     }
 
-    fn shapes(&mut self, tree: &Element, rels: &Relationships, title: &mut Option<String>, out: &mut Vec<Block>) -> crate::authoring::Result<()> {
+    fn shapes(
+        &mut self,
+        tree: &Element,
+        rels: &Relationships,
+        title: &mut Option<String>,
+        out: &mut Vec<Block>,
+    ) -> crate::authoring::Result<()> {
         for shape in &tree.children {
             match shape.name.as_str() {
                 "p:sp" => self.text_shape(shape, rels, title, out),
@@ -204,7 +223,10 @@ impl SlideReader<'_, '_> {
     }
 
     fn picture(&mut self, shape: &Element, rels: &Relationships, out: &mut Vec<Block>) -> crate::authoring::Result<()> {
-        if shape.find("a:videoFile").is_some() || shape.find("a:audioFile").is_some() || shape.find("p14:media").is_some() {
+        if shape.find("a:videoFile").is_some()
+            || shape.find("a:audioFile").is_some()
+            || shape.find("p14:media").is_some()
+        {
             self.attention(msg!(
                 "video or audio on a slide is not converted; add the file under assets/ and link it from the module",
                 "幻灯片中的视频或音频不会转换，请把文件放进 assets/ 并在模块中引用"
@@ -213,7 +235,8 @@ impl SlideReader<'_, '_> {
         }
         let alt = picture::alt_text(shape.find("p:cNvPr"));
         let target = shape.find("a:blip").and_then(|b| b.attribute("r:embed")).and_then(|id| rels.target(id)).cloned();
-        let Some(media) = picture::keep(self.package, self.doc, target.as_ref(), &alt, (Place::Slide, self.slide))? else {
+        let Some(media) = picture::keep(self.package, self.doc, target.as_ref(), &alt, (Place::Slide, self.slide))?
+        else {
             return Ok(());
         };
         out.push(Block::Image { media, alt });
@@ -232,7 +255,9 @@ impl SlideReader<'_, '_> {
                         .iter()
                         .filter(|c| c.name == "a:tc")
                         .map(|cell| {
-                            merged |= cell.attribute("hMerge").is_some() || cell.attribute("vMerge").is_some() || cell.attribute("gridSpan").is_some();
+                            merged |= cell.attribute("hMerge").is_some()
+                                || cell.attribute("vMerge").is_some()
+                                || cell.attribute("gridSpan").is_some();
                             let mut text = Inline::default();
                             for p in cell.descendants().into_iter().filter(|e| e.name == "a:p") {
                                 append_runs(p, rels, &mut text);
@@ -255,9 +280,15 @@ impl SlideReader<'_, '_> {
         } else if frame.find("c:chart").is_some() {
             self.attention(msg!("a chart cannot be converted; paste it as a picture", "图表无法转换，请粘贴为图片"));
         } else if frame.find("dgm:relIds").is_some() {
-            self.attention(msg!("SmartArt cannot be converted; rewrite it as a list or paste it as a picture", "SmartArt 无法转换，请改写为列表或粘贴为图片"));
+            self.attention(msg!(
+                "SmartArt cannot be converted; rewrite it as a list or paste it as a picture",
+                "SmartArt 无法转换，请改写为列表或粘贴为图片"
+            ));
         } else {
-            self.attention(msg!("an embedded object cannot be converted; save it as a picture", "嵌入对象无法转换，请另存为图片"));
+            self.attention(msg!(
+                "an embedded object cannot be converted; save it as a picture",
+                "嵌入对象无法转换，请另存为图片"
+            ));
         }
     }
 
@@ -292,7 +323,8 @@ fn append_runs(p: &Element, rels: &Relationships, out: &mut Inline) {
         match child.name.as_str() {
             "a:r" | "a:fld" => {
                 let properties = child.child("a:rPr");
-                let on = |name: &str| properties.and_then(|pr| pr.attribute(name)).is_some_and(|v| v == "1" || v == "true");
+                let on =
+                    |name: &str| properties.and_then(|pr| pr.attribute(name)).is_some_and(|v| v == "1" || v == "true");
                 let strike = properties.and_then(|pr| pr.attribute("strike")).is_some_and(|v| v != "noStrike");
                 let format = Format { bold: on("b"), italic: on("i"), strike };
                 let link = properties

@@ -110,7 +110,11 @@ mod tests {
             assert!(matches!(Record::load(dir.path()), Err(AuthoringError::BadPackage { .. })), "{bad}");
         }
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join(RECORD_FILE), "source = \"a\"\ncourse_id = \"local.a\"\nslug = \"../../escaped\"\nversion = \"1.0.0\"\n[files]\n").unwrap();
+        std::fs::write(
+            dir.path().join(RECORD_FILE),
+            "source = \"a\"\ncourse_id = \"local.a\"\nslug = \"../../escaped\"\nversion = \"1.0.0\"\n[files]\n",
+        )
+        .unwrap();
         assert!(Record::load(dir.path()).is_err(), "a slug that climbs out");
     }
 }

@@ -9,16 +9,9 @@ use crate::{AppError, Result};
 /// `(file name, contents)` of each CSV file.
 pub fn render_csv(report: &EffectReport) -> Result<Vec<(&'static str, Vec<u8>)>> {
     let all = sections(report);
-    let find = |section: &str, index: usize| {
-        all.iter()
-            .find(|s| s.title == section)
-            .and_then(|s| s.tables.get(index))
-    };
+    let find = |section: &str, index: usize| all.iter().find(|s| s.title == section).and_then(|s| s.tables.get(index));
     let mut files = Vec::new();
-    for (name, section) in [
-        ("impact-summary.csv", "业务影响"),
-        ("impact-units.csv", "明细数据"),
-    ] {
+    for (name, section) in [("impact-summary.csv", "业务影响"), ("impact-units.csv", "明细数据")] {
         if let Some(table) = find(section, 0) {
             files.push((name, table_csv(table)?));
         }
@@ -45,9 +38,7 @@ fn table_csv(table: &Table) -> Result<Vec<u8>> {
                 }))
                 .map_err(fail)?;
         }
-        writer
-            .flush()
-            .map_err(|e| AppError::Internal(format!("cannot write CSV: {e}")))?;
+        writer.flush().map_err(|e| AppError::Internal(format!("cannot write CSV: {e}")))?;
     }
     Ok(out)
 }

@@ -46,8 +46,7 @@ fn script_hash(script: &str) -> String {
 }
 
 pub fn render_html(report: &EffectReport) -> Result<String> {
-    let data = serde_json::to_string(report)
-        .map_err(|e| AppError::Internal(format!("report to JSON: {e}")))?;
+    let data = serde_json::to_string(report).map_err(|e| AppError::Internal(format!("report to JSON: {e}")))?;
     let s = &report.study;
     let mut html = String::with_capacity(ECHARTS.len() + 64 * 1024);
     let _ = write!(
@@ -74,11 +73,8 @@ pub fn render_html(report: &EffectReport) -> Result<String> {
     html.push_str("</main>\n");
     // JSON inside <script> must not close the element: escape every "</".
     // (A data block is not run, so the CSP need not name it.)
-    let _ = writeln!(
-        html,
-        "<script type=\"application/json\" id=\"report-data\">{}</script>",
-        data.replace("</", "<\\/")
-    );
+    let _ =
+        writeln!(html, "<script type=\"application/json\" id=\"report-data\">{}</script>", data.replace("</", "<\\/"));
     // Exactly the scripts the CSP names by hash.
     for script in SCRIPTS {
         let _ = writeln!(html, "<script>{script}</script>");
@@ -88,11 +84,7 @@ pub fn render_html(report: &EffectReport) -> Result<String> {
 }
 
 fn write_section(html: &mut String, report: &EffectReport, index: usize, section: &Section) {
-    let _ = write!(
-        html,
-        "<section id=\"section-{index}\"><h2>{}</h2>\n",
-        section.title
-    );
+    let _ = write!(html, "<section id=\"section-{index}\"><h2>{}</h2>\n", section.title);
     if !section.notes.is_empty() {
         html.push_str("<ul class=\"notes\">");
         for note in &section.notes {
@@ -111,7 +103,8 @@ fn write_section(html: &mut String, report: &EffectReport, index: usize, section
         "知识层" => {
             for (i, pair) in report.knowledge.pairs.iter().enumerate() {
                 if !pair.learners.is_empty() {
-                    let _ = write!(html, "<div class=\"chart wide\" data-chart=\"knowledge\" data-index=\"{i}\"></div>");
+                    let _ =
+                        write!(html, "<div class=\"chart wide\" data-chart=\"knowledge\" data-index=\"{i}\"></div>");
                 }
             }
         }
@@ -121,20 +114,13 @@ fn write_section(html: &mut String, report: &EffectReport, index: usize, section
                 if stats.treatment.n == 0 {
                     continue;
                 }
-                let _ = write!(
-                    html,
-                    "<h3>{}</h3><div class=\"charts\">",
-                    escape(&metric.definition.name)
-                );
+                let _ = write!(html, "<h3>{}</h3><div class=\"charts\">", escape(&metric.definition.name));
                 let mut kinds = vec!["means", "change", "slope"];
                 if stats.did.is_some() {
                     kinds.push("did");
                 }
                 for kind in kinds {
-                    let _ = write!(
-                        html,
-                        "<div class=\"chart\" data-chart=\"{kind}\" data-index=\"{i}\"></div>"
-                    );
+                    let _ = write!(html, "<div class=\"chart\" data-chart=\"{kind}\" data-index=\"{i}\"></div>");
                 }
                 html.push_str("</div>\n");
             }
@@ -142,11 +128,7 @@ fn write_section(html: &mut String, report: &EffectReport, index: usize, section
         _ => {}
     }
     for table in &section.tables {
-        let _ = write!(
-            html,
-            "<table><caption>{}</caption><thead><tr>",
-            escape(&table.caption)
-        );
+        let _ = write!(html, "<table><caption>{}</caption><thead><tr>", escape(&table.caption));
         for header in &table.headers {
             let _ = write!(html, "<th>{}</th>", escape(header));
         }
@@ -154,11 +136,7 @@ fn write_section(html: &mut String, report: &EffectReport, index: usize, section
         for row in &table.rows {
             html.push_str("<tr>");
             for cell in row {
-                let class = if matches!(cell, super::tables::Cell::Text(_)) {
-                    ""
-                } else {
-                    " class=\"num\""
-                };
+                let class = if matches!(cell, super::tables::Cell::Text(_)) { "" } else { " class=\"num\"" };
                 let _ = write!(html, "<td{class}>{}</td>", escape(&cell.display()));
             }
             html.push_str("</tr>");

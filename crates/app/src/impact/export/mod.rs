@@ -35,12 +35,7 @@ pub enum ExportFormat {
 }
 
 impl ExportFormat {
-    pub const ALL: [ExportFormat; 4] = [
-        ExportFormat::Html,
-        ExportFormat::Xlsx,
-        ExportFormat::Csv,
-        ExportFormat::Pdf,
-    ];
+    pub const ALL: [ExportFormat; 4] = [ExportFormat::Html, ExportFormat::Xlsx, ExportFormat::Csv, ExportFormat::Pdf];
 }
 
 /// Writes `report` into `out_dir` (created if needed) in each format, calling
@@ -53,11 +48,7 @@ pub fn write_report(
 ) -> Result<Vec<PathBuf>> {
     std::fs::create_dir_all(out_dir).map_err(AppError::write(out_dir))?;
     // Find the font first: a missing font should fail before any file is written.
-    let font = if formats.contains(&ExportFormat::Pdf) {
-        Some(CjkFont::find()?)
-    } else {
-        None
-    };
+    let font = if formats.contains(&ExportFormat::Pdf) { Some(CjkFont::find()?) } else { None };
     let mut written = Vec::new();
     let mut save = |name: &str, bytes: &[u8]| -> Result<()> {
         let path = out_dir.join(name);
@@ -75,10 +66,7 @@ pub fn write_report(
                     save(name, &bytes)?;
                 }
             }
-            ExportFormat::Pdf => save(
-                "impact-report.pdf",
-                &render_pdf(report, font.as_ref().expect("found above"))?,
-            )?,
+            ExportFormat::Pdf => save("impact-report.pdf", &render_pdf(report, font.as_ref().expect("found above"))?)?,
         }
     }
     Ok(written)

@@ -98,12 +98,7 @@ const GROUP_HEADERS: [&str; 15] = [
 pub fn sections(report: &EffectReport) -> Vec<Section> {
     let mut out = Vec::new();
     let notes_of = |level: &str| -> Vec<String> {
-        report
-            .conclusions
-            .iter()
-            .filter(|c| c.level == level)
-            .map(|c| c.text.clone())
-            .collect()
+        report.conclusions.iter().filter(|c| c.level == level).map(|c| c.text.clone()).collect()
     };
     out.push(Section {
         title: "主要结论",
@@ -134,33 +129,18 @@ pub fn sections(report: &EffectReport) -> Vec<Section> {
             reaction.push(Table {
                 caption: format!("{}：开放题意见", survey.title),
                 headers: vec!["题目", "意见"],
-                rows: survey
-                    .comments
-                    .iter()
-                    .map(|c| vec![c.prompt.as_str().into(), c.text.as_str().into()])
-                    .collect(),
+                rows: survey.comments.iter().map(|c| vec![c.prompt.as_str().into(), c.text.as_str().into()]).collect(),
             });
         }
     }
-    out.push(Section {
-        title: "反应层",
-        notes: notes_of("reaction"),
-        tables: reaction,
-    });
+    out.push(Section { title: "反应层", notes: notes_of("reaction"), tables: reaction });
 
     let mut knowledge = Vec::new();
     for pair in &report.knowledge.pairs {
         let g = &pair.gain;
         knowledge.push(Table {
             caption: format!("{} → {}", pair.pre_title, pair.post_title),
-            headers: vec![
-                "完成两次测验人数",
-                "仅完成一次",
-                "课前平均(%)",
-                "课后平均(%)",
-                "个人增益均值",
-                "班级增益 g",
-            ],
+            headers: vec!["完成两次测验人数", "仅完成一次", "课前平均(%)", "课后平均(%)", "个人增益均值", "班级增益 g"],
             rows: vec![vec![
                 g.n.into(),
                 pair.unpaired.into(),
@@ -176,22 +156,11 @@ pub fn sections(report: &EffectReport) -> Vec<Section> {
             rows: pair
                 .learners
                 .iter()
-                .map(|l| {
-                    vec![
-                        l.name.as_str().into(),
-                        l.pre.into(),
-                        l.post.into(),
-                        Cell::Fixed(l.gain, 2),
-                    ]
-                })
+                .map(|l| vec![l.name.as_str().into(), l.pre.into(), l.post.into(), Cell::Fixed(l.gain, 2)])
                 .collect(),
         });
     }
-    out.push(Section {
-        title: "知识层",
-        notes: notes_of("knowledge"),
-        tables: knowledge,
-    });
+    out.push(Section { title: "知识层", notes: notes_of("knowledge"), tables: knowledge });
 
     let practical = if report.practical.criteria.is_empty() {
         Vec::new()
@@ -216,11 +185,7 @@ pub fn sections(report: &EffectReport) -> Vec<Section> {
                 .collect(),
         }]
     };
-    out.push(Section {
-        title: "实操层",
-        notes: notes_of("practical"),
-        tables: practical,
-    });
+    out.push(Section { title: "实操层", notes: notes_of("practical"), tables: practical });
 
     let b = &report.business;
     let mut groups = Vec::new();
@@ -250,11 +215,10 @@ pub fn sections(report: &EffectReport) -> Vec<Section> {
             ]);
         }
     }
-    let mut business = vec![Table {
-        caption: "各指标培训前后对比".to_owned(),
-        headers: GROUP_HEADERS.to_vec(),
-        rows: groups,
-    }];
+    let mut business =
+        vec![Table {
+            caption: "各指标培训前后对比".to_owned(), headers: GROUP_HEADERS.to_vec(), rows: groups
+        }];
     if !did.is_empty() {
         business.push(Table {
             caption: "双重差分（训练组变化 − 对照组变化）".to_owned(),
@@ -265,13 +229,7 @@ pub fn sections(report: &EffectReport) -> Vec<Section> {
     if let Some(roi) = &b.roi {
         business.push(Table {
             caption: "投资回报（Phillips ROI）".to_owned(),
-            headers: vec![
-                "培训成本(元)",
-                "货币化收益(元)",
-                "净收益(元)",
-                "ROI(%)",
-                "效益成本比 BCR",
-            ],
+            headers: vec!["培训成本(元)", "货币化收益(元)", "净收益(元)", "ROI(%)", "效益成本比 BCR"],
             rows: vec![vec![
                 roi.cost.into(),
                 roi.benefit.into(),
@@ -283,11 +241,7 @@ pub fn sections(report: &EffectReport) -> Vec<Section> {
     }
     let mut business_notes = notes_of("business");
     business_notes.extend(notes_of("roi"));
-    out.push(Section {
-        title: "业务影响",
-        notes: business_notes,
-        tables: business,
-    });
+    out.push(Section { title: "业务影响", notes: business_notes, tables: business });
 
     let unit_rows = b
         .metrics
@@ -297,12 +251,7 @@ pub fn sections(report: &EffectReport) -> Vec<Section> {
                 vec![
                     m.definition.name.as_str().into(),
                     u.unit.as_str().into(),
-                    (if u.group == "control" {
-                        "对照组"
-                    } else {
-                        "训练组"
-                    })
-                    .into(),
+                    (if u.group == "control" { "对照组" } else { "训练组" }).into(),
                     u.before.into(),
                     u.after.into(),
                 ]
@@ -334,12 +283,26 @@ pub fn sections(report: &EffectReport) -> Vec<Section> {
                 ("对照组", if s.control.is_empty() { "无".to_owned() } else { format!("{} 个", s.control.len()) }),
                 ("基线期", format!("{} 至 {}", s.baseline_start, s.baseline_end)),
                 ("培训后观察期", format!("{} 至 {}", s.post_start, s.post_end)),
-                ("显著性检验", "配对 t 检验（双侧）与 Wilcoxon 符号秩检验；双重差分用 Welch t 检验；显著性水平 0.05".to_owned()),
-                ("置信区间", format!("百分位 bootstrap（{}），{} 次重抽样，随机种子 {}", b.ci_method, b.resamples, b.seed)),
-                ("效应量", "Cohen's d_z = 平均变化 ÷ 变化值的标准差（|d| < 0.2 微小，< 0.5 小，< 0.8 中等，其余为大）".to_owned()),
+                (
+                    "显著性检验",
+                    "配对 t 检验（双侧）与 Wilcoxon 符号秩检验；双重差分用 Welch t 检验；显著性水平 0.05".to_owned(),
+                ),
+                (
+                    "置信区间",
+                    format!("百分位 bootstrap（{}），{} 次重抽样，随机种子 {}", b.ci_method, b.resamples, b.seed),
+                ),
+                (
+                    "效应量",
+                    "Cohen's d_z = 平均变化 ÷ 变化值的标准差（|d| < 0.2 微小，< 0.5 小，< 0.8 中等，其余为大）"
+                        .to_owned(),
+                ),
                 ("缺失值", format!("只用同时有培训前、后数值的对象（{}）", b.missing_values)),
                 ("小样本提示", format!("完整数据少于 {} 个对象时提示结论仅供参考", b.small_sample)),
-                ("知识增益", "标准化增益 g = (课后 − 课前) ÷ (100 − 课前)（Hake 1998）；课前取第一次提交，课后取最后一次提交".to_owned()),
+                (
+                    "知识增益",
+                    "标准化增益 g = (课后 − 课前) ÷ (100 − 课前)（Hake 1998）；课前取第一次提交，课后取最后一次提交"
+                        .to_owned(),
+                ),
                 ("生成时间", report.generated_at.clone()),
             ]
             .into_iter()

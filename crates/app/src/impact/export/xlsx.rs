@@ -21,12 +21,7 @@ fn build(report: &EffectReport) -> Result<Vec<u8>, XlsxError> {
         let sheet = book.add_worksheet();
         sheet.set_name(section.title)?;
         let mut row: u32 = 0;
-        sheet.write_string_with_format(
-            row,
-            0,
-            format!("{} · {}", report.study.name, section.title),
-            &title,
-        )?;
+        sheet.write_string_with_format(row, 0, format!("{} · {}", report.study.name, section.title), &title)?;
         row += 2;
         for note in &section.notes {
             sheet.write_string_with_format(row, 0, note, &wrap)?;

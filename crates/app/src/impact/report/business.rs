@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 
 use qunxue_core::impact::{
-    analyse, phillips_roi, AnalysisOptions, ImpactDataBuilder, MetricReport, Period, Roi,
-    CI_METHOD, MISSING_VALUES_POLICY, SMALL_SAMPLE,
+    analyse, phillips_roi, AnalysisOptions, ImpactDataBuilder, MetricReport, Period, Roi, CI_METHOD,
+    MISSING_VALUES_POLICY, SMALL_SAMPLE,
 };
 use qunxue_store::impact as db;
 use rusqlite::Connection;
@@ -50,11 +50,7 @@ pub struct UnitValues {
     pub after: Option<f64>,
 }
 
-pub(super) fn business_level(
-    conn: &Connection,
-    study: &StudyView,
-    options: &AnalysisOptions,
-) -> Result<BusinessLevel> {
+pub(super) fn business_level(conn: &Connection, study: &StudyView, options: &AnalysisOptions) -> Result<BusinessLevel> {
     let observations = db::list_observations(conn, &study.id)?;
     let mut builder = ImpactDataBuilder::default();
     let mut units: HashMap<&str, Vec<UnitValues>> = HashMap::new();
@@ -69,12 +65,7 @@ pub(super) fn business_level(
         let row = match list.iter().position(|u| u.unit == o.unit) {
             Some(i) => &mut list[i],
             None => {
-                list.push(UnitValues {
-                    unit: o.unit.clone(),
-                    group: group.as_str(),
-                    before: None,
-                    after: None,
-                });
+                list.push(UnitValues { unit: o.unit.clone(), group: group.as_str(), before: None, after: None });
                 list.last_mut().expect("just pushed")
             }
         };
@@ -84,11 +75,8 @@ pub(super) fn business_level(
         }
     }
     let report = analyse(&builder.finish(), options);
-    let mut by_metric: HashMap<String, MetricReport> = report
-        .metrics
-        .into_iter()
-        .map(|m| (m.metric.clone(), m))
-        .collect();
+    let mut by_metric: HashMap<String, MetricReport> =
+        report.metrics.into_iter().map(|m| (m.metric.clone(), m)).collect();
     let metrics = study
         .metrics
         .iter()

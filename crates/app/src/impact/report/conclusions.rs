@@ -37,24 +37,14 @@ pub fn conclusions(
     push("knowledge", knowledge_text(knowledge));
     push("practical", practical_text(practical));
     for metric in &business.metrics {
-        push(
-            "business",
-            metric_text(unit_noun, metric, business.small_sample),
-        );
+        push("business", metric_text(unit_noun, metric, business.small_sample));
     }
-    push(
-        "roi",
-        roi_text(business.roi.as_ref(), business.roi_note.as_deref()),
-    );
+    push("roi", roi_text(business.roi.as_ref(), business.roi_note.as_deref()));
     out
 }
 
 fn reaction_text(reaction: &ReactionLevel) -> String {
-    let answered: Vec<_> = reaction
-        .surveys
-        .iter()
-        .filter(|s| s.respondents > 0)
-        .collect();
+    let answered: Vec<_> = reaction.surveys.iter().filter(|s| s.respondents > 0).collect();
     if answered.is_empty() {
         return "反应层：尚无学员填写课程满意度调查。".to_owned();
     }
@@ -109,7 +99,9 @@ fn knowledge_text(knowledge: &KnowledgeLevel) -> String {
                 } else {
                     "负增益，课后测反而更低"
                 };
-                text.push_str(&format!("，标准化增益 g = {class_gain:.2}（{band}；Hake 标准：≥ 0.7 高，0.3–0.7 中，< 0.3 低）"));
+                text.push_str(&format!(
+                    "，标准化增益 g = {class_gain:.2}（{band}；Hake 标准：≥ 0.7 高，0.3–0.7 中，< 0.3 低）"
+                ));
             }
             text
         })
@@ -119,13 +111,7 @@ fn knowledge_text(knowledge: &KnowledgeLevel) -> String {
 
 fn practical_text(practical: &PracticalLevel) -> String {
     if practical.criteria.is_empty() {
-        return format!(
-            "实操层：{}",
-            practical
-                .note
-                .as_deref()
-                .unwrap_or("尚无已发布评分的实操任务。")
-        );
+        return format!("实操层：{}", practical.note.as_deref().unwrap_or("尚无已发布评分的实操任务。"));
     }
     let weakest = practical
         .criteria
@@ -179,12 +165,7 @@ fn metric_text(unit_noun: &str, metric: &BusinessMetric, small: usize) -> String
     let Some(stats) = &metric.stats else {
         return format!("{name}：尚未录入数据。");
     };
-    let MetricReport {
-        treatment: t,
-        control,
-        did,
-        ..
-    } = stats;
+    let MetricReport { treatment: t, control, did, .. } = stats;
     let (Some(diff), Some(before), Some(after)) = (t.mean_diff, t.mean_before, t.mean_after) else {
         return format!("{name}：训练组没有同时具备培训前后数据的{unit_noun}，无法评估。");
     };
@@ -206,16 +187,9 @@ fn metric_text(unit_noun: &str, metric: &BusinessMetric, small: usize) -> String
     match (significant(t), t.p_t) {
         (Some(true), Some(p)) => {
             text.push_str(&format!("，配对 t 检验 {}，变化显著", p_value(p)));
-            text.push_str(if good {
-                "，方向符合预期"
-            } else {
-                "，但方向与期望相反"
-            });
+            text.push_str(if good { "，方向符合预期" } else { "，但方向与期望相反" });
         }
-        (Some(false), Some(p)) => text.push_str(&format!(
-            "，配对 t 检验 {}，变化不显著，可能只是随机波动",
-            p_value(p)
-        )),
+        (Some(false), Some(p)) => text.push_str(&format!("，配对 t 检验 {}，变化不显著，可能只是随机波动", p_value(p))),
         _ => text.push_str("，数据太少，无法做显著性检验"),
     }
     if let Some(d) = t.cohens_d {
@@ -258,16 +232,10 @@ fn metric_text(unit_noun: &str, metric: &BusinessMetric, small: usize) -> String
     }
     text.push('。');
     if t.n < small {
-        text.push_str(&format!(
-            "注意：只有 {} 个{unit_noun}有完整的培训前后数据，样本偏小，结论仅供参考。",
-            t.n
-        ));
+        text.push_str(&format!("注意：只有 {} 个{unit_noun}有完整的培训前后数据，样本偏小，结论仅供参考。", t.n));
     }
     if t.excluded_missing > 0 {
-        text.push_str(&format!(
-            "另有 {} 个{unit_noun}缺少培训前或培训后的数据，未纳入计算。",
-            t.excluded_missing
-        ));
+        text.push_str(&format!("另有 {} 个{unit_noun}缺少培训前或培训后的数据，未纳入计算。", t.excluded_missing));
     }
     text
 }

@@ -62,21 +62,13 @@ pub(super) fn knowledge_level(
     let quizzes: Vec<Quiz> = course_items::list_items(conn, course_id, ItemKind::Quiz)?
         .iter()
         .map(|item| {
-            serde_json::from_str(&item.body).map_err(|e| {
-                AppError::Internal(format!(
-                    "quiz {} of course {course_id} is corrupt: {e}",
-                    item.id
-                ))
-            })
+            serde_json::from_str(&item.body)
+                .map_err(|e| AppError::Internal(format!("quiz {} of course {course_id} is corrupt: {e}", item.id)))
         })
         .collect::<Result<_>>()?;
     let mut pairs = Vec::new();
     for pre in quizzes.iter().filter(|q| q.purpose == QuizPurpose::PreTest) {
-        let Some(post) = pre
-            .parallel
-            .as_deref()
-            .and_then(|id| quizzes.iter().find(|q| q.id == id))
-        else {
+        let Some(post) = pre.parallel.as_deref().and_then(|id| quizzes.iter().find(|q| q.id == id)) else {
             continue;
         };
         pairs.push(pair(conn, course_id, pre, post, cohort, people)?);
@@ -96,11 +88,7 @@ fn pair(
     let mut scores: BTreeMap<String, (Option<f64>, Option<f64>)> = BTreeMap::new();
     for attempt in attempts::finished_for_quiz(conn, course_id, &pre.id)? {
         if let Some(percent) = attempt.percent {
-            scores
-                .entry(attempt.profile_id)
-                .or_default()
-                .0
-                .get_or_insert(percent);
+            scores.entry(attempt.profile_id).or_default().0.get_or_insert(percent);
         }
     }
     for attempt in attempts::finished_for_quiz(conn, course_id, &post.id)? {

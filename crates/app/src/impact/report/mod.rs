@@ -86,13 +86,7 @@ pub fn build_report_for_classes(
     let knowledge = knowledge::knowledge_level(conn, &study.course_id, cohort.as_ref(), people.as_ref())?;
     let practical = practical::practical_level(conn, &study.course_id, people.as_ref())?;
     let business = business::business_level(conn, &study, options)?;
-    let conclusions = conclusions(
-        study.unit_kind.label_zh(),
-        &reaction,
-        &knowledge,
-        &practical,
-        &business,
-    );
+    let conclusions = conclusions(study.unit_kind.label_zh(), &reaction, &knowledge, &practical, &business);
     Ok(EffectReport {
         study,
         generated_at: now.to_rfc3339_opts(SecondsFormat::Secs, true),

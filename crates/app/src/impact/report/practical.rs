@@ -39,7 +39,9 @@ pub(super) fn practical_level(
 ) -> Result<PracticalLevel> {
     // (task id, criterion id) → (points of each learner, criterion maximum).
     let mut by_criterion: BTreeMap<(String, String), (Vec<f64>, f64)> = BTreeMap::new();
-    for score in criterion_scores(conn, course_id)?.into_iter().filter(|s| people.is_none_or(|p| p.contains(&s.learner_id))) {
+    for score in
+        criterion_scores(conn, course_id)?.into_iter().filter(|s| people.is_none_or(|p| p.contains(&s.learner_id)))
+    {
         let entry = by_criterion.entry((score.task_id, score.criterion_id)).or_insert((Vec::new(), score.max_points));
         entry.0.push(score.points);
     }

@@ -58,21 +58,10 @@ pub(super) fn reaction_level(
     responses.retain(|r| people.is_none_or(|p| p.contains(&r.respondent)));
     let mut surveys = Vec::new();
     for item in course_items::list_items(conn, course_id, ItemKind::Survey)? {
-        let survey: Survey = serde_json::from_str(&item.body).map_err(|e| {
-            AppError::Internal(format!(
-                "survey {} of course {course_id} is corrupt: {e}",
-                item.id
-            ))
-        })?;
-        let answers: Vec<_> = responses
-            .iter()
-            .filter(|r| r.survey_id == survey.id)
-            .collect();
-        let respondents = answers
-            .iter()
-            .map(|r| r.respondent.as_str())
-            .collect::<BTreeSet<_>>()
-            .len();
+        let survey: Survey = serde_json::from_str(&item.body)
+            .map_err(|e| AppError::Internal(format!("survey {} of course {course_id} is corrupt: {e}", item.id)))?;
+        let answers: Vec<_> = responses.iter().filter(|r| r.survey_id == survey.id).collect();
+        let respondents = answers.iter().map(|r| r.respondent.as_str()).collect::<BTreeSet<_>>().len();
         let mut items = Vec::new();
         let mut comments = Vec::new();
         for question in &survey.items {
@@ -82,10 +71,8 @@ pub(super) fn reaction_level(
                     let scale = question.scale.unwrap_or(5);
                     let mut counts = vec![0usize; usize::from(scale)];
                     for rating in mine.filter_map(|r| r.rating) {
-                        if let Some(slot) = usize::try_from(rating)
-                            .ok()
-                            .and_then(|r| r.checked_sub(1))
-                            .and_then(|i| counts.get_mut(i))
+                        if let Some(slot) =
+                            usize::try_from(rating).ok().and_then(|r| r.checked_sub(1)).and_then(|i| counts.get_mut(i))
                         {
                             *slot += 1;
                         }
@@ -106,20 +93,11 @@ pub(super) fn reaction_level(
                 SurveyItemType::Text => comments.extend(
                     mine.filter_map(|r| r.answer_text.clone())
                         .filter(|t| !t.trim().is_empty())
-                        .map(|text| Comment {
-                            prompt: question.prompt.clone(),
-                            text,
-                        }),
+                        .map(|text| Comment { prompt: question.prompt.clone(), text }),
                 ),
             }
         }
-        surveys.push(SurveySummary {
-            id: survey.id,
-            title: survey.title,
-            respondents,
-            items,
-            comments,
-        });
+        surveys.push(SurveySummary { id: survey.id, title: survey.title, respondents, items, comments });
     }
     Ok(ReactionLevel { surveys })
 }

@@ -61,7 +61,10 @@ pub fn import_local_quiz(
     courses::get_course(store.conn(), course)?;
     let title = checked_title(&request.title)?;
     if !(request.pass_mark > 0.0 && request.pass_mark <= 1.0) {
-        return Err(AppError::Rejected(format!("the pass mark must be above 0 and at most 1, not {}", request.pass_mark)));
+        return Err(AppError::Rejected(format!(
+            "the pass mark must be above 0 and at most 1, not {}",
+            request.pass_mark
+        )));
     }
     let mode = if request.partial { ImportMode::Partial } else { ImportMode::AllOrNothing };
     let parsed = parse_file(&request.path, request.format, mode)?;

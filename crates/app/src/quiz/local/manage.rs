@@ -27,7 +27,12 @@ pub struct LocalQuizSummary {
 }
 
 /// The course's local quizzes, newest first, with the caller's results.
-pub fn local_quizzes(store: &mut Store, profile: &str, course: &str, now: DateTime<Utc>) -> Result<Vec<LocalQuizSummary>> {
+pub fn local_quizzes(
+    store: &mut Store,
+    profile: &str,
+    course: &str,
+    now: DateTime<Utc>,
+) -> Result<Vec<LocalQuizSummary>> {
     let records = local_quizzes::list_local_quizzes(store.conn(), course)?;
     records
         .into_iter()

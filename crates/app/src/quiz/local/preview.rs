@@ -4,8 +4,8 @@
 
 use std::path::Path;
 
-use qunxue_core::pack::model::{Answer, Question, QuestionType};
 use base64::Engine;
+use qunxue_core::pack::model::{Answer, Question, QuestionType};
 use qunxue_core::quiz::{EmbeddedFile, ImportMode, QuestionFileFormat};
 use qunxue_core::Diagnostic;
 use rusqlite::Connection;

@@ -176,10 +176,18 @@ fn quiz_local_aiken_files_import_too() {
 #[test]
 fn quiz_local_import_refuses_bad_requests_with_clear_messages() {
     let mut setup = Setup::new();
-    let untitled = LocalQuizRequest { title: "  ".into(), ..setup.request("a.gift", GOOD_GIFT, QuestionFileFormat::Gift, false) };
-    assert!(import_local_quiz(&mut setup.store, TEACHER, COURSE, &untitled, t0()).unwrap_err().to_string().contains("title"));
-    let no_pass = LocalQuizRequest { pass_mark: 0.0, ..setup.request("a.gift", GOOD_GIFT, QuestionFileFormat::Gift, false) };
-    assert!(import_local_quiz(&mut setup.store, TEACHER, COURSE, &no_pass, t0()).unwrap_err().to_string().contains("pass mark"));
+    let untitled =
+        LocalQuizRequest { title: "  ".into(), ..setup.request("a.gift", GOOD_GIFT, QuestionFileFormat::Gift, false) };
+    assert!(import_local_quiz(&mut setup.store, TEACHER, COURSE, &untitled, t0())
+        .unwrap_err()
+        .to_string()
+        .contains("title"));
+    let no_pass =
+        LocalQuizRequest { pass_mark: 0.0, ..setup.request("a.gift", GOOD_GIFT, QuestionFileFormat::Gift, false) };
+    assert!(import_local_quiz(&mut setup.store, TEACHER, COURSE, &no_pass, t0())
+        .unwrap_err()
+        .to_string()
+        .contains("pass mark"));
     let unknown_course = setup.request("a.gift", GOOD_GIFT, QuestionFileFormat::Gift, false);
     assert_eq!(
         import_local_quiz(&mut setup.store, TEACHER, "no-such-course", &unknown_course, t0()).unwrap_err().kind(),

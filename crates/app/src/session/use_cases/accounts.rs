@@ -50,7 +50,12 @@ impl Session {
         // A profile with a role above learner is created with its PIN at once,
         // so a machine that requires a PIN for every profile accepts it.
         let with_pin = NewProfile { pin: pin.map(String::from).or_else(|| profile.pin.clone()), ..profile.clone() };
-        let created = accounts::create_profile(&mut a.store, &a.caller.profile_id, if role > Role::Learner { &with_pin } else { profile }, a.now)?;
+        let created = accounts::create_profile(
+            &mut a.store,
+            &a.caller.profile_id,
+            if role > Role::Learner { &with_pin } else { profile },
+            a.now,
+        )?;
         if role == Role::Learner {
             return Ok(RoleChange { profile: created, recovery_code: None });
         }
@@ -124,7 +129,9 @@ impl Session {
         }
         {
             let mut a = self.authorise(Action::ConfigureSecurity)?;
-            a.store.transact(|tx| qunxue_store::settings::set(tx, qunxue_store::settings::IDLE_LOCK_MINUTES, &minutes.to_string()))?;
+            a.store.transact(|tx| {
+                qunxue_store::settings::set(tx, qunxue_store::settings::IDLE_LOCK_MINUTES, &minutes.to_string())
+            })?;
         }
         self.log_admin("set_idle_lock", format!("{minutes} min"))?;
         self.session_status()

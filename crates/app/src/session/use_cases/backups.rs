@@ -8,8 +8,8 @@ use serde::Serialize;
 use crate::backup::rotation::{KEEP_DAILY, KEEP_RECENT, KEEP_WEEKLY};
 use crate::backup::startup::{recover_from_backup, start_afresh, Damage};
 use crate::backup::{
-    backup_to_file, backups_dir, create_backup, find_backup, list_backups, restore_database, BackupEntry,
-    BackupFile, BackupReason, RestoreOutcome,
+    backup_to_file, backups_dir, create_backup, find_backup, list_backups, restore_database, BackupEntry, BackupFile,
+    BackupReason, RestoreOutcome,
 };
 use crate::session::{Action, Session};
 use crate::{AppError, Result};
@@ -51,7 +51,9 @@ impl Session {
 
     pub fn create_backup_now(&self) -> Result<BackupEntry> {
         if self.recovery().is_some() {
-            return Err(AppError::Rejected("数据库已损坏，请先恢复备份 / the database is damaged; restore a backup first".into()));
+            return Err(AppError::Rejected(
+                "数据库已损坏，请先恢复备份 / the database is damaged; restore a backup first".into(),
+            ));
         }
         let a = self.authorise(Action::CreateBackup)?;
         match create_backup(a.store.conn(), a.data_dir, BackupReason::Manual, a.now) {

@@ -47,7 +47,8 @@ impl Session {
             let mut access = self.authorise(Action::ImportPack)?;
             import::import_pack(&mut access.store, access.data_dir, path, force, access.now, progress)?
         };
-        let first = courses.first().cloned().ok_or_else(|| AppError::Internal("a valid pack always holds a course".into()))?;
+        let first =
+            courses.first().cloned().ok_or_else(|| AppError::Internal("a valid pack always holds a course".into()))?;
         let installed: Vec<String> =
             courses.iter().map(|c| format!("{} {} ({:?})", c.course_id, c.version, c.outcome).to_lowercase()).collect();
         self.log_admin("import_pack", format!("{} ← {}", installed.join(", "), path.display()))?;
@@ -79,7 +80,10 @@ impl Session {
         };
         self.log_admin(
             "remove_course",
-            format!("{} {}（{} 人的记录 / records of {} people）", removal.course_id, removal.title, removal.people_with_records, removal.people_with_records),
+            format!(
+                "{} {}（{} 人的记录 / records of {} people）",
+                removal.course_id, removal.title, removal.people_with_records, removal.people_with_records
+            ),
         )?;
         Ok(removal)
     }

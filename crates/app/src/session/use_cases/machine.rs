@@ -44,7 +44,8 @@ impl Session {
     pub fn set_up_shared_machine(&self, shared: &SharedMachine) -> Result<AdminCredentials> {
         let credentials = {
             let mut a = self.authorise(Action::SetUpMachine)?;
-            if machine::machine_use(&a.store)?.is_some() || profiles::count_with_role(a.store.conn(), Role::Admin)? > 0 {
+            if machine::machine_use(&a.store)?.is_some() || profiles::count_with_role(a.store.conn(), Role::Admin)? > 0
+            {
                 return Err(AppError::Rejected("这台电脑已经设置过了 / this computer has been set up already".into()));
             }
             // Check everything first, so a refused set-up changes nothing.
@@ -57,7 +58,10 @@ impl Session {
         };
         self.set_actor(credentials.profile.id.clone(), true);
         let policy = if shared.learner_pins_required { "every profile needs a PIN" } else { "learner PINs optional" };
-        self.log_admin("set_up_machine", format!("shared machine, admin {}; {policy}", credentials.profile.display_name))?;
+        self.log_admin(
+            "set_up_machine",
+            format!("shared machine, admin {}; {policy}", credentials.profile.display_name),
+        )?;
         Ok(credentials)
     }
 
@@ -91,7 +95,11 @@ impl Session {
         };
         let detail = format!("{} {}", credentials.profile.id, credentials.profile.display_name);
         if retired.is_empty() {
-            self.log_admin_by((credentials.profile.id.clone(), credentials.profile.display_name.clone()), "set_up_admin", detail)?;
+            self.log_admin_by(
+                (credentials.profile.id.clone(), credentials.profile.display_name.clone()),
+                "set_up_admin",
+                detail,
+            )?;
         } else {
             self.log_admin("recreate_admin", format!("{detail}; old admin(s) now learners: {}", retired.join(", ")))?;
         }

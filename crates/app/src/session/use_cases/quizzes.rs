@@ -8,8 +8,8 @@ use qunxue_core::quiz::{LearnerAnswer, QuestionFileFormat};
 use crate::export::write_tables;
 use crate::quiz::local::{self, LocalQuizCreated, LocalQuizRequest, LocalQuizSummary, QuestionFilePreview};
 use crate::quiz::{
-    self, AttemptRescored, AttemptResult, BankExport, BankFormat, AttemptView, ItemAnalysis, ItemFeedback, KeyChangeView, ModuleQuiz, PendingAnswer,
-    QuizOverview, RegradeReport, ReviewAnswered, ReviewQueue, SavedAnswer,
+    self, AttemptRescored, AttemptResult, AttemptView, BankExport, BankFormat, ItemAnalysis, ItemFeedback,
+    KeyChangeView, ModuleQuiz, PendingAnswer, QuizOverview, RegradeReport, ReviewAnswered, ReviewQueue, SavedAnswer,
 };
 use crate::session::{Action, Session};
 use crate::Result;

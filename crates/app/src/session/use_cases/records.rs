@@ -61,7 +61,9 @@ impl Session {
         let class = crate::records::classes::normalise_code(class)?;
         let removed = a.store.transact(|tx| qunxue_store::classes::remove_member(tx, &class, profile_id))?;
         if !removed {
-            return Err(AppError::NotFound(format!("{profile_id} 不在班级 {class} 中 / is not a member of class {class}")));
+            return Err(AppError::NotFound(format!(
+                "{profile_id} 不在班级 {class} 中 / is not a member of class {class}"
+            )));
         }
         Ok(())
     }

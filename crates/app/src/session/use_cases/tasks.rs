@@ -6,15 +6,15 @@ use std::path::Path;
 
 use qunxue_store::marks::BankComment;
 
-pub use crate::tasks::bundles::BundleKind;
+use crate::session::{Action, Session};
 use crate::tasks::analytics::{self, CriterionDistribution, GraderStats};
 use crate::tasks::attachment_access::{self, InlineImage};
+pub use crate::tasks::bundles::BundleKind;
 use crate::tasks::bundles::{self, ExportSummary, ImportSummary, TrustedKey};
 use crate::tasks::grading::{self, CriterionAgreement, GradingView, MarkInput, MarkView, ModerationView};
 use crate::tasks::learner::{self, DraftView, ModuleTask, TaskPage};
 use crate::tasks::queue::{self, QueueFilter, QueuePage};
 use crate::tasks::{attachments, comment_bank, render_markdown, AttachmentRef, ResultView, VersionView};
-use crate::session::{Action, Session};
 use crate::Result;
 
 /// What [`Session::export_grades_per_learner`] wrote.
@@ -71,9 +71,24 @@ impl Session {
         learner::save_draft(&mut a.store, &a.caller.profile_id, course_id, task_id, markdown, attached, a.now)
     }
 
-    pub fn task_add_attachment(&self, course_id: &str, task_id: &str, name: &str, bytes: &[u8]) -> Result<AttachmentRef> {
+    pub fn task_add_attachment(
+        &self,
+        course_id: &str,
+        task_id: &str,
+        name: &str,
+        bytes: &[u8],
+    ) -> Result<AttachmentRef> {
         let mut a = self.authorise(Action::DoTask)?;
-        attachments::add_attachment(&mut a.store, a.data_dir, &a.caller.profile_id, course_id, task_id, name, bytes, a.now)
+        attachments::add_attachment(
+            &mut a.store,
+            a.data_dir,
+            &a.caller.profile_id,
+            course_id,
+            task_id,
+            name,
+            bytes,
+            a.now,
+        )
     }
 
     pub fn task_submit(&self, course_id: &str, task_id: &str) -> Result<VersionView> {

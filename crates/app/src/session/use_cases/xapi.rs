@@ -8,8 +8,8 @@ use std::time::{Duration, Instant};
 use crate::secrets::Secrets;
 use crate::session::{Action, Session};
 use crate::xapi::{
-    self, Credentials, MarksArriveBy, MarksPull, PullOptions, PullSummary, SettingsInput, SyncError, SyncOptions, SyncReport,
-    XapiSettings, XapiStatus,
+    self, Credentials, MarksArriveBy, MarksPull, PullOptions, PullSummary, SettingsInput, SyncError, SyncOptions,
+    SyncReport, XapiSettings, XapiStatus,
 };
 use crate::{AppError, Result};
 
@@ -85,7 +85,11 @@ impl Session {
         let (credentials, pending, mode) = {
             let a = self.authorise_in_background(Action::SyncXapi)?;
             let secrets = Secrets::of(&a.store, a.data_dir)?;
-            (Credentials::stored(&a.store, &secrets)?, xapi::status(&a.store)?.pending, MarksArriveBy::configured(a.store.conn())?)
+            (
+                Credentials::stored(&a.store, &secrets)?,
+                xapi::status(&a.store)?.pending,
+                MarksArriveBy::configured(a.store.conn())?,
+            )
         };
         let Some(credentials) = credentials else { return Ok(()) };
         if pending > 0 {

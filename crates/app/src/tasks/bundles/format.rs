@@ -10,8 +10,8 @@ use std::io::{Read, Write};
 use std::path::Path;
 
 use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
-use sha2::{Digest, Sha256};
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipArchive, ZipWriter};
 
@@ -205,16 +205,26 @@ pub(crate) fn read_bundle_observed(path: &Path, kind: BundleKind, mut loaded: im
         NameProblem::Zip(e) => not_zip(e).into(),
         NameProblem::Unsafe(name) => AppError::from(BundleError::UnsafePath(name)),
     })?;
-    let manifest_bytes = read_entry(&mut archive, MANIFEST, MAX_MANIFEST_BYTES)?.ok_or(BundleError::Missing(MANIFEST))?;
-    let signature_text = read_entry(&mut archive, SIGNATURE, MAX_MANIFEST_BYTES)?.ok_or(BundleError::Missing(SIGNATURE))?;
+    let manifest_bytes =
+        read_entry(&mut archive, MANIFEST, MAX_MANIFEST_BYTES)?.ok_or(BundleError::Missing(MANIFEST))?;
+    let signature_text =
+        read_entry(&mut archive, SIGNATURE, MAX_MANIFEST_BYTES)?.ok_or(BundleError::Missing(SIGNATURE))?;
     let manifest = verified_manifest(&manifest_bytes, &signature_text, kind)?;
-    if let Some(extra) = names.iter().find(|n| *n != MANIFEST && *n != SIGNATURE && !manifest.entries.iter().any(|e| &e.path == *n)) {
+    if let Some(extra) =
+        names.iter().find(|n| *n != MANIFEST && *n != SIGNATURE && !manifest.entries.iter().any(|e| &e.path == *n))
+    {
         return Err(BundleError::Unexpected(extra.clone()).into());
     }
     if let Some(missing) = manifest.entries.iter().find(|e| !names.contains(&e.path)) {
         return Err(BundleError::MissingEntry(missing.path.clone()).into());
     }
-    if manifest.entries.iter().map(|e| e.size).try_fold(0u64, u64::checked_add).is_none_or(|total| total > MAX_BUNDLE_BYTES) {
+    if manifest
+        .entries
+        .iter()
+        .map(|e| e.size)
+        .try_fold(0u64, u64::checked_add)
+        .is_none_or(|total| total > MAX_BUNDLE_BYTES)
+    {
         return Err(BundleError::TooLarge.into());
     }
     for listed in &manifest.entries {

@@ -17,9 +17,9 @@ use super::sign::write_signed;
 use super::trust::{admit, already, record, Admission, ExportSummary, ImportSummary};
 use crate::access::{self, Role};
 use crate::quiz::marking::apply_mark_from_elsewhere;
-use qunxue_store::attempt_answers::ManualGrade;
 use crate::tasks::common::{load_task, stamp};
 use crate::{AppError, Result};
+use qunxue_store::attempt_answers::ManualGrade;
 
 const BODY: &str = "grades.json";
 

@@ -37,7 +37,11 @@ fn blob_entry(sha256: &str) -> String {
 pub(crate) type AttachmentEntries = (BTreeMap<String, Vec<u8>>, Vec<BlobRecord>);
 
 /// The attachments `versions` name, each once.
-pub(crate) fn attachment_entries(store: &Store, data_dir: &Path, versions: &[VersionRecord]) -> Result<AttachmentEntries> {
+pub(crate) fn attachment_entries(
+    store: &Store,
+    data_dir: &Path,
+    versions: &[VersionRecord],
+) -> Result<AttachmentEntries> {
     let mut entries = BTreeMap::new();
     let mut blobs = BTreeMap::new();
     for v in versions {
@@ -58,11 +62,15 @@ pub(crate) fn attachment_entries(store: &Store, data_dir: &Path, versions: &[Ver
 /// hash. They go first, outside the import's transaction: content-addressed
 /// and idempotent, so one left behind by a failed transaction is harmless and
 /// reused by the next import.
-pub(crate) fn write_attachments(data_dir: &Path, entries: &BTreeMap<String, Vec<u8>>, blobs: &[BlobRecord]) -> Result<()> {
+pub(crate) fn write_attachments(
+    data_dir: &Path,
+    entries: &BTreeMap<String, Vec<u8>>,
+    blobs: &[BlobRecord],
+) -> Result<()> {
     for blob in blobs {
-        let bytes = entries
-            .get(&blob_entry(&blob.sha256))
-            .ok_or_else(|| AppError::Rejected(format!("附件 {} 不在包中 / attachment {} is missing", blob.sha256, blob.sha256)))?;
+        let bytes = entries.get(&blob_entry(&blob.sha256)).ok_or_else(|| {
+            AppError::Rejected(format!("附件 {} 不在包中 / attachment {} is missing", blob.sha256, blob.sha256))
+        })?;
         if sha256_hex(bytes) != blob.sha256 {
             return Err(AppError::Rejected(format!(
                 "附件 {} 的内容与其校验值不符 / attachment hash mismatch",

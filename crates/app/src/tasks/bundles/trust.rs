@@ -195,12 +195,16 @@ pub fn trust_bundle_key(
     confirmed_fingerprint: &str,
     now: DateTime<Utc>,
 ) -> Result<TrustedKey> {
-    let personal = qunxue_store::settings::get(store.conn(), qunxue_store::settings::MACHINE_USE)?.as_deref() == Some("personal");
+    let personal =
+        qunxue_store::settings::get(store.conn(), qunxue_store::settings::MACHINE_USE)?.as_deref() == Some("personal");
     let caller = match kind {
         BundleKind::Grades if personal => access::caller(store.conn(), profile)?,
-        BundleKind::Grades => {
-            access::require(store.conn(), profile, Role::Instructor, "信任新的讲师密钥 / trusting a new instructor key")?
-        }
+        BundleKind::Grades => access::require(
+            store.conn(),
+            profile,
+            Role::Instructor,
+            "信任新的讲师密钥 / trusting a new instructor key",
+        )?,
         BundleKind::Submissions | BundleKind::Records => {
             access::require(store.conn(), profile, Role::Instructor, "信任学员密钥 / trusting a learner key")?
         }

@@ -113,12 +113,10 @@ impl Rows {
             _ => return None,
         };
         match self.groups.get(learner) {
-            Some(&(first_group, first_line)) if first_group != group => {
-                Some(msg!(
-                    "learner `{learner}` is in `{group}` here but in `{first_group}` on line {first_line}",
-                    "学员 `{learner}` 在这里属于 `{group}`，但在第 {first_line} 行属于 `{first_group}`"
-                ))
-            }
+            Some(&(first_group, first_line)) if first_group != group => Some(msg!(
+                "learner `{learner}` is in `{group}` here but in `{first_group}` on line {first_line}",
+                "学员 `{learner}` 在这里属于 `{group}`，但在第 {first_line} 行属于 `{first_group}`"
+            )),
             Some(_) => None,
             None => {
                 self.groups.insert(learner.to_string(), (group, line));

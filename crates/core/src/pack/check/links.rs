@@ -7,8 +7,8 @@ use std::collections::HashSet;
 use crate::course::Audience;
 use crate::diagnostic::{line_col, Diagnostic, Message, Noun};
 use crate::instructor_blocks::{Split, INSTRUCTOR_ASSETS};
-use crate::msg;
 use crate::markdown;
+use crate::msg;
 use crate::pack::bundle::BundledModule;
 use crate::pack::files::PackFiles;
 use crate::pack::paths;
@@ -86,10 +86,9 @@ fn target_problem(
                 "{zh} `{target}` 是绝对路径；请写成相对于本文件的路径"
             ),
         )),
-        Target::Remote if is_media => Some((
-            false,
-            msg!("remote {en} `{target}` will not load offline", "远程{zh} `{target}` 在离线时无法加载"),
-        )),
+        Target::Remote if is_media => {
+            Some((false, msg!("remote {en} `{target}` will not load offline", "远程{zh} `{target}` 在离线时无法加载")))
+        }
         Target::Dangerous(scheme) => Some((true, dangerous_url_message(&scheme))),
         Target::File(_) | Target::Remote | Target::Elsewhere => None,
     }
@@ -237,7 +236,13 @@ pub(crate) fn check_markdown_field(text: &str, at: At<'_>, out: &mut Vec<Diagnos
 /// Checks that the images and links of Markdown kept in a TOML string (a
 /// question's stem or explanation), which are relative to the course folder
 /// (`assets/figure.png`), name files of the course; reported at the string.
-pub(crate) fn check_course_files(text: &str, at: At<'_>, course_dir: &str, files: &PackFiles, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check_course_files(
+    text: &str,
+    at: At<'_>,
+    course_dir: &str,
+    files: &PackFiles,
+    out: &mut Vec<Diagnostic>,
+) {
     if !text.contains("](") && !text.contains("src=") {
         return;
     }

@@ -4,8 +4,8 @@ use std::collections::HashMap;
 
 use crate::course::CourseManifest;
 use crate::diagnostic::Diagnostic;
-use crate::msg;
 use crate::markdown;
+use crate::msg;
 use crate::pack::files::PackFiles;
 use crate::pack::ids::check_syntax;
 use crate::pack::layout::CourseLayout;
@@ -59,7 +59,9 @@ pub(crate) fn listed_modules(
         }
         first_listed.insert(path.clone(), at.location());
         if !files.contains(&path) {
-            out.push(at.error(msg!("module file `{relative}` not found ({path})", "找不到模块文件 `{relative}`（{path}）")));
+            out.push(
+                at.error(msg!("module file `{relative}` not found ({path})", "找不到模块文件 `{relative}`（{path}）")),
+            );
         }
         listed.push(ModuleFile { relative: relative.clone(), path });
     }
@@ -104,7 +106,10 @@ pub(crate) fn check(
     match course_ids.get(&value.id) {
         Some(first) => {
             let id = &value.id;
-            out.push(root.key("id").error(msg!("course id `{id}` is also used at {first}", "课程 id `{id}` 在 {first} 也用过了")))
+            out.push(
+                root.key("id")
+                    .error(msg!("course id `{id}` is also used at {first}", "课程 id `{id}` 在 {first} 也用过了")),
+            )
         }
         None => {
             course_ids.insert(value.id.clone(), root.key("id").location());

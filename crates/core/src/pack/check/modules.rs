@@ -14,9 +14,8 @@ use super::links::{check_module_body, BodyContext};
 use super::require_text;
 
 pub(crate) fn check(course: &ParsedCourse<'_>, index: &Index<'_>, files: &PackFiles, out: &mut Vec<Diagnostic>) {
-    let terms: Option<HashSet<&str>> = course.glossary.as_ref().map(|_| {
-        course.terms().flat_map(|(term, _)| term.names().map(str::trim)).collect()
-    });
+    let terms: Option<HashSet<&str>> =
+        course.glossary.as_ref().map(|_| course.terms().flat_map(|(term, _)| term.names().map(str::trim)).collect());
     for module in &course.modules {
         let meta = &module.value.meta;
         let root = module.doc.root();

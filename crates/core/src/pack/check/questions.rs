@@ -10,8 +10,8 @@ use crate::pack::parsed::ParsedCourse;
 use crate::pack::toml_doc::At;
 
 use super::links::{check_course_files, check_markdown_field};
-use crate::pack::files::PackFiles;
 use super::require_text;
+use crate::pack::files::PackFiles;
 
 pub(crate) fn check(course: &ParsedCourse<'_>, files: &PackFiles, out: &mut Vec<Diagnostic>) {
     let course_dir = course.layout.course_dir.as_str();
@@ -32,13 +32,16 @@ fn check_question(q: &Question, at: At<'_>, out: &mut Vec<Diagnostic>) {
     check_markdown_field(&q.explanation, at.key("explanation"), out);
     let (difficulty, points) = (q.difficulty, q.points);
     if !(1..=5).contains(&difficulty) {
-        out.push(at.key("difficulty").error(msg!(
-            "difficulty must be 1 to 5, not {difficulty}",
-            "难度应为 1 到 5，而不是 {difficulty}"
-        )));
+        out.push(
+            at.key("difficulty")
+                .error(msg!("difficulty must be 1 to 5, not {difficulty}", "难度应为 1 到 5，而不是 {difficulty}")),
+        );
     }
     if !(points.is_finite() && points > 0.0) {
-        out.push(at.key("points").error(msg!("points must be greater than 0, not {points}", "分值应大于 0，而不是 {points}")));
+        out.push(
+            at.key("points")
+                .error(msg!("points must be greater than 0, not {points}", "分值应大于 0，而不是 {points}")),
+        );
     }
     match q.kind {
         QuestionType::Single | QuestionType::Multiple => check_choices(q, at, out),
@@ -59,13 +62,17 @@ fn check_question(q: &Question, at: At<'_>, out: &mut Vec<Diagnostic>) {
         }
         QuestionType::Numeric => {
             if q.answer.is_some_and(|a| !a.as_number().is_some_and(f64::is_finite)) {
-                out.push(at.key("answer").error(msg!(
-                    "the answer of a numeric question is a number",
-                    "数值题（numeric）的答案是一个数字"
-                )));
+                out.push(
+                    at.key("answer").error(msg!(
+                        "the answer of a numeric question is a number",
+                        "数值题（numeric）的答案是一个数字"
+                    )),
+                );
             }
             if q.tolerance.is_some_and(|t| !(t.is_finite() && t >= 0.0)) {
-                out.push(at.key("tolerance").error(msg!("tolerance must be 0 or more", "容差（tolerance）应为 0 或以上")));
+                out.push(
+                    at.key("tolerance").error(msg!("tolerance must be 0 or more", "容差（tolerance）应为 0 或以上")),
+                );
             }
         }
         QuestionType::ShortAnswer => {
@@ -119,7 +126,9 @@ fn check_choices(q: &Question, at: At<'_>, out: &mut Vec<Diagnostic>) {
     }
     if let Some(answers) = &q.answers {
         if answers.is_empty() {
-            out.push(at.key("answers").error(msg!("answers must list at least one option", "`answers` 至少要列出一个选项")));
+            out.push(
+                at.key("answers").error(msg!("answers must list at least one option", "`answers` 至少要列出一个选项")),
+            );
         }
         let mut seen = Vec::new();
         for (i, &index) in answers.iter().enumerate() {
@@ -160,7 +169,12 @@ fn check_blanks(q: &Question, at: At<'_>, out: &mut Vec<Diagnostic>) {
         if accepted.is_empty() {
             out.push(item.error(msg!("blank {number} has no accepted answers", "第 {number} 个空没有可接受的答案")));
         } else if accepted.iter().any(|a| a.trim().is_empty()) {
-            out.push(item.error(msg!("blank {number} has an empty accepted answer", "第 {number} 个空有一个空白的可接受答案")));
+            out.push(
+                item.error(msg!(
+                    "blank {number} has an empty accepted answer",
+                    "第 {number} 个空有一个空白的可接受答案"
+                )),
+            );
         }
     }
     check_partial_blanks(q, blanks, at, out);
@@ -183,7 +197,10 @@ fn check_partial_blanks(q: &Question, blanks: &[Vec<String>], at: At<'_>, out: &
             let item = at.key("partial_blanks").idx(i).idx(j);
             let (answer, percent) = (credit.answer.trim(), credit.percent);
             if answer.is_empty() {
-                out.push(item.key("answer").error(msg!("blank {number} has an empty partial answer", "第 {number} 个空有一个空白的部分得分答案")));
+                out.push(item.key("answer").error(msg!(
+                    "blank {number} has an empty partial answer",
+                    "第 {number} 个空有一个空白的部分得分答案"
+                )));
             }
             if !(percent.is_finite() && percent > 0.0 && percent < 100.0) {
                 out.push(item.key("percent").error(msg!(
@@ -205,7 +222,10 @@ fn check_partial_blanks(q: &Question, blanks: &[Vec<String>], at: At<'_>, out: &
 fn check_pairs(q: &Question, at: At<'_>, out: &mut Vec<Diagnostic>) {
     let Some(pairs) = &q.pairs else { return };
     if pairs.len() < 2 {
-        out.push(at.key("pairs").error(msg!("matching questions need at least 2 pairs", "配对题（matching）至少需要 2 组配对")));
+        out.push(
+            at.key("pairs")
+                .error(msg!("matching questions need at least 2 pairs", "配对题（matching）至少需要 2 组配对")),
+        );
     }
     let mut rights: HashMap<&str, usize> = HashMap::new();
     for (i, (left, right)) in pairs.iter().enumerate() {
@@ -244,7 +264,10 @@ fn check_list(list: &[String], min: usize, key: &str, at: At<'_>, out: &mut Vec<
         if entry.trim().is_empty() {
             out.push(at.idx(i).error(msg!("{key}[{i}] is empty", "`{key}[{i}]` 为空")));
         } else if list[..i].contains(entry) {
-            out.push(at.idx(i).error(msg!("{key}[{i}] `{entry}` repeats an earlier entry", "`{key}[{i}]` `{entry}` 与前面的一项重复")));
+            out.push(at.idx(i).error(msg!(
+                "{key}[{i}] `{entry}` repeats an earlier entry",
+                "`{key}[{i}]` `{entry}` 与前面的一项重复"
+            )));
         }
     }
 }

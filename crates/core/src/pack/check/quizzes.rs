@@ -33,7 +33,9 @@ pub(crate) fn check(course: &ParsedCourse<'_>, index: &Index<'_>, out: &mut Vec<
         }
         if let Some(parallel) = &quiz.parallel {
             if *parallel == quiz.id {
-                out.push(at.key("parallel").error(msg!("a quiz cannot be parallel to itself", "测验不能与自身互为平行卷")));
+                out.push(
+                    at.key("parallel").error(msg!("a quiz cannot be parallel to itself", "测验不能与自身互为平行卷")),
+                );
             } else {
                 index.quizzes.resolve(parallel, at.key("parallel"), out);
             }
@@ -63,13 +65,10 @@ fn check_draw<'q>(
     }
     if let Some([low, high]) = draw.difficulty {
         if !(1 <= low && low <= high && high <= 5) {
-            out.push(
-                at.key("difficulty")
-                    .error(msg!(
-                        "difficulty range [{low}, {high}] must run from low to high within 1 to 5",
-                        "难度范围 [{low}, {high}] 应在 1 到 5 之内、由低到高"
-                    )),
-            );
+            out.push(at.key("difficulty").error(msg!(
+                "difficulty range [{low}, {high}] must run from low to high within 1 to 5",
+                "难度范围 [{low}, {high}] 应在 1 到 5 之内、由低到高"
+            )));
         }
     }
     let bank = index.banks.resolve(&draw.bank, at.key("bank"), out)?;

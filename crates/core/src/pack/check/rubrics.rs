@@ -9,7 +9,8 @@ use super::children;
 
 pub(crate) fn check(course: &ParsedCourse<'_>, out: &mut Vec<Diagnostic>) {
     for (rubric, at) in course.rubrics() {
-        let criteria = children((&rubric.id, at), "rubric.criterion", &rubric.criteria, |c| &c.id, nouns::CRITERION, out);
+        let criteria =
+            children((&rubric.id, at), "rubric.criterion", &rubric.criteria, |c| &c.id, nouns::CRITERION, out);
         for (criterion, criterion_at) in criteria {
             if criterion.levels.len() < 2 {
                 let id = &criterion.id;

@@ -16,10 +16,10 @@ pub mod survey;
 pub mod task;
 
 pub use bank::{Answer, Bank, PartialAnswer, Question, QuestionType, BLANK_MARKER, COMMON_QUESTION_KEYS};
+pub use glossary::{GlossaryFile, Term};
 pub use metric::{Aggregation, Direction, MetricFile, MetricTemplate};
 pub use quiz::{FeedbackMode, Quiz, QuizDraw, QuizFile, QuizPurpose};
 pub use rubric::{Criterion, Gate, Level, Rubric, RubricFile};
-pub use glossary::{GlossaryFile, Term};
 pub use survey::{Survey, SurveyFile, SurveyItem, SurveyItemType};
 pub use task::{Task, TaskFile, MAX_ATTACHMENT_MB};
 

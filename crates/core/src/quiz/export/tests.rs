@@ -32,8 +32,8 @@ fn base(kind: QuestionType, stem: String, explanation: String) -> Question {
 /// Moodle XML holds).
 fn question(with_ordering: bool) -> impl Strategy<Value = Question> {
     let kinds = if with_ordering { 0..8u8 } else { 0..7u8 };
-    (kinds, text(), text(), distinct(4..7), 0usize..3, 2usize..4, any::<bool>(), -50i32..50, 1u8..4)
-        .prop_map(move |(kind, stem, explanation, texts, right, k, flag, number, tolerance)| {
+    (kinds, text(), text(), distinct(4..7), 0usize..3, 2usize..4, any::<bool>(), -50i32..50, 1u8..4).prop_map(
+        move |(kind, stem, explanation, texts, right, k, flag, number, tolerance)| {
             let mut q;
             match kind {
                 0 => {
@@ -63,7 +63,8 @@ fn question(with_ordering: bool) -> impl Strategy<Value = Question> {
                 5 => {
                     q = base(QuestionType::FillBlank, format!("{stem}{BLANK_MARKER}{explanation}"), explanation);
                     q.blanks = Some(vec![texts[..2].to_vec()]);
-                    q.partial_blanks = flag.then(|| vec![vec![PartialAnswer { answer: texts[2].clone(), percent: 50.0 }]]);
+                    q.partial_blanks =
+                        flag.then(|| vec![vec![PartialAnswer { answer: texts[2].clone(), percent: 50.0 }]]);
                 }
                 6 => {
                     q = base(QuestionType::ShortAnswer, stem, explanation);
@@ -75,7 +76,8 @@ fn question(with_ordering: bool) -> impl Strategy<Value = Question> {
                 }
             }
             q
-        })
+        },
+    )
 }
 
 /// What a format carries of a question: everything but the id, difficulty,

@@ -4,8 +4,8 @@
 //! `->` matching, `{T}` / `{FALSE}` true/false, and only `=` short answer.
 
 use crate::diagnostic::Message;
-use crate::pack::model::PartialAnswer;
 use crate::msg;
+use crate::pack::model::PartialAnswer;
 
 use super::escape::reveal;
 use super::source::Item;
@@ -17,13 +17,30 @@ use super::Problem;
 pub(super) enum Answers {
     Essay,
     TrueFalse(bool),
-    Numeric { value: f64, tolerance: f64 },
-    Single { options: Vec<String>, answer: usize, feedback: Vec<String> },
-    Multiple { options: Vec<String>, answers: Vec<usize>, feedback: Vec<String> },
+    Numeric {
+        value: f64,
+        tolerance: f64,
+    },
+    Single {
+        options: Vec<String>,
+        answer: usize,
+        feedback: Vec<String>,
+    },
+    Multiple {
+        options: Vec<String>,
+        answers: Vec<usize>,
+        feedback: Vec<String>,
+    },
     /// Pairs, and right-hand sides that match no left (`= -> Chat`).
-    Matching { pairs: Vec<(String, String)>, distractors: Vec<String> },
+    Matching {
+        pairs: Vec<(String, String)>,
+        distractors: Vec<String>,
+    },
     /// One blank: the fully right answers and those worth part of it.
-    ShortAnswer { accepted: Vec<String>, partial: Vec<PartialAnswer> },
+    ShortAnswer {
+        accepted: Vec<String>,
+        partial: Vec<PartialAnswer>,
+    },
 }
 
 /// A parsed block: the answers, the general feedback (`####`), and notes —
@@ -174,16 +191,17 @@ impl BlockParser<'_> {
     fn choice(&mut self, content: &str) -> Result<Answers, Problem> {
         let pieces = self.pieces(content, &['=', '~'])?;
         if pieces.len() < 2 {
-            return Err(self.problem(
-                content,
-                msg!("a choice question needs at least 2 options", "选择题至少需要 2 个选项"),
-            ));
+            return Err(
+                self.problem(content, msg!("a choice question needs at least 2 options", "选择题至少需要 2 个选项"))
+            );
         }
         let mut options: Vec<String> = Vec::with_capacity(pieces.len());
         for piece in &pieces {
             let option = self.markdown(piece.text);
             if options.contains(&option) {
-                return Err(self.problem(piece.text, msg!("option `{option}` appears twice", "选项 `{option}` 重复出现")));
+                return Err(
+                    self.problem(piece.text, msg!("option `{option}` appears twice", "选项 `{option}` 重复出现"))
+                );
             }
             options.push(option);
         }
@@ -292,10 +310,9 @@ impl BlockParser<'_> {
             }
         }
         if pairs.len() < 2 {
-            return Err(self.problem(
-                content,
-                msg!("a matching question needs at least 2 pairs", "配对题至少需要 2 组配对"),
-            ));
+            return Err(
+                self.problem(content, msg!("a matching question needs at least 2 pairs", "配对题至少需要 2 组配对"))
+            );
         }
         Ok(Answers::Matching { pairs, distractors })
     }
@@ -435,13 +452,10 @@ impl BlockParser<'_> {
     fn number_and_tolerance(&self, text: &str) -> Result<(f64, f64), Problem> {
         let number = |part: &str| -> Result<f64, Problem> {
             let part = part.trim();
-            part.parse::<f64>()
-                .ok()
-                .filter(|n| n.is_finite())
-                .ok_or_else(|| {
-                    let written = reveal(part);
-                    self.problem(part, msg!("`{written}` is not a number", "`{written}` 不是数字"))
-                })
+            part.parse::<f64>().ok().filter(|n| n.is_finite()).ok_or_else(|| {
+                let written = reveal(part);
+                self.problem(part, msg!("`{written}` is not a number", "`{written}` 不是数字"))
+            })
         };
         match text.find("..").filter(|&at| at > 0) {
             Some(at) => {
@@ -459,7 +473,9 @@ impl BlockParser<'_> {
                 Some(at) => {
                     let tolerance = number(&text[at + 1..])?;
                     if tolerance < 0.0 {
-                        return Err(self.problem(&text[at + 1..], msg!("a tolerance cannot be negative", "容差不能为负数")));
+                        return Err(
+                            self.problem(&text[at + 1..], msg!("a tolerance cannot be negative", "容差不能为负数"))
+                        );
                     }
                     Ok((number(&text[..at])?, tolerance))
                 }

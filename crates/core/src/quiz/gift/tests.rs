@@ -382,7 +382,8 @@ fn quiz_gift_converts_every_construct_of_moodles_fixture_as_moodle_reads_it() {
     assert_eq!((partial[0][0].answer.as_str(), partial[0][0].percent), ("下午", 50.0));
     assert!(blank.explanation.contains("其他答案：完全不对"), "{}", blank.explanation);
     assert_eq!(blank.correct_answer_text(), "晚上（下午 得 50%）");
-    let presentation = crate::quiz::Presentation { seed: 1, questions: vec![crate::quiz::present_question(blank, 1, false)] };
+    let presentation =
+        crate::quiz::Presentation { seed: 1, questions: vec![crate::quiz::present_question(blank, 1, false)] };
     let half = crate::quiz::score(blank, &crate::quiz::LearnerAnswer::Blanks(vec!["下午".into()]), &presentation);
     assert_eq!((half.score, half.correct), (0.5 * blank.points, Some(false)));
     let full = crate::quiz::score(blank, &crate::quiz::LearnerAnswer::Blanks(vec!["晚上".into()]), &presentation);

@@ -21,7 +21,6 @@
 //! cloze, select missing words, random matching) are named by question
 //! name and line, with the reason, and left out.
 
-
 use base64::Engine;
 
 use crate::diagnostic::{line_col, Diagnostic, Message};
@@ -87,10 +86,9 @@ fn unsupported_reason(kind: &str) -> Option<Message> {
             "calculated questions compute their answer from random values; Qunxue has no formulas",
             "计算题由随机数值算出答案；群学不支持公式"
         ),
-        "ddwtos" | "ddimageortext" | "ddmarker" => msg!(
-            "drag-and-drop questions have no Qunxue type",
-            "拖放题在群学中没有对应题型"
-        ),
+        "ddwtos" | "ddimageortext" | "ddmarker" => {
+            msg!("drag-and-drop questions have no Qunxue type", "拖放题在群学中没有对应题型")
+        }
         "multianswer" => msg!(
             "embedded answers (cloze) mix several questions in one text; split it into separate questions",
             "完形填空（嵌入式答案）把多道题混在一段文字里；请拆成单独的题目"
@@ -103,10 +101,7 @@ fn unsupported_reason(kind: &str) -> Option<Message> {
             "random short-answer matching is drawn from other questions at quiz time",
             "随机简答配对题在测验时从其他题目抽取"
         ),
-        "random" => msg!(
-            "a random question is a quiz setting, not a question",
-            "随机题是测验设置，不是题目"
-        ),
+        "random" => msg!("a random question is a quiz setting, not a question", "随机题是测验设置，不是题目"),
         "description" => msg!("a description is text, not a question", "说明文字不是题目"),
         _ => return None,
     })
@@ -149,7 +144,8 @@ impl Reader<'_> {
                 question.points = grade;
             }
         }
-        let general = element.child("generalfeedback").map(|g| self.html_with_images(Some(g))).filter(|g| !g.is_empty());
+        let general =
+            element.child("generalfeedback").map(|g| self.html_with_images(Some(g))).filter(|g| !g.is_empty());
         let mut notes = Vec::new();
         let answered = match kind {
             "multichoice" => self.multichoice(element, &name, &mut question),
@@ -160,9 +156,12 @@ impl Reader<'_> {
             "ordering" => self.ordering(element, &name, &mut question),
             "essay" => {
                 question.kind = QuestionType::ShortAnswer;
-                let info = element.child("graderinfo").map(|g| self.html_with_images(Some(g))).filter(|g| !g.is_empty());
-                question.reference =
-                    Some(info.or_else(|| general.clone()).unwrap_or_else(|| "原题没有参考答案，请按题目要求人工评分。".into()));
+                let info =
+                    element.child("graderinfo").map(|g| self.html_with_images(Some(g))).filter(|g| !g.is_empty());
+                question.reference = Some(
+                    info.or_else(|| general.clone())
+                        .unwrap_or_else(|| "原题没有参考答案，请按题目要求人工评分。".into()),
+                );
                 true
             }
             other => {
@@ -265,7 +264,10 @@ impl Reader<'_> {
         let answers = self.answers(element);
         let right = answers.iter().find(|(fraction, ..)| *fraction >= 100.0 - 1e-6);
         let Some((_, text, ..)) = right else {
-            self.error(element, msg!("`{name}` marks neither true nor false as right", "`{name}` 没有标出正确答案（对或错）"));
+            self.error(
+                element,
+                msg!("`{name}` marks neither true nor false as right", "`{name}` 没有标出正确答案（对或错）"),
+            );
             return false;
         };
         let value = matches!(text.trim().to_ascii_lowercase().as_str(), "true" | "正确" | "对");
@@ -339,7 +341,8 @@ impl Reader<'_> {
                 self.error(answer, msg!("`{name}`: `{raw}` is not a number", "`{name}`：`{raw}` 不是数字"));
                 return false;
             };
-            let tolerance = answer.nested_text("tolerance").and_then(|t| t.trim().parse::<f64>().ok()).unwrap_or(0.0).abs();
+            let tolerance =
+                answer.nested_text("tolerance").and_then(|t| t.trim().parse::<f64>().ok()).unwrap_or(0.0).abs();
             if fraction >= 100.0 - 1e-6 {
                 ranges.push((value - tolerance, value + tolerance, value, tolerance));
             } else if fraction > 0.0 {
@@ -354,7 +357,13 @@ impl Reader<'_> {
             notes.extend(feedback.map(|f| format!("{raw}：{f}")));
         }
         if element.child("units").is_some_and(|u| !u.children.is_empty()) {
-            self.warn(element, msg!("`{name}`: units are not imported; state the unit in the stem", "`{name}`：单位未导入，请在题干中写明单位"));
+            self.warn(
+                element,
+                msg!(
+                    "`{name}`: units are not imported; state the unit in the stem",
+                    "`{name}`：单位未导入，请在题干中写明单位"
+                ),
+            );
         }
         ranges.sort_by(|a, b| a.0.total_cmp(&b.0));
         let Some(&(low, mut high, first_value, first_tolerance)) = ranges.first() else {
@@ -378,7 +387,11 @@ impl Reader<'_> {
         let (value, tolerance) =
             if ranges.len() == 1 { (first_value, first_tolerance) } else { ((low + high) / 2.0, (high - low) / 2.0) };
         q.kind = QuestionType::Numeric;
-        q.answer = Some(if value.fract() == 0.0 && value.abs() < 1e15 { Answer::Integer(value as i64) } else { Answer::Float(value) });
+        q.answer = Some(if value.fract() == 0.0 && value.abs() < 1e15 {
+            Answer::Integer(value as i64)
+        } else {
+            Answer::Float(value)
+        });
         q.tolerance = Some(tolerance).filter(|t| *t > 0.0);
         true
     }
@@ -388,13 +401,23 @@ impl Reader<'_> {
         let mut distractors: Vec<String> = Vec::new();
         for sub in element.children("subquestion") {
             let raw = sub.text_child().unwrap_or("");
-            let left = if sub.attribute("format") == Some("plain_text") { raw.trim().to_string() } else { to_plain(raw, TextFormat::Html) };
-            let right = sub.child("answer").map(|a| a.text_child().unwrap_or(a.text.as_str()).trim().to_string()).unwrap_or_default();
+            let left = if sub.attribute("format") == Some("plain_text") {
+                raw.trim().to_string()
+            } else {
+                to_plain(raw, TextFormat::Html)
+            };
+            let right = sub
+                .child("answer")
+                .map(|a| a.text_child().unwrap_or(a.text.as_str()).trim().to_string())
+                .unwrap_or_default();
             if right.is_empty() {
                 continue;
             }
             if pairs.iter().any(|(_, r)| *r == right) || distractors.contains(&right) {
-                self.error(sub, msg!("`{name}`: right-hand side `{right}` is used twice", "`{name}`：右侧项 `{right}` 出现了两次"));
+                self.error(
+                    sub,
+                    msg!("`{name}`: right-hand side `{right}` is used twice", "`{name}`：右侧项 `{right}` 出现了两次"),
+                );
                 return false;
             }
             if left.is_empty() {
@@ -404,7 +427,10 @@ impl Reader<'_> {
             }
         }
         if pairs.len() < 2 {
-            self.error(element, msg!("`{name}`: a matching question needs at least 2 pairs", "`{name}`：配对题至少需要 2 组配对"));
+            self.error(
+                element,
+                msg!("`{name}`: a matching question needs at least 2 pairs", "`{name}`：配对题至少需要 2 组配对"),
+            );
             return false;
         }
         q.kind = QuestionType::Matching;
@@ -414,9 +440,13 @@ impl Reader<'_> {
     }
 
     fn ordering(&mut self, element: &Element, name: &str, q: &mut Question) -> bool {
-        let items: Vec<String> = self.answers(element).into_iter().map(|(_, text, ..)| text).filter(|t| !t.is_empty()).collect();
+        let items: Vec<String> =
+            self.answers(element).into_iter().map(|(_, text, ..)| text).filter(|t| !t.is_empty()).collect();
         if items.len() < 2 {
-            self.error(element, msg!("`{name}`: an ordering question needs at least 2 items", "`{name}`：排序题至少需要 2 项"));
+            self.error(
+                element,
+                msg!("`{name}`: an ordering question needs at least 2 items", "`{name}`：排序题至少需要 2 项"),
+            );
             return false;
         }
         q.kind = QuestionType::Ordering;
@@ -445,7 +475,10 @@ impl Reader<'_> {
             let data: String = file.text.chars().filter(|c| !c.is_whitespace()).collect();
             match base64::engine::general_purpose::STANDARD.decode(data.as_bytes()) {
                 Ok(bytes) if !name.is_empty() => embedded.push((name, bytes)),
-                _ => self.warn(file, msg!("an embedded file could not be read and is left out", "无法读取一个嵌入文件，未导入")),
+                _ => self.warn(
+                    file,
+                    msg!("an embedded file could not be read and is left out", "无法读取一个嵌入文件，未导入"),
+                ),
             }
         }
         let raw = element.text_child().unwrap_or(element.text.as_str());
@@ -463,7 +496,13 @@ impl Reader<'_> {
                     format!("![{alt}](assets/{name})")
                 }
                 None => {
-                    self.warn(element, msg!("image `{src}` is not embedded in the file and is left out", "图片 `{src}` 未嵌入文件中，未导入"));
+                    self.warn(
+                        element,
+                        msg!(
+                            "image `{src}` is not embedded in the file and is left out",
+                            "图片 `{src}` 未嵌入文件中，未导入"
+                        ),
+                    );
                     String::new()
                 }
             };

@@ -20,7 +20,19 @@ fn every_supported_type_converts_with_its_category_and_fractions() {
     let kinds: Vec<QuestionType> = imported.questions.iter().map(|q| q.kind).collect();
     assert_eq!(kinds, [Single, Multiple, TrueFalse, FillBlank, Numeric, Matching, Ordering, ShortAnswer]);
     let tags: Vec<&str> = imported.questions.iter().map(|q| q.tags[0].as_str()).collect();
-    assert_eq!(tags, ["社群运营/概念", "社群运营/概念", "社群运营/概念", "社群运营/数据", "社群运营/数据", "社群运营/数据", "社群运营/数据", "社群运营/数据"]);
+    assert_eq!(
+        tags,
+        [
+            "社群运营/概念",
+            "社群运营/概念",
+            "社群运营/概念",
+            "社群运营/数据",
+            "社群运营/数据",
+            "社群运营/数据",
+            "社群运营/数据",
+            "社群运营/数据"
+        ]
+    );
 
     let single = &imported.questions[0];
     assert_eq!((single.answer, single.points), (Some(Answer::Integer(0)), 2.0));
@@ -59,11 +71,8 @@ fn an_embedded_image_is_extracted_and_linked_from_the_stem() {
 #[test]
 fn an_unsupported_type_is_named_with_its_reason_and_left_out() {
     let imported = imported();
-    let warning = imported
-        .diagnostics
-        .iter()
-        .find(|d| d.message.contains("随机计算"))
-        .expect("the calculated question is named");
+    let warning =
+        imported.diagnostics.iter().find(|d| d.message.contains("随机计算")).expect("the calculated question is named");
     assert_eq!(warning.severity, Severity::Warning);
     assert!(warning.message.contains("(calculated) is left out: calculated questions"), "{}", warning.message);
     assert!(warning.message_zh.contains("计算题"), "{}", warning.message_zh);

@@ -25,26 +25,9 @@ pub const DID: Rgb = (194, 112, 61);
 
 #[derive(Debug, Clone)]
 pub enum Op {
-    Text {
-        x: f32,
-        y: f32,
-        size: f32,
-        text: String,
-        color: Rgb,
-    },
-    Line {
-        points: Vec<(f32, f32)>,
-        width: f32,
-        color: Rgb,
-        dashed: bool,
-    },
-    Rect {
-        x: f32,
-        y: f32,
-        w: f32,
-        h: f32,
-        color: Rgb,
-    },
+    Text { x: f32, y: f32, size: f32, text: String, color: Rgb },
+    Line { points: Vec<(f32, f32)>, width: f32, color: Rgb, dashed: bool },
+    Rect { x: f32, y: f32, w: f32, h: f32, color: Rgb },
 }
 
 #[derive(Debug, Default)]
@@ -66,22 +49,11 @@ impl Pages {
 
     /// Text whose baseline is at `y`.
     pub fn text(&mut self, x: f32, y: f32, size: f32, text: impl Into<String>, color: Rgb) {
-        self.ops().push(Op::Text {
-            x,
-            y,
-            size,
-            text: text.into(),
-            color,
-        });
+        self.ops().push(Op::Text { x, y, size, text: text.into(), color });
     }
 
     pub fn line(&mut self, points: Vec<(f32, f32)>, width: f32, color: Rgb, dashed: bool) {
-        self.ops().push(Op::Line {
-            points,
-            width,
-            color,
-            dashed,
-        });
+        self.ops().push(Op::Line { points, width, color, dashed });
     }
 
     pub fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, color: Rgb) {
@@ -92,36 +64,18 @@ impl Pages {
 pub fn render(pages: &Pages, font: &krilla::text::Font) -> Result<Vec<u8>> {
     let mut document = Document::new();
     for ops in &pages.pages {
-        let settings = PageSettings::from_wh(PAGE_W, PAGE_H)
-            .ok_or_else(|| AppError::Internal("bad page size".into()))?;
+        let settings =
+            PageSettings::from_wh(PAGE_W, PAGE_H).ok_or_else(|| AppError::Internal("bad page size".into()))?;
         let mut page = document.start_page_with(settings);
         let mut surface = page.surface();
         for op in ops {
             match op {
-                Op::Text {
-                    x,
-                    y,
-                    size,
-                    text,
-                    color,
-                } => {
+                Op::Text { x, y, size, text, color } => {
                     surface.set_stroke(None);
                     surface.set_fill(Some(fill(*color)));
-                    surface.draw_text(
-                        Point::from_xy(*x, *y),
-                        font.clone(),
-                        *size,
-                        text,
-                        false,
-                        TextDirection::Auto,
-                    );
+                    surface.draw_text(Point::from_xy(*x, *y), font.clone(), *size, text, false, TextDirection::Auto);
                 }
-                Op::Line {
-                    points,
-                    width,
-                    color,
-                    dashed,
-                } => {
+                Op::Line { points, width, color, dashed } => {
                     let mut builder = PathBuilder::new();
                     for (i, (x, y)) in points.iter().enumerate() {
                         if i == 0 {
@@ -137,10 +91,7 @@ pub fn render(pages: &Pages, font: &krilla::text::Font) -> Result<Vec<u8>> {
                     surface.set_stroke(Some(Stroke {
                         paint: rgb::Color::new(color.0, color.1, color.2).into(),
                         width: *width,
-                        dash: dashed.then(|| StrokeDash {
-                            array: vec![4.0, 3.0],
-                            offset: 0.0,
-                        }),
+                        dash: dashed.then(|| StrokeDash { array: vec![4.0, 3.0], offset: 0.0 }),
                         ..Stroke::default()
                     }));
                     surface.draw_path(&path);
@@ -164,15 +115,9 @@ pub fn render(pages: &Pages, font: &krilla::text::Font) -> Result<Vec<u8>> {
         surface.finish();
         page.finish();
     }
-    document
-        .finish()
-        .map_err(|e| AppError::Internal(format!("cannot write the PDF: {e:?}")))
+    document.finish().map_err(|e| AppError::Internal(format!("cannot write the PDF: {e:?}")))
 }
 
 fn fill(color: Rgb) -> Fill {
-    Fill {
-        paint: rgb::Color::new(color.0, color.1, color.2).into(),
-        opacity: NormalizedF32::ONE,
-        ..Fill::default()
-    }
+    Fill { paint: rgb::Color::new(color.0, color.1, color.2).into(), opacity: NormalizedF32::ONE, ..Fill::default() }
 }

@@ -34,14 +34,7 @@ impl Plot {
             hi += 1.0;
         }
         let pad = (hi - lo) * 0.08;
-        Plot {
-            x: x + AXIS_W,
-            y: y + TITLE_H,
-            w: w - AXIS_W,
-            h: HEIGHT - TITLE_H - LABEL_H,
-            lo: lo - pad,
-            hi: hi + pad,
-        }
+        Plot { x: x + AXIS_W, y: y + TITLE_H, w: w - AXIS_W, h: HEIGHT - TITLE_H - LABEL_H, lo: lo - pad, hi: hi + pad }
     }
 
     fn y_of(&self, v: f64) -> f32 {
@@ -55,30 +48,13 @@ impl Plot {
             let y = self.y_of(v);
             pages.line(vec![(self.x, y), (self.x + self.w, y)], 0.4, LINE, false);
             let label = number(v);
-            pages.text(
-                self.x - 3.0 - m.width(&label, 6.5),
-                y + 2.0,
-                6.5,
-                label,
-                MUTED,
-            );
+            pages.text(self.x - 3.0 - m.width(&label, 6.5), y + 2.0, 6.5, label, MUTED);
         }
-        pages.line(
-            vec![(self.x, self.y), (self.x, self.y + self.h)],
-            0.6,
-            MUTED,
-            false,
-        );
+        pages.line(vec![(self.x, self.y), (self.x, self.y + self.h)], 0.6, MUTED, false);
     }
 
     fn x_label(&self, pages: &mut Pages, m: &Measurer<'_>, cx: f32, text: &str) {
-        pages.text(
-            cx - m.width(text, 7.0) / 2.0,
-            self.y + self.h + 11.0,
-            7.0,
-            text,
-            INK,
-        );
+        pages.text(cx - m.width(text, 7.0) / 2.0, self.y + self.h + 11.0, 7.0, text, INK);
     }
 }
 
@@ -93,29 +69,19 @@ pub fn metric_charts(
 ) {
     let Some(stats) = &metric.stats else { return };
     let panel_w = (width - 2.0 * GAP) / 3.0;
-    let unit = if metric.definition.unit == "%" {
-        "百分点".to_owned()
-    } else {
-        metric.definition.unit.clone()
-    };
+    let unit = if metric.definition.unit == "%" { "百分点".to_owned() } else { metric.definition.unit.clone() };
 
     // 1. Mean change with 95% intervals.
-    let mut bars: Vec<(&str, Option<f64>, Option<[f64; 2]>, Rgb)> = vec![(
-        "训练组",
-        stats.treatment.mean_diff,
-        stats.treatment.ci95,
-        ACCENT,
-    )];
+    let mut bars: Vec<(&str, Option<f64>, Option<[f64; 2]>, Rgb)> =
+        vec![("训练组", stats.treatment.mean_diff, stats.treatment.ci95, ACCENT)];
     if let Some(c) = stats.control.as_ref().filter(|c| c.n > 0) {
         bars.push(("对照组", c.mean_diff, c.ci95, CONTROL));
     }
     if let Some(d) = &stats.did {
         bars.push(("净效应", Some(d.estimate), d.ci95, DID));
     }
-    let values = bars
-        .iter()
-        .flat_map(|(_, v, ci, _)| v.iter().copied().chain(ci.iter().flatten().copied()))
-        .chain([0.0]);
+    let values =
+        bars.iter().flat_map(|(_, v, ci, _)| v.iter().copied().chain(ci.iter().flatten().copied())).chain([0.0]);
     let (lo, hi) = range(values);
     let plot = Plot::new(x, y, panel_w, lo, hi);
     let title = if unit.is_empty() {
@@ -125,24 +91,13 @@ pub fn metric_charts(
     };
     plot.axes(pages, m, &title);
     let zero = plot.y_of(0.0);
-    pages.line(
-        vec![(plot.x, zero), (plot.x + plot.w, zero)],
-        0.8,
-        INK,
-        false,
-    );
+    pages.line(vec![(plot.x, zero), (plot.x + plot.w, zero)], 0.8, INK, false);
     let slot = plot.w / bars.len() as f32;
     for (i, (label, value, ci, color)) in bars.iter().enumerate() {
         let cx = plot.x + slot * (i as f32 + 0.5);
         if let Some(v) = value {
             let top = plot.y_of(*v);
-            pages.rect(
-                cx - slot * 0.25,
-                top.min(zero),
-                slot * 0.5,
-                (top - zero).abs().max(0.5),
-                *color,
-            );
+            pages.rect(cx - slot * 0.25, top.min(zero), slot * 0.5, (top - zero).abs().max(0.5), *color);
         }
         if let Some([a, b]) = ci {
             let (ya, yb) = (plot.y_of(*a), plot.y_of(*b));
@@ -154,11 +109,7 @@ pub fn metric_charts(
     }
 
     // 2. Each unit's before → after.
-    let complete: Vec<_> = metric
-        .units
-        .iter()
-        .filter_map(|u| Some((u.group, u.before?, u.after?)))
-        .collect();
+    let complete: Vec<_> = metric.units.iter().filter_map(|u| Some((u.group, u.before?, u.after?))).collect();
     let (lo, hi) = range(complete.iter().flat_map(|(_, b, a)| [*b, *a]));
     let plot = Plot::new(x + panel_w + GAP, y, panel_w, lo, hi);
     plot.axes(pages, m, &format!("各{noun}培训前后"));
@@ -166,17 +117,8 @@ pub fn metric_charts(
     // Control lines first, so the trained group's lines stay on top.
     for group in ["control", "treatment"] {
         for (_, before, after) in complete.iter().filter(|(g, ..)| *g == group) {
-            let color = if group == "treatment" {
-                ACCENT
-            } else {
-                CONTROL
-            };
-            pages.line(
-                vec![(x0, plot.y_of(*before)), (x1, plot.y_of(*after))],
-                0.8,
-                color,
-                false,
-            );
+            let color = if group == "treatment" { ACCENT } else { CONTROL };
+            pages.line(vec![(x0, plot.y_of(*before)), (x1, plot.y_of(*after))], 0.8, color, false);
         }
     }
     plot.x_label(pages, m, x0, "培训前");
@@ -185,8 +127,7 @@ pub fn metric_charts(
     // 3. Group means and the counterfactual (DiD), or the trained group's means alone.
     let t = &stats.treatment;
     let control = stats.control.as_ref().filter(|c| c.n > 0);
-    let mut lines: Vec<(Option<f64>, Option<f64>, Rgb, bool)> =
-        vec![(t.mean_before, t.mean_after, ACCENT, false)];
+    let mut lines: Vec<(Option<f64>, Option<f64>, Rgb, bool)> = vec![(t.mean_before, t.mean_after, ACCENT, false)];
     if let Some(c) = control {
         lines.push((c.mean_before, c.mean_after, CONTROL, false));
         if let (Some(tb), Some(cb), Some(ca)) = (t.mean_before, c.mean_before, c.mean_after) {
@@ -195,15 +136,7 @@ pub fn metric_charts(
     }
     let (lo, hi) = range(lines.iter().flat_map(|(b, a, ..)| [*b, *a]).flatten());
     let plot = Plot::new(x + 2.0 * (panel_w + GAP), y, panel_w, lo, hi);
-    plot.axes(
-        pages,
-        m,
-        if control.is_some() {
-            "双重差分：两组均值走势"
-        } else {
-            "训练组均值"
-        },
-    );
+    plot.axes(pages, m, if control.is_some() { "双重差分：两组均值走势" } else { "训练组均值" });
     let (x0, x1) = (plot.x + plot.w * 0.15, plot.x + plot.w * 0.85);
     for (before, after, color, dashed) in &lines {
         if let (Some(b), Some(a)) = (before, after) {
@@ -222,8 +155,7 @@ pub fn metric_charts(
         // Each entry right after the one before (not in thirds of the panel:
         // the longest label would then end past the panel, at the margin).
         let mut lx = plot.x + 4.0;
-        for (label, color) in [("训练组", ACCENT), ("对照组", CONTROL), ("未培训推算", DID)]
-        {
+        for (label, color) in [("训练组", ACCENT), ("对照组", CONTROL), ("未培训推算", DID)] {
             pages.rect(lx, legend_y - 5.0, 6.0, 6.0, color);
             pages.text(lx + 8.0, legend_y, 6.0, label, INK);
             lx += 8.0 + m.width(label, 6.0) + 6.0;
@@ -232,9 +164,5 @@ pub fn metric_charts(
 }
 
 fn range(values: impl Iterator<Item = f64>) -> (f64, f64) {
-    values
-        .filter(|v| v.is_finite())
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
-            (lo.min(v), hi.max(v))
-        })
+    values.filter(|v| v.is_finite()).fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)))
 }

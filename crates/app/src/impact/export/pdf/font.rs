@@ -24,11 +24,7 @@ impl CjkFont {
     pub fn load(path: &Path) -> Result<Self> {
         let data = read(path)?;
         let faces = ttf_parser::fonts_in_collection(&data).unwrap_or(1);
-        let usable = |index| {
-            ttf_parser::Face::parse(&data, index)
-                .ok()
-                .filter(covers_report_text)
-        };
+        let usable = |index| ttf_parser::Face::parse(&data, index).ok().filter(covers_report_text);
         let index = (0..faces)
             .find(|&index| usable(index).is_some_and(|face| is_simplified_chinese(&face)))
             .or_else(|| (0..faces).find(|&index| usable(index).is_some()));
@@ -44,60 +40,39 @@ impl CjkFont {
     }
 
     fn from_data(path: &Path, data: Vec<u8>, index: u32) -> Result<Self> {
-        let face = ttf_parser::Face::parse(&data, index).map_err(|e| {
-            AppError::Rejected(format!("cannot read the font {}: {e}", path.display()))
-        })?;
+        let face = ttf_parser::Face::parse(&data, index)
+            .map_err(|e| AppError::Rejected(format!("cannot read the font {}: {e}", path.display())))?;
         if !covers_report_text(&face) {
             return Err(no_chinese(path));
         }
         let units_per_em = f32::from(face.units_per_em());
-        Ok(Self {
-            path: path.to_path_buf(),
-            index,
-            data: Arc::new(data),
-            units_per_em,
-        })
+        Ok(Self { path: path.to_path_buf(), index, data: Arc::new(data), units_per_em })
     }
 
     pub fn krilla(&self) -> Result<krilla::text::Font> {
-        krilla::text::Font::new(krilla::Data::from(self.data.clone()), self.index).ok_or_else(
-            || {
-                AppError::Rejected(format!(
-                    "krilla cannot use the font {}",
-                    self.path.display()
-                ))
-            },
-        )
+        krilla::text::Font::new(krilla::Data::from(self.data.clone()), self.index)
+            .ok_or_else(|| AppError::Rejected(format!("krilla cannot use the font {}", self.path.display())))
     }
 
     /// Width of `text` at `size` points.
     pub fn measurer(&self) -> Result<Measurer<'_>> {
-        let face = ttf_parser::Face::parse(&self.data, self.index).map_err(|e| {
-            AppError::Rejected(format!("cannot read the font {}: {e}", self.path.display()))
-        })?;
-        Ok(Measurer {
-            face,
-            units_per_em: self.units_per_em,
-        })
+        let face = ttf_parser::Face::parse(&self.data, self.index)
+            .map_err(|e| AppError::Rejected(format!("cannot read the font {}: {e}", self.path.display())))?;
+        Ok(Measurer { face, units_per_em: self.units_per_em })
     }
 }
 
 /// Whether a face can print the report: Chinese (the app's name stands for
 /// the rest) and every printable ASCII character (numbers, Latin names).
 pub fn covers_report_text(face: &ttf_parser::Face<'_>) -> bool {
-    ['群', '学']
-        .into_iter()
-        .chain('!'..='~')
-        .all(|c| face.glyph_index(c).is_some())
+    ['群', '学'].into_iter().chain('!'..='~').all(|c| face.glyph_index(c).is_some())
 }
 
 /// Whether a face names itself Simplified Chinese ("Noto Sans CJK SC",
 /// "Source Han Sans SC"): a collection's other faces draw some characters
 /// in Japanese, Korean or Traditional forms.
 pub fn is_simplified_chinese(face: &ttf_parser::Face<'_>) -> bool {
-    face.names()
-        .into_iter()
-        .any(|n| n.to_string().is_some_and(|s| s.contains(" SC")))
+    face.names().into_iter().any(|n| n.to_string().is_some_and(|s| s.contains(" SC")))
 }
 
 fn read(path: &Path) -> Result<Vec<u8>> {

@@ -19,14 +19,8 @@ pub const FONT_ENV: &str = "QUNXUE_CJK_FONT";
 /// Families drawn in Simplified Chinese forms, best first: Noto (Debian's
 /// fonts-noto-cjk) and its Adobe twin, then what macOS, Windows and older
 /// Linux desktops ship.
-const FAMILIES: [&str; 6] = [
-    "Noto Sans CJK SC",
-    "Noto Sans SC",
-    "Source Han Sans SC",
-    "PingFang SC",
-    "Microsoft YaHei",
-    "WenQuanYi Micro Hei",
-];
+const FAMILIES: [&str; 6] =
+    ["Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei"];
 
 impl CjkFont {
     /// The file `QUNXUE_CJK_FONT` names, else the best installed face.
@@ -122,19 +116,10 @@ mod tests {
     fn find_with_home(home: &Path, font_env: Option<&str>) -> String {
         let config = home.join("user-folders-only.conf");
         std::fs::write(&config, USER_FOLDERS_ONLY).unwrap();
-        let test = format!(
-            "{}::lookup_in_this_environment",
-            module_path!().split_once("::").unwrap().1
-        );
+        let test = format!("{}::lookup_in_this_environment", module_path!().split_once("::").unwrap().1);
         let mut child = Command::new(std::env::current_exe().unwrap());
         child
-            .args([
-                test.as_str(),
-                "--exact",
-                "--ignored",
-                "--nocapture",
-                "--test-threads=1",
-            ])
+            .args([test.as_str(), "--exact", "--ignored", "--nocapture", "--test-threads=1"])
             .env("HOME", home)
             .env("FONTCONFIG_FILE", &config)
             .env_remove("XDG_DATA_HOME")
@@ -145,19 +130,11 @@ mod tests {
         }
         let output = child.output().unwrap();
         let stdout = String::from_utf8_lossy(&output.stdout);
-        assert!(
-            output.status.success(),
-            "{stdout}{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
+        assert!(output.status.success(), "{stdout}{}", String::from_utf8_lossy(&output.stderr));
         // The harness prints the result on the test's own line ("test … ... FOUND\t…").
         stdout
             .lines()
-            .find_map(|l| {
-                l.find("FOUND\t")
-                    .or_else(|| l.find("MISSING\t"))
-                    .map(|at| &l[at..])
-            })
+            .find_map(|l| l.find("FOUND\t").or_else(|| l.find("MISSING\t")).map(|at| &l[at..]))
             .unwrap_or_else(|| panic!("the child printed no result:\n{stdout}"))
             .to_owned()
     }
@@ -165,10 +142,7 @@ mod tests {
     fn face_names(path: &Path, index: u32) -> Vec<String> {
         let data = std::fs::read(path).unwrap();
         let face = ttf_parser::Face::parse(&data, index).unwrap();
-        face.names()
-            .into_iter()
-            .filter_map(|n| n.to_string())
-            .collect()
+        face.names().into_iter().filter_map(|n| n.to_string()).collect()
     }
 
     #[test]
@@ -182,25 +156,17 @@ mod tests {
         // Nothing in the user folders: nothing found, although /usr/share/fonts has Noto.
         let missing = find_with_home(home.path(), None);
         assert!(missing.starts_with("MISSING\t"), "{missing}");
-        assert!(
-            missing.contains("apt-get install fonts-noto-cjk"),
-            "{missing}"
-        );
+        assert!(missing.contains("apt-get install fonts-noto-cjk"), "{missing}");
 
         let folder = home.path().join(".local/share/fonts");
         std::fs::create_dir_all(&folder).unwrap();
         std::fs::copy(NOTO, folder.join("NotoSansCJK-Regular.ttc")).unwrap();
         let found = find_with_home(home.path(), None);
-        let [_, path, index] = found.split('\t').collect::<Vec<_>>()[..] else {
-            panic!("{found}")
-        };
+        let [_, path, index] = found.split('\t').collect::<Vec<_>>()[..] else { panic!("{found}") };
         let path = PathBuf::from(path);
         assert!(path.starts_with(&folder), "{found}");
         let names = face_names(&path, index.parse().unwrap());
-        assert!(
-            names.iter().any(|n| n == "Noto Sans CJK SC"),
-            "the SC face of the collection: {names:?}"
-        );
+        assert!(names.iter().any(|n| n == "Noto Sans CJK SC"), "the SC face of the collection: {names:?}");
     }
 
     #[test]
@@ -211,9 +177,7 @@ mod tests {
         }
         let home = tempfile::tempdir().unwrap();
         let found = find_with_home(home.path(), Some(NOTO));
-        let [_, path, index] = found.split('\t').collect::<Vec<_>>()[..] else {
-            panic!("{found}")
-        };
+        let [_, path, index] = found.split('\t').collect::<Vec<_>>()[..] else { panic!("{found}") };
         assert_eq!(path, NOTO);
         let names = face_names(Path::new(path), index.parse().unwrap());
         assert!(names.iter().any(|n| n == "Noto Sans CJK SC"), "{names:?}");

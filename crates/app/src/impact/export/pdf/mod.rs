@@ -39,11 +39,7 @@ pub(crate) const MAX_PDF_ROWS: usize = 400;
 /// Lays the report out and renders it with `font`.
 pub fn render_pdf(report: &EffectReport, font: &CjkFont) -> Result<Vec<u8>> {
     let measurer = font.measurer()?;
-    let mut flow = Flow {
-        pages: Pages::default(),
-        y: 0.0,
-        m: &measurer,
-    };
+    let mut flow = Flow { pages: Pages::default(), y: 0.0, m: &measurer };
     flow.pages.new_page();
     flow.y = MARGIN;
     flow.heading("培训效果评估报告", 22.0, ACCENT);
@@ -112,12 +108,7 @@ impl Flow<'_> {
     fn section(&mut self, report: &EffectReport, section: &Section) {
         self.gap(6.0);
         self.heading(section.title, 15.0, ACCENT);
-        self.pages.line(
-            vec![(MARGIN, self.y), (MARGIN + CONTENT_W, self.y)],
-            0.8,
-            ACCENT,
-            false,
-        );
+        self.pages.line(vec![(MARGIN, self.y), (MARGIN + CONTENT_W, self.y)], 0.8, ACCENT, false);
         self.gap(4.0);
         for note in &section.notes {
             self.pages.rect(MARGIN, self.y + 6.0, 3.0, 3.0, ACCENT);
@@ -179,28 +170,14 @@ impl Flow<'_> {
         let rows: Vec<Vec<String>> = table
             .rows
             .iter()
-            .map(|cells| {
-                (0..header.len())
-                    .map(|c| cells.get(c).map(Cell::display).unwrap_or_default())
-                    .collect()
-            })
+            .map(|cells| (0..header.len()).map(|c| cells.get(c).map(Cell::display).unwrap_or_default()).collect())
             .collect();
         let columns: Vec<Vec<&str>> = (0..header.len())
-            .map(|c| {
-                std::iter::once(&header[c])
-                    .chain(rows.iter().map(|row| &row[c]))
-                    .map(String::as_str)
-                    .collect()
-            })
+            .map(|c| std::iter::once(&header[c]).chain(rows.iter().map(|row| &row[c])).map(String::as_str).collect())
             .collect();
-        let widths = column_widths(&columns, CONTENT_W, 2.0 * CELL_INSET, |text| {
-            self.m.width(text, size)
-        });
+        let widths = column_widths(&columns, CONTENT_W, 2.0 * CELL_INSET, |text| self.m.width(text, size));
         let header_lines = self.cell_lines(&header, &widths, size);
-        let row_lines: Vec<_> = rows
-            .iter()
-            .map(|texts| self.cell_lines(texts, &widths, size))
-            .collect();
+        let row_lines: Vec<_> = rows.iter().map(|texts| self.cell_lines(texts, &widths, size)).collect();
         // The header goes to the next page with the first row rather than alone.
         let first = row_lines.first().map_or(0.0, |row| row_height(row, size));
         self.ensure(row_height(&header_lines, size) + first);
@@ -212,36 +189,24 @@ impl Flow<'_> {
 
     /// Each cell's text wrapped inside its column.
     fn cell_lines(&self, texts: &[String], widths: &[f32], size: f32) -> Vec<Vec<String>> {
-        texts
-            .iter()
-            .zip(widths)
-            .map(|(t, w)| self.m.wrap(t, size, w - 2.0 * CELL_INSET))
-            .collect()
+        texts.iter().zip(widths).map(|(t, w)| self.m.wrap(t, size, w - 2.0 * CELL_INSET)).collect()
     }
 
     fn row(&mut self, wrapped: &[Vec<String>], widths: &[f32], size: f32, header: bool) {
         let height = row_height(wrapped, size);
         self.ensure(height);
         if header {
-            self.pages
-                .rect(MARGIN, self.y, widths.iter().sum(), height, (240, 244, 248));
+            self.pages.rect(MARGIN, self.y, widths.iter().sum(), height, (240, 244, 248));
         }
         let mut x = MARGIN;
         for (cell, w) in wrapped.iter().zip(widths) {
             for (i, line) in cell.iter().enumerate() {
-                self.pages.text(
-                    x + CELL_INSET,
-                    self.y + 3.0 + (i as f32 + 1.0) * size * 1.3,
-                    size,
-                    line.clone(),
-                    INK,
-                );
+                self.pages.text(x + CELL_INSET, self.y + 3.0 + (i as f32 + 1.0) * size * 1.3, size, line.clone(), INK);
             }
             x += w;
         }
         self.y += height;
-        self.pages
-            .line(vec![(MARGIN, self.y), (x, self.y)], 0.5, LINE, false);
+        self.pages.line(vec![(MARGIN, self.y), (x, self.y)], 0.5, LINE, false);
     }
 
     /// A wide table as one block per row: "header: value" pairs in three columns.
@@ -249,12 +214,7 @@ impl Flow<'_> {
         let size = 8.5;
         let col_w = CONTENT_W / 3.0;
         for cells in &table.rows {
-            let title = cells
-                .iter()
-                .take(2)
-                .map(|c| c.display())
-                .collect::<Vec<_>>()
-                .join(" · ");
+            let title = cells.iter().take(2).map(|c| c.display()).collect::<Vec<_>>().join(" · ");
             let pairs: Vec<String> = table
                 .headers
                 .iter()
@@ -266,12 +226,7 @@ impl Flow<'_> {
             // Each pair wraps within its third of the line; a row of pairs is as tall as its longest.
             let rows: Vec<Vec<Vec<String>>> = pairs
                 .chunks(3)
-                .map(|chunk| {
-                    chunk
-                        .iter()
-                        .map(|pair| self.m.wrap(pair, size, col_w - 6.0))
-                        .collect()
-                })
+                .map(|chunk| chunk.iter().map(|pair| self.m.wrap(pair, size, col_w - 6.0)).collect())
                 .collect();
             let line_count = |row: &Vec<Vec<String>>| row.iter().map(Vec::len).max().unwrap_or(1);
             let lines: usize = rows.iter().map(line_count).sum();
@@ -282,19 +237,13 @@ impl Flow<'_> {
                 for (i, pair) in row.iter().enumerate() {
                     for (j, line) in pair.iter().enumerate() {
                         let y = self.y + size * 1.5 + j as f32 * size * 1.3;
-                        self.pages
-                            .text(MARGIN + i as f32 * col_w, y, size, line.clone(), INK);
+                        self.pages.text(MARGIN + i as f32 * col_w, y, size, line.clone(), INK);
                     }
                 }
                 self.y += size * 1.5 + (line_count(row) - 1) as f32 * size * 1.3;
             }
             self.y += 6.0;
-            self.pages.line(
-                vec![(MARGIN, self.y), (MARGIN + CONTENT_W, self.y)],
-                0.5,
-                LINE,
-                false,
-            );
+            self.pages.line(vec![(MARGIN, self.y), (MARGIN + CONTENT_W, self.y)], 0.5, LINE, false);
         }
     }
 }

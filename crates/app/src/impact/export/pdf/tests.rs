@@ -38,14 +38,8 @@ fn words(bbox_html: &str) -> Vec<Word> {
                 let start = rest.find(&format!("{name}=\"")).expect("attribute") + name.len() + 2;
                 rest[start..start + rest[start..].find('"').expect("closing quote")].to_owned()
             };
-            let text = rest
-                [rest.find('>').expect("tag end") + 1..rest.rfind("</word>").expect("end tag")]
-                .to_owned();
-            words.push(Word {
-                page,
-                x_max: attribute("xMax").parse().expect("a number"),
-                text,
-            });
+            let text = rest[rest.find('>').expect("tag end") + 1..rest.rfind("</word>").expect("end tag")].to_owned();
+            words.push(Word { page, x_max: attribute("xMax").parse().expect("a number"), text });
         }
     }
     words
@@ -57,23 +51,9 @@ fn demo_report() -> crate::impact::report::EffectReport {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("demo.db")).unwrap();
     crate::library::install_bundled_courses(&mut store, &repo_root(), now).unwrap();
-    run_demo(
-        &mut store,
-        DemoOptions {
-            learners: 20,
-            seed: 1,
-        },
-        now,
-    )
-    .unwrap();
-    let study: String = store
-        .conn()
-        .query_row("SELECT id FROM impact_studies LIMIT 1", [], |r| r.get(0))
-        .unwrap();
-    let options = AnalysisOptions {
-        resamples: 200,
-        ..AnalysisOptions::default()
-    };
+    run_demo(&mut store, DemoOptions { learners: 20, seed: 1 }, now).unwrap();
+    let study: String = store.conn().query_row("SELECT id FROM impact_studies LIMIT 1", [], |r| r.get(0)).unwrap();
+    let options = AnalysisOptions { resamples: 200, ..AnalysisOptions::default() };
     build_report(store.conn(), &study, &options, now).unwrap()
 }
 
@@ -120,35 +100,18 @@ fn every_word_of_a_demo_report_stays_inside_the_right_margin() {
     std::fs::create_dir_all(&kept).unwrap();
     let pdf = kept.join("demo-20-learners.pdf");
     std::fs::write(&pdf, render_pdf(&report, &font).unwrap()).unwrap();
-    let output = Command::new("pdftotext")
-        .arg("-bbox")
-        .arg(&pdf)
-        .arg("-")
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let output = Command::new("pdftotext").arg("-bbox").arg(&pdf).arg("-").output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let words = words(&String::from_utf8(output.stdout).unwrap());
 
-    assert!(
-        words.len() > 100,
-        "the report has text: {} words",
-        words.len()
-    );
+    assert!(words.len() > 100, "the report has text: {} words", words.len());
     let right = PAGE_W - MARGIN;
     let outside: Vec<String> = words
         .iter()
         .filter(|w| w.x_max > right + 0.5)
         .map(|w| format!("page {}: {:?} ends at {:.1}", w.page, w.text, w.x_max))
         .collect();
-    assert!(
-        outside.is_empty(),
-        "words past the right margin ({right}):\n{}",
-        outside.join("\n")
-    );
+    assert!(outside.is_empty(), "words past the right margin ({right}):\n{}", outside.join("\n"));
     assert!(
         words.iter().any(|w| w.text.contains("班级增益")),
         "the knowledge table's header 班级增益 g is printed ({})",

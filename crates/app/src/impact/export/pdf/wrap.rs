@@ -53,12 +53,7 @@ pub fn widest_word(text: &str, width: impl Fn(&str) -> f32) -> f32 {
 
 /// Splits a word too wide for any line between characters: full lines go
 /// to `lines`, the rest is returned to start the next line.
-fn split_word(
-    word: &str,
-    max: f32,
-    width: &impl Fn(&str) -> f32,
-    lines: &mut Vec<String>,
-) -> String {
+fn split_word(word: &str, max: f32, width: &impl Fn(&str) -> f32, lines: &mut Vec<String>) -> String {
     let mut piece = String::new();
     for c in word.chars() {
         let longer = format!("{piece}{c}");
@@ -87,10 +82,7 @@ mod tests {
     #[test]
     fn a_latin_sentence_breaks_between_words_only() {
         let lines = wrap("The trained group improved its activity rate", 16.0, units);
-        assert_eq!(
-            lines,
-            ["The trained", "group improved", "its activity", "rate"]
-        );
+        assert_eq!(lines, ["The trained", "group improved", "its activity", "rate"]);
         for line in &lines {
             assert!(units(line) <= 16.0, "{line:?}");
         }
@@ -109,15 +101,9 @@ mod tests {
     #[test]
     fn mixed_text_keeps_latin_words_and_numbers_whole() {
         let lines = wrap("班级增益 Hake gain 0.35，基线期 2026-01-01", 14.0, units);
-        assert_eq!(
-            lines,
-            ["班级增益 Hake", "gain 0.35，基", "线期", "2026-01-01"]
-        );
+        assert_eq!(lines, ["班级增益 Hake", "gain 0.35，基", "线期", "2026-01-01"]);
         for word in ["Hake", "gain", "0.35", "2026-01-01"] {
-            assert!(
-                lines.iter().any(|l| l.contains(word)),
-                "{word} is split: {lines:?}"
-            );
+            assert!(lines.iter().any(|l| l.contains(word)), "{word} is split: {lines:?}");
         }
     }
 
