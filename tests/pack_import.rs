@@ -47,7 +47,7 @@ fn installs_a_pack_with_its_files_content_and_progress_steps() {
     let stages: Vec<ImportStage> = steps.iter().map(|s| s.stage).collect();
     assert_eq!(&stages[..2], [ImportStage::Reading, ImportStage::Validating]);
     assert_eq!(&stages[stages.len() - 2..], [ImportStage::Saving, ImportStage::Done]);
-    let copied = steps.iter().filter(|s| s.stage == ImportStage::Copying).last().unwrap();
+    let copied = steps.iter().filter(|s| s.stage == ImportStage::Copying).next_back().unwrap();
     assert_eq!((copied.done, copied.total), (17, 17));
 
     let installed = data.packs().join("acme.demo/1.0.0");

@@ -30,7 +30,11 @@ use crate::state::AppState;
 /// Registered with `register_asynchronous_uri_scheme_protocol`: the answer is
 /// worked out on the blocking pool, so a slow disk (or the database busy with
 /// an import) never stalls the window.
-pub fn handle<R: Runtime>(ctx: UriSchemeContext<'_, R>, request: Request<Vec<u8>>, responder: UriSchemeResponder) {
+pub(crate) fn handle<R: Runtime>(
+    ctx: UriSchemeContext<'_, R>,
+    request: Request<Vec<u8>>,
+    responder: UriSchemeResponder,
+) {
     let session = ctx.app_handle().try_state::<AppState>().map(|state| Arc::clone(&state.session));
     let preview = ctx.app_handle().try_state::<AuthorWatch>().map(|watch| watch.inner().clone());
     tauri::async_runtime::spawn_blocking(move || {

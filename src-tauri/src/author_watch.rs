@@ -18,7 +18,7 @@ use crate::commands::authoring::authoring_error;
 use crate::error::CommandResult;
 
 /// The event the window listens to.
-pub const AUTHOR_CHANGED: &str = "qunxue://author-changed";
+pub(crate) const AUTHOR_CHANGED: &str = "qunxue://author-changed";
 
 /// How long saves must pause before the folder is rendered again.
 const QUIET: Duration = Duration::from_millis(150);
@@ -27,7 +27,7 @@ const QUIET: Duration = Duration::from_millis(150);
 const MAX_WAIT: Duration = Duration::from_secs(1);
 
 /// The event the window gets when the folder can no longer be read.
-pub const AUTHOR_FAILED: &str = "qunxue://author-failed";
+pub(crate) const AUTHOR_FAILED: &str = "qunxue://author-failed";
 
 /// Whether a change can change what the preview shows: files made, removed,
 /// renamed or written — not read, and not only their times or permissions.
@@ -42,11 +42,11 @@ fn changes_content(kind: &EventKind) -> bool {
 
 /// The folder given with `--author DIR`, if any.
 #[derive(Debug, Default)]
-pub struct AuthorStart(pub Option<PathBuf>);
+pub(crate) struct AuthorStart(pub Option<PathBuf>);
 
 /// The folder being previewed and its watcher; cloning shares them.
 #[derive(Clone, Default)]
-pub struct AuthorWatch {
+pub(crate) struct AuthorWatch {
     current: Arc<Mutex<Option<Watching>>>,
 }
 
@@ -59,7 +59,7 @@ struct Watching {
 
 impl AuthorWatch {
     /// Renders `folder` and starts watching it instead of any earlier one.
-    pub fn open<R: Runtime>(&self, app: AppHandle<R>, folder: PathBuf) -> CommandResult<AuthorSnapshot> {
+    pub(crate) fn open<R: Runtime>(&self, app: AppHandle<R>, folder: PathBuf) -> CommandResult<AuthorSnapshot> {
         // The whole pack, even when a course folder or `courses/` was chosen:
         // its quizzes live beside `courses/`.
         let root = qunxue_app::authoring::preview::pack_root(&folder).unwrap_or_else(|| folder.clone());
@@ -101,12 +101,12 @@ impl AuthorWatch {
         Ok(first)
     }
 
-    pub fn close(&self) {
+    pub(crate) fn close(&self) {
         self.current.lock().unwrap_or_else(PoisonError::into_inner).take();
     }
 
     /// The root of the pack being previewed, for serving its pictures.
-    pub fn pack_root(&self) -> Option<PathBuf> {
+    pub(crate) fn pack_root(&self) -> Option<PathBuf> {
         self.current.lock().unwrap_or_else(PoisonError::into_inner).as_ref().map(|w| w.root.clone())
     }
 
@@ -114,7 +114,7 @@ impl AuthorWatch {
     /// file it names in the pack being previewed — `Some(None)` when there
     /// is none (or none is open, or the path would leave its courses);
     /// `None` for the path of an installed course.
-    pub fn preview_file(&self, request_path: &str) -> Option<Option<PathBuf>> {
+    pub(crate) fn preview_file(&self, request_path: &str) -> Option<Option<PathBuf>> {
         match qunxue_app::assets::parse_asset_request(request_path) {
             Some((course, rest)) if course == PREVIEW_ASSETS => {
                 Some(self.pack_root().and_then(|root| asset_file(&root, &rest)).filter(|file| file.is_file()))

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 #[derive(Debug, Serialize, thiserror::Error)]
 #[error("{message}")]
-pub struct CommandError {
+pub(crate) struct CommandError {
     pub kind: ErrorKind,
     pub message: String,
     /// Every problem of an invalid pack, for the UI to list one by one.
@@ -19,11 +19,11 @@ pub struct CommandError {
 }
 
 impl CommandError {
-    pub fn internal(message: impl Into<String>) -> Self {
+    pub(crate) fn internal(message: impl Into<String>) -> Self {
         Self { kind: ErrorKind::Internal, message: message.into(), diagnostics: Vec::new(), remedy: None }
     }
 
-    pub fn forbidden(message: impl Into<String>) -> Self {
+    pub(crate) fn forbidden(message: impl Into<String>) -> Self {
         Self { kind: ErrorKind::Forbidden, message: message.into(), diagnostics: Vec::new(), remedy: None }
     }
 }
@@ -45,4 +45,4 @@ impl From<tokio::task::JoinError> for CommandError {
     }
 }
 
-pub type CommandResult<T> = Result<T, CommandError>;
+pub(crate) type CommandResult<T> = Result<T, CommandError>;

@@ -10,11 +10,11 @@ use std::path::{Path, PathBuf};
 /// Environment variable that points the app at another data folder (tests,
 /// portable installs); `--data-dir DIR` on the command line wins over it,
 /// and the default is the OS app-data folder.
-pub const DATA_DIR_ENV: &str = "QUNXUE_DATA_DIR";
+pub(crate) const DATA_DIR_ENV: &str = "QUNXUE_DATA_DIR";
 
 /// A command line, read.
 #[derive(Debug, Default, PartialEq, Eq)]
-pub struct Launch {
+pub(crate) struct Launch {
     pub data_dir: Option<PathBuf>,
     /// `--author DIR`: open the author preview on this pack folder.
     pub author: Option<PathBuf>,
@@ -24,7 +24,7 @@ pub struct Launch {
 
 impl Launch {
     /// Reads `args` (the program's own path first), relative paths against `cwd`.
-    pub fn read(args: impl IntoIterator<Item = OsString>, cwd: &Path) -> Launch {
+    pub(crate) fn read(args: impl IntoIterator<Item = OsString>, cwd: &Path) -> Launch {
         let mut launch = Launch::default();
         let mut args = args.into_iter().skip(1);
         while let Some(arg) = args.next() {
@@ -42,13 +42,13 @@ impl Launch {
     }
 
     /// This process's command line.
-    pub fn of_this_process() -> Launch {
+    pub(crate) fn of_this_process() -> Launch {
         Launch::read(std::env::args_os(), &std::env::current_dir().unwrap_or_default())
     }
 
     /// The data folder given on the command line or by `QUNXUE_DATA_DIR`;
     /// `None` means the OS app-data folder.
-    pub fn given_data_dir(&self) -> Option<PathBuf> {
+    pub(crate) fn given_data_dir(&self) -> Option<PathBuf> {
         self.data_dir.clone().or_else(|| std::env::var_os(DATA_DIR_ENV).map(PathBuf::from))
     }
 }

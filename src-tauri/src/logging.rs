@@ -18,7 +18,7 @@ use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
 use tauri_plugin_log::{RotationStrategy, Target, TargetKind};
 
 /// The log level setting, `RUST_LOG`-style.
-pub const LOG_ENV: &str = "QUNXUE_LOG";
+pub(crate) const LOG_ENV: &str = "QUNXUE_LOG";
 /// The log files' name: `qunxue.log`, rotated to `qunxue_<date>.log`.
 const FILE_NAME: &str = "qunxue";
 const MAX_FILE_BYTES: u128 = 1_000_000;
@@ -26,7 +26,7 @@ const FILES_KEPT: usize = 5;
 
 /// The log plugin, writing to `folder` (`None`: the OS log folder) and to
 /// stderr.
-pub fn plugin<R: Runtime>(folder: Option<PathBuf>) -> tauri::plugin::TauriPlugin<R> {
+pub(crate) fn plugin<R: Runtime>(folder: Option<PathBuf>) -> tauri::plugin::TauriPlugin<R> {
     let file = match folder {
         Some(path) => TargetKind::Folder { path, file_name: Some(FILE_NAME.into()) },
         None => TargetKind::LogDir { file_name: Some(FILE_NAME.into()) },
@@ -69,13 +69,13 @@ fn levels(setting: Option<&str>) -> (LevelFilter, Vec<(String, LevelFilter)>) {
 
 /// The log folder of a data folder given on the command line or by
 /// `QUNXUE_DATA_DIR`: a portable install keeps its logs with it.
-pub fn beside_data(data_folder: &Path) -> PathBuf {
+pub(crate) fn beside_data(data_folder: &Path) -> PathBuf {
     data_folder.join("logs")
 }
 
 /// Where the log files are: [`beside_data`] for a given data folder, else the
 /// OS log folder.
-pub fn folder<R: Runtime>(app: &AppHandle<R>, data_folder: Option<&Path>) -> Option<PathBuf> {
+pub(crate) fn folder<R: Runtime>(app: &AppHandle<R>, data_folder: Option<&Path>) -> Option<PathBuf> {
     match data_folder {
         Some(dir) => Some(beside_data(dir)),
         None => app.path().app_log_dir().ok(),
@@ -84,7 +84,7 @@ pub fn folder<R: Runtime>(app: &AppHandle<R>, data_folder: Option<&Path>) -> Opt
 
 /// Writes every panic to the log and shows a dialog saying so; the default
 /// hook still prints it.
-pub fn install_panic_hook<R: Runtime>(app: AppHandle<R>) {
+pub(crate) fn install_panic_hook<R: Runtime>(app: AppHandle<R>) {
     let default = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let what = info
@@ -115,11 +115,11 @@ pub fn install_panic_hook<R: Runtime>(app: AppHandle<R>) {
 }
 
 /// The log folder in use, for the settings screen and the export.
-pub struct LogFolder(pub Option<PathBuf>);
+pub(crate) struct LogFolder(pub Option<PathBuf>);
 
 /// Zips the log files in `folder` into `out` for support; an empty zip
 /// when there are none yet.
-pub fn export(folder: Option<&Path>, out: &Path) -> std::io::Result<usize> {
+pub(crate) fn export(folder: Option<&Path>, out: &Path) -> std::io::Result<usize> {
     let mut files: Vec<PathBuf> = match folder.map(std::fs::read_dir) {
         Some(Ok(entries)) => {
             entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "log")).collect()

@@ -20,13 +20,13 @@ use crate::author_watch::AuthorWatch;
 use crate::asset_protocol::{content_type, parse_range, CONTENT_SECURITY_POLICY};
 
 /// Where media is served: `http://127.0.0.1:<port>/<token>/`.
-pub struct MediaServer {
+pub(crate) struct MediaServer {
     pub base: String,
 }
 
 /// Starts the server on a free loopback port; `None` when it cannot bind
 /// (media then falls back to the asset protocol).
-pub fn start(session: Arc<Session>, preview: AuthorWatch) -> Option<MediaServer> {
+pub(crate) fn start(session: Arc<Session>, preview: AuthorWatch) -> Option<MediaServer> {
     let server = tiny_http::Server::http("127.0.0.1:0").ok()?;
     let port = server.server_addr().to_ip()?.port();
     let token = uuid::Uuid::new_v4().simple().to_string();

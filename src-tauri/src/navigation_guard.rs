@@ -11,7 +11,7 @@ use tauri::plugin::{Builder, TauriPlugin};
 use tauri::{Manager, Runtime, Url};
 
 /// The plugin whose navigation hook refuses every page outside the app.
-pub fn plugin<R: Runtime>() -> TauriPlugin<R> {
+pub(crate) fn plugin<R: Runtime>() -> TauriPlugin<R> {
     Builder::new("navigation-guard")
         .on_navigation(|webview, url| {
             // `cargo tauri dev` serves the UI from Vite's dev server instead.
@@ -29,7 +29,7 @@ pub fn plugin<R: Runtime>() -> TauriPlugin<R> {
 /// Whether `url` is one of the app's own pages: the embedded UI as each
 /// platform's webview addresses it (`tauri://localhost` on Linux and macOS,
 /// `http(s)://tauri.localhost` on Windows), or the dev server in development.
-pub fn is_app_page(url: &Url, dev_server: Option<&Url>) -> bool {
+pub(crate) fn is_app_page(url: &Url, dev_server: Option<&Url>) -> bool {
     match (url.scheme(), url.host_str()) {
         ("tauri", Some("localhost")) => true,
         ("http" | "https", Some("tauri.localhost")) => url.port().is_none(),

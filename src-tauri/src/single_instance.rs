@@ -18,7 +18,7 @@ use tauri_plugin_fs::FsExt;
 use crate::launch::Launch;
 
 /// The event the window receives for each file to open.
-pub const OPEN_PATH_EVENT: &str = "qunxue://open-path";
+pub(crate) const OPEN_PATH_EVENT: &str = "qunxue://open-path";
 
 #[derive(Debug, Clone, Serialize)]
 struct OpenPath {
@@ -27,10 +27,10 @@ struct OpenPath {
 
 /// Files this process was started with, opened once the window is ready.
 #[derive(Default)]
-pub struct PendingPaths(pub Mutex<Vec<PathBuf>>);
+pub(crate) struct PendingPaths(pub Mutex<Vec<PathBuf>>);
 
 /// The plugin for the instance of `data_folder` (`None`: the default folder).
-pub fn plugin<R: Runtime>(identifier: &str, data_folder: Option<&Path>) -> tauri::plugin::TauriPlugin<R> {
+pub(crate) fn plugin<R: Runtime>(identifier: &str, data_folder: Option<&Path>) -> tauri::plugin::TauriPlugin<R> {
     tauri_plugin_single_instance::Builder::new()
         .dbus_id(instance_id(identifier, data_folder))
         .callback(|app, argv, cwd| {
@@ -66,7 +66,7 @@ fn instance_id(identifier: &str, data_folder: Option<&Path>) -> String {
 
 /// Lets the window import `paths` (the person chose them in the file
 /// manager, as good as picking them in the dialog) and tells it to open them.
-pub fn open_paths<R: Runtime>(app: &AppHandle<R>, paths: &[PathBuf]) {
+pub(crate) fn open_paths<R: Runtime>(app: &AppHandle<R>, paths: &[PathBuf]) {
     for path in paths {
         if let Some(scope) = app.try_fs_scope() {
             let _ = if path.is_dir() { scope.allow_directory(path, true) } else { scope.allow_file(path) };

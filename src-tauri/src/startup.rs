@@ -22,7 +22,10 @@ pub enum DataPlace {
     At { data_dir: PathBuf, bundled_pack: Option<PathBuf> },
 }
 
-pub fn open_state<R: Runtime>(app: &AppHandle<R>, place: &DataPlace) -> Result<AppState, Box<dyn std::error::Error>> {
+pub(crate) fn open_state<R: Runtime>(
+    app: &AppHandle<R>,
+    place: &DataPlace,
+) -> Result<AppState, Box<dyn std::error::Error>> {
     let started = Instant::now();
     let (data_dir, bundled_pack) = match place {
         DataPlace::FromEnvironment => {

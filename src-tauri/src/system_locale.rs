@@ -11,7 +11,7 @@ use tauri::Runtime;
 /// The global the UI reads (ui/src/lib/preferences.ts).
 const GLOBAL: &str = "__QUNXUE_SYSTEM_LOCALES__";
 
-pub fn plugin<R: Runtime>() -> TauriPlugin<R> {
+pub(crate) fn plugin<R: Runtime>() -> TauriPlugin<R> {
     let locales: Vec<String> = sys_locale::get_locales().collect();
     log::info!("system languages: {locales:?}");
     tauri::plugin::Builder::new("qunxue-system-locale").js_init_script(script(&locales)).build()

@@ -13,7 +13,7 @@
 use tauri::{Manager, Wry};
 
 /// Applies the lean settings to every window's web view.
-pub fn tune(app: &tauri::AppHandle<Wry>) {
+pub(crate) fn tune(app: &tauri::AppHandle<Wry>) {
     for window in app.webview_windows().values() {
         let applied = window.with_webview(|webview| {
             #[cfg(target_os = "linux")]

@@ -14,7 +14,7 @@ use qunxue_app::Session;
 const IDLE: Duration = Duration::from_secs(60);
 
 /// Starts the task on Tauri's tokio runtime; it lives as long as the app.
-pub fn spawn(session: Arc<Session>) {
+pub(crate) fn spawn(session: Arc<Session>) {
     tauri::async_runtime::spawn(async move {
         let mut failures = 0u32;
         loop {

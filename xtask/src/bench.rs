@@ -19,7 +19,7 @@ use crate::process::{self, root};
 use crate::setup;
 
 /// Where cargo puts build output (honours CARGO_TARGET_DIR).
-pub fn target_dir() -> PathBuf {
+pub(crate) fn target_dir() -> PathBuf {
     match std::env::var_os("CARGO_TARGET_DIR") {
         Some(dir) => root().join(dir),
         None => root().join("target"),
@@ -28,7 +28,7 @@ pub fn target_dir() -> PathBuf {
 
 /// `cargo xtask gen-pack`: a debug build is enough to write files, and it
 /// reuses what `cargo xtask test` already compiled.
-pub fn gen_pack(modules: usize, out: &Path, seed: u64) -> anyhow::Result<()> {
+pub(crate) fn gen_pack(modules: usize, out: &Path, seed: u64) -> anyhow::Result<()> {
     setup::install_npm_packages()?;
     let out = std::env::current_dir()?.join(out);
     let (modules, seed) = (modules.to_string(), seed.to_string());
@@ -54,7 +54,7 @@ pub fn gen_pack(modules: usize, out: &Path, seed: u64) -> anyhow::Result<()> {
 
 /// `cargo xtask bundle`: the release app packaged as a `.deb` by Tauri's
 /// bundler (which first builds ui/ with `npm run build`). Returns the file.
-pub fn bundle() -> anyhow::Result<PathBuf> {
+pub(crate) fn bundle() -> anyhow::Result<PathBuf> {
     bundle_with(&[])
 }
 
@@ -83,7 +83,7 @@ fn bundle_with(also: &[&str]) -> anyhow::Result<PathBuf> {
 }
 
 #[derive(Debug, Clone, Copy)]
-pub struct BenchOptions {
+pub(crate) struct BenchOptions {
     /// The smoke test `cargo xtask test` runs: a debug build, small sizes,
     /// and the peers that need a build of their own (mdBook, the minimal
     /// Tauri app) skipped, so the bench cannot rot unnoticed. Its figures
@@ -97,7 +97,7 @@ pub struct BenchOptions {
 /// version the binary itself reports).
 const MDBOOK_VERSION: &str = "0.5.4";
 
-pub fn bench(options: BenchOptions) -> anyhow::Result<()> {
+pub(crate) fn bench(options: BenchOptions) -> anyhow::Result<()> {
     // A quick run keeps its own report and work folder, so the smoke test of
     // `cargo xtask test` never overwrites the figures of a real run.
     let report = target_dir().join(if options.quick { "bench/quick/report.json" } else { "bench/report.json" });
@@ -262,7 +262,7 @@ fn build(options: BenchOptions) -> anyhow::Result<Built> {
 }
 
 /// The package name of P6's floor (crates/bench/minimal-app).
-pub const MINIMAL_APP: &str = "qunxue-bench-minimal-app";
+pub(crate) const MINIMAL_APP: &str = "qunxue-bench-minimal-app";
 
 /// How long the whole run took, added to report.json once it is over (the
 /// bench binary cannot know the time of the builds that made it).

@@ -13,7 +13,7 @@ use anyhow::Context;
 use crate::process;
 
 /// The newest `.deb` in `folder` (the bundler names it by version).
-pub fn newest_in(folder: &Path) -> anyhow::Result<PathBuf> {
+pub(crate) fn newest_in(folder: &Path) -> anyhow::Result<PathBuf> {
     std::fs::read_dir(folder)
         .with_context(|| format!("the bundler wrote no {}", folder.display()))?
         .flatten()
@@ -26,7 +26,7 @@ pub fn newest_in(folder: &Path) -> anyhow::Result<PathBuf> {
 /// Packs `deb` again with xz at `level` (9 for releases; 1 where only the
 /// path is tested) and replaces it once the new one is complete. Returns
 /// the sizes before and after, in bytes.
-pub fn recompress_xz(deb: &Path, level: u8) -> anyhow::Result<(u64, u64)> {
+pub(crate) fn recompress_xz(deb: &Path, level: u8) -> anyhow::Result<(u64, u64)> {
     let before = deb.metadata()?.len();
     let tree = deb.with_extension("unpacked");
     let packed = deb.with_extension("xz-tmp");
@@ -44,7 +44,7 @@ pub fn recompress_xz(deb: &Path, level: u8) -> anyhow::Result<(u64, u64)> {
 
 /// The members of the `.deb` archive (`debian-binary`, `control.tar.*`,
 /// `data.tar.*`), to check how it is compressed.
-pub fn members(deb: &Path) -> anyhow::Result<Vec<String>> {
+pub(crate) fn members(deb: &Path) -> anyhow::Result<Vec<String>> {
     let output = process::capture("ar", &["t", &deb.display().to_string()])?;
     Ok(String::from_utf8(output.stdout)?.lines().map(str::to_string).collect())
 }

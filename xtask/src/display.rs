@@ -5,13 +5,13 @@ use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context};
 
-pub enum Display {
+pub(crate) enum Display {
     Present,
     Missing,
 }
 
 impl Display {
-    pub fn detect() -> Self {
+    pub(crate) fn detect() -> Self {
         let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
         if cfg!(target_os = "linux") && !set("DISPLAY") && !set("WAYLAND_DISPLAY") {
             Display::Missing
@@ -22,7 +22,7 @@ impl Display {
 }
 
 /// An Xvfb server, stopped (by its own process id) when dropped.
-pub struct VirtualDisplay {
+pub(crate) struct VirtualDisplay {
     child: Child,
     /// This process's DISPLAY before, put back when the server stops: a
     /// later step (the quick bench after the desktop tests) must not take
@@ -35,7 +35,7 @@ impl VirtualDisplay {
     /// this process's DISPLAY at it. A display whose server is gone (its
     /// lock names a process that no longer runs: an earlier run was killed)
     /// is cleared and reused, so repeated runs never run out of numbers.
-    pub fn start() -> anyhow::Result<Self> {
+    pub(crate) fn start() -> anyhow::Result<Self> {
         for number in 99..120 {
             clear_if_abandoned(number);
             if std::path::Path::new(&format!("/tmp/.X11-unix/X{number}")).exists() {

@@ -24,7 +24,7 @@ struct Outcome {
     crashed: bool,
 }
 
-pub fn run(minutes: u64, only: &[String]) -> anyhow::Result<()> {
+pub(crate) fn run(minutes: u64, only: &[String]) -> anyhow::Result<()> {
     ensure_cargo_fuzz()?;
     // The targets build qunxue-app, whose build script reads node_modules.
     crate::setup::install_npm_packages()?;

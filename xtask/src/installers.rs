@@ -24,7 +24,7 @@ fn host_targets() -> Option<&'static str> {
     }
 }
 
-pub fn run() -> anyhow::Result<()> {
+pub(crate) fn run() -> anyhow::Result<()> {
     let Some(targets) = host_targets() else {
         bail!("Tauri builds no installer on this system; use Linux (.deb), Windows (.msi, NSIS) or macOS (.dmg)")
     };

@@ -17,7 +17,7 @@ use anyhow::{bail, Context};
 use crate::process::{self, root};
 
 /// Each check's name and whether it passed (with the reason if not).
-pub fn run() -> anyhow::Result<Vec<(String, Result<(), String>)>> {
+pub(crate) fn run() -> anyhow::Result<Vec<(String, Result<(), String>)>> {
     process::run("npx", &["tauri", "build", "--debug", "--bundles", "deb", "--ci"])?;
     let deb = crate::deb::newest_in(&crate::bench::target_dir().join("debug/bundle/deb"))?;
     // The release package is packed with xz the same way (at level 9); the

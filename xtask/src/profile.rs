@@ -20,12 +20,12 @@ use crate::bench::target_dir;
 use crate::process;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Profiler {
+pub(crate) enum Profiler {
     Perf,
     Callgrind,
 }
 
-pub struct ProfileOptions {
+pub(crate) struct ProfileOptions {
     /// The budget to profile, e.g. "P1".
     pub budget: String,
     pub profiler: Profiler,
@@ -36,7 +36,7 @@ pub struct ProfileOptions {
     pub answers: usize,
 }
 
-pub fn profile(options: &ProfileOptions) -> anyhow::Result<()> {
+pub(crate) fn profile(options: &ProfileOptions) -> anyhow::Result<()> {
     let budget = options.budget.to_ascii_uppercase();
     if !["P1", "P2", "P3", "P4", "P5", "P7", "P8"].contains(&budget.as_str()) {
         bail!("cannot profile {budget}: choose one of P1–P5, P7, P8 (P6 measures another program, the desktop app)");

@@ -6,7 +6,7 @@ use crate::display::{Display, VirtualDisplay};
 use crate::process;
 use crate::setup;
 
-pub fn run(xvfb: bool) -> anyhow::Result<()> {
+pub(crate) fn run(xvfb: bool) -> anyhow::Result<()> {
     setup::run(setup::Profile::App)?;
     build_desktop()?;
     let _virtual_display: Option<VirtualDisplay> = match Display::detect() {
@@ -28,12 +28,12 @@ pub fn run(xvfb: bool) -> anyhow::Result<()> {
 }
 
 /// Builds ui/dist and then the desktop binary, which embeds it.
-pub fn build_desktop() -> anyhow::Result<()> {
+pub(crate) fn build_desktop() -> anyhow::Result<()> {
     process::run("npm", &["run", "build"])?;
     process::run("cargo", &["build", "-p", "qunxue-desktop"])
 }
 
-pub fn desktop_binary() -> std::path::PathBuf {
+pub(crate) fn desktop_binary() -> std::path::PathBuf {
     let name = if cfg!(windows) { "qunxue-desktop.exe" } else { "qunxue-desktop" };
     process::root().join("target/debug").join(name)
 }

@@ -7,7 +7,7 @@ use anyhow::{bail, Context};
 use crate::process::{self, on_path, root};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Profile {
+pub(crate) enum Profile {
     App,
     Test,
 }
@@ -61,7 +61,7 @@ const TEST_PACKAGES: &[&str] = &[
 /// tauri-driver must stay on 2.x, like every other Tauri part.
 const TAURI_DRIVER_VERSION: &str = "2.1.0";
 
-pub fn run(profile: Profile) -> anyhow::Result<()> {
+pub(crate) fn run(profile: Profile) -> anyhow::Result<()> {
     let mut packages: Vec<&str> = APP_PACKAGES.to_vec();
     if profile == Profile::Test {
         packages.extend_from_slice(TEST_PACKAGES);
@@ -80,7 +80,7 @@ pub fn run(profile: Profile) -> anyhow::Result<()> {
 
 /// The Python of Ralph's venv (installed first if needed): P7's LRS in
 /// `cargo xtask bench`.
-pub fn ralph_python() -> anyhow::Result<std::path::PathBuf> {
+pub(crate) fn ralph_python() -> anyhow::Result<std::path::PathBuf> {
     RALPH.install()?;
     Ok(RALPH.path().join("bin/python"))
 }
@@ -174,7 +174,7 @@ impl TestVenv {
 }
 
 /// Path of a binary installed by `cargo install`.
-pub fn cargo_bin(name: &str) -> std::path::PathBuf {
+pub(crate) fn cargo_bin(name: &str) -> std::path::PathBuf {
     let home = std::env::var_os("CARGO_HOME")
         .map(std::path::PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| std::path::PathBuf::from(h).join(".cargo")))
@@ -229,7 +229,7 @@ fn is_root() -> bool {
 /// `npm ci` when `node_modules` is missing or older than the lock file.
 /// Every build of qunxue-app needs it: its build script copies ECharts from
 /// node_modules into the HTML report.
-pub fn install_npm_packages() -> anyhow::Result<()> {
+pub(crate) fn install_npm_packages() -> anyhow::Result<()> {
     if !on_path("npm") {
         bail!("npm is not installed: install Node.js 20 or newer (e.g. `apt-get install -y nodejs npm`)");
     }

@@ -20,7 +20,7 @@ struct Layer {
     failed: u64,
 }
 
-pub fn run(with_setup: bool) -> anyhow::Result<()> {
+pub(crate) fn run(with_setup: bool) -> anyhow::Result<()> {
     if with_setup {
         setup::run(setup::Profile::Test)?;
     }

@@ -116,7 +116,7 @@ impl Budget {
 /// The report as a fixed-width text table (one row per check).
 pub fn table(report: &Report) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{:<4} {:<34} {:>14} {:>12}  {}", "id", "check", "measured", "budget", "met");
+    let _ = writeln!(out, "{:<4} {:<34} {:>14} {:>12}  met", "id", "check", "measured", "budget");
     for budget in &report.budgets {
         for check in &budget.checks {
             let value = check.value.map_or_else(|| "n/a".to_string(), |v| format!("{} {}", short(v), check.unit));

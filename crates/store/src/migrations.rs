@@ -33,7 +33,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// The schema version stored in the database file.
-pub fn current_version(conn: &Connection) -> rusqlite::Result<i64> {
+pub(crate) fn current_version(conn: &Connection) -> rusqlite::Result<i64> {
     conn.query_row("PRAGMA user_version", [], |r| r.get(0))
 }
 
@@ -51,7 +51,7 @@ pub fn migrate_to(conn: &mut Connection, version: i64) -> crate::Result<()> {
 /// Applies the migrations the database has not seen, each in its own
 /// transaction together with the version bump, so a crash never leaves a
 /// half-migrated schema.
-pub fn migrate(conn: &mut Connection, up_to: i64) -> rusqlite::Result<()> {
+pub(crate) fn migrate(conn: &mut Connection, up_to: i64) -> rusqlite::Result<()> {
     let from = current_version(conn)?;
     for (index, (_name, sql)) in MIGRATIONS.iter().enumerate() {
         let version = index as i64 + 1;

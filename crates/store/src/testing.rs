@@ -23,7 +23,7 @@ pub fn snapshot(conn: &Connection) -> Snapshot {
         .into_iter()
         .map(|table| {
             let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\" ORDER BY rowid")).unwrap();
-            let columns: Vec<String> = stmt.column_names().into_iter().map(String::from).collect();
+            let columns: Vec<String> = stmt.column_names().map(String::from).collect();
             let width = columns.len();
             let rows = stmt
                 .query_map([], |r| (0..width).map(|i| r.get::<_, Value>(i)).collect::<rusqlite::Result<Vec<_>>>())

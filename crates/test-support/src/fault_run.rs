@@ -20,7 +20,7 @@ use qunxue_app::{profiles, tasks};
 use qunxue_store::Store;
 
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     #[command(subcommand)]
     run: Run,
 }
@@ -44,7 +44,7 @@ enum Run {
     },
 }
 
-pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.run {
         Run::Import { path, db } => import(&path, &db),
         Run::Submit { db, course, task, count } => submit(&db, &course, &task, count),

@@ -15,7 +15,7 @@ use qunxue_store::profiles::Role;
 use qunxue_store::Store;
 
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     #[arg(long, value_name = "FILE")]
     db: PathBuf,
     #[arg(long, value_name = "ID", default_value = "qunxue.community-ops")]
@@ -34,7 +34,7 @@ fn parse_role(text: &str) -> Result<Role, String> {
     }
 }
 
-pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
     let db = args.db;
     let mut store = Store::open(&db)?;
     if let Some(role) = args.active_role {

@@ -23,7 +23,7 @@ use qunxue_core::quiz::LearnerAnswer;
 use qunxue_store::Store;
 
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     #[arg(long, value_name = "FILE")]
     db: PathBuf,
     #[arg(long)]
@@ -35,7 +35,7 @@ pub struct Args {
     limit: Option<u64>,
 }
 
-pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut store = Store::open(&args.db).with_context(|| format!("cannot open {}", args.db.display()))?;
     let now = chrono::Utc::now;
     let profile = profiles::active_profile(&mut store, now())?;
@@ -86,7 +86,7 @@ fn answer_for(question: &QuestionDto, seq: u64) -> LearnerAnswer {
     match question.kind.as_str() {
         "single" => LearnerAnswer::Choice(pick(option_keys())),
         "multiple" => LearnerAnswer::Choices(vec![pick(option_keys())]),
-        "true_false" => LearnerAnswer::Bool(seq % 4 == 0),
+        "true_false" => LearnerAnswer::Bool(seq.is_multiple_of(4)),
         "numeric" => LearnerAnswer::Number(seq as f64),
         "ordering" => {
             let mut keys: Vec<String> = question.items.iter().flatten().map(|i| i.key.clone()).collect();

@@ -12,17 +12,17 @@ use crate::error::CommandResult;
 use crate::state::AppState;
 
 #[tauri::command]
-pub async fn list_profiles(state: State<'_, AppState>) -> CommandResult<ProfileList> {
+pub(crate) async fn list_profiles(state: State<'_, AppState>) -> CommandResult<ProfileList> {
     run(&state, |s| s.list_profiles()).await
 }
 
 #[tauri::command]
-pub async fn create_profile(state: State<'_, AppState>, profile: NewProfile) -> CommandResult<ProfileView> {
+pub(crate) async fn create_profile(state: State<'_, AppState>, profile: NewProfile) -> CommandResult<ProfileView> {
     run(&state, move |s| s.create_profile(&profile)).await
 }
 
 #[tauri::command]
-pub async fn rename_profile(
+pub(crate) async fn rename_profile(
     state: State<'_, AppState>,
     profile_id: String,
     display_name: String,
@@ -31,7 +31,7 @@ pub async fn rename_profile(
 }
 
 #[tauri::command]
-pub async fn set_avatar_colour(
+pub(crate) async fn set_avatar_colour(
     state: State<'_, AppState>,
     profile_id: String,
     colour: String,
@@ -40,12 +40,12 @@ pub async fn set_avatar_colour(
 }
 
 #[tauri::command]
-pub async fn delete_profile(state: State<'_, AppState>, profile_id: String) -> CommandResult<()> {
+pub(crate) async fn delete_profile(state: State<'_, AppState>, profile_id: String) -> CommandResult<()> {
     run(&state, move |s| s.delete_profile(&profile_id)).await
 }
 
 #[tauri::command]
-pub async fn set_profile_role(
+pub(crate) async fn set_profile_role(
     state: State<'_, AppState>,
     profile_id: String,
     role: Role,
@@ -56,7 +56,7 @@ pub async fn set_profile_role(
 
 /// Switches the profile every later command acts for, if the PIN unlocks it.
 #[tauri::command]
-pub async fn switch_profile(
+pub(crate) async fn switch_profile(
     state: State<'_, AppState>,
     profile_id: String,
     pin: Option<String>,
@@ -66,18 +66,18 @@ pub async fn switch_profile(
 
 /// The newest entries of the admin log (admins only).
 #[tauri::command]
-pub async fn admin_log(state: State<'_, AppState>) -> CommandResult<Vec<AdminLogEntry>> {
+pub(crate) async fn admin_log(state: State<'_, AppState>) -> CommandResult<Vec<AdminLogEntry>> {
     run(&state, |s| s.admin_log(200)).await
 }
 
 /// Who is acting and whether their session locked itself while idle.
 #[tauri::command]
-pub async fn session_status(state: State<'_, AppState>) -> CommandResult<SessionStatus> {
+pub(crate) async fn session_status(state: State<'_, AppState>) -> CommandResult<SessionStatus> {
     run(&state, |s| s.session_status()).await
 }
 
 /// How long an instructor's or admin's session may stay idle (admins).
 #[tauri::command]
-pub async fn set_idle_lock_minutes(state: State<'_, AppState>, minutes: i64) -> CommandResult<SessionStatus> {
+pub(crate) async fn set_idle_lock_minutes(state: State<'_, AppState>, minutes: i64) -> CommandResult<SessionStatus> {
     run(&state, move |s| s.set_idle_lock_minutes(minutes)).await
 }

@@ -13,7 +13,7 @@ use crate::single_instance::{open_paths, PendingPaths};
 use crate::state::AppState;
 
 #[tauri::command]
-pub async fn app_info(state: State<'_, AppState>) -> CommandResult<AppInfo> {
+pub(crate) async fn app_info(state: State<'_, AppState>) -> CommandResult<AppInfo> {
     run(&state, |s| s.app_info()).await
 }
 
@@ -21,7 +21,7 @@ pub async fn app_info(state: State<'_, AppState>) -> CommandResult<AppInfo> {
 /// The window now listens, so the files the app was started with are
 /// handed to it.
 #[tauri::command]
-pub fn ui_ready<R: Runtime>(
+pub(crate) fn ui_ready<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     pending: State<'_, PendingPaths>,
@@ -38,13 +38,13 @@ pub fn ui_ready<R: Runtime>(
 /// What failed in the background, for the banner (the session decides how
 /// much of it the acting profile sees).
 #[tauri::command]
-pub async fn app_health(state: State<'_, AppState>) -> CommandResult<qunxue_app::health::HealthReport> {
+pub(crate) async fn app_health(state: State<'_, AppState>) -> CommandResult<qunxue_app::health::HealthReport> {
     run(&state, |s| s.health()).await
 }
 
 /// The folder of the log files, for 设置 → 打开日志文件夹 (instructors and admins).
 #[tauri::command]
-pub async fn log_folder(state: State<'_, AppState>, folder: State<'_, LogFolder>) -> CommandResult<String> {
+pub(crate) async fn log_folder(state: State<'_, AppState>, folder: State<'_, LogFolder>) -> CommandResult<String> {
     let path = folder.0.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
     run(&state, move |s| {
         drop(s.authorise(Action::ReadLogs)?);
@@ -55,7 +55,7 @@ pub async fn log_folder(state: State<'_, AppState>, folder: State<'_, LogFolder>
 
 /// Zips the log files to `path` (picked in the save dialog) for support.
 #[tauri::command]
-pub async fn export_logs<R: Runtime>(
+pub(crate) async fn export_logs<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     folder: State<'_, LogFolder>,
@@ -73,7 +73,7 @@ pub async fn export_logs<R: Runtime>(
 /// Panics, in debug builds only: the end-to-end run checks that a panic
 /// reaches the log and the person at the machine. A release build refuses.
 #[tauri::command]
-pub async fn debug_panic(state: State<'_, AppState>) -> CommandResult<()> {
+pub(crate) async fn debug_panic(state: State<'_, AppState>) -> CommandResult<()> {
     if !cfg!(debug_assertions) {
         return Err(CommandError::forbidden("debug builds only"));
     }

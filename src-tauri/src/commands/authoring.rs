@@ -20,7 +20,7 @@ use crate::error::{CommandError, CommandResult};
 /// Opens `folder` in the preview and re-renders it on every save
 /// (`qunxue://author-changed`).
 #[tauri::command]
-pub async fn author_open<R: Runtime>(
+pub(crate) async fn author_open<R: Runtime>(
     app: AppHandle<R>,
     watch: State<'_, AuthorWatch>,
     folder: PathBuf,
@@ -32,20 +32,20 @@ pub async fn author_open<R: Runtime>(
 
 /// Stops watching the previewed folder.
 #[tauri::command]
-pub fn author_close(watch: State<'_, AuthorWatch>) -> CommandResult<()> {
+pub(crate) fn author_close(watch: State<'_, AuthorWatch>) -> CommandResult<()> {
     watch.close();
     Ok(())
 }
 
 /// The folder given with `--author DIR`, which the window opens at start.
 #[tauri::command]
-pub fn author_start_folder(start: State<'_, AuthorStart>) -> CommandResult<Option<String>> {
+pub(crate) fn author_start_folder(start: State<'_, AuthorStart>) -> CommandResult<Option<String>> {
     Ok(start.0.as_ref().map(|p| p.display().to_string()))
 }
 
 /// Converts a .docx or .pptx into the pack folder `out`.
 #[tauri::command]
-pub async fn convert_office<R: Runtime>(
+pub(crate) async fn convert_office<R: Runtime>(
     app: AppHandle<R>,
     source: PathBuf,
     out: PathBuf,

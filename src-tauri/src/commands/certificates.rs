@@ -14,18 +14,18 @@ use crate::state::AppState;
 
 #[derive(Debug, Clone, Copy, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum CertificateFormat {
+pub(crate) enum CertificateFormat {
     Pdf,
     Badge,
 }
 
 #[tauri::command]
-pub async fn certificate_status(state: State<'_, AppState>, course_id: String) -> CommandResult<Eligibility> {
+pub(crate) async fn certificate_status(state: State<'_, AppState>, course_id: String) -> CommandResult<Eligibility> {
     run(&state, move |s| s.certificate_status(&course_id)).await
 }
 
 #[tauri::command]
-pub async fn export_certificate<R: Runtime>(
+pub(crate) async fn export_certificate<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     course_id: String,

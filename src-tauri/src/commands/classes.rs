@@ -18,27 +18,35 @@ use crate::error::CommandResult;
 use crate::state::AppState;
 
 #[tauri::command]
-pub async fn class_create(state: State<'_, AppState>, course_id: String, name: String) -> CommandResult<ClassView> {
+pub(crate) async fn class_create(
+    state: State<'_, AppState>,
+    course_id: String,
+    name: String,
+) -> CommandResult<ClassView> {
     run(&state, move |s| s.create_class(&course_id, &name)).await
 }
 
 #[tauri::command]
-pub async fn class_join(state: State<'_, AppState>, course_id: String, code: String) -> CommandResult<ClassView> {
+pub(crate) async fn class_join(
+    state: State<'_, AppState>,
+    course_id: String,
+    code: String,
+) -> CommandResult<ClassView> {
     run(&state, move |s| s.join_class(&course_id, &code)).await
 }
 
 #[tauri::command]
-pub async fn my_classes(state: State<'_, AppState>, course_id: String) -> CommandResult<Vec<ClassView>> {
+pub(crate) async fn my_classes(state: State<'_, AppState>, course_id: String) -> CommandResult<Vec<ClassView>> {
     run(&state, move |s| s.my_classes(&course_id)).await
 }
 
 #[tauri::command]
-pub async fn course_classes(state: State<'_, AppState>, course_id: String) -> CommandResult<Vec<ClassView>> {
+pub(crate) async fn course_classes(state: State<'_, AppState>, course_id: String) -> CommandResult<Vec<ClassView>> {
     run(&state, move |s| s.list_classes(&course_id)).await
 }
 
 #[tauri::command]
-pub async fn class_members(
+pub(crate) async fn class_members(
     state: State<'_, AppState>,
     course_id: String,
     class_id: Option<String>,
@@ -48,7 +56,7 @@ pub async fn class_members(
 
 /// The class view to the XLSX or CSV file picked at `path`.
 #[tauri::command]
-pub async fn class_export<R: Runtime>(
+pub(crate) async fn class_export<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     course_id: String,
@@ -62,7 +70,7 @@ pub async fn class_export<R: Runtime>(
 /// Reads the course's statements back from the LRS configured here and
 /// merges every learner's records; `on_progress` gets the statements read.
 #[tauri::command]
-pub async fn class_pull(
+pub(crate) async fn class_pull(
     state: State<'_, AppState>,
     course_id: String,
     on_progress: Channel<usize>,
@@ -78,7 +86,7 @@ pub async fn class_pull(
 
 /// Takes a member out of a class (their records stay with the course).
 #[tauri::command]
-pub async fn class_remove_member(
+pub(crate) async fn class_remove_member(
     state: State<'_, AppState>,
     class_id: String,
     profile_id: String,
@@ -88,7 +96,7 @@ pub async fn class_remove_member(
 
 /// The acting learner's own records of a course, to the file picked at `path`.
 #[tauri::command]
-pub async fn records_export_own<R: Runtime>(
+pub(crate) async fn records_export_own<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     course_id: String,
@@ -99,7 +107,7 @@ pub async fn records_export_own<R: Runtime>(
 }
 
 #[tauri::command]
-pub async fn records_import<R: Runtime>(
+pub(crate) async fn records_import<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     path: PathBuf,

@@ -18,7 +18,7 @@ use crate::error::CommandResult;
 use crate::state::AppState;
 
 #[tauri::command]
-pub async fn impact_metric_templates(
+pub(crate) async fn impact_metric_templates(
     state: State<'_, AppState>,
     course_id: String,
 ) -> CommandResult<Vec<MetricDefinition>> {
@@ -26,7 +26,7 @@ pub async fn impact_metric_templates(
 }
 
 #[tauri::command]
-pub async fn impact_list_studies(
+pub(crate) async fn impact_list_studies(
     state: State<'_, AppState>,
     course_id: Option<String>,
 ) -> CommandResult<Vec<StudyView>> {
@@ -34,17 +34,17 @@ pub async fn impact_list_studies(
 }
 
 #[tauri::command]
-pub async fn impact_get_study(state: State<'_, AppState>, study_id: String) -> CommandResult<StudyView> {
+pub(crate) async fn impact_get_study(state: State<'_, AppState>, study_id: String) -> CommandResult<StudyView> {
     run(&state, move |s| s.impact_get_study(&study_id)).await
 }
 
 #[tauri::command]
-pub async fn impact_create_study(state: State<'_, AppState>, input: StudyInput) -> CommandResult<StudyView> {
+pub(crate) async fn impact_create_study(state: State<'_, AppState>, input: StudyInput) -> CommandResult<StudyView> {
     run(&state, move |s| s.impact_create_study(&input)).await
 }
 
 #[tauri::command]
-pub async fn impact_update_study(
+pub(crate) async fn impact_update_study(
     state: State<'_, AppState>,
     study_id: String,
     input: StudyInput,
@@ -53,12 +53,12 @@ pub async fn impact_update_study(
 }
 
 #[tauri::command]
-pub async fn impact_delete_study(state: State<'_, AppState>, study_id: String) -> CommandResult<()> {
+pub(crate) async fn impact_delete_study(state: State<'_, AppState>, study_id: String) -> CommandResult<()> {
     run(&state, move |s| s.impact_delete_study(&study_id)).await
 }
 
 #[tauri::command]
-pub async fn impact_preview_import<R: Runtime>(
+pub(crate) async fn impact_preview_import<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     study_id: String,
@@ -69,7 +69,7 @@ pub async fn impact_preview_import<R: Runtime>(
 }
 
 #[tauri::command]
-pub async fn impact_import<R: Runtime>(
+pub(crate) async fn impact_import<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     study_id: String,
@@ -81,7 +81,7 @@ pub async fn impact_import<R: Runtime>(
 }
 
 #[tauri::command]
-pub async fn impact_record(
+pub(crate) async fn impact_record(
     state: State<'_, AppState>,
     study_id: String,
     rows: Vec<ObservationInput>,
@@ -90,7 +90,7 @@ pub async fn impact_record(
 }
 
 #[tauri::command]
-pub async fn impact_report(
+pub(crate) async fn impact_report(
     state: State<'_, AppState>,
     study_id: String,
     classes: Option<Vec<String>>,
@@ -99,7 +99,7 @@ pub async fn impact_report(
 }
 
 #[tauri::command]
-pub async fn impact_export<R: Runtime>(
+pub(crate) async fn impact_export<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     study_id: String,
@@ -112,7 +112,7 @@ pub async fn impact_export<R: Runtime>(
 }
 
 #[tauri::command]
-pub async fn submit_survey(
+pub(crate) async fn submit_survey(
     state: State<'_, AppState>,
     course_id: String,
     survey_id: String,
@@ -122,6 +122,6 @@ pub async fn submit_survey(
 }
 
 #[tauri::command]
-pub async fn survey_forms(state: State<'_, AppState>, course_id: String) -> CommandResult<Vec<SurveyForm>> {
+pub(crate) async fn survey_forms(state: State<'_, AppState>, course_id: String) -> CommandResult<Vec<SurveyForm>> {
     run(&state, move |s| s.survey_forms(&course_id)).await
 }

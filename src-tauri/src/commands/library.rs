@@ -14,7 +14,7 @@ use crate::state::AppState;
 
 /// Validates a pack (folder or `.zip`) without installing anything.
 #[tauri::command]
-pub async fn validate_pack<R: Runtime>(
+pub(crate) async fn validate_pack<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     path: PathBuf,
@@ -25,7 +25,7 @@ pub async fn validate_pack<R: Runtime>(
 
 /// Imports a pack, reporting each step on `on_progress`.
 #[tauri::command]
-pub async fn import_pack<R: Runtime>(
+pub(crate) async fn import_pack<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     path: PathBuf,
@@ -44,12 +44,12 @@ pub async fn import_pack<R: Runtime>(
 
 /// What removing a course would delete: asked before the confirmation.
 #[tauri::command]
-pub async fn course_removal(state: State<'_, AppState>, course_id: String) -> CommandResult<CourseRemoval> {
+pub(crate) async fn course_removal(state: State<'_, AppState>, course_id: String) -> CommandResult<CourseRemoval> {
     run(&state, move |s| s.course_removal(&course_id)).await
 }
 
 /// Removes a course with everyone's records in it, after a backup.
 #[tauri::command]
-pub async fn remove_course(state: State<'_, AppState>, course_id: String) -> CommandResult<CourseRemoval> {
+pub(crate) async fn remove_course(state: State<'_, AppState>, course_id: String) -> CommandResult<CourseRemoval> {
     run(&state, move |s| s.remove_course(&course_id)).await
 }

@@ -12,7 +12,7 @@ use crate::error::CommandResult;
 use crate::state::AppState;
 
 #[tauri::command]
-pub async fn preview_question_file<R: Runtime>(
+pub(crate) async fn preview_question_file<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     path: PathBuf,
@@ -23,7 +23,7 @@ pub async fn preview_question_file<R: Runtime>(
 }
 
 #[tauri::command]
-pub async fn import_local_quiz<R: Runtime>(
+pub(crate) async fn import_local_quiz<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     course_id: String,
@@ -34,11 +34,18 @@ pub async fn import_local_quiz<R: Runtime>(
 }
 
 #[tauri::command]
-pub async fn local_quizzes(state: State<'_, AppState>, course_id: String) -> CommandResult<Vec<LocalQuizSummary>> {
+pub(crate) async fn local_quizzes(
+    state: State<'_, AppState>,
+    course_id: String,
+) -> CommandResult<Vec<LocalQuizSummary>> {
     run(&state, move |s| s.local_quizzes(&course_id)).await
 }
 
 #[tauri::command]
-pub async fn archive_local_quiz(state: State<'_, AppState>, course_id: String, quiz_id: String) -> CommandResult<()> {
+pub(crate) async fn archive_local_quiz(
+    state: State<'_, AppState>,
+    course_id: String,
+    quiz_id: String,
+) -> CommandResult<()> {
     run(&state, move |s| s.archive_local_quiz(&course_id, &quiz_id)).await
 }

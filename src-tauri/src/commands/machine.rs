@@ -12,13 +12,13 @@ use crate::state::AppState;
 
 /// Whether the first-run question was answered, and the PIN policy.
 #[tauri::command]
-pub async fn machine_setup(state: State<'_, AppState>) -> CommandResult<MachineSetup> {
+pub(crate) async fn machine_setup(state: State<'_, AppState>) -> CommandResult<MachineSetup> {
     run(&state, |s| s.machine_setup()).await
 }
 
 /// First run: one learner uses this computer.
 #[tauri::command]
-pub async fn set_up_personal_machine(
+pub(crate) async fn set_up_personal_machine(
     state: State<'_, AppState>,
     display_name: Option<String>,
 ) -> CommandResult<MachineSetup> {
@@ -27,7 +27,7 @@ pub async fn set_up_personal_machine(
 
 /// First run: a class or company machine, its admin set up first.
 #[tauri::command]
-pub async fn set_up_shared_machine(
+pub(crate) async fn set_up_shared_machine(
     state: State<'_, AppState>,
     setup: SharedMachine,
 ) -> CommandResult<AdminCredentials> {
@@ -36,7 +36,7 @@ pub async fn set_up_shared_machine(
 
 /// An admin where none exists, or a new one replacing an admin made the old way.
 #[tauri::command]
-pub async fn set_up_admin(
+pub(crate) async fn set_up_admin(
     state: State<'_, AppState>,
     display_name: String,
     pin: String,
@@ -46,13 +46,13 @@ pub async fn set_up_admin(
 
 /// The acting admin confirms (or replaces a lost recovery code).
 #[tauri::command]
-pub async fn confirm_admin(state: State<'_, AppState>) -> CommandResult<AdminCredentials> {
+pub(crate) async fn confirm_admin(state: State<'_, AppState>) -> CommandResult<AdminCredentials> {
     run(&state, |s| s.confirm_admin()).await
 }
 
 /// A new PIN for an admin who forgot theirs, with the recovery code.
 #[tauri::command]
-pub async fn recover_admin(
+pub(crate) async fn recover_admin(
     state: State<'_, AppState>,
     profile_id: String,
     code: String,
@@ -63,13 +63,16 @@ pub async fn recover_admin(
 
 /// The site policy: every profile needs a PIN (admins).
 #[tauri::command]
-pub async fn set_learner_pins_required(state: State<'_, AppState>, required: bool) -> CommandResult<MachineSetup> {
+pub(crate) async fn set_learner_pins_required(
+    state: State<'_, AppState>,
+    required: bool,
+) -> CommandResult<MachineSetup> {
     run(&state, move |s| s.set_learner_pins_required(required)).await
 }
 
 /// An admin resets another profile's PIN.
 #[tauri::command]
-pub async fn reset_pin(
+pub(crate) async fn reset_pin(
     state: State<'_, AppState>,
     profile_id: String,
     new_pin: Option<String>,
@@ -79,7 +82,7 @@ pub async fn reset_pin(
 
 /// The acting profile sets, changes or removes its own PIN.
 #[tauri::command]
-pub async fn change_own_pin(
+pub(crate) async fn change_own_pin(
     state: State<'_, AppState>,
     current: Option<String>,
     new_pin: Option<String>,

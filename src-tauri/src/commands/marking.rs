@@ -11,7 +11,7 @@ use crate::error::CommandResult;
 use crate::state::AppState;
 
 #[tauri::command]
-pub async fn marking_queue(
+pub(crate) async fn marking_queue(
     state: State<'_, AppState>,
     course_id: Option<String>,
     classes: Option<Vec<String>>,
@@ -20,7 +20,7 @@ pub async fn marking_queue(
 }
 
 #[tauri::command]
-pub async fn grade_answer(
+pub(crate) async fn grade_answer(
     state: State<'_, AppState>,
     attempt_id: String,
     question_id: String,
@@ -31,12 +31,15 @@ pub async fn grade_answer(
 }
 
 #[tauri::command]
-pub async fn quiz_key_changes(state: State<'_, AppState>, course_id: String) -> CommandResult<Vec<KeyChangeView>> {
+pub(crate) async fn quiz_key_changes(
+    state: State<'_, AppState>,
+    course_id: String,
+) -> CommandResult<Vec<KeyChangeView>> {
     run(&state, move |s| s.quiz_key_changes(&course_id)).await
 }
 
 #[tauri::command]
-pub async fn regrade_question(
+pub(crate) async fn regrade_question(
     state: State<'_, AppState>,
     course_id: String,
     question_id: String,
@@ -45,7 +48,7 @@ pub async fn regrade_question(
 }
 
 #[tauri::command]
-pub async fn item_analysis(
+pub(crate) async fn item_analysis(
     state: State<'_, AppState>,
     course_id: String,
     quiz_id: String,
@@ -54,7 +57,7 @@ pub async fn item_analysis(
 }
 
 #[tauri::command]
-pub async fn export_item_analysis<R: Runtime>(
+pub(crate) async fn export_item_analysis<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     course_id: String,

@@ -2,25 +2,25 @@
 //! arguments, runs one use-case of the session off the UI thread and maps
 //! the error to `{kind, message}`; the session checks who may do it.
 
-pub mod accounts;
-pub mod app;
-pub mod authoring;
-pub mod backup;
-pub mod certificates;
-pub mod classes;
-pub mod courses;
-pub mod impact;
-pub mod library;
-pub mod local_quizzes;
-pub mod machine;
-pub mod marking;
-pub mod notes;
-pub mod quiz;
-pub mod reading;
-pub mod search;
-pub mod study;
-pub mod tasks;
-pub mod xapi;
+pub(crate) mod accounts;
+pub(crate) mod app;
+pub(crate) mod authoring;
+pub(crate) mod backup;
+pub(crate) mod certificates;
+pub(crate) mod classes;
+pub(crate) mod courses;
+pub(crate) mod impact;
+pub(crate) mod library;
+pub(crate) mod local_quizzes;
+pub(crate) mod machine;
+pub(crate) mod marking;
+pub(crate) mod notes;
+pub(crate) mod quiz;
+pub(crate) mod reading;
+pub(crate) mod search;
+pub(crate) mod study;
+pub(crate) mod tasks;
+pub(crate) mod xapi;
 
 use std::path::Path;
 use std::sync::Arc;

@@ -11,7 +11,7 @@ use crate::error::CommandResult;
 use crate::state::AppState;
 
 #[tauri::command]
-pub async fn module_notes(
+pub(crate) async fn module_notes(
     state: State<'_, AppState>,
     course_id: String,
     module_id: String,
@@ -20,22 +20,22 @@ pub async fn module_notes(
 }
 
 #[tauri::command]
-pub async fn add_note(state: State<'_, AppState>, note: NewNote) -> CommandResult<NoteView> {
+pub(crate) async fn add_note(state: State<'_, AppState>, note: NewNote) -> CommandResult<NoteView> {
     run(&state, move |s| s.add_note(&note)).await
 }
 
 #[tauri::command]
-pub async fn update_note(state: State<'_, AppState>, note_id: String, body: String) -> CommandResult<NoteView> {
+pub(crate) async fn update_note(state: State<'_, AppState>, note_id: String, body: String) -> CommandResult<NoteView> {
     run(&state, move |s| s.update_note(&note_id, &body)).await
 }
 
 #[tauri::command]
-pub async fn delete_note(state: State<'_, AppState>, note_id: String) -> CommandResult<()> {
+pub(crate) async fn delete_note(state: State<'_, AppState>, note_id: String) -> CommandResult<()> {
     run(&state, move |s| s.delete_note(&note_id)).await
 }
 
 #[tauri::command]
-pub async fn set_bookmark(
+pub(crate) async fn set_bookmark(
     state: State<'_, AppState>,
     course_id: String,
     module_id: String,
@@ -45,12 +45,12 @@ pub async fn set_bookmark(
 }
 
 #[tauri::command]
-pub async fn list_bookmarks(state: State<'_, AppState>) -> CommandResult<Vec<Bookmark>> {
+pub(crate) async fn list_bookmarks(state: State<'_, AppState>) -> CommandResult<Vec<Bookmark>> {
     run(&state, |s| s.list_bookmarks()).await
 }
 
 #[tauri::command]
-pub async fn export_notes<R: Runtime>(
+pub(crate) async fn export_notes<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     path: PathBuf,

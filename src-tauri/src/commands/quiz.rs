@@ -12,7 +12,7 @@ use crate::error::CommandResult;
 use crate::state::AppState;
 
 #[tauri::command]
-pub async fn module_quizzes(
+pub(crate) async fn module_quizzes(
     state: State<'_, AppState>,
     course_id: String,
     module_id: String,
@@ -21,7 +21,7 @@ pub async fn module_quizzes(
 }
 
 #[tauri::command]
-pub async fn quiz_overview(
+pub(crate) async fn quiz_overview(
     state: State<'_, AppState>,
     course_id: String,
     quiz_id: String,
@@ -30,12 +30,16 @@ pub async fn quiz_overview(
 }
 
 #[tauri::command]
-pub async fn start_quiz(state: State<'_, AppState>, course_id: String, quiz_id: String) -> CommandResult<AttemptView> {
+pub(crate) async fn start_quiz(
+    state: State<'_, AppState>,
+    course_id: String,
+    quiz_id: String,
+) -> CommandResult<AttemptView> {
     run(&state, move |s| s.start_quiz(&course_id, &quiz_id)).await
 }
 
 #[tauri::command]
-pub async fn save_answer(
+pub(crate) async fn save_answer(
     state: State<'_, AppState>,
     attempt_id: String,
     question_id: String,
@@ -45,7 +49,7 @@ pub async fn save_answer(
 }
 
 #[tauri::command]
-pub async fn check_answer(
+pub(crate) async fn check_answer(
     state: State<'_, AppState>,
     attempt_id: String,
     question_id: String,
@@ -54,22 +58,22 @@ pub async fn check_answer(
 }
 
 #[tauri::command]
-pub async fn submit_attempt(state: State<'_, AppState>, attempt_id: String) -> CommandResult<AttemptResult> {
+pub(crate) async fn submit_attempt(state: State<'_, AppState>, attempt_id: String) -> CommandResult<AttemptResult> {
     run(&state, move |s| s.submit_attempt(&attempt_id)).await
 }
 
 #[tauri::command]
-pub async fn attempt_result(state: State<'_, AppState>, attempt_id: String) -> CommandResult<AttemptResult> {
+pub(crate) async fn attempt_result(state: State<'_, AppState>, attempt_id: String) -> CommandResult<AttemptResult> {
     run(&state, move |s| s.attempt_result(&attempt_id)).await
 }
 
 #[tauri::command]
-pub async fn review_queue(state: State<'_, AppState>) -> CommandResult<ReviewQueue> {
+pub(crate) async fn review_queue(state: State<'_, AppState>) -> CommandResult<ReviewQueue> {
     run(&state, |s| s.review_queue()).await
 }
 
 #[tauri::command]
-pub async fn answer_review(
+pub(crate) async fn answer_review(
     state: State<'_, AppState>,
     question_id: String,
     course_id: String,

@@ -11,7 +11,7 @@ use crate::error::CommandResult;
 use crate::state::AppState;
 
 #[tauri::command]
-pub async fn open_module(
+pub(crate) async fn open_module(
     state: State<'_, AppState>,
     course_id: String,
     module_id: String,
@@ -20,7 +20,7 @@ pub async fn open_module(
 }
 
 #[tauri::command]
-pub async fn complete_module(
+pub(crate) async fn complete_module(
     state: State<'_, AppState>,
     course_id: String,
     module_id: String,
@@ -31,7 +31,7 @@ pub async fn complete_module(
 /// `asset_path` is the course file as the asset protocol names it
 /// (`/<course>/<path>`); `path` was chosen in the save dialog.
 #[tauri::command]
-pub async fn save_course_file<R: Runtime>(
+pub(crate) async fn save_course_file<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     asset_path: String,
@@ -44,17 +44,20 @@ pub async fn save_course_file<R: Runtime>(
 /// The bytes of a course file the app shows itself (a PDF handout), as a
 /// raw IPC answer (an `ArrayBuffer` in the webview, not a JSON array).
 #[tauri::command]
-pub async fn course_file_bytes(state: State<'_, AppState>, asset_path: String) -> CommandResult<tauri::ipc::Response> {
+pub(crate) async fn course_file_bytes(
+    state: State<'_, AppState>,
+    asset_path: String,
+) -> CommandResult<tauri::ipc::Response> {
     run(&state, move |s| s.course_file_bytes(&asset_path)).await.map(tauri::ipc::Response::new)
 }
 
 /// Where course video and audio play from on this platform: the loopback
 /// media server's `http://127.0.0.1:<port>/<token>` on Linux, where the
 /// webview's player cannot read the asset protocol; `None` elsewhere.
-pub struct MediaBase(pub String);
+pub(crate) struct MediaBase(pub String);
 
 #[tauri::command]
-pub fn media_base<R: Runtime>(app: AppHandle<R>) -> Option<String> {
+pub(crate) fn media_base<R: Runtime>(app: AppHandle<R>) -> Option<String> {
     use tauri::Manager;
     app.try_state::<MediaBase>().map(|base| base.0.clone())
 }

@@ -10,11 +10,11 @@ use crate::state::AppState;
 /// Loads the segmentation dictionary when the search box gets focus, so
 /// start-up does not pay for it.
 #[tauri::command]
-pub async fn prepare_search(state: State<'_, AppState>) -> CommandResult<()> {
+pub(crate) async fn prepare_search(state: State<'_, AppState>) -> CommandResult<()> {
     run(&state, |s| s.prepare_search()).await
 }
 
 #[tauri::command]
-pub async fn search(state: State<'_, AppState>, query: String) -> CommandResult<SearchResults> {
+pub(crate) async fn search(state: State<'_, AppState>, query: String) -> CommandResult<SearchResults> {
     run(&state, move |s| s.search(&query)).await
 }

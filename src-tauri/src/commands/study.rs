@@ -11,7 +11,7 @@ use crate::error::CommandResult;
 use crate::state::AppState;
 
 #[tauri::command]
-pub async fn study_heartbeat(
+pub(crate) async fn study_heartbeat(
     state: State<'_, AppState>,
     course_id: String,
     module_id: String,
@@ -20,7 +20,7 @@ pub async fn study_heartbeat(
 }
 
 #[tauri::command]
-pub async fn save_reading_position(
+pub(crate) async fn save_reading_position(
     state: State<'_, AppState>,
     course_id: String,
     module_id: String,
@@ -30,7 +30,7 @@ pub async fn save_reading_position(
 }
 
 #[tauri::command]
-pub async fn reading_position(
+pub(crate) async fn reading_position(
     state: State<'_, AppState>,
     course_id: String,
     module_id: String,
@@ -39,12 +39,12 @@ pub async fn reading_position(
 }
 
 #[tauri::command]
-pub async fn home_summary(state: State<'_, AppState>) -> CommandResult<Home> {
+pub(crate) async fn home_summary(state: State<'_, AppState>) -> CommandResult<Home> {
     run(&state, |s| s.home_summary()).await
 }
 
 #[tauri::command]
-pub async fn export_learner_record<R: Runtime>(
+pub(crate) async fn export_learner_record<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     path: PathBuf,

@@ -21,7 +21,7 @@ use crate::error::CommandResult;
 use crate::state::AppState;
 
 #[tauri::command]
-pub async fn module_tasks(
+pub(crate) async fn module_tasks(
     state: State<'_, AppState>,
     course_id: String,
     module_id: String,
@@ -30,18 +30,22 @@ pub async fn module_tasks(
 }
 
 #[tauri::command]
-pub async fn task_page(state: State<'_, AppState>, course_id: String, task_id: String) -> CommandResult<TaskPage> {
+pub(crate) async fn task_page(
+    state: State<'_, AppState>,
+    course_id: String,
+    task_id: String,
+) -> CommandResult<TaskPage> {
     run(&state, move |s| s.task_page(&course_id, &task_id)).await
 }
 
 /// The draft's Markdown rendered and sanitised as graders will see it.
 #[tauri::command]
-pub async fn task_preview(state: State<'_, AppState>, markdown: String) -> CommandResult<String> {
+pub(crate) async fn task_preview(state: State<'_, AppState>, markdown: String) -> CommandResult<String> {
     run(&state, move |s| s.task_preview(&markdown)).await
 }
 
 #[tauri::command]
-pub async fn task_save_draft(
+pub(crate) async fn task_save_draft(
     state: State<'_, AppState>,
     course_id: String,
     task_id: String,
@@ -52,7 +56,7 @@ pub async fn task_save_draft(
 }
 
 #[tauri::command]
-pub async fn task_add_attachment(
+pub(crate) async fn task_add_attachment(
     state: State<'_, AppState>,
     course_id: String,
     task_id: String,
@@ -63,12 +67,16 @@ pub async fn task_add_attachment(
 }
 
 #[tauri::command]
-pub async fn task_submit(state: State<'_, AppState>, course_id: String, task_id: String) -> CommandResult<VersionView> {
+pub(crate) async fn task_submit(
+    state: State<'_, AppState>,
+    course_id: String,
+    task_id: String,
+) -> CommandResult<VersionView> {
     run(&state, move |s| s.task_submit(&course_id, &task_id)).await
 }
 
 #[tauri::command]
-pub async fn grading_queue(
+pub(crate) async fn grading_queue(
     state: State<'_, AppState>,
     course_id: String,
     filter: QueueFilter,
@@ -77,12 +85,12 @@ pub async fn grading_queue(
 }
 
 #[tauri::command]
-pub async fn grading_view(state: State<'_, AppState>, version_id: String) -> CommandResult<GradingView> {
+pub(crate) async fn grading_view(state: State<'_, AppState>, version_id: String) -> CommandResult<GradingView> {
     run(&state, move |s| s.grading_view(&version_id)).await
 }
 
 #[tauri::command]
-pub async fn grading_save_mark(
+pub(crate) async fn grading_save_mark(
     state: State<'_, AppState>,
     version_id: String,
     mark: MarkInput,
@@ -91,12 +99,12 @@ pub async fn grading_save_mark(
 }
 
 #[tauri::command]
-pub async fn grading_release(state: State<'_, AppState>, version_id: String) -> CommandResult<ResultView> {
+pub(crate) async fn grading_release(state: State<'_, AppState>, version_id: String) -> CommandResult<ResultView> {
     run(&state, move |s| s.grading_release(&version_id)).await
 }
 
 #[tauri::command]
-pub async fn grading_set_double_marking(
+pub(crate) async fn grading_set_double_marking(
     state: State<'_, AppState>,
     course_id: String,
     task_id: String,
@@ -106,12 +114,12 @@ pub async fn grading_set_double_marking(
 }
 
 #[tauri::command]
-pub async fn moderation_view(state: State<'_, AppState>, version_id: String) -> CommandResult<ModerationView> {
+pub(crate) async fn moderation_view(state: State<'_, AppState>, version_id: String) -> CommandResult<ModerationView> {
     run(&state, move |s| s.moderation_view(&version_id)).await
 }
 
 #[tauri::command]
-pub async fn grading_moderate(
+pub(crate) async fn grading_moderate(
     state: State<'_, AppState>,
     version_id: String,
     mark: MarkInput,
@@ -120,7 +128,7 @@ pub async fn grading_moderate(
 }
 
 #[tauri::command]
-pub async fn grading_record_observation(
+pub(crate) async fn grading_record_observation(
     state: State<'_, AppState>,
     course_id: String,
     task_id: String,
@@ -131,7 +139,7 @@ pub async fn grading_record_observation(
 }
 
 #[tauri::command]
-pub async fn grading_agreement(
+pub(crate) async fn grading_agreement(
     state: State<'_, AppState>,
     course_id: String,
     task_id: String,
@@ -140,12 +148,15 @@ pub async fn grading_agreement(
 }
 
 #[tauri::command]
-pub async fn comment_bank_list(state: State<'_, AppState>, course_id: String) -> CommandResult<Vec<BankComment>> {
+pub(crate) async fn comment_bank_list(
+    state: State<'_, AppState>,
+    course_id: String,
+) -> CommandResult<Vec<BankComment>> {
     run(&state, move |s| s.comment_bank_list(&course_id)).await
 }
 
 #[tauri::command]
-pub async fn comment_bank_add(
+pub(crate) async fn comment_bank_add(
     state: State<'_, AppState>,
     course_id: String,
     criterion_id: Option<String>,
@@ -155,7 +166,7 @@ pub async fn comment_bank_add(
 }
 
 #[tauri::command]
-pub async fn comment_bank_use(
+pub(crate) async fn comment_bank_use(
     state: State<'_, AppState>,
     course_id: String,
     comment_id: String,
@@ -164,12 +175,12 @@ pub async fn comment_bank_use(
 }
 
 #[tauri::command]
-pub async fn comment_bank_delete(state: State<'_, AppState>, comment_id: String) -> CommandResult<()> {
+pub(crate) async fn comment_bank_delete(state: State<'_, AppState>, comment_id: String) -> CommandResult<()> {
     run(&state, move |s| s.comment_bank_delete(&comment_id)).await
 }
 
 #[tauri::command]
-pub async fn grading_distributions(
+pub(crate) async fn grading_distributions(
     state: State<'_, AppState>,
     course_id: String,
 ) -> CommandResult<Vec<CriterionDistribution>> {
@@ -177,12 +188,15 @@ pub async fn grading_distributions(
 }
 
 #[tauri::command]
-pub async fn grading_grader_stats(state: State<'_, AppState>, course_id: String) -> CommandResult<Vec<GraderStats>> {
+pub(crate) async fn grading_grader_stats(
+    state: State<'_, AppState>,
+    course_id: String,
+) -> CommandResult<Vec<GraderStats>> {
     run(&state, move |s| s.grading_grader_stats(&course_id)).await
 }
 
 #[tauri::command]
-pub async fn grading_export_table<R: Runtime>(
+pub(crate) async fn grading_export_table<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     course_id: String,
@@ -193,7 +207,7 @@ pub async fn grading_export_table<R: Runtime>(
 }
 
 #[tauri::command]
-pub async fn bundle_export_submissions<R: Runtime>(
+pub(crate) async fn bundle_export_submissions<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     course_id: String,
@@ -204,7 +218,7 @@ pub async fn bundle_export_submissions<R: Runtime>(
 }
 
 #[tauri::command]
-pub async fn bundle_import_submissions<R: Runtime>(
+pub(crate) async fn bundle_import_submissions<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     path: PathBuf,
@@ -215,7 +229,7 @@ pub async fn bundle_import_submissions<R: Runtime>(
 
 /// A grades bundle per learner, written into the folder picked at `path`.
 #[tauri::command]
-pub async fn bundle_export_grades<R: Runtime>(
+pub(crate) async fn bundle_export_grades<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     course_id: String,
@@ -226,7 +240,7 @@ pub async fn bundle_export_grades<R: Runtime>(
 }
 
 #[tauri::command]
-pub async fn bundle_import_grades<R: Runtime>(
+pub(crate) async fn bundle_import_grades<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     path: PathBuf,
@@ -236,7 +250,7 @@ pub async fn bundle_import_grades<R: Runtime>(
 }
 
 #[tauri::command]
-pub async fn bundle_trust_key<R: Runtime>(
+pub(crate) async fn bundle_trust_key<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     path: PathBuf,
@@ -248,7 +262,7 @@ pub async fn bundle_trust_key<R: Runtime>(
 }
 
 #[tauri::command]
-pub async fn task_attachment_image(
+pub(crate) async fn task_attachment_image(
     state: State<'_, AppState>,
     version_id: String,
     sha256: String,
@@ -257,7 +271,7 @@ pub async fn task_attachment_image(
 }
 
 #[tauri::command]
-pub async fn task_attachment_save<R: Runtime>(
+pub(crate) async fn task_attachment_save<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     version_id: String,

@@ -21,15 +21,15 @@ use qunxue_app::Session;
 
 use super::Who;
 
-pub const COURSE: &str = "acme.demo";
-pub const QUIZ: &str = "quiz-intro";
-pub const TASK: &str = "task-plan";
-pub const ADMIN_PIN: &str = "975310";
-pub const INSTRUCTOR_PIN: &str = "246810";
+pub(crate) const COURSE: &str = "acme.demo";
+pub(crate) const QUIZ: &str = "quiz-intro";
+pub(crate) const TASK: &str = "task-plan";
+pub(crate) const ADMIN_PIN: &str = "975310";
+pub(crate) const INSTRUCTOR_PIN: &str = "246810";
 
 /// What one acting profile owns in the template.
 #[derive(Debug, Clone)]
-pub struct Own {
+pub(crate) struct Own {
     pub profile: String,
     pub pin: Option<&'static str>,
     pub finished_attempt: String,
@@ -40,7 +40,7 @@ pub struct Own {
 }
 
 #[derive(Debug)]
-pub struct Fixture {
+pub(crate) struct Fixture {
     pub dir: tempfile::TempDir,
     pub repo: PathBuf,
     pub learner: Own,
@@ -64,7 +64,7 @@ pub struct Fixture {
 }
 
 impl Fixture {
-    pub fn own(&self, who: Who) -> &Own {
+    pub(crate) fn own(&self, who: Who) -> &Own {
         match who {
             Who::Learner => &self.learner,
             Who::Instructor => &self.instructor,
@@ -72,13 +72,13 @@ impl Fixture {
         }
     }
 
-    pub fn data_dir(&self) -> &Path {
+    pub(crate) fn data_dir(&self) -> &Path {
         self.dir.path()
     }
 }
 
 /// Built once per test binary.
-pub fn fixture() -> &'static Fixture {
+pub(crate) fn fixture() -> &'static Fixture {
     static FIXTURE: OnceLock<Fixture> = OnceLock::new();
     FIXTURE.get_or_init(build)
 }

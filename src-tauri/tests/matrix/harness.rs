@@ -17,7 +17,7 @@ use tauri_plugin_fs::FsExt;
 use super::fixture::Fixture;
 use super::Who;
 
-pub struct Run {
+pub(crate) struct Run {
     pub dir: tempfile::TempDir,
     _app: tauri::App<MockRuntime>,
     window: WebviewWindow<MockRuntime>,
@@ -26,14 +26,14 @@ pub struct Run {
 
 /// The error as the UI receives it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Failure {
+pub(crate) struct Failure {
     pub kind: String,
     pub message: String,
 }
 
 impl Run {
     /// The app on a copy of the template, acting as `who`.
-    pub fn start(fixture: &Fixture, who: Who) -> Run {
+    pub(crate) fn start(fixture: &Fixture, who: Who) -> Run {
         let dir = tempfile::tempdir().unwrap();
         copy_dir(fixture.data_dir(), dir.path());
         let place = qunxue_desktop::DataPlace::At { data_dir: dir.path().to_path_buf(), bundled_pack: None };
@@ -55,7 +55,7 @@ impl Run {
         run
     }
 
-    pub fn invoke(&self, command: &str, args: Value) -> Result<Value, Failure> {
+    pub(crate) fn invoke(&self, command: &str, args: Value) -> Result<Value, Failure> {
         let request = InvokeRequest {
             cmd: command.into(),
             callback: tauri::ipc::CallbackFn(0),
@@ -77,7 +77,7 @@ impl Run {
 
     /// What the database holds: `PRAGMA data_version` (which moves when
     /// another connection commits) and the digest of the database files.
-    pub fn snapshot(&self) -> (i64, String) {
+    pub(crate) fn snapshot(&self) -> (i64, String) {
         let version = self.watcher.query_row("PRAGMA data_version", [], |r| r.get(0)).unwrap();
         let mut digest = Sha256::new();
         for name in ["qunxue.db", "qunxue.db-wal"] {
@@ -86,7 +86,7 @@ impl Run {
         (version, format!("{:x}", digest.finalize()))
     }
 
-    pub fn path(&self, name: &str) -> PathBuf {
+    pub(crate) fn path(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }
 }

@@ -2,21 +2,21 @@
 //! real app on a copy of it driven through its IPC ([`harness`]), and who
 //! acts.
 
-pub mod fixture;
-pub mod harness;
+pub(crate) mod fixture;
+pub(crate) mod harness;
 
 /// The three roles the matrix acts as, lowest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Who {
+pub(crate) enum Who {
     Learner,
     Instructor,
     Admin,
 }
 
 impl Who {
-    pub const ALL: [Who; 3] = [Who::Learner, Who::Instructor, Who::Admin];
+    pub(crate) const ALL: [Who; 3] = [Who::Learner, Who::Instructor, Who::Admin];
 
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Who::Learner => "learner",
             Who::Instructor => "instructor",

@@ -10,7 +10,7 @@ use crate::access::{self, Caller};
 use crate::{AppError, Result};
 
 /// Longest display name, in characters.
-pub const MAX_NAME_CHARS: usize = 40;
+pub(super) const MAX_NAME_CHARS: usize = 40;
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]

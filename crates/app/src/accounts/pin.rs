@@ -12,7 +12,7 @@ use qunxue_store::profiles::Role;
 pub const MIN_PIN_DIGITS: usize = 4;
 /// Instructors and admins grade, release and install for everyone: a
 /// 6-digit PIN has 250 times the combinations of a 4-digit one.
-pub const MIN_STAFF_PIN_DIGITS: usize = 6;
+pub(super) const MIN_STAFF_PIN_DIGITS: usize = 6;
 pub const MAX_PIN_DIGITS: usize = 12;
 
 /// The shortest PIN a profile with `role` may have.
@@ -50,7 +50,7 @@ pub fn hash(pin: &str, role: Role) -> Result<String> {
 
 /// Whether `pin` matches the stored PHC string. An unreadable hash is an
 /// error, not a mismatch, so a damaged row is noticed.
-pub fn matches(pin: &str, phc: &str) -> Result<bool> {
+pub(super) fn matches(pin: &str, phc: &str) -> Result<bool> {
     match Argon2::default().verify_password(pin.as_bytes(), phc) {
         Ok(()) => Ok(true),
         Err(argon2::password_hash::Error::PasswordInvalid) => Ok(false),

@@ -13,14 +13,14 @@ use crate::{AppError, Result};
 const SYMBOLS: usize = 16;
 
 /// A recovery code and the hash to store for it.
-pub struct IssuedCode {
+pub(super) struct IssuedCode {
     /// As shown: four groups of four, e.g. `HD7K-2Q3M-9XTB-41RC`.
     pub shown: String,
     pub hash: String,
 }
 
 /// A new random code.
-pub fn issue() -> Result<IssuedCode> {
+pub(super) fn issue() -> Result<IssuedCode> {
     let code = crockford::random_code(SYMBOLS, "a recovery code")?;
     let shown =
         code.as_bytes().chunks(4).map(|g| String::from_utf8_lossy(g).into_owned()).collect::<Vec<_>>().join("-");
@@ -33,7 +33,7 @@ pub fn issue() -> Result<IssuedCode> {
 
 /// Whether a code as typed (any case, with or without dashes or spaces, O
 /// for 0) matches the stored hash.
-pub fn matches(typed: &str, hash: &str) -> Result<bool> {
+pub(super) fn matches(typed: &str, hash: &str) -> Result<bool> {
     let code = crockford::typed(typed);
     if code.len() != SYMBOLS || !crockford::is_code(&code) {
         return Ok(false);

@@ -27,7 +27,7 @@ pub const OB3_CONTEXT: &str = "https://purl.imsglobal.org/spec/ob/v3p0/context-3
 const ED25519_PUB_MULTICODEC: [u8; 2] = [0xed, 0x01];
 
 /// What the credential says about the course besides the certificate row.
-pub struct BadgeDetails<'a> {
+pub(super) struct BadgeDetails<'a> {
     pub issuer_name: &'a str,
     pub criteria: &'a str,
 }
@@ -40,7 +40,7 @@ pub fn did_key(key: &VerifyingKey) -> String {
 }
 
 /// The signed credential.
-pub fn credential(
+pub(super) fn credential(
     certificate: &Certificate,
     details: &BadgeDetails<'_>,
     key: &SigningKey,

@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use crate::{AppError, Result};
 
-pub fn canonical(value: &Value) -> Result<String> {
+pub(super) fn canonical(value: &Value) -> Result<String> {
     let mut out = String::new();
     write(value, &mut out)?;
     Ok(out)

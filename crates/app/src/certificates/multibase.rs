@@ -1,13 +1,13 @@
 //! Base58btc (the Bitcoin alphabet) with the multibase `z` prefix, as used by
 //! `did:key` identifiers and Data Integrity proof values.
 
-pub fn encode(bytes: &[u8]) -> String {
+pub(super) fn encode(bytes: &[u8]) -> String {
     format!("z{}", bs58::encode(bytes).into_string())
 }
 
 /// The bytes of a `z…` string; `None` without the prefix or with a character
 /// outside the Bitcoin alphabet.
-pub fn decode(text: &str) -> Option<Vec<u8>> {
+pub(super) fn decode(text: &str) -> Option<Vec<u8>> {
     bs58::decode(text.strip_prefix('z')?).into_vec().ok()
 }
 

@@ -9,12 +9,12 @@ use crate::impact::export::CjkFont;
 use crate::Result;
 
 /// What the page says besides the certificate row.
-pub struct PageText<'a> {
+pub(super) struct PageText<'a> {
     pub issuer_name: &'a str,
     pub criteria: &'a str,
 }
 
-pub fn render(certificate: &Certificate, text: &PageText<'_>, font: &CjkFont) -> Result<Vec<u8>> {
+pub(super) fn render(certificate: &Certificate, text: &PageText<'_>, font: &CjkFont) -> Result<Vec<u8>> {
     let measurer = font.measurer()?;
     let mut page = Page { pages: Pages::default(), m: &measurer };
     page.pages.new_page();

@@ -18,20 +18,20 @@ use quick_xml::Reader;
 use crate::{AppError, Result};
 
 /// The most cells (rows × columns of the used rectangle) a sheet may span.
-pub const MAX_SHEET_CELLS: u64 = 5_000_000;
+pub(super) const MAX_SHEET_CELLS: u64 = 5_000_000;
 /// The format's own limits; larger repeat counts are cut to these.
 const MAX_ROWS: u64 = 1_048_576;
 const MAX_COLUMNS: u64 = 16_384;
 
 /// The used rectangle of a sheet, counted with repeats expanded.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Extent {
+pub(super) struct Extent {
     pub rows: u64,
     pub columns: u64,
 }
 
 impl Extent {
-    pub fn cells(self) -> u64 {
+    pub(super) fn cells(self) -> u64 {
         self.rows.saturating_mul(self.columns)
     }
 }
@@ -55,7 +55,7 @@ pub(super) fn check_ods(path: &Path, file: &str) -> Result<()> {
 
 /// The largest extent of the sheets (`table:table`) in `content.xml`, or
 /// `None` when the file is not a zip with a well-formed `content.xml`.
-pub fn ods_largest_sheet_extent(path: &Path) -> Option<Extent> {
+pub(super) fn ods_largest_sheet_extent(path: &Path) -> Option<Extent> {
     let mut archive = zip::ZipArchive::new(std::fs::File::open(path).ok()?).ok()?;
     let content = archive.by_name("content.xml").ok()?;
     let mut reader = Reader::from_reader(BufReader::new(content));

@@ -78,7 +78,7 @@ fn read_csv(path: &Path, file: String) -> Result<Table> {
 }
 
 /// Most a zip-based workbook (XLSX, ODS) may unpack to, all parts together.
-pub const MAX_WORKBOOK_UNPACKED_BYTES: u64 = 200 * 1024 * 1024;
+pub(super) const MAX_WORKBOOK_UNPACKED_BYTES: u64 = 200 * 1024 * 1024;
 
 /// Refuses a workbook whose parts would unpack to far more than the file
 /// (a zip bomb) before the spreadsheet reader inflates them into memory.
@@ -106,7 +106,7 @@ fn check_workbook_archive(path: &Path, file: &str) -> Result<()> {
 
 /// Columns beyond this are not read: the import format has five, and a
 /// stray cell in column XFD must not make every row 16,384 cells wide.
-pub const MAX_COLUMNS: u32 = 256;
+pub(super) const MAX_COLUMNS: u32 = 256;
 
 fn read_workbook(path: &Path, file: String) -> Result<Table> {
     check_workbook_archive(path, &file)?;

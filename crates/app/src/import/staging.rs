@@ -42,7 +42,7 @@ pub(crate) fn course_source_dir(version_dir: &Path, slug: &str) -> PathBuf {
 }
 
 impl Staging {
-    pub fn create(data_dir: &Path) -> Result<Self> {
+    pub(super) fn create(data_dir: &Path) -> Result<Self> {
         let packs = packs_dir(data_dir);
         let created = if packs.exists() { Vec::new() } else { vec![packs.clone()] };
         super::leftovers::sweep_abandoned_staging(&packs);
@@ -55,7 +55,7 @@ impl Staging {
     }
 
     /// The pack files that make up `bundle`'s installed copy.
-    pub fn files_of(opened: &OpenedPack, bundle: &CourseBundle) -> Vec<String> {
+    pub(super) fn files_of(opened: &OpenedPack, bundle: &CourseBundle) -> Vec<String> {
         let course = format!("courses/{}/", bundle.slug);
         let quizzes = format!("quizzes/{}/", bundle.slug);
         let files = opened.files();
@@ -63,7 +63,7 @@ impl Staging {
     }
 
     /// Copies one pack file into the course's staging folder.
-    pub fn copy(&self, opened: &mut OpenedPack, course_id: &str, pack_path: &str) -> Result<()> {
+    pub(super) fn copy(&self, opened: &mut OpenedPack, course_id: &str, pack_path: &str) -> Result<()> {
         let dest = self.dir.join(course_id).join(pack_path);
         if let Some(parent) = dest.parent() {
             fs::create_dir_all(parent).map_err(AppError::write(parent))?;
@@ -74,7 +74,7 @@ impl Staging {
     /// Moves the staged course into `<data>/packs/<id>/<version>/`. A folder
     /// already there is a leftover of an interrupted import (the installed
     /// version is never rewritten in place), so it is replaced.
-    pub fn place(&mut self, course_id: &str, version: &str) -> Result<PathBuf> {
+    pub(super) fn place(&mut self, course_id: &str, version: &str) -> Result<PathBuf> {
         let parent = installed_course_dir(&self.data_dir, course_id);
         if !parent.exists() {
             fs::create_dir_all(&parent).map_err(AppError::write(&parent))?;
@@ -94,12 +94,12 @@ impl Staging {
     /// Flushes the staged (and any placed) files to disk in one go: called
     /// after the copies and again after the renames, before the database
     /// commits, so a committed course never points at files a power cut lost.
-    pub fn flush(&self) -> Result<()> {
+    pub(super) fn flush(&self) -> Result<()> {
         super::durable::flush(&self.dir).map_err(AppError::write(&self.dir))
     }
 
     /// Keeps what was placed: the database now points at it.
-    pub fn commit(mut self) {
+    pub(super) fn commit(mut self) {
         self.committed = true;
     }
 }

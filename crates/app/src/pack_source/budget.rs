@@ -59,12 +59,12 @@ pub(crate) struct Budget {
 }
 
 impl Budget {
-    pub fn new(limits: Limits) -> Self {
+    pub(super) fn new(limits: Limits) -> Self {
         Self { limits, files: 0, bytes: 0 }
     }
 
     /// Counts one more file.
-    pub fn count_file(&mut self, entry: &str) -> Result<(), PackSourceError> {
+    pub(super) fn count_file(&mut self, entry: &str) -> Result<(), PackSourceError> {
         self.files += 1;
         if self.files > self.limits.max_files {
             return Err(PackSourceError::TooManyFiles { entry: entry.to_string(), limit: self.limits.max_files });
@@ -73,7 +73,7 @@ impl Budget {
     }
 
     /// Adds the bytes a file turned out to hold.
-    pub fn add_bytes(&mut self, entry: &str, size: u64) -> Result<(), PackSourceError> {
+    pub(super) fn add_bytes(&mut self, entry: &str, size: u64) -> Result<(), PackSourceError> {
         self.bytes = self.bytes.saturating_add(size);
         if self.bytes > self.limits.max_pack_bytes {
             return Err(PackSourceError::PackTooLarge { entry: entry.to_string(), limit: self.limits.max_pack_bytes });
@@ -81,7 +81,7 @@ impl Budget {
         Ok(())
     }
 
-    pub fn total_bytes(&self) -> u64 {
+    pub(super) fn total_bytes(&self) -> u64 {
         self.bytes
     }
 }

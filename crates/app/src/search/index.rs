@@ -103,7 +103,7 @@ pub(crate) fn ensure_current(store: &mut Store) -> Result<()> {
     if search::index_version(store.conn())?.as_deref() == Some(INDEX_VERSION) {
         return Ok(());
     }
-    store.transact(|tx| rebuild(tx))
+    store.transact(rebuild)
 }
 
 /// Empties the index and indexes every course and note again.

@@ -6,7 +6,7 @@ use qunxue_core::markdown;
 
 /// The text under one heading (or before the first one, with no anchor).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Section {
+pub(super) struct Section {
     /// The heading's id in the rendered HTML (`qx-…`), the scroll target.
     pub anchor: Option<String>,
     pub heading: String,
@@ -18,7 +18,7 @@ pub struct Section {
 /// Heading ids come from the renderer itself, so they are exactly the ids
 /// in the HTML the learner sees (custom `{#id}`s and de-duplicated slugs
 /// included): the n-th heading this walk meets is the renderer's n-th.
-pub fn sections(markdown_text: &str) -> Vec<Section> {
+pub(super) fn sections(markdown_text: &str) -> Vec<Section> {
     let headings = markdown::headings(markdown_text);
     let mut headings = headings.into_iter();
     let mut sections = vec![Section { anchor: None, heading: String::new(), text: String::new() }];
@@ -40,10 +40,10 @@ pub fn sections(markdown_text: &str) -> Vec<Section> {
             Event::Text(_) | Event::Code(_) if in_heading => {}
             Event::Text(text) | Event::Code(text) => current.text.push_str(&text),
             Event::SoftBreak | Event::HardBreak => current.text.push(' '),
-            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::CodeBlock) => {
-                if !current.text.ends_with('\n') && !current.text.is_empty() {
-                    current.text.push('\n');
-                }
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::CodeBlock)
+                if !current.text.ends_with('\n') && !current.text.is_empty() =>
+            {
+                current.text.push('\n');
             }
             // Raw HTML is not readable text; everything else is structure.
             _ => {}

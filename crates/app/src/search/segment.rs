@@ -33,7 +33,7 @@ pub fn words(text: &str) -> Vec<String> {
 /// in one buffer: indexing calls this for every section of every module,
 /// and a `String` per word was a tenth of an import's time (the P1 profile
 /// in docs/performance.md).
-pub fn joined(text: &str) -> String {
+pub(super) fn joined(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 4);
     for word in matching_words(text) {
         if !out.is_empty() {

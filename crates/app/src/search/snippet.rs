@@ -27,12 +27,12 @@ pub struct Snippet {
 }
 
 /// The whole of a short text (a title, a heading) with the hits marked.
-pub fn mark_all(text: &str, terms: &[String]) -> Vec<Segment> {
+pub(super) fn mark_all(text: &str, terms: &[String]) -> Vec<Segment> {
     segments(text, &hit_ranges(text, terms), 0, text.len())
 }
 
 /// The window of `text` holding the most hits (or its start when none).
-pub fn snippet(text: &str, terms: &[String]) -> Snippet {
+pub(super) fn snippet(text: &str, terms: &[String]) -> Snippet {
     let hits = hit_ranges(text, terms);
     let window_start = best_window_start(text, &hits);
     let start = back_up(text, window_start, LEAD_CHARS);

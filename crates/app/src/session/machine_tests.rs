@@ -103,7 +103,7 @@ fn an_admin_only_action_without_an_admin_leads_to_setting_one_up() {
     );
 
     assert_eq!(session.set_up_admin("管理员", "13579").unwrap_err().kind(), ErrorKind::InvalidInput);
-    assert_eq!(session.machine_setup().unwrap().has_admin, false, "no admin without a 6-digit PIN");
+    assert!(!session.machine_setup().unwrap().has_admin, "no admin without a 6-digit PIN");
     let admin = session.set_up_admin("管理员", "135790").unwrap();
     assert_eq!(session.profile_id(), admin.profile.id, "the session acts for the new admin");
     assert_eq!(session.course_removal("none").unwrap_err().kind(), ErrorKind::NotFound, "admin actions now pass");

@@ -118,9 +118,9 @@ fn answer_for(question: &QuestionDto, rng: &mut ChaCha8Rng) -> LearnerAnswer {
         "multiple" => LearnerAnswer::Choices(
             keys.iter().enumerate().filter(|(i, _)| coin >> i & 1 == 1).map(|(_, k)| k.clone()).collect(),
         ),
-        "true_false" => LearnerAnswer::Bool(coin % 2 == 0),
+        "true_false" => LearnerAnswer::Bool(coin.is_multiple_of(2)),
         "fill_blank" => {
-            LearnerAnswer::Blanks(vec![if coin % 2 == 0 { "用户画像".into() } else { "私域".into() }])
+            LearnerAnswer::Blanks(vec![if coin.is_multiple_of(2) { "用户画像".into() } else { "私域".into() }])
         }
         "numeric" => LearnerAnswer::Number((coin % 300) as f64 / 10.0),
         other => LearnerAnswer::Text(format!("{other} 题的作答")),

@@ -12,10 +12,10 @@ use qunxue_app::{paths, OpenOptions, Session};
 
 /// The environment variable a script passes the acting profile's PIN in
 /// (never on the command line, where other users can read it).
-pub const PIN_ENV: &str = "QUNXUE_PIN";
+pub(super) const PIN_ENV: &str = "QUNXUE_PIN";
 
 #[derive(Debug, Clone, clap::Args)]
-pub struct Acting {
+pub(super) struct Acting {
     /// The learner database (default: the desktop app's, in the OS app-data folder).
     #[arg(long, value_name = "FILE")]
     pub db: Option<PathBuf>,
@@ -29,13 +29,13 @@ pub struct Acting {
 
 impl Acting {
     /// The database file: `--db`, or the desktop app's own.
-    pub fn database(&self) -> anyhow::Result<PathBuf> {
+    pub(super) fn database(&self) -> anyhow::Result<PathBuf> {
         database_path(self.db.clone())
     }
 
     /// Opens the session, unlocking the acting profile when it needs a PIN
     /// and one is to be had.
-    pub fn open(&self) -> anyhow::Result<Session> {
+    pub(super) fn open(&self) -> anyhow::Result<Session> {
         let db = self.database()?;
         let session = Session::open(OpenOptions::for_database(&db), self.profile.as_deref(), None)
             .with_context(|| format!("cannot open {}", db.display()))?;
@@ -65,7 +65,7 @@ impl Acting {
 }
 
 /// `--db`, or the desktop app's own database when it is absent.
-pub fn database_path(db: Option<PathBuf>) -> anyhow::Result<PathBuf> {
+pub(super) fn database_path(db: Option<PathBuf>) -> anyhow::Result<PathBuf> {
     match db {
         Some(db) => Ok(db),
         None => paths::default_database_path().context("no app-data folder on this system; pass --db"),

@@ -14,7 +14,7 @@ use qunxue_app::domain::ModuleKind;
 use super::diagnostics::{print_lines, this_terminal_lang};
 
 #[derive(Debug, clap::Args)]
-pub struct NewArgs {
+pub(super) struct NewArgs {
     /// The folder to create (new or empty); its name becomes the course folder's.
     dir: PathBuf,
     /// The course title (default: the folder's name).
@@ -26,7 +26,7 @@ pub struct NewArgs {
 }
 
 #[derive(Debug, clap::Args)]
-pub struct ConvertArgs {
+pub(super) struct ConvertArgs {
     /// A Word document (.docx) or PowerPoint deck (.pptx).
     file: PathBuf,
     /// The pack folder to write (made if missing).
@@ -48,7 +48,7 @@ pub struct ConvertArgs {
 }
 
 #[derive(Debug, clap::Args)]
-pub struct PackArgs {
+pub(super) struct PackArgs {
     /// The pack folder.
     dir: PathBuf,
     /// The .zip to write (replaced if it exists).
@@ -57,12 +57,12 @@ pub struct PackArgs {
 }
 
 #[derive(Debug, clap::Args)]
-pub struct PreviewArgs {
+pub(super) struct PreviewArgs {
     /// The pack folder to preview while you edit it.
     dir: PathBuf,
 }
 
-pub fn new(args: NewArgs) -> anyhow::Result<ExitCode> {
+pub(super) fn new(args: NewArgs) -> anyhow::Result<ExitCode> {
     let today = chrono::Local::now().date_naive().to_string();
     let request = NewPack { dir: args.dir.clone(), title: args.title, language: args.lang, today };
     let made = create(&request)?;
@@ -74,7 +74,7 @@ pub fn new(args: NewArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn convert_file(args: ConvertArgs) -> anyhow::Result<ExitCode> {
+pub(super) fn convert_file(args: ConvertArgs) -> anyhow::Result<ExitCode> {
     let kind = ModuleKind::parse(&args.kind).context("--kind is theory, practice or case")?;
     let options = ConvertOptions {
         source: args.file,
@@ -123,7 +123,7 @@ pub fn convert_file(args: ConvertArgs) -> anyhow::Result<ExitCode> {
     Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
-pub fn pack(args: PackArgs) -> anyhow::Result<ExitCode> {
+pub(super) fn pack(args: PackArgs) -> anyhow::Result<ExitCode> {
     match qunxue_app::authoring::pack_zip::pack(&args.dir, &args.out) {
         Ok(packed) => {
             print_lines(&mut std::io::stdout().lock(), &packed.warnings)?;
@@ -142,7 +142,7 @@ pub fn pack(args: PackArgs) -> anyhow::Result<ExitCode> {
 /// Starts the desktop app in author mode on the folder: this program itself
 /// when it is the desktop app run as `qunxue`, else `qunxue-desktop` beside
 /// it or on the PATH.
-pub fn preview(args: PreviewArgs) -> anyhow::Result<ExitCode> {
+pub(super) fn preview(args: PreviewArgs) -> anyhow::Result<ExitCode> {
     let dir = std::fs::canonicalize(&args.dir).with_context(|| format!("{}: no such folder", args.dir.display()))?;
     let desktop = desktop_program().context(
         "the desktop app (qunxue-desktop) is not installed: install the .deb (see docs/packaging.md), \

@@ -19,7 +19,7 @@ use qunxue_app::{AppError, ErrorKind};
 use super::acting::Acting;
 
 #[derive(Debug, clap::Args)]
-pub struct BackupArgs {
+pub(super) struct BackupArgs {
     /// The learner database to copy (default: the desktop app's), and who asks.
     #[command(flatten)]
     acting: Acting,
@@ -29,7 +29,7 @@ pub struct BackupArgs {
 }
 
 #[derive(Debug, clap::Args)]
-pub struct RestoreArgs {
+pub(super) struct RestoreArgs {
     /// The backup file to restore.
     #[arg(long, value_name = "FILE")]
     from: PathBuf,
@@ -38,7 +38,7 @@ pub struct RestoreArgs {
     acting: Acting,
 }
 
-pub fn backup(args: BackupArgs) -> anyhow::Result<ExitCode> {
+pub(super) fn backup(args: BackupArgs) -> anyhow::Result<ExitCode> {
     let db = args.acting.database()?;
     anyhow::ensure!(db.is_file(), "{}: no such database file", db.display());
     let started = Instant::now();
@@ -54,7 +54,7 @@ pub fn backup(args: BackupArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn restore(args: RestoreArgs) -> anyhow::Result<ExitCode> {
+pub(super) fn restore(args: RestoreArgs) -> anyhow::Result<ExitCode> {
     let db = args.acting.database()?;
     let session = if db.is_file() { Some(args.acting.open()) } else { None };
     let outcome = match session {

@@ -21,7 +21,7 @@ use super::acting::Acting;
 use super::outcome::finish;
 
 #[derive(Debug, clap::Args)]
-pub struct Common {
+pub(super) struct Common {
     #[command(flatten)]
     acting: Acting,
     /// The course (default: the only installed course). On import, the
@@ -34,7 +34,7 @@ pub struct Common {
 }
 
 #[derive(Debug, clap::Args)]
-pub struct ExportArgs {
+pub(super) struct ExportArgs {
     #[command(flatten)]
     common: Common,
     /// Where to write the bundle (.zip).
@@ -43,7 +43,7 @@ pub struct ExportArgs {
 }
 
 #[derive(Debug, clap::Args)]
-pub struct ImportArgs {
+pub(super) struct ImportArgs {
     /// The bundle to import.
     bundle: PathBuf,
     #[command(flatten)]
@@ -86,7 +86,7 @@ fn imported(kind: &str, s: &ImportSummary) -> String {
     }
 }
 
-pub fn export_submissions(args: ExportArgs) -> anyhow::Result<ExitCode> {
+pub(super) fn export_submissions(args: ExportArgs) -> anyhow::Result<ExitCode> {
     let session = args.common.acting.open()?;
     let course = course(&session, &args.common.course)?;
     let result = session.export_submissions(&course, &args.out);
@@ -101,7 +101,7 @@ fn trust_first(session: &Session, args: &ImportArgs, kind: BundleKind) -> Result
     }
 }
 
-pub fn import_submissions(args: ImportArgs) -> anyhow::Result<ExitCode> {
+pub(super) fn import_submissions(args: ImportArgs) -> anyhow::Result<ExitCode> {
     let session = args.common.acting.open()?;
     let result = trust_first(&session, &args, BundleKind::Submissions)
         .and_then(|()| session.import_submissions(&args.bundle, args.common.course.as_deref()));
@@ -110,7 +110,7 @@ pub fn import_submissions(args: ImportArgs) -> anyhow::Result<ExitCode> {
 
 /// `export-grades`: one bundle for one learner, or one per learner into a folder.
 #[derive(Debug, clap::Args)]
-pub struct GradesArgs {
+pub(super) struct GradesArgs {
     #[command(flatten)]
     common: Common,
     /// The learner whose grades to write (with --out).
@@ -124,7 +124,7 @@ pub struct GradesArgs {
     out_dir: Option<PathBuf>,
 }
 
-pub fn export_grades(args: GradesArgs) -> anyhow::Result<ExitCode> {
+pub(super) fn export_grades(args: GradesArgs) -> anyhow::Result<ExitCode> {
     let session = args.common.acting.open()?;
     let course = course(&session, &args.common.course)?;
     match (&args.learner, &args.out, &args.out_dir) {
@@ -139,7 +139,7 @@ pub fn export_grades(args: GradesArgs) -> anyhow::Result<ExitCode> {
     }
 }
 
-pub fn import_grades(args: ImportArgs) -> anyhow::Result<ExitCode> {
+pub(super) fn import_grades(args: ImportArgs) -> anyhow::Result<ExitCode> {
     let session = args.common.acting.open()?;
     let result = trust_first(&session, &args, BundleKind::Grades)
         .and_then(|()| session.import_grades(&args.bundle, args.common.course.as_deref()));
@@ -147,7 +147,7 @@ pub fn import_grades(args: ImportArgs) -> anyhow::Result<ExitCode> {
 }
 
 #[derive(Debug, clap::Args)]
-pub struct KeyArgs {
+pub(super) struct KeyArgs {
     #[command(flatten)]
     acting: Acting,
     /// Print {"publicKey","fingerprint"} as JSON.
@@ -155,7 +155,7 @@ pub struct KeyArgs {
     json: bool,
 }
 
-pub fn bundle_key(args: KeyArgs) -> anyhow::Result<ExitCode> {
+pub(super) fn bundle_key(args: KeyArgs) -> anyhow::Result<ExitCode> {
     let (public_key, fingerprint) = args.acting.open()?.bundle_signing_key()?;
     if args.json {
         println!("{}", serde_json::json!({ "publicKey": public_key, "fingerprint": fingerprint }));

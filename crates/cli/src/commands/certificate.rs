@@ -16,7 +16,7 @@ use qunxue_app::{AppError, ErrorKind};
 use super::acting::Acting;
 
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(super) struct Args {
     #[command(subcommand)]
     command: Sub,
 }
@@ -51,7 +51,7 @@ enum Sub {
     },
 }
 
-pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.command {
         Sub::Verify { code, json, .. } if std::path::Path::new(&code).is_file() => {
             refused_is_one(qunxue_app::certificates::check_credential_file(std::path::Path::new(&code)), |checked| {

@@ -11,7 +11,7 @@ use qunxue_app::demo::DemoOptions;
 use super::acting::Acting;
 
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(super) struct Args {
     #[command(flatten)]
     acting: Acting,
     /// How many learner profiles to create.
@@ -25,7 +25,7 @@ pub struct Args {
     json: bool,
 }
 
-pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
     let db = args.acting.database()?;
     let session = args.acting.open()?;
     let options = DemoOptions { learners: args.learners as usize, seed: args.seed };

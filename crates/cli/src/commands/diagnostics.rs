@@ -7,7 +7,7 @@ use std::io::Write;
 
 use qunxue_app::domain::{Diagnostic, Lang};
 
-pub fn print_lines(out: &mut impl Write, diagnostics: &[Diagnostic]) -> std::io::Result<()> {
+pub(super) fn print_lines(out: &mut impl Write, diagnostics: &[Diagnostic]) -> std::io::Result<()> {
     let lang = this_terminal_lang();
     for diagnostic in diagnostics {
         writeln!(out, "{}", diagnostic.line_in(lang))?;
@@ -16,7 +16,7 @@ pub fn print_lines(out: &mut impl Write, diagnostics: &[Diagnostic]) -> std::io:
 }
 
 /// The language this process's locale asks for.
-pub fn this_terminal_lang() -> Lang {
+pub(super) fn this_terminal_lang() -> Lang {
     terminal_lang(|name| std::env::var(name).ok())
 }
 

@@ -15,7 +15,7 @@ use qunxue_app::domain::impact::{
 use super::diagnostics::print_lines;
 
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(super) struct Args {
     /// Long-format CSV with columns learner,group,metric,period,value.
     file: PathBuf,
     /// Print the analysis as JSON (the documented contract).
@@ -29,7 +29,7 @@ pub struct Args {
     resamples: u32,
 }
 
-pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
     let text = std::fs::read_to_string(&args.file).with_context(|| format!("cannot read {}", args.file.display()))?;
     let name = args.file.display().to_string();
     let data = match parse_csv(&name, &text) {

@@ -13,7 +13,7 @@ use super::acting::Acting;
 use super::diagnostics::print_lines;
 
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(super) struct Args {
     /// A pack folder (holding courses/ and quizzes/), one of its course folders, or a .zip.
     path: PathBuf,
     /// The learner database (default: the desktop app's, in the OS app-data folder).
@@ -24,7 +24,7 @@ pub struct Args {
     force: bool,
 }
 
-pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
     let session = args.acting.open()?;
     let results = match session.import_pack(&args.path, args.force, &mut |_| {}) {
         Ok(summary) => summary.courses,

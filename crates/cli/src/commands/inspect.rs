@@ -8,7 +8,7 @@ use qunxue_app::AppError;
 use serde::Serialize;
 
 use super::diagnostics::print_lines;
-pub use super::pack_args::PackArgs as Args;
+pub(super) use super::pack_args::PackArgs as Args;
 
 /// The `--json` contract: `{"courses": [{id, version, modules: {theory,
 /// practice, case}, questions, tasks, rubrics, metric_templates, chars}]}`.
@@ -17,7 +17,7 @@ struct Output<'a> {
     courses: &'a [CourseInspection],
 }
 
-pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
     let courses = match inspect_path(&args.path) {
         Ok(courses) => courses,
         Err(AppError::Invalid(diagnostics)) => {

@@ -7,7 +7,7 @@ use anyhow::Context;
 use qunxue_app::xapi::Credentials;
 
 #[derive(Debug, clap::Args)]
-pub struct LrsArgs {
+pub(super) struct LrsArgs {
     /// The LRS's xAPI root URL (statements are at `{URL}/statements`).
     #[arg(long, value_name = "URL", requires_all = ["user", "password_stdin"])]
     endpoint: Option<String>,
@@ -21,7 +21,7 @@ pub struct LrsArgs {
 
 impl LrsArgs {
     /// The given LRS, or `None` to use the one saved in the database.
-    pub fn credentials(self) -> anyhow::Result<Option<Credentials>> {
+    pub(super) fn credentials(self) -> anyhow::Result<Option<Credentials>> {
         match (self.endpoint, self.user) {
             (Some(endpoint), Some(username)) if self.password_stdin => {
                 let mut line = String::new();

@@ -28,7 +28,7 @@ use clap::{Parser, Subcommand};
 
 #[derive(Debug, Parser)]
 #[command(name = "qunxue", version = qunxue_app::VERSION, about = "群学 Qunxue — offline training: course packs, quizzes, tasks and impact reports")]
-pub struct Cli {
+pub(crate) struct Cli {
     #[command(subcommand)]
     command: Command,
     /// More log lines on stderr (-v: info, -vv: debug).
@@ -41,7 +41,7 @@ pub struct Cli {
 
 impl Cli {
     /// The log level `-v`/`-q` ask for.
-    pub fn verbosity(&self) -> log::LevelFilter {
+    pub(crate) fn verbosity(&self) -> log::LevelFilter {
         match (self.quiet, self.verbose) {
             (true, _) => log::LevelFilter::Error,
             (false, 0) => log::LevelFilter::Warn,
@@ -104,7 +104,7 @@ enum Command {
     Class(records::ClassArgs),
 }
 
-pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Validate(args) => validate::run(args),
         Command::Inspect(args) => inspect::run(args),

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use qunxue_app::{AppError, ErrorKind};
 
-pub fn finish<T: serde::Serialize>(
+pub(super) fn finish<T: serde::Serialize>(
     result: Result<T, AppError>,
     json: bool,
     text: impl FnOnce(&T) -> String,

@@ -23,7 +23,7 @@ use qunxue_app::{AppError, ErrorKind};
 use super::acting::Acting;
 
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(super) struct Args {
     #[command(subcommand)]
     command: Sub,
 }
@@ -75,7 +75,7 @@ impl From<RoleArg> for Role {
     }
 }
 
-pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.command {
         Sub::Add { db, profile, name, role, pin_stdin, json } => {
             let pin = if pin_stdin { Some(read_pin()?) } else { None };

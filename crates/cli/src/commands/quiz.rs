@@ -23,7 +23,7 @@ use serde::Serialize;
 use super::diagnostics::print_lines;
 
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(super) struct Args {
     #[command(subcommand)]
     command: QuizCommand,
 }
@@ -98,7 +98,7 @@ impl SourceFormat {
     }
 }
 
-pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.command {
         QuizCommand::Convert(args) => convert(args),
         QuizCommand::ItemAnalysis(args) => super::quiz_item_analysis::run(args),

@@ -13,7 +13,7 @@ use qunxue_app::quiz::{item_analysis_sheet, ItemAnalysis};
 use super::acting::Acting;
 
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(super) struct Args {
     /// The course id (e.g. qunxue.community-ops).
     #[arg(long)]
     course: String,
@@ -31,7 +31,7 @@ pub struct Args {
     json: bool,
 }
 
-pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
     let analysis = args.acting.open()?.item_analysis(&args.course, &args.quiz)?;
     if let Some(out) = &args.out {
         write_tables(out, &[item_analysis_sheet(&analysis)])?;

@@ -23,7 +23,7 @@ use super::lrs_args::LrsArgs;
 use super::outcome::finish;
 
 #[derive(Debug, clap::Args)]
-pub struct RecordsArgs {
+pub(super) struct RecordsArgs {
     #[command(subcommand)]
     command: RecordsCommand,
 }
@@ -61,7 +61,7 @@ enum RecordsCommand {
 }
 
 #[derive(Debug, clap::Args)]
-pub struct ClassArgs {
+pub(super) struct ClassArgs {
     #[command(subcommand)]
     command: ClassCommand,
 }
@@ -121,7 +121,7 @@ enum ClassCommand {
     },
 }
 
-pub fn records(args: RecordsArgs) -> anyhow::Result<ExitCode> {
+pub(super) fn records(args: RecordsArgs) -> anyhow::Result<ExitCode> {
     match args.command {
         RecordsCommand::Export { acting, course, learner, all, out, json } => {
             let session = acting.open()?;
@@ -154,7 +154,7 @@ pub fn records(args: RecordsArgs) -> anyhow::Result<ExitCode> {
     }
 }
 
-pub fn class(args: ClassArgs) -> anyhow::Result<ExitCode> {
+pub(super) fn class(args: ClassArgs) -> anyhow::Result<ExitCode> {
     match args.command {
         ClassCommand::Pull { acting, course, lrs, page_size, json } => {
             let credentials = lrs.credentials()?;

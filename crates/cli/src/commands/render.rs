@@ -7,12 +7,12 @@ use anyhow::Context;
 use qunxue_app::domain::markdown::{self, RenderOptions};
 
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(super) struct Args {
     /// A module file (with `+++` front matter) or plain Markdown.
     file: PathBuf,
 }
 
-pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
     let text = std::fs::read_to_string(&args.file).with_context(|| format!("cannot read {}", args.file.display()))?;
     // Plain Markdown files have no front matter; render them whole.
     let body = match qunxue_app::domain::front_matter::split(&text) {

@@ -35,7 +35,7 @@ impl From<Format> for ExportFormat {
 }
 
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(super) struct Args {
     /// The learner database holding the studies, and who asks (an instructor
     /// or admin, with the PIN).
     #[command(flatten)]
@@ -57,7 +57,7 @@ pub struct Args {
     resamples: u32,
 }
 
-pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
     let db = args.acting.database()?;
     if !db.is_file() {
         anyhow::bail!("{}: no such database file", db.display());

@@ -7,7 +7,7 @@ use qunxue_app::import::validate_path;
 use serde::Serialize;
 
 use super::diagnostics::print_lines;
-pub use super::pack_args::PackArgs as Args;
+pub(super) use super::pack_args::PackArgs as Args;
 
 /// The `--json` contract: exactly these two keys.
 #[derive(Serialize)]
@@ -16,7 +16,7 @@ struct Output<'a> {
     diagnostics: &'a [Diagnostic],
 }
 
-pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
     let outcome = validate_path(&args.path);
     let mut out = std::io::stdout().lock();
     if args.json {

@@ -31,7 +31,7 @@ use super::acting::Acting;
 use super::lrs_args::LrsArgs;
 
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(super) struct Args {
     #[command(subcommand)]
     command: XapiCommand,
 }
@@ -108,7 +108,7 @@ struct ExportArgs {
     out: PathBuf,
 }
 
-pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.command {
         XapiCommand::Configure(args) => configure(args),
         XapiCommand::Sync(args) => sync(args),

@@ -10,7 +10,7 @@ use crate::msg;
 use super::toml_doc::At;
 
 /// Longest id, in characters.
-pub const MAX_ID_LEN: usize = 64;
+pub(super) const MAX_ID_LEN: usize = 64;
 
 /// True when `id` matches `[a-z0-9][a-z0-9._-]{0,63}`.
 pub fn is_valid_id(id: &str) -> bool {
@@ -42,13 +42,13 @@ pub(crate) struct Ids<'a, V = ()> {
 }
 
 impl<'a, V> Ids<'a, V> {
-    pub fn new(what: Noun, complete: bool) -> Self {
+    pub(super) fn new(what: Noun, complete: bool) -> Self {
         Self { what, defs: HashMap::new(), complete }
     }
 
     /// Records a definition, reporting a malformed or repeated id. The first
     /// definition wins, so later references resolve to it.
-    pub fn define(&mut self, id: &'a str, at: At<'a>, value: V, out: &mut Vec<Diagnostic>) {
+    pub(super) fn define(&mut self, id: &'a str, at: At<'a>, value: V, out: &mut Vec<Diagnostic>) {
         check_syntax(id, at, out);
         match self.defs.entry(id) {
             Entry::Occupied(first) => {
@@ -64,17 +64,17 @@ impl<'a, V> Ids<'a, V> {
         }
     }
 
-    pub fn get(&self, id: &str) -> Option<&V> {
+    pub(super) fn get(&self, id: &str) -> Option<&V> {
         self.defs.get(id).map(|(_, value)| value)
     }
 
     /// False only for an id that is certainly not defined.
-    pub fn may_contain(&self, id: &str) -> bool {
+    pub(super) fn may_contain(&self, id: &str) -> bool {
         !self.complete || self.defs.contains_key(id)
     }
 
     /// Looks up a reference made at `at`, reporting it when nothing has that id.
-    pub fn resolve(&self, id: &str, at: At<'_>, out: &mut Vec<Diagnostic>) -> Option<&V> {
+    pub(super) fn resolve(&self, id: &str, at: At<'_>, out: &mut Vec<Diagnostic>) -> Option<&V> {
         if !self.may_contain(id) {
             let Noun { en, zh } = self.what;
             out.push(at.error(msg!("unknown {en} `{id}`", "没有 id 为 `{id}` 的{zh}")));

@@ -39,7 +39,7 @@ pub(crate) struct CourseLayout {
 
 impl CourseLayout {
     /// `courses/<slug>/glossary.toml`: the course's terms, when it has them.
-    pub fn glossary_path(&self) -> String {
+    pub(super) fn glossary_path(&self) -> String {
         format!("{}/glossary.toml", self.course_dir)
     }
 }

@@ -73,7 +73,7 @@ pub(crate) struct ParsedCourse<'s> {
 
 impl<'s> ParsedCourse<'s> {
     /// Parses every text read for the course, reporting each file that fails.
-    pub fn parse(
+    pub(super) fn parse(
         layout: &'s CourseLayout,
         manifest: Option<Sourced<'s, CourseManifest>>,
         modules: &'s [SourceText<ModuleFile>],
@@ -151,38 +151,38 @@ impl<'s> ParsedCourse<'s> {
     }
 
     /// Every question of every bank, with its position.
-    pub fn questions(&self) -> impl Iterator<Item = (&Sourced<'s, Bank>, usize, At<'_>)> {
+    pub(super) fn questions(&self) -> impl Iterator<Item = (&Sourced<'s, Bank>, usize, At<'_>)> {
         self.banks.iter().flat_map(|bank| {
             (0..bank.value.questions.len()).map(move |i| (bank, i, bank.doc.root().key("question").idx(i)))
         })
     }
 
-    pub fn quizzes(&self) -> impl Iterator<Item = (&super::model::Quiz, At<'_>)> {
+    pub(super) fn quizzes(&self) -> impl Iterator<Item = (&super::model::Quiz, At<'_>)> {
         entries(&self.quiz_files, "quiz", |f| &f.quizzes)
     }
 
-    pub fn tasks(&self) -> impl Iterator<Item = (&super::model::Task, At<'_>)> {
+    pub(super) fn tasks(&self) -> impl Iterator<Item = (&super::model::Task, At<'_>)> {
         entries(&self.tasks, "task", |f| &f.tasks)
     }
 
-    pub fn rubrics(&self) -> impl Iterator<Item = (&super::model::Rubric, At<'_>)> {
+    pub(super) fn rubrics(&self) -> impl Iterator<Item = (&super::model::Rubric, At<'_>)> {
         entries(&self.rubrics, "rubric", |f| &f.rubrics)
     }
 
-    pub fn metrics(&self) -> impl Iterator<Item = (&super::model::MetricTemplate, At<'_>)> {
+    pub(super) fn metrics(&self) -> impl Iterator<Item = (&super::model::MetricTemplate, At<'_>)> {
         entries(&self.metrics, "metric", |f| &f.metrics)
     }
 
-    pub fn surveys(&self) -> impl Iterator<Item = (&super::model::Survey, At<'_>)> {
+    pub(super) fn surveys(&self) -> impl Iterator<Item = (&super::model::Survey, At<'_>)> {
         entries(&self.surveys, "survey", |f| &f.surveys)
     }
 
-    pub fn terms(&self) -> impl Iterator<Item = (&super::model::Term, At<'_>)> {
+    pub(super) fn terms(&self) -> impl Iterator<Item = (&super::model::Term, At<'_>)> {
         entries(self.glossary.as_slice(), "term", |f| &f.terms)
     }
 
     /// Parses the course's glossary, if it has one, reporting a file that fails.
-    pub fn parse_glossary(&mut self, path: &'s str, text: Option<&'s str>, out: &mut Vec<Diagnostic>) {
+    pub(super) fn parse_glossary(&mut self, path: &'s str, text: Option<&'s str>, out: &mut Vec<Diagnostic>) {
         match text.map(|text| toml_file(path, text)) {
             Some(Ok(glossary)) => self.glossary = Some(glossary),
             Some(Err(diagnostic)) => out.push(diagnostic),
@@ -191,7 +191,7 @@ impl<'s> ParsedCourse<'s> {
     }
 
     /// The course as handed to callers; `None` when `course.toml` did not parse.
-    pub fn into_bundle(self, files: &PackFiles) -> Option<CourseBundle> {
+    pub(super) fn into_bundle(self, files: &PackFiles) -> Option<CourseBundle> {
         let manifest = self.manifest?.value;
         let course_dir = &self.layout.course_dir;
         let modules_dir = format!("{course_dir}/modules/");

@@ -14,13 +14,13 @@ pub fn is_normalised(path: &str) -> bool {
 }
 
 /// The folder holding `path` (`""` at the root).
-pub fn parent(path: &str) -> &str {
+pub(super) fn parent(path: &str) -> &str {
     path.rsplit_once('/').map_or("", |(folder, _)| folder)
 }
 
 /// Joins a relative reference to a folder and resolves `.` and `..`.
 /// `None` when the result would climb above the pack root.
-pub fn join(folder: &str, relative: &str) -> Option<String> {
+pub(super) fn join(folder: &str, relative: &str) -> Option<String> {
     let mut segments: Vec<&str> = folder.split('/').filter(|s| !s.is_empty()).collect();
     for segment in relative.split(['/', '\\']) {
         match segment {
@@ -35,13 +35,13 @@ pub fn join(folder: &str, relative: &str) -> Option<String> {
 }
 
 /// True when `path` lies inside `folder` (given without a trailing slash).
-pub fn is_inside(path: &str, folder: &str) -> bool {
+pub(super) fn is_inside(path: &str, folder: &str) -> bool {
     path.strip_prefix(folder).is_some_and(|rest| rest.starts_with('/') && rest.len() > 1)
 }
 
 /// The file part of a link target: without `#fragment` or `?query`, and
 /// with `%XX` escapes decoded (authors write `my%20photo.png` for spaces).
-pub fn link_file_part(target: &str) -> Cow<'_, str> {
+pub(super) fn link_file_part(target: &str) -> Cow<'_, str> {
     let end = target.find(['#', '?']).unwrap_or(target.len());
     percent_decode(&target[..end])
 }

@@ -21,7 +21,7 @@ pub(crate) struct TomlDoc<'t> {
 impl<'t> TomlDoc<'t> {
     /// Builds the tree of a text that has already deserialised cleanly; a
     /// text that does not parse gets an empty tree (every position 1:1).
-    pub fn new(file: &'t str, text: &'t str, first_line: usize) -> Self {
+    pub(super) fn new(file: &'t str, text: &'t str, first_line: usize) -> Self {
         let root = match DeTable::parse(text) {
             Ok(table) => {
                 let span = table.span();
@@ -33,7 +33,7 @@ impl<'t> TomlDoc<'t> {
     }
 
     /// The whole document.
-    pub fn root(&self) -> At<'_> {
+    pub(super) fn root(&self) -> At<'_> {
         At { doc: self, start: self.root.span().start, value: Some(self.root.get_ref()) }
     }
 }
@@ -56,17 +56,17 @@ impl<'a> At<'a> {
 
     /// The value under `key`; stays here when there is none, so a missing
     /// key is reported at the table that lacks it.
-    pub fn key(self, key: &str) -> Self {
+    pub(super) fn key(self, key: &str) -> Self {
         self.to(self.value.and_then(|v| v.get(key)))
     }
 
     /// The `index`-th element of an array (or array of tables); stays here when out of range.
-    pub fn idx(self, index: usize) -> Self {
+    pub(super) fn idx(self, index: usize) -> Self {
         self.to(self.value.and_then(|v| v.get(index)))
     }
 
     /// The keys of a table, each positioned at the key itself.
-    pub fn entries(self) -> Vec<(&'a str, At<'a>)> {
+    pub(super) fn entries(self) -> Vec<(&'a str, At<'a>)> {
         let Some(DeValue::Table(table)) = self.value else { return Vec::new() };
         table
             .iter()
@@ -75,23 +75,23 @@ impl<'a> At<'a> {
     }
 
     /// `(line, col)` in the file, 1-based.
-    pub fn line_col(self) -> (usize, usize) {
+    pub(super) fn line_col(self) -> (usize, usize) {
         let (line, col) = line_col(self.doc.text, self.start);
         (line + self.doc.first_line - 1, col)
     }
 
     /// `file:line:col`, for messages that point at a second place.
-    pub fn location(self) -> String {
+    pub(super) fn location(self) -> String {
         let (line, col) = self.line_col();
         format!("{}:{line}:{col}", self.doc.file)
     }
 
-    pub fn error(self, message: Message) -> Diagnostic {
+    pub(super) fn error(self, message: Message) -> Diagnostic {
         let (line, col) = self.line_col();
         Diagnostic::error(self.doc.file, line, col, message)
     }
 
-    pub fn warning(self, message: Message) -> Diagnostic {
+    pub(super) fn warning(self, message: Message) -> Diagnostic {
         let (line, col) = self.line_col();
         Diagnostic::warning(self.doc.file, line, col, message)
     }

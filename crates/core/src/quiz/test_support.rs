@@ -10,7 +10,7 @@ fn strings(items: &[&str]) -> Vec<String> {
 }
 
 /// A bare question of `kind` with no answer fields.
-pub fn blank_question(id: &str, kind: QuestionType) -> Question {
+pub(super) fn blank_question(id: &str, kind: QuestionType) -> Question {
     let mut q = Format::Gift.question(1, kind, "题干".into());
     q.id = id.into();
     q.difficulty = 2;
@@ -25,7 +25,7 @@ pub fn blank_question(id: &str, kind: QuestionType) -> Question {
 /// - fill_blank: two blanks, [信任 | 信赖] and [内容];
 /// - matching: 微信→私域, 抖音→短视频, 微博→广场;
 /// - ordering: 引流 → 激活 → 留存 → 转化.
-pub fn sample(kind: QuestionType, points: f64) -> Question {
+pub(super) fn sample(kind: QuestionType, points: f64) -> Question {
     let mut q = blank_question(&format!("q-{kind}"), kind);
     q.points = points;
     match kind {
@@ -62,7 +62,7 @@ pub fn sample(kind: QuestionType, points: f64) -> Question {
 }
 
 /// An answer that gets `kind`'s [`sample`] fully right.
-pub fn right_answer(kind: QuestionType) -> LearnerAnswer {
+pub(super) fn right_answer(kind: QuestionType) -> LearnerAnswer {
     match kind {
         QuestionType::Single => LearnerAnswer::Choice("1".into()),
         QuestionType::Multiple => LearnerAnswer::Choices(strings(&["0", "2"])),
@@ -78,6 +78,6 @@ pub fn right_answer(kind: QuestionType) -> LearnerAnswer {
 }
 
 /// A presentation that lists nothing: every question keeps its stored order.
-pub fn unshuffled() -> Presentation {
+pub(super) fn unshuffled() -> Presentation {
     Presentation { seed: 0, questions: Vec::new() }
 }

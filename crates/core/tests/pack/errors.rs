@@ -31,7 +31,7 @@ fn replace(path: &'static str, from: &'static str, to: &'static str) -> Edit {
 }
 
 /// Checks the report of `edits` against `expected`, in order and complete.
-pub fn assert_diagnostics(edits: &[Edit], expected: &[&str]) {
+pub(crate) fn assert_diagnostics(edits: &[Edit], expected: &[&str]) {
     let report = edits.iter().fold(Fixture::valid(), |fixture, edit| fixture.apply(edit)).load();
     let actual = shown(&report);
     let matches = actual.len() == expected.len()

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use qunxue_core::pack::{self, PackFiles, PackReport};
 
-pub const MANIFEST: &str = r##"format = 1
+pub(crate) const MANIFEST: &str = r##"format = 1
 id = "acme.demo"
 version = "1.0.0"
 title = "社群运营入门"
@@ -22,7 +22,7 @@ primary_colour = "#0f766e"
 logo = "assets/logo.svg"
 "##;
 
-pub const MODULE_THEORY: &str = r#"+++
+pub(crate) const MODULE_THEORY: &str = r#"+++
 id = "m01-concept"
 kind = "theory"
 title = "社群的概念"
@@ -43,7 +43,7 @@ tasks = []
 <video src="../assets/intro.mp4" controls><track kind="captions" src="../assets/intro.vtt" srclang="zh"></video>
 "#;
 
-pub const MODULE_PRACTICE: &str = r#"+++
+pub(crate) const MODULE_PRACTICE: &str = r#"+++
 id = "m02-practice"
 kind = "practice"
 title = "搭建账号"
@@ -56,7 +56,7 @@ tasks = ["task-setup"]
 按清单完成账号搭建。
 "#;
 
-pub const MODULE_CASE: &str = r#"+++
+pub(crate) const MODULE_CASE: &str = r#"+++
 id = "m03-case"
 kind = "case"
 title = "案例：社区烘焙店"
@@ -67,7 +67,7 @@ title = "案例：社区烘焙店"
 一家社区烘焙店的社群。
 "#;
 
-pub const BANK_M01: &str = r#"id = "bank-m01"
+pub(crate) const BANK_M01: &str = r#"id = "bank-m01"
 title = "第 1 课 题库"
 
 [[question]]
@@ -148,7 +148,7 @@ reference = "持续为成员创造价值，并实现企业目标。"
 explanation = "兼顾成员与企业。"
 "#;
 
-pub const BANK_PRE: &str = r#"id = "bank-pre"
+pub(crate) const BANK_PRE: &str = r#"id = "bank-pre"
 title = "课前测题库"
 
 [[question]]
@@ -170,7 +170,7 @@ answer = true
 explanation = "规则让社群有序。"
 "#;
 
-pub const QUIZZES: &str = r#"[[quiz]]
+pub(crate) const QUIZZES: &str = r#"[[quiz]]
 id = "quiz-m01"
 title = "第 1 课 小测"
 purpose = "module"
@@ -201,7 +201,7 @@ parallel = "quiz-pre"
 items = ["m01-q05", "m01-q06", "m01-q07", "m01-q08"]
 "#;
 
-pub const TASKS: &str = r#"[[task]]
+pub(crate) const TASKS: &str = r#"[[task]]
 id = "task-setup"
 module = "m02-practice"
 title = "搭建一个社群账号"
@@ -217,7 +217,7 @@ grade_max = 100
 allow_resubmit = true
 "#;
 
-pub const RUBRICS: &str = r#"[[rubric]]
+pub(crate) const RUBRICS: &str = r#"[[rubric]]
 id = "rubric-setup"
 title = "账号搭建评分标准"
 
@@ -234,7 +234,7 @@ label = "达标"
 descriptor = "资料完整。"
 "#;
 
-pub const METRICS: &str = r#"[[metric]]
+pub(crate) const METRICS: &str = r#"[[metric]]
 id = "new_fans"
 name = "新增粉丝数"
 unit = "人"
@@ -251,7 +251,7 @@ direction = "down"
 aggregation = "mean"
 "#;
 
-pub const SURVEYS: &str = r#"[[survey]]
+pub(crate) const SURVEYS: &str = r#"[[survey]]
 id = "survey-satisfaction"
 title = "满意度调查"
 
@@ -267,7 +267,7 @@ type = "text"
 prompt = "还有什么建议？"
 "#;
 
-pub const DATA: &str = "learner,group,metric,period,value
+pub(crate) const DATA: &str = "learner,group,metric,period,value
 s01,treatment,new_fans,before,140
 s01,treatment,new_fans,after,183
 s02,control,churn,before,4.5
@@ -275,7 +275,7 @@ s02,control,churn,after,4.1
 ";
 
 /// Every file of the valid pack: `(path, text)`, or an asset size.
-pub fn valid_files() -> Vec<(&'static str, Content)> {
+pub(crate) fn valid_files() -> Vec<(&'static str, Content)> {
     vec![
         ("courses/demo/course.toml", Content::Text(MANIFEST)),
         ("courses/demo/modules/01-concept.md", Content::Text(MODULE_THEORY)),
@@ -297,14 +297,14 @@ pub fn valid_files() -> Vec<(&'static str, Content)> {
 }
 
 #[derive(Debug, Clone, Copy)]
-pub enum Content {
+pub(crate) enum Content {
     Text(&'static str),
     Asset(u64),
 }
 
 /// One change to the valid pack.
 #[derive(Debug, Clone)]
-pub enum Edit {
+pub(crate) enum Edit {
     /// Replace the first occurrence of a text in a file (which must contain it).
     Replace(&'static str, &'static str, &'static str),
     /// Add or overwrite a text file.
@@ -318,7 +318,7 @@ pub enum Edit {
 
 /// The valid pack, editable.
 #[derive(Debug, Clone)]
-pub struct Fixture {
+pub(crate) struct Fixture {
     files: BTreeMap<String, FileContent>,
 }
 
@@ -329,7 +329,7 @@ enum FileContent {
 }
 
 impl Fixture {
-    pub fn valid() -> Self {
+    pub(crate) fn valid() -> Self {
         let files = valid_files()
             .into_iter()
             .map(|(path, content)| {
@@ -343,7 +343,7 @@ impl Fixture {
         Self { files }
     }
 
-    pub fn apply(mut self, edit: &Edit) -> Self {
+    pub(crate) fn apply(mut self, edit: &Edit) -> Self {
         match edit {
             Edit::Replace(path, from, to) => {
                 let Some(FileContent::Bytes(bytes)) = self.files.get_mut(*path) else { panic!("no text file {path}") };
@@ -368,7 +368,7 @@ impl Fixture {
     }
 
     /// Rewrites every text file with a BOM and CRLF line endings.
-    pub fn windows_line_endings(mut self) -> Self {
+    pub(crate) fn windows_line_endings(mut self) -> Self {
         for content in self.files.values_mut() {
             if let FileContent::Bytes(bytes) = content {
                 let text = String::from_utf8(bytes.clone()).unwrap().replace('\n', "\r\n");
@@ -378,7 +378,7 @@ impl Fixture {
         self
     }
 
-    pub fn files(&self) -> PackFiles {
+    pub(crate) fn files(&self) -> PackFiles {
         let mut files = PackFiles::new();
         for (path, content) in &self.files {
             match content {
@@ -389,12 +389,12 @@ impl Fixture {
         files
     }
 
-    pub fn load(&self) -> PackReport {
+    pub(crate) fn load(&self) -> PackReport {
         pack::load(&self.files())
     }
 }
 
 /// Every diagnostic of a report as the CLI prints it.
-pub fn shown(report: &PackReport) -> Vec<String> {
+pub(crate) fn shown(report: &PackReport) -> Vec<String> {
     report.diagnostics.iter().map(ToString::to_string).collect()
 }

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 /// One block, in document order.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Block {
+pub(super) enum Block {
     /// `level` 1–6 as in the source (Word's Heading 1…; a deck's section or
     /// title is 1, a slide's title 2). `text` is plain.
     Heading { level: u8, text: String },
@@ -27,7 +27,7 @@ pub enum Block {
 
 /// A picture from the source file, kept byte for byte.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Media {
+pub(super) struct Media {
     /// The extension it is saved with (`png`, `jpeg`, …).
     pub extension: String,
     pub bytes: Vec<u8>,
@@ -84,7 +84,7 @@ impl Attention {
 
 /// A source file, read.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Document {
+pub(super) struct Document {
     /// The title its properties give, if any.
     pub title: Option<String>,
     pub blocks: Vec<Block>,
@@ -98,7 +98,7 @@ pub struct Document {
 impl Document {
     /// Keeps a picture and returns the index blocks refer to it by; the same
     /// bytes used twice are kept once.
-    pub fn add_media(&mut self, extension: &str, bytes: Vec<u8>) -> usize {
+    pub(super) fn add_media(&mut self, extension: &str, bytes: Vec<u8>) -> usize {
         let digest = super::record::hash(&bytes);
         if let Some(found) = self.media.iter().position(|m| m.digest == digest) {
             return found;

@@ -17,7 +17,7 @@ use super::picture;
 const DOCUMENT: &str = "word/document.xml";
 
 /// Reads the package as a Word document.
-pub fn read(package: &mut Package) -> crate::authoring::Result<Document> {
+pub(super) fn read(package: &mut Package) -> crate::authoring::Result<Document> {
     let body_root = package.required_xml(DOCUMENT)?;
     let rels = package.relationships(DOCUMENT)?;
     let styles = Styles::read(package.xml("word/styles.xml")?.as_ref());

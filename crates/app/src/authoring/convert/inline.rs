@@ -3,7 +3,7 @@
 
 /// How a run of text is formatted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Format {
+pub(super) struct Format {
     pub bold: bool,
     pub italic: bool,
     pub strike: bool,
@@ -19,14 +19,14 @@ enum Piece {
 
 /// Collects a paragraph's runs and writes them as inline Markdown.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Inline {
+pub(super) struct Inline {
     pieces: Vec<Piece>,
     /// Link targets [`Inline::markdown`] kept as text only (not web or mail).
     dropped_links: std::cell::RefCell<Vec<String>>,
 }
 
 impl Inline {
-    pub fn text(&mut self, text: &str, format: Format, link: Option<&str>) {
+    pub(super) fn text(&mut self, text: &str, format: Format, link: Option<&str>) {
         if text.is_empty() {
             return;
         }
@@ -42,16 +42,16 @@ impl Inline {
         self.pieces.push(Piece::Text { text: text.to_string(), format, link });
     }
 
-    pub fn footnote(&mut self, label: &str) {
+    pub(super) fn footnote(&mut self, label: &str) {
         self.pieces.push(Piece::FootnoteRef(label.to_string()));
     }
 
-    pub fn line_break(&mut self) {
+    pub(super) fn line_break(&mut self) {
         self.pieces.push(Piece::Break);
     }
 
     /// The plain text, for headings and titles.
-    pub fn plain(&self) -> String {
+    pub(super) fn plain(&self) -> String {
         let mut out = String::new();
         for piece in &self.pieces {
             match piece {
@@ -65,11 +65,11 @@ impl Inline {
 
     /// Link targets the last [`Inline::markdown`] left out (a `file:` URL, a
     /// relative path), for the attention list.
-    pub fn dropped_links(&self) -> Vec<String> {
+    pub(super) fn dropped_links(&self) -> Vec<String> {
         self.dropped_links.borrow().clone()
     }
 
-    pub fn is_blank(&self) -> bool {
+    pub(super) fn is_blank(&self) -> bool {
         self.pieces.iter().all(|p| match p {
             Piece::Text { text, .. } => text.trim().is_empty(),
             Piece::Break => true,
@@ -79,7 +79,7 @@ impl Inline {
 
     /// The paragraph as inline Markdown on one logical line (hard breaks
     /// written as `\` at the end of a line).
-    pub fn markdown(&self) -> String {
+    pub(super) fn markdown(&self) -> String {
         let mut out = String::new();
         let mut index = 0;
         while index < self.pieces.len() {
@@ -172,7 +172,7 @@ fn link_target(url: &str) -> Option<String> {
 
 /// A heading's text as Markdown: escaped, and without the trailing `{…}`
 /// (heading attributes) or `#` that Markdown would take away from it.
-pub fn heading_text(text: &str) -> String {
+pub(super) fn heading_text(text: &str) -> String {
     let mut out = escape(text);
     if out.ends_with('}') {
         out.insert(out.len() - 1, '\\');
@@ -194,7 +194,7 @@ fn split_spaces(text: &str) -> (&str, &str, &str) {
 }
 
 /// Backslash-escapes what Markdown would otherwise read as markup.
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let chars: Vec<char> = text.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
@@ -218,7 +218,7 @@ fn looks_like_entity(rest: &[char]) -> bool {
 
 /// Escapes a line start that would make a heading, list, rule, quote or
 /// instructor block.
-pub fn escape_line_start(text: &str) -> String {
+pub(super) fn escape_line_start(text: &str) -> String {
     // `::: instructor` would open an instructor-only block.
     if text.starts_with(":::") {
         return format!("\\{text}");

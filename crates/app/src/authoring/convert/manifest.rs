@@ -12,7 +12,7 @@ use toml_edit::{value, Array, DocumentMut};
 use super::modules::{toml_string, ModuleDraft};
 
 /// What the conversion decides for the manifest.
-pub struct ManifestPlan<'a> {
+pub(super) struct ManifestPlan<'a> {
     pub id: &'a str,
     pub version: &'a semver::Version,
     pub title: &'a str,
@@ -24,7 +24,7 @@ pub struct ManifestPlan<'a> {
 impl ManifestPlan<'_> {
     /// The new manifest: `existing` (the file on disk) with the owned keys
     /// updated when it parses, else a fresh one.
-    pub fn text(&self, existing: Option<&str>) -> String {
+    pub(super) fn text(&self, existing: Option<&str>) -> String {
         existing.and_then(|text| self.updated(text)).unwrap_or_else(|| self.fresh())
     }
 

@@ -13,7 +13,7 @@ use super::inline::{escape, heading_text};
 
 /// One module to write.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ModuleDraft {
+pub(super) struct ModuleDraft {
     pub id: String,
     pub title: String,
     /// Headings below the module's own.
@@ -27,14 +27,14 @@ pub struct ModuleDraft {
 
 impl ModuleDraft {
     /// The file, relative to the course folder.
-    pub fn relative_path(&self) -> String {
+    pub(super) fn relative_path(&self) -> String {
         format!("modules/{}.md", self.id)
     }
 }
 
 /// Splits `doc` at headings of level ≤ `split_level`. Text before the first
 /// such heading becomes a module of its own, titled `intro_title`.
-pub fn split(doc: &Document, split_level: u8, intro_title: &str) -> Vec<ModuleDraft> {
+pub(super) fn split(doc: &Document, split_level: u8, intro_title: &str) -> Vec<ModuleDraft> {
     let mut modules: Vec<ModuleDraft> = Vec::new();
     let mut used = BTreeSet::new();
     // The latest heading at each level, to tell apart repeated headings
@@ -88,7 +88,7 @@ pub fn split(doc: &Document, split_level: u8, intro_title: &str) -> Vec<ModuleDr
 }
 
 /// The id of the module made of the text before the first heading.
-pub const INTRO_ID: &str = "m-intro";
+pub(super) const INTRO_ID: &str = "m-intro";
 
 /// `m-` and eight hex digits of the hash of the heading and the heading it
 /// sits under (none at the top level): the same heading in the same place
@@ -114,7 +114,7 @@ fn module_id(heading: &str, parent: Option<&str>, used: &mut BTreeSet<String>) -
 
 /// Study time: about 300 Chinese characters or 200 English words a minute,
 /// rounded up to 5 minutes, at least 5.
-pub fn estimated_minutes(markdown: &str) -> u32 {
+pub(super) fn estimated_minutes(markdown: &str) -> u32 {
     let cjk = markdown.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
     let words = markdown.split_whitespace().filter(|w| w.chars().any(|c| c.is_ascii_alphabetic())).count();
     let minutes = (cjk as f64 / 300.0 + words as f64 / 200.0).ceil() as u32;
@@ -123,7 +123,7 @@ pub fn estimated_minutes(markdown: &str) -> u32 {
 
 /// Writes a module: front matter, the title as `#`, then its blocks.
 /// `media_paths` are the saved pictures' paths relative to the module file.
-pub fn write(module: &ModuleDraft, kind: ModuleKind, doc: &Document, media_paths: &[String]) -> String {
+pub(super) fn write(module: &ModuleDraft, kind: ModuleKind, doc: &Document, media_paths: &[String]) -> String {
     let mut body = format!("# {}\n\n", heading_text(&module.title));
     let mut list_stack: Vec<usize> = Vec::new();
     let mut used_notes = Vec::new();
@@ -227,7 +227,7 @@ fn table(rows: &[Vec<String>]) -> String {
 }
 
 /// A TOML basic string.
-pub fn toml_string(text: &str) -> String {
+pub(super) fn toml_string(text: &str) -> String {
     toml::Value::String(text.to_string()).to_string()
 }
 

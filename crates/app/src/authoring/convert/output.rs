@@ -10,7 +10,7 @@ use crate::authoring::AuthoringError;
 
 /// What writing a plan did, or would do.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Outcome {
+pub(super) struct Outcome {
     pub written: Vec<String>,
     pub unchanged: Vec<String>,
     /// Files changed on disk since the last conversion wrote them (or, with
@@ -21,7 +21,7 @@ pub struct Outcome {
 
 /// Sorts each planned file into unchanged, edited or to be written, and
 /// finds files of the last conversion that are no longer made.
-pub fn compare(
+pub(super) fn compare(
     dir: &Path,
     plan: &BTreeMap<String, Vec<u8>>,
     last: Option<&Record>,
@@ -54,7 +54,7 @@ pub fn compare(
 /// Writes the planned files `outcome` says to write (and the edited ones
 /// when `overwrite`), removes stale ones, then the record. Each file is
 /// written beside its place and renamed over it, so none is ever half-written.
-pub fn apply(
+pub(super) fn apply(
     dir: &Path,
     plan: &BTreeMap<String, Vec<u8>>,
     outcome: &mut Outcome,

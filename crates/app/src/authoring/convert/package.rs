@@ -19,7 +19,7 @@ const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
 const MAX_TOTAL_BYTES: u64 = 1024 * 1024 * 1024;
 
 /// An opened package.
-pub struct Package {
+pub(super) struct Package {
     path: PathBuf,
     zip: zip::ZipArchive<std::fs::File>,
     /// Bytes unpacked so far, against [`MAX_TOTAL_BYTES`].
@@ -28,7 +28,7 @@ pub struct Package {
 
 /// Where a relationship points.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Target {
+pub(super) enum Target {
     /// Another part, by its path inside the package.
     Part(String),
     /// A link outside it (a hyperlink).
@@ -37,17 +37,17 @@ pub enum Target {
 
 /// One part's relationships by id, with their types.
 #[derive(Debug, Clone, Default)]
-pub struct Relationships {
+pub(super) struct Relationships {
     by_id: HashMap<String, (String, Target)>,
 }
 
 impl Relationships {
-    pub fn target(&self, id: &str) -> Option<&Target> {
+    pub(super) fn target(&self, id: &str) -> Option<&Target> {
         self.by_id.get(id).map(|(_, target)| target)
     }
 
     /// The first part related by a type ending in `kind` (`/notesSlide`).
-    pub fn part_of_type(&self, kind: &str) -> Option<&str> {
+    pub(super) fn part_of_type(&self, kind: &str) -> Option<&str> {
         self.by_id.values().find_map(|(rel_type, target)| match target {
             Target::Part(part) if rel_type.ends_with(kind) => Some(part.as_str()),
             _ => None,
@@ -56,18 +56,18 @@ impl Relationships {
 }
 
 impl Package {
-    pub fn open(path: &Path) -> crate::authoring::Result<Package> {
+    pub(super) fn open(path: &Path) -> crate::authoring::Result<Package> {
         let file = std::fs::File::open(path).map_err(AuthoringError::io(path))?;
         let zip = zip::ZipArchive::new(file).map_err(|_| AuthoringError::NotOffice { path: path.to_path_buf() })?;
         Ok(Package { path: path.to_path_buf(), zip, unpacked: 0 })
     }
 
-    pub fn has_part(&self, part: &str) -> bool {
+    pub(super) fn has_part(&self, part: &str) -> bool {
         self.zip.index_for_name(part).is_some()
     }
 
     /// A part's bytes; `None` when the package has no such part.
-    pub fn bytes(&mut self, part: &str) -> crate::authoring::Result<Option<Vec<u8>>> {
+    pub(super) fn bytes(&mut self, part: &str) -> crate::authoring::Result<Option<Vec<u8>>> {
         let Some(index) = self.zip.index_for_name(part) else { return Ok(None) };
         let path = self.path.clone();
         let bad = |message: String| AuthoringError::BadPackage { path: path.clone(), part: part.to_string(), message };
@@ -85,7 +85,7 @@ impl Package {
     }
 
     /// A part's XML as a tree (the document element's parent); `None` when absent.
-    pub fn xml(&mut self, part: &str) -> crate::authoring::Result<Option<Element>> {
+    pub(super) fn xml(&mut self, part: &str) -> crate::authoring::Result<Option<Element>> {
         let Some(bytes) = self.bytes(part)? else { return Ok(None) };
         let text = String::from_utf8(bytes).map_err(|_| self.bad(part, "not UTF-8 XML".into()))?;
         let text = text.trim_start_matches('\u{feff}');
@@ -93,13 +93,13 @@ impl Package {
     }
 
     /// A part's XML that must be there.
-    pub fn required_xml(&mut self, part: &str) -> crate::authoring::Result<Element> {
+    pub(super) fn required_xml(&mut self, part: &str) -> crate::authoring::Result<Element> {
         self.xml(part)?.ok_or_else(|| self.bad(part, "missing".into()))
     }
 
     /// The relationships of `part` (from `_rels/<name>.rels` beside it),
     /// targets resolved against the part's folder.
-    pub fn relationships(&mut self, part: &str) -> crate::authoring::Result<Relationships> {
+    pub(super) fn relationships(&mut self, part: &str) -> crate::authoring::Result<Relationships> {
         let (folder, name) = part.rsplit_once('/').unwrap_or(("", part));
         let rels_part =
             if folder.is_empty() { format!("_rels/{name}.rels") } else { format!("{folder}/_rels/{name}.rels") };
@@ -119,7 +119,7 @@ impl Package {
     }
 
     /// The title in the document's properties (`docProps/core.xml`).
-    pub fn title(&mut self) -> crate::authoring::Result<Option<String>> {
+    pub(super) fn title(&mut self) -> crate::authoring::Result<Option<String>> {
         let Some(core) = self.xml("docProps/core.xml")? else { return Ok(None) };
         Ok(core.find("dc:title").map(|t| t.text.trim().to_string()).filter(|t| !t.is_empty()))
     }
@@ -146,7 +146,7 @@ fn resolve(folder: &str, target: &str) -> String {
 }
 
 /// The file extension a picture part is saved with.
-pub fn extension_of(part: &str) -> &str {
+pub(super) fn extension_of(part: &str) -> &str {
     part.rsplit_once('.').map_or("bin", |(_, ext)| ext)
 }
 

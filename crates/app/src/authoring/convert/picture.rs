@@ -9,7 +9,7 @@ use super::package::{extension_of, Package, Target};
 
 /// The description an Office picture carries (`descr`, else `title`) on
 /// Word's `wp:docPr` or a slide's `p:cNvPr`.
-pub fn alt_text(described: Option<&Element>) -> String {
+pub(super) fn alt_text(described: Option<&Element>) -> String {
     described
         .and_then(|d| d.attribute("descr").filter(|a| !a.trim().is_empty()).or(d.attribute("title")))
         .map(|a| a.trim().to_string())
@@ -20,7 +20,7 @@ pub fn alt_text(described: Option<&Element>) -> String {
 /// document's media; `None` (and a line of attention at `place` `number`)
 /// when it is linked rather than embedded, or missing. A picture without
 /// alt text is kept, with a line of attention too.
-pub fn keep(
+pub(super) fn keep(
     package: &mut Package,
     doc: &mut Document,
     target: Option<&Target>,

@@ -16,7 +16,7 @@ const PRESENTATION: &str = "ppt/presentation.xml";
 
 /// Reads the package as a deck; `fallback_title` names a deck whose
 /// properties and first slide give no title.
-pub fn read(package: &mut Package, fallback_title: &str) -> crate::authoring::Result<Document> {
+pub(super) fn read(package: &mut Package, fallback_title: &str) -> crate::authoring::Result<Document> {
     let presentation = package.required_xml(PRESENTATION)?;
     let rels = package.relationships(PRESENTATION)?;
     let slides: Vec<(String, String)> = presentation

@@ -21,7 +21,7 @@ pub const RECORD_FILE: &str = "qunxue-convert.toml";
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Record {
+pub(super) struct Record {
     /// The converted file's name (for people reading the record).
     pub source: String,
     pub course_id: String,
@@ -34,7 +34,7 @@ pub struct Record {
 
 impl Record {
     /// The record in `pack_dir`, if a conversion left one there.
-    pub fn load(pack_dir: &Path) -> crate::authoring::Result<Option<Record>> {
+    pub(super) fn load(pack_dir: &Path) -> crate::authoring::Result<Option<Record>> {
         let path = pack_dir.join(RECORD_FILE);
         let text = match std::fs::read_to_string(&path) {
             Ok(text) => text,
@@ -60,13 +60,13 @@ impl Record {
 
     /// Whether `path` is one a conversion of this course writes: plain
     /// relative segments under its course folder, `schemas/`, or `.taplo.toml`.
-    pub fn may_write(&self, path: &str) -> bool {
+    pub(super) fn may_write(&self, path: &str) -> bool {
         let plain = is_normalised_path(path) && !path.contains('\\') && !path.contains(':');
         let course = format!("courses/{}/", self.slug);
         plain && (path.starts_with(&course) || path.starts_with("schemas/") || path == ".taplo.toml")
     }
 
-    pub fn to_toml(&self) -> String {
+    pub(super) fn to_toml(&self) -> String {
         let header = "# Written by `qunxue convert`: keeps the course's id and module ids stable when the\n\
                       # document is converted again, and spots files edited since. Keep it with the pack.\n";
         format!("{header}{}", toml::to_string_pretty(self).expect("a record is always TOML"))
@@ -74,18 +74,18 @@ impl Record {
 }
 
 /// Lowercase hex SHA-256.
-pub fn hash(bytes: &[u8]) -> String {
+pub(super) fn hash(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 mod version_text {
     use serde::{Deserialize, Deserializer, Serializer};
 
-    pub fn serialize<S: Serializer>(version: &semver::Version, s: S) -> Result<S::Ok, S::Error> {
+    pub(super) fn serialize<S: Serializer>(version: &semver::Version, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&version.to_string())
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<semver::Version, D::Error> {
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<semver::Version, D::Error> {
         let text = String::deserialize(d)?;
         semver::Version::parse(&text).map_err(serde::de::Error::custom)
     }

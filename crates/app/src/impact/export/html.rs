@@ -84,7 +84,7 @@ pub fn render_html(report: &EffectReport) -> Result<String> {
 }
 
 fn write_section(html: &mut String, report: &EffectReport, index: usize, section: &Section) {
-    let _ = write!(html, "<section id=\"section-{index}\"><h2>{}</h2>\n", section.title);
+    let _ = writeln!(html, "<section id=\"section-{index}\"><h2>{}</h2>", section.title);
     if !section.notes.is_empty() {
         html.push_str("<ul class=\"notes\">");
         for note in &section.notes {

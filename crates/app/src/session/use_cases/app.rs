@@ -95,7 +95,7 @@ impl Session {
 }
 
 /// The largest course file the app reads whole to show it (a PDF handout).
-pub const MAX_SHOWN_FILE_BYTES: u64 = 100 * 1024 * 1024;
+pub(super) const MAX_SHOWN_FILE_BYTES: u64 = 100 * 1024 * 1024;
 
 /// Who a file of a course folder is served to.
 #[derive(Debug, PartialEq, Eq)]

@@ -38,7 +38,7 @@ pub(crate) enum Finding {
 }
 
 impl Finding {
-    pub fn offset(&self) -> usize {
+    pub(super) fn offset(&self) -> usize {
         match self {
             Finding::DangerousTag { offset, .. }
             | Finding::EventHandler { offset, .. }

@@ -23,7 +23,7 @@ pub(crate) struct Index<'a> {
 
 impl<'a> Index<'a> {
     /// Collects the ids, reporting malformed and duplicate ones.
-    pub fn build(course: &'a ParsedCourse<'_>, out: &mut Vec<Diagnostic>) -> Self {
+    pub(super) fn build(course: &'a ParsedCourse<'_>, out: &mut Vec<Diagnostic>) -> Self {
         let complete = course.complete;
         let mut index = Index {
             modules: Ids::new(nouns::MODULE, complete.modules),

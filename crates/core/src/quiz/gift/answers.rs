@@ -96,7 +96,7 @@ impl BlockParser<'_> {
     }
 
     /// Parses `content`, the text between the braces.
-    pub fn parse(&mut self, content: &str) -> Result<Block, Problem> {
+    pub(super) fn parse(&mut self, content: &str) -> Result<Block, Problem> {
         let (content, general_feedback) = match content.rfind("####") {
             Some(at) => (&content[..at], Some(self.markdown(&content[at + 4..])).filter(|f| !f.is_empty())),
             None => (content, None),

@@ -34,7 +34,7 @@ impl Item {
 
     /// The 1-based line and column in the file of byte `offset` of `text`.
     /// An escape placeholder counts as the two characters it was written as.
-    pub fn position(&self, offset: usize) -> (usize, usize) {
+    pub(super) fn position(&self, offset: usize) -> (usize, usize) {
         let index = self.lines.partition_point(|(start, _)| *start <= offset).saturating_sub(1);
         let (start, line) = self.lines.get(index).copied().unwrap_or((0, 1));
         let end = offset.clamp(start, self.text.len());
@@ -44,7 +44,7 @@ impl Item {
     }
 
     /// The byte offset in `text` at which `part`, a slice of it, starts.
-    pub fn offset_of(&self, part: &str) -> usize {
+    pub(super) fn offset_of(&self, part: &str) -> usize {
         (part.as_ptr() as usize).saturating_sub(self.text.as_ptr() as usize).min(self.text.len())
     }
 }

@@ -12,31 +12,31 @@ use krilla::Document;
 
 use crate::{AppError, Result};
 
-pub const PAGE_W: f32 = 595.0;
-pub const PAGE_H: f32 = 842.0;
+pub(crate) const PAGE_W: f32 = 595.0;
+pub(crate) const PAGE_H: f32 = 842.0;
 
-pub type Rgb = (u8, u8, u8);
-pub const INK: Rgb = (31, 41, 51);
-pub const MUTED: Rgb = (97, 110, 124);
-pub const LINE: Rgb = (217, 226, 236);
-pub const ACCENT: Rgb = (47, 111, 94);
-pub const CONTROL: Rgb = (154, 165, 177);
-pub const DID: Rgb = (194, 112, 61);
+pub(crate) type Rgb = (u8, u8, u8);
+pub(crate) const INK: Rgb = (31, 41, 51);
+pub(crate) const MUTED: Rgb = (97, 110, 124);
+pub(crate) const LINE: Rgb = (217, 226, 236);
+pub(crate) const ACCENT: Rgb = (47, 111, 94);
+pub(crate) const CONTROL: Rgb = (154, 165, 177);
+pub(crate) const DID: Rgb = (194, 112, 61);
 
 #[derive(Debug, Clone)]
-pub enum Op {
+pub(crate) enum Op {
     Text { x: f32, y: f32, size: f32, text: String, color: Rgb },
     Line { points: Vec<(f32, f32)>, width: f32, color: Rgb, dashed: bool },
     Rect { x: f32, y: f32, w: f32, h: f32, color: Rgb },
 }
 
 #[derive(Debug, Default)]
-pub struct Pages {
+pub(crate) struct Pages {
     pub pages: Vec<Vec<Op>>,
 }
 
 impl Pages {
-    pub fn new_page(&mut self) {
+    pub(crate) fn new_page(&mut self) {
         self.pages.push(Vec::new());
     }
 
@@ -48,20 +48,20 @@ impl Pages {
     }
 
     /// Text whose baseline is at `y`.
-    pub fn text(&mut self, x: f32, y: f32, size: f32, text: impl Into<String>, color: Rgb) {
+    pub(crate) fn text(&mut self, x: f32, y: f32, size: f32, text: impl Into<String>, color: Rgb) {
         self.ops().push(Op::Text { x, y, size, text: text.into(), color });
     }
 
-    pub fn line(&mut self, points: Vec<(f32, f32)>, width: f32, color: Rgb, dashed: bool) {
+    pub(crate) fn line(&mut self, points: Vec<(f32, f32)>, width: f32, color: Rgb, dashed: bool) {
         self.ops().push(Op::Line { points, width, color, dashed });
     }
 
-    pub fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, color: Rgb) {
+    pub(crate) fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, color: Rgb) {
         self.ops().push(Op::Rect { x, y, w, h, color });
     }
 }
 
-pub fn render(pages: &Pages, font: &krilla::text::Font) -> Result<Vec<u8>> {
+pub(crate) fn render(pages: &Pages, font: &krilla::text::Font) -> Result<Vec<u8>> {
     let mut document = Document::new();
     for ops in &pages.pages {
         let settings =

@@ -8,7 +8,7 @@ use super::font::Measurer;
 use crate::impact::report::format::number;
 use crate::impact::report::BusinessMetric;
 
-pub const HEIGHT: f32 = 170.0;
+pub(super) const HEIGHT: f32 = 170.0;
 const GAP: f32 = 14.0;
 const AXIS_W: f32 = 34.0;
 const TITLE_H: f32 = 16.0;
@@ -58,7 +58,7 @@ impl Plot {
     }
 }
 
-pub fn metric_charts(
+pub(super) fn metric_charts(
     pages: &mut Pages,
     m: &Measurer<'_>,
     x: f32,

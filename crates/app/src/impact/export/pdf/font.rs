@@ -64,14 +64,14 @@ impl CjkFont {
 
 /// Whether a face can print the report: Chinese (the app's name stands for
 /// the rest) and every printable ASCII character (numbers, Latin names).
-pub fn covers_report_text(face: &ttf_parser::Face<'_>) -> bool {
+pub(crate) fn covers_report_text(face: &ttf_parser::Face<'_>) -> bool {
     ['群', '学'].into_iter().chain('!'..='~').all(|c| face.glyph_index(c).is_some())
 }
 
 /// Whether a face names itself Simplified Chinese ("Noto Sans CJK SC",
 /// "Source Han Sans SC"): a collection's other faces draw some characters
 /// in Japanese, Korean or Traditional forms.
-pub fn is_simplified_chinese(face: &ttf_parser::Face<'_>) -> bool {
+pub(crate) fn is_simplified_chinese(face: &ttf_parser::Face<'_>) -> bool {
     face.names().into_iter().any(|n| n.to_string().is_some_and(|s| s.contains(" SC")))
 }
 

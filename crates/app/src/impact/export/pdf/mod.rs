@@ -126,7 +126,7 @@ impl Flow<'_> {
                         self.y,
                         CONTENT_W,
                         metric,
-                        &report.study.unit_kind_zh,
+                        report.study.unit_kind_zh,
                     );
                     self.y += charts::HEIGHT + 8.0;
                 }

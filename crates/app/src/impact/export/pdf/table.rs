@@ -8,7 +8,12 @@ use super::wrap::widest_word;
 
 /// Widths of columns whose texts (header and cells) are `columns`, each
 /// including `padding`, that sum to at most `available`.
-pub fn column_widths(columns: &[Vec<&str>], available: f32, padding: f32, width: impl Fn(&str) -> f32) -> Vec<f32> {
+pub(super) fn column_widths(
+    columns: &[Vec<&str>],
+    available: f32,
+    padding: f32,
+    width: impl Fn(&str) -> f32,
+) -> Vec<f32> {
     let widest = |texts: &Vec<&str>, measure: &dyn Fn(&str) -> f32| {
         texts.iter().map(|t| measure(t)).fold(0.0_f32, f32::max) + padding
     };

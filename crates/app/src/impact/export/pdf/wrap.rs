@@ -9,7 +9,7 @@ use unicode_linebreak::{linebreaks, BreakOpportunity};
 /// Lines of `text`, each no wider than `max` by `width` (unless a single
 /// character is wider). Spaces at a break are dropped; a newline always
 /// breaks. An empty text is one empty line.
-pub fn wrap(text: &str, max: f32, width: impl Fn(&str) -> f32) -> Vec<String> {
+pub(super) fn wrap(text: &str, max: f32, width: impl Fn(&str) -> f32) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     let mut start = 0;
@@ -41,7 +41,7 @@ pub fn wrap(text: &str, max: f32, width: impl Fn(&str) -> f32) -> Vec<String> {
 /// The width of the widest piece of `text` that [`wrap`] keeps on one line
 /// (a word, a number, a Chinese character with its punctuation): the least
 /// width that wraps `text` without splitting a word.
-pub fn widest_word(text: &str, width: impl Fn(&str) -> f32) -> f32 {
+pub(super) fn widest_word(text: &str, width: impl Fn(&str) -> f32) -> f32 {
     let mut start = 0;
     let mut widest = 0.0_f32;
     for (end, _) in linebreaks(text) {
