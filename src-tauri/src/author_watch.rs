@@ -69,11 +69,9 @@ impl AuthorWatch {
                 let _ = sender.send(());
             }
         })
-        .map_err(|e| crate::error::CommandError::internal(format!("cannot watch {}: {e}", root.display())))?;
+        .map_err(|e| cannot_watch(&root, e))?;
         // Watching starts before the first render, so a save in between is not missed.
-        watcher
-            .watch(&root, RecursiveMode::Recursive)
-            .map_err(|e| crate::error::CommandError::internal(format!("cannot watch {}: {e}", root.display())))?;
+        watcher.watch(&root, RecursiveMode::Recursive).map_err(|e| cannot_watch(&root, e))?;
         let first = snapshot(&folder, 1).map_err(authoring_error)?;
         let watched = folder.clone();
         std::thread::Builder::new()
@@ -96,7 +94,12 @@ impl AuthorWatch {
                     render_and_send(&app, &watched, revision);
                 }
             })
-            .map_err(|e| crate::error::CommandError::internal(format!("cannot start the preview: {e}")))?;
+            .map_err(|e| {
+                crate::error::CommandError::internal(qunxue_app::msg!(
+                    "cannot start the preview: {e}",
+                    "无法启动预览：{e}"
+                ))
+            })?;
         *self.current.lock().unwrap_or_else(PoisonError::into_inner) = Some(Watching { root, _watcher: watcher });
         Ok(first)
     }
@@ -137,4 +140,13 @@ fn render_and_send<R: Runtime>(app: &AppHandle<R>, folder: &Path, revision: u64)
             let _ = app.emit(AUTHOR_FAILED, error.to_string());
         }
     }
+}
+
+/// The folder could not be watched for saves.
+fn cannot_watch(root: &std::path::Path, error: impl std::fmt::Display) -> crate::error::CommandError {
+    let root = root.display();
+    crate::error::CommandError::internal(qunxue_app::msg!(
+        "cannot watch {root}: {error}",
+        "无法监视文件夹 {root}：{error}"
+    ))
 }

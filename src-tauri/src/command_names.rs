@@ -2,6 +2,7 @@
 // the capability grants each, and the permission matrix test
 // (src-tauri/tests/permission_matrix.rs) invokes each as every role.
 // `generate_handler!` in lib.rs must list the same functions.
+/// Names of every Tauri command the UI may call: build.rs makes one permission of each for the capabilities to grant.
 pub const COMMANDS: &[&str] = &[
     "app_info",
     "app_health",

@@ -1,14 +1,19 @@
-//! Errors as the UI receives them: `{kind, message}`, never a stack trace.
+//! Errors as the UI receives them: `{kind, message, message_zh}`, never a
+//! stack trace. The UI shows the text of its interface language
+//! (`ui/src/lib/errors.ts`), as it does for a pack's diagnostics.
 
 use qunxue_app::domain::Diagnostic;
-use qunxue_app::{AppError, ErrorKind, Remedy};
+use qunxue_app::{AppError, ErrorKind, Message, Remedy};
 use serde::Serialize;
 
 #[derive(Debug, Serialize, thiserror::Error)]
 #[error("{message}")]
 pub(crate) struct CommandError {
     pub kind: ErrorKind,
+    /// The English text.
     pub message: String,
+    /// The Chinese text.
+    pub message_zh: String,
     /// Every problem of an invalid pack, for the UI to list one by one.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub diagnostics: Vec<Diagnostic>,
@@ -19,20 +24,29 @@ pub(crate) struct CommandError {
 }
 
 impl CommandError {
-    pub(crate) fn internal(message: impl Into<String>) -> Self {
-        Self { kind: ErrorKind::Internal, message: message.into(), diagnostics: Vec::new(), remedy: None }
+    /// An error of `kind` with no diagnostics and no remedy.
+    pub(crate) fn new(kind: ErrorKind, message: Message) -> Self {
+        Self { kind, message: message.en, message_zh: message.zh, diagnostics: Vec::new(), remedy: None }
     }
 
-    pub(crate) fn forbidden(message: impl Into<String>) -> Self {
-        Self { kind: ErrorKind::Forbidden, message: message.into(), diagnostics: Vec::new(), remedy: None }
+    /// A fault of the shell itself (a watcher, a background task).
+    pub(crate) fn internal(message: Message) -> Self {
+        Self::new(ErrorKind::Internal, message)
+    }
+
+    /// A request the shell refuses before any service sees it.
+    pub(crate) fn forbidden(message: Message) -> Self {
+        Self::new(ErrorKind::Forbidden, message)
     }
 }
 
 impl From<AppError> for CommandError {
     fn from(error: AppError) -> Self {
+        let message = error.message();
         Self {
             kind: error.kind(),
-            message: error.to_string(),
+            message: message.en,
+            message_zh: message.zh,
             diagnostics: error.diagnostics().to_vec(),
             remedy: error.remedy(),
         }
@@ -41,7 +55,7 @@ impl From<AppError> for CommandError {
 
 impl From<tokio::task::JoinError> for CommandError {
     fn from(error: tokio::task::JoinError) -> Self {
-        Self::internal(format!("a background task failed: {error}"))
+        Self::internal(qunxue_app::msg!("a background task failed: {error}", "后台任务失败：{error}"))
     }
 }
 

@@ -1,3 +1,6 @@
+//! The `qunxue-desktop` program: starts the Tauri desktop app, or, given `--cli` first, runs the `qunxue`
+//! command line with the remaining arguments (the package's /usr/bin/qunxue runs this binary that way).
+
 // Keeps a console window from opening next to the app on Windows release builds.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 

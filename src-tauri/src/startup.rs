@@ -19,7 +19,12 @@ pub enum DataPlace {
     /// shipped with the program (the app).
     FromEnvironment,
     /// A given folder, with or without a curriculum to install (tests).
-    At { data_dir: PathBuf, bundled_pack: Option<PathBuf> },
+    At {
+        /// The data folder: the database (`qunxue.db`) and the installed packs.
+        data_dir: PathBuf,
+        /// A curriculum pack folder (holding `courses/` and `quizzes/`) to install; `None` installs none.
+        bundled_pack: Option<PathBuf>,
+    },
 }
 
 pub(crate) fn open_state<R: Runtime>(

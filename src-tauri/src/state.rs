@@ -10,6 +10,7 @@ use qunxue_app::Session;
 /// Managed by Tauri; the session is behind an `Arc` so blocking work can move
 /// onto tokio's blocking pool.
 pub struct AppState {
+    /// The open session: the database and who is acting, shared by every command.
     pub session: Arc<Session>,
     /// When the process started, for the cold-start measurement.
     pub started: Instant,

@@ -285,33 +285,17 @@ impl RunTime {
     }
 }
 
-/// mdBook, P1's peer, installed once under `target/bench/tools` (pinned).
+/// mdBook, P1's peer, installed once under `target/tools` (pinned). Without
+/// its `serve` and `watch` features (a web server and a file watcher):
+/// `mdbook build` needs neither, and they double its build.
 fn install_mdbook() -> anyhow::Result<PathBuf> {
-    let root = target_dir().join("bench/tools");
-    let binary = root.join("bin/mdbook");
-    let installed = process::capture(&binary.display().to_string(), &["--version"])
-        .is_ok_and(|out| String::from_utf8_lossy(&out.stdout).contains(MDBOOK_VERSION));
-    if !installed {
-        let root_arg = root.display().to_string();
-        // Without its `serve` and `watch` features (a web server and a file
-        // watcher): `mdbook build` needs neither, and they double its build.
-        process::run(
-            "cargo",
-            &[
-                "install",
-                "mdbook",
-                "--version",
-                MDBOOK_VERSION,
-                "--locked",
-                "--no-default-features",
-                "--features",
-                "search",
-                "--root",
-                &root_arg,
-            ],
-        )?;
+    crate::tools::PinnedTool {
+        krate: "mdbook",
+        binary: "mdbook",
+        version: MDBOOK_VERSION,
+        features: &["--no-default-features", "--features", "search"],
     }
-    Ok(binary)
+    .ensure()
 }
 
 /// A venv with numpy and scipy under the target folder, made once.

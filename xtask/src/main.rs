@@ -3,6 +3,7 @@
 //! needs is installed from here, so the README's commands just work.
 
 mod bench;
+mod checks;
 mod deb;
 mod display;
 mod fuzz;
@@ -13,6 +14,7 @@ mod profile;
 mod run;
 mod setup;
 mod test;
+mod tools;
 
 use clap::{Parser, Subcommand};
 
@@ -42,6 +44,8 @@ enum Task {
         #[arg(long)]
         no_setup: bool,
     },
+    /// The checks `test` runs first: rustfmt, clippy (-D warnings), ESLint, vue-tsc and cargo-deny.
+    Lint,
     /// Write a synthetic, valid course pack for benchmarks (deterministic for a seed).
     GenPack {
         #[arg(long)]
@@ -92,6 +96,7 @@ fn main() -> anyhow::Result<()> {
         Task::Setup { test } => setup::run(if test { setup::Profile::Test } else { setup::Profile::App }),
         Task::Run { xvfb } => run::run(xvfb),
         Task::Test { no_setup } => test::run(!no_setup),
+        Task::Lint => checks::run().map(|_| ()),
         Task::Fuzz { minutes, targets } => fuzz::run(minutes, &targets),
         Task::GenPack { modules, out, seed } => bench::gen_pack(modules, &out, seed),
         Task::Bundle => bench::bundle().map(|_| ()),

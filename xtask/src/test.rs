@@ -27,7 +27,11 @@ pub(crate) fn run(with_setup: bool) -> anyhow::Result<()> {
     let reports = root().join("target/test-reports");
     std::fs::create_dir_all(&reports)?;
 
-    let mut layers = vec![rust_tests()?];
+    // Style, lints and the dependency policy first: a finding stops the run
+    // before the long test layers start.
+    let checks = crate::checks::run()?;
+    let mut layers = vec![Layer { name: "Checks (fmt, clippy, lint, deny)", passed: checks, failed: 0 }];
+    layers.push(rust_tests()?);
     layers.push(secret_service()?);
     layers.push(vitest(&reports)?);
     build_desktop()?;

@@ -7,13 +7,15 @@ use serde::Serialize;
 
 pub use qunxue_store::profiles::Role;
 
-use crate::{AppError, Result};
+use crate::{AppError, Message, Result};
 
 /// The profile making a request, with its role as stored in the database
 /// (never as claimed by the front end).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Caller {
+    /// The calling profile's id.
     pub profile_id: String,
+    /// The caller's role, read from the profiles table.
     pub role: Role,
 }
 
@@ -41,13 +43,13 @@ pub fn caller(conn: &Connection, profile_id: &str) -> Result<Caller> {
 }
 
 /// The caller, if their role is `min` or higher; otherwise a `Forbidden`
-/// error naming `action` (e.g. "releasing a grade").
-pub fn require(conn: &Connection, profile_id: &str, min: Role, action: &str) -> Result<Caller> {
+/// error naming `action` (e.g. `msg!("releasing a grade", "发布成绩")`).
+pub fn require(conn: &Connection, profile_id: &str, min: Role, action: Message) -> Result<Caller> {
     let caller = caller(conn, profile_id)?;
     if caller.has(min) {
         Ok(caller)
     } else {
-        Err(AppError::Forbidden { action: action.to_string(), required: min, actual: caller.role })
+        Err(AppError::Forbidden { action, required: min, actual: caller.role })
     }
 }
 
@@ -73,7 +75,8 @@ mod tests {
     #[test]
     fn a_learner_is_refused_an_instructor_action() {
         let store = store_with(Role::Learner);
-        let err = require(store.conn(), "p", Role::Instructor, "releasing a grade").unwrap_err();
+        let err =
+            require(store.conn(), "p", Role::Instructor, crate::msg!("releasing a grade", "发布成绩")).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::Forbidden);
         assert!(err.to_string().contains("releasing a grade"), "{err}");
     }
@@ -82,16 +85,19 @@ mod tests {
     fn higher_roles_include_lower_ones() {
         let store = store_with(Role::Admin);
         for min in Role::ALL {
-            assert_eq!(require(store.conn(), "p", min, "x").unwrap().role, Role::Admin);
+            assert_eq!(require(store.conn(), "p", min, crate::msg!("x", "某操作")).unwrap().role, Role::Admin);
         }
         let store = store_with(Role::Instructor);
-        assert!(require(store.conn(), "p", Role::Instructor, "x").is_ok());
-        assert!(require(store.conn(), "p", Role::Admin, "x").is_err());
+        assert!(require(store.conn(), "p", Role::Instructor, crate::msg!("x", "某操作")).is_ok());
+        assert!(require(store.conn(), "p", Role::Admin, crate::msg!("x", "某操作")).is_err());
     }
 
     #[test]
     fn an_unknown_profile_is_not_found() {
         let store = store_with(Role::Admin);
-        assert_eq!(require(store.conn(), "nobody", Role::Learner, "x").unwrap_err().kind(), ErrorKind::NotFound);
+        assert_eq!(
+            require(store.conn(), "nobody", Role::Learner, crate::msg!("x", "某操作")).unwrap_err().kind(),
+            ErrorKind::NotFound
+        );
     }
 }

@@ -3,7 +3,7 @@
 //! (`qx-` + letters, digits, hyphens): anything else is refused rather than
 //! stored and later used to find an element.
 
-use crate::{AppError, Result};
+use crate::{msg, AppError, Result};
 
 const MAX_ANCHOR_BYTES: usize = 200;
 
@@ -12,7 +12,7 @@ pub(crate) fn heading_anchor(raw: &str) -> Result<String> {
         && raw.len() <= MAX_ANCHOR_BYTES
         && raw.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_');
     if !valid {
-        return Err(AppError::Rejected(format!("无效的标题锚点 {raw:?}")));
+        return Err(AppError::Rejected(msg!("invalid heading anchor {raw:?}", "无效的标题锚点 {raw:?}")));
     }
     Ok(raw.to_string())
 }

@@ -26,7 +26,9 @@ pub(crate) fn is_code(text: &str) -> bool {
 /// modulo 32: 256 is a multiple of 32, so every symbol is equally likely).
 pub(crate) fn random_code(length: usize, what: &str) -> crate::Result<String> {
     let mut bytes = vec![0u8; length];
-    getrandom::fill(&mut bytes).map_err(|e| crate::AppError::Internal(format!("no randomness for {what}: {e}")))?;
+    getrandom::fill(&mut bytes).map_err(|e| {
+        crate::AppError::Internal(crate::msg!("no randomness for {what}: {e}", "无法获取生成编码所需的随机数：{e}"))
+    })?;
     Ok(bytes.iter().map(|b| ALPHABET[usize::from(b % 32)] as char).collect())
 }
 

@@ -43,6 +43,7 @@ struct SyncFailure {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HealthReport {
+    /// The problems to show in the banner, most serious first (database, backup, sync); empty when all is well.
     pub problems: Vec<Problem>,
 }
 
@@ -53,12 +54,31 @@ pub struct HealthReport {
 pub enum Problem {
     /// The automatic (or last manual) backup failed: the work since the last
     /// good backup has no copy.
-    Backup { at: String, detail: Option<String> },
+    Backup {
+        /// When the backup failed (RFC 3339 UTC, whole seconds).
+        at: String,
+        /// The backup's error, for instructors and admins; `None` for a learner.
+        detail: Option<String>,
+    },
     /// Records wait to be sent to the company's LRS, which failed `attempts`
     /// times in a row since `since`; the app tries again at `next_try_at`.
-    Sync { pending: i64, since: String, attempts: u32, next_try_at: Option<String>, detail: Option<String> },
+    Sync {
+        /// Statements waiting in the outbox to be sent.
+        pending: i64,
+        /// When the first failed run in a row happened (RFC 3339 UTC, whole seconds).
+        since: String,
+        /// Failed runs in a row.
+        attempts: u32,
+        /// When the app tries again (RFC 3339 UTC), for instructors and admins; `None` for a learner.
+        next_try_at: Option<String>,
+        /// The LRS's error, for instructors and admins; `None` for a learner.
+        detail: Option<String>,
+    },
     /// The database failed its start-up check; the recovery screen restores a backup.
-    Database { detail: Option<String> },
+    Database {
+        /// What the start-up check found, for instructors and admins; `None` for a learner.
+        detail: Option<String>,
+    },
 }
 
 impl Board {
@@ -67,11 +87,13 @@ impl Board {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
+    /// Records that a backup failed at `at`, with its error; the banner shows it until one succeeds.
     pub fn backup_failed(&self, error: &str, at: DateTime<Utc>) {
         log::error!("backup failed: {error}");
         self.troubles().backup = Some(BackupFailure { error: error.to_string(), at });
     }
 
+    /// Forgets the last backup failure: there is a good copy again.
     pub fn backup_succeeded(&self) {
         self.troubles().backup = None;
     }
@@ -84,6 +106,7 @@ impl Board {
         troubles.sync = Some(SyncFailure { error: error.to_string(), since, attempts, next_try_at });
     }
 
+    /// Forgets the sync failure once a run of the background sync succeeds.
     pub fn sync_succeeded(&self) {
         let mut troubles = self.troubles();
         if troubles.sync.take().is_some() {

@@ -35,9 +35,11 @@ pub mod study;
 pub mod tasks;
 pub mod xapi;
 
-pub use error::{AppError, ErrorKind, Remedy};
+pub use error::{role_zh, AppError, ErrorKind, Lang, Message, Remedy};
+pub use qunxue_core::msg;
 pub use session::{Action, OpenOptions, Session};
 
+/// The result of the app's services: [`AppError`] unless another error type is given.
 pub type Result<T, E = AppError> = std::result::Result<T, E>;
 
 /// The application version, shown by `qunxue --version` and the about box.

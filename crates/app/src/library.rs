@@ -13,25 +13,37 @@ use serde::Serialize;
 use crate::assets::asset_url;
 use crate::import::{self, plan, read_valid, result_of, save_course, ImportResult, InstallOutcome, Plan, ValidPack};
 use crate::paths::installed_course_dir;
-use crate::{AppError, Result};
+use crate::{msg, AppError, Result};
 
 /// What the course list shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CourseSummary {
+    /// The course's id, used to open it.
     pub id: String,
+    /// The course's title, the card's heading.
     pub title: String,
+    /// The installed version (semantic version).
     pub version: String,
+    /// The course's language tag (e.g. `zh-CN`).
     pub language: String,
+    /// The short description under the title.
     pub description: String,
+    /// The organisation that made the course, if the course names one.
     pub organisation: Option<String>,
+    /// The course's branding colour (`#rrggbb`), if it has one.
     pub primary_colour: Option<String>,
     /// The branding logo through the asset protocol, if the course has one.
     pub logo_url: Option<String>,
+    /// When the course was first installed (RFC 3339); kept across updates.
     pub installed_at: String,
+    /// When the course was last installed or updated (RFC 3339).
     pub updated_at: String,
+    /// How many modules the installed version has.
     pub module_count: usize,
+    /// How many of those modules the learner has opened (completed ones included).
     pub started_count: usize,
+    /// How many of those modules the learner has completed.
     pub completed_count: usize,
     /// When the platform rules and laws the course relies on were last
     /// checked (`YYYY-MM-DD`), as the course says (`reviewed`).
@@ -48,8 +60,9 @@ pub struct CourseSummary {
 /// mounts them somewhere new each time).
 pub fn install_bundled_courses(store: &mut Store, pack_root: &Path, now: DateTime<Utc>) -> Result<Vec<ImportResult>> {
     let ValidPack { opened, courses, warnings } = read_valid(pack_root)?;
-    let root =
-        opened.folder_root().ok_or_else(|| AppError::Internal("the bundled curriculum must be a folder".into()))?;
+    let root = opened.folder_root().ok_or_else(|| {
+        AppError::Internal(msg!("the bundled curriculum must be a folder", "内置课程必须是一个文件夹"))
+    })?;
     let mut results = Vec::with_capacity(courses.len());
     store.transact(|tx| -> Result<()> {
         for bundle in &courses {

@@ -15,6 +15,7 @@ pub fn default_data_dir() -> Option<PathBuf> {
     directories::BaseDirs::new().map(|dirs| dirs.data_dir().join(APP_IDENTIFIER))
 }
 
+/// The default database file (`qunxue.db` in the app-data folder), shared by the CLI and the desktop app.
 pub fn default_database_path() -> Option<PathBuf> {
     default_data_dir().map(|dir| dir.join(DATABASE_FILE))
 }

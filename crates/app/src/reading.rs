@@ -15,50 +15,75 @@ use qunxue_store::Store;
 use serde::Serialize;
 
 use crate::library::{summarise, CourseSummary};
+use crate::msg;
 use crate::xapi;
 use crate::Result;
 
+/// One module in the course outline, with the learner's progress in it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ModuleEntry {
+    /// The module's stable id within the course, to open it.
     pub id: String,
+    /// The module's title, as the outline lists it.
     pub title: String,
+    /// `theory`, `practice` or `case`.
     pub kind: String,
+    /// Estimated study time in minutes; 0 when the course does not give one.
     pub minutes: i64,
+    /// 1-based place in the course's reading order.
     pub position: i64,
     /// `not_started`, `in_progress` or `completed`.
     pub status: String,
+    /// When the learner last opened the module (RFC 3339 timestamp); `None` if never.
     pub last_opened_at: Option<String>,
 }
 
+/// One section of the outline: the modules of one kind, in reading order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OutlineSection {
+    /// The section's module kind (`theory`, `practice`, `case`), or `instructor` for instructor-only modules.
     pub kind: String,
+    /// The section's modules in reading order; a section without any is left out.
     pub modules: Vec<ModuleEntry>,
 }
 
+/// The course outline page: the course with the learner's progress counts, and its sections.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Outline {
+    /// The course as the course list shows it, for the page's header.
     pub course: CourseSummary,
+    /// Theory, practice and case sections in that order, then instructor-only modules for instructors.
     pub sections: Vec<OutlineSection>,
 }
 
+/// A module opened for reading: its page and the links to its neighbours.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ModuleView {
+    /// The module's stable id within the course.
     pub id: String,
+    /// The course the module belongs to.
     pub course_id: String,
+    /// The module's title, shown at the top of the page.
     pub title: String,
+    /// `theory`, `practice` or `case`.
     pub kind: String,
+    /// Estimated study time in minutes; 0 when the course does not give one.
     pub minutes: i64,
+    /// The module's learning objectives, one sentence each, listed above the text.
     pub objectives: Vec<String>,
+    /// The module's body as sanitised HTML; with its instructor blocks for instructors only.
     pub html: String,
     /// True for an instructor-only module (only instructors ever get one).
     pub instructor_only: bool,
+    /// The reader's progress after this opening: `in_progress` or `completed`.
     pub status: String,
+    /// The module before this one in reading order, as the reader may see it; `None` for the first.
     pub previous_id: Option<String>,
+    /// The module after this one in reading order, as the reader may see it; `None` for the last.
     pub next_id: Option<String>,
 }
 
@@ -122,7 +147,7 @@ pub(crate) fn readable_module(
 fn refuse_hidden(module: &ModuleRecord, readers: Readers) -> Result<()> {
     if module.is_instructor_only() && readers == Readers::Learners {
         return Err(crate::AppError::Forbidden {
-            action: "阅读讲师资料 / reading instructor-only material".to_string(),
+            action: msg!("reading instructor-only material", "阅读讲师资料"),
             required: qunxue_store::profiles::Role::Instructor,
             actual: qunxue_store::profiles::Role::Learner,
         });

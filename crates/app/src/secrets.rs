@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use qunxue_store::{settings as keys, Store};
 
 use crate::private_files::{private_dir, private_file};
-use crate::{AppError, Result};
+use crate::{msg, AppError, Result};
 
 /// The service name secrets are filed under in the OS credential store.
 const SERVICE: &str = "qunxue";
@@ -63,6 +63,7 @@ impl Secrets {
         Ok(Secrets { kind, folder: data_dir.join("secrets"), scope })
     }
 
+    /// Where this machine keeps its secrets: the OS keyring or an owner-only file (`QUNXUE_SECRETS` overrides).
     pub fn kind(&self) -> SecretStoreKind {
         self.kind
     }
@@ -155,7 +156,10 @@ fn keyring_answers() -> bool {
 }
 
 fn keyring_error(name: &str, error: keyring::Error) -> AppError {
-    AppError::Internal(format!("系统凭据库无法读写「{name}」/ the OS credential store failed for {name}: {error}"))
+    AppError::Internal(msg!(
+        "the OS credential store failed for {name}: {error}",
+        "系统凭据库无法读写「{name}」：{error}"
+    ))
 }
 
 #[cfg(test)]

@@ -18,9 +18,11 @@ use rand_chacha::ChaCha8Rng;
 pub struct PackOptions {
     /// Folder name under `courses/` and `quizzes/`; also the course id's suffix.
     pub slug: String,
+    /// Number of modules, each with a bank of six questions and a quiz.
     pub modules: usize,
     /// Size each module's Markdown grows to (bytes of UTF-8, front matter included).
     pub module_bytes: usize,
+    /// Seeds the ChaCha8 stream: the same options always write byte-identical files.
     pub seed: u64,
 }
 
@@ -34,7 +36,9 @@ impl PackOptions {
 /// What was written, for callers that need to find things in it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GeneratedPack {
+    /// The pack folder (holding `courses/` and `quizzes/`): the `out` given to [`generate`].
     pub root: PathBuf,
+    /// The course's id, `synthetic.<slug>`.
     pub course_id: String,
     /// Module ids in course order.
     pub module_ids: Vec<String>,
@@ -42,17 +46,30 @@ pub struct GeneratedPack {
     pub quiz_ids: Vec<String>,
     /// Paths of the module Markdown files, in course order.
     pub module_files: Vec<PathBuf>,
+    /// Questions in the pack's banks: six per module.
     pub questions: usize,
 }
 
+/// Why [`generate`] could not write a pack.
 #[derive(Debug, thiserror::Error)]
 pub enum GenError {
+    /// Zero modules were asked for.
     #[error("--modules must be at least 1")]
     NoModules,
+    /// The output folder already holds files.
     #[error("{path} already exists and is not empty: choose an empty or new folder")]
-    NotEmpty { path: PathBuf },
+    NotEmpty {
+        /// The output folder given.
+        path: PathBuf,
+    },
+    /// A file or folder of the pack could not be created or written.
     #[error("cannot write {path}: {source}")]
-    Write { path: PathBuf, source: std::io::Error },
+    Write {
+        /// The file or folder being created or written.
+        path: PathBuf,
+        /// What the operating system reported.
+        source: std::io::Error,
+    },
 }
 
 /// Question ids of one module's bank, in bank order.

@@ -9,13 +9,17 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+/// The LRS account the bench creates in Ralph and reads with (HTTP basic auth).
 pub const USERNAME: &str = "bench";
+/// That account's password (the server only listens on loopback).
 pub const PASSWORD: &str = "bench-lrs-password";
 /// Statements per page: our pull's default, which Ralph must be allowed to serve.
 pub const PAGE_SIZE: usize = 500;
 
+/// Ralph serving on a free loopback port, with the bench's account; the process is killed on drop.
 pub struct RalphServer {
     child: Child,
+    /// The xAPI base URL, `http://127.0.0.1:<port>/xAPI`, to which `/statements` is appended.
     pub endpoint: String,
 }
 

@@ -2,6 +2,7 @@
 
 use crate::report::Machine;
 
+/// Describes this machine for the report: CPU model, cores, memory (GiB), OS and kernel, load average.
 pub fn describe() -> Machine {
     let read = |path: &str| std::fs::read_to_string(path).unwrap_or_default();
     let cpuinfo = read("/proc/cpuinfo");

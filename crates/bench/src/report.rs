@@ -16,20 +16,29 @@ use serde_json::Value;
 /// Bump when a key is renamed or removed (adding keys is compatible).
 pub const SCHEMA_VERSION: u64 = 1;
 
+/// One run's report, written as `report.json` and checked against the schema by `validate` first.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
+    /// The [`SCHEMA_VERSION`] of the code that wrote the report.
     pub schema_version: u64,
     /// RFC 3339, UTC.
     pub generated_at: String,
+    /// The machine the run measured on.
     pub machine: Machine,
+    /// Every budget of this run, failed measurements included.
     pub budgets: Vec<Budget>,
 }
 
+/// The machine a run measured on, read from /proc by `machine::describe`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Machine {
+    /// CPU model name from /proc/cpuinfo, or `unknown`.
     pub cpu: String,
+    /// Cores available to the process (its available parallelism).
     pub cores: usize,
+    /// Total memory in GiB, rounded to one decimal.
     pub memory_gib: f64,
+    /// Distribution name and Linux kernel release.
     pub os: String,
     /// Load average when the run started: others' work skews every figure.
     pub load_average: String,
@@ -40,7 +49,9 @@ pub struct Machine {
 pub struct Budget {
     /// `P1` … `P6`.
     pub id: String,
+    /// What the budget measures, in words, with this run's sizes.
     pub what: String,
+    /// The comparisons against the budget's limits.
     pub checks: Vec<Check>,
     /// Raw measurements, e.g. `import_s` and `baseline_render_s`.
     pub figures: BTreeMap<String, f64>,
@@ -48,27 +59,35 @@ pub struct Budget {
     pub note: String,
 }
 
+/// How a check's value must compare with its limit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Rule {
+    /// Met when the value is at most the limit (times, sizes, ratios of ours ÷ a floor or peer).
     AtMost,
+    /// Met when the value is at least the limit (throughput ratios, speed-ups, recall differences).
     AtLeast,
 }
 
 /// One comparison against a budget.
 #[derive(Debug, Clone, Serialize)]
 pub struct Check {
+    /// What is compared, e.g. `search p95 ÷ tantivy p95`.
     pub name: String,
     /// `None` (JSON null) when it could not be measured in this run.
     pub value: Option<f64>,
+    /// The budget's limit, in `unit`.
     pub limit: f64,
+    /// Whether `value` must stay at most or at least `limit`.
     pub rule: Rule,
+    /// Unit of `value` and `limit`: `×` for ratios, `s`, `ms`, `MB`, `rel`, or empty.
     pub unit: String,
     /// `None` when not measured.
     pub met: Option<bool>,
 }
 
 impl Check {
+    /// A check of `value` against `limit`; a value that is not finite counts as not measured. `met` follows.
     pub fn new(name: &str, value: Option<f64>, rule: Rule, limit: f64, unit: &str) -> Self {
         // A ratio over a zero (an app whose memory read as nothing) is not a
         // measurement; JSON has no NaN or infinity either.
@@ -82,10 +101,12 @@ impl Check {
 }
 
 impl Budget {
+    /// A budget `id` (`P1` …) described by `what`, with no checks, figures or note yet.
     pub fn new(id: &str, what: &str) -> Self {
         Self { id: id.into(), what: what.into(), checks: Vec::new(), figures: BTreeMap::new(), note: String::new() }
     }
 
+    /// Adds a comparison against one of the budget's limits.
     pub fn check(mut self, check: Check) -> Self {
         self.checks.push(check);
         self
@@ -107,6 +128,7 @@ impl Budget {
             .note(format!("failed: {error:#}"))
     }
 
+    /// Sets the note: how the budget was measured, and why a missed check missed.
     pub fn note(mut self, note: impl Into<String>) -> Self {
         self.note = note.into();
         self

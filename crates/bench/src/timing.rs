@@ -16,22 +16,27 @@ pub fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration) {
 pub struct Samples(Vec<f64>);
 
 impl Samples {
+    /// Adds one sample (stored in seconds).
     pub fn push(&mut self, elapsed: Duration) {
         self.0.push(elapsed.as_secs_f64());
     }
 
+    /// Number of samples.
     pub fn len(&self) -> usize {
         self.0.len()
     }
 
+    /// Whether there are no samples.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 
+    /// Sum of the samples, in seconds.
     pub fn total(&self) -> f64 {
         self.0.iter().sum()
     }
 
+    /// The 50th nearest-rank percentile, in seconds; NaN for no samples.
     pub fn median(&self) -> f64 {
         self.percentile(50.0)
     }

@@ -16,15 +16,23 @@ pub const CLASS_CODE: &str = "BENCH7K2";
 /// Questions answered in each of the two tests.
 const QUESTIONS: usize = 10;
 
+/// The class to generate statements for: course, members and how many statements each.
 pub struct ClassShape<'a> {
+    /// The course every statement is about.
     pub course: Named,
+    /// The course's language tag (e.g. `zh-CN`), carried by every statement.
     pub language: &'a str,
+    /// The modules each member launches, reads and completes, in course order.
     pub modules: &'a [Named],
     /// The pre-test and post-test quizzes.
     pub tests: [Named; 2],
+    /// Learners in the class (`bench-member-00000` …).
     pub members: usize,
+    /// Statements per member; re-reads of random modules fill up to it.
     pub per_member: usize,
+    /// When the class starts: each member's first statement comes within 10 hours after it.
     pub start: DateTime<Utc>,
+    /// Seeds the stream behind times, answers and ids, so every run sends the same statements.
     pub seed: u64,
 }
 

@@ -26,7 +26,7 @@ pub fn run_from(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> 
     match commands::run(cli) {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("qunxue: {error:#}");
+            eprintln!("qunxue: {}", in_terminal_lang(&error));
             // A refusal (wrong role, missing or wrong PIN) is exit 1, as for
             // every other refused request; anything else is a failure (2).
             let refused = error.chain().any(|cause| {
@@ -37,6 +37,23 @@ pub fn run_from(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> 
             ExitCode::from(if refused { 1 } else { 2 })
         }
     }
+}
+
+/// The error and its context, `outer: inner`, each app error in the
+/// language of the terminal's locale (anyhow's `{:#}` form otherwise).
+fn in_terminal_lang(error: &anyhow::Error) -> String {
+    let mut parts = Vec::new();
+    for cause in error.chain() {
+        match cause.downcast_ref::<qunxue_app::AppError>() {
+            // An app error's text already says what its sources said.
+            Some(app) => {
+                parts.push(commands::diagnostics::error_text(app));
+                break;
+            }
+            None => parts.push(cause.to_string()),
+        }
+    }
+    parts.join(": ")
 }
 
 /// Log lines on stderr: warnings by default, more with `-v`/`-vv`, only

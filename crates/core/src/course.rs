@@ -14,14 +14,19 @@ pub const FORMAT_VERSION: u32 = 1;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum ModuleKind {
+    /// Concepts and background to read.
     Theory,
+    /// Hands-on work, usually with practice tasks to hand in.
     Practice,
+    /// A case study to analyse and discuss.
     Case,
 }
 
 impl ModuleKind {
+    /// Every kind, in the order the outline groups them.
     pub const ALL: [ModuleKind; 3] = [ModuleKind::Theory, ModuleKind::Practice, ModuleKind::Case];
 
+    /// The lower-case name used in front matter (`kind = "theory"`) and in storage.
     pub fn as_str(self) -> &'static str {
         match self {
             ModuleKind::Theory => "theory",
@@ -30,6 +35,7 @@ impl ModuleKind {
         }
     }
 
+    /// The kind named by `text` as [`ModuleKind::as_str`] writes it; `None` for anything else.
     pub fn parse(text: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.as_str() == text)
     }
@@ -39,16 +45,23 @@ impl ModuleKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CourseManifest {
+    /// Pack format version; this build reads only format 1 (`FORMAT_VERSION`).
     pub format: u32,
+    /// Stable course id, unique within the pack (reverse-domain style recommended, e.g. `acme.demo`).
     pub id: String,
+    /// Semantic version; importing a higher version updates an installed course.
     #[schemars(with = "String")]
     pub version: semver::Version,
+    /// Course title shown to learners.
     pub title: String,
+    /// BCP 47 language tag of the content, such as `zh-CN` or `en`.
     pub language: String,
+    /// Short summary of the course, one to three sentences; empty when not given.
     #[serde(default)]
     pub description: String,
     /// Module files in reading order, relative to the manifest.
     pub modules: Vec<String>,
+    /// The organisation's name, colour and logo (`[branding]`); `None` when absent.
     #[serde(default)]
     pub branding: Option<Branding>,
     /// The Ed25519 public keys (64 hex digits, as `qunxue bundle-key`
@@ -82,9 +95,11 @@ pub struct CompletionRule {
     pub surveys: Vec<String>,
 }
 
+/// `[[completion.task]]`: a practice task the learner must pass to complete the course.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TaskRequirement {
+    /// Id of a practice task of this course (`tasks.toml`).
     pub id: String,
     /// Percent of the task's grade maximum, more than 0 and at most 100.
     #[serde(default = "default_task_percent")]
@@ -100,9 +115,12 @@ fn default_task_percent() -> f64 {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Branding {
+    /// Name of the organisation that offers the course.
     pub organisation: String,
+    /// Main colour of the course's screens, written `#rrggbb`.
     #[serde(default)]
     pub primary_colour: Option<String>,
+    /// Path of the logo image, relative to the course folder (e.g. `assets/logo.svg`).
     #[serde(default)]
     pub logo: Option<String>,
 }
@@ -111,15 +129,22 @@ pub struct Branding {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ModuleFrontMatter {
+    /// Stable module id, unique within the course; progress and notes are keyed on it.
     pub id: String,
+    /// Whether the module is theory, practice or a case study.
     pub kind: ModuleKind,
+    /// Module title shown in the outline and at the top of the page.
     pub title: String,
+    /// Estimated study time in minutes; 0 when not given.
     #[serde(default)]
     pub minutes: u32,
+    /// Learning objectives listed on the module, one sentence each.
     #[serde(default)]
     pub objectives: Vec<String>,
+    /// Ids of the quizzes (from `quizzes/*.toml`) that belong to this module.
     #[serde(default)]
     pub quizzes: Vec<String>,
+    /// Ids of the practice tasks (from `tasks.toml`) that belong to this module.
     #[serde(default)]
     pub tasks: Vec<String>,
     /// Who may read the module: everyone (the default), or instructors
@@ -133,12 +158,15 @@ pub struct ModuleFrontMatter {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Audience {
+    /// Everyone enrolled may read it (the default).
     #[default]
     Learner,
+    /// Only instructors and admins may read it; it does not count towards completion.
     Instructor,
 }
 
 impl Audience {
+    /// The lower-case name used in front matter (`audience = "instructor"`) and in storage.
     pub fn as_str(self) -> &'static str {
         match self {
             Audience::Learner => "learner",
@@ -150,7 +178,9 @@ impl Audience {
 /// A module file split and parsed; `body` is the Markdown after the front matter.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParsedModule {
+    /// The parsed TOML front matter.
     pub meta: ModuleFrontMatter,
+    /// The Markdown source after the closing `+++` line.
     pub body: String,
     /// 1-based line in the file where the body starts.
     pub body_line: usize,

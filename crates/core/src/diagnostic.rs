@@ -12,8 +12,20 @@ use std::fmt;
 /// side where the problem is found, so neither language falls behind.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
+    /// The English text.
     pub en: String,
+    /// The Simplified Chinese text.
     pub zh: String,
+}
+
+impl Message {
+    /// The text in `lang`.
+    pub fn in_lang(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Zh => &self.zh,
+        }
+    }
 }
 
 /// `msg!("… {x} …", "… {x} …")`: a [`Message`] from an English and a Chinese
@@ -29,15 +41,19 @@ macro_rules! msg {
 /// around it, such as "duplicate … id".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Noun {
+    /// The English word or phrase, lower-case ("question", "text files").
     pub en: &'static str,
+    /// The Chinese word ("题目").
     pub zh: &'static str,
 }
 
 /// The language a message is shown in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
+    /// English, the default.
     #[default]
     En,
+    /// Simplified Chinese.
     Zh,
 }
 
@@ -57,16 +73,22 @@ impl Lang {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Worth fixing, but does not block import.
     Warning,
+    /// Blocks import until fixed.
     Error,
 }
 
 /// One problem in one file. Lines and columns are 1-based.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Diagnostic {
+    /// Path of the file the problem is in, as the user named it (pack-relative for a pack).
     pub file: String,
+    /// 1-based line of the problem.
     pub line: usize,
+    /// 1-based column, counted in characters (not bytes).
     pub col: usize,
+    /// Whether the problem blocks import.
     pub severity: Severity,
     /// The English message (what the CLI prints by default, and tests match).
     pub message: String,
@@ -75,10 +97,12 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// An error at `file:line:col` (1-based, column in characters).
     pub fn error(file: impl Into<String>, line: usize, col: usize, message: Message) -> Self {
         Self::new(file.into(), line, col, Severity::Error, message)
     }
 
+    /// A warning at `file:line:col` (1-based, column in characters).
     pub fn warning(file: impl Into<String>, line: usize, col: usize, message: Message) -> Self {
         Self::new(file.into(), line, col, Severity::Warning, message)
     }
@@ -87,6 +111,7 @@ impl Diagnostic {
         Self { file, line, col, severity, message: message.en, message_zh: message.zh }
     }
 
+    /// True when the problem blocks import.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }

@@ -14,10 +14,13 @@ pub struct Split<'a> {
     pub body_line: usize,
 }
 
+/// Why a module file could not be split into front matter and body.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FrontMatterError {
+    /// The first line (after any BOM) is not `+++`.
     #[error("the file must start with a `+++` line opening the front matter")]
     MissingOpening,
+    /// No later `+++` line closes the front matter.
     #[error("the front matter opened on line 1 is never closed by a `+++` line")]
     Unclosed,
 }

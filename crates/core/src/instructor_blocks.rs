@@ -29,6 +29,7 @@ pub struct Split {
 }
 
 impl Split {
+    /// Whether the body has any instructor block.
     pub fn has_blocks(&self) -> bool {
         !self.blocks.is_empty()
     }
@@ -42,17 +43,27 @@ impl Split {
 /// What is wrong with a block's fences, at a 1-based line of the body.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum BlockError {
+    /// A `::: instructor` fence (at this line) is never closed.
     #[error("line {0}: `::: instructor` is never closed with `:::`")]
     Unclosed(usize),
+    /// A `::: instructor` fence (at this line) opens a block inside another.
     #[error("line {0}: instructor blocks do not nest; close the block above with `:::` first")]
     Nested(usize),
+    /// A `:::` fence (at this line) closes no open block.
     #[error("line {0}: `:::` closes nothing")]
     StrayClose(usize),
+    /// A `::: name` fence names a block other than `instructor`.
     #[error("line {line}: `::: {name}` is not a block this format knows; only `::: instructor` is")]
-    UnknownBlock { line: usize, name: String },
+    UnknownBlock {
+        /// 1-based line of the fence in the body.
+        line: usize,
+        /// The block name after `:::`, trimmed.
+        name: String,
+    },
 }
 
 impl BlockError {
+    /// 1-based line of the body the problem is at.
     pub fn line(&self) -> usize {
         match self {
             BlockError::Unclosed(line) | BlockError::Nested(line) | BlockError::StrayClose(line) => *line,

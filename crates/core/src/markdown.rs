@@ -43,6 +43,7 @@ pub struct TermLinks {
 }
 
 impl TermLinks {
+    /// Indexes `terms` by name and alias (trimmed); a name used twice keeps the first term's link.
     pub fn new(terms: &[crate::pack::model::Term]) -> Self {
         let mut by_name = HashMap::new();
         for term in terms {
@@ -82,16 +83,20 @@ pub struct RenderOptions {
 /// One heading of a rendered module, for the in-page outline.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Heading {
+    /// Heading level, 1 (`#`) to 6 (`######`).
     pub level: u8,
     /// The id as it appears in the sanitised HTML (with [`ID_PREFIX`]).
     pub id: String,
+    /// The heading's plain text, without Markdown or HTML markup.
     pub text: String,
 }
 
 /// A rendered, sanitised module body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rendered {
+    /// The body as sanitised HTML, safe to put in the page.
     pub html: String,
+    /// Every heading, in document order.
     pub headings: Vec<Heading>,
 }
 
@@ -121,7 +126,9 @@ pub fn render_unsanitized_baseline(markdown: &str) -> String {
 /// A link or image target found in a module, for validation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reference {
+    /// The URL or path as written in the Markdown (not resolved).
     pub target: String,
+    /// True for an image (`![…](…)`), false for a link.
     pub is_image: bool,
     /// Byte offset of the element in the Markdown source.
     pub offset: usize,
@@ -136,6 +143,7 @@ pub fn references(markdown: &str) -> Vec<Reference> {
 /// A `[[term]]` link, for validation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TermReference {
+    /// The term name or alias inside `[[…]]` (before any `|`), trimmed.
     pub name: String,
     /// Byte offset of the link in the Markdown source.
     pub offset: usize,

@@ -14,10 +14,13 @@ pub const XAPI_VERSION: &str = "1.0.3";
 /// The IRI base used until an administrator sets the company's own.
 pub const DEFAULT_IRI_BASE: &str = "https://qunxue.example.org/xapi";
 
+/// Why an xAPI IRI base is refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum XapiError {
+    /// The base (carried) does not start with `http://` or `https://` followed by a host.
     #[error("the xAPI IRI base `{0}` must start with http:// or https:// and name a host")]
     BadIriBase(String),
+    /// The base (carried) contains whitespace, `?` or `#`.
     #[error("the xAPI IRI base `{0}` must not contain spaces, `?` or `#`")]
     BadIriChars(String),
 }
@@ -44,26 +47,32 @@ impl Iris {
         Ok(Self { base: base.to_string() })
     }
 
+    /// The normalised base, without a trailing slash; also the home page of every account.
     pub fn base(&self) -> &str {
         &self.base
     }
 
+    /// The course's activity id: `{base}/courses/{course}`.
     pub fn course(&self, course: &str) -> String {
         format!("{}/courses/{course}", self.base)
     }
 
+    /// A module's activity id: `{base}/courses/{course}/modules/{module}`.
     pub fn module(&self, course: &str, module: &str) -> String {
         format!("{}/modules/{module}", self.course(course))
     }
 
+    /// A quiz's activity id: `{base}/courses/{course}/quizzes/{quiz}`.
     pub fn quiz(&self, course: &str, quiz: &str) -> String {
         format!("{}/quizzes/{quiz}", self.course(course))
     }
 
+    /// A question's activity id: `{base}/courses/{course}/questions/{question}`.
     pub fn question(&self, course: &str, question: &str) -> String {
         format!("{}/questions/{question}", self.course(course))
     }
 
+    /// A practice task's activity id: `{base}/courses/{course}/tasks/{task}`.
     pub fn task(&self, course: &str, task: &str) -> String {
         format!("{}/tasks/{task}", self.course(course))
     }
@@ -87,10 +96,15 @@ impl Iris {
 /// The context extensions our statements carry, so a machine reading them
 /// back from the LRS can rebuild the records (docs/xapi.md).
 pub mod extension {
+    /// Context extension: the attempt's id, on answered and passed/failed/attempted statements.
     pub const ATTEMPT_ID: &str = "attempt-id";
+    /// Context extension: the attempt's number (1, 2, … per learner and quiz), beside `ATTEMPT_ID`.
     pub const ATTEMPT_NUMBER: &str = "attempt-number";
+    /// Context extension: the pack's question id, on answered statements and on hand marks.
     pub const QUESTION_ID: &str = "question-id";
+    /// Context extension: the join codes of the learner's classes in the course (class members only).
     pub const CLASS_IDS: &str = "class-ids";
+    /// Context extension: the id of the task submission version submitted or scored.
     pub const SUBMISSION_VERSION_ID: &str = "submission-version-id";
     /// The attempt's presentation (JSON text) on a quiz's outcome.
     pub const PRESENTATION: &str = "presentation";
@@ -105,18 +119,28 @@ pub mod extension {
 /// `submit` for handing in practice work (ADL has no "submitted").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum VerbKind {
+    /// A module opened for the first time (ADL `launched`).
     Launched,
+    /// A module opened again (ADL `experienced`).
     Experienced,
+    /// A module or the whole course completed (ADL `completed`).
     Completed,
+    /// A quiz answer saved (ADL `answered`).
     Answered,
+    /// A quiz handed in with the pass mark reached (ADL `passed`).
     Passed,
+    /// A quiz handed in below the pass mark (ADL `failed`).
     Failed,
+    /// A quiz handed in with answers still to be marked by hand (ADL `attempted`).
     Attempted,
+    /// A practice task handed in (Activity Streams `submit`).
     Submitted,
+    /// A hand-marked answer or a released task grade (ADL `scored`).
     Scored,
 }
 
 impl VerbKind {
+    /// Every verb Qunxue emits.
     pub const ALL: [VerbKind; 9] = [
         VerbKind::Launched,
         VerbKind::Experienced,
@@ -129,6 +153,7 @@ impl VerbKind {
         VerbKind::Scored,
     ];
 
+    /// The verb's IRI, used as the statement's `verb.id`.
     pub fn iri(self) -> &'static str {
         match self {
             VerbKind::Launched => "http://adlnet.gov/expapi/verbs/launched",
@@ -167,67 +192,99 @@ const PERFORMANCE_TYPE: &str = "http://adlnet.gov/expapi/activities/performance"
 
 // ---- The statement as JSON (field names per the xAPI spec). ----
 
+/// An xAPI language map: language tag (e.g. `zh-CN`) → text in that language.
 pub type LanguageMap = BTreeMap<String, String>;
 
+/// One xAPI statement, serialised with the spec's field names.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Statement {
+    /// UUID of the statement, fresh per event; the LRS de-duplicates on it.
     pub id: String,
+    /// The xAPI version the statement follows: always [`XAPI_VERSION`].
     pub version: String,
+    /// The learner, as an account named by their profile id.
     pub actor: Agent,
+    /// What the learner did.
     pub verb: Verb,
+    /// The course, module, quiz, question or task the statement is about.
     pub object: Activity,
+    /// Score, success, completion, response and duration, as far as the event has them.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub result: Option<StatementResult>,
+    /// Registration, parent and grouping activities, platform, language and extensions.
     pub context: Context,
+    /// RFC 3339 UTC time of the event, e.g. `2026-12-01T09:00:00.000Z`.
     pub timestamp: String,
 }
 
+/// An xAPI agent identified by an account, never by name or e-mail.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Agent {
+    /// Always `Agent`.
     pub object_type: String,
+    /// The account that identifies the person.
     pub account: Account,
 }
 
+/// An account: the system's home page and the person's id there.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Account {
+    /// The company's xAPI IRI base, standing for its Qunxue installation.
     pub home_page: String,
+    /// The profile id of the learner or marker (never the display name, which is personal data).
     pub name: String,
 }
 
+/// An xAPI verb: its IRI and display name.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Verb {
+    /// The verb's IRI, e.g. `http://adlnet.gov/expapi/verbs/completed`.
     pub id: String,
+    /// Language tag → display name; ours carry `en-US` only.
     pub display: LanguageMap,
 }
 
+/// An xAPI activity: a course, module, quiz, question, task or class.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Activity {
+    /// Always `Activity`.
     pub object_type: String,
+    /// The activity's IRI, built by [`Iris`] from pack ids.
     pub id: String,
+    /// The activity's type and, where given, its name.
     pub definition: ActivityDefinition,
 }
 
+/// What kind of activity it is and what it is called.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ActivityDefinition {
+    /// Activity type IRI (`type` in JSON), e.g. `http://adlnet.gov/expapi/activities/module`.
     #[serde(rename = "type")]
     pub kind: String,
+    /// The course's language tag → the item's title; absent when the statement does not name it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub name: Option<LanguageMap>,
 }
 
+/// The `result` of a statement: what the event achieved.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StatementResult {
+    /// Points earned; absent for events without a score.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub score: Option<Score>,
+    /// Whether the quiz was passed or the answer is right; absent when not (yet) known.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub success: Option<bool>,
+    /// `true` when a module, the course or a quiz was completed or a task handed in.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub completion: Option<bool>,
+    /// The answer as the app stores it (JSON text), or `version N` for a task submission.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub response: Option<String>,
+    /// ISO 8601 duration of a quiz attempt, e.g. `PT12M5S`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub duration: Option<String>,
     /// What a learner's machine needs to show a mark as a grades bundle
@@ -236,22 +293,33 @@ pub struct StatementResult {
     pub extensions: BTreeMap<String, serde_json::Value>,
 }
 
+/// An xAPI score; `min` is always 0 and `raw` lies within `min … max`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Score {
+    /// raw / max, 0 … 1, rounded to four decimals; 1 when `max` is 0.
     pub scaled: f64,
+    /// Points earned.
     pub raw: f64,
+    /// Lowest possible points: always 0.
     pub min: f64,
+    /// Points available.
     pub max: f64,
 }
 
+/// The `context` of a statement: what the event belongs to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Context {
+    /// UUID of the learner's enrolment in the course (one per learner and course).
     pub registration: String,
+    /// The marker, on hand-marked answers and released task grades.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub instructor: Option<Agent>,
+    /// Parent and grouping activities, so the LRS can roll records up the course tree.
     pub context_activities: ContextActivities,
+    /// Always `Qunxue`.
     pub platform: String,
+    /// The course's language tag, e.g. `zh-CN`.
     pub language: String,
     /// Keys are IRIs under the company's base ([`Iris::extension`]).
     #[serde(skip_serializing_if = "BTreeMap::is_empty", default)]
@@ -262,15 +330,21 @@ pub struct Context {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum ExtensionValue {
+    /// A whole number, such as an attempt number.
     Number(i64),
+    /// A text, such as an id or JSON text.
     Text(String),
+    /// A list of texts, such as the learner's class join codes.
     List(Vec<String>),
 }
 
+/// The activities a statement's object belongs to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ContextActivities {
+    /// The object's direct parent: the quiz of a question, the module of a task, else the course.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub parent: Vec<Activity>,
+    /// The course (except on course completion) and each of the learner's classes in it.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub grouping: Vec<Activity>,
 }
@@ -280,11 +354,14 @@ pub struct ContextActivities {
 /// A pack item with its title (for the activity's name).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Named {
+    /// The item's pack id.
     pub id: String,
+    /// The item's title, in the course's language.
     pub title: String,
 }
 
 impl Named {
+    /// An item with this id and title.
     pub fn new(id: impl Into<String>, title: impl Into<String>) -> Self {
         Self { id: id.into(), title: title.into() }
     }
@@ -293,7 +370,9 @@ impl Named {
 /// Points earned out of a maximum.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Points {
+    /// Points earned.
     pub raw: f64,
+    /// Points available; 0 counts as full marks in the statement.
     pub max: f64,
 }
 
@@ -303,31 +382,46 @@ pub struct Points {
 pub enum Event {
     /// First time the learner opens a module.
     ModuleLaunched {
+        /// The module opened.
         module: Named,
     },
     /// The learner opens a module again.
     ModuleExperienced {
+        /// The module opened again.
         module: Named,
     },
+    /// The learner completes a module.
     ModuleCompleted {
+        /// The module completed.
         module: Named,
     },
     /// One saved answer; `correct` is `None` for a manually marked question.
     QuestionAnswered {
+        /// The quiz the question was asked in (the statement's parent).
         quiz: Named,
+        /// The attempt the answer belongs to.
         attempt: AttemptRef,
+        /// The question's pack id.
         question_id: String,
+        /// Points the answer earned, out of the question's points.
         points: Points,
+        /// Whether the answer is right; `None` when it is marked by hand.
         correct: Option<bool>,
+        /// The answer as the app stores it (JSON text, e.g. `{"choice":"1"}`).
         response: String,
     },
     /// A quiz handed in: `passed` decides passed/failed; `None` (answers
     /// still to be marked by hand) gives `attempted`.
     QuizFinished {
+        /// The quiz handed in.
         quiz: Named,
+        /// The attempt handed in.
         attempt: AttemptRef,
+        /// The attempt's total, out of the quiz's maximum.
         points: Points,
+        /// Whether the pass mark was reached; `None` while answers wait to be marked by hand.
         passed: Option<bool>,
+        /// Seconds from the attempt's start to its hand-in.
         duration_seconds: i64,
         /// The attempt's questions and option orders as shown (the stored
         /// presentation, JSON), so a machine rebuilding the attempt from the
@@ -337,34 +431,52 @@ pub enum Event {
     /// A short answer marked by hand (`instructor` is the marker's profile
     /// id); the attempt's new outcome follows as another `QuizFinished`.
     AnswerMarked {
+        /// The quiz the question was asked in.
         quiz: Named,
+        /// The attempt the answer belongs to.
         attempt: AttemptRef,
+        /// The question's pack id.
         question_id: String,
+        /// Points given, out of the question's points.
         points: Points,
+        /// Profile id of the marker.
         instructor: String,
+        /// The marker's comment, if any; sent as the `comment` result extension.
         comment: Option<String>,
     },
+    /// A practice task handed in.
     TaskSubmitted {
+        /// The task handed in.
         task: Named,
+        /// The module the task belongs to (the statement's parent), if known.
         module_id: Option<String>,
+        /// Number of this version for the learner and task: 1, 2, …
         version: i64,
+        /// The submission version's id.
         version_id: String,
     },
     /// A released grade; `instructor` is the marker's profile id.
     TaskScored {
+        /// The task graded.
         task: Named,
+        /// The module the task belongs to (the statement's parent), if known.
         module_id: Option<String>,
+        /// Id of the submission version the grade is for.
         version_id: String,
+        /// The grade, out of the task's `grade_max`.
         points: Points,
+        /// Profile id of the marker.
         instructor: String,
         /// The grade as released (a JSON object, see `docs/xapi.md`), so a
         /// learner's machine reading its own statements can show it.
         rubric_result: serde_json::Value,
     },
+    /// The learner completes the whole course.
     CourseCompleted,
 }
 
 impl Event {
+    /// The verb of this event's statement; a finished quiz's depends on `passed`.
     pub fn verb(&self) -> VerbKind {
         match self {
             Event::ModuleLaunched { .. } => VerbKind::Launched,
@@ -387,9 +499,11 @@ pub struct Envelope {
     pub id: String,
     /// RFC 3339 time of the event.
     pub timestamp: String,
+    /// The learner's profile id, the actor's account name.
     pub profile_id: String,
     /// A UUID naming the learner's enrolment in the course.
     pub registration: String,
+    /// The course the event happened in.
     pub course: Named,
     /// The course's language tag, e.g. `zh-CN`, for names and context.
     pub language: String,
@@ -400,7 +514,9 @@ pub struct Envelope {
 /// One quiz attempt, named in the statements of its answers and its end.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AttemptRef {
+    /// The attempt's id; its answers and its hand-in share it.
     pub id: String,
+    /// The attempt's number for this learner and quiz: 1, 2, …
     pub number: i64,
 }
 

@@ -12,24 +12,30 @@ use quick_xml::Reader;
 /// One element.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Element {
+    /// The tag name as written, prefix included (`w:p`).
     pub name: String,
+    /// (name, value) pairs in document order; names as written, values with entities resolved.
     pub attributes: Vec<(String, String)>,
     /// The element's own text (text and CDATA directly inside it), entities resolved.
     pub text: String,
+    /// Child elements in document order.
     pub children: Vec<Element>,
     /// Byte offset of `<name` in the file.
     pub offset: usize,
 }
 
 impl Element {
+    /// The value of the attribute named `name` (as written, prefix included), if present.
     pub fn attribute(&self, name: &str) -> Option<&str> {
         self.attributes.iter().find(|(key, _)| key == name).map(|(_, value)| value.as_str())
     }
 
+    /// The first child element named `name`.
     pub fn child(&self, name: &str) -> Option<&Element> {
         self.children.iter().find(|c| c.name == name)
     }
 
+    /// Every child element named `name`, in document order.
     pub fn children<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Element> + 'a {
         self.children.iter().filter(move |c| c.name == name)
     }
@@ -64,7 +70,9 @@ impl Element {
 /// A document that is not well-formed XML, at a byte offset.
 #[derive(Debug, Clone, PartialEq)]
 pub struct XmlError {
+    /// Byte offset in the document where the problem was found.
     pub offset: usize,
+    /// What is wrong, in English (quick-xml's message or our own).
     pub message: String,
 }
 

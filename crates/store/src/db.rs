@@ -56,6 +56,7 @@ impl Store {
         Ok(Self { conn, path })
     }
 
+    /// The database file this store was opened from (`:memory:` for an in-memory one).
     pub fn path(&self) -> &Path {
         &self.path
     }
@@ -76,6 +77,7 @@ impl Store {
         &self.conn
     }
 
+    /// The schema version of the open database (SQLite's `user_version`).
     pub fn schema_version(&self) -> Result<i64> {
         Ok(migrations::current_version(&self.conn)?)
     }

@@ -40,7 +40,8 @@ pub mod travel;
 pub mod xapi;
 
 pub use db::Store;
-pub use error::{OptionalExt, StoreError};
+pub use error::{sqlite_advice, OptionalExt, StoreError};
 pub use migrations::{migrate_to, SCHEMA_VERSION};
 
+/// The store's result type: errors are [`StoreError`] unless stated otherwise.
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -30,6 +30,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0023_question_key_changes", include_str!("../migrations/0023_question_key_changes.sql")),
 ];
 
+/// The schema version this build writes: the number of migrations it knows.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// The schema version stored in the database file.

@@ -4,6 +4,7 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use crate::Result;
 
+/// Id of the last active profile, reopened at start-up while it is a learner without a PIN.
 pub const ACTIVE_PROFILE: &str = "active_profile";
 /// Minutes an instructor's or admin's session may stay idle before it locks
 /// itself (0: never).
@@ -18,10 +19,12 @@ pub const LEARNER_PINS_REQUIRED: &str = "learner_pins_required";
 /// back from the LRS). Docs: `docs/xapi.md`.
 pub const MARKS_ARRIVE_BY: &str = "marks_arrive_by";
 
+/// The value stored under `key`, or `None` if it was never set.
 pub fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
 }
 
+/// Stores `value` under `key`, replacing any earlier value.
 pub fn set(tx: &Transaction<'_>, key: &str, value: &str) -> Result<()> {
     tx.execute(
         "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",

@@ -75,7 +75,7 @@ pub(crate) async fn export_logs<R: Runtime>(
 #[tauri::command]
 pub(crate) async fn debug_panic(state: State<'_, AppState>) -> CommandResult<()> {
     if !cfg!(debug_assertions) {
-        return Err(CommandError::forbidden("debug builds only"));
+        return Err(CommandError::forbidden(qunxue_app::msg!("debug builds only", "仅限调试版本")));
     }
     run(&state, |_| -> qunxue_app::Result<()> { panic!("debug_panic: a panic asked for by the end-to-end run") }).await
 }

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use qunxue_app::authoring::convert::{convert, ConvertOptions, ConvertReport};
 use qunxue_app::authoring::preview::AuthorSnapshot;
 use qunxue_app::authoring::AuthoringError;
-use qunxue_app::ErrorKind;
+use qunxue_app::{msg, ErrorKind, Message};
 use tauri::{AppHandle, Runtime, State};
 
 use super::ensure_picked;
@@ -55,14 +55,18 @@ pub(crate) async fn convert_office<R: Runtime>(
 ) -> CommandResult<ConvertReport> {
     ensure_picked(&app, &source)?;
     ensure_picked(&app, &out)?;
-    let kind = qunxue_app::domain::ModuleKind::parse(&kind)
-        .ok_or_else(|| invalid(format!("{kind}: a module is theory, practice or case")))?;
+    let kind = qunxue_app::domain::ModuleKind::parse(&kind).ok_or_else(|| {
+        invalid(msg!(
+            "{kind}: a module is theory, practice or case",
+            "{kind}：单元类型只能是 theory（理论）、practice（实操）或 case（案例）"
+        ))
+    })?;
     let options = ConvertOptions { source, out, split_level, kind, overwrite };
     tokio::task::spawn_blocking(move || convert(&options).map_err(authoring_error)).await?
 }
 
-fn invalid(message: String) -> CommandError {
-    CommandError { kind: ErrorKind::InvalidInput, message, diagnostics: Vec::new(), remedy: None }
+fn invalid(message: Message) -> CommandError {
+    CommandError::new(ErrorKind::InvalidInput, message)
 }
 
 /// The error as the window receives it: what the person chose was wrong
@@ -76,5 +80,5 @@ pub(crate) fn authoring_error(error: AuthoringError) -> CommandError {
         AuthoringError::Invalid { diagnostics, .. } => diagnostics.clone(),
         _ => Vec::new(),
     };
-    CommandError { kind, message: error.to_string(), diagnostics, remedy: None }
+    CommandError { diagnostics, ..CommandError::new(kind, error.message()) }
 }

@@ -38,7 +38,13 @@ use crate::state::AppState;
 pub(crate) fn ensure_picked<R: Runtime>(app: &AppHandle<R>, path: &Path) -> CommandResult<()> {
     match app.try_fs_scope() {
         Some(scope) if scope.is_allowed(path) => Ok(()),
-        _ => Err(CommandError::forbidden(format!("{} was not chosen in the file dialog", path.display()))),
+        _ => {
+            let path = path.display();
+            Err(CommandError::forbidden(qunxue_app::msg!(
+                "{path} was not chosen in the file dialog",
+                "{path} 不是在文件对话框中选择的"
+            )))
+        }
     }
 }
 

@@ -130,8 +130,13 @@ fn build() -> Fixture {
         let open = s.start_quiz(COURSE, QUIZ).unwrap().attempt_id;
         s.save_answer(&open, "q-single", &LearnerAnswer::Choice("2".into())).unwrap();
         let attachment = s.task_add_attachment(COURSE, TASK, "方案.pdf", b"%PDF-1.7 plan").unwrap();
-        s.task_save_draft(COURSE, TASK, "## 建群方案\n\n目标成员：门店三公里内的老顾客。", &[attachment.clone()])
-            .unwrap();
+        s.task_save_draft(
+            COURSE,
+            TASK,
+            "## 建群方案\n\n目标成员：门店三公里内的老顾客。",
+            std::slice::from_ref(&attachment),
+        )
+        .unwrap();
         let version = s.task_submit(COURSE, TASK).unwrap().id;
         s.task_save_draft(COURSE, TASK, "## 建群方案（第二版）", &[]).unwrap();
         let note = s

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks'
-import { AppError, toAppError, toDiagnostics } from './errors'
+import { AppError, ERROR_KINDS, toAppError, toDiagnostics } from './errors'
 import { openModule } from './courses'
 import { completeModule } from './progress'
 
@@ -91,5 +91,44 @@ describe('command wrappers', () => {
     await expect(completeModule('c', 'm')).rejects.toMatchObject({ name: 'AppError', kind: 'forbidden' })
     // The raw rejection stays available to developers in the console.
     expect(console.error).toHaveBeenCalledWith('command complete_module failed', expect.anything())
+  })
+})
+
+describe('the language of an error', () => {
+  afterEach(() => {
+    document.documentElement.lang = ''
+  })
+
+  // One row per kind the backend sends, with the texts it sends for it.
+  const sent = {
+    not_found: ['course c9 not found', '找不到课程 c9'],
+    invalid_input: ['the quiz has no attempts left', '这个测验的作答次数已用完'],
+    database: ['database error: disk I/O error', '数据库出错：disk I/O error'],
+    io: ['cannot read a.zip: permission denied', '无法读取 a.zip：permission denied'],
+    internal: ['a background task failed: panicked', '后台任务失败：panicked'],
+    forbidden: [
+      'exporting grades needs the instructor role; the active profile is a learner',
+      '导出成绩包需要讲师身份，当前档案是学员',
+    ],
+    conflict: ['course c1 1.2.0 is newer than 1.1.0', '已安装的课程 c1 1.2.0 比 1.1.0 更新'],
+  } as const satisfies Record<(typeof ERROR_KINDS)[number], readonly [string, string]>
+
+  for (const kind of ERROR_KINDS) {
+    const [en, zh] = sent[kind]
+    it(`shows a ${kind} error in the interface language`, () => {
+      document.documentElement.lang = 'en'
+      const english = toAppError({ kind, message: en, message_zh: zh })
+      expect(english.message).toBe(en)
+      document.documentElement.lang = 'zh-CN'
+      const chinese = toAppError({ kind, message: en, message_zh: zh })
+      expect(chinese.message).toBe(zh)
+      expect(chinese.textIn('en')).toBe(en)
+      expect(english.textIn('zh-CN')).toBe(zh)
+    })
+  }
+
+  it('falls back to the English text when no Chinese one came', () => {
+    document.documentElement.lang = 'zh-CN'
+    expect(toAppError({ kind: 'internal', message: 'unknown command' }).message).toBe('unknown command')
   })
 })

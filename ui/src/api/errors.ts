@@ -1,6 +1,8 @@
-// Every backend command rejects with `{ kind, message }` (src-tauri/error.rs);
-// a pack that fails to import also sends the problems it found as
-// `diagnostics`. The UI only ever sees an AppError, so views can pick wording
+// Every backend command rejects with `{ kind, message, message_zh }`
+// (src-tauri/error.rs: the English and the Chinese text of one message); a
+// pack that fails to import also sends the problems it found as
+// `diagnostics`. The error shows the text of the interface language, as a
+// diagnostic does (lib/diagnostics.ts). The UI only ever sees an AppError, so views can pick wording
 // and advice by `kind` without knowing how the failure crossed the IPC bridge.
 import type { Diagnostic } from './types'
 
@@ -23,18 +25,42 @@ export class AppError extends Error {
   /** What the person can do about a refusal (enter the PIN, set up or confirm the admin). */
   readonly remedy: Remedy | null
 
-  constructor(kind: ErrorKind, message: string, diagnostics: Diagnostic[] = [], remedy: Remedy | null = null) {
-    super(message)
+  /** The English and the Chinese text (the Chinese one empty when only one text came). */
+  readonly texts: { en: string; zh: string }
+
+  constructor(
+    kind: ErrorKind,
+    message: string,
+    diagnostics: Diagnostic[] = [],
+    remedy: Remedy | null = null,
+    messageZh = '',
+  ) {
+    super(pickText({ en: message, zh: messageZh }, interfaceLocale()))
     this.name = 'AppError'
     this.kind = kind
     this.diagnostics = diagnostics
     this.remedy = remedy
+    this.texts = { en: message, zh: messageZh }
+  }
+
+  /** The message in `locale` (`zh-CN` or `en`). */
+  textIn(locale: string): string {
+    return pickText(this.texts, locale)
   }
 
   /** Refused only because the acting profile is locked: its PIN unlocks it. */
   get locked(): boolean {
     return this.remedy === 'unlock'
   }
+}
+
+/** The interface language: `applyLocale` (lib/preferences.ts) writes it on `<html lang>`. */
+function interfaceLocale(): string {
+  return typeof document === 'undefined' ? 'zh-CN' : document.documentElement.lang || 'zh-CN'
+}
+
+function pickText(texts: { en: string; zh: string }, locale: string): string {
+  return locale.startsWith('zh') && texts.zh ? texts.zh : texts.en
 }
 
 /** The backend's `Remedy`: the way out of a refusal the person can take. */
@@ -87,14 +113,22 @@ function wholeNumber(value: unknown): number {
 export function toAppError(reason: unknown): AppError {
   if (reason instanceof AppError) return reason
   if (typeof reason === 'object' && reason !== null && 'kind' in reason) {
-    const { kind, message, diagnostics, remedy } = reason as {
+    const { kind, message, message_zh, diagnostics, remedy } = reason as {
       kind: unknown
       message?: unknown
+      message_zh?: unknown
       diagnostics?: unknown
       remedy?: unknown
     }
     const text = typeof message === 'string' ? message : ''
-    return new AppError(isErrorKind(kind) ? kind : 'internal', tidy(text), toDiagnostics(diagnostics), isRemedy(remedy) ? remedy : null)
+    const textZh = typeof message_zh === 'string' ? message_zh : ''
+    return new AppError(
+      isErrorKind(kind) ? kind : 'internal',
+      tidy(text),
+      toDiagnostics(diagnostics),
+      isRemedy(remedy) ? remedy : null,
+      tidy(textZh),
+    )
   }
   // A plain string comes from Tauri itself (unknown command, bad arguments);
   // an Error from the JS side (for example no Tauri runtime at all).

@@ -11,12 +11,14 @@ use serde::Serialize;
 
 use super::switch::guarded_try;
 use super::{machine, pin, recovery, view, ProfileView};
+use crate::msg;
 use crate::{AppError, Result};
 
 /// An admin just set up or recovered, with the recovery code to show once.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AdminCredentials {
+    /// The admin profile as the picker shows it.
     pub profile: ProfileView,
     /// Shown once, to print or save; only its hash is kept.
     pub recovery_code: String,
@@ -59,7 +61,7 @@ pub(crate) fn create_admin(
 pub(crate) fn reissue_code(store: &mut Store, admin_id: &str) -> Result<AdminCredentials> {
     let profile = profiles::get(store.conn(), admin_id)?;
     if profile.role != Role::Admin {
-        return Err(AppError::Rejected("只有管理员有恢复码 / only admins have a recovery code".into()));
+        return Err(AppError::Rejected(msg!("only admins have a recovery code", "只有管理员有恢复码")));
     }
     let code = recovery::issue()?;
     store.transact(|tx| profiles::set_recovery_hash(tx, admin_id, Some(&code.hash)))?;
@@ -94,15 +96,16 @@ pub(crate) fn recover(
     let profile = profiles::get(store.conn(), profile_id)?;
     let hash = profiles::recovery_hash(store.conn(), profile_id)?.filter(|_| profile.role == Role::Admin).ok_or_else(
         || {
-            AppError::Rejected(format!(
-            "「{}」没有恢复码：请另一位管理员重置 PIN / {} has no recovery code: ask another admin to reset the PIN",
-            profile.display_name, profile.display_name
-        ))
+            let name = &profile.display_name;
+            AppError::Rejected(msg!(
+                "{name} has no recovery code: ask another admin to reset the PIN",
+                "「{name}」没有恢复码：请另一位管理员重置 PIN"
+            ))
         },
     )?;
     pin::validate(new_pin, Role::Admin)?;
     match guarded_try(store, profile_id, now, || recovery::matches(code, &hash))? {
         None => make_admin(store, profile_id, new_pin),
-        Some(refused) => Err(refused.into_error("恢复码不正确 / wrong recovery code")),
+        Some(refused) => Err(refused.into_error(msg!("wrong recovery code", "恢复码不正确"))),
     }
 }

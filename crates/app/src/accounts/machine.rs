@@ -5,6 +5,7 @@ use qunxue_store::profiles::{self, Role};
 use qunxue_store::{settings, Store};
 use serde::{Deserialize, Serialize};
 
+use crate::msg;
 use crate::{AppError, Result};
 
 /// The answer to "who uses this computer?".
@@ -34,6 +35,7 @@ pub struct MachineSetup {
     pub machine_use: Option<MachineUse>,
     /// Every learner profile must have a PIN (the admin's site policy).
     pub learner_pins_required: bool,
+    /// At least one admin profile exists; without one, admin-only actions lead to the admin set-up.
     pub has_admin: bool,
     /// Admins made before set-up existed, who must confirm or hand over.
     pub unconfirmed_admins: usize,
@@ -49,6 +51,7 @@ pub fn setup(store: &Store) -> Result<MachineSetup> {
     })
 }
 
+/// Whether this machine is personal or shared, as answered on first run; `None` until answered.
 pub fn machine_use(store: &Store) -> Result<Option<MachineUse>> {
     Ok(match settings::get(store.conn(), settings::MACHINE_USE)?.as_deref() {
         Some("personal") => Some(MachineUse::Personal),
@@ -57,6 +60,7 @@ pub fn machine_use(store: &Store) -> Result<Option<MachineUse>> {
     })
 }
 
+/// Whether the admin requires every learner profile to have a PIN (off unless set).
 pub fn learner_pins_required(store: &Store) -> Result<bool> {
     Ok(settings::get(store.conn(), settings::LEARNER_PINS_REQUIRED)?.as_deref() == Some("1"))
 }
@@ -64,7 +68,7 @@ pub fn learner_pins_required(store: &Store) -> Result<bool> {
 /// Records the first-run answer; refused once the question was answered.
 pub(crate) fn answer_first_run(tx: &rusqlite::Transaction<'_>, answer: MachineUse) -> Result<()> {
     if settings::get(tx, settings::MACHINE_USE)?.is_some() {
-        return Err(AppError::Rejected("这台电脑已经设置过了 / this computer has been set up already".into()));
+        return Err(AppError::Rejected(msg!("this computer has been set up already", "这台电脑已经设置过了")));
     }
     settings::set(tx, settings::MACHINE_USE, answer.as_str())?;
     Ok(())

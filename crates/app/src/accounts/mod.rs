@@ -50,11 +50,17 @@ pub use switch::{
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProfileView {
+    /// The profile's id, used to switch to, rename or delete it.
     pub id: String,
+    /// The name shown on the profile's card.
     pub display_name: String,
+    /// Learner, instructor or admin; the picker shows it as a badge.
     pub role: Role,
+    /// The avatar's background colour, `#rrggbb` in lower case.
     pub avatar_colour: String,
+    /// When the profile was created (RFC 3339 timestamp).
     pub created_at: String,
+    /// When the profile was last switched to (RFC 3339 timestamp); the picker sorts by it.
     pub last_used_at: String,
     /// Switching to it asks for a PIN.
     pub needs_pin: bool,

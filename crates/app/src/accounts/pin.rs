@@ -4,6 +4,7 @@
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use argon2::Argon2;
 
+use crate::msg;
 use crate::{AppError, Result};
 
 use qunxue_store::profiles::Role;
@@ -13,6 +14,7 @@ pub const MIN_PIN_DIGITS: usize = 4;
 /// Instructors and admins grade, release and install for everyone: a
 /// 6-digit PIN has 250 times the combinations of a 4-digit one.
 pub(super) const MIN_STAFF_PIN_DIGITS: usize = 6;
+/// The longest PIN any profile may have.
 pub const MAX_PIN_DIGITS: usize = 12;
 
 /// The shortest PIN a profile with `role` may have.
@@ -31,9 +33,10 @@ pub fn validate(pin: &str, role: Role) -> Result<()> {
     let digits = pin.chars().count();
     let min = min_digits(role);
     if !(min..=MAX_PIN_DIGITS).contains(&digits) || !pin.chars().all(|c| c.is_ascii_digit()) {
-        return Err(AppError::Rejected(format!(
-            "{role}的 PIN 必须是 {min}–{MAX_PIN_DIGITS} 位数字 / a {role}'s PIN must be {min}–{MAX_PIN_DIGITS} digits",
-            role = role
+        let role_zh = crate::role_zh(role);
+        return Err(AppError::Rejected(msg!(
+            "a PIN for the {role} role must be {min}–{MAX_PIN_DIGITS} digits",
+            "{role_zh}的 PIN 必须是 {min}–{MAX_PIN_DIGITS} 位数字"
         )));
     }
     Ok(())
@@ -45,7 +48,7 @@ pub fn hash(pin: &str, role: Role) -> Result<String> {
     Argon2::default()
         .hash_password(pin.as_bytes())
         .map(|hash| hash.to_string())
-        .map_err(|e| AppError::Internal(format!("cannot hash the PIN: {e}")))
+        .map_err(|e| AppError::internal(msg!("hashing the PIN", "计算 PIN 的哈希"), e))
 }
 
 /// Whether `pin` matches the stored PHC string. An unreadable hash is an
@@ -54,7 +57,7 @@ pub(super) fn matches(pin: &str, phc: &str) -> Result<bool> {
     match Argon2::default().verify_password(pin.as_bytes(), phc) {
         Ok(()) => Ok(true),
         Err(argon2::password_hash::Error::PasswordInvalid) => Ok(false),
-        Err(e) => Err(AppError::Internal(format!("the stored PIN hash is unreadable: {e}"))),
+        Err(e) => Err(AppError::internal(msg!("reading the stored PIN hash", "读取保存的 PIN 哈希"), e)),
     }
 }
 

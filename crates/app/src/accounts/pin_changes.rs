@@ -10,6 +10,7 @@ use qunxue_store::Store;
 
 use super::switch::guarded_try;
 use super::{machine, pin, view, ProfileView};
+use crate::msg;
 use crate::{AppError, Result};
 
 /// Sets `profile_id`'s PIN to `new_pin`, or removes it (`None`) where the
@@ -24,12 +25,13 @@ pub(crate) fn replace_pin(
     let hash = match new_pin.filter(|p| !p.is_empty()) {
         Some(new_pin) => Some(pin::hash(new_pin, profile.role)?),
         None if profile.role.needs_pin() => {
-            return Err(AppError::Rejected("讲师和管理员必须有 PIN / instructors and admins must have a PIN".into()))
+            return Err(AppError::Rejected(msg!("instructors and admins must have a PIN", "讲师和管理员必须有 PIN")))
         }
         None if machine::learner_pins_required(store)? => {
-            return Err(AppError::Rejected(
-                "本机要求每个档案都设置 PIN / this computer requires a PIN for every profile".into(),
-            ))
+            return Err(AppError::Rejected(msg!(
+                "this computer requires a PIN for every profile",
+                "本机要求每个档案都设置 PIN"
+            )))
         }
         None => None,
     };
@@ -53,9 +55,9 @@ pub(crate) fn change_own_pin(
     if let Some(hash) = profiles::pin_hash(store.conn(), profile_id)? {
         let current = current
             .filter(|p| !p.is_empty())
-            .ok_or_else(|| AppError::Rejected("请输入当前的 PIN / enter the current PIN".into()))?;
+            .ok_or_else(|| AppError::Rejected(msg!("enter the current PIN", "请输入当前的 PIN")))?;
         if let Some(refused) = guarded_try(store, profile_id, now, || pin::matches(current, &hash))? {
-            return Err(refused.into_error("当前 PIN 不正确 / the current PIN is wrong"));
+            return Err(refused.into_error(msg!("the current PIN is wrong", "当前 PIN 不正确")));
         }
     }
     replace_pin(store, profile_id, new_pin, profile_id)
@@ -70,15 +72,17 @@ pub(crate) fn reset_pin(
     new_pin: Option<&str>,
 ) -> Result<ProfileView> {
     if admin_id == profile_id {
-        return Err(AppError::Rejected(
-            "管理员修改自己的 PIN 请用“修改我的 PIN”，忘记时用恢复码 / change your own PIN under “my PIN”, or use your recovery code".into(),
-        ));
+        return Err(AppError::Rejected(msg!(
+            "change your own PIN under “my PIN”, or use your recovery code",
+            "管理员修改自己的 PIN 请用“修改我的 PIN”，忘记时用恢复码"
+        )));
     }
     let target = profiles::get(store.conn(), profile_id)?;
     if profiles::is_member(store.conn(), profile_id)? || target.role == Role::Admin && new_pin.is_none() {
-        return Err(AppError::Rejected(
-            "这个档案的 PIN 不能这样重置 / this profile's PIN cannot be reset this way".into(),
-        ));
+        return Err(AppError::Rejected(msg!(
+            "this profile's PIN cannot be reset this way",
+            "这个档案的 PIN 不能这样重置"
+        )));
     }
     replace_pin(store, profile_id, new_pin, admin_id)
 }

@@ -7,6 +7,7 @@ use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use argon2::Argon2;
 
 use crate::crockford;
+use crate::msg;
 use crate::{AppError, Result};
 
 /// 16 symbols of base32: 80 bits, beyond guessing even without the lock-out.
@@ -27,7 +28,7 @@ pub(super) fn issue() -> Result<IssuedCode> {
     let hash = Argon2::default()
         .hash_password(code.as_bytes())
         .map(|h| h.to_string())
-        .map_err(|e| AppError::Internal(format!("cannot hash the recovery code: {e}")))?;
+        .map_err(|e| AppError::internal(msg!("hashing the recovery code", "计算恢复码的哈希"), e))?;
     Ok(IssuedCode { shown, hash })
 }
 
@@ -41,7 +42,7 @@ pub(super) fn matches(typed: &str, hash: &str) -> Result<bool> {
     match Argon2::default().verify_password(code.as_bytes(), hash) {
         Ok(()) => Ok(true),
         Err(argon2::password_hash::Error::PasswordInvalid) => Ok(false),
-        Err(e) => Err(AppError::Internal(format!("the stored recovery code hash is unreadable: {e}"))),
+        Err(e) => Err(AppError::internal(msg!("reading the stored recovery code hash", "读取保存的恢复码哈希"), e)),
     }
 }
 

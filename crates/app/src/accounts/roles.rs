@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::{pin, recovery, view, ProfileView};
 use crate::access;
+use crate::msg;
 use crate::{AppError, Result};
 
 /// A role given, with the recovery code to hand to a new admin (shown once;
@@ -16,8 +17,10 @@ use crate::{AppError, Result};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RoleChange {
+    /// The profile with its new role, flattened into this object for the UI.
     #[serde(flatten)]
     pub profile: ProfileView,
+    /// A new admin's one-time recovery code, to show once; `None` for every other change.
     pub recovery_code: Option<String>,
 }
 
@@ -36,16 +39,23 @@ pub fn set_profile_role(
     let target = profiles::get(store.conn(), profile_id)?;
     let admins = profiles::count_with_role(store.conn(), Role::Admin)?;
     if admins == 0 {
-        return Err(AppError::NoAdmin { action: "调整角色 / changing a role".into() });
+        return Err(AppError::NoAdmin { action: msg!("changing a role", "调整角色") });
     }
-    access::require(store.conn(), caller_id, Role::Admin, "changing a profile's role")?;
+    access::require(store.conn(), caller_id, Role::Admin, msg!("changing a profile's role", "调整档案的角色"))?;
     if target.role == Role::Admin && role != Role::Admin && admins == 1 {
-        return Err(AppError::Rejected("不能取消唯一管理员的权限，请先指定另一位管理员".into()));
+        return Err(AppError::Rejected(msg!(
+            "the only admin cannot lose the admin role: make another profile an admin first",
+            "不能取消唯一管理员的权限，请先指定另一位管理员"
+        )));
     }
     let hash = match new_pin {
         Some(new_pin) if role.needs_pin() => Some(pin::hash(new_pin, role)?),
         None if role.needs_pin() && !target.has_pin => {
-            return Err(AppError::Rejected(format!("设为{}需要同时设置 PIN", role_name(role))));
+            let role_zh = role_name(role);
+            return Err(AppError::Rejected(msg!(
+                "making a profile an {role} needs a PIN set at the same time",
+                "设为{role_zh}需要同时设置 PIN"
+            )));
         }
         _ => None,
     };

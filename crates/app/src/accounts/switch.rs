@@ -10,8 +10,10 @@ use qunxue_store::{settings, Store};
 use serde::Serialize;
 
 use super::{pin, view, ProfileView};
-use crate::{AppError, Result};
+use crate::msg;
+use crate::{AppError, Message, Result};
 
+/// Wrong PINs (or recovery codes) in a row before the profile is locked for a while.
 pub const MAX_PIN_FAILURES: i64 = 5;
 /// The first lock; each further run of wrong PINs doubles it.
 pub const LOCK_SECONDS: i64 = 30;
@@ -30,7 +32,9 @@ pub fn lock_seconds(run: i64) -> i64 {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "status", rename_all = "snake_case", rename_all_fields = "camelCase")]
 pub enum SwitchOutcome {
+    /// The PIN (if any) was right: the profile is now the active one.
     Switched {
+        /// The profile switched to, as the picker shows it.
         profile: ProfileView,
     },
     /// The profile has a PIN and none was given.
@@ -38,13 +42,17 @@ pub enum SwitchOutcome {
     /// Every profile here needs a PIN and this one has none yet: the person
     /// chooses one (at least `min_digits`) to go in.
     PinSetupRequired {
+        /// The fewest digits the new PIN may have for this profile's role.
         min_digits: i64,
     },
+    /// The PIN was wrong; more wrong tries lock the profile.
     WrongPin {
+        /// Wrong tries left before the profile is locked.
         tries_left: i64,
     },
     /// Too many wrong PINs: try again after this many seconds.
     Locked {
+        /// Seconds until another try is accepted, rounded up.
         retry_after_seconds: i64,
     },
 }
@@ -52,18 +60,26 @@ pub enum SwitchOutcome {
 impl SwitchOutcome {
     /// A refused try of a PIN or code as an error, for callers that do not
     /// return the outcome itself (the CLI, recovery, changing one's PIN).
-    pub(crate) fn into_error(self, wrong: &str) -> AppError {
+    pub(crate) fn into_error(self, wrong: Message) -> AppError {
         match self {
             SwitchOutcome::WrongPin { tries_left } => {
-                AppError::Rejected(format!("{wrong}：还可以再试 {tries_left} 次 / {tries_left} tries left"))
+                let (wrong_en, wrong_zh) = (wrong.en, wrong.zh);
+                AppError::Rejected(msg!(
+                    "{wrong_en}: {tries_left} tries left",
+                    "{wrong_zh}：还可以再试 {tries_left} 次"
+                ))
             }
-            SwitchOutcome::Locked { retry_after_seconds } => AppError::Rejected(format!(
-                "错误次数过多，请 {retry_after_seconds} 秒后再试 / too many wrong tries: try again in {retry_after_seconds} s"
+            SwitchOutcome::Locked { retry_after_seconds } => AppError::Rejected(msg!(
+                "too many wrong tries: try again in {retry_after_seconds} s",
+                "错误次数过多，请 {retry_after_seconds} 秒后再试"
             )),
             SwitchOutcome::PinRequired | SwitchOutcome::PinSetupRequired { .. } => {
-                AppError::Rejected("请输入 PIN / a PIN is required".into())
+                AppError::Rejected(msg!("a PIN is required", "请输入 PIN"))
             }
-            SwitchOutcome::Switched { .. } => AppError::Internal("a matching secret was reported as refused".into()),
+            SwitchOutcome::Switched { .. } => AppError::Internal(msg!(
+                "a matching secret was reported as refused",
+                "一个正确的 PIN 或恢复码被报告为被拒绝"
+            )),
         }
     }
 }
@@ -74,7 +90,8 @@ impl SwitchOutcome {
 pub fn verify_pin(store: &mut Store, profile_id: &str, pin: &str, now: DateTime<Utc>) -> Result<SwitchOutcome> {
     let profile = profiles::get(store.conn(), profile_id)?;
     let hash = profiles::pin_hash(store.conn(), profile_id)?.ok_or_else(|| {
-        AppError::Rejected(format!("「{}」没有设置 PIN / {} has no PIN", profile.display_name, profile.display_name))
+        let name = &profile.display_name;
+        AppError::Rejected(msg!("{name} has no PIN", "「{name}」没有设置 PIN"))
     })?;
     if let Some(refused) = guarded_try(store, profile_id, now, || pin::matches(pin, &hash))? {
         return Ok(refused);
@@ -117,9 +134,10 @@ pub fn switch_profile(
 ) -> Result<SwitchOutcome> {
     let profile = profiles::get(store.conn(), profile_id)?;
     if profiles::is_member(store.conn(), profile_id)? {
-        return Err(AppError::Rejected(format!(
-            "「{}」是从学习记录中得知的班级成员，不是这台电脑上的档案 / {} is a class member known from records, not a profile of this machine",
-            profile.display_name, profile.display_name
+        let name = &profile.display_name;
+        return Err(AppError::Rejected(msg!(
+            "{name} is a class member known from records, not a profile of this machine",
+            "「{name}」是从学习记录中得知的班级成员，不是这台电脑上的档案"
         )));
     }
     let pin = pin.filter(|p| !p.is_empty());
@@ -135,7 +153,11 @@ pub fn switch_profile(
             }
         }
         None if profile.role.needs_pin() => {
-            return Err(AppError::Internal(format!("profile {profile_id} has the {} role but no PIN", profile.role)));
+            let (role, role_zh) = (profile.role, crate::role_zh(profile.role));
+            return Err(AppError::Internal(msg!(
+                "profile {profile_id} has the {role} role but no PIN",
+                "档案 {profile_id} 的角色是{role_zh}，却没有 PIN"
+            )));
         }
         None if super::machine::learner_pins_required(store)? => {
             let Some(pin) = pin else {
@@ -169,7 +191,12 @@ fn locked_for(store: &Store, profile_id: &str, now: DateTime<Utc>) -> Result<Opt
         return Ok(None);
     };
     let until = DateTime::parse_from_rfc3339(until)
-        .map_err(|e| AppError::Internal(format!("stored PIN lock time {until:?} is unreadable: {e}")))?
+        .map_err(|e| {
+            AppError::internal(
+                msg!("reading the stored PIN lock time {until:?}", "读取保存的 PIN 锁定时间 {until:?}"),
+                e,
+            )
+        })?
         .with_timezone(&Utc);
     let left = (until - now).num_milliseconds();
     // Round up, so "0 seconds" is never shown while still locked.

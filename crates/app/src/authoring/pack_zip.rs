@@ -16,8 +16,11 @@ use crate::authoring::AuthoringError;
 /// What was packed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Packed {
+    /// The archive written (the `--out` path).
     pub zip: PathBuf,
+    /// How many files the archive holds.
     pub files: usize,
+    /// Their total size before compression, in bytes.
     pub bytes: u64,
     /// Warnings `validate` gave (errors stop packing).
     pub warnings: Vec<qunxue_core::Diagnostic>,

@@ -27,55 +27,85 @@ pub const PREVIEW_ASSETS: &str = "_author";
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthorSnapshot {
+    /// The pack folder previewed, as a displayable path.
     pub folder: String,
     /// Set by the caller: 1 for the first snapshot, +1 per re-render.
     pub revision: u64,
+    /// How long loading and rendering took, in milliseconds; the live status line shows it.
     pub elapsed_ms: u64,
     /// Every problem in the pack, sorted by file, line and column.
     pub diagnostics: Vec<Diagnostic>,
+    /// The courses found in the folder; empty when `course.toml` is broken.
     pub courses: Vec<AuthorCourse>,
 }
 
+/// One course of the previewed pack, with its modules and quizzes rendered.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthorCourse {
+    /// The course's folder name under `courses/`.
     pub slug: String,
+    /// The course id from `course.toml`.
     pub id: String,
+    /// The course title from `course.toml`.
     pub title: String,
+    /// The course language tag, e.g. `zh-CN` or `en`.
     pub language: String,
+    /// The course description; `None` when empty.
     pub description: Option<String>,
+    /// The organisation named in the course's branding, shown beside the logo.
     pub organisation: Option<String>,
+    /// The branding accent colour (CSS colour, e.g. `#ea580c`) the preview is tinted with.
     pub primary_colour: Option<String>,
+    /// The branding logo as a `qxasset` URL served from the folder being previewed.
     pub logo_url: Option<String>,
+    /// Pack-relative path of the manifest, e.g. `courses/x/course.toml`.
     pub manifest_path: String,
+    /// The modules, in reading order.
     pub modules: Vec<AuthorModule>,
+    /// The course's quizzes, each with the questions it can ask.
     pub quizzes: Vec<AuthorQuiz>,
 }
 
+/// One module of a previewed course, rendered as the reader shows it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthorModule {
+    /// The module id from its front matter.
     pub id: String,
     /// Pack-relative, as diagnostics name it.
     pub path: String,
+    /// The module's kind from its front matter.
     pub kind: ModuleKind,
+    /// The module title from its front matter.
     pub title: String,
+    /// The estimated study time, in minutes.
     pub minutes: u32,
+    /// The learning objectives listed in the front matter.
     pub objectives: Vec<String>,
+    /// Who the module is for: learners, or instructors only.
     pub audience: Audience,
     /// Sanitised; instructor blocks shown as the reader shows them to instructors.
     pub html: String,
+    /// The rendered headings, for the preview's table of contents.
     pub headings: Vec<Heading>,
+    /// Ids of the quizzes the module offers, shown under it.
     pub quiz_ids: Vec<String>,
+    /// Ids of the tasks the module sets.
     pub task_ids: Vec<String>,
 }
 
+/// One quiz of a previewed course.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthorQuiz {
+    /// The quiz id, as modules refer to it.
     pub id: String,
+    /// The quiz title.
     pub title: String,
+    /// What the quiz is for: a module check, the pre-test, the post-test or practice.
     pub purpose: QuizPurpose,
+    /// The pass mark as a fraction of the maximum score, 0–1.
     pub pass_mark: f64,
     /// How many questions an attempt draws at random besides the fixed ones.
     pub drawn: u32,
@@ -83,10 +113,13 @@ pub struct AuthorQuiz {
     pub questions: Vec<AuthorQuestion>,
 }
 
+/// One question as the preview shows it: rendered, with its answers.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthorQuestion {
+    /// The question text rendered to sanitised HTML.
     pub stem_html: String,
+    /// The explanation shown after answering, rendered to sanitised HTML; may be empty.
     pub explanation_html: String,
     /// `single`, `multiple`: each option rendered as an attempt renders it.
     pub options_html: Vec<String>,

@@ -17,6 +17,7 @@ pub const LANGUAGES: [&str; 2] = ["zh-CN", "en"];
 /// What `qunxue new` was asked for.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewPack {
+    /// The folder to write the pack into; it must be new or empty.
     pub dir: PathBuf,
     /// The course title; the folder's name when not given.
     pub title: Option<String>,
@@ -29,7 +30,9 @@ pub struct NewPack {
 /// What was made.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewPackOutcome {
+    /// The new course's id, made from the folder's name.
     pub course_id: String,
+    /// The course folder's name under `courses/`, made from the folder's name.
     pub slug: String,
     /// Pack-relative paths written, in order.
     pub files: Vec<String>,

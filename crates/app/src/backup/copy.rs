@@ -9,7 +9,7 @@ use rusqlite::backup::Backup;
 use rusqlite::Connection;
 
 use super::inspect::integrity_problems;
-use crate::{AppError, Result};
+use crate::{msg, AppError, Result};
 
 /// Pages copied per step; between steps other connections may write.
 const PAGES_PER_STEP: i32 = 1024;
@@ -17,8 +17,11 @@ const PAGES_PER_STEP: i32 = 1024;
 /// A finished backup file.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct BackupFile {
+    /// Where the backup was written.
     pub path: PathBuf,
+    /// The backup file's size, in bytes.
     pub size: u64,
+    /// The database schema version (`PRAGMA user_version`) the copy holds.
     pub schema_version: i64,
 }
 
@@ -28,22 +31,26 @@ pub struct BackupFile {
 pub fn backup_to_file(source: &Connection, out: &Path) -> Result<BackupFile> {
     let name = out
         .file_name()
-        .ok_or_else(|| AppError::Rejected(format!("{} is not a file name", out.display())))?
+        .ok_or_else(|| {
+            let out = out.display();
+            AppError::Rejected(msg!("{out} is not a file name", "{out} 不是文件名"))
+        })?
         .to_string_lossy()
         .into_owned();
     if let Some(live) = source.path().filter(|p| !p.is_empty()) {
         if same_file(Path::new(live), out) {
-            return Err(AppError::Rejected(format!(
-                "{} is the live database; back it up to another file",
-                out.display()
+            let out = out.display();
+            return Err(AppError::Rejected(msg!(
+                "{out} is the live database; back it up to another file",
+                "{out} 是正在使用的数据库，请备份到另一个文件"
             )));
         }
     }
     if let Some(folder) = out.parent().filter(|p| !p.as_os_str().is_empty() && !p.is_dir()) {
-        return Err(AppError::Rejected(format!(
-            "cannot write {}: the folder {} does not exist",
-            out.display(),
-            folder.display()
+        let (out, folder) = (out.display(), folder.display());
+        return Err(AppError::Rejected(msg!(
+            "cannot write {out}: the folder {folder} does not exist",
+            "无法写入 {out}：文件夹 {folder} 不存在"
         )));
     }
     let partial = out.with_file_name(format!("{name}.partial-{}", std::process::id()));
@@ -77,7 +84,10 @@ fn write_copy(source: &Connection, partial: &Path) -> Result<i64> {
     target.pragma_update(None, "journal_mode", "DELETE").map_err(|e| sqlite_write(partial, e))?;
     let problems = integrity_problems(&target).map_err(|e| sqlite_write(partial, e))?;
     if let Some(first) = problems.first() {
-        return Err(AppError::Internal(format!("the backup copy failed its integrity check: {first}")));
+        return Err(AppError::Internal(msg!(
+            "the backup copy failed its integrity check: {first}",
+            "备份副本未通过完整性检查：{first}"
+        )));
     }
     let version: i64 =
         target.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| sqlite_write(partial, e))?;
@@ -112,7 +122,8 @@ pub(super) fn sync_parent(path: &Path) {
 /// through `Store` (a backup must not migrate the file it copies).
 pub fn backup_database_file(database: &Path, out: &Path) -> Result<BackupFile> {
     if !database.is_file() {
-        return Err(AppError::NotFound(format!("{}: no such database file", database.display())));
+        let database = database.display();
+        return Err(AppError::NotFound(msg!("{database}: no such database file", "{database}：没有这个数据库文件")));
     }
     let source = Connection::open_with_flags(
         database,

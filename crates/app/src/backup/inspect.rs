@@ -6,13 +6,16 @@ use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags};
 
-use crate::{AppError, Result};
+use crate::{msg, AppError, Message, Result};
 
 /// What a verified backup holds.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct BackupCheck {
+    /// The schema version (`PRAGMA user_version`); never newer than this build knows.
     pub schema_version: i64,
+    /// How many profiles (people) the backup holds.
     pub profiles: i64,
+    /// The file's size, in bytes.
     pub size: u64,
 }
 
@@ -20,33 +23,50 @@ pub struct BackupCheck {
 pub fn verify_backup(path: &Path) -> Result<BackupCheck> {
     let size = match std::fs::metadata(path) {
         Ok(meta) if meta.is_file() => meta.len(),
-        Ok(_) => return Err(AppError::Rejected(format!("{} is not a file", path.display()))),
-        Err(_) => return Err(AppError::NotFound(format!("backup file {} does not exist", path.display()))),
+        Ok(_) => {
+            let path = path.display();
+            return Err(AppError::Rejected(msg!("{path} is not a file", "{path} 不是文件")));
+        }
+        Err(_) => {
+            let path = path.display();
+            return Err(AppError::NotFound(msg!("backup file {path} does not exist", "备份文件 {path} 不存在")));
+        }
     };
-    let refuse = |problem: String| AppError::Rejected(format!("{}: {problem}; nothing was changed", path.display()));
+    let shown_path = path.display();
+    let refuse = |problem: Message| {
+        let (problem_en, problem_zh) = (problem.en, problem.zh);
+        AppError::Rejected(msg!(
+            "{shown_path}: {problem_en}; nothing was changed",
+            "{shown_path}：{problem_zh}；没有做任何更改"
+        ))
+    };
+    let unreadable = |e: rusqlite::Error| refuse(msg!("{e}", "读取出错：{e}"));
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-        .map_err(|e| refuse(format!("cannot be opened as a database ({e})")))?;
-    let problems = integrity_problems(&conn).map_err(|e| refuse(format!("is not a readable SQLite database ({e})")))?;
+        .map_err(|e| refuse(msg!("cannot be opened as a database ({e})", "无法作为数据库打开（{e}）")))?;
+    let problems = integrity_problems(&conn)
+        .map_err(|e| refuse(msg!("is not a readable SQLite database ({e})", "不是可读取的 SQLite 数据库（{e}）")))?;
     if !problems.is_empty() {
         let shown = problems.iter().take(3).cloned().collect::<Vec<_>>().join("; ");
-        return Err(refuse(format!("failed the integrity check ({shown})")));
+        return Err(refuse(msg!("failed the integrity check ({shown})", "未通过完整性检查（{shown}）")));
     }
-    let schema_version: i64 =
-        conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| refuse(e.to_string()))?;
+    let schema_version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(unreadable)?;
     if schema_version > qunxue_store::SCHEMA_VERSION {
-        return Err(refuse(format!(
-            "was written by a newer Qunxue (schema {schema_version}, this build knows {}); update the app first",
-            qunxue_store::SCHEMA_VERSION
+        let known = qunxue_store::SCHEMA_VERSION;
+        return Err(refuse(msg!(
+            "was written by a newer Qunxue (schema {schema_version}, this build knows {known}); update the app first",
+            "由更新版本的群学写入（结构版本 {schema_version}，本程序只认识到 {known}），请先升级应用"
         )));
     }
     let has_profiles: bool = conn
         .query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'profiles'", [], |r| r.get(0))
-        .map_err(|e| refuse(e.to_string()))?;
+        .map_err(unreadable)?;
     if schema_version < 1 || !has_profiles {
-        return Err(refuse("is a SQLite database but not a Qunxue learner database".into()));
+        return Err(refuse(msg!(
+            "is a SQLite database but not a Qunxue learner database",
+            "是 SQLite 数据库，但不是群学的学员数据库"
+        )));
     }
-    let profiles =
-        conn.query_row("SELECT count(*) FROM profiles", [], |r| r.get(0)).map_err(|e| refuse(e.to_string()))?;
+    let profiles = conn.query_row("SELECT count(*) FROM profiles", [], |r| r.get(0)).map_err(unreadable)?;
     Ok(BackupCheck { schema_version, profiles, size })
 }
 

@@ -14,13 +14,16 @@ use rusqlite::{Connection, OpenFlags};
 
 use super::copy::{backup_to_file, sqlite_write, sync_parent};
 use super::inspect::{verify_backup, BackupCheck};
-use crate::{AppError, Result};
+use crate::{msg, AppError, Result};
 
+/// What a restore did: which backup replaced the database, and where the old database was kept.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct RestoreOutcome {
+    /// The backup file the database was restored from.
     pub restored_from: PathBuf,
     /// Where the database that was replaced now lives (none when there was no file).
     pub replaced_kept_at: Option<PathBuf>,
+    /// What the backup held, as verified before it was restored.
     pub check: BackupCheck,
 }
 
@@ -31,7 +34,10 @@ pub fn restore_database(backup: &Path, database: &Path, now: DateTime<Utc>) -> R
     let staging = database.with_file_name(format!("{name}.restoring"));
     let source =
         Connection::open_with_flags(backup, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-            .map_err(|e| AppError::Rejected(format!("{}: cannot be opened ({e})", backup.display())))?;
+            .map_err(|e| {
+                let backup = backup.display();
+                AppError::Rejected(msg!("{backup}: cannot be opened ({e})", "{backup}：无法打开（{e}）"))
+            })?;
     backup_to_file(&source, &staging)?;
     drop(source);
     let replaced_kept_at = match set_aside(database, now) {
@@ -91,8 +97,8 @@ fn sidecar(database: &Path, suffix: &str) -> PathBuf {
 }
 
 fn file_name(database: &Path) -> Result<String> {
-    database
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .ok_or_else(|| AppError::Rejected(format!("{} is not a database file name", database.display())))
+    database.file_name().map(|n| n.to_string_lossy().into_owned()).ok_or_else(|| {
+        let database = database.display();
+        AppError::Rejected(msg!("{database} is not a database file name", "{database} 不是数据库文件名"))
+    })
 }

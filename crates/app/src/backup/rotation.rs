@@ -20,22 +20,30 @@ use chrono::{DateTime, Datelike, NaiveDateTime, Utc};
 use rusqlite::Connection;
 
 use super::copy::backup_to_file;
-use crate::{AppError, Result};
+use crate::{msg, AppError, Result};
 
+/// How many of the most recent days with an automatic backup keep their newest one.
 pub const KEEP_DAILY: usize = 7;
+/// How many of the most recent ISO weeks with an automatic backup keep their newest one.
 pub const KEEP_WEEKLY: usize = 4;
+/// How many of the newest automatic backups are kept whatever their day.
 pub const KEEP_RECENT: usize = 3;
 
 const PREFIX: &str = "qunxue-";
 const SUFFIX: &str = ".db";
 const TIME_FORMAT: &str = "%Y%m%dT%H%M%S%.3fZ";
 
+/// Why a backup was made; it is the last part of the file name (`qunxue-<time>-<reason>.db`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum BackupReason {
+    /// Made at start-up when no backup exists yet for the day (UTC).
     Daily,
+    /// Made by someone on purpose; never deleted automatically.
     Manual,
+    /// Taken before a pack import writes to the database.
     PreImport,
+    /// Taken before a schema upgrade.
     PreMigration,
     /// Taken before a course and everyone's records in it are removed.
     PreRemoval,
@@ -44,6 +52,7 @@ pub enum BackupReason {
 impl BackupReason {
     const ALL: [BackupReason; 5] = [Self::Daily, Self::Manual, Self::PreImport, Self::PreMigration, Self::PreRemoval];
 
+    /// The reason as written in file names: `daily`, `manual`, `pre-import`, `pre-migration` or `pre-removal`.
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Daily => "daily",
@@ -62,16 +71,21 @@ impl BackupReason {
 /// One file in the backups folder.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct BackupEntry {
+    /// The file's name, e.g. `qunxue-20240501T080000.000Z-daily.db`; it identifies the backup to restore.
     pub file_name: String,
+    /// The file's full path.
     pub path: PathBuf,
+    /// Why the backup was made, from the file name.
     pub reason: BackupReason,
     /// RFC 3339 (UTC), from the file name.
     pub created_at: String,
+    /// The file's size, in bytes.
     pub size: u64,
     #[serde(skip)]
     created: DateTime<Utc>,
 }
 
+/// The backups folder inside the app's data folder `data_dir`.
 pub fn backups_dir(data_dir: &Path) -> PathBuf {
     data_dir.join("backups")
 }
@@ -109,7 +123,9 @@ pub fn list_backups(data_dir: &Path) -> Result<Vec<BackupEntry>> {
 /// accepted, so a caller cannot point a restore at an arbitrary file).
 pub fn find_backup(data_dir: &Path, file_name: &str) -> Result<BackupEntry> {
     list_backups(data_dir)?.into_iter().find(|b| b.file_name == file_name).ok_or_else(|| {
-        AppError::NotFound(format!("no backup called {file_name} in {}", backups_dir(data_dir).display()))
+        let folder = backups_dir(data_dir);
+        let folder = folder.display();
+        AppError::NotFound(msg!("no backup called {file_name} in {folder}", "{folder} 中没有名为 {file_name} 的备份"))
     })
 }
 

@@ -22,11 +22,15 @@ use crate::{AppError, Result};
 
 /// What start-up found.
 pub enum Startup {
+    /// The database passed its check and is open.
     Ready(Ready),
+    /// The database failed its check and was not opened; the app shows the recovery screen.
     Damaged(Damage),
 }
 
+/// A database that passed its start-up check, opened, with the automatic backup this start made.
 pub struct Ready {
+    /// The opened (and, if it was due, migrated) learner database.
     pub store: Store,
     /// The automatic backup made during this start, if one was due.
     pub backup: Option<BackupEntry>,
@@ -37,6 +41,7 @@ pub struct Ready {
 /// A database that failed its check, with the way back.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Damage {
+    /// The damaged database file.
     pub database: PathBuf,
     /// What SQLite reported (first lines of the check, or the open error).
     pub problem: String,

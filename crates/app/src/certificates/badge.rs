@@ -19,10 +19,12 @@ use sha2::{Digest, Sha256};
 
 use super::jcs::canonical;
 use super::multibase;
-use crate::{AppError, Result};
+use crate::{msg, AppError, Message, Result};
 use qunxue_store::certificates::Certificate;
 
+/// The W3C Verifiable Credentials 2.0 JSON-LD context, first in every credential's `@context`.
 pub const VC_CONTEXT: &str = "https://www.w3.org/ns/credentials/v2";
+/// The Open Badges 3.0 JSON-LD context, second in every credential's `@context`.
 pub const OB3_CONTEXT: &str = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
 const ED25519_PUB_MULTICODEC: [u8; 2] = [0xed, 0x01];
 
@@ -97,11 +99,15 @@ fn hash_data(proof_options: &Value, unsecured: &Value) -> Result<Vec<u8>> {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CheckedCredential {
+    /// The learner's name as the credential states it (`identityHash`, not hashed).
     pub learner_name: String,
+    /// The course title, the achievement's name.
     pub course_title: String,
     /// `urn:qunxue:course:{id}:{version}`.
     pub achievement_id: String,
+    /// When the certificate was issued (the credential's `validFrom`, RFC 3339).
     pub valid_from: String,
+    /// The issuing organisation's name (the course's organisation, or 群学 Qunxue).
     pub issuer_name: String,
     /// The issuer's `did:key`: the key that signed it. The same issuer
     /// (installation) signs every credential with the same key.
@@ -112,10 +118,18 @@ pub struct CheckedCredential {
 /// proof: it verifies anywhere, with nothing but the file.
 pub fn check_credential_file(path: &std::path::Path) -> Result<CheckedCredential> {
     let text = std::fs::read_to_string(path).map_err(AppError::read(path))?;
+    let shown = path.display();
     let credential: Value = serde_json::from_str(&text).map_err(|e| {
-        AppError::Rejected(format!("{}: not a credential (JSON, line {}: {e})", path.display(), e.line()))
+        let line = e.line();
+        AppError::Rejected(msg!(
+            "{shown}: not a credential (JSON, line {line}: {e})",
+            "{shown}：不是凭证文件（JSON 第 {line} 行：{e}）"
+        ))
     })?;
-    verify_credential(&credential).map_err(|e| AppError::Rejected(format!("{}: {e}", path.display())))?;
+    verify_credential(&credential).map_err(|e| {
+        let Message { en, zh } = e.message();
+        AppError::Rejected(msg!("{shown}: {en}", "{shown}：{zh}"))
+    })?;
     let text_at = |pointer: &str| credential.pointer(pointer).and_then(Value::as_str).unwrap_or_default().to_string();
     Ok(CheckedCredential {
         learner_name: text_at("/credentialSubject/identifier/0/identityHash"),
@@ -130,34 +144,50 @@ pub fn check_credential_file(path: &std::path::Path) -> Result<CheckedCredential
 /// Checks the `eddsa-jcs-2022` proof of a credential against the `did:key`
 /// its verification method names.
 pub fn verify_credential(credential: &Value) -> Result<()> {
-    let refuse = |why: &str| AppError::Rejected(format!("the credential does not verify: {why}"));
+    let refuse = |why: Message| {
+        let (why_en, why_zh) = (why.en, why.zh);
+        AppError::Rejected(msg!("the credential does not verify: {why_en}", "凭证验证未通过：{why_zh}"))
+    };
     let mut unsecured = credential.clone();
-    let mut proof =
-        unsecured.as_object_mut().and_then(|o| o.remove("proof")).ok_or_else(|| refuse("it has no proof"))?;
+    let mut proof = unsecured
+        .as_object_mut()
+        .and_then(|o| o.remove("proof"))
+        .ok_or_else(|| refuse(msg!("it has no proof", "它没有证明（proof）")))?;
     if proof["cryptosuite"] != "eddsa-jcs-2022" || proof["type"] != "DataIntegrityProof" {
-        return Err(refuse("the proof is not an eddsa-jcs-2022 Data Integrity proof"));
+        return Err(refuse(msg!(
+            "the proof is not an eddsa-jcs-2022 Data Integrity proof",
+            "证明不是 eddsa-jcs-2022 数据完整性（Data Integrity）证明"
+        )));
     }
     let value = proof
         .as_object_mut()
         .and_then(|o| o.remove("proofValue"))
         .and_then(|v| v.as_str().and_then(multibase::decode))
-        .ok_or_else(|| refuse("the proof value is not multibase base58btc"))?;
-    let signature = Signature::from_slice(&value).map_err(|_| refuse("the proof value is not an Ed25519 signature"))?;
+        .ok_or_else(|| {
+            refuse(msg!("the proof value is not multibase base58btc", "证明值不是 multibase base58btc 编码"))
+        })?;
+    let signature = Signature::from_slice(&value)
+        .map_err(|_| refuse(msg!("the proof value is not an Ed25519 signature", "证明值不是 Ed25519 签名")))?;
     if proof.get("@context") != unsecured.get("@context") {
-        return Err(refuse("the proof's @context differs from the credential's"));
+        return Err(refuse(msg!(
+            "the proof's @context differs from the credential's",
+            "证明的 @context 与凭证的不一致"
+        )));
     }
     let method = proof["verificationMethod"].as_str().unwrap_or_default();
     let did = method.split('#').next().unwrap_or_default();
     if unsecured["issuer"]["id"] != did {
-        return Err(refuse("the proof was not made by the issuer's key"));
+        return Err(refuse(msg!("the proof was not made by the issuer's key", "证明不是用颁发者的密钥生成的")));
     }
     let key_bytes = did
         .strip_prefix("did:key:")
         .and_then(multibase::decode)
         .filter(|b| b.len() == 34 && b[..2] == ED25519_PUB_MULTICODEC)
-        .ok_or_else(|| refuse("the verification method is not an Ed25519 did:key"))?;
-    let key =
-        VerifyingKey::try_from(&key_bytes[2..]).map_err(|_| refuse("the issuer key is not a valid Ed25519 key"))?;
+        .ok_or_else(|| {
+            refuse(msg!("the verification method is not an Ed25519 did:key", "验证方法不是 Ed25519 did:key"))
+        })?;
+    let key = VerifyingKey::try_from(&key_bytes[2..])
+        .map_err(|_| refuse(msg!("the issuer key is not a valid Ed25519 key", "颁发者密钥不是有效的 Ed25519 密钥")))?;
     key.verify(&hash_data(&proof, &unsecured)?, &signature)
-        .map_err(|_| refuse("the signature does not match its content"))
+        .map_err(|_| refuse(msg!("the signature does not match its content", "签名与内容不符")))
 }

@@ -13,7 +13,7 @@ use rusqlite::Connection;
 use sha2::Sha256;
 
 use crate::tasks::bundles::keys::{decode_hex, encode_hex};
-use crate::{AppError, Result};
+use crate::{msg, AppError, Result};
 
 const KEY_SETTING: &str = "certificate_code_key";
 use crate::crockford::ALPHABET;
@@ -25,7 +25,9 @@ pub(super) fn key(tx: &rusqlite::Transaction<'_>) -> Result<[u8; 32]> {
         return Ok(key);
     }
     let mut key = [0u8; 32];
-    getrandom::fill(&mut key).map_err(|e| AppError::Internal(format!("no randomness for the certificate key: {e}")))?;
+    getrandom::fill(&mut key).map_err(|e| {
+        AppError::Internal(msg!("no randomness for the certificate key: {e}", "无法为证书密钥获取随机数：{e}"))
+    })?;
     qunxue_store::settings::set(tx, KEY_SETTING, &encode_hex(&key))?;
     Ok(key)
 }
@@ -33,9 +35,12 @@ pub(super) fn key(tx: &rusqlite::Transaction<'_>) -> Result<[u8; 32]> {
 pub(super) fn existing_key(conn: &Connection) -> Result<Option<[u8; 32]>> {
     match qunxue_store::settings::get(conn, KEY_SETTING)? {
         None => Ok(None),
-        Some(text) => decode_hex::<32>(&text)
-            .map(Some)
-            .ok_or_else(|| AppError::Internal(format!("the setting {KEY_SETTING} is not a 32-byte hex key"))),
+        Some(text) => decode_hex::<32>(&text).map(Some).ok_or_else(|| {
+            AppError::Internal(msg!(
+                "the setting {KEY_SETTING} is not a 32-byte hex key",
+                "设置项 {KEY_SETTING} 不是 32 字节的十六进制密钥"
+            ))
+        }),
     }
 }
 

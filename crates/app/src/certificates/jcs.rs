@@ -6,7 +6,7 @@
 
 use serde_json::Value;
 
-use crate::{AppError, Result};
+use crate::{msg, AppError, Result};
 
 pub(super) fn canonical(value: &Value) -> Result<String> {
     let mut out = String::new();
@@ -18,7 +18,9 @@ fn write(value: &Value, out: &mut String) -> Result<()> {
     match value {
         Value::Null | Value::Bool(_) => out.push_str(&value.to_string()),
         Value::Number(n) if n.is_i64() || n.is_u64() => out.push_str(&n.to_string()),
-        Value::Number(n) => return Err(AppError::Internal(format!("cannot canonicalise the non-integer {n}"))),
+        Value::Number(n) => {
+            return Err(AppError::Internal(msg!("cannot canonicalise the non-integer {n}", "无法规范化非整数 {n}")))
+        }
         Value::String(s) => out.push_str(&string(s)),
         Value::Array(items) => {
             out.push('[');

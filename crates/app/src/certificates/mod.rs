@@ -35,7 +35,7 @@ pub use code::normalise as normalise_code;
 
 use crate::impact::export::CjkFont;
 use crate::tasks::bundles::keys::signing_key;
-use crate::{AppError, Result};
+use crate::{msg, AppError, Lang, Message, Result};
 
 /// Name of the key file (in `<data>/keys/`) that signs credentials.
 const ISSUER_KEY: &str = "certificate-issuer";
@@ -45,7 +45,9 @@ const DEFAULT_ISSUER: &str = "群学 Qunxue";
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Missing {
+    /// The module, quiz or survey's id within the course.
     pub id: String,
+    /// Its title, as the certificate panel lists it.
     pub title: String,
 }
 
@@ -54,23 +56,33 @@ pub struct Missing {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TaskToReach {
+    /// The task's id within the course.
     pub id: String,
+    /// The task's title (its id when the task cannot be loaded).
     pub title: String,
+    /// The released grade the completion rule asks for, in percent (0–100).
     pub min_percent: f64,
     /// The learner's best released grade so far, in percent (`None`: none yet).
     pub best_percent: Option<f64>,
 }
 
+/// Whether a learner may have a course's certificate yet, with everything still missing for the certificate panel.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Eligibility {
+    /// The course asked about.
     pub course_id: String,
+    /// The course's title, for the panel's heading.
     pub course_title: String,
+    /// Everything is done: the certificate may be exported (a course without modules never is).
     pub eligible: bool,
+    /// Current modules the learner has not completed yet.
     pub modules_to_complete: Vec<Missing>,
+    /// Graded quizzes (module quizzes and the post-test) not passed yet.
     pub quizzes_to_pass: Vec<Missing>,
     /// From the course's completion rule (`[completion]` in `course.toml`).
     pub tasks_to_reach: Vec<TaskToReach>,
+    /// Surveys the completion rule asks for that the learner has not answered yet.
     pub surveys_to_answer: Vec<Missing>,
     /// Already issued for this course version.
     pub certificate: Option<Certificate>,
@@ -80,7 +92,9 @@ pub struct Eligibility {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Verification {
+    /// The code checked, normalised (`QX-XXXX-XXXX-XXXX-XXXX`).
     pub code: String,
+    /// The certificate issued under that code, whose signature matched.
     pub certificate: Certificate,
 }
 
@@ -101,6 +115,7 @@ pub struct Requirements {
 }
 
 impl Requirements {
+    /// Reads the course's requirements: its modules, its counted pack quizzes and its completion rule.
     pub fn of(conn: &rusqlite::Connection, course_id: &str) -> Result<Self> {
         let course = courses::get_course(conn, course_id)?;
         let quizzes = store_certs::pack_quizzes(conn, course_id)?
@@ -109,8 +124,9 @@ impl Requirements {
             .map(|missing| (missing.id, missing.title))
             .collect();
         let rule = match courses::completion_rule(conn, course_id)? {
-            Some(text) => serde_json::from_str(&text)
-                .map_err(|e| AppError::Internal(format!("the stored completion rule is unreadable: {e}")))?,
+            Some(text) => serde_json::from_str(&text).map_err(|e| {
+                AppError::Internal(msg!("the stored completion rule is unreadable: {e}", "保存的结业规则无法读取：{e}"))
+            })?,
             None => CompletionRule::default(),
         };
         Ok(Self { has_modules: !courses::list_modules(conn, course_id)?.is_empty(), course, quizzes, rule })
@@ -246,6 +262,7 @@ pub struct Standing {
 }
 
 impl Standings {
+    /// The standing of `profile_id` (nothing done when it has no records).
     pub fn of(&self, profile_id: &str) -> Standing {
         let count = |map: &HashMap<String, usize>| map.get(profile_id).copied().unwrap_or(0);
         let quizzes_passed = count(&self.quizzes_passed);
@@ -305,40 +322,58 @@ pub fn issue(store: &mut Store, profile_id: &str, course_id: &str, now: DateTime
     })
 }
 
-fn not_eligible_message(status: &Eligibility) -> String {
-    let mut parts = Vec::new();
+fn not_eligible_message(status: &Eligibility) -> Message {
+    let mut parts: Vec<Message> = Vec::new();
     if !status.modules_to_complete.is_empty() {
-        let titles: Vec<&str> = status.modules_to_complete.iter().map(|m| m.title.as_str()).collect();
-        parts.push(format!("modules not completed yet: {}", titles.join("、")));
+        let titles = status.modules_to_complete.iter().map(|m| m.title.as_str()).collect::<Vec<_>>().join("、");
+        parts.push(msg!("modules not completed yet: {titles}", "尚未完成的模块：{titles}"));
     }
     if !status.quizzes_to_pass.is_empty() {
-        let titles: Vec<&str> = status.quizzes_to_pass.iter().map(|q| q.title.as_str()).collect();
-        parts.push(format!("quizzes not passed yet: {}", titles.join("、")));
+        let titles = status.quizzes_to_pass.iter().map(|q| q.title.as_str()).collect::<Vec<_>>().join("、");
+        parts.push(msg!("quizzes not passed yet: {titles}", "尚未通过的测验：{titles}"));
     }
     if !status.tasks_to_reach.is_empty() {
-        let needs: Vec<String> =
-            status.tasks_to_reach.iter().map(|t| format!("{} (≥ {}%)", t.title, t.min_percent)).collect();
-        parts.push(format!("practice tasks not graded at their level yet: {}", needs.join("、")));
+        let needs_en =
+            status.tasks_to_reach.iter().map(|t| format!("{} (≥ {}%)", t.title, t.min_percent)).collect::<Vec<_>>();
+        let needs_zh =
+            status.tasks_to_reach.iter().map(|t| format!("{}（≥ {}%）", t.title, t.min_percent)).collect::<Vec<_>>();
+        let (needs_en, needs_zh) = (needs_en.join("、"), needs_zh.join("、"));
+        parts.push(msg!(
+            "practice tasks not graded at their level yet: {needs_en}",
+            "尚未达到要求成绩的练习任务：{needs_zh}"
+        ));
     }
     if !status.surveys_to_answer.is_empty() {
-        let titles: Vec<&str> = status.surveys_to_answer.iter().map(|s| s.title.as_str()).collect();
-        parts.push(format!("surveys not answered yet: {}", titles.join("、")));
+        let titles = status.surveys_to_answer.iter().map(|s| s.title.as_str()).collect::<Vec<_>>().join("、");
+        parts.push(msg!("surveys not answered yet: {titles}", "尚未填写的问卷：{titles}"));
     }
     if parts.is_empty() {
-        parts.push("the course has no modules".into());
+        parts.push(msg!("the course has no modules", "这门课程没有学习模块"));
     }
-    format!("no certificate for {} yet — {}", status.course_title, parts.join("; "))
+    let course = &status.course_title;
+    let join = |lang: Lang, separator: &str| parts.iter().map(|p| p.in_lang(lang)).collect::<Vec<_>>().join(separator);
+    let (parts_en, parts_zh) = (join(Lang::En, "; "), join(Lang::Zh, "；"));
+    msg!("no certificate for {course} yet — {parts_en}", "暂时还不能获得「{course}」的证书——{parts_zh}")
 }
 
 /// Checks a typed code: known to this database and matching the keyed hash
 /// of the details it was issued for (a row edited afterwards fails).
 pub fn verify(store: &Store, typed: &str) -> Result<Verification> {
-    let code = code::normalise(typed)
-        .ok_or_else(|| AppError::Rejected(format!("`{typed}` is not a certificate code (QX-XXXX-XXXX-XXXX-XXXX)")))?;
-    let certificate = store_certs::by_code(store.conn(), &code)?
-        .ok_or_else(|| AppError::NotFound(format!("no certificate with code {code} was issued from this database")))?;
-    let key = code::existing_key(store.conn())?
-        .ok_or_else(|| AppError::Internal("certificates exist but the code key is missing".into()))?;
+    let code = code::normalise(typed).ok_or_else(|| {
+        AppError::Rejected(msg!(
+            "`{typed}` is not a certificate code (QX-XXXX-XXXX-XXXX-XXXX)",
+            "`{typed}` 不是证书编号（格式为 QX-XXXX-XXXX-XXXX-XXXX）"
+        ))
+    })?;
+    let certificate = store_certs::by_code(store.conn(), &code)?.ok_or_else(|| {
+        AppError::NotFound(msg!(
+            "no certificate with code {code} was issued from this database",
+            "这个数据库没有颁发过编号为 {code} 的证书"
+        ))
+    })?;
+    let key = code::existing_key(store.conn())?.ok_or_else(|| {
+        AppError::Internal(msg!("certificates exist but the code key is missing", "已有证书，但缺少证书编号的密钥"))
+    })?;
     let expected = code::code_for(
         &key,
         &certificate.profile_id,
@@ -347,7 +382,10 @@ pub fn verify(store: &Store, typed: &str) -> Result<Verification> {
         &certificate.issued_on,
     );
     if expected != code {
-        return Err(AppError::Rejected(format!("certificate {code} was altered after it was issued; it is not valid")));
+        return Err(AppError::Rejected(msg!(
+            "certificate {code} was altered after it was issued; it is not valid",
+            "证书 {code} 在颁发后被改动过，已经无效"
+        )));
     }
     Ok(Verification { code, certificate })
 }
@@ -396,7 +434,8 @@ pub fn export_credential(
     let criteria = criteria(store, course_id)?;
     let credential =
         badge::credential(&certificate, &badge::BadgeDetails { issuer_name: &issuer, criteria: &criteria }, &key, now)?;
-    let text = serde_json::to_string_pretty(&credential).map_err(|e| AppError::Internal(e.to_string()))?;
+    let text = serde_json::to_string_pretty(&credential)
+        .map_err(|e| AppError::internal(msg!("writing the credential as JSON", "将凭证写成 JSON"), e))?;
     std::fs::write(out, text).map_err(AppError::write(out))?;
     Ok(certificate)
 }

@@ -23,6 +23,7 @@ use serde::Serialize;
 
 use crate::accounts::{create_profile, set_profile_role, NewProfile};
 use crate::impact::{self, GroupInput, ObservationInput, PeriodInput, StudyInput, UnitKind};
+use crate::msg;
 use crate::tasks::grading::{grading_view, release, save_mark, MarkInput};
 use crate::{profiles, quiz, reading, tasks, AppError, Result};
 
@@ -31,9 +32,12 @@ use people::Persona;
 /// The demo instructor's PIN when the demo has to create the machine's first admin.
 pub const DEMO_PIN: &str = "246810";
 
+/// How much demo activity to make (`qunxue demo`); 20 learners and seed 1 by default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DemoOptions {
+    /// How many demo learner profiles to create.
     pub learners: usize,
+    /// The random seed: the same seed on the same courses makes the same choices.
     pub seed: u64,
 }
 
@@ -47,27 +51,43 @@ impl Default for DemoOptions {
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DemoSummary {
+    /// Installed courses the demo filled.
     pub courses: usize,
+    /// Learner profiles created.
     pub learners: usize,
+    /// The demo instructor's display name.
     pub instructor: String,
     /// Set when the demo made its instructor the machine's first admin.
     pub instructor_pin: Option<String>,
     /// The recovery code of that first admin (shown once).
     pub admin_recovery_code: Option<String>,
+    /// Modules the demo learners opened.
     pub modules_opened: usize,
+    /// Modules the demo learners completed.
     pub modules_completed: usize,
+    /// Quiz attempts submitted.
     pub quiz_attempts: usize,
+    /// Answers saved across all attempts.
     pub answers: usize,
+    /// Answers made right (short answers not counted: they are graded by hand).
     pub correct_answers: usize,
+    /// Short answers the instructor graded; the rest stay in the marking queue.
     pub short_answers_graded: usize,
+    /// Practice task submissions made.
     pub submissions: usize,
+    /// Submissions marked against the rubric with the grade released.
     pub grades_released: usize,
+    /// Business-impact studies created.
     pub studies: usize,
+    /// Metric values recorded across all studies (before and after, per unit and metric).
     pub metric_values: usize,
     /// Classes made, learners who took the pre-test, the post-test, and answered the survey.
     pub classes: usize,
+    /// Learners who took a pre-test.
     pub pre_tests: usize,
+    /// Learners who took a post-test.
     pub post_tests: usize,
+    /// Survey responses submitted.
     pub survey_responses: usize,
 }
 
@@ -75,9 +95,10 @@ pub struct DemoSummary {
 pub fn run_demo(store: &mut Store, options: DemoOptions, now: DateTime<Utc>) -> Result<DemoSummary> {
     let installed = courses::list_courses(store.conn())?;
     if installed.is_empty() {
-        return Err(AppError::Rejected(
-            "没有已安装的课程，请先导入课程包 / no course is installed: run `qunxue import PACK` first".into(),
-        ));
+        return Err(AppError::Rejected(msg!(
+            "no course is installed: run `qunxue import PACK` first",
+            "没有已安装的课程，请先运行 `qunxue import PACK` 导入课程包"
+        )));
     }
     let mut rng = ChaCha8Rng::seed_from_u64(options.seed);
     let start = now - Duration::days(42);
@@ -302,8 +323,10 @@ fn take_quiz(
     let mut short_answers: Vec<(String, f64, bool)> = Vec::new();
     for shown in shown_questions {
         let record = questions::get_question(store.conn(), course, &shown.id)?;
-        let question: Question = serde_json::from_str(&record.body)
-            .map_err(|e| AppError::Internal(format!("stored question {} is unreadable: {e}", shown.id)))?;
+        let question: Question = serde_json::from_str(&record.body).map_err(|e| {
+            let id = &shown.id;
+            AppError::internal(msg!("reading stored question {id}", "读取保存的题目 {id}"), e)
+        })?;
         let right = rng.random_bool(answers::chance(persona.ability, question.difficulty));
         let answer = answers::answer(&question, right, rng);
         *clock += Duration::seconds(rng.random_range(1..=per_question));

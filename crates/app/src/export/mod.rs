@@ -5,13 +5,16 @@
 
 use std::path::Path;
 
-use crate::{AppError, Result};
+use crate::{msg, AppError, Result};
 
 /// One cell: text, a number, or nothing.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
+    /// Text; in CSV, text that would start a formula gets a leading apostrophe.
     Text(String),
+    /// A number, written with full precision.
     Number(f64),
+    /// A blank cell (a value that is missing or does not apply).
     Empty,
 }
 
@@ -42,8 +45,11 @@ impl From<Option<f64>> for Cell {
 /// A named table: the sheet name in XLSX, unused in CSV.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sheet {
+    /// The worksheet's name in XLSX; also named in error messages.
     pub name: String,
+    /// The column headings, the first row (bold and frozen in XLSX).
     pub header: Vec<String>,
+    /// The data rows under the header, one cell per column.
     pub rows: Vec<Vec<Cell>>,
 }
 
@@ -51,7 +57,9 @@ pub struct Sheet {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum TableFormat {
+    /// Comma-separated values with a UTF-8 BOM, so Excel reads Chinese correctly.
     Csv,
+    /// An Excel workbook, one worksheet per sheet.
     Xlsx,
 }
 
@@ -61,7 +69,13 @@ impl TableFormat {
         match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
             Some("csv") => Ok(TableFormat::Csv),
             Some("xlsx") => Ok(TableFormat::Xlsx),
-            _ => Err(AppError::Rejected(format!("{}: the file name must end in .csv or .xlsx", path.display()))),
+            _ => {
+                let path = path.display();
+                Err(AppError::Rejected(msg!(
+                    "{path}: the file name must end in .csv or .xlsx",
+                    "{path}：文件名必须以 .csv 或 .xlsx 结尾"
+                )))
+            }
         }
     }
 }
@@ -82,7 +96,9 @@ pub fn csv_safe_text(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// The sheet as CSV bytes: BOM, header, rows. Numbers keep full precision.
 pub fn csv_bytes(sheet: &Sheet) -> Result<Vec<u8>> {
-    let failed = |e: csv::Error| AppError::Internal(format!("CSV export of {} failed: {e}", sheet.name));
+    let name = &sheet.name;
+    let failed =
+        |e: csv::Error| AppError::Internal(msg!("CSV export of {name} failed: {e}", "导出 CSV「{name}」失败：{e}"));
     let mut writer = csv::Writer::from_writer("\u{feff}".as_bytes().to_vec());
     writer.write_record(&sheet.header).map_err(failed)?;
     for row in &sheet.rows {
@@ -94,12 +110,14 @@ pub fn csv_bytes(sheet: &Sheet) -> Result<Vec<u8>> {
             }))
             .map_err(failed)?;
     }
-    writer.into_inner().map_err(|e| AppError::Internal(format!("CSV export of {} failed: {e}", sheet.name)))
+    writer
+        .into_inner()
+        .map_err(|e| AppError::Internal(msg!("CSV export of {name} failed: {e}", "导出 CSV「{name}」失败：{e}")))
 }
 
 /// The sheets as one XLSX workbook, header rows bold and frozen.
 pub fn xlsx_bytes(sheets: &[Sheet]) -> Result<Vec<u8>> {
-    build_workbook(sheets).map_err(|e| AppError::Internal(format!("XLSX export failed: {e}")))
+    build_workbook(sheets).map_err(|e| AppError::Internal(msg!("XLSX export failed: {e}", "导出 XLSX 失败：{e}")))
 }
 
 fn build_workbook(sheets: &[Sheet]) -> std::result::Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
@@ -139,7 +157,11 @@ fn column(index: usize) -> u16 {
 /// the first sheet only, so callers exporting several tables use XLSX.
 pub fn write_tables(path: &Path, sheets: &[Sheet]) -> Result<()> {
     let bytes = match TableFormat::from_path(path)? {
-        TableFormat::Csv => csv_bytes(sheets.first().ok_or_else(|| AppError::Internal("no table to export".into()))?)?,
+        TableFormat::Csv => {
+            let first =
+                sheets.first().ok_or_else(|| AppError::Internal(msg!("no table to export", "没有可导出的表格")))?;
+            csv_bytes(first)?
+        }
         TableFormat::Xlsx => xlsx_bytes(sheets)?,
     };
     std::fs::write(path, bytes).map_err(AppError::write(path))

@@ -16,14 +16,19 @@ use crate::{AppError, Result};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PeriodInput {
+    /// The baseline period, before the training.
     Before,
+    /// The period after the training.
     After,
 }
 
+/// The study arm a unit belongs to, as the form names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum GroupInput {
+    /// Units that took the training.
     Treatment,
+    /// Units that did not take it, kept for comparison.
     Control,
 }
 
@@ -31,18 +36,24 @@ pub enum GroupInput {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ObservationInput {
+    /// The learner, team or store the value is about, as the study names it.
     pub unit: String,
     /// Needed for a unit not yet in the study.
     #[serde(default)]
     pub group: Option<GroupInput>,
+    /// The id of one of the study's metrics.
     pub metric_id: String,
+    /// Whether the value belongs to the baseline or the post-training period.
     pub period: PeriodInput,
+    /// The measured value in the metric's unit; `None` records it as missing.
     pub value: Option<f64>,
 }
 
 /// Where messages about the form point: "form row N".
 const FORM: &str = "form";
 
+/// Saves the form's rows into study `study_id` (instructor or admin); every row is checked first and nothing is
+/// written unless all are valid, with at least one row.
 pub fn record_observations(
     store: &mut Store,
     profile: &str,
@@ -108,7 +119,7 @@ pub fn record_observations(
         return Err(AppError::Invalid(problems));
     }
     if entries.is_empty() {
-        return Err(AppError::Rejected("enter at least one value".into()));
+        return Err(AppError::Rejected(msg!("enter at least one value", "请至少填写一个数值")));
     }
     let stamp = now.to_rfc3339_opts(SecondsFormat::Secs, true);
     store.transact(|tx| write_entries(tx, study_id, FORM, &entries, "manual", &stamp))

@@ -36,11 +36,16 @@ pub const PREVIEW_ROWS: usize = 10;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ColumnMapping {
+    /// The column naming the unit (learner, team or store).
     pub learner: usize,
+    /// The column naming the group (treatment or control); needed only for units not yet in the study.
     #[serde(default)]
     pub group: Option<usize>,
+    /// The column naming the metric, by id or name.
     pub metric: usize,
+    /// The column naming the period (before or after the training).
     pub period: usize,
+    /// The column holding the value.
     pub value: usize,
 }
 
@@ -48,10 +53,15 @@ pub struct ColumnMapping {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SuggestedMapping {
+    /// The column that looks like the unit (learner, team or store).
     pub learner: Option<usize>,
+    /// The column that looks like the group.
     pub group: Option<usize>,
+    /// The column that looks like the metric.
     pub metric: Option<usize>,
+    /// The column that looks like the period.
     pub period: Option<usize>,
+    /// The column that looks like the value.
     pub value: Option<usize>,
 }
 
@@ -59,17 +69,24 @@ pub struct SuggestedMapping {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportPreview {
+    /// The file's name, as the mapping step shows it.
     pub file: String,
+    /// The header row's cells, offered as the columns to map.
     pub headers: Vec<String>,
+    /// The mapping guessed from the headers, preselected in the form.
     pub suggested: SuggestedMapping,
     /// The first [`PREVIEW_ROWS`] data rows as `(line, cells)`.
     pub rows: Vec<PreviewRow>,
+    /// How many non-blank data rows the file has (the header not counted).
     pub total_rows: usize,
 }
 
+/// One data row of the import preview.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PreviewRow {
+    /// The row's 1-based line (or sheet row) in the file, as the admin's editor or spreadsheet shows it.
     pub line: usize,
+    /// The row's cells as text, in column order.
     pub cells: Vec<String>,
 }
 
@@ -77,12 +94,17 @@ pub struct PreviewRow {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportSummary {
+    /// The imported file's name.
     pub file: String,
+    /// How many data rows the file had, before rows of the same unit, metric and period were combined.
     pub rows_read: usize,
+    /// What the import changed in the study (flattened into this object).
     #[serde(flatten)]
     pub written: WriteSummary,
 }
 
+/// Reads the file at `path` for the mapping step of an import into study `study_id`, writing nothing
+/// (instructor or admin).
 pub fn preview_import(store: &Store, profile: &str, study_id: &str, path: &Path) -> Result<ImportPreview> {
     authorise(store.conn(), profile)?;
     load_view(store.conn(), study_id)?;
@@ -101,6 +123,8 @@ pub fn preview_import(store: &Store, profile: &str, study_id: &str, path: &Path)
     })
 }
 
+/// Checks every row of the file at `path` under `mapping` and writes them all into study `study_id` in one transaction,
+/// or none, with one message per bad cell (instructor or admin).
 pub fn import_observations(
     store: &mut Store,
     profile: &str,
@@ -140,17 +164,21 @@ fn parse_rows(table: &Table, mapping: &ColumnMapping, metrics: &[MetricDefinitio
     let columns =
         [Some(mapping.learner), mapping.group, Some(mapping.metric), Some(mapping.period), Some(mapping.value)];
     let width = table.headers.len();
+    let file = &table.file;
     if let Some(bad) = columns.iter().flatten().find(|&&c| c >= width) {
-        return Err(AppError::Rejected(format!(
-            "{}: column {} is mapped but the file has {width} columns",
-            table.file,
-            bad + 1
+        let column = bad + 1;
+        return Err(AppError::Rejected(msg!(
+            "{file}: column {column} is mapped but the file has {width} columns",
+            "{file}：对应关系用到了第 {column} 列，但文件只有 {width} 列"
         )));
     }
     let mut mapped: Vec<usize> = columns.iter().flatten().copied().collect();
     mapped.sort_unstable();
     if mapped.windows(2).any(|w| w[0] == w[1]) {
-        return Err(AppError::Rejected(format!("{}: one column is mapped to two fields", table.file)));
+        return Err(AppError::Rejected(msg!(
+            "{file}: one column is mapped to two fields",
+            "{file}：同一列对应了两个字段"
+        )));
     }
 
     let mut problems = Vec::new();
@@ -250,7 +278,10 @@ fn parse_rows(table: &Table, mapping: &ColumnMapping, metrics: &[MetricDefinitio
         return Err(AppError::Invalid(problems));
     }
     if combined.is_empty() {
-        return Err(AppError::Rejected(format!("{}: the file has a header but no data rows", table.file)));
+        return Err(AppError::Rejected(msg!(
+            "{file}: the file has a header but no data rows",
+            "{file}：文件只有表头，没有数据行"
+        )));
     }
     Ok(combined
         .into_iter()

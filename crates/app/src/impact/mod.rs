@@ -42,11 +42,17 @@ use qunxue_store::course_items::ItemRecord;
 use rusqlite::Connection;
 
 use crate::access::{self, Role};
-use crate::{AppError, Result};
+use crate::{msg, AppError, Result};
 
 /// Studies and reports hold business figures: instructors and admins only.
 fn authorise(conn: &Connection, profile: &str) -> Result<()> {
-    access::require(conn, profile, Role::Instructor, "managing impact studies and reports").map(drop)
+    access::require(
+        conn,
+        profile,
+        Role::Instructor,
+        msg!("managing impact studies and reports", "管理效果评估研究和报告"),
+    )
+    .map(drop)
 }
 
 fn arm_str(group: Group) -> &'static str {
@@ -62,8 +68,13 @@ fn parse_arm(text: &str) -> Option<Group> {
 }
 
 fn parse_template(course_id: &str, item: &ItemRecord) -> Result<MetricTemplate> {
-    serde_json::from_str(&item.body)
-        .map_err(|e| AppError::Internal(format!("metric template {} of course {course_id} is corrupt: {e}", item.id)))
+    serde_json::from_str(&item.body).map_err(|e| {
+        let id = &item.id;
+        AppError::Internal(msg!(
+            "metric template {id} of course {course_id} is corrupt: {e}",
+            "课程 {course_id} 的指标模板 {id} 已损坏：{e}"
+        ))
+    })
 }
 
 /// A group as admins write it in a sheet, in English or Chinese.

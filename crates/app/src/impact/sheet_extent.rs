@@ -15,7 +15,7 @@ use std::path::Path;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
-use crate::{AppError, Result};
+use crate::{msg, AppError, Result};
 
 /// The most cells (rows × columns of the used rectangle) a sheet may span.
 pub(super) const MAX_SHEET_CELLS: u64 = 5_000_000;
@@ -42,12 +42,12 @@ impl Extent {
 pub(super) fn check_ods(path: &Path, file: &str) -> Result<()> {
     let Some(extent) = ods_largest_sheet_extent(path) else { return Ok(()) };
     if extent.cells() > MAX_SHEET_CELLS {
-        return Err(AppError::Rejected(format!(
-            "{file}: a sheet spans {} rows × {} columns ({} cells, counting repeated rows and cells); \
+        let (rows, columns, cells) = (extent.rows, extent.columns, extent.cells());
+        return Err(AppError::Rejected(msg!(
+            "{file}: a sheet spans {rows} rows × {columns} columns ({cells} cells, counting repeated rows and cells); \
              at most {MAX_SHEET_CELLS} cells can be read — delete the unused rows and columns or save the data as CSV",
-            extent.rows,
-            extent.columns,
-            extent.cells()
+            "{file}：有一个工作表占 {rows} 行 × {columns} 列（共 {cells} 个单元格，含重复的行和单元格），\
+             最多只能读取 {MAX_SHEET_CELLS} 个单元格——请删除没有用到的行和列，或把数据另存为 CSV"
         )));
     }
     Ok(())

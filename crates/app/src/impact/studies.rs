@@ -12,18 +12,22 @@ use qunxue_store::{courses, Store};
 use serde::{Deserialize, Serialize};
 
 use super::{arm_str, authorise, parse_arm, parse_template};
-use crate::{AppError, Result};
+use crate::{msg, AppError, Lang, Message, Result};
 
 /// What a study's units are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum UnitKind {
+    /// Each unit is one learner (a profile id or display name), so the knowledge level can follow the same people.
     Learner,
+    /// Each unit is a team.
     Team,
+    /// Each unit is a store.
     Store,
 }
 
 impl UnitKind {
+    /// The kind as stored and serialised: `learner`, `team` or `store`.
     pub fn as_str(self) -> &'static str {
         match self {
             UnitKind::Learner => "learner",
@@ -46,7 +50,10 @@ impl UnitKind {
             "learner" => Ok(UnitKind::Learner),
             "team" => Ok(UnitKind::Team),
             "store" => Ok(UnitKind::Store),
-            other => Err(AppError::Internal(format!("stored study has unknown unit kind {other:?}"))),
+            other => Err(AppError::Internal(msg!(
+                "stored study has unknown unit kind {other:?}",
+                "保存的研究中有未知的评估对象类型 {other:?}"
+            ))),
         }
     }
 }
@@ -57,10 +64,14 @@ impl UnitKind {
 pub struct MetricDefinition {
     /// What import files write in their `metric` column (the name works too).
     pub id: String,
+    /// The metric's display name; import files may name the metric by it instead of the id.
     pub name: String,
+    /// The unit its values are measured in, shown beside them (e.g. `days`, `%`); may be empty.
     #[serde(default)]
     pub unit: String,
+    /// Which way is an improvement: up (more is better) or down (less is better).
     pub direction: Direction,
+    /// How several values of one unit and period combine: `sum`, `mean` or `last`.
     pub aggregation: Aggregation,
     /// The course template it came from; `None` for a custom metric.
     #[serde(default)]
@@ -71,17 +82,27 @@ pub struct MetricDefinition {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StudyInput {
+    /// The course the study evaluates; it cannot change once the study exists.
     pub course_id: String,
+    /// The study's name, shown in the study list and the report header; must not be blank.
     pub name: String,
+    /// What the study's units are: learners, teams or stores.
     pub unit_kind: UnitKind,
+    /// First day of the baseline (before-training) window.
     pub baseline_start: NaiveDate,
+    /// Last day of the baseline window; it must end before the post-training window starts.
     pub baseline_end: NaiveDate,
+    /// First day of the post-training window.
     pub post_start: NaiveDate,
+    /// Last day of the post-training window.
     pub post_end: NaiveDate,
+    /// What the training programme cost, in yuan (greater than 0); needed for the ROI.
     #[serde(default)]
     pub programme_cost: Option<f64>,
+    /// The training's benefit expressed in money, in yuan; needed for the ROI.
     #[serde(default)]
     pub monetised_benefit: Option<f64>,
+    /// The business metrics measured; at least one.
     pub metrics: Vec<MetricDefinition>,
     /// Labels of the trained cohort's units.
     #[serde(default)]
@@ -95,24 +116,41 @@ pub struct StudyInput {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StudyView {
+    /// The study's id (a UUID).
     pub id: String,
+    /// The course the study evaluates.
     pub course_id: String,
+    /// The course's title, for display.
     pub course_title: String,
+    /// The study's name.
     pub name: String,
+    /// What the study's units are: learners, teams or stores.
     pub unit_kind: UnitKind,
     /// The Chinese noun of the unit kind (学员, 团队, 门店), for display.
     pub unit_kind_zh: &'static str,
+    /// First day of the baseline (before-training) window.
     pub baseline_start: NaiveDate,
+    /// Last day of the baseline window.
     pub baseline_end: NaiveDate,
+    /// First day of the post-training window.
     pub post_start: NaiveDate,
+    /// Last day of the post-training window.
     pub post_end: NaiveDate,
+    /// What the training programme cost, in yuan; `None` when not entered.
     pub programme_cost: Option<f64>,
+    /// The training's benefit expressed in money, in yuan; `None` when not entered.
     pub monetised_benefit: Option<f64>,
+    /// The business metrics measured, in the study's order.
     pub metrics: Vec<MetricDefinition>,
+    /// Labels of the trained cohort's units.
     pub treatment: Vec<String>,
+    /// Labels of the control group's units; empty when there is no control group.
     pub control: Vec<String>,
+    /// How many values (observations) the study holds.
     pub observation_count: usize,
+    /// When the study was created: RFC 3339 UTC timestamp.
     pub created_at: String,
+    /// When its settings were last saved: RFC 3339 UTC timestamp.
     pub updated_at: String,
 }
 
@@ -126,6 +164,7 @@ pub fn metric_templates(store: &Store, profile: &str, course_id: &str) -> Result
         .collect()
 }
 
+/// Creates a study from the set-up form (instructor or admin); every problem with the form is reported at once.
 pub fn create_study(store: &mut Store, profile: &str, input: &StudyInput, now: DateTime<Utc>) -> Result<StudyView> {
     authorise(store.conn(), profile)?;
     courses::get_course(store.conn(), &input.course_id)?;
@@ -148,7 +187,10 @@ pub fn update_study(
     authorise(store.conn(), profile)?;
     let existing = db::get_study(store.conn(), id)?;
     if existing.course_id != input.course_id {
-        return Err(AppError::Rejected("a study cannot move to another course; create a new study".into()));
+        return Err(AppError::Rejected(msg!(
+            "a study cannot move to another course; create a new study",
+            "研究不能改到另一门课程下，请新建一个研究"
+        )));
     }
     validate(input)?;
     let stamp = now.to_rfc3339_opts(SecondsFormat::Secs, true);
@@ -170,6 +212,7 @@ pub fn update_study(
     get_study(store, profile, id)
 }
 
+/// The study `id` with its metrics and units (instructor or admin).
 pub fn get_study(store: &Store, profile: &str, id: &str) -> Result<StudyView> {
     authorise(store.conn(), profile)?;
     load_view(store.conn(), id)
@@ -181,12 +224,13 @@ pub fn list_studies(store: &Store, profile: &str, course_id: Option<&str>) -> Re
     db::list_studies(store.conn(), course_id)?.iter().map(|s| load_view(store.conn(), &s.id)).collect()
 }
 
+/// Deletes the study `id` with all its metrics, units and values (instructor or admin).
 pub fn delete_study(store: &mut Store, profile: &str, id: &str) -> Result<()> {
     authorise(store.conn(), profile)?;
     if store.transact(|tx| db::delete_study(tx, id))? {
         Ok(())
     } else {
-        Err(AppError::NotFound(format!("impact study {id}")))
+        Err(AppError::NotFound(msg!("impact study {id} not found", "找不到效果评估 {id}")))
     }
 }
 
@@ -207,8 +251,9 @@ pub(crate) fn load_view(conn: &rusqlite::Connection, id: &str) -> Result<StudyVi
         .query_row("SELECT count(*) FROM impact_observations WHERE study_id = ?1", [id], |r| r.get(0))
         .map_err(qunxue_store::StoreError::from)?;
     let date = |text: &str| {
-        NaiveDate::parse_from_str(text, "%Y-%m-%d")
-            .map_err(|_| AppError::Internal(format!("study {id} has a malformed date {text:?}")))
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+            AppError::Internal(msg!("study {id} has a malformed date {text:?}", "研究 {id} 中的日期 {text:?} 格式有误"))
+        })
     };
     let unit_kind = UnitKind::parse(&s.unit_kind)?;
     Ok(StudyView {
@@ -274,60 +319,79 @@ fn write(
 
 /// Checks the form; every problem is listed, not just the first.
 fn validate(input: &StudyInput) -> Result<()> {
-    let mut problems = Vec::new();
+    let mut problems: Vec<Message> = Vec::new();
     if input.name.trim().is_empty() {
-        problems.push("the study needs a name".to_owned());
+        problems.push(msg!("the study needs a name", "请填写研究名称"));
     }
     if input.baseline_start > input.baseline_end {
-        problems.push("the baseline window ends before it starts".to_owned());
+        problems.push(msg!("the baseline window ends before it starts", "基线期的结束日期早于开始日期"));
     }
     if input.post_start > input.post_end {
-        problems.push("the post-training window ends before it starts".to_owned());
+        problems.push(msg!("the post-training window ends before it starts", "观察期的结束日期早于开始日期"));
     }
     if input.baseline_end >= input.post_start {
-        problems.push("the baseline window must end before the post-training window starts".to_owned());
+        problems.push(msg!(
+            "the baseline window must end before the post-training window starts",
+            "基线期必须在观察期开始之前结束"
+        ));
     }
-    for (what, value) in [("programme cost", input.programme_cost), ("monetised benefit", input.monetised_benefit)] {
+    for (what, what_zh, value) in [
+        ("programme cost", "培训项目成本", input.programme_cost),
+        ("monetised benefit", "货币化收益", input.monetised_benefit),
+    ] {
         if value.is_some_and(|v| !v.is_finite()) {
-            problems.push(format!("the {what} must be a number"));
+            problems.push(msg!("the {what} must be a number", "{what_zh}必须是数字"));
         }
     }
     if input.programme_cost.is_some_and(|c| c <= 0.0) {
-        problems.push("the programme cost must be greater than 0 (ROI divides by it)".to_owned());
+        problems.push(msg!(
+            "the programme cost must be greater than 0 (ROI divides by it)",
+            "培训项目成本必须大于 0（计算投资回报时要除以它）"
+        ));
     }
     if input.metrics.is_empty() {
-        problems.push("choose at least one metric".to_owned());
+        problems.push(msg!("choose at least one metric", "请至少选择一个指标"));
     }
     let mut ids = HashSet::new();
     let mut names = HashSet::new();
     for m in &input.metrics {
         let id = m.id.trim();
+        let name = m.name.trim();
         if id.is_empty() || id.contains(',') {
-            problems.push(format!("metric {:?}: the id must be non-empty and contain no comma", m.name));
+            let name = &m.name;
+            problems.push(msg!(
+                "metric {name:?}: the id must be non-empty and contain no comma",
+                "指标 {name:?}：编号不能为空，也不能包含逗号"
+            ));
         }
-        if m.name.trim().is_empty() {
-            problems.push(format!("metric {id:?} needs a name"));
+        if name.is_empty() {
+            problems.push(msg!("metric {id:?} needs a name", "指标 {id:?} 需要名称"));
         }
         if !ids.insert(id) {
-            problems.push(format!("metric id {id:?} is used twice"));
+            problems.push(msg!("metric id {id:?} is used twice", "指标编号 {id:?} 用了两次"));
         }
-        if !names.insert(m.name.trim()) {
-            problems.push(format!("metric name {:?} is used twice", m.name.trim()));
+        if !names.insert(name) {
+            problems.push(msg!("metric name {name:?} is used twice", "指标名称 {name:?} 用了两次"));
         }
     }
     let mut seen = HashSet::new();
     for label in input.treatment.iter().chain(&input.control) {
         let label = label.trim();
         if label.is_empty() {
-            problems.push("a group member has an empty name".to_owned());
+            problems.push(msg!("a group member has an empty name", "训练组或对照组中有名称为空的对象"));
         } else if !seen.insert(label) {
-            problems.push(format!("{label:?} is listed twice (a unit belongs to one group, once)"));
+            problems.push(msg!(
+                "{label:?} is listed twice (a unit belongs to one group, once)",
+                "{label:?} 列出了两次（每个对象只能属于一个组，且只列一次）"
+            ));
         }
     }
     if problems.is_empty() {
         Ok(())
     } else {
-        Err(AppError::Rejected(problems.join("; ")))
+        let join =
+            |lang: Lang, separator: &str| problems.iter().map(|p| p.in_lang(lang)).collect::<Vec<_>>().join(separator);
+        Err(AppError::Rejected(Message { en: join(Lang::En, "; "), zh: join(Lang::Zh, "；") }))
     }
 }
 
@@ -374,13 +438,25 @@ impl TryFrom<MetricRecord> for MetricDefinition {
         let direction = match r.direction.as_str() {
             "up" => Direction::Up,
             "down" => Direction::Down,
-            other => return Err(AppError::Internal(format!("metric {} has unknown direction {other:?}", r.id))),
+            other => {
+                let id = &r.id;
+                return Err(AppError::Internal(msg!(
+                    "metric {id} has unknown direction {other:?}",
+                    "指标 {id} 的方向 {other:?} 无法识别"
+                )));
+            }
         };
         let aggregation = match r.aggregation.as_str() {
             "sum" => Aggregation::Sum,
             "mean" => Aggregation::Mean,
             "last" => Aggregation::Last,
-            other => return Err(AppError::Internal(format!("metric {} has unknown aggregation {other:?}", r.id))),
+            other => {
+                let id = &r.id;
+                return Err(AppError::Internal(msg!(
+                    "metric {id} has unknown aggregation {other:?}",
+                    "指标 {id} 的汇总方式 {other:?} 无法识别"
+                )));
+            }
         };
         Ok(Self { id: r.id, name: r.name, unit: r.unit, direction, aggregation, template_id: r.template_id })
     }

@@ -10,7 +10,7 @@ use qunxue_store::survey_responses::{self, ResponseRecord};
 use qunxue_store::{profiles, Store};
 use serde::{Deserialize, Serialize};
 
-use crate::{AppError, Result};
+use crate::{msg, AppError, Lang, Message, Result};
 
 /// Longest free-text answer kept, in characters.
 pub const MAX_TEXT_CHARS: usize = 2000;
@@ -19,9 +19,12 @@ pub const MAX_TEXT_CHARS: usize = 2000;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SurveyAnswer {
+    /// The id of the survey item answered.
     pub item_id: String,
+    /// For a Likert item: the rating chosen, from 1 to the item's scale.
     #[serde(default)]
     pub rating: Option<u8>,
+    /// For a free-text item: the answer, at most [`MAX_TEXT_CHARS`] characters.
     #[serde(default)]
     pub text: Option<String>,
 }
@@ -30,9 +33,13 @@ pub struct SurveyAnswer {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SurveyForm {
+    /// The course the survey belongs to.
     pub course_id: String,
+    /// The survey's id in the course pack.
     pub id: String,
+    /// The survey's title, shown above the form.
     pub title: String,
+    /// The questions in the pack's order, rating scales and free text.
     pub items: Vec<SurveyItem>,
     /// The caller's earlier answers (empty before the first submission).
     pub answers: Vec<SurveyAnswer>,
@@ -41,8 +48,12 @@ pub struct SurveyForm {
 }
 
 fn parse_survey(course_id: &str, id: &str, body: &str) -> Result<Survey> {
-    serde_json::from_str(body)
-        .map_err(|e| AppError::Internal(format!("survey {id} of course {course_id} is corrupt: {e}")))
+    serde_json::from_str(body).map_err(|e| {
+        AppError::Internal(msg!(
+            "survey {id} of course {course_id} is corrupt: {e}",
+            "课程 {course_id} 的问卷 {id} 已损坏：{e}"
+        ))
+    })
 }
 
 /// The course's surveys with the caller's own earlier answers.
@@ -91,10 +102,11 @@ pub fn submit_survey(
     let survey = parse_survey(course_id, survey_id, &item.body)?;
     let stamp = now.to_rfc3339_opts(SecondsFormat::Secs, true);
     let mut records = Vec::new();
-    let mut problems = Vec::new();
+    let mut problems: Vec<Message> = Vec::new();
     for answer in answers {
         let Some(question) = survey.items.iter().find(|q| q.id == answer.item_id) else {
-            problems.push(format!("item {:?} is not in survey {survey_id}", answer.item_id));
+            let item = &answer.item_id;
+            problems.push(msg!("item {item:?} is not in survey {survey_id}", "题目 {item:?} 不在问卷 {survey_id} 中"));
             continue;
         };
         let (rating, answer_text) = match (question.kind, answer.rating, answer.text.as_deref().map(str::trim)) {
@@ -102,10 +114,10 @@ pub fn submit_survey(
                 (Some(i64::from(r)), None)
             }
             (SurveyItemType::Likert, _, _) => {
-                problems.push(format!(
-                    "item {:?} needs a rating from 1 to {}",
-                    question.id,
-                    question.scale.unwrap_or(5)
+                let (item, scale) = (&question.id, question.scale.unwrap_or(5));
+                problems.push(msg!(
+                    "item {item:?} needs a rating from 1 to {scale}",
+                    "题目 {item:?} 需要 1 到 {scale} 的评分"
                 ));
                 continue;
             }
@@ -114,7 +126,11 @@ pub fn submit_survey(
                 (None, Some(text.to_owned()))
             }
             (SurveyItemType::Text, _, _) => {
-                problems.push(format!("item {:?} needs a text of at most {MAX_TEXT_CHARS} characters", question.id));
+                let item = &question.id;
+                problems.push(msg!(
+                    "item {item:?} needs a text of at most {MAX_TEXT_CHARS} characters",
+                    "题目 {item:?} 需要填写不超过 {MAX_TEXT_CHARS} 个字的文字"
+                ));
                 continue;
             }
         };
@@ -128,7 +144,9 @@ pub fn submit_survey(
         });
     }
     if !problems.is_empty() {
-        return Err(AppError::Rejected(problems.join("; ")));
+        let join =
+            |lang: Lang, separator: &str| problems.iter().map(|p| p.in_lang(lang)).collect::<Vec<_>>().join(separator);
+        return Err(AppError::Rejected(Message { en: join(Lang::En, "; "), zh: join(Lang::Zh, "；") }));
     }
     store.transact(|tx| survey_responses::upsert(tx, course_id, &records))?;
     Ok(records.len())

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use calamine::{open_workbook_auto, Data, Reader};
 
-use crate::{AppError, Result};
+use crate::{msg, AppError, Result};
 
 /// Files larger than this are refused before reading: business data for a
 /// study is a few thousand rows, and a huge file is almost surely a mistake.
@@ -18,6 +18,7 @@ pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
 pub struct Table {
     /// The file name shown in messages.
     pub file: String,
+    /// The cells of the first non-blank row, taken as the column names.
     pub headers: Vec<String>,
     /// `(line, cells)`: line is 1-based, the header being line 1 (or the
     /// sheet row where the header sits).
@@ -29,26 +30,30 @@ pub fn read_table(path: &Path) -> Result<Table> {
     let file = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
     let size = std::fs::metadata(path).map_err(AppError::read(path))?.len();
     if size > MAX_FILE_BYTES {
-        return Err(AppError::Rejected(format!(
-            "{file} is {} MB; data files up to {} MB can be imported",
-            size / 1_048_576,
-            MAX_FILE_BYTES / 1_048_576
+        let (megabytes, most) = (size / 1_048_576, MAX_FILE_BYTES / 1_048_576);
+        return Err(AppError::Rejected(msg!(
+            "{file} is {megabytes} MB; data files up to {most} MB can be imported",
+            "{file} 有 {megabytes} MB，只能导入不超过 {most} MB 的数据文件"
         )));
     }
     let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     match extension.as_str() {
         "csv" | "txt" => read_csv(path, file),
         "xlsx" | "xlsm" | "xls" | "ods" => read_workbook(path, file),
-        _ => Err(AppError::Rejected(format!("{file}: choose a .csv, .xlsx, .xls or .ods file"))),
+        _ => Err(AppError::Rejected(msg!(
+            "{file}: choose a .csv, .xlsx, .xls or .ods file",
+            "{file}：请选择 .csv、.xlsx、.xls 或 .ods 文件"
+        ))),
     }
 }
 
 fn read_csv(path: &Path, file: String) -> Result<Table> {
     let bytes = std::fs::read(path).map_err(AppError::read(path))?;
     let text = std::str::from_utf8(&bytes).map_err(|e| {
-        AppError::Rejected(format!(
-            "{file}: the file is not UTF-8 text (byte {}); save it from the spreadsheet as \"CSV UTF-8\"",
-            e.valid_up_to() + 1
+        let byte = e.valid_up_to() + 1;
+        AppError::Rejected(msg!(
+            "{file}: the file is not UTF-8 text (byte {byte}); save it from the spreadsheet as \"CSV UTF-8\"",
+            "{file}：文件不是 UTF-8 文本（第 {byte} 个字节）；请在电子表格软件中另存为“CSV UTF-8”"
         ))
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -57,7 +62,7 @@ fn read_csv(path: &Path, file: String) -> Result<Table> {
     for record in reader.records() {
         let record = record.map_err(|e| {
             let line = e.position().map_or(0, |p| p.line() as usize);
-            AppError::Rejected(format!("{file}:{line}: not valid CSV: {e}"))
+            AppError::Rejected(msg!("{file}:{line}: not valid CSV: {e}", "{file}:{line}：不是有效的 CSV：{e}"))
         })?;
         // Count lines from the byte offset: the reader's own line count
         // skips blank lines, which would point the admin at the wrong row.
@@ -94,10 +99,10 @@ fn check_workbook_archive(path: &Path, file: &str) -> Result<()> {
         let Ok(part) = archive.by_index_raw(index) else { continue };
         total = total.saturating_add(part.size());
         if part.size() > limits.expansion_limit(part.compressed_size()) || total > MAX_WORKBOOK_UNPACKED_BYTES {
-            return Err(AppError::Rejected(format!(
-                "{file}: part {} unpacks to {} bytes, far more than the file holds; this looks like a zip bomb and was not read",
-                String::from_utf8_lossy(part.name_raw()),
-                part.size()
+            let (name, bytes) = (String::from_utf8_lossy(part.name_raw()), part.size());
+            return Err(AppError::Rejected(msg!(
+                "{file}: part {name} unpacks to {bytes} bytes, far more than the file holds; this looks like a zip bomb and was not read",
+                "{file}：其中的 {name} 解压后有 {bytes} 字节，远超文件本身的大小；这看起来是压缩炸弹，没有读取"
             )));
         }
     }
@@ -121,12 +126,15 @@ fn read_workbook(path: &Path, file: String) -> Result<Table> {
     }
     // XLS has no repeat counts: the reader allocates at most its format's
     // 65,536 rows × 256 columns, whatever the file claims.
-    let mut workbook =
-        open_workbook_auto(path).map_err(|e| AppError::Rejected(format!("{file}: cannot open the workbook: {e}")))?;
+    let mut workbook = open_workbook_auto(path).map_err(|e| {
+        AppError::Rejected(msg!("{file}: cannot open the workbook: {e}", "{file}：无法打开工作簿：{e}"))
+    })?;
     let Some(range) = workbook.worksheet_range_at(0) else {
-        return Err(AppError::Rejected(format!("{file}: the workbook has no sheets")));
+        return Err(no_sheets(&file));
     };
-    let range = range.map_err(|e| AppError::Rejected(format!("{file}: cannot read the first sheet: {e}")))?;
+    let range = range.map_err(|e| {
+        AppError::Rejected(msg!("{file}: cannot read the first sheet: {e}", "{file}：无法读取第一个工作表：{e}"))
+    })?;
     // Spreadsheet row numbers: the range may start below row 1.
     let first_row = range.start().map_or(0, |(row, _)| row as usize);
     let records = range
@@ -143,10 +151,12 @@ fn read_workbook(path: &Path, file: String) -> Result<Table> {
 /// billion cells and bring the app down. Here only used cells are kept.
 fn read_xlsx_cells(path: &Path, file: String) -> Result<Table> {
     use std::collections::BTreeMap;
-    let unreadable = |e: calamine::XlsxError| AppError::Rejected(format!("{file}: cannot read the workbook: {e}"));
+    let unreadable = |e: calamine::XlsxError| {
+        AppError::Rejected(msg!("{file}: cannot read the workbook: {e}", "{file}：无法读取工作簿：{e}"))
+    };
     let mut workbook: calamine::Xlsx<_> = calamine::open_workbook(path).map_err(unreadable)?;
     let Some(first) = workbook.sheet_names().first().cloned() else {
-        return Err(AppError::Rejected(format!("{file}: the workbook has no sheets")));
+        return Err(no_sheets(&file));
     };
     let mut rows: BTreeMap<u32, Vec<String>> = BTreeMap::new();
     {
@@ -158,10 +168,10 @@ fn read_xlsx_cells(path: &Path, file: String) -> Result<Table> {
                 continue;
             }
             if col >= MAX_COLUMNS {
-                return Err(AppError::Rejected(format!(
-                    "{file}: row {}: a value in column {} — data must be in the first {MAX_COLUMNS} columns",
-                    row + 1,
-                    col + 1
+                let (row, col) = (row + 1, col + 1);
+                return Err(AppError::Rejected(msg!(
+                    "{file}: row {row}: a value in column {col} — data must be in the first {MAX_COLUMNS} columns",
+                    "{file}：第 {row} 行第 {col} 列有数值——数据必须在前 {MAX_COLUMNS} 列内"
                 )));
             }
             let cells = rows.entry(row).or_default();
@@ -173,6 +183,10 @@ fn read_xlsx_cells(path: &Path, file: String) -> Result<Table> {
     }
     let records = rows.into_iter().map(|(row, cells)| (row as usize + 1, cells)).collect();
     split_header(file, records)
+}
+
+fn no_sheets(file: &str) -> AppError {
+    AppError::Rejected(msg!("{file}: the workbook has no sheets", "{file}：工作簿中没有工作表"))
 }
 
 /// A cell as the text the admin would see (numbers without a trailing `.0`).
@@ -194,7 +208,7 @@ fn cell_text(cell: &Data) -> String {
 fn split_header(file: String, records: Vec<(usize, Vec<String>)>) -> Result<Table> {
     let mut rows = records.into_iter().filter(|(_, cells)| cells.iter().any(|c| !c.is_empty()));
     let Some((_, headers)) = rows.next() else {
-        return Err(AppError::Rejected(format!("{file}: the file is empty")));
+        return Err(AppError::Rejected(msg!("{file}: the file is empty", "{file}：文件是空的")));
     };
     Ok(Table { file, headers, rows: rows.collect() })
 }

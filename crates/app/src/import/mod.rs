@@ -28,16 +28,21 @@ pub(crate) use validate::{read_valid, ValidPack};
 pub use version::InstallOutcome;
 pub(crate) use version::{plan, Plan};
 
-use crate::{AppError, Result};
+use crate::{msg, AppError, Lang, Message, Result};
 
 /// Where an import is, for a progress bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ImportStage {
+    /// Reading the pack's files (a folder or a `.zip`) under the size limits.
     Reading,
+    /// Validating every course of the pack.
     Validating,
+    /// Copying the courses' files into the data folder; steps are files.
     Copying,
+    /// Saving the courses' content in the database; steps are courses.
     Saving,
+    /// Finished; steps are the pack's courses.
     Done,
 }
 
@@ -47,8 +52,11 @@ pub enum ImportStage {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportProgress {
+    /// The stage the import has reached.
     pub stage: ImportStage,
+    /// Steps of this stage done so far.
     pub done: usize,
+    /// Steps this stage has in all (0 when it has no countable steps).
     pub total: usize,
 }
 
@@ -56,9 +64,13 @@ pub struct ImportProgress {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportResult {
+    /// The course's id, from its `course.toml`.
     pub course_id: String,
+    /// The course's title, as the import summary lists it.
     pub title: String,
+    /// The pack's version of the course (semantic version).
     pub version: String,
+    /// Whether the course was installed, updated, downgraded or left unchanged.
     pub outcome: InstallOutcome,
     /// Warnings about this course's files (and about the pack as a whole).
     pub warnings: Vec<Diagnostic>,
@@ -145,9 +157,10 @@ fn decide<'a>(store: &Store, courses: &'a [CourseBundle], force: bool) -> Result
             Plan::Older if force => InstallOutcome::Downgraded,
             Plan::Older => {
                 let installed = previous.as_ref().map_or("", |c| c.version.as_str());
-                refused.push(format!(
-                    "{} ({}): version {installed} is installed and this pack holds the older {}; force the import to replace it anyway",
-                    bundle.manifest.title, bundle.manifest.id, bundle.manifest.version
+                let (title, id, version) = (&bundle.manifest.title, &bundle.manifest.id, &bundle.manifest.version);
+                refused.push(msg!(
+                    "{title} ({id}): version {installed} is installed and this pack holds the older {version}; force the import to replace it anyway",
+                    "「{title}」（{id}）：已安装版本 {installed}，这个包中是更旧的版本 {version}；如仍要替换，请强制导入"
                 ));
                 continue;
             }
@@ -155,7 +168,8 @@ fn decide<'a>(store: &Store, courses: &'a [CourseBundle], force: bool) -> Result
         decisions.push(Decision { bundle, outcome, previous });
     }
     if !refused.is_empty() {
-        return Err(AppError::Conflict(refused.join("\n")));
+        let join = |lang: Lang| refused.iter().map(|m| m.in_lang(lang)).collect::<Vec<_>>().join("\n");
+        return Err(AppError::Conflict(Message { en: join(Lang::En), zh: join(Lang::Zh) }));
     }
     Ok(decisions)
 }

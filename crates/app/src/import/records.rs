@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use qunxue_core::instructor_blocks;
+use qunxue_core::instructor_blocks::{self, BlockError};
 use qunxue_core::markdown::{self, RenderOptions, TermLinks};
 use qunxue_core::pack::model::Question;
 use qunxue_core::pack::CourseBundle;
@@ -18,7 +18,7 @@ use rusqlite::Transaction;
 use serde::Serialize;
 
 use crate::assets::module_asset_base;
-use crate::{AppError, Result};
+use crate::{msg, AppError, Result};
 
 /// Writes one course — manifest, rendered modules, questions and the other
 /// pack items — inside the caller's transaction, and indexes it for search.
@@ -109,6 +109,19 @@ fn course_record(bundle: &CourseBundle, source_dir: &str, now: DateTime<Utc>) ->
     }
 }
 
+/// A fence problem in Chinese, at its line of the body (its `Display` is the
+/// English).
+fn block_error_zh(error: &BlockError) -> String {
+    match error {
+        BlockError::Unclosed(line) => format!("第 {line} 行：`::: instructor` 没有用 `:::` 结束"),
+        BlockError::Nested(line) => format!("第 {line} 行：讲师块不能嵌套，请先用 `:::` 结束上面的块"),
+        BlockError::StrayClose(line) => format!("第 {line} 行：`:::` 前面没有打开的块"),
+        BlockError::UnknownBlock { line, name } => {
+            format!("第 {line} 行：不认识的块 `::: {name}`；只支持 `::: instructor`")
+        }
+    }
+}
+
 /// Renders and sanitises every module, with relative links pointing at the
 /// course's assets through the asset protocol; on every core, as sanitising
 /// is the costliest step of an import and each module stands alone.
@@ -129,8 +142,10 @@ fn module_records(bundle: &CourseBundle) -> Result<Vec<ModuleRecord>> {
                 terms: Some(terms.clone()),
             };
             let split = instructor_blocks::split(&module.body).map_err(|errors| {
-                let problems: Vec<String> = errors.iter().map(ToString::to_string).collect();
-                AppError::Rejected(format!("{}: {}", module.path, problems.join("; ")))
+                let path = &module.path;
+                let problems_en = errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ");
+                let problems_zh = errors.iter().map(block_error_zh).collect::<Vec<_>>().join("；");
+                AppError::Rejected(msg!("{path}: {problems_en}", "{path}：{problems_zh}"))
             })?;
             let audience = module.meta.audience;
             let (markdown, html, instructor_html) = match audience {

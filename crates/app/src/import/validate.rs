@@ -15,8 +15,11 @@ use crate::{AppError, Result};
 /// when it is valid.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ValidationOutcome {
+    /// No diagnostic is an error: the pack may be imported.
     pub valid: bool,
+    /// Every error and warning found, with file, line and column.
     pub diagnostics: Vec<Diagnostic>,
+    /// What each course holds; empty unless the pack is valid.
     pub courses: Vec<CourseInspection>,
 }
 

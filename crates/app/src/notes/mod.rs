@@ -14,6 +14,7 @@ use qunxue_store::Store;
 use serde::{Deserialize, Serialize};
 
 use crate::anchor::heading_anchor;
+use crate::msg;
 use crate::search::index_note;
 use crate::{AppError, Result};
 
@@ -24,11 +25,15 @@ pub const MAX_NOTE_CHARS: usize = 5_000;
 /// Longest quoted passage, in characters.
 pub const MAX_QUOTE_CHARS: usize = 1_000;
 
+/// A note as the module's notes panel sends it when the learner saves a new one.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NewNote {
+    /// The course the note's module belongs to.
     pub course_id: String,
+    /// The module the note is written on.
     pub module_id: String,
+    /// The note's text; trimmed, 1–5,000 characters.
     pub body: String,
     /// The passage the learner selected, if any.
     pub quote: Option<String>,
@@ -36,17 +41,27 @@ pub struct NewNote {
     pub anchor: Option<String>,
 }
 
+/// One of the learner's notes as the notes panel and the notes list show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NoteView {
+    /// The note's id (a UUID), used to edit or delete it.
     pub id: String,
+    /// The course of the note's module.
     pub course_id: String,
+    /// The module the note is on.
     pub module_id: String,
+    /// The module's title, shown with the note in the notes list.
     pub module_title: String,
+    /// The heading the note was written under (`qx-…`), for jumping back to it.
     pub anchor: Option<String>,
+    /// The passage the learner quoted, shown above the note.
     pub quote: Option<String>,
+    /// The note's text.
     pub body: String,
+    /// When the note was written (RFC 3339 timestamp).
     pub created_at: String,
+    /// When the note was last edited (RFC 3339 timestamp); equals `created_at` until then.
     pub updated_at: String,
 }
 
@@ -71,10 +86,13 @@ impl From<NoteRow> for NoteView {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ModuleNotes {
+    /// The learner's own notes on the module.
     pub notes: Vec<NoteView>,
+    /// The learner has bookmarked the module.
     pub bookmarked: bool,
 }
 
+/// The notes panel of a module for the learner `profile_id`: their notes on it and whether it is bookmarked.
 pub fn module_notes(store: &Store, profile_id: &str, course_id: &str, module_id: &str) -> Result<ModuleNotes> {
     crate::reading::module_for(store.conn(), profile_id, course_id, module_id)?;
     Ok(ModuleNotes {
@@ -83,11 +101,15 @@ pub fn module_notes(store: &Store, profile_id: &str, course_id: &str, module_id:
     })
 }
 
+/// Saves a new note by the learner `profile_id` on a module they can read, and indexes it for search.
 pub fn add_note(store: &mut Store, profile_id: &str, new: &NewNote, now: DateTime<Utc>) -> Result<NoteView> {
     let body = note_body(&new.body)?;
     let quote = match new.quote.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
         Some(q) if q.chars().count() > MAX_QUOTE_CHARS => {
-            return Err(AppError::Rejected(format!("摘录最多 {MAX_QUOTE_CHARS} 个字")));
+            return Err(AppError::Rejected(msg!(
+                "a quote has at most {MAX_QUOTE_CHARS} characters",
+                "摘录最多 {MAX_QUOTE_CHARS} 个字"
+            )));
         }
         other => other.map(str::to_string),
     };
@@ -112,6 +134,7 @@ pub fn add_note(store: &mut Store, profile_id: &str, new: &NewNote, now: DateTim
     Ok(notes::get(store.conn(), &note.id)?.into())
 }
 
+/// Replaces the text of one of the learner's own notes and re-indexes it; another's note is not found.
 pub fn update_note(
     store: &mut Store,
     profile_id: &str,
@@ -149,6 +172,7 @@ pub fn set_bookmark(
     Ok(store.transact(|tx| bookmarks::set(tx, profile_id, course_id, module_id, on, &now.to_rfc3339()))?)
 }
 
+/// The learner's bookmarked modules, across every course.
 pub fn list_bookmarks(store: &Store, profile_id: &str) -> Result<Vec<Bookmark>> {
     Ok(bookmarks::for_profile(store.conn(), profile_id)?)
 }
@@ -158,7 +182,8 @@ pub fn list_bookmarks(store: &Store, profile_id: &str) -> Result<Vec<Bookmark>> 
 fn own_note(store: &Store, profile_id: &str, note_id: &str) -> Result<NoteRow> {
     let row = notes::get(store.conn(), note_id)?;
     if row.note.profile_id != profile_id {
-        return Err(AppError::NotFound(format!("note {note_id}")));
+        // Worded as the store words a missing note, so the two cannot be told apart.
+        return Err(AppError::NotFound(msg!("note {note_id} not found", "找不到笔记 {note_id}")));
     }
     Ok(row)
 }
@@ -166,10 +191,13 @@ fn own_note(store: &Store, profile_id: &str, note_id: &str) -> Result<NoteRow> {
 fn note_body(raw: &str) -> Result<String> {
     let body = raw.trim();
     if body.is_empty() {
-        return Err(AppError::Rejected("笔记内容不能为空".into()));
+        return Err(AppError::Rejected(msg!("the note cannot be empty", "笔记内容不能为空")));
     }
     if body.chars().count() > MAX_NOTE_CHARS {
-        return Err(AppError::Rejected(format!("笔记最多 {MAX_NOTE_CHARS} 个字")));
+        return Err(AppError::Rejected(msg!(
+            "a note has at most {MAX_NOTE_CHARS} characters",
+            "笔记最多 {MAX_NOTE_CHARS} 个字"
+        )));
     }
     Ok(body.to_string())
 }

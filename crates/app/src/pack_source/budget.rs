@@ -15,10 +15,15 @@ pub const RATIO_FLOOR_BYTES: u64 = 1024 * 1024;
 /// Bounds on what a pack may hold; [`Limits::default`] is the pack format's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
+    /// Largest text file (TOML, Markdown, CSV, …), in bytes.
     pub max_text_file_bytes: u64,
+    /// Largest asset (image, video, audio, PDF, …), in bytes.
     pub max_asset_bytes: u64,
+    /// Largest pack, all files together and uncompressed, in bytes.
     pub max_pack_bytes: u64,
+    /// Most files the pack may hold.
     pub max_files: usize,
+    /// Largest uncompressed ÷ compressed size of a zip entry above [`RATIO_FLOOR_BYTES`]; more looks like a zip bomb.
     pub max_compression_ratio: u64,
 }
 

@@ -5,43 +5,107 @@ use std::path::PathBuf;
 
 use qunxue_core::{Diagnostic, Message};
 
+/// Why a pack (a folder or a `.zip`) could not be read; each variant names the path or entry at fault.
 #[derive(Debug, thiserror::Error)]
 pub enum PackSourceError {
+    /// A file or folder of the pack could not be read.
     #[error("cannot read {}: {source}", path.display())]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        /// The file or folder being read.
+        path: PathBuf,
+        /// The operating system's error.
+        source: std::io::Error,
+    },
+    /// Neither a folder nor a `.zip` holding `courses/<slug>/course.toml`.
     #[error("{} is not a pack: expected a folder or a .zip holding courses/<slug>/course.toml", path.display())]
-    NotAPack { path: PathBuf },
+    NotAPack {
+        /// The path given as the pack.
+        path: PathBuf,
+    },
+    /// An entry name that would be unsafe to extract.
     #[error("unsafe path {entry:?}: {reason}")]
-    UnsafePath { entry: String, reason: UnsafeReason },
+    UnsafePath {
+        /// The entry's name as the pack gives it.
+        entry: String,
+        /// What makes it unsafe.
+        reason: UnsafeReason,
+    },
+    /// A symbolic link; packs may not contain links.
     #[error("{entry} is a symbolic link; packs may not contain links")]
-    Symlink { entry: String },
+    Symlink {
+        /// The link's path inside the pack.
+        entry: String,
+    },
+    /// Something other than a regular file or folder (a FIFO or a device), which could block when read.
     #[error("{entry} is not a regular file")]
-    NotAFile { entry: String },
+    NotAFile {
+        /// Its path inside the pack.
+        entry: String,
+    },
+    /// The same entry name twice in the archive.
     #[error("{entry} appears twice in the archive")]
-    Duplicate { entry: String },
+    Duplicate {
+        /// The repeated name.
+        entry: String,
+    },
+    /// A file larger than its kind may be (see [`super::Limits::file_limit`]).
     #[error("{entry} is larger than the limit of {limit} bytes for this kind of file")]
-    FileTooLarge { entry: String, limit: u64 },
+    FileTooLarge {
+        /// The file's path inside the pack.
+        entry: String,
+        /// The limit for its kind of file, in bytes.
+        limit: u64,
+    },
+    /// The files together exceed the pack size limit.
     #[error("the pack is larger than the limit of {limit} bytes (reached at {entry})")]
-    PackTooLarge { entry: String, limit: u64 },
+    PackTooLarge {
+        /// The entry at which the limit was reached.
+        entry: String,
+        /// The pack size limit, in bytes (uncompressed).
+        limit: u64,
+    },
+    /// The pack holds more files than allowed.
     #[error("the pack holds more than {limit} files (reached at {entry})")]
-    TooManyFiles { entry: String, limit: usize },
+    TooManyFiles {
+        /// The entry at which the limit was reached.
+        entry: String,
+        /// The most files a pack may hold.
+        limit: usize,
+    },
+    /// A zip entry expands far more than its compressed size, the signature of a zip bomb.
     #[error("{entry} expands more than {ratio} times its compressed size; this looks like a zip bomb")]
-    ZipBomb { entry: String, ratio: u64 },
+    ZipBomb {
+        /// The entry, or the archive's name when the archive as a whole expands too much.
+        entry: String,
+        /// The largest uncompressed ÷ compressed ratio allowed.
+        ratio: u64,
+    },
+    /// The zip archive itself could not be read at this entry.
     #[error("cannot read {entry} from the archive: {source}")]
-    Archive { entry: String, source: zip::result::ZipError },
+    Archive {
+        /// The entry's pack path or `#<index>`, or the archive's name when the archive itself is unreadable.
+        entry: String,
+        /// The zip library's error.
+        source: zip::result::ZipError,
+    },
 }
 
 /// What makes an entry name unsafe to extract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum UnsafeReason {
+    /// A `..` component climbs out of the pack.
     #[error("it climbs out of the pack with `..`")]
     ParentDir,
+    /// An absolute path (leading `/` or `\`).
     #[error("it is an absolute path")]
     Absolute,
+    /// A drive letter or device name (contains `:`).
     #[error("it names a drive or device (`:`)")]
     Drive,
+    /// A name containing control characters.
     #[error("it contains control characters")]
     ControlCharacter,
+    /// A name that is not valid UTF-8.
     #[error("it is not valid UTF-8")]
     NotUtf8,
 }

@@ -40,6 +40,7 @@ pub fn open(path: &Path) -> Result<OpenedPack, PackSourceError> {
     open_with_limits(path, Limits::default())
 }
 
+/// Reads the pack at `path` (a folder or a `.zip`) under `limits` instead of the format's defaults.
 pub fn open_with_limits(path: &Path, limits: Limits) -> Result<OpenedPack, PackSourceError> {
     let meta = std::fs::metadata(path).map_err(PackSourceError::io(path))?;
     let mut budget = budget::Budget::new(limits);
@@ -55,6 +56,7 @@ pub fn open_with_limits(path: &Path, limits: Limits) -> Result<OpenedPack, PackS
 }
 
 impl OpenedPack {
+    /// The pack's files by pack-relative path: text with its bytes, assets measured only.
     pub fn files(&self) -> &PackFiles {
         &self.files
     }

@@ -9,13 +9,16 @@ use qunxue_core::quiz::{to_gift, to_moodle_xml};
 use qunxue_store::{courses, questions, Store};
 use serde::Serialize;
 
+use crate::msg;
 use crate::{AppError, Result};
 
 /// The file formats a bank is exported to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub enum BankFormat {
+    /// Moodle's GIFT text format.
     #[serde(rename = "gift")]
     Gift,
+    /// Moodle XML, which any Moodle question bank imports.
     #[serde(rename = "moodle-xml")]
     MoodleXml,
 }
@@ -24,15 +27,21 @@ pub enum BankFormat {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BankExport {
+    /// How many questions were written to the file.
     pub written: usize,
+    /// The questions the format cannot express, left out.
     pub skipped: Vec<SkippedQuestion>,
 }
 
+/// A question an export left out, with the reason in English and Chinese.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SkippedQuestion {
+    /// The question's id in the bank.
     pub question_id: String,
+    /// Why it was left out, in English.
     pub reason: String,
+    /// Why it was left out, in Chinese.
     pub reason_zh: String,
 }
 
@@ -42,12 +51,17 @@ pub fn export_bank(store: &Store, course: &str, bank: &str, format: BankFormat, 
     let questions = questions::questions_for(store.conn(), course, &[bank], &[])?
         .iter()
         .map(|record| {
-            serde_json::from_str::<Question>(&record.body)
-                .map_err(|e| AppError::Internal(format!("stored question {} is unreadable: {e}", record.id)))
+            let id = &record.id;
+            serde_json::from_str::<Question>(&record.body).map_err(|e| {
+                AppError::Internal(msg!("stored question {id} is unreadable: {e}", "已保存的题目 {id} 无法读取：{e}"))
+            })
         })
         .collect::<Result<Vec<_>>>()?;
     if questions.is_empty() {
-        return Err(AppError::NotFound(format!("bank {bank} of course {course} (it has no current questions)")));
+        return Err(AppError::NotFound(msg!(
+            "bank {bank} of course {course} (it has no current questions)",
+            "课程 {course} 的题库 {bank}（没有当前题目）"
+        )));
     }
     let total = questions.len();
     let bank = Bank { id: bank.to_string(), title: format!("{}/{bank}", course_record.title), questions };

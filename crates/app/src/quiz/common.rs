@@ -15,6 +15,7 @@ use qunxue_store::{questions, Store};
 use rusqlite::Connection;
 use serde::Serialize;
 
+use crate::msg;
 use crate::{AppError, Result};
 
 /// One fixed text format (UTC, milliseconds, `Z`) so stored times sort as text.
@@ -23,26 +24,39 @@ pub(crate) fn stamp(t: DateTime<Utc>) -> String {
 }
 
 pub(crate) fn parse_stamp(text: &str) -> Result<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(text)
-        .map(|t| t.with_timezone(&Utc))
-        .map_err(|e| AppError::Internal(format!("stored time `{text}` is not RFC 3339: {e}")))
+    DateTime::parse_from_rfc3339(text).map(|t| t.with_timezone(&Utc)).map_err(|e| {
+        AppError::Internal(msg!(
+            "stored time `{text}` is not RFC 3339: {e}",
+            "已保存的时间 `{text}` 不是 RFC 3339 格式：{e}"
+        ))
+    })
 }
 
 pub(crate) fn load_quiz(conn: &Connection, course: &str, quiz_id: &str) -> Result<Quiz> {
     let item = course_items::get_item(conn, course, ItemKind::Quiz, quiz_id)?;
-    serde_json::from_str(&item.body)
-        .map_err(|e| AppError::Internal(format!("stored quiz {quiz_id} is unreadable: {e}")))
+    serde_json::from_str(&item.body).map_err(|e| {
+        AppError::Internal(msg!("stored quiz {quiz_id} is unreadable: {e}", "已保存的测验 {quiz_id} 无法读取：{e}"))
+    })
 }
 
 pub(crate) fn load_question(conn: &Connection, course: &str, question_id: &str) -> Result<Question> {
     let record = questions::get_question(conn, course, question_id)?;
-    serde_json::from_str(&record.body)
-        .map_err(|e| AppError::Internal(format!("stored question {question_id} is unreadable: {e}")))
+    serde_json::from_str(&record.body).map_err(|e| {
+        AppError::Internal(msg!(
+            "stored question {question_id} is unreadable: {e}",
+            "已保存的题目 {question_id} 无法读取：{e}"
+        ))
+    })
 }
 
 pub(crate) fn presentation(attempt: &AttemptRecord) -> Result<Presentation> {
-    serde_json::from_str(&attempt.presentation)
-        .map_err(|e| AppError::Internal(format!("presentation of attempt {} is unreadable: {e}", attempt.id)))
+    let id = &attempt.id;
+    serde_json::from_str(&attempt.presentation).map_err(|e| {
+        AppError::Internal(msg!(
+            "presentation of attempt {id} is unreadable: {e}",
+            "作答记录 {id} 的出题信息无法读取：{e}"
+        ))
+    })
 }
 
 pub(crate) fn parse_answer(record: &AnswerRecord) -> Option<LearnerAnswer> {
@@ -53,7 +67,7 @@ pub(crate) fn parse_answer(record: &AnswerRecord) -> Option<LearnerAnswer> {
 pub(crate) fn own_attempt(conn: &Connection, profile: &str, attempt_id: &str) -> Result<AttemptRecord> {
     let attempt = attempts::get(conn, attempt_id)?;
     if attempt.profile_id != profile {
-        return Err(AppError::NotFound(format!("attempt {attempt_id} not found")));
+        return Err(AppError::NotFound(msg!("attempt {attempt_id} not found", "找不到作答记录 {attempt_id}")));
     }
     Ok(attempt)
 }
@@ -94,7 +108,9 @@ pub(crate) fn course_html(course: &str, markdown_text: &str) -> String {
 /// A keyed option rendered to HTML.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct KeyedHtml {
+    /// The option's key, its index in the bank (`"0"`, `"1"`, …), which the answer sends back.
     pub key: String,
+    /// The option's text as sanitised HTML.
     pub html: String,
 }
 
@@ -102,19 +118,28 @@ pub struct KeyedHtml {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct QuestionDto {
+    /// The question's id in the course's bank.
     pub id: String,
+    /// The question type (`single`, `fill_blank`, `matching`, …), which picks the input the screen shows.
     #[serde(rename = "type")]
     pub kind: String,
+    /// The stem as sanitised HTML, images served from the course's folder.
     pub stem_html: String,
+    /// What the question is worth, in points.
     pub points: f64,
+    /// Single and multiple choice: the options in display order.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub options: Option<Vec<KeyedHtml>>,
+    /// Matching: the left-hand sides in stored order; their keys are their positions.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub left: Option<Vec<String>>,
+    /// Matching: the right-hand sides to pair with them, in display order.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub right: Option<Vec<quiz::KeyedText>>,
+    /// Ordering: the items to arrange, in display order.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub items: Option<Vec<quiz::KeyedText>>,
+    /// Fill in the blank: how many blanks the stem has.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub blank_count: Option<usize>,
 }
@@ -140,11 +165,17 @@ pub(crate) fn question_dto(course: &str, question: &Question, presented: &quiz::
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ItemFeedback {
+    /// Fully right; `None` while a human still has to grade it.
     pub correct: Option<bool>,
+    /// Points earned, 0 … `max_score`.
     pub score: f64,
+    /// The question's points.
     pub max_score: f64,
+    /// The feedback of each chosen option that has one, in display order.
     pub option_feedback: Vec<String>,
+    /// The question's explanation as sanitised HTML (empty when it has none).
     pub explanation_html: String,
+    /// The right answer in words (the right options, the accepted text, the reference answer…).
     pub correct_answer: String,
 }
 

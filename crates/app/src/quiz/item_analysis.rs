@@ -13,47 +13,62 @@ use serde::Serialize;
 use super::common::{load_question, load_quiz, parse_answer, presentation};
 use crate::access::{self, Role};
 use crate::export::{Cell, Sheet};
-use crate::Result;
+use crate::{msg, Result};
 
 /// One question's row of the analysis.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ItemRow {
+    /// The question's id in the bank.
     pub question_id: String,
+    /// The question type (`single`, `multiple`, `short_answer`, …).
     #[serde(rename = "type")]
     pub kind: String,
     /// The stem as plain Markdown text, shortened for tables.
     pub stem: String,
+    /// Responses counted, answered or not (an unanswered question scores 0).
     pub n: usize,
+    /// Facility: mean score / max, 0 … 1; `None` when the question has no points to earn.
     pub facility: Option<f64>,
+    /// Discrimination: point-biserial against the rest of the test, −1 … 1; `None` with too little variation.
     pub discrimination: Option<f64>,
     /// Option key → (option text, times chosen), in the bank's option order.
     pub options: Vec<OptionCount>,
 }
 
+/// How often one option (or true/false answer) was chosen across the handed-in attempts.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OptionCount {
+    /// The option's key, its index in the bank (`"0"`, `"1"`, …), or the answer itself for true/false.
     pub key: String,
+    /// The option's text (Markdown), or the answer for true/false.
     pub text: String,
+    /// The option is (one of) the right answers; the table marks it with ✓.
     pub correct: bool,
+    /// Times the option was chosen.
     pub chosen: u64,
 }
 
+/// An instructor's item analysis of one quiz: a row per question over every handed-in attempt.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ItemAnalysis {
+    /// The course the quiz belongs to.
     pub course_id: String,
+    /// The quiz analysed.
     pub quiz_id: String,
+    /// The quiz's title, the report's heading.
     pub quiz_title: String,
     /// Handed-in attempts the figures come from.
     pub attempts: usize,
+    /// One row per question, ordered by question id.
     pub items: Vec<ItemRow>,
 }
 
 /// The analysis of `quiz_id` for the active profile; instructors and admins only.
 pub fn item_analysis(store: &Store, profile: &str, course: &str, quiz_id: &str) -> Result<ItemAnalysis> {
-    access::require(store.conn(), profile, Role::Instructor, "viewing item analysis")?;
+    access::require(store.conn(), profile, Role::Instructor, msg!("viewing item analysis", "查看题目分析"))?;
     analyse_quiz(store.conn(), course, quiz_id)
 }
 

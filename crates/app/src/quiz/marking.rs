@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use super::common::{course_html, load_question, load_quiz, parse_answer, parse_stamp, settle, sheet, stamp};
 use crate::access::{self, Role};
+use crate::msg;
 use crate::{AppError, Result};
 use qunxue_core::xapi::{AttemptRef, Event, Named, Points};
 
@@ -17,17 +18,27 @@ use qunxue_core::xapi::{AttemptRef, Event, Named, Points};
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PendingAnswer {
+    /// The handed-in attempt the answer belongs to.
     pub attempt_id: String,
+    /// The short-answer question answered.
     pub question_id: String,
+    /// The course of the attempt's quiz.
     pub course_id: String,
+    /// The quiz the attempt was at.
     pub quiz_id: String,
+    /// The quiz's title, shown with the answer in the queue.
     pub quiz_title: String,
+    /// The display name of the learner who answered.
     pub learner_name: String,
+    /// The question's stem as sanitised HTML.
     pub stem_html: String,
     /// The bank's model answer, for the grader only.
     pub reference_html: String,
+    /// The learner's answer in words (empty when it cannot be read).
     pub answer_text: String,
+    /// The most points the grade may give.
     pub max_score: f64,
+    /// When the learner last saved the answer (RFC 3339 UTC timestamp); the queue is oldest first.
     pub saved_at: String,
 }
 
@@ -35,12 +46,17 @@ pub struct PendingAnswer {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AttemptRescored {
+    /// The attempt graded.
     pub attempt_id: String,
+    /// The attempt's points so far, hand-marked answers included.
     pub score: f64,
+    /// The attempt's maximum points.
     pub max_score: f64,
+    /// `score` as a percentage of `max_score` (0–100).
     pub percent: f64,
     /// `None` while other answers of the attempt still wait.
     pub passed: Option<bool>,
+    /// Answers of the attempt still waiting for a hand mark.
     pub pending_manual: usize,
 }
 
@@ -57,7 +73,7 @@ pub fn marking_queue_in_classes(
     course: Option<&str>,
     classes: &[String],
 ) -> Result<Vec<PendingAnswer>> {
-    access::require(store.conn(), profile, Role::Instructor, "grading short answers")?;
+    access::require(store.conn(), profile, Role::Instructor, msg!("grading short answers", "批改简答题"))?;
     let conn = store.conn();
     let members = (!classes.is_empty()).then(|| qunxue_store::classes::members_of(conn, classes)).transpose()?;
     let mut pending = Vec::new();
@@ -99,21 +115,33 @@ pub fn grade_answer(
     comment: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<AttemptRescored> {
-    let grader = access::require(store.conn(), profile, Role::Instructor, "grading short answers")?;
+    let grader = access::require(store.conn(), profile, Role::Instructor, msg!("grading short answers", "批改简答题"))?;
     let attempt = attempts::get(store.conn(), attempt_id)?;
     let attempt = settle(store, attempt, now)?;
     if attempt.status == attempts::IN_PROGRESS {
-        return Err(AppError::Rejected("the learner has not handed this attempt in yet".into()));
+        return Err(AppError::Rejected(msg!("the learner has not handed this attempt in yet", "学员还没有交卷")));
     }
     let record = attempt_answers::for_attempt(store.conn(), attempt_id)?
         .into_iter()
         .find(|a| a.question_id == question_id)
-        .ok_or_else(|| AppError::NotFound(format!("the attempt has no answer to question {question_id}")))?;
+        .ok_or_else(|| {
+            AppError::NotFound(msg!(
+                "the attempt has no answer to question {question_id}",
+                "这次作答中没有题目 {question_id} 的答案"
+            ))
+        })?;
     if record.correct.is_some() {
-        return Err(AppError::Rejected(format!("question {question_id} is scored automatically, not by hand")));
+        return Err(AppError::Rejected(msg!(
+            "question {question_id} is scored automatically, not by hand",
+            "题目 {question_id} 由系统自动评分，不需要人工批改"
+        )));
     }
     if !score.is_finite() || score < 0.0 || score > record.max_score {
-        return Err(AppError::Rejected(format!("the score must be between 0 and {} points", record.max_score)));
+        let max_score = record.max_score;
+        return Err(AppError::Rejected(msg!(
+            "the score must be between 0 and {max_score} points",
+            "分数必须在 0 到 {max_score} 分之间"
+        )));
     }
     let quiz = load_quiz(store.conn(), &attempt.course_id, &attempt.quiz_id)?;
     let comment = comment.map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned);

@@ -11,13 +11,19 @@ use serde::Serialize;
 use super::overview::quiz_overview;
 use crate::{AppError, Result};
 
+/// One quiz of a module, with the learner's best result, for the module's "本课测验" panel.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ModuleQuiz {
+    /// The quiz's id within the course, to open it.
     pub quiz_id: String,
+    /// The quiz's title.
     pub title: String,
+    /// The learner has passed it at least once.
     pub passed: bool,
+    /// The learner's best score at it, in percent (0–100); `None` before a handed-in attempt.
     pub best_percent: Option<f64>,
+    /// The learner has an attempt at it open, to resume.
     pub in_progress: bool,
 }
 

@@ -24,13 +24,19 @@ use crate::Result;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct KeyChangeView {
+    /// The question whose answer key changed.
     pub question_id: String,
     /// The question's current stem (Markdown as written).
     pub stem: String,
+    /// The course version the old key came from.
     pub from_version: String,
+    /// The course version the update installed, with the new key.
     pub to_version: String,
+    /// When the update recorded the change (RFC 3339 UTC timestamp).
     pub changed_at: String,
+    /// When an instructor regraded the attempts (RFC 3339 UTC timestamp); `None` until then.
     pub regraded_at: Option<String>,
+    /// The display name of the instructor who regraded; `None` until then.
     pub regraded_by: Option<String>,
     /// Handed-in attempts the current key scores differently; empty when
     /// the change moves no score (a reworded option, say) or after a regrade.
@@ -41,20 +47,33 @@ pub struct KeyChangeView {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ScoreChange {
+    /// The handed-in attempt whose score would change.
     pub attempt_id: String,
+    /// The profile who made the attempt.
     pub learner_id: String,
+    /// That learner's display name (empty if the profile is gone).
     pub learner_name: String,
+    /// The quiz the attempt was at.
     pub quiz_id: String,
+    /// The quiz's title.
     pub quiz_title: String,
+    /// Which of the learner's attempts at the quiz it was (1, 2, …).
     pub attempt_number: i64,
+    /// Points the answer has under the old key.
     pub answer_before: f64,
+    /// Points the answer gets under the current key.
     pub answer_after: f64,
+    /// The question's points under the current key.
     pub answer_max: f64,
+    /// The attempt's total points before regrading.
     pub score_before: f64,
+    /// The attempt's total points after regrading.
     pub score_after: f64,
+    /// The attempt's maximum points after regrading.
     pub max_score: f64,
     /// `None` while hand-marked answers of the attempt still wait.
     pub passed_before: Option<bool>,
+    /// Whether the attempt passes after regrading; `None` while hand-marked answers still wait.
     pub passed_after: Option<bool>,
 }
 
@@ -62,7 +81,9 @@ pub struct ScoreChange {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RegradeReport {
+    /// The question regraded.
     pub question_id: String,
+    /// Every attempt whose score changed, with its scores before and after.
     pub changes: Vec<ScoreChange>,
 }
 

@@ -13,32 +13,45 @@ use rusqlite::Transaction;
 use serde::Serialize;
 
 use super::common::{feedback, load_question, parse_stamp, question_dto, stamp, ItemFeedback, QuestionDto};
+use crate::msg;
 use crate::{AppError, Result};
 
 /// Review shows options shuffled, always the same way for a question.
 const REVIEW_SEED: u64 = 0x5eed_2026;
 
+/// One missed question due for spaced review, as the review screen shows it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ReviewCard {
+    /// The question's id in the course's bank.
     pub question_id: String,
+    /// The course the question belongs to.
     pub course_id: String,
+    /// The question as the quiz screen shows it, options in a fixed shuffled order, without its answer.
     pub question: QuestionDto,
+    /// When the card fell due (RFC 3339 UTC timestamp).
     pub due_at: String,
 }
 
+/// The learner's review queue: the cards due now and when the next one will be.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ReviewQueue {
+    /// The cards due now, most overdue first.
     pub due: Vec<ReviewCard>,
+    /// How many cards are due now (the home screen shows it too).
     pub due_count: usize,
+    /// When the next card not yet due falls due (RFC 3339 UTC timestamp); `None` when there is none.
     pub next_due_at: Option<String>,
 }
 
+/// The outcome of one review answer: what the learner is told, and when the card comes back.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ReviewAnswered {
+    /// Whether the answer was right, with the explanation and the right answer.
     pub feedback: ItemFeedback,
+    /// When the card is due again, as FSRS rescheduled it (RFC 3339 UTC timestamp).
     pub next_due_at: String,
 }
 
@@ -104,8 +117,12 @@ pub fn answer_review(
     answer: &LearnerAnswer,
     now: DateTime<Utc>,
 ) -> Result<ReviewAnswered> {
-    let record = review_cards::get(store.conn(), profile, course, question_id)?
-        .ok_or_else(|| AppError::NotFound(format!("question {question_id} is not in the review queue")))?;
+    let record = review_cards::get(store.conn(), profile, course, question_id)?.ok_or_else(|| {
+        AppError::NotFound(msg!(
+            "question {question_id} is not in the review queue",
+            "题目 {question_id} 不在复习队列中"
+        ))
+    })?;
     let question = load_question(store.conn(), course, question_id)?;
     let scored = quiz::score(&question, answer, &presented(&question));
     let rating = match scored.correct {
@@ -113,8 +130,12 @@ pub fn answer_review(
         _ if scored.score > 0.0 => Rating::Hard,
         _ => Rating::Again,
     };
-    let card: Card = serde_json::from_str(&record.card)
-        .map_err(|e| AppError::Internal(format!("review card of {question_id} is unreadable: {e}")))?;
+    let card: Card = serde_json::from_str(&record.card).map_err(|e| {
+        AppError::Internal(msg!(
+            "review card of {question_id} is unreadable: {e}",
+            "题目 {question_id} 的复习卡片无法读取：{e}"
+        ))
+    })?;
     let next = FSRS::new(Parameters::default()).next(card, now, rating).card;
     let due_at = stamp(next.due.max(now));
     let updated = ReviewCardRecord {

@@ -17,11 +17,14 @@ use super::common::{
     feedback, hand_in, load_question, load_quiz, own_attempt, parse_answer, past_deadline, presentation,
     remaining_seconds, stamp, ItemFeedback,
 };
+use crate::msg;
 use crate::{AppError, Result};
 
+/// What the quiz screen learns after saving one answer.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SavedAnswer {
+    /// Seconds left before the attempt's deadline (never negative); `None` without a time limit.
     pub remaining_seconds: Option<i64>,
     /// Immediate mode, for a question answered in one step (single choice,
     /// true/false), whose saving also checks it.
@@ -41,13 +44,17 @@ pub fn save_answer(
     let attempt = open_attempt(store, profile, attempt_id, now)?;
     let presented = presentation(&attempt)?;
     if presented.get(question_id).is_none() {
-        return Err(AppError::Rejected(format!("question {question_id} is not part of this attempt")));
+        return Err(AppError::Rejected(msg!(
+            "question {question_id} is not part of this attempt",
+            "题目 {question_id} 不属于这次作答"
+        )));
     }
     let quiz = load_quiz(store.conn(), &attempt.course_id, &attempt.quiz_id)?;
     let immediate = quiz.feedback == FeedbackMode::Immediate;
     if immediate && attempt_answers::checked_questions(store.conn(), attempt_id)?.contains(question_id) {
-        return Err(AppError::Rejected(format!(
-            "question {question_id} was checked and its feedback shown, so its answer is final"
+        return Err(AppError::Rejected(msg!(
+            "question {question_id} was checked and its feedback shown, so its answer is final",
+            "题目 {question_id} 已经核对并显示了反馈，答案不能再修改"
         )));
     }
     let question = load_question(store.conn(), &attempt.course_id, question_id)?;
@@ -96,14 +103,26 @@ pub fn check_answer(
 ) -> Result<ItemFeedback> {
     let attempt = open_attempt(store, profile, attempt_id, now)?;
     if load_quiz(store.conn(), &attempt.course_id, &attempt.quiz_id)?.feedback != FeedbackMode::Immediate {
-        return Err(AppError::Rejected("this quiz shows feedback only after hand-in".into()));
+        return Err(AppError::Rejected(msg!(
+            "this quiz shows feedback only after hand-in",
+            "这个测验交卷后才显示反馈"
+        )));
     }
     let record = attempt_answers::for_attempt(store.conn(), attempt_id)?
         .into_iter()
         .find(|a| a.question_id == question_id)
-        .ok_or_else(|| AppError::Rejected(format!("question {question_id} has no saved answer to check")))?;
-    let given = parse_answer(&record)
-        .ok_or_else(|| AppError::Internal(format!("the saved answer to {question_id} is unreadable")))?;
+        .ok_or_else(|| {
+            AppError::Rejected(msg!(
+                "question {question_id} has no saved answer to check",
+                "题目 {question_id} 还没有保存的答案可以核对"
+            ))
+        })?;
+    let given = parse_answer(&record).ok_or_else(|| {
+        AppError::Internal(msg!(
+            "the saved answer to {question_id} is unreadable",
+            "题目 {question_id} 已保存的答案无法读取"
+        ))
+    })?;
     let question = load_question(store.conn(), &attempt.course_id, question_id)?;
     let scored = quiz::score(&question, &given, &presentation(&attempt)?);
     store.transact(|tx| attempt_answers::mark_checked(tx, attempt_id, question_id, &stamp(now)))?;
@@ -115,11 +134,14 @@ pub fn check_answer(
 fn open_attempt(store: &mut Store, profile: &str, attempt_id: &str, now: DateTime<Utc>) -> Result<AttemptRecord> {
     let attempt = own_attempt(store.conn(), profile, attempt_id)?;
     if attempt.status != attempts::IN_PROGRESS {
-        return Err(AppError::Rejected("this attempt has already been handed in".into()));
+        return Err(AppError::Rejected(msg!("this attempt has already been handed in", "这次作答已经交卷")));
     }
     if past_deadline(&attempt, now)? {
         hand_in(store, &attempt, attempts::EXPIRED, now)?;
-        return Err(AppError::Rejected("time is up: the attempt has been handed in".into()));
+        return Err(AppError::Rejected(msg!(
+            "time is up: the attempt has been handed in",
+            "时间已到，这次作答已自动交卷"
+        )));
     }
     Ok(attempt)
 }

@@ -14,24 +14,36 @@ use super::common::{
     feedback, feedback_mode_str, load_quiz, parse_answer, question_dto, remaining_seconds, settle, sheet, stamp,
     ItemFeedback, QuestionDto,
 };
+use crate::msg;
 use crate::{AppError, Result};
 
 /// An attempt in progress as the quiz screen needs it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AttemptView {
+    /// The attempt's id, sent back with every answer.
     pub attempt_id: String,
+    /// The quiz the attempt is at.
     pub quiz_id: String,
+    /// The course of the quiz.
     pub course_id: String,
+    /// The quiz's title, the screen's heading.
     pub title: String,
+    /// Which of the learner's attempts at the quiz this is (1, 2, …).
     pub number: i64,
+    /// `in_progress` while the learner may still answer.
     pub status: String,
+    /// When answers are revealed: `immediate`, `after_submit` or `never`.
     pub feedback_mode: &'static str,
+    /// The attempt's time limit, in seconds; `None` without one.
     pub time_limit_seconds: Option<u64>,
     /// From the stored deadline, so it keeps running across restarts.
     pub remaining_seconds: Option<i64>,
+    /// Fraction of the maximum score needed to pass, in (0, 1].
     pub pass_mark: f64,
+    /// The attempt's questions in display order, without their answers.
     pub questions: Vec<QuestionDto>,
+    /// The answers saved so far, by question id, so a resumed attempt shows them.
     pub answers: BTreeMap<String, LearnerAnswer>,
     /// Immediate mode only, for the questions answered so far.
     pub feedback: BTreeMap<String, ItemFeedback>,
@@ -60,9 +72,10 @@ pub fn start_quiz(
         Some(attempt) => attempt,
         None => {
             if quiz.max_attempts > 0 && used >= quiz.max_attempts {
-                return Err(AppError::Rejected(format!(
-                    "all {} attempts at “{}” are used up",
-                    quiz.max_attempts, quiz.title
+                let (max_attempts, title) = (quiz.max_attempts, &quiz.title);
+                return Err(AppError::Rejected(msg!(
+                    "all {max_attempts} attempts at “{title}” are used up",
+                    "「{title}」的 {max_attempts} 次作答机会已经用完"
                 )));
             }
             // Only the quiz's own questions and the banks it draws from: a
@@ -73,16 +86,21 @@ pub fn start_quiz(
             let parsed: Vec<(String, Question)> = records
                 .iter()
                 .map(|r| {
-                    serde_json::from_str(&r.body)
-                        .map(|q| (r.bank_id.clone(), q))
-                        .map_err(|e| AppError::Internal(format!("stored question {} is unreadable: {e}", r.id)))
+                    let id = &r.id;
+                    serde_json::from_str(&r.body).map(|q| (r.bank_id.clone(), q)).map_err(|e| {
+                        AppError::Internal(msg!(
+                            "stored question {id} is unreadable: {e}",
+                            "已保存的题目 {id} 无法读取：{e}"
+                        ))
+                    })
                 })
                 .collect::<Result<_>>()?;
             let pool: Vec<BankQuestion<'_>> =
                 parsed.iter().map(|(bank, question)| BankQuestion { bank_id: bank, question }).collect();
             let id = Uuid::new_v4();
             let seed = u64::from_le_bytes(id.as_bytes()[..8].try_into().expect("a UUID has 16 bytes"));
-            let presentation = quiz::present(&quiz, &pool, seed).map_err(|e| AppError::Internal(e.to_string()))?;
+            let presentation = quiz::present(&quiz, &pool, seed)
+                .map_err(|e| AppError::internal(msg!("drawing the questions for this attempt", "为本次作答抽题"), e))?;
             let deadline =
                 (quiz.time_limit_minutes > 0).then(|| now + Duration::minutes(i64::from(quiz.time_limit_minutes)));
             let record = AttemptRecord {

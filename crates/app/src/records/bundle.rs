@@ -15,6 +15,7 @@ use serde::Serialize;
 use super::merge::merge_learner;
 use super::{collect, records_signer, LearnerRecords, RecordsBody, RECORDS_FORMAT};
 use crate::access::Caller;
+use crate::msg;
 use crate::tasks::bundles::format::{read_bundle, BundleKind};
 use crate::tasks::bundles::sign::write_signed;
 use crate::tasks::bundles::submissions::{attachment_entries, write_attachments};
@@ -37,8 +38,11 @@ pub enum Whose {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RecordsImported {
+    /// The bundle's id (a UUID), by which a repeated import is recognised.
     pub bundle_id: String,
+    /// The course the records belong to.
     pub course_id: String,
+    /// Display name of the person who exported and signed the bundle.
     pub signer_name: String,
     /// Learners in the bundle.
     pub learners: usize,
@@ -48,6 +52,7 @@ pub struct RecordsImported {
     pub added: usize,
     /// Records it had already, or cannot hold (a module this course version lacks).
     pub skipped: usize,
+    /// True when this bundle had been imported before; nothing was changed and the counts are 0.
     pub already_imported: bool,
 }
 
@@ -73,7 +78,7 @@ pub fn export_records(
     if let Whose::Learner(id) = whose {
         if *id != caller.profile_id && caller.role < Role::Instructor {
             return Err(AppError::Forbidden {
-                action: "导出他人的学习记录 / exporting someone else's records".into(),
+                action: msg!("exporting someone else's records", "导出他人的学习记录"),
                 required: Role::Instructor,
                 actual: caller.role,
             });
@@ -87,8 +92,9 @@ pub fn export_records(
         }
     }
     if learners.is_empty() {
-        return Err(AppError::Rejected(format!(
-            "课程 {course} 中还没有可以导出的学习记录 / no learning records in {course} to export"
+        return Err(AppError::Rejected(msg!(
+            "no learning records in {course} to export",
+            "课程 {course} 中还没有可以导出的学习记录"
         )));
     }
     let versions: Vec<_> = learners.iter().flat_map(|l| l.versions.iter().cloned()).collect();
@@ -128,9 +134,9 @@ pub fn import_records(store: &mut Store, data_dir: &Path, path: &Path, now: Date
         return Ok(summary(0, 0, 0, 0, true));
     }
     let body: RecordsBody = serde_json::from_slice(
-        bundle.entries.get(BODY).ok_or_else(|| AppError::Rejected(format!("记录包缺少 {BODY} / {BODY} is missing")))?,
+        bundle.entries.get(BODY).ok_or_else(|| AppError::Rejected(msg!("{BODY} is missing", "记录包缺少 {BODY}")))?,
     )
-    .map_err(|e| AppError::Rejected(format!("{BODY} 无法解析：{e} / {BODY} is malformed")))?;
+    .map_err(|e| AppError::Rejected(msg!("{BODY} is malformed: {e}", "{BODY} 无法解析：{e}")))?;
     check_body(&body, &manifest.course_id)?;
     write_attachments(data_dir, &bundle.entries, &body.blobs)?;
     let stamp = stamp(now);
@@ -156,27 +162,30 @@ pub fn import_records(store: &mut Store, data_dir: &Path, path: &Path, now: Date
 /// bundle's course; nothing is written otherwise.
 fn check_body(body: &RecordsBody, course: &str) -> Result<()> {
     if body.format != RECORDS_FORMAT {
-        return Err(AppError::Rejected(format!(
-            "记录包格式 {} 不受支持（本版本读取格式 {RECORDS_FORMAT}）/ records format {} is not supported",
-            body.format, body.format
+        let format = &body.format;
+        return Err(AppError::Rejected(msg!(
+            "records format {format} is not supported (this version reads format {RECORDS_FORMAT})",
+            "记录包格式 {format} 不受支持（本版本读取格式 {RECORDS_FORMAT}）"
         )));
     }
     if body.course_id != course {
-        return Err(AppError::Rejected(
-            "记录包的课程与签名清单不一致 / the body's course differs from the manifest".into(),
-        ));
+        return Err(AppError::Rejected(msg!(
+            "the body's course differs from the manifest",
+            "记录包的课程与签名清单不一致"
+        )));
     }
     let foreign = |l: &LearnerRecords| {
         l.versions.iter().find(|v| v.profile_id != l.profile_id || v.course_id != course).map(|v| v.id.clone())
     };
     for learner in &body.learners {
         if learner.profile_id.trim().is_empty() {
-            return Err(AppError::Rejected("记录包中有一位学员没有编号 / a learner has no id".into()));
+            return Err(AppError::Rejected(msg!("a learner has no id", "记录包中有一位学员没有编号")));
         }
         if let Some(id) = foreign(learner) {
-            return Err(AppError::Rejected(format!(
-                "作业版本 {id} 不属于学员 {} / version {id} does not belong to its learner",
-                learner.profile_id
+            let learner_id = &learner.profile_id;
+            return Err(AppError::Rejected(msg!(
+                "version {id} does not belong to its learner {learner_id}",
+                "作业版本 {id} 不属于学员 {learner_id}"
             )));
         }
     }

@@ -13,7 +13,9 @@ use super::class_list::ClassList;
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TableExport {
+    /// How many member rows were written (the header not counted).
     pub rows: usize,
+    /// The file written; the confirmation shows it.
     pub path: PathBuf,
 }
 

@@ -14,6 +14,7 @@ use qunxue_store::{attempts, courses, Store};
 use serde::Serialize;
 
 use crate::certificates;
+use crate::msg;
 use crate::{AppError, Result};
 use chrono::{DateTime, Duration, Utc};
 
@@ -21,21 +22,31 @@ use chrono::{DateTime, Duration, Utc};
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ClassMember {
+    /// The learner's profile id.
     pub id: String,
+    /// The learner's display name.
     pub name: String,
     /// The classes' names (or codes, while a name is unknown), joined.
     pub class: String,
     /// `local`, `bundle`, `lrs`: where this machine has their records from.
     pub sources: Vec<String>,
+    /// How many of the course's current learner modules they have completed.
     pub modules_done: i64,
+    /// Their first handed-in pre-test score, in percent (0–100); `None` without one.
     pub pre_score: Option<f64>,
+    /// Their last handed-in post-test score, in percent (0–100); `None` without one.
     pub post_score: Option<f64>,
+    /// Normalised gain from pre- to post-test, `(post − pre) / (100 − pre)`; `None` without both scores.
     pub gain: Option<f64>,
+    /// Mean of their latest released grade per task, in percent; `None` before any grade is released.
     pub task_score: Option<f64>,
+    /// Short answers awaiting a mark plus submissions awaiting a grade.
     pub pending_marks: i64,
+    /// Their latest module opening, attempt or hand-in in the course (RFC 3339); `None` if none.
     pub last_activity: Option<String>,
     /// Module quizzes and post-tests passed, of those the certificate needs.
     pub quizzes_passed: usize,
+    /// How many module quizzes and post-tests the certificate needs passed.
     pub quizzes_total: usize,
     /// Meets the course's completion rule (the certificate's).
     pub completed: bool,
@@ -48,8 +59,10 @@ pub struct ClassMember {
 /// How long without activity before an unfinished learner counts as stalled.
 pub const STALLED_AFTER_DAYS: i64 = 7;
 
+/// The class view: the learners of a course, or of one of its classes.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ClassList {
+    /// One row per learner, sorted by display name.
     pub members: Vec<ClassMember>,
 }
 
@@ -111,8 +124,13 @@ fn course_quizzes(store: &Store, course: &str) -> Result<Vec<Quiz>> {
     course_items::list_items(store.conn(), course, ItemKind::Quiz)?
         .iter()
         .map(|item| {
-            serde_json::from_str(&item.body)
-                .map_err(|e| AppError::Internal(format!("quiz {} of course {course} is corrupt: {e}", item.id)))
+            serde_json::from_str(&item.body).map_err(|e| {
+                let id = &item.id;
+                AppError::Internal(msg!(
+                    "quiz {id} of course {course} is corrupt: {e}",
+                    "课程 {course} 的测验 {id} 已损坏：{e}"
+                ))
+            })
         })
         .collect()
 }

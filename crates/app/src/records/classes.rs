@@ -8,6 +8,7 @@ use qunxue_store::classes::{self, ClassRecord};
 use qunxue_store::{courses, Store};
 use serde::Serialize;
 
+use crate::msg;
 use crate::tasks::common::stamp;
 use crate::{AppError, Result};
 
@@ -19,10 +20,13 @@ const CODE_LENGTH: usize = 8;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ClassView {
+    /// The class's id: its join code without the grouping dash, the same on every machine.
     pub id: String,
     /// The code to hand out, grouped for reading aloud: `HD7K-2Q3M`.
     pub join_code: String,
+    /// The course the class belongs to.
     pub course_id: String,
+    /// The name the instructor gave the class.
     pub name: String,
 }
 
@@ -45,8 +49,9 @@ fn display_code(code: &str) -> String {
 pub fn normalise_code(typed: &str) -> Result<String> {
     let code = crockford::typed(typed);
     if code.len() != CODE_LENGTH || !crockford::is_code(&code) {
-        return Err(AppError::Rejected(format!(
-            "「{typed}」不是班级代码：班级代码是 8 位字母和数字，例如 HD7K-2Q3M / “{typed}” is not a class code (8 letters and digits, e.g. HD7K-2Q3M)"
+        return Err(AppError::Rejected(msg!(
+            "“{typed}” is not a class code (8 letters and digits, e.g. HD7K-2Q3M)",
+            "「{typed}」不是班级代码：班级代码是 8 位字母和数字，例如 HD7K-2Q3M"
         )));
     }
     Ok(code)
@@ -60,7 +65,7 @@ fn new_code() -> Result<String> {
 pub fn create_class(store: &mut Store, course: &str, name: &str, now: DateTime<Utc>) -> Result<ClassView> {
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 60 {
-        return Err(AppError::Rejected("班级名称需要 1–60 个字 / a class name has 1–60 characters".into()));
+        return Err(AppError::Rejected(msg!("a class name has 1–60 characters", "班级名称需要 1–60 个字")));
     }
     courses::get_course(store.conn(), course)?;
     let record = ClassRecord { id: new_code()?, course_id: course.into(), name: name.into(), created_at: stamp(now) };
@@ -81,10 +86,10 @@ pub fn join_class(
     courses::get_course(store.conn(), course)?;
     if let Some(known) = classes::get_class(store.conn(), &code)? {
         if known.course_id != course {
-            return Err(AppError::Rejected(format!(
-                "班级代码 {} 属于另一门课程 / class {} belongs to another course",
-                display_code(&code),
-                display_code(&code)
+            let shown = display_code(&code);
+            return Err(AppError::Rejected(msg!(
+                "class {shown} belongs to another course",
+                "班级代码 {shown} 属于另一门课程"
             )));
         }
     }

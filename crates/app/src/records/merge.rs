@@ -18,6 +18,7 @@ use crate::Result;
 pub struct MergeOutcome {
     /// Whether the person was new here (and became a class member).
     pub new_member: bool,
+    /// How many of the learner's records were added, and how many were already here or could not be held.
     pub records: Merged,
 }
 

@@ -31,18 +31,26 @@ pub const RECORDS_FORMAT: u32 = 1;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LearnerRecords {
+    /// The learner's profile id (a UUID), the same on every machine.
     pub profile_id: String,
+    /// The learner's display name.
     pub display_name: String,
+    /// The course's classes the learner belongs to.
     #[serde(default)]
     pub classes: Vec<ClassRef>,
+    /// Their module progress in the course.
     #[serde(default)]
     pub progress: Vec<ProgressRow>,
+    /// Their handed-in quiz attempts, with the answers.
     #[serde(default)]
     pub attempts: Vec<AttemptRow>,
+    /// Their survey answers.
     #[serde(default)]
     pub surveys: Vec<SurveyRow>,
+    /// Their task submissions (each handed-in version).
     #[serde(default)]
     pub versions: Vec<VersionRecord>,
+    /// The released grades of those submissions.
     #[serde(default)]
     pub results: Vec<ResultRecord>,
 }
@@ -50,7 +58,9 @@ pub struct LearnerRecords {
 /// A class as records name it: the join code and, when known, its name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClassRef {
+    /// The class's join code, which is its id on every machine.
     pub id: String,
+    /// The class's name; empty when not known.
     #[serde(default)]
     pub name: String,
 }
@@ -65,8 +75,11 @@ impl From<ClassRecord> for ClassRef {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RecordsBody {
+    /// The records format, [`RECORDS_FORMAT`]; any other is refused.
     pub format: u32,
+    /// The course the records belong to; it must match the manifest's.
     pub course_id: String,
+    /// Each learner's records.
     pub learners: Vec<LearnerRecords>,
     /// The attachments the submissions name (their bytes are entries of the bundle).
     #[serde(default)]

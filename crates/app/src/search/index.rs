@@ -16,7 +16,7 @@ use rusqlite::Transaction;
 
 use super::sections::sections;
 use super::segment::joined;
-use crate::{AppError, Result};
+use crate::{msg, AppError, Result};
 
 /// Bump when segmentation or document layout changes: every database then
 /// rebuilds its index once. The migration that last changed the layout
@@ -54,8 +54,10 @@ pub(crate) fn index_course(tx: &Transaction<'_>, course_id: &str) -> Result<()> 
         })
         .collect();
     for record in questions::list_questions(tx, course_id)? {
-        let question: Question = serde_json::from_str(&record.body)
-            .map_err(|e| AppError::Internal(format!("stored question {} is unreadable: {e}", record.id)))?;
+        let question: Question = serde_json::from_str(&record.body).map_err(|e| {
+            let id = &record.id;
+            AppError::Internal(msg!("stored question {id} is unreadable: {e}", "保存的题目 {id} 无法读取：{e}"))
+        })?;
         docs.push(Doc {
             kind: DocKind::Question,
             course_id: course_id.to_string(),

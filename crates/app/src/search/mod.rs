@@ -19,7 +19,7 @@ use qunxue_store::Store;
 use serde::Serialize;
 
 use crate::access::{self, Role};
-use crate::{AppError, Result};
+use crate::{msg, AppError, Result};
 
 pub(crate) use index::{index_course, index_note};
 pub use segment::{warm_up, words};
@@ -30,30 +30,41 @@ pub const MAX_QUERY_CHARS: usize = 200;
 /// Most hits returned for one query.
 pub const MAX_HITS: usize = 50;
 
+/// One search hit, with where to open it and the matched words marked.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SearchHit {
+    /// What was found: a module section, one of the learner's notes, or a question (instructors only).
     pub kind: DocKind,
+    /// The course the hit belongs to.
     pub course_id: String,
+    /// That course's title, shown with the hit.
     pub course_title: String,
+    /// The module to open, for a module section or a note; `None` for a question.
     pub module_id: Option<String>,
     /// Heading id to scroll to in the module (`qx-…`).
     pub anchor: Option<String>,
     /// The note's or question's id.
     pub ref_id: Option<String>,
+    /// The document's title with the searched words marked.
     pub title: Vec<Segment>,
+    /// The heading the hit is under, with the searched words marked (empty when none).
     pub heading: Vec<Segment>,
+    /// The passage around the searched words, as plain-text segments.
     pub snippet: Snippet,
 }
 
+/// What the search box shows for one query.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SearchResults {
+    /// The query as searched, trimmed.
     pub query: String,
     /// The words the query was cut into (empty: nothing searchable).
     pub terms: Vec<String>,
     /// True when no document held every word and the hits hold some of them.
     pub partial: bool,
+    /// At most 50 hits, best first (bm25: title hits weigh most, then headings, then body).
     pub hits: Vec<SearchHit>,
 }
 
@@ -64,7 +75,10 @@ pub struct SearchResults {
 pub fn search(store: &mut Store, profile_id: &str, query: &str) -> Result<SearchResults> {
     let query = query.trim();
     if query.chars().count() > MAX_QUERY_CHARS {
-        return Err(AppError::Rejected(format!("搜索内容过长：最多 {MAX_QUERY_CHARS} 个字")));
+        return Err(AppError::Rejected(msg!(
+            "the search text is too long: at most {MAX_QUERY_CHARS} characters",
+            "搜索内容过长：最多 {MAX_QUERY_CHARS} 个字"
+        )));
     }
     let caller = access::caller(store.conn(), profile_id)?;
     index::ensure_current(store)?;

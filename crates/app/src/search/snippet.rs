@@ -10,9 +10,12 @@ const WINDOW_CHARS: usize = 90;
 /// Characters kept before the first hit, for context.
 const LEAD_CHARS: usize = 20;
 
+/// A run of plain text, a searched word or not; the UI shows it as text, a hit inside `<mark>`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Segment {
+    /// The text of the run, never HTML.
     pub text: String,
+    /// The run is a searched word (ASCII case ignored), to highlight.
     pub hit: bool,
 }
 
@@ -20,9 +23,11 @@ pub struct Segment {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Snippet {
+    /// The passage's runs in order, hits flagged.
     pub segments: Vec<Segment>,
     /// Text was cut before / after the passage.
     pub cut_before: bool,
+    /// Text was cut after the passage: the document goes on beyond it.
     pub cut_after: bool,
 }
 

@@ -30,6 +30,7 @@ pub use use_cases::{
 
 use crate::access::Caller;
 use crate::backup::startup::Damage;
+use crate::msg;
 use crate::{AppError, Result};
 
 /// Where "now" comes from: the system clock in the app, a fixed instant in tests.
@@ -137,7 +138,7 @@ impl Session {
                 // A profile behind a PIN does nothing of its own until unlocked:
                 // a classmate at the same laptop reads none of it.
                 if !is_open(&actor, &profile) {
-                    return Err(AppError::Locked { action: action.describe().to_string() });
+                    return Err(AppError::Locked { action: action.describe() });
                 }
                 if profile.role < min {
                     return Err(refusal(&store, action, min, profile.role, &actor));
@@ -218,6 +219,7 @@ impl Session {
         *self.lang.read().unwrap_or_else(PoisonError::into_inner)
     }
 
+    /// Switches the interface language; messages built afterwards follow it.
     pub fn set_lang(&self, lang: Lang) {
         *self.lang.write().unwrap_or_else(PoisonError::into_inner) = lang;
     }
@@ -227,10 +229,12 @@ impl Session {
         (self.clock)()
     }
 
+    /// The app-data folder: keys, attachments, installed packs and backups.
     pub fn data_dir(&self) -> &Path {
         &self.data_dir
     }
 
+    /// The database file the session opened.
     pub fn database_path(&self) -> &Path {
         &self.database_path
     }
@@ -286,7 +290,12 @@ impl Session {
     /// A panic in another use-case must not wedge the app, so a poisoned lock
     /// is reported as an error.
     fn lock_store(&self) -> Result<MutexGuard<'_, Store>> {
-        self.store.lock().map_err(|_| AppError::Internal("the database lock was poisoned by an earlier failure".into()))
+        self.store.lock().map_err(|_| {
+            AppError::Internal(msg!(
+                "the database lock was poisoned by an earlier failure",
+                "数据库锁因先前的一次故障而失效"
+            ))
+        })
     }
 }
 
@@ -328,7 +337,7 @@ fn is_open(actor: &Actor, profile: &profiles::Profile) -> bool {
 }
 
 fn refusal(store: &Store, action: Action, required: Role, stored: Role, actor: &Actor) -> AppError {
-    let action_name = action.describe().to_string();
+    let action_name = action.describe();
     if stored >= required && !actor.unlocked {
         return AppError::Locked { action: action_name };
     }
@@ -345,7 +354,7 @@ fn admin_is_confirmed(store: &Store, action: Action, admin_id: &str) -> Result<(
     if profiles::recovery_hash(store.conn(), admin_id)?.is_none()
         && profiles::get(store.conn(), admin_id)?.role == Role::Admin
     {
-        return Err(AppError::AdminUnconfirmed { action: action.describe().to_string() });
+        return Err(AppError::AdminUnconfirmed { action: action.describe() });
     }
     Ok(())
 }

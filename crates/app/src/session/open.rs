@@ -12,17 +12,21 @@ use qunxue_store::Store;
 use super::{Actor, Clock, Session};
 use crate::accounts::{self, SwitchOutcome};
 use crate::backup::startup::{open_checked, Startup};
+use crate::msg;
 use crate::{library, AppError, Result};
 
 /// Where a session's data lives and what it starts with.
 pub struct OpenOptions {
+    /// The SQLite database file to open (created when missing).
     pub database_path: PathBuf,
     /// Keys, attachments, installed packs and backups; the database's folder
     /// unless told otherwise.
     pub data_dir: PathBuf,
     /// The shipped curriculum (a folder holding `courses/` and `quizzes/`).
     pub bundled_pack: Option<PathBuf>,
+    /// Where the session's "now" comes from: the system clock, or a fixed one in tests and the demo.
     pub clock: Clock,
+    /// The interface language the session starts with (Chinese unless told otherwise).
     pub lang: Lang,
 }
 
@@ -43,6 +47,7 @@ pub fn data_dir_of(database: &Path) -> PathBuf {
 
 /// What the desktop start-up did besides opening the session.
 pub struct Started {
+    /// The session, on the database or, when it was damaged, on an empty in-memory one in recovery.
     pub session: Session,
     /// Why the automatic backup failed; the app still starts.
     pub backup_error: Option<String>,
@@ -101,8 +106,9 @@ impl Session {
         let now = (options.clock)();
         let profile_id = match profile {
             Some(id) if profiles::is_member(store.conn(), id)? => {
-                return Err(AppError::Rejected(format!(
-                    "{id} 是班级成员（从学习记录得知），不能以其身份操作 / {id} is a class member, not a profile of this machine"
+                return Err(AppError::Rejected(msg!(
+                    "{id} is a class member, not a profile of this machine",
+                    "{id} 是班级成员（从学习记录得知），不能以其身份操作"
                 )))
             }
             Some(id) => profiles::get(store.conn(), id)?.id,
@@ -151,7 +157,7 @@ impl Session {
                 self.set_actor(profile_id.to_string(), true);
                 Ok(())
             }
-            refused => Err(refused.into_error("PIN 不正确 / wrong PIN")),
+            refused => Err(refused.into_error(msg!("wrong PIN", "PIN 不正确"))),
         }
     }
 

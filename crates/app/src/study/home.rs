@@ -8,49 +8,70 @@ use serde::Serialize;
 use crate::quiz::review_queue;
 use crate::Result;
 
+/// The home screen's "continue where you left off": the module the learner read last.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ContinueAt {
+    /// The course of that module.
     pub course_id: String,
+    /// The course's title, shown on the card.
     pub course_title: String,
+    /// The module to reopen.
     pub module_id: String,
+    /// The module's title, shown on the card.
     pub module_title: String,
+    /// When the learner last opened it (RFC 3339 timestamp).
     pub last_opened_at: String,
     /// Heading to scroll to, as last saved.
     pub anchor: Option<String>,
 }
 
+/// The home screen's next step: a module not completed yet, to open.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NextStep {
+    /// The course of the module.
     pub course_id: String,
+    /// The module to open.
     pub module_id: String,
+    /// The module's title, shown on the card.
     pub module_title: String,
 }
 
+/// How far the learner is in one installed course, for the home screen's course list.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CourseProgress {
+    /// The course's id, to open it.
     pub course_id: String,
+    /// The course's title.
     pub title: String,
+    /// Current modules the learner has completed.
     pub completed: usize,
+    /// The course's current modules.
     pub total: usize,
     /// Whole percent of current modules completed.
     pub percent: u32,
+    /// Active study time credited in the course, in seconds (from heartbeats).
     pub active_seconds: i64,
 }
 
+/// The learner's home screen.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Home {
+    /// The module read last, to continue; `None` before anything was read.
     pub continue_at: Option<ContinueAt>,
     /// The first unfinished module of the course being read (or of the first
     /// course when nothing was read yet); none when all are completed.
     pub next_step: Option<NextStep>,
+    /// How many review cards are due now.
     pub due_reviews: usize,
+    /// Every installed course with the learner's progress in it.
     pub courses: Vec<CourseProgress>,
 }
 
+/// The home screen of the learner `profile_id`: where to continue, the next step, due reviews, progress per course.
 pub fn home(store: &Store, profile_id: &str, now: DateTime<Utc>) -> Result<Home> {
     let seconds = study::seconds_by_course(store.conn(), profile_id)?;
     let mut course_list = Vec::new();

@@ -20,6 +20,7 @@ use qunxue_store::Store;
 use serde::{Deserialize, Serialize};
 
 use crate::anchor::heading_anchor;
+use crate::msg;
 use crate::{AppError, Result};
 
 pub use home::{home, ContinueAt, CourseProgress, Home, NextStep};
@@ -29,16 +30,21 @@ pub const BEAT_SECONDS: i64 = 30;
 /// The longest gap between beats that is still counted as study.
 pub const MAX_BEAT_GAP_SECONDS: i64 = 45;
 
+/// What a heartbeat credited, for the module's study-time display.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Heartbeat {
+    /// Seconds this beat credited: the gap since the previous one, or 0 after a gap over 45 s.
     pub credited_seconds: i64,
+    /// The learner's active study time on the module so far, in seconds, this beat included.
     pub module_seconds: i64,
 }
 
+/// Where the learner stopped reading a module, to scroll back to when it is reopened.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ReadingPosition {
+    /// The heading (`qx-…`) the learner was reading under, if any.
     pub anchor: Option<String>,
     /// How far down the module, 0 (top) to 1 (end).
     pub ratio: f64,
@@ -53,8 +59,12 @@ pub fn heartbeat(
     module_id: &str,
     now: DateTime<Utc>,
 ) -> Result<Heartbeat> {
-    let activity = study::get(store.conn(), profile_id, course_id, module_id)?
-        .ok_or_else(|| AppError::NotFound(format!("module {course_id}/{module_id} has not been opened")))?;
+    let activity = study::get(store.conn(), profile_id, course_id, module_id)?.ok_or_else(|| {
+        AppError::NotFound(msg!(
+            "module {course_id}/{module_id} has not been opened",
+            "模块 {course_id}/{module_id} 还没有打开过"
+        ))
+    })?;
     let gap = activity
         .last_beat_at
         .as_deref()
@@ -77,7 +87,11 @@ pub fn save_position(
     position: &ReadingPosition,
 ) -> Result<()> {
     if !(0.0..=1.0).contains(&position.ratio) {
-        return Err(AppError::Rejected(format!("阅读位置必须在 0 到 1 之间，收到的是 {}", position.ratio)));
+        let ratio = position.ratio;
+        return Err(AppError::Rejected(msg!(
+            "the reading position must be between 0 and 1, got {ratio}",
+            "阅读位置必须在 0 到 1 之间，收到的是 {ratio}"
+        )));
     }
     let anchor = position.anchor.as_deref().map(heading_anchor).transpose()?;
     store

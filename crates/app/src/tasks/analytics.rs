@@ -16,23 +16,30 @@ use serde::Serialize;
 use super::common::{from_json, task_and_rubric, Levels};
 use crate::access::{self, Role};
 use crate::export::{write_tables, Cell, Sheet};
-use crate::Result;
+use crate::{msg, Result};
 
 /// One learner's released level on one criterion of one task (their latest
 /// released version of that task).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CriterionScore {
+    /// The learner's profile id.
     pub learner_id: String,
+    /// The task's id within the course.
     pub task_id: String,
+    /// The graded version (the learner's latest released one of the task).
     pub version_id: String,
+    /// The rubric criterion's id.
     pub criterion_id: String,
+    /// The released level, as a 0-based index into the criterion's levels (lowest first).
     pub level: usize,
+    /// The points that level gives.
     pub points: f64,
     /// The criterion's highest possible points.
     pub max_points: f64,
     /// The task grade of that version, for convenience.
     pub grade: f64,
+    /// The task's highest possible grade when the result was released.
     pub grade_max: f64,
 }
 
@@ -51,7 +58,7 @@ pub fn criterion_scores(conn: &Connection, course: &str) -> Result<Vec<Criterion
     let mut out = Vec::new();
     for ((learner, task_id), (_, version_id, r)) in latest {
         let (_, rubric) = task_and_rubric(conn, course, &task_id)?;
-        let levels: Levels = from_json(&r.levels, "levels")?;
+        let levels: Levels = from_json(&r.levels, msg!("levels", "评分档位"))?;
         for c in &rubric.criteria {
             let Some(level) = levels.get(&c.id).and_then(|&i| c.levels.get(i).map(|l| (i, l.points))) else { continue };
             out.push(CriterionScore {
@@ -74,17 +81,22 @@ pub fn criterion_scores(conn: &Connection, course: &str) -> Result<Vec<Criterion
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CriterionDistribution {
+    /// The task's id within the course.
     pub task_id: String,
+    /// The rubric criterion's id.
     pub criterion_id: String,
+    /// The criterion's title, as the chart names it.
     pub title: String,
     /// Level labels, lowest first.
     pub labels: Vec<String>,
+    /// How many released results chose each level, in the order of `labels`.
     pub counts: Vec<usize>,
 }
 
+/// How often each level of every criterion was released in `course`, per task (instructor or admin).
 pub fn criterion_distributions(store: &Store, profile: &str, course: &str) -> Result<Vec<CriterionDistribution>> {
     let conn = store.conn();
-    access::require(conn, profile, Role::Instructor, "查看评分分析 / viewing grading analytics")?;
+    access::require(conn, profile, Role::Instructor, msg!("viewing grading analytics", "查看评分分析"))?;
     let scores = criterion_scores(conn, course)?;
     let mut tasks: Vec<&str> = scores.iter().map(|s| s.task_id.as_str()).collect();
     tasks.dedup();
@@ -110,14 +122,18 @@ pub fn criterion_distributions(store: &Store, profile: &str, course: &str) -> Re
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GraderStats {
+    /// The marker's profile id.
     pub marker_id: String,
+    /// The marker's display name.
     pub marker_name: String,
+    /// Count, mean, standard deviation, minimum and maximum of the grades in their complete marks.
     pub grades: Summary,
 }
 
+/// Per-marker statistics of the complete marks in `course`, ordered by marker id (instructor or admin).
 pub fn grader_stats(store: &Store, profile: &str, course: &str) -> Result<Vec<GraderStats>> {
     let conn = store.conn();
-    access::require(conn, profile, Role::Instructor, "查看评分分析 / viewing grading analytics")?;
+    access::require(conn, profile, Role::Instructor, msg!("viewing grading analytics", "查看评分分析"))?;
     let mut by_marker: BTreeMap<String, (String, Vec<f64>)> = BTreeMap::new();
     for m in marks::marks_of_course(conn, course)?.into_iter().filter(|m| m.status == COMPLETE) {
         let entry = by_marker.entry(m.marker_id).or_insert_with(|| (m.marker_name.clone(), Vec::new()));
@@ -129,13 +145,16 @@ pub fn grader_stats(store: &Store, profile: &str, course: &str) -> Result<Vec<Gr
         .collect())
 }
 
+/// One learner's row for one task: name, grade, grade max and points per (task, criterion).
+type GradeRow = (String, f64, f64, BTreeMap<(String, String), f64>);
+
 /// Grades by criterion: one row per learner and task, one column per
 /// criterion (points), then the grade. Tasks with different rubrics share
 /// the table, so criterion columns are `task / criterion`.
 fn grades_sheet(conn: &Connection, course: &str) -> Result<Sheet> {
     let scores = criterion_scores(conn, course)?;
     let mut columns: Vec<(String, String, String)> = Vec::new();
-    let mut rows: BTreeMap<(String, String), (String, f64, f64, BTreeMap<(String, String), f64>)> = BTreeMap::new();
+    let mut rows: BTreeMap<(String, String), GradeRow> = BTreeMap::new();
     for s in &scores {
         let (_, rubric) = task_and_rubric(conn, course, &s.task_id)?;
         let title =
@@ -166,7 +185,7 @@ fn grades_sheet(conn: &Connection, course: &str) -> Result<Sheet> {
 /// Writes the grades-by-criterion table as CSV (UTF-8 with BOM) or XLSX,
 /// chosen by `out`'s extension; returns the number of data rows.
 pub fn export_grades_table(store: &Store, profile: &str, course: &str, out: &Path) -> Result<usize> {
-    access::require(store.conn(), profile, Role::Instructor, "导出成绩 / exporting grades")?;
+    access::require(store.conn(), profile, Role::Instructor, msg!("exporting grades", "导出成绩"))?;
     let sheet = grades_sheet(store.conn(), course)?;
     write_tables(out, std::slice::from_ref(&sheet))?;
     Ok(sheet.rows.len())

@@ -14,6 +14,7 @@ use serde::Serialize;
 use super::attachments::{blob_path, sha256_hex};
 use super::common::{from_json, AttachmentRef};
 use crate::access::{self, Role};
+use crate::msg;
 use crate::{AppError, Result};
 
 /// Media types shown inline. SVG is left out on purpose: it can carry script.
@@ -23,8 +24,11 @@ pub const INLINE_IMAGE_TYPES: &[&str] = &["image/png", "image/jpeg", "image/gif"
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InlineImage {
+    /// The file name the learner gave the attachment.
     pub name: String,
+    /// The image's MIME type: PNG, JPEG, GIF or WebP only.
     pub media_type: String,
+    /// The image as a `data:<type>;base64,…` URL, ready for `<img src>`.
     pub data_url: String,
 }
 
@@ -40,25 +44,24 @@ fn read_attachment(
     let caller = access::caller(conn, profile)?;
     let version = submissions::version(conn, version_id)?;
     if version.profile_id != caller.profile_id {
-        access::require(conn, profile, Role::Instructor, "查看他人的作业附件 / reading another learner's attachment")?;
+        let action = msg!("reading another learner's attachment", "查看他人的作业附件");
+        access::require(conn, profile, Role::Instructor, action)?;
     }
-    let attachment = from_json::<Vec<AttachmentRef>>(&version.attachments, "attachment list")?
+    let attachment = from_json::<Vec<AttachmentRef>>(&version.attachments, msg!("attachment list", "附件列表"))?
         .into_iter()
         .find(|a| a.sha256 == sha256)
         .ok_or_else(|| {
-            AppError::NotFound(format!(
-                "第 {} 版没有这个附件 / version {version_id} has no attachment {sha256}",
-                version.number
-            ))
+            let number = version.number;
+            AppError::NotFound(msg!("version {version_id} has no attachment {sha256}", "第 {number} 版没有这个附件"))
         })?;
     let path = blob_path(data_dir, sha256)?;
     let bytes = std::fs::read(&path).map_err(AppError::read(&path))?;
     // The blob is named by its hash; a mismatch means the file was damaged on disk.
     if sha256_hex(&bytes) != sha256 {
-        return Err(AppError::Internal(format!(
-            "附件「{}」在本机已损坏（{}）/ attachment file is damaged",
-            attachment.name,
-            path.display()
+        let (name, shown) = (&attachment.name, path.display());
+        return Err(AppError::Internal(msg!(
+            "the attachment file “{name}” is damaged on this computer ({shown})",
+            "附件「{name}」在本机已损坏（{shown}）"
         )));
     }
     Ok((attachment, bytes))
@@ -75,9 +78,10 @@ pub fn inline_image(
 ) -> Result<InlineImage> {
     let (attachment, bytes) = read_attachment(store, data_dir, profile, version_id, sha256)?;
     if !INLINE_IMAGE_TYPES.contains(&attachment.media_type.as_str()) {
-        return Err(AppError::Rejected(format!(
-            "「{}」不是图片，无法直接显示，请另存后用其他程序打开 / {} cannot be shown inline",
-            attachment.name, attachment.media_type
+        let (name, media_type) = (&attachment.name, &attachment.media_type);
+        return Err(AppError::Rejected(msg!(
+            "“{name}” ({media_type}) cannot be shown inline; save a copy and open it in another program",
+            "「{name}」不是图片，无法直接显示，请另存后用其他程序打开"
         )));
     }
     let data_url =

@@ -12,6 +12,7 @@ use qunxue_store::Store;
 use sha2::{Digest, Sha256};
 
 use super::common::{load_task, stamp, AttachmentRef};
+use crate::msg;
 use crate::{AppError, Result};
 
 /// File types a learner may ever attach (images, PDF, Office and WPS
@@ -40,7 +41,10 @@ pub fn attachments_dir(data_dir: &Path) -> PathBuf {
 /// Where the blob with this hash is stored.
 pub fn blob_path(data_dir: &Path, sha256: &str) -> Result<PathBuf> {
     if sha256.len() != 64 || !sha256.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()) {
-        return Err(AppError::Rejected(format!("`{sha256}` is not a SHA-256 content hash")));
+        return Err(AppError::Rejected(msg!(
+            "`{sha256}` is not a SHA-256 content hash",
+            "`{sha256}` 不是 SHA-256 内容哈希"
+        )));
     }
     Ok(attachments_dir(data_dir).join(sha256))
 }
@@ -90,26 +94,28 @@ pub fn add_attachment(
     let extension =
         Path::new(name).extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
     let Some((_, media_type)) = ALLOWED_TYPES.iter().find(|(ext, _)| *ext == extension) else {
-        return Err(AppError::Rejected(format!(
-            "「{name}」的文件类型不能作为附件（可用：图片、PDF、Office 文档） / file type `.{extension}` is not allowed"
+        return Err(AppError::Rejected(msg!(
+            "“{name}”: file type `.{extension}` is not allowed as an attachment (use images, PDF or Office documents)",
+            "「{name}」的文件类型不能作为附件（可用：图片、PDF、Office 文档）"
         )));
     };
     if !task.attachment_types.is_empty() && !task.attachment_types.iter().any(|t| t.eq_ignore_ascii_case(&extension)) {
-        return Err(AppError::Rejected(format!(
-            "本作业只接受 {} 格式的附件，「{name}」不符合 / task {task_id} accepts only {}",
-            task.attachment_types.join("、"),
-            task.attachment_types.join(", ")
+        let (types_en, types_zh) = (task.attachment_types.join(", "), task.attachment_types.join("、"));
+        return Err(AppError::Rejected(msg!(
+            "task {task_id} accepts only {types_en} attachments; “{name}” is not one",
+            "本作业只接受 {types_zh} 格式的附件，「{name}」不符合"
         )));
     }
     let (mb, limit) = attachment_limit(task.max_attachment_mb);
     if bytes.len() as u64 > limit {
-        return Err(AppError::Rejected(format!(
-            "「{name}」有 {:.1} MB，超过本作业每个附件 {mb} MB 的上限 / attachment exceeds {mb} MB",
-            bytes.len() as f64 / 1024.0 / 1024.0,
+        let size_mb = bytes.len() as f64 / 1024.0 / 1024.0;
+        return Err(AppError::Rejected(msg!(
+            "“{name}” is {size_mb:.1} MB: attachment exceeds {mb} MB, this task's limit per attachment",
+            "「{name}」有 {size_mb:.1} MB，超过本作业每个附件 {mb} MB 的上限"
         )));
     }
     if bytes.is_empty() {
-        return Err(AppError::Rejected(format!("「{name}」是空文件 / attachment is empty")));
+        return Err(AppError::Rejected(msg!("attachment “{name}” is empty", "「{name}」是空文件")));
     }
     let sha256 = sha256_hex(bytes);
     write_blob(data_dir, &sha256, bytes)?;
@@ -141,9 +147,10 @@ pub fn add_attachment_file(
     // Refuse before reading a huge file into memory.
     let (mb, limit) = attachment_limit(task.max_attachment_mb);
     if size > limit {
-        return Err(AppError::Rejected(format!(
-            "{} 超过本作业每个附件 {mb} MB 的上限 / attachment exceeds {mb} MB",
-            path.display()
+        let shown = path.display();
+        return Err(AppError::Rejected(msg!(
+            "{shown}: attachment exceeds {mb} MB, this task's limit per attachment",
+            "{shown} 超过本作业每个附件 {mb} MB 的上限"
         )));
     }
     let bytes = std::fs::read(path).map_err(AppError::read(path))?;

@@ -7,12 +7,17 @@ use qunxue_store::Store;
 
 use super::common::stamp;
 use crate::access::{self, Role};
-use crate::{AppError, Result};
+use crate::msg;
+use crate::{AppError, Message, Result};
 
-const ACTION: &str = "管理评语库 / managing the comment bank";
+/// What every function here needs the instructor role for.
+fn action() -> Message {
+    msg!("managing the comment bank", "管理评语库")
+}
 
+/// The comment bank of `course`, most used first (instructor or admin).
 pub fn list_comments(store: &Store, profile: &str, course: &str) -> Result<Vec<BankComment>> {
-    access::require(store.conn(), profile, Role::Instructor, ACTION)?;
+    access::require(store.conn(), profile, Role::Instructor, action())?;
     Ok(marks::comments(store.conn(), course)?)
 }
 
@@ -25,10 +30,10 @@ pub fn add_comment(
     text: &str,
     now: DateTime<Utc>,
 ) -> Result<BankComment> {
-    access::require(store.conn(), profile, Role::Instructor, ACTION)?;
+    access::require(store.conn(), profile, Role::Instructor, action())?;
     let text = text.trim();
     if text.is_empty() {
-        return Err(AppError::Rejected("评语不能为空 / the comment is empty".into()));
+        return Err(AppError::Rejected(msg!("the comment is empty", "评语不能为空")));
     }
     let draft = BankComment {
         id: uuid::Uuid::new_v4().to_string(),
@@ -43,17 +48,18 @@ pub fn add_comment(
 
 /// Counts one reuse of a banked comment and returns it.
 pub fn use_comment(store: &mut Store, profile: &str, course: &str, id: &str) -> Result<BankComment> {
-    access::require(store.conn(), profile, Role::Instructor, ACTION)?;
+    access::require(store.conn(), profile, Role::Instructor, action())?;
     if !store.transact(|tx| marks::use_comment(tx, id))? {
-        return Err(AppError::NotFound(format!("comment {id} not found")));
+        return Err(AppError::NotFound(msg!("comment {id} not found", "找不到评语 {id}")));
     }
     find(store, course, id)
 }
 
+/// Removes comment `id` from the bank; marks that used it keep their text (instructor or admin).
 pub fn delete_comment(store: &mut Store, profile: &str, id: &str) -> Result<()> {
-    access::require(store.conn(), profile, Role::Instructor, ACTION)?;
+    access::require(store.conn(), profile, Role::Instructor, action())?;
     if !store.transact(|tx| marks::delete_comment(tx, id))? {
-        return Err(AppError::NotFound(format!("comment {id} not found")));
+        return Err(AppError::NotFound(msg!("comment {id} not found", "找不到评语 {id}")));
     }
     Ok(())
 }
@@ -62,5 +68,5 @@ fn find(store: &Store, course: &str, id: &str) -> Result<BankComment> {
     marks::comments(store.conn(), course)?
         .into_iter()
         .find(|c| c.id == id)
-        .ok_or_else(|| AppError::NotFound(format!("comment {id} not found")))
+        .ok_or_else(|| AppError::NotFound(msg!("comment {id} not found", "找不到评语 {id}")))
 }

@@ -15,7 +15,7 @@ use rusqlite::Connection;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use crate::{AppError, Result};
+use crate::{msg, AppError, Message, Result};
 
 /// Criterion id → 0-based level index.
 pub type Levels = BTreeMap<String, usize>;
@@ -27,10 +27,13 @@ pub type Comments = BTreeMap<String, String>;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AttachmentRef {
+    /// Lowercase hex SHA-256 of the file's bytes, which names where they are stored.
     pub sha256: String,
     /// The file name the learner gave it.
     pub name: String,
+    /// The file's size, in bytes.
     pub size: u64,
+    /// The file's MIME type, e.g. `application/pdf`.
     pub media_type: String,
 }
 
@@ -44,8 +47,12 @@ pub fn render_markdown(text: &str) -> String {
     markdown::render(text, &RenderOptions::default()).html
 }
 
-pub(crate) fn from_json<T: DeserializeOwned>(text: &str, what: &str) -> Result<T> {
-    serde_json::from_str(text).map_err(|e| AppError::Internal(format!("stored {what} is unreadable: {e}")))
+/// Parses stored JSON; `what` names it in both languages for the error.
+pub(crate) fn from_json<T: DeserializeOwned>(text: &str, what: Message) -> Result<T> {
+    serde_json::from_str(text).map_err(|e| {
+        let (what_en, what_zh) = (what.en, what.zh);
+        AppError::Internal(msg!("stored {what_en} is unreadable: {e}", "无法读取已保存的{what_zh}：{e}"))
+    })
 }
 
 pub(crate) fn to_json<T: Serialize>(value: &T) -> String {
@@ -54,12 +61,12 @@ pub(crate) fn to_json<T: Serialize>(value: &T) -> String {
 
 pub(crate) fn load_task(conn: &Connection, course: &str, task_id: &str) -> Result<Task> {
     let item = course_items::get_item(conn, course, ItemKind::Task, task_id)?;
-    from_json(&item.body, &format!("task {task_id}"))
+    from_json(&item.body, msg!("task {task_id}", "作业 {task_id}"))
 }
 
 pub(crate) fn load_rubric(conn: &Connection, course: &str, rubric_id: &str) -> Result<Rubric> {
     let item = course_items::get_item(conn, course, ItemKind::Rubric, rubric_id)?;
-    from_json(&item.body, &format!("rubric {rubric_id}"))
+    from_json(&item.body, msg!("rubric {rubric_id}", "评分量表 {rubric_id}"))
 }
 
 /// The task with its rubric.
@@ -73,15 +80,25 @@ pub(crate) fn task_and_rubric(conn: &Connection, course: &str, task_id: &str) ->
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TaskView {
+    /// The course the task belongs to.
     pub course_id: String,
+    /// The task's id, unique within the course.
     pub id: String,
+    /// The id of the module the task belongs to.
     pub module: String,
+    /// The task's title, shown to learners and graders.
     pub title: String,
+    /// The instructions rendered from Markdown to sanitised HTML.
     pub instructions_html: String,
+    /// File extensions a learner may attach, lower case without the dot; empty allows every type the app accepts.
     pub attachment_types: Vec<String>,
+    /// Largest size of one attachment, in MiB.
     pub max_attachment_mb: u32,
+    /// The highest possible grade; the rubric score is scaled to 0 … `grade_max`.
     pub grade_max: f64,
+    /// Whether the learner may hand in a new version after the first.
     pub allow_resubmit: bool,
+    /// The rubric the work is graded with, shown with the task.
     pub rubric: Rubric,
 }
 
@@ -104,15 +121,23 @@ pub(crate) fn task_view(course: &str, task: Task, rubric: Rubric) -> TaskView {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct VersionView {
+    /// The version's id (a UUID), kept when it travels to another machine.
     pub id: String,
+    /// The profile id of the learner whose work it is.
     pub learner_id: String,
+    /// The task's id within the course.
     pub task_id: String,
+    /// 1, 2, … counting the learner's versions of this task.
     pub number: i64,
     /// `submission` or `observation`.
     pub source: String,
+    /// The handed-in answer as Markdown; empty for an observation.
     pub markdown: String,
+    /// The answer rendered to sanitised HTML, for display.
     pub html: String,
+    /// The files handed in with it.
     pub attachments: Vec<AttachmentRef>,
+    /// When it was handed in (or observed): RFC 3339 UTC timestamp.
     pub submitted_at: String,
 }
 
@@ -125,7 +150,7 @@ pub(crate) fn version_view(v: &VersionRecord) -> Result<VersionView> {
         source: v.source.clone(),
         html: render_markdown(&v.markdown),
         markdown: v.markdown.clone(),
-        attachments: from_json(&v.attachments, "attachment list")?,
+        attachments: from_json(&v.attachments, msg!("attachment list", "附件列表"))?,
         submitted_at: v.submitted_at.clone(),
     })
 }
@@ -136,15 +161,25 @@ pub(crate) fn version_view(v: &VersionRecord) -> Result<VersionView> {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ResultView {
+    /// The version the result grades.
     pub version_id: String,
+    /// The released level chosen for each criterion.
     pub levels: Levels,
+    /// The marker's comment on each criterion, where there is one.
     pub comments: Comments,
+    /// Overall feedback the learner reads.
     pub feedback: String,
+    /// Sum of the chosen levels' points.
     pub points: f64,
+    /// The grade the learner sees, on the task's scale up to `grade_max`.
     pub grade: f64,
+    /// The task's highest possible grade when the result was released.
     pub grade_max: f64,
+    /// How it was graded: `single` (one marker) or `moderated` (double-marked, then agreed).
     pub method: String,
+    /// Display name of the instructor who released the result.
     pub released_by: String,
+    /// When the result was released: RFC 3339 UTC timestamp.
     pub released_at: String,
     /// The gate criterion that capped the grade, with the reason the learner
     /// reads (absent from results released before gates existed).
@@ -173,14 +208,14 @@ impl ResultView {
 /// A stored result as shown, with the gate that capped it (worked out from
 /// the chosen levels against `rubric`, the task's current rubric).
 pub(crate) fn result_view(r: &ResultRecord, rubric: &Rubric) -> Result<ResultView> {
-    let levels: Levels = from_json(&r.levels, "levels")?;
+    let levels: Levels = from_json(&r.levels, msg!("levels", "评分档位"))?;
     let capped_by =
         qunxue_core::grading::rubric_grade(rubric, &levels, 0.0, r.grade_max).ok().and_then(|g| g.capped_by);
     Ok(ResultView {
         capped_by,
         version_id: r.version_id.clone(),
-        levels: from_json(&r.levels, "levels")?,
-        comments: from_json(&r.comments, "comments")?,
+        levels: from_json(&r.levels, msg!("levels", "评分档位"))?,
+        comments: from_json(&r.comments, msg!("comments", "评语"))?,
         feedback: r.feedback.clone(),
         points: r.points,
         grade: r.grade,

@@ -122,8 +122,10 @@ pub struct E2eSeed {
 /// screens and hand the profile back as a learner afterwards. Returns the
 /// profile id.
 pub fn set_active_role(store: &mut Store, role: Role) -> Result<String> {
-    let active = qunxue_store::settings::get(store.conn(), qunxue_store::settings::ACTIVE_PROFILE)?
-        .ok_or_else(|| crate::AppError::Rejected("no active profile to seed".into()))?;
+    let active =
+        qunxue_store::settings::get(store.conn(), qunxue_store::settings::ACTIVE_PROFILE)?.ok_or_else(|| {
+            crate::AppError::Rejected(crate::msg!("no active profile to seed", "没有可用于种子数据的当前档案"))
+        })?;
     store.transact(|tx| profiles::set_role(tx, &active, role))?;
     Ok(active)
 }
@@ -138,10 +140,10 @@ pub fn seed_for_e2e(store: &mut Store, course: &str) -> Result<E2eSeed> {
     use qunxue_store::submissions::{self, VersionRecord, SOURCE_SUBMISSION};
 
     let active = set_active_role(store, Role::Instructor)?;
-    let task_item = course_items::list_items(store.conn(), course, ItemKind::Task)?
-        .into_iter()
-        .next()
-        .ok_or_else(|| crate::AppError::Rejected(format!("course {course} has no practice task")))?;
+    let task_item =
+        course_items::list_items(store.conn(), course, ItemKind::Task)?.into_iter().next().ok_or_else(|| {
+            crate::AppError::Rejected(crate::msg!("course {course} has no practice task", "课程 {course} 没有练习作业"))
+        })?;
     let (task, rubric) = super::common::task_and_rubric(store.conn(), course, &task_item.id)?;
     let version = |id: &str, profile: &str, text: &str| VersionRecord {
         id: id.into(),
@@ -164,7 +166,7 @@ pub fn seed_for_e2e(store: &mut Store, course: &str) -> Result<E2eSeed> {
         })
         .collect();
     let scored = qunxue_core::grading::rubric_grade(&rubric, &levels, 0.0, task.grade_max)
-        .map_err(|e| crate::AppError::Internal(e.to_string()))?;
+        .map_err(|e| crate::AppError::internal(crate::msg!("scoring the seeded mark", "为种子数据的评分计分"), e))?;
     let comments: std::collections::BTreeMap<String, String> = rubric
         .criteria
         .last()

@@ -26,6 +26,7 @@ use super::common::{
 };
 use super::queue::{queue_status, QueueStatus};
 use crate::access::{self, Caller, Role};
+use crate::msg;
 use crate::{AppError, Result};
 
 fn status_of(conn: &Connection, v: &VersionRecord) -> Result<QueueStatus> {
@@ -41,14 +42,23 @@ fn status_of(conn: &Connection, v: &VersionRecord) -> Result<QueueStatus> {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MarkView {
+    /// The marker's profile id.
     pub marker_id: String,
+    /// The marker's display name.
     pub marker_name: String,
+    /// The level chosen for each criterion so far (0-based index, lowest first).
     pub levels: Levels,
+    /// The marker's comment on each criterion, where there is one.
     pub comments: Comments,
+    /// Overall feedback for the learner.
     pub feedback: String,
+    /// Sum of the chosen levels' points; `None` while a criterion has no level yet.
     pub points: Option<f64>,
+    /// The grade on the task's scale up to its `grade_max`; `None` while a criterion has no level yet.
     pub grade: Option<f64>,
+    /// `draft` or `complete`.
     pub status: String,
+    /// When the mark was last saved: RFC 3339 UTC timestamp.
     pub updated_at: String,
 }
 
@@ -56,8 +66,8 @@ fn mark_view(m: &MarkRecord) -> Result<MarkView> {
     Ok(MarkView {
         marker_id: m.marker_id.clone(),
         marker_name: m.marker_name.clone(),
-        levels: from_json(&m.levels, "levels")?,
-        comments: from_json(&m.comments, "comments")?,
+        levels: from_json(&m.levels, msg!("levels", "评分档位"))?,
+        comments: from_json(&m.comments, msg!("comments", "评语"))?,
         feedback: m.feedback.clone(),
         points: m.points,
         grade: m.grade,
@@ -70,17 +80,25 @@ fn mark_view(m: &MarkRecord) -> Result<MarkView> {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GradingView {
+    /// The task, with its rubric.
     pub task: TaskView,
+    /// The version being graded.
     pub version: VersionView,
+    /// Display name of the learner whose work it is.
     pub learner_name: String,
+    /// The caller's own mark of this version, if they have saved one; other markers' marks are never shown here.
     pub my_mark: Option<MarkView>,
+    /// Whether the task is double-marked, so the grade comes from moderation rather than a release.
     pub double_marked: bool,
+    /// Where the version stands in the queue.
     pub status: QueueStatus,
 }
 
+/// The grading screen for version `version_id`: the work, the task's rubric and the caller's own mark (instructor or
+/// admin).
 pub fn grading_view(store: &Store, profile: &str, version_id: &str) -> Result<GradingView> {
     let conn = store.conn();
-    let caller = access::require(conn, profile, Role::Instructor, "批改作业 / grading a submission")?;
+    let caller = access::require(conn, profile, Role::Instructor, msg!("grading a submission", "批改作业"))?;
     let v = submissions::version(conn, version_id)?;
     let (task, rubric) = task_and_rubric(conn, &v.course_id, &v.task_id)?;
     let my_mark = marks::marks_of(conn, version_id)?
@@ -102,9 +120,12 @@ pub fn grading_view(store: &Store, profile: &str, version_id: &str) -> Result<Gr
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MarkInput {
+    /// The level chosen for each criterion so far (0-based index, lowest first).
     pub levels: Levels,
+    /// The marker's comment on each criterion, where there is one.
     #[serde(default)]
     pub comments: Comments,
+    /// Overall feedback for the learner.
     #[serde(default)]
     pub feedback: String,
     /// False = save as draft; true = the mark is finished (every criterion needs a level).
@@ -117,9 +138,10 @@ pub struct MarkInput {
 fn score_input(rubric: &Rubric, grade_max: f64, input: &MarkInput) -> Result<Option<(f64, f64)>> {
     for id in input.levels.keys().chain(input.comments.keys()) {
         if !rubric.criteria.iter().any(|c| &c.id == id) {
-            return Err(AppError::Rejected(format!(
-                "评分标准「{}」中没有评分项 `{id}` / unknown criterion",
-                rubric.title
+            let title = &rubric.title;
+            return Err(AppError::Rejected(msg!(
+                "unknown criterion `{id}`: the rubric “{title}” has no such criterion",
+                "评分标准「{title}」中没有评分项 `{id}`"
             )));
         }
     }
@@ -132,24 +154,26 @@ fn score_input(rubric: &Rubric, grade_max: f64, input: &MarkInput) -> Result<Opt
                 .filter(|c| !input.levels.contains_key(&c.id))
                 .map(|c| c.title.as_str())
                 .collect();
-            return Err(AppError::Rejected(format!(
-                "还有评分项没有选档：{} / every criterion needs a level",
-                missing.join("、")
+            let (missing_en, missing_zh) = (missing.join(", "), missing.join("、"));
+            return Err(AppError::Rejected(msg!(
+                "every criterion needs a level; still without one: {missing_en}",
+                "还有评分项没有选档：{missing_zh}"
             )));
         }
         for (id, &index) in &input.levels {
             let criterion = rubric.criteria.iter().find(|c| &c.id == id).expect("checked above");
             if index >= criterion.levels.len() {
-                return Err(AppError::Rejected(format!(
-                    "评分项「{}」没有第 {} 档 / no such level",
-                    criterion.title,
-                    index + 1
+                let (title, level, count) = (&criterion.title, index + 1, criterion.levels.len());
+                return Err(AppError::Rejected(msg!(
+                    "no such level: criterion “{title}” has {count} levels, not a level {level}",
+                    "评分项「{title}」没有第 {level} 档"
                 )));
             }
         }
         return Ok(None);
     }
-    let scored = rubric_grade(rubric, &input.levels, 0.0, grade_max).map_err(|e| AppError::Rejected(e.to_string()))?;
+    let scored = rubric_grade(rubric, &input.levels, 0.0, grade_max)
+        .map_err(|e| AppError::Rejected(msg!("the mark cannot be scored: {e}", "无法按评分标准计分：{e}")))?;
     Ok(Some((scored.points, scored.grade)))
 }
 
@@ -161,10 +185,10 @@ pub fn save_mark(
     input: &MarkInput,
     now: DateTime<Utc>,
 ) -> Result<MarkView> {
-    let caller = access::require(store.conn(), profile, Role::Instructor, "保存评分 / saving a mark")?;
+    let caller = access::require(store.conn(), profile, Role::Instructor, msg!("saving a mark", "保存评分"))?;
     let v = submissions::version(store.conn(), version_id)?;
     if v.profile_id == caller.profile_id {
-        return Err(AppError::Rejected("不能给自己的作业评分 / you cannot grade your own work".into()));
+        return Err(AppError::Rejected(msg!("you cannot grade your own work", "不能给自己的作业评分")));
     }
     let (task, rubric) = task_and_rubric(store.conn(), &v.course_id, &v.task_id)?;
     let scored = score_input(&rubric, task.grade_max, input)?;
@@ -208,8 +232,9 @@ fn write_result(
         released_at: stamp(now),
     };
     let view = result_view(&record, &rubric)?;
-    let rubric_result =
-        serde_json::to_value(&view).map_err(|e| AppError::Internal(format!("a result always serialises: {e}")))?;
+    let rubric_result = serde_json::to_value(&view).map_err(|e| {
+        AppError::internal(msg!("recording the result for the learning record", "为学习记录保存评分结果"), e)
+    })?;
     store.transact(|tx| -> Result<()> {
         marks::save_result(tx, &record)?;
         let scored = Event::TaskScored {
@@ -228,22 +253,26 @@ fn write_result(
 /// Releases the caller's complete mark to the learner. Refused for
 /// double-marked tasks, whose grade comes from moderation.
 pub fn release(store: &mut Store, profile: &str, version_id: &str, now: DateTime<Utc>) -> Result<ResultView> {
-    let caller = access::require(store.conn(), profile, Role::Instructor, "发布成绩 / releasing a grade")?;
+    let caller = access::require(store.conn(), profile, Role::Instructor, msg!("releasing a grade", "发布成绩"))?;
     let v = submissions::version(store.conn(), version_id)?;
     if marks::is_double_marked(store.conn(), &v.course_id, &v.task_id)? {
-        return Err(AppError::Rejected(
-            "该作业采用双人评分，请在审核环节确定最终成绩 / double-marked: moderate instead".into(),
-        ));
+        return Err(AppError::Rejected(msg!(
+            "this task is double-marked: moderate the two marks to set the final grade instead",
+            "该作业采用双人评分，请在审核环节确定最终成绩"
+        )));
     }
     let mark = marks::marks_of(store.conn(), version_id)?
         .into_iter()
         .find(|m| m.marker_id == caller.profile_id && m.status == COMPLETE)
         .ok_or_else(|| {
-            AppError::Rejected("请先完成评分（每个评分项都选档）再发布 / complete your mark first".into())
+            AppError::Rejected(msg!(
+                "complete your mark first (a level for every criterion), then release it",
+                "请先完成评分（每个评分项都选档）再发布"
+            ))
         })?;
     let input = MarkInput {
-        levels: from_json(&mark.levels, "levels")?,
-        comments: from_json(&mark.comments, "comments")?,
+        levels: from_json(&mark.levels, msg!("levels", "评分档位"))?,
+        comments: from_json(&mark.comments, msg!("comments", "评语"))?,
         feedback: mark.feedback,
         complete: true,
     };
@@ -252,7 +281,7 @@ pub fn release(store: &mut Store, profile: &str, version_id: &str, now: DateTime
 
 /// Puts a task under double marking (or takes it off).
 pub fn set_double_marking(store: &mut Store, profile: &str, course: &str, task_id: &str, on: bool) -> Result<()> {
-    access::require(store.conn(), profile, Role::Instructor, "设置双人评分 / setting double marking")?;
+    access::require(store.conn(), profile, Role::Instructor, msg!("setting double marking", "设置双人评分"))?;
     task_and_rubric(store.conn(), course, task_id)?;
     store.transact(|tx| marks::set_double_marked(tx, course, task_id, on))?;
     Ok(())
@@ -262,26 +291,32 @@ pub fn set_double_marking(store: &mut Store, profile: &str, course: &str, task_i
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ModerationView {
+    /// The task, with its rubric.
     pub task: TaskView,
+    /// The version being moderated.
     pub version: VersionView,
+    /// Display name of the learner whose work it is.
     pub learner_name: String,
+    /// The complete marks, at least two, in the order they were made.
     pub marks: Vec<MarkView>,
     /// Criterion id → whether the first two markers chose the same level.
     pub agreed: BTreeMap<String, bool>,
+    /// The released result, once moderation has set it.
     pub result: Option<ResultView>,
 }
 
 fn complete_marks(conn: &Connection, version_id: &str) -> Result<Vec<MarkRecord>> {
     let complete: Vec<_> = marks::marks_of(conn, version_id)?.into_iter().filter(|m| m.status == COMPLETE).collect();
     if complete.len() < 2 {
-        return Err(AppError::Rejected("审核需要两位评分人都完成评分 / moderation needs two complete marks".into()));
+        return Err(AppError::Rejected(msg!("moderation needs two complete marks", "审核需要两位评分人都完成评分")));
     }
     Ok(complete)
 }
 
+/// The complete marks of a double-marked version side by side, once two markers have finished (instructor or admin).
 pub fn moderation_view(store: &Store, profile: &str, version_id: &str) -> Result<ModerationView> {
     let conn = store.conn();
-    access::require(conn, profile, Role::Instructor, "审核双人评分 / moderating marks")?;
+    access::require(conn, profile, Role::Instructor, msg!("moderating marks", "审核双人评分"))?;
     let v = submissions::version(conn, version_id)?;
     let marks = complete_marks(conn, version_id)?.iter().map(mark_view).collect::<Result<Vec<_>>>()?;
     let (task, rubric) = task_and_rubric(conn, &v.course_id, &v.task_id)?;
@@ -309,7 +344,7 @@ pub fn moderate(
     input: &MarkInput,
     now: DateTime<Utc>,
 ) -> Result<ResultView> {
-    let caller = access::require(store.conn(), profile, Role::Instructor, "审核双人评分 / moderating marks")?;
+    let caller = access::require(store.conn(), profile, Role::Instructor, msg!("moderating marks", "审核双人评分"))?;
     let v = submissions::version(store.conn(), version_id)?;
     complete_marks(store.conn(), version_id)?;
     write_result(store, &caller, &v, input, "moderated", now)
@@ -326,11 +361,12 @@ pub fn record_observation(
     notes: &str,
     now: DateTime<Utc>,
 ) -> Result<VersionView> {
-    let caller = access::require(store.conn(), profile, Role::Instructor, "记录课堂观察 / recording an observation")?;
+    let action = msg!("recording an observation", "记录课堂观察");
+    let caller = access::require(store.conn(), profile, Role::Instructor, action)?;
     task_and_rubric(store.conn(), course, task_id)?;
     profiles::get(store.conn(), learner_id)?;
     if learner_id == caller.profile_id {
-        return Err(AppError::Rejected("不能观察评分自己 / you cannot observe yourself".into()));
+        return Err(AppError::Rejected(msg!("you cannot record an observation of yourself", "不能给自己记录课堂观察")));
     }
     let version = VersionRecord {
         id: uuid::Uuid::new_v4().to_string(),
@@ -352,8 +388,11 @@ pub fn record_observation(
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CriterionAgreement {
+    /// The rubric criterion's id.
     pub criterion_id: String,
+    /// The criterion's title, as the agreement panel names it.
     pub title: String,
+    /// Exact and adjacent agreement and Cohen's kappa over the pairs (flattened into this object).
     #[serde(flatten)]
     pub agreement: Agreement,
     /// The pairs of marks behind the figures, for the agreement panel.
@@ -365,17 +404,25 @@ pub struct CriterionAgreement {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MarkPair {
+    /// The double-marked version.
     pub version_id: String,
+    /// Display name of the learner whose work it is.
     pub learner_name: String,
+    /// Display name of the first marker to complete a mark.
     pub first_marker: String,
+    /// Display name of the second.
     pub second_marker: String,
+    /// The level the first marker chose (0-based index).
     pub first_level: usize,
+    /// The level the second marker chose (0-based index).
     pub second_level: usize,
 }
 
+/// How far the first two markers agree on each criterion of task `task_id`, over its double-marked versions
+/// (instructor or admin).
 pub fn agreement_report(store: &Store, profile: &str, course: &str, task_id: &str) -> Result<Vec<CriterionAgreement>> {
     let conn = store.conn();
-    access::require(conn, profile, Role::Instructor, "查看评分一致性 / viewing marker agreement")?;
+    access::require(conn, profile, Role::Instructor, msg!("viewing marker agreement", "查看评分一致性"))?;
     let (_, rubric) = task_and_rubric(conn, course, task_id)?;
     // (version, learner, first marker, second marker, first levels, second levels)
     let mut pairs: Vec<(String, String, String, String, Levels, Levels)> = Vec::new();
@@ -388,8 +435,8 @@ pub fn agreement_report(store: &Store, profile: &str, course: &str, task_id: &st
                 learner,
                 complete[0].marker_name.clone(),
                 complete[1].marker_name.clone(),
-                from_json(&complete[0].levels, "levels")?,
-                from_json(&complete[1].levels, "levels")?,
+                from_json(&complete[0].levels, msg!("levels", "评分档位"))?,
+                from_json(&complete[1].levels, msg!("levels", "评分档位"))?,
             ));
         }
     }

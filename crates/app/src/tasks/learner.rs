@@ -11,7 +11,7 @@ use super::common::{
     from_json, result_view, stamp, task_and_rubric, task_view, to_json, version_view, AttachmentRef, ResultView,
     TaskView, VersionView,
 };
-use crate::{access, AppError, Result};
+use crate::{access, msg, AppError, Result};
 
 /// Longest draft accepted, in characters: far beyond any real answer, but it
 /// keeps one runaway paste from bloating the database.
@@ -21,8 +21,11 @@ pub const MAX_DRAFT_CHARS: usize = 200_000;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DraftView {
+    /// The draft answer as Markdown, at most [`MAX_DRAFT_CHARS`] characters.
     pub markdown: String,
+    /// The files attached to the draft so far.
     pub attachments: Vec<AttachmentRef>,
+    /// When the draft was last autosaved: RFC 3339 UTC timestamp.
     pub saved_at: String,
 }
 
@@ -30,8 +33,10 @@ pub struct DraftView {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OwnVersion {
+    /// The handed-in version (flattened into this object).
     #[serde(flatten)]
     pub version: VersionView,
+    /// Its released grade; `None` until an instructor releases one.
     pub result: Option<ResultView>,
 }
 
@@ -39,7 +44,9 @@ pub struct OwnVersion {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TaskPage {
+    /// The task: instructions and the full rubric.
     pub task: TaskView,
+    /// The caller's saved draft, if any.
     pub draft: Option<DraftView>,
     /// First to last.
     pub versions: Vec<OwnVersion>,
@@ -51,7 +58,9 @@ pub struct TaskPage {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ModuleTask {
+    /// The task's id within the course.
     pub id: String,
+    /// The task's title, shown as the link text.
     pub title: String,
     /// Versions the caller has handed in.
     pub submitted: usize,
@@ -65,7 +74,7 @@ pub fn module_tasks(store: &Store, profile: &str, course: &str, module_id: &str)
     access::caller(conn, profile)?;
     let mut out = Vec::new();
     for item in qunxue_store::course_items::list_items(conn, course, qunxue_store::course_items::ItemKind::Task)? {
-        let task: qunxue_core::pack::model::Task = from_json(&item.body, "task")?;
+        let task: qunxue_core::pack::model::Task = from_json(&item.body, msg!("task", "作业"))?;
         if task.module != module_id {
             continue;
         }
@@ -81,6 +90,7 @@ pub fn module_tasks(store: &Store, profile: &str, course: &str, module_id: &str)
     Ok(out)
 }
 
+/// The caller's own task page: the task, their draft, their versions with released grades, and whether they can submit.
 pub fn task_page(store: &Store, profile: &str, course: &str, task_id: &str) -> Result<TaskPage> {
     let conn = store.conn();
     access::caller(conn, profile)?;
@@ -88,7 +98,7 @@ pub fn task_page(store: &Store, profile: &str, course: &str, task_id: &str) -> R
     let draft = submissions::draft(conn, profile, course, task_id)?
         .map(|d| -> Result<DraftView> {
             Ok(DraftView {
-                attachments: from_json(&d.attachments, "attachment list")?,
+                attachments: from_json(&d.attachments, msg!("attachment list", "附件列表"))?,
                 markdown: d.markdown,
                 saved_at: d.saved_at,
             })
@@ -120,8 +130,9 @@ pub fn save_draft(
     access::caller(store.conn(), profile)?;
     task_and_rubric(store.conn(), course, task_id)?;
     if markdown.chars().count() > MAX_DRAFT_CHARS {
-        return Err(AppError::Rejected(format!(
-            "作答超过 {MAX_DRAFT_CHARS} 字，请精简或改用附件 / answer longer than {MAX_DRAFT_CHARS} characters"
+        return Err(AppError::Rejected(msg!(
+            "the answer is longer than {MAX_DRAFT_CHARS} characters: shorten it or attach a file instead",
+            "作答超过 {MAX_DRAFT_CHARS} 字，请精简或改用附件"
         )));
     }
     for a in attachments {
@@ -129,9 +140,10 @@ pub fn save_draft(
         // versions): knowing a classmate's file hash is not enough.
         submissions::blob(store.conn(), &a.sha256)?;
         if !submissions::blob_is_theirs(store.conn(), &a.sha256, profile)? {
-            return Err(AppError::Rejected(format!(
-                "附件「{}」不是你上传的，不能加入你的作业 / attachment {} was not uploaded by this learner",
-                a.name, a.sha256
+            let (name, sha256) = (&a.name, &a.sha256);
+            return Err(AppError::Rejected(msg!(
+                "attachment “{name}” ({sha256}) was not uploaded by this learner and cannot be added to their work",
+                "附件「{name}」不是你上传的，不能加入你的作业"
             )));
         }
     }
@@ -158,16 +170,20 @@ pub fn submit(
     access::caller(store.conn(), profile)?;
     let (task, _) = task_and_rubric(store.conn(), course, task_id)?;
     let draft = submissions::draft(store.conn(), profile, course, task_id)?
-        .ok_or_else(|| AppError::Rejected("还没有保存的作答，无法提交 / nothing saved to submit".into()))?;
-    let attachments: Vec<AttachmentRef> = from_json(&draft.attachments, "attachment list")?;
+        .ok_or_else(|| AppError::Rejected(msg!("nothing saved to submit yet", "还没有保存的作答，无法提交")))?;
+    let attachments: Vec<AttachmentRef> = from_json(&draft.attachments, msg!("attachment list", "附件列表"))?;
     if draft.markdown.trim().is_empty() && attachments.is_empty() {
-        return Err(AppError::Rejected("作答和附件都是空的，无法提交 / the submission is empty".into()));
+        return Err(AppError::Rejected(msg!(
+            "the submission is empty: there is neither an answer nor an attachment",
+            "作答和附件都是空的，无法提交"
+        )));
     }
     let number = submissions::next_number(store.conn(), profile, course, task_id)?;
     if number > 1 && !task.allow_resubmit {
-        return Err(AppError::Rejected(format!(
-            "作业「{}」不允许重新提交 / task does not allow resubmission",
-            task.title
+        let title = &task.title;
+        return Err(AppError::Rejected(msg!(
+            "task “{title}” does not allow resubmission",
+            "作业「{title}」不允许重新提交"
         )));
     }
     let version = VersionRecord {

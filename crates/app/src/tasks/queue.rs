@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use super::common::{from_json, load_task};
 use crate::access::{self, Role};
-use crate::Result;
+use crate::{msg, Result};
 
 /// Rows per page when the caller does not say.
 pub const DEFAULT_PAGE_SIZE: usize = 50;
@@ -37,6 +37,7 @@ pub enum QueueStatus {
     NeedsModeration,
     /// Marked by one marker, not released.
     Marked,
+    /// The grade has been released to the learner.
     Released,
 }
 
@@ -58,8 +59,11 @@ pub fn queue_status(released: bool, complete_marks: usize, double_marked: bool) 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct QueueFilter {
+    /// Only versions of this task.
     pub task_id: Option<String>,
+    /// Only versions with this status.
     pub status: Option<QueueStatus>,
+    /// Only this learner's versions (profile id).
     pub learner_id: Option<String>,
     /// Only the work of members of these classes (join codes); all when empty.
     pub classes: Vec<String>,
@@ -73,14 +77,23 @@ pub struct QueueFilter {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct QueueRow {
+    /// The version's id (a UUID); opens the grading screen.
     pub version_id: String,
+    /// The task's id within the course.
     pub task_id: String,
+    /// The task's title (its id when the task is no longer found).
     pub task_title: String,
+    /// The learner's profile id.
     pub learner_id: String,
+    /// The learner's display name.
     pub learner_name: String,
+    /// 1, 2, … counting the learner's versions of this task.
     pub number: i64,
+    /// `submission` (handed in by the learner) or `observation` (recorded by an instructor).
     pub source: String,
+    /// When it was handed in or observed: RFC 3339 UTC timestamp.
     pub submitted_at: String,
+    /// Where the version stands: ungraded, awaiting a second mark or moderation, marked or released.
     pub status: QueueStatus,
     /// The caller's own mark: `draft`, `complete` or absent.
     pub my_mark: Option<String>,
@@ -92,7 +105,9 @@ pub struct QueueRow {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct QueueTask {
+    /// The task's id within the course.
     pub id: String,
+    /// The task's title, as the switches and menus show it.
     pub title: String,
     /// The saved double-marking switch.
     pub double_marked: bool,
@@ -104,10 +119,13 @@ pub struct QueueTask {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct QueuePage {
+    /// The rows of this page, oldest submission first.
     pub rows: Vec<QueueRow>,
     /// Rows matching every filter (the page is a slice of them).
     pub total: usize,
+    /// Rows of the filtered queue skipped before this page.
     pub offset: usize,
+    /// The page size used, after the default and the maximum were applied.
     pub limit: usize,
     /// Rows matching the task and learner filters, per status: what each
     /// status choice would show.
@@ -119,7 +137,7 @@ pub struct QueuePage {
 /// The grading queue of a course, oldest first, one page of it.
 pub fn grading_queue(store: &Store, profile: &str, course: &str, filter: &QueueFilter) -> Result<QueuePage> {
     let conn = store.conn();
-    let caller = access::require(conn, profile, Role::Instructor, "查看批改队列 / viewing the grading queue")?;
+    let caller = access::require(conn, profile, Role::Instructor, msg!("viewing the grading queue", "查看批改队列"))?;
     let entries = submissions::queue_entries(conn, course, &caller.profile_id)?;
     let tasks = course_tasks(store, course, &entries)?;
     let titles: HashMap<&str, &str> = tasks.iter().map(|t| (t.id.as_str(), t.title.as_str())).collect();
@@ -179,7 +197,8 @@ fn course_tasks(store: &Store, course: &str, entries: &[QueueEntry]) -> Result<V
     let mut tasks = Vec::new();
     for item in course_items::list_items(conn, course, ItemKind::Task)? {
         // The listed item already holds the task: no second read by id.
-        let task: Task = from_json(&item.body, &format!("task {}", item.id))?;
+        let id = &item.id;
+        let task: Task = from_json(&item.body, msg!("task {id}", "作业 {id}"))?;
         tasks.push(QueueTask {
             double_marked: qunxue_store::marks::is_double_marked(conn, course, &item.id)?,
             versions: versions.get(item.id.as_str()).copied().unwrap_or(0),

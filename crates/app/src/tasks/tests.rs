@@ -15,7 +15,7 @@ use super::fixture::{self, COURSE, INSTRUCTOR, LEARNER, SECOND_MARKER, TASK};
 use super::grading::{self, MarkInput};
 use super::learner;
 use super::queue::{self, QueueFilter, QueueStatus};
-use crate::{AppError, ErrorKind};
+use crate::{AppError, ErrorKind, Lang};
 
 fn t(seconds: i64) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap() + Duration::seconds(seconds)
@@ -92,7 +92,8 @@ fn attachments_are_checked_and_stored_by_hash() {
     assert_eq!(exe.kind(), ErrorKind::InvalidInput);
     assert!(exe.to_string().contains(".exe"), "{exe}");
     let xlsx = add_attachment(&mut s, dir.path(), LEARNER, COURSE, TASK, "表.xlsx", b"x", t(0)).unwrap_err();
-    assert!(xlsx.to_string().contains("png、pdf、docx"), "the task narrows the app's list: {xlsx}");
+    assert!(xlsx.to_string().contains("png, pdf, docx"), "the task narrows the app's list: {xlsx}");
+    assert!(xlsx.text(Lang::Zh).contains("png、pdf、docx"), "the task narrows the app's list: {xlsx}");
     let big = add_attachment(&mut s, dir.path(), LEARNER, COURSE, TASK, "大.pdf", &vec![0u8; 1024 * 1024 + 1], t(0))
         .unwrap_err();
     assert!(big.to_string().contains("1 MB"), "{big}");
@@ -137,11 +138,12 @@ fn attachments_are_read_back_inline_or_as_a_copy_by_the_owner_and_instructors_on
     let other = inline_image(&s, dir.path(), "p-other", &v, &png.sha256).unwrap_err();
     assert_eq!(other.kind(), ErrorKind::Forbidden);
     // Nor can they attach it to their own draft to read it from there.
-    let borrowed = learner::save_draft(&mut s, "p-other", COURSE, TASK, "借用", &[png.clone()], t(2)).unwrap_err();
+    let borrowed =
+        learner::save_draft(&mut s, "p-other", COURSE, TASK, "借用", std::slice::from_ref(&png), t(2)).unwrap_err();
     assert_eq!(borrowed.kind(), ErrorKind::InvalidInput, "{borrowed}");
-    assert!(borrowed.to_string().contains("不是你上传的"), "{borrowed}");
+    assert!(borrowed.text(Lang::Zh).contains("不是你上传的"), "{borrowed}");
     // The owner may carry it into a new draft after submitting.
-    learner::save_draft(&mut s, LEARNER, COURSE, TASK, "第二版", &[png.clone()], t(3)).unwrap();
+    learner::save_draft(&mut s, LEARNER, COURSE, TASK, "第二版", std::slice::from_ref(&png), t(3)).unwrap();
     let stray = add_attachment(&mut s, dir.path(), LEARNER, COURSE, TASK, "别的.png", b"other", t(3)).unwrap();
     let unlisted = inline_image(&s, dir.path(), INSTRUCTOR, &v, &stray.sha256).unwrap_err();
     assert_eq!(unlisted.kind(), ErrorKind::NotFound);
@@ -170,7 +172,7 @@ fn grading_release_and_the_learner_sees_levels_and_comments() {
     let incomplete =
         grading::save_mark(&mut s, INSTRUCTOR, &v, &MarkInput { complete: true, ..Default::default() }, t(6))
             .unwrap_err();
-    assert!(incomplete.to_string().contains("定位清晰、行动引导"), "{incomplete}");
+    assert!(incomplete.text(Lang::Zh).contains("定位清晰、行动引导"), "{incomplete}");
     let bad_level = grading::save_mark(
         &mut s,
         INSTRUCTOR,
@@ -178,7 +180,7 @@ fn grading_release_and_the_learner_sees_levels_and_comments() {
         &MarkInput { levels: BTreeMap::from([("action".into(), 3)]), ..Default::default() },
         t(6),
     );
-    assert!(bad_level.unwrap_err().to_string().contains("第 4 档"));
+    assert!(bad_level.unwrap_err().text(Lang::Zh).contains("第 4 档"));
 
     // purpose 优秀 (4) + action 基本达标 (3) = 7 of 0…10 → 70.
     let mark = grading::save_mark(&mut s, INSTRUCTOR, &v, &input(2, 1, true), t(7)).unwrap();
@@ -376,7 +378,7 @@ fn bundles_round_trip_between_two_databases() {
         t(0),
     )
     .unwrap();
-    learner::save_draft(&mut learner_db, LEARNER, COURSE, TASK, "欢迎大家", &[a.clone()], t(1)).unwrap();
+    learner::save_draft(&mut learner_db, LEARNER, COURSE, TASK, "欢迎大家", std::slice::from_ref(&a), t(1)).unwrap();
     let v = learner::submit(&mut learner_db, LEARNER, COURSE, TASK, t(2)).unwrap().id;
 
     let sub_bundle = learner_dir.path().join("subs.zip");
@@ -424,7 +426,7 @@ fn bundles_round_trip_between_two_databases() {
         "{err:?}"
     );
     // The UI reads the fingerprint from this exact wording (api/tasks.ts).
-    assert!(err.to_string().contains(&format!("（指纹 {expected_fingerprint}）")), "{err}");
+    assert!(err.text(Lang::Zh).contains(&format!("（指纹 {expected_fingerprint}）")), "{err}");
     // Altered bytes cannot be used to plant a key.
     let mut bytes = std::fs::read(&second).unwrap();
     let middle = bytes.len() / 2;

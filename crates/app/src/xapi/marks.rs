@@ -30,6 +30,7 @@ use super::lrs::Lrs;
 use super::pull::PullOptions;
 use super::settings::{check_endpoint, MarksArriveBy};
 use super::sync::{locked, Credentials, SyncError};
+use crate::msg;
 use crate::quiz::marking::apply_mark_from_elsewhere;
 use crate::tasks::common::ResultView;
 use crate::AppError;
@@ -65,7 +66,8 @@ pub fn pull_marks(
     }
     let (mode, iris, local) = {
         let guard = locked(store)?;
-        let iris = Iris::new(&outbox::iri_base(guard.conn())?).map_err(|e| AppError::Internal(e.to_string()))?;
+        let iris = Iris::new(&outbox::iri_base(guard.conn())?)
+            .map_err(|e| AppError::internal(msg!("reading the stored xAPI IRI base", "读取保存的 xAPI IRI 基址"), e))?;
         let local: Vec<String> = profiles::list(guard.conn())?.into_iter().map(|p| p.id).collect();
         (MarksArriveBy::configured(guard.conn())?, iris, local)
     };

@@ -28,10 +28,12 @@ use super::lrs::Lrs;
 use super::rebuild::rebuild;
 use super::settings::check_endpoint;
 use super::sync::{locked, Credentials, SyncError};
+use crate::msg;
 use crate::records::merge::merge_learner;
 use crate::tasks::common::stamp;
 use crate::AppError;
 
+/// How a pull from the LRS pages and waits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PullOptions {
     /// Statements per page asked for.
@@ -57,6 +59,7 @@ pub struct PullSummary {
     pub members: usize,
     /// Records the merge added (0 when everything was here already).
     pub added: usize,
+    /// How long the pull took, in seconds.
     pub seconds: f64,
 }
 
@@ -77,7 +80,8 @@ pub fn pull_course(
     let (course_iri, resume) = {
         let guard = locked(store)?;
         courses::get_course(guard.conn(), course)?;
-        let iris = Iris::new(&outbox::iri_base(guard.conn())?).map_err(|e| AppError::Internal(e.to_string()))?;
+        let iris = Iris::new(&outbox::iri_base(guard.conn())?)
+            .map_err(|e| AppError::internal(msg!("reading the stored xAPI IRI base", "读取保存的 xAPI IRI 基址"), e))?;
         (iris.course(course), lrs_mirror::resume_point(guard.conn(), &endpoint, course)?)
     };
     let lrs = Lrs::new(&endpoint, credentials, options.timeout);
@@ -113,8 +117,9 @@ fn merge_everyone(store: &Mutex<Store>, endpoint: &str, course: &str) -> Result<
     let kept = lrs_mirror::of_course(guard.conn(), course)?;
     let mut by_learner: Vec<(String, Vec<Value>)> = Vec::new();
     for (profile, body) in kept {
-        let statement: Value = serde_json::from_str(&body)
-            .map_err(|e| AppError::Internal(format!("a kept statement is not JSON: {e}")))?;
+        let statement: Value = serde_json::from_str(&body).map_err(|e| {
+            AppError::Internal(msg!("a kept statement is not JSON: {e}", "保存的一条学习记录不是 JSON：{e}"))
+        })?;
         match by_learner.last_mut() {
             Some((last, list)) if *last == profile => list.push(statement),
             _ => by_learner.push((profile, vec![statement])),

@@ -7,6 +7,7 @@ use qunxue_core::xapi::{self, Envelope, Event, Iris, Named, DEFAULT_IRI_BASE};
 use qunxue_store::{courses, xapi as outbox};
 use rusqlite::Transaction;
 
+use crate::msg;
 use crate::{AppError, Result};
 
 /// Queues the statement saying that `profile` did `event` in `course` at `now`.
@@ -39,9 +40,9 @@ pub(crate) fn record(
 /// checked when saved) falls back to the default rather than losing the event.
 fn iris(tx: &Transaction<'_>) -> Result<Iris> {
     let base = outbox::iri_base(tx)?;
-    Iris::new(&base)
-        .or_else(|_| Iris::new(DEFAULT_IRI_BASE))
-        .map_err(|e| AppError::Internal(format!("the default xAPI IRI base is invalid: {e}")))
+    Iris::new(&base).or_else(|_| Iris::new(DEFAULT_IRI_BASE)).map_err(|e| {
+        AppError::Internal(msg!("the default xAPI IRI base is invalid: {e}", "默认的 xAPI IRI 基址无效：{e}"))
+    })
 }
 
 /// A module just became completed: its statement, and the course's when

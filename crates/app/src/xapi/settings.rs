@@ -6,11 +6,12 @@
 //! computer), and it is forgotten when the endpoint changes, so a password
 //! is never sent to a server it was not given for.
 
-use qunxue_core::xapi::Iris;
+use qunxue_core::xapi::{Iris, XapiError};
 use qunxue_store::profiles::Role;
 use qunxue_store::{settings as keys, xapi as outbox, Store};
 use serde::{Deserialize, Serialize};
 
+use crate::msg;
 use crate::secrets::Secrets;
 use crate::{access, AppError, Result};
 
@@ -21,14 +22,18 @@ pub(crate) const LRS_PASSWORD: &str = "lrs-password";
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct XapiSettings {
+    /// The LRS's xAPI root URL, e.g. `https://lrs.example.com/xAPI`; empty while syncing is off.
     pub endpoint: String,
+    /// User name for HTTP basic authentication with the LRS.
     pub username: String,
     /// Whether a password is stored; the password itself never leaves the backend.
     pub password_set: bool,
     /// Where this machine keeps it: the OS credential store, or an
     /// owner-only file beside the database where there is none.
     pub password_kept_in: crate::secrets::SecretStoreKind,
+    /// Base of the IRIs the app's statements name activities with (`{base}/courses/{course}/…`).
     pub iri_base: String,
+    /// How instructors' marks reach this machine's learners: by grades bundle or from the LRS.
     pub marks_arrive_by: MarksArriveBy,
 }
 
@@ -48,6 +53,7 @@ pub enum MarksArriveBy {
 }
 
 impl MarksArriveBy {
+    /// The mode as the settings table stores it: `bundle` or `lrs`.
     pub fn as_str(self) -> &'static str {
         match self {
             MarksArriveBy::Bundle => "bundle",
@@ -68,10 +74,14 @@ impl MarksArriveBy {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SettingsInput {
+    /// The LRS's xAPI root URL: `https://`, or `http://` to this computer only; empty switches syncing off.
     pub endpoint: String,
+    /// User name for HTTP basic authentication with the LRS (trimmed when saved).
     pub username: String,
+    /// A new password, kept out of the database; `None` or empty keeps the stored one unless the endpoint changes.
     #[serde(default)]
     pub password: Option<String>,
+    /// Base of the IRIs the app's statements name activities with.
     pub iri_base: String,
     /// `None` keeps the mode in force.
     #[serde(default)]
@@ -82,14 +92,21 @@ pub struct SettingsInput {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct XapiStatus {
+    /// Whether an LRS endpoint is set, i.e. syncing is on.
     pub configured: bool,
+    /// Statements in the outbox not yet accepted by the LRS.
     pub pending: i64,
+    /// Statements the LRS has accepted.
     pub sent: i64,
+    /// When a sync last succeeded (RFC 3339); `None` if never.
     pub last_success_at: Option<String>,
+    /// Why the last sync failed; cleared by the next success.
     pub last_error: Option<String>,
+    /// When the last sync failed (RFC 3339); cleared by the next success.
     pub last_error_at: Option<String>,
 }
 
+/// The LRS connection settings as a front end may see them: whether a password is set, never the password itself.
 pub fn settings(store: &Store, secrets: &Secrets) -> Result<XapiSettings> {
     let config = outbox::config(store.conn())?;
     Ok(XapiSettings {
@@ -110,9 +127,25 @@ pub fn save_settings(
     profile: &str,
     input: &SettingsInput,
 ) -> Result<XapiSettings> {
-    access::require(store.conn(), profile, Role::Admin, "设置学习记录服务器 / setting the learning record store")?;
+    access::require(
+        store.conn(),
+        profile,
+        Role::Admin,
+        msg!("setting the learning record store", "设置学习记录服务器"),
+    )?;
     let endpoint = check_endpoint(&input.endpoint)?;
-    let iris = Iris::new(&input.iri_base).map_err(|e| AppError::Rejected(e.to_string()))?;
+    let iris = Iris::new(&input.iri_base).map_err(|e| {
+        AppError::Rejected(match e {
+            XapiError::BadIriBase(base) => msg!(
+                "the xAPI IRI base `{base}` must start with http:// or https:// and name a host",
+                "xAPI IRI 基址「{base}」必须以 http:// 或 https:// 开头，并写明主机名"
+            ),
+            XapiError::BadIriChars(base) => msg!(
+                "the xAPI IRI base `{base}` must not contain spaces, `?` or `#`",
+                "xAPI IRI 基址「{base}」不能包含空格、“?”或“#”"
+            ),
+        })
+    })?;
     let password = input.password.as_deref().filter(|p| !p.is_empty());
     let moved = outbox::config(store.conn())?.endpoint != endpoint;
     match password {
@@ -146,6 +179,7 @@ pub(crate) fn move_password_out(store: &mut Store, data_dir: &std::path::Path) -
     Ok(outbox::wipe_stored_password(store.conn())?)
 }
 
+/// How the outbox and the last sync stand, for the status line; callers check the role.
 pub fn status(store: &Store) -> Result<XapiStatus> {
     let config = outbox::config(store.conn())?;
     let counts = outbox::counts(store.conn())?;
@@ -173,25 +207,29 @@ pub(crate) fn check_endpoint(endpoint: &str) -> Result<String> {
         (Some(rest), _) => (true, rest),
         (None, Some(rest)) => (false, rest),
         (None, None) => {
-            return Err(AppError::Rejected(format!(
-                "学习记录服务器地址「{endpoint}」无效，应以 https:// 开头 / the LRS endpoint must be an https:// URL"
+            return Err(AppError::Rejected(msg!(
+                "the LRS endpoint {endpoint} is not valid: it must be an https:// URL",
+                "学习记录服务器地址「{endpoint}」无效，应以 https:// 开头"
             )))
         }
     };
     let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
     if authority.is_empty() || endpoint.contains(char::is_whitespace) {
-        return Err(AppError::Rejected(format!(
-            "学习记录服务器地址「{endpoint}」无效 / the LRS endpoint {endpoint} is not a valid URL"
+        return Err(AppError::Rejected(msg!(
+            "the LRS endpoint {endpoint} is not a valid URL",
+            "学习记录服务器地址「{endpoint}」无效"
         )));
     }
     if authority.contains('@') {
-        return Err(AppError::Rejected(
-            "学习记录服务器地址里不能包含账号或密码，请分别填写 / put the LRS account and password in their own fields, not in the URL".into(),
-        ));
+        return Err(AppError::Rejected(msg!(
+            "put the LRS account and password in their own fields, not in the URL",
+            "学习记录服务器地址里不能包含账号或密码，请分别填写"
+        )));
     }
     if !secure && !is_loopback(authority) {
-        return Err(AppError::Rejected(format!(
-            "「{endpoint}」不加密，密码会以明文经过网络：请使用 https:// 地址（http:// 只能用于本机）/ the LRS password would cross the network in clear text: use https:// (http:// is allowed only to this computer)"
+        return Err(AppError::Rejected(msg!(
+            "{endpoint} is not encrypted: the LRS password would cross the network in clear text; use https:// (http:// is allowed only to this computer)",
+            "「{endpoint}」不加密，密码会以明文经过网络：请使用 https:// 地址（http:// 只能用于本机）"
         )));
     }
     Ok(endpoint.to_string())
@@ -229,7 +267,7 @@ mod tests {
         // No credentials in the URL, on either scheme.
         assert!(check_endpoint("https://user:secret@lrs.example.com/xAPI")
             .unwrap_err()
-            .to_string()
+            .text(crate::Lang::Zh)
             .contains("账号或密码"));
         assert!(check_endpoint("http://user@127.0.0.1/xAPI").is_err());
     }

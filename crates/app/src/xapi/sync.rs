@@ -18,6 +18,7 @@ use qunxue_store::{xapi as outbox, Store};
 
 use super::lrs::Lrs;
 use super::settings::check_endpoint;
+use crate::msg;
 use crate::AppError;
 
 /// Where to send and as whom.
@@ -25,7 +26,9 @@ use crate::AppError;
 pub struct Credentials {
     /// The LRS's xAPI root, e.g. `https://lrs.example.com/xAPI`.
     pub endpoint: String,
+    /// User name for HTTP basic authentication.
     pub username: String,
+    /// The password, from [`crate::secrets::Secrets`]; never printed, not even by `Debug`.
     pub password: String,
 }
 
@@ -48,6 +51,7 @@ impl Credentials {
     }
 }
 
+/// How a sync run batches statements and how long it waits for the LRS.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SyncOptions {
     /// Statements per POST.
@@ -66,7 +70,9 @@ impl Default for SyncOptions {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SyncReport {
+    /// Statements the LRS accepted in this run.
     pub sent: usize,
+    /// POST requests made in this run.
     pub batches: usize,
     /// Still waiting when the report was taken.
     pub pending: i64,
@@ -75,14 +81,31 @@ pub struct SyncReport {
     pub marks_applied: Option<usize>,
 }
 
+/// Why a sync or pull with the LRS stopped; the run is recorded and can be retried.
 #[derive(Debug, thiserror::Error)]
 pub enum SyncError {
+    /// No LRS endpoint is set, so there is nowhere to send.
     #[error("学习记录服务器未设置 / no LRS endpoint is configured")]
     NotConfigured,
+    /// The LRS could not be reached (network, TLS or timeout).
     #[error("无法连接学习记录服务器 {url} / cannot reach the LRS: {reason}")]
-    Unreachable { url: String, reason: String },
+    Unreachable {
+        /// The URL requested.
+        url: String,
+        /// What the HTTP client reported.
+        reason: String,
+    },
+    /// The LRS answered but refused the request, or sent something unreadable.
     #[error("学习记录服务器拒绝了记录 / the LRS at {url} refused the statements (HTTP {status}): {body}")]
-    Refused { url: String, status: u16, body: String },
+    Refused {
+        /// The URL requested.
+        url: String,
+        /// The HTTP status code of the answer.
+        status: u16,
+        /// The start of the answer's body (at most 500 characters), or why it could not be read.
+        body: String,
+    },
+    /// An error of the app or its database while reading or recording statements.
     #[error(transparent)]
     App(#[from] AppError),
 }
@@ -190,7 +213,9 @@ fn now() -> String {
 }
 
 pub(super) fn locked(store: &Mutex<Store>) -> Result<MutexGuard<'_, Store>, SyncError> {
-    store.lock().map_err(|_| SyncError::App(AppError::Internal("the database lock was poisoned".into())))
+    store.lock().map_err(|_| {
+        SyncError::App(AppError::Internal(msg!("the database lock was poisoned", "数据库锁因先前的一次故障而失效")))
+    })
 }
 
 #[cfg(test)]

@@ -22,6 +22,7 @@ use crate::timing::{timed, Samples};
 
 const COLUMNS: &str = "attempt_id, question_id, answer, saved_at, score, max_score, correct, manual_score";
 
+/// Runs P3 on P1's imported database: `save_answer` timed per answer, beside bare one-row commits of the same rows.
 pub fn measure(settings: &Settings, imported: &Imported) -> anyhow::Result<Budget> {
     let mut store = Store::open(&imported.database)?;
     let quizzes = &imported.pack.quiz_ids;

@@ -27,6 +27,7 @@ use crate::timing::{repeat, timed, Samples};
 /// Class views timed (each one whole `class_list`).
 const VIEWS: usize = 20;
 
+/// Runs P8: the effect report in all four formats and, when P7 ran, `class_list` over the class it pulled.
 pub fn measure(settings: &Settings, pulled: Option<&PulledClass>) -> anyhow::Result<Budget> {
     let learners = settings.members;
     let dir = fresh_dir(&settings.work.join("class-report"))?;

@@ -26,14 +26,17 @@ const WARM_STARTS: usize = 3;
 /// Where the built app is (none measured when absent).
 #[derive(Debug, Clone, Default)]
 pub struct Artifacts {
+    /// The desktop app's binary, started under the current display; `None` skips its start time and memory.
     pub app: Option<PathBuf>,
     /// The minimal Tauri app built by the same cargo invocation.
     pub minimal: Option<PathBuf>,
+    /// The app's `.deb` package, whose size is checked (< 15 MB); `None` when run with `--no-bundle`.
     pub deb: Option<PathBuf>,
     /// What kind of build `app` is, for the note ("release", "debug").
     pub build: String,
 }
 
+/// Runs P6 (data folders under `work`): start time and idle memory beside the minimal app, and the `.deb` size.
 pub fn measure(work: &Path, artifacts: &Artifacts) -> anyhow::Result<Budget> {
     let mut budget = Budget::new("P6", "desktop app beside a minimal Tauri app: cold start, idle memory, .deb size");
     let deb_mb = artifacts.deb.as_ref().map(|deb| std::fs::metadata(deb).map(|m| m.len() as f64 / 1e6)).transpose()?;

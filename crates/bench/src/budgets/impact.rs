@@ -36,6 +36,7 @@ const SPEED_UP: f64 = 100.0;
 /// The oracle test's tolerance (tests/impact_oracle.rs).
 const TOLERANCE: f64 = 1e-6;
 
+/// Runs P5: `parse_csv` + `analyse` on generated data, then (with Python) the scipy oracle on the same CSV to compare.
 pub fn measure(settings: &Settings) -> anyhow::Result<Budget> {
     let csv = impact_csv(settings.learners, settings.seed);
     let path = settings.work.join(format!("impact-{}.csv", settings.learners));

@@ -24,11 +24,15 @@ use crate::timing::{repeat, timed, Samples};
 
 /// The database the last import left, for the budgets that need content.
 pub struct Imported {
+    /// The SQLite file of the last timed import.
     pub database: PathBuf,
+    /// The app data folder the import copied the pack's files into; later imports (P2's) use it too.
     pub data_dir: PathBuf,
+    /// The generated pack that was imported, to find its course, modules and quizzes.
     pub pack: GeneratedPack,
 }
 
+/// Runs P1: generates the pack and times whole imports beside the raw-library floor and `mdbook build`.
 pub fn measure(settings: &Settings) -> anyhow::Result<(Budget, Imported)> {
     let pack_dir = fresh_dir(&settings.work.join(format!("pack-{}", settings.modules)))?;
     let pack = generate(&PackOptions::new(settings.modules, settings.seed), &pack_dir)?;

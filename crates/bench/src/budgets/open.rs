@@ -18,6 +18,7 @@ use crate::timing::{repeat, timed, Samples};
 const MODULE_BYTES: usize = 50_000;
 const SAMPLES: usize = 300;
 
+/// Runs P2: imports a 50 KB module into P1's database and times `open_module` beside a raw pulldown-cmark render.
 pub fn measure(settings: &Settings, imported: &Imported) -> anyhow::Result<Budget> {
     let pack_dir = fresh_dir(&settings.work.join("pack-large"))?;
     let options = PackOptions { slug: "large".into(), modules: 1, module_bytes: MODULE_BYTES, seed: settings.seed };

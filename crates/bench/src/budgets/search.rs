@@ -48,6 +48,7 @@ fn speed_queries() -> Vec<String> {
     queries
 }
 
+/// Runs P4: search speed over P1's modules beside tantivy, and recall@5 on the shipped course's labelled queries.
 pub fn measure(settings: &Settings, imported: &Imported) -> anyhow::Result<Budget> {
     let speed = speed(settings, imported)?;
     let quality = quality(settings)?;

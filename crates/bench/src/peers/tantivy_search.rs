@@ -32,9 +32,13 @@ const SNIPPET_CHARS: usize = 150;
 /// One document as our index holds it (a module section or a question).
 #[derive(Debug, Clone)]
 pub struct SectionDoc {
+    /// The module the section belongs to; empty for a question.
     pub module_id: String,
+    /// The module's title on its first section only (empty on the others); a question's stem.
     pub title: String,
+    /// The section's heading; a question's tags, space-separated.
     pub heading: String,
+    /// The section's text; a question's text.
     pub body: String,
     /// A module section (not a question).
     pub is_section: bool,
@@ -55,12 +59,17 @@ const SECTION: &str = "section";
 /// A hit: where it is, and its snippet (as work done, not compared).
 #[derive(Debug, Clone)]
 pub struct Hit {
+    /// A module section (else a question).
     pub is_section: bool,
+    /// The hit's module; empty for a question.
     pub module_id: String,
+    /// The stored heading of the hit (a question's tags).
     pub heading: String,
+    /// tantivy's snippet of the body: built as work done, not compared.
     pub snippet: String,
 }
 
+/// P4's peer: a tantivy index of the same documents, asked with our rule (every word, else any), snippets included.
 pub struct TantivySearch {
     reader: IndexReader,
     analyzer: TextAnalyzer,

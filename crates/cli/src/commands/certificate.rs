@@ -117,7 +117,7 @@ fn refused_is_one<T>(result: Result<T, AppError>, human: impl FnOnce(&T) -> Stri
             Ok(ExitCode::SUCCESS)
         }
         Err(error) if matches!(error.kind(), ErrorKind::NotFound | ErrorKind::InvalidInput) => {
-            eprintln!("qunxue: {error}");
+            eprintln!("qunxue: {}", super::diagnostics::error_text(&error));
             Ok(ExitCode::from(1))
         }
         Err(error) => Err(error.into()),

@@ -15,8 +15,13 @@ pub(super) fn print_lines(out: &mut impl Write, diagnostics: &[Diagnostic]) -> s
     Ok(())
 }
 
+/// An app error in the language of the terminal's locale.
+pub(crate) fn error_text(error: &qunxue_app::AppError) -> String {
+    error.text(this_terminal_lang())
+}
+
 /// The language this process's locale asks for.
-pub(super) fn this_terminal_lang() -> Lang {
+pub(crate) fn this_terminal_lang() -> Lang {
     terminal_lang(|name| std::env::var(name).ok())
 }
 

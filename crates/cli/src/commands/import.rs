@@ -34,7 +34,7 @@ pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         Err(refused @ (AppError::Conflict(_) | AppError::Forbidden { .. } | AppError::Locked { .. })) => {
             debug_assert!(matches!(refused.kind(), ErrorKind::Conflict | ErrorKind::Forbidden));
-            eprintln!("qunxue: {refused}");
+            eprintln!("qunxue: {}", super::diagnostics::error_text(&refused));
             return Ok(ExitCode::FAILURE);
         }
         Err(other) => return Err(other.into()),

@@ -6,7 +6,7 @@ mod backup;
 mod bundles;
 mod certificate;
 mod demo;
-mod diagnostics;
+pub(crate) mod diagnostics;
 mod impact;
 mod import;
 mod inspect;

@@ -27,7 +27,7 @@ pub(super) fn finish<T: serde::Serialize>(
                 ErrorKind::InvalidInput | ErrorKind::Forbidden | ErrorKind::NotFound | ErrorKind::Conflict
             ) =>
         {
-            eprintln!("qunxue: {refused}");
+            eprintln!("qunxue: {}", super::diagnostics::error_text(&refused));
             Ok(ExitCode::FAILURE)
         }
         Err(other) => Err(other.into()),

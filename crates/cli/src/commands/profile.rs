@@ -91,7 +91,7 @@ pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
                     }
                 }
                 Err(refused) if matches!(refused.kind(), ErrorKind::Forbidden | ErrorKind::InvalidInput) => {
-                    eprintln!("qunxue: {refused}");
+                    eprintln!("qunxue: {}", super::diagnostics::error_text(&refused));
                     return Ok(ExitCode::FAILURE);
                 }
                 Err(other) => return Err(AppError::into(other)),

@@ -18,6 +18,7 @@ pub enum KappaWeights {
 /// Agreement over a set of paired ratings.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Agreement {
+    /// Number of pieces of work both markers rated.
     pub pairs: usize,
     /// Percentage of pairs with the same level.
     pub exact_percent: f64,
@@ -26,6 +27,7 @@ pub struct Agreement {
     /// `None` when kappa is undefined: no pairs, or chance agreement is
     /// already perfect (both markers used one and the same level throughout).
     pub kappa_linear: Option<f64>,
+    /// Cohen's kappa with quadratic weights; `None` in the same cases as `kappa_linear`.
     pub kappa_quadratic: Option<f64>,
 }
 

@@ -19,16 +19,33 @@ use crate::pack::model::Rubric;
 /// Why a set of chosen levels cannot be scored against a rubric.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum GradeError {
+    /// A level was chosen for a criterion (first) that the rubric (second) does not have.
     #[error("criterion `{0}` is not part of rubric `{1}`")]
     UnknownCriterion(String, String),
+    /// The criterion with this id has no level chosen.
     #[error("no level chosen for criterion `{0}`")]
     MissingCriterion(String),
+    /// The chosen level index is past the end of the criterion's levels.
     #[error("criterion `{criterion}` has {count} levels; level {index} does not exist")]
-    NoSuchLevel { criterion: String, index: usize, count: usize },
+    NoSuchLevel {
+        /// Id of the criterion.
+        criterion: String,
+        /// The 0-based level index that was chosen.
+        index: usize,
+        /// How many levels the criterion has.
+        count: usize,
+    },
+    /// The rubric with this id has equal lowest and highest totals, so nothing can be scaled.
     #[error("rubric `{0}` cannot be scored: its lowest and highest possible totals are equal")]
     FlatRubric(String),
+    /// The grade range is not finite, or its maximum is not above its minimum.
     #[error("the grade range {min} … {max} is empty")]
-    EmptyRange { min: f64, max: f64 },
+    EmptyRange {
+        /// The grade range's lower end.
+        min: f64,
+        /// The grade range's upper end.
+        max: f64,
+    },
 }
 
 /// The outcome of scoring one set of choices.
@@ -36,7 +53,9 @@ pub enum GradeError {
 pub struct RubricGrade {
     /// Sum of the chosen levels' points.
     pub points: f64,
+    /// Lowest possible total: every criterion's lowest level added up.
     pub min_points: f64,
+    /// Highest possible total: every criterion's highest level added up.
     pub max_points: f64,
     /// `points` scaled onto `min … max`, then capped by any gate.
     pub grade: f64,
@@ -49,9 +68,13 @@ pub struct RubricGrade {
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GateCap {
+    /// Id of the gated criterion, unique within its rubric.
     pub criterion_id: String,
+    /// The criterion's title, as the rubric shows it.
     pub criterion_title: String,
+    /// Highest grade allowed, as a percentage (0–100) of the grade range.
     pub cap_percent: f64,
+    /// Why the grade is capped, written by the rubric author for the learner.
     pub reason: String,
 }
 

@@ -17,15 +17,20 @@ pub fn level_distribution(ratings: &[usize], levels: usize) -> Vec<usize> {
 /// Count, mean, sample standard deviation, minimum and maximum.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Summary {
+    /// Number of values summarised.
     pub n: usize,
+    /// Arithmetic mean; `None` when there are no values.
     pub mean: Option<f64>,
     /// `None` below two values.
     pub sd: Option<f64>,
+    /// Smallest value; `None` when there are no values.
     pub min: Option<f64>,
+    /// Largest value; `None` when there are no values.
     pub max: Option<f64>,
 }
 
 impl Summary {
+    /// Summarises `values` (any order); every statistic but `n` is `None` for an empty slice.
     pub fn of(values: &[f64]) -> Summary {
         let n = values.len();
         if n == 0 {

@@ -18,6 +18,7 @@ use super::wilcoxon::wilcoxon_signed_rank;
 /// Seed used unless the caller picks one, so that the same data always give
 /// the same intervals.
 pub const DEFAULT_SEED: u64 = 42;
+/// Bootstrap resamples per group unless the caller picks another number.
 pub const DEFAULT_RESAMPLES: usize = 10_000;
 /// Below this many complete pairs a group carries a small-sample warning.
 pub const SMALL_SAMPLE: usize = 10;
@@ -27,10 +28,12 @@ pub const CI_METHOD: &str = "bootstrap-percentile";
 pub const MISSING_VALUES_POLICY: &str = "complete pairs only: a learner without both a before and an after value \
      for a metric is left out of that metric's statistics and counted in excluded_missing";
 
+/// Settings of one analysis: bootstrap size, random seed and interval coverage.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct AnalysisOptions {
     /// Bootstrap resamples per group; 0 skips the intervals.
     pub resamples: usize,
+    /// Seed of the ChaCha8 streams the bootstrap draws from; the same seed gives the same intervals.
     pub seed: u64,
     /// Coverage of the intervals, 0.95 for `ci95`.
     pub confidence: f64,
@@ -45,10 +48,15 @@ impl Default for AnalysisOptions {
 /// The whole analysis; serialises to the documented JSON contract.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ImpactReport {
+    /// One entry per metric, in order of the metric's first appearance in the CSV.
     pub metrics: Vec<MetricReport>,
+    /// The bootstrap seed that was used.
     pub seed: u64,
+    /// Bootstrap resamples per group that were drawn; 0 when intervals were skipped.
     pub resamples: usize,
+    /// Coverage of every interval, e.g. 0.95.
     pub confidence: f64,
+    /// How missing values were handled: always [`MISSING_VALUES_POLICY`].
     pub missing_values: &'static str,
 }
 
@@ -56,10 +64,14 @@ pub struct ImpactReport {
 /// group's (if any) under `control`, and the difference-in-differences.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MetricReport {
+    /// The metric's name, as written in the CSV's `metric` column.
     pub metric: String,
+    /// The trained group's figures, flattened into the metric's JSON object.
     #[serde(flatten)]
     pub treatment: GroupSummary,
+    /// The control group's figures; `None` when the metric has no control rows.
     pub control: Option<GroupSummary>,
+    /// Difference-in-differences; `None` without a control group or when a group has no complete pair.
     pub did: Option<DidSummary>,
 }
 
@@ -67,25 +79,41 @@ pub struct MetricReport {
 /// marks a figure that is undefined for these data; `warnings` says why.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GroupSummary {
+    /// Number of learners with both a before and an after value (complete pairs).
     pub n: usize,
+    /// Learners left out because their before or after value is missing.
     pub excluded_missing: usize,
+    /// Mean before value over the complete pairs; `None` without any.
     pub mean_before: Option<f64>,
+    /// Mean after value over the complete pairs; `None` without any.
     pub mean_after: Option<f64>,
+    /// Mean change (after − before) over the complete pairs; `None` without any.
     pub mean_diff: Option<f64>,
+    /// Change of the mean in percent of `mean_before`; `None` when the mean before is 0.
     pub pct_change: Option<f64>,
+    /// Sample standard deviation (n − 1 denominator) of the changes; `None` below two pairs.
     pub sd_diff: Option<f64>,
+    /// Paired t statistic; `None` below two pairs or when every change is the same.
     pub t: Option<f64>,
+    /// Degrees of freedom of the paired t-test, n − 1; `None` below two pairs.
     pub df: Option<f64>,
+    /// Two-sided p-value of the paired t-test; `None` when `t` is.
     pub p_t: Option<f64>,
+    /// Wilcoxon signed-rank statistic min(R+, R−); `None` when no value changed.
     pub wilcoxon_statistic: Option<f64>,
+    /// Two-sided p-value of the Wilcoxon signed-rank test; `None` when no value changed.
     pub p_wilcoxon: Option<f64>,
+    /// How `p_wilcoxon` was obtained: `exact`, `permutation` or `asymptotic` (scipy's names).
     pub wilcoxon_method: Option<&'static str>,
+    /// Percentile-bootstrap interval `[low, high]` of the mean change, at the report's `confidence`.
     pub ci95: Option<[f64; 2]>,
+    /// How the interval was computed: always [`CI_METHOD`].
     pub ci_method: &'static str,
     /// Cohen's d_z = mean_diff / sd_diff.
     pub cohens_d: Option<f64>,
     /// Cohen's d_av = mean_diff / ((sd_before + sd_after) / 2).
     pub cohens_d_av: Option<f64>,
+    /// Plain-English notes on figures that are fragile or undefined for these data.
     pub warnings: Vec<String>,
 }
 
@@ -94,11 +122,17 @@ pub struct GroupSummary {
 /// on the change scores.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DidSummary {
+    /// The trained group's mean change minus the control group's.
     pub estimate: f64,
+    /// Bootstrap interval `[low, high]` of the estimate, each group resampled independently.
     pub ci95: Option<[f64; 2]>,
+    /// How the interval was computed: always [`CI_METHOD`].
     pub ci_method: &'static str,
+    /// Welch's t statistic on the two groups' changes; `None` below two pairs or with no variation.
     pub t_welch: Option<f64>,
+    /// Welch–Satterthwaite degrees of freedom; `None` when `t_welch` is.
     pub df_welch: Option<f64>,
+    /// Two-sided p-value of Welch's t-test; `None` when `t_welch` is.
     pub p_welch: Option<f64>,
 }
 

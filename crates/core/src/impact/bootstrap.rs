@@ -55,8 +55,11 @@ pub fn stream_key(labels: &[&str]) -> u64 {
 /// `key` (see [`stream_key`]) names the set's random streams.
 #[derive(Debug, Clone, Copy)]
 pub struct ResampleSet<'a> {
+    /// Row-major table: one row per learner, one column per metric, NaN for a missing value.
     pub values: &'a [f64],
+    /// Number of columns (metrics) in each row of `values`.
     pub columns: usize,
+    /// Names the set's random streams; made by [`stream_key`] from the group and its learner ids.
     pub key: u64,
 }
 

@@ -23,11 +23,14 @@ use crate::msg;
 /// Which arm of the study a learner is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Group {
+    /// The learners who took the training.
     Treatment,
+    /// Comparable learners who did not, to tell the training from other causes.
     Control,
 }
 
 impl Group {
+    /// The lower-case name used in the CSV `group` column and in bootstrap stream keys.
     pub fn as_str(self) -> &'static str {
         match self {
             Group::Treatment => "treatment",
@@ -49,11 +52,14 @@ impl Group {
 /// Baseline or post-training measurement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Period {
+    /// The baseline window before the training.
     Before,
+    /// The window after the training.
     After,
 }
 
 impl Period {
+    /// The lower-case name used in the CSV `period` column.
     pub fn as_str(self) -> &'static str {
         match self {
             Period::Before => "before",
@@ -77,8 +83,11 @@ impl Period {
 /// in order of the learners' first appearance in the data.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PairedSample {
+    /// Index into [`ImpactData::learners`] of each complete pair's learner.
     pub learners: Vec<usize>,
+    /// Each complete pair's baseline value.
     pub before: Vec<f64>,
+    /// Each complete pair's post-training value.
     pub after: Vec<f64>,
     /// Learners with a row for this metric but no usable before or after value.
     pub excluded_missing: usize,
@@ -104,8 +113,11 @@ impl PairedSample {
 /// Paired data of one metric, both groups.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MetricData {
+    /// The metric's name as given in the data (the CSV's `metric` column).
     pub name: String,
+    /// The trained group's pairs.
     pub treatment: PairedSample,
+    /// The control group's pairs; empty when the metric has no control rows.
     pub control: PairedSample,
 }
 
@@ -114,6 +126,7 @@ pub struct MetricData {
 pub struct ImpactData {
     /// Learner ids, in order of first appearance.
     pub learners: Vec<String>,
+    /// Every metric, in order of first appearance.
     pub metrics: Vec<MetricData>,
 }
 
@@ -121,8 +134,18 @@ pub struct ImpactData {
 /// line) of the observation it clashes with.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ObservationConflict {
-    GroupChanged { first_group: Group, first: usize },
-    Duplicate { first: usize },
+    /// The learner was already seen in the other group.
+    GroupChanged {
+        /// The group the learner was first seen in.
+        first_group: Group,
+        /// Origin (for CSV, the line) of the learner's first observation.
+        first: usize,
+    },
+    /// The learner already has a value for this metric and period.
+    Duplicate {
+        /// Origin (for CSV, the line) of the earlier value.
+        first: usize,
+    },
 }
 
 /// Collects observations from any source (CSV here; a database or a form

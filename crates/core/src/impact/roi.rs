@@ -5,9 +5,12 @@
 
 use thiserror::Error;
 
+/// A programme's return on investment in Phillips' form, with the inputs it came from.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 pub struct Roi {
+    /// Monetised programme benefit, in the same currency as `cost`; may be negative.
     pub benefit: f64,
+    /// Fully loaded programme cost; always more than 0.
     pub cost: f64,
     /// benefit − cost
     pub net_benefit: f64,
@@ -17,10 +20,13 @@ pub struct Roi {
     pub benefit_cost_ratio: f64,
 }
 
+/// Why an ROI cannot be computed from the given benefit and cost.
 #[derive(Debug, Clone, Copy, PartialEq, Error)]
 pub enum RoiError {
+    /// The cost, carried here, is 0 or negative.
     #[error("programme cost must be greater than 0 (got {0})")]
     CostNotPositive(f64),
+    /// The benefit or the cost is infinite or NaN.
     #[error("benefit and cost must be finite numbers")]
     NotFinite,
 }

@@ -11,8 +11,11 @@ use super::describe::{mean, sample_sd};
 /// A t statistic, its degrees of freedom and the two-sided p-value.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TTest {
+    /// The t statistic.
     pub t: f64,
+    /// Degrees of freedom (not always whole: Welch–Satterthwaite).
     pub df: f64,
+    /// Two-sided p-value from Student's t distribution with `df` degrees of freedom.
     pub p: f64,
 }
 

@@ -18,12 +18,16 @@ use statrs::function::gamma::gamma_ur;
 /// How the p-value was obtained; the names are scipy's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WilcoxonMethod {
+    /// Exact null distribution over all sign patterns (no ties, no zeros, at most 50 differences).
     Exact,
+    /// Every sign flip enumerated (ties or zeros, at most 13 differences).
     Permutation,
+    /// Normal approximation, tie-corrected, no continuity correction (over 50 differences, or 14–50 with ties/zeros).
     Asymptotic,
 }
 
 impl WilcoxonMethod {
+    /// scipy's name for the method: `exact`, `permutation` or `asymptotic`.
     pub fn as_str(self) -> &'static str {
         match self {
             WilcoxonMethod::Exact => "exact",
@@ -37,8 +41,11 @@ impl WilcoxonMethod {
 /// reports for the two-sided test.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Wilcoxon {
+    /// min(R+, R−): the smaller of the positive and negative rank sums.
     pub statistic: f64,
+    /// Two-sided p-value.
     pub p: f64,
+    /// How `p` was obtained.
     pub method: WilcoxonMethod,
 }
 

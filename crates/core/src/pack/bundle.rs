@@ -21,10 +21,12 @@ impl PackReport {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
 
+    /// The problems that block import, in report order.
     pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
         self.diagnostics.iter().filter(|d| d.is_error())
     }
 
+    /// The problems that do not block import, in report order.
     pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
         self.diagnostics.iter().filter(|d| !d.is_error())
     }
@@ -37,14 +39,21 @@ pub struct CourseBundle {
     pub slug: String,
     /// Pack-relative path of `course.toml`.
     pub manifest_path: String,
+    /// The parsed `course.toml`.
     pub manifest: CourseManifest,
     /// In reading order.
     pub modules: Vec<BundledModule>,
+    /// Question banks from `quizzes/<slug>/banks/*.toml`, one per file.
     pub banks: Vec<Bank>,
+    /// Every `[[quiz]]` of `quizzes/<slug>/quizzes/*.toml`.
     pub quizzes: Vec<Quiz>,
+    /// Practice tasks from `quizzes/<slug>/tasks.toml`; empty without one.
     pub tasks: Vec<Task>,
+    /// Rubrics from `quizzes/<slug>/rubrics.toml`; empty without one.
     pub rubrics: Vec<Rubric>,
+    /// Business-metric templates from `quizzes/<slug>/metrics.toml`; empty without one.
     pub metrics: Vec<MetricTemplate>,
+    /// Reaction surveys from `quizzes/<slug>/surveys.toml`; empty without one.
     pub surveys: Vec<Survey>,
     /// `glossary.toml`'s terms in file order; empty without one.
     pub glossary: Vec<Term>,
@@ -69,6 +78,7 @@ pub struct BundledModule {
     pub path: String,
     /// As listed in `course.toml`, relative to the course folder.
     pub relative: String,
+    /// The parsed TOML front matter.
     pub meta: ModuleFrontMatter,
     /// The Markdown after the front matter.
     pub body: String,

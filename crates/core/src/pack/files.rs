@@ -18,6 +18,7 @@ pub fn is_text_path(path: &str) -> bool {
 /// One file of a pack: its size, and its bytes when it is a text file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PackEntry {
+    /// Size of the file in bytes.
     pub size: u64,
     /// `None` for binary assets, which are only checked for size and existence.
     pub bytes: Option<Vec<u8>>,
@@ -31,6 +32,7 @@ pub struct PackFiles {
 }
 
 impl PackFiles {
+    /// An empty pack.
     pub fn new() -> Self {
         Self::default()
     }
@@ -46,10 +48,12 @@ impl PackFiles {
         self.entries.insert(path.into(), PackEntry { size, bytes: None });
     }
 
+    /// The file at normalised `path`, if the pack has it.
     pub fn get(&self, path: &str) -> Option<&PackEntry> {
         self.entries.get(path)
     }
 
+    /// Whether the pack has a file at normalised `path`.
     pub fn contains(&self, path: &str) -> bool {
         self.entries.contains_key(path)
     }
@@ -72,10 +76,12 @@ impl PackFiles {
             .take_while(move |p| p.starts_with(prefix))
     }
 
+    /// Number of files in the pack.
     pub fn len(&self) -> usize {
         self.entries.len()
     }
 
+    /// Whether the pack has no files at all.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }

@@ -16,9 +16,11 @@ use super::model::{Bank, GlossaryFile, MetricFile, QuizFile, RubricFile, SurveyF
 /// which pack files it describes, and the schema itself.
 #[derive(Debug, Clone)]
 pub struct PackSchema {
+    /// Short kebab-case name, e.g. `course` or `module-front-matter`; the file is `<name>.schema.json`.
     pub name: &'static str,
     /// Glob of the pack files it applies to, as Taplo's `include` reads it.
     pub applies_to: &'static str,
+    /// The JSON Schema (draft 2020-12) itself, generated from the serde model.
     pub schema: Schema,
 }
 

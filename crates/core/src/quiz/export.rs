@@ -20,7 +20,9 @@ use crate::pack::model::{Answer, Bank, Question, QuestionType, BLANK_MARKER};
 /// The file's text, and each question left out with the reason.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Exported {
+    /// The whole exported file, GIFT or Moodle XML.
     pub text: String,
+    /// Each question left out: its id and why the format cannot hold it.
     pub skipped: Vec<(String, Message)>,
 }
 

@@ -25,7 +25,9 @@ pub struct CohortGain {
     pub n: usize,
     /// How many of them have a gain of their own (their pre-test was not perfect).
     pub n_with_gain: usize,
+    /// Mean pre-test percentage (0–100) over the `n` learners; `None` when `n` is 0.
     pub mean_pre: Option<f64>,
+    /// Mean post-test percentage (0–100) over the `n` learners; `None` when `n` is 0.
     pub mean_post: Option<f64>,
     /// The mean of the learners' normalised gains.
     pub mean_of_gains: Option<f64>,

@@ -22,7 +22,9 @@ pub enum ImportMode {
 /// Questions read from a file, and every problem found in it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Imported {
+    /// The questions read, in file order, with ids such as `gift-001`; empty on error in all-or-nothing mode.
     pub questions: Vec<Question>,
+    /// Every problem found, sorted by line and column.
     pub diagnostics: Vec<Diagnostic>,
     /// Files the questions link (`assets/<name>`): images embedded in a
     /// Moodle XML bank. Empty for GIFT and Aiken.
@@ -30,6 +32,7 @@ pub struct Imported {
 }
 
 impl Imported {
+    /// True when any problem is an error (so some or all questions were not read).
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
@@ -111,13 +114,17 @@ impl Format {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum QuestionFileFormat {
+    /// Moodle's GIFT text format.
     Gift,
+    /// The Aiken format: single-choice questions as plain text.
     Aiken,
+    /// A Moodle XML question export (`moodle-xml` on the command line).
     #[serde(rename = "moodle-xml")]
     MoodleXml,
 }
 
 impl QuestionFileFormat {
+    /// The name used by the CLI's `--from` and in serialised form: `gift`, `aiken` or `moodle-xml`.
     pub fn as_str(self) -> &'static str {
         match self {
             QuestionFileFormat::Gift => "gift",

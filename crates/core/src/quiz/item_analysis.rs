@@ -19,9 +19,13 @@ use super::LearnerAnswer;
 /// One scored answer of one attempt.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ItemResponse {
+    /// The attempt the answer belongs to; responses sharing it make up one rest-of-test total.
     pub attempt_id: String,
+    /// The question answered.
     pub question_id: String,
+    /// Points the answer earned.
     pub score: f64,
+    /// Points the question was worth.
     pub max: f64,
     /// `None` when the question was left unanswered.
     pub answer: Option<LearnerAnswer>,
@@ -30,6 +34,7 @@ pub struct ItemResponse {
 /// The statistics of one question.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ItemStats {
+    /// The question these statistics are about.
     pub question_id: String,
     /// Responses, answered or not.
     pub n: usize,
@@ -38,6 +43,7 @@ pub struct ItemStats {
     /// −1 … 1; `None` with fewer than two responses or when the item or the
     /// rest-of-test score does not vary.
     pub discrimination: Option<f64>,
+    /// How often each option key was chosen (`"true"` / `"false"` for true/false); unchosen keys are absent.
     pub option_counts: BTreeMap<String, u64>,
 }
 

@@ -20,7 +20,9 @@ use crate::pack::model::{Bank, Question, QuestionType, Quiz, QuizDraw};
 /// The questions of one attempt, in the order shown.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Presentation {
+    /// The seed every draw and shuffle of the attempt came from.
     pub seed: u64,
+    /// The questions in display order.
     pub questions: Vec<PresentedQuestion>,
 }
 
@@ -29,11 +31,14 @@ pub struct Presentation {
 /// (`matching`) or of the items (`ordering`); empty for the other types.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PresentedQuestion {
+    /// Id of the question in its bank.
     pub question_id: String,
+    /// Original indexes in display order; empty for types with nothing to order.
     pub order: Vec<usize>,
 }
 
 impl Presentation {
+    /// The presentation of the question with this id, if the attempt has it.
     pub fn get(&self, question_id: &str) -> Option<&PresentedQuestion> {
         self.questions.iter().find(|q| q.question_id == question_id)
     }
@@ -42,7 +47,9 @@ impl Presentation {
 /// A question together with the bank it lives in (draws name a bank).
 #[derive(Debug, Clone, Copy)]
 pub struct BankQuestion<'a> {
+    /// Id of the bank the question is in.
     pub bank_id: &'a str,
+    /// The question itself.
     pub question: &'a Question,
 }
 
@@ -59,10 +66,26 @@ impl<'a> BankQuestion<'a> {
 /// Why a quiz cannot be presented from the questions at hand.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PresentError {
+    /// A fixed item of the quiz is in none of the banks at hand.
     #[error("quiz `{quiz}` lists question `{question}`, which is not in its banks")]
-    MissingItem { quiz: String, question: String },
+    MissingItem {
+        /// Id of the quiz.
+        quiz: String,
+        /// Id of the question the quiz lists.
+        question: String,
+    },
+    /// A draw asks for more questions than its bank's filtered, unchosen questions hold.
     #[error("quiz `{quiz}` draws {wanted} questions from bank `{bank}` but only {available} match")]
-    NotEnough { quiz: String, bank: String, wanted: usize, available: usize },
+    NotEnough {
+        /// Id of the quiz.
+        quiz: String,
+        /// Id of the bank the draw takes from.
+        bank: String,
+        /// The draw's `count`.
+        wanted: usize,
+        /// Questions of the bank that pass the filter and were not already chosen.
+        available: usize,
+    },
 }
 
 /// Presents `quiz` for one attempt: its fixed items in order, then each draw

@@ -12,7 +12,9 @@ use super::{option_key, PresentedQuestion};
 /// A text with the key the learner's answer refers to it by.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct KeyedText {
+    /// The key the answer uses for this text: its original index, as a decimal string (`"0"`, `"1"`, …).
     pub key: String,
+    /// The text shown, as Markdown.
     pub text: String,
 }
 
@@ -22,21 +24,28 @@ pub struct KeyedText {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct QuestionView {
+    /// The question's id.
     pub id: String,
+    /// The question type (`type` in JSON); decides which lists are present.
     #[serde(rename = "type")]
     pub kind: QuestionType,
     /// Markdown.
     pub stem: String,
+    /// Points the question is worth.
     pub points: f64,
+    /// Single / multiple choice: the options in display order.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub options: Option<Vec<KeyedText>>,
     /// Matching: the left-hand sides in stored order; their keys are their positions.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub left: Option<Vec<String>>,
+    /// Matching: the right-hand sides (distractors included) in display order.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub right: Option<Vec<KeyedText>>,
+    /// Ordering: the items in their shuffled display order.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub items: Option<Vec<KeyedText>>,
+    /// Fill-in-the-blank: how many `____` blanks the stem has.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub blank_count: Option<usize>,
 }

@@ -7,16 +7,23 @@ use serde::Serialize;
 
 use crate::Result;
 
+/// One row of the admin log: an action taken with admin rights.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AdminLogEntry {
+    /// When the action was taken: RFC 3339 UTC timestamp.
     pub at: String,
+    /// Profile id of the admin who acted; kept after that profile is deleted.
     pub actor_id: Option<String>,
+    /// The admin's display name at the time, so the entry stays readable after a rename or deletion.
     pub actor_name: String,
+    /// What was done, e.g. `import_pack`, `remove_course`, `set_role`, `delete_profile`, `restore_backup`.
     pub action: String,
+    /// Free-text detail of the action (which course, profile or backup), shown in the log.
     pub detail: String,
 }
 
+/// Appends an entry to the admin log.
 pub fn record(tx: &Transaction<'_>, entry: &AdminLogEntry) -> Result<()> {
     tx.execute(
         "INSERT INTO admin_log (at, actor_id, actor_name, action, detail) VALUES (?1, ?2, ?3, ?4, ?5)",

@@ -7,17 +7,24 @@ use serde::Serialize;
 
 use crate::Result;
 
+/// A learner's saved answer to one question of a quiz attempt.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AnswerRecord {
+    /// The attempt this answer belongs to.
     pub attempt_id: String,
+    /// The answered question's id within the course.
     pub question_id: String,
     /// JSON: the core `LearnerAnswer`.
     pub answer: String,
+    /// When the answer was last saved: RFC 3339 UTC timestamp.
     pub saved_at: String,
+    /// Points the automatic grading gave this answer (0 while it awaits a person).
     pub score: f64,
+    /// Points the question is worth.
     pub max_score: f64,
     /// `None` while a person has to grade it.
     pub correct: Option<bool>,
+    /// Points a person gave when grading by hand; `None` until then.
     pub manual_score: Option<f64>,
 }
 
@@ -77,9 +84,13 @@ pub fn checked_questions(conn: &Connection, attempt_id: &str) -> Result<std::col
 /// A person's grade of one answer.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ManualGrade {
+    /// Points awarded by the grader.
     pub score: f64,
+    /// Comment the learner sees beside the score, if the grader wrote one.
     pub comment: Option<String>,
+    /// Profile id of the grader on this machine; `None` if graded on another machine or the profile is gone.
     pub graded_by: Option<String>,
+    /// When the grade was given: RFC 3339 UTC timestamp.
     pub graded_at: Option<String>,
 }
 
@@ -91,7 +102,10 @@ pub fn set_manual_grade(tx: &Transaction<'_>, attempt_id: &str, question_id: &st
         params![attempt_id, question_id, grade.score, grade.comment, grade.graded_by, grade.graded_at],
     )?;
     if changed == 0 {
-        return Err(crate::StoreError::NotFound { what: format!("answer to {question_id} in attempt {attempt_id}") });
+        return Err(crate::StoreError::NotFound {
+            what: format!("answer to {question_id} in attempt {attempt_id}"),
+            what_zh: format!("答题记录 {attempt_id} 中题目 {question_id} 的作答"),
+        });
     }
     Ok(())
 }

@@ -6,7 +6,9 @@ use serde::Serialize;
 
 use crate::{OptionalExt, Result};
 
+/// Status of an open attempt the learner is still answering.
 pub const IN_PROGRESS: &str = "in_progress";
+/// Status of an attempt the learner handed in.
 pub const SUBMITTED: &str = "submitted";
 /// Handed in by the backend because the deadline passed.
 pub const EXPIRED: &str = "expired";
@@ -14,36 +16,56 @@ pub const EXPIRED: &str = "expired";
 /// One attempt as stored. Times are RFC 3339 UTC strings.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AttemptRecord {
+    /// UUID of the attempt; the presentation seed is derived from it.
     pub id: String,
+    /// The learner who takes the quiz.
     pub profile_id: String,
+    /// The course the quiz belongs to.
     pub course_id: String,
+    /// The quiz's id within the course.
     pub quiz_id: String,
+    /// 1, 2, … counting this learner's attempts at this quiz.
     pub number: i64,
+    /// Seed of the shuffled presentation; stored bit for bit as a signed SQLite integer.
     pub seed: u64,
     /// JSON: the core `Presentation`.
     pub presentation: String,
+    /// When the attempt was started.
     pub started_at: String,
+    /// When the time limit runs out; `None` for a quiz without one.
     pub deadline_at: Option<String>,
+    /// When the attempt was handed in (by the learner or at the deadline); `None` while open.
     pub submitted_at: Option<String>,
     /// [`IN_PROGRESS`], [`SUBMITTED`] or [`EXPIRED`].
     pub status: String,
+    /// Points scored; `None` while the attempt is open.
     pub score: Option<f64>,
+    /// Points available in the quiz; `None` while the attempt is open.
     pub max_score: Option<f64>,
+    /// Score as a percentage of `max_score` (0–100); `None` while the attempt is open.
     pub percent: Option<f64>,
+    /// Whether the pass mark was reached; `None` while open or while answers await manual grading.
     pub passed: Option<bool>,
 }
 
 /// The result written when an attempt is handed in.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outcome<'a> {
+    /// The closing status: [`SUBMITTED`] or [`EXPIRED`].
     pub status: &'a str,
+    /// When the attempt was handed in: RFC 3339 UTC timestamp.
     pub submitted_at: &'a str,
+    /// Total points scored over the quiz's questions.
     pub score: f64,
+    /// Points available in the quiz.
     pub max_score: f64,
+    /// Score as a percentage of `max_score` (0–100).
     pub percent: f64,
+    /// Whether the pass mark was reached; `None` while answers await manual grading.
     pub passed: Option<bool>,
 }
 
+/// Stores a new attempt (at most one per learner and quiz may be in progress).
 pub fn insert(tx: &Transaction<'_>, a: &AttemptRecord) -> Result<()> {
     tx.execute(
         include_str!("insert.sql"),
@@ -68,10 +90,11 @@ pub fn insert(tx: &Transaction<'_>, a: &AttemptRecord) -> Result<()> {
     Ok(())
 }
 
+/// One attempt by id; `NotFound` if there is none.
 pub fn get(conn: &Connection, id: &str) -> Result<AttemptRecord> {
     conn.prepare_cached(&format!("{} WHERE id = ?1", include_str!("select.sql")))?
         .query_row([id], from_row)
-        .or_not_found(|| format!("attempt {id}"))
+        .or_not_found(|| (format!("attempt {id}"), format!("答题记录 {id}")))
 }
 
 /// A learner's attempts at one quiz, first to last.

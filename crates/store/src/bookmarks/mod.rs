@@ -5,11 +5,16 @@ use serde::Serialize;
 
 use crate::Result;
 
+/// A module a learner bookmarked, with its title for the bookmark list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Bookmark {
+    /// The course of the bookmarked module.
     pub course_id: String,
+    /// The bookmarked module's id within the course.
     pub module_id: String,
+    /// The module's current title, joined from `modules`.
     pub module_title: String,
+    /// When the bookmark was set: RFC 3339 UTC timestamp.
     pub created_at: String,
 }
 
@@ -30,6 +35,7 @@ pub fn set(tx: &Transaction<'_>, profile: &str, course: &str, module: &str, on: 
     Ok(on)
 }
 
+/// Whether the learner has bookmarked this module.
 pub fn is_set(conn: &Connection, profile: &str, course: &str, module: &str) -> Result<bool> {
     Ok(conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM bookmarks WHERE profile_id = ?1 AND course_id = ?2 AND module_id = ?3)",

@@ -10,11 +10,17 @@ use crate::Result;
 /// A bundle that was imported.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportedBundle {
+    /// The bundle's UUID from its manifest; a bundle with a known id is not imported again.
     pub bundle_id: String,
+    /// What the bundle carries: `submissions`, `grades` or `records`.
     pub kind: String,
+    /// Who signed it: `learner:<profile id>` or `instructor:<course id>`.
     pub signer: String,
+    /// The course the bundle is about.
     pub course_id: String,
+    /// The exporter's counter for this kind, signer and course; a bundle must be newer than the last.
     pub sequence: i64,
+    /// When it was imported here: RFC 3339 UTC timestamp.
     pub imported_at: String,
     /// Hex key that signed it; sequences are only comparable per key.
     pub public_key: String,
@@ -45,6 +51,7 @@ pub fn trust_key(
     Ok(())
 }
 
+/// The record of an already imported bundle with this id, if any (the replay guard).
 pub fn imported(conn: &Connection, bundle_id: &str) -> Result<Option<ImportedBundle>> {
     Ok(conn
         .query_row(
@@ -83,6 +90,7 @@ pub fn last_imported_sequence(
     )?)
 }
 
+/// Records an imported bundle, so it is not imported twice and older sequences are refused.
 pub fn record_import(tx: &Transaction<'_>, b: &ImportedBundle) -> Result<()> {
     tx.execute(
         "INSERT INTO imported_bundles (bundle_id, kind, signer, course_id, sequence, imported_at, public_key)

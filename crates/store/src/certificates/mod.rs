@@ -7,14 +7,21 @@ use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 use crate::Result;
 
+/// An issued course certificate, with names and titles kept as printed.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Certificate {
+    /// Verification code `QX-XXXX-XXXX-XXXX-XXXX`, a keyed hash of profile, course, version and date.
     pub code: String,
+    /// The learner the certificate was issued to.
     pub profile_id: String,
+    /// The completed course.
     pub course_id: String,
+    /// The course version completed, as printed.
     pub course_version: String,
+    /// The course's title when issued, so a later update does not change the certificate.
     pub course_title: String,
+    /// The learner's display name when issued, so a later rename does not change the certificate.
     pub learner_name: String,
     /// `YYYY-MM-DD`, the date printed on the certificate.
     pub issued_on: String,
@@ -55,6 +62,7 @@ pub fn insert(tx: &Transaction<'_>, certificate: &Certificate) -> Result<()> {
     Ok(())
 }
 
+/// The certificate with this verification code, if one was issued here.
 pub fn by_code(conn: &Connection, code: &str) -> Result<Option<Certificate>> {
     Ok(conn.query_row(&format!("SELECT {COLUMNS} FROM certificates WHERE code = ?1"), [code], from_row).optional()?)
 }

@@ -8,16 +8,21 @@ use crate::Result;
 
 /// Where a person's records reached this machine from.
 pub const SOURCE_LOCAL: &str = "local";
+/// Records imported from a signed learner-record bundle.
 pub const SOURCE_BUNDLE: &str = "bundle";
+/// Records read back from the company's Learning Record Store.
 pub const SOURCE_LRS: &str = "lrs";
 
+/// A class of a course, identified by the join code the instructor hands out.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClassRecord {
     /// The join code.
     pub id: String,
+    /// The course the class studies.
     pub course_id: String,
     /// Empty while only the code is known (a learner typed it).
     pub name: String,
+    /// When this machine first stored the class: RFC 3339 UTC timestamp.
     pub created_at: String,
 }
 
@@ -38,6 +43,7 @@ pub fn upsert_class(tx: &Transaction<'_>, class: &ClassRecord) -> Result<bool> {
     Ok(added)
 }
 
+/// The class with this join code, if this machine knows it.
 pub fn get_class(conn: &Connection, id: &str) -> Result<Option<ClassRecord>> {
     Ok(conn
         .query_row("SELECT id, course_id, name, created_at FROM classes WHERE id = ?1", [id], from_row)
@@ -90,6 +96,7 @@ pub fn add_member(tx: &Transaction<'_>, class: &str, profile: &str, now: &str) -
     )? > 0)
 }
 
+/// Takes a person out of a class; returns whether they were in it.
 pub fn remove_member(tx: &Transaction<'_>, class: &str, profile: &str) -> Result<bool> {
     Ok(tx.execute("DELETE FROM class_members WHERE class_id = ?1 AND profile_id = ?2", params![class, profile])? > 0)
 }
@@ -108,6 +115,7 @@ pub fn members_of(conn: &Connection, classes: &[String]) -> Result<std::collecti
     Ok(members)
 }
 
+/// Notes that `profile`'s records reached this machine from `source` (a `SOURCE_*` value) at `now`.
 pub fn note_source(tx: &Transaction<'_>, profile: &str, source: &str, now: &str) -> Result<()> {
     tx.execute(
         "INSERT INTO member_sources (profile_id, source, last_seen_at) VALUES (?1, ?2, ?3)
@@ -135,15 +143,19 @@ pub fn sources_by_profile(conn: &Connection) -> Result<std::collections::HashMap
 /// One learner of a course as the class view counts them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RosterRow {
+    /// The learner's profile id.
     pub profile_id: String,
+    /// The learner's display name.
     pub display_name: String,
     /// `local` or `member`.
     pub origin: String,
+    /// Current learner modules of the course the learner has completed.
     pub modules_done: i64,
     /// Short answers awaiting a mark and submissions awaiting a grade.
     pub pending_marks: i64,
     /// Mean of the latest released grade per task, as a percentage.
     pub task_percent: Option<f64>,
+    /// Latest module opening, attempt or hand-in in the course (RFC 3339); `None` if none.
     pub last_activity: Option<String>,
 }
 

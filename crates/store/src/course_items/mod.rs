@@ -10,14 +10,31 @@ use crate::{OptionalExt, Result};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ItemKind {
+    /// A quiz: its questions, settings and pass mark.
     Quiz,
+    /// A practice task learners hand in and markers grade.
     Task,
+    /// A marking rubric: criteria and levels that practice tasks are graded with.
     Rubric,
+    /// A business metric an impact study can copy (name, unit, direction, aggregation).
     MetricTemplate,
+    /// A reaction survey learners answer about the course.
     Survey,
 }
 
 impl ItemKind {
+    /// The kind's name in Chinese, for messages.
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            ItemKind::Quiz => "测验",
+            ItemKind::Task => "实操任务",
+            ItemKind::Rubric => "评分标准",
+            ItemKind::MetricTemplate => "业务指标模板",
+            ItemKind::Survey => "问卷",
+        }
+    }
+
+    /// Every kind, in the order the pack lists them.
     pub const ALL: [ItemKind; 5] =
         [ItemKind::Quiz, ItemKind::Task, ItemKind::Rubric, ItemKind::MetricTemplate, ItemKind::Survey];
 
@@ -36,6 +53,7 @@ impl ItemKind {
 /// One stored item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ItemRecord {
+    /// The item's id within its course and kind, e.g. a quiz id.
     pub id: String,
     /// The pack's model as JSON.
     pub body: String,
@@ -68,7 +86,10 @@ pub fn list_items(conn: &Connection, course_id: &str, kind: ItemKind) -> Result<
 pub fn get_item(conn: &Connection, course_id: &str, kind: ItemKind, id: &str) -> Result<ItemRecord> {
     conn.prepare_cached(&format!("{} AND id = ?3", include_str!("select.sql")))?
         .query_row([course_id, kind.as_str(), id], item_from_row)
-        .or_not_found(|| format!("{} {id} of course {course_id}", kind.as_str().replace('_', " ")))
+        .or_not_found(|| {
+            let (en, zh) = (kind.as_str().replace('_', " "), kind.name_zh());
+            (format!("{en} {id} of course {course_id}"), format!("课程 {course_id} 中的{zh} {id}"))
+        })
 }
 
 fn item_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ItemRecord> {

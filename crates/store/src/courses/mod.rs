@@ -8,17 +8,27 @@ use crate::{OptionalExt, Result};
 /// A course as stored (without its modules).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CourseRecord {
+    /// The course's stable id from `course.toml`, e.g. `acme.demo`.
     pub id: String,
+    /// Semantic version of the installed course; a higher one replaces it on import.
     pub version: String,
+    /// Course title shown to learners.
     pub title: String,
+    /// BCP 47 language tag of the content, e.g. `zh-CN`.
     pub language: String,
+    /// Short summary of the course; empty when the pack gives none.
     pub description: String,
+    /// Name of the organisation the course is branded for, if any.
     pub organisation: Option<String>,
+    /// Main colour of the branded course screens, `#rrggbb`.
     pub primary_colour: Option<String>,
+    /// Path of the logo image, relative to `source_dir`.
     pub logo_path: Option<String>,
+    /// Folder holding the course's files; assets are served from here only.
     pub source_dir: String,
     /// RFC 3339 timestamps. On update, `installed_at` is kept as first written.
     pub installed_at: String,
+    /// When the course was last installed or updated (RFC 3339).
     pub updated_at: String,
 }
 
@@ -78,15 +88,23 @@ pub fn reviewed_on(conn: &Connection, course: &str) -> Result<Option<String>> {
 /// A module as stored, with its content.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ModuleRecord {
+    /// The module's stable id within the course; progress and notes are keyed on it.
     pub id: String,
+    /// 1-based place in the reading order.
     pub position: i64,
+    /// `theory`, `practice` or `case`.
     pub kind: String,
+    /// Title shown in the outline and at the top of the page.
     pub title: String,
+    /// Estimated study time in minutes; 0 when not given.
     pub minutes: i64,
+    /// Learning objectives, one sentence each (stored as a JSON array).
     pub objectives: Vec<String>,
+    /// The module's Markdown file, relative to the course folder.
     pub source_path: String,
     /// What learners get: without instructor blocks.
     pub markdown: String,
+    /// HTML rendered and sanitised at import, without instructor blocks: what learners are served.
     pub html: String,
     /// `learner` (everyone) or `instructor` (instructors only).
     pub audience: String,
@@ -95,6 +113,7 @@ pub struct ModuleRecord {
 }
 
 impl ModuleRecord {
+    /// Whether only instructors may read the module (its `audience` is [`INSTRUCTOR_AUDIENCE`]).
     pub fn is_instructor_only(&self) -> bool {
         self.audience == INSTRUCTOR_AUDIENCE
     }
@@ -106,11 +125,17 @@ pub const INSTRUCTOR_AUDIENCE: &str = "instructor";
 /// A module's outline entry (no content), for listing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ModuleSummary {
+    /// The module's stable id within the course.
     pub id: String,
+    /// 1-based place in the reading order.
     pub position: i64,
+    /// `theory`, `practice` or `case`.
     pub kind: String,
+    /// Title shown in the outline.
     pub title: String,
+    /// Estimated study time in minutes; 0 when not given.
     pub minutes: i64,
+    /// `learner` (everyone) or `instructor` (instructors only).
     pub audience: String,
 }
 
@@ -190,16 +215,18 @@ pub fn people_with_records(conn: &Connection, course_id: &str) -> Result<usize> 
     Ok(usize::try_from(count).unwrap_or(0))
 }
 
+/// Every installed course, without modules.
 pub fn list_courses(conn: &Connection) -> Result<Vec<CourseRecord>> {
     let mut stmt = conn.prepare_cached(include_str!("list_courses.sql"))?;
     let rows = stmt.query_map([], course_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// One installed course by id; `NotFound` if it is not installed.
 pub fn get_course(conn: &Connection, course_id: &str) -> Result<CourseRecord> {
     conn.prepare_cached(&format!("{} WHERE id = ?1", include_str!("list_courses.sql")))?
         .query_row([course_id], course_from_row)
-        .or_not_found(|| format!("course {course_id}"))
+        .or_not_found(|| (format!("course {course_id}"), format!("课程 {course_id}")))
 }
 
 /// Current (not archived) modules everyone reads, in reading order: what
@@ -244,6 +271,7 @@ pub fn glossary(conn: &Connection, course: &str) -> Result<Vec<String>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// One module (archived or not) with all its content; `NotFound` if the course has no such module.
 pub fn get_module(conn: &Connection, course_id: &str, module_id: &str) -> Result<ModuleRecord> {
     module_by(conn, include_str!("get_module.sql"), params![course_id, module_id], course_id, module_id)
 }
@@ -305,7 +333,9 @@ fn module_by(
                 r.get::<_, String>("objectives")?,
             ))
         })
-        .or_not_found(|| format!("module {module_id} of course {course_id}"))?;
+        .or_not_found(|| {
+            (format!("module {module_id} of course {course_id}"), format!("课程 {course_id} 的单元 {module_id}"))
+        })?;
     let (mut module, objectives) = row;
     module.objectives = serde_json::from_str(&objectives)
         .map_err(|e| crate::StoreError::Corrupt(format!("objectives of module {module_id}: {e}")))?;

@@ -13,26 +13,40 @@ use crate::{OptionalExt, Result};
 /// One study as stored. Dates are `YYYY-MM-DD`, times RFC 3339 UTC.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StudyRecord {
+    /// UUID of the study.
     pub id: String,
+    /// The course whose training the study evaluates.
     pub course_id: String,
+    /// Name the admin gave the study.
     pub name: String,
     /// `learner`, `team` or `store`.
     pub unit_kind: String,
+    /// First day of the baseline window (before training), inclusive.
     pub baseline_start: String,
+    /// Last day of the baseline window, inclusive; before `post_start`.
     pub baseline_end: String,
+    /// First day of the post-training window, inclusive.
     pub post_start: String,
+    /// Last day of the post-training window, inclusive.
     pub post_end: String,
+    /// Phillips ROI input: what the programme cost, in yuan; `None` until entered.
     pub programme_cost: Option<f64>,
+    /// Phillips ROI input: the training's benefit in money, in yuan; `None` until entered.
     pub monetised_benefit: Option<f64>,
+    /// When the study was created.
     pub created_at: String,
+    /// When the study was last edited.
     pub updated_at: String,
 }
 
 /// A metric of a study.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MetricRecord {
+    /// The metric's id within the study; the `metric` column of imported files.
     pub id: String,
+    /// Name shown in the report.
     pub name: String,
+    /// Unit of the values, e.g. `%` or `人`; empty when they have none.
     pub unit: String,
     /// `up` or `down`.
     pub direction: String,
@@ -40,25 +54,35 @@ pub struct MetricRecord {
     pub aggregation: String,
     /// The course's metric template it was copied from; `None` = custom.
     pub template_id: Option<String>,
+    /// Place in the display order of the study's metrics.
     pub position: i64,
 }
 
 /// A member of the trained (`treatment`) or `control` group.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct UnitRecord {
+    /// The learner id, team or store name that identifies the unit within the study.
     pub label: String,
+    /// `treatment` (the trained group) or `control`.
     pub arm: String,
 }
 
 /// One stored value; `value: None` was entered as missing.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ObservationRecord {
+    /// Label of the unit the value belongs to.
     pub unit: String,
+    /// The unit's group, `treatment` or `control` (read from the unit, not stored with the value).
     pub arm: String,
+    /// The metric the value measures.
     pub metric_id: String,
+    /// `before` (the baseline window) or `after` (the post-training window).
     pub period: String,
+    /// The value aggregated over the period's window, in the metric's unit; `None` = missing.
     pub value: Option<f64>,
+    /// `manual`, or the name of the file it was imported from.
     pub source: String,
+    /// When the value was written.
     pub recorded_at: String,
 }
 
@@ -85,10 +109,11 @@ pub fn upsert_study(tx: &Transaction<'_>, s: &StudyRecord) -> Result<()> {
     Ok(())
 }
 
+/// One study by id; `NotFound` if there is none.
 pub fn get_study(conn: &Connection, id: &str) -> Result<StudyRecord> {
     conn.prepare_cached(&format!("{} WHERE id = ?1", include_str!("select_study.sql")))?
         .query_row([id], study_from_row)
-        .or_not_found(|| format!("impact study {id}"))
+        .or_not_found(|| (format!("impact study {id}"), format!("效果评估 {id}")))
 }
 
 /// Every study, newest first; only those of `course_id` when given.
@@ -105,6 +130,7 @@ pub fn delete_study(tx: &Transaction<'_>, id: &str) -> Result<bool> {
     Ok(tx.execute("DELETE FROM impact_studies WHERE id = ?1", [id])? > 0)
 }
 
+/// Adds a metric to the study, or updates the one with the same id.
 pub fn upsert_metric(tx: &Transaction<'_>, study_id: &str, m: &MetricRecord) -> Result<()> {
     tx.execute(
         include_str!("upsert_metric.sql"),
@@ -138,6 +164,7 @@ pub fn list_metrics(conn: &Connection, study_id: &str) -> Result<Vec<MetricRecor
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Adds a unit to the study, or moves an existing one to `unit.arm`.
 pub fn upsert_unit(tx: &Transaction<'_>, study_id: &str, unit: &UnitRecord) -> Result<()> {
     tx.prepare_cached(include_str!("upsert_unit.sql"))?.execute(params![study_id, unit.label, unit.arm])?;
     Ok(())

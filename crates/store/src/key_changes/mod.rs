@@ -9,14 +9,21 @@ use crate::{OptionalExt, Result};
 /// One changed key.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct KeyChange {
+    /// The course whose update changed the key.
     pub course_id: String,
+    /// The question whose answer key changed.
     pub question_id: String,
+    /// The course version installed before the update.
     pub from_version: String,
+    /// The course version whose import changed the key.
     pub to_version: String,
+    /// When the update was imported: RFC 3339 UTC timestamp.
     pub changed_at: String,
     /// The question before the update, as JSON.
     pub old_body: String,
+    /// When an instructor regraded the affected attempts (RFC 3339); `None` until then.
     pub regraded_at: Option<String>,
+    /// Display name of the instructor who regraded them; `None` until then.
     pub regraded_by: Option<String>,
 }
 
@@ -57,7 +64,12 @@ pub fn latest(conn: &Connection, course: &str, question: &str) -> Result<KeyChan
         "{SELECT} WHERE course_id = ?1 AND question_id = ?2 ORDER BY changed_at DESC LIMIT 1"
     ))?
     .query_row([course, question], from_row)
-    .or_not_found(|| format!("a changed answer key of question {question} in course {course}"))
+    .or_not_found(|| {
+        (
+            format!("a changed answer key of question {question} in course {course}"),
+            format!("课程 {course} 中题目 {question} 的答案更正"),
+        )
+    })
 }
 
 /// Marks every recorded change of the question's key as regraded.

@@ -19,13 +19,16 @@ pub struct LocalQuizSource {
     pub format: String,
     /// The profile that imported it.
     pub imported_by: String,
+    /// When it was imported: RFC 3339 UTC timestamp.
     pub imported_at: String,
 }
 
 /// A local quiz as listed for a course.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LocalQuizRecord {
+    /// The quiz item: its id and body as JSON.
     pub quiz: ItemRecord,
+    /// Who imported it, from which file and when.
     pub source: LocalQuizSource,
     /// Questions in its bank that are not archived.
     pub question_count: i64,
@@ -86,7 +89,10 @@ pub fn archive_local_quiz(tx: &Transaction<'_>, course_id: &str, quiz_id: &str) 
         [course_id, quiz_id],
     )?;
     if changed == 0 {
-        return Err(StoreError::NotFound { what: format!("local quiz {quiz_id} of course {course_id}") });
+        return Err(StoreError::NotFound {
+            what: format!("local quiz {quiz_id} of course {course_id}"),
+            what_zh: format!("课程 {course_id} 的本机测验 {quiz_id}"),
+        });
     }
     tx.execute(
         "UPDATE questions SET archived = 1 WHERE course_id = ?1 AND bank_id = ?2 AND origin = 'local'",

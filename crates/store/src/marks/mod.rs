@@ -6,51 +6,77 @@ use serde::{Deserialize, Serialize};
 
 use crate::Result;
 
+/// Status of a mark the marker is still working on.
 pub const DRAFT: &str = "draft";
+/// Status of a finished mark, ready for release or moderation.
 pub const COMPLETE: &str = "complete";
 
 /// One marker's mark; `levels` and `comments` are JSON objects keyed by criterion id.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MarkRecord {
+    /// The submission version being marked.
     pub version_id: String,
+    /// The marker's profile id, possibly of another machine; one mark per marker and version.
     pub marker_id: String,
+    /// The marker's display name, kept for a marker from another machine.
     pub marker_name: String,
+    /// JSON `{criterion id: level index}`: the rubric level chosen for each criterion.
     pub levels: String,
+    /// JSON `{criterion id: text}`: the comment on each criterion.
     pub comments: String,
+    /// Overall feedback to the learner.
     pub feedback: String,
+    /// Sum of the chosen levels' points; `None` until every criterion has a level.
     pub points: Option<f64>,
+    /// The points scaled onto the task's grade range and capped by any gate; `None` with `points`.
     pub grade: Option<f64>,
     /// [`DRAFT`] or [`COMPLETE`].
     pub status: String,
+    /// When the mark was last saved: RFC 3339 UTC timestamp.
     pub updated_at: String,
 }
 
 /// A released result. Serialisable both ways: it travels in grade bundles.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ResultRecord {
+    /// The submission version the result grades; one result per version.
     pub version_id: String,
+    /// JSON `{criterion id: level index}` of the released mark.
     pub levels: String,
+    /// JSON `{criterion id: text}` of the released mark.
     pub comments: String,
+    /// Overall feedback the learner sees.
     pub feedback: String,
+    /// Sum of the chosen levels' points.
     pub points: f64,
+    /// The grade the learner sees, on the task's scale up to `grade_max`.
     pub grade: f64,
+    /// The task's highest possible grade when released.
     pub grade_max: f64,
     /// `single` or `moderated`.
     pub method: String,
+    /// Display name of the instructor who released the result.
     pub released_by: String,
+    /// When the result was released: RFC 3339 UTC timestamp.
     pub released_at: String,
 }
 
 /// A reusable comment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct BankComment {
+    /// UUID of the banked comment.
     pub id: String,
+    /// The course whose markers share the comment.
     pub course_id: String,
+    /// The rubric criterion the comment is for; `None` for overall feedback.
     pub criterion_id: Option<String>,
+    /// The comment text.
     pub text: String,
+    /// How many times markers have used it; the bank lists the most used first.
     pub uses: i64,
 }
 
+/// Saves a marker's mark of a version, replacing their earlier mark of it.
 pub fn save_mark(tx: &Transaction<'_>, m: &MarkRecord) -> Result<()> {
     tx.execute(
         include_str!("upsert_mark.sql"),
@@ -105,6 +131,7 @@ fn mark_from_row(r: &Row<'_>) -> rusqlite::Result<MarkRecord> {
     })
 }
 
+/// Releases a result for a version, replacing any result released before.
 pub fn save_result(tx: &Transaction<'_>, r: &ResultRecord) -> Result<()> {
     tx.execute(
         include_str!("upsert_result.sql"),
@@ -127,6 +154,7 @@ pub fn save_result(tx: &Transaction<'_>, r: &ResultRecord) -> Result<()> {
 const RESULT_COLUMNS: &str =
     "version_id, levels, comments, feedback, points, grade, grade_max, method, released_by, released_at";
 
+/// The released result of a version, if any.
 pub fn result(conn: &Connection, version: &str) -> Result<Option<ResultRecord>> {
     Ok(conn
         .prepare_cached(&format!("SELECT {RESULT_COLUMNS} FROM results WHERE version_id = ?1"))?
@@ -159,6 +187,7 @@ fn result_from_row(r: &Row<'_>) -> rusqlite::Result<ResultRecord> {
     })
 }
 
+/// Puts a task under double marking (`on`) or takes it out; under it no mark is released alone.
 pub fn set_double_marked(tx: &Transaction<'_>, course: &str, task: &str, on: bool) -> Result<()> {
     if on {
         tx.execute("INSERT OR IGNORE INTO double_marked_tasks (course_id, task_id) VALUES (?1, ?2)", [course, task])?;
@@ -168,6 +197,7 @@ pub fn set_double_marked(tx: &Transaction<'_>, course: &str, task: &str, on: boo
     Ok(())
 }
 
+/// Whether the task is under double marking.
 pub fn is_double_marked(conn: &Connection, course: &str, task: &str) -> Result<bool> {
     Ok(conn
         .query_row(
@@ -207,6 +237,7 @@ pub fn use_comment(tx: &Transaction<'_>, id: &str) -> Result<bool> {
     Ok(tx.execute("UPDATE comment_bank SET uses = uses + 1 WHERE id = ?1", [id])? == 1)
 }
 
+/// Removes a comment from the bank; false if there is no such comment.
 pub fn delete_comment(tx: &Transaction<'_>, id: &str) -> Result<bool> {
     Ok(tx.execute("DELETE FROM comment_bank WHERE id = ?1", [id])? == 1)
 }

@@ -6,27 +6,41 @@ use serde::Serialize;
 
 use crate::{OptionalExt, Result};
 
+/// A learner's note on a module, as stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NoteRecord {
+    /// UUID of the note.
     pub id: String,
+    /// The learner who wrote it; only they can find it.
     pub profile_id: String,
+    /// The course of the annotated module.
     pub course_id: String,
+    /// The annotated module.
     pub module_id: String,
+    /// Id (`qx-…`) of the heading in the rendered module the note was written under, if any.
     pub anchor: Option<String>,
+    /// The passage the learner highlighted, as plain text, if any.
     pub quote: Option<String>,
+    /// The note's text, trimmed and never empty.
     pub body: String,
+    /// When the note was written: RFC 3339 UTC timestamp.
     pub created_at: String,
+    /// When its text was last changed: RFC 3339 UTC timestamp.
     pub updated_at: String,
 }
 
 /// A note with the module it belongs to, for lists and exports.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NoteRow {
+    /// The note itself.
     pub note: NoteRecord,
+    /// The annotated module's title.
     pub module_title: String,
+    /// The module's place in its course's reading order.
     pub module_position: i64,
 }
 
+/// Stores a new note.
 pub fn insert(tx: &Transaction<'_>, n: &NoteRecord) -> Result<()> {
     tx.prepare_cached(include_str!("insert.sql"))?.execute(params![
         n.id,
@@ -48,13 +62,15 @@ pub fn update_body(tx: &Transaction<'_>, id: &str, body: &str, now: &str) -> Res
     Ok(())
 }
 
+/// Deletes a note (and its search document); false if there was no such note.
 pub fn delete(tx: &Transaction<'_>, id: &str) -> Result<bool> {
     Ok(tx.execute("DELETE FROM notes WHERE id = ?1", [id])? > 0)
 }
 
+/// One note with its module by id; `NotFound` if there is none.
 pub fn get(conn: &Connection, id: &str) -> Result<NoteRow> {
     conn.query_row(&format!("{} WHERE n.id = ?1", include_str!("select.sql")), [id], from_row)
-        .or_not_found(|| format!("note {id}"))
+        .or_not_found(|| (format!("note {id}"), format!("笔记 {id}")))
 }
 
 /// A learner's notes on one module, oldest first.

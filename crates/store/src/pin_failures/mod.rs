@@ -5,6 +5,7 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use crate::Result;
 
+/// A profile's wrong-PIN state; all zero and unlocked for a profile with no row.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct PinFailures {
     /// Wrong PINs since the last success or lock.
@@ -16,6 +17,7 @@ pub struct PinFailures {
     pub lockouts: i64,
 }
 
+/// The profile's wrong-PIN state (the default when it has none recorded).
 pub fn get(conn: &Connection, profile: &str) -> Result<PinFailures> {
     Ok(conn
         .query_row("SELECT failures, locked_until, lockouts FROM pin_failures WHERE profile_id = ?1", [profile], |r| {
@@ -25,6 +27,7 @@ pub fn get(conn: &Connection, profile: &str) -> Result<PinFailures> {
         .unwrap_or_default())
 }
 
+/// Stores the profile's wrong-PIN state, replacing the earlier one.
 pub fn set(tx: &Transaction<'_>, profile: &str, state: &PinFailures) -> Result<()> {
     tx.execute(
         "INSERT INTO pin_failures (profile_id, failures, locked_until, lockouts) VALUES (?1, ?2, ?3, ?4)
@@ -35,6 +38,7 @@ pub fn set(tx: &Transaction<'_>, profile: &str, state: &PinFailures) -> Result<(
     Ok(())
 }
 
+/// Forgets the profile's wrong PINs and lock, e.g. after a right PIN.
 pub fn clear(tx: &Transaction<'_>, profile: &str) -> Result<()> {
     tx.execute("DELETE FROM pin_failures WHERE profile_id = ?1", [profile])?;
     Ok(())

@@ -18,14 +18,19 @@ pub const DEFAULT_AVATAR_COLOUR: &str = "#2f6f5e";
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
+    /// Studies courses: reads modules, takes quizzes, hands in practice tasks.
     Learner,
+    /// Also marks work, runs classes and impact studies; switching to one asks for its PIN.
     Instructor,
+    /// Also installs and removes courses and manages profiles and machine security; asks for its PIN.
     Admin,
 }
 
 impl Role {
+    /// Every role, lowest first.
     pub const ALL: [Role; 3] = [Role::Learner, Role::Instructor, Role::Admin];
 
+    /// The value of the `role` column: `learner`, `instructor` or `admin`.
     pub fn as_str(self) -> &'static str {
         match self {
             Role::Learner => "learner",
@@ -46,6 +51,7 @@ impl fmt::Display for Role {
     }
 }
 
+/// A role name that is not `learner`, `instructor` or `admin`; holds the name given.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("unknown role {0:?} (expected learner, instructor or admin)")]
 pub struct UnknownRole(pub String);
@@ -70,13 +76,20 @@ impl FromSql for Role {
     }
 }
 
+/// A person on this machine, as listed (without PIN or recovery hashes).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Profile {
+    /// UUID of the profile; the same on every machine that knows the person.
     pub id: String,
+    /// Name shown in the profile picker, records and reports.
     pub display_name: String,
+    /// What the profile may do.
     pub role: Role,
+    /// Colour of the avatar, `#rrggbb`.
     pub avatar_colour: String,
+    /// When the profile was created: RFC 3339 UTC timestamp.
     pub created_at: String,
+    /// When the profile was last used here (RFC 3339); the picker lists the latest first.
     pub last_used_at: String,
     /// Whether it has a PIN (the hash itself is read only where checked).
     pub has_pin: bool,
@@ -111,6 +124,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Profile> {
     })
 }
 
+/// Stores a new local profile (without a PIN).
 pub fn insert(tx: &Transaction<'_>, profile: &Profile) -> Result<()> {
     tx.execute(
         "INSERT INTO profiles (id, display_name, role, avatar_colour, created_at, last_used_at)
@@ -127,9 +141,10 @@ pub fn insert(tx: &Transaction<'_>, profile: &Profile) -> Result<()> {
     Ok(())
 }
 
+/// One profile by id, local or member; `NotFound` if there is none.
 pub fn get(conn: &Connection, id: &str) -> Result<Profile> {
     conn.query_row(&format!("SELECT {COLUMNS} FROM profiles WHERE id = ?1"), [id], from_row)
-        .or_not_found(|| format!("profile {id}"))
+        .or_not_found(|| (format!("profile {id}"), format!("档案 {id}")))
 }
 
 /// Every local profile (one that can be picked on this machine), most
@@ -172,11 +187,13 @@ pub fn upsert_member(tx: &Transaction<'_>, id: &str, display_name: &str, now: &s
     Ok(added)
 }
 
+/// Records that the profile was used at `now`.
 pub fn touch(tx: &Transaction<'_>, id: &str, now: &str) -> Result<()> {
     tx.execute("UPDATE profiles SET last_used_at = ?2 WHERE id = ?1", params![id, now])?;
     Ok(())
 }
 
+/// Changes the profile's role.
 pub fn set_role(tx: &Transaction<'_>, id: &str, role: Role) -> Result<()> {
     tx.execute("UPDATE profiles SET role = ?2 WHERE id = ?1", params![id, role])?;
     Ok(())
@@ -190,6 +207,7 @@ pub fn pin_hash(conn: &Connection, id: &str) -> Result<Option<String>> {
         .flatten())
 }
 
+/// Sets the profile's PIN hash (argon2 PHC string), or removes the PIN with `None`.
 pub fn set_pin_hash(tx: &Transaction<'_>, id: &str, hash: Option<&str>) -> Result<()> {
     tx.execute("UPDATE profiles SET pin_hash = ?2 WHERE id = ?1", params![id, hash])?;
     Ok(())
@@ -203,6 +221,7 @@ pub fn recovery_hash(conn: &Connection, id: &str) -> Result<Option<String>> {
         .flatten())
 }
 
+/// Sets the hash of the admin's one-time recovery code, or removes it with `None`.
 pub fn set_recovery_hash(tx: &Transaction<'_>, id: &str, hash: Option<&str>) -> Result<()> {
     tx.execute("UPDATE profiles SET recovery_hash = ?2 WHERE id = ?1", params![id, hash])?;
     Ok(())
@@ -216,11 +235,13 @@ pub fn unconfirmed_admins(conn: &Connection) -> Result<Vec<String>> {
     Ok(ids)
 }
 
+/// Changes the profile's display name.
 pub fn rename(tx: &Transaction<'_>, id: &str, display_name: &str) -> Result<()> {
     tx.execute("UPDATE profiles SET display_name = ?2 WHERE id = ?1", params![id, display_name])?;
     Ok(())
 }
 
+/// Changes the profile's avatar colour (`#rrggbb`).
 pub fn set_avatar_colour(tx: &Transaction<'_>, id: &str, colour: &str) -> Result<()> {
     tx.execute("UPDATE profiles SET avatar_colour = ?2 WHERE id = ?1", params![id, colour])?;
     Ok(())

@@ -5,14 +5,20 @@ use serde::Serialize;
 
 use crate::Result;
 
+/// A learner's reading progress in one module.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ModuleProgress {
+    /// The module within the course.
     pub module_id: String,
     /// `in_progress` or `completed`; modules never opened have no row.
     pub status: String,
+    /// When the learner first opened the module: RFC 3339 UTC timestamp.
     pub first_opened_at: String,
+    /// When the learner last opened it: RFC 3339 UTC timestamp.
     pub last_opened_at: String,
+    /// How many times the learner has opened it (at least 1).
     pub open_count: i64,
+    /// When it was first marked completed (RFC 3339); `None` while in progress.
     pub completed_at: Option<String>,
 }
 
@@ -40,6 +46,7 @@ pub fn mark_completed(
     get(tx, profile, course, module)
 }
 
+/// The learner's progress rows in a course, one per module they opened.
 pub fn for_course(conn: &Connection, profile: &str, course: &str) -> Result<Vec<ModuleProgress>> {
     let mut stmt =
         conn.prepare_cached(&format!("{} WHERE profile_id = ?1 AND course_id = ?2", include_str!("select.sql")))?;

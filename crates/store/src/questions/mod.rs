@@ -10,11 +10,15 @@ use crate::{OptionalExt, Result};
 /// A question as stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct QuestionRecord {
+    /// The question's id, unique within the course.
     pub id: String,
+    /// The question bank it belongs to (for a local quiz, the quiz id).
     pub bank_id: String,
     /// The question type as the pack spells it (`single`, `matching`, …).
     pub kind: String,
+    /// 1 (easy) … 5 (hard); quizzes may draw only a range.
     pub difficulty: i64,
+    /// Tags quizzes can draw by (stored as a JSON array).
     pub tags: Vec<String>,
     /// The pack's question model as JSON.
     pub body: String,
@@ -62,7 +66,9 @@ pub fn questions_for(conn: &Connection, course_id: &str, banks: &[&str], ids: &[
 pub fn get_question(conn: &Connection, course_id: &str, question_id: &str) -> Result<QuestionRecord> {
     conn.prepare_cached(&format!("{} AND id = ?2", include_str!("select.sql")))?
         .query_row([course_id, question_id], question_from_row)
-        .or_not_found(|| format!("question {question_id} of course {course_id}"))
+        .or_not_found(|| {
+            (format!("question {question_id} of course {course_id}"), format!("课程 {course_id} 的题目 {question_id}"))
+        })
 }
 
 fn question_from_row(r: &Row<'_>) -> rusqlite::Result<QuestionRecord> {

@@ -6,15 +6,20 @@ use serde::Serialize;
 
 use crate::Result;
 
+/// A learner's spaced-review card for one question they missed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ReviewCardRecord {
+    /// The learner who reviews the card.
     pub profile_id: String,
+    /// The question's course.
     pub course_id: String,
+    /// The missed question the card asks again.
     pub question_id: String,
     /// JSON: the scheduler's card state.
     pub card: String,
     /// RFC 3339 UTC, in one fixed format so it sorts as text.
     pub due_at: String,
+    /// When the learner last reviewed the card (RFC 3339); `None` if never.
     pub last_reviewed_at: Option<String>,
 }
 
@@ -31,6 +36,7 @@ pub fn upsert(tx: &Transaction<'_>, c: &ReviewCardRecord) -> Result<()> {
     Ok(())
 }
 
+/// The learner's card for one question, if they have one.
 pub fn get(conn: &Connection, profile: &str, course: &str, question: &str) -> Result<Option<ReviewCardRecord>> {
     let sql = format!("{} WHERE profile_id = ?1 AND course_id = ?2 AND question_id = ?3", include_str!("select.sql"));
     let mut stmt = conn.prepare_cached(&sql)?;

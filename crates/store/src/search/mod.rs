@@ -18,12 +18,16 @@ use crate::Result;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DocKind {
+    /// A section of a module: the text under one heading.
     Module,
+    /// A learner's note on a module.
     Note,
+    /// A question from one of the course's banks.
     Question,
 }
 
 impl DocKind {
+    /// The value of the `kind` column: `module`, `note` or `question`.
     pub fn as_str(self) -> &'static str {
         match self {
             DocKind::Module => "module",
@@ -49,40 +53,61 @@ impl DocKind {
 /// A document to index: where it points and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Doc {
+    /// What the document is.
     pub kind: DocKind,
+    /// The course it belongs to.
     pub course_id: String,
+    /// The module, for module sections and notes.
     pub module_id: Option<String>,
+    /// Id of the heading to scroll to in the rendered module, if any.
     pub anchor: Option<String>,
+    /// The note's or question's id; `None` for module sections.
     pub ref_id: Option<String>,
     /// Notes only: their author, the only profile that finds them.
     pub profile_id: Option<String>,
     /// A section of an instructor-only module: instructors find it, learners do not.
     pub instructor_only: bool,
+    /// Module title (first section only), question stem or, for a note, its module's title.
     pub title: String,
+    /// The section's heading or a question's tags; empty for notes.
     pub heading: String,
+    /// The searchable text, as plain text.
     pub body: String,
 }
 
 /// The same fields as words separated by spaces, for the FTS table.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct DocWords {
+    /// `Doc::title` segmented into space-separated words.
     pub title: String,
+    /// `Doc::heading` segmented into space-separated words.
     pub heading: String,
+    /// `Doc::body` segmented into space-separated words.
     pub body: String,
 }
 
 /// One match, best first; `rank` is bm25 (lower is better).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Hit {
+    /// What the matched document is.
     pub kind: DocKind,
+    /// The course it belongs to.
     pub course_id: String,
+    /// The course's title.
     pub course_title: String,
+    /// The module to open, for module sections and notes.
     pub module_id: Option<String>,
+    /// Id of the heading to scroll to, if any.
     pub anchor: Option<String>,
+    /// The note's or question's id; `None` for module sections.
     pub ref_id: Option<String>,
+    /// The module's title for sections and notes, the stem for questions.
     pub title: String,
+    /// The section's heading or the question's tags; empty for notes.
     pub heading: String,
+    /// The document's original text, for the snippet.
     pub body: String,
+    /// bm25 score weighted title > heading > body; lower is better.
     pub rank: f64,
 }
 
@@ -90,10 +115,13 @@ pub struct Hit {
 /// instructor-only modules are shown to instructors and admins only.
 #[derive(Debug, Clone, Copy)]
 pub struct Visibility<'a> {
+    /// The searcher, who finds their own notes only.
     pub profile_id: &'a str,
+    /// Whether the searcher is an instructor or admin, who also finds questions and instructor-only modules.
     pub teaches: bool,
 }
 
+/// Indexes one document: its original text in `search_docs`, its `words` and scope in `search_fts`.
 pub fn insert(tx: &Transaction<'_>, doc: &Doc, words: &DocWords) -> Result<()> {
     tx.prepare_cached(include_str!("insert_doc.sql"))?.execute(params![
         doc.kind.as_str(),
@@ -184,6 +212,7 @@ pub fn index_version(conn: &Connection) -> Result<Option<String>> {
     Ok(conn.query_row("SELECT max(version) FROM search_index_state", [], |r| r.get(0))?)
 }
 
+/// Records the version of the segmentation rules the index was just built with.
 pub fn set_index_version(tx: &Transaction<'_>, version: &str) -> Result<()> {
     tx.execute("DELETE FROM search_index_state", [])?;
     tx.execute("INSERT INTO search_index_state (version) VALUES (?1)", [version])?;

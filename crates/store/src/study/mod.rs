@@ -8,15 +8,24 @@ use serde::Serialize;
 
 use crate::{Result, StoreError};
 
+/// A learner's study activity on one module they opened.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Activity {
+    /// The course of the module.
     pub course_id: String,
+    /// The opened module.
     pub module_id: String,
+    /// `in_progress` or `completed`.
     pub status: String,
+    /// Study time credited from heartbeats, in seconds; time away from the screen never counts.
     pub active_seconds: i64,
+    /// When the last heartbeat arrived (RFC 3339); `None` before the first.
     pub last_beat_at: Option<String>,
+    /// When the learner last opened the module: RFC 3339 UTC timestamp.
     pub last_opened_at: String,
+    /// Id of the heading where the learner stopped reading, if known.
     pub position_anchor: Option<String>,
+    /// How far down the page the learner stopped reading, 0–1; `None` until saved.
     pub position_ratio: Option<f64>,
 }
 
@@ -24,6 +33,7 @@ const SELECT: &str = "SELECT course_id, module_id, status, active_seconds, last_
                              position_anchor, position_ratio
                       FROM module_progress";
 
+/// The learner's activity on a module; `None` if they never opened it.
 pub fn get(conn: &Connection, profile: &str, course: &str, module: &str) -> Result<Option<Activity>> {
     Ok(conn
         .query_row(
@@ -51,6 +61,7 @@ pub fn record_beat(
     opened(changed, course, module)
 }
 
+/// Saves where the learner stopped reading; `NotFound` if they never opened the module.
 pub fn save_position(
     tx: &Transaction<'_>,
     profile: &str,
@@ -93,7 +104,10 @@ pub fn seconds_by_course(conn: &Connection, profile: &str) -> Result<Vec<(String
 
 fn opened(changed: usize, course: &str, module: &str) -> Result<()> {
     if changed == 0 {
-        return Err(StoreError::NotFound { what: format!("opened module {course}/{module}") });
+        return Err(StoreError::NotFound {
+            what: format!("opened module {course}/{module}"),
+            what_zh: format!("已打开的单元 {course}/{module}"),
+        });
     }
     Ok(())
 }

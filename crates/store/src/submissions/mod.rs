@@ -7,17 +7,25 @@ use serde::{Deserialize, Serialize};
 
 use crate::{OptionalExt, Result};
 
+/// A version the learner wrote and handed in.
 pub const SOURCE_SUBMISSION: &str = "submission";
+/// A record of live practice an instructor observed and graded; it has no written work.
 pub const SOURCE_OBSERVATION: &str = "observation";
 
 /// A draft as stored; `attachments` is JSON.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DraftRecord {
+    /// The learner working on the task.
     pub profile_id: String,
+    /// The task's course.
     pub course_id: String,
+    /// The practice task's id within the course.
     pub task_id: String,
+    /// The learner's answer so far, as Markdown.
     pub markdown: String,
+    /// JSON `[{sha256, name, size, media_type}]`: the files attached so far.
     pub attachments: String,
+    /// When the draft was last autosaved: RFC 3339 UTC timestamp.
     pub saved_at: String,
 }
 
@@ -25,27 +33,40 @@ pub struct DraftRecord {
 /// Deserialisable because versions travel between machines in bundles.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct VersionRecord {
+    /// UUID of the version, kept when it travels to another machine.
     pub id: String,
+    /// The learner whose work it is.
     pub profile_id: String,
+    /// The task's course.
     pub course_id: String,
+    /// The practice task's id within the course.
     pub task_id: String,
+    /// 1, 2, … counting the learner's versions of this task.
     pub number: i64,
     /// [`SOURCE_SUBMISSION`] or [`SOURCE_OBSERVATION`].
     pub source: String,
+    /// The handed-in answer as Markdown; empty for an observation.
     pub markdown: String,
+    /// JSON `[{sha256, name, size, media_type}]`, as in drafts.
     pub attachments: String,
+    /// When it was handed in (or observed): RFC 3339 UTC timestamp.
     pub submitted_at: String,
 }
 
 /// What an attachment blob is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BlobRecord {
+    /// Hex SHA-256 of the content; the file lives at `attachments/<sha256>` under the app-data folder.
     pub sha256: String,
+    /// Size of the file in bytes.
     pub size: i64,
+    /// MIME type of the file, e.g. `application/pdf`.
     pub media_type: String,
+    /// When the blob was first stored here: RFC 3339 UTC timestamp.
     pub stored_at: String,
 }
 
+/// Saves the learner's draft of a task, replacing the earlier one.
 pub fn save_draft(tx: &Transaction<'_>, d: &DraftRecord) -> Result<()> {
     tx.execute(
         include_str!("upsert_draft.sql"),
@@ -54,6 +75,7 @@ pub fn save_draft(tx: &Transaction<'_>, d: &DraftRecord) -> Result<()> {
     Ok(())
 }
 
+/// The learner's draft of a task, if there is one.
 pub fn draft(conn: &Connection, profile: &str, course: &str, task: &str) -> Result<Option<DraftRecord>> {
     Ok(conn
         .prepare_cached(
@@ -73,6 +95,7 @@ pub fn draft(conn: &Connection, profile: &str, course: &str, task: &str) -> Resu
         .optional()?)
 }
 
+/// Deletes the learner's draft of a task (e.g. once it is handed in).
 pub fn delete_draft(tx: &Transaction<'_>, profile: &str, course: &str, task: &str) -> Result<()> {
     tx.execute(
         "DELETE FROM task_drafts WHERE profile_id = ?1 AND course_id = ?2 AND task_id = ?3",
@@ -103,10 +126,11 @@ pub fn insert_version(tx: &Transaction<'_>, v: &VersionRecord) -> Result<bool> {
     Ok(true)
 }
 
+/// One version by id; `NotFound` if there is none.
 pub fn version(conn: &Connection, id: &str) -> Result<VersionRecord> {
     conn.prepare_cached(&format!("{} WHERE id = ?1", include_str!("select_version.sql")))?
         .query_row([id], version_from_row)
-        .or_not_found(|| format!("submission {id}"))
+        .or_not_found(|| (format!("submission {id}"), format!("作业提交 {id}")))
 }
 
 /// One learner's versions of one task, first to last.
@@ -134,12 +158,19 @@ pub fn versions_of_course(conn: &Connection, course: &str) -> Result<Vec<Version
 /// big course holds ten thousand versions).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QueueEntry {
+    /// The version in the queue.
     pub version_id: String,
+    /// The practice task it answers.
     pub task_id: String,
+    /// The learner whose work it is.
     pub profile_id: String,
+    /// The learner's display name.
     pub learner_name: String,
+    /// 1, 2, … counting the learner's versions of this task.
     pub number: i64,
+    /// [`SOURCE_SUBMISSION`] or [`SOURCE_OBSERVATION`].
     pub source: String,
+    /// When it was handed in (or observed): RFC 3339 UTC timestamp.
     pub submitted_at: String,
     /// A result has been released.
     pub released: bool,
@@ -147,6 +178,7 @@ pub struct QueueEntry {
     pub complete_marks: i64,
     /// The status of the asking marker's own mark, if they have one.
     pub marker_status: Option<String>,
+    /// The task is under double marking, so no single mark is released alone.
     pub double_marked: bool,
 }
 
@@ -241,13 +273,14 @@ pub fn blob_is_theirs(conn: &Connection, sha256: &str, profile: &str) -> Result<
         .exists(params![sha256, profile])?)
 }
 
+/// What the blob with this hash is; `NotFound` if it was never stored.
 pub fn blob(conn: &Connection, sha256: &str) -> Result<BlobRecord> {
     conn.query_row(
         "SELECT sha256, size, media_type, stored_at FROM attachment_blobs WHERE sha256 = ?1",
         [sha256],
         |r| Ok(BlobRecord { sha256: r.get(0)?, size: r.get(1)?, media_type: r.get(2)?, stored_at: r.get(3)? }),
     )
-    .or_not_found(|| format!("attachment {sha256}"))
+    .or_not_found(|| (format!("attachment {sha256}"), format!("附件 {sha256}")))
 }
 
 #[cfg(test)]

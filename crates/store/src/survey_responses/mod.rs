@@ -9,11 +9,17 @@ use crate::Result;
 /// One answer: a Likert `rating` or a free-text `answer_text`, never both.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ResponseRecord {
+    /// The survey's id within the course.
     pub survey_id: String,
+    /// Profile id of the learner who answered, or a label from an imported sheet.
     pub respondent: String,
+    /// The survey item answered.
     pub item_id: String,
+    /// A Likert item's rating, 1 to the item's scale; `None` for free-text items.
     pub rating: Option<i64>,
+    /// A free-text item's answer; `None` for Likert items.
     pub answer_text: Option<String>,
+    /// When the answer was given or imported: RFC 3339 UTC timestamp.
     pub submitted_at: String,
 }
 

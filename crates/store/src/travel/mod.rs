@@ -12,58 +12,94 @@ use crate::Result;
 /// One module's progress.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProgressRow {
+    /// The module within the course.
     pub module_id: String,
+    /// `in_progress` or `completed`.
     pub status: String,
+    /// When the learner first opened the module: RFC 3339 UTC timestamp.
     pub first_opened_at: String,
+    /// When the learner last opened it: RFC 3339 UTC timestamp.
     pub last_opened_at: String,
+    /// How many times the learner opened it.
     pub open_count: i64,
+    /// When it was completed (RFC 3339); `None` while in progress.
     pub completed_at: Option<String>,
+    /// Active study time credited from heartbeats, in seconds.
     pub active_seconds: i64,
 }
 
 /// One handed-in quiz attempt with its answers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AttemptRow {
+    /// UUID of the attempt, the same on every machine.
     pub id: String,
+    /// The quiz's id within the course.
     pub quiz_id: String,
+    /// 1, 2, … counting the learner's attempts at this quiz.
     pub number: i64,
+    /// Seed of the shuffled presentation.
     pub seed: u64,
+    /// JSON: the core `Presentation` (question order and shuffles).
     pub presentation: String,
+    /// When the attempt was started: RFC 3339 UTC timestamp.
     pub started_at: String,
+    /// When its time limit ran out (RFC 3339); `None` for a quiz without one.
     pub deadline_at: Option<String>,
+    /// When it was handed in (RFC 3339).
     pub submitted_at: Option<String>,
+    /// `submitted` or `expired` (open attempts do not travel).
     pub status: String,
+    /// Points scored.
     pub score: Option<f64>,
+    /// Points available in the quiz.
     pub max_score: Option<f64>,
+    /// Score as a percentage of `max_score` (0–100).
     pub percent: Option<f64>,
+    /// Whether the pass mark was reached; `None` while answers await manual grading.
     pub passed: Option<bool>,
+    /// The attempt's answers, by question id.
     pub answers: Vec<AnswerRow>,
 }
 
 /// One answer, with a person's mark when it has one.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AnswerRow {
+    /// The answered question.
     pub question_id: String,
+    /// JSON: the core `LearnerAnswer`.
     pub answer: String,
+    /// When the answer was last saved: RFC 3339 UTC timestamp.
     pub saved_at: String,
+    /// Points the automatic grading gave it.
     pub score: f64,
+    /// Points the question is worth.
     pub max_score: f64,
+    /// Whether it was right; `None` when a person grades it.
     pub correct: Option<bool>,
+    /// Points a person gave it; `None` until graded by hand.
     pub manual_score: Option<f64>,
+    /// The grader's comment the learner sees, if any.
     pub manual_comment: Option<String>,
+    /// When a person graded it (RFC 3339); `None` until then.
     pub graded_at: Option<String>,
 }
 
 /// One survey answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SurveyRow {
+    /// The survey's id within the course.
     pub survey_id: String,
+    /// The survey item answered.
     pub item_id: String,
+    /// A Likert item's rating, 1 to the item's scale; `None` for free-text items.
     pub rating: Option<i64>,
+    /// A free-text item's answer; `None` for Likert items.
     pub answer_text: Option<String>,
+    /// When the answer was given: RFC 3339 UTC timestamp.
     pub submitted_at: String,
 }
 
+/// The learner's progress in every module of the course they opened, by module id.
 pub fn progress_rows(conn: &Connection, profile: &str, course: &str) -> Result<Vec<ProgressRow>> {
     let mut stmt = conn.prepare_cached(
         "SELECT module_id, status, first_opened_at, last_opened_at, open_count, completed_at, active_seconds
@@ -139,6 +175,7 @@ pub fn attempt_rows(conn: &Connection, profile: &str, course: &str) -> Result<Ve
         .collect()
 }
 
+/// The learner's survey answers in the course, by survey and item.
 pub fn survey_rows(conn: &Connection, profile: &str, course: &str) -> Result<Vec<SurveyRow>> {
     let mut stmt = conn.prepare_cached(
         "SELECT survey_id, item_id, rating, answer_text, submitted_at FROM survey_responses

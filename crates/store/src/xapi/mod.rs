@@ -10,6 +10,7 @@ use crate::{OptionalExt, Result};
 /// A statement not yet accepted by the LRS.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pending {
+    /// The statement's UUID; the LRS de-duplicates on it.
     pub id: String,
     /// The statement as JSON.
     pub statement: String,
@@ -18,20 +19,28 @@ pub struct Pending {
 /// How many statements are waiting and how many went out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Counts {
+    /// Statements not yet accepted by the LRS.
     pub pending: i64,
+    /// Statements the LRS has accepted.
     pub sent: i64,
 }
 
 /// Connection settings and the last sync's outcome.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
+    /// The LRS's xAPI root URL, e.g. `https://lrs.example.com/xAPI`; empty while not configured.
     pub endpoint: String,
+    /// User name for HTTP basic authentication with the LRS.
     pub username: String,
     /// Only the sync reads it; services never hand it to a front end.
     pub password: String,
+    /// Base of the IRIs the app's statements name activities with.
     pub iri_base: String,
+    /// When a sync last succeeded (RFC 3339); `None` if never.
     pub last_success_at: Option<String>,
+    /// Why the last sync failed; cleared by the next success.
     pub last_error: Option<String>,
+    /// When the last sync failed (RFC 3339); cleared by the next success.
     pub last_error_at: Option<String>,
 }
 
@@ -77,6 +86,7 @@ pub fn record_failure(tx: &Transaction<'_>, ids: &[String], error: &str) -> Resu
     Ok(())
 }
 
+/// How many statements are pending and how many were sent.
 pub fn counts(conn: &Connection) -> Result<Counts> {
     Ok(conn.query_row(
         "SELECT count(*) FILTER (WHERE sent_at IS NULL), count(*) FILTER (WHERE sent_at IS NOT NULL) FROM xapi_outbox",
@@ -114,6 +124,7 @@ pub fn registration(tx: &Transaction<'_>, profile: &str, course: &str, fresh: &s
     Ok(fresh.to_string())
 }
 
+/// The connection settings and last sync outcome (the single `xapi_config` row).
 pub fn config(conn: &Connection) -> Result<Config> {
     conn.query_row(
         "SELECT endpoint, username, password, iri_base, last_success_at, last_error, last_error_at
@@ -131,7 +142,7 @@ pub fn config(conn: &Connection) -> Result<Config> {
             })
         },
     )
-    .or_not_found(|| "xAPI settings row".to_string())
+    .or_not_found(|| ("xAPI settings row".to_string(), "学习记录库设置".to_string()))
 }
 
 /// The IRI base only, for the statement builders on the event path.
@@ -172,6 +183,7 @@ pub fn wipe_stored_password(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// Records a successful sync at `now` and clears the last error.
 pub fn record_success(tx: &Transaction<'_>, now: &str) -> Result<()> {
     tx.execute(
         "UPDATE xapi_config SET last_success_at = ?1, last_error = NULL, last_error_at = NULL WHERE id = 1",
@@ -180,6 +192,7 @@ pub fn record_success(tx: &Transaction<'_>, now: &str) -> Result<()> {
     Ok(())
 }
 
+/// Records why a sync failed, at `now`.
 pub fn record_error(tx: &Transaction<'_>, error: &str, now: &str) -> Result<()> {
     tx.execute("UPDATE xapi_config SET last_error = ?1, last_error_at = ?2 WHERE id = 1", [error, now])?;
     Ok(())

@@ -50,13 +50,18 @@ pub enum Place {
 /// place, never dropped silently.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Attention {
+    /// Whether `number` counts paragraphs of a Word document or slides of a deck.
     pub place: Place,
+    /// The 1-based paragraph or slide number the note is about.
     pub number: usize,
+    /// What was not carried over and what was done instead, in English.
     pub message: String,
+    /// The same note in Chinese.
     pub message_zh: String,
 }
 
 impl Attention {
+    /// A note about paragraph or slide `number`, with the English and Chinese texts of `message`.
     pub fn new(place: Place, number: usize, message: Message) -> Attention {
         Attention { place, number, message: message.en, message_zh: message.zh }
     }

@@ -37,6 +37,7 @@ use record::{hash, Record};
 /// What to convert and how.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConvertOptions {
+    /// The Word (`.docx`) or PowerPoint (`.pptx`) file to read.
     pub source: PathBuf,
     /// The pack folder (made if missing).
     pub out: PathBuf,
@@ -52,7 +53,9 @@ pub struct ConvertOptions {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ConvertedModule {
+    /// The module id; kept stable across conversions, since learners' progress is stored under it.
     pub id: String,
+    /// The module's title, from the heading or deck section that starts it.
     pub title: String,
     /// Pack-relative path.
     pub path: String,
@@ -64,9 +67,13 @@ pub struct ConvertedModule {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ConvertReport {
+    /// The converted file's path, for display.
     pub source: String,
+    /// The pack folder's path, for display.
     pub out_dir: String,
+    /// The course id in the manifest (the last conversion's, or one made from the file name).
     pub course_id: String,
+    /// The course version written (semver): 1.0.0 at first, a patch higher whenever the content changed.
     pub version: String,
     /// Pack-relative files written.
     pub written: Vec<String>,
@@ -80,7 +87,9 @@ pub struct ConvertReport {
     /// Files edited since the last conversion. Without `overwrite` nothing
     /// at all is written while this is not empty.
     pub edited_files: Vec<String>,
+    /// The modules made, in course order.
     pub modules: Vec<ConvertedModule>,
+    /// What could not be carried over as it was, each with its paragraph or slide.
     pub attention: Vec<Attention>,
     /// `qunxue validate` of the folder afterwards (empty when nothing was written).
     pub diagnostics: Vec<Diagnostic>,

@@ -4,7 +4,7 @@
 
 use super::super::report::EffectReport;
 use super::tables::{sections, Table};
-use crate::{AppError, Result};
+use crate::{msg, AppError, Result};
 
 /// `(file name, contents)` of each CSV file.
 pub fn render_csv(report: &EffectReport) -> Result<Vec<(&'static str, Vec<u8>)>> {
@@ -24,7 +24,7 @@ fn table_csv(table: &Table) -> Result<Vec<u8>> {
     {
         // Some report tables end with shorter note rows; a strict writer would refuse the whole export.
         let mut writer = csv::WriterBuilder::new().flexible(true).from_writer(&mut out);
-        let fail = |e: csv::Error| AppError::Internal(format!("cannot write CSV: {e}"));
+        let fail = |e: csv::Error| AppError::Internal(msg!("cannot write CSV: {e}", "无法写入 CSV：{e}"));
         writer.write_record(&table.headers).map_err(fail)?;
         for row in &table.rows {
             // Numbers unformatted (no thousands separators) so they re-import cleanly.
@@ -38,7 +38,7 @@ fn table_csv(table: &Table) -> Result<Vec<u8>> {
                 }))
                 .map_err(fail)?;
         }
-        writer.flush().map_err(|e| AppError::Internal(format!("cannot write CSV: {e}")))?;
+        writer.flush().map_err(|e| AppError::Internal(msg!("cannot write CSV: {e}", "无法写入 CSV：{e}")))?;
     }
     Ok(out)
 }

@@ -15,7 +15,7 @@ use sha2::{Digest, Sha256};
 
 use super::super::report::EffectReport;
 use super::tables::{sections, Section};
-use crate::{AppError, Result};
+use crate::{msg, AppError, Result};
 
 // The npm package's build, copied by build.rs (one ECharts for the app and the report).
 const ECHARTS: &str = include_str!(concat!(env!("OUT_DIR"), "/echarts.min.js"));
@@ -45,8 +45,10 @@ fn script_hash(script: &str) -> String {
     format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(digest))
 }
 
+/// The report as one self-contained HTML page (ECharts and the report data inlined), which opens offline.
 pub fn render_html(report: &EffectReport) -> Result<String> {
-    let data = serde_json::to_string(report).map_err(|e| AppError::Internal(format!("report to JSON: {e}")))?;
+    let data = serde_json::to_string(report)
+        .map_err(|e| AppError::internal(msg!("writing the report as JSON", "将报告写成 JSON"), e))?;
     let s = &report.study;
     let mut html = String::with_capacity(ECHARTS.len() + 64 * 1024);
     let _ = write!(

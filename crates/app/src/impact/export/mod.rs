@@ -25,16 +25,22 @@ use serde::{Deserialize, Serialize};
 use super::report::{study_report, EffectReport};
 use crate::{AppError, Result};
 
+/// A file format the effect report can be exported in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ExportFormat {
+    /// One self-contained HTML page with interactive charts (`impact-report.html`).
     Html,
+    /// An Excel workbook, one sheet per report section (`impact-report.xlsx`).
     Xlsx,
+    /// Two CSV files with a byte-order mark: the business summary and the unit data.
     Csv,
+    /// A PDF with an embedded CJK font and vector charts (`impact-report.pdf`).
     Pdf,
 }
 
 impl ExportFormat {
+    /// Every format, in the order the export writes them when all are chosen.
     pub const ALL: [ExportFormat; 4] = [ExportFormat::Html, ExportFormat::Xlsx, ExportFormat::Csv, ExportFormat::Pdf];
 }
 

@@ -9,7 +9,9 @@ use super::super::report::EffectReport;
 /// A cell: text, or a number kept as a number for spreadsheets.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
+    /// Text, shown as it is.
     Text(String),
+    /// A number with thousands separators and decimals by magnitude; `None` shows as `—`.
     Number(Option<f64>),
     /// A statistic shown with a fixed number of decimals (t, d, g).
     Fixed(Option<f64>, usize),
@@ -18,6 +20,7 @@ pub enum Cell {
 }
 
 impl Cell {
+    /// The cell as text, as the HTML, CSV and PDF exports show it.
     pub fn display(&self) -> String {
         match self {
             Cell::Text(t) => t.clone(),
@@ -60,10 +63,14 @@ impl From<usize> for Cell {
     }
 }
 
+/// One titled table of the report.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
+    /// The table's title, shown above it.
     pub caption: String,
+    /// The column headings (Chinese).
     pub headers: Vec<&'static str>,
+    /// The body rows, one cell per heading.
     pub rows: Vec<Vec<Cell>>,
 }
 
@@ -74,6 +81,7 @@ pub struct Section {
     pub title: &'static str,
     /// Sentences shown above the tables (conclusions, notes).
     pub notes: Vec<String>,
+    /// The section's tables, in order.
     pub tables: Vec<Table>,
 }
 
@@ -95,6 +103,7 @@ const GROUP_HEADERS: [&str; 15] = [
     "提示",
 ];
 
+/// The report as its sections: main conclusions, the four levels, unit data and method; every export renders these.
 pub fn sections(report: &EffectReport) -> Vec<Section> {
     let mut out = Vec::new();
     let notes_of = |level: &str| -> Vec<String> {

@@ -5,10 +5,11 @@ use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
 use super::super::report::EffectReport;
 use super::tables::{sections, Cell};
-use crate::{AppError, Result};
+use crate::{msg, AppError, Result};
 
+/// The report as an XLSX workbook's bytes: one sheet per section, numbers stored as numbers.
 pub fn render_xlsx(report: &EffectReport) -> Result<Vec<u8>> {
-    build(report).map_err(|e| AppError::Internal(format!("cannot write the XLSX report: {e}")))
+    build(report).map_err(|e| AppError::Internal(msg!("cannot write the XLSX report: {e}", "无法写入 XLSX 报告：{e}")))
 }
 
 fn build(report: &EffectReport) -> Result<Vec<u8>, XlsxError> {

@@ -15,18 +15,27 @@ use super::super::parse_arm;
 use super::super::studies::{MetricDefinition, StudyView};
 use crate::Result;
 
+/// The business-impact level of the report: each metric's statistics and the programme's ROI.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BusinessLevel {
+    /// One entry per metric of the study, in the study's order.
     pub metrics: Vec<BusinessMetric>,
+    /// The Phillips ROI from the study's monetised benefit and programme cost; `None` when either is missing.
     pub roi: Option<Roi>,
     /// Why there is no ROI, when there is none.
     pub roi_note: Option<String>,
+    /// The bootstrap seed used; the same seed gives the same intervals.
     pub seed: u64,
+    /// Bootstrap resamples drawn per group; 0 when the intervals were skipped.
     pub resamples: usize,
+    /// Coverage of every interval, e.g. 0.95.
     pub confidence: f64,
+    /// How the intervals were computed (`bootstrap-percentile`), stated in the method notes.
     pub ci_method: &'static str,
+    /// How missing values were handled (complete pairs only), stated in the method notes.
     pub missing_values: &'static str,
+    /// Below this many complete pairs a group carries a small-sample warning.
     pub small_sample: usize,
 }
 
@@ -35,18 +44,25 @@ pub struct BusinessLevel {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BusinessMetric {
+    /// The metric as the study defines it (name, unit, direction, aggregation).
     pub definition: MetricDefinition,
+    /// The paired statistics per group and the difference in differences; `None` while no unit has a value.
     pub stats: Option<MetricReport>,
+    /// Each unit's before and after values, for the slope chart.
     pub units: Vec<UnitValues>,
 }
 
+/// One unit's values of one metric, a line of the slope chart.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UnitValues {
+    /// The learner, team or store, as the study names it.
     pub unit: String,
     /// `treatment` or `control`.
     pub group: &'static str,
+    /// The baseline-period value, in the metric's unit; `None` when missing.
     pub before: Option<f64>,
+    /// The post-training value, in the metric's unit; `None` when missing.
     pub after: Option<f64>,
 }
 

@@ -20,10 +20,14 @@ pub const ALPHA: f64 = 0.05;
 /// `practical`, `business`, `roi`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Conclusion {
+    /// The level the sentence is about: `reaction`, `knowledge`, `practical`, `business` or `roi`.
     pub level: &'static str,
+    /// The conclusion as one plain-language Chinese sentence.
     pub text: String,
 }
 
+/// The report's conclusions, one per level and one per business metric, then the ROI; `unit_noun` is the Chinese
+/// word for the study's units (学员, 团队 or 门店).
 pub fn conclusions(
     unit_noun: &str,
     reaction: &ReactionLevel,

@@ -6,8 +6,6 @@
 pub fn number(value: f64) -> String {
     let decimals = if value.abs() >= 1000.0 {
         0
-    } else if value.abs() >= 100.0 {
-        1
     } else if value.abs() >= 1.0 || value == 0.0 {
         1
     } else {

@@ -18,35 +18,49 @@ use qunxue_store::profiles;
 use rusqlite::Connection;
 use serde::Serialize;
 
-use crate::{AppError, Result};
+use crate::{msg, AppError, Result};
 
+/// The knowledge level of the report: pre-test against post-test scores.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct KnowledgeLevel {
+    /// One entry per pre-test of the course that names a parallel post-test.
     pub pairs: Vec<KnowledgePair>,
     /// True when only the study's trained learners are counted.
     pub cohort_only: bool,
 }
 
+/// A pre-test and its parallel post-test, with the learners who took both.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct KnowledgePair {
+    /// The pre-test's quiz id.
     pub pre_quiz_id: String,
+    /// The pre-test's title, as the report shows it.
     pub pre_title: String,
+    /// The post-test's quiz id.
     pub post_quiz_id: String,
+    /// The post-test's title, as the report shows it.
     pub post_title: String,
+    /// The cohort's normalised gain over the paired learners.
     pub gain: CohortGain,
+    /// Each paired learner's scores, sorted by name.
     pub learners: Vec<LearnerScores>,
     /// Learners with only a pre-test or only a post-test score (left out).
     pub unpaired: usize,
 }
 
+/// One learner's pre- and post-test scores.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LearnerScores {
+    /// The learner's display name (the profile id when the profile is gone).
     pub name: String,
+    /// The first handed-in pre-test score, in percent (0–100).
     pub pre: f64,
+    /// The last handed-in post-test score, in percent (0–100).
     pub post: f64,
+    /// The normalised gain `(post − pre) / (100 − pre)`; `None` when the pre-test was already perfect.
     pub gain: Option<f64>,
 }
 
@@ -62,8 +76,13 @@ pub(super) fn knowledge_level(
     let quizzes: Vec<Quiz> = course_items::list_items(conn, course_id, ItemKind::Quiz)?
         .iter()
         .map(|item| {
-            serde_json::from_str(&item.body)
-                .map_err(|e| AppError::Internal(format!("quiz {} of course {course_id} is corrupt: {e}", item.id)))
+            serde_json::from_str(&item.body).map_err(|e| {
+                let id = &item.id;
+                AppError::Internal(msg!(
+                    "quiz {id} of course {course_id} is corrupt: {e}",
+                    "课程 {course_id} 的测验 {id} 已损坏：{e}"
+                ))
+            })
         })
         .collect::<Result<_>>()?;
     let mut pairs = Vec::new();

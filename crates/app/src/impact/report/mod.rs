@@ -29,15 +29,23 @@ use super::authorise;
 use super::studies::{load_view, StudyView, UnitKind};
 use crate::Result;
 
+/// The whole training-effect report of one study, as the report view shows it and every export renders it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EffectReport {
+    /// The study the report is about.
     pub study: StudyView,
+    /// When the report was built: RFC 3339 UTC timestamp, to the second.
     pub generated_at: String,
+    /// Level 1: the course's satisfaction surveys.
     pub reaction: ReactionLevel,
+    /// Level 2: pre-test against post-test scores.
     pub knowledge: KnowledgeLevel,
+    /// Level 3: released rubric scores of the course's tasks.
     pub practical: PracticalLevel,
+    /// Level 4: the study's business metrics and the ROI.
     pub business: BusinessLevel,
+    /// Plain-language Chinese conclusions drawn from the figures, level by level.
     pub conclusions: Vec<Conclusion>,
     /// The classes (join codes) the learner-level figures are narrowed to;
     /// empty = every learner of the course. Business metrics are per unit

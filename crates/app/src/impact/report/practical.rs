@@ -12,9 +12,11 @@ use crate::tasks::analytics::criterion_scores;
 use crate::tasks::common::task_and_rubric;
 use crate::Result;
 
+/// The practical-ability level of the report: released rubric scores per task criterion.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PracticalLevel {
+    /// One entry per criterion with a released score, ordered by task and criterion id.
     pub criteria: Vec<CriterionSummary>,
     /// Why the level is empty, when it is.
     pub note: Option<String>,
@@ -24,10 +26,15 @@ pub struct PracticalLevel {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CriterionSummary {
+    /// The task's title.
     pub task: String,
+    /// The criterion's title (its id when the rubric no longer has it).
     pub criterion: String,
+    /// How many learners have a released score for it.
     pub n: usize,
+    /// Their mean score, in points.
     pub mean: f64,
+    /// The most points the criterion gives.
     pub max_points: f64,
 }
 

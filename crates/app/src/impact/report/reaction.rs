@@ -10,31 +10,45 @@ use qunxue_store::survey_responses;
 use rusqlite::Connection;
 use serde::Serialize;
 
-use crate::{AppError, Result};
+use crate::{msg, AppError, Result};
 
+/// The reaction level of the report: the course's satisfaction surveys.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ReactionLevel {
+    /// One entry per survey of the course, answered or not.
     pub surveys: Vec<SurveySummary>,
 }
 
+/// One survey's answers, summarised.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SurveySummary {
+    /// The survey's id in the course pack.
     pub id: String,
+    /// The survey's title, as the report shows it.
     pub title: String,
+    /// How many people answered at least one item.
     pub respondents: usize,
+    /// The rating-scale (Likert) items, in the survey's order.
     pub items: Vec<LikertSummary>,
+    /// The non-empty free-text answers.
     pub comments: Vec<Comment>,
 }
 
+/// One rating-scale item's answers.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LikertSummary {
+    /// The item's id in the survey.
     pub id: String,
+    /// The question the item asks.
     pub prompt: String,
+    /// The number of points on the scale (5 unless the pack says otherwise).
     pub scale: u8,
+    /// How many ratings the item received.
     pub n: usize,
+    /// The mean rating, 1 to `scale`; `None` without ratings.
     pub mean: Option<f64>,
     /// How many answered 1, 2, … `scale`.
     pub counts: Vec<usize>,
@@ -42,9 +56,12 @@ pub struct LikertSummary {
     pub top_two_percent: Option<f64>,
 }
 
+/// One free-text survey answer.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Comment {
+    /// The question it answers.
     pub prompt: String,
+    /// The answer as the respondent wrote it.
     pub text: String,
 }
 
@@ -58,8 +75,13 @@ pub(super) fn reaction_level(
     responses.retain(|r| people.is_none_or(|p| p.contains(&r.respondent)));
     let mut surveys = Vec::new();
     for item in course_items::list_items(conn, course_id, ItemKind::Survey)? {
-        let survey: Survey = serde_json::from_str(&item.body)
-            .map_err(|e| AppError::Internal(format!("survey {} of course {course_id} is corrupt: {e}", item.id)))?;
+        let survey: Survey = serde_json::from_str(&item.body).map_err(|e| {
+            let id = &item.id;
+            AppError::Internal(msg!(
+                "survey {id} of course {course_id} is corrupt: {e}",
+                "课程 {course_id} 的问卷 {id} 已损坏：{e}"
+            ))
+        })?;
         let answers: Vec<_> = responses.iter().filter(|r| r.survey_id == survey.id).collect();
         let respondents = answers.iter().map(|r| r.respondent.as_str()).collect::<BTreeSet<_>>().len();
         let mut items = Vec::new();

@@ -17,6 +17,7 @@ use uuid::Uuid;
 use super::source_file::parse_file;
 use crate::access::{self, Role};
 use crate::import::question_record;
+use crate::msg;
 use crate::quiz::common::stamp;
 use crate::{AppError, Result};
 
@@ -27,21 +28,28 @@ const MAX_TITLE_CHARS: usize = 60;
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LocalQuizRequest {
+    /// The question file to import, read again here (the preview is never trusted).
     pub path: PathBuf,
+    /// The file's format: GIFT, Aiken or Moodle XML.
     pub format: QuestionFileFormat,
     /// Import the questions that parse even when others do not.
     #[serde(default)]
     pub partial: bool,
+    /// The new quiz's title, as learners will see it; trimmed, 1–60 characters.
     pub title: String,
     /// Fraction of the maximum score needed to pass, in (0, 1].
     pub pass_mark: f64,
+    /// When learners see whether they were right: immediately, after handing in, or never.
     pub feedback: FeedbackMode,
 }
 
+/// The practice quiz an import created, for the instructor's confirmation message.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LocalQuizCreated {
+    /// The new quiz's id (`local-` and 8 hex digits).
     pub quiz_id: String,
+    /// How many questions the quiz holds.
     pub question_count: usize,
     /// Items left out because they had errors (only with `partial`).
     pub skipped_errors: usize,
@@ -57,13 +65,14 @@ pub fn import_local_quiz(
     request: &LocalQuizRequest,
     now: DateTime<Utc>,
 ) -> Result<LocalQuizCreated> {
-    access::require(store.conn(), profile, Role::Instructor, "importing questions")?;
+    access::require(store.conn(), profile, Role::Instructor, msg!("importing questions", "导入题目"))?;
     courses::get_course(store.conn(), course)?;
     let title = checked_title(&request.title)?;
     if !(request.pass_mark > 0.0 && request.pass_mark <= 1.0) {
-        return Err(AppError::Rejected(format!(
-            "the pass mark must be above 0 and at most 1, not {}",
-            request.pass_mark
+        let pass_mark = request.pass_mark;
+        return Err(AppError::Rejected(msg!(
+            "the pass mark must be above 0 and at most 1, not {pass_mark}",
+            "及格线必须大于 0 且不超过 1，当前为 {pass_mark}"
         )));
     }
     let mode = if request.partial { ImportMode::Partial } else { ImportMode::AllOrNothing };
@@ -119,10 +128,16 @@ pub fn import_local_quiz(
 fn checked_title(title: &str) -> Result<String> {
     let title = title.trim();
     if title.is_empty() {
-        return Err(AppError::Rejected("give the quiz a title learners will recognise".into()));
+        return Err(AppError::Rejected(msg!(
+            "give the quiz a title learners will recognise",
+            "请给测验起一个学员能认出的标题"
+        )));
     }
     if title.chars().count() > MAX_TITLE_CHARS {
-        return Err(AppError::Rejected(format!("the title is longer than {MAX_TITLE_CHARS} characters")));
+        return Err(AppError::Rejected(msg!(
+            "the title is longer than {MAX_TITLE_CHARS} characters",
+            "标题超过 {MAX_TITLE_CHARS} 个字符"
+        )));
     }
     Ok(title.to_string())
 }

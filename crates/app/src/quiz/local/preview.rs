@@ -14,32 +14,40 @@ use serde::Serialize;
 use super::source_file::parse_file;
 use crate::access::{self, Role};
 use crate::quiz::common::html;
-use crate::Result;
+use crate::{msg, Result};
 
+/// What a question file would import, for the instructor's preview before anything is saved.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct QuestionFilePreview {
+    /// The file's name, without its folder.
     pub file_name: String,
+    /// The format the file was read as.
     pub format: QuestionFileFormat,
     /// Every question that parsed, in file order (also when others did not).
     pub questions: Vec<PreviewQuestion>,
     /// Errors and warnings, by line.
     pub diagnostics: Vec<Diagnostic>,
+    /// How many diagnostics are errors; the import needs `partial` while any remain.
     pub error_count: usize,
 }
 
+/// One question of the preview, as the learner will see it but with its right answer shown.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PreviewQuestion {
     /// 1-based position among the questions that parsed.
     pub number: usize,
+    /// The question type (`single`, `multiple`, `true_false`, `short_answer`, …).
     #[serde(rename = "type")]
     pub kind: String,
+    /// The stem as sanitised HTML.
     pub stem_html: String,
     /// `single` and `multiple`: the choices, right ones marked.
     pub options: Vec<PreviewOption>,
     /// The right answer in words (for every type).
     pub correct_answer: String,
+    /// What the question is worth, in points.
     pub points: f64,
     /// Images the file embeds for this question, as data URLs (a practice
     /// quiz keeps only their descriptions; see `source_file`).
@@ -53,9 +61,12 @@ pub struct PreviewImage {
     pub data_url: String,
 }
 
+/// One choice of a previewed question.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PreviewOption {
+    /// The choice's text as sanitised HTML.
     pub html: String,
+    /// The choice is a right answer; the preview marks it.
     pub correct: bool,
 }
 
@@ -67,7 +78,7 @@ pub fn preview_question_file(
     path: &Path,
     format: QuestionFileFormat,
 ) -> Result<QuestionFilePreview> {
-    access::require(conn, profile, Role::Instructor, "importing questions")?;
+    access::require(conn, profile, Role::Instructor, msg!("importing questions", "导入题目"))?;
     let parsed = parse_file(path, format, ImportMode::Partial)?;
     let error_count = parsed.imported.diagnostics.iter().filter(|d| d.is_error()).count();
     Ok(QuestionFilePreview {

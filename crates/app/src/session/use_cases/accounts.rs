@@ -5,6 +5,7 @@ use qunxue_store::admin_log::{self, AdminLogEntry};
 use qunxue_store::profiles::{self, Role};
 
 use crate::accounts::{self, NewProfile, ProfileList, ProfileView, RoleChange, SwitchOutcome};
+use crate::msg;
 use crate::session::{Action, Session};
 use crate::{AppError, Result};
 
@@ -12,14 +13,18 @@ use crate::{AppError, Result};
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SessionStatus {
+    /// The profile every use-case acts for.
     pub profile_id: String,
+    /// That profile's role as stored in the database.
     pub role: Role,
     /// The profile has a PIN that must be entered (again) before it acts.
     pub locked: bool,
+    /// Idle minutes before an instructor's or admin's session locks itself (0 = never).
     pub idle_lock_minutes: i64,
 }
 
 impl Session {
+    /// The profile picker's content: every profile, most recently used first (anyone at the machine).
     pub fn list_profiles(&self) -> Result<ProfileList> {
         let a = self.authorise(Action::ListProfiles)?;
         accounts::list_profiles(&a.store, a.profile())
@@ -40,7 +45,7 @@ impl Session {
         let admins = profiles::count_with_role(a.store.conn(), Role::Admin)?;
         if admins == 0 && role == Role::Admin {
             drop(a);
-            let pin = pin.ok_or_else(|| AppError::Rejected("管理员需要 PIN / an admin needs a PIN".into()))?;
+            let pin = pin.ok_or_else(|| AppError::Rejected(msg!("an admin needs a PIN", "管理员需要 PIN")))?;
             let set_up = self.establish_admin(&profile.display_name, pin)?;
             return Ok(RoleChange { profile: set_up.profile, recovery_code: Some(set_up.recovery_code) });
         }
@@ -66,6 +71,7 @@ impl Session {
         Ok(added)
     }
 
+    /// Renames a profile: one's own, or anyone's for an unlocked admin.
     pub fn rename_profile(&self, profile_id: &str, display_name: &str) -> Result<ProfileView> {
         let mut a = self.authorise(Action::EditProfile)?;
         if profile_id != a.caller.profile_id {
@@ -74,6 +80,7 @@ impl Session {
         accounts::rename_profile(&mut a.store, &a.caller.profile_id, profile_id, display_name)
     }
 
+    /// Sets a profile's avatar colour (`#rrggbb`): one's own, or anyone's for an unlocked admin.
     pub fn set_avatar_colour(&self, profile_id: &str, colour: &str) -> Result<ProfileView> {
         let mut a = self.authorise(Action::EditProfile)?;
         if profile_id != a.caller.profile_id {
@@ -82,6 +89,7 @@ impl Session {
         accounts::set_avatar_colour(&mut a.store, &a.caller.profile_id, profile_id, colour)
     }
 
+    /// Deletes a profile with everything it owns (admins); the deletion is written to the admin log.
     pub fn delete_profile(&self, profile_id: &str) -> Result<()> {
         let name = {
             let mut a = self.authorise(Action::DeleteProfile)?;
@@ -98,7 +106,7 @@ impl Session {
         let changed = {
             let mut a = self.authorise(Action::SetProfileRole)?;
             if profiles::count_with_role(a.store.conn(), Role::Admin)? == 0 {
-                return Err(AppError::NoAdmin { action: Action::SetProfileRole.describe().into() });
+                return Err(AppError::NoAdmin { action: Action::SetProfileRole.describe() });
             }
             a.require(Action::SetProfileRole, Role::Admin, self)?;
             let me = a.caller.profile_id.clone();
@@ -125,7 +133,7 @@ impl Session {
     /// locks itself (admins; 0 = never, at most a working day).
     pub fn set_idle_lock_minutes(&self, minutes: i64) -> Result<SessionStatus> {
         if !(0..=480).contains(&minutes) {
-            return Err(AppError::Rejected("闲置锁定时间应为 0–480 分钟 / the idle lock is 0–480 minutes".into()));
+            return Err(AppError::Rejected(msg!("the idle lock is 0–480 minutes", "闲置锁定时间应为 0–480 分钟")));
         }
         {
             let mut a = self.authorise(Action::ConfigureSecurity)?;

@@ -10,6 +10,7 @@ use qunxue_core::instructor_blocks::INSTRUCTOR_ASSETS;
 use qunxue_store::courses::Readers;
 
 use crate::assets::parse_asset_request;
+use crate::msg;
 use crate::session::{Action, AssetGrant, Session};
 use crate::{AppError, Result};
 
@@ -17,12 +18,16 @@ use crate::{AppError, Result};
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AppInfo {
+    /// The app's version, as `qunxue --version` prints it.
     pub version: &'static str,
+    /// The app-data folder, as a path to show.
     pub data_dir: String,
+    /// The database file, as a path to show.
     pub db_path: String,
 }
 
 impl Session {
+    /// The about box's content (anyone, even on the recovery screen).
     pub fn app_info(&self) -> Result<AppInfo> {
         drop(self.authorise(Action::ReadAppInfo)?);
         Ok(AppInfo {
@@ -50,19 +55,24 @@ impl Session {
     /// blocks the rendered module leaves out); `assets/instructor/` only to
     /// instructors.
     pub fn asset_file(&self, request_path: &str) -> Result<PathBuf> {
-        let (course_id, relative) = parse_asset_request(request_path)
-            .ok_or_else(|| AppError::Rejected(format!("{request_path} is not a course file")))?;
+        let (course_id, relative) = parse_asset_request(request_path).ok_or_else(|| {
+            AppError::Rejected(msg!("{request_path} is not a course file", "{request_path} 不是课程文件"))
+        })?;
         let AssetGrant { course_dir, readers } = self.asset_grant(course_id)?;
-        let not_found = || AppError::NotFound(format!("{request_path}: no such course file"));
+        let not_found =
+            || AppError::NotFound(msg!("{request_path}: no such course file", "{request_path}：没有这个课程文件"));
         let root = course_dir.canonicalize().map_err(|_| not_found())?;
         let file = course_dir.join(&relative).canonicalize().map_err(|_| not_found())?;
         let Ok(inside) = file.strip_prefix(&root) else {
-            return Err(AppError::Rejected(format!("{request_path} leads outside its course folder")));
+            return Err(AppError::Rejected(msg!(
+                "{request_path} leads outside its course folder",
+                "{request_path} 指向了课程文件夹之外"
+            )));
         };
         match served_to(inside) {
             Serve::Nobody => Err(not_found()),
             Serve::Instructors if readers == Readers::Learners => Err(AppError::Forbidden {
-                action: "打开讲师资料 / opening instructor-only files".to_string(),
+                action: msg!("opening instructor-only files", "打开讲师资料"),
                 required: qunxue_store::profiles::Role::Instructor,
                 actual: qunxue_store::profiles::Role::Learner,
             }),
@@ -78,8 +88,9 @@ impl Session {
         let size = std::fs::metadata(&file).map_err(AppError::read(&file))?.len();
         if size > MAX_SHOWN_FILE_BYTES {
             let (mb, max) = (size / 1_048_576, MAX_SHOWN_FILE_BYTES / 1_048_576);
-            return Err(AppError::Rejected(format!(
-                "{request_path} 有 {mb} MB，应用内最多显示 {max} MB 的文件，请保存后用其他程序打开 / the file is {mb} MB; the app shows files up to {max} MB — save a copy to open it elsewhere"
+            return Err(AppError::Rejected(msg!(
+                "{request_path} is {mb} MB; the app shows files up to {max} MB — save a copy to open it elsewhere",
+                "{request_path} 有 {mb} MB，应用内最多显示 {max} MB 的文件，请保存后用其他程序打开"
             )));
         }
         std::fs::read(&file).map_err(AppError::read(&file))

@@ -11,6 +11,7 @@ use crate::backup::{
     backup_to_file, backups_dir, create_backup, find_backup, list_backups, restore_database, BackupEntry, BackupFile,
     BackupReason, RestoreOutcome,
 };
+use crate::msg;
 use crate::session::{Action, Session};
 use crate::{AppError, Result};
 
@@ -18,10 +19,15 @@ use crate::{AppError, Result};
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BackupList {
+    /// The backups folder, as a path to show.
     pub folder: String,
+    /// The backups found in it.
     pub backups: Vec<BackupEntry>,
+    /// How many recent days with an automatic backup keep their newest one.
     pub keep_daily: usize,
+    /// How many recent ISO weeks with an automatic backup keep their newest one.
     pub keep_weekly: usize,
+    /// How many of the newest automatic backups are kept whatever their day.
     pub keep_recent: usize,
 }
 
@@ -29,12 +35,14 @@ pub struct BackupList {
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Restored {
+    /// The file name of the backup restored; empty when recovery started on a new, empty database.
     pub restored_from: String,
     /// Where the database that was replaced is kept.
     pub replaced_kept_at: Option<String>,
 }
 
 impl Session {
+    /// The backups folder and what it holds (any profile; on the recovery screen, anyone).
     pub fn list_backups(&self) -> Result<BackupList> {
         // Listing touches no record, so it also works on the recovery screen.
         if self.recovery().is_none() {
@@ -49,11 +57,13 @@ impl Session {
         })
     }
 
+    /// Takes a manual backup now (any profile); refused while the database is damaged.
     pub fn create_backup_now(&self) -> Result<BackupEntry> {
         if self.recovery().is_some() {
-            return Err(AppError::Rejected(
-                "数据库已损坏，请先恢复备份 / the database is damaged; restore a backup first".into(),
-            ));
+            return Err(AppError::Rejected(msg!(
+                "the database is damaged; restore a backup first",
+                "数据库已损坏，请先恢复备份"
+            )));
         }
         let a = self.authorise(Action::CreateBackup)?;
         match create_backup(a.store.conn(), a.data_dir, BackupReason::Manual, a.now) {
@@ -112,9 +122,10 @@ impl Session {
     /// open to whoever is at the machine, and only while in recovery.
     pub fn recover_database(&self, file_name: Option<&str>) -> Result<Restored> {
         if self.recovery().is_none() {
-            return Err(AppError::Rejected(
-                "数据库完好，请在设置中恢复备份 / the database is healthy; use Settings to restore a backup".into(),
-            ));
+            return Err(AppError::Rejected(msg!(
+                "the database is healthy; use Settings to restore a backup",
+                "数据库完好，请在设置中恢复备份"
+            )));
         }
         drop(self.authorise(Action::RecoverDatabase)?);
         let now = self.now();

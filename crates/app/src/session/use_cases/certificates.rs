@@ -10,6 +10,7 @@ use crate::session::{Action, Session};
 use crate::Result;
 
 impl Session {
+    /// Whether the acting learner may have the course's certificate, and if not, what is missing.
     pub fn certificate_status(&self, course_id: &str) -> Result<Eligibility> {
         let a = self.authorise(Action::EarnCertificate)?;
         certificates::eligibility(&a.store, a.profile(), course_id)
@@ -22,11 +23,13 @@ impl Session {
         certificates::issue(&mut a.store, &a.caller.profile_id, course_id, a.now)
     }
 
+    /// Writes the acting learner's certificate as a one-page PDF to `path`, issuing it first if needed.
     pub fn export_certificate_pdf(&self, course_id: &str, path: &Path) -> Result<Certificate> {
         let mut a = self.authorise(Action::EarnCertificate)?;
         certificates::export_pdf(&mut a.store, &a.caller.profile_id, course_id, path, a.now)
     }
 
+    /// Writes the acting learner's certificate as a signed Open Badges 3.0 credential (JSON) to `path`.
     pub fn export_certificate_badge(&self, course_id: &str, path: &Path) -> Result<Certificate> {
         let mut a = self.authorise(Action::EarnCertificate)?;
         certificates::export_credential(&mut a.store, a.data_dir, &a.caller.profile_id, course_id, path, a.now)

@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::backup::{create_backup, BackupReason};
 use crate::import::{self, ImportProgress, ImportResult, ValidationOutcome};
 use crate::library::{self, CourseSummary};
+use crate::msg;
 use crate::session::{Action, Session};
 use crate::{AppError, Result};
 
@@ -14,8 +15,10 @@ use crate::{AppError, Result};
 /// almost always holds one) and every course in `courses`.
 #[derive(Debug, Clone, Serialize)]
 pub struct ImportSummary {
+    /// The pack's first course, flattened into the top level for the import screen.
     #[serde(flatten)]
     pub first: ImportResult,
+    /// Every course of the pack, the first included.
     pub courses: Vec<ImportResult>,
 }
 
@@ -23,7 +26,9 @@ pub struct ImportSummary {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CourseRemoval {
+    /// The course that would be removed.
     pub course_id: String,
+    /// Its title, named in the confirmation.
     pub title: String,
     /// How many different people's records in the course the removal deletes.
     pub people_with_records: usize,
@@ -47,8 +52,9 @@ impl Session {
             let mut access = self.authorise(Action::ImportPack)?;
             import::import_pack(&mut access.store, access.data_dir, path, force, access.now, progress)?
         };
-        let first =
-            courses.first().cloned().ok_or_else(|| AppError::Internal("a valid pack always holds a course".into()))?;
+        let first = courses.first().cloned().ok_or_else(|| {
+            AppError::Internal(msg!("a valid pack always holds a course", "有效的课程包总是包含一门课程"))
+        })?;
         let installed: Vec<String> =
             courses.iter().map(|c| format!("{} {} ({:?})", c.course_id, c.version, c.outcome).to_lowercase()).collect();
         self.log_admin("import_pack", format!("{} ← {}", installed.join(", "), path.display()))?;

@@ -6,6 +6,7 @@
 use qunxue_store::profiles::{self, Role};
 
 use crate::accounts::{self, machine, AdminCredentials, MachineSetup, MachineUse, ProfileView};
+use crate::msg;
 use crate::session::{Action, Session};
 use crate::{AppError, Result};
 
@@ -13,8 +14,11 @@ use crate::{AppError, Result};
 #[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SharedMachine {
+    /// The display name of the machine's first admin.
     pub admin_name: String,
+    /// The admin's PIN: 6–12 digits.
     pub pin: String,
+    /// Whether every learner profile must have a PIN too (the site policy).
     pub learner_pins_required: bool,
 }
 
@@ -46,7 +50,7 @@ impl Session {
             let mut a = self.authorise(Action::SetUpMachine)?;
             if machine::machine_use(&a.store)?.is_some() || profiles::count_with_role(a.store.conn(), Role::Admin)? > 0
             {
-                return Err(AppError::Rejected("这台电脑已经设置过了 / this computer has been set up already".into()));
+                return Err(AppError::Rejected(msg!("this computer has been set up already", "这台电脑已经设置过了")));
             }
             // Check everything first, so a refused set-up changes nothing.
             accounts::validate_pin(&shared.pin, Role::Admin)?;
@@ -85,9 +89,10 @@ impl Session {
                 && a.caller.role == Role::Admin
                 && profiles::unconfirmed_admins(a.store.conn())?.contains(&a.caller.profile_id);
             if admins > 0 && !handing_over {
-                return Err(AppError::Rejected(
-                    "这台电脑已有管理员：新的管理员由现有管理员在“档案”中添加 / this computer has an admin: another admin is added by them under Profiles".into(),
-                ));
+                return Err(AppError::Rejected(msg!(
+                    "this computer has an admin: another admin is added by them under Profiles",
+                    "这台电脑已有管理员：新的管理员由现有管理员在“档案”中添加"
+                )));
             }
             let credentials = accounts::create_admin(&mut a.store, display_name, pin, a.now)?;
             let retired = accounts::retire_unconfirmed_admins(&mut a.store, &credentials.profile.id)?;

@@ -4,6 +4,7 @@ use std::path::Path;
 
 use qunxue_store::profiles::Role;
 
+use crate::msg;
 use crate::records::bundle::{export_records, import_records, RecordsImported, Whose};
 use crate::records::class_export::{export_class_list, TableExport};
 use crate::records::class_list::{class_list, ClassList};
@@ -61,8 +62,9 @@ impl Session {
         let class = crate::records::classes::normalise_code(class)?;
         let removed = a.store.transact(|tx| qunxue_store::classes::remove_member(tx, &class, profile_id))?;
         if !removed {
-            return Err(AppError::NotFound(format!(
-                "{profile_id} 不在班级 {class} 中 / is not a member of class {class}"
+            return Err(AppError::NotFound(msg!(
+                "{profile_id} is not a member of class {class}",
+                "{profile_id} 不在班级 {class} 中"
             )));
         }
         Ok(())
@@ -76,7 +78,7 @@ impl Session {
         let own = matches!(whose, Whose::Learner(id) if *id == a.caller.profile_id);
         if !own && a.caller.role < Role::Instructor {
             return Err(AppError::Forbidden {
-                action: "导出其他学员的学习记录 / exporting other learners' records".into(),
+                action: msg!("exporting other learners' records", "导出其他学员的学习记录"),
                 required: Role::Instructor,
                 actual: a.caller.role,
             });

@@ -5,6 +5,7 @@ use std::path::Path;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use crate::msg;
 use crate::secrets::Secrets;
 use crate::session::{Action, Session};
 use crate::xapi::{
@@ -14,17 +15,20 @@ use crate::xapi::{
 use crate::{AppError, Result};
 
 impl Session {
+    /// The outbox and the last sync, for the LRS status line (instructors and admins).
     pub fn xapi_status(&self) -> Result<XapiStatus> {
         let a = self.authorise(Action::ReadXapiStatus)?;
         xapi::status(&a.store)
     }
 
+    /// The LRS connection settings without the password (instructors and admins).
     pub fn xapi_settings(&self) -> Result<XapiSettings> {
         let a = self.authorise(Action::ReadXapiStatus)?;
         let secrets = Secrets::of(&a.store, a.data_dir)?;
         xapi::settings(&a.store, &secrets)
     }
 
+    /// Saves the LRS connection settings (admins only: they decide where learning records go).
     pub fn xapi_save_settings(&self, input: &SettingsInput) -> Result<XapiSettings> {
         let mut a = self.authorise(Action::ConfigureXapi)?;
         let mut secrets = Secrets::of(&a.store, a.data_dir)?;
@@ -153,7 +157,17 @@ impl From<SyncError> for AppError {
             SyncError::App(error) => error,
             // Not reaching or being refused by the LRS is the user's to fix
             // (address, account, network), so it is reported with the reason.
-            other => AppError::Rejected(other.to_string()),
+            SyncError::NotConfigured => {
+                AppError::Rejected(msg!("no LRS endpoint is configured", "学习记录服务器未设置"))
+            }
+            SyncError::Unreachable { url, reason } => AppError::Rejected(msg!(
+                "cannot reach the LRS at {url}: {reason}",
+                "无法连接学习记录服务器 {url}：{reason}"
+            )),
+            SyncError::Refused { url, status, body } => AppError::Rejected(msg!(
+                "the LRS at {url} refused the statements (HTTP {status}): {body}",
+                "学习记录服务器 {url} 拒绝了记录（HTTP {status}）：{body}"
+            )),
         }
     }
 }

@@ -18,8 +18,9 @@ use zip::{CompressionMethod, ZipArchive, ZipWriter};
 use super::keys::{decode_hex, encode_hex};
 use crate::pack_source::Limits;
 use crate::tasks::attachments::sha256_hex;
-use crate::{AppError, Result};
+use crate::{msg, AppError, Message, Result};
 
+/// The bundle format this build writes and reads, named in every manifest's `format`.
 pub const FORMAT: &str = "qunxue-bundle/1";
 const MANIFEST: &str = "manifest.json";
 const SIGNATURE: &str = "manifest.sig";
@@ -34,13 +35,16 @@ const RESERVE_BYTES: u64 = 1024 * 1024;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BundleKind {
+    /// Learners' task submissions, for an instructor to mark.
     Submissions,
+    /// An instructor's released grades, for the learners' machines.
     Grades,
     /// Learner records of a course (progress, attempts, surveys, work).
     Records,
 }
 
 impl BundleKind {
+    /// The kind as the bundle log stores it: `submissions`, `grades` or `records`.
     pub fn as_str(self) -> &'static str {
         match self {
             BundleKind::Submissions => "submissions",
@@ -50,65 +54,135 @@ impl BundleKind {
     }
 }
 
+/// One file of the bundle as the signed manifest lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ManifestEntry {
+    /// The entry's name inside the zip.
     pub path: String,
+    /// SHA-256 of its bytes, lowercase hex.
     pub sha256: String,
+    /// Its uncompressed size, in bytes.
     pub size: u64,
 }
 
+/// `manifest.json`: what the bundle holds and who signed it; `manifest.sig` signs its exact bytes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Manifest {
+    /// The bundle format, [`FORMAT`]; any other is refused.
     pub format: String,
+    /// What the bundle carries.
     pub kind: BundleKind,
     /// UUID: importing the same bundle twice is recognised by it.
     pub bundle_id: String,
+    /// The course the bundle's contents belong to.
     pub course_id: String,
     /// Increases with every bundle of this kind the signer exports for the course.
     pub sequence: i64,
+    /// When the bundle was exported: RFC 3339 UTC timestamp with milliseconds.
     pub created_at: String,
     /// The profile that signed (learner for submissions, instructor for grades).
     pub signer_id: String,
+    /// The signer's display name, shown when importing or trusting the key.
     pub signer_name: String,
     /// Hex ed25519 public key.
     pub public_key: String,
+    /// Every other file of the bundle, with its hash and size.
     pub entries: Vec<ManifestEntry>,
 }
 
 /// Why a bundle is refused; every message says what to do about it.
+/// `Display` is the English text; [`BundleError::message`] has both languages.
 #[derive(Debug, thiserror::Error)]
+#[error("{}", self.message().en)]
 pub enum BundleError {
-    #[error("{path} 已损坏或在导出后被改动过，无法读取 / the bundle is damaged or was altered: {detail}")]
-    NotAZip { path: String, detail: String },
-    #[error("作业包缺少 {0} / the bundle has no {0}")]
+    /// The file is not a readable zip, or an entry could not be inflated.
+    NotAZip {
+        /// The bundle file, or the entry that could not be read.
+        path: String,
+        /// The zip library's or the I/O error, as text.
+        detail: String,
+    },
+    /// The bundle lacks `manifest.json` or `manifest.sig`; holds which.
     Missing(&'static str),
-    #[error("作业包的清单无法解析：{0} / manifest.json is malformed")]
+    /// `manifest.json` is not a manifest; holds the parser's message.
     BadManifest(String),
-    #[error("作业包格式 `{0}` 不受支持 / unsupported bundle format")]
+    /// The manifest names a format other than [`FORMAT`]; holds that format.
     UnsupportedFormat(String),
-    #[error(
-        "作业包签名无效：文件在导出后被改动过，或不是由声明的导出者签名 / the signature does not match the manifest"
-    )]
+    /// `manifest.sig` does not verify against the manifest and the key it names.
     BadSignature,
-    #[error("作业包中的文件 {0} 与清单记录的校验值不符：文件被改动过 / entry {0} was changed after signing")]
+    /// An entry's size or SHA-256 differs from what the manifest says; holds its path.
     Tampered(String),
-    #[error("作业包中多出了清单里没有的文件 {0}，包被改动过 / unexpected entry {0}: the bundle was altered")]
+    /// The zip holds an entry the manifest does not list; holds its name.
     Unexpected(String),
-    #[error("作业包中缺少清单列出的文件 {0}，包不完整或被改动过 / listed entry {0} is missing: the bundle is incomplete or was altered")]
+    /// An entry the manifest lists is missing from the zip; holds its path.
     MissingEntry(String),
-    #[error("作业包中的路径 {0} 不安全 / unsafe entry name {0}")]
+    /// An entry that is a folder, a link, repeated, or whose name could escape when extracted; holds the name.
     UnsafePath(String),
-    #[error("作业包过大 / the bundle exceeds the size limit")]
+    /// The bundle, its number of entries, or its manifest exceeds the size limits.
     TooLarge,
-    #[error("作业包中的文件 {0} 解压后远大于压缩前，疑似压缩炸弹，已拒绝 / entry {0} expands far beyond its compressed size (a zip bomb)")]
+    /// An entry expands far beyond its compressed size; holds its path.
     ZipBomb(String),
-    #[error("这是{found}包，需要的是{expected}包 / wrong bundle kind")]
-    WrongKind { expected: &'static str, found: &'static str },
+    /// The bundle is of another kind than the one being imported.
+    WrongKind {
+        /// The kind expected.
+        expected: BundleKind,
+        /// The kind the bundle holds.
+        found: BundleKind,
+    },
+}
+
+impl BundleError {
+    /// The refusal for people, in both languages.
+    pub fn message(&self) -> Message {
+        match self {
+            BundleError::NotAZip { path, detail } => msg!(
+                "{path}: the bundle is damaged or was altered: {detail}",
+                "{path} 已损坏或在导出后被改动过，无法读取：{detail}"
+            ),
+            BundleError::Missing(name) => msg!("the bundle has no {name}", "作业包缺少 {name}"),
+            BundleError::BadManifest(detail) => {
+                msg!("manifest.json is malformed: {detail}", "作业包的清单无法解析：{detail}")
+            }
+            BundleError::UnsupportedFormat(format) => {
+                msg!("unsupported bundle format `{format}`", "作业包格式 `{format}` 不受支持")
+            }
+            BundleError::BadSignature => msg!(
+                "the signature does not match the manifest: the file was changed after export, or was not signed by the exporter it names",
+                "作业包签名无效：文件在导出后被改动过，或不是由声明的导出者签名"
+            ),
+            BundleError::Tampered(entry) => msg!(
+                "entry {entry} was changed after signing: it does not match the checksum in the manifest",
+                "作业包中的文件 {entry} 与清单记录的校验值不符：文件被改动过"
+            ),
+            BundleError::Unexpected(entry) => msg!(
+                "unexpected entry {entry}: the bundle was altered",
+                "作业包中多出了清单里没有的文件 {entry}，包被改动过"
+            ),
+            BundleError::MissingEntry(entry) => msg!(
+                "listed entry {entry} is missing: the bundle is incomplete or was altered",
+                "作业包中缺少清单列出的文件 {entry}，包不完整或被改动过"
+            ),
+            BundleError::UnsafePath(name) => msg!("unsafe entry name {name}", "作业包中的路径 {name} 不安全"),
+            BundleError::TooLarge => msg!("the bundle exceeds the size limit", "作业包过大"),
+            BundleError::ZipBomb(entry) => msg!(
+                "entry {entry} expands far beyond its compressed size (a zip bomb) and was refused",
+                "作业包中的文件 {entry} 解压后远大于压缩前，疑似压缩炸弹，已拒绝"
+            ),
+            BundleError::WrongKind { expected, found } => {
+                let (expected_en, found_en) = (expected.as_str(), found.as_str());
+                let (expected_zh, found_zh) = (kind_name(*expected), kind_name(*found));
+                msg!(
+                    "wrong bundle kind: this is a {found_en} bundle, a {expected_en} bundle is needed",
+                    "这是{found_zh}包，需要的是{expected_zh}包"
+                )
+            }
+        }
+    }
 }
 
 impl From<BundleError> for AppError {
     fn from(e: BundleError) -> Self {
-        AppError::Rejected(e.to_string())
+        AppError::Rejected(e.message())
     }
 }
 
@@ -123,7 +197,9 @@ fn kind_name(kind: BundleKind) -> &'static str {
 /// A verified bundle: the manifest and every entry's bytes.
 #[derive(Debug)]
 pub struct Bundle {
+    /// The verified manifest.
     pub manifest: Manifest,
+    /// Every listed entry's bytes by name, each checked against its hash.
     pub entries: BTreeMap<String, Vec<u8>>,
 }
 
@@ -303,7 +379,7 @@ fn verified_manifest(manifest_bytes: &[u8], signature_text: &[u8], kind: BundleK
         .ok_or(BundleError::BadSignature)?;
     public_key.verify_strict(manifest_bytes, &signature).map_err(|_| BundleError::BadSignature)?;
     if manifest.kind != kind {
-        return Err(BundleError::WrongKind { expected: kind_name(kind), found: kind_name(manifest.kind) }.into());
+        return Err(BundleError::WrongKind { expected: kind, found: manifest.kind }.into());
     }
     Ok(manifest)
 }

@@ -16,6 +16,7 @@ use super::format::{read_bundle, BundleKind};
 use super::sign::write_signed;
 use super::trust::{admit, already, record, Admission, ExportSummary, ImportSummary};
 use crate::access::{self, Role};
+use crate::msg;
 use crate::quiz::marking::apply_mark_from_elsewhere;
 use crate::tasks::common::{load_task, stamp};
 use crate::{AppError, Result};
@@ -76,7 +77,7 @@ pub fn export_grades(
     out: &Path,
     now: DateTime<Utc>,
 ) -> Result<ExportSummary> {
-    let caller = access::require(store.conn(), profile, Role::Instructor, "导出成绩包 / exporting grades")?;
+    let caller = access::require(store.conn(), profile, Role::Instructor, msg!("exporting grades", "导出成绩包"))?;
     let instructor = profiles::get(store.conn(), &caller.profile_id)?;
     qunxue_store::courses::get_course(store.conn(), course)?;
     let grades = marks::results_of_course(store.conn(), course)?
@@ -86,8 +87,9 @@ pub fn export_grades(
         .collect::<Result<Vec<_>>>()?;
     let marks = answer_marks(store, course, learner)?;
     if grades.is_empty() && marks.is_empty() {
-        return Err(AppError::Rejected(format!(
-            "课程 {course} 中还没有发布给 {learner} 的成绩 / no released grades for {learner} in {course}"
+        return Err(AppError::Rejected(msg!(
+            "no released grades for {learner} in {course}",
+            "课程 {course} 中还没有发布给 {learner} 的成绩"
         )));
     }
     let classes = qunxue_store::classes::classes_of_member(store.conn(), learner, course)?
@@ -160,14 +162,15 @@ pub fn import_grades(
         return Ok(already(manifest));
     }
     let body: Body = serde_json::from_slice(
-        bundle.entries.get(BODY).ok_or_else(|| AppError::Rejected(format!("成绩包缺少 {BODY} / {BODY} is missing")))?,
+        bundle.entries.get(BODY).ok_or_else(|| AppError::Rejected(msg!("{BODY} is missing", "成绩包缺少 {BODY}")))?,
     )
-    .map_err(|e| AppError::Rejected(format!("{BODY} 无法解析：{e} / {BODY} is malformed")))?;
+    .map_err(|e| AppError::Rejected(msg!("{BODY} is malformed: {e}", "{BODY} 无法解析：{e}")))?;
     for g in &body.grades {
         if g.version.course_id != manifest.course_id || g.result.version_id != g.version.id {
-            return Err(AppError::Rejected(format!(
-                "成绩包中的条目 {} 与课程不符 / entry does not belong to the course",
-                g.version.id
+            let id = &g.version.id;
+            return Err(AppError::Rejected(msg!(
+                "entry {id} of the grades bundle does not belong to the course",
+                "成绩包中的条目 {id} 与课程不符"
             )));
         }
     }

@@ -7,12 +7,15 @@ use std::path::{Path, PathBuf};
 
 use ed25519_dalek::SigningKey;
 
-use crate::{AppError, Result};
+use crate::{msg, AppError, Result};
 
 fn key_path(data_dir: &Path, profile: &str) -> Result<PathBuf> {
     // Profile ids are UUIDs; refuse anything that could climb out of keys/.
     if profile.is_empty() || !profile.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
-        return Err(AppError::Rejected(format!("profile id `{profile}` cannot name a key file")));
+        return Err(AppError::Rejected(msg!(
+            "profile id `{profile}` cannot name a key file",
+            "档案 ID `{profile}` 不能用作密钥文件名"
+        )));
     }
     Ok(data_dir.join("keys").join(format!("{profile}.ed25519")))
 }
@@ -22,12 +25,16 @@ pub fn signing_key(data_dir: &Path, profile: &str) -> Result<SigningKey> {
     let path = key_path(data_dir, profile)?;
     if path.exists() {
         let text = std::fs::read_to_string(&path).map_err(AppError::read(&path))?;
-        let bytes = decode_hex::<32>(text.trim())
-            .ok_or_else(|| AppError::Internal(format!("{} is not a 32-byte hex key", path.display())))?;
+        let shown = path.display();
+        let bytes = decode_hex::<32>(text.trim()).ok_or_else(|| {
+            AppError::Internal(msg!("{shown} is not a 32-byte hex key", "{shown} 不是 32 字节的十六进制密钥"))
+        })?;
         return Ok(SigningKey::from_bytes(&bytes));
     }
     let mut secret = [0u8; 32];
-    getrandom::fill(&mut secret).map_err(|e| AppError::Internal(format!("no randomness for a new key: {e}")))?;
+    getrandom::fill(&mut secret).map_err(|e| {
+        AppError::Internal(msg!("no randomness for a new key: {e}", "无法获取生成新密钥所需的随机数：{e}"))
+    })?;
     let dir = path.parent().expect("key path has a folder");
     crate::private_files::private_dir(dir)?;
     write_private(&path, &encode_hex(&secret))?;
@@ -62,9 +69,10 @@ pub fn fingerprint(public_key_hex: &str) -> String {
         Some(bytes) => crate::tasks::attachments::sha256_hex(&bytes),
         None => crate::tasks::attachments::sha256_hex(public_key_hex.as_bytes()),
     };
-    digest[..20].as_bytes().chunks(4).map(|c| String::from_utf8_lossy(c).to_uppercase()).collect::<Vec<_>>().join(" ")
+    digest.as_bytes()[..20].chunks(4).map(|c| String::from_utf8_lossy(c).to_uppercase()).collect::<Vec<_>>().join(" ")
 }
 
+/// `bytes` as lowercase hex, two digits per byte (keys, signatures and hashes in manifests).
 pub fn encode_hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -15,6 +15,7 @@ use super::format::{read_bundle, BundleKind};
 use super::sign::write_signed;
 use super::trust::{admit, already, record, Admission, ExportSummary, ImportSummary};
 use crate::access::{self, Role};
+use crate::msg;
 use crate::tasks::attachments::{blob_path, sha256_hex, write_blob};
 use crate::tasks::common::{from_json, load_task, stamp, AttachmentRef};
 use crate::{AppError, Result};
@@ -45,7 +46,7 @@ pub(crate) fn attachment_entries(
     let mut entries = BTreeMap::new();
     let mut blobs = BTreeMap::new();
     for v in versions {
-        for a in from_json::<Vec<AttachmentRef>>(&v.attachments, "attachment list")? {
+        for a in from_json::<Vec<AttachmentRef>>(&v.attachments, msg!("attachment list", "附件列表"))? {
             if blobs.contains_key(&a.sha256) {
                 continue;
             }
@@ -68,13 +69,14 @@ pub(crate) fn write_attachments(
     blobs: &[BlobRecord],
 ) -> Result<()> {
     for blob in blobs {
-        let bytes = entries.get(&blob_entry(&blob.sha256)).ok_or_else(|| {
-            AppError::Rejected(format!("附件 {} 不在包中 / attachment {} is missing", blob.sha256, blob.sha256))
+        let sha256 = &blob.sha256;
+        let bytes = entries.get(&blob_entry(sha256)).ok_or_else(|| {
+            AppError::Rejected(msg!("attachment {sha256} is missing from the bundle", "附件 {sha256} 不在包中"))
         })?;
-        if sha256_hex(bytes) != blob.sha256 {
-            return Err(AppError::Rejected(format!(
-                "附件 {} 的内容与其校验值不符 / attachment hash mismatch",
-                blob.sha256
+        if sha256_hex(bytes) != *sha256 {
+            return Err(AppError::Rejected(msg!(
+                "attachment hash mismatch: the content of {sha256} does not match its checksum",
+                "附件 {sha256} 的内容与其校验值不符"
             )));
         }
         write_blob(data_dir, &blob.sha256, bytes)?;
@@ -103,8 +105,9 @@ pub fn export_submissions(
         .filter(|v| v.source == SOURCE_SUBMISSION)
         .collect();
     if versions.is_empty() {
-        return Err(AppError::Rejected(format!(
-            "课程 {course} 中还没有已提交的作业可以导出 / nothing submitted in {course}"
+        return Err(AppError::Rejected(msg!(
+            "nothing submitted in {course} to export",
+            "课程 {course} 中还没有已提交的作业可以导出"
         )));
     }
     let (mut entries, blobs) = attachment_entries(store, data_dir, &versions)?;
@@ -130,7 +133,7 @@ pub fn import_submissions(
     expected_course: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<ImportSummary> {
-    access::require(store.conn(), profile, Role::Instructor, "导入学员作业 / importing submissions")?;
+    access::require(store.conn(), profile, Role::Instructor, msg!("importing submissions", "导入学员作业"))?;
     let bundle = read_bundle(bundle_path, BundleKind::Submissions)?;
     let manifest = &bundle.manifest;
     let signer = learner_signer(&manifest.signer_id);
@@ -138,30 +141,36 @@ pub fn import_submissions(
         return Ok(already(manifest));
     }
     let body: Body = serde_json::from_slice(
-        bundle.entries.get(BODY).ok_or_else(|| AppError::Rejected(format!("作业包缺少 {BODY} / {BODY} is missing")))?,
+        bundle.entries.get(BODY).ok_or_else(|| AppError::Rejected(msg!("{BODY} is missing", "作业包缺少 {BODY}")))?,
     )
-    .map_err(|e| AppError::Rejected(format!("{BODY} 无法解析：{e} / {BODY} is malformed")))?;
+    .map_err(|e| AppError::Rejected(msg!("{BODY} is malformed: {e}", "{BODY} 无法解析：{e}")))?;
     if body.learner_id != manifest.signer_id {
-        return Err(AppError::Rejected("作业包中的学员与签名者不一致 / the learner is not the signer".into()));
+        return Err(AppError::Rejected(msg!(
+            "the learner in the bundle is not the signer",
+            "作业包中的学员与签名者不一致"
+        )));
     }
     for v in &body.versions {
         if v.profile_id != body.learner_id || v.course_id != manifest.course_id || v.source != SOURCE_SUBMISSION {
-            return Err(AppError::Rejected(format!(
-                "作业包中的版本 {} 不属于该学员或该课程 / version {} does not belong here",
-                v.id, v.id
+            let id = &v.id;
+            return Err(AppError::Rejected(msg!(
+                "version {id} in the bundle does not belong to this learner or course",
+                "作业包中的版本 {id} 不属于该学员或该课程"
             )));
         }
         load_task(store.conn(), &v.course_id, &v.task_id).map_err(|_| {
-            AppError::Rejected(format!(
-                "本机课程中没有作业 {}，请先更新课程 / task {} is not installed",
-                v.task_id, v.task_id
+            let task = &v.task_id;
+            AppError::Rejected(msg!(
+                "task {task} is not installed on this computer: update the course first",
+                "本机课程中没有作业 {task}，请先更新课程"
             ))
         })?;
-        for a in from_json::<Vec<AttachmentRef>>(&v.attachments, "attachment list")? {
+        for a in from_json::<Vec<AttachmentRef>>(&v.attachments, msg!("attachment list", "附件列表"))? {
             if !bundle.entries.contains_key(&blob_entry(&a.sha256)) {
-                return Err(AppError::Rejected(format!(
-                    "作业包缺少附件「{}」/ attachment {} is missing",
-                    a.name, a.sha256
+                let (name, sha256) = (&a.name, &a.sha256);
+                return Err(AppError::Rejected(msg!(
+                    "attachment “{name}” ({sha256}) is missing from the bundle",
+                    "作业包缺少附件「{name}」"
                 )));
             }
         }

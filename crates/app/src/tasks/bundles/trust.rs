@@ -25,6 +25,7 @@ use super::grades::instructor_signer;
 use super::keys::fingerprint;
 use super::submissions::learner_signer;
 use crate::access::{self, Role};
+use crate::msg;
 use crate::tasks::common::stamp;
 use crate::{AppError, Result};
 
@@ -39,8 +40,11 @@ pub(crate) enum Admission {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportSummary {
+    /// The bundle's id (a UUID), by which a repeated import is recognised.
     pub bundle_id: String,
+    /// The course the bundle belongs to.
     pub course_id: String,
+    /// Display name of the person who exported and signed the bundle.
     pub signer_name: String,
     /// True when this bundle had been imported before; nothing was changed.
     pub already_imported: bool,
@@ -54,11 +58,15 @@ pub struct ImportSummary {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ExportSummary {
+    /// The new bundle's id (a UUID).
     pub bundle_id: String,
+    /// The course exported.
     pub course_id: String,
+    /// The bundle's number in the signer's series for this kind and course; importers refuse older ones.
     pub sequence: i64,
     /// Versions (submissions) or results (grades) in the bundle.
     pub items: usize,
+    /// Attachment files included.
     pub attachments: usize,
 }
 
@@ -75,11 +83,10 @@ pub(crate) fn admit(
     let named = course_instructor_keys(conn, manifest)?;
     if !named.is_empty() {
         if !named.contains(&manifest.public_key.to_ascii_lowercase()) {
-            return Err(AppError::Rejected(format!(
-                "这个成绩包由「{}」的密钥（指纹 {}）签名，但课程只接受它指定的讲师密钥 / the course accepts grades only from the instructor keys it names; this bundle's key ({}) is not one of them",
-                manifest.signer_name,
-                fingerprint(&manifest.public_key),
-                fingerprint(&manifest.public_key)
+            let (signer_name, found) = (&manifest.signer_name, fingerprint(&manifest.public_key));
+            return Err(AppError::Rejected(msg!(
+                "the course accepts grades only from the instructor keys it names; this bundle's key ({found}, signed by {signer_name}) is not one of them",
+                "这个成绩包由「{signer_name}」的密钥（指纹 {found}）签名，但课程只接受它指定的讲师密钥"
             )));
         }
         return replay_check(conn, manifest, signer);
@@ -111,9 +118,10 @@ fn replay_check(conn: &Connection, manifest: &Manifest, signer: &str) -> Result<
         bundle_log::last_imported_sequence(conn, kind, signer, &manifest.course_id, &manifest.public_key)?
     {
         if manifest.sequence <= last {
-            return Err(AppError::Rejected(format!(
-                "这是一个旧包（序号 {}，本机已导入到 {last}），请导入最新导出的包 / replayed bundle: sequence {} is not newer than {last}",
-                manifest.sequence, manifest.sequence
+            let sequence = manifest.sequence;
+            return Err(AppError::Rejected(msg!(
+                "replayed bundle: sequence {sequence} is not newer than {last}; import the latest bundle exported",
+                "这是一个旧包（序号 {sequence}，本机已导入到 {last}），请导入最新导出的包"
             )));
         }
     }
@@ -123,15 +131,17 @@ fn replay_check(conn: &Connection, manifest: &Manifest, signer: &str) -> Result<
 /// The bundle's course must be installed here (and be the one expected).
 fn admit_course(conn: &Connection, manifest: &Manifest, expected_course: Option<&str>) -> Result<()> {
     if let Some(expected) = expected_course.filter(|c| *c != manifest.course_id) {
-        return Err(AppError::Rejected(format!(
-            "这个包属于课程 {}，不是 {expected} / the bundle is for course {}, not {expected}",
-            manifest.course_id, manifest.course_id
+        let course = &manifest.course_id;
+        return Err(AppError::Rejected(msg!(
+            "the bundle is for course {course}, not {expected}",
+            "这个包属于课程 {course}，不是 {expected}"
         )));
     }
     if courses::get_course(conn, &manifest.course_id).is_err() {
-        return Err(AppError::Rejected(format!(
-            "这个包属于课程 {}，本机没有安装该课程 / course {} is not installed here",
-            manifest.course_id, manifest.course_id
+        let course = &manifest.course_id;
+        return Err(AppError::Rejected(msg!(
+            "the bundle is for course {course}, which is not installed here",
+            "这个包属于课程 {course}，本机没有安装该课程"
         )));
     }
     Ok(())
@@ -173,8 +183,11 @@ pub(crate) fn already(manifest: &Manifest) -> ImportSummary {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TrustedKey {
+    /// The course the key is trusted for.
     pub course_id: String,
+    /// Display name of the signer whose key is now trusted.
     pub signer_name: String,
+    /// The key's fingerprint (groups of four hex digits), as the person confirmed it.
     pub fingerprint: String,
 }
 
@@ -203,23 +216,25 @@ pub fn trust_bundle_key(
             store.conn(),
             profile,
             Role::Instructor,
-            "信任新的讲师密钥 / trusting a new instructor key",
+            msg!("trusting a new instructor key", "信任新的讲师密钥"),
         )?,
         BundleKind::Submissions | BundleKind::Records => {
-            access::require(store.conn(), profile, Role::Instructor, "信任学员密钥 / trusting a learner key")?
+            access::require(store.conn(), profile, Role::Instructor, msg!("trusting a learner key", "信任学员密钥"))?
         }
     };
     let manifest = read_bundle(bundle_path, kind)?.manifest;
     admit_course(store.conn(), &manifest, None)?;
     if !course_instructor_keys(store.conn(), &manifest)?.is_empty() {
-        return Err(AppError::Rejected(
-            "这门课程指定了讲师密钥，只接受这些密钥签名的成绩包，不能另行信任其他密钥 / the course names its instructors' keys; no other key can be trusted for its grades".into(),
-        ));
+        return Err(AppError::Rejected(msg!(
+            "the course names its instructors' keys; no other key can be trusted for its grades",
+            "这门课程指定了讲师密钥，只接受这些密钥签名的成绩包，不能另行信任其他密钥"
+        )));
     }
     let found = fingerprint(&manifest.public_key);
     if normalise(confirmed_fingerprint) != normalise(&found) {
-        return Err(AppError::Rejected(format!(
-            "确认的指纹 {confirmed_fingerprint} 与包的签名密钥（指纹 {found}）不一致，未信任任何密钥 / the confirmed fingerprint does not match the bundle's key {found}; nothing was trusted"
+        return Err(AppError::Rejected(msg!(
+            "the confirmed fingerprint {confirmed_fingerprint} does not match the bundle's key {found}; nothing was trusted",
+            "确认的指纹 {confirmed_fingerprint} 与包的签名密钥（指纹 {found}）不一致，未信任任何密钥"
         )));
     }
     let signer = match kind {

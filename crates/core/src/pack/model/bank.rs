@@ -8,8 +8,11 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Bank {
+    /// Stable bank id, unique within the course; quiz draws name it.
     pub id: String,
+    /// Human-readable title of the bank, e.g. "第 1 课 题库".
     pub title: String,
+    /// The `[[question]]` tables, in file order.
     #[serde(default, rename = "question")]
     pub questions: Vec<Question>,
 }
@@ -18,17 +21,26 @@ pub struct Bank {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum QuestionType {
+    /// One right option among several (`options`, `answer`).
     Single,
+    /// Several right options, with partial credit (`options`, `answers`).
     Multiple,
+    /// A statement judged true or false (`answer` is a boolean).
     TrueFalse,
+    /// Text typed into each `____` blank of the stem (`blanks`).
     FillBlank,
+    /// Left-hand items matched with shuffled right-hand sides (`pairs`).
     Matching,
+    /// Shuffled items put back in the right order (`items`).
     Ordering,
+    /// A number, right within `tolerance` of `answer`.
     Numeric,
+    /// Free text graded by hand against a model answer (`reference`).
     ShortAnswer,
 }
 
 impl QuestionType {
+    /// Every type, in the order of the pack-format documentation.
     pub const ALL: [QuestionType; 8] = [
         QuestionType::Single,
         QuestionType::Multiple,
@@ -40,6 +52,7 @@ impl QuestionType {
         QuestionType::ShortAnswer,
     ];
 
+    /// The snake_case name written as `type` in bank files (`single`, `fill_blank`, …).
     pub fn as_str(self) -> &'static str {
         match self {
             QuestionType::Single => "single",
@@ -93,15 +106,19 @@ pub const BLANK_MARKER: &str = "____";
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Question {
+    /// Stable question id, unique within the course across all banks; answers are keyed on it.
     pub id: String,
+    /// The question type (`type` in TOML); decides which answer keys apply.
     #[serde(rename = "type")]
     pub kind: QuestionType,
     /// Markdown.
     pub stem: String,
     /// 1 (easy) … 5 (hard).
     pub difficulty: u8,
+    /// Free-form labels; quiz draws can require them.
     #[serde(default)]
     pub tags: Vec<String>,
+    /// Points for a fully right answer; more than 0, default 1.
     #[serde(default = "one_point")]
     pub points: f64,
     /// `single`, `multiple`: the choices shown.
@@ -166,6 +183,7 @@ impl Question {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PartialAnswer {
+    /// An answer text, matched like the blank's accepted answers (case, spaces and width ignored).
     pub answer: String,
     /// More than 0 and less than 100.
     pub percent: f64,
@@ -179,8 +197,11 @@ fn one_point() -> f64 {
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Answer {
+    /// `true_false`: whether the statement is true.
     Bool(bool),
+    /// `single`: 0-based index of the right option; `numeric`: a whole-number answer.
     Integer(i64),
+    /// `numeric`: an answer written as a float (`2.5`).
     Float(f64),
 }
 

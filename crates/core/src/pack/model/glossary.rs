@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GlossaryFile {
+    /// The `[[term]]` tables, in file order (the order learners read them in).
     #[serde(default, rename = "term")]
     pub terms: Vec<Term>,
 }
@@ -16,6 +17,7 @@ pub struct GlossaryFile {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Term {
+    /// Stable term id, unique within the glossary; `[[…]]` links open the glossary at it.
     pub id: String,
     /// The name modules link with: `[[流失率]]`.
     pub name: String,
@@ -24,8 +26,10 @@ pub struct Term {
     pub aliases: Vec<String>,
     /// Inline Markdown.
     pub definition: String,
+    /// How a metric is computed, as plain text (e.g. "期内流失去重人数 ÷ 期初成员数 × 100%").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub formula: Option<String>,
+    /// Unit of a metric's values, e.g. "%" or "人".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
 }

@@ -6,9 +6,13 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum QuizPurpose {
+    /// A module's own quiz; passing it counts towards completing the course.
     Module,
+    /// Taken before the course to measure starting knowledge; names its post-test in `parallel`.
     PreTest,
+    /// Taken after the course and compared with the pre-test; passing it counts towards completion.
     PostTest,
+    /// Practice: scored, but it does not count towards completing the course.
     Practice,
 }
 
@@ -16,10 +20,12 @@ pub enum QuizPurpose {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum FeedbackMode {
+    /// Answers are checked and explained during the attempt, before hand-in.
     Immediate,
     /// The default: nothing is revealed until the attempt is handed in.
     #[default]
     AfterSubmit,
+    /// Right answers and feedback are never shown, only the score.
     Never,
 }
 
@@ -27,6 +33,7 @@ pub enum FeedbackMode {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct QuizFile {
+    /// The `[[quiz]]` tables, in file order.
     #[serde(default, rename = "quiz")]
     pub quizzes: Vec<Quiz>,
 }
@@ -35,8 +42,11 @@ pub struct QuizFile {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Quiz {
+    /// Stable quiz id, unique within the course; attempts are keyed on it.
     pub id: String,
+    /// Title shown to learners, e.g. "第 1 课 小测".
     pub title: String,
+    /// What the quiz is for: a module quiz, a pre- or post-test, or practice.
     pub purpose: QuizPurpose,
     /// Question ids asked in this order (unless shuffled).
     #[serde(default)]
@@ -56,10 +66,13 @@ pub struct Quiz {
     /// 0 = no limit.
     #[serde(default)]
     pub time_limit_minutes: u32,
+    /// When the learner sees right answers and feedback; after hand-in by default.
     #[serde(default)]
     pub feedback: FeedbackMode,
+    /// Show the questions in a random order per attempt; default false.
     #[serde(default)]
     pub shuffle_questions: bool,
+    /// Shuffle the options of choice questions per attempt; default false.
     #[serde(default)]
     pub shuffle_options: bool,
 }
@@ -72,6 +85,7 @@ fn default_pass_mark() -> f64 {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct QuizDraw {
+    /// Id of the bank (of this course) to draw from.
     pub bank: String,
     /// Only questions carrying every one of these tags.
     #[serde(default)]
@@ -79,6 +93,7 @@ pub struct QuizDraw {
     /// Only questions whose difficulty lies in this inclusive range.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub difficulty: Option<[u8; 2]>,
+    /// How many questions to draw; at least 1.
     pub count: u32,
 }
 

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RubricFile {
+    /// The `[[rubric]]` tables, in file order.
     #[serde(default, rename = "rubric")]
     pub rubrics: Vec<Rubric>,
 }
@@ -14,8 +15,11 @@ pub struct RubricFile {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Rubric {
+    /// Stable rubric id, unique within the course; tasks name it.
     pub id: String,
+    /// Title shown to graders and learners, e.g. "账号搭建评分标准".
     pub title: String,
+    /// The `[[rubric.criterion]]` tables, in the order they are shown; at least one.
     #[serde(default, rename = "criterion")]
     pub criteria: Vec<Criterion>,
 }
@@ -26,10 +30,12 @@ pub struct Rubric {
 pub struct Criterion {
     /// Unique within its rubric.
     pub id: String,
+    /// What is judged, as graders and learners read it.
     pub title: String,
     /// A gate: choosing this criterion's lowest level caps the whole grade.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gate: Option<Gate>,
+    /// The `[[rubric.criterion.level]]` tables, lowest first; at least two.
     #[serde(default, rename = "level")]
     pub levels: Vec<Level>,
 }
@@ -50,7 +56,10 @@ pub struct Gate {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Level {
+    /// Points for reaching this level; 0 or more, strictly ascending within the criterion.
     pub points: f64,
+    /// Short name of the level, e.g. "优秀".
     pub label: String,
+    /// Concrete, observable description of work at this level.
     pub descriptor: String,
 }

@@ -95,7 +95,7 @@ fn carried(q: &Question, with_points: bool) -> Question {
         _ => a,
     });
     q.feedback = q.feedback.filter(|f| f.iter().any(|x| !x.is_empty()));
-    if q.kind == QuestionType::ShortAnswer && q.kind == QuestionType::ShortAnswer {
+    if q.kind == QuestionType::ShortAnswer {
         q.reference = if with_points { q.reference } else { None };
     }
     q

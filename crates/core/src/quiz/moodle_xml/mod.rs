@@ -36,6 +36,7 @@ use crate::xml_tree::{self as tree, Element};
 pub struct EmbeddedFile {
     /// A safe file name: letters, digits, `.`, `-` and `_` only.
     pub name: String,
+    /// The file's content, decoded from the base64 in the XML.
     pub bytes: Vec<u8>,
 }
 

@@ -10,7 +10,7 @@ use krilla::paint::{Fill, Stroke, StrokeDash};
 use krilla::text::TextDirection;
 use krilla::Document;
 
-use crate::{AppError, Result};
+use crate::{msg, AppError, Result};
 
 pub(crate) const PAGE_W: f32 = 595.0;
 pub(crate) const PAGE_H: f32 = 842.0;
@@ -64,8 +64,8 @@ impl Pages {
 pub(crate) fn render(pages: &Pages, font: &krilla::text::Font) -> Result<Vec<u8>> {
     let mut document = Document::new();
     for ops in &pages.pages {
-        let settings =
-            PageSettings::from_wh(PAGE_W, PAGE_H).ok_or_else(|| AppError::Internal("bad page size".into()))?;
+        let settings = PageSettings::from_wh(PAGE_W, PAGE_H)
+            .ok_or_else(|| AppError::Internal(msg!("bad page size", "页面尺寸无效")))?;
         let mut page = document.start_page_with(settings);
         let mut surface = page.surface();
         for op in ops {
@@ -115,7 +115,7 @@ pub(crate) fn render(pages: &Pages, font: &krilla::text::Font) -> Result<Vec<u8>
         surface.finish();
         page.finish();
     }
-    document.finish().map_err(|e| AppError::Internal(format!("cannot write the PDF: {e:?}")))
+    document.finish().map_err(|e| AppError::Internal(msg!("cannot write the PDF: {e:?}", "无法写入 PDF：{e:?}")))
 }
 
 fn fill(color: Rgb) -> Fill {

@@ -14,6 +14,9 @@ const AXIS_W: f32 = 34.0;
 const TITLE_H: f32 = 16.0;
 const LABEL_H: f32 = 16.0;
 
+/// One bar of the mean-change panel: its label, mean change, 95% interval and colour.
+type Bar<'a> = (&'a str, Option<f64>, Option<[f64; 2]>, Rgb);
+
 /// A panel's plotting area and value range.
 struct Plot {
     x: f32,
@@ -72,8 +75,7 @@ pub(super) fn metric_charts(
     let unit = if metric.definition.unit == "%" { "百分点".to_owned() } else { metric.definition.unit.clone() };
 
     // 1. Mean change with 95% intervals.
-    let mut bars: Vec<(&str, Option<f64>, Option<[f64; 2]>, Rgb)> =
-        vec![("训练组", stats.treatment.mean_diff, stats.treatment.ci95, ACCENT)];
+    let mut bars: Vec<Bar<'_>> = vec![("训练组", stats.treatment.mean_diff, stats.treatment.ci95, ACCENT)];
     if let Some(c) = stats.control.as_ref().filter(|c| c.n > 0) {
         bars.push(("对照组", c.mean_diff, c.ci95, CONTROL));
     }

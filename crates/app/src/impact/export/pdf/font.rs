@@ -7,11 +7,13 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::wrap::wrap;
-use crate::{AppError, Result};
+use crate::{msg, AppError, Result};
 
 /// A loaded font: the bytes, the face index holding Simplified Chinese forms.
 pub struct CjkFont {
+    /// The font file it was read from, named in error messages.
     pub path: PathBuf,
+    /// The face within the file (a collection holds several); 0 for a single-face file.
     pub index: u32,
     data: Arc<Vec<u8>>,
     units_per_em: f32,
@@ -40,8 +42,7 @@ impl CjkFont {
     }
 
     fn from_data(path: &Path, data: Vec<u8>, index: u32) -> Result<Self> {
-        let face = ttf_parser::Face::parse(&data, index)
-            .map_err(|e| AppError::Rejected(format!("cannot read the font {}: {e}", path.display())))?;
+        let face = ttf_parser::Face::parse(&data, index).map_err(|e| unreadable(path, e))?;
         if !covers_report_text(&face) {
             return Err(no_chinese(path));
         }
@@ -49,15 +50,17 @@ impl CjkFont {
         Ok(Self { path: path.to_path_buf(), index, data: Arc::new(data), units_per_em })
     }
 
+    /// The face as a krilla font, to embed (subset) in a PDF.
     pub fn krilla(&self) -> Result<krilla::text::Font> {
-        krilla::text::Font::new(krilla::Data::from(self.data.clone()), self.index)
-            .ok_or_else(|| AppError::Rejected(format!("krilla cannot use the font {}", self.path.display())))
+        krilla::text::Font::new(krilla::Data::from(self.data.clone()), self.index).ok_or_else(|| {
+            let path = self.path.display();
+            AppError::Rejected(msg!("krilla cannot use the font {path}", "PDF 生成库 krilla 无法使用字体 {path}"))
+        })
     }
 
     /// Width of `text` at `size` points.
     pub fn measurer(&self) -> Result<Measurer<'_>> {
-        let face = ttf_parser::Face::parse(&self.data, self.index)
-            .map_err(|e| AppError::Rejected(format!("cannot read the font {}: {e}", self.path.display())))?;
+        let face = ttf_parser::Face::parse(&self.data, self.index).map_err(|e| unreadable(&self.path, e))?;
         Ok(Measurer { face, units_per_em: self.units_per_em })
     }
 }
@@ -79,10 +82,16 @@ fn read(path: &Path) -> Result<Vec<u8>> {
     std::fs::read(path).map_err(AppError::read(path))
 }
 
+fn unreadable(path: &Path, error: ttf_parser::FaceParsingError) -> AppError {
+    let path = path.display();
+    AppError::Rejected(msg!("cannot read the font {path}: {error}", "无法读取字体 {path}：{error}"))
+}
+
 fn no_chinese(path: &Path) -> AppError {
-    AppError::Rejected(format!(
-        "{} lacks Chinese or Latin glyphs; choose a CJK font such as Noto Sans CJK SC",
-        path.display()
+    let path = path.display();
+    AppError::Rejected(msg!(
+        "{path} lacks Chinese or Latin glyphs; choose a CJK font such as Noto Sans CJK SC",
+        "{path} 缺少中文或拉丁字母字形，请选择中日韩（CJK）字体，例如 Noto Sans CJK SC"
     ))
 }
 

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use fontdb::{Database, Family, Query, Source, Stretch, Style, Weight, ID};
 
 use super::font::{covers_report_text, is_simplified_chinese, CjkFont};
-use crate::{AppError, Result};
+use crate::{msg, AppError, Result};
 
 /// Overrides the font search: a .ttf, .otf or .ttc file with Chinese glyphs.
 pub const FONT_ENV: &str = "QUNXUE_CJK_FONT";
@@ -31,11 +31,14 @@ impl CjkFont {
         let mut fonts = Database::new();
         fonts.load_system_fonts();
         let (path, index) = choose(&fonts).ok_or_else(|| {
-            AppError::Rejected(format!(
-                "no Chinese font found for the PDF report among {} installed font faces; install Noto Sans CJK \
+            let faces = fonts.len();
+            AppError::Rejected(msg!(
+                "no Chinese font found for the PDF report among {faces} installed font faces; install Noto Sans CJK \
                  (Debian/Ubuntu: `apt-get install fonts-noto-cjk`, or copy NotoSansCJK-Regular.ttc into \
                  ~/.local/share/fonts) or set {FONT_ENV} to a .ttf/.otf/.ttc file with Chinese glyphs",
-                fonts.len()
+                "在已安装的 {faces} 个字体中没有找到可用于 PDF 报告的中文字体。请安装 Noto Sans CJK\
+                 （Debian/Ubuntu：`apt-get install fonts-noto-cjk`，或把 NotoSansCJK-Regular.ttc 复制到 \
+                 ~/.local/share/fonts），或把 {FONT_ENV} 设为含中文字形的 .ttf/.otf/.ttc 文件"
             ))
         })?;
         Self::load_face(&path, index)
