@@ -100,6 +100,47 @@ fn the_cli_reports_what_it_wrote_and_refuses_an_empty_database() {
     assert!(learners >= 3);
 }
 
+/// Issue #32: every service writes an instant in the store's one form, so
+/// a database the demo filled (every kind of activity) holds no other.
+#[test]
+fn every_instant_the_services_write_is_in_the_one_stored_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _) = demo_database(&dir.path().join("t").tap_dir(), 3, 5);
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_fts%'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let mut checked = 0;
+    for table in &tables {
+        let columns: Vec<String> = conn
+            .prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .filter(|c: &String| qunxue_store::time::is_time_column(c))
+            .collect();
+        for column in columns {
+            let values: Vec<String> = conn
+                .prepare(&format!("SELECT \"{column}\" FROM \"{table}\" WHERE \"{column}\" IS NOT NULL"))
+                .unwrap()
+                .query_map([], |r| r.get(0))
+                .unwrap()
+                .map(Result::unwrap)
+                .collect();
+            for value in values {
+                assert!(qunxue_store::time::is_stored_form(&value), "{table}.{column} = {value:?}");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 500, "only {checked} instants checked");
+}
+
 trait TapDir {
     fn tap_dir(self) -> Self;
 }

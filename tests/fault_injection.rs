@@ -64,8 +64,7 @@ fn import_killed_at(pack: &Path, db: &Path, kill_at: usize) -> Option<String> {
         .expect("starting qunxue fault-run import");
     let mut stdin = child.stdin.take().unwrap();
     let lines = BufReader::new(child.stdout.take().unwrap()).lines().map(Result::unwrap);
-    let mut step = 0;
-    for line in lines {
+    for (step, line) in lines.enumerate() {
         if line == "done" {
             break;
         }
@@ -75,7 +74,6 @@ fn import_killed_at(pack: &Path, db: &Path, kill_at: usize) -> Option<String> {
             child.wait().unwrap();
             return Some(stage.split(' ').next().unwrap_or_default().to_string());
         }
-        step += 1;
         writeln!(stdin, "go").unwrap();
     }
     assert!(child.wait().unwrap().success());
@@ -355,8 +353,9 @@ fn a_full_disk_refuses_the_write_clearly_and_keeps_what_was_saved() {
     assert_eq!(limit, pages + 2);
     let long = "欢迎语".repeat(30_000);
     let err = learner::save_draft(&mut store, LEARNER, COURSE, TASK, &long, &[], now).unwrap_err();
-    let message = err.to_string();
-    assert!(message.contains("disk is full") && message.contains("磁盘空间不足"), "{message}");
+    let (english, chinese) = (err.text(qunxue_app::Lang::En), err.text(qunxue_app::Lang::Zh));
+    assert!(english.contains("disk is full") && english.contains("nothing was saved"), "{english}");
+    assert!(chinese.contains("磁盘空间不足") && chinese.contains("没有保存"), "{chinese}");
     assert_eq!(err.kind(), qunxue_app::ErrorKind::Database);
 
     // What was saved before is intact, and nothing half-written is visible.

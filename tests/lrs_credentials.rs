@@ -110,7 +110,7 @@ fn clear_text_to_another_host_and_credentials_in_the_url_are_refused() {
     for (endpoint, says) in [
         ("http://lrs.example.com/xAPI", "https://"),
         ("http://10.1.2.3:8100/xAPI", "https://"),
-        ("https://desk-07:secret@lrs.example.com/xAPI", "账号或密码"),
+        ("https://desk-07:secret@lrs.example.com/xAPI", "account and password in their own fields"),
     ] {
         let out = configure(
             &machine,

@@ -274,8 +274,10 @@ fn a_second_instructor_key_is_trusted_only_with_its_fingerprint() {
 
     let second = export(fixture::SECOND_MARKER, "chen.zip");
     let message = refused(&["import-grades", &second, "--db", learner_pc.db_arg(), "--profile", LEARNER]);
-    let at = message.find("（指纹 ").unwrap_or_else(|| panic!("no fingerprint in: {message}")) + "（指纹 ".len();
-    let fingerprint: String = message[at..].chars().take_while(|c| *c != '）').collect();
+    // The CLI speaks English under the tests' C locale.
+    let at =
+        message.find("(fingerprint ").unwrap_or_else(|| panic!("no fingerprint in: {message}")) + "(fingerprint ".len();
+    let fingerprint: String = message[at..].chars().take_while(|c| *c != ')').collect();
     assert_eq!(fingerprint.len(), 24, "{fingerprint}");
     assert!(message.contains("陈老师"), "{message}");
 

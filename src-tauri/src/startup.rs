@@ -47,6 +47,7 @@ pub(crate) fn open_state<R: Runtime>(
         data_dir,
         bundled_pack,
         clock: system_clock(),
+        zone: qunxue_app::session::system_zone(),
         lang: qunxue_app::domain::Lang::Zh,
     };
     let opened = Session::start(options)?;

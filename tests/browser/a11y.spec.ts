@@ -211,7 +211,7 @@ const SCREENS: Screen[] = [
       installTauriMock(page, {
         courses: [communityOps],
         classes: [{ id: 'HD7K2Q3M', joinCode: 'HD7K-2Q3M', courseId: COURSE, name: '华东一期' }],
-        failing: { command: 'class_pull', kind: 'invalid_input', message: '还没有设置学习记录库（LRS）/ no LRS is configured' },
+        failing: { command: 'class_pull', kind: 'invalid_input', message: 'no LRS endpoint is configured', message_zh: '学习记录服务器未设置' },
       }),
     open: async (page) => {
       await page.goto('/#/teach/classes')

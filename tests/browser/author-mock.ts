@@ -38,7 +38,11 @@ export async function installAuthorMock(page: Page, options: AuthorMockOptions):
       author_open: ({ folder }) => {
         const snapshot = opts.folders[String(folder)]
         if (!snapshot) {
-          throw { kind: 'invalid_input', message: `${String(folder)} is not a pack folder: no courses/<slug>/course.toml below it` }
+          throw {
+            kind: 'invalid_input',
+            message: `${String(folder)}: not a pack folder (no courses/<slug>/course.toml below it)`,
+            message_zh: `${String(folder)}：不是课程包文件夹（其中没有 courses/<slug>/course.toml）`,
+          }
         }
         state.watching = String(folder)
         return snapshot
@@ -50,7 +54,9 @@ export async function installAuthorMock(page: Page, options: AuthorMockOptions):
       author_start_folder: () => opts.startFolder ?? null,
       convert_office: ({ out, overwrite }) => {
         const conversion = opts.conversions?.[String(out)]
-        if (!conversion) throw { kind: 'io', message: `${String(out)}: permission denied` }
+        if (!conversion) {
+          throw { kind: 'io', message: `${String(out)}: permission denied`, message_zh: `${String(out)}：读写失败（permission denied）` }
+        }
         return !overwrite && conversion.blocked ? conversion.blocked : conversion.done
       },
     }

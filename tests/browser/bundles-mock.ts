@@ -48,14 +48,25 @@ export async function installBundlesMock(page: Page, options: BundlesMockOptions
 
     function bundleAt(path: string, kind: MockBundle['kind']): MockBundle {
       const b = opts.bundles[path]
-      if (!b) throw { kind: 'io', message: `cannot read ${path}: No such file or directory` }
+      if (!b) {
+        throw { kind: 'io', message: `cannot read ${path}: No such file or directory`, message_zh: `无法读取 ${path}：No such file or directory` }
+      }
       if (b.tampered) {
         throw {
           kind: 'invalid_input',
-          message: '作业包签名无效：文件在导出后被改动过，或不是由声明的导出者签名 / the signature does not match the manifest',
+          message:
+            'the signature does not match the manifest: the file was changed after export, or was not signed by the exporter it names',
+          message_zh: '作业包签名无效：文件在导出后被改动过，或不是由声明的导出者签名',
         }
       }
-      if (b.kind !== kind) throw { kind: 'invalid_input', message: `这是${b.kind}包，需要的是${kind}包 / wrong bundle kind` }
+      if (b.kind !== kind) {
+        const zh = { submissions: '作业提交', grades: '成绩' }
+        throw {
+          kind: 'invalid_input',
+          message: `wrong bundle kind: this is a ${b.kind} bundle, a ${kind} bundle is needed`,
+          message_zh: `这是${zh[b.kind]}包，需要的是${zh[kind]}包`,
+        }
+      }
       return b
     }
 
@@ -66,7 +77,8 @@ export async function installBundlesMock(page: Page, options: BundlesMockOptions
       if (trusted.size > 0 && !trusted.has(b.fingerprint)) {
         throw {
           kind: 'conflict',
-          message: `这个包由「${b.signerName}」签名，但本机尚未信任它的密钥（指纹 ${b.fingerprint}）。请向对方核对指纹，确认无误后选择“信任此密钥”再导入 / the bundle is signed by an untrusted key (fingerprint ${b.fingerprint}); verify it with ${b.signerName} and trust it to import`,
+          message: `the bundle is signed by an untrusted key (fingerprint ${b.fingerprint}); verify it with ${b.signerName} and trust it to import`,
+          message_zh: `这个包由「${b.signerName}」签名，但本机尚未信任它的密钥（指纹 ${b.fingerprint}）。请向对方核对指纹，确认无误后选择“信任此密钥”再导入`,
         }
       }
       trusted.add(b.fingerprint)
@@ -90,7 +102,11 @@ export async function installBundlesMock(page: Page, options: BundlesMockOptions
         const b = bundleAt(String(a.path), a.kind as MockBundle['kind'])
         const typed = String(a.fingerprint).replace(/\s/g, '').toUpperCase()
         if (typed !== b.fingerprint.replace(/\s/g, '')) {
-          throw { kind: 'invalid_input', message: `确认的指纹与包的签名密钥（指纹 ${b.fingerprint}）不一致，未信任任何密钥` }
+          throw {
+            kind: 'invalid_input',
+            message: `the confirmed fingerprint ${String(a.fingerprint)} does not match the bundle's key ${b.fingerprint}; nothing was trusted`,
+            message_zh: `确认的指纹 ${String(a.fingerprint)} 与包的签名密钥（指纹 ${b.fingerprint}）不一致，未信任任何密钥`,
+          }
         }
         trusted.add(b.fingerprint)
         return { courseId: 'community-ops', signerName: b.signerName, fingerprint: b.fingerprint }
@@ -103,8 +119,15 @@ export async function installBundlesMock(page: Page, options: BundlesMockOptions
       },
       task_attachment_image: (a) => {
         const url = opts.images?.[String(a.sha256)]
-        if (!url) throw { kind: 'invalid_input', message: '不是图片，无法直接显示' }
         const item = opts.attachments?.list.find((x) => x.sha256 === a.sha256)
+        if (!url) {
+          const [name, mediaType] = [item?.name ?? '', item?.mediaType ?? '']
+          throw {
+            kind: 'invalid_input',
+            message: `“${name}” (${mediaType}) cannot be shown inline; save a copy and open it in another program`,
+            message_zh: `「${name}」不是图片，无法直接显示，请另存后用其他程序打开`,
+          }
+        }
         return { name: item?.name ?? '', mediaType: item?.mediaType ?? '', dataUrl: url }
       },
       task_attachment_save: (a) => opts.attachments?.list.find((x) => x.sha256 === a.sha256)?.size ?? 0,

@@ -51,8 +51,16 @@ export async function installImpactMock(page: Page): Promise<void> {
         throw {
           kind: 'invalid_input',
           message: '门店数据.csv:7:4: period "下月" is neither before (培训前) nor after (培训后)',
+          message_zh: '门店数据.csv:7:4: 时期 "下月" 既不是培训前（before）也不是培训后（after）',
           diagnostics: [
-            { file: '门店数据.csv', line: 7, col: 4, severity: 'error', message: 'period "下月" is neither before (培训前) nor after (培训后)' },
+            {
+              file: '门店数据.csv',
+              line: 7,
+              col: 4,
+              severity: 'error',
+              message: 'period "下月" is neither before (培训前) nor after (培训后)',
+              message_zh: '时期 "下月" 既不是培训前（before）也不是培训后（after）',
+            },
           ],
         }
       },

@@ -32,7 +32,7 @@ export async function installLearnerMock(page: Page, options: LearnerMockOptions
     let activeId = opts.activeId
     const failures: Record<string, { count: number; lockedUntil: number }> = {}
     const notes: Record<string, unknown>[] = []
-    const fail = (kind: string, message: string) => ({ kind, message })
+    const fail = (kind: string, message: string, message_zh: string) => ({ kind, message, message_zh })
 
     const view = (p: (typeof profiles)[number]) => ({
       id: p.id,
@@ -81,14 +81,14 @@ export async function installLearnerMock(page: Page, options: LearnerMockOptions
       create_profile: (args) => {
         const input = args.profile as { displayName: string; avatarColour: string | null }
         const name = input.displayName.trim()
-        if (!name) throw fail('invalid_input', '档案名称不能为空')
+        if (!name) throw fail('invalid_input', 'the profile name cannot be empty', '档案名称不能为空')
         const created = { id: `p${profiles.length + 1}`, displayName: name, role: 'learner' as const, avatarColour: input.avatarColour ?? '#2f6f5e', lastUsedAt: new Date().toISOString() }
         profiles.push(created)
         return view(created)
       },
       switch_profile: (args) => {
         const target = profiles.find((p) => p.id === args.profileId)
-        if (!target) throw fail('not_found', `profile ${args.profileId} not found`)
+        if (!target) throw fail('not_found', `profile ${args.profileId} not found`, `找不到档案 ${args.profileId}`)
         if (target.role !== 'learner') {
           const state = (failures[target.id] ??= { count: 0, lockedUntil: 0 })
           if (state.lockedUntil > Date.now()) return { status: 'locked', retryAfterSeconds: Math.ceil((state.lockedUntil - Date.now()) / 1000) }

@@ -109,7 +109,12 @@ test('no course installed: the learner is told what to do', async ({ page }) => 
 test('a backend failure shows what happened and what to do', async ({ page }) => {
   await installTauriMock(page, {
     courses: [communityOps],
-    failing: { command: 'course_outline', kind: 'io', message: 'courses/community-ops/course.toml: permission denied' },
+    failing: {
+      command: 'course_outline',
+      kind: 'io',
+      message: 'cannot read courses/community-ops/course.toml: permission denied',
+      message_zh: '无法读取 courses/community-ops/course.toml：permission denied',
+    },
   })
   await page.goto('/')
   const alert = page.getByRole('alert')

@@ -45,7 +45,13 @@ export async function installLocalQuizMock(page: Page): Promise<void> {
       }),
       import_local_quiz: (args) => {
         const request = args.request as Record<string, unknown>
-        if (!request.partial) throw { kind: 'invalid_input', message: '第三章.gift:7:22: the answer block is not closed: add `}`' }
+        if (!request.partial) {
+          throw {
+            kind: 'invalid_input',
+            message: '第三章.gift:7:22: the answer block is not closed: add `}`',
+            message_zh: '第三章.gift:7:22: 答案块没有闭合：请补上 `}`',
+          }
+        }
         const quiz = {
           quizId: 'local-1a2b3c4d',
           title: request.title,

@@ -28,7 +28,9 @@ export async function installQueuePager(page: Page): Promise<void> {
     const w = window as unknown as Record<string, unknown>
     w.__QUNXUE_QUEUE_PAGE__ = (rows: Row[], filter: Filter = {}) => {
       // Never null: the backend's filter has a list here (empty = every class).
-      if (filter.classes !== undefined && !Array.isArray(filter.classes)) throw { kind: 'invalid_input', message: 'filter.classes must be a list' }
+      if (filter.classes !== undefined && !Array.isArray(filter.classes)) {
+        throw { kind: 'invalid_input', message: 'filter.classes must be a list', message_zh: 'filter.classes 必须是列表' }
+      }
       const members = (w.__QUNXUE_CLASS_MEMBERS__ ?? {}) as Record<string, string[]>
       const inClasses = (learnerId: string) =>
         !filter.classes?.length || filter.classes.some((c) => (members[c] ?? []).includes(learnerId))

@@ -50,7 +50,7 @@ export async function installQuizMock(page: Page, options: QuizMockOptions): Pro
     const byQuestion = new Map<string, { question: FixtureQuestion; quiz: FixtureQuiz }>()
     for (const quiz of quizzes) for (const question of quiz.questions) byQuestion.set(question.id, { question, quiz })
 
-    const fail = (kind: string, message: string) => ({ kind, message })
+    const fail = (kind: string, message: string, message_zh: string) => ({ kind, message, message_zh })
     const rotate = <T>(list: T[], by: number): T[] => list.map((_, i) => list[(i + by) % list.length])
     const strip = (html: string) => html.replace(/<[^>]*>/g, '')
     const normalise = (text: string) => text.normalize('NFKC').toLowerCase().replace(/\s+/g, '')
@@ -58,13 +58,13 @@ export async function installQuizMock(page: Page, options: QuizMockOptions): Pro
 
     function findQuiz(courseId: string, quizId: string): FixtureQuiz {
       const quiz = quizzes.find((q) => q.courseId === courseId && q.quizId === quizId)
-      if (!quiz) throw fail('not_found', `quiz ${quizId} not found`)
+      if (!quiz) throw fail('not_found', `quiz ${quizId} of course ${courseId} not found`, `找不到课程 ${courseId} 中的测验 ${quizId}`)
       return quiz
     }
 
     function findAttempt(attemptId: string): { attempt: Attempt; quiz: FixtureQuiz } {
       const attempt = state.attempts.find((a) => a.attemptId === attemptId)
-      if (!attempt) throw fail('not_found', `attempt ${attemptId} not found`)
+      if (!attempt) throw fail('not_found', `attempt ${attemptId} not found`, `找不到作答记录 ${attemptId}`)
       return { attempt, quiz: findQuiz(attempt.courseId, attempt.quizId) }
     }
 
@@ -337,7 +337,11 @@ export async function installQuizMock(page: Page, options: QuizMockOptions): Pro
         const open = attempts.find((a) => a.status === 'in_progress')
         if (open) return attemptView(open, quiz)
         if (quiz.maxAttempts > 0 && attempts.length >= quiz.maxAttempts) {
-          throw fail('invalid_input', `all ${quiz.maxAttempts} attempts at ${quiz.quizId} are used`)
+          throw fail(
+            'invalid_input',
+            `all ${quiz.maxAttempts} attempts at “${quiz.title}” are used up`,
+            `「${quiz.title}」的 ${quiz.maxAttempts} 次作答机会已经用完`,
+          )
         }
         const attempt: Attempt = {
           attemptId: `attempt-${state.nextId++}`,
@@ -356,13 +360,19 @@ export async function installQuizMock(page: Page, options: QuizMockOptions): Pro
       save_answer: ({ attemptId, questionId, answer }) => {
         const { attempt, quiz } = findAttempt(attemptId as string)
         expireIfDue(attempt, quiz)
-        if (attempt.status !== 'in_progress') throw fail('invalid_input', 'time is up: the attempt has been handed in')
+        if (attempt.status !== 'in_progress') throw fail('invalid_input', 'time is up: the attempt has been handed in', '时间已到，这次作答已自动交卷')
         const entry = byQuestion.get(questionId as string)
-        if (!entry || entry.quiz !== quiz) throw fail('not_found', `question ${questionId} is not in this attempt`)
+        if (!entry || entry.quiz !== quiz) {
+          throw fail('not_found', `question ${questionId} is not part of this attempt`, `题目 ${questionId} 不属于这次作答`)
+        }
         const immediate = quiz.feedbackMode === 'immediate'
         const checked = (attempt.checked ??= [])
         if (immediate && checked.includes(questionId as string)) {
-          throw fail('invalid_input', `question ${questionId} was checked and its feedback shown, so its answer is final`)
+          throw fail(
+            'invalid_input',
+            `question ${questionId} was checked and its feedback shown, so its answer is final`,
+            `题目 ${questionId} 已经核对并显示了反馈，答案不能再修改`,
+          )
         }
         attempt.answers[questionId as string] = answer as Answer
         // Like the backend: saving checks one-click types; the rest wait for check_answer.
@@ -376,9 +386,11 @@ export async function installQuizMock(page: Page, options: QuizMockOptions): Pro
       },
       check_answer: ({ attemptId, questionId }) => {
         const { attempt, quiz } = findAttempt(attemptId as string)
-        if (quiz.feedbackMode !== 'immediate') throw fail('invalid_input', 'this quiz shows feedback only after hand-in')
+        if (quiz.feedbackMode !== 'immediate') throw fail('invalid_input', 'this quiz shows feedback only after hand-in', '这个测验交卷后才显示反馈')
         const answer = attempt.answers[questionId as string]
-        if (answer === undefined) throw fail('invalid_input', `question ${questionId} has no saved answer to check`)
+        if (answer === undefined) {
+          throw fail('invalid_input', `question ${questionId} has no saved answer to check`, `题目 ${questionId} 还没有保存的答案可以核对`)
+        }
         const checked = (attempt.checked ??= [])
         if (!checked.includes(questionId as string)) checked.push(questionId as string)
         persist()
@@ -398,7 +410,7 @@ export async function installQuizMock(page: Page, options: QuizMockOptions): Pro
       attempt_result: ({ attemptId }) => {
         const { attempt, quiz } = findAttempt(attemptId as string)
         expireIfDue(attempt, quiz)
-        if (attempt.status === 'in_progress') throw fail('invalid_input', `attempt ${attemptId} is still in progress`)
+        if (attempt.status === 'in_progress') throw fail('invalid_input', 'this attempt is still in progress', '这次作答还没有结束')
         return attemptResult(attempt, quiz)
       },
       review_queue: () => ({
@@ -411,7 +423,7 @@ export async function installQuizMock(page: Page, options: QuizMockOptions): Pro
       }),
       answer_review: ({ questionId, answer }) => {
         const entry = byQuestion.get(questionId as string)
-        if (!entry) throw fail('not_found', `question ${questionId} not found`)
+        if (!entry) throw fail('not_found', `question ${questionId} is not in the review queue`, `题目 ${questionId} 不在复习队列中`)
         const result = feedback(entry.question, answer as Answer)
         state.reviewDue = state.reviewDue.filter((id) => id !== questionId)
         const next = new Date(Date.now() + (result.correct ? 3 * 86400_000 : 600_000)).toISOString()

@@ -27,9 +27,15 @@ export async function installSurveyMock(page: Page): Promise<void> {
       submit_survey: ({ answers }: { answers: Answer[] }) => {
         for (const a of answers) {
           const item = form.items.find((i) => i.id === a.itemId)
-          if (!item) throw { kind: 'invalid_input', message: `item ${a.itemId} is not in the survey` }
+          if (!item) {
+            throw {
+              kind: 'invalid_input',
+              message: `item "${a.itemId}" is not in survey ${form.id}`,
+              message_zh: `题目 "${a.itemId}" 不在问卷 ${form.id} 中`,
+            }
+          }
           if (item.type === 'likert' && !(a.rating && a.rating >= 1 && a.rating <= 5)) {
-            throw { kind: 'invalid_input', message: `item "${a.itemId}" needs a rating from 1 to 5` }
+            throw { kind: 'invalid_input', message: `item "${a.itemId}" needs a rating from 1 to 5`, message_zh: `题目 "${a.itemId}" 需要 1 到 5 的评分` }
           }
         }
         const kept = answers.filter((a) => a.rating !== null || (a.text ?? '').trim() !== '')

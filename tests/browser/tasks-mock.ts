@@ -100,7 +100,13 @@ export async function installTasksMock(page: Page, options: TasksMockOptions): P
       },
       task_submit: () => {
         const s = load()
-        if (!s.draft || !s.draft.markdown.trim()) throw { kind: 'invalid_input', message: '作答和附件都是空的，无法提交' }
+        if (!s.draft || !s.draft.markdown.trim()) {
+          throw {
+            kind: 'invalid_input',
+            message: 'the submission is empty: there is neither an answer nor an attachment',
+            message_zh: '作答和附件都是空的，无法提交',
+          }
+        }
         const v = { id: `v-${s.versions.length + 1}`, number: s.versions.length + 1, markdown: s.draft.markdown, submittedAt: now() }
         s.versions.push(v)
         s.draft = null
@@ -131,7 +137,9 @@ export async function installTasksMock(page: Page, options: TasksMockOptions): P
       grading_view: (a) => {
         const s = load()
         const v = s.versions.find((x) => x.id === a.versionId)
-        if (!v) throw { kind: 'not_found', message: `submission ${String(a.versionId)} not found` }
+        if (!v) {
+          throw { kind: 'not_found', message: `submission ${String(a.versionId)} not found`, message_zh: `找不到作业提交 ${String(a.versionId)}` }
+        }
         const mark = s.marks[v.id]
         return {
           task: opts.task,
@@ -146,7 +154,14 @@ export async function installTasksMock(page: Page, options: TasksMockOptions): P
         const s = load()
         const mark = a.mark as State['marks'][string]
         const scored = score(mark.levels)
-        if (mark.complete && !scored) throw { kind: 'invalid_input', message: '还有评分项没有选档' }
+        if (mark.complete && !scored) {
+          const missing = opts.task.rubric.criterion.filter((c) => !c.level[mark.levels[c.id]]).map((c) => c.title)
+          throw {
+            kind: 'invalid_input',
+            message: `every criterion needs a level; still without one: ${missing.join(', ')}`,
+            message_zh: `还有评分项没有选档：${missing.join('、')}`,
+          }
+        }
         s.marks[String(a.versionId)] = mark
         save(s)
         return { markerId: 'p-teacher', markerName: opts.instructorName, ...mark, points: scored?.points ?? null, grade: scored?.grade ?? null, status: mark.complete ? 'complete' : 'draft', updatedAt: now() }
@@ -156,7 +171,13 @@ export async function installTasksMock(page: Page, options: TasksMockOptions): P
         const id = String(a.versionId)
         const mark = s.marks[id]
         const scored = mark && score(mark.levels)
-        if (!mark || !scored) throw { kind: 'invalid_input', message: '请先完成评分' }
+        if (!mark || !scored) {
+          throw {
+            kind: 'invalid_input',
+            message: 'complete your mark first (a level for every criterion), then release it',
+            message_zh: '请先完成评分（每个评分项都选档）再发布',
+          }
+        }
         s.results[id] = {
           versionId: id,
           levels: mark.levels,
@@ -176,7 +197,9 @@ export async function installTasksMock(page: Page, options: TasksMockOptions): P
       comment_bank_use: (a) => {
         const s = load()
         const c = s.bank.find((x) => x.id === a.commentId)
-        if (!c) throw { kind: 'not_found', message: 'comment not found' }
+        if (!c) {
+          throw { kind: 'not_found', message: `comment ${String(a.commentId)} not found`, message_zh: `找不到评语 ${String(a.commentId)}` }
+        }
         c.uses += 1
         save(s)
         return c

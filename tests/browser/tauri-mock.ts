@@ -16,8 +16,8 @@ import type { Bookmark } from '../../ui/src/api/notes'
 
 export interface MockOptions {
   courses: FixtureCourse[]
-  /** Make every call to this command reject with `{ kind, message }`. */
-  failing?: { command: string; kind: string; message: string }
+  /** Make every call to this command reject with `{ kind, message, message_zh }`. */
+  failing?: { command: string; kind: string; message: string; message_zh: string }
   /** Packs the backend can read, by path. */
   packs?: Record<string, FixturePack>
   /** What the file dialog returns, one answer per opening (null = cancelled). */
@@ -82,15 +82,17 @@ export async function installTauriMock(page: Page, options: MockOptions): Promis
     }
 
     function readablePack(path: string) {
-      if (!picked.has(path)) throw { kind: 'forbidden', message: `${path} was not chosen in the file dialog` }
+      if (!picked.has(path)) {
+        throw { kind: 'forbidden', message: `${path} was not chosen in the file dialog`, message_zh: `${path} 不是在文件对话框中选择的` }
+      }
       const pack = packs[path]
-      if (!pack) throw { kind: 'not_found', message: `${path}: no such file or directory` }
+      if (!pack) throw { kind: 'not_found', message: `${path}: no such file or directory`, message_zh: `${path}：没有这个文件或文件夹` }
       return pack
     }
 
     function findCourse(courseId: string) {
       const course = courses.find((c) => c.id === courseId)
-      if (!course) throw { kind: 'not_found', message: `course ${courseId} not found` }
+      if (!course) throw { kind: 'not_found', message: `course ${courseId} not found`, message_zh: `找不到课程 ${courseId}` }
       return course
     }
 
@@ -199,7 +201,13 @@ export async function installTauriMock(page: Page, options: MockOptions): Promis
     function findModule(courseId: string, moduleId: string) {
       const course = findCourse(courseId)
       const index = course.modules.findIndex((m) => m.id === moduleId)
-      if (index < 0) throw { kind: 'not_found', message: `module ${moduleId} not found` }
+      if (index < 0) {
+        throw {
+          kind: 'not_found',
+          message: `module ${moduleId} of course ${courseId} not found`,
+          message_zh: `找不到课程 ${courseId} 的单元 ${moduleId}`,
+        }
+      }
       return { course, module: course.modules[index], index }
     }
 
@@ -250,7 +258,9 @@ export async function installTauriMock(page: Page, options: MockOptions): Promis
       app_health: () => ({ problems: (window as unknown as { __qunxueHealth?: unknown[] }).__qunxueHealth ?? [] }),
       log_folder: () => '/home/learner/.local/share/org.qunxue.desktop/logs',
       export_logs: () => 2,
-      debug_panic: () => { throw { kind: 'internal', message: 'a background task failed: debug_panic' } },
+      debug_panic: () => {
+        throw { kind: 'internal', message: 'a background task failed: debug_panic', message_zh: '后台任务失败：debug_panic' }
+      },
       // A healthy database: no recovery screen.
       recovery_status: () => null,
       // Settings → xAPI: an LRS is set, a few statements wait to be sent; the password is never returned.
@@ -353,7 +363,7 @@ export async function installTauriMock(page: Page, options: MockOptions): Promis
       import_pack: async ({ path, force, onProgress }) => {
         const pack = readablePack(path as string)
         if (!pack.validation.valid || !pack.import) {
-          throw { kind: 'invalid_input', message: 'the pack has errors', diagnostics: pack.validation.diagnostics }
+          throw { kind: 'invalid_input', message: 'the pack has errors', message_zh: '课程包有错误', diagnostics: pack.validation.diagnostics }
         }
         const plan = pack.import
         const incoming = structuredClone(plan.course)
@@ -363,7 +373,8 @@ export async function installTauriMock(page: Page, options: MockOptions): Promis
         if (current && order < 0 && !force) {
           throw {
             kind: 'invalid_input',
-            message: `course ${incoming.id} v${incoming.version} is older than the installed v${current.version}; use force to import it anyway`,
+            message: `${incoming.title} (${incoming.id}): version ${current.version} is installed and this pack holds the older ${incoming.version}; force the import to replace it anyway`,
+            message_zh: `「${incoming.title}」（${incoming.id}）：已安装版本 ${current.version}，这个包中是更旧的版本 ${incoming.version}；如仍要替换，请强制导入`,
           }
         }
 
@@ -401,7 +412,13 @@ export async function installTauriMock(page: Page, options: MockOptions): Promis
       course_classes: ({ courseId }) => classes.filter((c) => c.courseId === courseId),
       class_join: ({ courseId, code }) => {
         const id = String(code).replace(/[-\s]/g, '').toUpperCase()
-        if (id.length !== 8) throw { kind: 'invalid_input', message: `“${code}” is not a class code` }
+        if (id.length !== 8) {
+          throw {
+            kind: 'invalid_input',
+            message: `“${code}” is not a class code (8 letters and digits, e.g. HD7K-2Q3M)`,
+            message_zh: `「${code}」不是班级代码：班级代码是 8 位字母和数字，例如 HD7K-2Q3M`,
+          }
+        }
         const joined = { id, joinCode: `${id.slice(0, 4)}-${id.slice(4)}`, courseId, name: '' }
         classes.push(joined)
         return joined
@@ -415,9 +432,15 @@ export async function installTauriMock(page: Page, options: MockOptions): Promis
         findCourse(courseId)
         return { members: classMembers }
       },
-      class_remove_member: ({ profileId }): null => {
+      class_remove_member: ({ classId, profileId }): null => {
         const index = classMembers.findIndex((m) => m.id === profileId)
-        if (index < 0) throw { kind: 'not_found', message: `member ${String(profileId)} not found` }
+        if (index < 0) {
+          throw {
+            kind: 'not_found',
+            message: `${String(profileId)} is not a member of class ${String(classId)}`,
+            message_zh: `${String(profileId)} 不在班级 ${String(classId)} 中`,
+          }
+        }
         classMembers.splice(index, 1)
         return null
       },
@@ -519,7 +542,7 @@ export async function installTauriMock(page: Page, options: MockOptions): Promis
     async function invoke(cmd: string, args: Args = {} as Args) {
       calls.push({ cmd, args })
       if (opts.failing?.command === cmd) {
-        throw { kind: opts.failing.kind, message: opts.failing.message }
+        throw { kind: opts.failing.kind, message: opts.failing.message, message_zh: opts.failing.message_zh }
       }
       // Other mocks (quiz-mock.ts) add commands through this registry.
       const extra = w.__QUNXUE_EXTRA_HANDLERS__ as Record<string, (args: Args) => unknown> | undefined

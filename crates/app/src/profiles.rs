@@ -33,8 +33,9 @@ pub fn active_profile(store: &mut Store, now: DateTime<Utc>) -> Result<Profile> 
         }
     }
     let created = fallback.is_none();
-    let profile = fallback
-        .unwrap_or_else(|| Profile::learner(uuid::Uuid::new_v4().to_string(), DEFAULT_PROFILE_NAME, &now.to_rfc3339()));
+    let profile = fallback.unwrap_or_else(|| {
+        Profile::learner(uuid::Uuid::new_v4().to_string(), DEFAULT_PROFILE_NAME, &qunxue_store::time::stamp(now))
+    });
     store.transact(|tx| -> Result<()> {
         if created {
             profiles::insert(tx, &profile)?;

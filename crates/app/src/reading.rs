@@ -179,7 +179,7 @@ pub fn open_module(
 ) -> Result<ModuleView> {
     let module = courses::get_module_page(store.conn(), course_id, module_id, readers)?;
     refuse_hidden(&module, readers)?;
-    let (at, now) = (now, now.to_rfc3339());
+    let (at, now) = (now, qunxue_store::time::stamp(now));
     let recorded = store.transact(|tx| -> Result<ModuleProgress> {
         let recorded = progress::record_open(tx, profile_id, course_id, module_id, &now)?;
         let module = Named::new(module_id, module.title.as_str());
@@ -224,7 +224,7 @@ pub fn complete_module(
 ) -> Result<ModuleEntry> {
     let module = courses::get_module_page(store.conn(), course_id, module_id, readers)?;
     refuse_hidden(&module, readers)?;
-    let (at, now) = (now, now.to_rfc3339());
+    let (at, now) = (now, qunxue_store::time::stamp(now));
     let p = store.transact(|tx| -> Result<ModuleProgress> {
         let was_completed = progress::for_course(tx, profile_id, course_id)?
             .iter()

@@ -36,6 +36,7 @@ pub mod submissions;
 pub mod survey_responses;
 #[doc(hidden)]
 pub mod testing;
+pub mod time;
 pub mod travel;
 pub mod xapi;
 

@@ -162,7 +162,23 @@ const SEEDS: &[(i64, &str)] = &[
     (21, "INSERT INTO course_reviews VALUES ('c1', '2026-12-01');"),
     (22, "INSERT INTO glossary_terms VALUES ('c1', 'churn-rate', 1, '{\"id\":\"churn-rate\",\"name\":\"流失率\",\"aliases\":[],\"definition\":\"退群的人占期初成员的比例。\"}');"),
     (23, "INSERT INTO question_key_changes VALUES ('c1', 'q1', '1.1.0', '1.0.0', '2026-12-07T00:00:00Z', '{}', NULL, NULL);"),
+    // Written after 24, in the one stored form of an instant.
+    (24, "INSERT INTO notes VALUES ('n24', 'p1', 'c1', 'm1', NULL, NULL, '第 24 版之后的笔记',
+             '2026-12-08T01:02:03.456Z', '2026-12-08T01:02:03.456Z');"),
 ];
+
+/// What migration 24 made of an instant an older version wrote: the same
+/// instant in the one stored form (SQLite's own conversion, as the migration
+/// does it). Every other value is carried over as it was.
+fn migrated_value(conn: &Connection, column: &str, from: i64, old: &Value) -> Value {
+    match old {
+        Value::Text(text) if from < 24 && crate::time::is_time_column(column) => conn
+            .query_row("SELECT strftime('%Y-%m-%dT%H:%M:%fZ', ?1)", [text], |r| r.get::<_, Option<String>>(0))
+            .unwrap()
+            .map_or_else(|| old.clone(), Value::Text),
+        _ => old.clone(),
+    }
+}
 
 /// Columns added to existing tables after version 1, and the value rows that
 /// existed before get (documented in the migration that adds them).
@@ -292,7 +308,17 @@ fn upgrades_keep_every_row(#[values(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)] from
                 .unwrap()
                 .map(Result::unwrap)
                 .collect();
-            assert_eq!(&moved, old_rows, "schema {from}: rows of {table} were not carried over");
+            let expected: Rows = old_rows
+                .iter()
+                .map(|row| {
+                    old_columns
+                        .iter()
+                        .zip(row)
+                        .map(|(column, value)| migrated_value(&conn, column, from, value))
+                        .collect()
+                })
+                .collect();
+            assert_eq!(moved, expected, "schema {from}: rows of {table} were not carried over");
             continue;
         };
         if REBUILT_TABLES.iter().any(|(v, name)| *name == table.as_str() && *v > from) {
@@ -310,7 +336,8 @@ fn upgrades_keep_every_row(#[values(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)] from
         for (old_row, new_row) in old_rows.iter().zip(&new_rows) {
             for (column, old_value) in old_columns.iter().zip(old_row) {
                 let at = new_columns.iter().position(|c| c == column).expect("column kept");
-                assert_eq!(&new_row[at], old_value, "schema {from}: {table}.{column} changed");
+                let expected = migrated_value(&conn, column, from, old_value);
+                assert_eq!(new_row[at], expected, "schema {from}: {table}.{column} changed");
             }
             for (at, column) in new_columns.iter().enumerate() {
                 if old_columns.contains(column) {
@@ -343,6 +370,31 @@ fn upgrades_keep_every_row(#[values(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)] from
     // Courses existed before the search index did (migration 5), so its state
     // stays empty and the index is rebuilt on first use.
     assert!(after["search_index_state"].1.is_empty(), "schema {from}: search index state");
+}
+
+/// Issue #32: after the upgrade every instant in every table reads back in
+/// the one stored form, through `FromSql` as the app reads it.
+#[test]
+fn every_time_column_holds_one_format_after_the_upgrade() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    drop(build_at(&path, 23));
+    let mut conn = Connection::open(&path).unwrap();
+    migrate(&mut conn, SCHEMA_VERSION).unwrap();
+    let mut checked = 0;
+    for (table, (columns, rows)) in snapshot(&conn) {
+        for (at, column) in columns.iter().enumerate().filter(|(_, c)| crate::time::is_time_column(c)) {
+            for row in &rows {
+                let Value::Text(text) = &row[at] else { continue };
+                assert!(crate::time::is_stored_form(text), "{table}.{column} holds {text:?}");
+                let read: crate::time::Timestamp =
+                    conn.query_row("SELECT ?1", [text], |r| r.get(0)).expect("reads through FromSql");
+                assert_eq!(&crate::time::stamp(read.0), text);
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 40, "only {checked} instants checked");
 }
 
 #[test]

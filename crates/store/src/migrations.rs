@@ -28,6 +28,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0021_course_reviews", include_str!("../migrations/0021_course_reviews.sql")),
     ("0022_instructor_content_and_glossary", include_str!("../migrations/0022_instructor_content_and_glossary.sql")),
     ("0023_question_key_changes", include_str!("../migrations/0023_question_key_changes.sql")),
+    ("0024_one_time_format", include_str!("../migrations/0024_one_time_format.sql")),
 ];
 
 /// The schema version this build writes: the number of migrations it knows.

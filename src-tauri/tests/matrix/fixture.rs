@@ -106,6 +106,7 @@ fn build() -> Fixture {
         data_dir: dir.path().to_path_buf(),
         bundled_pack: None,
         clock: system_clock(),
+        zone: qunxue_app::session::system_zone(),
         lang: qunxue_app::domain::Lang::Zh,
     };
     let s = Session::start(options).unwrap().session;

@@ -287,11 +287,12 @@ export const trustBundleKey = (path: string, kind: BundleKind, fingerprint: stri
 /**
  * The fingerprint in a refusal of a bundle signed by a key this machine does
  * not trust yet (backend `AppError::UntrustedKey`, kind `conflict`, message
- * "…（指纹 XXXX XXXX XXXX XXXX XXXX）…"); null for every other error.
+ * "…（指纹 XXXX XXXX XXXX XXXX XXXX）…", in English "(fingerprint XXXX …)"),
+ * whichever language the message is in; null for every other error.
  */
 export function untrustedKeyFingerprint(error: { kind: string; message: string }): string | null {
   if (error.kind !== 'conflict') return null
-  const match = /指纹 ([0-9A-F]{4}(?: [0-9A-F]{4}){4})/.exec(error.message)
+  const match = /(?:指纹|fingerprint) ([0-9A-F]{4}(?: [0-9A-F]{4}){4})/.exec(error.message)
   return match ? match[1] : null
 }
 

@@ -87,5 +87,5 @@ export function isDowngradeRefusal(
   // The backend refuses an older version with kind `conflict`.
   if (error.kind === 'conflict') return true
   if (error.kind !== 'invalid_input' || error.diagnostics.length > 0) return false
-  return plans.some((plan) => plan.kind === 'older') || /\bforce\b|\bolder\b|\bdowngrade|旧版本|降级/i.test(error.message)
+  return plans.some((plan) => plan.kind === 'older') || /\bforce\b|\bolder\b|\bdowngrade|旧的?版本|降级/i.test(error.message)
 }

@@ -51,7 +51,7 @@ pub(crate) fn create_admin(
 ) -> Result<AdminCredentials> {
     pin::validate(pin, Role::Admin)?;
     let name = super::manage::display_name(display_name)?;
-    let profile = Profile::learner(uuid::Uuid::new_v4().to_string(), name, &now.to_rfc3339());
+    let profile = Profile::learner(uuid::Uuid::new_v4().to_string(), name, &qunxue_store::time::stamp(now));
     store.transact(|tx| profiles::insert(tx, &profile))?;
     make_admin(store, &profile.id, pin)
 }

@@ -55,7 +55,7 @@ pub fn create_profile(store: &mut Store, caller_id: &str, new: &NewProfile, now:
     let profile = Profile {
         avatar_colour: colour,
         has_pin: pin_hash.is_some(),
-        ..Profile::learner(uuid::Uuid::new_v4().to_string(), name, &now.to_rfc3339())
+        ..Profile::learner(uuid::Uuid::new_v4().to_string(), name, &qunxue_store::time::stamp(now))
     };
     store.transact(|tx| -> Result<()> {
         profiles::insert(tx, &profile)?;

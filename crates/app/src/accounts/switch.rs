@@ -167,7 +167,7 @@ pub fn switch_profile(
         }
         None => {}
     }
-    let stamp = now.to_rfc3339();
+    let stamp = qunxue_store::time::stamp(now);
     let protected = new_hash.is_some() || profiles::pin_hash(store.conn(), profile_id)?.is_some();
     store.transact(|tx| -> Result<()> {
         if let Some(hash) = &new_hash {
@@ -210,7 +210,11 @@ fn record_failure(store: &mut Store, profile_id: &str, now: DateTime<Utc>) -> Re
         let seconds = lock_seconds(before.lockouts + 1);
         let until = now + Duration::seconds(seconds);
         (
-            PinFailures { failures: 0, locked_until: Some(until.to_rfc3339()), lockouts: before.lockouts + 1 },
+            PinFailures {
+                failures: 0,
+                locked_until: Some(qunxue_store::time::stamp(until)),
+                lockouts: before.lockouts + 1,
+            },
             SwitchOutcome::Locked { retry_after_seconds: seconds },
         )
     } else {

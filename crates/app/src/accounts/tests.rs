@@ -139,7 +139,7 @@ fn switching_to_a_pin_profile_needs_its_pin_and_waits_after_five_wrong_ones() {
     let after = t0() + Duration::seconds(LOCK_SECONDS);
     let b = switched(switch_profile(&mut store, "b", Some("246810"), after).unwrap());
     assert!(b.active);
-    assert_eq!(b.last_used_at, after.to_rfc3339());
+    assert_eq!(b.last_used_at, qunxue_store::time::stamp(after));
     assert_eq!(
         settings::get(store.conn(), settings::ACTIVE_PROFILE).unwrap(),
         None,

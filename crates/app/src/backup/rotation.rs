@@ -20,6 +20,7 @@ use chrono::{DateTime, Datelike, NaiveDateTime, Utc};
 use rusqlite::Connection;
 
 use super::copy::backup_to_file;
+use crate::session::{local_date, Zone};
 use crate::{msg, AppError, Result};
 
 /// How many of the most recent days with an automatic backup keep their newest one.
@@ -108,7 +109,7 @@ pub fn list_backups(data_dir: &Path) -> Result<Vec<BackupEntry>> {
         let size = entry.metadata().map_err(AppError::read(&entry.path()))?.len();
         backups.push(BackupEntry {
             path: entry.path(),
-            created_at: created.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+            created_at: qunxue_store::time::stamp(created),
             file_name,
             reason,
             size,
@@ -148,16 +149,22 @@ pub fn create_backup(
         file_name,
         path: written.path,
         reason,
-        created_at: now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+        created_at: qunxue_store::time::stamp(now),
         size: written.size,
         created: now,
     })
 }
 
-/// The start-up backup: made when no backup of any kind exists for today (UTC).
-pub fn daily_backup_if_due(source: &Connection, data_dir: &Path, now: DateTime<Utc>) -> Result<Option<BackupEntry>> {
-    let today = now.date_naive();
-    if list_backups(data_dir)?.iter().any(|b| b.created.date_naive() == today) {
+/// The start-up backup: made when no backup of any kind exists for today,
+/// a calendar day of the person at the machine (`zone`), not of UTC.
+pub fn daily_backup_if_due(
+    source: &Connection,
+    data_dir: &Path,
+    now: DateTime<Utc>,
+    zone: &Zone,
+) -> Result<Option<BackupEntry>> {
+    let today = local_date(now, zone);
+    if list_backups(data_dir)?.iter().any(|b| local_date(b.created, zone) == today) {
         return Ok(None);
     }
     create_backup(source, data_dir, BackupReason::Daily, now).map(Some)

@@ -18,6 +18,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 use super::inspect::quick_check_problems;
 use super::restore::{restore_database, set_aside, RestoreOutcome};
 use super::rotation::{create_backup, daily_backup_if_due, list_backups, BackupEntry, BackupReason};
+use crate::session::Zone;
 use crate::{AppError, Result};
 
 /// What start-up found.
@@ -50,7 +51,7 @@ pub struct Damage {
 }
 
 /// Checks and opens the database at `database`, with backups in `data_dir`.
-pub fn open_checked(database: &Path, data_dir: &Path, now: DateTime<Utc>) -> Result<Startup> {
+pub fn open_checked(database: &Path, data_dir: &Path, now: DateTime<Utc>, zone: &Zone) -> Result<Startup> {
     if let Some(problem) = check_existing(database, data_dir, now)? {
         return Ok(Startup::Damaged(Damage {
             database: database.to_path_buf(),
@@ -59,7 +60,7 @@ pub fn open_checked(database: &Path, data_dir: &Path, now: DateTime<Utc>) -> Res
         }));
     }
     let store = Store::open(database)?;
-    let (backup, backup_error) = match daily_backup_if_due(store.conn(), data_dir, now) {
+    let (backup, backup_error) = match daily_backup_if_due(store.conn(), data_dir, now, zone) {
         Ok(backup) => (backup, None),
         Err(error) => (None, Some(error.to_string())),
     };

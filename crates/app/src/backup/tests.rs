@@ -164,10 +164,11 @@ fn rotation_keeps_seven_days_four_weeks_the_latest_three_and_every_manual_backup
 fn the_daily_backup_is_made_once_a_day() {
     let dir = tempfile::tempdir().unwrap();
     let store = store_with_learners(&dir.path().join("qunxue.db"), &["小王"]);
-    let first = daily_backup_if_due(store.conn(), dir.path(), at(3, 8)).unwrap().expect("first start of the day");
+    let first =
+        daily_backup_if_due(store.conn(), dir.path(), at(3, 8), &utc()).unwrap().expect("first start of the day");
     assert_eq!(first.reason, BackupReason::Daily);
-    assert!(daily_backup_if_due(store.conn(), dir.path(), at(3, 17)).unwrap().is_none());
-    assert!(daily_backup_if_due(store.conn(), dir.path(), at(4, 8)).unwrap().is_some());
+    assert!(daily_backup_if_due(store.conn(), dir.path(), at(3, 17), &utc()).unwrap().is_none());
+    assert!(daily_backup_if_due(store.conn(), dir.path(), at(4, 8), &utc()).unwrap().is_some());
     assert_eq!(list_backups(dir.path()).unwrap().len(), 2);
     assert_eq!(verify_backup(&first.path).unwrap().profiles, 1);
 }
@@ -191,13 +192,17 @@ fn a_damaged_database_is_detected_at_start_up_and_restored_from_the_latest_backu
     let data = dir.path();
     // A normal start makes the daily backup; the learners are in it.
     drop(store_with_learners(&live, &["小王", "李老师", "张三"]));
-    let Startup::Ready(ready) = open_checked(&live, data, at(5, 8)).unwrap() else { panic!("healthy at first") };
+    let Startup::Ready(ready) = open_checked(&live, data, at(5, 8), &utc()).unwrap() else {
+        panic!("healthy at first")
+    };
     assert!(ready.backup.is_some() && ready.backup_error.is_none());
     drop(ready);
 
     scribble_over_pages(&live);
     let damaged_bytes = std::fs::read(&live).unwrap();
-    let Startup::Damaged(damage) = open_checked(&live, data, at(6, 8)).unwrap() else { panic!("damage not detected") };
+    let Startup::Damaged(damage) = open_checked(&live, data, at(6, 8), &utc()).unwrap() else {
+        panic!("damage not detected")
+    };
     assert!(!damage.problem.is_empty());
     assert_eq!(damage.backups.len(), 1);
     let latest = &damage.backups[0];
@@ -210,7 +215,7 @@ fn a_damaged_database_is_detected_at_start_up_and_restored_from_the_latest_backu
     let kept = outcome.replaced_kept_at.unwrap();
     assert_eq!(std::fs::read(kept).unwrap(), damaged_bytes);
     drop(store);
-    assert!(matches!(open_checked(&live, data, at(6, 9)).unwrap(), Startup::Ready(_)));
+    assert!(matches!(open_checked(&live, data, at(6, 9), &utc()).unwrap(), Startup::Ready(_)));
 }
 
 #[test]
@@ -218,7 +223,9 @@ fn a_file_that_is_not_a_database_is_damage_too_and_can_be_replaced_by_a_fresh_on
     let dir = tempfile::tempdir().unwrap();
     let live = dir.path().join("qunxue.db");
     std::fs::write(&live, vec![0x5a; 8192]).unwrap();
-    let Startup::Damaged(damage) = open_checked(&live, dir.path(), at(7, 8)).unwrap() else { panic!("not detected") };
+    let Startup::Damaged(damage) = open_checked(&live, dir.path(), at(7, 8), &utc()).unwrap() else {
+        panic!("not detected")
+    };
     assert!(damage.backups.is_empty());
     let (store, kept) = start_afresh(&live, at(7, 8)).unwrap();
     assert!(names(&store).is_empty());
@@ -235,7 +242,7 @@ fn an_old_schema_is_backed_up_before_it_is_migrated() {
     conn.execute("INSERT INTO profiles VALUES ('p0', '小王', '2026-01-01T08:00:00Z', '2026-01-01T08:00:00Z')", [])
         .unwrap();
     drop(conn);
-    let Startup::Ready(ready) = open_checked(&live, dir.path(), at(8, 8)).unwrap() else { panic!("healthy") };
+    let Startup::Ready(ready) = open_checked(&live, dir.path(), at(8, 8), &utc()).unwrap() else { panic!("healthy") };
     assert_eq!(ready.store.schema_version().unwrap(), qunxue_store::SCHEMA_VERSION);
     let backups = list_backups(dir.path()).unwrap();
     let reasons: Vec<_> = backups.iter().map(|b| b.reason).collect();
@@ -243,4 +250,28 @@ fn an_old_schema_is_backed_up_before_it_is_migrated() {
     let pre = backups.iter().find(|b| b.reason == BackupReason::PreMigration).unwrap();
     assert_eq!(verify_backup(&pre.path).unwrap().schema_version, 1);
     assert_eq!(names(&ready.store), ["小王"]);
+}
+
+fn utc() -> crate::session::Zone {
+    crate::session::fixed_zone(0)
+}
+
+/// Issue #32: "once a day" follows the machine's calendar. In UTC+8, 23:30
+/// UTC and 00:30 UTC the next day are 07:30 and 08:30 of one morning.
+#[test]
+fn the_daily_backup_follows_the_local_calendar_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("live.db")).unwrap();
+    let china = crate::session::fixed_zone(8 * 3600);
+    let evening_utc = Utc.with_ymd_and_hms(2026, 3, 2, 23, 30, 0).unwrap();
+    let next_utc_day = Utc.with_ymd_and_hms(2026, 3, 3, 0, 30, 0).unwrap();
+    assert!(daily_backup_if_due(store.conn(), dir.path(), evening_utc, &china).unwrap().is_some());
+    assert!(
+        daily_backup_if_due(store.conn(), dir.path(), next_utc_day, &china).unwrap().is_none(),
+        "same local morning"
+    );
+    // In UTC the two instants fall on two days.
+    let other = tempfile::tempdir().unwrap();
+    assert!(daily_backup_if_due(store.conn(), other.path(), evening_utc, &utc()).unwrap().is_some());
+    assert!(daily_backup_if_due(store.conn(), other.path(), next_utc_day, &utc()).unwrap().is_some());
 }

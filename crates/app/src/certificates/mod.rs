@@ -293,8 +293,16 @@ pub fn quizzes_to_pass_count(store: &Store, course_id: &str) -> Result<usize> {
 }
 
 /// The profile's certificate for the course's installed version: the one
-/// issued before, or a new one dated `now` when the profile is eligible.
-pub fn issue(store: &mut Store, profile_id: &str, course_id: &str, now: DateTime<Utc>) -> Result<Certificate> {
+/// issued before, or a new one when the profile is eligible, issued at `now`
+/// and dated `today` — the learner's calendar date (their time zone), which
+/// is what the certificate shows and what its code is derived from.
+pub fn issue(
+    store: &mut Store,
+    profile_id: &str,
+    course_id: &str,
+    now: DateTime<Utc>,
+    today: chrono::NaiveDate,
+) -> Result<Certificate> {
     let status = eligibility(store, profile_id, course_id)?;
     if let Some(existing) = status.certificate {
         return Ok(existing);
@@ -304,7 +312,7 @@ pub fn issue(store: &mut Store, profile_id: &str, course_id: &str, now: DateTime
     }
     let course = courses::get_course(store.conn(), course_id)?;
     let learner = profiles::get(store.conn(), profile_id)?;
-    let issued_on = now.format("%Y-%m-%d").to_string();
+    let issued_on = today.format("%Y-%m-%d").to_string();
     store.transact(|tx| -> Result<Certificate> {
         let key = code::key(tx)?;
         let certificate = Certificate {
@@ -315,7 +323,7 @@ pub fn issue(store: &mut Store, profile_id: &str, course_id: &str, now: DateTime
             course_title: course.title.clone(),
             learner_name: learner.display_name.clone(),
             issued_on: issued_on.clone(),
-            issued_at: now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            issued_at: qunxue_store::time::stamp(now),
         };
         store_certs::insert(tx, &certificate)?;
         Ok(certificate)
@@ -408,9 +416,10 @@ pub fn export_pdf(
     course_id: &str,
     out: &Path,
     now: DateTime<Utc>,
+    today: chrono::NaiveDate,
 ) -> Result<Certificate> {
     let font = CjkFont::find()?;
-    let certificate = issue(store, profile_id, course_id, now)?;
+    let certificate = issue(store, profile_id, course_id, now, today)?;
     let issuer = issuer_name(store, course_id)?;
     let criteria = criteria(store, course_id)?;
     let bytes = pdf::render(&certificate, &pdf::PageText { issuer_name: &issuer, criteria: &criteria }, &font)?;
@@ -427,8 +436,9 @@ pub fn export_credential(
     course_id: &str,
     out: &Path,
     now: DateTime<Utc>,
+    today: chrono::NaiveDate,
 ) -> Result<Certificate> {
-    let certificate = issue(store, profile_id, course_id, now)?;
+    let certificate = issue(store, profile_id, course_id, now, today)?;
     let key = signing_key(data_dir, ISSUER_KEY)?;
     let issuer = issuer_name(store, course_id)?;
     let criteria = criteria(store, course_id)?;

@@ -111,12 +111,12 @@ fn not_eligible_names_what_is_missing_and_issues_nothing() {
     );
     // The practice quiz is not required.
     assert_eq!(status.quizzes_to_pass.iter().map(|q| q.id.as_str()).collect::<Vec<_>>(), [fixture::QUIZ]);
-    let error = issue(&mut store, LEARNER, fixture::COURSE, day(1)).unwrap_err();
+    let error = issue(&mut store, LEARNER, fixture::COURSE, day(1), day(1).date_naive()).unwrap_err();
     let message = error.to_string();
     assert!(matches!(error, AppError::Rejected(_)));
     assert!(message.contains("社群定位") && message.contains("模块测验"), "{message}");
     let out = dir.path().join("cert.pdf");
-    assert!(export_pdf(&mut store, LEARNER, fixture::COURSE, &out, day(1)).is_err());
+    assert!(export_pdf(&mut store, LEARNER, fixture::COURSE, &out, day(1), day(1).date_naive()).is_err());
     assert!(!out.exists(), "nothing written for an ineligible learner");
     let count: i64 = store.conn().query_row("SELECT count(*) FROM certificates", [], |r| r.get(0)).unwrap();
     assert_eq!(count, 0);
@@ -128,11 +128,11 @@ fn one_certificate_per_course_version_with_a_verifiable_code() {
     let mut store = course(&dir.path().join("q.db"));
     complete_everything(&mut store);
     assert!(eligibility(&store, LEARNER, fixture::COURSE).unwrap().eligible);
-    let first = issue(&mut store, LEARNER, fixture::COURSE, day(1)).unwrap();
+    let first = issue(&mut store, LEARNER, fixture::COURSE, day(1), day(1).date_naive()).unwrap();
     assert_eq!(first.learner_name, "王小明");
     assert_eq!(first.issued_on, "2026-12-01");
     // Later exports give the same certificate.
-    assert_eq!(issue(&mut store, LEARNER, fixture::COURSE, day(5)).unwrap(), first);
+    assert_eq!(issue(&mut store, LEARNER, fixture::COURSE, day(5), day(5).date_naive()).unwrap(), first);
 
     let checked = verify(&store, &first.code.to_lowercase()).unwrap();
     assert_eq!(checked.certificate, first);
@@ -159,7 +159,7 @@ fn the_pdf_embeds_a_cjk_font_and_prints_the_name_course_and_code() {
     let mut store = course(&dir.path().join("q.db"));
     complete_everything(&mut store);
     let out = dir.path().join("证书.pdf");
-    let certificate = export_pdf(&mut store, LEARNER, fixture::COURSE, &out, day(1)).unwrap();
+    let certificate = export_pdf(&mut store, LEARNER, fixture::COURSE, &out, day(1), day(1).date_naive()).unwrap();
     let fonts = Command::new("pdffonts").arg(&out).output().unwrap();
     let fonts = String::from_utf8(fonts.stdout).unwrap();
     let cjk = fonts.lines().find(|l| l.contains("CJK") || l.contains("Noto") || l.contains("WenQuanYi"));
@@ -182,13 +182,14 @@ fn the_open_badge_has_the_ob3_fields_and_a_valid_eddsa_jcs_2022_proof() {
     let mut store = course(&dir.path().join("q.db"));
     complete_everything(&mut store);
     let out = dir.path().join("badge.json");
-    let certificate = export_credential(&mut store, dir.path(), LEARNER, fixture::COURSE, &out, day(2)).unwrap();
+    let certificate =
+        export_credential(&mut store, dir.path(), LEARNER, fixture::COURSE, &out, day(2), day(2).date_naive()).unwrap();
     let badge: Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
     assert_eq!(badge["@context"], json!([VC_CONTEXT, OB3_CONTEXT]));
     assert_eq!(badge["type"], json!(["VerifiableCredential", "OpenBadgeCredential"]));
     assert!(badge["issuer"]["id"].as_str().unwrap().starts_with("did:key:z6Mk"), "Ed25519 did:key");
     assert_eq!(badge["issuer"]["type"], json!(["Profile"]));
-    assert_eq!(badge["validFrom"], "2026-12-02T09:30:00Z");
+    assert_eq!(badge["validFrom"], "2026-12-02T09:30:00.000Z");
     let subject = &badge["credentialSubject"];
     assert_eq!(subject["type"], json!(["AchievementSubject"]));
     assert_eq!(subject["identifier"][0]["identityHash"], "王小明");
@@ -209,7 +210,7 @@ fn the_open_badge_has_the_ob3_fields_and_a_valid_eddsa_jcs_2022_proof() {
     assert!(verify_credential(&swapped).is_err());
     // The same issuer key signs every credential of this installation.
     let again = dir.path().join("again.json");
-    export_credential(&mut store, dir.path(), LEARNER, fixture::COURSE, &again, day(3)).unwrap();
+    export_credential(&mut store, dir.path(), LEARNER, fixture::COURSE, &again, day(3), day(3).date_naive()).unwrap();
     let again: Value = serde_json::from_slice(&std::fs::read(&again).unwrap()).unwrap();
     assert_eq!(again["issuer"]["id"], badge["issuer"]["id"]);
 }
@@ -266,7 +267,8 @@ fn a_completion_rule_that_names_a_task_holds_the_certificate_until_the_task_is_g
         (status.tasks_to_reach[0].title.as_str(), status.tasks_to_reach[0].best_percent),
         ("写一条新群欢迎语", None)
     );
-    let refused = issue(&mut store, tasks::LEARNER, tasks::COURSE, day(1)).unwrap_err().to_string();
+    let refused =
+        issue(&mut store, tasks::LEARNER, tasks::COURSE, day(1), day(1).date_naive()).unwrap_err().to_string();
     assert!(refused.contains("写一条新群欢迎语 (≥ 60%)"), "{refused}");
 
     // Graded below the level (2 + 3 of 10 points = 50 %): still not.
@@ -299,5 +301,42 @@ fn a_completion_rule_that_names_a_task_holds_the_certificate_until_the_task_is_g
     grading::release(&mut store, tasks::INSTRUCTOR, &second, day(5)).unwrap();
     let status = eligibility(&store, tasks::LEARNER, tasks::COURSE).unwrap();
     assert!(status.eligible && status.tasks_to_reach.is_empty(), "{status:?}");
-    assert!(issue(&mut store, tasks::LEARNER, tasks::COURSE, day(6)).is_ok());
+    assert!(issue(&mut store, tasks::LEARNER, tasks::COURSE, day(6), day(6).date_naive()).is_ok());
+}
+
+/// Issue #32: a learner in UTC+8 who finishes at 07:30 gets that day's date,
+/// not yesterday's (07:30 there is 23:30 UTC the day before).
+#[test]
+fn a_certificate_earned_at_half_past_seven_in_utc_plus_8_carries_that_local_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = course(&dir.path().join("q.db"));
+    complete_everything(&mut store);
+    let now = Utc.with_ymd_and_hms(2026, 3, 2, 23, 30, 0).unwrap();
+    let china = crate::session::fixed_zone(8 * 3600);
+    let today = crate::session::local_date(now, &china);
+    assert_eq!(today.to_string(), "2026-03-03");
+    assert_eq!(crate::session::local_date(now, &crate::session::fixed_zone(0)).to_string(), "2026-03-02");
+
+    let certificate = issue(&mut store, LEARNER, fixture::COURSE, now, today).unwrap();
+    assert_eq!(certificate.issued_on, "2026-03-03");
+    assert_eq!(certificate.issued_at, "2026-03-02T23:30:00.000Z", "the instant itself stays in UTC");
+    assert_eq!(verify(&store, &certificate.code).unwrap().certificate, certificate);
+}
+
+/// The session takes "today" from its injected clock in its injected zone.
+#[test]
+fn the_session_dates_today_in_the_learners_time_zone() {
+    let dir = tempfile::tempdir().unwrap();
+    let at = Utc.with_ymd_and_hms(2026, 3, 2, 23, 30, 0).unwrap();
+    let clock: crate::session::Clock = std::sync::Arc::new(move || at);
+    let open = |zone| {
+        let options = crate::OpenOptions {
+            clock: clock.clone(),
+            zone,
+            ..crate::OpenOptions::for_database(dir.path().join("q.db"))
+        };
+        crate::Session::start(options).unwrap().session
+    };
+    assert_eq!(open(crate::session::fixed_zone(8 * 3600)).today().to_string(), "2026-03-03");
+    assert_eq!(open(crate::session::fixed_zone(-5 * 3600)).today().to_string(), "2026-03-02");
 }

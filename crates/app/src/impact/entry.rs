@@ -1,7 +1,7 @@
 //! The manual entry form: an admin types values for a unit (and group),
 //! metric and period. All values of one save are written together or not at all.
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 use qunxue_core::impact::{Group, Period};
 use qunxue_core::{msg, Diagnostic};
 use qunxue_store::Store;
@@ -121,6 +121,6 @@ pub fn record_observations(
     if entries.is_empty() {
         return Err(AppError::Rejected(msg!("enter at least one value", "请至少填写一个数值")));
     }
-    let stamp = now.to_rfc3339_opts(SecondsFormat::Secs, true);
+    let stamp = qunxue_store::time::stamp(now);
     store.transact(|tx| write_entries(tx, study_id, FORM, &entries, "manual", &stamp))
 }

@@ -15,7 +15,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 use qunxue_core::impact::Period;
 use qunxue_core::pack::model::Aggregation;
 use qunxue_core::{msg, Diagnostic, Message};
@@ -137,7 +137,7 @@ pub fn import_observations(
     let study = load_view(store.conn(), study_id)?;
     let table = read_table(path)?;
     let entries = parse_rows(&table, mapping, &study.metrics)?;
-    let stamp = now.to_rfc3339_opts(SecondsFormat::Secs, true);
+    let stamp = qunxue_store::time::stamp(now);
     let written = store.transact(|tx| write_entries(tx, study_id, &table.file, &entries, &table.file, &stamp))?;
     Ok(ImportSummary { file: table.file, rows_read: table.rows.len(), written })
 }
@@ -208,7 +208,7 @@ fn parse_rows(table: &Table, mapping: &ColumnMapping, metrics: &[MetricDefinitio
                     error(
                         c,
                         msg!(
-                            "group {shown:?} is neither treatment (训练组) nor control (对照组)",
+                            "group {shown:?} is neither \"treatment\" nor \"control\" (\"训练组\" and \"对照组\" are accepted too)",
                             "组别 {shown:?} 既不是训练组（treatment）也不是对照组（control）"
                         ),
                     );
@@ -233,7 +233,7 @@ fn parse_rows(table: &Table, mapping: &ColumnMapping, metrics: &[MetricDefinitio
             error(
                 mapping.period,
                 msg!(
-                    "period {shown:?} is neither before (培训前) nor after (培训后)",
+                    "period {shown:?} is neither \"before\" nor \"after\" (\"培训前\" and \"培训后\" are accepted too)",
                     "时期 {shown:?} 既不是培训前（before）也不是培训后（after）"
                 ),
             );

@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use qunxue_core::pack::model::{Aggregation, Direction, MetricTemplate};
 use qunxue_store::course_items::{self, ItemKind};
 use qunxue_store::impact::{self as db, MetricRecord, StudyRecord, UnitRecord};
@@ -170,7 +170,7 @@ pub fn create_study(store: &mut Store, profile: &str, input: &StudyInput, now: D
     courses::get_course(store.conn(), &input.course_id)?;
     validate(input)?;
     let id = uuid::Uuid::new_v4().to_string();
-    let stamp = now.to_rfc3339_opts(SecondsFormat::Secs, true);
+    let stamp = qunxue_store::time::stamp(now);
     store.transact(|tx| write(tx, &id, input, &stamp, &stamp))?;
     get_study(store, profile, &id)
 }
@@ -193,7 +193,7 @@ pub fn update_study(
         )));
     }
     validate(input)?;
-    let stamp = now.to_rfc3339_opts(SecondsFormat::Secs, true);
+    let stamp = qunxue_store::time::stamp(now);
     store.transact(|tx| {
         let keep_metrics: HashSet<&str> = input.metrics.iter().map(|m| m.id.as_str()).collect();
         for metric in db::list_metrics(tx, id)? {

@@ -3,7 +3,7 @@
 //! Learners answer for themselves only: the respondent is always the calling
 //! profile.
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 use qunxue_core::pack::model::{Survey, SurveyItem, SurveyItemType};
 use qunxue_store::course_items::{self, ItemKind};
 use qunxue_store::survey_responses::{self, ResponseRecord};
@@ -100,7 +100,7 @@ pub fn submit_survey(
     profiles::get(store.conn(), profile)?;
     let item = course_items::get_item(store.conn(), course_id, ItemKind::Survey, survey_id)?;
     let survey = parse_survey(course_id, survey_id, &item.body)?;
-    let stamp = now.to_rfc3339_opts(SecondsFormat::Secs, true);
+    let stamp = qunxue_store::time::stamp(now);
     let mut records = Vec::new();
     let mut problems: Vec<Message> = Vec::new();
     for answer in answers {

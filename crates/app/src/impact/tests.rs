@@ -336,7 +336,7 @@ fn a_learner_sees_the_survey_form_with_their_own_answers_only() {
     let rating = form.answers.iter().find(|a| a.item_id == "overall").unwrap();
     let text = form.answers.iter().find(|a| a.item_id == "useful").unwrap();
     assert_eq!((rating.rating, text.text.as_deref()), (Some(4), Some("复盘模板很实用")));
-    assert_eq!(form.submitted_at.as_deref(), Some("2026-04-01T09:00:00Z"));
+    assert_eq!(form.submitted_at.as_deref(), Some("2026-04-01T09:00:00.000Z"));
     // Someone else's form stays empty; an out-of-scale rating is refused.
     assert!(survey_forms(&store, INSTRUCTOR, COURSE).unwrap()[0].answers.is_empty());
     let bad = [SurveyAnswer { item_id: "overall".into(), rating: Some(6), text: None }];

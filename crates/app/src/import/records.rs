@@ -75,7 +75,7 @@ fn record_key_changes(
                     question_id: record.id.clone(),
                     from_version: installed.version.clone(),
                     to_version: course.version.clone(),
-                    changed_at: now.to_rfc3339(),
+                    changed_at: qunxue_store::time::stamp(now),
                     old_body: before.body.clone(),
                     regraded_at: None,
                     regraded_by: None,
@@ -93,7 +93,7 @@ fn parse_question(json: &str) -> serde_json::Result<Question> {
 fn course_record(bundle: &CourseBundle, source_dir: &str, now: DateTime<Utc>) -> CourseRecord {
     let m = &bundle.manifest;
     let branding = m.branding.as_ref();
-    let now = now.to_rfc3339();
+    let now = qunxue_store::time::stamp(now);
     CourseRecord {
         id: m.id.clone(),
         version: m.version.to_string(),

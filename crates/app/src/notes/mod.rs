@@ -115,7 +115,7 @@ pub fn add_note(store: &mut Store, profile_id: &str, new: &NewNote, now: DateTim
     };
     let anchor = new.anchor.as_deref().map(heading_anchor).transpose()?;
     let module = crate::reading::module_for(store.conn(), profile_id, &new.course_id, &new.module_id)?;
-    let stamp = now.to_rfc3339();
+    let stamp = qunxue_store::time::stamp(now);
     let note = NoteRecord {
         id: uuid::Uuid::new_v4().to_string(),
         profile_id: profile_id.to_string(),
@@ -145,7 +145,7 @@ pub fn update_note(
     let body = note_body(body)?;
     let row = own_note(store, profile_id, note_id)?;
     store.transact(|tx| -> Result<()> {
-        notes::update_body(tx, note_id, &body, &now.to_rfc3339())?;
+        notes::update_body(tx, note_id, &body, &qunxue_store::time::stamp(now))?;
         let updated = notes::get(tx, note_id)?;
         index_note(tx, &updated.note, &row.module_title)
     })?;
@@ -169,7 +169,8 @@ pub fn set_bookmark(
     now: DateTime<Utc>,
 ) -> Result<bool> {
     crate::reading::module_for(store.conn(), profile_id, course_id, module_id)?;
-    Ok(store.transact(|tx| bookmarks::set(tx, profile_id, course_id, module_id, on, &now.to_rfc3339()))?)
+    Ok(store
+        .transact(|tx| bookmarks::set(tx, profile_id, course_id, module_id, on, &qunxue_store::time::stamp(now)))?)
 }
 
 /// The learner's bookmarked modules, across every course.

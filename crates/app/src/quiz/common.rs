@@ -3,25 +3,21 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 use qunxue_core::markdown::{self, RenderOptions};
 use qunxue_core::pack::model::{FeedbackMode, Question, Quiz};
 use qunxue_core::quiz::{self, ItemScore, LearnerAnswer, Presentation};
-use qunxue_core::xapi::{AttemptRef, Event, Named, Points};
 use qunxue_store::attempt_answers::{self, AnswerRecord};
-use qunxue_store::attempts::{self, AttemptRecord, Outcome};
+use qunxue_store::attempts::{self, AttemptRecord};
 use qunxue_store::course_items::{self, ItemKind};
-use qunxue_store::{questions, Store};
+use qunxue_store::questions;
 use rusqlite::Connection;
 use serde::Serialize;
 
-use crate::msg;
-use crate::{AppError, Result};
+use crate::{msg, AppError, Result};
 
-/// One fixed text format (UTC, milliseconds, `Z`) so stored times sort as text.
-pub(crate) fn stamp(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Millis, true)
-}
+/// The store's one text form of an instant (UTC, milliseconds, `Z`).
+pub(crate) use qunxue_store::time::stamp;
 
 pub(crate) fn parse_stamp(text: &str) -> Result<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(text).map(|t| t.with_timezone(&Utc)).map_err(|e| {
@@ -206,66 +202,4 @@ pub(crate) fn sheet(conn: &Connection, attempt: &AttemptRecord) -> Result<Sheet>
         entries.push((question, answers.remove(&presented.question_id)));
     }
     Ok(Sheet { presentation, entries })
-}
-
-/// Scores every question of an open attempt and closes it as `status`
-/// (`submitted`, or `expired` when the deadline handed it in); missed
-/// questions go to the learner's review queue. One transaction.
-pub(crate) fn hand_in(store: &mut Store, attempt: &AttemptRecord, status: &str, now: DateTime<Utc>) -> Result<()> {
-    let quiz = load_quiz(store.conn(), &attempt.course_id, &attempt.quiz_id)?;
-    let sheet = sheet(store.conn(), attempt)?;
-    let now_text = stamp(now);
-    store.transact(|tx| -> Result<()> {
-        let (mut total, mut max, mut pending) = (0.0, 0.0, 0usize);
-        for (question, answer) in &sheet.entries {
-            let scored = match answer.as_ref().and_then(parse_answer) {
-                Some(given) => quiz::score(question, &given, &sheet.presentation),
-                None => {
-                    ItemScore { score: 0.0, max: question.points, correct: Some(false), option_feedback: Vec::new() }
-                }
-            };
-            if let Some(record) = answer {
-                attempt_answers::upsert(
-                    tx,
-                    &AnswerRecord {
-                        score: scored.score,
-                        max_score: scored.max,
-                        correct: scored.correct,
-                        ..record.clone()
-                    },
-                )?;
-            }
-            if scored.correct.is_none() {
-                pending += 1;
-            }
-            total += scored.score;
-            max += scored.max;
-            if scored.correct.is_some() && scored.score < scored.max {
-                super::review::enqueue(tx, &attempt.profile_id, &attempt.course_id, &question.id, now)?;
-            }
-        }
-        let percent = if max > 0.0 { 100.0 * total / max } else { 0.0 };
-        let passed = (pending == 0).then(|| percent / 100.0 + 1e-9 >= quiz.pass_mark);
-        let outcome = Outcome { status, submitted_at: &now_text, score: total, max_score: max, percent, passed };
-        attempts::finish(tx, &attempt.id, &outcome)?;
-        let finished = Event::QuizFinished {
-            quiz: Named::new(quiz.id.as_str(), quiz.title.as_str()),
-            attempt: AttemptRef { id: attempt.id.clone(), number: attempt.number },
-            points: Points { raw: total, max },
-            passed,
-            duration_seconds: (now - parse_stamp(&attempt.started_at)?).num_seconds(),
-            presentation: attempt.presentation.clone(),
-        };
-        crate::xapi::record::record(tx, &attempt.profile_id, &attempt.course_id, &finished, now)
-    })
-}
-
-/// The attempt as it stands now: one still open past its deadline is handed
-/// in first (it expired while nobody was looking, e.g. the app was closed).
-pub(crate) fn settle(store: &mut Store, attempt: AttemptRecord, now: DateTime<Utc>) -> Result<AttemptRecord> {
-    if attempt.status == attempts::IN_PROGRESS && past_deadline(&attempt, now)? {
-        hand_in(store, &attempt, attempts::EXPIRED, now)?;
-        return Ok(attempts::get(store.conn(), &attempt.id)?);
-    }
-    Ok(attempt)
 }

@@ -8,7 +8,8 @@ use qunxue_store::attempt_answers::{self, ManualGrade};
 use qunxue_store::{attempts, profiles, Store};
 use serde::Serialize;
 
-use super::common::{course_html, load_question, load_quiz, parse_answer, parse_stamp, settle, sheet, stamp};
+use super::common::{course_html, load_question, load_quiz, parse_answer, parse_stamp, sheet, stamp};
+use super::submit::settle;
 use crate::access::{self, Role};
 use crate::msg;
 use crate::{AppError, Result};

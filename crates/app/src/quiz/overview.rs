@@ -6,7 +6,8 @@ use qunxue_store::attempts::{self, AttemptRecord};
 use qunxue_store::Store;
 use serde::Serialize;
 
-use super::common::{feedback_mode_str, load_quiz, settle};
+use super::common::{feedback_mode_str, load_quiz};
+use super::submit::settle;
 use crate::Result;
 
 /// One of the learner's attempts at a quiz, as the quiz's start page lists it.

@@ -6,7 +6,8 @@ use qunxue_core::quiz::{self, ItemScore};
 use qunxue_store::{attempt_answers, attempts, Store};
 use serde::Serialize;
 
-use super::common::{course_html, feedback, load_quiz, own_attempt, parse_answer, settle, sheet, ItemFeedback};
+use super::common::{course_html, feedback, load_quiz, own_attempt, parse_answer, sheet, ItemFeedback};
+use super::submit::settle;
 use crate::msg;
 use crate::{AppError, Result};
 

@@ -14,9 +14,10 @@ use qunxue_store::Store;
 use serde::Serialize;
 
 use super::common::{
-    feedback, hand_in, load_question, load_quiz, own_attempt, parse_answer, past_deadline, presentation,
-    remaining_seconds, stamp, ItemFeedback,
+    feedback, load_question, load_quiz, own_attempt, parse_answer, past_deadline, presentation, remaining_seconds,
+    stamp, ItemFeedback,
 };
+use super::submit::hand_in;
 use crate::msg;
 use crate::{AppError, Result};
 

@@ -11,9 +11,10 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use super::common::{
-    feedback, feedback_mode_str, load_quiz, parse_answer, question_dto, remaining_seconds, settle, sheet, stamp,
-    ItemFeedback, QuestionDto,
+    feedback, feedback_mode_str, load_quiz, parse_answer, question_dto, remaining_seconds, sheet, stamp, ItemFeedback,
+    QuestionDto,
 };
+use super::submit::settle;
 use crate::msg;
 use crate::{AppError, Result};
 

@@ -16,7 +16,7 @@ mod use_cases;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock};
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, Offset, TimeZone, Utc};
 use qunxue_core::Lang;
 use qunxue_store::profiles::{self, Role};
 use qunxue_store::Store;
@@ -41,6 +41,29 @@ pub fn system_clock() -> Clock {
     Arc::new(Utc::now)
 }
 
+/// The learner's time zone: the UTC offset in force at an instant (so
+/// summer time is followed). Dates people see or that decide something — a
+/// certificate's date, "today" — are calendar dates in this zone, so a
+/// learner in UTC+8 who finishes at 07:30 gets that day's date, not
+/// yesterday's.
+pub type Zone = Arc<dyn Fn(DateTime<Utc>) -> FixedOffset + Send + Sync>;
+
+/// The operating system's time zone.
+pub fn system_zone() -> Zone {
+    Arc::new(|at: DateTime<Utc>| chrono::Local.offset_from_utc_datetime(&at.naive_utc()).fix())
+}
+
+/// A fixed offset (tests, or a machine told its zone), e.g. `fixed_zone(8 * 3600)` for China.
+pub fn fixed_zone(seconds_east: i32) -> Zone {
+    let offset = FixedOffset::east_opt(seconds_east).unwrap_or_else(|| FixedOffset::east_opt(0).expect("UTC"));
+    Arc::new(move |_| offset)
+}
+
+/// The calendar date of `at` in `zone`.
+pub fn local_date(at: DateTime<Utc>, zone: &Zone) -> NaiveDate {
+    at.with_timezone(&zone(at)).date_naive()
+}
+
 /// Who the session acts for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Actor {
@@ -60,6 +83,7 @@ pub struct Session {
     /// The shipped curriculum, installed again after a restore or recovery.
     bundled_pack: Option<PathBuf>,
     clock: Clock,
+    zone: Zone,
     actor: RwLock<Actor>,
     lang: RwLock<Lang>,
     /// Set while the database failed its start-up check: the store is then an
@@ -96,6 +120,8 @@ pub struct Access<'a> {
     pub(crate) store: MutexGuard<'a, Store>,
     pub(crate) caller: Caller,
     pub(crate) now: DateTime<Utc>,
+    /// The calendar date of `now` in the learner's time zone.
+    pub(crate) today: NaiveDate,
     pub(crate) data_dir: &'a Path,
 }
 
@@ -149,7 +175,8 @@ impl Session {
                 Caller { profile_id: profile.id, role: profile.role }
             }
         };
-        Ok(Access { store, caller, now: (self.clock)(), data_dir: &self.data_dir })
+        let now = (self.clock)();
+        Ok(Access { store, caller, now, today: local_date(now, &self.zone), data_dir: &self.data_dir })
     }
 
     /// The actor, locked first if they hold a role behind a PIN and have been
@@ -227,6 +254,11 @@ impl Session {
     /// The current time by the session's clock.
     pub fn now(&self) -> DateTime<Utc> {
         (self.clock)()
+    }
+
+    /// Today's date in the learner's time zone, by the session's clock.
+    pub fn today(&self) -> NaiveDate {
+        local_date(self.now(), &self.zone)
     }
 
     /// The app-data folder: keys, attachments, installed packs and backups.

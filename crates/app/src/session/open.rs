@@ -9,7 +9,7 @@ use qunxue_core::Lang;
 use qunxue_store::profiles;
 use qunxue_store::Store;
 
-use super::{Actor, Clock, Session};
+use super::{Actor, Clock, Session, Zone};
 use crate::accounts::{self, SwitchOutcome};
 use crate::backup::startup::{open_checked, Startup};
 use crate::msg;
@@ -26,6 +26,8 @@ pub struct OpenOptions {
     pub bundled_pack: Option<PathBuf>,
     /// Where the session's "now" comes from: the system clock, or a fixed one in tests and the demo.
     pub clock: Clock,
+    /// The time zone calendar dates are taken in: the system's, or a fixed one in tests.
+    pub zone: Zone,
     /// The interface language the session starts with (Chinese unless told otherwise).
     pub lang: Lang,
 }
@@ -35,7 +37,14 @@ impl OpenOptions {
     pub fn for_database(database_path: impl Into<PathBuf>) -> Self {
         let database_path = database_path.into();
         let data_dir = data_dir_of(&database_path);
-        OpenOptions { database_path, data_dir, bundled_pack: None, clock: super::system_clock(), lang: Lang::Zh }
+        OpenOptions {
+            database_path,
+            data_dir,
+            bundled_pack: None,
+            clock: super::system_clock(),
+            zone: super::system_zone(),
+            lang: Lang::Zh,
+        }
     }
 }
 
@@ -61,6 +70,7 @@ impl Session {
             database_path: options.database_path,
             bundled_pack: options.bundled_pack,
             clock: options.clock,
+            zone: options.zone,
             actor: RwLock::new(Actor { profile_id, unlocked }),
             lang: RwLock::new(options.lang),
             recovery: Mutex::new(None),
@@ -76,7 +86,7 @@ impl Session {
     pub fn start(options: OpenOptions) -> Result<Started> {
         crate::private_files::private_dir(&options.data_dir)?;
         let now = (options.clock)();
-        match open_checked(&options.database_path, &options.data_dir, now)? {
+        match open_checked(&options.database_path, &options.data_dir, now, &options.zone)? {
             Startup::Ready(ready) => {
                 let mut store = ready.store;
                 crate::xapi::settings::move_password_out(&mut store, &options.data_dir)?;
@@ -131,6 +141,7 @@ impl Session {
             data_dir: std::env::temp_dir(),
             bundled_pack: None,
             clock,
+            zone: super::system_zone(),
             lang: Lang::Zh,
         };
         Ok(Session::with_store(store, options, profile, true))

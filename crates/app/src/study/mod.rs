@@ -74,7 +74,9 @@ pub fn heartbeat(
         Some(gap) if (1..=MAX_BEAT_GAP_SECONDS).contains(&gap) => gap,
         _ => 0,
     };
-    store.transact(|tx| study::record_beat(tx, profile_id, course_id, module_id, credit, &now.to_rfc3339()))?;
+    store.transact(|tx| {
+        study::record_beat(tx, profile_id, course_id, module_id, credit, &qunxue_store::time::stamp(now))
+    })?;
     Ok(Heartbeat { credited_seconds: credit, module_seconds: activity.active_seconds + credit })
 }
 

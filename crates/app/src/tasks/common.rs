@@ -4,7 +4,6 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, SecondsFormat, Utc};
 use qunxue_core::grading::GateCap;
 use qunxue_core::markdown::{self, RenderOptions};
 use qunxue_core::pack::model::{Rubric, Task};
@@ -37,10 +36,8 @@ pub struct AttachmentRef {
     pub media_type: String,
 }
 
-/// One fixed text format (UTC, milliseconds, `Z`) so stored times sort as text.
-pub(crate) fn stamp(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Millis, true)
-}
+/// The store's one text form of an instant (UTC, milliseconds, `Z`).
+pub(crate) use qunxue_store::time::stamp;
 
 /// Markdown → sanitised HTML: the only way task text reaches a screen.
 pub fn render_markdown(text: &str) -> String {

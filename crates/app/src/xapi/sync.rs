@@ -13,7 +13,7 @@
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
-use chrono::{SecondsFormat, Utc};
+use chrono::Utc;
 use qunxue_store::{xapi as outbox, Store};
 
 use super::lrs::Lrs;
@@ -209,7 +209,7 @@ fn is_success(status: u16) -> bool {
 }
 
 fn now() -> String {
-    Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
+    qunxue_store::time::stamp(Utc::now())
 }
 
 pub(super) fn locked(store: &Mutex<Store>) -> Result<MutexGuard<'_, Store>, SyncError> {

@@ -112,7 +112,7 @@ mod tests {
         assert_eq!(root.key("question").idx(1).key("answers").idx(1).line_col(), (8, 15));
         let missing = root.key("question").idx(0).key("stem");
         assert_eq!(missing.line_col().0, root.key("question").idx(0).line_col().0);
-        assert_eq!(missing.error(crate::msg!("x", "x")).to_string().split(':').next(), Some("b.toml"));
+        assert_eq!(missing.error(crate::msg!("x", "某处")).to_string().split(':').next(), Some("b.toml"));
     }
 
     #[test]

@@ -101,7 +101,6 @@ pub fn remove_member(tx: &Transaction<'_>, class: &str, profile: &str) -> Result
     Ok(tx.execute("DELETE FROM class_members WHERE class_id = ?1 AND profile_id = ?2", params![class, profile])? > 0)
 }
 
-/// Notes that `profile`'s records reached this machine from `source`.
 /// Everyone in any of `classes` (the marking queue and the effect report
 /// narrowed to chosen classes).
 pub fn members_of(conn: &Connection, classes: &[String]) -> Result<std::collections::HashSet<String>> {

@@ -32,7 +32,9 @@ pub struct Config {
     pub endpoint: String,
     /// User name for HTTP basic authentication with the LRS.
     pub username: String,
-    /// Only the sync reads it; services never hand it to a front end.
+    /// The column older versions kept the LRS password in: empty once
+    /// [`wipe_stored_password`] ran, since the password lives in the OS
+    /// credential store (the app's `secrets`). Never sent to a front end.
     pub password: String,
     /// Base of the IRIs the app's statements name activities with.
     pub iri_base: String,

@@ -20,19 +20,19 @@ impl Session {
     /// without writing a file.
     pub fn issue_certificate(&self, course_id: &str) -> Result<Certificate> {
         let mut a = self.authorise(Action::EarnCertificate)?;
-        certificates::issue(&mut a.store, &a.caller.profile_id, course_id, a.now)
+        certificates::issue(&mut a.store, &a.caller.profile_id, course_id, a.now, a.today)
     }
 
     /// Writes the acting learner's certificate as a one-page PDF to `path`, issuing it first if needed.
     pub fn export_certificate_pdf(&self, course_id: &str, path: &Path) -> Result<Certificate> {
         let mut a = self.authorise(Action::EarnCertificate)?;
-        certificates::export_pdf(&mut a.store, &a.caller.profile_id, course_id, path, a.now)
+        certificates::export_pdf(&mut a.store, &a.caller.profile_id, course_id, path, a.now, a.today)
     }
 
     /// Writes the acting learner's certificate as a signed Open Badges 3.0 credential (JSON) to `path`.
     pub fn export_certificate_badge(&self, course_id: &str, path: &Path) -> Result<Certificate> {
         let mut a = self.authorise(Action::EarnCertificate)?;
-        certificates::export_credential(&mut a.store, a.data_dir, &a.caller.profile_id, course_id, path, a.now)
+        certificates::export_credential(&mut a.store, a.data_dir, &a.caller.profile_id, course_id, path, a.now, a.today)
     }
 
     /// Checks a certificate's verification code against this database.

@@ -13,6 +13,7 @@ use qunxue_store::{profiles, Store};
 use serde::{Deserialize, Serialize};
 
 use super::format::{read_bundle, BundleKind};
+use super::keys::instructor_signer;
 use super::sign::write_signed;
 use super::trust::{admit, already, record, Admission, ExportSummary, ImportSummary};
 use crate::access::{self, Role};
@@ -57,12 +58,6 @@ struct Body {
 struct LearnerClass {
     profile_id: String,
     class: crate::records::ClassRef,
-}
-
-/// The pin on a learner's machine is per course: the first grades bundle of
-/// a course fixes which instructor key may send its grades.
-pub(crate) fn instructor_signer(course: &str) -> String {
-    format!("instructor:{course}")
 }
 
 /// Writes `learner`'s released task grades and hand-marked short answers of

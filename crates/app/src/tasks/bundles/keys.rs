@@ -59,6 +59,18 @@ fn write_private(path: &Path, text: &str) -> Result<()> {
     std::fs::write(path, text).map_err(AppError::write(path))
 }
 
+/// The pin on a learner's machine is per course: the first grades bundle of
+/// a course fixes which instructor key may send its grades.
+pub(crate) fn instructor_signer(course: &str) -> String {
+    format!("instructor:{course}")
+}
+
+/// The pin on an instructor's machine is per learner: the first submissions
+/// bundle of a learner fixes which key may send that learner's work.
+pub(crate) fn learner_signer(id: &str) -> String {
+    format!("learner:{id}")
+}
+
 /// A short, readable fingerprint of a hex public key (the first 80 bits of
 /// its SHA-256, in groups of four), for people to compare by eye or read out
 /// over the phone before trusting a key.

@@ -12,6 +12,7 @@ use qunxue_store::Store;
 use serde::{Deserialize, Serialize};
 
 use super::format::{read_bundle, BundleKind};
+use super::keys::learner_signer;
 use super::sign::write_signed;
 use super::trust::{admit, already, record, Admission, ExportSummary, ImportSummary};
 use crate::access::{self, Role};
@@ -82,10 +83,6 @@ pub(crate) fn write_attachments(
         write_blob(data_dir, &blob.sha256, bytes)?;
     }
     Ok(())
-}
-
-pub(crate) fn learner_signer(id: &str) -> String {
-    format!("learner:{id}")
 }
 
 /// Writes the caller's submitted versions of `course` to `out`.

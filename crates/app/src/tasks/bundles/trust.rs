@@ -21,9 +21,7 @@ use rusqlite::{Connection, Transaction};
 use serde::Serialize;
 
 use super::format::{read_bundle, BundleKind, Manifest};
-use super::grades::instructor_signer;
-use super::keys::fingerprint;
-use super::submissions::learner_signer;
+use super::keys::{fingerprint, instructor_signer, learner_signer};
 use crate::access::{self, Role};
 use crate::msg;
 use crate::tasks::common::stamp;
