@@ -123,7 +123,7 @@ fn main_screens_with_500_learners_200_modules_and_10k_submissions() {
                         course_id: course.clone(),
                         task_id: task.clone(),
                         number,
-                        source: SOURCE_SUBMISSION.into(),
+                        source: SOURCE_SUBMISSION,
                         markdown: format!("## 作答 {n}\n\n先定位，再设栏目，最后看数据复盘。"),
                         attachments: "[]".into(),
                         submitted_at: format!("2026-10-{:02}T09:00:{:02}.000Z", 1 + n % 28, n % 60),

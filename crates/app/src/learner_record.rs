@@ -1,6 +1,7 @@
 //! A learner's full record as one table — modules studied, quiz attempts
 //! and notes — for CSV (UTF-8 with BOM) or XLSX through [`crate::export`].
 
+use qunxue_store::status::{AttemptStatus, ProgressStatus};
 use std::path::Path;
 
 use qunxue_store::{learner_record, notes, Store};
@@ -30,7 +31,7 @@ pub fn learner_record_sheet(store: &Store, profile_id: &str) -> Result<Sheet> {
             "模块".into(),
             p.course_title.into(),
             p.module_title.into(),
-            status_text(&p.status).into(),
+            progress_text(p.status).into(),
             p.first_opened_at.into(),
             p.completed_at.unwrap_or_default().into(),
             // Whole minutes read better in a spreadsheet than seconds.
@@ -46,7 +47,7 @@ pub fn learner_record_sheet(store: &Store, profile_id: &str) -> Result<Sheet> {
             "测验".into(),
             a.course_title.into(),
             format!("{} 第 {} 次", a.quiz_id, a.number).into(),
-            status_text(&a.status).into(),
+            attempt_text(a.status).into(),
             a.started_at.into(),
             a.submitted_at.unwrap_or_default().into(),
             Cell::Empty,
@@ -86,13 +87,18 @@ pub fn export_learner_record(store: &Store, profile_id: &str, path: &Path) -> Re
     write_tables(path, &[learner_record_sheet(store, profile_id)?])
 }
 
-fn status_text(status: &str) -> &str {
+fn progress_text(status: ProgressStatus) -> &'static str {
     match status {
-        "in_progress" => "学习中",
-        "completed" => "已完成",
-        "submitted" => "已交卷",
-        "expired" => "超时交卷",
-        other => other,
+        ProgressStatus::InProgress => "学习中",
+        ProgressStatus::Completed => "已完成",
+    }
+}
+
+fn attempt_text(status: AttemptStatus) -> &'static str {
+    match status {
+        AttemptStatus::InProgress => "作答中",
+        AttemptStatus::Submitted => "已交卷",
+        AttemptStatus::Expired => "超时交卷",
     }
 }
 

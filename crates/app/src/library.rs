@@ -119,7 +119,10 @@ pub(crate) fn summarise(store: &Store, profile_id: &str, course: CourseRecord) -
     let progress = qunxue_store::progress::for_course(store.conn(), profile_id, &course.id)?;
     let current = |id: &str| modules.iter().any(|m| m.id == id);
     let started_count = progress.iter().filter(|p| current(&p.module_id)).count();
-    let completed_count = progress.iter().filter(|p| p.status == "completed" && current(&p.module_id)).count();
+    let completed_count = progress
+        .iter()
+        .filter(|p| p.status == qunxue_store::status::ProgressStatus::Completed && current(&p.module_id))
+        .count();
     let reviewed_on = courses::reviewed_on(store.conn(), &course.id)?;
     let glossary_terms = courses::glossary(store.conn(), &course.id)?.len();
     Ok(CourseSummary {

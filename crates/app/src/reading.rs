@@ -209,7 +209,7 @@ pub fn open_module(
             (Readers::Instructors, Some(full)) => full,
             _ => module.html,
         },
-        status: recorded.status,
+        status: recorded.status.as_str().to_string(),
     })
 }
 
@@ -228,7 +228,7 @@ pub fn complete_module(
     let p = store.transact(|tx| -> Result<ModuleProgress> {
         let was_completed = progress::for_course(tx, profile_id, course_id)?
             .iter()
-            .any(|p| p.module_id == module_id && p.status == "completed");
+            .any(|p| p.module_id == module_id && p.status == qunxue_store::status::ProgressStatus::Completed);
         let p = progress::mark_completed(tx, profile_id, course_id, module_id, &now)?;
         if !was_completed {
             xapi::record::module_completed(
@@ -253,5 +253,5 @@ pub fn complete_module(
 }
 
 fn status_of(progress: Option<&ModuleProgress>) -> String {
-    progress.map_or_else(|| "not_started".to_string(), |p| p.status.clone())
+    progress.map_or_else(|| "not_started".to_string(), |p| p.status.as_str().to_string())
 }

@@ -31,6 +31,7 @@ pub mod questions;
 pub mod review_cards;
 pub mod search;
 pub mod settings;
+pub mod status;
 pub mod study;
 pub mod submissions;
 pub mod survey_responses;

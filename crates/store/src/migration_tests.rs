@@ -397,6 +397,36 @@ fn every_time_column_holds_one_format_after_the_upgrade() {
     assert!(checked > 40, "only {checked} instants checked");
 }
 
+/// Issue #32: every status column reads through its enum's `FromSql` (an
+/// unknown text would fail the read, see `status::tests`).
+#[test]
+fn every_status_column_reads_as_its_enum() {
+    use crate::status::{AttemptStatus, MarkStatus, ProgressStatus, VersionSource};
+    let dir = tempfile::tempdir().unwrap();
+    let conn = build_at(&dir.path().join("latest.db"), SCHEMA_VERSION);
+    fn read_all<T: rusqlite::types::FromSql>(conn: &Connection, sql: &str) -> Vec<T> {
+        let mut statement = conn.prepare(sql).unwrap();
+        statement.query_map([], |r| r.get::<_, T>(0)).unwrap().collect::<rusqlite::Result<_>>().unwrap()
+    }
+    let attempts: Vec<AttemptStatus> = read_all(&conn, "SELECT status FROM attempts");
+    let progress: Vec<ProgressStatus> = read_all(&conn, "SELECT status FROM module_progress");
+    let marks: Vec<MarkStatus> = read_all(&conn, "SELECT status FROM marks");
+    let sources: Vec<VersionSource> = read_all(&conn, "SELECT source FROM submission_versions");
+    assert!(!attempts.is_empty() && !progress.is_empty() && !marks.is_empty() && !sources.is_empty());
+    // The CHECK constraints and the enums name the same texts.
+    for (table, column, texts) in [
+        ("attempts", "status", AttemptStatus::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>()),
+        ("module_progress", "status", ProgressStatus::ALL.iter().map(|s| s.as_str()).collect()),
+        ("marks", "status", MarkStatus::ALL.iter().map(|s| s.as_str()).collect()),
+        ("submission_versions", "source", VersionSource::ALL.iter().map(|s| s.as_str()).collect()),
+    ] {
+        let schema: String =
+            conn.query_row("SELECT sql FROM sqlite_master WHERE name = ?1", [table], |r| r.get(0)).unwrap();
+        let quoted = texts.iter().map(|t| format!("'{t}'")).collect::<Vec<_>>().join(", ");
+        assert!(schema.contains(&format!("CHECK ({column} IN ({quoted}))")), "{table}.{column}: {schema}");
+    }
+}
+
 #[test]
 fn a_database_built_up_to_the_latest_schema_has_data_in_every_table() {
     let dir = tempfile::tempdir().unwrap();

@@ -64,6 +64,16 @@ export default async function (t) {
     }
   })
 
+  // Issue #32: the backend's message for a failure is shown in the interface
+  // language (Chinese here; screens-en.mjs checks the English).
+  await t.check('an error from the backend reads in Chinese', async () => {
+    await t.navigate('/courses/qunxue.community-ops/modules/no-such-module')
+    const detail = await t.waitFor('the error detail', () => t.textOf('.error__detail'))
+    t.assert(detail.includes('找不到课程 qunxue.community-ops 的单元 no-such-module'), `the error read: ${detail}`)
+    t.assert(!/not found/.test(detail), `the Chinese error has English in it: ${detail}`)
+    await t.screenshot('error')
+  })
+
   await t.check('the home screen shows where to continue and course progress', async () => {
     await t.navigate('/my')
     await t.waitFor('the continue card', () => t.find('[data-testid="home-continue"]'))

@@ -69,6 +69,16 @@ export default async function (t) {
       await shoot(t, 'profile-picker', '/profiles', '[data-testid="profile-card"]')
     })
 
+    // Issue #32: the backend's own message for a failure is in the interface
+    // language too (the real command's {message, message_zh}, shown by ErrorState).
+    await t.check('an error from the backend reads in English', async () => {
+      await t.navigate(`/courses/${COURSE}/modules/no-such-module`)
+      const detail = await t.waitFor('the error detail', () => t.textOf('.error__detail'))
+      t.assert(/module no-such-module of course .* not found/.test(detail), `the error read: ${detail}`)
+      t.assert(!CJK.test(detail), `the English error has Chinese in it: ${detail}`)
+      await t.screenshot('error-en')
+    })
+
     await t.check('the shortcut help opens with ? and is in English', async () => {
       await t.navigate('/')
       await t.waitFor('the outline', () => t.find(`a[data-module-id="m01-concept"]`))

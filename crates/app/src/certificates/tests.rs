@@ -78,7 +78,7 @@ fn complete_everything(store: &mut Store) {
                     started_at: "2026-11-30T10:00:00Z".into(),
                     deadline_at: None,
                     submitted_at: None,
-                    status: attempts::IN_PROGRESS.into(),
+                    status: attempts::IN_PROGRESS,
                     score: None,
                     max_score: None,
                     percent: None,

@@ -153,7 +153,7 @@ pub fn populated_study(store: &mut Store) -> Result<String> {
                         started_at: format!("2026-02-{day}T09:00:00Z"),
                         deadline_at: None,
                         submitted_at: Some(format!("2026-02-{day}T09:20:00Z")),
-                        status: "submitted".into(),
+                        status: qunxue_store::attempts::SUBMITTED,
                         score: Some(*percent / 10.0),
                         max_score: Some(10.0),
                         percent: Some(*percent),

@@ -19,7 +19,7 @@ pub struct AttemptSummary {
     /// 1 for the learner's first attempt at this quiz, then 2, 3, …
     pub number: i64,
     /// `in_progress`, `submitted`, or `expired` (handed in by its deadline).
-    pub status: String,
+    pub status: qunxue_store::attempts::AttemptStatus,
     /// When the attempt began (RFC 3339 UTC timestamp).
     pub started_at: String,
     /// When it was handed in (RFC 3339 UTC timestamp); `None` while open.
@@ -103,7 +103,7 @@ pub(crate) fn summary(a: &AttemptRecord) -> AttemptSummary {
     AttemptSummary {
         attempt_id: a.id.clone(),
         number: a.number,
-        status: a.status.clone(),
+        status: a.status,
         started_at: a.started_at.clone(),
         submitted_at: a.submitted_at.clone(),
         percent: a.percent,

@@ -33,7 +33,7 @@ pub struct AttemptView {
     /// Which of the learner's attempts at the quiz this is (1, 2, …).
     pub number: i64,
     /// `in_progress` while the learner may still answer.
-    pub status: String,
+    pub status: qunxue_store::attempts::AttemptStatus,
     /// When answers are revealed: `immediate`, `after_submit` or `never`.
     pub feedback_mode: &'static str,
     /// The attempt's time limit, in seconds; `None` without one.
@@ -115,7 +115,7 @@ pub fn start_quiz(
                 started_at: stamp(now),
                 deadline_at: deadline.map(stamp),
                 submitted_at: None,
-                status: attempts::IN_PROGRESS.to_string(),
+                status: attempts::IN_PROGRESS,
                 score: None,
                 max_score: None,
                 percent: None,
@@ -137,7 +137,7 @@ pub(crate) fn attempt_view(store: &Store, attempt: &AttemptRecord, now: DateTime
         course_id: attempt.course_id.clone(),
         title: quiz.title.clone(),
         number: attempt.number,
-        status: attempt.status.clone(),
+        status: attempt.status,
         feedback_mode: feedback_mode_str(quiz.feedback),
         time_limit_seconds: (quiz.time_limit_minutes > 0).then(|| u64::from(quiz.time_limit_minutes) * 60),
         remaining_seconds: remaining_seconds(attempt, now)?,

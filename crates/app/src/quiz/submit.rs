@@ -27,7 +27,12 @@ pub fn submit_attempt(store: &mut Store, profile: &str, attempt_id: &str, now: D
 /// Scores every question of an open attempt and closes it as `status`
 /// (`submitted`, or `expired` when the deadline handed it in); missed
 /// questions go to the learner's review queue. One transaction.
-pub(crate) fn hand_in(store: &mut Store, attempt: &AttemptRecord, status: &str, now: DateTime<Utc>) -> Result<()> {
+pub(crate) fn hand_in(
+    store: &mut Store,
+    attempt: &AttemptRecord,
+    status: attempts::AttemptStatus,
+    now: DateTime<Utc>,
+) -> Result<()> {
     let quiz = load_quiz(store.conn(), &attempt.course_id, &attempt.quiz_id)?;
     let sheet = sheet(store.conn(), attempt)?;
     let now_text = stamp(now);

@@ -81,7 +81,7 @@ fn quiz_submit_scores_enforces_the_limit_and_queues_missed_questions() {
     assert_eq!(refused.kind(), ErrorKind::InvalidInput);
     let overview = quiz_overview(&mut store, PROFILE, COURSE, QUIZ, t0()).unwrap();
     assert!(!overview.can_start && overview.mastered);
-    assert_eq!(overview.attempts[0].status, "submitted");
+    assert_eq!(overview.attempts[0].status, qunxue_store::attempts::SUBMITTED);
 
     // n1 (wrong) and f1 (unanswered) are due for review at once.
     let queue = review_queue(&store, PROFILE, t0() + Duration::minutes(3)).unwrap();
@@ -105,7 +105,7 @@ fn quiz_time_limit_survives_and_expires() {
     let result = attempt_result(&mut store, PROFILE, &view.attempt_id, t0() + Duration::minutes(12)).unwrap();
     assert_eq!(result.score, 0.0);
     let overview = quiz_overview(&mut store, PROFILE, COURSE, QUIZ, t0() + Duration::minutes(12)).unwrap();
-    assert_eq!(overview.attempts[0].status, "expired");
+    assert_eq!(overview.attempts[0].status, qunxue_store::attempts::EXPIRED);
 }
 
 #[test]

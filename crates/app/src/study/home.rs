@@ -78,8 +78,12 @@ pub fn home(store: &Store, profile_id: &str, now: DateTime<Utc>) -> Result<Home>
     for course in courses::list_courses(store.conn())? {
         let modules = courses::list_modules(store.conn(), &course.id)?;
         let done = progress::for_course(store.conn(), profile_id, &course.id)?;
-        let completed =
-            modules.iter().filter(|m| done.iter().any(|p| p.module_id == m.id && p.status == "completed")).count();
+        let completed = modules
+            .iter()
+            .filter(|m| {
+                done.iter().any(|p| p.module_id == m.id && p.status == qunxue_store::status::ProgressStatus::Completed)
+            })
+            .count();
         let percent = if modules.is_empty() { 0 } else { (completed * 100 / modules.len()) as u32 };
         course_list.push(CourseProgress {
             active_seconds: seconds.iter().find(|(id, _)| *id == course.id).map_or(0, |(_, s)| *s),
@@ -123,6 +127,8 @@ fn next_unfinished(store: &Store, profile_id: &str, course_id: &str) -> Result<O
     let done = progress::for_course(store.conn(), profile_id, course_id)?;
     Ok(courses::list_modules(store.conn(), course_id)?
         .into_iter()
-        .find(|m| !done.iter().any(|p| p.module_id == m.id && p.status == "completed"))
+        .find(|m| {
+            !done.iter().any(|p| p.module_id == m.id && p.status == qunxue_store::status::ProgressStatus::Completed)
+        })
         .map(|m| NextStep { course_id: course_id.to_string(), module_id: m.id, module_title: m.title }))
 }

@@ -127,7 +127,7 @@ pub struct VersionView {
     /// 1, 2, … counting the learner's versions of this task.
     pub number: i64,
     /// `submission` or `observation`.
-    pub source: String,
+    pub source: qunxue_store::submissions::VersionSource,
     /// The handed-in answer as Markdown; empty for an observation.
     pub markdown: String,
     /// The answer rendered to sanitised HTML, for display.
@@ -144,7 +144,7 @@ pub(crate) fn version_view(v: &VersionRecord) -> Result<VersionView> {
         learner_id: v.profile_id.clone(),
         task_id: v.task_id.clone(),
         number: v.number,
-        source: v.source.clone(),
+        source: v.source,
         html: render_markdown(&v.markdown),
         markdown: v.markdown.clone(),
         attachments: from_json(&v.attachments, msg!("attachment list", "附件列表"))?,

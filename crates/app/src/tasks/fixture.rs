@@ -151,7 +151,7 @@ pub fn seed_for_e2e(store: &mut Store, course: &str) -> Result<E2eSeed> {
         course_id: course.into(),
         task_id: task.id.clone(),
         number: 1,
-        source: SOURCE_SUBMISSION.into(),
+        source: SOURCE_SUBMISSION,
         markdown: text.into(),
         attachments: "[]".into(),
         submitted_at: "2026-03-01T01:00:00.000Z".into(),

@@ -57,7 +57,7 @@ pub struct MarkView {
     /// The grade on the task's scale up to its `grade_max`; `None` while a criterion has no level yet.
     pub grade: Option<f64>,
     /// `draft` or `complete`.
-    pub status: String,
+    pub status: qunxue_store::marks::MarkStatus,
     /// When the mark was last saved: RFC 3339 UTC timestamp.
     pub updated_at: String,
 }
@@ -71,7 +71,7 @@ fn mark_view(m: &MarkRecord) -> Result<MarkView> {
         feedback: m.feedback.clone(),
         points: m.points,
         grade: m.grade,
-        status: m.status.clone(),
+        status: m.status,
         updated_at: m.updated_at.clone(),
     })
 }
@@ -201,7 +201,7 @@ pub fn save_mark(
         feedback: input.feedback.clone(),
         points: scored.map(|s| s.0),
         grade: scored.map(|s| s.1),
-        status: if input.complete { COMPLETE } else { DRAFT }.to_string(),
+        status: if input.complete { COMPLETE } else { DRAFT },
         updated_at: stamp(now),
     };
     store.transact(|tx| marks::save_mark(tx, &record))?;
@@ -374,7 +374,7 @@ pub fn record_observation(
         course_id: course.to_string(),
         task_id: task_id.to_string(),
         number: submissions::next_number(store.conn(), learner_id, course, task_id)?,
-        source: SOURCE_OBSERVATION.to_string(),
+        source: SOURCE_OBSERVATION,
         markdown: notes.to_string(),
         attachments: "[]".to_string(),
         submitted_at: stamp(now),

@@ -192,7 +192,7 @@ pub fn submit(
         course_id: course.to_string(),
         task_id: task_id.to_string(),
         number,
-        source: SOURCE_SUBMISSION.to_string(),
+        source: SOURCE_SUBMISSION,
         markdown: draft.markdown,
         attachments: draft.attachments,
         submitted_at: stamp(now),

@@ -90,7 +90,7 @@ pub struct QueueRow {
     /// 1, 2, … counting the learner's versions of this task.
     pub number: i64,
     /// `submission` (handed in by the learner) or `observation` (recorded by an instructor).
-    pub source: String,
+    pub source: qunxue_store::submissions::VersionSource,
     /// When it was handed in or observed: RFC 3339 UTC timestamp.
     pub submitted_at: String,
     /// Where the version stands: ungraded, awaiting a second mark or moderation, marked or released.
@@ -177,7 +177,7 @@ fn queue_row(entry: &QueueEntry, status: QueueStatus, title: Option<&str>) -> Qu
         learner_id: entry.profile_id.clone(),
         learner_name: entry.learner_name.clone(),
         number: entry.number,
-        source: entry.source.clone(),
+        source: entry.source,
         submitted_at: entry.submitted_at.clone(),
         status,
         my_mark: entry.marker_status.clone(),

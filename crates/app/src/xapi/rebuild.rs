@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Duration, Utc};
 use qunxue_core::quiz::{Presentation, PresentedQuestion};
 use qunxue_core::xapi::{extension, VerbKind};
+use qunxue_store::status::{AttemptStatus, ProgressStatus};
 use qunxue_store::travel::{AnswerRow, AttemptRow, ProgressRow};
 use serde_json::Value;
 
@@ -53,7 +54,7 @@ pub(crate) fn rebuild(course: &str, profile: &str, statements: &[Value]) -> Lear
             (VerbKind::Launched | VerbKind::Experienced | VerbKind::Completed, "modules") => {
                 let row = progress.entry(id.to_string()).or_insert_with(|| ProgressRow {
                     module_id: id.to_string(),
-                    status: "in_progress".into(),
+                    status: ProgressStatus::InProgress,
                     first_opened_at: stamp(at),
                     last_opened_at: stamp(at),
                     open_count: 0,
@@ -63,7 +64,7 @@ pub(crate) fn rebuild(course: &str, profile: &str, statements: &[Value]) -> Lear
                 let text = stamp(at);
                 row.first_opened_at = row.first_opened_at.clone().min(text.clone());
                 if verb == VerbKind::Completed {
-                    row.status = "completed".into();
+                    row.status = ProgressStatus::Completed;
                     row.completed_at = Some(row.completed_at.clone().map_or(text.clone(), |c| c.min(text.clone())));
                 } else {
                     row.open_count += 1;
@@ -113,7 +114,7 @@ pub(crate) fn rebuild(course: &str, profile: &str, statements: &[Value]) -> Lear
                                 .min(stamp(at - Duration::seconds(seconds))),
                             deadline_at: None,
                             submitted_at: Some(handed_in),
-                            status: "submitted".into(),
+                            status: AttemptStatus::Submitted,
                             score: Some(raw),
                             max_score: Some(max),
                             // As the app computes it when the attempt is handed in.
@@ -305,7 +306,7 @@ mod tests {
         let records = rebuild("c1", "p1", &statements);
         assert_eq!(records.classes, [ClassRef { id: "HD7K2Q3M".into(), name: String::new() }]);
         let m1 = &records.progress[0];
-        assert_eq!((m1.status.as_str(), m1.open_count), ("completed", 2));
+        assert_eq!((m1.status, m1.open_count), (ProgressStatus::Completed, 2));
         assert_eq!(m1.first_opened_at, "2026-12-01T09:00:00.000Z");
         assert_eq!(m1.last_opened_at, "2026-12-02T09:00:00.000Z");
         assert_eq!(m1.completed_at.as_deref(), Some("2026-12-01T09:30:00.000Z"));
@@ -356,8 +357,12 @@ mod tests {
             .map(|r| r["module_id"].as_str().unwrap().to_string())
             .collect();
         completed.sort();
-        let mut rebuilt: Vec<String> =
-            records.progress.iter().filter(|p| p.status == "completed").map(|p| p.module_id.clone()).collect();
+        let mut rebuilt: Vec<String> = records
+            .progress
+            .iter()
+            .filter(|p| p.status == ProgressStatus::Completed)
+            .map(|p| p.module_id.clone())
+            .collect();
         rebuilt.sort();
         assert!(!completed.is_empty());
         assert_eq!(rebuilt, completed);

@@ -56,9 +56,9 @@ pub(crate) fn module_completed(
 ) -> Result<()> {
     record(tx, profile, course, &Event::ModuleCompleted { module }, now)?;
     let done = qunxue_store::progress::for_course(tx, profile, course)?;
-    let all_done = courses::list_modules(tx, course)?
-        .iter()
-        .all(|m| done.iter().any(|p| p.module_id == m.id && p.status == "completed"));
+    let all_done = courses::list_modules(tx, course)?.iter().all(|m| {
+        done.iter().any(|p| p.module_id == m.id && p.status == qunxue_store::status::ProgressStatus::Completed)
+    });
     if all_done {
         record(tx, profile, course, &Event::CourseCompleted, now)?;
     }

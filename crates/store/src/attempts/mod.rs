@@ -6,12 +6,14 @@ use serde::Serialize;
 
 use crate::{OptionalExt, Result};
 
+pub use crate::status::AttemptStatus;
+
 /// Status of an open attempt the learner is still answering.
-pub const IN_PROGRESS: &str = "in_progress";
+pub const IN_PROGRESS: AttemptStatus = AttemptStatus::InProgress;
 /// Status of an attempt the learner handed in.
-pub const SUBMITTED: &str = "submitted";
+pub const SUBMITTED: AttemptStatus = AttemptStatus::Submitted;
 /// Handed in by the backend because the deadline passed.
-pub const EXPIRED: &str = "expired";
+pub const EXPIRED: AttemptStatus = AttemptStatus::Expired;
 
 /// One attempt as stored. Times are RFC 3339 UTC strings.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -37,7 +39,7 @@ pub struct AttemptRecord {
     /// When the attempt was handed in (by the learner or at the deadline); `None` while open.
     pub submitted_at: Option<String>,
     /// [`IN_PROGRESS`], [`SUBMITTED`] or [`EXPIRED`].
-    pub status: String,
+    pub status: AttemptStatus,
     /// Points scored; `None` while the attempt is open.
     pub score: Option<f64>,
     /// Points available in the quiz; `None` while the attempt is open.
@@ -52,7 +54,7 @@ pub struct AttemptRecord {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outcome<'a> {
     /// The closing status: [`SUBMITTED`] or [`EXPIRED`].
-    pub status: &'a str,
+    pub status: AttemptStatus,
     /// When the attempt was handed in: RFC 3339 UTC timestamp.
     pub submitted_at: &'a str,
     /// Total points scored over the quiz's questions.
@@ -205,7 +207,7 @@ pub(crate) mod tests {
             started_at: "2026-01-01T00:00:00.000Z".into(),
             deadline_at: Some("2026-01-01T00:10:00.000Z".into()),
             submitted_at: None,
-            status: IN_PROGRESS.into(),
+            status: IN_PROGRESS,
             score: None,
             max_score: None,
             percent: None,

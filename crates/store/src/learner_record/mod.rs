@@ -13,8 +13,8 @@ pub struct ProgressRow {
     pub course_title: String,
     /// The module's title.
     pub module_title: String,
-    /// `in_progress` or `completed`.
-    pub status: String,
+    /// In progress or completed.
+    pub status: crate::status::ProgressStatus,
     /// When the learner first opened the module: RFC 3339 UTC timestamp.
     pub first_opened_at: String,
     /// When the module was completed (RFC 3339); `None` while in progress.
@@ -32,8 +32,8 @@ pub struct AttemptRow {
     pub quiz_id: String,
     /// 1, 2, … counting the learner's attempts at this quiz.
     pub number: i64,
-    /// `in_progress`, `submitted` or `expired`.
-    pub status: String,
+    /// In progress, submitted or expired.
+    pub status: crate::status::AttemptStatus,
     /// When the attempt was started: RFC 3339 UTC timestamp.
     pub started_at: String,
     /// When it was handed in (RFC 3339); `None` while open.

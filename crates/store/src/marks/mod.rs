@@ -6,10 +6,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::Result;
 
+pub use crate::status::MarkStatus;
+
 /// Status of a mark the marker is still working on.
-pub const DRAFT: &str = "draft";
+pub const DRAFT: MarkStatus = MarkStatus::Draft;
 /// Status of a finished mark, ready for release or moderation.
-pub const COMPLETE: &str = "complete";
+pub const COMPLETE: MarkStatus = MarkStatus::Complete;
 
 /// One marker's mark; `levels` and `comments` are JSON objects keyed by criterion id.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -31,7 +33,7 @@ pub struct MarkRecord {
     /// The points scaled onto the task's grade range and capped by any gate; `None` with `points`.
     pub grade: Option<f64>,
     /// [`DRAFT`] or [`COMPLETE`].
-    pub status: String,
+    pub status: MarkStatus,
     /// When the mark was last saved: RFC 3339 UTC timestamp.
     pub updated_at: String,
 }
@@ -268,7 +270,7 @@ mod tests {
     use crate::submissions::insert_version;
     use crate::submissions::tests::{store_with_task, version_record};
 
-    fn mark(marker: &str, status: &str) -> MarkRecord {
+    fn mark(marker: &str, status: MarkStatus) -> MarkRecord {
         MarkRecord {
             version_id: "v1".into(),
             marker_id: marker.into(),
@@ -278,7 +280,7 @@ mod tests {
             feedback: String::new(),
             points: Some(2.0),
             grade: Some(50.0),
-            status: status.into(),
+            status,
             updated_at: format!("2026-01-01T00:00:0{}Z", marker.len()),
         }
     }
@@ -292,7 +294,7 @@ mod tests {
         store.transact(|tx| save_mark(tx, &mark("m22", COMPLETE))).unwrap();
         let marks = marks_of(store.conn(), "v1").unwrap();
         assert_eq!(
-            marks.iter().map(|m| (m.marker_id.as_str(), m.status.as_str())).collect::<Vec<_>>(),
+            marks.iter().map(|m| (m.marker_id.as_str(), m.status)).collect::<Vec<_>>(),
             [("m1", COMPLETE), ("m22", COMPLETE)]
         );
         assert_eq!(marks_of_course(store.conn(), "c1").unwrap().len(), 2);

@@ -10,8 +10,8 @@ use crate::Result;
 pub struct ModuleProgress {
     /// The module within the course.
     pub module_id: String,
-    /// `in_progress` or `completed`; modules never opened have no row.
-    pub status: String,
+    /// In progress or completed; modules never opened have no row.
+    pub status: crate::status::ProgressStatus,
     /// When the learner first opened the module: RFC 3339 UTC timestamp.
     pub first_opened_at: String,
     /// When the learner last opened it: RFC 3339 UTC timestamp.
@@ -91,7 +91,7 @@ mod tests {
         let mut store = setup();
         store.transact(|tx| record_open(tx, "p1", "c1", "a", "t1")).unwrap();
         let p = store.transact(|tx| record_open(tx, "p1", "c1", "a", "t2")).unwrap();
-        assert_eq!((p.status.as_str(), p.open_count), ("in_progress", 2));
+        assert_eq!((p.status, p.open_count), (crate::status::ProgressStatus::InProgress, 2));
         assert_eq!((p.first_opened_at.as_str(), p.last_opened_at.as_str()), ("t1", "t2"));
     }
 
@@ -99,9 +99,9 @@ mod tests {
     fn completion_sticks_when_reopened() {
         let mut store = setup();
         let p = store.transact(|tx| mark_completed(tx, "p1", "c1", "a", "t1")).unwrap();
-        assert_eq!(p.status, "completed");
+        assert_eq!(p.status, crate::status::ProgressStatus::Completed);
         let p = store.transact(|tx| record_open(tx, "p1", "c1", "a", "t2")).unwrap();
-        assert_eq!((p.status.as_str(), p.completed_at.as_deref()), ("completed", Some("t1")));
+        assert_eq!((p.status, p.completed_at.as_deref()), (crate::status::ProgressStatus::Completed, Some("t1")));
         assert_eq!(for_course(store.conn(), "p1", "c1").unwrap().len(), 1);
     }
 

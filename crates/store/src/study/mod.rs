@@ -15,8 +15,8 @@ pub struct Activity {
     pub course_id: String,
     /// The opened module.
     pub module_id: String,
-    /// `in_progress` or `completed`.
-    pub status: String,
+    /// In progress or completed.
+    pub status: crate::status::ProgressStatus,
     /// Study time credited from heartbeats, in seconds; time away from the screen never counts.
     pub active_seconds: i64,
     /// When the last heartbeat arrived (RFC 3339); `None` before the first.

@@ -7,10 +7,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::{OptionalExt, Result};
 
+pub use crate::status::VersionSource;
+
 /// A version the learner wrote and handed in.
-pub const SOURCE_SUBMISSION: &str = "submission";
+pub const SOURCE_SUBMISSION: VersionSource = VersionSource::Submission;
 /// A record of live practice an instructor observed and graded; it has no written work.
-pub const SOURCE_OBSERVATION: &str = "observation";
+pub const SOURCE_OBSERVATION: VersionSource = VersionSource::Observation;
 
 /// A draft as stored; `attachments` is JSON.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -44,7 +46,7 @@ pub struct VersionRecord {
     /// 1, 2, … counting the learner's versions of this task.
     pub number: i64,
     /// [`SOURCE_SUBMISSION`] or [`SOURCE_OBSERVATION`].
-    pub source: String,
+    pub source: VersionSource,
     /// The handed-in answer as Markdown; empty for an observation.
     pub markdown: String,
     /// JSON `[{sha256, name, size, media_type}]`, as in drafts.
@@ -169,7 +171,7 @@ pub struct QueueEntry {
     /// 1, 2, … counting the learner's versions of this task.
     pub number: i64,
     /// [`SOURCE_SUBMISSION`] or [`SOURCE_OBSERVATION`].
-    pub source: String,
+    pub source: VersionSource,
     /// When it was handed in (or observed): RFC 3339 UTC timestamp.
     pub submitted_at: String,
     /// A result has been released.
@@ -311,7 +313,7 @@ pub(crate) mod tests {
             course_id: "c1".into(),
             task_id: "t1".into(),
             number,
-            source: SOURCE_SUBMISSION.into(),
+            source: SOURCE_SUBMISSION,
             markdown: format!("第 {number} 版"),
             attachments: "[]".into(),
             submitted_at: format!("2026-01-0{number}T00:00:00.000Z"),

@@ -14,8 +14,8 @@ use crate::Result;
 pub struct ProgressRow {
     /// The module within the course.
     pub module_id: String,
-    /// `in_progress` or `completed`.
-    pub status: String,
+    /// In progress or completed.
+    pub status: crate::status::ProgressStatus,
     /// When the learner first opened the module: RFC 3339 UTC timestamp.
     pub first_opened_at: String,
     /// When the learner last opened it: RFC 3339 UTC timestamp.
@@ -47,8 +47,8 @@ pub struct AttemptRow {
     pub deadline_at: Option<String>,
     /// When it was handed in (RFC 3339).
     pub submitted_at: Option<String>,
-    /// `submitted` or `expired` (open attempts do not travel).
-    pub status: String,
+    /// Submitted or expired (open attempts do not travel).
+    pub status: crate::status::AttemptStatus,
     /// Points scored.
     pub score: Option<f64>,
     /// Points available in the quiz.
