@@ -2,7 +2,7 @@
 //! changes another person's data asks [`require`] first, so a learner cannot
 //! get round the UI by calling a command directly.
 
-use rusqlite::Connection;
+use qunxue_store::Connection;
 use serde::Serialize;
 
 pub use qunxue_store::profiles::Role;

@@ -31,6 +31,7 @@ pub mod records;
 pub mod search;
 pub mod secrets;
 pub mod session;
+mod stored_json;
 pub mod study;
 pub mod tasks;
 pub mod xapi;

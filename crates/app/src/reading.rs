@@ -133,7 +133,7 @@ pub fn outline(store: &Store, profile_id: &str, readers: Readers, course_id: &st
 /// A module as `readers` may see it: an instructor-only module is refused
 /// to learners, whatever asks for it.
 pub(crate) fn readable_module(
-    conn: &rusqlite::Connection,
+    conn: &qunxue_store::Connection,
     readers: Readers,
     course_id: &str,
     module_id: &str,
@@ -158,7 +158,7 @@ fn refuse_hidden(module: &ModuleRecord, readers: Readers) -> Result<()> {
 /// [`readable_module`] for the profile acting (its role read from the
 /// database; a use-case only runs for a profile that is unlocked).
 pub(crate) fn module_for(
-    conn: &rusqlite::Connection,
+    conn: &qunxue_store::Connection,
     profile_id: &str,
     course_id: &str,
     module_id: &str,

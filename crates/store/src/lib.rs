@@ -17,6 +17,7 @@ pub mod certificates;
 pub mod classes;
 pub mod course_items;
 pub mod courses;
+pub mod files;
 pub mod impact;
 pub mod key_changes;
 pub mod learner_record;
@@ -44,6 +45,9 @@ pub mod xapi;
 pub use db::Store;
 pub use error::{sqlite_advice, OptionalExt, StoreError};
 pub use migrations::{migrate_to, SCHEMA_VERSION};
+/// The connection types services pass to the store's functions; nothing
+/// outside this crate uses rusqlite itself.
+pub use rusqlite::{Connection, Transaction};
 
 /// The store's result type: errors are [`StoreError`] unless stated otherwise.
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

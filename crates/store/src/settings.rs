@@ -21,14 +21,11 @@ pub const MARKS_ARRIVE_BY: &str = "marks_arrive_by";
 
 /// The value stored under `key`, or `None` if it was never set.
 pub fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
-    Ok(conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+    Ok(conn.query_row(include_str!("settings/select.sql"), [key], |r| r.get(0)).optional()?)
 }
 
 /// Stores `value` under `key`, replacing any earlier value.
 pub fn set(tx: &Transaction<'_>, key: &str, value: &str) -> Result<()> {
-    tx.execute(
-        "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        params![key, value],
-    )?;
+    tx.execute(include_str!("settings/upsert.sql"), params![key, value])?;
     Ok(())
 }

@@ -66,7 +66,7 @@ pub fn learner_pins_required(store: &Store) -> Result<bool> {
 }
 
 /// Records the first-run answer; refused once the question was answered.
-pub(crate) fn answer_first_run(tx: &rusqlite::Transaction<'_>, answer: MachineUse) -> Result<()> {
+pub(crate) fn answer_first_run(tx: &qunxue_store::Transaction<'_>, answer: MachineUse) -> Result<()> {
     if settings::get(tx, settings::MACHINE_USE)?.is_some() {
         return Err(AppError::Rejected(msg!("this computer has been set up already", "这台电脑已经设置过了")));
     }
@@ -76,12 +76,12 @@ pub(crate) fn answer_first_run(tx: &rusqlite::Transaction<'_>, answer: MachineUs
 
 /// Records that the machine is shared (an admin now exists), whatever the
 /// first run answered.
-pub(crate) fn mark_shared(tx: &rusqlite::Transaction<'_>) -> Result<()> {
+pub(crate) fn mark_shared(tx: &qunxue_store::Transaction<'_>) -> Result<()> {
     settings::set(tx, settings::MACHINE_USE, MachineUse::Shared.as_str())?;
     Ok(())
 }
 
-pub(crate) fn set_learner_pins_required(tx: &rusqlite::Transaction<'_>, required: bool) -> Result<()> {
+pub(crate) fn set_learner_pins_required(tx: &qunxue_store::Transaction<'_>, required: bool) -> Result<()> {
     settings::set(tx, settings::LEARNER_PINS_REQUIRED, if required { "1" } else { "0" })?;
     Ok(())
 }

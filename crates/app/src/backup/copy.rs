@@ -3,16 +3,11 @@
 //! only once it is complete and passes `PRAGMA integrity_check`.
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
-use rusqlite::backup::Backup;
-use rusqlite::Connection;
+use qunxue_store::files::{self, Access};
+use qunxue_store::{Connection, StoreError};
 
-use super::inspect::integrity_problems;
 use crate::{msg, AppError, Result};
-
-/// Pages copied per step; between steps other connections may write.
-const PAGES_PER_STEP: i32 = 1024;
 
 /// A finished backup file.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -73,30 +68,21 @@ fn write_copy(source: &Connection, partial: &Path) -> Result<i64> {
     // and the rename (and a restore from it) keeps this mode.
     std::fs::File::create(partial).map_err(AppError::write(partial))?;
     crate::private_files::private_file(partial)?;
-    let mut target = Connection::open(partial).map_err(|e| sqlite_write(partial, e))?;
-    {
-        let backup = Backup::new(source, &mut target).map_err(|e| sqlite_write(partial, e))?;
-        backup
-            .run_to_completion(PAGES_PER_STEP, Duration::from_millis(1), None)
-            .map_err(|e| sqlite_write(partial, e))?;
-    }
-    // The copy carries the source's WAL flag; a backup is one file to move around.
-    target.pragma_update(None, "journal_mode", "DELETE").map_err(|e| sqlite_write(partial, e))?;
-    let problems = integrity_problems(&target).map_err(|e| sqlite_write(partial, e))?;
+    let target = files::copy_online(source, partial).map_err(|e| sqlite_write(partial, e))?;
+    let problems = files::integrity_problems(&target).map_err(|e| sqlite_write(partial, e))?;
     if let Some(first) = problems.first() {
         return Err(AppError::Internal(msg!(
             "the backup copy failed its integrity check: {first}",
             "备份副本未通过完整性检查：{first}"
         )));
     }
-    let version: i64 =
-        target.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| sqlite_write(partial, e))?;
-    target.close().map_err(|(_, e)| sqlite_write(partial, e))?;
+    let version = files::schema_version(&target).map_err(|e| sqlite_write(partial, e))?;
+    files::close(target).map_err(|e| sqlite_write(partial, e))?;
     std::fs::File::open(partial).and_then(|f| f.sync_all()).map_err(AppError::write(partial))?;
     Ok(version)
 }
 
-pub(super) fn sqlite_write(path: &Path, error: rusqlite::Error) -> AppError {
+pub(super) fn sqlite_write(path: &Path, error: StoreError) -> AppError {
     AppError::Write { path: path.to_path_buf(), source: std::io::Error::other(error) }
 }
 
@@ -125,10 +111,6 @@ pub fn backup_database_file(database: &Path, out: &Path) -> Result<BackupFile> {
         let database = database.display();
         return Err(AppError::NotFound(msg!("{database}: no such database file", "{database}：没有这个数据库文件")));
     }
-    let source = Connection::open_with_flags(
-        database,
-        rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .map_err(|source| AppError::Store(qunxue_store::StoreError::Open { path: database.to_path_buf(), source }))?;
+    let source = files::open_unmigrated(database, Access::ReadWrite)?;
     backup_to_file(&source, out)
 }

@@ -4,7 +4,8 @@
 
 use std::path::Path;
 
-use rusqlite::{Connection, OpenFlags};
+use qunxue_store::files::{self, Access};
+use qunxue_store::StoreError;
 
 use crate::{msg, AppError, Message, Result};
 
@@ -40,16 +41,16 @@ pub fn verify_backup(path: &Path) -> Result<BackupCheck> {
             "{shown_path}：{problem_zh}；没有做任何更改"
         ))
     };
-    let unreadable = |e: rusqlite::Error| refuse(msg!("{e}", "读取出错：{e}"));
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+    let unreadable = |e: StoreError| refuse(msg!("{e}", "读取出错：{e}"));
+    let conn = files::open_unmigrated(path, Access::ReadOnly)
         .map_err(|e| refuse(msg!("cannot be opened as a database ({e})", "无法作为数据库打开（{e}）")))?;
-    let problems = integrity_problems(&conn)
+    let problems = files::integrity_problems(&conn)
         .map_err(|e| refuse(msg!("is not a readable SQLite database ({e})", "不是可读取的 SQLite 数据库（{e}）")))?;
     if !problems.is_empty() {
         let shown = problems.iter().take(3).cloned().collect::<Vec<_>>().join("; ");
         return Err(refuse(msg!("failed the integrity check ({shown})", "未通过完整性检查（{shown}）")));
     }
-    let schema_version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(unreadable)?;
+    let schema_version = files::schema_version(&conn).map_err(unreadable)?;
     if schema_version > qunxue_store::SCHEMA_VERSION {
         let known = qunxue_store::SCHEMA_VERSION;
         return Err(refuse(msg!(
@@ -57,31 +58,12 @@ pub fn verify_backup(path: &Path) -> Result<BackupCheck> {
             "由更新版本的群学写入（结构版本 {schema_version}，本程序只认识到 {known}），请先升级应用"
         )));
     }
-    let has_profiles: bool = conn
-        .query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'profiles'", [], |r| r.get(0))
-        .map_err(unreadable)?;
-    if schema_version < 1 || !has_profiles {
+    let profiles = files::learner_profiles(&conn).map_err(unreadable)?;
+    let (true, Some(profiles)) = (schema_version >= 1, profiles) else {
         return Err(refuse(msg!(
             "is a SQLite database but not a Qunxue learner database",
             "是 SQLite 数据库，但不是群学的学员数据库"
         )));
-    }
-    let profiles = conn.query_row("SELECT count(*) FROM profiles", [], |r| r.get(0)).map_err(unreadable)?;
+    };
     Ok(BackupCheck { schema_version, profiles, size })
-}
-
-/// The rows of `PRAGMA integrity_check` other than a single "ok".
-pub(crate) fn integrity_problems(conn: &Connection) -> rusqlite::Result<Vec<String>> {
-    check_rows(conn, "PRAGMA integrity_check")
-}
-
-/// The same for the faster `quick_check` (no index-content cross-check), used at start-up.
-pub(crate) fn quick_check_problems(conn: &Connection) -> rusqlite::Result<Vec<String>> {
-    check_rows(conn, "PRAGMA quick_check")
-}
-
-fn check_rows(conn: &Connection, pragma: &str) -> rusqlite::Result<Vec<String>> {
-    let mut stmt = conn.prepare(pragma)?;
-    let rows: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-    Ok(if rows == ["ok"] { Vec::new() } else { rows })
 }

@@ -10,9 +10,9 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OpenFlags};
+use qunxue_store::files::{self, Access};
 
-use super::copy::{backup_to_file, sqlite_write, sync_parent};
+use super::copy::{backup_to_file, sync_parent};
 use super::inspect::{verify_backup, BackupCheck};
 use crate::{msg, AppError, Result};
 
@@ -32,12 +32,10 @@ pub fn restore_database(backup: &Path, database: &Path, now: DateTime<Utc>) -> R
     let check = verify_backup(backup)?;
     let name = file_name(database)?;
     let staging = database.with_file_name(format!("{name}.restoring"));
-    let source =
-        Connection::open_with_flags(backup, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-            .map_err(|e| {
-                let backup = backup.display();
-                AppError::Rejected(msg!("{backup}: cannot be opened ({e})", "{backup}：无法打开（{e}）"))
-            })?;
+    let source = files::open_unmigrated(backup, Access::ReadOnly).map_err(|e| {
+        let backup = backup.display();
+        AppError::Rejected(msg!("{backup}: cannot be opened ({e})", "{backup}：无法打开（{e}）"))
+    })?;
     backup_to_file(&source, &staging)?;
     drop(source);
     let replaced_kept_at = match set_aside(database, now) {
@@ -61,7 +59,7 @@ pub fn set_aside(database: &Path, now: DateTime<Utc>) -> Result<Option<PathBuf>>
         return Ok(None);
     }
     let name = file_name(database)?;
-    checkpoint_if_healthy(database);
+    files::checkpoint_if_healthy(database);
     let aside = database.with_file_name(format!("{name}.replaced-{}", now.format("%Y%m%dT%H%M%S%.3fZ")));
     std::fs::copy(database, &aside).map_err(AppError::write(&aside))?;
     crate::private_files::private_file(&aside)?;
@@ -79,15 +77,6 @@ pub fn set_aside(database: &Path, now: DateTime<Utc>) -> Result<Option<PathBuf>>
         }
     }
     Ok(Some(aside))
-}
-
-/// Folds the WAL into the main file when the database still opens, so the
-/// copy set aside is complete on its own; a damaged file is copied as it is.
-fn checkpoint_if_healthy(database: &Path) {
-    if let Ok(conn) = Connection::open_with_flags(database, OpenFlags::SQLITE_OPEN_READ_WRITE) {
-        let _ = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
-        let _ = conn.close().map_err(|(_, e)| sqlite_write(database, e));
-    }
 }
 
 fn sidecar(database: &Path, suffix: &str) -> PathBuf {

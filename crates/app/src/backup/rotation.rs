@@ -17,7 +17,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Datelike, NaiveDateTime, Utc};
-use rusqlite::Connection;
+use qunxue_store::Connection;
 
 use super::copy::backup_to_file;
 use crate::session::{local_date, Zone};

@@ -12,10 +12,9 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
-use qunxue_store::Store;
-use rusqlite::{Connection, ErrorCode, OpenFlags};
+use qunxue_store::files::{self, Access};
+use qunxue_store::{Store, StoreError};
 
-use super::inspect::quick_check_problems;
 use super::restore::{restore_database, set_aside, RestoreOutcome};
 use super::rotation::{create_backup, daily_backup_if_due, list_backups, BackupEntry, BackupReason};
 use crate::session::Zone;
@@ -73,23 +72,20 @@ fn check_existing(database: &Path, data_dir: &Path, now: DateTime<Utc>) -> Resul
     if std::fs::metadata(database).map(|m| m.len() == 0).unwrap_or(true) {
         return Ok(None); // nothing yet: a new, empty database is created
     }
-    let conn = match Connection::open_with_flags(
-        database,
-        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    ) {
+    let conn = match files::open_unmigrated(database, Access::ReadWrite) {
         Ok(conn) => conn,
-        Err(error) => return damaged_or(database, error),
+        Err(error) => return damaged_or(error),
     };
-    let problems = match quick_check_problems(&conn) {
+    let problems = match files::quick_check_problems(&conn) {
         Ok(problems) => problems,
-        Err(error) => return damaged_or(database, error),
+        Err(error) => return damaged_or(error),
     };
     if !problems.is_empty() {
         return Ok(Some(problems.into_iter().take(5).collect::<Vec<_>>().join("\n")));
     }
-    let version: i64 = match conn.query_row("PRAGMA user_version", [], |r| r.get(0)) {
+    let version = match files::schema_version(&conn) {
         Ok(version) => version,
-        Err(error) => return damaged_or(database, error),
+        Err(error) => return damaged_or(error),
     };
     if version > 0 && version < qunxue_store::SCHEMA_VERSION {
         create_backup(&conn, data_dir, BackupReason::PreMigration, now)?;
@@ -99,10 +95,19 @@ fn check_existing(database: &Path, data_dir: &Path, now: DateTime<Utc>) -> Resul
 
 /// Corruption becomes a recovery case; anything else (a locked file, no
 /// permission) is an ordinary error, since restoring would not help.
-fn damaged_or(database: &Path, error: rusqlite::Error) -> Result<Option<String>> {
-    match error.sqlite_error_code() {
-        Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => Ok(Some(error.to_string())),
-        _ => Err(AppError::Store(qunxue_store::StoreError::Open { path: database.to_path_buf(), source: error })),
+fn damaged_or(error: StoreError) -> Result<Option<String>> {
+    if error.is_damaged_file() {
+        Ok(Some(sqlite_words(&error)))
+    } else {
+        Err(AppError::Store(error))
+    }
+}
+
+/// SQLite's own words for a damaged file (what the recovery screen shows).
+fn sqlite_words(error: &StoreError) -> String {
+    match error {
+        StoreError::Open { source, .. } | StoreError::Sqlite(source) => source.to_string(),
+        other => other.to_string(),
     }
 }
 

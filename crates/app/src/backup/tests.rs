@@ -4,8 +4,8 @@ use std::path::Path;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use qunxue_store::profiles::{self, Profile};
+use qunxue_store::Connection;
 use qunxue_store::Store;
-use rusqlite::Connection;
 
 use super::rotation::{daily_backup_if_due, prune, KEEP_DAILY, KEEP_RECENT, KEEP_WEEKLY};
 use super::startup::{open_checked, recover_from_backup, start_afresh, Startup};

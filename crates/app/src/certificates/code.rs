@@ -9,7 +9,7 @@
 //! from the learner's details without the key.
 
 use hmac::{Hmac, Mac};
-use rusqlite::Connection;
+use qunxue_store::Connection;
 use sha2::Sha256;
 
 use crate::tasks::bundles::keys::{decode_hex, encode_hex};
@@ -20,7 +20,7 @@ use crate::crockford::ALPHABET;
 const PREFIX: &str = "QX";
 
 /// The installation's code key; created (in the caller's transaction) when missing.
-pub(super) fn key(tx: &rusqlite::Transaction<'_>) -> Result<[u8; 32]> {
+pub(super) fn key(tx: &qunxue_store::Transaction<'_>) -> Result<[u8; 32]> {
     if let Some(key) = existing_key(tx)? {
         return Ok(key);
     }

@@ -34,6 +34,7 @@ pub use badge::{check_credential_file, did_key, verify_credential, CheckedCreden
 pub use code::normalise as normalise_code;
 
 use crate::impact::export::CjkFont;
+use crate::stored_json::from_json;
 use crate::tasks::bundles::keys::signing_key;
 use crate::{msg, AppError, Lang, Message, Result};
 
@@ -116,17 +117,16 @@ pub struct Requirements {
 
 impl Requirements {
     /// Reads the course's requirements: its modules, its counted pack quizzes and its completion rule.
-    pub fn of(conn: &rusqlite::Connection, course_id: &str) -> Result<Self> {
+    pub fn of(conn: &qunxue_store::Connection, course_id: &str) -> Result<Self> {
         let course = courses::get_course(conn, course_id)?;
         let quizzes = store_certs::pack_quizzes(conn, course_id)?
             .into_iter()
-            .filter_map(|(id, body)| counted_quiz(id, &body))
-            .map(|missing| (missing.id, missing.title))
-            .collect();
+            .map(|(id, body)| counted_quiz(id, &body))
+            .filter_map(Result::transpose)
+            .map(|counted| counted.map(|missing| (missing.id, missing.title)))
+            .collect::<Result<_>>()?;
         let rule = match courses::completion_rule(conn, course_id)? {
-            Some(text) => serde_json::from_str(&text).map_err(|e| {
-                AppError::Internal(msg!("the stored completion rule is unreadable: {e}", "保存的结业规则无法读取：{e}"))
-            })?,
+            Some(text) => from_json(&text, msg!("completion rule", "结业规则"))?,
             None => CompletionRule::default(),
         };
         Ok(Self { has_modules: !courses::list_modules(conn, course_id)?.is_empty(), course, quizzes, rule })
@@ -140,7 +140,7 @@ impl Requirements {
     /// Where every learner of the course stands, from one query per kind of
     /// record rather than several per learner (the class view of 1,000
     /// members took 450 ms asking [`Self::eligibility`] of each; issue #34).
-    pub fn standings(&self, conn: &rusqlite::Connection) -> Result<Standings> {
+    pub fn standings(&self, conn: &qunxue_store::Connection) -> Result<Standings> {
         let course_id = self.course.id.as_str();
         let mut quizzes_passed: HashMap<String, usize> = HashMap::new();
         for (profile, quiz) in store_certs::passed_quizzes(conn, course_id)? {
@@ -176,7 +176,7 @@ impl Requirements {
     }
 
     /// Whether `profile_id` may have the certificate, and if not, why.
-    pub fn eligibility(&self, conn: &rusqlite::Connection, profile_id: &str) -> Result<Eligibility> {
+    pub fn eligibility(&self, conn: &qunxue_store::Connection, profile_id: &str) -> Result<Eligibility> {
         let course_id = self.course.id.as_str();
         let modules_to_complete = store_certs::modules_not_completed(conn, profile_id, course_id)?
             .into_iter()
@@ -205,7 +205,11 @@ impl Requirements {
 
     /// What the course's completion rule asks that the profile has not done:
     /// tasks below their level, surveys not answered.
-    fn rule_not_met(&self, conn: &rusqlite::Connection, profile_id: &str) -> Result<(Vec<TaskToReach>, Vec<Missing>)> {
+    fn rule_not_met(
+        &self,
+        conn: &qunxue_store::Connection,
+        profile_id: &str,
+    ) -> Result<(Vec<TaskToReach>, Vec<Missing>)> {
         let course_id = self.course.id.as_str();
         let mut tasks = Vec::new();
         for required in &self.rule.tasks {
@@ -279,12 +283,13 @@ impl Standings {
 }
 
 /// A pack quiz the certificate asks to pass (module quizzes and the
-/// post-test; not the pre-test or practice), with its title.
-fn counted_quiz(id: String, body: &str) -> Option<Missing> {
-    let quiz: serde_json::Value = serde_json::from_str(body).unwrap_or_default();
+/// post-test; not the pre-test or practice), with its title. A stored body
+/// that does not parse is an error, not a quiz that silently counts.
+fn counted_quiz(id: String, body: &str) -> Result<Option<Missing>> {
+    let quiz: serde_json::Value = from_json(body, msg!("quiz {id}", "测验 {id}"))?;
     let counts = matches!(quiz["purpose"].as_str(), Some("module" | "post_test") | None);
     let title = quiz["title"].as_str().unwrap_or(&id).to_string();
-    counts.then_some(Missing { id, title })
+    Ok(counts.then_some(Missing { id, title }))
 }
 
 /// How many quizzes the certificate asks a learner of `course_id` to pass.

@@ -39,7 +39,7 @@ pub use table::{read_table, Table, MAX_FILE_BYTES};
 use qunxue_core::impact::{Group, Period};
 use qunxue_core::pack::model::MetricTemplate;
 use qunxue_store::course_items::ItemRecord;
-use rusqlite::Connection;
+use qunxue_store::Connection;
 
 use crate::access::{self, Role};
 use crate::{msg, AppError, Result};

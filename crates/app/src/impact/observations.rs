@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use qunxue_core::impact::{Group, Period};
 use qunxue_core::{msg, Diagnostic};
 use qunxue_store::impact::{self as db, ObservationRecord, UnitRecord};
-use rusqlite::Transaction;
+use qunxue_store::Transaction;
 use serde::{Deserialize, Serialize};
 
 use super::studies::MetricDefinition;

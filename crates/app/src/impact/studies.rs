@@ -236,7 +236,7 @@ pub fn delete_study(store: &mut Store, profile: &str, id: &str) -> Result<()> {
 
 /// The study as the report and the UI see it. No role check: callers have
 /// done it (or, for the CLI, own the database file).
-pub(crate) fn load_view(conn: &rusqlite::Connection, id: &str) -> Result<StudyView> {
+pub(crate) fn load_view(conn: &qunxue_store::Connection, id: &str) -> Result<StudyView> {
     let s = db::get_study(conn, id)?;
     let course = courses::get_course(conn, &s.course_id)?;
     let metrics = db::list_metrics(conn, id)?.into_iter().map(MetricDefinition::try_from).collect::<Result<_>>()?;
@@ -247,9 +247,7 @@ pub(crate) fn load_view(conn: &rusqlite::Connection, id: &str) -> Result<StudyVi
             _ => treatment.push(unit.label),
         }
     }
-    let observation_count: i64 = conn
-        .query_row("SELECT count(*) FROM impact_observations WHERE study_id = ?1", [id], |r| r.get(0))
-        .map_err(qunxue_store::StoreError::from)?;
+    let observation_count = db::count_observations(conn, id)?;
     let date = |text: &str| {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
             AppError::Internal(msg!("study {id} has a malformed date {text:?}", "研究 {id} 中的日期 {text:?} 格式有误"))
@@ -272,14 +270,14 @@ pub(crate) fn load_view(conn: &rusqlite::Connection, id: &str) -> Result<StudyVi
         metrics,
         treatment,
         control,
-        observation_count: observation_count as usize,
+        observation_count,
         created_at: s.created_at,
         updated_at: s.updated_at,
     })
 }
 
 fn write(
-    tx: &rusqlite::Transaction<'_>,
+    tx: &qunxue_store::Transaction<'_>,
     id: &str,
     input: &StudyInput,
     created_at: &str,

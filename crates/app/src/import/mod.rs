@@ -17,8 +17,8 @@ use chrono::{DateTime, Utc};
 use qunxue_core::pack::CourseBundle;
 use qunxue_core::Diagnostic;
 use qunxue_store::courses::{self, CourseRecord};
+use qunxue_store::Connection;
 use qunxue_store::{Store, StoreError};
-use rusqlite::Connection;
 use serde::Serialize;
 
 pub(crate) use records::{question_record, save_course};

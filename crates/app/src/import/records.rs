@@ -13,8 +13,8 @@ use qunxue_store::course_items::{self, ItemKind, ItemRecord};
 use qunxue_store::courses::{self, CourseRecord, ModuleRecord};
 use qunxue_store::key_changes;
 use qunxue_store::questions::{self, QuestionRecord};
+use qunxue_store::Transaction;
 use rayon::prelude::*;
-use rusqlite::Transaction;
 use serde::Serialize;
 
 use crate::assets::module_asset_base;

@@ -11,7 +11,7 @@ use qunxue_store::attempt_answers::{self, AnswerRecord};
 use qunxue_store::attempts::{self, AttemptRecord};
 use qunxue_store::course_items::{self, ItemKind};
 use qunxue_store::questions;
-use rusqlite::Connection;
+use qunxue_store::Connection;
 use serde::Serialize;
 
 use crate::{msg, AppError, Result};

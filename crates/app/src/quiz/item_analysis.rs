@@ -74,7 +74,7 @@ pub fn item_analysis(store: &Store, profile: &str, course: &str, quiz_id: &str) 
 
 /// The analysis without a role check, for callers that hold the database
 /// file itself (the `qunxue` CLI): whoever can run it can read the file.
-pub fn analyse_quiz(conn: &rusqlite::Connection, course: &str, quiz_id: &str) -> Result<ItemAnalysis> {
+pub fn analyse_quiz(conn: &qunxue_store::Connection, course: &str, quiz_id: &str) -> Result<ItemAnalysis> {
     let quiz = load_quiz(conn, course, quiz_id)?;
     let finished = attempts::finished_for_quiz(conn, course, quiz_id)?;
     let mut responses = Vec::new();

@@ -171,7 +171,7 @@ pub fn grade_answer(
 /// Tells the LRS an attempt's new outcome (after a hand mark or a regrade),
 /// so a machine reading the class back from it sees what this one does.
 pub(crate) fn record_outcome(
-    tx: &rusqlite::Transaction<'_>,
+    tx: &qunxue_store::Transaction<'_>,
     attempt: &attempts::AttemptRecord,
     quiz: &qunxue_core::pack::model::Quiz,
     rescored: &AttemptRescored,
@@ -193,7 +193,7 @@ pub(crate) fn record_outcome(
 /// to an answer of a handed-in attempt here, unless this machine has the
 /// same or a newer mark, and rescores the attempt. Returns whether it changed.
 pub(crate) fn apply_mark_from_elsewhere(
-    tx: &rusqlite::Transaction<'_>,
+    tx: &qunxue_store::Transaction<'_>,
     attempt_id: &str,
     question_id: &str,
     grade: &ManualGrade,
@@ -225,7 +225,7 @@ pub(crate) fn apply_mark_from_elsewhere(
 /// The attempt's score with every manual grade so far, read inside the
 /// grading transaction so it sees the grade just written.
 pub(crate) fn tally(
-    conn: &rusqlite::Connection,
+    conn: &qunxue_store::Connection,
     attempt: &attempts::AttemptRecord,
     pass_mark: f64,
 ) -> Result<AttemptRescored> {

@@ -12,8 +12,8 @@
 use chrono::{DateTime, Utc};
 use qunxue_core::quiz;
 use qunxue_store::attempt_answers::{self, AnswerRecord};
+use qunxue_store::Connection;
 use qunxue_store::{attempts, key_changes, profiles, Store};
-use rusqlite::Connection;
 use serde::Serialize;
 
 use super::common::{load_question, load_quiz, parse_answer, presentation, stamp};

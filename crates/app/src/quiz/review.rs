@@ -8,8 +8,8 @@ use chrono::{DateTime, Utc};
 use qunxue_core::quiz::{self, LearnerAnswer, Presentation, PresentedQuestion};
 use qunxue_store::review_cards::{self, ReviewCardRecord};
 use qunxue_store::Store;
+use qunxue_store::Transaction;
 use rs_fsrs::{Card, Parameters, Rating, FSRS};
-use rusqlite::Transaction;
 use serde::Serialize;
 
 use super::common::{feedback, load_question, parse_stamp, question_dto, stamp, ItemFeedback, QuestionDto};

@@ -6,8 +6,8 @@
 
 use qunxue_store::classes::{self, ClassRecord};
 use qunxue_store::travel::{self, Merged};
+use qunxue_store::Transaction;
 use qunxue_store::{marks, profiles, submissions};
-use rusqlite::Transaction;
 
 use super::LearnerRecords;
 use crate::tasks::common::load_task;

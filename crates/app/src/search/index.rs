@@ -10,9 +10,9 @@
 use qunxue_core::pack::model::bank::Question;
 use qunxue_store::notes::{self, NoteRecord};
 use qunxue_store::search::{self, Doc, DocKind, DocWords};
+use qunxue_store::Transaction;
 use qunxue_store::{courses, questions, Store};
 use rayon::prelude::*;
-use rusqlite::Transaction;
 
 use super::sections::sections;
 use super::segment::joined;

@@ -9,8 +9,8 @@ use std::path::Path;
 
 use qunxue_core::grading::{level_distribution, Summary};
 use qunxue_store::marks::{self, COMPLETE};
+use qunxue_store::Connection;
 use qunxue_store::{profiles, submissions, Store};
-use rusqlite::Connection;
 use serde::Serialize;
 
 use super::common::{from_json, task_and_rubric, Levels};

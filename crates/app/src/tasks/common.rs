@@ -10,11 +10,10 @@ use qunxue_core::pack::model::{Rubric, Task};
 use qunxue_store::course_items::{self, ItemKind};
 use qunxue_store::marks::ResultRecord;
 use qunxue_store::submissions::VersionRecord;
-use rusqlite::Connection;
-use serde::de::DeserializeOwned;
+use qunxue_store::Connection;
 use serde::{Deserialize, Serialize};
 
-use crate::{msg, AppError, Message, Result};
+use crate::{msg, Result};
 
 /// Criterion id → 0-based level index.
 pub type Levels = BTreeMap<String, usize>;
@@ -44,13 +43,7 @@ pub fn render_markdown(text: &str) -> String {
     markdown::render(text, &RenderOptions::default()).html
 }
 
-/// Parses stored JSON; `what` names it in both languages for the error.
-pub(crate) fn from_json<T: DeserializeOwned>(text: &str, what: Message) -> Result<T> {
-    serde_json::from_str(text).map_err(|e| {
-        let (what_en, what_zh) = (what.en, what.zh);
-        AppError::Internal(msg!("stored {what_en} is unreadable: {e}", "无法读取已保存的{what_zh}：{e}"))
-    })
-}
+pub(crate) use crate::stored_json::from_json;
 
 pub(crate) fn to_json<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).expect("plain data always serialises")

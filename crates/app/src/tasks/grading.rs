@@ -11,13 +11,13 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
-use qunxue_core::grading::{agreement, rubric_grade, Agreement};
+use qunxue_core::grading::{agreement, check_partial, rubric_grade, Agreement, GradeError};
 use qunxue_core::pack::model::Rubric;
 use qunxue_core::xapi::{Event, Named, Points};
 use qunxue_store::marks::{self, MarkRecord, ResultRecord, COMPLETE, DRAFT};
 use qunxue_store::submissions::{self, VersionRecord, SOURCE_OBSERVATION};
+use qunxue_store::Connection;
 use qunxue_store::{profiles, Store};
-use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 use super::common::{
@@ -136,45 +136,46 @@ pub struct MarkInput {
 /// Checks levels and comments against the rubric and scores them if every
 /// criterion has a level.
 fn score_input(rubric: &Rubric, grade_max: f64, input: &MarkInput) -> Result<Option<(f64, f64)>> {
-    for id in input.levels.keys().chain(input.comments.keys()) {
-        if !rubric.criteria.iter().any(|c| &c.id == id) {
-            let title = &rubric.title;
-            return Err(AppError::Rejected(msg!(
-                "unknown criterion `{id}`: the rubric “{title}” has no such criterion",
-                "评分标准「{title}」中没有评分项 `{id}`"
-            )));
-        }
+    if let Some(id) = input.comments.keys().find(|id| !rubric.criteria.iter().any(|c| &c.id == *id)) {
+        return Err(refused_mark(rubric, GradeError::UnknownCriterion(id.clone(), rubric.id.clone())));
     }
-    let all_chosen = rubric.criteria.iter().all(|c| input.levels.contains_key(&c.id));
-    if !all_chosen {
+    // Core checks the levels; a draft may leave criteria without one.
+    let missing = check_partial(rubric, &input.levels).map_err(|e| refused_mark(rubric, e))?;
+    if !missing.is_empty() {
         if input.complete {
-            let missing: Vec<_> = rubric
-                .criteria
-                .iter()
-                .filter(|c| !input.levels.contains_key(&c.id))
-                .map(|c| c.title.as_str())
-                .collect();
-            let (missing_en, missing_zh) = (missing.join(", "), missing.join("、"));
+            let titles: Vec<_> = missing.iter().map(|c| c.title.as_str()).collect();
+            let (missing_en, missing_zh) = (titles.join(", "), titles.join("、"));
             return Err(AppError::Rejected(msg!(
                 "every criterion needs a level; still without one: {missing_en}",
                 "还有评分项没有选档：{missing_zh}"
             )));
         }
-        for (id, &index) in &input.levels {
-            let criterion = rubric.criteria.iter().find(|c| &c.id == id).expect("checked above");
-            if index >= criterion.levels.len() {
-                let (title, level, count) = (&criterion.title, index + 1, criterion.levels.len());
-                return Err(AppError::Rejected(msg!(
-                    "no such level: criterion “{title}” has {count} levels, not a level {level}",
-                    "评分项「{title}」没有第 {level} 档"
-                )));
-            }
-        }
         return Ok(None);
     }
-    let scored = rubric_grade(rubric, &input.levels, 0.0, grade_max)
-        .map_err(|e| AppError::Rejected(msg!("the mark cannot be scored: {e}", "无法按评分标准计分：{e}")))?;
+    let scored = rubric_grade(rubric, &input.levels, 0.0, grade_max).map_err(|e| refused_mark(rubric, e))?;
     Ok(Some((scored.points, scored.grade)))
+}
+
+/// Core's reason a mark cannot be scored, told with the rubric's titles.
+fn refused_mark(rubric: &Rubric, error: GradeError) -> AppError {
+    match error {
+        GradeError::UnknownCriterion(id, _) => {
+            let title = &rubric.title;
+            AppError::Rejected(msg!(
+                "unknown criterion `{id}`: the rubric “{title}” has no such criterion",
+                "评分标准「{title}」中没有评分项 `{id}`"
+            ))
+        }
+        GradeError::NoSuchLevel { criterion, index, count } => {
+            let title = rubric.criteria.iter().find(|c| c.id == criterion).map_or(criterion.as_str(), |c| &c.title);
+            let level = index + 1;
+            AppError::Rejected(msg!(
+                "no such level: criterion “{title}” has {count} levels, not a level {level}",
+                "评分项「{title}」没有第 {level} 档"
+            ))
+        }
+        other => AppError::Rejected(msg!("the mark cannot be scored: {other}", "无法按评分标准计分：{other}")),
+    }
 }
 
 /// Saves the caller's mark of a version (draft or complete).

@@ -126,7 +126,7 @@ fn marks_oldest_first(mut marks: Vec<&Value>) -> Vec<&Value> {
 
 /// Takes in one instructor's `scored` statement about `profile`; whether it
 /// changed anything.
-fn take_in(tx: &rusqlite::Transaction<'_>, iris: &Iris, profile: &str, statement: &Value) -> crate::Result<bool> {
+fn take_in(tx: &qunxue_store::Transaction<'_>, iris: &Iris, profile: &str, statement: &Value) -> crate::Result<bool> {
     let result = &statement["result"];
     let context_extension = |name: &str| statement["context"]["extensions"][iris.extension(name)].as_str();
     let result_extension = |name: &str| &result["extensions"][iris.extension(name)];

@@ -4,8 +4,8 @@
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use qunxue_core::xapi::{self, Envelope, Event, Iris, Named, DEFAULT_IRI_BASE};
+use qunxue_store::Transaction;
 use qunxue_store::{courses, xapi as outbox};
-use rusqlite::Transaction;
 
 use crate::msg;
 use crate::{AppError, Result};

@@ -62,7 +62,7 @@ impl MarksArriveBy {
     }
 
     /// The mode in force on this machine.
-    pub fn configured(conn: &rusqlite::Connection) -> Result<Self> {
+    pub fn configured(conn: &qunxue_store::Connection) -> Result<Self> {
         Ok(match keys::get(conn, keys::MARKS_ARRIVE_BY)?.as_deref() {
             Some("lrs") => MarksArriveBy::Lrs,
             _ => MarksArriveBy::Bundle,

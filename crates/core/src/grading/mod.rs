@@ -8,5 +8,5 @@ pub mod score;
 pub mod stats;
 
 pub use agreement::{agreement, Agreement, KappaWeights};
-pub use score::{rubric_grade, GateCap, GradeError, RubricGrade};
+pub use score::{check_partial, rubric_grade, GateCap, GradeError, RubricGrade};
 pub use stats::{level_distribution, Summary};

@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::pack::model::Rubric;
+use crate::pack::model::{Criterion, Rubric};
 
 /// Why a set of chosen levels cannot be scored against a rubric.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -76,6 +76,27 @@ pub struct GateCap {
     pub cap_percent: f64,
     /// Why the grade is capped, written by the rubric author for the learner.
     pub reason: String,
+}
+
+/// Checks the levels chosen so far (a draft mark may leave criteria without
+/// one): every chosen criterion is the rubric's and its level exists. Returns
+/// the criteria still without a level, in rubric order; empty when
+/// [`rubric_grade`] can score it.
+pub fn check_partial<'r>(
+    rubric: &'r Rubric,
+    chosen: &BTreeMap<String, usize>,
+) -> Result<Vec<&'r Criterion>, GradeError> {
+    for (id, &index) in chosen {
+        let criterion = rubric
+            .criteria
+            .iter()
+            .find(|c| &c.id == id)
+            .ok_or_else(|| GradeError::UnknownCriterion(id.clone(), rubric.id.clone()))?;
+        if index >= criterion.levels.len() {
+            return Err(GradeError::NoSuchLevel { criterion: id.clone(), index, count: criterion.levels.len() });
+        }
+    }
+    Ok(rubric.criteria.iter().filter(|c| !chosen.contains_key(&c.id)).collect())
 }
 
 /// Scores `chosen` (criterion id → 0-based level index) against `rubric`,
@@ -182,6 +203,19 @@ pub(crate) mod tests {
         let result = rubric_grade(&rubric(criteria), &choose(chosen), min, max).unwrap();
         assert_eq!(result.points, points);
         assert!((result.grade - grade).abs() < 1e-9, "{} != {grade}", result.grade);
+    }
+
+    #[test]
+    fn a_partial_mark_names_what_is_missing_and_refuses_what_is_wrong() {
+        let r = rubric(&[("a", &[0.0, 1.0]), ("b", &[0.0, 2.0, 4.0])]);
+        let missing = check_partial(&r, &choose(&[("b", 2)])).unwrap();
+        assert_eq!(missing.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(), ["a"]);
+        assert!(check_partial(&r, &choose(&[("a", 1), ("b", 0)])).unwrap().is_empty());
+        assert!(matches!(check_partial(&r, &choose(&[("z", 0)])), Err(GradeError::UnknownCriterion(..))));
+        assert!(matches!(
+            check_partial(&r, &choose(&[("b", 3)])),
+            Err(GradeError::NoSuchLevel { index: 3, count: 3, .. })
+        ));
     }
 
     #[test]

@@ -26,7 +26,7 @@ pub struct AdminLogEntry {
 /// Appends an entry to the admin log.
 pub fn record(tx: &Transaction<'_>, entry: &AdminLogEntry) -> Result<()> {
     tx.execute(
-        "INSERT INTO admin_log (at, actor_id, actor_name, action, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
+        include_str!("record.sql"),
         params![entry.at, entry.actor_id, entry.actor_name, entry.action, entry.detail],
     )?;
     Ok(())
@@ -34,9 +34,7 @@ pub fn record(tx: &Transaction<'_>, entry: &AdminLogEntry) -> Result<()> {
 
 /// The newest `limit` entries, newest first.
 pub fn newest(conn: &Connection, limit: usize) -> Result<Vec<AdminLogEntry>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT at, actor_id, actor_name, action, detail FROM admin_log ORDER BY at DESC, id DESC LIMIT ?1",
-    )?;
+    let mut stmt = conn.prepare_cached(include_str!("newest.sql"))?;
     let rows = stmt.query_map([i64::try_from(limit).unwrap_or(i64::MAX)], |r| {
         Ok(AdminLogEntry {
             at: r.get(0)?,

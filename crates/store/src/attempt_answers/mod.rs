@@ -53,11 +53,7 @@ pub fn for_attempt(conn: &Connection, attempt_id: &str) -> Result<Vec<AnswerReco
 
 /// Answers waiting for a person: `correct` unknown, attempt handed in, oldest first.
 pub fn manual_queue(conn: &Connection) -> Result<Vec<AnswerRecord>> {
-    let sql =
-        "SELECT a.attempt_id, a.question_id, a.answer, a.saved_at, a.score, a.max_score, a.correct, a.manual_score \
-               FROM attempt_answers a JOIN attempts t ON t.id = a.attempt_id \
-               WHERE a.correct IS NULL AND a.manual_score IS NULL AND t.status IN ('submitted', 'expired') \
-               ORDER BY a.saved_at, a.attempt_id, a.question_id";
+    let sql = include_str!("manual_queue.sql");
     let mut stmt = conn.prepare_cached(sql)?;
     let rows = stmt.query_map([], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -66,17 +62,13 @@ pub fn manual_queue(conn: &Connection) -> Result<Vec<AnswerRecord>> {
 /// Immediate-feedback mode: marks an answer as checked (its feedback shown),
 /// which makes it final. Returns whether the answer exists.
 pub fn mark_checked(tx: &Transaction<'_>, attempt_id: &str, question_id: &str, at: &str) -> Result<bool> {
-    let changed = tx.execute(
-        "UPDATE attempt_answers SET checked_at = COALESCE(checked_at, ?3) WHERE attempt_id = ?1 AND question_id = ?2",
-        params![attempt_id, question_id, at],
-    )?;
+    let changed = tx.execute(include_str!("mark_checked.sql"), params![attempt_id, question_id, at])?;
     Ok(changed > 0)
 }
 
 /// The questions of an attempt whose answers were checked (and are final).
 pub fn checked_questions(conn: &Connection, attempt_id: &str) -> Result<std::collections::BTreeSet<String>> {
-    let mut stmt = conn
-        .prepare_cached("SELECT question_id FROM attempt_answers WHERE attempt_id = ?1 AND checked_at IS NOT NULL")?;
+    let mut stmt = conn.prepare_cached(include_str!("checked_questions.sql"))?;
     let rows = stmt.query_map([attempt_id], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -97,8 +89,7 @@ pub struct ManualGrade {
 /// Records a person's grade of one answer (replacing an earlier one).
 pub fn set_manual_grade(tx: &Transaction<'_>, attempt_id: &str, question_id: &str, grade: &ManualGrade) -> Result<()> {
     let changed = tx.execute(
-        "UPDATE attempt_answers SET manual_score = ?3, manual_comment = ?4, graded_by = ?5, graded_at = ?6 \
-         WHERE attempt_id = ?1 AND question_id = ?2",
+        include_str!("set_manual_grade.sql"),
         params![attempt_id, question_id, grade.score, grade.comment, grade.graded_by, grade.graded_at],
     )?;
     if changed == 0 {
@@ -112,10 +103,7 @@ pub fn set_manual_grade(tx: &Transaction<'_>, attempt_id: &str, question_id: &st
 
 /// The manual grades of an attempt's answers, by question id.
 pub fn manual_grades(conn: &Connection, attempt_id: &str) -> Result<std::collections::BTreeMap<String, ManualGrade>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT question_id, manual_score, manual_comment, graded_by, graded_at FROM attempt_answers \
-         WHERE attempt_id = ?1 AND manual_score IS NOT NULL",
-    )?;
+    let mut stmt = conn.prepare_cached(include_str!("manual_grades.sql"))?;
     let rows = stmt.query_map([attempt_id], |r| {
         Ok((
             r.get(0)?,

@@ -134,10 +134,7 @@ pub fn finished_of_course(conn: &Connection, course: &str) -> Result<Vec<Attempt
 
 /// Updates the score of a handed-in attempt (after a person graded an answer).
 pub fn rescore(tx: &Transaction<'_>, id: &str, score: f64, percent: f64, passed: Option<bool>) -> Result<()> {
-    tx.execute(
-        "UPDATE attempts SET score = ?2, percent = ?3, passed = ?4 WHERE id = ?1",
-        params![id, score, percent, passed],
-    )?;
+    tx.execute(include_str!("rescore.sql"), params![id, score, percent, passed])?;
     Ok(())
 }
 

@@ -21,37 +21,21 @@ pub struct Bookmark {
 /// Sets or clears a bookmark; returns whether the module is now bookmarked.
 pub fn set(tx: &Transaction<'_>, profile: &str, course: &str, module: &str, on: bool, now: &str) -> Result<bool> {
     if on {
-        tx.execute(
-            "INSERT INTO bookmarks (profile_id, course_id, module_id, created_at) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT DO NOTHING",
-            params![profile, course, module, now],
-        )?;
+        tx.execute(include_str!("insert.sql"), params![profile, course, module, now])?;
     } else {
-        tx.execute(
-            "DELETE FROM bookmarks WHERE profile_id = ?1 AND course_id = ?2 AND module_id = ?3",
-            params![profile, course, module],
-        )?;
+        tx.execute(include_str!("delete.sql"), params![profile, course, module])?;
     }
     Ok(on)
 }
 
 /// Whether the learner has bookmarked this module.
 pub fn is_set(conn: &Connection, profile: &str, course: &str, module: &str) -> Result<bool> {
-    Ok(conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM bookmarks WHERE profile_id = ?1 AND course_id = ?2 AND module_id = ?3)",
-        params![profile, course, module],
-        |r| r.get(0),
-    )?)
+    Ok(conn.query_row(include_str!("is_set.sql"), params![profile, course, module], |r| r.get(0))?)
 }
 
 /// A learner's bookmarks, newest first.
 pub fn for_profile(conn: &Connection, profile: &str) -> Result<Vec<Bookmark>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT b.course_id, b.module_id, m.title, b.created_at
-         FROM bookmarks b JOIN modules m ON m.course_id = b.course_id AND m.id = b.module_id
-         WHERE b.profile_id = ?1 AND m.archived = 0
-         ORDER BY b.created_at DESC, m.position",
-    )?;
+    let mut stmt = conn.prepare_cached(include_str!("for_profile.sql"))?;
     let rows = stmt.query_map([profile], |r| {
         Ok(Bookmark { course_id: r.get(0)?, module_id: r.get(1)?, module_title: r.get(2)?, created_at: r.get(3)? })
     })?;

@@ -28,8 +28,7 @@ pub struct ImportedBundle {
 
 /// Every key trusted for `signer`, oldest first.
 pub fn trusted_keys(conn: &Connection, signer: &str) -> Result<Vec<String>> {
-    let mut stmt =
-        conn.prepare("SELECT public_key FROM trusted_keys WHERE signer = ?1 ORDER BY pinned_at, public_key")?;
+    let mut stmt = conn.prepare(include_str!("trusted_keys.sql"))?;
     let keys = stmt.query_map([signer], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
     Ok(keys)
 }
@@ -44,32 +43,24 @@ pub fn trust_key(
     now: &str,
     trusted_by: Option<&str>,
 ) -> Result<()> {
-    tx.execute(
-        "INSERT OR IGNORE INTO trusted_keys (signer, public_key, pinned_at, trusted_by) VALUES (?1, ?2, ?3, ?4)",
-        params![signer, public_key, now, trusted_by],
-    )?;
+    tx.execute(include_str!("trust_key.sql"), params![signer, public_key, now, trusted_by])?;
     Ok(())
 }
 
 /// The record of an already imported bundle with this id, if any (the replay guard).
 pub fn imported(conn: &Connection, bundle_id: &str) -> Result<Option<ImportedBundle>> {
     Ok(conn
-        .query_row(
-            "SELECT bundle_id, kind, signer, course_id, sequence, imported_at, public_key
-             FROM imported_bundles WHERE bundle_id = ?1",
-            [bundle_id],
-            |r| {
-                Ok(ImportedBundle {
-                    bundle_id: r.get(0)?,
-                    kind: r.get(1)?,
-                    signer: r.get(2)?,
-                    course_id: r.get(3)?,
-                    sequence: r.get(4)?,
-                    imported_at: r.get(5)?,
-                    public_key: r.get(6)?,
-                })
-            },
-        )
+        .query_row(include_str!("imported.sql"), [bundle_id], |r| {
+            Ok(ImportedBundle {
+                bundle_id: r.get(0)?,
+                kind: r.get(1)?,
+                signer: r.get(2)?,
+                course_id: r.get(3)?,
+                sequence: r.get(4)?,
+                imported_at: r.get(5)?,
+                public_key: r.get(6)?,
+            })
+        })
         .optional()?)
 }
 
@@ -82,19 +73,13 @@ pub fn last_imported_sequence(
     course: &str,
     public_key: &str,
 ) -> Result<Option<i64>> {
-    Ok(conn.query_row(
-        "SELECT MAX(sequence) FROM imported_bundles
-         WHERE kind = ?1 AND signer = ?2 AND course_id = ?3 AND public_key = ?4",
-        [kind, signer, course, public_key],
-        |r| r.get(0),
-    )?)
+    Ok(conn.query_row(include_str!("last_imported_sequence.sql"), [kind, signer, course, public_key], |r| r.get(0))?)
 }
 
 /// Records an imported bundle, so it is not imported twice and older sequences are refused.
 pub fn record_import(tx: &Transaction<'_>, b: &ImportedBundle) -> Result<()> {
     tx.execute(
-        "INSERT INTO imported_bundles (bundle_id, kind, signer, course_id, sequence, imported_at, public_key)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        include_str!("record_import.sql"),
         params![b.bundle_id, b.kind, b.signer, b.course_id, b.sequence, b.imported_at, b.public_key],
     )?;
     Ok(())
@@ -102,13 +87,7 @@ pub fn record_import(tx: &Transaction<'_>, b: &ImportedBundle) -> Result<()> {
 
 /// Increments and returns the exporter's sequence for the next bundle.
 pub fn next_sequence(tx: &Transaction<'_>, kind: &str, signer: &str, course: &str) -> Result<i64> {
-    Ok(tx.query_row(
-        "INSERT INTO bundle_sequences (kind, signer, course_id, last) VALUES (?1, ?2, ?3, 1)
-         ON CONFLICT (kind, signer, course_id) DO UPDATE SET last = last + 1
-         RETURNING last",
-        [kind, signer, course],
-        |r| r.get(0),
-    )?)
+    Ok(tx.query_row(include_str!("next_sequence.sql"), [kind, signer, course], |r| r.get(0))?)
 }
 
 #[cfg(test)]

@@ -78,14 +78,7 @@ pub fn for_profile(conn: &Connection, profile: &str) -> Result<Vec<Certificate>>
 /// Current modules of the course everyone reads (not the instructor-only
 /// ones) the profile has not completed: (id, title), in reading order.
 pub fn modules_not_completed(conn: &Connection, profile: &str, course: &str) -> Result<Vec<(String, String)>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT m.id, m.title FROM modules m
-          WHERE m.course_id = ?2 AND m.archived = 0 AND m.audience = 'learner'
-            AND NOT EXISTS (SELECT 1 FROM module_progress p
-                             WHERE p.profile_id = ?1 AND p.course_id = m.course_id AND p.module_id = m.id
-                               AND p.status = 'completed')
-          ORDER BY m.position",
-    )?;
+    let mut stmt = conn.prepare_cached(include_str!("modules_not_completed.sql"))?;
     let rows = stmt.query_map(params![profile, course], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -94,33 +87,18 @@ pub fn modules_not_completed(conn: &Connection, profile: &str, course: &str) -> 
 /// of the task's maximum (`None`: no released grade).
 pub fn best_task_percent(conn: &Connection, profile: &str, course: &str, task: &str) -> Result<Option<f64>> {
     Ok(conn
-        .prepare_cached(
-            "SELECT max(100.0 * r.grade / r.grade_max) FROM results r
-               JOIN submission_versions v ON v.id = r.version_id
-              WHERE v.profile_id = ?1 AND v.course_id = ?2 AND v.task_id = ?3 AND r.grade_max > 0",
-        )?
+        .prepare_cached(include_str!("best_task_percent.sql"))?
         .query_row(params![profile, course, task], |r| r.get(0))?)
 }
 
 /// Whether the profile answered `survey` of `course`.
 pub fn answered_survey(conn: &Connection, profile: &str, course: &str, survey: &str) -> Result<bool> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT 1 FROM survey_responses WHERE course_id = ?1 AND survey_id = ?2 AND respondent = ?3 LIMIT 1",
-        )?
-        .exists(params![course, survey, profile])?)
+    Ok(conn.prepare_cached(include_str!("answered_survey.sql"))?.exists(params![course, survey, profile])?)
 }
 
 /// The ids of the course's current pack quizzes without a passed attempt by the profile.
 pub fn quizzes_not_passed(conn: &Connection, profile: &str, course: &str) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT i.id FROM course_items i
-          WHERE i.course_id = ?2 AND i.kind = 'quiz' AND i.archived = 0 AND i.origin = 'pack'
-            AND NOT EXISTS (SELECT 1 FROM attempts a
-                             WHERE a.profile_id = ?1 AND a.course_id = i.course_id AND a.quiz_id = i.id
-                               AND a.passed = 1)
-          ORDER BY i.id",
-    )?;
+    let mut stmt = conn.prepare_cached(include_str!("quizzes_not_passed.sql"))?;
     let rows = stmt.query_map(params![profile, course], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -128,10 +106,7 @@ pub fn quizzes_not_passed(conn: &Connection, profile: &str, course: &str) -> Res
 /// The course's current pack quizzes (id, body), the ones
 /// [`quizzes_not_passed`] looks at.
 pub fn pack_quizzes(conn: &Connection, course: &str) -> Result<Vec<(String, String)>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, body FROM course_items
-          WHERE course_id = ?1 AND kind = 'quiz' AND archived = 0 AND origin = 'pack' ORDER BY id",
-    )?;
+    let mut stmt = conn.prepare_cached(include_str!("pack_quizzes.sql"))?;
     let rows = stmt.query_map([course], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -139,47 +114,33 @@ pub fn pack_quizzes(conn: &Connection, course: &str) -> Result<Vec<(String, Stri
 /// Per profile, how many of the course's current learner modules it has
 /// completed (the class view: one query for a whole class).
 pub fn completed_modules_by_profile(conn: &Connection, course: &str) -> Result<HashMap<String, i64>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT p.profile_id, count(*) FROM module_progress p
-           JOIN modules m ON m.course_id = p.course_id AND m.id = p.module_id
-          WHERE p.course_id = ?1 AND p.status = 'completed' AND m.archived = 0 AND m.audience = 'learner'
-          GROUP BY p.profile_id",
-    )?;
+    let mut stmt = conn.prepare_cached(include_str!("completed_modules_by_profile.sql"))?;
     let rows = stmt.query_map([course], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// How many current learner modules the course has.
 pub fn learner_module_count(conn: &Connection, course: &str) -> Result<i64> {
-    Ok(conn
-        .prepare_cached("SELECT count(*) FROM modules WHERE course_id = ?1 AND archived = 0 AND audience = 'learner'")?
-        .query_row([course], |r| r.get(0))?)
+    Ok(conn.prepare_cached(include_str!("learner_module_count.sql"))?.query_row([course], |r| r.get(0))?)
 }
 
 /// Every (profile, quiz) of the course with a passed attempt.
 pub fn passed_quizzes(conn: &Connection, course: &str) -> Result<Vec<(String, String)>> {
-    let mut stmt =
-        conn.prepare_cached("SELECT DISTINCT profile_id, quiz_id FROM attempts WHERE course_id = ?1 AND passed = 1")?;
+    let mut stmt = conn.prepare_cached(include_str!("passed_quizzes.sql"))?;
     let rows = stmt.query_map([course], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Every (profile, task, best released grade in percent) of the course.
 pub fn best_task_percents(conn: &Connection, course: &str) -> Result<Vec<(String, String, f64)>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT v.profile_id, v.task_id, max(100.0 * r.grade / r.grade_max) FROM results r
-           JOIN submission_versions v ON v.id = r.version_id
-          WHERE v.course_id = ?1 AND r.grade_max > 0
-          GROUP BY v.profile_id, v.task_id",
-    )?;
+    let mut stmt = conn.prepare_cached(include_str!("best_task_percents.sql"))?;
     let rows = stmt.query_map([course], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Every (respondent, survey) of the course that has a response.
 pub fn answered_surveys(conn: &Connection, course: &str) -> Result<Vec<(String, String)>> {
-    let mut stmt =
-        conn.prepare_cached("SELECT DISTINCT respondent, survey_id FROM survey_responses WHERE course_id = ?1")?;
+    let mut stmt = conn.prepare_cached(include_str!("answered_surveys.sql"))?;
     let rows = stmt.query_map([course], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

@@ -33,38 +33,30 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<ClassRecord> {
 /// Adds a class, or fills in the name of one known only by its code.
 /// Returns whether a class was added.
 pub fn upsert_class(tx: &Transaction<'_>, class: &ClassRecord) -> Result<bool> {
-    let added = tx.execute(
-        "INSERT INTO classes (id, course_id, name, created_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (id) DO NOTHING",
-        params![class.id, class.course_id, class.name, class.created_at],
-    )? > 0;
+    let added = tx
+        .execute(include_str!("insert_class.sql"), params![class.id, class.course_id, class.name, class.created_at])?
+        > 0;
     if !added && !class.name.is_empty() {
-        tx.execute("UPDATE classes SET name = ?2 WHERE id = ?1 AND name = ''", params![class.id, class.name])?;
+        tx.execute(include_str!("fill_class_name.sql"), params![class.id, class.name])?;
     }
     Ok(added)
 }
 
 /// The class with this join code, if this machine knows it.
 pub fn get_class(conn: &Connection, id: &str) -> Result<Option<ClassRecord>> {
-    Ok(conn
-        .query_row("SELECT id, course_id, name, created_at FROM classes WHERE id = ?1", [id], from_row)
-        .optional()?)
+    Ok(conn.query_row(include_str!("get_class.sql"), [id], from_row).optional()?)
 }
 
 /// A course's classes, by name.
 pub fn classes_of_course(conn: &Connection, course: &str) -> Result<Vec<ClassRecord>> {
-    let mut stmt = conn
-        .prepare_cached("SELECT id, course_id, name, created_at FROM classes WHERE course_id = ?1 ORDER BY name, id")?;
+    let mut stmt = conn.prepare_cached(include_str!("classes_of_course.sql"))?;
     let rows = stmt.query_map([course], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// The classes of a course a person belongs to.
 pub fn classes_of_member(conn: &Connection, profile: &str, course: &str) -> Result<Vec<ClassRecord>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT c.id, c.course_id, c.name, c.created_at FROM classes c
-           JOIN class_members m ON m.class_id = c.id
-          WHERE m.profile_id = ?1 AND c.course_id = ?2 ORDER BY c.name, c.id",
-    )?;
+    let mut stmt = conn.prepare_cached(include_str!("classes_of_member.sql"))?;
     let rows = stmt.query_map([profile, course], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -74,11 +66,7 @@ pub fn classes_by_member(
     conn: &Connection,
     course: &str,
 ) -> Result<std::collections::HashMap<String, Vec<ClassRecord>>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT c.id, c.course_id, c.name, c.created_at, m.profile_id FROM classes c
-           JOIN class_members m ON m.class_id = c.id
-          WHERE c.course_id = ?1 ORDER BY m.profile_id, c.name, c.id",
-    )?;
+    let mut stmt = conn.prepare_cached(include_str!("classes_by_member.sql"))?;
     let mut by_member: std::collections::HashMap<String, Vec<ClassRecord>> = std::collections::HashMap::new();
     let rows = stmt.query_map([course], |r| Ok((r.get::<_, String>(4)?, from_row(r)?)))?;
     for row in rows {
@@ -90,21 +78,18 @@ pub fn classes_by_member(
 
 /// Puts a person in a class (nothing happens if they are in it already).
 pub fn add_member(tx: &Transaction<'_>, class: &str, profile: &str, now: &str) -> Result<bool> {
-    Ok(tx.execute(
-        "INSERT INTO class_members (class_id, profile_id, joined_at) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
-        params![class, profile, now],
-    )? > 0)
+    Ok(tx.execute(include_str!("add_member.sql"), params![class, profile, now])? > 0)
 }
 
 /// Takes a person out of a class; returns whether they were in it.
 pub fn remove_member(tx: &Transaction<'_>, class: &str, profile: &str) -> Result<bool> {
-    Ok(tx.execute("DELETE FROM class_members WHERE class_id = ?1 AND profile_id = ?2", params![class, profile])? > 0)
+    Ok(tx.execute(include_str!("remove_member.sql"), params![class, profile])? > 0)
 }
 
 /// Everyone in any of `classes` (the marking queue and the effect report
 /// narrowed to chosen classes).
 pub fn members_of(conn: &Connection, classes: &[String]) -> Result<std::collections::HashSet<String>> {
-    let mut stmt = conn.prepare_cached("SELECT profile_id FROM class_members WHERE class_id = ?1")?;
+    let mut stmt = conn.prepare_cached(include_str!("members_of.sql"))?;
     let mut members = std::collections::HashSet::new();
     for class in classes {
         for id in stmt.query_map([class], |r| r.get::<_, String>(0))? {
@@ -116,21 +101,14 @@ pub fn members_of(conn: &Connection, classes: &[String]) -> Result<std::collecti
 
 /// Notes that `profile`'s records reached this machine from `source` (a `SOURCE_*` value) at `now`.
 pub fn note_source(tx: &Transaction<'_>, profile: &str, source: &str, now: &str) -> Result<()> {
-    tx.execute(
-        "INSERT INTO member_sources (profile_id, source, last_seen_at) VALUES (?1, ?2, ?3)
-         ON CONFLICT (profile_id, source) DO UPDATE SET last_seen_at = MAX(last_seen_at, excluded.last_seen_at)",
-        params![profile, source, now],
-    )?;
+    tx.execute(include_str!("note_source.sql"), params![profile, source, now])?;
     Ok(())
 }
 
 /// Where this machine has each profile's records from (local, bundle,
 /// then the LRS), by profile.
 pub fn sources_by_profile(conn: &Connection) -> Result<std::collections::HashMap<String, Vec<String>>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT profile_id, source FROM member_sources
-          ORDER BY profile_id, CASE source WHEN 'local' THEN 0 WHEN 'bundle' THEN 1 ELSE 2 END",
-    )?;
+    let mut stmt = conn.prepare_cached(include_str!("sources_by_profile.sql"))?;
     let mut by_profile: std::collections::HashMap<String, Vec<String>> = std::collections::HashMap::new();
     for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
         let (profile, source) = row?;

@@ -64,10 +64,7 @@ pub struct ItemRecord {
 /// Items an instructor added on this machine are not the pack's and are
 /// left alone.
 pub fn replace_items(tx: &Transaction<'_>, course_id: &str, kind: ItemKind, items: &[ItemRecord]) -> Result<()> {
-    tx.execute(
-        "UPDATE course_items SET archived = 1 WHERE course_id = ?1 AND kind = ?2 AND origin = 'pack'",
-        [course_id, kind.as_str()],
-    )?;
+    tx.execute(include_str!("archive_pack_items.sql"), [course_id, kind.as_str()])?;
     let mut upsert = tx.prepare_cached(include_str!("upsert.sql"))?;
     for item in items {
         upsert.execute(params![course_id, kind.as_str(), item.id, item.body])?;

@@ -34,9 +34,8 @@ pub struct CourseRecord {
 
 /// Replaces the instructors' public keys `course` names (lower-case hex).
 pub fn replace_instructor_keys(tx: &Transaction<'_>, course: &str, keys: &[String]) -> Result<()> {
-    tx.execute("DELETE FROM course_instructor_keys WHERE course_id = ?1", [course])?;
-    let mut insert =
-        tx.prepare_cached("INSERT OR IGNORE INTO course_instructor_keys (course_id, public_key) VALUES (?1, ?2)")?;
+    tx.execute(include_str!("delete_instructor_keys.sql"), [course])?;
+    let mut insert = tx.prepare_cached(include_str!("insert_instructor_key.sql"))?;
     for key in keys {
         insert.execute(params![course, key.to_ascii_lowercase()])?;
     }
@@ -45,44 +44,37 @@ pub fn replace_instructor_keys(tx: &Transaction<'_>, course: &str, keys: &[Strin
 
 /// The instructors' public keys `course` names (empty: it names none).
 pub fn instructor_keys(conn: &Connection, course: &str) -> Result<Vec<String>> {
-    let mut stmt =
-        conn.prepare_cached("SELECT public_key FROM course_instructor_keys WHERE course_id = ?1 ORDER BY 1")?;
+    let mut stmt = conn.prepare_cached(include_str!("instructor_keys.sql"))?;
     let keys = stmt.query_map([course], |r| r.get(0))?;
     Ok(keys.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Replaces `course`'s completion rule (JSON; `None` removes it).
 pub fn replace_completion_rule(tx: &Transaction<'_>, course: &str, rule: Option<&str>) -> Result<()> {
-    tx.execute("DELETE FROM course_completion_rules WHERE course_id = ?1", [course])?;
+    tx.execute(include_str!("delete_completion_rule.sql"), [course])?;
     if let Some(rule) = rule {
-        tx.execute("INSERT INTO course_completion_rules (course_id, rule) VALUES (?1, ?2)", params![course, rule])?;
+        tx.execute(include_str!("insert_completion_rule.sql"), params![course, rule])?;
     }
     Ok(())
 }
 
 /// `course`'s completion rule (JSON), if it has one.
 pub fn completion_rule(conn: &Connection, course: &str) -> Result<Option<String>> {
-    Ok(conn
-        .prepare_cached("SELECT rule FROM course_completion_rules WHERE course_id = ?1")?
-        .query_row([course], |r| r.get(0))
-        .optional()?)
+    Ok(conn.prepare_cached(include_str!("completion_rule.sql"))?.query_row([course], |r| r.get(0)).optional()?)
 }
 
 /// Sets (or clears) when `course`'s rules and laws were last checked.
 pub fn set_reviewed_on(tx: &Transaction<'_>, course: &str, reviewed_on: Option<&str>) -> Result<()> {
-    tx.execute("DELETE FROM course_reviews WHERE course_id = ?1", [course])?;
+    tx.execute(include_str!("delete_reviewed_on.sql"), [course])?;
     if let Some(date) = reviewed_on {
-        tx.execute("INSERT INTO course_reviews (course_id, reviewed_on) VALUES (?1, ?2)", params![course, date])?;
+        tx.execute(include_str!("insert_reviewed_on.sql"), params![course, date])?;
     }
     Ok(())
 }
 
 /// When `course`'s rules and laws were last checked, if it says.
 pub fn reviewed_on(conn: &Connection, course: &str) -> Result<Option<String>> {
-    Ok(conn
-        .prepare_cached("SELECT reviewed_on FROM course_reviews WHERE course_id = ?1")?
-        .query_row([course], |r| r.get(0))
-        .optional()?)
+    Ok(conn.prepare_cached(include_str!("reviewed_on.sql"))?.query_row([course], |r| r.get(0)).optional()?)
 }
 
 /// A module as stored, with its content.
@@ -173,7 +165,7 @@ pub fn upsert_course(tx: &Transaction<'_>, course: &CourseRecord) -> Result<()> 
 /// updates existing ones and archives those no longer listed (their
 /// progress rows keep pointing at them).
 pub fn replace_modules(tx: &Transaction<'_>, course_id: &str, modules: &[ModuleRecord]) -> Result<()> {
-    tx.execute("UPDATE modules SET archived = 1 WHERE course_id = ?1", [course_id])?;
+    tx.execute(include_str!("archive_modules.sql"), [course_id])?;
     let mut upsert = tx.prepare_cached(include_str!("upsert_module.sql"))?;
     for m in modules {
         let objectives = serde_json::to_string(&m.objectives).expect("a list of strings always serialises");
@@ -197,14 +189,14 @@ pub fn replace_modules(tx: &Transaction<'_>, course_id: &str, modules: &[ModuleR
 
 /// Points a course at the folder its files are now served from.
 pub fn set_source_dir(tx: &Transaction<'_>, course_id: &str, source_dir: &str) -> Result<()> {
-    tx.execute("UPDATE courses SET source_dir = ?2 WHERE id = ?1", params![course_id, source_dir])?;
+    tx.execute(include_str!("set_source_dir.sql"), params![course_id, source_dir])?;
     Ok(())
 }
 
 /// Deletes a course with everything that belongs to it: modules, pack
 /// content and the learners' progress in it. Returns false if it was not installed.
 pub fn delete_course(tx: &Transaction<'_>, course_id: &str) -> Result<bool> {
-    Ok(tx.execute("DELETE FROM courses WHERE id = ?1", [course_id])? > 0)
+    Ok(tx.execute(include_str!("delete_course.sql"), [course_id])? > 0)
 }
 
 /// How many different people hold records in a course (what removing it
@@ -255,9 +247,8 @@ pub fn list_modules_for(conn: &Connection, course_id: &str, readers: Readers) ->
 
 /// Replaces `course`'s glossary: `(term id, the term as JSON)` in file order.
 pub fn replace_glossary(tx: &Transaction<'_>, course: &str, terms: &[(String, String)]) -> Result<()> {
-    tx.execute("DELETE FROM glossary_terms WHERE course_id = ?1", [course])?;
-    let mut insert =
-        tx.prepare_cached("INSERT INTO glossary_terms (course_id, id, position, body) VALUES (?1, ?2, ?3, ?4)")?;
+    tx.execute(include_str!("delete_glossary.sql"), [course])?;
+    let mut insert = tx.prepare_cached(include_str!("insert_glossary_term.sql"))?;
     for (position, (id, body)) in terms.iter().enumerate() {
         insert.execute(params![course, id, position as i64 + 1, body])?;
     }
@@ -266,7 +257,7 @@ pub fn replace_glossary(tx: &Transaction<'_>, course: &str, terms: &[(String, St
 
 /// `course`'s glossary terms as JSON, in file order.
 pub fn glossary(conn: &Connection, course: &str) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare_cached("SELECT body FROM glossary_terms WHERE course_id = ?1 ORDER BY position")?;
+    let mut stmt = conn.prepare_cached(include_str!("glossary.sql"))?;
     let rows = stmt.query_map([course], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

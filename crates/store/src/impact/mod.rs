@@ -127,7 +127,7 @@ pub fn list_studies(conn: &Connection, course_id: Option<&str>) -> Result<Vec<St
 
 /// Deletes a study with its metrics, units and values; false if it did not exist.
 pub fn delete_study(tx: &Transaction<'_>, id: &str) -> Result<bool> {
-    Ok(tx.execute("DELETE FROM impact_studies WHERE id = ?1", [id])? > 0)
+    Ok(tx.execute(include_str!("delete_study.sql"), [id])? > 0)
 }
 
 /// Adds a metric to the study, or updates the one with the same id.
@@ -141,15 +141,12 @@ pub fn upsert_metric(tx: &Transaction<'_>, study_id: &str, m: &MetricRecord) -> 
 
 /// Removes a metric and its values; false if it did not exist.
 pub fn delete_metric(tx: &Transaction<'_>, study_id: &str, metric_id: &str) -> Result<bool> {
-    Ok(tx.execute("DELETE FROM impact_metrics WHERE study_id = ?1 AND id = ?2", [study_id, metric_id])? > 0)
+    Ok(tx.execute(include_str!("delete_metric.sql"), [study_id, metric_id])? > 0)
 }
 
 /// The study's metrics in display order.
 pub fn list_metrics(conn: &Connection, study_id: &str) -> Result<Vec<MetricRecord>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, name, unit, direction, aggregation, template_id, position
-         FROM impact_metrics WHERE study_id = ?1 ORDER BY position, id",
-    )?;
+    let mut stmt = conn.prepare_cached(include_str!("select_metrics.sql"))?;
     let rows = stmt.query_map([study_id], |r| {
         Ok(MetricRecord {
             id: r.get("id")?,
@@ -172,13 +169,12 @@ pub fn upsert_unit(tx: &Transaction<'_>, study_id: &str, unit: &UnitRecord) -> R
 
 /// Removes a unit and its values; false if it did not exist.
 pub fn delete_unit(tx: &Transaction<'_>, study_id: &str, label: &str) -> Result<bool> {
-    Ok(tx.execute("DELETE FROM impact_units WHERE study_id = ?1 AND label = ?2", [study_id, label])? > 0)
+    Ok(tx.execute(include_str!("delete_unit.sql"), [study_id, label])? > 0)
 }
 
 /// The study's units, trained group first, then by label.
 pub fn list_units(conn: &Connection, study_id: &str) -> Result<Vec<UnitRecord>> {
-    let mut stmt =
-        conn.prepare_cached("SELECT label, arm FROM impact_units WHERE study_id = ?1 ORDER BY arm DESC, label")?;
+    let mut stmt = conn.prepare_cached(include_str!("select_units.sql"))?;
     let rows = stmt.query_map([study_id], |r| Ok(UnitRecord { label: r.get(0)?, arm: r.get(1)? }))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -195,6 +191,12 @@ pub fn upsert_observation(tx: &Transaction<'_>, study_id: &str, o: &ObservationR
         o.recorded_at
     ])?;
     Ok(())
+}
+
+/// How many values the study holds (every metric, unit and period).
+pub fn count_observations(conn: &Connection, study_id: &str) -> Result<usize> {
+    let count: i64 = conn.query_row(include_str!("count_observations.sql"), [study_id], |r| r.get(0))?;
+    Ok(usize::try_from(count).unwrap_or(0))
 }
 
 /// Every value of the study, by metric position, unit and period (before first).

@@ -31,9 +31,7 @@ pub struct KeyChange {
 /// (a re-import of the same update records nothing new).
 pub fn record(tx: &Transaction<'_>, change: &KeyChange) -> Result<()> {
     tx.execute(
-        "INSERT OR IGNORE INTO question_key_changes
-           (course_id, question_id, to_version, from_version, changed_at, old_body)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        include_str!("record.sql"),
         params![
             change.course_id,
             change.question_id,
@@ -74,21 +72,14 @@ pub fn latest(conn: &Connection, course: &str, question: &str) -> Result<KeyChan
 
 /// Marks every recorded change of the question's key as regraded.
 pub fn mark_regraded(tx: &Transaction<'_>, course: &str, question: &str, by: &str, at: &str) -> Result<()> {
-    tx.execute(
-        "UPDATE question_key_changes SET regraded_at = ?3, regraded_by = ?4 WHERE course_id = ?1 AND question_id = ?2",
-        params![course, question, at, by],
-    )?;
+    tx.execute(include_str!("mark_regraded.sql"), params![course, question, at, by])?;
     Ok(())
 }
 
 /// Handed-in attempts of the course with an automatically scored answer to
 /// the question: (attempt id), oldest first.
 pub fn attempts_answering(conn: &Connection, course: &str, question: &str) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT a.id FROM attempts a JOIN attempt_answers aa ON aa.attempt_id = a.id
-          WHERE a.course_id = ?1 AND aa.question_id = ?2 AND a.status <> 'in_progress' AND aa.correct IS NOT NULL
-          ORDER BY a.started_at, a.id",
-    )?;
+    let mut stmt = conn.prepare_cached(include_str!("attempts_answering.sql"))?;
     let rows = stmt.query_map([course, question], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

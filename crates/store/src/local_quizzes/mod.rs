@@ -50,13 +50,9 @@ pub fn insert_local_quiz(
         let tags = serde_json::to_string(&q.tags).expect("a list of strings always serialises");
         insert.execute(params![course_id, q.id, q.bank_id, q.kind, q.difficulty, tags, q.body])?;
     }
+    tx.execute(include_str!("insert_quiz.sql"), params![course_id, quiz.id, quiz.body])?;
     tx.execute(
-        "INSERT INTO course_items (course_id, kind, id, body, archived, origin) VALUES (?1, 'quiz', ?2, ?3, 0, 'local')",
-        params![course_id, quiz.id, quiz.body],
-    )?;
-    tx.execute(
-        "INSERT INTO local_quiz_sources (course_id, quiz_id, file_name, format, imported_by, imported_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        include_str!("insert_source.sql"),
         params![course_id, quiz.id, source.file_name, source.format, source.imported_by, source.imported_at],
     )?;
     Ok(())
@@ -83,21 +79,14 @@ pub fn list_local_quizzes(conn: &Connection, course_id: &str) -> Result<Vec<Loca
 /// Withdraws a local quiz and its questions. They are archived, not deleted,
 /// so attempts already made keep their questions and can still be reviewed.
 pub fn archive_local_quiz(tx: &Transaction<'_>, course_id: &str, quiz_id: &str) -> Result<()> {
-    let changed = tx.execute(
-        "UPDATE course_items SET archived = 1
-         WHERE course_id = ?1 AND kind = 'quiz' AND id = ?2 AND origin = 'local' AND archived = 0",
-        [course_id, quiz_id],
-    )?;
+    let changed = tx.execute(include_str!("archive_quiz.sql"), [course_id, quiz_id])?;
     if changed == 0 {
         return Err(StoreError::NotFound {
             what: format!("local quiz {quiz_id} of course {course_id}"),
             what_zh: format!("课程 {course_id} 的本机测验 {quiz_id}"),
         });
     }
-    tx.execute(
-        "UPDATE questions SET archived = 1 WHERE course_id = ?1 AND bank_id = ?2 AND origin = 'local'",
-        [course_id, quiz_id],
-    )?;
+    tx.execute(include_str!("archive_questions.sql"), [course_id, quiz_id])?;
     Ok(())
 }
 

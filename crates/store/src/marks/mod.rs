@@ -192,23 +192,16 @@ fn result_from_row(r: &Row<'_>) -> rusqlite::Result<ResultRecord> {
 /// Puts a task under double marking (`on`) or takes it out; under it no mark is released alone.
 pub fn set_double_marked(tx: &Transaction<'_>, course: &str, task: &str, on: bool) -> Result<()> {
     if on {
-        tx.execute("INSERT OR IGNORE INTO double_marked_tasks (course_id, task_id) VALUES (?1, ?2)", [course, task])?;
+        tx.execute(include_str!("add_double_marked.sql"), [course, task])?;
     } else {
-        tx.execute("DELETE FROM double_marked_tasks WHERE course_id = ?1 AND task_id = ?2", [course, task])?;
+        tx.execute(include_str!("remove_double_marked.sql"), [course, task])?;
     }
     Ok(())
 }
 
 /// Whether the task is under double marking.
 pub fn is_double_marked(conn: &Connection, course: &str, task: &str) -> Result<bool> {
-    Ok(conn
-        .query_row(
-            "SELECT 1 FROM double_marked_tasks WHERE course_id = ?1 AND task_id = ?2",
-            [course, task],
-            |_| Ok(()),
-        )
-        .optional()?
-        .is_some())
+    Ok(conn.query_row(include_str!("is_double_marked.sql"), [course, task], |_| Ok(())).optional()?.is_some())
 }
 
 /// Adds a comment to the bank; the existing entry's id if the same text is
@@ -218,39 +211,29 @@ pub fn bank_comment(tx: &Transaction<'_>, c: &BankComment, now: &str) -> Result<
     // treats NULLs as distinct, so overall comments (no criterion) would
     // slip past it.
     let existing: Option<String> = tx
-        .query_row(
-            "SELECT id FROM comment_bank WHERE course_id = ?1 AND criterion_id IS ?2 AND text = ?3",
-            params![c.course_id, c.criterion_id, c.text],
-            |r| r.get(0),
-        )
+        .query_row(include_str!("find_comment.sql"), params![c.course_id, c.criterion_id, c.text], |r| r.get(0))
         .optional()?;
     if let Some(id) = existing {
         return Ok(id);
     }
-    tx.execute(
-        "INSERT INTO comment_bank (id, course_id, criterion_id, text, uses, created_at) VALUES (?1, ?2, ?3, ?4, 0, ?5)",
-        params![c.id, c.course_id, c.criterion_id, c.text, now],
-    )?;
+    tx.execute(include_str!("insert_comment.sql"), params![c.id, c.course_id, c.criterion_id, c.text, now])?;
     Ok(c.id.clone())
 }
 
 /// Counts one more use; false if there is no such comment.
 pub fn use_comment(tx: &Transaction<'_>, id: &str) -> Result<bool> {
-    Ok(tx.execute("UPDATE comment_bank SET uses = uses + 1 WHERE id = ?1", [id])? == 1)
+    Ok(tx.execute(include_str!("use_comment.sql"), [id])? == 1)
 }
 
 /// Removes a comment from the bank; false if there is no such comment.
 pub fn delete_comment(tx: &Transaction<'_>, id: &str) -> Result<bool> {
-    Ok(tx.execute("DELETE FROM comment_bank WHERE id = ?1", [id])? == 1)
+    Ok(tx.execute(include_str!("delete_comment.sql"), [id])? == 1)
 }
 
 /// A course's banked comments, most used first.
 pub fn comments(conn: &Connection, course: &str) -> Result<Vec<BankComment>> {
     let rows = conn
-        .prepare_cached(
-            "SELECT id, course_id, criterion_id, text, uses FROM comment_bank WHERE course_id = ?1
-             ORDER BY uses DESC, created_at, id",
-        )?
+        .prepare_cached(include_str!("comments.sql"))?
         .query_map([course], |r| {
             Ok(BankComment {
                 id: r.get(0)?,

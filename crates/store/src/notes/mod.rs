@@ -58,13 +58,13 @@ pub fn insert(tx: &Transaction<'_>, n: &NoteRecord) -> Result<()> {
 
 /// Replaces a note's text; the quote and anchor stay where it was written.
 pub fn update_body(tx: &Transaction<'_>, id: &str, body: &str, now: &str) -> Result<()> {
-    tx.execute("UPDATE notes SET body = ?2, updated_at = ?3 WHERE id = ?1", params![id, body, now])?;
+    tx.execute(include_str!("update_body.sql"), params![id, body, now])?;
     Ok(())
 }
 
 /// Deletes a note (and its search document); false if there was no such note.
 pub fn delete(tx: &Transaction<'_>, id: &str) -> Result<bool> {
-    Ok(tx.execute("DELETE FROM notes WHERE id = ?1", [id])? > 0)
+    Ok(tx.execute(include_str!("delete.sql"), [id])? > 0)
 }
 
 /// One note with its module by id; `NotFound` if there is none.

@@ -20,7 +20,7 @@ pub struct PinFailures {
 /// The profile's wrong-PIN state (the default when it has none recorded).
 pub fn get(conn: &Connection, profile: &str) -> Result<PinFailures> {
     Ok(conn
-        .query_row("SELECT failures, locked_until, lockouts FROM pin_failures WHERE profile_id = ?1", [profile], |r| {
+        .query_row(include_str!("select.sql"), [profile], |r| {
             Ok(PinFailures { failures: r.get(0)?, locked_until: r.get(1)?, lockouts: r.get(2)? })
         })
         .optional()?
@@ -29,17 +29,12 @@ pub fn get(conn: &Connection, profile: &str) -> Result<PinFailures> {
 
 /// Stores the profile's wrong-PIN state, replacing the earlier one.
 pub fn set(tx: &Transaction<'_>, profile: &str, state: &PinFailures) -> Result<()> {
-    tx.execute(
-        "INSERT INTO pin_failures (profile_id, failures, locked_until, lockouts) VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT (profile_id) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until,
-                                                lockouts = excluded.lockouts",
-        params![profile, state.failures, state.locked_until, state.lockouts],
-    )?;
+    tx.execute(include_str!("upsert.sql"), params![profile, state.failures, state.locked_until, state.lockouts])?;
     Ok(())
 }
 
 /// Forgets the profile's wrong PINs and lock, e.g. after a right PIN.
 pub fn clear(tx: &Transaction<'_>, profile: &str) -> Result<()> {
-    tx.execute("DELETE FROM pin_failures WHERE profile_id = ?1", [profile])?;
+    tx.execute(include_str!("delete.sql"), [profile])?;
     Ok(())
 }

@@ -127,8 +127,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Profile> {
 /// Stores a new local profile (without a PIN).
 pub fn insert(tx: &Transaction<'_>, profile: &Profile) -> Result<()> {
     tx.execute(
-        "INSERT INTO profiles (id, display_name, role, avatar_colour, created_at, last_used_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        include_str!("insert.sql"),
         params![
             profile.id,
             profile.display_name,
@@ -161,100 +160,84 @@ pub fn list(conn: &Connection) -> Result<Vec<Profile>> {
 /// Whether `id` is a class member known only from their records (not a
 /// profile anyone can pick or act as here).
 pub fn is_member(conn: &Connection, id: &str) -> Result<bool> {
-    Ok(conn
-        .query_row("SELECT origin = 'member' FROM profiles WHERE id = ?1", [id], |r| r.get::<_, bool>(0))
-        .optional()?
-        .unwrap_or(false))
+    Ok(conn.query_row(include_str!("is_member.sql"), [id], |r| r.get::<_, bool>(0)).optional()?.unwrap_or(false))
 }
 
 /// Records a person known from their records as a class member, unless a
 /// profile with that id exists already (local or member). Returns whether
 /// one was added. A member's name follows the newest record.
 pub fn upsert_member(tx: &Transaction<'_>, id: &str, display_name: &str, now: &str) -> Result<bool> {
-    let added = tx.execute(
-        "INSERT INTO profiles (id, display_name, role, avatar_colour, created_at, last_used_at, origin)
-         VALUES (?1, ?2, 'learner', ?3, ?4, ?4, 'member') ON CONFLICT (id) DO NOTHING",
-        params![id, display_name, DEFAULT_AVATAR_COLOUR, now],
-    )? > 0;
+    let added =
+        tx.execute(include_str!("insert_member.sql"), params![id, display_name, DEFAULT_AVATAR_COLOUR, now])? > 0;
     if !added {
         // A record without a name (one read from the LRS, which knows only
         // the id) never erases a name a bundle brought.
-        tx.execute(
-            "UPDATE profiles SET display_name = ?2 WHERE id = ?1 AND origin = 'member' AND display_name <> ?2 AND ?2 <> ''",
-            params![id, display_name],
-        )?;
+        tx.execute(include_str!("rename_member.sql"), params![id, display_name])?;
     }
     Ok(added)
 }
 
 /// Records that the profile was used at `now`.
 pub fn touch(tx: &Transaction<'_>, id: &str, now: &str) -> Result<()> {
-    tx.execute("UPDATE profiles SET last_used_at = ?2 WHERE id = ?1", params![id, now])?;
+    tx.execute(include_str!("touch.sql"), params![id, now])?;
     Ok(())
 }
 
 /// Changes the profile's role.
 pub fn set_role(tx: &Transaction<'_>, id: &str, role: Role) -> Result<()> {
-    tx.execute("UPDATE profiles SET role = ?2 WHERE id = ?1", params![id, role])?;
+    tx.execute(include_str!("set_role.sql"), params![id, role])?;
     Ok(())
 }
 
 /// The stored PIN hash (argon2 PHC string), if the profile has a PIN.
 pub fn pin_hash(conn: &Connection, id: &str) -> Result<Option<String>> {
-    Ok(conn
-        .query_row("SELECT pin_hash FROM profiles WHERE id = ?1", [id], |r| r.get::<_, Option<String>>(0))
-        .optional()?
-        .flatten())
+    Ok(conn.query_row(include_str!("pin_hash.sql"), [id], |r| r.get::<_, Option<String>>(0)).optional()?.flatten())
 }
 
 /// Sets the profile's PIN hash (argon2 PHC string), or removes the PIN with `None`.
 pub fn set_pin_hash(tx: &Transaction<'_>, id: &str, hash: Option<&str>) -> Result<()> {
-    tx.execute("UPDATE profiles SET pin_hash = ?2 WHERE id = ?1", params![id, hash])?;
+    tx.execute(include_str!("set_pin_hash.sql"), params![id, hash])?;
     Ok(())
 }
 
 /// The hash of the admin's one-time recovery code, if one was issued.
 pub fn recovery_hash(conn: &Connection, id: &str) -> Result<Option<String>> {
-    Ok(conn
-        .query_row("SELECT recovery_hash FROM profiles WHERE id = ?1", [id], |r| r.get::<_, Option<String>>(0))
-        .optional()?
-        .flatten())
+    Ok(conn.query_row(include_str!("recovery_hash.sql"), [id], |r| r.get::<_, Option<String>>(0)).optional()?.flatten())
 }
 
 /// Sets the hash of the admin's one-time recovery code, or removes it with `None`.
 pub fn set_recovery_hash(tx: &Transaction<'_>, id: &str, hash: Option<&str>) -> Result<()> {
-    tx.execute("UPDATE profiles SET recovery_hash = ?2 WHERE id = ?1", params![id, hash])?;
+    tx.execute(include_str!("set_recovery_hash.sql"), params![id, hash])?;
     Ok(())
 }
 
 /// Admins made before set-up existed: they hold no recovery code.
 pub fn unconfirmed_admins(conn: &Connection) -> Result<Vec<String>> {
-    let mut stmt =
-        conn.prepare("SELECT id FROM profiles WHERE role = 'admin' AND recovery_hash IS NULL ORDER BY id")?;
+    let mut stmt = conn.prepare(include_str!("unconfirmed_admins.sql"))?;
     let ids = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
     Ok(ids)
 }
 
 /// Changes the profile's display name.
 pub fn rename(tx: &Transaction<'_>, id: &str, display_name: &str) -> Result<()> {
-    tx.execute("UPDATE profiles SET display_name = ?2 WHERE id = ?1", params![id, display_name])?;
+    tx.execute(include_str!("rename.sql"), params![id, display_name])?;
     Ok(())
 }
 
 /// Changes the profile's avatar colour (`#rrggbb`).
 pub fn set_avatar_colour(tx: &Transaction<'_>, id: &str, colour: &str) -> Result<()> {
-    tx.execute("UPDATE profiles SET avatar_colour = ?2 WHERE id = ?1", params![id, colour])?;
+    tx.execute(include_str!("set_avatar_colour.sql"), params![id, colour])?;
     Ok(())
 }
 
 /// Deletes a profile and, through the foreign keys, everything it owns.
 pub fn delete(tx: &Transaction<'_>, id: &str) -> Result<bool> {
-    Ok(tx.execute("DELETE FROM profiles WHERE id = ?1", [id])? > 0)
+    Ok(tx.execute(include_str!("delete.sql"), [id])? > 0)
 }
 
 /// How many profiles hold `role`.
 pub fn count_with_role(conn: &Connection, role: Role) -> Result<i64> {
-    Ok(conn.query_row("SELECT count(*) FROM profiles WHERE role = ?1", [role], |r| r.get(0))?)
+    Ok(conn.query_row(include_str!("count_with_role.sql"), [role], |r| r.get(0))?)
 }
 
 #[cfg(test)]

@@ -29,7 +29,7 @@ pub struct QuestionRecord {
 /// keep pointing at them). Questions imported locally by an instructor are
 /// not the pack's and are left alone.
 pub fn replace_questions(tx: &Transaction<'_>, course_id: &str, questions: &[QuestionRecord]) -> Result<()> {
-    tx.execute("UPDATE questions SET archived = 1 WHERE course_id = ?1 AND origin = 'pack'", [course_id])?;
+    tx.execute(include_str!("archive_pack_questions.sql"), [course_id])?;
     let mut upsert = tx.prepare_cached(include_str!("upsert.sql"))?;
     for q in questions {
         let tags = serde_json::to_string(&q.tags).expect("a list of strings always serialises");

@@ -57,11 +57,7 @@ pub fn due(conn: &Connection, profile: &str, now: &str) -> Result<Vec<ReviewCard
 
 /// When the learner's next card after `now` falls due.
 pub fn next_due_after(conn: &Connection, profile: &str, now: &str) -> Result<Option<String>> {
-    Ok(conn.query_row(
-        "SELECT min(due_at) FROM review_cards WHERE profile_id = ?1 AND due_at > ?2",
-        params![profile, now],
-        |r| r.get(0),
-    )?)
+    Ok(conn.query_row(include_str!("next_due_after.sql"), params![profile, now], |r| r.get(0))?)
 }
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<ReviewCardRecord> {

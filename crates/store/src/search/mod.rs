@@ -135,8 +135,13 @@ pub fn insert(tx: &Transaction<'_>, doc: &Doc, words: &DocWords) -> Result<()> {
         doc.body
     ])?;
     let id = tx.last_insert_rowid();
-    tx.prepare_cached("INSERT INTO search_fts (rowid, title, heading, body, scope) VALUES (?1, ?2, ?3, ?4, ?5)")?
-        .execute(params![id, words.title, words.heading, words.body, doc_scope(doc)])?;
+    tx.prepare_cached(include_str!("insert_fts.sql"))?.execute(params![
+        id,
+        words.title,
+        words.heading,
+        words.body,
+        doc_scope(doc)
+    ])?;
     Ok(())
 }
 
@@ -179,13 +184,13 @@ fn match_expression(terms: &str, who: Visibility<'_>) -> String {
 /// Drops a course's module and question documents before they are indexed
 /// again (its notes stay: they follow their own edits).
 pub fn delete_course_content(tx: &Transaction<'_>, course_id: &str) -> Result<()> {
-    tx.execute("DELETE FROM search_docs WHERE course_id = ?1 AND kind IN ('module', 'question')", [course_id])?;
+    tx.execute(include_str!("delete_course_content.sql"), [course_id])?;
     Ok(())
 }
 
 /// Drops the document of one note (before it is indexed again).
 pub fn delete_note(tx: &Transaction<'_>, note_id: &str) -> Result<()> {
-    tx.execute("DELETE FROM search_docs WHERE kind = 'note' AND ref_id = ?1", [note_id])?;
+    tx.execute(include_str!("delete_note.sql"), [note_id])?;
     Ok(())
 }
 
@@ -193,8 +198,8 @@ pub fn delete_note(tx: &Transaction<'_>, note_id: &str) -> Result<()> {
 pub fn clear(tx: &Transaction<'_>) -> Result<()> {
     // FTS5's own bulk delete, rather than one tombstone per row from the
     // search_docs trigger (which then finds nothing left to delete).
-    tx.execute("INSERT INTO search_fts (search_fts) VALUES ('delete-all')", [])?;
-    tx.execute("DELETE FROM search_docs", [])?;
+    tx.execute(include_str!("clear_fts.sql"), [])?;
+    tx.execute(include_str!("clear_docs.sql"), [])?;
     Ok(())
 }
 
@@ -209,19 +214,19 @@ pub fn query(conn: &Connection, expression: &str, who: Visibility<'_>, limit: us
 
 /// The version of the rules the index was built with, if it was built.
 pub fn index_version(conn: &Connection) -> Result<Option<String>> {
-    Ok(conn.query_row("SELECT max(version) FROM search_index_state", [], |r| r.get(0))?)
+    Ok(conn.query_row(include_str!("index_version.sql"), [], |r| r.get(0))?)
 }
 
 /// Records the version of the segmentation rules the index was just built with.
 pub fn set_index_version(tx: &Transaction<'_>, version: &str) -> Result<()> {
-    tx.execute("DELETE FROM search_index_state", [])?;
-    tx.execute("INSERT INTO search_index_state (version) VALUES (?1)", [version])?;
+    tx.execute(include_str!("delete_index_version.sql"), [])?;
+    tx.execute(include_str!("insert_index_version.sql"), [version])?;
     Ok(())
 }
 
 /// How many documents the index holds, by kind (for tests and diagnostics).
 pub fn count(conn: &Connection, kind: DocKind) -> Result<i64> {
-    Ok(conn.query_row("SELECT count(*) FROM search_docs WHERE kind = ?1", [kind.as_str()], |r| r.get(0))?)
+    Ok(conn.query_row(include_str!("count.sql"), [kind.as_str()], |r| r.get(0))?)
 }
 
 fn hit_from_row(r: &Row<'_>) -> rusqlite::Result<Hit> {

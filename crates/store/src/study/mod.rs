@@ -53,11 +53,7 @@ pub fn record_beat(
     seconds: i64,
     now: &str,
 ) -> Result<()> {
-    let changed = tx.execute(
-        "UPDATE module_progress SET active_seconds = active_seconds + ?4, last_beat_at = ?5
-         WHERE profile_id = ?1 AND course_id = ?2 AND module_id = ?3",
-        params![profile, course, module, seconds, now],
-    )?;
+    let changed = tx.execute(include_str!("record_beat.sql"), params![profile, course, module, seconds, now])?;
     opened(changed, course, module)
 }
 
@@ -70,11 +66,7 @@ pub fn save_position(
     anchor: Option<&str>,
     ratio: f64,
 ) -> Result<()> {
-    let changed = tx.execute(
-        "UPDATE module_progress SET position_anchor = ?4, position_ratio = ?5
-         WHERE profile_id = ?1 AND course_id = ?2 AND module_id = ?3",
-        params![profile, course, module, anchor, ratio],
-    )?;
+    let changed = tx.execute(include_str!("save_position.sql"), params![profile, course, module, anchor, ratio])?;
     opened(changed, course, module)
 }
 
@@ -95,9 +87,7 @@ pub fn latest(conn: &Connection, profile: &str) -> Result<Option<Activity>> {
 
 /// Total active seconds per course for a learner.
 pub fn seconds_by_course(conn: &Connection, profile: &str) -> Result<Vec<(String, i64)>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT course_id, sum(active_seconds) FROM module_progress WHERE profile_id = ?1 GROUP BY course_id",
-    )?;
+    let mut stmt = conn.prepare_cached(include_str!("seconds_by_course.sql"))?;
     let rows = stmt.query_map([profile], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

@@ -80,10 +80,7 @@ pub fn save_draft(tx: &Transaction<'_>, d: &DraftRecord) -> Result<()> {
 /// The learner's draft of a task, if there is one.
 pub fn draft(conn: &Connection, profile: &str, course: &str, task: &str) -> Result<Option<DraftRecord>> {
     Ok(conn
-        .prepare_cached(
-            "SELECT profile_id, course_id, task_id, markdown, attachments, saved_at FROM task_drafts
-             WHERE profile_id = ?1 AND course_id = ?2 AND task_id = ?3",
-        )?
+        .prepare_cached(include_str!("select_draft.sql"))?
         .query_row([profile, course, task], |r| {
             Ok(DraftRecord {
                 profile_id: r.get(0)?,
@@ -99,16 +96,13 @@ pub fn draft(conn: &Connection, profile: &str, course: &str, task: &str) -> Resu
 
 /// Deletes the learner's draft of a task (e.g. once it is handed in).
 pub fn delete_draft(tx: &Transaction<'_>, profile: &str, course: &str, task: &str) -> Result<()> {
-    tx.execute(
-        "DELETE FROM task_drafts WHERE profile_id = ?1 AND course_id = ?2 AND task_id = ?3",
-        [profile, course, task],
-    )?;
+    tx.execute(include_str!("delete_draft.sql"), [profile, course, task])?;
     Ok(())
 }
 
 /// Inserts a version; returns false (and writes nothing) if its id exists.
 pub fn insert_version(tx: &Transaction<'_>, v: &VersionRecord) -> Result<bool> {
-    if tx.query_row("SELECT 1 FROM submission_versions WHERE id = ?1", [&v.id], |_| Ok(())).optional()?.is_some() {
+    if tx.query_row(include_str!("version_exists.sql"), [&v.id], |_| Ok(())).optional()?.is_some() {
         return Ok(false);
     }
     tx.execute(
@@ -221,11 +215,7 @@ pub fn versions_of_learner(conn: &Connection, profile: &str, course: &str) -> Re
 
 /// The number the learner's next version of the task gets.
 pub fn next_number(conn: &Connection, profile: &str, course: &str, task: &str) -> Result<i64> {
-    Ok(conn.query_row(
-        "SELECT COALESCE(MAX(number), 0) + 1 FROM submission_versions WHERE profile_id = ?1 AND course_id = ?2 AND task_id = ?3",
-        [profile, course, task],
-        |r| r.get(0),
-    )?)
+    Ok(conn.query_row(include_str!("next_number.sql"), [profile, course, task], |r| r.get(0))?)
 }
 
 fn version_from_row(r: &Row<'_>) -> rusqlite::Result<VersionRecord> {
@@ -244,44 +234,27 @@ fn version_from_row(r: &Row<'_>) -> rusqlite::Result<VersionRecord> {
 
 /// Records a blob; a blob already known is left as it is (same hash, same bytes).
 pub fn insert_blob(tx: &Transaction<'_>, b: &BlobRecord) -> Result<()> {
-    tx.execute(
-        "INSERT INTO attachment_blobs (sha256, size, media_type, stored_at) VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT (sha256) DO NOTHING",
-        params![b.sha256, b.size, b.media_type, b.stored_at],
-    )?;
+    tx.execute(include_str!("insert_blob.sql"), params![b.sha256, b.size, b.media_type, b.stored_at])?;
     Ok(())
 }
 
 /// Records that `profile` uploaded the blob `sha256`.
 pub fn add_blob_owner(tx: &Transaction<'_>, sha256: &str, profile: &str) -> Result<()> {
-    tx.execute(
-        "INSERT INTO attachment_owners (sha256, profile_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
-        params![sha256, profile],
-    )?;
+    tx.execute(include_str!("add_blob_owner.sql"), params![sha256, profile])?;
     Ok(())
 }
 
 /// Whether `profile` may reference the blob `sha256` in a draft: they
 /// uploaded it, or one of their own submitted versions carries it.
 pub fn blob_is_theirs(conn: &Connection, sha256: &str, profile: &str) -> Result<bool> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT 1 FROM attachment_owners WHERE sha256 = ?1 AND profile_id = ?2
-             UNION ALL
-             SELECT 1 FROM submission_versions v, json_each(v.attachments) a
-              WHERE v.profile_id = ?2 AND json_extract(a.value, '$.sha256') = ?1
-             LIMIT 1",
-        )?
-        .exists(params![sha256, profile])?)
+    Ok(conn.prepare_cached(include_str!("blob_is_theirs.sql"))?.exists(params![sha256, profile])?)
 }
 
 /// What the blob with this hash is; `NotFound` if it was never stored.
 pub fn blob(conn: &Connection, sha256: &str) -> Result<BlobRecord> {
-    conn.query_row(
-        "SELECT sha256, size, media_type, stored_at FROM attachment_blobs WHERE sha256 = ?1",
-        [sha256],
-        |r| Ok(BlobRecord { sha256: r.get(0)?, size: r.get(1)?, media_type: r.get(2)?, stored_at: r.get(3)? }),
-    )
+    conn.query_row(include_str!("select_blob.sql"), [sha256], |r| {
+        Ok(BlobRecord { sha256: r.get(0)?, size: r.get(1)?, media_type: r.get(2)?, stored_at: r.get(3)? })
+    })
     .or_not_found(|| (format!("attachment {sha256}"), format!("附件 {sha256}")))
 }
 

@@ -25,12 +25,7 @@ pub struct ResponseRecord {
 
 /// Writes the answers of one respondent, replacing earlier answers to the same items.
 pub fn upsert(tx: &Transaction<'_>, course_id: &str, answers: &[ResponseRecord]) -> Result<()> {
-    let mut stmt = tx.prepare_cached(
-        "INSERT INTO survey_responses (course_id, survey_id, respondent, item_id, rating, answer_text, submitted_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-         ON CONFLICT (course_id, survey_id, respondent, item_id) DO UPDATE SET
-             rating = excluded.rating, answer_text = excluded.answer_text, submitted_at = excluded.submitted_at",
-    )?;
+    let mut stmt = tx.prepare_cached(include_str!("upsert.sql"))?;
     for a in answers {
         stmt.execute(params![
             course_id,
@@ -47,10 +42,7 @@ pub fn upsert(tx: &Transaction<'_>, course_id: &str, answers: &[ResponseRecord])
 
 /// Every answer to the course's surveys, by survey, item and respondent.
 pub fn for_course(conn: &Connection, course_id: &str) -> Result<Vec<ResponseRecord>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT survey_id, respondent, item_id, rating, answer_text, submitted_at
-         FROM survey_responses WHERE course_id = ?1 ORDER BY survey_id, item_id, respondent",
-    )?;
+    let mut stmt = conn.prepare_cached(include_str!("for_course.sql"))?;
     let rows = stmt.query_map([course_id], |r| {
         Ok(ResponseRecord {
             survey_id: r.get(0)?,

@@ -101,10 +101,7 @@ pub struct SurveyRow {
 
 /// The learner's progress in every module of the course they opened, by module id.
 pub fn progress_rows(conn: &Connection, profile: &str, course: &str) -> Result<Vec<ProgressRow>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT module_id, status, first_opened_at, last_opened_at, open_count, completed_at, active_seconds
-           FROM module_progress WHERE profile_id = ?1 AND course_id = ?2 ORDER BY module_id",
-    )?;
+    let mut stmt = conn.prepare_cached(include_str!("progress_rows.sql"))?;
     let rows = stmt.query_map([profile, course], |r| {
         Ok(ProgressRow {
             module_id: r.get(0)?,
@@ -122,12 +119,7 @@ pub fn progress_rows(conn: &Connection, profile: &str, course: &str) -> Result<V
 /// Handed-in attempts only: an attempt still open on the learner's laptop is
 /// not a result yet.
 pub fn attempt_rows(conn: &Connection, profile: &str, course: &str) -> Result<Vec<AttemptRow>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, quiz_id, number, seed, presentation, started_at, deadline_at, submitted_at, status,
-                score, max_score, percent, passed
-           FROM attempts WHERE profile_id = ?1 AND course_id = ?2 AND status <> 'in_progress'
-          ORDER BY quiz_id, number",
-    )?;
+    let mut stmt = conn.prepare_cached(include_str!("attempt_rows.sql"))?;
     let attempts = stmt
         .query_map([profile, course], |r| {
             Ok(AttemptRow {
@@ -148,10 +140,7 @@ pub fn attempt_rows(conn: &Connection, profile: &str, course: &str) -> Result<Ve
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut answers = conn.prepare_cached(
-        "SELECT question_id, answer, saved_at, score, max_score, correct, manual_score, manual_comment, graded_at
-           FROM attempt_answers WHERE attempt_id = ?1 ORDER BY question_id",
-    )?;
+    let mut answers = conn.prepare_cached(include_str!("answer_rows.sql"))?;
     attempts
         .into_iter()
         .map(|mut attempt| {
@@ -177,10 +166,7 @@ pub fn attempt_rows(conn: &Connection, profile: &str, course: &str) -> Result<Ve
 
 /// The learner's survey answers in the course, by survey and item.
 pub fn survey_rows(conn: &Connection, profile: &str, course: &str) -> Result<Vec<SurveyRow>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT survey_id, item_id, rating, answer_text, submitted_at FROM survey_responses
-          WHERE respondent = ?1 AND course_id = ?2 ORDER BY survey_id, item_id",
-    )?;
+    let mut stmt = conn.prepare_cached(include_str!("survey_rows.sql"))?;
     let rows = stmt.query_map([profile, course], |r| {
         Ok(SurveyRow {
             survey_id: r.get(0)?,
@@ -196,21 +182,11 @@ pub fn survey_rows(conn: &Connection, profile: &str, course: &str) -> Result<Vec
 /// Whether the course has this module (a record for a module another
 /// version of the course had cannot be stored here).
 fn module_exists(tx: &Transaction<'_>, course: &str, module: &str) -> Result<bool> {
-    Ok(tx
-        .query_row("SELECT 1 FROM modules WHERE course_id = ?1 AND id = ?2", [course, module], |_| Ok(()))
-        .optional()?
-        .is_some())
+    Ok(tx.query_row(include_str!("module_exists.sql"), [course, module], |_| Ok(())).optional()?.is_some())
 }
 
 fn item_exists(tx: &Transaction<'_>, course: &str, kind: &str, id: &str) -> Result<bool> {
-    Ok(tx
-        .query_row(
-            "SELECT 1 FROM course_items WHERE course_id = ?1 AND kind = ?2 AND id = ?3",
-            [course, kind, id],
-            |_| Ok(()),
-        )
-        .optional()?
-        .is_some())
+    Ok(tx.query_row(include_str!("item_exists.sql"), [course, kind, id], |_| Ok(())).optional()?.is_some())
 }
 
 /// What a merge did with one kind of record.
@@ -249,24 +225,11 @@ pub fn merge_progress(tx: &Transaction<'_>, profile: &str, course: &str, rows: &
             continue;
         }
         let existed = tx
-            .query_row(
-                "SELECT 1 FROM module_progress WHERE profile_id = ?1 AND course_id = ?2 AND module_id = ?3",
-                [profile, course, &row.module_id],
-                |_| Ok(()),
-            )
+            .query_row(include_str!("progress_exists.sql"), [profile, course, &row.module_id], |_| Ok(()))
             .optional()?
             .is_some();
         tx.execute(
-            "INSERT INTO module_progress (profile_id, course_id, module_id, status, first_opened_at, last_opened_at,
-                                          open_count, completed_at, active_seconds)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-             ON CONFLICT (profile_id, course_id, module_id) DO UPDATE SET
-                status = CASE WHEN excluded.status = 'completed' THEN 'completed' ELSE status END,
-                first_opened_at = MIN(first_opened_at, excluded.first_opened_at),
-                last_opened_at = MAX(last_opened_at, excluded.last_opened_at),
-                open_count = MAX(open_count, excluded.open_count),
-                completed_at = COALESCE(MIN(completed_at, excluded.completed_at), completed_at, excluded.completed_at),
-                active_seconds = MAX(active_seconds, excluded.active_seconds)",
+            include_str!("merge_progress.sql"),
             params![
                 profile,
                 course,
@@ -295,15 +258,7 @@ pub fn merge_attempts(tx: &Transaction<'_>, profile: &str, course: &str, rows: &
             continue;
         }
         let added = tx.execute(
-            "INSERT INTO attempts (id, profile_id, course_id, quiz_id, number, seed, presentation, started_at,
-                                   deadline_at, submitted_at, status, score, max_score, percent, passed)
-             SELECT ?1, ?2, ?3, ?4,
-                    -- Another attempt of this learner may hold the number here; the next free one keeps both.
-                    CASE WHEN EXISTS (SELECT 1 FROM attempts WHERE profile_id = ?2 AND course_id = ?3 AND quiz_id = ?4 AND number = ?5)
-                         THEN (SELECT MAX(number) + 1 FROM attempts WHERE profile_id = ?2 AND course_id = ?3 AND quiz_id = ?4)
-                         ELSE ?5 END,
-                    ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15
-             WHERE NOT EXISTS (SELECT 1 FROM attempts WHERE id = ?1)",
+            include_str!("merge_attempt.sql"),
             params![
                 a.id,
                 profile,
@@ -324,13 +279,7 @@ pub fn merge_attempts(tx: &Transaction<'_>, profile: &str, course: &str, rows: &
         )? > 0;
         for answer in &a.answers {
             tx.execute(
-                "INSERT INTO attempt_answers (attempt_id, question_id, answer, saved_at, score, max_score, correct,
-                                              manual_score, manual_comment, graded_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
-                 ON CONFLICT (attempt_id, question_id) DO UPDATE SET
-                    manual_score = excluded.manual_score, manual_comment = excluded.manual_comment,
-                    graded_at = excluded.graded_at
-                 WHERE attempt_answers.manual_score IS NULL AND excluded.manual_score IS NOT NULL",
+                include_str!("merge_answer.sql"),
                 params![
                     a.id,
                     answer.question_id,
@@ -359,8 +308,7 @@ pub fn merge_survey(tx: &Transaction<'_>, profile: &str, course: &str, rows: &[S
             continue;
         }
         let added = tx.execute(
-            "INSERT INTO survey_responses (course_id, survey_id, respondent, item_id, rating, answer_text, submitted_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING",
+            include_str!("merge_survey.sql"),
             params![course, row.survey_id, profile, row.item_id, row.rating, row.answer_text, row.submitted_at],
         )? > 0;
         merged.count(added);

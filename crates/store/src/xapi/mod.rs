@@ -49,16 +49,13 @@ pub struct Config {
 /// Queues one statement (inside the event's own transaction).
 pub fn insert(tx: &Transaction<'_>, id: &str, statement: &str, verb: &str, created_at: &str) -> Result<()> {
     // Cached: this runs inside every learning event's transaction.
-    tx.prepare_cached("INSERT INTO xapi_outbox (id, statement, verb, created_at) VALUES (?1, ?2, ?3, ?4)")?
-        .execute(params![id, statement, verb, created_at])?;
+    tx.prepare_cached(include_str!("insert.sql"))?.execute(params![id, statement, verb, created_at])?;
     Ok(())
 }
 
 /// The oldest `limit` statements not yet sent.
 pub fn pending(conn: &Connection, limit: usize) -> Result<Vec<Pending>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, statement FROM xapi_outbox WHERE sent_at IS NULL ORDER BY created_at, id LIMIT ?1",
-    )?;
+    let mut stmt = conn.prepare_cached(include_str!("pending.sql"))?;
     let rows = stmt.query_map([limit as i64], |r| Ok(Pending { id: r.get(0)?, statement: r.get(1)? }))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -66,10 +63,7 @@ pub fn pending(conn: &Connection, limit: usize) -> Result<Vec<Pending>> {
 /// Marks statements accepted by the LRS. Already-sent rows keep their
 /// first `sent_at`. Returns how many rows changed.
 pub fn mark_sent(tx: &Transaction<'_>, ids: &[String], now: &str) -> Result<usize> {
-    let mut stmt = tx.prepare_cached(
-        "UPDATE xapi_outbox SET sent_at = ?2, attempts = attempts + 1, last_error = NULL
-         WHERE id = ?1 AND sent_at IS NULL",
-    )?;
+    let mut stmt = tx.prepare_cached(include_str!("mark_sent.sql"))?;
     let mut changed = 0;
     for id in ids {
         changed += stmt.execute(params![id, now])?;
@@ -79,9 +73,7 @@ pub fn mark_sent(tx: &Transaction<'_>, ids: &[String], now: &str) -> Result<usiz
 
 /// Counts a failed delivery against each statement and keeps the reason.
 pub fn record_failure(tx: &Transaction<'_>, ids: &[String], error: &str) -> Result<()> {
-    let mut stmt = tx.prepare_cached(
-        "UPDATE xapi_outbox SET attempts = attempts + 1, last_error = ?2 WHERE id = ?1 AND sent_at IS NULL",
-    )?;
+    let mut stmt = tx.prepare_cached(include_str!("record_failure.sql"))?;
     for id in ids {
         stmt.execute(params![id, error])?;
     }
@@ -90,21 +82,17 @@ pub fn record_failure(tx: &Transaction<'_>, ids: &[String], error: &str) -> Resu
 
 /// How many statements are pending and how many were sent.
 pub fn counts(conn: &Connection) -> Result<Counts> {
-    Ok(conn.query_row(
-        "SELECT count(*) FILTER (WHERE sent_at IS NULL), count(*) FILTER (WHERE sent_at IS NOT NULL) FROM xapi_outbox",
-        [],
-        |r| Ok(Counts { pending: r.get(0)?, sent: r.get(1)? }),
-    )?)
+    Ok(conn.query_row(include_str!("counts.sql"), [], |r| Ok(Counts { pending: r.get(0)?, sent: r.get(1)? }))?)
 }
 
 /// Whether this machine queued the statement with `id` (it wrote it).
 pub fn queued_here(conn: &Connection, id: &str) -> Result<bool> {
-    Ok(conn.prepare_cached("SELECT 1 FROM xapi_outbox WHERE id = ?1")?.exists([id])?)
+    Ok(conn.prepare_cached(include_str!("queued_here.sql"))?.exists([id])?)
 }
 
 /// Every statement ever queued, sent or not, oldest first (JSON texts).
 pub fn all(conn: &Connection) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare_cached("SELECT statement FROM xapi_outbox ORDER BY created_at, id")?;
+    let mut stmt = conn.prepare_cached(include_str!("all.sql"))?;
     let rows = stmt.query_map([], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -113,47 +101,35 @@ pub fn all(conn: &Connection) -> Result<Vec<String>> {
 /// new UUID) the first time.
 pub fn registration(tx: &Transaction<'_>, profile: &str, course: &str, fresh: &str) -> Result<String> {
     let known: Option<String> = tx
-        .prepare_cached("SELECT registration FROM xapi_registrations WHERE profile_id = ?1 AND course_id = ?2")?
+        .prepare_cached(include_str!("select_registration.sql"))?
         .query_row(params![profile, course], |r| r.get(0))
         .optional()?;
     if let Some(known) = known {
         return Ok(known);
     }
-    tx.execute(
-        "INSERT INTO xapi_registrations (profile_id, course_id, registration) VALUES (?1, ?2, ?3)",
-        params![profile, course, fresh],
-    )?;
+    tx.execute(include_str!("insert_registration.sql"), params![profile, course, fresh])?;
     Ok(fresh.to_string())
 }
 
 /// The connection settings and last sync outcome (the single `xapi_config` row).
 pub fn config(conn: &Connection) -> Result<Config> {
-    conn.query_row(
-        "SELECT endpoint, username, password, iri_base, last_success_at, last_error, last_error_at
-         FROM xapi_config WHERE id = 1",
-        [],
-        |r| {
-            Ok(Config {
-                endpoint: r.get(0)?,
-                username: r.get(1)?,
-                password: r.get(2)?,
-                iri_base: r.get(3)?,
-                last_success_at: r.get(4)?,
-                last_error: r.get(5)?,
-                last_error_at: r.get(6)?,
-            })
-        },
-    )
+    conn.query_row(include_str!("config.sql"), [], |r| {
+        Ok(Config {
+            endpoint: r.get(0)?,
+            username: r.get(1)?,
+            password: r.get(2)?,
+            iri_base: r.get(3)?,
+            last_success_at: r.get(4)?,
+            last_error: r.get(5)?,
+            last_error_at: r.get(6)?,
+        })
+    })
     .or_not_found(|| ("xAPI settings row".to_string(), "学习记录库设置".to_string()))
 }
 
 /// The IRI base only, for the statement builders on the event path.
 pub fn iri_base(conn: &Connection) -> Result<String> {
-    Ok(conn
-        .prepare_cached("SELECT iri_base FROM xapi_config WHERE id = 1")?
-        .query_row([], |r| r.get(0))
-        .optional()?
-        .unwrap_or_default())
+    Ok(conn.prepare_cached(include_str!("iri_base.sql"))?.query_row([], |r| r.get(0)).optional()?.unwrap_or_default())
 }
 
 /// Saves the connection settings; `password: None` keeps the stored one
@@ -165,11 +141,7 @@ pub fn save_connection(
     password: Option<&str>,
     iri_base: &str,
 ) -> Result<()> {
-    tx.execute(
-        "UPDATE xapi_config SET endpoint = ?1, username = ?2, password = coalesce(?3, password), iri_base = ?4
-         WHERE id = 1",
-        params![endpoint, username, password, iri_base],
-    )?;
+    tx.execute(include_str!("save_connection.sql"), params![endpoint, username, password, iri_base])?;
     Ok(())
 }
 
@@ -178,7 +150,7 @@ pub fn save_connection(
 /// checkpoint folds the WAL (which still holds the old page) back and empties it.
 pub fn wipe_stored_password(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "secure_delete", true)?;
-    let wiped = conn.execute("UPDATE xapi_config SET password = '' WHERE id = 1", []);
+    let wiped = conn.execute(include_str!("wipe_password.sql"), []);
     conn.pragma_update(None, "secure_delete", false)?;
     wiped?;
     conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
@@ -187,16 +159,13 @@ pub fn wipe_stored_password(conn: &Connection) -> Result<()> {
 
 /// Records a successful sync at `now` and clears the last error.
 pub fn record_success(tx: &Transaction<'_>, now: &str) -> Result<()> {
-    tx.execute(
-        "UPDATE xapi_config SET last_success_at = ?1, last_error = NULL, last_error_at = NULL WHERE id = 1",
-        [now],
-    )?;
+    tx.execute(include_str!("record_success.sql"), [now])?;
     Ok(())
 }
 
 /// Records why a sync failed, at `now`.
 pub fn record_error(tx: &Transaction<'_>, error: &str, now: &str) -> Result<()> {
-    tx.execute("UPDATE xapi_config SET last_error = ?1, last_error_at = ?2 WHERE id = 1", [error, now])?;
+    tx.execute(include_str!("record_error.sql"), [error, now])?;
     Ok(())
 }
 

@@ -8,7 +8,7 @@ use qunxue_core::impact::{
     MISSING_VALUES_POLICY, SMALL_SAMPLE,
 };
 use qunxue_store::impact as db;
-use rusqlite::Connection;
+use qunxue_store::Connection;
 use serde::Serialize;
 
 use super::super::parse_arm;

@@ -15,7 +15,7 @@ use qunxue_core::quiz::{cohort_gain, normalised_gain, CohortGain};
 use qunxue_store::attempts;
 use qunxue_store::course_items::{self, ItemKind};
 use qunxue_store::profiles;
-use rusqlite::Connection;
+use qunxue_store::Connection;
 use serde::Serialize;
 
 use crate::{msg, AppError, Result};

@@ -21,8 +21,8 @@ use std::collections::HashSet;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use qunxue_core::impact::AnalysisOptions;
+use qunxue_store::Connection;
 use qunxue_store::Store;
-use rusqlite::Connection;
 use serde::Serialize;
 
 use super::authorise;

@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use rusqlite::Connection;
+use qunxue_store::Connection;
 use serde::Serialize;
 
 use crate::tasks::analytics::criterion_scores;

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use qunxue_core::pack::model::{Survey, SurveyItemType};
 use qunxue_store::course_items::{self, ItemKind};
 use qunxue_store::survey_responses;
-use rusqlite::Connection;
+use qunxue_store::Connection;
 use serde::Serialize;
 
 use crate::{msg, AppError, Result};

@@ -8,7 +8,7 @@ use base64::Engine;
 use qunxue_core::pack::model::{Answer, Question, QuestionType};
 use qunxue_core::quiz::{EmbeddedFile, ImportMode, QuestionFileFormat};
 use qunxue_core::Diagnostic;
-use rusqlite::Connection;
+use qunxue_store::Connection;
 use serde::Serialize;
 
 use super::source_file::parse_file;

@@ -17,7 +17,7 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 use qunxue_store::bundle_log::{self, ImportedBundle};
 use qunxue_store::{courses, Store};
-use rusqlite::{Connection, Transaction};
+use qunxue_store::{Connection, Transaction};
 use serde::Serialize;
 
 use super::format::{read_bundle, BundleKind, Manifest};

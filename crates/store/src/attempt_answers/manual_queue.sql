@@ -1,0 +1,2 @@
+-- Answers waiting for a person: correct unknown, no manual score, attempt handed in; oldest first.
+SELECT a.attempt_id, a.question_id, a.answer, a.saved_at, a.score, a.max_score, a.correct, a.manual_score FROM attempt_answers a JOIN attempts t ON t.id = a.attempt_id WHERE a.correct IS NULL AND a.manual_score IS NULL AND t.status IN ('submitted', 'expired') ORDER BY a.saved_at, a.attempt_id, a.question_id

@@ -1,0 +1,2 @@
+-- How many people the database holds.
+SELECT count(*) FROM profiles

@@ -1,0 +1,2 @@
+-- Folds the WAL into the main file and empties it.
+PRAGMA wal_checkpoint(TRUNCATE)

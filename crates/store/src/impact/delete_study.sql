@@ -1,0 +1,2 @@
+-- Deletes a study with its metrics, units and values.
+DELETE FROM impact_studies WHERE id = ?1

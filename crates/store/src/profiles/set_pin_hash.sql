@@ -1,0 +1,2 @@
+-- Sets or removes (NULL) the profile's PIN hash.
+UPDATE profiles SET pin_hash = ?2 WHERE id = ?1

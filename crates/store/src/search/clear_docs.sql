@@ -1,0 +1,2 @@
+-- Deletes every search document.
+DELETE FROM search_docs

@@ -1,0 +1,2 @@
+-- Whether a version with id ?1 exists.
+SELECT 1 FROM submission_versions WHERE id = ?1
