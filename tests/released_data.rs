@@ -51,7 +51,7 @@ fn as_json(value: ValueRef<'_>) -> Value {
 fn as_migrated(conn: &rusqlite::Connection, column: &str, was: &Value) -> Value {
     match was.as_str() {
         Some(text) if qunxue_store::time::is_time_column(column) => conn
-            .query_row("SELECT strftime('%Y-%m-%dT%H:%M:%fZ', ?1)", [text], |r| r.get::<_, Option<String>>(0))
+            .query_row("SELECT CASE WHEN ?1 GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*' THEN strftime('%Y-%m-%dT%H:%M:%fZ', ?1) END", [text], |r| r.get::<_, Option<String>>(0))
             .unwrap()
             .map_or_else(|| was.clone(), Value::from),
         _ => was.clone(),

@@ -1,6 +1,6 @@
 //! Errors as the UI receives them: `{kind, message, message_zh}`, never a
 //! stack trace. The UI shows the text of its interface language
-//! (`ui/src/lib/errors.ts`), as it does for a pack's diagnostics.
+//! (`ui/src/api/errors.ts`), as it does for a pack's diagnostics.
 
 use qunxue_app::domain::Diagnostic;
 use qunxue_app::{AppError, ErrorKind, Message, Remedy};

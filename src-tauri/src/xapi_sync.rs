@@ -22,8 +22,8 @@ pub(crate) fn spawn(session: Arc<Session>) {
             let outcome = tokio::task::spawn_blocking(move || worker.xapi_background_run()).await;
             let error = match outcome {
                 Ok(Ok(())) => None,
-                Ok(Err(error)) => Some(error.to_string()),
-                Err(join) => Some(format!("the sync task failed: {join}")),
+                Ok(Err(error)) => Some(qunxue_app::AppError::from(error).message()),
+                Err(join) => Some(qunxue_app::msg!("the sync task failed: {join}", "同步任务失败：{join}")),
             };
             let wait = match error {
                 None => {

@@ -24,10 +24,14 @@ pub(crate) fn is_code(text: &str) -> bool {
 
 /// `length` symbols from the operating system's randomness (each byte taken
 /// modulo 32: 256 is a multiple of 32, so every symbol is equally likely).
-pub(crate) fn random_code(length: usize, what: &str) -> crate::Result<String> {
+pub(crate) fn random_code(length: usize, what: crate::Message) -> crate::Result<String> {
     let mut bytes = vec![0u8; length];
     getrandom::fill(&mut bytes).map_err(|e| {
-        crate::AppError::Internal(crate::msg!("no randomness for {what}: {e}", "无法获取生成编码所需的随机数：{e}"))
+        let (what_en, what_zh) = (what.en, what.zh);
+        crate::AppError::Internal(crate::msg!(
+            "no randomness for {what_en}: {e}",
+            "无法获取生成{what_zh}所需的随机数：{e}"
+        ))
     })?;
     Ok(bytes.iter().map(|b| ALPHABET[usize::from(b % 32)] as char).collect())
 }

@@ -202,7 +202,7 @@ impl AppError {
             }
             AppError::UntrustedKey { signer_name, fingerprint } => msg!(
                 "the bundle is signed by an untrusted key (fingerprint {fingerprint}); verify it with {signer_name} and trust it to import",
-                "这个包由「{signer_name}」签名，但本机尚未信任它的密钥（指纹 {fingerprint}）。请向对方核对指纹，确认无误后选择“信任此密钥”再导入"
+                "这个包由「{signer_name}」签名，但本机尚未信任它的密钥（指纹 {fingerprint}）。请向对方核对指纹，确认无误后选择“信任并导入”"
             ),
         }
     }

@@ -8,6 +8,7 @@
 //! learner learns only that their records are waiting to be sent, never the
 //! LRS's address or its replies.
 
+use crate::Message;
 use std::sync::{Mutex, PoisonError};
 
 use chrono::{DateTime, SecondsFormat, Utc};
@@ -27,13 +28,13 @@ struct Troubles {
 
 #[derive(Debug, Clone)]
 struct BackupFailure {
-    error: String,
+    error: Message,
     at: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone)]
 struct SyncFailure {
-    error: String,
+    error: Message,
     since: DateTime<Utc>,
     attempts: u32,
     next_try_at: DateTime<Utc>,
@@ -59,6 +60,8 @@ pub enum Problem {
         at: String,
         /// The backup's error, for instructors and admins; `None` for a learner.
         detail: Option<String>,
+        /// The same in Chinese.
+        detail_zh: Option<String>,
     },
     /// Records wait to be sent to the company's LRS, which failed `attempts`
     /// times in a row since `since`; the app tries again at `next_try_at`.
@@ -73,11 +76,15 @@ pub enum Problem {
         next_try_at: Option<String>,
         /// The LRS's error, for instructors and admins; `None` for a learner.
         detail: Option<String>,
+        /// The same in Chinese.
+        detail_zh: Option<String>,
     },
     /// The database failed its start-up check; the recovery screen restores a backup.
     Database {
-        /// What the start-up check found, for instructors and admins; `None` for a learner.
+        /// What the start-up check found (SQLite's own words), for instructors and admins; `None` for a learner.
         detail: Option<String>,
+        /// The same text: SQLite's words are not translated.
+        detail_zh: Option<String>,
     },
 }
 
@@ -88,9 +95,9 @@ impl Board {
     }
 
     /// Records that a backup failed at `at`, with its error; the banner shows it until one succeeds.
-    pub fn backup_failed(&self, error: &str, at: DateTime<Utc>) {
-        log::error!("backup failed: {error}");
-        self.troubles().backup = Some(BackupFailure { error: error.to_string(), at });
+    pub fn backup_failed(&self, error: &Message, at: DateTime<Utc>) {
+        log::error!("backup failed: {}", error.en);
+        self.troubles().backup = Some(BackupFailure { error: error.clone(), at });
     }
 
     /// Forgets the last backup failure: there is a good copy again.
@@ -99,11 +106,11 @@ impl Board {
     }
 
     /// A failed run of the background sync: the `attempts`-th in a row.
-    pub fn sync_failed(&self, error: &str, attempts: u32, at: DateTime<Utc>, next_try_at: DateTime<Utc>) {
-        log::warn!("LRS sync failed (attempt {attempts}, next at {}): {error}", stamp(next_try_at));
+    pub fn sync_failed(&self, error: &Message, attempts: u32, at: DateTime<Utc>, next_try_at: DateTime<Utc>) {
+        log::warn!("LRS sync failed (attempt {attempts}, next at {}): {}", stamp(next_try_at), error.en);
         let mut troubles = self.troubles();
         let since = troubles.sync.as_ref().map_or(at, |failure| failure.since);
-        troubles.sync = Some(SyncFailure { error: error.to_string(), since, attempts, next_try_at });
+        troubles.sync = Some(SyncFailure { error: error.clone(), since, attempts, next_try_at });
     }
 
     /// Forgets the sync failure once a run of the background sync succeeds.
@@ -121,10 +128,14 @@ impl Board {
         let detail = |text: &str| sees_details.then(|| text.to_string());
         let mut problems = Vec::new();
         if let Some(problem) = damage {
-            problems.push(Problem::Database { detail: detail(problem) });
+            problems.push(Problem::Database { detail: detail(problem), detail_zh: detail(problem) });
         }
         if let Some(failure) = &troubles.backup {
-            problems.push(Problem::Backup { at: stamp(failure.at), detail: detail(&failure.error) });
+            problems.push(Problem::Backup {
+                at: stamp(failure.at),
+                detail: detail(&failure.error.en),
+                detail_zh: detail(&failure.error.zh),
+            });
         }
         if let Some(failure) = troubles.sync.as_ref().filter(|_| pending > 0) {
             problems.push(Problem::Sync {
@@ -132,7 +143,8 @@ impl Board {
                 since: stamp(failure.since),
                 attempts: failure.attempts,
                 next_try_at: sees_details.then(|| stamp(failure.next_try_at)),
-                detail: detail(&failure.error),
+                detail: detail(&failure.error.en),
+                detail_zh: detail(&failure.error.zh),
             });
         }
         HealthReport { problems }
@@ -147,6 +159,8 @@ fn stamp(at: DateTime<Utc>) -> String {
 mod tests {
     use chrono::TimeZone;
 
+    use crate::msg;
+
     use super::*;
 
     fn at(minute: u32) -> DateTime<Utc> {
@@ -156,8 +170,9 @@ mod tests {
     #[test]
     fn a_learner_learns_that_records_wait_but_not_why() {
         let board = Board::default();
-        board.sync_failed("connection refused by lrs.example.com", 1, at(0), at(1));
-        board.sync_failed("connection refused by lrs.example.com", 2, at(1), at(3));
+        let refused = msg!("connection refused by lrs.example.com", "lrs.example.com 拒绝了连接");
+        board.sync_failed(&refused, 1, at(0), at(1));
+        board.sync_failed(&refused, 2, at(1), at(3));
         let learner = board.report(false, 12, None);
         assert_eq!(
             learner.problems,
@@ -166,7 +181,8 @@ mod tests {
                 since: "2026-12-07T09:00:00Z".into(),
                 attempts: 2,
                 next_try_at: None,
-                detail: None
+                detail: None,
+                detail_zh: None,
             }]
         );
         let instructor = board.report(true, 12, None);
@@ -178,6 +194,7 @@ mod tests {
                 attempts: 2,
                 next_try_at: Some("2026-12-07T09:03:00Z".into()),
                 detail: Some("connection refused by lrs.example.com".into()),
+                detail_zh: Some("lrs.example.com 拒绝了连接".into()),
             }]
         );
     }
@@ -185,7 +202,7 @@ mod tests {
     #[test]
     fn a_sync_problem_goes_once_nothing_waits_or_a_run_succeeds() {
         let board = Board::default();
-        board.sync_failed("timeout", 1, at(0), at(1));
+        board.sync_failed(&msg!("timeout", "超时"), 1, at(0), at(1));
         assert!(board.report(true, 0, None).problems.is_empty(), "nothing waits: nothing to say");
         board.sync_succeeded();
         assert!(board.report(true, 5, None).problems.is_empty());
@@ -194,18 +211,19 @@ mod tests {
     #[test]
     fn backup_and_database_troubles_are_shown_to_everyone_with_details_for_some() {
         let board = Board::default();
-        board.backup_failed("/data/backups: Not a directory", at(5));
+        board.backup_failed(&msg!("/data/backups: Not a directory", "/data/backups：不是文件夹"), at(5));
         let report = board.report(false, 0, Some("database disk image is malformed"));
         assert_eq!(
             report.problems,
             vec![
-                Problem::Database { detail: None },
-                Problem::Backup { at: "2026-12-07T09:05:00Z".into(), detail: None },
+                Problem::Database { detail: None, detail_zh: None },
+                Problem::Backup { at: "2026-12-07T09:05:00Z".into(), detail: None, detail_zh: None },
             ]
         );
         let json = serde_json::to_value(board.report(true, 0, None)).unwrap();
         assert_eq!(json["problems"][0]["kind"], "backup");
         assert_eq!(json["problems"][0]["detail"], "/data/backups: Not a directory");
+        assert_eq!(json["problems"][0]["detailZh"], "/data/backups：不是文件夹");
         board.backup_succeeded();
         assert!(board.report(true, 0, None).problems.is_empty());
     }

@@ -98,6 +98,15 @@ pub fn checkpoint_if_healthy(path: &Path) {
 }
 
 impl StoreError {
+    /// SQLite's own words for the failure, without the store's English
+    /// framing, for a message that frames it in both languages itself.
+    pub fn sqlite_text(&self) -> String {
+        match self {
+            StoreError::Open { source, .. } | StoreError::Sqlite(source) => source.to_string(),
+            other => other.to_string(),
+        }
+    }
+
     /// Whether SQLite found the file damaged (corrupt, or not a database at
     /// all): a case for recovery from a backup, unlike a locked file or a
     /// missing permission.

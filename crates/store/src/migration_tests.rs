@@ -173,7 +173,7 @@ const SEEDS: &[(i64, &str)] = &[
 fn migrated_value(conn: &Connection, column: &str, from: i64, old: &Value) -> Value {
     match old {
         Value::Text(text) if from < 24 && crate::time::is_time_column(column) => conn
-            .query_row("SELECT strftime('%Y-%m-%dT%H:%M:%fZ', ?1)", [text], |r| r.get::<_, Option<String>>(0))
+            .query_row("SELECT CASE WHEN ?1 GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*' THEN strftime('%Y-%m-%dT%H:%M:%fZ', ?1) END", [text], |r| r.get::<_, Option<String>>(0))
             .unwrap()
             .map_or_else(|| old.clone(), Value::Text),
         _ => old.clone(),

@@ -69,7 +69,7 @@ export default async function (t) {
   await t.check('an error from the backend reads in Chinese', async () => {
     await t.navigate('/courses/qunxue.community-ops/modules/no-such-module')
     const detail = await t.waitFor('the error detail', () => t.textOf('.error__detail'))
-    t.assert(detail.includes('找不到课程 qunxue.community-ops 的单元 no-such-module'), `the error read: ${detail}`)
+    t.assert(detail.includes('找不到课程 qunxue.community-ops 的模块 no-such-module'), `the error read: ${detail}`)
     t.assert(!/not found/.test(detail), `the Chinese error has English in it: ${detail}`)
     await t.screenshot('error')
   })

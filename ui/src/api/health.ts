@@ -2,11 +2,20 @@
 // backend lets the acting profile see it, and the app's log files.
 import { call } from './client'
 
-/** One problem; `detail` (the error itself) only for instructors and admins. */
-export type HealthProblem =
-  | { kind: 'backup'; at: string; detail: string | null }
-  | { kind: 'sync'; pending: number; since: string; attempts: number; nextTryAt: string | null; detail: string | null }
-  | { kind: 'database'; detail: string | null }
+/**
+ * One problem; `detail` (the error itself, in English) and `detailZh` (in
+ * Chinese) only for instructors and admins.
+ */
+export type HealthProblem = (
+  | { kind: 'backup'; at: string }
+  | { kind: 'sync'; pending: number; since: string; attempts: number; nextTryAt: string | null }
+  | { kind: 'database' }
+) & { detail: string | null; detailZh?: string | null }
+
+/** The problem's detail in the interface language (English when no Chinese text came). */
+export function problemDetail(problem: HealthProblem, locale: string): string | null {
+  return locale.startsWith('zh') && problem.detailZh ? problem.detailZh : problem.detail
+}
 
 export interface HealthReport {
   problems: HealthProblem[]

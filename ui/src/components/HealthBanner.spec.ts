@@ -28,13 +28,15 @@ describe('HealthBanner', () => {
 
   it('gives an instructor the error, the failures so far and a way to the settings', async () => {
     const wrapper = await bannerWith([
-      { kind: 'sync', pending: 7, since: '2026-12-07T01:00:00Z', attempts: 3, nextTryAt: '2026-12-07T01:05:00Z', detail: 'connection reset' },
+      { kind: 'sync', pending: 7, since: '2026-12-07T01:00:00Z', attempts: 3, nextTryAt: '2026-12-07T01:05:00Z', detail: 'connection reset', detailZh: '连接被重置' },
       { kind: 'backup', at: '2026-12-07T00:30:00Z', detail: 'cannot write /data/backups' },
     ])
     const problems = wrapper.findAll('[data-testid="health-problem"]')
     expect(problems.map((p) => p.attributes('data-kind'))).toEqual(['sync', 'backup'])
     expect(problems[0].text()).toContain('已连续失败 3 次')
-    expect(problems[0].get('[data-testid="health-detail"]').text()).toBe('错误信息：connection reset')
+    // The Chinese interface shows the Chinese detail; without one, the English.
+    expect(problems[0].get('[data-testid="health-detail"]').text()).toBe('错误信息：连接被重置')
+    expect(problems[1].get('[data-testid="health-detail"]').text()).toBe('错误信息：cannot write /data/backups')
     expect(problems[1].get('[data-testid="health-action"]').text()).toBe('去“设置 → 备份”立即备份')
   })
 

@@ -22,7 +22,7 @@ pub(super) struct IssuedCode {
 
 /// A new random code.
 pub(super) fn issue() -> Result<IssuedCode> {
-    let code = crockford::random_code(SYMBOLS, "a recovery code")?;
+    let code = crockford::random_code(SYMBOLS, crate::msg!("a recovery code", "恢复码"))?;
     let shown =
         code.as_bytes().chunks(4).map(|g| String::from_utf8_lossy(g).into_owned()).collect::<Vec<_>>().join("-");
     let hash = Argon2::default()

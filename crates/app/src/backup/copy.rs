@@ -82,8 +82,13 @@ fn write_copy(source: &Connection, partial: &Path) -> Result<i64> {
     Ok(version)
 }
 
+/// A failed write of a copy: SQLite's failures keep the store's advice in
+/// both languages (a full disk, a read-only folder); opening the file names it.
 pub(super) fn sqlite_write(path: &Path, error: StoreError) -> AppError {
-    AppError::Write { path: path.to_path_buf(), source: std::io::Error::other(error) }
+    match error {
+        StoreError::Sqlite(_) => AppError::Store(error),
+        other => AppError::Write { path: path.to_path_buf(), source: std::io::Error::other(other.sqlite_text()) },
+    }
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

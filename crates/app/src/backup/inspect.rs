@@ -41,11 +41,18 @@ pub fn verify_backup(path: &Path) -> Result<BackupCheck> {
             "{shown_path}：{problem_zh}；没有做任何更改"
         ))
     };
-    let unreadable = |e: StoreError| refuse(msg!("{e}", "读取出错：{e}"));
-    let conn = files::open_unmigrated(path, Access::ReadOnly)
-        .map_err(|e| refuse(msg!("cannot be opened as a database ({e})", "无法作为数据库打开（{e}）")))?;
-    let problems = files::integrity_problems(&conn)
-        .map_err(|e| refuse(msg!("is not a readable SQLite database ({e})", "不是可读取的 SQLite 数据库（{e}）")))?;
+    let unreadable = |e: StoreError| {
+        let e = e.sqlite_text();
+        refuse(msg!("cannot be read ({e})", "读取出错（{e}）"))
+    };
+    let conn = files::open_unmigrated(path, Access::ReadOnly).map_err(|e| {
+        let e = e.sqlite_text();
+        refuse(msg!("cannot be opened as a database ({e})", "无法作为数据库打开（{e}）"))
+    })?;
+    let problems = files::integrity_problems(&conn).map_err(|e| {
+        let e = e.sqlite_text();
+        refuse(msg!("is not a readable SQLite database ({e})", "不是可读取的 SQLite 数据库（{e}）"))
+    })?;
     if !problems.is_empty() {
         let shown = problems.iter().take(3).cloned().collect::<Vec<_>>().join("; ");
         return Err(refuse(msg!("failed the integrity check ({shown})", "未通过完整性检查（{shown}）")));

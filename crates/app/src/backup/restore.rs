@@ -33,7 +33,7 @@ pub fn restore_database(backup: &Path, database: &Path, now: DateTime<Utc>) -> R
     let name = file_name(database)?;
     let staging = database.with_file_name(format!("{name}.restoring"));
     let source = files::open_unmigrated(backup, Access::ReadOnly).map_err(|e| {
-        let backup = backup.display();
+        let (backup, e) = (backup.display(), e.sqlite_text());
         AppError::Rejected(msg!("{backup}: cannot be opened ({e})", "{backup}：无法打开（{e}）"))
     })?;
     backup_to_file(&source, &staging)?;

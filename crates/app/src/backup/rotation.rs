@@ -38,7 +38,7 @@ const TIME_FORMAT: &str = "%Y%m%dT%H%M%S%.3fZ";
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum BackupReason {
-    /// Made at start-up when no backup exists yet for the day (UTC).
+    /// Made at start-up when no backup exists yet for the day (the machine's calendar day).
     Daily,
     /// Made by someone on purpose; never deleted automatically.
     Manual,
@@ -130,19 +130,32 @@ pub fn find_backup(data_dir: &Path, file_name: &str) -> Result<BackupEntry> {
     })
 }
 
-/// Backs up the database behind `source` into the folder, then prunes it.
+/// Backs up the database behind `source` into the folder, then prunes it by
+/// the days and weeks of the machine's own time zone.
 pub fn create_backup(
     source: &Connection,
     data_dir: &Path,
     reason: BackupReason,
     now: DateTime<Utc>,
 ) -> Result<BackupEntry> {
+    create_backup_in(source, data_dir, reason, now, &crate::session::system_zone())
+}
+
+/// [`create_backup`], with the days and weeks the retention policy counts
+/// taken in `zone`.
+fn create_backup_in(
+    source: &Connection,
+    data_dir: &Path,
+    reason: BackupReason,
+    now: DateTime<Utc>,
+    zone: &Zone,
+) -> Result<BackupEntry> {
     let dir = backups_dir(data_dir);
     crate::private_files::private_dir(&dir)?;
     let file_name = format!("{PREFIX}{}-{}{SUFFIX}", now.format(TIME_FORMAT), reason.as_str());
     let written = backup_to_file(source, &dir.join(&file_name))?;
     log::info!("backed up the database to {} ({} bytes)", written.path.display(), written.size);
-    for deleted in prune(data_dir)? {
+    for deleted in prune(data_dir, zone)? {
         log::info!("deleted the old backup {}", deleted.display());
     }
     Ok(BackupEntry {
@@ -167,13 +180,14 @@ pub fn daily_backup_if_due(
     if list_backups(data_dir)?.iter().any(|b| local_date(b.created, zone) == today) {
         return Ok(None);
     }
-    create_backup(source, data_dir, BackupReason::Daily, now).map(Some)
+    create_backup_in(source, data_dir, BackupReason::Daily, now, zone).map(Some)
 }
 
-/// Applies the retention policy; returns the files it deleted.
-pub fn prune(data_dir: &Path) -> Result<Vec<PathBuf>> {
+/// Applies the retention policy, counting days and weeks in `zone`; returns
+/// the files it deleted.
+pub fn prune(data_dir: &Path, zone: &Zone) -> Result<Vec<PathBuf>> {
     let backups = list_backups(data_dir)?;
-    let keep = to_keep(&backups);
+    let keep = to_keep(&backups, zone);
     let mut deleted = Vec::new();
     for (index, backup) in backups.iter().enumerate() {
         if !keep.contains(&index) {
@@ -185,7 +199,7 @@ pub fn prune(data_dir: &Path) -> Result<Vec<PathBuf>> {
 }
 
 /// Indexes (into the newest-first list) of the backups the policy keeps.
-fn to_keep(backups: &[BackupEntry]) -> BTreeSet<usize> {
+fn to_keep(backups: &[BackupEntry], zone: &Zone) -> BTreeSet<usize> {
     let mut keep: BTreeSet<usize> = BTreeSet::new();
     let automatic: Vec<usize> = (0..backups.len()).filter(|&i| backups[i].reason.automatic()).collect();
     keep.extend(backups.iter().enumerate().filter(|(_, b)| !b.reason.automatic()).map(|(i, _)| i));
@@ -194,7 +208,7 @@ fn to_keep(backups: &[BackupEntry]) -> BTreeSet<usize> {
     let mut weeks = Vec::new();
     for &i in &automatic {
         // Newest first, so the first backup seen of a day or week is its newest.
-        let created = backups[i].created;
+        let created = backups[i].created.with_timezone(&zone(backups[i].created));
         let day = created.date_naive();
         if !days.contains(&day) && days.len() < KEEP_DAILY {
             days.push(day);

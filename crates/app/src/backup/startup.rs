@@ -22,8 +22,8 @@ use crate::{AppError, Result};
 
 /// What start-up found.
 pub enum Startup {
-    /// The database passed its check and is open.
-    Ready(Ready),
+    /// The database passed its check and is open (boxed: it holds the store).
+    Ready(Box<Ready>),
     /// The database failed its check and was not opened; the app shows the recovery screen.
     Damaged(Damage),
 }
@@ -35,7 +35,7 @@ pub struct Ready {
     /// The automatic backup made during this start, if one was due.
     pub backup: Option<BackupEntry>,
     /// Why the automatic backup failed; the app still starts.
-    pub backup_error: Option<String>,
+    pub backup_error: Option<crate::Message>,
 }
 
 /// A database that failed its check, with the way back.
@@ -61,9 +61,9 @@ pub fn open_checked(database: &Path, data_dir: &Path, now: DateTime<Utc>, zone: 
     let store = Store::open(database)?;
     let (backup, backup_error) = match daily_backup_if_due(store.conn(), data_dir, now, zone) {
         Ok(backup) => (backup, None),
-        Err(error) => (None, Some(error.to_string())),
+        Err(error) => (None, Some(error.message())),
     };
-    Ok(Startup::Ready(Ready { store, backup, backup_error }))
+    Ok(Startup::Ready(Box::new(Ready { store, backup, backup_error })))
 }
 
 /// `Some(problem)` when the file exists and is damaged. A healthy file with an
@@ -97,17 +97,9 @@ fn check_existing(database: &Path, data_dir: &Path, now: DateTime<Utc>) -> Resul
 /// permission) is an ordinary error, since restoring would not help.
 fn damaged_or(error: StoreError) -> Result<Option<String>> {
     if error.is_damaged_file() {
-        Ok(Some(sqlite_words(&error)))
+        Ok(Some(error.sqlite_text()))
     } else {
         Err(AppError::Store(error))
-    }
-}
-
-/// SQLite's own words for a damaged file (what the recovery screen shows).
-fn sqlite_words(error: &StoreError) -> String {
-    match error {
-        StoreError::Open { source, .. } | StoreError::Sqlite(source) => source.to_string(),
-        other => other.to_string(),
     }
 }
 

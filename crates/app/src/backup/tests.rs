@@ -136,7 +136,7 @@ fn rotation_keeps_seven_days_four_weeks_the_latest_three_and_every_manual_backup
         .collect();
     times.push((start - Duration::days(90), BackupReason::Manual));
     touch_backups(dir.path(), &times);
-    let deleted = prune(dir.path()).unwrap();
+    let deleted = prune(dir.path(), &utc()).unwrap();
     let left = list_backups(dir.path()).unwrap();
     assert_eq!(deleted.len() + left.len(), times.len());
 
@@ -157,7 +157,7 @@ fn rotation_keeps_seven_days_four_weeks_the_latest_three_and_every_manual_backup
     let oldest_auto = automatic.iter().map(|b| b.created_at.clone()).min().unwrap();
     assert!(oldest_auto.as_str() >= "2026-10-01", "{oldest_auto}");
     // Pruning again deletes nothing.
-    assert!(prune(dir.path()).unwrap().is_empty());
+    assert!(prune(dir.path(), &utc()).unwrap().is_empty());
 }
 
 #[test]

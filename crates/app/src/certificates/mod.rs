@@ -336,29 +336,27 @@ pub fn issue(
 }
 
 fn not_eligible_message(status: &Eligibility) -> Message {
+    // Titles listed in each language's way: "a, b" and "a、b".
+    let listed = |titles: Vec<String>| Message { en: titles.join(", "), zh: titles.join("、") };
+    let titles_of = |items: &[Missing]| listed(items.iter().map(|m| m.title.clone()).collect());
     let mut parts: Vec<Message> = Vec::new();
     if !status.modules_to_complete.is_empty() {
-        let titles = status.modules_to_complete.iter().map(|m| m.title.as_str()).collect::<Vec<_>>().join("、");
-        parts.push(msg!("modules not completed yet: {titles}", "尚未完成的模块：{titles}"));
+        let Message { en, zh } = titles_of(&status.modules_to_complete);
+        parts.push(msg!("modules not completed yet: {en}", "尚未完成的模块：{zh}"));
     }
     if !status.quizzes_to_pass.is_empty() {
-        let titles = status.quizzes_to_pass.iter().map(|q| q.title.as_str()).collect::<Vec<_>>().join("、");
-        parts.push(msg!("quizzes not passed yet: {titles}", "尚未通过的测验：{titles}"));
+        let Message { en, zh } = titles_of(&status.quizzes_to_pass);
+        parts.push(msg!("quizzes not passed yet: {en}", "尚未通过的测验：{zh}"));
     }
     if !status.tasks_to_reach.is_empty() {
-        let needs_en =
-            status.tasks_to_reach.iter().map(|t| format!("{} (≥ {}%)", t.title, t.min_percent)).collect::<Vec<_>>();
-        let needs_zh =
-            status.tasks_to_reach.iter().map(|t| format!("{}（≥ {}%）", t.title, t.min_percent)).collect::<Vec<_>>();
-        let (needs_en, needs_zh) = (needs_en.join("、"), needs_zh.join("、"));
-        parts.push(msg!(
-            "practice tasks not graded at their level yet: {needs_en}",
-            "尚未达到要求成绩的练习任务：{needs_zh}"
-        ));
+        let needs_en = status.tasks_to_reach.iter().map(|t| format!("{} (≥ {}%)", t.title, t.min_percent)).collect();
+        let needs_zh = status.tasks_to_reach.iter().map(|t| format!("{}（≥ {}%）", t.title, t.min_percent)).collect();
+        let (en, zh) = (listed(needs_en).en, listed(needs_zh).zh);
+        parts.push(msg!("practice tasks not graded at their level yet: {en}", "尚未达到要求成绩的练习任务：{zh}"));
     }
     if !status.surveys_to_answer.is_empty() {
-        let titles = status.surveys_to_answer.iter().map(|s| s.title.as_str()).collect::<Vec<_>>().join("、");
-        parts.push(msg!("surveys not answered yet: {titles}", "尚未填写的问卷：{titles}"));
+        let Message { en, zh } = titles_of(&status.surveys_to_answer);
+        parts.push(msg!("surveys not answered yet: {en}", "尚未填写的问卷：{zh}"));
     }
     if parts.is_empty() {
         parts.push(msg!("the course has no modules", "这门课程没有学习模块"));

@@ -58,7 +58,7 @@ pub fn normalise_code(typed: &str) -> Result<String> {
 }
 
 fn new_code() -> Result<String> {
-    crockford::random_code(CODE_LENGTH, "a class code")
+    crockford::random_code(CODE_LENGTH, crate::msg!("a class code", "班级码"))
 }
 
 /// Creates a class of `course` named `name` with a new join code.

@@ -59,7 +59,7 @@ pub struct Started {
     /// The session, on the database or, when it was damaged, on an empty in-memory one in recovery.
     pub session: Session,
     /// Why the automatic backup failed; the app still starts.
-    pub backup_error: Option<String>,
+    pub backup_error: Option<crate::Message>,
 }
 
 impl Session {
@@ -88,6 +88,7 @@ impl Session {
         let now = (options.clock)();
         match open_checked(&options.database_path, &options.data_dir, now, &options.zone)? {
             Startup::Ready(ready) => {
+                let ready = *ready;
                 let mut store = ready.store;
                 crate::xapi::settings::move_password_out(&mut store, &options.data_dir)?;
                 let profile = prepare(&mut store, options.bundled_pack.as_deref(), &options.clock)?;

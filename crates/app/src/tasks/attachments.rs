@@ -96,14 +96,14 @@ pub fn add_attachment(
     let Some((_, media_type)) = ALLOWED_TYPES.iter().find(|(ext, _)| *ext == extension) else {
         return Err(AppError::Rejected(msg!(
             "“{name}”: file type `.{extension}` is not allowed as an attachment (use images, PDF or Office documents)",
-            "「{name}」的文件类型不能作为附件（可用：图片、PDF、Office 文档）"
+            "「{name}」的文件类型 `.{extension}` 不能作为附件（可用：图片、PDF、Office 文档）"
         )));
     };
     if !task.attachment_types.is_empty() && !task.attachment_types.iter().any(|t| t.eq_ignore_ascii_case(&extension)) {
         let (types_en, types_zh) = (task.attachment_types.join(", "), task.attachment_types.join("、"));
         return Err(AppError::Rejected(msg!(
             "task {task_id} accepts only {types_en} attachments; “{name}” is not one",
-            "本作业只接受 {types_zh} 格式的附件，「{name}」不符合"
+            "作业 {task_id} 只接受 {types_zh} 格式的附件，「{name}」不符合"
         )));
     }
     let (mb, limit) = attachment_limit(task.max_attachment_mb);

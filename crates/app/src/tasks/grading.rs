@@ -171,7 +171,7 @@ fn refused_mark(rubric: &Rubric, error: GradeError) -> AppError {
             let level = index + 1;
             AppError::Rejected(msg!(
                 "no such level: criterion “{title}” has {count} levels, not a level {level}",
-                "评分项「{title}」没有第 {level} 档"
+                "评分项「{title}」只有 {count} 档，没有第 {level} 档"
             ))
         }
         other => AppError::Rejected(msg!("the mark cannot be scored: {other}", "无法按评分标准计分：{other}")),

@@ -37,8 +37,11 @@ impl Acting {
     /// and one is to be had.
     pub(super) fn open(&self) -> anyhow::Result<Session> {
         let db = self.database()?;
-        let session = Session::open(OpenOptions::for_database(&db), self.profile.as_deref(), None)
-            .with_context(|| format!("cannot open {}", db.display()))?;
+        let session =
+            Session::open(OpenOptions::for_database(&db), self.profile.as_deref(), None).with_context(|| {
+                let db = db.display();
+                super::diagnostics::say(format!("cannot open {db}"), format!("无法打开 {db}"))
+            })?;
         if session.needs_pin()? {
             if let Some(pin) = self.pin()? {
                 session.unlock_with_pin(&pin)?;

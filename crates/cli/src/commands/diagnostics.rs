@@ -15,6 +15,15 @@ pub(super) fn print_lines(out: &mut impl Write, diagnostics: &[Diagnostic]) -> s
     Ok(())
 }
 
+/// `en` or `zh`, whichever the terminal's locale asks for (a context line
+/// the CLI adds around an app error).
+pub(crate) fn say(en: String, zh: String) -> String {
+    match this_terminal_lang() {
+        Lang::En => en,
+        Lang::Zh => zh,
+    }
+}
+
 /// An app error in the language of the terminal's locale.
 pub(crate) fn error_text(error: &qunxue_app::AppError) -> String {
     error.text(this_terminal_lang())

@@ -86,13 +86,15 @@ pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
     );
     for (id, dir) in &studies {
         bar.set_message(format!("{id}: statistics"));
-        let report = session.impact_report_with(id, &options).with_context(|| format!("study {id}"))?;
+        let report = session
+            .impact_report_with(id, &options)
+            .with_context(|| super::diagnostics::say(format!("study {id}"), format!("效果评估 {id}")))?;
         bar.inc(1);
         let written = write_report(&report, dir, &formats, &mut |format| {
             bar.set_message(format!("{id}: {format:?}"));
             bar.inc(1);
         })
-        .with_context(|| format!("study {id}"))?;
+        .with_context(|| super::diagnostics::say(format!("study {id}"), format!("效果评估 {id}")))?;
         bar.suspend(|| {
             for path in written {
                 println!("{}", path.display());

@@ -143,7 +143,14 @@ fn sync(args: SyncArgs) -> anyhow::Result<ExitCode> {
         }
         Err(error) => {
             let pending = session.xapi_status().map_or(-1, |s| s.pending);
-            eprintln!("qunxue: {error}; {pending} statements stay queued for the next sync");
+            let error = super::diagnostics::error_text(&qunxue_app::AppError::from(error));
+            eprintln!(
+                "qunxue: {}",
+                super::diagnostics::say(
+                    format!("{error}; {pending} statements stay queued for the next sync"),
+                    format!("{error}；{pending} 条学习记录留在队列中，下次同步时再发送"),
+                )
+            );
             Ok(ExitCode::FAILURE)
         }
     }

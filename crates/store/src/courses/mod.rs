@@ -325,7 +325,7 @@ fn module_by(
             ))
         })
         .or_not_found(|| {
-            (format!("module {module_id} of course {course_id}"), format!("课程 {course_id} 的单元 {module_id}"))
+            (format!("module {module_id} of course {course_id}"), format!("课程 {course_id} 的模块 {module_id}"))
         })?;
     let (mut module, objectives) = row;
     module.objectives = serde_json::from_str(&objectives)

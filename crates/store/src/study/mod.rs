@@ -96,7 +96,7 @@ fn opened(changed: usize, course: &str, module: &str) -> Result<()> {
     if changed == 0 {
         return Err(StoreError::NotFound {
             what: format!("opened module {course}/{module}"),
-            what_zh: format!("已打开的单元 {course}/{module}"),
+            what_zh: format!("已打开的模块 {course}/{module}"),
         });
     }
     Ok(())

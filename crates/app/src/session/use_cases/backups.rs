@@ -72,7 +72,7 @@ impl Session {
                 Ok(entry)
             }
             Err(error) => {
-                self.health.backup_failed(&error.to_string(), a.now);
+                self.health.backup_failed(&error.message(), a.now);
                 Err(error)
             }
         }
