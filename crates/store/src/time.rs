@@ -33,6 +33,28 @@ pub fn is_time_column(name: &str) -> bool {
     name == "at" || name.ends_with("_at") || name.ends_with("_until")
 }
 
+/// Serde for instants that arrive from another machine (bundles): any RFC
+/// 3339 text is read, and kept in the stored form, so that the SQL comparing
+/// and ordering these columns as text stays right; a text that is no time
+/// refuses the bundle.
+pub mod arriving {
+    use serde::{Deserialize, Deserializer};
+
+    /// An instant in the stored form.
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        super::parse(&text).map(super::stamp).map_err(serde::de::Error::custom)
+    }
+
+    /// An optional instant in the stored form (use with `#[serde(default)]`).
+    pub fn optional<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+        match Option::<String>::deserialize(deserializer)? {
+            Some(text) => super::parse(&text).map(|at| Some(super::stamp(at))).map_err(serde::de::Error::custom),
+            None => Ok(None),
+        }
+    }
+}
+
 /// An instant as a column value: written in the stored form, read from any
 /// RFC 3339 text; anything else fails loudly rather than reading as a default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -68,6 +90,23 @@ mod tests {
         // Text order is time order.
         let later = stamp(at + chrono::Duration::milliseconds(1));
         assert!(stamp(at) < later);
+    }
+
+    #[test]
+    fn an_instant_from_another_machine_arrives_in_the_stored_form() {
+        #[derive(serde::Deserialize)]
+        struct Row {
+            #[serde(deserialize_with = "arriving::deserialize")]
+            at: String,
+            #[serde(default, deserialize_with = "arriving::optional")]
+            until: Option<String>,
+        }
+        let row: Row = serde_json::from_str(r#"{"at": "2026-03-03T07:30:00+08:00"}"#).unwrap();
+        assert_eq!((row.at.as_str(), row.until), ("2026-03-02T23:30:00.000Z", None));
+        let row: Row =
+            serde_json::from_str(r#"{"at": "2026-03-02T23:30:00Z", "until": "2026-03-02T23:30:00.5Z"}"#).unwrap();
+        assert_eq!(row.until.as_deref(), Some("2026-03-02T23:30:00.500Z"));
+        assert!(serde_json::from_str::<Row>(r#"{"at": "soon"}"#).is_err());
     }
 
     #[test]

@@ -118,10 +118,16 @@ pub fn pull_marks(
 }
 
 /// The newest mark for an answer or a submission wins, so they are taken
-/// in oldest first.
+/// in oldest first: by the instant, not the text (an LRS may write any
+/// RFC 3339 form, `+08:00` included).
 fn marks_oldest_first(mut marks: Vec<&Value>) -> Vec<&Value> {
-    marks.sort_by(|a, b| a["timestamp"].as_str().cmp(&b["timestamp"].as_str()));
+    marks.sort_by_key(|mark| statement_time(mark));
     marks
+}
+
+/// A statement's `timestamp` as an instant; `None` sorts first.
+fn statement_time(statement: &Value) -> Option<chrono::DateTime<chrono::Utc>> {
+    statement["timestamp"].as_str().and_then(|text| qunxue_store::time::parse(text).ok())
 }
 
 /// Takes in one instructor's `scored` statement about `profile`; whether it
@@ -144,14 +150,18 @@ fn take_in(tx: &qunxue_store::Transaction<'_>, iris: &Iris, profile: &str, state
             score: result["score"]["raw"].as_f64().unwrap_or(-1.0),
             comment: result_extension(extension::COMMENT).as_str().map(String::from),
             graded_by: None,
-            graded_at: statement["timestamp"].as_str().map(String::from),
+            graded_at: statement_time(statement).map(qunxue_store::time::stamp),
         };
         return apply_mark_from_elsewhere(tx, attempt_id, question_id, &grade);
     }
     let Some(version_id) = context_extension(extension::SUBMISSION_VERSION_ID) else { return Ok(false) };
-    let Ok(released) = serde_json::from_value::<ResultView>(result_extension(extension::RUBRIC_RESULT).clone()) else {
+    let Ok(mut released) = serde_json::from_value::<ResultView>(result_extension(extension::RUBRIC_RESULT).clone())
+    else {
         return Ok(false);
     };
+    // Compared as text below, so in the stored form whatever form it came in.
+    let Ok(released_at) = qunxue_store::time::parse(&released.released_at) else { return Ok(false) };
+    released.released_at = qunxue_store::time::stamp(released_at);
     let owned = submissions::version(tx, version_id).is_ok_and(|v| v.profile_id == profile);
     if !owned || released.version_id != version_id {
         return Ok(false);

@@ -60,6 +60,7 @@ pub struct ResultRecord {
     /// Display name of the instructor who released the result.
     pub released_by: String,
     /// When the result was released: RFC 3339 UTC timestamp.
+    #[serde(deserialize_with = "crate::time::arriving::deserialize")]
     pub released_at: String,
 }
 

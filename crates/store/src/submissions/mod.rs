@@ -52,6 +52,7 @@ pub struct VersionRecord {
     /// JSON `[{sha256, name, size, media_type}]`, as in drafts.
     pub attachments: String,
     /// When it was handed in (or observed): RFC 3339 UTC timestamp.
+    #[serde(deserialize_with = "crate::time::arriving::deserialize")]
     pub submitted_at: String,
 }
 

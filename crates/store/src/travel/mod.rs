@@ -17,12 +17,15 @@ pub struct ProgressRow {
     /// In progress or completed.
     pub status: crate::status::ProgressStatus,
     /// When the learner first opened the module: RFC 3339 UTC timestamp.
+    #[serde(deserialize_with = "crate::time::arriving::deserialize")]
     pub first_opened_at: String,
     /// When the learner last opened it: RFC 3339 UTC timestamp.
+    #[serde(deserialize_with = "crate::time::arriving::deserialize")]
     pub last_opened_at: String,
     /// How many times the learner opened it.
     pub open_count: i64,
     /// When it was completed (RFC 3339); `None` while in progress.
+    #[serde(default, deserialize_with = "crate::time::arriving::optional")]
     pub completed_at: Option<String>,
     /// Active study time credited from heartbeats, in seconds.
     pub active_seconds: i64,
@@ -42,10 +45,13 @@ pub struct AttemptRow {
     /// JSON: the core `Presentation` (question order and shuffles).
     pub presentation: String,
     /// When the attempt was started: RFC 3339 UTC timestamp.
+    #[serde(deserialize_with = "crate::time::arriving::deserialize")]
     pub started_at: String,
     /// When its time limit ran out (RFC 3339); `None` for a quiz without one.
+    #[serde(default, deserialize_with = "crate::time::arriving::optional")]
     pub deadline_at: Option<String>,
     /// When it was handed in (RFC 3339).
+    #[serde(default, deserialize_with = "crate::time::arriving::optional")]
     pub submitted_at: Option<String>,
     /// Submitted or expired (open attempts do not travel).
     pub status: crate::status::AttemptStatus,
@@ -69,6 +75,7 @@ pub struct AnswerRow {
     /// JSON: the core `LearnerAnswer`.
     pub answer: String,
     /// When the answer was last saved: RFC 3339 UTC timestamp.
+    #[serde(deserialize_with = "crate::time::arriving::deserialize")]
     pub saved_at: String,
     /// Points the automatic grading gave it.
     pub score: f64,
@@ -81,6 +88,7 @@ pub struct AnswerRow {
     /// The grader's comment the learner sees, if any.
     pub manual_comment: Option<String>,
     /// When a person graded it (RFC 3339); `None` until then.
+    #[serde(default, deserialize_with = "crate::time::arriving::optional")]
     pub graded_at: Option<String>,
 }
 
@@ -96,6 +104,7 @@ pub struct SurveyRow {
     /// A free-text item's answer; `None` for Likert items.
     pub answer_text: Option<String>,
     /// When the answer was given: RFC 3339 UTC timestamp.
+    #[serde(deserialize_with = "crate::time::arriving::deserialize")]
     pub submitted_at: String,
 }
 

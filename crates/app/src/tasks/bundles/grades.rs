@@ -39,6 +39,7 @@ struct AnswerMark {
     question_id: String,
     score: f64,
     comment: Option<String>,
+    #[serde(default, deserialize_with = "qunxue_store::time::arriving::optional")]
     graded_at: Option<String>,
 }
 
