@@ -4,18 +4,17 @@
 // line, and nothing is installed.
 
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { pickInNativeDialog } from '../lib/native-dialog.mjs'
+import { scratchDir } from '../lib/scratch.mjs'
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
 const DIALOG_TITLE = '选择 .zip 课程包'
 
 /** The `dangling-refs` fixture (several broken references) zipped. */
 function brokenZip() {
-  const out = join(mkdtempSync(join(tmpdir(), 'qunxue-e2e-')), 'broken-pack.zip')
+  const out = join(scratchDir('qunxue-e2e-'), 'broken-pack.zip')
   const source = join(repo, 'tests/fixtures/packs/dangling-refs')
   const script = 'import shutil, sys; shutil.make_archive(sys.argv[1][:-4], "zip", sys.argv[2])'
   execFileSync('python3', ['-c', script, out, source])

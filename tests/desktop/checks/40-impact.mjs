@@ -8,11 +8,11 @@
 // so the checks after this one start as before. Screenshots:
 // `impact-setup`, `impact-import-mapping`, `impact-report`.
 
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pickInNativeDialog } from '../lib/native-dialog.mjs'
 import { setActiveRole } from '../lib/roles.mjs'
+import { scratchDir } from '../lib/scratch.mjs'
 
 const DIALOG_TITLE = '选择业务数据文件'
 
@@ -33,7 +33,7 @@ function dataCsv() {
     lines.push(`${store},对照组,sales,培训前,${82000 + i * 3000}`)
     lines.push(`${store},对照组,sales,培训后,${82500 + i * 3000 + ((i % 2) - 0.5) * 800}`)
   }
-  const path = join(mkdtempSync(join(tmpdir(), 'qunxue-e2e-')), '门店数据.csv')
+  const path = join(scratchDir('qunxue-e2e-'), '门店数据.csv')
   writeFileSync(path, `${lines.join('\n')}\n`)
   return path
 }

@@ -6,11 +6,10 @@
 // `class-view`, `grading-analytics`, `bookmarks` (and `-en`).
 
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { useProfile } from '../lib/forms.mjs'
+import { scratchDir } from '../lib/scratch.mjs'
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
 const ADMIN_PIN = '864200'
@@ -38,7 +37,7 @@ async function shootScreens(t, suffix) {
 }
 
 export default async function (t) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'qunxue-e2e-class-'))
+  const dataDir = scratchDir('qunxue-e2e-class-')
   const db = join(dataDir, 'qunxue.db')
   const admin = JSON.parse(qunxue(['profile', 'add', '--db', db, '--name', '培训负责人', '--role', 'admin', '--pin-stdin', '--json'], { input: `${ADMIN_PIN}\n` }))
   qunxue(['import', repo, '--db', db, '--profile', admin.id], { pin: ADMIN_PIN })

@@ -7,10 +7,9 @@
 // `first-run-shared`, `first-run-recovery-code`, `learner-pin`, `locked-session`.
 
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { profileButton, type, useProfile } from '../lib/forms.mjs'
+import { scratchDir } from '../lib/scratch.mjs'
 
 const ADMIN_PIN = '135790'
 const LEARNER_PIN = '2468'
@@ -25,7 +24,7 @@ function qunxue(args, { input, env } = {}) {
 const gone = (t, selector) => async () => (await t.driver.findElements('css selector', selector)).length === 0
 
 export default async function (t) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'qunxue-e2e-shared-'))
+  const dataDir = scratchDir('qunxue-e2e-shared-')
   await t.relaunch(['--data-dir', dataDir])
 
   await t.check('a shared machine sets up its admin with a PIN and shows the recovery code once', async () => {

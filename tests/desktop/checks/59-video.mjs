@@ -10,13 +10,13 @@
 // Screenshots: `video-captions`, `video-poster`, `video-100mb-seeked`.
 
 import { execFileSync } from 'node:child_process'
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { useProfile } from '../lib/forms.mjs'
 import { machineWith } from '../lib/machine.mjs'
 import { appMemory } from '../lib/memory.mjs'
+import { scratchDir } from '../lib/scratch.mjs'
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
 const COURSE = 'acme.demo'
@@ -41,7 +41,7 @@ function appendToModule(pack, file, html) {
  * module, each with captions.
  */
 function packWithVideos() {
-  const pack = mkdtempSync(join(tmpdir(), 'qunxue-e2e-video-pack-'))
+  const pack = scratchDir('qunxue-e2e-video-pack-')
   cpSync(join(repo, 'tests/fixtures/packs/good'), pack, { recursive: true })
   const assets = join(pack, 'courses/demo/assets')
   const frames = 'video/x-raw,width=640,height=360,framerate=25/1'

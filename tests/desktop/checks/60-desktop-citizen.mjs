@@ -12,13 +12,13 @@
 //   and exits (the instances meet on a private D-Bus session bus).
 
 import { execFileSync, spawn } from 'node:child_process'
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { useProfile } from '../lib/forms.mjs'
 import { ADMIN_PIN, machineWith, qunxue } from '../lib/machine.mjs'
+import { scratchDir } from '../lib/scratch.mjs'
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
 const PACK = join(repo, 'tests/fixtures/packs/good')
@@ -130,14 +130,14 @@ export default async function (t) {
   }
 
   // The OS language and the text size need a window with its own web storage (nothing saved).
-  const home = mkdtempSync(join(tmpdir(), 'qunxue-e2e-english-'))
+  const home = scratchDir('qunxue-e2e-english-')
   const english = join(home, 'qunxue-english')
   writeFileSync(
     english,
     `#!/bin/sh\nexport LANG=en_US.UTF-8 LANGUAGE=en_US:en LC_ALL=en_US.UTF-8 XDG_DATA_HOME="${home}/data" XDG_CONFIG_HOME="${home}/config" XDG_CACHE_HOME="${home}/cache"\nexec "${process.env.QUNXUE_APP}" "$@"\n`,
   )
   chmodSync(english, 0o755)
-  const englishData = mkdtempSync(join(tmpdir(), 'qunxue-e2e-english-data-'))
+  const englishData = scratchDir('qunxue-e2e-english-data-')
 
   await t.check('with LANG=en_US and nothing saved the app starts in English; Ctrl+= enlarges the text for good', async () => {
     await t.relaunch(['--data-dir', englishData], english)
@@ -172,7 +172,7 @@ export default async function (t) {
     await t.relaunch([])
     const bus = execFileSync('dbus-daemon', ['--session', '--fork', '--print-address=1', '--print-pid=1'], { encoding: 'utf8' }).trim().split('\n')
     const env = { ...process.env, DBUS_SESSION_BUS_ADDRESS: bus[0] }
-    const folder = mkdtempSync(join(tmpdir(), 'qunxue-e2e-single-'))
+    const folder = scratchDir('qunxue-e2e-single-')
     const first = spawn(process.env.QUNXUE_APP, ['--data-dir', folder], { env, stdio: 'ignore' })
     try {
       await t.waitFor('the first instance', () => /first screen interactive/.test(logText(folder)) || null, 60_000)

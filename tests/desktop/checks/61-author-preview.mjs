@@ -7,15 +7,15 @@
 // list; a quiz plays with its answers shown.
 // Screenshots: `author-preview`, `author-problem`, `author-quiz`.
 
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { qunxue } from '../lib/machine.mjs'
+import { scratchDir } from '../lib/scratch.mjs'
 
 const pause = (ms) => new Promise((done) => setTimeout(done, ms))
 
 export default async function (t) {
-  const pack = join(mkdtempSync(join(tmpdir(), 'qunxue-e2e-author-')), 'team-onboarding')
+  const pack = join(scratchDir('qunxue-e2e-author-'), 'team-onboarding')
   qunxue(['new', pack, '--title', '新员工入职培训'])
   const module = join(pack, 'courses/team-onboarding/modules/01-theory.md')
   const original = readFileSync(module, 'utf8')

@@ -3,9 +3,8 @@
 // added through the real CLI as an admin would; then the app restarted on it.
 
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import { scratchDir } from './scratch.mjs'
 
 export const ADMIN_PIN = '864200'
 
@@ -23,7 +22,7 @@ export function qunxue(args, { input, pin } = {}) {
  * database and the admin's id.
  */
 export async function machineWith(t, { name, pack, people, beforeLaunch, launchArgs = [] }) {
-  const dataDir = mkdtempSync(join(tmpdir(), `qunxue-e2e-${name}-`))
+  const dataDir = scratchDir(`qunxue-e2e-${name}-`)
   const db = join(dataDir, 'qunxue.db')
   const admin = JSON.parse(
     qunxue(['profile', 'add', '--db', db, '--name', '培训负责人', '--role', 'admin', '--pin-stdin', '--json'], { input: `${ADMIN_PIN}\n` }),
