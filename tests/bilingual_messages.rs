@@ -5,9 +5,7 @@
 //! `Message`, so the compiler refuses it.) Placeholders such as `{name}` may
 //! carry anything, so they are left out of the check.
 
-use std::path::{Path, PathBuf};
-
-use qunxue_tests::packs::repo_root;
+use qunxue_tests::packs::{files_under, repo_root};
 
 /// A string literal starting at `text[0]` (`"…"` or `r"…"`/`r#"…"#`): its
 /// contents and the length of the literal in bytes.
@@ -94,31 +92,17 @@ fn messages(source: &str) -> Vec<Result<(String, String, usize), usize>> {
     found
 }
 
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            if !path.ends_with("target") && !path.ends_with("gen") {
-                rust_files(&path, out);
-            }
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
-
 #[test]
 fn every_message_has_an_english_and_a_chinese_text() {
     let root = repo_root();
-    let mut files = Vec::new();
-    for dir in ["crates", "src-tauri/src"] {
-        rust_files(&root.join(dir), &mut files);
-    }
+    let files = ["crates", "src-tauri/src"]
+        .into_iter()
+        .flat_map(|dir| files_under(&root.join(dir)).into_iter().map(move |file| format!("{dir}/{file}")))
+        .filter(|file| file.ends_with(".rs"));
     let mut problems = Vec::new();
     let mut checked = 0;
-    for file in &files {
-        let source = std::fs::read_to_string(file).unwrap();
-        let shown = file.strip_prefix(&root).unwrap().display().to_string();
+    for shown in files {
+        let source = std::fs::read_to_string(root.join(&shown)).unwrap();
         for found in messages(&source) {
             match found {
                 Err(line) => problems.push(format!("{shown}:{line}: msg! without two string literals")),

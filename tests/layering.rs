@@ -5,20 +5,9 @@
 //! Unit tests may set up or inspect a database with SQL directly, so test
 //! files and `#[cfg(test)]` modules are not scanned.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use qunxue_tests::packs::repo_root;
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
+use qunxue_tests::packs::{files_under, repo_root};
 
 /// A string literal in the source that reads as a SQL statement.
 fn looks_like_sql(line: &str) -> bool {
@@ -41,12 +30,12 @@ fn only_the_store_uses_rusqlite_or_writes_sql() {
         if dependencies.lines().any(|l| l.trim_start().starts_with("rusqlite")) {
             problems.push(format!("{crate_dir}/Cargo.toml depends on rusqlite"));
         }
-        let mut files = Vec::new();
-        rust_files(&root.join(crate_dir).join("src"), &mut files);
-        for file in files.into_iter().filter(|f| !is_test_file(f)) {
-            let source = std::fs::read_to_string(&file).unwrap();
+        let src = root.join(crate_dir).join("src");
+        let files = files_under(&src).into_iter().filter(|f| f.ends_with(".rs") && !is_test_file(Path::new(f)));
+        for file in files {
+            let source = std::fs::read_to_string(src.join(&file)).unwrap();
             let source = source.split("#[cfg(test)]").next().unwrap_or_default();
-            let shown = file.strip_prefix(&root).unwrap().display().to_string();
+            let shown = format!("{crate_dir}/src/{file}");
             for (i, line) in source.lines().enumerate() {
                 if line.contains("rusqlite::") || line.trim_start().starts_with("use rusqlite") {
                     problems.push(format!("{shown}:{}: uses rusqlite", i + 1));
